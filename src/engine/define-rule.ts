@@ -1,0 +1,41 @@
+// The one helper every rule goes through: it fixes the rule's message and step
+// ids as types (so a typo fails the build) and fills what every rule shares.
+import { z } from 'zod';
+import type { RuleDefinition } from './types';
+
+const NO_OPTIONS = z.object({});
+
+export function defineRule<M extends string, S extends string, O extends z.ZodObject = typeof NO_OPTIONS>(
+  rule: Omit<RuleDefinition<M, S, O>, 'options' | 'requires'> & { options?: O; requires?: string[] },
+): RuleDefinition<M, S, O> {
+  return { ...rule, requires: rule.requires ?? [], options: (rule.options ?? NO_OPTIONS) as O };
+}
+
+/** Replaces {name} placeholders with values from data. */
+export function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+/** Option name -> { default, source } as declared in the rule's options schema. */
+export function optionDocs(rule: RuleDefinition): { name: string; default: unknown; source?: string; description?: string }[] {
+  const shape = (rule.options?.shape ?? {}) as Record<string, z.ZodType>;
+  return Object.entries(shape).map(([name, s]) => {
+    const meta = (s.meta() ?? {}) as { source?: string; description?: string };
+    const parsed = s.safeParse(undefined);
+    return { name, default: parsed.success ? parsed.data : undefined, source: meta.source, description: meta.description ?? s.description };
+  });
+}
+
+/** Whole days from a to b (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whole months from a to b (both YYYY-MM-DD), counting only complete months. */
+export function monthsBetween(a: string, b: string): number {
+  const [ay, am, ad] = a.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = b.split('-').map(Number) as [number, number, number];
+  return (by - ay) * 12 + (bm - am) - (bd < ad ? 1 : 0);
+}
+
+export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,0 +1,176 @@
+// Turns an org file into a typed model plus positions, or into diagnostics.
+// Never throws for bad input: every problem becomes a one-line Diagnostic.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type Segment } from '../model/paths';
+import { keysAt } from '../model/introspect';
+import { OrgSchema, type Org } from '../model/schema';
+import { suggest, type Diagnostic } from './diagnostics';
+import { mapPositions, PositionMap } from './positions';
+import { stripEmpty } from './normalize';
+
+export interface LoadedOrg {
+  /** The path as the user gave it (used in every message). */
+  file: string;
+  org: Org;
+  positions: PositionMap;
+  /** Fact paths explicitly answered "unknown" (don't know). */
+  unknowns: string[];
+  /** The parsed document, for write-back that keeps comments. */
+  doc: Document;
+  text: string;
+}
+
+export type LoadResult = { ok: true; value: LoadedOrg } | { ok: false; diagnostics: Diagnostic[] };
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_ALIASES = 100;
+
+/** Reads a text file for the loader; returns a diagnostic for anything but readable UTF-8 text. */
+export async function readText(file: string, what = 'a YAML org file'): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return { ok: false, diagnostic: { file, message: `is a directory; expected ${what}` } };
+    if (st.size > MAX_BYTES) return { ok: false, diagnostic: { file, message: `is ${st.size} bytes; expected ${what} under 5 MB` } };
+    const buf = await readFile(file);
+    if (buf.includes(0)) return { ok: false, diagnostic: { file, message: `is a binary file; expected ${what}` } };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      return { ok: false, diagnostic: { file, message: `is not valid UTF-8 text; expected ${what}` } };
+    }
+    return { ok: true, text: text.replace(/^\uFEFF/, '') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? `no such file; expected ${what}`
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot read the file'
+      : code === 'EISDIR' ? `is a directory; expected ${what}`
+      : `cannot read the file (${code ?? 'unknown error'})`;
+    return { ok: false, diagnostic: { file, message } };
+  }
+}
+
+export async function loadOrgFile(file: string): Promise<LoadResult> {
+  const read = await readText(file);
+  if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+  return loadOrgText(read.text, file, { baseDir: dirname(resolve(file)) });
+}
+
+export interface LoadOptions {
+  /** Where relative paths in the file (people_csv) are resolved from. */
+  baseDir?: string;
+}
+
+export async function loadOrgText(text: string, file: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const at = (offset: number) => {
+    const { line, col } = lc.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: yamlMessage(e.code, e.message) })),
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = e instanceof Error && /alias/i.test(e.message)
+      ? `too many alias expansions (over ${MAX_ALIASES}); refusing a possible alias bomb`
+      : `cannot read the YAML (${e instanceof Error ? e.message : String(e)})`;
+    return { ok: false, diagnostics: [{ file, message: msg }] };
+  }
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    const loc = doc.contents?.range ? at(doc.contents.range[0]) : {};
+    return { ok: false, diagnostics: [{ file, ...loc, message: 'expected a mapping of sections (company:, leadership:, ...) at the top level' }] };
+  }
+
+  const positions = mapPositions(file, doc.contents, lc);
+  const unknowns: string[] = [];
+  const data = stripEmpty(raw, [], unknowns) as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+
+  if (typeof data.people_csv === 'string' && opts.baseDir) {
+    const { loadRoster } = await import('./roster');
+    const roster = await loadRoster(resolve(opts.baseDir, data.people_csv), data.people_csv, positions, unknowns, Array.isArray(data.people) ? data.people.length : 0);
+    if (!roster.ok) diagnostics.push(...roster.diagnostics);
+    else data.people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
+  }
+
+  const parsed = OrgSchema.safeParse(data);
+  if (!parsed.success) diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
+  if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), doc, text } };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
+  return `invalid YAML: ${first}`;
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
+}
+
+const describe = (v: unknown) =>
+  v === undefined ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
+
+export function issuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  file: string,
+  positions: PositionMap,
+  data: unknown,
+  root: z.ZodType = OrgSchema,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const segs = issue.path.filter((s): s is Segment => typeof s !== 'symbol');
+    const path = formatPath(segs);
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAt(segs, root);
+      for (const key of issue.keys) {
+        const keyPath = formatPath([...segs, key]);
+        const loc = positions.get(keyPath)?.key ?? positions.locate(path);
+        const s = suggest(key, allowed);
+        out.push({
+          file: loc?.file ?? file,
+          line: loc?.line,
+          column: loc?.column,
+          path: keyPath,
+          message: `unknown key "${key}"${s ? `; did you mean "${s}"?` : allowed.length ? `; expected one of: ${allowed.join(', ')}` : ''}`,
+        });
+      }
+      continue;
+    }
+    const loc = positions.locateValue(path);
+    const got = valueAt(data, segs);
+    let message = issue.message;
+    if (issue.code === 'invalid_value') {
+      const values = (issue.values as unknown[]).map(String);
+      const s = typeof got === 'string' ? suggest(got, values) : undefined;
+      message = `expected one of: ${values.join(', ')}; got ${describe(got)}${s ? ` (did you mean "${s}"?)` : ''}`;
+    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {
+      message = `${issue.message}, got ${describe(got)}`;
+    }
+    out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path: path || undefined, message });
+  }
+  return out;
+}
+
+function valueAt(data: unknown, segs: Segment[]): unknown {
+  let cur = data;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[s];
+  }
+  return cur;
+}

@@ -1,0 +1,428 @@
+// The org file's schema: the one source of truth for the TypeScript types, the
+// validation messages, the exported JSON Schema and the interview's questions.
+// Every fact is optional: a missing fact is unknown, and the rules that need it
+// are "not assessed". The loader strips `null` and the literal `unknown` before
+// validation (recording where `unknown` was said), so the schema below only
+// describes real answers.
+import { z } from 'zod';
+
+/** What the interview and the docs need to know about one fact. */
+export interface FactMeta {
+  /** The question, in plain language, as the interview asks it. */
+  question?: string;
+  /** One line of help shown under the question. */
+  help?: string;
+  /** Labels for enum values, in the order they are offered. */
+  choices?: Record<string, string>;
+  /** For lists of objects: the singular noun used in "add another ...?". */
+  item?: string;
+  /** For lists of objects: offer a CSV roster path instead of item-by-item questions. */
+  csv?: string;
+  /** Unit shown after a number (%, hours, years...). */
+  unit?: string;
+}
+
+// Typed wrapper around zod's .meta() so a typo in a meta key fails the build.
+// The meta sits on the inner schema; the optional wrapper makes the fact optional.
+const fact = <T extends z.ZodType>(schema: T, meta: FactMeta) =>
+  (schema.meta(meta as Record<string, unknown>) as T).optional();
+
+const isoDate = () =>
+  z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+const pct = () =>
+  z.number({ error: 'expected a number from 0 to 100' }).min(0, 'expected a number from 0 to 100').max(100, 'expected a number from 0 to 100');
+const count = () => z.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 or more');
+const text = () => z.string({ error: 'expected text' }).trim().min(1, 'expected text');
+
+// ---- enums (values are stable: they appear in org files) ----
+export const SALES_MOTIONS = {
+  transactional: 'Transactional (one-and-done sales)',
+  relationship: 'Relationship selling (repeat business with the same clients)',
+  solution: 'Solution selling (tailored products and services)',
+} as const;
+export const MANAGED_BY = {
+  ceo: 'The CEO',
+  founder: 'A founder (not the CEO)',
+  sales_manager: 'A dedicated sales manager or leader',
+  nobody: 'Nobody in particular',
+} as const;
+export const OUTSIDE_HELP = {
+  advisor: 'A sales advisor',
+  coach: 'A sales coach',
+  fractional_leader: 'A fractional (part-time) sales leader',
+  training: 'Sales-management training',
+  reading: 'Reading: blogs, books, newsletters',
+  none: 'None',
+} as const;
+export const PLAN_ELEMENTS = {
+  target_markets: 'Target markets',
+  ideal_customer_profile: 'Ideal customer profile',
+  value_proposition: 'Value proposition',
+  positioning: 'Positioning against alternatives',
+  goals: 'Goals (what success looks like this year)',
+} as const;
+export const FORECAST_METHODS = {
+  stage_weighted: 'Weighted by pipeline stage',
+  evidence_based: 'Based on evidence gathered at each stage',
+  gut: 'Gut feel / rep judgement',
+  none: 'No forecast',
+} as const;
+export const CADENCES = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  none: 'Never / no fixed cadence',
+} as const;
+export const KPI_KINDS = {
+  activity: 'Activity or leading indicator (meetings, proposals, pipeline added)',
+  outcome: 'Outcome or lagging indicator (revenue, deals won)',
+} as const;
+export const COACHING_PLANS = {
+  individual: 'An individual development plan written for this person',
+  generic: 'The same plan as everyone else',
+  none: 'No plan',
+} as const;
+export const COACHING_FOCUS = {
+  skills: 'Selling skills',
+  mindset: 'Mindset and confidence',
+  time_management: 'Time management',
+  product_knowledge: 'Product knowledge',
+  pipeline: 'Pipeline discipline',
+} as const;
+export const PERFORMANCE_ACTIONS = {
+  pay_cut: 'Pay or commission cut',
+  improvement_plan: 'Performance improvement plan',
+  coaching: 'Extra coaching',
+  release: 'Released (parted ways)',
+} as const;
+export const SYSTEMS_OF_RECORD = {
+  crm: 'The CRM',
+  spreadsheets: 'Spreadsheets',
+  notes: 'Notes, lists or sticky notes',
+  none: 'Nothing in particular',
+} as const;
+export const RECRUITING_MODES = {
+  continuous: 'Continuously, even with no open seat',
+  on_vacancy: 'Only when a seat is open',
+} as const;
+export const CHANNELS = {
+  referrals: 'Referrals',
+  partners: 'Business partners',
+  professional_networks: 'Professional networks and social media',
+  competitor_talent: 'Courting people at competitors and in the industry',
+  agencies: 'Recruiting agencies',
+} as const;
+export const FRICTION_AREAS = {
+  credit: 'Credit administration',
+  inventory: 'Inventory',
+  production: 'Production or capacity',
+  pricing: 'Pricing approvals',
+  legal: 'Legal and contracts',
+  other: 'Other',
+} as const;
+export const COMP_BASES = {
+  revenue: 'Revenue (sales value)',
+  gross_margin: 'Gross margin',
+  profit: 'Profit',
+  mixed: 'A mix (for example margin plus client outcomes)',
+} as const;
+export const DEAL_REVIEWS = {
+  deal_desk: 'A deal desk reviews them',
+  manager: 'A manager approves them',
+  none: 'No review',
+} as const;
+export const MARKETING_FUNCTIONS = {
+  dedicated: 'A dedicated marketing person or team',
+  shared: 'Someone does marketing part-time',
+  none: 'Nobody',
+} as const;
+export const MARKETING_OWNS = {
+  positioning: 'Positioning',
+  messaging: 'Messaging',
+  collateral: 'Sales collateral',
+  lead_generation: 'Lead generation',
+} as const;
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const enumOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
+  fact(z.enum(keys(o)), { ...meta, choices: o });
+const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
+  fact(z.array(z.enum(keys(o))), { ...meta, choices: o });
+
+// ---- sections ----
+export const Company = z.strictObject({
+  name: fact(text(), { question: 'What is the company called?', help: 'Shown on the report. A code name works too.' }),
+  employees: fact(count(), { question: 'How many people work at the company?', unit: 'people' }),
+  sales_motion: enumOf(SALES_MOTIONS, {
+    question: 'How does the company mostly sell?',
+    help: 'Decides whether commission needs a client-outcome part.',
+  }),
+});
+
+export const Leadership = z.strictObject({
+  sales_managed_by: enumOf(MANAGED_BY, { question: 'Who manages the salespeople day to day?' }),
+  manager_experience_years: fact(z.number({ error: 'expected a number of years' }).min(0, 'expected 0 or more').max(60, 'expected at most 60'), {
+    question: 'How many years has that person spent managing salespeople?',
+    unit: 'years',
+  }),
+  outside_help: listOf(OUTSIDE_HELP, { question: 'What outside help does the person running sales use?' }),
+  leader_since: fact(isoDate(), {
+    question: 'Since when has the current sales leader been in the role?',
+    help: 'A date as YYYY-MM-DD.',
+  }),
+});
+
+export const Role = z.strictObject({
+  title: fact(text(), { question: 'What is the job title?' }),
+  open: fact(z.boolean({ error: 'expected true or false' }), { question: 'Is the role open (being hired for)?' }),
+  opened_on: fact(isoDate(), { question: 'When did the role open?', help: 'A date as YYYY-MM-DD.' }),
+  carries_quota: fact(z.boolean({ error: 'expected true or false' }), { question: 'Does the role carry a personal sales quota?' }),
+  direct_reports: fact(count(), { question: 'How many people report to the role?', unit: 'people' }),
+  hiring_authority: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Does the role have the authority and budget to hire?',
+  }),
+  role_profile: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Is there a written role profile (what the job needs, and why it is worth taking)?',
+  }),
+});
+
+export const Plan = z.strictObject({
+  documented: fact(z.boolean({ error: 'expected true or false' }), { question: 'Is there a written go-to-market sales plan?' }),
+  covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?' }),
+  shared_with_reps: fact(z.boolean({ error: 'expected true or false' }), { question: 'Has every rep seen the plan?' }),
+  last_reviewed: fact(isoDate(), { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.' }),
+});
+
+export const Stage = z.strictObject({
+  name: fact(text(), { question: 'What is the stage called?' }),
+  buyer_activity: fact(text(), { question: 'What is the buyer doing at this stage?' }),
+  exit_criteria: fact(z.array(text()), {
+    question: 'What must be true to leave this stage? (comma-separated)',
+    help: 'Milestones the buyer has reached, not activities the rep did.',
+  }),
+});
+
+export const Process = z.strictObject({
+  buyer_journey_mapped: fact(z.boolean({ error: 'expected true or false' }), {
+    question: "Has the customer's buying process been mapped?",
+  }),
+  stages: fact(z.array(Stage), { question: 'What are the stages of the sales process?', item: 'stage' }),
+  forecast_method: enumOf(FORECAST_METHODS, { question: 'How is the sales forecast made?' }),
+  stage_reviews: enumOf(CADENCES, {
+    question: 'How often is stage-by-stage conversion data reviewed?',
+    help: 'Reviewing where deals stall shows where reps need help.',
+  }),
+});
+
+export const Kpi = z.strictObject({
+  name: fact(text(), { question: 'What is the metric?' }),
+  kind: enumOf(KPI_KINDS, { question: 'What kind of metric is it?' }),
+  target: fact(z.number({ error: 'expected a number' }), { question: 'What is its target?' }),
+  owner: fact(text(), { question: 'Who owns it?' }),
+});
+
+export const Metrics = z.strictObject({
+  kpis: fact(z.array(Kpi), { question: 'Which sales metrics are tracked?', item: 'metric' }),
+  review_cadence: enumOf(CADENCES, { question: 'How often are the metrics reviewed with the team?' }),
+  team_involved: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Did the reps help define the metrics?',
+  }),
+});
+
+export const Coaching = z.strictObject({
+  plan: enumOf(COACHING_PLANS, { question: 'What development plan does this person have?' }),
+  focus: listOf(COACHING_FOCUS, { question: 'What does the plan focus on?' }),
+  one_to_one: enumOf(CADENCES, { question: 'How often does this person have a one-to-one with their manager?' }),
+  hours_per_month: fact(z.number({ error: 'expected a number of hours' }).min(0, 'expected 0 or more').max(200, 'expected at most 200'), {
+    question: 'How many hours of coaching does this person get per month?',
+    unit: 'hours',
+  }),
+});
+
+export const Action = z.strictObject({
+  date: fact(isoDate(), { question: 'When was it?', help: 'A date as YYYY-MM-DD.' }),
+  action: enumOf(PERFORMANCE_ACTIONS, { question: 'What was done?' }),
+});
+
+export const Person = z.strictObject({
+  name: fact(text(), {
+    question: 'Name or label',
+    help: 'A role label such as "AE 1" is enough: the report works without personal data.',
+  }),
+  title: fact(text(), { question: 'Job title' }),
+  is_rep: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Does this person sell (carry a quota)?',
+  }),
+  attainment: fact(z.array(pct()), {
+    question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
+    unit: '%',
+  }),
+  selling_time_pct: fact(pct(), { question: 'What share of their week is spent selling?', unit: '%' }),
+  coaching: Coaching.optional(),
+  actions: fact(z.array(Action), { question: 'Performance actions taken', item: 'action' }),
+});
+
+export const NonSalesTask = z.strictObject({
+  task: fact(text(), { question: 'What is the task?' }),
+  hours_per_week: fact(z.number({ error: 'expected a number of hours' }).min(0, 'expected 0 or more').max(80, 'expected at most 80'), {
+    question: 'Hours per rep per week',
+    unit: 'hours',
+  }),
+  offloadable: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Could a less specialised, lower-paid role do it?',
+  }),
+});
+
+export const Admin = z.strictObject({
+  selling_time_pct: fact(pct(), {
+    question: 'Across the team, what share of reps\u2019 time goes to selling?',
+    help: 'Used when people are not listed one by one.',
+    unit: '%',
+  }),
+  non_sales_tasks: fact(z.array(NonSalesTask), { question: 'What non-sales tasks do reps do?', item: 'task' }),
+  support_staff: fact(count(), { question: 'How many support or admin staff help the reps?', unit: 'people' }),
+});
+
+export const Tools = z.strictObject({
+  crm: fact(text(), { question: 'Which CRM do the reps use? (write "none" if none)' }),
+  system_of_record: enumOf(SYSTEMS_OF_RECORD, { question: 'Where does the real customer and deal data live?' }),
+  crm_active_use_pct: fact(pct(), { question: 'What share of reps use the CRM every week?', unit: '%' }),
+  remote_access: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Can reps reach company systems from the road (phone, laptop)?',
+  }),
+  travel_connectivity: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Do travelling reps have mobile data where there is no Wi-Fi?',
+  }),
+  reps_travel: fact(z.boolean({ error: 'expected true or false' }), { question: 'Do reps travel to customers?' }),
+});
+
+export const OpenTerritory = z.strictObject({
+  name: fact(text(), { question: 'Which territory or seat?' }),
+  opened_on: fact(isoDate(), { question: 'When did it open?', help: 'A date as YYYY-MM-DD.' }),
+});
+
+export const Recruiting = z.strictObject({
+  mode: enumOf(RECRUITING_MODES, { question: 'When does the company recruit salespeople?' }),
+  bench: fact(count(), {
+    question: 'How many qualified candidates could you call today if a seat opened?',
+    unit: 'candidates',
+  }),
+  open_territories: fact(z.array(OpenTerritory), { question: 'Which territories or seats are open now?', item: 'open territory' }),
+  channels: listOf(CHANNELS, { question: 'Where do candidates come from?' }),
+});
+
+export const FrictionPoint = z.strictObject({
+  area: enumOf(FRICTION_AREAS, { question: 'Where is the friction?' }),
+  description: fact(text(), { question: 'What happens?' }),
+  owner: fact(text(), { question: 'Who owns fixing it?' }),
+  mechanism: fact(text(), {
+    question: 'What resolves it? (a policy, credit insurance, capacity flexibility, an escalation path)',
+  }),
+});
+
+export const Friction = z.strictObject({
+  none_reported: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Can reps serve customers without fighting other departments?',
+    help: 'Answer yes only if no internal battles (credit, stock, production, approvals) come up.',
+  }),
+  points: fact(z.array(FrictionPoint), { question: 'Where do reps fight the company for their customers?', item: 'friction point' }),
+});
+
+export const Compensation = z.strictObject({
+  basis: enumOf(COMP_BASES, { question: 'What is commission calculated on?' }),
+  customer_profitability_reported: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Do salespeople see how profitable each customer is?',
+  }),
+  profit_target_incentive: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Is there a reward for deals above a standard profit target, or a margin floor?',
+  }),
+  client_outcome_component: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Does part of the pay depend on client outcomes (retention, renewal, client ROI)?',
+  }),
+  varies_by_objective: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Does the plan vary by product, client segment or market objective?',
+  }),
+  deal_review: enumOf(DEAL_REVIEWS, {
+    question: 'Who reviews non-standard deals (discounts, terms, bundles) before signing?',
+  }),
+});
+
+export const Marketing = z.strictObject({
+  function: enumOf(MARKETING_FUNCTIONS, { question: 'Who does marketing?' }),
+  owns: listOf(MARKETING_OWNS, { question: 'What does marketing own?' }),
+  reps_create_messaging: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Do reps write their own pitch, messaging or collateral?',
+  }),
+  issue_route: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Is there a set way for sales to raise market or messaging problems to marketing?',
+  }),
+});
+
+export const Waiver = z.strictObject({
+  rule: z.string({ error: 'expected a rule id' }).min(1, 'expected a rule id'),
+  reason: z.string({ error: 'expected a reason' }).trim().min(1, 'expected a reason'),
+  owner: z.string({ error: 'expected an owner' }).trim().min(1, 'expected an owner'),
+  expires: isoDate(),
+});
+
+/** Interview sections, in the order they are asked and reported. */
+export const SECTIONS = [
+  'company',
+  'leadership',
+  'roles',
+  'plan',
+  'process',
+  'metrics',
+  'people',
+  'admin',
+  'tools',
+  'recruiting',
+  'friction',
+  'compensation',
+  'marketing',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const Answer = z.strictObject({
+  by: z.string({ error: 'expected the respondent' }).min(1, 'expected the respondent'),
+  on: isoDate().optional(),
+});
+
+export const OrgSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'expected version: 1' }).optional(),
+    company: Company.optional(),
+    leadership: Leadership.optional(),
+    roles: fact(z.array(Role), { question: 'Which sales roles exist or are being hired for?', item: 'role' }),
+    plan: Plan.optional(),
+    process: Process.optional(),
+    metrics: Metrics.optional(),
+    people: fact(z.array(Person), {
+      question: 'Who is on the sales team?',
+      item: 'person',
+      csv: 'people_csv',
+    }),
+    people_csv: fact(text(), {
+      question: 'Path to a CSV roster (one row per person, same fields as people)',
+      help: 'Relative to the org file.',
+    }),
+    admin: Admin.optional(),
+    tools: Tools.optional(),
+    recruiting: Recruiting.optional(),
+    friction: Friction.optional(),
+    compensation: Compensation.optional(),
+    marketing: Marketing.optional(),
+    waivers: z.array(Waiver).optional(),
+    /** Consultant's free-text observations, per section. */
+    notes: z.partialRecord(z.enum(SECTIONS), z.string()).optional(),
+    /** Who answered which fact in an interview (fact path -> respondent). */
+    answers: z.record(z.string(), Answer).optional(),
+  })
+  .meta({ title: 'sales-audit org file', description: 'A description of a B2B sales organisation, audited by sales-audit.' });
+
+// Deep-partial is the truth: every nested field is optional too.
+export type Org = z.infer<typeof OrgSchema>;
+export type Person = z.infer<typeof Person>;
+export type Role = z.infer<typeof Role>;
+export type Waiver = z.infer<typeof Waiver>;

@@ -1,0 +1,35 @@
+// Runs one rule through the real engine on an org literal, so rule tests see
+// exactly what the report would: status, score, findings with evidence.
+import { runAudit } from '../../src/engine/run';
+import type { Org } from '../../src/model/schema';
+import type { RuleDefinition, RuleSettings } from '../../src/engine/types';
+
+export const AUDIT_DATE = '2026-11-27';
+
+export function runRule(rule: RuleDefinition | { default: unknown }, org: Org, opts: { date?: string; options?: Record<string, unknown>; unknowns?: string[]; settings?: RuleSettings } = {}) {
+  const r = ('default' in rule ? rule.default : rule) as RuleDefinition;
+  const report = runAudit({
+    org,
+    date: opts.date ?? AUDIT_DATE,
+    rules: [r],
+    file: 'org.yaml',
+    unknowns: opts.unknowns,
+    settings: { [r.id]: { ...opts.settings, ...(opts.options ? { options: opts.options } : {}) } },
+  });
+  const result = report.rules[0]!;
+  return {
+    status: result.status,
+    score: result.score,
+    missing: result.missing,
+    error: result.error,
+    findings: report.findings.filter((f) => !f.note),
+    notes: report.findings.filter((f) => f.note),
+    /** message ids of the findings, in order */
+    messages: report.findings.filter((f) => !f.note).map((f) => f.messageId),
+    /** evidence paths of all findings, in order */
+    paths: report.findings.flatMap((f) => f.evidence.map((e) => e.path)),
+    steps: report.checklist.map((c) => c.stepId),
+    checklist: report.checklist,
+    report,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/selling-time';
+import { runRule } from '../helpers/rule-harness';
+
+describe('selling-time', () => {
+  it.each([
+    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50 } }, status: 'pass', score: 1, messages: [], paths: [] },
+    { name: 'fails below 35% (team-wide)', org: { admin: { selling_time_pct: 20 } }, status: 'fail', score: 0.229, messages: ['teamLow'], paths: ['admin.selling_time_pct'] },
+    { name: 'is partial between 35% and 45%', org: { admin: { selling_time_pct: 40 } }, status: 'partial', score: 0.7, messages: ['teamMiddle'], paths: ['admin.selling_time_pct'] },
+    {
+      name: 'scores per rep when the roster has selling time',
+      org: { admin: { selling_time_pct: 80 }, people: [{ name: 'AE 1', selling_time_pct: 30 }, { name: 'AE 2', selling_time_pct: 60 }] },
+      status: 'partial',
+      score: 0.671,
+      messages: ['repLow'],
+      paths: ['people[0].selling_time_pct'],
+    },
+  ])('$name', ({ org, status, score, messages, paths }) => {
+    const r = runRule(rule, org);
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.messages).toEqual(messages);
+    expect(r.paths).toEqual(paths);
+  });
+
+  it('is not assessed without selling time', () => {
+    const r = runRule(rule, { admin: { support_staff: 1 } });
+    expect(r.status).toBe('not-assessed');
+    expect(r.score).toBeNull();
+    expect(r.missing).toEqual(['people[].selling_time_pct', 'admin.selling_time_pct']);
+  });
+
+  it('lists offloadable tasks biggest first as checklist steps', () => {
+    const r = runRule(rule, {
+      admin: {
+        selling_time_pct: 30,
+        non_sales_tasks: [
+          { task: 'invoicing', hours_per_week: 2, offloadable: true },
+          { task: 'forecast calls', hours_per_week: 3, offloadable: false },
+          { task: 'order entry', hours_per_week: 5, offloadable: true },
+        ],
+      },
+    });
+    expect(r.checklist.map((c) => c.action)).toEqual([
+      'Move "order entry" off the reps: 5 hours per rep per week reclaimed.',
+      'Move "invoicing" off the reps: 2 hours per rep per week reclaimed.',
+    ]);
+    expect(r.checklist[0]!.evidence[0]!.path).toBe('admin.non_sales_tasks[2]');
+  });
+
+  it('honours re-tuned thresholds and cites their source', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 40 } }, { options: { failBelow: 50, passAbove: 60 } });
+    expect(r.status).toBe('fail');
+    const t = r.findings[0]!.thresholds;
+    expect(t.map((x) => [x.name, x.value])).toEqual([['failBelow', 50], ['passAbove', 60]]);
+    expect(t[0]!.source).toMatch(/CSO Insights.*2011/);
+  });
+});
