@@ -1,15 +1,15 @@
 // Turns an org file into a typed model plus positions, or into diagnostics.
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Segment } from '../model/paths';
 import { keysAt } from '../model/introspect';
 import { OrgSchema, type Org } from '../model/schema';
 import { suggest, type Diagnostic } from './diagnostics';
 import { mapPositions, PositionMap } from './positions';
-import { stripEmpty } from './normalize';
+import { stripEmpty, UNKNOWN } from './normalize';
 
 export interface LoadedOrg {
   /** The path as the user gave it (used in every message). */
@@ -49,15 +49,19 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
       code === 'ENOENT' ? `no such file; expected ${what}`
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot read the file'
       : code === 'EISDIR' ? `is a directory; expected ${what}`
+      : code === 'ENOTDIR' ? `no such file: a part of the path before the file name is a file, not a folder; expected ${what}`
+      : code === 'ELOOP' ? `cannot read the file: too many symbolic links in the path`
+      : code === 'ENAMETOOLONG' ? `cannot read the file: the path is too long`
       : `cannot read the file (${code ?? 'unknown error'})`;
     return { ok: false, diagnostic: { file, message } };
   }
 }
 
-export async function loadOrgFile(file: string): Promise<LoadResult> {
+/** Loads an org file; `shown` is the name used in messages (defaults to the path). */
+export async function loadOrgFile(file: string, shown = file): Promise<LoadResult> {
   const read = await readText(file);
-  if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
-  return loadOrgText(read.text, file, { baseDir: dirname(resolve(file)) });
+  if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shown }] };
+  return loadOrgText(read.text, shown, { baseDir: dirname(resolve(file)) });
 }
 
 export interface LoadOptions {
@@ -73,10 +77,7 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     return { line, column: col };
   };
   if (doc.errors.length) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: yamlMessage(e.code, e.message) })),
-    };
+    return { ok: false, diagnostics: syntaxDiagnostics(doc, text, file, at) };
   }
   let raw: unknown;
   try {
@@ -98,10 +99,21 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   const data = stripEmpty(raw, [], unknowns) as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];
 
-  if (typeof data.people_csv === 'string' && opts.baseDir) {
+  if (typeof data.people_csv === 'string' && data.people_csv.trim()) {
     const { loadRoster } = await import('./roster');
-    const roster = await loadRoster(resolve(opts.baseDir, data.people_csv), data.people_csv, positions, unknowns, Array.isArray(data.people) ? data.people.length : 0);
-    if (!roster.ok) diagnostics.push(...roster.diagnostics);
+    const csv = data.people_csv.trim();
+    // Shown relative to the org file as the user named it, so `reps.csv:3:7` is clickable.
+    const shownCsv = isAbsolute(csv) ? csv : join(dirname(file), csv);
+    const roster = await loadRoster(resolve(baseDir, csv), shownCsv, positions, unknowns, Array.isArray(data.people) ? data.people.length : 0);
+    if (!roster.ok) {
+      // A roster that cannot be read is a problem with the org file's people_csv line.
+      const loc = positions.locateValue('people_csv');
+      diagnostics.push(
+        ...roster.diagnostics.map((d) =>
+          d.line === undefined && loc ? { file: loc.file, line: loc.line, column: loc.column, path: 'people_csv', message: `${JSON.stringify(csv)} ${d.message}` } : d,
+        ),
+      );
+    }
     else data.people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
   }
 
@@ -111,9 +123,41 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), doc, text } };
 }
 
-function yamlMessage(code: string, message: string): string {
+/**
+ * One diagnostic per duplicate key, and only the first of any other syntax
+ * errors: after the first, the parser's view of the file is unreliable and
+ * the rest are usually echoes of the same mistake.
+ */
+function syntaxDiagnostics(doc: Document, text: string, file: string, at: (offset: number) => { line: number; column: number }): Diagnostic[] {
+  const dups = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  return [...dups, ...(first ? [first] : [])].map((e) => {
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]+?)\s*:/.exec(text.slice(e.pos[0]))?.[1]?.replace(/^["']|["']$/g, '');
+      return { file, ...at(e.pos[0]), message: `duplicate key${key ? ` "${key}"` : ''}: each key may appear only once in a mapping` };
+    }
+    // An unclosed quote is reported where the text ends; point at where it opens.
+    const open = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuote(doc, e) : undefined;
+    if (open) return { file, ...at(open.offset), message: `invalid YAML: the ${open.quote} quote that starts here is never closed` };
+    return { file, ...at(e.pos[0]), message: yamlMessage(e.message) };
+  });
+}
+
+function unclosedQuote(doc: Document, e: YAMLError): { offset: number; quote: string } | undefined {
+  let found: { offset: number; quote: string } | undefined;
+  visit(doc, {
+    Scalar(_k, n) {
+      if (isScalar(n) && n.range && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range[0] < e.pos[0] && n.range[1] >= e.pos[0]) {
+        found = { offset: n.range[0], quote: n.type === 'QUOTE_DOUBLE' ? 'double' : 'single' };
+      }
+    },
+  });
+  return found;
+}
+
+function yamlMessage(message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
+  if (/multiple documents/i.test(first)) return 'invalid YAML: more than one document (a "---" line); an org file holds one';
   return `invalid YAML: ${first}`;
 }
 
@@ -122,7 +166,7 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 }
 
 const describe = (v: unknown) =>
-  v === undefined ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
+  v === undefined || v === null ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
 
 export function issuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
@@ -153,11 +197,24 @@ export function issuesToDiagnostics(
     }
     const loc = positions.locateValue(path);
     const got = valueAt(data, segs);
+    const inList = typeof segs.at(-1) === 'number';
     let message = issue.message;
-    if (issue.code === 'invalid_value') {
+    if (inList && (got === null || got === undefined)) {
+      message = 'empty list item: fill it in or delete its "-" line';
+    } else if (inList && typeof got === 'string' && got.trim().toLowerCase() === UNKNOWN) {
+      const field = [...segs].reverse().find((x) => typeof x === 'string');
+      message = `"unknown" stands for a whole answer, not one item of a list: write \`${field}: unknown\` instead of the list`;
+    } else if (issue.code === 'invalid_value') {
       const values = (issue.values as unknown[]).map(String);
       const s = typeof got === 'string' ? suggest(got, values) : undefined;
-      message = `expected one of: ${values.join(', ')}; got ${describe(got)}${s ? ` (did you mean "${s}"?)` : ''}`;
+      message =
+        values.length === 1 && !/^Invalid/.test(issue.message)
+          ? `${issue.message}, got ${describe(got)}`
+          : `expected one of: ${values.join(', ')}; got ${describe(got)}${s ? ` (did you mean "${s}"?)` : ''}`;
+    } else if (issue.code === 'invalid_type' && /^Invalid input: expected \w+/.test(issue.message)) {
+      // zod's default wording, for shapes without a custom message (sections, list items).
+      const expected = /^Invalid input: expected (\w+)/.exec(issue.message)![1]!;
+      message = `expected ${FRIENDLY_TYPES[expected] ?? expected}, got ${describe(got)}`;
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {
       message = `${issue.message}, got ${describe(got)}`;
     }
@@ -165,6 +222,14 @@ export function issuesToDiagnostics(
   }
   return out;
 }
+
+const FRIENDLY_TYPES: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 function valueAt(data: unknown, segs: Segment[]): unknown {
   let cur = data;

@@ -8,9 +8,21 @@ import { schemaAt, kindOf, keysAt } from '../model/introspect';
 import { suggest, type Diagnostic } from './diagnostics';
 import { readText } from './load';
 import type { PositionMap } from './positions';
-import { UNKNOWN } from './normalize';
+import { isUnknown } from './normalize';
 
 type Row = { record: string[]; info: { lines: number } };
+type Cell = { line: number; column: number; quoted?: boolean };
+
+/** The columns a roster may have: every field of a person, nested ones dotted (coaching.plan). */
+export function rosterColumns(): string[] {
+  const out: string[] = [];
+  for (const k of keysAt(['people', 0])) {
+    const s = schemaAt(['people', 0, k]);
+    if (s && kindOf(s) === 'object') for (const n of keysAt(['people', 0, k])) out.push(`${k}.${n}`);
+    else out.push(k);
+  }
+  return out;
+}
 
 export async function loadRoster(
   absPath: string,
@@ -21,52 +33,149 @@ export async function loadRoster(
 ): Promise<{ ok: true; people: Record<string, unknown>[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const read = await readText(absPath, 'a CSV roster');
   if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shownPath }] };
+  const text = read.text;
   let rows: Row[];
   try {
-    rows = parse(read.text, { info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as Row[];
+    rows = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as Row[];
   } catch (e) {
-    const err = e as { message: string; lines?: number; column?: number };
-    return { ok: false, diagnostics: [{ file: shownPath, line: err.lines, message: `invalid CSV: ${err.message.split('\n')[0]}` }] };
+    const err = e as { message: string; lines?: number; code?: string };
+    const message =
+      err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        ? `invalid CSV: ${err.message.replace(/^Invalid Record Length: expect (\d+), got (\d+) on line \d+$/, 'the row has $2 cells, the header has $1')}`
+        : `invalid CSV: ${err.message.split('\n')[0]!.replace(/^Invalid \w+ \w+: /, '').replace(/:? at line \d+$/, '')}`;
+    return { ok: false, diagnostics: [{ file: shownPath, ...(err.lines ? { line: err.lines, column: 1 } : {}), message }] };
   }
   if (!rows.length) return { ok: true, people: [] };
+  const cells = cellPositions(text);
   const header = rows[0]!.record.map((h) => h.trim());
   const diagnostics: Diagnostic[] = [];
-  const personKeys = keysAt(['people', 0]);
-  const columnCol: number[] = [];
-  let col = 1;
+  const columns = rosterColumns();
+  const seen = new Set<string>();
   header.forEach((h, i) => {
-    columnCol[i] = col;
-    col += (rows[0]!.record[i]?.length ?? 0) + 1;
-    if (!schemaAt(['people', 0, ...h.split('.')])) {
-      const s = suggest(h.split('.')[0]!, personKeys);
-      diagnostics.push({ file: shownPath, line: 1, column: columnCol[i], message: `unknown column "${h}"${s ? `; did you mean "${s}"?` : ''}` });
+    const at = cells[0]?.[i] ?? { line: 1, column: 1 };
+    if (seen.has(h)) {
+      diagnostics.push({ file: shownPath, ...at, message: `duplicate column "${h}"` });
+      return;
+    }
+    seen.add(h);
+    if (!columns.includes(h)) {
+      const s = suggest(h, columns);
+      diagnostics.push({
+        file: shownPath,
+        ...at,
+        message: `unknown column "${h}"${s ? `; did you mean "${s}"?` : `; expected any of: ${columns.join(', ')}`}`,
+      });
     }
   });
   if (diagnostics.length) return { ok: false, diagnostics };
 
   const people = rows.slice(1).map((row, r) => {
-    const line = row.info.lines;
+    const rowCells = cells[r + 1] ?? [];
+    const rowAt = rowCells[0] ?? { line: row.info.lines, column: 1 };
     const index = offset + r;
     const person: Record<string, unknown> = {};
-    positions.set(formatPath(['people', index]), { key: { file: shownPath, line, column: 1 }, value: { file: shownPath, line, column: 1 } });
+    positions.set(formatPath(['people', index]), { key: { file: shownPath, ...rowAt }, value: { file: shownPath, ...rowAt } });
     header.forEach((h, i) => {
       const cell = (row.record[i] ?? '').trim();
       const segs = h.split('.');
       const path = formatPath(['people', index, ...segs]);
-      const loc = { file: shownPath, line, column: columnCol[i]! };
+      const loc = { file: shownPath, ...(rowCells[i] ?? rowAt) };
       positions.set(path, { key: loc, value: loc });
       if (cell === '') return;
-      if (cell.toLowerCase() === UNKNOWN) {
+      if (isUnknown(cell)) {
         unknowns.push(path);
         return;
       }
       let target = person;
       for (const s of segs.slice(0, -1)) target = (target[s] ??= {}) as Record<string, unknown>;
-      target[segs.at(-1)!] = coerce(cell, kindOf(schemaAt(['people', 0, ...segs])!));
+      const kind = kindOf(schemaAt(['people', 0, ...segs])!);
+      if (kind === 'array') {
+        // List cells (`45;40;38`): each item gets its own place, for messages such as attainment[1].
+        const raw = row.record[i] ?? '';
+        const items: { value: string; column: number }[] = [];
+        let col = loc.column + (rowCells[i]?.quoted ? 1 : 0);
+        for (const part of raw.split(';')) {
+          const value = part.trim();
+          if (value !== '') items.push({ value, column: col + part.length - part.trimStart().length });
+          col += part.length + 1;
+        }
+        target[segs.at(-1)!] = items.map((it) => (Number.isFinite(Number(it.value)) ? Number(it.value) : it.value));
+        items.forEach((it, j) => {
+          const at = { ...loc, column: it.column };
+          positions.set(formatPath(['people', index, ...segs, j]), { key: at, value: at });
+        });
+      } else {
+        target[segs.at(-1)!] = coerce(cell, kind);
+      }
     });
     return person;
   });
   return { ok: true, people };
+}
+
+/**
+ * Where each cell of each non-empty record starts (1-based line and column),
+ * scanning the text the way csv-parse reads it with default options: `,`
+ * between cells, `"` quotes with `""` escapes, records ending at LF or CRLF
+ * (not inside quotes), empty lines skipped.
+ */
+export function cellPositions(text: string): Cell[][] {
+  const records: Cell[][] = [];
+  let line = 1;
+  let col = 1;
+  let i = 0;
+  while (i < text.length) {
+    // An empty line: skipped, as csv-parse does with skip_empty_lines.
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n')) {
+      i += text[i] === '\r' ? 2 : 1;
+      line++;
+      col = 1;
+      continue;
+    }
+    const record: Cell[] = [];
+    for (;;) {
+      const cell: Cell = { line, column: col };
+      if (text[i] === '"') cell.quoted = true;
+      record.push(cell);
+      let quoted = false;
+      // One cell.
+      while (i < text.length) {
+        const c = text[i]!;
+        if (quoted) {
+          if (c === '"' && text[i + 1] === '"') {
+            i += 2;
+            col += 2;
+            continue;
+          }
+          if (c === '"') quoted = false;
+          if (c === '\n') {
+            line++;
+            col = 1;
+            i++;
+            continue;
+          }
+        } else {
+          if (c === '"') quoted = true;
+          else if (c === ',' || c === '\n' || (c === '\r' && text[i + 1] === '\n')) break;
+        }
+        i++;
+        col++;
+      }
+      if (text[i] === ',') {
+        i++;
+        col++;
+        continue;
+      }
+      break;
+    }
+    records.push(record);
+    if (i < text.length) {
+      i += text[i] === '\r' ? 2 : 1;
+      line++;
+      col = 1;
+    }
+  }
+  return records;
 }
 
 function coerce(cell: string, kind: string): unknown {
@@ -75,6 +184,5 @@ function coerce(cell: string, kind: string): unknown {
     const v = cell.toLowerCase();
     return ['true', 'yes', 'y'].includes(v) ? true : ['false', 'no', 'n'].includes(v) ? false : cell;
   }
-  if (kind === 'array') return cell.split(';').map((s) => s.trim()).filter(Boolean).map((s) => (Number.isFinite(Number(s)) ? Number(s) : s));
   return cell;
 }

@@ -253,6 +253,10 @@ export const Person = z.strictObject({
   is_rep: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Does this person sell (carry a quota)?',
   }),
+  direct_reports: fact(count(), { question: 'How many people report to this person?', unit: 'people' }),
+  hiring_authority: fact(z.boolean({ error: 'expected true or false' }), {
+    question: 'Does this person have the authority and budget to hire?',
+  }),
   attainment: fact(z.array(pct()), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
     unit: '%',

@@ -1,0 +1,44 @@
+// `sales-audit init [file]`: a starter org file from a template, plus the JSON
+// Schema beside it so editors complete and check the file at once.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Command } from 'commander';
+import { orgJsonSchema } from '../../model/json-schema';
+import { suggest } from '../../load/diagnostics';
+import { CliError } from '../errors';
+import { initTemplatesDir } from '../paths';
+import { writeFileAtomic } from '../output';
+
+export const SCHEMA_FILE = 'sales-audit.schema.json';
+
+export function templateNames(): string[] {
+  return readdirSync(initTemplatesDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('Write a starter org file from a template (never overwrites a file).')
+    .argument('[file]', 'the org file to create', 'org.yaml')
+    .option('-t, --template <name>', 'blank, founder-led or scaling-team', 'blank')
+    .addHelpText('after', '\nExamples:\n  $ sales-audit init\n  $ sales-audit init acme.yaml --template founder-led')
+    .action(async (file: string, opts: { template: string }) => {
+      const names = templateNames();
+      if (!names.includes(opts.template)) {
+        const s = suggest(opts.template, names);
+        throw new CliError([`unknown template "${opts.template}"${s ? `; did you mean "${s}"?` : ''} (templates: ${names.join(', ')})`]);
+      }
+      if (existsSync(file)) throw new CliError([`${file}: already exists; refusing to overwrite it (choose another name or delete it first)`]);
+      if (!existsSync(dirname(file) || '.')) throw new CliError([`${file}: the folder ${dirname(file)} does not exist`]);
+      const text = await readFile(join(initTemplatesDir(), `${opts.template}.yaml`), 'utf8');
+      await writeFileAtomic(file, text);
+      const schemaPath = join(dirname(file), SCHEMA_FILE);
+      const wroteSchema = !existsSync(schemaPath);
+      if (wroteSchema) await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+      process.stdout.write(
+        `Created ${file} from the ${opts.template} template${wroteSchema ? ` (and ${schemaPath} for editor completion)` : ''}.\n` +
+          `Next: fill it in with \`sales-audit interview ${file}\` or by hand, then run \`sales-audit audit ${file}\`.\n`,
+      );
+    });
+}

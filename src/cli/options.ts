@@ -1,0 +1,21 @@
+// Option parsers shared by commands: each rejects bad values with a usage error
+// (exit 2) that says what was expected.
+import { InvalidArgumentError } from 'commander';
+import { SEVERITIES, type Severity } from '../engine/types';
+import { isIsoDate } from './output';
+
+export function parseDate(v: string): string {
+  if (!isIsoDate(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return v;
+}
+
+export function parseScore(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score from 0 to 100.');
+  return n;
+}
+
+export function parseSeverity(v: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of: ${SEVERITIES.join(', ')}.`);
+  return v as Severity;
+}

@@ -1,0 +1,59 @@
+// The commander program: declarations only. Each command lives in its own
+// file; main() is the one place that turns errors into exit codes.
+import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
+import { registerExplain } from './commands/explain';
+import { registerInit } from './commands/init';
+import { registerRules } from './commands/rules';
+import { registerSchema } from './commands/schema';
+import { CliError, EXIT } from './errors';
+import { VERSION } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command('sales-audit')
+    .description('Audit a B2B sales organisation described in a YAML org file: a scored report with evidence and a remediation checklist.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ sales-audit audit --example mid-size-gaps       audit a bundled example org
+  $ sales-audit init acme.yaml                       start an org file from a template
+  $ sales-audit audit acme.yaml --format markdown -o audit.md
+  $ sales-audit explain selling-time                 what a rule checks and why
+
+Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or invalid input) · 130 interrupted`,
+    );
+  program.exitOverride();
+  registerAudit(program);
+  registerRules(program);
+  registerExplain(program);
+  registerSchema(program);
+  registerInit(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed its message.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      for (const line of e.lines) process.stderr.write(`${e.bare ? '' : 'sales-audit: '}${line}\n`);
+      return e.exitCode;
+    }
+    // A bug, not bad input: still one line, with a way to see more.
+    const err = e as Error;
+    process.stderr.write(`sales-audit: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env.SALES_AUDIT_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+    else process.stderr.write('sales-audit: set SALES_AUDIT_DEBUG=1 to see the stack trace, and please report it.\n');
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,40 @@
+// CI gates over a finished report: pure, so `audit` and `lint` share them.
+import { SEVERITIES, SEVERITY_WEIGHT, type AuditReport, type Severity } from './types';
+
+export interface Gates {
+  /** Fail when the overall score is below this (0..100). An unknown score fails it. */
+  failUnder?: number;
+  /** Fail when an active finding of a failing or partial rule is at or above this severity. */
+  failOn?: Severity;
+  /** Fail when any rule is not assessed. */
+  strict?: boolean;
+  /** Fail on a failing critical rule (lint's default). */
+  failOnFatal?: boolean;
+}
+
+export interface GateFailure {
+  gate: 'fail-under' | 'fail-on' | 'strict' | 'fatal' | 'waiver';
+  message: string;
+}
+
+export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
+  const out: GateFailure[] = [];
+  if (g.failUnder !== undefined && (r.summary.score === null || r.summary.score < g.failUnder))
+    out.push({ gate: 'fail-under', message: `score ${r.summary.score ?? '?'} is under --fail-under ${g.failUnder}` });
+  if (g.failOn) {
+    const min = SEVERITY_WEIGHT[g.failOn];
+    const hits = r.findings.filter((f) => !f.note && !f.suppressed && SEVERITY_WEIGHT[f.severity] >= min);
+    if (hits.length) out.push({ gate: 'fail-on', message: `${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${g.failOn} (--fail-on ${g.failOn})` });
+  }
+  if (g.strict) {
+    const na = r.rules.filter((x) => x.status === 'not-assessed');
+    if (na.length) out.push({ gate: 'strict', message: `${na.length} rule${na.length === 1 ? ' is' : 's are'} not assessed (--strict): ${na.map((x) => x.id).join(', ')}` });
+  }
+  if (g.failOnFatal && r.summary.fatal)
+    out.push({ gate: 'fatal', message: `${r.summary.fatal} critical rule${r.summary.fatal === 1 ? '' : 's'} failing` });
+  for (const w of r.waivers.filter((x) => x.status === 'expired'))
+    out.push({ gate: 'waiver', message: `the waiver for ${w.rule} expired on ${w.expires}` });
+  return out;
+}
+
+export const isSeverity = (s: string): s is Severity => (SEVERITIES as readonly string[]).includes(s);

@@ -1,0 +1,60 @@
+// Small helpers shared by the renderers: labels and wording that must read the
+// same in every format. Nothing here computes a score.
+import type { AuditReport, Evidence, Finding, Status, Threshold } from '../engine/types';
+
+export const STATUS_LABEL: Record<Status, string> = {
+  pass: 'pass',
+  partial: 'partial',
+  fail: 'fail',
+  'not-assessed': 'not assessed',
+  waived: 'waived',
+  error: 'error',
+  off: 'off',
+};
+
+/** `org.yaml:12:5` or the bare path when the fact is not in the file. */
+export function where(e: Evidence): string {
+  return e.file && e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : '(not in file)';
+}
+
+/** `org.yaml:12:5 people[2].attainment (answered by Jane, VP Sales)` */
+export function evidenceLine(e: Evidence): string {
+  const who = e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
+  return `${where(e)}  ${e.path}${who}`;
+}
+
+export function thresholdLine(t: Threshold): string {
+  return `${t.name} = ${String(t.value)}${t.source ? ` (${t.source})` : ''}`;
+}
+
+export const scoreText = (s: number | null) => (s === null ? '?' : String(s));
+
+export function headline(r: AuditReport): string {
+  const s = r.summary;
+  return `Score ${scoreText(s.score)}/100 · Grade ${s.grade ?? '?'} · Coverage ${s.coverage}%`;
+}
+
+/** Findings that count (not notes, not suppressed), fatal first as the engine ordered them. */
+export const activeFindings = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);
+export const notes = (r: AuditReport): Finding[] => r.findings.filter((f) => f.note && !f.suppressed);
+
+export function capNote(r: AuditReport): string | undefined {
+  if (!r.summary.fatal) return undefined;
+  const n = r.summary.fatal;
+  return `${n} critical rule${n === 1 ? '' : 's'} failing: a fatal finding caps the grade at C${r.summary.gradeCapped ? ' (it is capped now)' : ''}.`;
+}
+
+/** Word-wrap plain text to a width, continuing lines with an indent. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && (cur + ' ' + w).length > width) {
+      lines.push(cur);
+      cur = indent + w;
+    } else cur = cur ? `${cur} ${w}` : indent + w;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}

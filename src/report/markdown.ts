@@ -1,0 +1,79 @@
+// The Markdown report: for a pull-request comment, a wiki or a client hand-out.
+// Values from the org file are escaped so they cannot break the tables.
+import type { AuditReport } from '../engine/types';
+import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, thresholdLine } from './format';
+
+/** Escapes text for a Markdown table cell or inline context. */
+export function md(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+export function renderMarkdown(r: AuditReport): string {
+  const s = r.summary;
+  const out: string[] = [];
+  out.push(`# Sales audit: ${md(r.org.company ?? 'Unnamed organisation')}`, '');
+  out.push(`Org file \`${r.org.file}\` · audited ${r.auditDate} · sales-audit ${r.tool.version}`, '');
+  if (r.org.respondents.length) out.push(`Answers from: ${r.org.respondents.map(md).join('; ')}`, '');
+  out.push('| Score | Grade | Coverage |', '|---:|:---:|---:|', `| ${scoreText(s.score)}/100 | ${s.grade ?? '?'} | ${s.coverage}% |`, '');
+  const cap = capNote(r);
+  if (cap) out.push(`> **Fatal:** ${cap}`, '');
+
+  out.push('## Categories', '', '| Category | Score | Coverage |', '|---|---:|---:|');
+  for (const c of r.categories) out.push(`| ${c.title} | ${scoreText(c.score)} | ${c.coverage}% |`);
+  out.push('');
+
+  const findings = activeFindings(r);
+  out.push(`## Findings (${findings.length})`, '');
+  if (!findings.length) out.push('None.', '');
+  for (const f of findings) {
+    out.push(`- ${f.fatal ? '**FATAL** ' : ''}**${f.severity}** \`${f.ruleId}\`: ${md(f.message)}`);
+    for (const e of f.evidence) out.push(`  - evidence: \`${evidenceLine(e)}\``);
+    for (const t of f.thresholds) out.push(`  - threshold: ${md(thresholdLine(t))}`);
+  }
+  if (findings.length) out.push('');
+
+  const ns = notes(r);
+  if (ns.length) {
+    out.push('## Notes', '');
+    for (const n of ns) out.push(`- \`${n.ruleId}\`: ${md(n.message)}`);
+    out.push('');
+  }
+
+  out.push('## Rules', '', '| Rule | Category | Severity | Status | Score | Source |', '|---|---|---|---|---:|---|');
+  for (const rule of r.rules) {
+    const score = rule.score === null ? '' : `${Math.round(rule.score * 100)}%`;
+    out.push(`| \`${rule.id}\` ${md(rule.title)} | ${rule.category} | ${rule.severity} | ${STATUS_LABEL[rule.status]} | ${score} | ${md(rule.source)} |`);
+  }
+  out.push('');
+  const na = r.rules.filter((x) => x.status === 'not-assessed');
+  if (na.length) {
+    out.push('### Not assessed', '');
+    for (const x of na) out.push(`- \`${x.id}\` needs: ${x.missing.map((m) => `\`${m}\``).join(', ')}`);
+    out.push('');
+  }
+  const waivers = r.waivers;
+  if (waivers.length) {
+    out.push('### Waivers', '', '| Rule | Status | Owner | Expires | Reason |', '|---|---|---|---|---|');
+    for (const w of waivers) out.push(`| \`${w.rule}\` | ${w.status} | ${md(w.owner)} | ${w.expires} | ${md(w.reason)} |`);
+    out.push('');
+  }
+
+  out.push('## Remediation checklist', '', 'Ordered by the points each item would add to the score.', '');
+  if (!r.checklist.length) out.push('Nothing to do for the rules assessed.');
+  for (const c of r.checklist)
+    out.push(`- [ ] **+${c.gain.toFixed(1)}** ${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
+  out.push('');
+
+  if (r.unknowns.length) {
+    out.push("## Answered \"don't know\"", '');
+    for (const u of r.unknowns) out.push(`- \`${evidenceLine(u)}\``);
+    out.push('');
+  }
+  const noteEntries = Object.entries(r.notes).filter(([, v]) => v);
+  if (noteEntries.length) {
+    out.push("## Consultant's notes", '');
+    for (const [section, text] of noteEntries) out.push(`- **${section}**: ${md(text!)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,124 @@
+// The terminal report: readable at a glance in 80 columns. Colour is decided
+// by the CLI (TTY, NO_COLOR, FORCE_COLOR) and passed in; meaning never rests
+// on colour alone (every status also has a word or symbol).
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { AuditReport, Finding, Severity, Status } from '../engine/types';
+import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, thresholdLine, where, wrap } from './format';
+
+export interface TextOptions {
+  color: boolean;
+  /** Terminal width; the report keeps to at most this (min 60, max 100). */
+  width?: number;
+}
+
+const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', waived: '~', error: '!', off: '-' };
+
+export function renderText(r: AuditReport, opts: TextOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const width = Math.max(60, Math.min(100, opts.width ?? 80));
+  const out: string[] = [];
+  const sevColor = (s: Severity) => (s === 'critical' ? c.red.bold : s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
+  const scoreColor = (s: number | null) => (s === null ? c.dim : s >= 90 ? c.green : s >= 70 ? c.yellow : c.red);
+  const statusColor = (s: Status) => (s === 'pass' ? c.green : s === 'partial' ? c.yellow : s === 'fail' || s === 'error' ? c.red : c.dim);
+  const heading = (t: string) => out.push('', c.bold(t));
+
+  // Header
+  const company = r.org.company ?? 'Unnamed organisation';
+  out.push(c.bold(`Sales audit: ${company}`) + c.dim(`  ${r.org.file} · ${r.auditDate}`));
+  if (r.org.respondents.length) out.push(c.dim(`Answers from: ${r.org.respondents.join('; ')}`));
+  const s = r.summary;
+  out.push(
+    '',
+    `  Score ${scoreColor(s.score).bold(`${scoreText(s.score)}/100`)}   Grade ${scoreColor(s.score).bold(s.grade ?? '?')}   Coverage ${c.bold(`${s.coverage}%`)}` +
+      c.dim(`   (${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''})`),
+  );
+  if (s.score === null) out.push(c.dim('  No rule could be assessed: the org file lacks the facts. Run `sales-audit interview` to fill them in.'));
+  const cap = capNote(r);
+  if (cap) out.push(c.red(`  ${cap}`));
+
+  // Categories
+  heading('Categories');
+  const barWidth = 20;
+  for (const cat of r.categories) {
+    const filled = cat.score === null ? 0 : Math.round((cat.score / 100) * barWidth);
+    const bar = cat.score === null ? c.dim('·'.repeat(barWidth)) : scoreColor(cat.score)('█'.repeat(filled)) + c.dim('░'.repeat(barWidth - filled));
+    const cov = cat.coverage < 100 ? c.dim(`  coverage ${cat.coverage}%`) : '';
+    out.push(`  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}${cov}`);
+  }
+
+  // Findings, fatal first (the engine's order)
+  const findings = activeFindings(r);
+  const bySev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
+  heading(`Findings (${findings.length}${bySev.length ? `: ${bySev.join(', ')}` : ''})`);
+  if (!findings.length) out.push(c.dim('  None.'));
+  const findingBlock = (f: Finding) => {
+    const tag = f.fatal ? c.bgRed.white.bold(' FATAL ') : sevColor(f.severity)(f.severity.toUpperCase().padEnd(8));
+    const lines = wrap(f.message, width - 4);
+    out.push(`  ${tag} ${c.bold(f.ruleId)}`);
+    for (const l of lines) out.push(`    ${l}`);
+    for (const e of f.evidence) out.push(c.dim(`    at ${evidenceLine(e)}`));
+    for (const t of f.thresholds) for (const l of wrap(`threshold ${thresholdLine(t)}`, width - 6, '  ')) out.push(c.dim(`    ${l}`));
+  };
+  findings.forEach(findingBlock);
+
+  const ns = notes(r);
+  if (ns.length) {
+    heading('Notes');
+    for (const n of ns) {
+      out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
+      for (const l of wrap(n.message, width - 4)) out.push(`    ${l}`);
+      for (const e of n.evidence) out.push(c.dim(`    at ${evidenceLine(e)}`));
+    }
+  }
+
+  // Rules at a glance
+  heading('Rules');
+  for (const rule of r.rules) {
+    const sc = rule.score === null ? '' : ` ${Math.round(rule.score * 100)}%`;
+    const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}${sc}`.padEnd(18));
+    out.push(`  ${label} ${rule.id}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
+    if (rule.status === 'not-assessed' && rule.missing.length)
+      for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+    if (rule.waiver) out.push(c.dim(`${' '.repeat(21)}waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`));
+  }
+
+  const expired = r.waivers.filter((w) => w.status !== 'active');
+  if (expired.length) {
+    heading('Waivers needing attention');
+    for (const w of expired)
+      out.push(c.red(`  ${w.status === 'expired' ? `expired ${w.expires}` : 'unknown rule'}  ${w.rule}`) + c.dim(`  ${where(w.evidence)}`));
+  }
+
+  // Checklist
+  heading('Remediation checklist (most points first)');
+  if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
+  else {
+    const actionWidth = Math.max(20, width - 2 - 4 - 7 - 15 - 8 - 5);
+    const table = new Table({
+      head: ['#', 'Gain', 'Action', 'Owner', 'Effort'],
+      colWidths: [4, 7, actionWidth + 2, 15, 8],
+      wordWrap: true,
+      style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const item of r.checklist) table.push([String(item.rank), `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+    out.push(...table.toString().split('\n').map((l) => ` ${l}`));
+  }
+
+  if (r.unknowns.length) {
+    heading('Answered "don\'t know"');
+    for (const u of r.unknowns) out.push(c.dim(`  ${evidenceLine(u)}`));
+  }
+
+  const noteEntries = Object.entries(r.notes).filter(([, v]) => v);
+  if (noteEntries.length) {
+    heading("Consultant's notes");
+    for (const [section, text] of noteEntries) {
+      out.push(`  ${c.bold(section)}`);
+      for (const l of wrap(text!, width - 4)) out.push(`    ${l}`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}
