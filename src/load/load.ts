@@ -65,11 +65,12 @@ export async function loadOrgFile(file: string, shown = file): Promise<LoadResul
 }
 
 export interface LoadOptions {
-  /** Where relative paths in the file (people_csv) are resolved from. */
+  /** Where relative paths in the file (people_csv) are resolved from; defaults to the folder of `file`. */
   baseDir?: string;
 }
 
 export async function loadOrgText(text: string, file: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const baseDir = opts.baseDir ?? dirname(resolve(file));
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const at = (offset: number) => {
