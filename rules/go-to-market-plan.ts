@@ -1,17 +1,100 @@
-// PLACEHOLDER: being written. Replace this whole file.
-import { defineRule } from '../src/engine/define-rule';
+// Jackson, mistake 2: telling reps to "go sell something" in place of a written
+// go-to-market sales plan.
+import { z } from 'zod';
+import { defineRule, monthsBetween } from '../src/engine/define-rule';
+import { statusOf } from '../src/engine/scoring';
+import { PLAN_ELEMENTS } from '../src/model/schema';
+
+// RULES.md (rule 3) asks for a review at least yearly; no public benchmark behind it.
+const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 3: review at least yearly); no public benchmark cited';
+
+/** Multipliers on the share of elements covered. */
+const NOT_SHARED = 0.6;
+const STALE = 0.8;
+
+const ELEMENTS = Object.keys(PLAN_ELEMENTS) as (keyof typeof PLAN_ELEMENTS)[];
+const label = (e: keyof typeof PLAN_ELEMENTS) => PLAN_ELEMENTS[e].toLowerCase();
 
 export default defineRule({
   id: 'go-to-market-plan',
-  title: 'TODO',
-  source: 'TODO',
-  category: 'people',
-  severity: 'low',
-  reads: [],
-  docs: { description: 'TODO', rationale: 'TODO' },
-  messages: {},
-  steps: {},
-  check() {
-    throw new Error('not implemented');
+  title: 'A written go-to-market sales plan',
+  source: 'Jackson, mistake 2',
+  category: 'strategy',
+  severity: 'critical',
+  reads: ['plan.documented', 'plan.covers', 'plan.shared_with_reps', 'plan.last_reviewed'],
+  requires: ['plan.documented'],
+  options: z.object({
+    reviewMonths: z.number().int().min(1).max(60).default(12).meta({
+      description: 'Months since the last review after which the plan counts as out of date.',
+      source: SOURCE_HOUSE,
+    }),
+  }),
+  docs: {
+    description:
+      'Checks that a go-to-market sales plan is written down, that it covers target markets, the ideal customer profile, the value proposition, positioning and goals, that every rep has seen it, and that it has been reviewed recently.',
+    rationale:
+      'Reps who do not know which markets and customers to pursue, what the offer is worth to them, how it stands against the alternatives and what the goal is will each improvise their own answer, so effort is spread thin and results are uneven. Scoring: 0 without a written plan; otherwise the share of the five elements covered, multiplied by 0.6 when the reps have not seen it and by 0.8 when it is overdue for review.',
+  },
+  messages: {
+    noPlan: 'There is no written go-to-market sales plan.',
+    missingElement: 'The plan does not cover the {element}.',
+    notShared: 'Not every rep has seen the plan.',
+    staleReview: 'The plan was last reviewed {months} months ago (a review is due every {reviewMonths} months).',
+  },
+  steps: {
+    writePlan: { action: 'Write the go-to-market sales plan down, in one document the whole team can use.', owner: 'CEO', effort: 'high' },
+    addElement: { action: 'Add the {element} to the sales plan.', owner: 'Sales manager', effort: 'medium' },
+    share: { action: 'Walk every rep through the plan and keep it where they can find it.', owner: 'Sales manager', effort: 'low' },
+    review: { action: 'Put a review of the plan on the calendar at least every {reviewMonths} months.', owner: 'Sales manager', effort: 'low' },
+  },
+  check({ org, options, date, finding, step }) {
+    const { reviewMonths } = options;
+    const plan = org.plan ?? {};
+    const shareStep = () => step('share', {}, ['plan.shared_with_reps']);
+    const reviewStep = () => step('review', { reviewMonths }, ['plan.last_reviewed']);
+
+    if (plan.documented === false) {
+      return {
+        score: 0,
+        findings: [finding('noPlan', ['plan.documented'])],
+        steps: [step('writePlan', {}, ['plan.documented']), ...ELEMENTS.map((e) => step('addElement', { element: label(e) }, ['plan.covers'])), shareStep(), reviewStep()],
+      };
+    }
+
+    const covered = plan.covers === undefined ? undefined : new Set(plan.covers);
+    const missing = covered ? ELEMENTS.filter((e) => !covered.has(e)) : [];
+    const months = plan.last_reviewed === undefined ? undefined : Math.max(0, monthsBetween(plan.last_reviewed, date));
+    const stale = months === undefined ? undefined : months >= reviewMonths;
+
+    const scoreOf = (share: number, shared: boolean, fresh: boolean) => share * (shared ? 1 : NOT_SHARED) * (fresh ? 1 : STALE);
+    const share = covered ? (ELEMENTS.length - missing.length) / ELEMENTS.length : undefined;
+    const best = scoreOf(share ?? 1, plan.shared_with_reps ?? true, !(stale ?? false));
+    const worst = scoreOf(share ?? 0, plan.shared_with_reps ?? false, !(stale ?? true));
+    if (statusOf(best) !== statusOf(worst)) {
+      const unknown = [
+        ...(covered ? [] : ['plan.covers']),
+        ...(plan.shared_with_reps === undefined ? ['plan.shared_with_reps'] : []),
+        ...(stale === undefined ? ['plan.last_reviewed'] : []),
+      ];
+      return { notAssessed: unknown };
+    }
+    // Unknown facts that cannot change the status deduct nothing.
+    const score = best;
+
+    const findings: ReturnType<typeof finding>[] = [];
+    const steps: ReturnType<typeof step>[] = [];
+    for (const e of missing) {
+      findings.push(finding('missingElement', ['plan.covers'], { element: label(e) }));
+      steps.push(step('addElement', { element: label(e) }, ['plan.covers']));
+    }
+    if (plan.shared_with_reps === false) {
+      findings.push(finding('notShared', ['plan.shared_with_reps']));
+      steps.push(shareStep());
+    }
+    if (stale) {
+      findings.push(finding('staleReview', ['plan.last_reviewed'], { months, reviewMonths }, { thresholds: ['reviewMonths'] }));
+      steps.push(reviewStep());
+    }
+    return { score, findings, steps: score >= 1 ? [] : steps };
   },
 });
