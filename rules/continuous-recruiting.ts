@@ -1,17 +1,112 @@
-// PLACEHOLDER: being written. Replace this whole file.
-import { defineRule } from '../src/engine/define-rule';
+// Jackson, mistake 9: recruiting only once a seat is empty.
+import { z } from 'zod';
+import { daysBetween, defineRule } from '../src/engine/define-rule';
+
+const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';
+// The channels the article names; agencies are allowed but not asked for.
+const ARTICLE_CHANNELS = {
+  referrals: 'referrals',
+  partners: 'business partners',
+  professional_networks: 'professional networks and social media',
+  competitor_talent: 'people at competitors and in the industry',
+} as const;
 
 export default defineRule({
   id: 'continuous-recruiting',
-  title: 'TODO',
-  source: 'TODO',
+  title: 'Always recruiting',
+  source: 'Jackson, mistake 9',
   category: 'people',
-  severity: 'low',
-  reads: [],
-  docs: { description: 'TODO', rationale: 'TODO' },
-  messages: {},
-  steps: {},
-  check() {
-    throw new Error('not implemented');
+  severity: 'medium',
+  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels'],
+  options: z.object({
+    maxOpenDays: z.number().int().min(0).max(3650).default(58).meta({
+      description: 'Days a territory may stay open before an empty bench makes the rule fail.',
+      source: SOURCE_HRO,
+    }),
+  }),
+  docs: {
+    description:
+      'Checks that the company keeps recruiting salespeople when no seat is open, holds a bench of candidates it could call, and has no territory left open for longer than a sales role usually takes to fill.',
+    rationale:
+      'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
+  },
+  messages: {
+    staleTerritory: '{territory} has been open for {days} days (more than {maxOpenDays}) and nobody is on the bench.',
+    onVacancy: 'Salespeople are recruited only once a seat is open.',
+    emptyBench: 'No qualified candidate is ready to call if a seat opens.',
+    staleWithBench: '{territory} has been open for {days} days (more than {maxOpenDays}) although {bench} candidates are on the bench.',
+    staleBenchUnknown: '{territory} has been open for {days} days (more than {maxOpenDays}); whether anyone is on the bench is not known.',
+    openedUnknown: 'When {territory} opened is not known.',
+  },
+  steps: {
+    fillTerritory: {
+      action: 'Fill {territory} (open {days} days): agree a hiring deadline and work the bench and referrals now, without lowering the bar.',
+      owner: 'Sales manager',
+      effort: 'high',
+    },
+    standingPipeline: {
+      action: 'Interview every month even with no seat open, and keep a standing pipeline target (for example two qualified candidates per seat).',
+      owner: 'Sales manager',
+      effort: 'medium',
+    },
+    channels: { action: 'Add these recruiting channels: {channels}.', owner: 'HR', effort: 'low' },
+    courtList: {
+      action: 'Keep a list of strong salespeople at competitors and in the industry, and stay in touch with each of them.',
+      owner: 'Sales manager',
+      effort: 'low',
+    },
+  },
+  check({ org, options, date, finding, step }) {
+    const r = org.recruiting ?? {};
+    const { maxOpenDays } = options;
+    const bench = r.bench;
+    const findings: ReturnType<typeof finding>[] = [];
+    const steps: ReturnType<typeof step>[] = [];
+
+    let stale = false;
+    for (const [i, t] of (r.open_territories ?? []).entries()) {
+      const territory = t.name ?? `recruiting.open_territories[${i}]`;
+      const path = `recruiting.open_territories[${i}].opened_on`;
+      if (t.opened_on === undefined) {
+        findings.push(finding('openedUnknown', [path], { territory }, { note: true }));
+        continue;
+      }
+      const days = daysBetween(t.opened_on, date);
+      if (days <= maxOpenDays) continue;
+      const data = { territory, days, maxOpenDays };
+      if (bench === 0) {
+        stale = true;
+        findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'] }));
+      } else if (bench === undefined) {
+        findings.push(finding('staleBenchUnknown', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'], note: true }));
+      } else {
+        findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench }, { thresholds: ['maxOpenDays'], note: true }));
+      }
+      steps.push(step('fillTerritory', { territory, days }, [path]));
+    }
+
+    let score: number;
+    if (stale) {
+      score = 0;
+      if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
+    } else if (r.mode === 'on_vacancy') {
+      score = 0.5;
+      findings.push(finding('onVacancy', ['recruiting.mode']));
+      if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
+    } else if (r.mode === 'continuous') {
+      if (bench === undefined) return { notAssessed: ['recruiting.bench'] };
+      score = bench > 0 ? 1 : 0.7;
+      if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
+    } else {
+      return { notAssessed: ['recruiting.mode'] };
+    }
+    if (score >= 1) return { score, findings, steps: [] };
+
+    if (r.mode !== 'continuous' || bench === 0) steps.push(step('standingPipeline', {}, [r.mode !== 'continuous' ? 'recruiting.mode' : 'recruiting.bench']));
+    const have = new Set(r.channels ?? []);
+    const missing = (Object.keys(ARTICLE_CHANNELS) as (keyof typeof ARTICLE_CHANNELS)[]).filter((c) => c !== 'competitor_talent' && !have.has(c));
+    if (missing.length) steps.push(step('channels', { channels: missing.map((c) => ARTICLE_CHANNELS[c]).join(', ') }, ['recruiting.channels']));
+    if (!have.has('competitor_talent')) steps.push(step('courtList', {}, ['recruiting.channels']));
+    return { score, findings, steps };
   },
 });

@@ -1,17 +1,86 @@
-// PLACEHOLDER: being written. Replace this whole file.
+// Reader comment, R. Tormey, point 1: reps fighting credit, inventory and
+// production for their own customers.
 import { defineRule } from '../src/engine/define-rule';
+import { FRICTION_AREAS } from '../src/model/schema';
+
+// An owner or mechanism answered with one of these words is known to be absent.
+const NONE = /^(none|nobody|no one|no-one|nothing|n\/a|-)$/i;
+const HINTS: Record<keyof typeof FRICTION_AREAS, string> = {
+  credit: 'a written credit policy or credit insurance',
+  inventory: 'stock allocation rules or buffer stock for key customers',
+  production: 'capacity flexibility and a way to reserve it for sales commitments',
+  pricing: 'approval limits with a response deadline and an escalation path',
+  legal: 'standard terms and an escalation path for exceptions',
+  other: 'a policy or an escalation path',
+};
 
 export default defineRule({
   id: 'internal-friction',
-  title: 'TODO',
-  source: 'TODO',
-  category: 'people',
-  severity: 'low',
-  reads: [],
-  docs: { description: 'TODO', rationale: 'TODO' },
-  messages: {},
-  steps: {},
-  check() {
-    throw new Error('not implemented');
+  title: 'Salespeople do not fight the company',
+  source: 'Reader comment, R. Tormey, point 1',
+  category: 'enablement',
+  severity: 'medium',
+  reads: ['friction.none_reported', 'friction.points[].area', 'friction.points[].description', 'friction.points[].owner', 'friction.points[].mechanism'],
+  docs: {
+    description:
+      'Lists the places where reps have to battle other departments (credit, stock, production, approvals, contracts) to serve their customers, and checks that each has an owner and an agreed way of resolving it.',
+    rationale:
+      'Every internal fight a rep has to win before the customer is served costs selling time and goodwill on both sides. A named owner plus a standing mechanism, such as credit insurance or spare capacity, turns a recurring battle into routine.',
+  },
+  messages: {
+    unresolved: '"{point}" ({area}) has neither an owner nor a way of being resolved.',
+    noOwner: 'Nobody owns fixing "{point}" ({area}).',
+    noMechanism: '"{point}" ({area}) has no agreed way of being resolved.',
+    unknown: 'Whether "{point}" ({area}) has an owner and a resolution mechanism is not fully known: it is left out of the score.',
+    contradicts: 'The company says reps face no internal friction, yet friction points are listed: the listed points are scored.',
+  },
+  steps: {
+    nameOwner: { action: 'Name one person accountable for fixing "{point}" ({area}).', owner: 'CEO', effort: 'low' },
+    setMechanism: { action: 'Agree how "{point}" gets resolved, for example {hint}.', owner: 'Operations', effort: 'medium' },
+  },
+  check({ org, finding, step }) {
+    const f = org.friction ?? {};
+    const points = f.points ?? [];
+    if (!points.length) {
+      if (f.none_reported === true) return { score: 1 };
+      return { notAssessed: f.none_reported === false ? ['friction.points'] : ['friction.none_reported', 'friction.points'] };
+    }
+
+    const findings: ReturnType<typeof finding>[] = [];
+    const steps: ReturnType<typeof step>[] = [];
+    if (f.none_reported === true) findings.push(finding('contradicts', ['friction.none_reported', 'friction.points'], {}, { note: true }));
+    const state = (v: string | undefined) => (v === undefined ? 'unknown' : NONE.test(v.trim()) ? 'absent' : 'present');
+    let resolved = 0;
+    let scored = 0;
+    for (const [i, p] of points.entries()) {
+      const area = p.area ? FRICTION_AREAS[p.area] : 'area not given';
+      const point = p.description ?? `friction.points[${i}]`;
+      const ownerPath = `friction.points[${i}].owner`;
+      const mechPath = `friction.points[${i}].mechanism`;
+      const owner = state(p.owner);
+      const mech = state(p.mechanism);
+      if (owner === 'present' && mech === 'present') {
+        resolved++;
+        scored++;
+        continue;
+      }
+      if (owner !== 'absent' && mech !== 'absent') {
+        // Nothing known to be missing, but not both known present either.
+        findings.push(finding('unknown', [owner === 'unknown' ? ownerPath : mechPath, ...(owner === 'unknown' && mech === 'unknown' ? [mechPath] : [])], { point, area }, { note: true }));
+        continue;
+      }
+      scored++;
+      const data = { point, area };
+      if (owner === 'absent' && mech === 'absent') findings.push(finding('unresolved', [ownerPath, mechPath], data));
+      else if (owner === 'absent') findings.push(finding('noOwner', [ownerPath], data));
+      else findings.push(finding('noMechanism', [mechPath], data));
+      if (owner === 'absent') steps.push(step('nameOwner', { point, area }, [ownerPath]));
+      if (mech === 'absent') steps.push(step('setMechanism', { point, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
+    }
+    if (!scored) {
+      return { notAssessed: points.flatMap((p, i) => [...(p.owner === undefined ? [`friction.points[${i}].owner`] : []), ...(p.mechanism === undefined ? [`friction.points[${i}].mechanism`] : [])]) };
+    }
+    const score = resolved / scored;
+    return { score, findings, steps: score >= 1 ? [] : steps };
   },
 });

@@ -1,17 +1,96 @@
-// PLACEHOLDER: being written. Replace this whole file.
+// Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
+import { z } from 'zod';
 import { defineRule } from '../src/engine/define-rule';
+
+// RULES.md (rule 7) sets these two defaults without a public benchmark behind them.
+const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 7); no public benchmark cited';
 
 export default defineRule({
   id: 'manage-not-pay-cut',
-  title: 'TODO',
-  source: 'TODO',
+  title: 'Performance is managed, not priced',
+  source: 'Jackson, mistake 6',
   category: 'people',
-  severity: 'low',
-  reads: [],
-  docs: { description: 'TODO', rationale: 'TODO' },
-  messages: {},
-  steps: {},
-  check() {
-    throw new Error('not implemented');
+  severity: 'high',
+  reads: ['people[].name', 'people[].is_rep', 'people[].attainment', 'people[].actions[].action', 'people[].actions[].date'],
+  options: z.object({
+    underperformancePct: z.number().min(0).max(100).default(50).meta({
+      description: 'Quota attainment (%) under which a quarter counts as a poor one.',
+      source: SOURCE_HOUSE,
+    }),
+    consecutiveQuarters: z.number().int().min(1).max(20).default(3).meta({
+      description: 'How many poor quarters in a row (the latest ones) make a rep an underperformer.',
+      source: SOURCE_HOUSE,
+    }),
+  }),
+  docs: {
+    description:
+      'Finds the reps who are underperforming (pay already cut, or several recent quarters far below quota) and checks that each is on an improvement plan or has been let go, rather than simply paid less.',
+    rationale:
+      'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early.',
+  },
+  messages: {
+    payCut: '{name} had their pay cut ({date}) with no improvement plan or decision on record.',
+    lowAttainment:
+      '{name} has been under {pct}% of quota for the last {quarters} quarters ({values}) with no improvement plan or decision on record.',
+    actionsUnknown: '{name} has been under {pct}% of quota for the last {quarters} quarters, but the actions taken are not known: {name} is left out of the score.',
+  },
+  steps: {
+    decide: {
+      action: 'Decide on {name}: an improvement plan with clear targets and a deadline, or parting ways.',
+      owner: 'Sales manager',
+      effort: 'medium',
+    },
+    stopPayCuts: {
+      action: 'Stop cutting pay as a way to deal with weak performance; handle it through improvement plans and decisions instead.',
+      owner: 'CEO',
+      effort: 'low',
+    },
+  },
+  check({ org, options, finding, step }) {
+    const { underperformancePct: pct, consecutiveQuarters: quarters } = options;
+    const reps = (org.people ?? []).map((p, i) => ({ p, i, name: p.name ?? `people[${i}]` })).filter(({ p }) => p.is_rep !== false);
+    const assessable = reps.filter(({ p }) => p.attainment?.length || p.actions?.some((a) => a.action === 'pay_cut'));
+    if (!assessable.length) return { notAssessed: ['people[].attainment', 'people[].actions'] };
+
+    const findings: ReturnType<typeof finding>[] = [];
+    const steps: ReturnType<typeof step>[] = [];
+    let managed = 0;
+    let unmanaged = 0;
+    let payCuts = false;
+    const unknown: string[] = [];
+    for (const { p, i, name } of assessable) {
+      const actions = p.actions;
+      const cuts = (actions ?? []).map((a, j) => ({ a, j })).filter(({ a }) => a.action === 'pay_cut');
+      payCuts ||= cuts.length > 0;
+      // The latest quarters below the threshold, counted back from the most recent.
+      const att = p.attainment ?? [];
+      let run = 0;
+      while (run < att.length && att[att.length - 1 - run]! < pct) run++;
+      const lagging = run >= quarters;
+      if (!cuts.length && !lagging) continue;
+
+      if (actions === undefined) {
+        unknown.push(`people[${i}].actions`);
+        findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run }, { thresholds: ['underperformancePct', 'consecutiveQuarters'], note: true }));
+        continue;
+      }
+      if (actions.some((a) => a.action === 'improvement_plan' || a.action === 'release')) {
+        managed++;
+        continue;
+      }
+      unmanaged++;
+      for (const { a, j } of cuts) findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: a.date ?? 'date unknown' }));
+      if (lagging) {
+        findings.push(
+          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: run, values: att.slice(-run).map((v) => `${v}%`).join(', ') }, { thresholds: ['underperformancePct', 'consecutiveQuarters'] }),
+        );
+      }
+      steps.push(step('decide', { name }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));
+    }
+    // Every underperformer's actions are unknown: nothing can be scored.
+    if (!managed && !unmanaged && unknown.length) return { notAssessed: unknown };
+    const score = managed + unmanaged ? managed / (managed + unmanaged) : 1;
+    if (score < 1 && payCuts) steps.push(step('stopPayCuts'));
+    return { score, findings, steps: score >= 1 ? [] : steps };
   },
 });

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/continuous-recruiting';
+import { runRule } from '../helpers/rule-harness';
+
+// Audit date 2026-11-27: 2026-09-30 is 58 days before it, 2026-09-29 is 59.
+const territory = (opened_on: string) => ({ name: 'North', opened_on });
+
+describe('continuous-recruiting', () => {
+  it.each([
+    {
+      name: 'passes when recruiting continuously with a bench',
+      recruiting: { mode: 'continuous' as const, bench: 2, open_territories: [territory('2026-11-01')] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'fails on a territory open over 58 days with an empty bench',
+      recruiting: { mode: 'on_vacancy' as const, bench: 0, open_territories: [territory('2026-08-01')] },
+      status: 'fail',
+      score: 0,
+      messages: ['staleTerritory', 'onVacancy'],
+      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.mode'],
+    },
+    {
+      name: 'is partial when recruiting only on vacancy',
+      recruiting: { mode: 'on_vacancy' as const, bench: 1 },
+      status: 'partial',
+      score: 0.5,
+      messages: ['onVacancy'],
+      paths: ['recruiting.mode'],
+    },
+    {
+      name: 'is partial when recruiting continuously with nobody on the bench',
+      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [] },
+      status: 'partial',
+      score: 0.7,
+      messages: ['emptyBench'],
+      paths: ['recruiting.bench'],
+    },
+    {
+      name: 'does not fail a territory open exactly 58 days',
+      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-30')] },
+      status: 'partial',
+      score: 0.7,
+      messages: ['emptyBench'],
+      paths: ['recruiting.bench'],
+    },
+    {
+      name: 'fails a territory open 59 days',
+      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-29')] },
+      status: 'fail',
+      score: 0,
+      messages: ['staleTerritory'],
+      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+    },
+    {
+      name: 'fails on a stale territory with an empty bench even when the mode is unknown',
+      recruiting: { bench: 0, open_territories: [territory('2026-01-15')] },
+      status: 'fail',
+      score: 0,
+      messages: ['staleTerritory'],
+      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+    },
+    {
+      name: 'only notes a stale territory when candidates are on the bench',
+      recruiting: { mode: 'continuous' as const, bench: 3, open_territories: [territory('2026-08-01')] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+    },
+    {
+      name: 'does not fail a stale territory when the bench is unknown',
+      recruiting: { mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
+      status: 'partial',
+      score: 0.5,
+      messages: ['onVacancy'],
+      paths: ['recruiting.mode', 'recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.open_territories[1].opened_on'],
+    },
+  ])('$name', ({ recruiting, status, score, messages, paths }) => {
+    const r = runRule(rule, { recruiting });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.messages).toEqual(messages);
+    expect(r.paths).toEqual(paths);
+  });
+
+  it.each([
+    { name: 'without the recruiting mode', recruiting: { channels: ['referrals' as const], bench: 2 }, missing: ['recruiting.mode'] },
+    { name: 'when recruiting is continuous but the bench is unknown', recruiting: { mode: 'continuous' as const }, missing: ['recruiting.bench'] },
+  ])('is not assessed $name', ({ recruiting, missing }) => {
+    const r = runRule(rule, { recruiting });
+    expect(r.status).toBe('not-assessed');
+    expect(r.score).toBeNull();
+    expect(r.missing).toEqual(missing);
+  });
+
+  it('names the stale territory and the missing channels in the checklist', () => {
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, channels: ['referrals'], open_territories: [territory('2026-08-01')] } });
+    expect(r.steps).toEqual(['fillTerritory', 'standingPipeline', 'channels', 'courtList']);
+    expect(r.checklist[0]!.action).toContain('North');
+    expect(r.checklist[0]!.action).toContain('118 days');
+    expect(r.checklist[2]!.action).toContain('business partners');
+    expect(r.checklist[2]!.action).not.toContain('referrals');
+    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2 } }).steps).toEqual([]);
+  });
+
+  it('honours a re-tuned limit and cites its source', () => {
+    const recruiting = { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-10-18')] };
+    expect(runRule(rule, { recruiting }).score).toBe(0.7);
+    const r = runRule(rule, { recruiting }, { options: { maxOpenDays: 30 } });
+    expect(r.status).toBe('fail');
+    expect(r.messages).toEqual(['staleTerritory']);
+    const t = r.findings[0]!.thresholds;
+    expect(t.map((x) => [x.name, x.value])).toEqual([['maxOpenDays', 30]]);
+    expect(t[0]!.source).toMatch(/HRO Today.*WilsonHCG.*2017/);
+  });
+
+  it('counts days from the audit date', () => {
+    const recruiting = { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-08-01')] };
+    expect(runRule(rule, { recruiting }, { date: '2026-09-15' }).score).toBe(0.7);
+    expect(runRule(rule, { recruiting }).score).toBe(0);
+  });
+});

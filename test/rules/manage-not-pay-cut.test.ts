@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/manage-not-pay-cut';
+import { runRule } from '../helpers/rule-harness';
+
+type Act = 'pay_cut' | 'improvement_plan' | 'coaching' | 'release';
+const rep = (name: string, attainment: number[], actions?: Act[]) => ({
+  name,
+  attainment,
+  ...(actions ? { actions: actions.map((action, k) => ({ date: `2026-0${k + 1}-01`, action })) } : {}),
+});
+
+describe('manage-not-pay-cut', () => {
+  it.each([
+    {
+      name: 'passes (score 1) when nobody underperforms',
+      org: { people: [rep('AE 1', [90, 100, 110], []), rep('AE 2', [70, 80, 60], [])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'fails for a pay cut with no improvement plan, on a rep under 50% for 3+ quarters',
+      org: { people: [rep('AE 1', [45, 40, 38, 42], ['pay_cut'])] },
+      status: 'fail',
+      score: 0,
+      messages: ['payCut', 'lowAttainment'],
+      paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
+    },
+    {
+      name: 'fails for a pay cut alone, whatever the attainment',
+      org: { people: [rep('AE 1', [], ['pay_cut'])] },
+      status: 'fail',
+      score: 0,
+      messages: ['payCut'],
+      paths: ['people[0].actions[0]'],
+    },
+    {
+      name: 'is partial with the share of underperformers actively managed',
+      org: { people: [rep('AE 1', [40, 40, 40], ['improvement_plan']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [100, 100], [])] },
+      status: 'partial',
+      score: 0.5,
+      messages: ['lowAttainment'],
+      paths: ['people[1].attainment', 'people[1].actions'],
+    },
+    {
+      name: 'accepts a pay cut that comes with an improvement plan',
+      org: { people: [rep('AE 1', [40, 40, 40], ['pay_cut', 'improvement_plan'])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'accepts a release as a decision',
+      org: { people: [rep('AE 1', [20, 20, 20], ['release'])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'does not count extra coaching alone as an improvement plan',
+      org: { people: [rep('AE 1', [20, 20, 20], ['coaching'])] },
+      status: 'fail',
+      score: 0,
+      messages: ['lowAttainment'],
+      paths: ['people[0].attainment', 'people[0].actions'],
+    },
+    {
+      name: 'does not count exactly 50% as below 50%',
+      org: { people: [rep('AE 1', [50, 50, 50], [])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'needs three poor quarters in a row, not two',
+      org: { people: [rep('AE 1', [80, 40, 40], [])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'looks at the latest quarters: a rep who recovered is not an underperformer',
+      org: { people: [rep('AE 1', [40, 40, 40, 80], [])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'ignores people who do not sell',
+      org: { people: [{ ...rep('Ops', [10, 10, 10], []), is_rep: false }, rep('AE 1', [90, 90, 90], [])] },
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+    },
+    {
+      name: 'leaves an underperformer whose actions are unknown out of the score, with a note',
+      org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [30, 30, 30], [])] },
+      status: 'fail',
+      score: 0,
+      messages: ['lowAttainment'],
+      paths: ['people[1].attainment', 'people[1].actions', 'people[0].attainment'],
+    },
+  ])('$name', ({ org, status, score, messages, paths }) => {
+    const r = runRule(rule, org);
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.messages).toEqual(messages);
+    expect(r.paths).toEqual(paths);
+  });
+
+  it.each([
+    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[].attainment', 'people[].actions'] },
+    { name: "when every underperformer's actions are unknown", org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [90])] }, missing: ['people[0].actions'] },
+  ])('is not assessed $name', ({ org, missing }) => {
+    const r = runRule(rule, org);
+    expect(r.status).toBe('not-assessed');
+    expect(r.score).toBeNull();
+    expect(r.missing).toEqual(missing);
+  });
+
+  it('names each unmanaged rep in the checklist and asks to stop pay cuts', () => {
+    const r = runRule(rule, { people: [rep('AE 1', [40, 40, 40], ['pay_cut']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [90], [])] });
+    expect(r.steps).toEqual(['decide', 'decide', 'stopPayCuts']);
+    expect(r.checklist[0]!.action).toContain('AE 1');
+    expect(r.checklist[1]!.action).toContain('AE 2');
+    expect(r.checklist[1]!.evidence[0]!.path).toBe('people[1].attainment');
+  });
+
+  it('honours re-tuned thresholds and cites their source', () => {
+    const org = { people: [rep('AE 1', [90, 55, 55], [])] };
+    expect(runRule(rule, org).score).toBe(1);
+    const r = runRule(rule, org, { options: { underperformancePct: 60, consecutiveQuarters: 2 } });
+    expect(r.status).toBe('fail');
+    expect(r.messages).toEqual(['lowAttainment']);
+    const t = r.findings[0]!.thresholds;
+    expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 60], ['consecutiveQuarters', 2]]);
+    expect(t[0]!.source).toMatch(/RULES\.md/);
+  });
+});
