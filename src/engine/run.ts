@@ -166,6 +166,7 @@ function evaluate(
     severity,
     weight,
     source: rule.source,
+    docs: { description: rule.docs.description, rationale: rule.docs.rationale },
     status: 'not-assessed',
     score: null,
     missing: [],

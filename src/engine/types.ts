@@ -143,6 +143,8 @@ export interface RuleResult {
   severity: Severity;
   weight: number;
   source: string;
+  /** What the rule checks and why (the rule's own docs), so reports need not import rules. */
+  docs: { description: string; rationale: string };
   status: Status;
   /** In [0, 1], rounded to 3 places; null when not assessed, off or in error. */
   score: number | null;
