@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in the bundled CLI (see scripts/build.mjs).
-import '../dist/cli.js';
+// Thin launcher: everything lives in the bundle that dist/boot.cjs loads.
+import { createRequire } from 'node:module';
+createRequire(import.meta.url)('../dist/boot.cjs');

@@ -1,5 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween, defineRule } from '../src/engine/define-rule';
 
 const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';

@@ -1,6 +1,6 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/engine/define-rule';
 
 const SOURCE_GARTNER = 'Gartner, 2019: 3 to 5 hours of coaching per rep per month recommended';

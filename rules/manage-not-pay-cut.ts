@@ -1,5 +1,5 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/engine/define-rule';
 
 // RULES.md (rule 7) sets these two defaults without a public benchmark behind them.

@@ -1,5 +1,5 @@
 // Jackson, mistake 8: treating a CRM and mobile access as optional extras.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, 2006: fewer than 40% of firms reach 90% active CRM use';

@@ -1,5 +1,5 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, Sales Optimization study, 2011';

@@ -1,6 +1,6 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleDefinition } from './types';
 
 const NO_OPTIONS = z.object({});

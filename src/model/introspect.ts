@@ -1,6 +1,6 @@
 // Walks the zod schema by fact path: which keys an object allows (for "did you
 // mean"), what kind of value a fact takes and its meta (for the interview).
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePath, type Segment } from './paths';
 import { OrgSchema, type FactMeta } from './schema';
 

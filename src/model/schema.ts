@@ -4,7 +4,7 @@
 // are "not assessed". The loader strips `null` and the literal `unknown` before
 // validation (recording where `unknown` was said), so the schema below only
 // describes real answers.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the interview and the docs need to know about one fact. */
 export interface FactMeta {
