@@ -1,17 +1,124 @@
-// PLACEHOLDER: being written. Replace this whole file.
+// Jackson, mistake 3: no sales process tied to the buyer's cycle, hence no
+// realistic forecast and no view of where reps need help.
 import { defineRule } from '../src/engine/define-rule';
+import { statusOf } from '../src/engine/scoring';
+
+// Maturity levels in the manner of the CSO Insights sales process levels
+// (random, informal, formal, dynamic), and what each is worth.
+const INFORMAL = 0.3; // stages exist, not all with exit criteria...
+const INFORMAL_SPAN = 0.15; // ...plus this much times the share of stages that have them
+const FORMAL = 0.7; // exit criteria on every stage and a forecast built on stage evidence
+const DYNAMIC_QUARTERLY = 0.85; // formal, with stage conversion reviewed only quarterly
+const DYNAMIC = 1; // formal, with stage conversion reviewed weekly or monthly
+const NOT_MAPPED = 0.15; // off any level above random when the buyer's cycle is not mapped
+const GUT_CAP = INFORMAL + INFORMAL_SPAN; // a gut-feel (or no) forecast never rises above informal
+
+type Tri = boolean | undefined;
+type Reviews = 'regular' | 'quarterly' | 'none';
+type Level = 'random' | 'informal' | 'formal' | 'dynamic';
+
+function assess(exits: boolean[], stageForecast: boolean, reviews: Reviews, mapped: boolean): { level: Level; score: number } {
+  if (!exits.length) return { level: 'random', score: 0 };
+  const share = exits.filter(Boolean).length / exits.length;
+  let level: Level;
+  let score: number;
+  if (share < 1 || !stageForecast) {
+    level = 'informal';
+    score = INFORMAL + INFORMAL_SPAN * share;
+  } else if (reviews === 'none') {
+    level = 'formal';
+    score = FORMAL;
+  } else {
+    level = 'dynamic';
+    score = reviews === 'regular' ? DYNAMIC : DYNAMIC_QUARTERLY;
+  }
+  if (!mapped) score -= NOT_MAPPED;
+  if (!stageForecast) score = Math.min(score, GUT_CAP);
+  return { level, score: Math.max(0, score) };
+}
 
 export default defineRule({
   id: 'sales-process',
-  title: 'TODO',
-  source: 'TODO',
-  category: 'people',
-  severity: 'low',
-  reads: [],
-  docs: { description: 'TODO', rationale: 'TODO' },
-  messages: {},
-  steps: {},
-  check() {
-    throw new Error('not implemented');
+  title: "A defined sales process tied to the buyer's cycle",
+  source: 'Jackson, mistake 3',
+  category: 'process',
+  severity: 'critical',
+  reads: ['process.stages', 'process.stages[].name', 'process.stages[].buyer_activity', 'process.stages[].exit_criteria', 'process.buyer_journey_mapped', 'process.forecast_method', 'process.stage_reviews'],
+  docs: {
+    description:
+      "Places the sales process on four maturity levels in the manner of CSO Insights (random, informal, formal, dynamic): stages at all, exit criteria on every stage, a forecast built on stage evidence, and regular review of conversion from stage to stage. Checks that the stages follow the buyer's own buying cycle.",
+    rationale:
+      "Stages that mirror how the customer buys, each closed by a milestone the buyer has reached, make it possible to see which activities work, to nudge the buyer along and to spot where a rep needs help; they are also what a believable forecast is built on. Scores: random (no stages) 0; informal 0.3 to 0.45 by the share of stages with exit criteria; formal 0.7; dynamic 1 (0.85 when conversion is reviewed only quarterly); 0.15 off when the buyer's cycle is not mapped. A gut-feel or missing forecast caps the score at 0.45.",
+  },
+  messages: {
+    maturity: 'The sales process is at the {level} level.',
+    noStages: 'The sales process has no defined stages.',
+    noExitCriteria: 'The "{stage}" stage has no exit criteria (milestones the buyer must reach to leave it).',
+    gutForecast: 'The forecast rests on gut feel rather than on evidence from each stage.',
+    noForecast: 'There is no sales forecast.',
+    noStageReviews: 'Conversion from stage to stage is never reviewed, so nobody sees where deals stall.',
+    quarterlyStageReviews: 'Conversion from stage to stage is reviewed only quarterly.',
+    journeyNotMapped: "The customer's buying cycle has not been mapped, so the stages may not follow how buyers actually buy.",
+  },
+  steps: {
+    mapJourney: { action: "Map how your customers buy, step by step, and align the sales stages to it.", owner: 'Sales manager', effort: 'medium' },
+    defineStages: { action: 'Define the stages of the sales process, each closed by exit criteria the buyer must meet.', owner: 'Sales manager', effort: 'high' },
+    addExitCriteria: { action: 'Write exit criteria for the "{stage}" stage: what the buyer must have done or confirmed to move on.', owner: 'Sales manager', effort: 'low' },
+    stageForecast: { action: 'Build the forecast from stage evidence (stage-weighted, or on the milestones each deal has reached) instead of gut feel.', owner: 'Sales manager', effort: 'medium' },
+    reviewConversion: { action: 'Review stage-to-stage conversion every month to find where deals stall and which reps need support.', owner: 'Sales manager', effort: 'low' },
+  },
+  check({ org, finding, step }) {
+    const p = org.process ?? {};
+    if (p.stages === undefined) return { notAssessed: ['process.stages'] };
+    const stages = p.stages;
+    const stageName = (i: number) => stages[i]!.name ?? `process.stages[${i}]`;
+
+    // Tri-state facts: undefined is unknown.
+    const exits: Tri[] = stages.map((s) => (s.exit_criteria === undefined ? undefined : s.exit_criteria.length > 0));
+    const method = p.forecast_method;
+    const stageForecast: Tri = method === undefined ? undefined : method === 'stage_weighted' || method === 'evidence_based';
+    const reviews: Reviews | undefined =
+      p.stage_reviews === undefined ? undefined : p.stage_reviews === 'weekly' || p.stage_reviews === 'monthly' ? 'regular' : p.stage_reviews === 'quarterly' ? 'quarterly' : 'none';
+    const allActivities = stages.length > 0 && stages.every((s) => s.buyer_activity !== undefined);
+    const mapped: Tri = p.buyer_journey_mapped === true || allActivities ? true : p.buyer_journey_mapped;
+
+    const best = assess(exits.map((x) => x ?? true), stageForecast ?? true, reviews ?? 'regular', mapped ?? true);
+    const worst = assess(exits.map((x) => x ?? false), stageForecast ?? false, reviews ?? 'none', mapped ?? false);
+    if (statusOf(best.score) !== statusOf(worst.score)) {
+      return {
+        notAssessed: [
+          ...exits.flatMap((x, i) => (x === undefined ? [`process.stages[${i}].exit_criteria`] : [])),
+          ...(stageForecast === undefined ? ['process.forecast_method'] : []),
+          ...(reviews === undefined ? ['process.stage_reviews'] : []),
+          ...(mapped === undefined ? ['process.buyer_journey_mapped'] : []),
+        ],
+      };
+    }
+    // Unknown facts that cannot change the status deduct nothing.
+    const { level, score } = best;
+
+    const findings: ReturnType<typeof finding>[] = [finding('maturity', ['process.stages'], { level }, { note: true })];
+    const steps: ReturnType<typeof step>[] = [];
+    if (!stages.length) {
+      findings.push(finding('noStages', ['process.stages']));
+      if (mapped !== true) steps.push(step('mapJourney', {}, ['process.buyer_journey_mapped']));
+      steps.push(step('defineStages', {}, ['process.stages']));
+    } else {
+      if (mapped === false) {
+        findings.push(finding('journeyNotMapped', ['process.buyer_journey_mapped']));
+        steps.push(step('mapJourney', {}, ['process.buyer_journey_mapped']));
+      }
+      for (const [i, x] of exits.entries()) {
+        if (x !== false) continue;
+        findings.push(finding('noExitCriteria', [`process.stages[${i}].exit_criteria`], { stage: stageName(i) }));
+        steps.push(step('addExitCriteria', { stage: stageName(i) }, [`process.stages[${i}].exit_criteria`]));
+      }
+    }
+    if (method === 'gut' || method === 'none') findings.push(finding(method === 'gut' ? 'gutForecast' : 'noForecast', ['process.forecast_method']));
+    if (stageForecast === false || (!stages.length && stageForecast !== true)) steps.push(step('stageForecast', {}, ['process.forecast_method']));
+    if (stages.length && reviews === 'none') findings.push(finding('noStageReviews', ['process.stage_reviews']));
+    if (stages.length && reviews === 'quarterly') findings.push(finding('quarterlyStageReviews', ['process.stage_reviews']));
+    if (reviews === 'none' || reviews === 'quarterly' || !stages.length) steps.push(step('reviewConversion', {}, ['process.stage_reviews']));
+    return { score, findings, steps: score >= 1 ? [] : steps };
   },
 });
