@@ -51,6 +51,9 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();
+  // A unique prefix ("foundr" for "founder-led") is as good as a typo.
+  const prefixed = w.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(w.slice(0, -1))) : [];
+  if (prefixed.length === 1) return prefixed[0];
   for (const c of candidates) {
     const d = distance(w, c.toLowerCase());
     if (d < bestD) {

@@ -1,6 +1,7 @@
 // Turns an org file into a typed model plus positions, or into diagnostics.
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
@@ -33,14 +34,26 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
   try {
     const st = await stat(file);
     if (st.isDirectory()) return { ok: false, diagnostic: { file, message: `is a directory; expected ${what}` } };
-    if (st.size > MAX_BYTES) return { ok: false, diagnostic: { file, message: `is ${st.size} bytes; expected ${what} under 5 MB` } };
-    const buf = await readFile(file);
+    const tooBig = { ok: false as const, diagnostic: { file, message: `is over 5 MB; expected ${what} under 5 MB` } };
+    if (st.size > MAX_BYTES) return tooBig;
+    // Bounded even when stat cannot tell the size (pipes, devices such as /dev/zero).
+    const buf = await readBounded(file, MAX_BYTES);
+    if (!buf) return tooBig;
+    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+      return { ok: false, diagnostic: { file, message: `is UTF-16 text; save it as UTF-8 (expected ${what})` } };
+    }
     if (buf.includes(0)) return { ok: false, diagnostic: { file, message: `is a binary file; expected ${what}` } };
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch {
-      return { ok: false, diagnostic: { file, message: `is not valid UTF-8 text; expected ${what}` } };
+      // Point at the first byte that is not UTF-8 (often a Latin-1 accented letter).
+      const loose = new TextDecoder('utf-8').decode(buf);
+      const bad = loose.indexOf('\uFFFD');
+      const before = loose.slice(0, Math.max(bad, 0));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      return { ok: false, diagnostic: { file, ...(bad >= 0 ? { line, column } : {}), message: `is not valid UTF-8 text; save it as UTF-8 (expected ${what})` } };
     }
     return { ok: true, text: text.replace(/^\uFEFF/, '') };
   } catch (e) {
@@ -55,6 +68,17 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
       : `cannot read the file (${code ?? 'unknown error'})`;
     return { ok: false, diagnostic: { file, message } };
   }
+}
+
+async function readBounded(file: string, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) {
+    size += (chunk as Buffer).length;
+    if (size > max) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Loads an org file; `shown` is the name used in messages (defaults to the path). */
@@ -111,7 +135,7 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
       const loc = positions.locateValue('people_csv');
       diagnostics.push(
         ...roster.diagnostics.map((d) =>
-          d.line === undefined && loc ? { file: loc.file, line: loc.line, column: loc.column, path: 'people_csv', message: `${JSON.stringify(csv)} ${d.message}` } : d,
+          d.line === undefined && loc ? { file: loc.file, line: loc.line, column: loc.column, path: 'people_csv', message: `roster ${JSON.stringify(d.file)}: ${d.message}` } : d,
         ),
       );
     }
@@ -218,6 +242,7 @@ export function issuesToDiagnostics(
       message = `expected ${FRIENDLY_TYPES[expected] ?? expected}, got ${describe(got)}`;
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {
       message = `${issue.message}, got ${describe(got)}`;
+      if (issue.code === 'invalid_type' && typeof got === 'string' && /^-?\d+(\.\d+)?\s*%$/.test(got.trim())) message += '; write the number without "%"';
     }
     out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path: path || undefined, message });
   }

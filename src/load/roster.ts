@@ -52,7 +52,7 @@ export async function loadRoster(
   const columns = rosterColumns();
   const seen = new Set<string>();
   header.forEach((h, i) => {
-    const at = cells[0]?.[i] ?? { line: 1, column: 1 };
+    const at = { line: cells[0]?.[i]?.line ?? 1, column: cells[0]?.[i]?.column ?? 1 };
     if (seen.has(h)) {
       diagnostics.push({ file: shownPath, ...at, message: `duplicate column "${h}"` });
       return;
@@ -71,7 +71,7 @@ export async function loadRoster(
 
   const people = rows.slice(1).map((row, r) => {
     const rowCells = cells[r + 1] ?? [];
-    const rowAt = rowCells[0] ?? { line: row.info.lines, column: 1 };
+    const rowAt = { line: rowCells[0]?.line ?? row.info.lines, column: 1 };
     const index = offset + r;
     const person: Record<string, unknown> = {};
     positions.set(formatPath(['people', index]), { key: { file: shownPath, ...rowAt }, value: { file: shownPath, ...rowAt } });
@@ -79,7 +79,8 @@ export async function loadRoster(
       const cell = (row.record[i] ?? '').trim();
       const segs = h.split('.');
       const path = formatPath(['people', index, ...segs]);
-      const loc = { file: shownPath, ...(rowCells[i] ?? rowAt) };
+      const { line, column } = rowCells[i] ?? rowAt;
+      const loc = { file: shownPath, line, column };
       positions.set(path, { key: loc, value: loc });
       if (cell === '') return;
       if (isUnknown(cell)) {
