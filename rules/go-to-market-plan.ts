@@ -1,6 +1,6 @@
-// Jackson, mistake 2: telling reps to "go sell something" in place of a written
-// go-to-market sales plan.
-import { z } from 'zod';
+// Jackson, mistake 2: sending reps out with no more direction than "sell", in
+// place of a written go-to-market sales plan.
+import * as z from 'zod';
 import { defineRule, monthsBetween } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 import { PLAN_ELEMENTS } from '../src/model/schema';

@@ -43,7 +43,7 @@ export default defineRule({
     description:
       'Checks that sales has key performance indicators, that they include leading (activity) indicators and not only results, that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them.',
     rationale:
-      'What is measured gets managed: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. Scores: 0 without KPIs; from 1, 0.25 off for results-only KPIs, up to 0.2 for missing targets and 0.1 for missing owners (by share of KPIs), 0.2 for no review (0.1 for quarterly) and 0.2 when the team was left out.',
+      'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. Scores: 0 without KPIs; from 1, 0.25 off for results-only KPIs, up to 0.2 for missing targets and 0.1 for missing owners (by share of KPIs), 0.2 for no review (0.1 for quarterly) and 0.2 when the team was left out.',
   },
   messages: {
     noKpis: 'No sales KPIs are tracked.',
