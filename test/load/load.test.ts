@@ -1,7 +1,8 @@
 // The loader on good input: every bundled example and init template loads,
 // positions point at the right line:column, `unknown` and empty values are
 // handled as the org-file design says, and CSV rosters merge into people.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrgFile, loadOrgText } from '../../src/load/load';
@@ -233,6 +234,31 @@ describe('CSV roster', () => {
     // People written in the org file keep their YAML positions.
     const yaml = readFileSync(abs, 'utf8');
     expect(positions.get('people[0]')?.key).toEqual({ file: 'templates/examples/roster-team.yaml', line: lineOf(yaml, /- name: Sales Manager/), column: 5 });
+  });
+
+  it('reads CRLF line ends, a byte-order mark and blank lines, keeping positions right', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-csv-'));
+    try {
+      const csv = '\uFEFFname,attainment,coaching.plan\r\nAE 1,50;60,individual\r\n\r\n"AE, 2",70; 80,generic\r\n';
+      writeFileSync(join(dir, 'reps.csv'), csv);
+      const r = await loadOrgText('people_csv: reps.csv\n', 'org.yaml', { baseDir: dir });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.org.people).toEqual([
+        { name: 'AE 1', attainment: [50, 60], coaching: { plan: 'individual' } },
+        { name: 'AE, 2', attainment: [70, 80], coaching: { plan: 'generic' } },
+      ]);
+      const at = (p: string) => {
+        const v = r.value.positions.locateValue(p)!;
+        return `${v.file}:${v.line}:${v.column}`;
+      };
+      expect(at('people[0].coaching.plan')).toBe('reps.csv:2:12');
+      expect(at('people[1]')).toBe('reps.csv:4:1');
+      expect(at('people[1].attainment')).toBe('reps.csv:4:9');
+      expect(at('people[1].attainment[1]')).toBe('reps.csv:4:13');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('resolves the roster relative to the org file, not the working directory', async () => {
