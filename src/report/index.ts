@@ -2,12 +2,14 @@
 // the ones it prints (the JSON path never loads chalk or cli-table3).
 import type { AuditReport } from '../engine/types';
 
-export const AUDIT_FORMATS = ['text', 'markdown', 'json'] as const;
+export const AUDIT_FORMATS = ['text', 'markdown', 'json', 'html', 'csv', 'pdf'] as const;
 export type Format = (typeof AUDIT_FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
   width?: number;
+  /** html (and pdf): force A4 or US Letter; without it the HTML fits either. */
+  paper?: 'a4' | 'letter';
 }
 
 export async function render(format: Format, report: AuditReport, opts: RenderOptions): Promise<string> {
@@ -18,5 +20,12 @@ export async function render(format: Format, report: AuditReport, opts: RenderOp
       return (await import('./markdown')).renderMarkdown(report);
     case 'json':
       return (await import('./json')).renderJson(report);
+    case 'html':
+      return (await import('./html')).renderHtml(report, { paper: opts.paper });
+    case 'csv':
+      return (await import('./csv')).renderCsv(report);
+    case 'pdf':
+      // Bytes printed by a browser, not a string: the CLI renders html and calls ./pdf printPdf.
+      throw new Error('the pdf format is printed from html by the CLI (see src/report/pdf.ts)');
   }
 }

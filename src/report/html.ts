@@ -1,0 +1,638 @@
+// The client report: one self-contained HTML file (inline CSS and SVG, system
+// fonts, no script, no request to any host) that reads well on screen and on
+// A4 or Letter paper. The org file may come from someone else, so every value
+// taken from it is escaped, and a Content-Security-Policy forbids scripts and
+// outside loads even if an escape were ever missed. Renders only: every number
+// comes from the AuditReport.
+import { createHash } from 'node:crypto';
+import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
+import { metaOf, schemaAt } from '../model/introspect';
+import { capNote, notes, STATUS_LABEL } from './format';
+
+export type Paper = 'a4' | 'letter';
+
+export interface HtmlOptions {
+  /** Forces the paper size; without it the printer's paper is used (the layout fits both). */
+  paper?: Paper;
+}
+
+// ---- escaping ----
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and quoted attributes; control characters become U+FFFD. */
+export function esc(value: unknown): string {
+  return String(value)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
+    .replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+/**
+ * A CSS string literal that is safe inside a <style> element: every character
+ * but letters, digits and spaces becomes a hex escape, so no value can close
+ * the string, the rule or the element (`</style>`).
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const ch of value.replace(/[\u0000-\u001f\u007f]/g, ' ')) {
+    out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  }
+  return `${out}"`;
+}
+
+// ---- wording ----
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2026-11-27 -> 27 November 2026 (fixed wording, never the machine's locale). */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+const STATUS_MARK: Record<Status, string> = { pass: '✓', partial: '◐', fail: '✕', 'not-assessed': '?', waived: '~', error: '!', off: '–' };
+const EFFORT_LABEL = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+/** Score bands for the gauge and chart fills: the grade bands, named by what they mean. */
+type Band = 'good' | 'fair' | 'weak' | 'none';
+const bandOf = (s: number | null): Band => (s === null ? 'none' : s >= 90 ? 'good' : s >= 70 ? 'fair' : 'weak');
+const BAND_LABEL: Record<Band, string> = { good: '90 and above', fair: '70 to 89', weak: 'under 70', none: 'not assessed' };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+// ---- pieces ----
+
+function badge(kind: string, text: string, mark?: string): string {
+  return `<span class="badge ${kind}">${mark ? `<span aria-hidden="true">${mark} </span>` : ''}${esc(text)}</span>`;
+}
+const severityBadge = (s: Severity) => badge(`sev-${s}`, SEVERITY_LABEL[s]);
+const statusBadge = (r: RuleResult) =>
+  badge(`st-${r.status}`, `${STATUS_LABEL[r.status]}${r.score !== null ? ` ${Math.round(r.score * 100)}%` : ''}`, STATUS_MARK[r.status]);
+
+/** The overall score as a ring gauge; the number is HTML text over the ring, which only repeats it. */
+function gauge(score: number | null): string {
+  const r = 52;
+  const c = 2 * Math.PI * r;
+  const band = bandOf(score);
+  const arc = score === null ? '' : `<circle class="arc band-${band}" cx="70" cy="70" r="${r}" stroke-dasharray="${((c * score) / 100).toFixed(2)} ${c.toFixed(2)}" transform="rotate(-90 70 70)"/>`;
+  return `<div class="gauge-wrap"><svg class="gauge" viewBox="0 0 140 140" width="140" height="140" aria-hidden="true" focusable="false"><circle class="track${score === null ? ' empty' : ''}" cx="70" cy="70" r="${r}"/>${arc}</svg>` +
+    `<p class="gauge-text"><span class="gauge-num" id="score">${score === null ? '?' : score}</span><span class="gauge-unit">${score === null ? 'not assessed' : 'out of 100'}</span></p></div>`;
+}
+
+/** Fills that read in grey-scale too: solid, stripes, cross-hatch. */
+const PATTERNS = `<defs>
+<pattern id="fill-good" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fg-good"/></pattern>
+<pattern id="fill-fair" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="fg-fair"/><rect width="2.4" height="6" class="stripe"/></pattern>
+<pattern id="fill-weak" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fg-weak"/><path d="M0 0L6 6M6 0L0 6" class="hatch"/></pattern>
+</defs>`;
+
+/** Horizontal bars, one per category, each with its value written beside it. */
+export function categoryChart(r: AuditReport): string {
+  const labelW = 150;
+  const trackW = 440;
+  const rowH = 30;
+  const top = 30;
+  const legendH = 34;
+  const cats = r.categories;
+  const h = top + rows(cats.length) + legendH;
+  function rows(n: number) {
+    return n * rowH;
+  }
+  const x = (v: number) => labelW + (trackW * v) / 100;
+  const out: string[] = [];
+  out.push(
+    `<svg id="category-chart" class="chart" viewBox="0 0 720 ${h}" role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">`,
+    '<title id="chart-title">Scores by category, out of 100</title>',
+    `<desc id="chart-desc">${esc(cats.map((c) => `${c.title}: ${c.score === null ? 'not assessed' : `${c.score} out of 100`}, coverage ${c.coverage}%`).join('; '))}.</desc>`,
+    PATTERNS,
+  );
+  // Axis: ticks at the grade thresholds so a bar can be read against them.
+  for (const t of [0, 50, 70, 90, 100]) {
+    out.push(`<line class="grid" x1="${x(t)}" y1="${top - 8}" x2="${x(t)}" y2="${top + rows(cats.length) - 6}"/>`);
+    out.push(`<text class="tick" x="${x(t)}" y="${top - 12}" text-anchor="middle">${t}</text>`);
+  }
+  out.push(`<text class="tick" x="${labelW + trackW + 20}" y="${top - 12}">coverage</text>`);
+  cats.forEach((c, i) => {
+    const y = top + i * rowH;
+    const band = bandOf(c.score);
+    out.push(`<g class="bar-row" data-category="${esc(c.id)}" data-score="${c.score ?? ''}">`);
+    out.push(`<text class="cat-label" x="${labelW - 12}" y="${y + 14}" text-anchor="end" dominant-baseline="middle">${esc(c.title)}</text>`);
+    out.push(`<rect class="bar-track" x="${labelW}" y="${y + 4}" width="${trackW}" height="20" rx="2"/>`);
+    if (c.score === null) {
+      out.push(`<text class="bar-value na" x="${labelW + 10}" y="${y + 14}" dominant-baseline="middle">not assessed</text>`);
+    } else {
+      const w = (trackW * c.score) / 100;
+      out.push(`<rect class="bar band-${band}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="20" fill="url(#fill-${band})"/>`);
+      // The value sits after the bar's end, or inside a bar too long to leave room.
+      const inside = w > trackW - 34;
+      out.push(
+        `<text class="bar-value${inside ? ' inside' : ''}" x="${(inside ? labelW + w - 6 : labelW + w + 6).toFixed(1)}" y="${y + 14}" text-anchor="${inside ? 'end' : 'start'}" dominant-baseline="middle">${c.score}</text>`,
+      );
+    }
+    out.push(`<text class="cov" x="${labelW + trackW + 20}" y="${y + 14}" dominant-baseline="middle">${c.coverage}%</text>`);
+    out.push('</g>');
+  });
+  // Legend inside the chart so the fills are explained wherever the chart goes.
+  const ly = top + rows(cats.length) + 12;
+  const items: Band[] = ['good', 'fair', 'weak'];
+  items.forEach((b, i) => {
+    const lx = labelW + i * 130;
+    out.push(`<rect class="bar band-${b}" x="${lx}" y="${ly}" width="18" height="12" fill="url(#fill-${b})"/>`);
+    out.push(`<text class="legend" x="${lx + 24}" y="${ly + 6}" dominant-baseline="middle">${BAND_LABEL[b]}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** `people[0].selling_time_pct` plus where it stands and who answered it. */
+function evidenceItem(e: Evidence): string {
+  const parts: string[] = [];
+  if (e.file && e.line) parts.push(`<span class="loc">${esc(e.file)}, line ${e.line}${e.column ? `, column ${e.column}` : ''}</span>`);
+  else parts.push('<span class="loc">not in the org file</span>');
+  if (e.origin === 'interview') parts.push(`<span class="who">interview answer${e.respondent ? ` from <bdi>${esc(e.respondent)}</bdi>` : ''}</span>`);
+  return `<li><code>${esc(e.path)}</code> · ${parts.join(' · ')}</li>`;
+}
+
+function evidenceList(ev: Evidence[]): string {
+  return ev.length ? `<ul class="evidence">${ev.map(evidenceItem).join('')}</ul>` : '';
+}
+
+/** The question the interview asks for a fact, when the model has one. */
+function questionFor(path: string): string | undefined {
+  try {
+    return metaOf(schemaAt(path)).question;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Consecutive findings of one rule, as one card (the engine already ordered them). */
+function groupByRule(fs: Finding[]): Finding[][] {
+  const out: Finding[][] = [];
+  for (const f of fs) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.ruleId === f.ruleId) last.push(f);
+    else out.push([f]);
+  }
+  return out;
+}
+
+function findingCard(group: Finding[], rule: RuleResult | undefined, num: number): string {
+  const f0 = group[0]!;
+  const thresholds = new Map<string, { value: unknown; source?: string }>();
+  for (const f of group) for (const t of f.thresholds) thresholds.set(t.name, t);
+  const out: string[] = [];
+  out.push(`<article class="finding${f0.fatal ? ' fatal' : ''}" aria-labelledby="rule-${num}-${esc(f0.ruleId)}">`);
+  out.push('<header class="finding-head">');
+  out.push(`<div class="badges">${f0.fatal ? badge('fatal', 'Fatal', '▲') : ''}${f0.note ? badge('note', 'Note') : severityBadge(f0.severity)}${rule ? statusBadge(rule) : ''}</div>`);
+  out.push(`<h4 id="rule-${num}-${esc(f0.ruleId)}">${esc(rule?.title ?? f0.ruleId)} <code class="rule-id">${esc(f0.ruleId)}</code></h4>`);
+  out.push('</header>');
+  out.push('<ol class="items">');
+  for (const f of group) out.push(`<li class="item"><p>${esc(f.message)}</p>${evidenceList(f.evidence)}</li>`);
+  out.push('</ol>');
+  out.push('<dl class="cite">');
+  if (rule) out.push(`<div><dt>Source</dt><dd>${esc(rule.source)}</dd></div>`);
+  for (const [name, t] of thresholds)
+    out.push(`<div><dt>Threshold</dt><dd><code>${esc(name)} = ${esc(String(t.value))}</code>${t.source ? ` — ${esc(t.source)}` : ''}</dd></div>`);
+  out.push('</dl>');
+  out.push('</article>');
+  return out.join('\n');
+}
+
+// ---- sections ----
+
+function cover(r: AuditReport): string {
+  const s = r.summary;
+  const company = r.org.company ?? 'Unnamed organisation';
+  const out: string[] = [];
+  out.push('<header class="cover" id="top">');
+  out.push('<p class="eyebrow">Sales organisation audit</p>');
+  out.push(`<h1 dir="auto">${esc(company)}</h1>`);
+  out.push('<dl class="facts">');
+  out.push(`<div><dt>Audit date</dt><dd><time datetime="${esc(r.auditDate)}">${esc(longDate(r.auditDate))}</time></dd></div>`);
+  if (r.org.respondents.length) out.push(`<div><dt>Respondent${r.org.respondents.length > 1 ? 's' : ''}</dt><dd>${r.org.respondents.map((x) => `<bdi>${esc(x)}</bdi>`).join(', ')}</dd></div>`);
+  out.push(`<div><dt>Org file</dt><dd><code>${esc(r.org.file)}</code></dd></div>`);
+  out.push('</dl>');
+
+  out.push('<div class="scorecard">');
+  out.push(`<div class="card score-card"><h2 class="card-title">Overall score</h2>${gauge(s.score)}</div>`);
+  const gband = bandOf(s.score);
+  out.push(
+    `<div class="card grade-card"><h2 class="card-title">Grade</h2><p class="grade band-${gband}" id="grade" aria-label="Grade ${s.grade ?? 'not available'}">${s.grade ?? '?'}</p>` +
+      `<p class="small">${s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? 'A 90+ · B 80+ · C 70+ · D 60+ · F under 60' : 'No rule could be assessed.'}</p></div>`,
+  );
+  const cv = Math.max(0, Math.min(100, s.coverage));
+  out.push(
+    `<div class="card coverage-card"><h2 class="card-title">Coverage</h2><p class="big" id="coverage">${s.coverage}%</p>` +
+      `<svg class="meter" viewBox="0 0 200 10" role="img" aria-label="Coverage ${s.coverage}%"><rect class="meter-track" width="200" height="10" rx="2"/><rect class="meter-fill" width="${cv * 2}" height="10" rx="2"/></svg>` +
+      '<p class="small">of the rules’ weight could be assessed from the facts given.</p></div>',
+  );
+  const counts = s.counts;
+  const rows: [string, number, Status][] = [
+    ['Pass', counts.pass, 'pass'],
+    ['Partial', counts.partial, 'partial'],
+    ['Fail', counts.fail, 'fail'],
+    ['Not assessed', counts['not-assessed'], 'not-assessed'],
+    ['Waived', counts.waived, 'waived'],
+    ['Error', counts.error, 'error'],
+  ];
+  out.push(
+    `<div class="card counts-card"><h2 class="card-title">Rules</h2><ul class="counts">${rows
+      .filter(([, n, st]) => n > 0 || st === 'pass' || st === 'fail')
+      .map(([label, n, st]) => `<li><span class="mark st-${st}" aria-hidden="true">${STATUS_MARK[st]}</span> <b>${n}</b> ${label.toLowerCase()}</li>`)
+      .join('')}</ul></div>`,
+  );
+  out.push('</div>');
+
+  // The first things a reader should know, taken as they are from the report.
+  const key: string[] = [];
+  const cap = capNote(r);
+  if (cap) key.push(`<li class="fatal-line">${badge('fatal', 'Fatal', '▲')} ${esc(cap)}</li>`);
+  const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
+  key.push(`<li>${plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
+  if (r.checklist.length)
+    key.push(
+      `<li>Most valuable next steps:<ol class="top-actions">${r.checklist
+        .slice(0, 3)
+        .map((c) => `<li>${esc(c.action)} <span class="gain">+${c.gain.toFixed(1)} points</span></li>`)
+        .join('')}</ol></li>`,
+    );
+  if (s.score === null) key.push('<li>No rule could be assessed: the org file lacks the facts. Run <code>sales-audit interview</code> to fill them in.</li>');
+  out.push(`<section class="keypoints" aria-labelledby="key-title"><h2 id="key-title" class="card-title">At a glance</h2><ul>${key.join('')}</ul></section>`);
+  out.push('</header>');
+  return out.join('\n');
+}
+
+function contents(r: AuditReport): string {
+  const items: [string, string][] = [
+    ['categories', 'Scores by category'],
+    ['findings', 'Findings'],
+    ['checklist', 'Remediation checklist'],
+  ];
+  if (Object.values(r.notes).some(Boolean)) items.push(['notes', 'Consultant’s notes']);
+  items.push(['appendix', 'Appendix: the rules']);
+  return `<nav class="toc" aria-label="Contents"><h2 class="card-title">Contents</h2><ol>${items.map(([id, t]) => `<li><a href="#${id}">${t}</a></li>`).join('')}</ol></nav>`;
+}
+
+function categoriesSection(r: AuditReport): string {
+  return `<section id="categories" aria-labelledby="categories-title">
+<h2 id="categories-title">Scores by category</h2>
+<p class="lead">Each bar is the weighted score of the category’s assessed rules, out of 100. Coverage is the share of the category’s rule weight that could be assessed.</p>
+<figure class="chart-box">${categoryChart(r)}</figure>
+</section>`;
+}
+
+function findingsSection(r: AuditReport): string {
+  const byId = new Map(r.rules.map((x) => [x.id, x]));
+  const active = r.findings.filter((f) => !f.note && !f.suppressed);
+  const fatal = active.filter((f) => f.fatal);
+  const rest = active.filter((f) => !f.fatal);
+  const out: string[] = [];
+  out.push('<section id="findings" aria-labelledby="findings-title">');
+  out.push(`<h2 id="findings-title">Findings <span class="count">(${active.length})</span></h2>`);
+  out.push('<p class="lead">Fatal findings first (a failing critical rule caps the grade at C), then by severity. Each finding names the facts it rests on: the line in the org file, or the interview answer and who gave it.</p>');
+  if (!active.length) out.push('<p class="empty">No findings for the rules assessed.</p>');
+  let n = 0;
+  if (fatal.length) {
+    out.push(`<h3>Fatal findings <span class="count">(${fatal.length})</span></h3>`);
+    for (const g of groupByRule(fatal)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+  }
+  for (const sev of ['critical', 'high', 'medium', 'low'] as const) {
+    const fs = rest.filter((f) => f.severity === sev);
+    if (!fs.length) continue;
+    out.push(`<h3>${SEVERITY_LABEL[sev]} severity <span class="count">(${fs.length})</span></h3>`);
+    for (const g of groupByRule(fs)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+  }
+  const ns = notes(r);
+  if (ns.length) {
+    out.push(`<h3>Notes <span class="count">(not scored)</span></h3>`);
+    for (const g of groupByRule(ns)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function checklistSection(r: AuditReport): string {
+  const out: string[] = [];
+  out.push('<section id="checklist" aria-labelledby="checklist-title">');
+  out.push('<h2 id="checklist-title">Remediation checklist</h2>');
+  out.push('<p class="lead">Ordered by the points each item would add to the overall score if its rule reached full marks. Tick each box when the item is done.</p>');
+  if (!r.checklist.length) {
+    out.push('<p class="empty">Nothing to do for the rules assessed.</p></section>');
+    return out.join('\n');
+  }
+  out.push('<table class="checklist">');
+  out.push('<caption class="sr-only">Remediation checklist, most valuable first</caption>');
+  out.push(
+    '<thead><tr><th scope="col" class="c-box">Done</th><th scope="col" class="c-rank">#</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Effort</th><th scope="col" class="c-gain">Gain</th></tr></thead>',
+  );
+  out.push('<tbody>');
+  for (const c of r.checklist) {
+    out.push(
+      `<tr data-rank="${c.rank}" data-rule="${esc(c.ruleId)}">` +
+        `<td class="c-box"><span class="box" aria-hidden="true"></span><span class="sr-only">${esc(c.status)}</span></td>` +
+        `<td class="c-rank">${c.rank}</td>` +
+        `<th scope="row" class="c-action"><span class="action">${esc(c.action)}</span><span class="why">${severityBadge(c.severity)} <code>${esc(c.ruleId)}</code></span></th>` +
+        `<td dir="auto">${esc(c.owner)}</td>` +
+        `<td><span class="effort effort-${esc(c.effort)}">${EFFORT_LABEL[c.effort] ?? esc(c.effort)}</span></td>` +
+        `<td class="c-gain">+${c.gain.toFixed(1)}</td></tr>`,
+    );
+  }
+  out.push('</tbody></table>');
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function notesSection(r: AuditReport): string {
+  const entries = Object.entries(r.notes).filter(([, v]) => v);
+  if (!entries.length) return '';
+  return `<section id="notes" aria-labelledby="notes-title"><h2 id="notes-title">Consultant’s notes</h2><dl class="notes">${entries
+    .map(([k, v]) => `<div><dt>${esc(k.charAt(0).toUpperCase() + k.slice(1))}</dt><dd dir="auto">${esc(v)}</dd></div>`)
+    .join('')}</dl></section>`;
+}
+
+function appendix(r: AuditReport): string {
+  const out: string[] = [];
+  out.push('<section id="appendix" aria-labelledby="appendix-title">');
+  out.push('<h2 id="appendix-title">Appendix: the rules</h2>');
+  out.push(
+    '<p class="lead">What each rule checks, why it matters and the source it cites. Severity sets a rule’s weight in the score (critical 10, high 7.5, medium 5, low 2.5).</p>',
+  );
+
+  out.push('<table class="rules">');
+  out.push('<caption class="sr-only">Rules and their results</caption>');
+  out.push('<thead><tr><th scope="col">#</th><th scope="col">Rule</th><th scope="col">Category</th><th scope="col">Severity</th><th scope="col">Result</th></tr></thead><tbody>');
+  r.rules.forEach((x, i) => {
+    out.push(
+      `<tr><td>${i + 1}</td><th scope="row"><a href="#rule-${esc(x.id)}">${esc(x.title)}</a> <code class="rule-id">${esc(x.id)}</code></th><td>${esc(cap(x.category))}</td><td>${severityBadge(x.severity)}</td><td>${statusBadge(x)}</td></tr>`,
+    );
+  });
+  out.push('</tbody></table>');
+
+  const na = r.rules.filter((x) => x.status === 'not-assessed' || (x.missing.length > 0 && x.status !== 'off'));
+  out.push('<h3>Not assessed: the facts that would let them be assessed</h3>');
+  if (!na.length) out.push('<p class="empty">Every rule in scope was assessed.</p>');
+  else {
+    out.push('<ul class="needs">');
+    for (const x of na) {
+      out.push(
+        `<li><b>${esc(x.title)}</b> <code class="rule-id">${esc(x.id)}</code>${x.status === 'waived' ? ' (waived)' : ''}<ul>${x.missing
+          .map((p) => {
+            const q = questionFor(p);
+            return `<li><code>${esc(p)}</code>${q ? ` — ${esc(q)}` : ''}</li>`;
+          })
+          .join('')}</ul></li>`,
+      );
+    }
+    out.push('</ul>');
+    out.push('<p class="small">Answer them in the org file or run <code>sales-audit interview</code>, which asks exactly these questions.</p>');
+  }
+
+  out.push('<h3>Rule by rule</h3>');
+  r.rules.forEach((x, i) => {
+    out.push(`<article class="rule-doc" id="rule-${esc(x.id)}" aria-labelledby="doc-${esc(x.id)}">`);
+    out.push(`<h4 id="doc-${esc(x.id)}"><span class="num">${i + 1}.</span> ${esc(x.title)} <code class="rule-id">${esc(x.id)}</code></h4>`);
+    out.push(`<p class="badges">${severityBadge(x.severity)} ${statusBadge(x)} <span class="small">${esc(cap(x.category))} · weight ${esc(x.weight)}</span></p>`);
+    out.push(`<p><b>What it checks.</b> ${esc(x.docs?.description ?? '')}</p>`);
+    out.push(`<p><b>Why it matters.</b> ${esc(x.docs?.rationale ?? '')}</p>`);
+    out.push(`<p><b>Source.</b> ${esc(x.source)}</p>`);
+    if (x.error) out.push(`<p class="error"><b>Error.</b> The rule could not run: ${esc(x.error)}</p>`);
+    if (x.waiver) out.push(`<p><b>Waived</b> until ${esc(x.waiver.expires)} by <bdi>${esc(x.waiver.owner)}</bdi>: <bdi>${esc(x.waiver.reason)}</bdi></p>`);
+    out.push('</article>');
+  });
+
+  if (r.waivers.length) {
+    out.push('<h3>Waivers (accepted risks)</h3>');
+    out.push('<table class="waivers"><caption class="sr-only">Waivers</caption><thead><tr><th scope="col">Rule</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Expires</th><th scope="col">Reason</th></tr></thead><tbody>');
+    for (const w of r.waivers)
+      out.push(
+        `<tr><th scope="row"><code>${esc(w.rule)}</code></th><td>${esc(w.status === 'unknown-rule' ? 'unknown rule' : w.status)}</td><td dir="auto">${esc(w.owner)}</td><td>${esc(w.expires)}</td><td dir="auto">${esc(w.reason)}</td></tr>`,
+      );
+    out.push('</tbody></table>');
+  }
+
+  if (r.unknowns.length) {
+    out.push('<h3>Answered “don’t know”</h3>');
+    out.push(evidenceList(r.unknowns));
+  }
+
+  out.push('<h3>How the score is calculated</h3>');
+  out.push(
+    '<p>The overall score is the mean of the assessed rules’ scores, weighted by severity, out of 100. Rules without the facts they need are not assessed: they count neither for nor against, and coverage shows how much was assessed. Grades: A 90 and above, B 80, C 70, D 60, F below 60; a failing critical rule (a fatal finding) caps the grade at C. The gain of a checklist item is the number of points the overall score would rise if its rule reached full marks, all else equal.</p>',
+  );
+  out.push('</section>');
+  return out.join('\n');
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---- styles ----
+
+function styles(r: AuditReport, opts: HtmlOptions): string {
+  const company = r.org.company ?? 'Unnamed organisation';
+  const short = [...company].length > 60 ? `${[...company].slice(0, 58).join('')}…` : company;
+  const size = opts.paper === 'a4' ? 'size: A4;' : opts.paper === 'letter' ? 'size: letter;' : '';
+  // Page margin boxes carry the running header and footer (Chromium 131+ prints them; other browsers skip them).
+  const page = `@page { ${size} margin: 18mm 16mm 18mm 16mm;
+  @top-left { content: ${cssString(`Sales audit · ${short}`)}; font: 8pt ${FONT}; color: #57606a; }
+  @top-right { content: ${cssString(longDate(r.auditDate))}; font: 8pt ${FONT}; color: #57606a; }
+  @bottom-left { content: ${cssString(`sales-audit ${r.tool.version}`)}; font: 8pt ${FONT}; color: #57606a; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt ${FONT}; color: #57606a; }
+}
+@page :first { @top-left { content: none; } @top-right { content: none; } }`;
+  return `${page}\n${CSS}`;
+}
+
+const FONT = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif`;
+
+const CSS = `
+:root { color-scheme: light; --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --accent: #1f3a5f;
+  --good: #1a7f37; --fair: #9a6700; --weak: #b42318; --critical: #8e1b12; --high: #b42318; --medium: #7a5200; --low: #1d5d90; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: #eef1f4; color: var(--ink); font: 15px/1.5 ${FONT}; }
+main { max-width: 940px; margin: 24px auto; background: #fff; padding: 48px 56px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+h1, h2, h3, h4 { line-height: 1.25; margin: 0; color: var(--ink); }
+h1 { font-size: 34px; letter-spacing: -0.01em; margin: 4px 0 12px; overflow-wrap: anywhere; }
+h2 { font-size: 22px; margin: 40px 0 8px; padding-bottom: 6px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 17px; margin: 28px 0 10px; }
+h4 { font-size: 15px; }
+p { margin: 6px 0; }
+a { color: var(--accent); }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .86em; overflow-wrap: anywhere; }
+.count { color: var(--muted); font-weight: normal; }
+.lead { color: var(--muted); margin-bottom: 14px; }
+.small { font-size: 12.5px; color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+bdi { unicode-bidi: isolate; }
+
+/* cover */
+.cover { border-bottom: 1px solid var(--line); padding-bottom: 20px; }
+.eyebrow { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; font-weight: 600; color: var(--accent); margin: 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 0 0 22px; }
+.facts div { min-width: 0; }
+.facts dt { font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
+.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.scorecard { display: grid; grid-template-columns: 1.1fr .8fr 1fr 1fr; gap: 14px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: #fff; break-inside: avoid; }
+.card-title { font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0 0 6px; padding: 0; border: 0; font-weight: 600; }
+.score-card { display: flex; flex-direction: column; align-items: center; }
+.gauge { display: block; width: 140px; height: 140px; }
+.gauge .track { fill: none; stroke: #e6e9ed; stroke-width: 14; }
+.gauge .track.empty { stroke: #c4cad1; stroke-dasharray: 4 4; stroke-width: 2; }
+.gauge .arc { fill: none; stroke-width: 14; }
+.gauge-wrap { position: relative; width: 140px; height: 140px; }
+.gauge-text { position: absolute; inset: 0; margin: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; }
+.gauge-num { font-size: 44px; font-weight: 700; line-height: 1; }
+.gauge-unit { font-size: 12px; color: var(--muted); margin-top: 4px; }
+.arc.band-good { stroke: var(--good); } .arc.band-fair { stroke: #b7791f; } .arc.band-weak { stroke: var(--weak); }
+.grade { font-size: 64px; font-weight: 800; line-height: 1; margin: 8px 0 10px; width: 88px; height: 88px; display: flex; align-items: center; justify-content: center; border-radius: 10px; border: 3px solid currentColor; }
+.grade.band-good { color: var(--good); } .grade.band-fair { color: var(--fair); } .grade.band-weak { color: var(--weak); } .grade.band-none { color: var(--muted); }
+.big { font-size: 36px; font-weight: 700; margin: 4px 0 8px; }
+.meter { display: block; width: 100%; height: 10px; }
+.meter-track { fill: #e6e9ed; } .meter-fill { fill: var(--accent); }
+.counts { list-style: none; margin: 0; padding: 0; }
+.counts li { padding: 2px 0; }
+.mark { display: inline-block; width: 1.3em; text-align: center; font-weight: 700; }
+.mark.st-pass { color: var(--good); } .mark.st-partial { color: var(--fair); } .mark.st-fail, .mark.st-error { color: var(--weak); } .mark.st-not-assessed, .mark.st-waived { color: var(--muted); }
+.keypoints { margin-top: 16px; background: var(--soft); border-left: 4px solid var(--accent); padding: 12px 18px; border-radius: 0 8px 8px 0; break-inside: avoid; }
+.keypoints > ul { margin: 0; padding-left: 18px; }
+.keypoints li { margin: 3px 0; }
+.top-actions { margin: 4px 0 0; padding-left: 20px; }
+.gain { color: var(--good); font-weight: 700; white-space: nowrap; }
+.toc { margin: 18px 0 0; }
+.toc ol { margin: 0; padding-left: 20px; columns: 2; }
+
+/* badges: the word carries the meaning, colour only repeats it */
+.badge { display: inline-block; font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 2px 7px; border-radius: 4px; border: 1.5px solid transparent; line-height: 1.4; vertical-align: middle; white-space: nowrap; }
+.badge.fatal { background: #111; color: #fff; border-color: #111; }
+.sev-critical { background: var(--critical); color: #fff; border-color: var(--critical); }
+.sev-high { background: #fff; color: var(--high); border-color: var(--high); border-width: 2px; }
+.sev-medium { background: #fff7e0; color: var(--medium); border-color: #c79200; border-style: dashed; }
+.sev-low { background: #eef4fb; color: var(--low); border-color: #9cbde0; border-style: dotted; }
+.badge.note { background: #eef4fb; color: var(--low); border-color: #9cbde0; }
+.st-pass.badge { background: #e9f6ec; color: #116329; border-color: #8ccf9c; }
+.st-partial.badge { background: #fff7e0; color: var(--medium); border-color: #e0c068; }
+.st-fail.badge, .st-error.badge { background: #fdecea; color: #a11b11; border-color: #f1a9a0; }
+.st-not-assessed.badge, .st-waived.badge, .st-off.badge { background: #f2f4f6; color: #4a535c; border-color: #c4cad1; }
+
+/* chart */
+.chart-box { margin: 8px 0 0; padding: 12px 8px 4px; border: 1px solid var(--line); border-radius: 8px; break-inside: avoid; }
+.chart { display: block; width: 100%; height: auto; font-family: ${FONT}; }
+.chart .grid { stroke: #aab2bb; stroke-dasharray: 2 3; stroke-width: 1; }
+.chart .tick, .chart .legend, .chart .cov { font-size: 12px; fill: var(--muted); }
+.chart .cat-label { font-size: 14px; fill: var(--ink); font-weight: 600; }
+.chart .bar-track { fill: #f0f2f4; stroke: #c4cad1; stroke-width: 1; }
+.chart .bar { stroke: #1f2328; stroke-width: 1; }
+.chart .bar-value { font-size: 14px; font-weight: 700; fill: var(--ink); }
+.chart .bar-value.inside { fill: #fff; paint-order: stroke; stroke: #1f2328; stroke-width: 3px; }
+.chart .bar-value.na { font-weight: 400; font-style: italic; fill: var(--muted); }
+.fg-good { fill: #2f8f4e; } .fg-fair { fill: #d69e2e; } .fg-weak { fill: #d64545; }
+.stripe { fill: #fff; fill-opacity: .75; }
+.hatch { stroke: #fff; stroke-width: 1.1; stroke-opacity: .85; }
+
+/* findings */
+.finding { border: 1px solid var(--line); border-left: 5px solid #8c959f; border-radius: 6px; padding: 12px 16px; margin: 0 0 12px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.finding.fatal { border-left-color: #111; border-left-width: 8px; background: #fffafa; }
+.finding-head { break-after: avoid; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin-bottom: 6px; }
+.finding-head h4 { flex: 1 1 300px; }
+.badges { display: flex; gap: 6px; flex-wrap: wrap; margin: 0; align-items: center; }
+.rule-id { color: var(--muted); font-weight: normal; font-size: 12px; }
+.items { margin: 0; padding-left: 20px; }
+.item { break-inside: avoid; margin: 4px 0 8px; }
+.item p { margin: 0 0 2px; }
+.evidence { list-style: none; margin: 0; padding: 0; font-size: 12.5px; color: var(--muted); }
+.evidence li::before { content: "↳ "; }
+.cite { margin: 8px 0 0; padding-top: 6px; border-top: 1px dashed var(--line); font-size: 12.5px; color: var(--muted); }
+.cite div { display: flex; gap: 8px; }
+.cite dt { font-weight: 700; min-width: 72px; }
+.cite dd { margin: 0; }
+
+/* tables */
+table { width: 100%; border-collapse: collapse; font-size: 13.5px; margin: 6px 0 12px; }
+th, td { text-align: left; vertical-align: top; padding: 7px 8px; border-bottom: 1px solid var(--line); }
+thead th { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); border-bottom: 2px solid var(--ink); }
+tbody th { font-weight: normal; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+.checklist .c-box { width: 44px; text-align: center; }
+.box { display: inline-block; width: 16px; height: 16px; border: 2px solid var(--ink); border-radius: 3px; vertical-align: middle; background: #fff; }
+.checklist .c-rank { width: 28px; color: var(--muted); }
+.checklist .c-gain { width: 56px; text-align: right; font-weight: 700; color: var(--good); white-space: nowrap; }
+.checklist .action { display: block; }
+.checklist .why { display: block; margin-top: 3px; font-size: 12px; color: var(--muted); }
+.checklist .why .badge { font-size: 10px; padding: 0 5px; }
+.effort { white-space: nowrap; }
+.rules .badge { font-size: 10px; }
+
+/* appendix */
+.needs { padding-left: 18px; } .needs > li { margin: 6px 0; break-inside: avoid; } .needs ul { padding-left: 18px; font-size: 13.5px; }
+.rule-doc { border-top: 1px solid var(--line); padding: 10px 0 6px; break-inside: avoid; }
+.rule-doc h4 { margin-bottom: 4px; } .rule-doc .num { color: var(--muted); }
+.rule-doc p { font-size: 14px; }
+.error { color: #a11b11; }
+.notes div { margin: 0 0 10px; break-inside: avoid; } .notes dt { font-weight: 700; } .notes dd { margin: 0; }
+footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
+
+@media (max-width: 760px) {
+  main { padding: 24px 18px; margin: 0; }
+  .scorecard { grid-template-columns: 1fr 1fr; }
+  .toc ol { columns: 1; }
+}
+@media print {
+  body { background: #fff; font-size: 10pt; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  h1 { font-size: 26pt; } h2 { font-size: 16pt; margin-top: 0; } h3 { font-size: 12.5pt; }
+  h2, h3, h4 { break-after: avoid; }
+  .toc { display: none; }
+  a { color: inherit; text-decoration: none; }
+  #findings, #checklist, #appendix { break-before: page; }
+  #categories { margin-top: 18px; break-inside: avoid; }
+  #categories h2 { margin-top: 0; }
+  .cover { padding-bottom: 12px; }
+  .facts { margin-bottom: 14px; }
+  .card { padding: 10px 12px; }
+  .gauge-wrap, .gauge { width: 116px; height: 116px; }
+  .gauge-num { font-size: 34pt; }
+  .grade { font-size: 40pt; width: 70px; height: 70px; margin: 4px 0 8px; }
+  .big { font-size: 26pt; }
+  .keypoints { margin-top: 12px; padding: 8px 14px; }
+  .chart-box { padding: 8px 6px 2px; }
+  .scorecard { grid-template-columns: 1.1fr .8fr 1fr 1fr; }
+  table { font-size: 9.5pt; }
+  .finding { background: #fff; }
+}
+`;
+
+// ---- the document ----
+
+export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
+  const css = styles(r, opts);
+  // The style is allowed by its hash: an injected <style> or style attribute would not apply.
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
+  const company = r.org.company ?? 'Unnamed organisation';
+  const body = [cover(r), contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="sales-audit ${esc(r.tool.version)}">
+<title>${esc(`Sales audit: ${company} (${longDate(r.auditDate)})`)}</title>
+<style>${css}</style>
+</head>
+<body>
+<main>
+${body}
+<footer class="colophon"><p>Prepared with sales-audit ${esc(r.tool.version)} from <code>${esc(r.org.file)}</code>, audit date ${esc(r.auditDate)}. Findings cite the org-file line or the interview answer they rest on; the appendix lists every rule and its source.</p></footer>
+</main>
+</body>
+</html>
+`;
+}
