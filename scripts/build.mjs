@@ -4,7 +4,7 @@
 // only by the interview, so `audit` and `lint` never load it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +30,15 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${root}src/boot.cjs`, `${root}dist/boot.cjs`);
+
+// The org file's JSON Schema at the package root, for the examples' and
+// templates' yaml-language-server lines (a test checks it is current).
+const schema = spawnSync(process.execPath, [`${root}dist/boot.cjs`, 'schema'], { encoding: 'utf8' });
+if (schema.status !== 0) {
+  console.error(`build: generating the JSON Schema failed:\n${schema.stderr}`);
+  process.exit(1);
+}
+writeFileSync(`${root}sales-audit.schema.json`, schema.stdout);
 
 // Warm the code cache on representative runs (the JSON audit is what CI and the
 // benchmark time; text rendering and rules listing fill in the rest).

@@ -83,10 +83,14 @@ export function categoryScores(rules: readonly Scored[]): CategoryScore[] {
   });
 }
 
+/** Under this coverage (%) the grade is marked provisional. */
+export const PROVISIONAL_BELOW = 50;
+
 export function summarise(rules: readonly Scored[]) {
   const raw = weightedScore(rules);
   const score = raw === null ? null : Math.round(raw);
   const fatal = rules.some((r) => r.fatal);
   const g = score === null ? null : gradeOf(score, fatal);
-  return { score, grade: g?.grade ?? null, gradeCapped: g?.capped ?? false, coverage: coverage(rules) };
+  const cov = coverage(rules);
+  return { score, grade: g?.grade ?? null, gradeCapped: g?.capped ?? false, coverage: cov, provisional: score !== null && cov < PROVISIONAL_BELOW };
 }

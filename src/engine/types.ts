@@ -199,6 +199,8 @@ export interface AuditReport {
     gradeCapped: boolean;
     /** Assessed weight / total weight, 0..100 integer. */
     coverage: number;
+    /** Coverage is under half: the grade speaks for a small part of the org. */
+    provisional: boolean;
     fatal: number;
     counts: Record<Status, number>;
     findings: Record<Severity, number>;

@@ -257,7 +257,8 @@ export const Person = z.strictObject({
   hiring_authority: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Does this person have the authority and budget to hire?',
   }),
-  attainment: fact(z.array(pct()), {
+  // Over 100 is normal (a rep beating quota); 1000 only catches typos.
+  attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).min(0, 'expected 0 or more').max(1000, 'expected at most 1000 (% of quota)')), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
     unit: '%',
   }),

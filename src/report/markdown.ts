@@ -15,6 +15,7 @@ export function renderMarkdown(r: AuditReport): string {
   out.push(`Org file \`${r.org.file}\` · audited ${r.auditDate} · sales-audit ${r.tool.version}`, '');
   if (r.org.respondents.length) out.push(`Answers from: ${r.org.respondents.map(md).join('; ')}`, '');
   out.push('| Score | Grade | Coverage |', '|---:|:---:|---:|', `| ${scoreText(s.score)}/100 | ${s.grade ?? '?'} | ${s.coverage}% |`, '');
+  if (s.provisional) out.push(`> **Provisional:** only ${s.coverage}% of the org could be assessed; fill in the missing facts for a firm grade.`, '');
   const cap = capNote(r);
   if (cap) out.push(`> **Fatal:** ${cap}`, '');
 

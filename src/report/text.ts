@@ -3,8 +3,8 @@
 // on colour alone (every status also has a word or symbol).
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { AuditReport, Finding, Severity, Status } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, thresholdLine, where, wrap } from './format';
+import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
+import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
   color: boolean;
@@ -25,14 +25,16 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Header
   const company = r.org.company ?? 'Unnamed organisation';
-  out.push(c.bold(`Sales audit: ${company}`) + c.dim(`  ${r.org.file} · ${r.auditDate}`));
+  out.push(c.bold(`Sales audit: ${company}`), c.dim(`${r.org.file} · audited ${r.auditDate}`));
   if (r.org.respondents.length) out.push(c.dim(`Answers from: ${r.org.respondents.join('; ')}`));
   const s = r.summary;
   out.push(
     '',
     `  Score ${scoreColor(s.score).bold(`${scoreText(s.score)}/100`)}   Grade ${scoreColor(s.score).bold(s.grade ?? '?')}   Coverage ${c.bold(`${s.coverage}%`)}` +
-      c.dim(`   (${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''})`),
+      '\n' +
+      c.dim(`  ${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''}`),
   );
+  if (s.provisional) out.push(c.yellow(`  Provisional grade: only ${s.coverage}% of the org could be assessed.`));
   if (s.score === null) out.push(c.dim('  No rule could be assessed: the org file lacks the facts. Run `sales-audit interview` to fill them in.'));
   const cap = capNote(r);
   if (cap) out.push(c.red(`  ${cap}`));
@@ -52,13 +54,26 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   const bySev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
   heading(`Findings (${findings.length}${bySev.length ? `: ${bySev.join(', ')}` : ''})`);
   if (!findings.length) out.push(c.dim('  None.'));
+  // `at file:line:col  path`, split over two lines when it would not fit.
+  const evidence = (e: Evidence, lead = '    at ') => {
+    const line = `${lead}${evidenceLine(e)}`;
+    if (line.length <= width) out.push(c.dim(line));
+    else out.push(c.dim(`${lead}${where(e)}`), ...wrap(evidenceLine(e).slice(where(e).length).trim(), width - lead.length - 2).map((l) => c.dim(`${' '.repeat(lead.length + 2)}${l}`)));
+  };
+  const shownThresholds = new Set<string>();
   const findingBlock = (f: Finding) => {
-    const tag = f.fatal ? c.bgRed.white.bold(' FATAL ') : sevColor(f.severity)(f.severity.toUpperCase().padEnd(8));
-    const lines = wrap(f.message, width - 4);
+    const tag = f.fatal ? c.bgRed.white.bold('FATAL') + '   ' : sevColor(f.severity)(f.severity.toUpperCase().padEnd(8));
     out.push(`  ${tag} ${c.bold(f.ruleId)}`);
-    for (const l of lines) out.push(`    ${l}`);
-    for (const e of f.evidence) out.push(c.dim(`    at ${evidenceLine(e)}`));
-    for (const t of f.thresholds) for (const l of wrap(`threshold ${thresholdLine(t)}`, width - 6, '  ')) out.push(c.dim(`    ${l}`));
+    for (const l of wrap(f.message, width - 4)) out.push(`    ${l}`);
+    for (const e of f.evidence) evidence(e);
+    // Thresholds and their sources once per rule: the rest of its findings share them.
+    const fresh = f.thresholds.filter((t) => !shownThresholds.has(`${f.ruleId}.${t.name}`));
+    for (const t of fresh) shownThresholds.add(`${f.ruleId}.${t.name}`);
+    if (fresh.length) {
+      const values = fresh.map((t) => `${t.name} ${String(t.value)}`).join(', ');
+      const sources = [...new Set(fresh.map((t) => t.source).filter(Boolean))];
+      for (const l of wrap(`threshold ${values}${sources.length ? `; source: ${sources.join('; ')}` : ''}`, width - 6, '  ')) out.push(c.dim(`    ${l}`));
+    }
   };
   findings.forEach(findingBlock);
 
@@ -68,19 +83,20 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     for (const n of ns) {
       out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
       for (const l of wrap(n.message, width - 4)) out.push(`    ${l}`);
-      for (const e of n.evidence) out.push(c.dim(`    at ${evidenceLine(e)}`));
+      for (const e of n.evidence) evidence(e);
     }
   }
 
   // Rules at a glance
   heading('Rules');
   for (const rule of r.rules) {
-    const sc = rule.score === null ? '' : ` ${Math.round(rule.score * 100)}%`;
+    const sc = rule.score === null || rule.status === 'waived' ? '' : ` ${Math.round(rule.score * 100)}%`;
     const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}${sc}`.padEnd(18));
     out.push(`  ${label} ${rule.id}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
     if (rule.status === 'not-assessed' && rule.missing.length)
       for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
-    if (rule.waiver) out.push(c.dim(`${' '.repeat(21)}waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`));
+    if (rule.waiver)
+      for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
   }
 
   const expired = r.waivers.filter((w) => w.status !== 'active');
@@ -94,10 +110,11 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   heading('Remediation checklist (most points first)');
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
   else {
-    const actionWidth = Math.max(20, width - 2 - 4 - 7 - 15 - 8 - 5);
+    // One leading space, six borders, and the four narrow columns.
+    const actionCol = Math.max(22, width - 1 - 6 - (4 + 7 + 15 + 8));
     const table = new Table({
       head: ['#', 'Gain', 'Action', 'Owner', 'Effort'],
-      colWidths: [4, 7, actionWidth + 2, 15, 8],
+      colWidths: [4, 7, actionCol, 15, 8],
       wordWrap: true,
       style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -108,7 +125,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   if (r.unknowns.length) {
     heading('Answered "don\'t know"');
-    for (const u of r.unknowns) out.push(c.dim(`  ${evidenceLine(u)}`));
+    for (const u of r.unknowns) evidence(u, '  ');
   }
 
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);

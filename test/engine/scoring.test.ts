@@ -30,7 +30,7 @@ describe('scoring', () => {
 
   it('gives an unknown score, not 0 or NaN, when nothing is assessed', () => {
     const s = summarise([r('a', 10, null), r('b', 5, null)]);
-    expect(s).toEqual({ score: null, grade: null, gradeCapped: false, coverage: 0 });
+    expect(s).toEqual({ score: null, grade: null, gradeCapped: false, coverage: 0, provisional: false });
   });
 
   it.each([
@@ -54,7 +54,12 @@ describe('scoring', () => {
     expect(gradeOf(40, true)).toEqual({ grade: 'F', capped: false });
     const s = summarise([r('gtm', 10, 0.4, { fatal: true }), ...Array.from({ length: 10 }, (_, i) => r(`x${i}`, 7.5, 1))]);
     // (10*0.4 + 10*7.5*1) / 85 = 79 / 85 = 92.9 -> 93, an A held at C
-    expect(s).toEqual({ score: 93, grade: 'C', gradeCapped: true, coverage: 100 });
+    expect(s).toEqual({ score: 93, grade: 'C', gradeCapped: true, coverage: 100, provisional: false });
+  });
+
+  it('marks the grade provisional when under half the weight was assessed', () => {
+    expect(summarise([r('a', 10, 1), r('b', 10, null)]).provisional).toBe(false);
+    expect(summarise([r('a', 10, 1), r('b', 10.5, null)])).toMatchObject({ score: 100, grade: 'A', coverage: 49, provisional: true });
   });
 
   it('projects the gain of fixing one rule, all else equal', () => {

@@ -1,0 +1,183 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { cli, DATE, EXAMPLES, ROOT } from './run';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
+const ANSI = /\x1b\[[0-9;]*m/;
+
+// Headline figures of the bundled examples, pinned: a change here is a change
+// to the product's verdicts and must be deliberate.
+const HEADLINES: Record<(typeof EXAMPLES)[number], { score: number; grade: string; coverage: number; fatal: number }> = {
+  'struggling-startup': { score: 8, grade: 'F', coverage: 100, fatal: 2 },
+  'mid-size-gaps': { score: 63, grade: 'D', coverage: 93, fatal: 1 },
+  'healthy-org': { score: 99, grade: 'A', coverage: 100, fatal: 0 },
+};
+
+describe('audit on the bundled examples', () => {
+  it.each(EXAMPLES)('%s: headline score, grade and coverage', (name) => {
+    const r = cli(['audit', '--example', name, '--format', 'json', '--date', DATE]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.schemaVersion).toBe(1);
+    const { score, grade, coverage, fatal } = report.summary;
+    expect({ score, grade, coverage, fatal }).toEqual(HEADLINES[name]);
+    expect(report.rules).toHaveLength(15);
+    for (const rule of report.rules) expect(['pass', 'partial', 'fail', 'not-assessed', 'waived', 'error']).toContain(rule.status);
+    expect(report.rules.filter((x: { status: string }) => x.status === 'error')).toEqual([]);
+  });
+
+  it.each(['text', 'markdown', 'json'])('%s output is byte-identical across two runs', (format) => {
+    const a = cli(['audit', '--example', 'mid-size-gaps', '--format', format, '--date', DATE]);
+    const b = cli(['audit', '--example', 'mid-size-gaps', '--format', format, '--date', DATE]);
+    expect(a.code).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(500);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('text report: header, categories, fatal findings first with evidence, checklist with gains', () => {
+    const r = cli(['audit', '--example', 'struggling-startup', '--date', DATE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toMatch(/Score \d+\/100 {3}Grade [A-F] {3}Coverage \d+%/);
+    expect(r.stdout).toMatch(/Categories\n {2}Leadership/);
+    const findings = r.stdout.slice(r.stdout.indexOf('Findings'));
+    expect(findings.split('\n')[1]).toMatch(/FATAL/);
+    expect(findings).toMatch(/at templates\/examples\/struggling-startup\.yaml:\d+:\d+ {2}\S+/);
+    expect(r.stdout).toMatch(/Remediation checklist[\s\S]*\+\d+\.\d/);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('markdown report: headings, tables and the checklist as a task list', () => {
+    const r = cli(['audit', '--example', 'mid-size-gaps', '--format', 'markdown', '--date', DATE]);
+    expect(r.stdout).toMatch(/^# Sales audit: /);
+    expect(r.stdout).toMatch(/\| Score \| Grade \| Coverage \|/);
+    expect(r.stdout).toMatch(/^- \[ \] \*\*\+\d+\.\d\*\* /m);
+  });
+
+  it('colours only when asked: FORCE_COLOR yes, NO_COLOR and pipes no', () => {
+    expect(cli(['audit', '--example', 'healthy-org', '--date', DATE], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(cli(['audit', '--example', 'healthy-org', '--date', DATE], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('--output writes the report atomically and says so on stderr', () => {
+    const dir = tmp();
+    const out = join(dir, 'audit.md');
+    const r = cli(['audit', '--example', 'mid-size-gaps', '--format', 'markdown', '--output', out, '--date', DATE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/wrote markdown (report )?to /);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Sales audit/);
+  });
+
+  it('--redact hides the names of people', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'org.yaml'), 'version: 1\npeople:\n  - name: Zelda Quux\n    selling_time_pct: 20\n');
+    const plain = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout;
+    const red = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE, '--redact'], { cwd: dir }).stdout;
+    expect(plain).toContain('Zelda Quux');
+    expect(red).not.toContain('Zelda');
+    expect(red).toContain('Person 1');
+  });
+});
+
+describe('exit codes', () => {
+  it('0 when no gate fails, 1 when --fail-under fails, 1 when --fail-on fails', () => {
+    expect(cli(['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE, '--fail-under', '50']).code).toBe(0);
+    const under = cli(['audit', '--example', 'struggling-startup', '--format', 'json', '--date', DATE, '--fail-under', '90']);
+    expect(under.code).toBe(1);
+    expect(under.stderr).toMatch(/gate failed: score \d+ is under --fail-under 90/);
+    expect(cli(['audit', '--example', 'struggling-startup', '--format', 'json', '--date', DATE, '--fail-on', 'critical']).code).toBe(1);
+  });
+
+  it.each([
+    [['audit', 'no-such-file.yaml'], /^no-such-file\.yaml: no such file; expected a YAML org file$/m],
+    [['audit', '--example', 'nope'], /unknown example "nope"/],
+    [['audit', '--format', 'pdfx', '--example', 'healthy-org'], /argument 'pdfx' is invalid/],
+    [['audit', '--example', 'healthy-org', '--date', '2026-02-30'], /expected a date as YYYY-MM-DD/],
+    [['audit', '--example', 'healthy-org', '--fail-under', '120'], /expected a score from 0 to 100/],
+    [['audit', '--example', 'healthy-org', '--fail-on', 'huge'], /expected one of: critical, high, medium, low/],
+    [['audit', 'test'], /^test: is a directory; expected a YAML org file$/m],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['explain', 'selling-tme'], /unknown rule "selling-tme"; did you mean "selling-time"\?/],
+  ])('2 on %j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('2 with one line per problem, file:line:col first, for an invalid org file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'org.yaml'), 'version: 1\nleadershp:\n  sales_managed_by: ceo\nadmin:\n  selling_time_pct: lots\n');
+    const r = cli(['audit', 'org.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'org.yaml:2:1: leadershp: unknown key "leadershp"; did you mean "leadership"?',
+      'org.yaml:5:21: admin.selling_time_pct: expected a number from 0 to 100, got "lots"',
+    ]);
+  });
+});
+
+describe('rules, explain, schema, init', () => {
+  it('rules lists the 15 rule ids', () => {
+    const r = cli(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(15);
+    const text = cli(['rules']).stdout;
+    for (const { id } of JSON.parse(r.stdout)) expect(text).toContain(id);
+  });
+
+  it('explain works for every rule', () => {
+    for (const { id } of JSON.parse(cli(['rules', '--format', 'json']).stdout)) {
+      const r = cli(['explain', id]);
+      expect(r.code, id).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^${id}: `));
+      for (const section of ['What it checks', 'Why it matters', 'Facts it reads', 'How to fix']) expect(r.stdout, `${id}: ${section}`).toContain(section);
+    }
+  });
+
+  it('schema is a valid JSON Schema that accepts every example and rejects an unknown top-level key', () => {
+    const r = cli(['schema']);
+    expect(r.code).toBe(0);
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(r.stdout));
+    for (const name of EXAMPLES) {
+      const data = parse(readFileSync(join(ROOT, `templates/examples/${name}.yaml`), 'utf8'));
+      expect(validate(data), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ version: 1, leadershp: {} })).toBe(false);
+    // The copy at the package root (for the examples' schema line) is current.
+    expect(readFileSync(join(ROOT, 'sales-audit.schema.json'), 'utf8')).toBe(r.stdout);
+  });
+
+  it('init writes a starter file with the schema line, refuses to overwrite, and the result audits', () => {
+    const dir = tmp();
+    const first = cli(['init', 'acme.yaml', '--template', 'founder-led'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/sales-audit\.schema\.json/);
+    expect(existsSync(join(dir, 'sales-audit.schema.json'))).toBe(true);
+    const again = cli(['init', 'acme.yaml'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; refusing to overwrite/);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(text);
+    expect(cli(['audit', 'acme.yaml', '--date', DATE], { cwd: dir }).code).toBe(0);
+    mkdirSync(join(dir, 'sub'));
+    for (const t of ['blank', 'scaling-team']) expect(cli(['init', `sub/${t}.yaml`, '-t', t], { cwd: dir }).code).toBe(0);
+    expect(cli(['init', 'x.yaml', '-t', 'foundr'], { cwd: dir }).stderr).toMatch(/did you mean "founder-led"/);
+  });
+
+  it('--help on every command, each with an example', () => {
+    for (const cmd of ['audit', 'rules', 'explain', 'schema', 'init']) {
+      const r = cli([cmd, '--help']);
+      expect(r.code, cmd).toBe(0);
+      expect(r.stdout, cmd).toMatch(/Examples?:\n\s+\$ sales-audit /);
+    }
+  });
+});

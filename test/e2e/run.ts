@@ -1,0 +1,24 @@
+// Runs the built binary as a user would (npm test builds it first).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = `${ROOT}bin/sales-audit.js`;
+export const EXAMPLES = ['struggling-startup', 'mid-size-gaps', 'healthy-org'] as const;
+export const DATE = '2026-11-27';
+
+if (!existsSync(`${ROOT}dist/cli.cjs`)) throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it)');
+
+export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
