@@ -16,8 +16,8 @@ const example = opt('example', 'mid-size-gaps');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = `${root}bin/sales-audit.js`;
 const file = `${root}templates/examples/${example}.yaml`;
-if (!existsSync(`${root}dist/cli.js`)) {
-  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+if (!existsSync(`${root}dist/cli.cjs`)) {
+  console.error('bench: dist/cli.cjs is missing; run `npm run build` first');
   process.exit(2);
 }
 

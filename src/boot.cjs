@@ -23,6 +23,9 @@ const script = new vm.Script(wrap(readFileSync(file, 'utf8')), {
   // Lets the bundle import() ESM-only packages (the prompt library) lazily.
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
+if (process.env.SALES_AUDIT_DEBUG_STARTUP) {
+  process.stderr.write(`sales-audit: code cache ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
+}
 if (process.env.SALES_AUDIT_WRITE_CODE_CACHE) {
   // Build step: after a representative run, save what V8 compiled.
   process.once('exit', () => {

@@ -181,3 +181,18 @@ describe('rules, explain, schema, init', () => {
     }
   });
 });
+
+describe('speed by construction', () => {
+  it('the bundle does not contain the prompt library: only the interview import()s it', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/@inquirer\/core|createPrompt\(/);
+    // Every mention is a lazy import() in the interview's path, never a require().
+    expect(bundle).not.toMatch(/require\(["']@inquirer/);
+  });
+
+  it('the code cache is written by the build and accepted at run time', () => {
+    expect(existsSync(join(ROOT, 'dist/cli.cache'))).toBe(true);
+    const r = cli(['rules', '--format', 'json'], { env: { SALES_AUDIT_DEBUG_STARTUP: '1' } });
+    expect(r.stderr).toBe('sales-audit: code cache accepted\n');
+  });
+});
