@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerExplain } from './commands/explain';
 import { registerInit } from './commands/init';
+import { registerLint } from './commands/lint';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { CliError, EXIT } from './errors';
@@ -23,11 +24,13 @@ Examples:
   $ sales-audit init acme.yaml                       start an org file from a template
   $ sales-audit audit acme.yaml --format markdown -o audit.md
   $ sales-audit explain selling-time                 what a rule checks and why
+  $ sales-audit lint "orgs/*.yaml" --format sarif -o audit.sarif   lint in CI, exit 1 on a gate
 
 Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or invalid input) · 130 interrupted`,
     );
   program.exitOverride();
   registerAudit(program);
+  registerLint(program);
   registerRules(program);
   registerExplain(program);
   registerSchema(program);

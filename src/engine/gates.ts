@@ -1,12 +1,12 @@
 // CI gates over a finished report: pure, so `audit` and `lint` share them.
-import { SEVERITIES, SEVERITY_WEIGHT, type AuditReport, type Severity } from './types';
+import { SEVERITIES, SEVERITY_WEIGHT, type AuditReport, type Evidence, type Severity } from './types';
 
 export interface Gates {
   /** Fail when the overall score is below this (0..100). An unknown score fails it. */
   failUnder?: number;
   /** Fail when an active finding of a failing or partial rule is at or above this severity. */
   failOn?: Severity;
-  /** Fail when any rule is not assessed. */
+  /** Fail when any rule is not assessed (or could not run). */
   strict?: boolean;
   /** Fail on a failing critical rule (lint's default). */
   failOnFatal?: boolean;
@@ -15,6 +15,8 @@ export interface Gates {
 export interface GateFailure {
   gate: 'fail-under' | 'fail-on' | 'strict' | 'fatal' | 'waiver';
   message: string;
+  /** Where the cause is in the org file, when it is one place (an expired waiver). */
+  at?: Evidence;
 }
 
 export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
@@ -27,13 +29,14 @@ export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
     if (hits.length) out.push({ gate: 'fail-on', message: `${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${g.failOn} (--fail-on ${g.failOn})` });
   }
   if (g.strict) {
-    const na = r.rules.filter((x) => x.status === 'not-assessed');
+    // A rule in error gave no verdict either: strict treats it like a rule not assessed.
+    const na = r.rules.filter((x) => x.status === 'not-assessed' || x.status === 'error');
     if (na.length) out.push({ gate: 'strict', message: `${na.length} rule${na.length === 1 ? ' is' : 's are'} not assessed (--strict): ${na.map((x) => x.id).join(', ')}` });
   }
   if (g.failOnFatal && r.summary.fatal)
     out.push({ gate: 'fatal', message: `${r.summary.fatal} critical rule${r.summary.fatal === 1 ? '' : 's'} failing` });
   for (const w of r.waivers.filter((x) => x.status === 'expired'))
-    out.push({ gate: 'waiver', message: `the waiver for ${w.rule} expired on ${w.expires}` });
+    out.push({ gate: 'waiver', message: `the waiver for ${w.rule} expired on ${w.expires}`, at: w.evidence });
   return out;
 }
 

@@ -1,0 +1,131 @@
+// Finds and reads .sales-audit.yaml: the nearest one next to or above the org
+// file (or the one given with --config). Bad config becomes diagnostics with
+// file:line:col, like a bad org file; it never throws for bad input.
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Gates } from '../engine/gates';
+import type { RuleDefinition, RuleSettings } from '../engine/types';
+import type { Diagnostic } from '../load/diagnostics';
+import { issuesToDiagnostics, readText, sortDiagnostics } from '../load/load';
+import { mapPositions } from '../load/positions';
+import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema';
+
+export interface LoadedConfig {
+  /** The path as shown in messages. */
+  file: string;
+  config: Config;
+}
+
+export type ConfigResult = { ok: true; value: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The nearest config file in `dir` or a folder above it, or undefined. */
+export async function findConfig(dir: string): Promise<string | undefined> {
+  let cur = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(cur, name);
+      // A folder named like the config is not a config: keep looking up.
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+    }
+    const up = dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
+}
+
+export async function loadConfigFile(path: string, shown: string, rules: readonly RuleDefinition[]): Promise<ConfigResult> {
+  const read = await readText(path, 'a YAML config file (.sales-audit.yaml)');
+  if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shown }] };
+  return parseConfig(read.text, shown, rules);
+}
+
+export function parseConfig(text: string, file: string, rules: readonly RuleDefinition[]): ConfigResult {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    // After the first syntax error the parser's view is unreliable: report that one.
+    const e = doc.errors[0]!;
+    const { line, col } = lc.linePos(e.pos[0]);
+    const msg = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear only once in a mapping' : `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    return { ok: false, diagnostics: [{ file, line, column: col, message: msg }] };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, diagnostics: [{ file, message: `cannot read the YAML (${e instanceof Error ? e.message : String(e)})` }] };
+  }
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    const { line, col } = lc.linePos(doc.contents?.range?.[0] ?? 0);
+    return { ok: false, diagnostics: [{ file, line, column: col, message: 'expected a mapping (rules:, gates:) at the top level' }] };
+  }
+  const positions = mapPositions(file, doc.contents, lc);
+  const data = dropEmpty(raw);
+  const schema = configSchema(rules);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const diagnostics = issuesToDiagnostics(parsed.error.issues.map(plainBounds), file, positions, data, schema).map((d) => reword(d, rules));
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  return { ok: true, value: { file, config: parsed.data as Config } };
+}
+
+// Rule option schemas use zod's default wording for bounds ("Too big: expected
+// number to be <=100"); say it the way the org file's messages do.
+function plainBounds(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && /^Too (big|small)/.test(issue.message) && issue.origin === 'number') {
+    const big = issue.code === 'too_big';
+    const limit = big ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum;
+    const word = big ? (issue.inclusive ? 'at most' : 'under') : issue.inclusive ? 'at least' : 'over';
+    return { ...issue, message: `expected a number ${word} ${String(limit)}` };
+  }
+  return issue;
+}
+
+// Unknown keys under rules: and under a rule's options: are rule ids and option
+// names: say so, and list the options (there are few) when nothing is close.
+function reword(d: Diagnostic, rules: readonly RuleDefinition[]): Diagnostic {
+  const m = /^unknown key "([^"]*)"(.*)$/.exec(d.message);
+  if (!m || !d.path) return d;
+  const key = m[1]!;
+  const rest = m[2]!;
+  if (/^rules\.[^.]+$/.test(d.path)) return { ...d, message: `unknown rule "${key}"${rest.replace(/; expected one of: .*$/, '')} (run \`sales-audit rules\` for the list)` };
+  const opt = /^rules\.([^.]+)\.options\.[^.]+$/.exec(d.path);
+  if (opt) {
+    const names = Object.keys(rules.find((r) => r.id === opt[1])?.options?.shape ?? {});
+    const hint = /did you mean/.test(rest) ? rest : names.length ? `; ${opt[1]} has: ${names.join(', ')}` : `; ${opt[1]} has no options`;
+    return { ...d, message: `unknown option "${key}" for ${opt[1]}${hint}` };
+  }
+  return d;
+}
+
+// An empty value (`selling-time:` with nothing after it, often left by commenting
+// out its lines) means the same as a missing one.
+function dropEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dropEmpty);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = dropEmpty(x);
+  return out;
+}
+
+/** The engine's per-rule settings from a config (none without one). */
+export function settingsOf(config: Config | undefined): Record<string, RuleSettings> {
+  const out: Record<string, RuleSettings> = {};
+  for (const [id, s] of Object.entries(config?.rules ?? {})) if (s) out[id] = s;
+  return out;
+}
+
+/** Command-line flags over the config's gate defaults over the command's defaults. */
+export function gatesOf(config: Config | undefined, flags: Gates, defaults: Gates = {}): Gates {
+  const g = config?.gates ?? {};
+  return {
+    failUnder: flags.failUnder ?? g.failUnder ?? defaults.failUnder,
+    failOn: flags.failOn ?? g.failOn ?? defaults.failOn,
+    strict: flags.strict ?? g.strict ?? defaults.strict ?? false,
+    failOnFatal: flags.failOnFatal ?? g.failOnFatal ?? defaults.failOnFatal ?? false,
+  };
+}

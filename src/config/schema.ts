@@ -1,0 +1,88 @@
+// The per-organisation config (.sales-audit.yaml): which rules run, at what
+// severity and weight, with which thresholds, and the defaults of the CI gates.
+// Built from the rule registry, so each rule's options are checked against that
+// rule's own options schema and the JSON Schema comes from the same place.
+import { z } from 'zod';
+import { SEVERITIES, type RuleDefinition, type RuleSettings, type Severity } from '../engine/types';
+
+/** Looked for next to the org file, then in each folder above it. */
+export const CONFIG_FILE_NAMES = ['.sales-audit.yaml', '.sales-audit.yml'] as const;
+
+const severity = () => z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
+const bool = () => z.boolean({ error: 'expected true or false' });
+
+function ruleSettings(rule: RuleDefinition) {
+  // Strict, so a misspelt threshold is an error rather than silently ignored.
+  const options = (rule.options ?? z.object({})).strict();
+  return z
+    .strictObject({
+      enabled: bool().optional().meta({ description: 'false turns the rule off: it is neither run nor scored.' }),
+      severity: severity().optional().meta({ description: `Overrides the rule's severity (default ${rule.severity}); the weight follows it unless weight is set.` }),
+      weight: z
+        .number({ error: 'expected a number, 0 or more' })
+        .min(0, 'expected a number, 0 or more')
+        .max(100, 'expected a number up to 100')
+        .optional()
+        .meta({ description: 'Overrides the weight of the rule in the score (critical 10, high 7.5, medium 5, low 2.5).' }),
+      options: options.optional().meta({ description: `Thresholds of ${rule.id} (see \`sales-audit explain ${rule.id}\`).` }),
+    })
+    .meta({ title: rule.id, description: rule.title });
+}
+
+export function configSchema(rules: readonly RuleDefinition[]) {
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      version: z.literal(1, { error: 'expected 1' }).optional(),
+      rules: z
+        .strictObject(Object.fromEntries(rules.map((r) => [r.id, ruleSettings(r).optional()])))
+        .optional()
+        .meta({ description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).' }),
+      gates: z
+        .strictObject({
+          failUnder: z
+            .number({ error: 'expected a score from 0 to 100' })
+            .min(0, 'expected a score from 0 to 100')
+            .max(100, 'expected a score from 0 to 100')
+            .optional()
+            .meta({ description: 'Fail when the score is under this (as --fail-under).' }),
+          failOn: severity().optional().meta({ description: 'Fail on a finding at or above this severity (as --fail-on).' }),
+          strict: bool().optional().meta({ description: 'Fail when a rule is not assessed (as --strict).' }),
+          failOnFatal: bool().optional().meta({ description: 'Fail on a failing critical rule (lint: default true; audit: default false).' }),
+        })
+        .optional()
+        .meta({ description: 'Defaults for the CI gates; command-line flags override them.' }),
+    })
+    .meta({ title: 'sales-audit config (.sales-audit.yaml)', description: 'Per-organisation settings for sales-audit: rules off, severities, weights, thresholds, gate defaults.' });
+}
+
+export interface ConfigGates {
+  failUnder?: number;
+  failOn?: Severity;
+  strict?: boolean;
+  failOnFatal?: boolean;
+}
+
+export interface Config {
+  version?: 1;
+  rules?: Record<string, RuleSettings | undefined>;
+  gates?: ConfigGates;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/** The config's JSON Schema (for editor completion), generated, never hand-kept. */
+export function configJsonSchema(rules: readonly RuleDefinition[]): JsonSchema {
+  const schema = z.toJSONSchema(configSchema(rules), {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ jsonSchema: js }) => {
+      // A threshold's source is part of what an editor should show on hover.
+      const m = js as JsonSchema & { source?: string };
+      if (typeof m.source === 'string') m.description = m.description ? `${m.description} Source: ${m.source}` : `Source: ${m.source}`;
+      delete m.source;
+    },
+  }) as JsonSchema;
+  return schema;
+}

@@ -1,0 +1,124 @@
+// JUnit XML, for CI systems that show test results: one test suite per org
+// file, one test case per rule (failing and partial rules fail, with their
+// findings and evidence; rules not assessed, off or waived are skipped; a rule
+// that could not run is an error), one per expired waiver, and one per gate in
+// force. A file that could not be read is a suite with one error.
+import type { GateFailure } from '../engine/gates';
+import type { RuleResult } from '../engine/types';
+import { EXPIRED_WAIVER, problemsOf, type LintedFile, type LintRun, type Problem } from './lint';
+
+/** Text without the characters XML 1.0 forbids (control characters, lone surrogates). */
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+export const xmlText = (s: string) => clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const xmlAttr = (s: string) => xmlText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+
+type Outcome = { kind: 'pass' } | { kind: 'failure' | 'error' | 'skipped'; type?: string; message: string; body?: string };
+
+interface Case {
+  name: string;
+  classname: string;
+  file: string;
+  line?: number;
+  outcome: Outcome;
+}
+
+const pct = (s: number | null) => (s === null ? '' : ` (score ${Math.round(s * 100)}%)`);
+
+function problemText(p: Problem): string {
+  const lines = [`${p.file}:${p.line}:${p.column}  ${p.label}  ${p.message}`];
+  for (const e of p.finding?.evidence ?? []) lines.push(`  evidence: ${e.file && e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : '(not in file)'}  ${e.path}`);
+  for (const t of p.finding?.thresholds ?? []) lines.push(`  threshold: ${t.name} = ${String(t.value)}${t.source ? ` (${t.source})` : ''}`);
+  return lines.join('\n');
+}
+
+function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
+  const mine = problems.filter((p) => p.ruleId === rule.id && p.kind === 'finding');
+  const base = { name: `${rule.id}: ${rule.title}`, classname: f.file, file: f.file, line: mine[0]?.line };
+  const s = rule.status;
+  if (s === 'pass') return { ...base, outcome: { kind: 'pass' } };
+  if (s === 'fail' || s === 'partial') {
+    const n = mine.length;
+    return {
+      ...base,
+      outcome: { kind: 'failure', type: s, message: `${s}${pct(rule.score)}: ${n} finding${n === 1 ? '' : 's'}${n ? `; first: ${mine[0]!.message}` : ''}`, body: mine.map(problemText).join('\n') },
+    };
+  }
+  if (s === 'error') return { ...base, outcome: { kind: 'error', type: 'rule-error', message: `the rule could not run: ${rule.error ?? 'unknown error'}` } };
+  if (s === 'not-assessed') {
+    const message = `not assessed: the org file lacks ${rule.missing.join(', ') || 'the facts it needs'}`;
+    if (f.gates.strict) {
+      const p = problems.find((x) => x.kind === 'not-assessed' && x.ruleId === rule.id);
+      return { ...base, line: p?.line, outcome: { kind: 'failure', type: 'not-assessed', message: `${message} (--strict)`, body: p ? problemText(p) : undefined } };
+    }
+    return { ...base, outcome: { kind: 'skipped', message } };
+  }
+  if (s === 'off') return { ...base, outcome: { kind: 'skipped', message: 'turned off in the config' } };
+  const w = rule.waiver;
+  return { ...base, outcome: { kind: 'skipped', message: w ? `waived until ${w.expires} by ${w.owner}: ${w.reason}` : 'waived' } };
+}
+
+function gateCases(f: LintedFile): Case[] {
+  const g = f.gates;
+  const failed = (gate: GateFailure['gate']) => f.failures.find((x) => x.gate === gate);
+  const out: Case[] = [];
+  const add = (gate: GateFailure['gate'], name: string) => {
+    const hit = failed(gate);
+    out.push({ name: `gate: ${name}`, classname: f.file, file: f.file, outcome: hit ? { kind: 'failure', type: 'gate', message: hit.message } : { kind: 'pass' } });
+  };
+  if (g.failUnder !== undefined) add('fail-under', `score at least ${g.failUnder}`);
+  if (g.failOn) add('fail-on', `no finding at or above ${g.failOn}`);
+  if (g.strict) add('strict', 'every rule assessed');
+  if (g.failOnFatal) add('fatal', 'no critical rule failing');
+  return out;
+}
+
+function casesOf(f: LintedFile): Case[] {
+  const problems = problemsOf(f);
+  const cases = f.report.rules.map((r) => ruleCase(f, r, problems));
+  for (const p of problems.filter((x) => x.kind === 'expired-waiver'))
+    cases.push({ name: `${EXPIRED_WAIVER}: ${p.waiver!.rule}`, classname: f.file, file: f.file, line: p.line, outcome: { kind: 'failure', type: EXPIRED_WAIVER, message: p.message, body: problemText(p) } });
+  return [...cases, ...gateCases(f)];
+}
+
+export function renderJunit(run: LintRun): string {
+  const suites = run.files.map((f) => {
+    if (!f.ok) {
+      const body = f.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
+      return { name: f.file, props: [] as [string, string][], cases: [{ name: 'read the org file', classname: f.file, file: f.file, line: f.diagnostics[0]?.line, outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body } } as Case] };
+    }
+    const s = f.report.summary;
+    const props: [string, string][] = [
+      ['score', s.score === null ? '?' : String(s.score)],
+      ['grade', s.grade ?? '?'],
+      ['coverage', String(s.coverage)],
+      ['auditDate', f.report.auditDate],
+    ];
+    if (f.config) props.push(['config', f.config]);
+    return { name: f.file, props, cases: casesOf(f) };
+  });
+  const count = (cases: Case[], k: Outcome['kind']) => cases.filter((c) => c.outcome.kind === k).length;
+  const totals = (cases: Case[]) => `tests="${cases.length}" failures="${count(cases, 'failure')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}"`;
+  const allCases = suites.flatMap((s) => s.cases);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="sales-audit" ${totals(allCases)}>`];
+  for (const s of suites) {
+    out.push(`  <testsuite name="${xmlAttr(s.name)}" ${totals(s.cases)}>`);
+    if (s.props.length) {
+      out.push('    <properties>');
+      for (const [k, v] of s.props) out.push(`      <property name="${xmlAttr(k)}" value="${xmlAttr(v)}"/>`);
+      out.push('    </properties>');
+    }
+    for (const c of s.cases) {
+      const attrs = `name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}" file="${xmlAttr(c.file)}"${c.line ? ` line="${c.line}"` : ''}`;
+      const o = c.outcome;
+      if (o.kind === 'pass') {
+        out.push(`    <testcase ${attrs}/>`);
+        continue;
+      }
+      const open = `<${o.kind}${o.type ? ` type="${xmlAttr(o.type)}"` : ''} message="${xmlAttr(o.message)}"`;
+      out.push(`    <testcase ${attrs}>`, `      ${open}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

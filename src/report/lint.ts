@@ -1,0 +1,232 @@
+// What `lint` hands its renderers, and the lint formats' registry. A lint run
+// covers several org files: for each, the audit report, the gates that applied
+// and their verdict, or the diagnostics that kept it from being read. The flat
+// list of problems (findings, waived rules, expired waivers, rules a strict run
+// could not assess) is built here once, so every format shows the same ones at
+// the same places. Renderers are imported lazily, only the ones asked for.
+import type { GateFailure, Gates } from '../engine/gates';
+import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
+import type { Diagnostic } from '../load/diagnostics';
+
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+export interface LintedFile {
+  ok: true;
+  /** The org file as shown (relative to the working folder when under it). */
+  file: string;
+  report: AuditReport;
+  /** The config that applied, if any. */
+  config?: string;
+  /** The gates in force for this file (flags over config over defaults). */
+  gates: Gates;
+  failures: GateFailure[];
+  /** Where each rule that is not assessed would get its facts (nearest place in the file). */
+  missingAt: Record<string, Evidence>;
+}
+
+export interface UnreadFile {
+  ok: false;
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export type LintFile = LintedFile | UnreadFile;
+
+export interface LintRun {
+  tool: { name: 'sales-audit'; version: string };
+  /** The rules' own metadata, for formats that describe each rule (SARIF). */
+  rules: readonly RuleDefinition[];
+  files: LintFile[];
+}
+
+/** The id under which expired waivers are reported (not a rule of the catalogue). */
+export const EXPIRED_WAIVER = 'expired-waiver';
+
+export type ProblemKind = 'finding' | 'suppressed' | 'waived' | 'expired-waiver' | 'not-assessed' | 'rule-error';
+export type Level = 'error' | 'warning' | 'note';
+
+export interface Problem {
+  kind: ProblemKind;
+  ruleId: string;
+  /** The finding's severity; undefined for problems that are not findings. */
+  severity?: Severity;
+  /** error, warning or note: the level CI tools understand. */
+  level: Level;
+  /** The word shown in a text listing: the severity, or waived/error/warning. */
+  label: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The fact path at that place. */
+  path: string;
+  /** Counts against the gates (not waived, not informational). */
+  active: boolean;
+  finding?: Finding;
+  waiver?: WaiverState;
+  /** Index in the report's findings (for stable identity). */
+  index?: number;
+}
+
+export const levelOf = (s: Severity): Level => (s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note');
+
+/** A place for anything: the evidence's place, else the top of the org file (every problem has a line). */
+export function placeOf(e: Evidence | undefined, file: string): { file: string; line: number; column: number; path: string } {
+  if (e?.file && e.line) return { file: e.file, line: e.line, column: e.column ?? 1, path: e.path };
+  return { file, line: 1, column: 1, path: e?.path ?? '' };
+}
+
+/**
+ * The problems of one file, by place (line, column) then in the engine's
+ * order. Informational notes are left out: they are not problems.
+ */
+export function problemsOf(f: LintedFile): Problem[] {
+  const r = f.report;
+  const out: Problem[] = [];
+  r.findings.forEach((finding, index) => {
+    if (finding.note) return;
+    const place = placeOf(finding.evidence[0], f.file);
+    const base = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding, index };
+    if (finding.suppressed) {
+      const waiver = r.rules.find((x) => x.id === finding.ruleId)?.waiver;
+      out.push({ ...base, kind: 'suppressed', level: levelOf(finding.severity), label: 'waived', active: false, waiver });
+    } else out.push({ ...base, kind: 'finding', level: levelOf(finding.severity), label: finding.severity, active: true });
+  });
+  for (const rule of r.rules) {
+    if (rule.status === 'waived' && rule.waiver) {
+      out.push({
+        kind: 'waived',
+        ruleId: rule.id,
+        level: 'note',
+        label: 'waived',
+        message: `Waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`,
+        ...placeOf(rule.waiver.evidence, f.file),
+        active: false,
+        waiver: rule.waiver,
+      });
+    }
+    if (rule.status === 'error') {
+      out.push({
+        kind: 'rule-error',
+        ruleId: rule.id,
+        level: f.gates.strict ? 'error' : 'warning',
+        label: f.gates.strict ? 'error' : 'warning',
+        message: `The rule could not run: ${rule.error ?? 'unknown error'}.`,
+        ...placeOf(undefined, f.file),
+        active: f.gates.strict === true,
+      });
+    }
+    if (rule.status === 'not-assessed' && f.gates.strict) {
+      out.push({
+        kind: 'not-assessed',
+        ruleId: rule.id,
+        level: 'error',
+        label: 'error',
+        message: `Not assessed (--strict fails it): the org file lacks ${rule.missing.join(', ') || 'the facts it needs'}.`,
+        ...placeOf(f.missingAt[rule.id], f.file),
+        active: true,
+      });
+    }
+  }
+  for (const w of r.waivers.filter((x) => x.status === 'expired')) {
+    out.push({
+      kind: 'expired-waiver',
+      ruleId: EXPIRED_WAIVER,
+      level: 'error',
+      label: 'error',
+      message: `The waiver for ${w.rule} expired on ${w.expires} (owner: ${w.owner}); renew it with a new date or fix what it covered.`,
+      ...placeOf(w.evidence, f.file),
+      active: true,
+      waiver: w,
+    });
+  }
+  return out
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.file.localeCompare(b.p.file) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+export interface LintRenderOptions {
+  color: boolean;
+}
+
+export async function renderLint(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
+  switch (format) {
+    case 'stylish':
+      return (await import('./stylish')).renderStylish(run, opts);
+    case 'json':
+      return renderLintJson(run);
+    case 'sarif':
+      return (await import('./sarif')).renderSarif(run);
+    case 'junit':
+      return (await import('./junit')).renderJunit(run);
+    case 'github':
+      return (await import('./github')).renderGithub(run);
+    case 'markdown':
+      return renderLintMarkdown(run);
+  }
+}
+
+/** The lint run as JSON: per file the gates, their verdict, the problems and the full report. */
+function renderLintJson(run: LintRun): string {
+  const files = run.files.map((f) =>
+    f.ok
+      ? {
+          file: f.file,
+          status: 'ok' as const,
+          passed: f.failures.length === 0,
+          score: f.report.summary.score,
+          grade: f.report.summary.grade,
+          ...(f.config ? { config: f.config } : {}),
+          gates: f.gates,
+          failures: f.failures.map(({ gate, message }) => ({ gate, message })),
+          problems: problemsOf(f).map(({ kind, ruleId, severity, level, message, file, line, column, path, active }) => ({
+            kind,
+            ruleId,
+            ...(severity ? { severity } : {}),
+            level,
+            message,
+            file,
+            line,
+            column,
+            path,
+            active,
+          })),
+          report: f.report,
+        }
+      : { file: f.file, status: 'invalid' as const, passed: false, diagnostics: f.diagnostics },
+  );
+  return `${JSON.stringify({ schemaVersion: 1, tool: run.tool, files }, null, 2)}\n`;
+}
+
+/** Markdown: a summary table of the files, then each file's full report. */
+async function renderLintMarkdown(run: LintRun): Promise<string> {
+  const { md, renderMarkdown } = await import('./markdown');
+  const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Findings | Gates |', '|---|---:|:---:|---:|---|'];
+  for (const f of run.files) {
+    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | could not be read |`);
+    else {
+      const s = f.report.summary;
+      const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
+      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? '?'} | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+    }
+  }
+  out.push('');
+  for (const f of run.files) {
+    if (!f.ok) {
+      out.push(`## \`${md(f.file)}\`: could not be read`, '');
+      for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
+      out.push('');
+      continue;
+    }
+    const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
+    if (problems.length) {
+      out.push(`## \`${md(f.file)}\`: lint problems`, '');
+      for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
+      out.push('');
+    }
+    out.push(renderMarkdown(f.report).trimEnd(), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

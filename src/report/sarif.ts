@@ -1,0 +1,174 @@
+// SARIF 2.1.0 for code scanning (GitHub and any SARIF viewer). The rule
+// descriptors come from each rule's own metadata; each problem is one result
+// at its line and column; waived findings are results with a suppression
+// carrying the waiver's reason; expired waivers and (with --strict) rules not
+// assessed are results too. Files that could not be read are tool execution
+// notifications. No timestamps or absolute paths, so the same input gives the
+// same bytes.
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { optionDocs } from '../engine/define-rule';
+import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
+import type { Diagnostic } from '../load/diagnostics';
+import { EXPIRED_WAIVER, levelOf, problemsOf, type LintRun, type Problem } from './lint';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The partialFingerprints key: versioned, so a change of recipe never matches old alerts wrongly. */
+export const FINGERPRINT_KEY = 'salesAuditFinding/v1';
+
+type Json = Record<string, unknown>;
+
+/** A relative path as a relative URI (segments percent-encoded); an absolute one as a file: URI. */
+export function toUri(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  if (p.startsWith('/')) return pathToFileURL(p).href;
+  return p.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+}
+
+const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+const placeholders = (s: string) => s.replace(/\{(\w+)\}/g, '<$1>');
+
+function ruleHelp(rule: RuleDefinition): { text: string; markdown: string } {
+  const steps = Object.values(rule.steps).map((s) => `${placeholders(s.action)} (owner: ${s.owner}; effort: ${s.effort})`);
+  const opts = optionDocs(rule);
+  const text = [
+    `What it checks: ${rule.docs.description}`,
+    `Why it matters: ${rule.docs.rationale}`,
+    `How to fix:\n${steps.map((s) => `- ${s}`).join('\n')}`,
+    ...(opts.length
+      ? [`Thresholds (set them in .sales-audit.yaml under rules.${rule.id}.options):\n${opts.map((o) => `- ${o.name} = ${JSON.stringify(o.default)}${o.description ? `: ${o.description}` : ''}${o.source ? ` Source: ${o.source}` : ''}`).join('\n')}`]
+      : []),
+    `Source: ${rule.source}. More: sales-audit explain ${rule.id}`,
+  ].join('\n\n');
+  const md = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  const markdown = [
+    `**What it checks.** ${md(rule.docs.description)}`,
+    `**Why it matters.** ${md(rule.docs.rationale)}`,
+    `**How to fix**\n\n${steps.map((s) => `- ${md(s)}`).join('\n')}`,
+    ...(opts.length
+      ? [`**Thresholds** (set them in \`.sales-audit.yaml\` under \`rules.${rule.id}.options\`)\n\n${opts.map((o) => `- \`${o.name}\` = \`${JSON.stringify(o.default)}\`${o.description ? `: ${md(o.description)}` : ''}${o.source ? ` Source: ${md(o.source)}` : ''}`).join('\n')}`]
+      : []),
+    `Source: ${md(rule.source)}. More: \`sales-audit explain ${rule.id}\``,
+  ].join('\n\n');
+  return { text, markdown };
+}
+
+function ruleDescriptor(rule: RuleDefinition): Json {
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: sentence(rule.title) },
+    fullDescription: { text: sentence(rule.docs.description) },
+    help: ruleHelp(rule),
+    defaultConfiguration: { level: levelOf(rule.severity), rank: SEVERITY_WEIGHT[rule.severity] * 10 },
+    properties: { tags: [rule.category], category: rule.category, severity: rule.severity, source: rule.source },
+  };
+}
+
+const EXPIRED_WAIVER_DESCRIPTOR: Json = {
+  id: EXPIRED_WAIVER,
+  name: 'ExpiredWaiver',
+  shortDescription: { text: 'Waivers are renewed or removed before they expire.' },
+  fullDescription: { text: 'A waiver in the org file accepts a rule\u2019s risk until a date; after that date the waiver no longer applies and fails the lint until it is renewed or removed.' },
+  help: {
+    text: 'The waiver has passed its expiry date. Either fix what the rule reports and delete the waiver, or agree a new expiry date with the waiver\u2019s owner and update it.',
+    markdown: 'The waiver has passed its `expires` date. Either fix what the rule reports and delete the waiver, or agree a new expiry date with the waiver\u2019s owner and update it.',
+  },
+  defaultConfiguration: { level: 'error' },
+  properties: { tags: ['waivers'], category: 'waivers' },
+};
+
+function location(file: string, line: number, column: number): Json {
+  return { physicalLocation: { artifactLocation: { uri: toUri(file) }, region: { startLine: line, startColumn: column } } };
+}
+
+function fingerprintBase(file: string, p: Problem): string {
+  const paths = p.finding ? p.finding.evidence.map((e) => e.path) : [p.path];
+  const identity = [p.ruleId, p.kind === 'suppressed' ? 'finding' : p.kind, p.finding?.messageId ?? '', file, ...paths].join('\u0000');
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+function notification(d: Diagnostic): Json {
+  return {
+    level: 'error',
+    descriptor: { id: 'invalid-input' },
+    message: { text: sentence(d.path ? `${d.path}: ${d.message}` : d.message) },
+    locations: [
+      d.line !== undefined
+        ? location(d.file, d.line, d.column ?? 1)
+        : { physicalLocation: { artifactLocation: { uri: toUri(d.file) } } },
+    ],
+  };
+}
+
+export function renderSarif(run: LintRun): string {
+  const descriptors = [...run.rules.map(ruleDescriptor), EXPIRED_WAIVER_DESCRIPTOR];
+  const index = new Map(descriptors.map((d, i) => [d.id as string, i]));
+  const results: Json[] = [];
+  const notifications: Json[] = [];
+  const files: Json[] = [];
+
+  for (const f of run.files) {
+    if (!f.ok) {
+      notifications.push(...f.diagnostics.map(notification));
+      files.push({ file: f.file, status: 'invalid' });
+      continue;
+    }
+    const s = f.report.summary;
+    files.push({ file: f.file, status: 'ok', score: s.score, grade: s.grade, coverage: s.coverage, passed: f.failures.length === 0, gateFailures: f.failures.map((g) => g.message) });
+    const seen = new Map<string, number>();
+    for (const p of problemsOf(f)) {
+      if (p.kind === 'waived') continue; // its findings carry the suppression
+      const base = fingerprintBase(f.file, p);
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const result: Json = {
+        ruleId: p.ruleId,
+        ruleIndex: index.get(p.ruleId),
+        level: p.level,
+        message: { text: sentence(p.message) },
+        locations: [location(p.file, p.line, p.column)],
+      };
+      const related = (p.finding?.evidence ?? []).slice(1).filter((e) => e.file && e.line);
+      if (related.length)
+        result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
+      result.partialFingerprints = { [FINGERPRINT_KEY]: `${base}:${n}` };
+      if (p.kind === 'suppressed' && p.waiver) {
+        const w = p.waiver;
+        result.suppressions = [
+          {
+            kind: 'inSource',
+            status: 'accepted',
+            justification: `${w.reason} (owner: ${w.owner}; waived until ${w.expires})`,
+            location: location(w.evidence.file ?? f.file, w.evidence.line ?? 1, w.evidence.column ?? 1),
+            properties: { owner: w.owner, expires: w.expires },
+          },
+        ];
+      }
+      result.properties = {
+        kind: p.kind,
+        ...(p.severity ? { severity: p.severity } : {}),
+        ...(p.finding ? { fatal: p.finding.fatal, messageId: p.finding.messageId } : {}),
+        ...(p.path ? { factPath: p.path } : {}),
+        ...(p.finding?.thresholds.length ? { thresholds: p.finding.thresholds.map((t) => ({ name: t.name, value: t.value, ...(t.source ? { source: t.source } : {}) })) } : {}),
+      };
+      results.push(result);
+    }
+  }
+
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules: descriptors } },
+        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { files },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+// The default lint output: one line per problem, `file:line:col  severity
+// rule-id  message`, grouped by file (so terminals and editors can jump to
+// each), then one summary line. Colour only when the CLI says so; meaning
+// never rests on colour alone.
+import { Chalk } from 'chalk';
+import { SEVERITIES } from '../engine/types';
+import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
+
+export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const colour = (p: Problem) =>
+    p.kind === 'waived' ? c.dim : p.label === 'critical' ? c.red.bold : p.level === 'error' ? c.red : p.level === 'warning' ? c.yellow : c.cyan;
+
+  // Waived rules are listed (once per rule, not per suppressed finding).
+  const groups = run.files.map((f) => (f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : []));
+  const out: string[] = [];
+  groups.forEach((problems) => {
+    if (!problems.length) return;
+    // Columns aligned within each file's group.
+    const w = {
+      at: Math.max(...problems.map((p) => `${p.file}:${p.line}:${p.column}`.length)),
+      label: Math.max(...problems.map((p) => p.label.length)),
+      rule: Math.max(...problems.map((p) => p.ruleId.length)),
+    };
+    for (const p of problems) {
+      const at = `${p.file}:${p.line}:${p.column}`.padEnd(w.at);
+      out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${p.message}`);
+    }
+    out.push('');
+  });
+  out.push(summaryLine(run));
+  return `${out.join('\n')}\n`;
+}
+
+/** `2 files: a.yaml 63/100 (D), b.yaml 88/100 (B) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
+export function summaryLine(run: LintRun): string {
+  const n = run.files.length;
+  const files = run.files.map((f) => (f.ok ? `${f.file} ${f.report.summary.score ?? '?'}/100 (${f.report.summary.grade ?? '?'})` : `${f.file} could not be read`));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
+  let waived = 0;
+  let expired = 0;
+  let strict = 0;
+  for (const f of run.files) {
+    if (!f.ok) continue;
+    for (const s of SEVERITIES) bySeverity[s] += f.report.summary.findings[s];
+    waived += f.report.summary.counts.waived;
+    expired += f.report.waivers.filter((x) => x.status === 'expired').length;
+    strict += f.gates.strict ? f.report.summary.counts['not-assessed'] : 0;
+  }
+  const total = SEVERITIES.reduce((a, s) => a + bySeverity[s], 0);
+  const parts = [
+    `${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`,
+    `${total} finding${total === 1 ? '' : 's'}${total ? `: ${SEVERITIES.filter((s) => bySeverity[s]).map((s) => `${bySeverity[s]} ${s}`).join(', ')}` : ''}`,
+  ];
+  if (waived) parts.push(`${waived} waived`);
+  if (expired) parts.push(`${expired} expired waiver${expired === 1 ? '' : 's'}`);
+  if (strict) parts.push(`${strict} not assessed`);
+  return parts.join(' · ');
+}
