@@ -81,12 +81,33 @@ function gauge(score: number | null): string {
     `<p class="gauge-text"><span class="gauge-num" id="score">${score === null ? '?' : score}</span><span class="gauge-unit">${score === null ? 'not assessed' : 'out of 100'}</span></p></div>`;
 }
 
-/** Fills that read in grey-scale too: solid, stripes, cross-hatch. */
-const PATTERNS = `<defs>
-<pattern id="fill-good" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fg-good"/></pattern>
-<pattern id="fill-fair" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="fg-fair"/><rect width="2.4" height="6" class="stripe"/></pattern>
-<pattern id="fill-weak" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" class="fg-weak"/><path d="M0 0L6 6M6 0L0 6" class="hatch"/></pattern>
-</defs>`;
+/**
+ * Hatching as plain line segments clipped by arithmetic (an SVG <pattern>
+ * makes Chromium rasterise the chart in a PDF): lines at 45 degrees, spaced
+ * `gap` apart, going down-right (dir 1) or down-left (dir -1).
+ */
+export function hatch(x0: number, y0: number, w: number, h: number, gap: number, dir: 1 | -1): string {
+  const d: string[] = [];
+  const f = (n: number) => String(Math.round(n * 10) / 10);
+  for (let c = dir === 1 ? -h + gap / 2 : gap / 2; c < (dir === 1 ? w : w + h); c += gap) {
+    const xa = dir === 1 ? Math.max(0, c) : Math.max(0, c - h);
+    const xb = dir === 1 ? Math.min(w, c + h) : Math.min(w, c);
+    if (xb - xa < 0.5) continue;
+    const ya = dir === 1 ? xa - c : c - xa;
+    const yb = dir === 1 ? xb - c : c - xb;
+    d.push(`M${f(x0 + xa)} ${f(y0 + ya)}L${f(x0 + xb)} ${f(y0 + yb)}`);
+  }
+  return d.join('');
+}
+
+/** A bar whose fill reads in grey-scale too: solid (good), stripes (fair), cross-hatch (weak). */
+function barShape(band: Band, x: number, y: number, w: number, h: number): string {
+  let out = `<rect class="bar band-${band}" x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}"/>`;
+  if (band === 'fair') out += `<path class="stripe" d="${hatch(x, y, w, h, 6, 1)}"/>`;
+  if (band === 'weak') out += `<path class="hatch" d="${hatch(x, y, w, h, 6, 1)}${hatch(x, y, w, h, 6, -1)}"/>`;
+  if (band === 'fair' || band === 'weak') out += `<rect class="bar-edge" x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}"/>`;
+  return out;
+}
 
 /** Horizontal bars, one per category, each with its value written beside it. */
 export function categoryChart(r: AuditReport): string {
@@ -106,7 +127,6 @@ export function categoryChart(r: AuditReport): string {
     `<svg id="category-chart" class="chart" viewBox="0 0 720 ${h}" role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">`,
     '<title id="chart-title">Scores by category, out of 100</title>',
     `<desc id="chart-desc">${esc(cats.map((c) => `${c.title}: ${c.score === null ? 'not assessed' : `${c.score} out of 100`}, coverage ${c.coverage}%`).join('; '))}.</desc>`,
-    PATTERNS,
   );
   // Axis: ticks at the grade thresholds so a bar can be read against them.
   for (const t of [0, 50, 70, 90, 100]) {
@@ -124,7 +144,7 @@ export function categoryChart(r: AuditReport): string {
       out.push(`<text class="bar-value na" x="${labelW + 10}" y="${y + 14}" dominant-baseline="middle">not assessed</text>`);
     } else {
       const w = (trackW * c.score) / 100;
-      out.push(`<rect class="bar band-${band}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="20" fill="url(#fill-${band})"/>`);
+      out.push(barShape(band, labelW, y + 4, w, 20));
       // The value sits after the bar's end, or inside a bar too long to leave room.
       const inside = w > trackW - 34;
       out.push(
@@ -139,7 +159,7 @@ export function categoryChart(r: AuditReport): string {
   const items: Band[] = ['good', 'fair', 'weak'];
   items.forEach((b, i) => {
     const lx = labelW + i * 130;
-    out.push(`<rect class="bar band-${b}" x="${lx}" y="${ly}" width="18" height="12" fill="url(#fill-${b})"/>`);
+    out.push(barShape(b, lx, ly, 18, 12));
     out.push(`<text class="legend" x="${lx + 24}" y="${ly + 6}" dominant-baseline="middle">${BAND_LABEL[b]}</text>`);
   });
   out.push('</svg>');
@@ -184,7 +204,7 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   const thresholds = new Map<string, { value: unknown; source?: string }>();
   for (const f of group) for (const t of f.thresholds) thresholds.set(t.name, t);
   const out: string[] = [];
-  out.push(`<article class="finding${f0.fatal ? ' fatal' : ''}" aria-labelledby="rule-${num}-${esc(f0.ruleId)}">`);
+  out.push(`<article class="finding edge-${f0.note ? 'note' : f0.severity}${f0.fatal ? ' fatal' : ''}" aria-labelledby="rule-${num}-${esc(f0.ruleId)}">`);
   out.push('<header class="finding-head">');
   out.push(`<div class="badges">${f0.fatal ? badge('fatal', 'Fatal', '▲') : ''}${f0.note ? badge('note', 'Note') : severityBadge(f0.severity)}${rule ? statusBadge(rule) : ''}</div>`);
   out.push(`<h4 id="rule-${num}-${esc(f0.ruleId)}">${esc(rule?.title ?? f0.ruleId)} <code class="rule-id">${esc(f0.ruleId)}</code></h4>`);
@@ -221,7 +241,7 @@ function cover(r: AuditReport): string {
   const gband = bandOf(s.score);
   out.push(
     `<div class="card grade-card"><h2 class="card-title">Grade</h2><p class="grade band-${gband}" id="grade" aria-label="Grade ${s.grade ?? 'not available'}">${s.grade ?? '?'}</p>` +
-      `<p class="small">${s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? 'A 90+ · B 80+ · C 70+ · D 60+ · F under 60' : 'No rule could be assessed.'}</p></div>`,
+      `<p class="small">${s.provisional ? '<b>Provisional:</b> too little could be assessed for a firm grade.' : s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? 'A 90+ · B 80+ · C 70+<br>D 60+ · F under 60' : 'No rule could be assessed.'}</p></div>`,
   );
   const cv = Math.max(0, Math.min(100, s.coverage));
   out.push(
@@ -250,6 +270,7 @@ function cover(r: AuditReport): string {
   const key: string[] = [];
   const cap = capNote(r);
   if (cap) key.push(`<li class="fatal-line">${badge('fatal', 'Fatal', '▲')} ${esc(cap)}</li>`);
+  if (s.provisional) key.push(`<li><b>Provisional grade:</b> only ${s.coverage}% of the org could be assessed; fill in the missing facts (see the appendix) for a firm grade.</li>`);
   const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
   key.push(`<li>${plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
   if (r.checklist.length)
@@ -530,12 +551,14 @@ bdi { unicode-bidi: isolate; }
 .chart .bar-value { font-size: 14px; font-weight: 700; fill: var(--ink); }
 .chart .bar-value.inside { fill: #fff; paint-order: stroke; stroke: #1f2328; stroke-width: 3px; }
 .chart .bar-value.na { font-weight: 400; font-style: italic; fill: var(--muted); }
-.fg-good { fill: #2f8f4e; } .fg-fair { fill: #d69e2e; } .fg-weak { fill: #d64545; }
-.stripe { fill: #fff; fill-opacity: .75; }
-.hatch { stroke: #fff; stroke-width: 1.1; stroke-opacity: .85; }
+.chart .bar.band-good { fill: #2f8f4e; } .chart .bar.band-fair { fill: #d69e2e; } .chart .bar.band-weak { fill: #d64545; }
+.chart .bar-edge { fill: none; stroke: #1f2328; stroke-width: 1; }
+.stripe { stroke: #fff; stroke-width: 1.6; fill: none; }
+.hatch { stroke: #fff; stroke-width: 1.1; fill: none; }
 
 /* findings */
 .finding { border: 1px solid var(--line); border-left: 5px solid #8c959f; border-radius: 6px; padding: 12px 16px; margin: 0 0 12px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.edge-critical { border-left-color: var(--critical); } .edge-high { border-left-color: var(--high); } .edge-medium { border-left-color: #c79200; } .edge-low, .edge-note { border-left-color: #9cbde0; }
 .finding.fatal { border-left-color: #111; border-left-width: 8px; background: #fffafa; }
 .finding-head { break-after: avoid; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin-bottom: 6px; }
 .finding-head h4 { flex: 1 1 300px; }
