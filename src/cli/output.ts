@@ -14,7 +14,7 @@ export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
