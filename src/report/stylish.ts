@@ -6,6 +6,9 @@ import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
 import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
+/** One problem, one line: line breaks become spaces, and control characters (a terminal escape in a name) are dropped. */
+export const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+
 export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const colour = (p: Problem) =>
@@ -24,7 +27,7 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
     };
     for (const p of problems) {
       const at = `${p.file}:${p.line}:${p.column}`.padEnd(w.at);
-      out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${p.message}`);
+      out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${oneLine(p.message)}`);
     }
     out.push('');
   });

@@ -1,0 +1,57 @@
+// GitHub Actions workflow commands, matched line for line, and the escaping
+// rules of @actions/core (data: % CR LF; properties: also : and ,).
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty } from '../../src/report/github';
+import { cli, DATE } from './helpers';
+
+const github = (args: string[]) => cli(['lint', ...args, '--date', DATE, '--format', 'github']);
+/** The message of a finding as the JSON output has it (so the tests do not copy rule wording). */
+const messages = (file: string) =>
+  (JSON.parse(cli(['lint', file, '--date', DATE, '--format', 'json']).stdout).files[0].problems as { ruleId: string; message: string }[]).map((p) => p.message);
+
+describe('GitHub annotations', () => {
+  it('one command per problem: level by severity, file, line, col and title', () => {
+    const [selling, lagging] = messages('team.yaml');
+    const r = github(['team.yaml', 'expired.yaml', 'fatal.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      `::error file=team.yaml,line=14,col=5,title=selling-time (high)::${escapeData(selling!)}`,
+      `::error file=team.yaml,line=19,col=5,title=manage-not-pay-cut (high)::${escapeData(lagging!)}`,
+      '::error file=expired.yaml,line=11,col=5,title=expired-waiver::The waiver for sales-tools expired on 2026-03-31 (owner: Sales manager); renew it with a new date or fix what it covered.',
+      `::error file=fatal.yaml,line=6,col=3,title=go-to-market-plan (critical)::${escapeData(messages('fatal.yaml')[0]!)}`,
+      '::error file=fatal.yaml,title=sales-audit gate%3A fatal::Gate failed: 1 critical rule failing',
+      '',
+    ]);
+    expect(selling).toContain('%'); // so the escaping above was exercised
+  });
+
+  it('medium findings are warnings and low ones notices; severities from the config apply', () => {
+    const r = github(['team.yaml', '--config', 'configs/severity.yaml']);
+    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::notice', '::warning', '']);
+    expect(r.stdout).toMatch(/^::notice file=team\.yaml,line=14,col=5,title=selling-time \(low\)::/);
+  });
+
+  it('waived rules are not annotated; unreadable files and aggregate gates are errors on the file', () => {
+    expect(github(['waived.yaml']).stdout).toBe('');
+    const r = github(['invalid.yaml', 'team.yaml', '--fail-under', '50']);
+    expect(r.stdout.split('\n')).toContain('::error file=invalid.yaml,line=3,col=9,title=sales-audit%3A cannot read the file::invalid YAML: the double quote that starts here is never closed');
+    expect(r.stdout.split('\n')).toContain('::error file=team.yaml,title=sales-audit gate%3A fail-under::Gate failed: score 45 is under --fail-under 50');
+    const missing = github(['no-such.yaml']).stdout;
+    expect(missing).toBe('::error file=no-such.yaml,title=sales-audit%3A cannot read the file::no such file; expected a YAML org file\n');
+  });
+
+  it('escapes per GitHub: %, CR and LF in data; also : and , in properties', () => {
+    expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    const r = github(['special/special.yaml']);
+    // The name holds a quote, <, comma, %, colon, CR and LF: one line, escaped.
+    expect(r.stdout.split('\n')[0]).toBe(
+      '::error file=special/special.yaml,line=7,col=5,title=selling-time (high)::Rep "A" <1>, 50%25 & more:%0D%0Aline two spends 20%25 of the time selling (below 35%25).',
+    );
+  });
+
+  it('file names with commas or colons are escaped in the properties', () => {
+    const r = github(['weird,name:1.yaml']);
+    expect(r.stdout).toBe('::error file=weird%2Cname%3A1.yaml,title=sales-audit%3A cannot read the file::no such file; expected a YAML org file\n');
+  });
+});
