@@ -526,6 +526,7 @@ bdi { unicode-bidi: isolate; }
 .gain { color: var(--good); font-weight: 700; white-space: nowrap; }
 .toc { margin: 18px 0 0; }
 .toc ol { margin: 0; padding-left: 20px; columns: 2; }
+.toc li { padding: 2px 0; } .toc a { display: inline-block; min-height: 24px; padding: 2px 0; }
 
 /* badges: the word carries the meaning, colour only repeats it */
 .badge { display: inline-block; font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 2px 7px; border-radius: 4px; border: 1.5px solid transparent; line-height: 1.4; vertical-align: middle; white-space: nowrap; }
