@@ -13,7 +13,10 @@ const file = join(__dirname, 'cli.cjs');
 const cacheFile = join(__dirname, 'cli.cache');
 let cachedData;
 try {
-  cachedData = readFileSync(cacheFile);
+  // Node 20 drops a script's import() callback when the script comes from a code
+  // cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The interview is the one
+  // command that import()s (the prompt library), so it compiles without the cache.
+  cachedData = process.argv.slice(2).includes('interview') ? undefined : readFileSync(cacheFile);
 } catch {
   cachedData = undefined;
 }

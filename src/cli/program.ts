@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerExplain } from './commands/explain';
 import { registerInit } from './commands/init';
+import { registerInterview } from './commands/interview';
 import { registerLint } from './commands/lint';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
@@ -30,6 +31,7 @@ Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or inv
     );
   program.exitOverride();
   registerAudit(program);
+  registerInterview(program);
   registerLint(program);
   registerRules(program);
   registerExplain(program);

@@ -16,7 +16,7 @@ export function orgJsonSchema(): JsonSchema {
       const m = js as JsonSchema & { question?: string; help?: string; choices?: Record<string, string> };
       if (m.question) m.description = m.help ? `${m.question} ${m.help}` : m.question;
       if (m.choices && Array.isArray(m.enum)) m.enumDescriptions = (m.enum as string[]).map((v) => m.choices![v] ?? v);
-      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source']) delete m[k];
+      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source', 'askIf', 'askAlways']) delete m[k];
     },
   }) as JsonSchema;
   allowUnknown(schema, true);

@@ -20,6 +20,13 @@ export interface FactMeta {
   csv?: string;
   /** Unit shown after a number (%, hours, years...). */
   unit?: string;
+  /**
+   * Ask only when a sibling fact (same object) has one of these values, e.g. the
+   * opening date only of an open role. Not asked while that fact is unanswered.
+   */
+  askIf?: { fact: string; in: readonly (string | number | boolean)[] };
+  /** Asked by the interview even though no rule reads it (the report shows it). */
+  askAlways?: boolean;
 }
 
 // Typed wrapper around zod's .meta() so a typo in a meta key fails the build.
@@ -151,7 +158,7 @@ const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
 
 // ---- sections ----
 export const Company = z.strictObject({
-  name: fact(text(), { question: 'What is the company called?', help: 'Shown on the report. A code name works too.' }),
+  name: fact(text(), { question: 'What is the company called?', help: 'Shown on the report. A code name works too.', askAlways: true }),
   employees: fact(count(), { question: 'How many people work at the company?', unit: 'people' }),
   sales_motion: enumOf(SALES_MOTIONS, {
     question: 'How does the company mostly sell?',
@@ -164,18 +171,20 @@ export const Leadership = z.strictObject({
   manager_experience_years: fact(z.number({ error: 'expected a number of years' }).min(0, 'expected 0 or more').max(60, 'expected at most 60'), {
     question: 'How many years has that person spent managing salespeople?',
     unit: 'years',
+    askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
   }),
   outside_help: listOf(OUTSIDE_HELP, { question: 'What outside help does the person running sales use?' }),
   leader_since: fact(isoDate(), {
     question: 'Since when has the current sales leader been in the role?',
     help: 'A date as YYYY-MM-DD.',
+    askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
   }),
 });
 
 export const Role = z.strictObject({
   title: fact(text(), { question: 'What is the job title?' }),
   open: fact(z.boolean({ error: 'expected true or false' }), { question: 'Is the role open (being hired for)?' }),
-  opened_on: fact(isoDate(), { question: 'When did the role open?', help: 'A date as YYYY-MM-DD.' }),
+  opened_on: fact(isoDate(), { question: 'When did the role open?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'open', in: [true] } }),
   carries_quota: fact(z.boolean({ error: 'expected true or false' }), { question: 'Does the role carry a personal sales quota?' }),
   direct_reports: fact(count(), { question: 'How many people report to the role?', unit: 'people' }),
   hiring_authority: fact(z.boolean({ error: 'expected true or false' }), {
@@ -183,14 +192,15 @@ export const Role = z.strictObject({
   }),
   role_profile: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Is there a written role profile (what the job needs, and why it is worth taking)?',
+    askIf: { fact: 'open', in: [true] },
   }),
 });
 
 export const Plan = z.strictObject({
   documented: fact(z.boolean({ error: 'expected true or false' }), { question: 'Is there a written go-to-market sales plan?' }),
-  covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?' }),
-  shared_with_reps: fact(z.boolean({ error: 'expected true or false' }), { question: 'Has every rep seen the plan?' }),
-  last_reviewed: fact(isoDate(), { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.' }),
+  covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?', askIf: { fact: 'documented', in: [true] } }),
+  shared_with_reps: fact(z.boolean({ error: 'expected true or false' }), { question: 'Has every rep seen the plan?', askIf: { fact: 'documented', in: [true] } }),
+  last_reviewed: fact(isoDate(), { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'documented', in: [true] } }),
 });
 
 export const Stage = z.strictObject({
@@ -261,9 +271,10 @@ export const Person = z.strictObject({
   attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).min(0, 'expected 0 or more').max(1000, 'expected at most 1000 (% of quota)')), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
     unit: '%',
+    askIf: { fact: 'is_rep', in: [true] },
   }),
-  selling_time_pct: fact(pct(), { question: 'What share of their week is spent selling?', unit: '%' }),
-  coaching: Coaching.optional(),
+  selling_time_pct: fact(pct(), { question: 'What share of their week is spent selling?', unit: '%', askIf: { fact: 'is_rep', in: [true] } }),
+  coaching: fact(Coaching, { askIf: { fact: 'is_rep', in: [true] } }),
   actions: fact(z.array(Action), { question: 'Performance actions taken', item: 'action' }),
 });
 
@@ -294,9 +305,11 @@ export const Tools = z.strictObject({
   crm_active_use_pct: fact(pct(), { question: 'What share of reps use the CRM every week?', unit: '%' }),
   remote_access: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Can reps reach company systems from the road (phone, laptop)?',
+    askIf: { fact: 'reps_travel', in: [true] },
   }),
   travel_connectivity: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Do travelling reps have mobile data where there is no Wi-Fi?',
+    askIf: { fact: 'reps_travel', in: [true] },
   }),
   reps_travel: fact(z.boolean({ error: 'expected true or false' }), { question: 'Do reps travel to customers?' }),
 });
@@ -330,7 +343,11 @@ export const Friction = z.strictObject({
     question: 'Can reps serve customers without fighting other departments?',
     help: 'Answer yes only if no internal battles (credit, stock, production, approvals) come up.',
   }),
-  points: fact(z.array(FrictionPoint), { question: 'Where do reps fight the company for their customers?', item: 'friction point' }),
+  points: fact(z.array(FrictionPoint), {
+    question: 'Where do reps fight the company for their customers?',
+    item: 'friction point',
+    askIf: { fact: 'none_reported', in: [false] },
+  }),
 });
 
 export const Compensation = z.strictObject({
@@ -340,6 +357,7 @@ export const Compensation = z.strictObject({
   }),
   profit_target_incentive: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Is there a reward for deals above a standard profit target, or a margin floor?',
+    askIf: { fact: 'basis', in: ['revenue'] },
   }),
   client_outcome_component: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Does part of the pay depend on client outcomes (retention, renewal, client ROI)?',
@@ -354,7 +372,7 @@ export const Compensation = z.strictObject({
 
 export const Marketing = z.strictObject({
   function: enumOf(MARKETING_FUNCTIONS, { question: 'Who does marketing?' }),
-  owns: listOf(MARKETING_OWNS, { question: 'What does marketing own?' }),
+  owns: listOf(MARKETING_OWNS, { question: 'What does marketing own?', askIf: { fact: 'function', in: ['dedicated', 'shared'] } }),
   reps_create_messaging: fact(z.boolean({ error: 'expected true or false' }), {
     question: 'Do reps write their own pitch, messaging or collateral?',
   }),

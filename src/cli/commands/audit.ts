@@ -29,6 +29,28 @@ interface AuditOpts {
   paper?: Paper;
 }
 
+/** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
+export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
+  // The nearest .sales-audit.yaml applies to a user's file; a bundled example uses only --config.
+  const cfg = opts.config || file ? await new ConfigResolver(rules, opts.config).forOrg(opts.example ? undefined : file) : undefined;
+  if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+  const config = cfg?.value.config;
+  const loaded = await loadOrg(file, opts.example);
+  const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
+  if (badWaivers.length) throw inputError(badWaivers);
+  const report = runAudit({
+    org: opts.redact ? redact(loaded.org) : loaded.org,
+    date: opts.date ?? today(),
+    rules,
+    file: loaded.file,
+    locate: (p) => loaded.positions.locate(p),
+    unknowns: loaded.unknowns,
+    settings: settingsOf(config),
+    toolVersion: VERSION,
+  });
+  return { report, config };
+}
+
 export function registerAudit(program: Command): void {
   const targets = targetCollector(AUDIT_FORMATS, 'text');
   program
@@ -64,23 +86,7 @@ leading ' so a spreadsheet shows it as text instead of running it as a formula.
     .action(async (file: string | undefined, opts: AuditOpts) => {
       const list = targets.list();
       const browser = pdfBrowser(list);
-      // The nearest .sales-audit.yaml applies to a user's file; a bundled example uses only --config.
-      const cfg = opts.config || file ? await new ConfigResolver(rules, opts.config).forOrg(opts.example ? undefined : file) : undefined;
-      if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
-      const config = cfg?.value.config;
-      const loaded = await loadOrg(file, opts.example);
-      const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
-      if (badWaivers.length) throw inputError(badWaivers);
-      const report = runAudit({
-        org: opts.redact ? redact(loaded.org) : loaded.org,
-        date: opts.date ?? today(),
-        rules,
-        file: loaded.file,
-        locate: (p) => loaded.positions.locate(p),
-        unknowns: loaded.unknowns,
-        settings: settingsOf(config),
-        toolVersion: VERSION,
-      });
+      const { report, config } = await auditFile(file, opts);
       const outputs = [];
       for (const target of list) {
         if (target.format === 'pdf') continue;

@@ -1,0 +1,267 @@
+// `sales-audit interview [file]`: ask for the facts the rules need and the file
+// lacks, write each answer into the org file as it is given, then print the
+// same report as `audit`. The prompt library is import()ed only here, and only
+// with a terminal; --answers <file> scripts the whole interview without one.
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { rules } from '../../../rules/index';
+import { suggest, formatDiagnostic } from '../../load/diagnostics';
+import { loadOrgFile, readText } from '../../load/load';
+import { PositionMap } from '../../load/positions';
+import { orgJsonSchema } from '../../model/json-schema';
+import { SECTIONS, type Section } from '../../model/schema';
+import { AUDIT_FORMATS, render, type Format } from '../../report/index';
+import { AnswersError, AnswersPrompter, parseAnswers } from '../../interview/answers';
+import type { InquirerPrompter } from '../../interview/inquirer';
+import { planQuestions } from '../../interview/plan';
+import type { Prompter } from '../../interview/prompter';
+import { runSession, summarisePlan, type SessionResult } from '../../interview/session';
+import { OrgText } from '../../interview/writeback';
+import { CliError, EXIT, inputError } from '../errors';
+import { parseDate } from '../options';
+import { today, useColor, writeFileAtomic } from '../output';
+import { initTemplatesDir } from '../paths';
+import { auditFile } from './audit';
+import { SCHEMA_FILE } from './init';
+
+interface InterviewOpts {
+  all?: boolean;
+  section?: Section;
+  respondent?: string;
+  notes?: boolean;
+  answers?: string;
+  date?: string;
+  color?: boolean;
+}
+
+function parseSection(v: string): Section {
+  if ((SECTIONS as readonly string[]).includes(v)) return v as Section;
+  const s = suggest(v, SECTIONS);
+  throw new InvalidArgumentError(`expected one of: ${SECTIONS.join(', ')}${s ? ` (did you mean "${s}"?)` : ''}.`);
+}
+
+function parseRespondent(v: string): string {
+  if (!v.trim()) throw new InvalidArgumentError('expected who answers, e.g. "Jane Doe, CEO".');
+  return v.trim();
+}
+
+export function registerInterview(program: Command): void {
+  program
+    .command('interview')
+    .description(
+      'Fill in an org file by answering questions, then see the report. Asks only for the facts the rules need and the file lacks; every answer is saved at once, so Ctrl-C stops and running it again resumes.',
+    )
+    .argument('[file]', 'the org file to fill in; created when it does not exist (default: asks, suggesting org.yaml)')
+    .option('--all', 'ask every question again, with the current answers as defaults')
+    .option('--section <name>', `ask about one section only: ${SECTIONS.join(', ')}`, parseSection)
+    .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
+    .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
+    .option('--no-notes', 'do not ask for notes, even with --respondent')
+    .option('--answers <file>', 'take the answers from a YAML file of fact path: value (no terminal needed)')
+    .option('--date <YYYY-MM-DD>', 'the audit date, also recorded with each answer (default: today)', parseDate)
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ sales-audit interview acme.yaml
+  $ sales-audit interview acme.yaml --section leadership
+  $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
+  $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
+
+Every question takes "Don't know" (written as \`unknown\`, not asked again) or
+"Skip for now" (asked next time). The first change to an existing file keeps
+its original as <file>.bak (never overwritten: it stays the file as it was
+before its first interview).
+
+An answers file is a YAML map of fact path to answer:
+  leadership.sales_managed_by: ceo
+  people[0].name: AE 1
+  people[0].selling_time_pct: 30
+  plan.last_reviewed: unknown
+Without a terminal and without --answers, interview exits 2 at once: use
+\`sales-audit audit\` or \`sales-audit lint\` in CI.`,
+    )
+    .action(async (file: string | undefined, opts: InterviewOpts) => {
+      await interview(file, opts);
+    });
+}
+
+const isExitPrompt = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+
+async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
+  const scripted = opts.answers !== undefined;
+  // Never wait for input that cannot come: checked before anything else.
+  if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    throw new CliError([
+      `interview needs a terminal to ask its questions, but ${process.stdin.isTTY ? 'standard output' : 'standard input'} is not one (CI or a pipe?)`,
+      'use `sales-audit audit <file>` or `sales-audit lint <file>` instead, or give the answers with --answers <answers.yaml>',
+    ]);
+  }
+  const color = useColor(process.stdout, opts.color === false ? false : undefined);
+  // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
+  const say = (line: string) => (scripted ? process.stderr : process.stdout).write(`${scripted ? 'sales-audit: ' : ''}${line}\n`);
+
+  let prompter: Prompter;
+  let terminal: InquirerPrompter | undefined;
+  let answers: AnswersPrompter | undefined;
+  if (scripted) {
+    const read = await readText(opts.answers!, 'a YAML answers file');
+    if (!read.ok) throw inputError([read.diagnostic]);
+    const parsed = parseAnswers(read.text, opts.answers!);
+    if (!parsed.ok) throw inputError(parsed.diagnostics);
+    prompter = answers = new AnswersPrompter(parsed.entries, opts.answers!);
+  } else {
+    const { createInquirerPrompter } = await import('../../interview/inquirer');
+    prompter = terminal = await createInquirerPrompter({ output: process.stdout, color });
+  }
+
+  let file = fileArg;
+  try {
+    if (!file) file = terminal ? await terminal.askFile('org.yaml') : 'org.yaml';
+  } catch (e) {
+    if (isExitPrompt(e)) throw new CliError(['interrupted; nothing was saved'], EXIT.interrupted);
+    throw e;
+  }
+
+  // The starting text: the user's file (which must load cleanly), or the blank template.
+  const existed = existsSync(file);
+  let text: string;
+  if (existed) {
+    if (statSync(file).isDirectory()) throw new CliError([`${file}: is a directory; expected a YAML org file`]);
+    const loaded = await loadOrgFile(file);
+    if (!loaded.ok) throw new CliError([...loaded.diagnostics.map(formatDiagnostic), `sales-audit: fix ${file} first (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
+    text = loaded.value.text;
+  } else {
+    const dir = dirname(file) || '.';
+    if (!existsSync(dir)) throw new CliError([`${file}: the folder ${dir} does not exist`]);
+    const template = join(initTemplatesDir(), 'blank.yaml');
+    text = existsSync(template) ? await readFile(template, 'utf8') : 'version: 1\n';
+  }
+  const org = new OrgText(text);
+  const target = file;
+
+  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true }));
+  const where = opts.section ? ` about ${opts.section}` : '';
+  if (!first.questions) {
+    say(`${target} already answers every question${where} the rules need${opts.all ? '' : ' (--all asks them again)'}.`);
+  } else if (!scripted) {
+    const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
+    say(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`);
+    say('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
+  }
+
+  let saves = 0;
+  const save = async (next: string) => {
+    if (saves++ === 0) {
+      if (existed) {
+        const bak = `${target}.bak`;
+        if (!existsSync(bak)) {
+          await copyAtomic(target, bak);
+          say(`Kept the original as ${bak}.`);
+        }
+      } else {
+        // As `init` does: the JSON Schema the template's first line points editors to.
+        const schemaPath = join(dirname(target), SCHEMA_FILE);
+        if (!existsSync(schemaPath)) await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+      }
+    }
+    await writeFileAtomic(target, next);
+  };
+  const checkCsv = async (p: string) => {
+    const { loadRoster } = await import('../../load/roster');
+    const r = await loadRoster(resolve(dirname(resolve(target)), p), join(dirname(target), p), new PositionMap(), [], 0);
+    return r.ok ? undefined : formatDiagnostic(r.diagnostics[0]!);
+  };
+
+  let result: SessionResult;
+  try {
+    result = await runSession({
+      org,
+      rules,
+      prompter,
+      all: opts.all,
+      section: opts.section,
+      notes: opts.notes ?? opts.respondent !== undefined,
+      respondent: opts.respondent,
+      date: opts.date ?? today(),
+      save,
+      checkCsv,
+    });
+  } catch (e) {
+    if (isExitPrompt(e)) {
+      process.stdout.write('\n');
+      const saved = existsSync(target) && saves > 0;
+      throw new CliError(
+        [
+          saved ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
+          `run \`sales-audit interview ${[fileArg ?? target, ...resumeFlags(opts)].join(' ')}\` to ${saved ? 'resume where you stopped' : 'start again'}`,
+        ],
+        EXIT.interrupted,
+      );
+    }
+    if (e instanceof AnswersError) throw inputError([e.diagnostic]);
+    throw e;
+  }
+
+  if (result.asked) {
+    const parts = [`${result.answered} answered`, `${result.unknown} don't know`, `${result.skipped} skipped for now`];
+    say(`${scripted ? '' : '\n'}${saves ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
+    if (result.skipped) say(`Run \`sales-audit interview ${target}\` again to answer the ${result.skipped} skipped.`);
+  }
+  for (const e of answers?.unused() ?? []) {
+    process.stderr.write(`${opts.answers}:${e.line}:${e.column}: ${e.key}: not asked: the file already answers it, no rule needs it, or it does not apply (--all replaces answers)\n`);
+  }
+  if (!existsSync(target)) {
+    say(`Nothing was answered, so ${target} was not created.`);
+    return;
+  }
+
+  // The same report as `sales-audit audit <file>`.
+  const { report } = await auditFile(target, { date: opts.date });
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  if (!scripted) process.stdout.write('\n');
+  process.stdout.write(await render('text', report, { color, width }));
+
+  if (terminal) {
+    try {
+      const stem = join(dirname(target), basename(target, extname(target)));
+      for (const format of ['markdown', 'html'] as const) {
+        if (!(AUDIT_FORMATS as readonly string[]).includes(format)) continue;
+        const out = `${stem}.report.${format === 'markdown' ? 'md' : 'html'}`;
+        const label = format === 'markdown' ? 'Markdown' : 'HTML';
+        const ok = await terminal.confirm(`save-${format}`, `Save this report as ${label} (${out}${existsSync(out) ? ', replacing it' : ''})?`, format === 'markdown');
+        if (!ok) continue;
+        await writeFileAtomic(out, await render(format as Format, report, { color: false }));
+        say(`Wrote ${out}.`);
+      }
+    } catch (e) {
+      // Ctrl-C at the offer: the answers are all saved; nothing more to do.
+      if (!isExitPrompt(e)) throw e;
+      process.stdout.write('\n');
+    }
+  }
+}
+
+function resumeFlags(opts: InterviewOpts): string[] {
+  const out: string[] = [];
+  if (opts.section) out.push('--section', opts.section);
+  if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
+  if (opts.notes === true && !opts.respondent) out.push('--notes');
+  return out;
+}
+
+/** Copies a file's exact bytes to a new name without a half-written copy ever being visible. */
+async function copyAtomic(from: string, to: string): Promise<void> {
+  const tmp = join(dirname(to), `.${basename(to)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await copyFile(from, tmp);
+    await rename(tmp, to);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,213 @@
+// The answers-file prompter: makes the interview scriptable (CI, tests, a
+// consultant's prepared notes). The file is a YAML map of fact path -> value:
+//
+//   leadership.sales_managed_by: ceo
+//   people[0].name: AE 1
+//   people[0].selling_time_pct: 30
+//   plan.last_reviewed: unknown        # don't know
+//   notes.leadership: The CEO runs sales two days a week.
+//
+// A list is answered item by item (people[0].*, people[1].*...), with `[]` for
+// "there are none", `unknown`, or, for people, `people_csv: reps.csv`. A fact
+// the file does not give is skipped (asked next time). Every entry is checked
+// before anything is written, so a typo stops the run with file:line:col.
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { keysAt, schemaAt } from '../model/introspect';
+import { formatPath, parsePath } from '../model/paths';
+import { SECTIONS, type Section } from '../model/schema';
+import { suggest, type Diagnostic } from '../load/diagnostics';
+import { isUnknown } from '../load/normalize';
+import { questionFor, type Question } from './plan';
+import { parseValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
+
+export interface AnswerEntry {
+  key: string;
+  value: unknown;
+  line: number;
+  column: number;
+}
+
+export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry> } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parses and checks an answers file; every problem is a diagnostic with a place. */
+export function parseAnswers(text: string, file: string): AnswersResult {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    return { ok: false, diagnostics: [{ file, ...at(e.pos[0]), message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }] };
+  }
+  const entries = new Map<string, AnswerEntry>();
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { ok: true, entries };
+  if (!isMap(doc.contents)) {
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: 'expected a map of fact path -> answer, e.g. "leadership.sales_managed_by: ceo"' }] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const pair of doc.contents.items as Pair<unknown, unknown>[]) {
+    const keyNode = pair.key as { value?: unknown; range?: [number, number, number] };
+    const key = String(keyNode?.value ?? '');
+    const pos = keyNode?.range ? at(keyNode.range[0]) : { line: 1, column: 1 };
+    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    const problem = checkEntry(key, value);
+    if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
+    else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
+  }
+  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, entries };
+}
+
+function checkEntry(key: string, value: unknown): string | undefined {
+  const segs = parsePath(key);
+  if (!key.trim() || !segs.length) return 'expected a fact path as the key, e.g. leadership.sales_managed_by';
+  if (segs.includes(-1)) return `give the item's number: ${key.replace('[]', '[0]')}`;
+  if (segs[0] === 'notes') {
+    if (segs.length !== 2 || !(SECTIONS as readonly string[]).includes(String(segs[1]))) {
+      const s = suggest(String(segs[1] ?? ''), SECTIONS);
+      return `notes are per section: notes.<${SECTIONS.join('|')}>${s ? `; did you mean "notes.${s}"?` : ''}`;
+    }
+    return typeof value === 'string' ? undefined : 'expected text';
+  }
+  const q = questionFor(key);
+  if (!q) {
+    // Point at the first part of the path that is not in the schema.
+    for (let i = 0; i < segs.length; i++) {
+      if (!schemaAt(segs.slice(0, i + 1))) {
+        const seg = segs[i]!;
+        if (typeof seg === 'number') return `${formatPath(segs.slice(0, i))} is not a list`;
+        const allowed = keysAt(segs.slice(0, i));
+        const s = suggest(seg, allowed);
+        return `unknown fact "${formatPath(segs.slice(0, i + 1))}"${s ? `; did you mean "${formatPath([...segs.slice(0, i), s])}"?` : allowed.length ? `; expected one of: ${allowed.join(', ')}` : ''}`;
+      }
+    }
+    return `"${key}" is not a fact the interview asks (answer its fields one by one, e.g. ${key}.<field>)`;
+  }
+  if (isUnknown(value)) return undefined;
+  if (q.kind === 'items') {
+    if (Array.isArray(value) && value.length === 0) return undefined;
+    if (typeof value === 'string' && value.trim().toLowerCase() === 'none') return undefined;
+    return `a list is answered item by item (${key}[0].<field>: ...), or with [] for none or unknown`;
+  }
+  const c = coerce(q, value);
+  return c.ok ? undefined : c.message;
+}
+
+/** An answers-file value as the fact's value, checked against the schema. */
+export function coerce(q: Question, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const got = value === null ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : String(value);
+  switch (q.kind) {
+    case 'select': {
+      const values = q.choices!.map((c) => c.value);
+      if (typeof value === 'string' && values.includes(value)) return { ok: true, value };
+      const s = typeof value === 'string' ? suggest(value, values) : undefined;
+      return { ok: false, message: `expected one of: ${values.join(', ')}; got ${got}${s ? ` (did you mean "${s}"?)` : ''}` };
+    }
+    case 'checkbox': {
+      const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+      const values = q.choices!.map((c) => c.value);
+      const bad = list?.find((x) => typeof x !== 'string' || !values.includes(x));
+      if (!list || bad !== undefined) return { ok: false, message: `expected a list of: ${values.join(', ')}; got ${bad !== undefined ? JSON.stringify(bad) : got}` };
+      return { ok: true, value: list };
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return { ok: true, value };
+      const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
+      if (['yes', 'y', 'true'].includes(v)) return { ok: true, value: true };
+      if (['no', 'n', 'false'].includes(v)) return { ok: true, value: false };
+      return { ok: false, message: `expected true or false; got ${got}` };
+    }
+    case 'number': {
+      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      if (!Number.isFinite(n)) return { ok: false, message: `expected a number; got ${got}` };
+      const m = checkValue(q, n);
+      return m ? { ok: false, message: `${m}; got ${n}` } : { ok: true, value: n };
+    }
+    case 'values': {
+      const r = Array.isArray(value)
+        ? (() => {
+            const m = checkValue(q, value);
+            return m ? { ok: false as const, message: m } : { ok: true as const, value };
+          })()
+        : parseValues(q, String(value ?? ''));
+      return r;
+    }
+    default: {
+      const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+      if (text === undefined) return { ok: false, message: `expected ${q.kind === 'date' ? 'a date as YYYY-MM-DD' : 'text'}; got ${got}` };
+      const m = checkValue(q, text);
+      return m ? { ok: false, message: `${m}; got ${JSON.stringify(text)}` } : { ok: true, value: text };
+    }
+  }
+}
+
+export class AnswersPrompter implements Prompter {
+  /** Entries that were asked for. */
+  readonly used = new Set<string>();
+
+  constructor(
+    private readonly entries: Map<string, AnswerEntry>,
+    private readonly file: string,
+  ) {}
+
+  private take(path: string): AnswerEntry | undefined {
+    const e = this.entries.get(path);
+    if (e) this.used.add(path);
+    return e;
+  }
+
+  private hasItem(path: string, index: number): boolean {
+    const prefix = `${path}[${index}]`;
+    return [...this.entries.keys()].some((k) => k === prefix || k.startsWith(`${prefix}.`) || k.startsWith(`${prefix}[`));
+  }
+
+  async ask(q: Question): Promise<FactAnswer> {
+    const e = this.take(q.path);
+    if (!e) return { kind: 'skip' };
+    if (isUnknown(e.value)) return { kind: 'unknown' };
+    const c = coerce(q, e.value);
+    if (!c.ok) throw new AnswersError({ file: this.file, line: e.line, column: e.column, path: q.path, message: c.message });
+    return { kind: 'value', value: c.value };
+  }
+
+  async askItems(q: Question, _p: unknown, ctx: ItemsContext): Promise<ItemsAnswer> {
+    if (q.continuing) return this.hasItem(q.path, q.count ?? 0) ? { kind: 'add' } : { kind: 'done' };
+    const e = this.take(q.path);
+    if (e && isUnknown(e.value)) return { kind: 'unknown' };
+    if (e) return { kind: 'none' };
+    if (q.csv) {
+      const csvPath = formatPath([...q.segs.slice(0, -1), q.csv]);
+      const c = this.take(csvPath);
+      if (c && isUnknown(c.value)) return { kind: 'unknown' };
+      if (c) {
+        const problem = await ctx.checkCsv(String(c.value));
+        if (problem) throw new AnswersError({ file: this.file, line: c.line, column: c.column, path: csvPath, message: problem });
+        return { kind: 'csv', path: String(c.value).trim() };
+      }
+    }
+    return this.hasItem(q.path, 0) ? { kind: 'add' } : { kind: 'skip' };
+  }
+
+  async askNote(section: Section): Promise<string | undefined> {
+    const e = this.take(`notes.${section}`);
+    return typeof e?.value === 'string' ? e.value : undefined;
+  }
+
+  async confirm(): Promise<boolean> {
+    return false;
+  }
+
+  /** Entries never asked for: already answered in the file, not needed, or not applicable. */
+  unused(): AnswerEntry[] {
+    return [...this.entries.entries()].filter(([k]) => !this.used.has(k)).map(([, e]) => e);
+  }
+}
+
+/** A bad value in the answers file, found when its question comes up. */
+export class AnswersError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'AnswersError';
+  }
+}

@@ -1,0 +1,320 @@
+// The terminal prompter: @inquirer/prompts, imported lazily (only the
+// interview loads it; `audit` and `lint` never do). Each fact kind gets its own
+// prompt: a select for a choice, a checkbox for several, a number prompt with
+// the schema's range, a yes/no select, text and date inputs. Every question can
+// be answered "don't know" (recorded as `unknown`) or skipped for now: in a
+// list as two extra choices, in a typed answer by leaving it empty.
+// The prompt configs are built by plain functions so tests can render each
+// one with @inquirer/testing.
+import { Chalk } from 'chalk';
+import type { Separator as SeparatorClass } from '@inquirer/prompts';
+import type { Section } from '../model/schema';
+import type { Question } from './plan';
+import {
+  nounTitle,
+  parseValues,
+  sectionTitle,
+  whyWeAsk,
+  checkValue,
+  type FactAnswer,
+  type ItemsAnswer,
+  type ItemsContext,
+  type Progress,
+  type Prompter,
+} from './prompter';
+
+type Prompts = typeof import('@inquirer/prompts');
+type SeparatorCtor = typeof SeparatorClass;
+
+/** Choice values that are not answers (a NUL cannot be a schema value). */
+export const DONT_KNOW = '\u0000unknown';
+export const SKIP = '\u0000skip';
+const ANSWER = '\u0000answer';
+
+export type PromptSpec =
+  | { type: 'select'; config: Parameters<Prompts['select']>[0] }
+  | { type: 'checkbox'; config: Parameters<Prompts['checkbox']>[0] }
+  | { type: 'number'; config: Parameters<Prompts['number']>[0] }
+  | { type: 'input'; config: Parameters<Prompts['input']>[0] }
+  | { type: 'confirm'; config: Parameters<Prompts['confirm']>[0] };
+
+const extras = (Separator: SeparatorCtor) => [
+  new Separator(),
+  { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
+  { value: SKIP, name: 'Skip for now', description: 'Asked again next time' },
+];
+
+/** `Leadership 2/9 · question 3 of 4`: where a question stands. */
+export const progressLine = (pr: Progress) => `${sectionTitle(pr.section)} ${pr.sectionIndex}/${pr.sectionCount} · question ${pr.index} of ${pr.count}`;
+
+/** The question as shown: which item it is about, the question, its unit. */
+export function messageOf(q: Question): string {
+  const unit = q.unit && (q.kind === 'number' || q.kind === 'values') && !q.message.includes(q.unit) ? ` (${q.unit})` : '';
+  return `${q.context ? `${q.context} › ` : ''}${q.message}${unit}`;
+}
+
+/** The prompt for a fact (everything but lists of objects). */
+export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
+  const message = messageOf(q);
+  const current = q.currentUnknown ? DONT_KNOW : q.current;
+  switch (q.kind) {
+    case 'select':
+      return {
+        type: 'select',
+        config: {
+          message,
+          choices: [...q.choices!.map((c) => ({ value: c.value, name: c.label })), ...extras(Separator)],
+          ...(current !== undefined ? { default: current as string } : {}),
+          pageSize: q.choices!.length + 3,
+          loop: false,
+        },
+      };
+    case 'boolean':
+      return {
+        type: 'select',
+        config: {
+          message,
+          choices: [{ value: true, name: 'Yes' }, { value: false, name: 'No' }, ...extras(Separator)],
+          ...(current !== undefined ? { default: current } : {}),
+          pageSize: 5,
+          loop: false,
+        },
+      };
+    case 'checkbox': {
+      const picked = new Set(Array.isArray(q.current) ? (q.current as string[]) : []);
+      const [sep, dk, skip] = extras(Separator);
+      return {
+        type: 'checkbox',
+        config: {
+          message,
+          choices: [
+            ...q.choices!.map((c) => ({ value: c.value, name: c.label, checked: picked.has(c.value) })),
+            sep!,
+            { ...(dk as { value: string; name: string }), checked: q.currentUnknown === true },
+            skip!,
+          ],
+          pageSize: q.choices!.length + 3,
+          loop: false,
+          // "all" would tick "Don't know" and "Skip for now" too.
+          shortcuts: { all: null, invert: null },
+          validate: (sel: readonly { value: unknown }[]) =>
+            sel.length > 1 && sel.some((c) => c.value === DONT_KNOW || c.value === SKIP) ? '"Don\'t know" and "Skip for now" go on their own' : true,
+        },
+      };
+    }
+    case 'number':
+      return {
+        type: 'number',
+        config: {
+          message,
+          ...(q.min !== undefined ? { min: q.min } : {}),
+          ...(q.max !== undefined ? { max: q.max } : {}),
+          step: q.integer ? 1 : 'any',
+          required: false,
+          ...(typeof q.current === 'number' ? { default: q.current } : {}),
+          validate: (v: number | undefined) => (v === undefined ? true : (checkValue(q, v) ?? true)),
+        },
+      };
+    case 'values':
+      return {
+        type: 'input',
+        config: {
+          message,
+          ...(Array.isArray(q.current) ? { default: (q.current as unknown[]).join(', ') } : {}),
+          validate: (v: string) => {
+            if (!v.trim()) return true;
+            const r = parseValues(q, v);
+            return r.ok ? true : r.message;
+          },
+        },
+      };
+    case 'date':
+    case 'text':
+    default:
+      return {
+        type: 'input',
+        config: {
+          message,
+          ...(typeof q.current === 'string' ? { default: q.current } : {}),
+          validate: (v: string) => {
+            const t = v.trim();
+            if (!t) return true;
+            if (q.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(t) && checkValue(q, t)) return `${t} is not a day in the calendar`;
+            return checkValue(q, t) ?? true;
+          },
+        },
+      };
+  }
+}
+
+/** What a fact prompt's raw answer means; 'blank' when a typed answer was left empty. */
+export function interpretFact(q: Question, raw: unknown): FactAnswer | 'blank' {
+  if (raw === DONT_KNOW) return { kind: 'unknown' };
+  if (raw === SKIP) return { kind: 'skip' };
+  if (Array.isArray(raw)) {
+    if (raw.includes(DONT_KNOW)) return { kind: 'unknown' };
+    if (raw.includes(SKIP)) return { kind: 'skip' };
+    return { kind: 'value', value: raw };
+  }
+  if (raw === undefined || (typeof raw === 'string' && !raw.trim())) return 'blank';
+  if (q.kind === 'values') {
+    const r = parseValues(q, raw as string);
+    return r.ok ? { kind: 'value', value: r.value } : 'blank';
+  }
+  return { kind: 'value', value: typeof raw === 'string' ? raw.trim() : raw };
+}
+
+/** After an empty typed answer: skip, don't know, or go back and answer. */
+export function blankPrompt(): PromptSpec {
+  return {
+    type: 'select',
+    config: {
+      message: 'No answer given:',
+      choices: [
+        { value: SKIP, name: 'Skip for now', description: 'Asked again next time' },
+        { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
+        { value: ANSWER, name: 'Answer it after all' },
+      ],
+      loop: false,
+    },
+  };
+}
+
+/** One step of an "add another?" loop. */
+export function itemsPrompt(q: Question): PromptSpec {
+  const noun = q.item ?? 'item';
+  const where = q.context ? `${q.context} › ` : '';
+  if (q.continuing) {
+    return {
+      type: 'confirm',
+      config: { message: `${where}${q.count ? `Add another ${noun}? (${q.count} so far)` : `Add a ${noun}?`}`, default: false },
+    };
+  }
+  return {
+    type: 'select',
+    config: {
+      message: `${where}${q.message}`,
+      choices: [
+        { value: 'add', name: `Add a ${noun}`, description: `Then a few questions about that ${noun}` },
+        ...(q.csv ? [{ value: 'csv', name: `Point to a CSV file instead, one row per ${noun}`, description: 'Quicker for a large team' }] : []),
+        { value: 'none', name: 'There are none' },
+        { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
+        { value: SKIP, name: 'Skip for now', description: 'Asked again next time' },
+      ],
+      loop: false,
+    },
+  };
+}
+
+export function csvPrompt(q: Question, ctx: ItemsContext): PromptSpec {
+  return {
+    type: 'input',
+    config: {
+      message: q.csvMessage ?? 'Path to the CSV file',
+      validate: async (v: string) => (v.trim() ? ((await ctx.checkCsv(v.trim())) ?? true) : 'Give the path of the CSV file'),
+    },
+  };
+}
+
+export function notePrompt(section: Section, current: string | undefined): PromptSpec {
+  return {
+    type: 'input',
+    config: {
+      message: `Notes on ${sectionTitle(section)}, for the report (optional; Enter to go on):`,
+      ...(current ? { default: current } : {}),
+    },
+  };
+}
+
+export interface TerminalIO {
+  output: NodeJS.WriteStream;
+  color: boolean;
+}
+
+export class InquirerPrompter implements Prompter {
+  private readonly c: InstanceType<typeof Chalk>;
+  constructor(
+    private readonly p: Prompts,
+    private readonly io: TerminalIO,
+  ) {
+    this.c = new Chalk({ level: io.color ? 1 : 0 });
+  }
+
+  private run(spec: PromptSpec): Promise<unknown> {
+    const p = this.p as unknown as Record<string, (config: unknown) => Promise<unknown>>;
+    return p[spec.type]!(spec.config);
+  }
+
+  private say(line: string): void {
+    this.io.output.write(`${line}\n`);
+  }
+
+  /** Where we are and why we ask, above every question. */
+  private header(q: Question, pr: Progress, help?: string): void {
+    if (pr.index === 1) this.say(`\n${this.c.bold(sectionTitle(pr.section))} ${this.c.dim(`· section ${pr.sectionIndex} of ${pr.sectionCount}`)}`);
+    this.say(this.c.dim(`  ${progressLine(pr)} · why we ask: ${whyWeAsk(q)}`));
+    if (help) this.say(this.c.dim(`  ${help}`));
+  }
+
+  async ask(q: Question, pr: Progress): Promise<FactAnswer> {
+    const typed = q.kind === 'text' || q.kind === 'date' || q.kind === 'number' || q.kind === 'values';
+    this.header(q, pr, [q.help, typed ? "(Empty answer: skip, or don't know.)" : ''].filter(Boolean).join(' '));
+    for (;;) {
+      const raw = await this.run(factPrompt(q, this.p.Separator));
+      const a = interpretFact(q, raw);
+      if (a !== 'blank') return a;
+      const next = await this.run(blankPrompt());
+      if (next === SKIP) return { kind: 'skip' };
+      if (next === DONT_KNOW) return { kind: 'unknown' };
+    }
+  }
+
+  async askItems(q: Question, pr: Progress, ctx: ItemsContext): Promise<ItemsAnswer> {
+    this.header(q, pr, q.continuing ? undefined : q.help);
+    const raw = await this.run(itemsPrompt(q));
+    if (raw === true) return { kind: 'add' };
+    if (raw === false) return { kind: 'done' };
+    if (raw === DONT_KNOW) return { kind: 'unknown' };
+    if (raw === SKIP) return { kind: 'skip' };
+    if (raw === 'csv') {
+      if (q.csvHelp) this.say(this.c.dim(`  ${q.csvHelp}`));
+      const path = (await this.run(csvPrompt(q, ctx))) as string;
+      return { kind: 'csv', path: path.trim() };
+    }
+    return { kind: raw as 'add' | 'none' };
+  }
+
+  async askNote(section: Section, current: string | undefined): Promise<string | undefined> {
+    const v = (await this.run(notePrompt(section, current))) as string;
+    return v.trim() ? v.trim() : undefined;
+  }
+
+  async confirm(_id: string, message: string, initial: boolean): Promise<boolean> {
+    return (await this.run({ type: 'confirm', config: { message, default: initial } })) as boolean;
+  }
+
+  /** The org file to fill in, when none was given. */
+  async askFile(initial: string): Promise<string> {
+    const v = (await this.run({ type: 'input', config: { message: 'Which org file should the answers go into?', default: initial } })) as string;
+    return v.trim() || initial;
+  }
+
+  info(line: string): void {
+    this.say(line);
+  }
+}
+
+export async function createInquirerPrompter(io: TerminalIO): Promise<InquirerPrompter> {
+  // The bundle's import() goes through vm's main-context loader, which Node 20
+  // flags as experimental on first use: not something a user should see.
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    const p = await import('@inquirer/prompts');
+    return new InquirerPrompter(p, io);
+  } finally {
+    process.emitWarning = emit;
+  }
+}

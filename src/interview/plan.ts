@@ -1,0 +1,405 @@
+// The question planner: from the facts in the file, the facts the rules read
+// (each rule's `reads`) and the schema's meta, the ordered list of questions
+// still to ask. Pure: no I/O, no prompts. Nothing here is worded by hand: the
+// question, help, choices, units and ranges all come from src/model/schema.ts,
+// so a new fact plus a rule that reads it is all the interview needs.
+import type { z } from 'zod';
+import { child, keysAt, kindOf, metaOf, schemaAt, unwrap } from '../model/introspect';
+import { formatPath, parsePath, type Segment } from '../model/paths';
+import { OrgSchema, SECTIONS, type FactMeta, type Section } from '../model/schema';
+
+export interface RuleReads {
+  id: string;
+  title: string;
+  reads: readonly string[];
+}
+
+/** How a fact is asked. */
+export type Kind =
+  | 'select' // one of the schema's choices
+  | 'checkbox' // several of the choices
+  | 'number'
+  | 'boolean'
+  | 'text'
+  | 'date' // YYYY-MM-DD
+  | 'values' // a list of plain values, typed comma-separated (attainment, exit criteria)
+  | 'items'; // a list of objects, asked as an "add another?" loop
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface Question {
+  /** Unique within a session: the fact path, or `<list path>#<items so far>` for an "add" question. */
+  id: string;
+  /** The fact path: `people[1].selling_time_pct`. */
+  path: string;
+  segs: Segment[];
+  /** The path with list indices removed, as rules write their reads: `people[].selling_time_pct`. */
+  pattern: string;
+  section: Section;
+  kind: Kind;
+  message: string;
+  help?: string;
+  unit?: string;
+  choices?: Choice[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** For `values`: the kind of each value. */
+  valueKind?: 'number' | 'text';
+  /** For `items`: the singular noun ("person"), the CSV alternative (people_csv) and the items so far. */
+  item?: string;
+  csv?: string;
+  /** For `items` with a CSV alternative: that fact's question and help. */
+  csvMessage?: string;
+  csvHelp?: string;
+  count?: number;
+  /** For `items`: the list exists already (the question is "add another?"). */
+  continuing?: boolean;
+  /** For an item's fields: which item ("Person 2 (AE 2)"). */
+  context?: string;
+  /** The rules the answer feeds (why we ask). Empty for facts asked for the report (askAlways). */
+  feeds: { id: string; title: string }[];
+  /** The answer already in the file (asked again with --all). */
+  current?: unknown;
+  /** The file says `unknown` (don't know). */
+  currentUnknown?: boolean;
+}
+
+export interface PlanState {
+  data: Record<string, unknown>;
+  unknowns: ReadonlySet<string>;
+  /** Lists whose "add another?" loop is unfinished. */
+  openLists: ReadonlySet<string>;
+}
+
+export interface PlanOptions {
+  /** Ask every fact again, answered or not. */
+  all?: boolean;
+  /** Only this section. */
+  section?: Section;
+  /** Also list the questions that depend on a fact not answered yet (for counting progress). */
+  conditional?: boolean;
+}
+
+type Any = z.ZodType;
+
+interface ReadNode {
+  /** The rule reads the whole value (a list or an object): every field is needed. */
+  whole: boolean;
+  children: Map<string | number, ReadNode>;
+}
+
+const newNode = (): ReadNode => ({ whole: false, children: new Map() });
+
+/** The tree of facts to ask: every rule's reads, plus facts marked askAlways. */
+export function readTree(rules: readonly RuleReads[]): ReadNode {
+  const root = newNode();
+  const add = (segs: Segment[]) => {
+    let n = root;
+    for (const s of segs) {
+      const k = s === -1 ? -1 : s;
+      let c = n.children.get(k);
+      if (!c) n.children.set(k, (c = newNode()));
+      n = c;
+    }
+    n.whole = true;
+  };
+  for (const r of rules) for (const p of r.reads) add(parsePath(p));
+  for (const p of alwaysAsked()) add(parsePath(p));
+  return root;
+}
+
+/** Facts whose meta says askAlways (e.g. the company name the report shows). */
+export function alwaysAsked(): string[] {
+  const out: string[] = [];
+  const walk = (segs: Segment[]) => {
+    for (const k of keysAt(segs)) {
+      const s = schemaAt([...segs, k]);
+      if (!s) continue;
+      const kind = kindOf(s);
+      if (kind === 'object') walk([...segs, k]);
+      else if (kind === 'array' && kindOf(child(s, 0)!) === 'object') walk([...segs, k, -1]);
+      else if (metaOf(s).askAlways) out.push(formatPath([...segs, k]).replace(/\[-1\]/g, '[]'));
+    }
+  };
+  walk([]);
+  return out;
+}
+
+/** `people[2].coaching.plan` -> `people[].coaching.plan`. */
+export const patternOf = (path: string) => path.replace(/\[\d+\]/g, '[]');
+
+/** The rules whose reads include this fact, a part of it, or a list or object holding it. */
+export function feedsOf(pattern: string, rules: readonly RuleReads[]): { id: string; title: string }[] {
+  const related = (r: string) =>
+    r === pattern || r.startsWith(`${pattern}.`) || r.startsWith(`${pattern}[`) || pattern.startsWith(`${r}.`) || pattern.startsWith(`${r}[`);
+  return rules.filter((rule) => rule.reads.some(related)).map(({ id, title }) => ({ id, title }));
+}
+
+export function sectionOf(segs: readonly Segment[]): Section | undefined {
+  const top = String(segs[0]);
+  if ((SECTIONS as readonly string[]).includes(top)) return top as Section;
+  // A top-level key that belongs to a section (people_csv -> people).
+  return SECTIONS.find((s) => top.startsWith(`${s}_`));
+}
+
+export function planQuestions(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions = {}): Question[] {
+  const out: Question[] = [];
+  const tree = readTree(rules);
+  const ctx: Ctx = { state, rules, opts, out };
+  planObject(ctx, OrgSchema, [], tree, state.data, undefined);
+  const rank = (q: Question) => SECTIONS.indexOf(q.section);
+  // Stable: section order first, then the schema order the walk produced.
+  return out.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i).map(({ q }) => q);
+}
+
+interface Ctx {
+  state: PlanState;
+  rules: readonly RuleReads[];
+  opts: PlanOptions;
+  out: Question[];
+}
+
+const isUnknownAt = (ctx: Ctx, segs: readonly Segment[]) => {
+  for (let i = segs.length; i > 0; i--) if (ctx.state.unknowns.has(formatPath(segs.slice(0, i)))) return true;
+  return false;
+};
+
+/** Schema keys in order, each field that is asked only after another moved right after it. */
+function orderedKeys(objSegs: readonly Segment[]): string[] {
+  const keys = keysAt(objSegs.map((s) => (typeof s === 'number' ? 0 : s)));
+  const deps = new Map<string, string[]>();
+  const placed = new Set<string>();
+  for (const k of keys) {
+    const on = metaOf(schemaAt([...objSegs.map((s) => (typeof s === 'number' ? 0 : s)), k])).askIf?.fact;
+    // Only a field declared before the one it depends on moves (tools.remote_access after reps_travel).
+    if (on && keys.indexOf(on) > keys.indexOf(k)) {
+      deps.set(on, [...(deps.get(on) ?? []), k]);
+      placed.add(k);
+    }
+  }
+  const out: string[] = [];
+  const put = (k: string) => {
+    out.push(k);
+    for (const d of deps.get(k) ?? []) put(d);
+  };
+  for (const k of keys) if (!placed.has(k)) put(k);
+  return out;
+}
+
+function planObject(ctx: Ctx, objSchema: Any, segs: Segment[], read: ReadNode, value: unknown, context: string | undefined): void {
+  const obj = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const keys = orderedKeys(segs);
+  const schemaSegs = segs.map((s) => (typeof s === 'number' ? 0 : s));
+  const readOf = (k: string) => (read.whole ? { whole: true, children: new Map() } : read.children.get(k));
+  // A fact that decides whether another is asked is asked too, even if no rule reads it.
+  const needed = new Set(keys.filter((k) => readOf(k)));
+  for (const k of [...needed]) {
+    const on = metaOf(schemaAt([...schemaSegs, k])).askIf?.fact;
+    if (on) needed.add(on);
+  }
+  for (const key of keys) {
+    if (!needed.has(key)) continue;
+    const fieldSegs = [...segs, key];
+    if (segs.length === 0) {
+      const section = sectionOf(fieldSegs);
+      if (!section || (ctx.opts.section && ctx.opts.section !== section)) continue;
+    }
+    const s = child(objSchema, key);
+    if (!s) continue;
+    const meta = metaOf(s);
+    if (meta.askIf && !meta.askIf.in.includes(obj[meta.askIf.fact] as string)) {
+      const open = obj[meta.askIf.fact] === undefined && !isUnknownAt(ctx, [...segs, meta.askIf.fact]);
+      if (!(ctx.opts.conditional && open)) continue;
+    }
+    const r = readOf(key) ?? { whole: true, children: new Map() };
+    const kind = kindOf(s);
+    const path = formatPath(fieldSegs);
+    const unknown = isUnknownAt(ctx, fieldSegs);
+    if (kind === 'object') {
+      if (unknown && !ctx.opts.all) continue;
+      planObject(ctx, unwrap(s), fieldSegs, r, obj[key], context);
+      continue;
+    }
+    const element = kind === 'array' ? child(s, 0) : undefined;
+    if (element && kindOf(element) === 'object') {
+      planList(ctx, s, meta, fieldSegs, r, obj, key, context);
+      continue;
+    }
+    const present = obj[key] !== undefined;
+    if ((present || unknown) && !ctx.opts.all) continue;
+    ctx.out.push(factQuestion(ctx, s, meta, fieldSegs, context, obj[key], unknown));
+  }
+}
+
+function planList(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], read: ReadNode, parent: Record<string, unknown>, key: string, context: string | undefined): void {
+  const path = formatPath(segs);
+  const value = parent[key];
+  const unknown = isUnknownAt(ctx, segs);
+  const viaCsv = meta.csv !== undefined && (parent[meta.csv] !== undefined || ctx.state.unknowns.has(formatPath([...segs.slice(0, -1), meta.csv])));
+  const itemSchema = unwrap(child(s, 0)!);
+  const itemRead = read.whole ? { whole: true, children: new Map() } : (read.children.get(-1) ?? { whole: true, children: new Map() });
+  const noun = meta.item ?? 'item';
+  const items = Array.isArray(value) ? value : [];
+  items.forEach((item, i) => {
+    const label = itemLabel(itemSchema, item);
+    const here = `${capitalise(noun)} ${i + 1}${label ? ` (${label})` : ''}`;
+    planObject(ctx, itemSchema, [...segs, i], itemRead, item, context ? `${context} › ${here}` : here);
+  });
+  const open = ctx.state.openLists.has(path);
+  if (Array.isArray(value)) {
+    if (!open && !ctx.opts.all) return;
+  } else if (viaCsv) {
+    // A CSV roster answers the list; the interview never writes to the CSV file.
+    return;
+  } else if (unknown && !ctx.opts.all) return;
+  ctx.out.push({
+    ...base(ctx, s, meta, segs, context),
+    id: `${path}#${items.length}`,
+    kind: 'items',
+    item: noun,
+    ...(meta.csv ? csvInfo(segs, meta.csv) : {}),
+    count: items.length,
+    continuing: Array.isArray(value),
+    ...(unknown ? { currentUnknown: true } : {}),
+  });
+}
+
+function csvInfo(segs: Segment[], csv: string): Pick<Question, 'csv' | 'csvMessage' | 'csvHelp'> {
+  const m = metaOf(schemaAt([...segs.slice(0, -1).map((x) => (typeof x === 'number' ? 0 : x)), csv]));
+  return { csv, ...(m.question ? { csvMessage: m.question } : {}), ...(m.help ? { csvHelp: m.help } : {}) };
+}
+
+function base(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context: string | undefined): Omit<Question, 'kind'> {
+  const path = formatPath(segs);
+  const pattern = patternOf(path);
+  let feeds = feedsOf(pattern, ctx.rules);
+  if (!feeds.length && !meta.askAlways) {
+    // Asked because other facts depend on it: it feeds what they feed.
+    const parent = segs.slice(0, -1).map((x) => (typeof x === 'number' ? 0 : x));
+    const dependents = keysAt(parent).filter((k) => metaOf(schemaAt([...parent, k])).askIf?.fact === segs.at(-1));
+    const prefix = patternOf(formatPath(segs.slice(0, -1)));
+    feeds = [...new Map(dependents.flatMap((d) => feedsOf(prefix ? `${prefix}.${d}` : d, ctx.rules)).map((f) => [f.id, f])).values()];
+  }
+  return {
+    id: path,
+    path,
+    segs,
+    pattern,
+    section: sectionOf(segs)!,
+    message: meta.question ?? path,
+    ...(meta.help ? { help: meta.help } : {}),
+    ...(meta.unit ? { unit: meta.unit } : {}),
+    ...(context ? { context } : {}),
+    feeds,
+  };
+}
+
+function factQuestion(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context: string | undefined, current: unknown, unknown: boolean): Question {
+  const q: Question = { ...base(ctx, s, meta, segs, context), kind: 'text' };
+  const u = unwrap(s);
+  const d = (u as unknown as { _zod: { def: { type: string; format?: string; element?: Any } } })._zod.def;
+  const choicesOf = (en: Any): Choice[] => {
+    const values = Object.values((en as unknown as { _zod: { def: { entries: Record<string, string> } } })._zod.def.entries);
+    const labels = meta.choices ?? {};
+    return values.map((v) => ({ value: v, label: labels[v] ?? v }));
+  };
+  switch (d.type) {
+    case 'enum':
+      q.kind = 'select';
+      q.choices = choicesOf(u);
+      break;
+    case 'boolean':
+      q.kind = 'boolean';
+      break;
+    case 'number': {
+      q.kind = 'number';
+      Object.assign(q, numberRange(u));
+      break;
+    }
+    case 'string':
+      q.kind = d.format === 'date' ? 'date' : 'text';
+      break;
+    case 'array': {
+      const el = unwrap(d.element!);
+      const ek = kindOf(el);
+      if (ek === 'enum') {
+        q.kind = 'checkbox';
+        q.choices = choicesOf(el);
+      } else {
+        q.kind = 'values';
+        q.valueKind = ek === 'number' ? 'number' : 'text';
+        Object.assign(q, ek === 'number' ? numberRange(el) : {});
+      }
+      break;
+    }
+    default:
+      q.kind = 'text';
+  }
+  if (current !== undefined) q.current = current;
+  if (unknown) q.currentUnknown = true;
+  return q;
+}
+
+function numberRange(s: Any): Pick<Question, 'min' | 'max' | 'integer'> {
+  const n = s as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
+  const out: Pick<Question, 'min' | 'max' | 'integer'> = {};
+  if (typeof n.minValue === 'number' && n.minValue > Number.MIN_SAFE_INTEGER) out.min = n.minValue;
+  if (typeof n.maxValue === 'number' && n.maxValue < Number.MAX_SAFE_INTEGER) out.max = n.maxValue;
+  if (n.isInt) out.integer = true;
+  return out;
+}
+
+/** An item's label: its first text field (a name, a title, a task). */
+function itemLabel(itemSchema: Any, item: unknown): string | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const d = (unwrap(itemSchema) as unknown as { _zod: { def: { shape: Record<string, Any> } } })._zod.def;
+  for (const [k, s] of Object.entries(d.shape)) {
+    const sd = (unwrap(s) as unknown as { _zod: { def: { type: string; format?: string } } })._zod.def;
+    if (sd.type === 'string' && !sd.format) {
+      const v = (item as Record<string, unknown>)[k];
+      return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+    }
+  }
+  return undefined;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Checks one answer against the fact's schema; returns the schema's message, or undefined when valid. */
+export function checkAnswer(path: string | readonly Segment[], value: unknown): string | undefined {
+  const s = schemaAt(path);
+  if (!s) return 'not a fact of the org file';
+  const r = unwrap(s).safeParse(value);
+  if (r.success) return undefined;
+  const issue = r.error.issues[0]!;
+  const at = issue.path.filter((x) => typeof x === 'number') as number[];
+  return at.length ? `item ${at[0]! + 1}: ${issue.message}` : issue.message;
+}
+
+/**
+ * The question for one concrete fact path, outside any plan (no rules, so no
+ * "why"): what the answers file and tests use to know a fact's kind and range.
+ * Undefined for a path that is not a fact (a section, an object, a typo).
+ */
+export function questionFor(path: string): Question | undefined {
+  const segs = parsePath(path);
+  if (!segs.length || segs.includes(-1) || !sectionOf(segs) && segs[0] !== 'notes') return undefined;
+  const s = schemaAt(segs);
+  if (!s) return undefined;
+  const kind = kindOf(s);
+  if (kind === 'object') return undefined;
+  const meta = metaOf(s);
+  const ctx: Ctx = { state: { data: {}, unknowns: new Set(), openLists: new Set() }, rules: [], opts: {}, out: [] };
+  if (segs[0] === 'notes') {
+    return { id: path, path, segs, pattern: path, section: segs[1] as Section, kind: 'text', message: path, feeds: [] };
+  }
+  const element = kind === 'array' ? child(s, 0) : undefined;
+  if (element && kindOf(element) === 'object') {
+    return { ...base(ctx, s, meta, segs, undefined), kind: 'items', item: meta.item ?? 'item', ...(meta.csv ? csvInfo(segs, meta.csv) : {}), count: 0, continuing: false };
+  }
+  return factQuestion(ctx, s, meta, segs, undefined, undefined, false);
+}

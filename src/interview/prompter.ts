@@ -1,0 +1,75 @@
+// The interview's only way to ask: a small interface, so the session's logic
+// runs the same against a terminal (inquirer.ts), an answers file (answers.ts)
+// or a test double. Also the parsing both share: typed text into fact values.
+import type { Section } from '../model/schema';
+import { checkAnswer, type Question } from './plan';
+
+export type FactAnswer = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'skip' };
+
+export type ItemsAnswer =
+  | { kind: 'add' } // one more item
+  | { kind: 'done' } // no more items
+  | { kind: 'none' } // the list is empty
+  | { kind: 'csv'; path: string } // a CSV roster instead (people_csv)
+  | { kind: 'unknown' }
+  | { kind: 'skip' };
+
+export interface Progress {
+  section: Section;
+  /** 1-based, among the sections this run asks about. */
+  sectionIndex: number;
+  sectionCount: number;
+  /** 1-based, within the section; the count grows as list items are added. */
+  index: number;
+  count: number;
+}
+
+export interface ItemsContext {
+  /** Checks a CSV roster path (relative to the org file); returns a message when it cannot be used. */
+  checkCsv(path: string): Promise<string | undefined>;
+}
+
+export interface Prompter {
+  ask(q: Question, progress: Progress): Promise<FactAnswer>;
+  /** One step of an "add another?" loop (q.kind === 'items'). */
+  askItems(q: Question, progress: Progress, ctx: ItemsContext): Promise<ItemsAnswer>;
+  /** Free-text notes at the end of a section; undefined leaves the note as it is. */
+  askNote(section: Section, current: string | undefined): Promise<string | undefined>;
+  /** A yes/no offer outside the facts (save the report...). */
+  confirm(id: string, message: string, initial: boolean): Promise<boolean>;
+}
+
+/** Section names as shown: `company` -> `Company`. */
+export const sectionTitle = (s: Section) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `Person 2 (AE 2)`-style label for the noun of a list. */
+export const nounTitle = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Feeds: Titles match the job (role-title-fit)"; or why a fact no rule reads is asked. */
+export function whyWeAsk(q: Question): string {
+  if (!q.feeds.length) return 'the report shows it';
+  if (q.feeds.length === 1) return `rule ${q.feeds[0]!.id} (${q.feeds[0]!.title})`;
+  return `rules ${q.feeds.map((f) => f.id).join(', ')}`;
+}
+
+/**
+ * A comma- (or semicolon-) separated answer for a list of plain values, e.g.
+ * `45, 40, 38` -> [45, 40, 38]. Returns the values, or the schema's message.
+ */
+export function parseValues(q: Question, text: string): { ok: true; value: unknown[] } | { ok: false; message: string } {
+  const parts = text.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  const value = parts.map((p) => {
+    if (q.valueKind !== 'number') return p;
+    const n = Number(p.replace(/%$/, ''));
+    return Number.isFinite(n) ? n : p;
+  });
+  const bad = value.findIndex((v) => typeof v === 'string' && q.valueKind === 'number');
+  if (bad >= 0) return { ok: false, message: `item ${bad + 1}: expected a number, got "${value[bad]}"` };
+  const message = checkAnswer(q.segs, value);
+  return message ? { ok: false, message } : { ok: true, value };
+}
+
+/** A value typed or given for a fact, checked against the schema. */
+export function checkValue(q: Question, value: unknown): string | undefined {
+  return checkAnswer(q.segs, value);
+}

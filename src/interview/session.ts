@@ -1,0 +1,145 @@
+// One interview session: plan, ask, write back, again, until nothing is left
+// to ask. The plan is recomputed after every answer, so an answer that opens
+// or closes other questions (an open role's opening date, a new list item)
+// takes effect at once, and a session stopped anywhere resumes at the first
+// fact still missing. Every answer is saved before the next question.
+import { formatPath } from '../model/paths';
+import { SECTIONS, type Section } from '../model/schema';
+import { planQuestions, type PlanOptions, type Question, type RuleReads } from './plan';
+import type { Progress, Prompter } from './prompter';
+import type { OrgText } from './writeback';
+
+export interface SessionOptions extends PlanOptions {
+  org: OrgText;
+  rules: readonly RuleReads[];
+  prompter: Prompter;
+  /** Ask for free-text notes at the end of each section that had questions. */
+  notes?: boolean;
+  /** Recorded in `answers:` for every answer (who said it, and when). */
+  respondent?: string;
+  /** The date recorded with each answer (YYYY-MM-DD). */
+  date: string;
+  /** Persists the org file's new text; called after every answer. */
+  save(text: string): Promise<void>;
+  checkCsv(path: string): Promise<string | undefined>;
+}
+
+export interface SessionResult {
+  asked: number;
+  answered: number;
+  unknown: number;
+  skipped: number;
+  /** Fact paths skipped for now (asked again next time). */
+  skippedPaths: string[];
+}
+
+/** How many questions a plan holds, and in how many sections (for the opening line). */
+export function summarisePlan(plan: readonly Question[]): { questions: number; sections: Section[] } {
+  return { questions: plan.length, sections: SECTIONS.filter((s) => plan.some((q) => q.section === s)) };
+}
+
+export async function runSession(o: SessionOptions): Promise<SessionResult> {
+  const result: SessionResult = { asked: 0, answered: 0, unknown: 0, skipped: 0, skippedPaths: [] };
+  const visited = new Map<string, Section>();
+  const askedIn = new Map<Section, number>();
+  let last: Section | undefined;
+  const opts: PlanOptions = { all: o.all, section: o.section };
+
+  const persist = async (before: string) => {
+    if (o.org.text !== before) await o.save(o.org.text);
+  };
+  const record = (path: string) => {
+    if (o.respondent) o.org.set(['answers', path], { by: o.respondent, on: o.date });
+  };
+
+  for (;;) {
+    const state = o.org.state();
+    const plan = planQuestions(state, o.rules, opts);
+    const q = plan.find((x) => !visited.has(x.id));
+    if (last && (!q || q.section !== last)) await askNote(o, last, askedIn.get(last) ?? 0, state.data);
+    if (!q) break;
+    visited.set(q.id, q.section);
+    askedIn.set(q.section, (askedIn.get(q.section) ?? 0) + 1);
+    last = q.section;
+    result.asked++;
+    // Counted with the questions that may still open up, so "question 2 of 4" does not grow as answers come.
+    const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q);
+    const before = o.org.text;
+
+    if (q.kind === 'items') {
+      const a = await o.prompter.askItems(q, progress, { checkCsv: o.checkCsv });
+      switch (a.kind) {
+        case 'add':
+          o.org.appendItem(q.segs);
+          o.org.openList(q.segs);
+          break;
+        case 'done':
+          o.org.closeList(q.segs);
+          break;
+        case 'none':
+          o.org.set(q.segs, []);
+          o.org.closeList(q.segs);
+          record(q.path);
+          result.answered++;
+          break;
+        case 'csv': {
+          const csvSegs = [...q.segs.slice(0, -1), q.csv!];
+          o.org.set(csvSegs, a.path);
+          record(formatPath(csvSegs));
+          result.answered++;
+          break;
+        }
+        case 'unknown':
+          o.org.setUnknown(q.segs);
+          o.org.closeList(q.segs);
+          record(q.path);
+          result.unknown++;
+          break;
+        case 'skip':
+          result.skipped++;
+          result.skippedPaths.push(q.path);
+          break;
+      }
+    } else {
+      const a = await o.prompter.ask(q, progress);
+      if (a.kind === 'value') {
+        o.org.set(q.segs, a.value);
+        record(q.path);
+        result.answered++;
+      } else if (a.kind === 'unknown') {
+        o.org.setUnknown(q.segs);
+        record(q.path);
+        result.unknown++;
+      } else {
+        result.skipped++;
+        result.skippedPaths.push(q.path);
+      }
+    }
+    await persist(before);
+  }
+  return result;
+}
+
+async function askNote(o: SessionOptions, section: Section, asked: number, data: Record<string, unknown>): Promise<void> {
+  if (!o.notes || asked === 0) return;
+  const current = (data.notes as Record<string, unknown> | undefined)?.[section];
+  const note = await o.prompter.askNote(section, typeof current === 'string' ? current : undefined);
+  if (note === undefined || !note.trim() || note.trim() === current) return;
+  const before = o.org.text;
+  o.org.set(['notes', section], note.trim());
+  if (o.org.text !== before) await o.save(o.org.text);
+}
+
+function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Section>, q: Question): Progress {
+  const pending = plan.filter((x) => !visited.has(x.id));
+  const seen = [...visited.values()];
+  const sections = SECTIONS.filter((s) => seen.includes(s) || pending.some((x) => x.section === s));
+  const index = seen.filter((s) => s === q.section).length;
+  return {
+    section: q.section,
+    sectionIndex: sections.indexOf(q.section) + 1,
+    sectionCount: sections.length,
+    index,
+    count: index + pending.filter((x) => x.section === q.section).length,
+  };
+}

@@ -1,0 +1,365 @@
+// Writes interview answers into the org file's text while keeping everything
+// else byte for byte: comments, their alignment, key order, blank lines, flow
+// lists written as `[a, b]`. The yaml library's own re-serialisation (String(doc))
+// would realign every comment and restyle every flow list, so each answer is
+// applied as a small text edit found from the parsed document's node ranges.
+// Every edit is checked: the edited text must parse to exactly the data that the
+// same edit makes through the Document API (doc.setIn-style); if it does not, or
+// the shape is one the text edit does not handle, the Document API's own output
+// is used instead (correct data and comments, plainer formatting).
+import { isDeepStrictEqual } from 'node:util';
+import {
+  Document,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node as YNode,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { keysAt } from '../model/introspect';
+import { formatPath, type Segment } from '../model/paths';
+import { stripEmpty, UNKNOWN } from '../load/normalize';
+
+/** The comment that marks a list the interview is still adding items to. */
+const MARKER = (path: string) => `# sales-audit interview: ${path} is not finished yet`;
+const MARKER_RE = /^[ \t]*# sales-audit interview: (\S+) is not finished yet[ \t]*$/gm;
+
+export interface OrgState {
+  /** The file's data with empty values and `unknown` answers removed (as the loader sees it). */
+  data: Record<string, unknown>;
+  /** Fact paths answered `unknown`. */
+  unknowns: Set<string>;
+  /** Lists the interview has started but not finished (an "add another?" loop was interrupted). */
+  openLists: Set<string>;
+}
+
+export class OrgText {
+  /** How many edits fell back to the Document API's formatting (for tests and debugging). */
+  fallbacks = 0;
+
+  constructor(public text: string) {}
+
+  state(): OrgState {
+    const doc = parseDocument(this.text);
+    const unknowns: string[] = [];
+    const raw = doc.toJS() ?? {};
+    const data = (raw && typeof raw === 'object' && !Array.isArray(raw) ? stripEmpty(raw, [], unknowns) : {}) as Record<string, unknown>;
+    const openLists = new Set<string>();
+    for (const m of this.text.matchAll(MARKER_RE)) openLists.add(m[1]!);
+    return { data, unknowns: new Set(unknowns), openLists };
+  }
+
+  /** Sets the fact at `segs` (a scalar, a list, an object, or the string `unknown`). */
+  set(segs: readonly Segment[], value: unknown): void {
+    this.edit(segs, value);
+  }
+
+  setUnknown(segs: readonly Segment[]): void {
+    this.edit(segs, UNKNOWN);
+  }
+
+  /** Appends an empty item to the list at `segs`; returns its index. */
+  appendItem(segs: readonly Segment[]): number {
+    const doc = parseDocument(this.text);
+    const list = doc.getIn(segs, true);
+    const index = isSeq(list) ? list.items.length : 0;
+    this.edit([...segs, index], {});
+    return index;
+  }
+
+  /** Marks the list as unfinished, so a later run offers to add more. */
+  openList(segs: readonly Segment[]): void {
+    const path = formatPath(segs);
+    if (this.state().openLists.has(path)) return;
+    const doc = parseDocument(this.text);
+    const seq = doc.getIn(segs, true);
+    if (!isSeq(seq) || seq.flow || !seq.items.length || !seq.range) return;
+    const t = this.text;
+    const col = column(t, (seq.items[0] as YNode).range![0]) - 2;
+    const at = endOfBlock(t, seq.range[1], col);
+    this.text = insertLines(t, at, [`${' '.repeat(Math.max(0, col))}${MARKER(path)}`]);
+  }
+
+  closeList(segs: readonly Segment[]): void {
+    const path = formatPath(segs);
+    this.text = this.text.replace(MARKER_RE, (line, p: string) => (p === path ? '\u0000' : line)).replace(/\u0000\r?\n?/g, '');
+  }
+
+  private edit(segs: readonly Segment[], value: unknown): void {
+    const doc = parseDocument(this.text);
+    if (doc.errors.length) throw new Error(`cannot edit a file with YAML errors (${doc.errors[0]!.message})`);
+    const expected = doc.clone();
+    structuralSet(expected, segs, value);
+    const want = expected.toJS();
+    let patched: string | undefined;
+    try {
+      patched = patch(this.text, doc, expected, segs);
+    } catch {
+      patched = undefined;
+    }
+    if (patched !== undefined) {
+      const check = parseDocument(patched);
+      if (!check.errors.length && isDeepStrictEqual(check.toJS(), want)) {
+        this.text = patched;
+        return;
+      }
+    }
+    this.fallbacks++;
+    this.text = String(expected);
+  }
+}
+
+// ---- the structural edit (also the fallback) ----
+
+function structuralSet(doc: Document, segs: readonly Segment[], value: unknown): void {
+  if (!isCollection(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  let node: YNode = doc.contents as YNode;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    const last = i === segs.length - 1;
+    const next = segs[i + 1];
+    const make = () => (last ? newNode(doc, value) : newNode(doc, typeof next === 'number' ? [] : {}));
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyOf(p) === seg);
+      if (!pair) {
+        node.items.push(doc.createPair(seg, make()) as Pair<unknown, unknown>);
+      } else if (last || !isCollection(pair.value)) {
+        pair.value = make();
+      }
+      node = node.get(seg, true) as YNode;
+    } else if (isSeq(node)) {
+      const idx = seg as number;
+      if (idx >= node.items.length) node.items.push(make());
+      else if (last || !isCollection(node.items[idx])) node.items[idx] = make();
+      node = node.items[idx] as YNode;
+    } else return;
+  }
+}
+
+function newNode(doc: Document, value: unknown): YNode {
+  const n = doc.createNode(value) as YNode;
+  // Lists of plain values read best inline, as the examples write them: [a, b].
+  visit(n, { Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))) });
+  return n;
+}
+
+const keyOf = (p: Pair<unknown, unknown>) => (isScalar(p.key) ? p.key.value : p.key);
+
+// ---- the text edit ----
+
+function patch(text: string, doc: Document, expected: Document, segs: readonly Segment[]): string | undefined {
+  const root = doc.contents;
+  if (!root || (isScalar(root) && root.value === null)) {
+    // An empty file (or only comments): the whole answer becomes the first section.
+    if (isCollection(root)) return undefined;
+    const v = expected.getIn([segs[0]!]) as unknown;
+    const body = renderPair(String(segs[0]), toJS(v), 0);
+    return `${text}${text && !text.endsWith('\n') ? '\n' : ''}${body.join('\n')}\n`;
+  }
+  let node: YNode = root as YNode;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    const prefix = segs.slice(0, i + 1);
+    const last = i === segs.length - 1;
+    const want = () => toJS(expected.getIn(prefix));
+    if (isMap(node)) {
+      if (node.flow) return replaceFlow(text, node, toJS(expected.getIn(segs.slice(0, i))));
+      const pair = node.items.find((p) => keyOf(p) === seg);
+      if (!pair) return insertIntoMap(text, node, segs.slice(0, i), String(seg), want());
+      const v = pair.value as YNode | null;
+      if (last || !isCollection(v) || (isCollection(v) && v.flow && !v.items.length)) return replacePairValue(text, pair, want());
+      node = v;
+    } else if (isSeq(node)) {
+      if (node.flow) return replaceFlow(text, node, toJS(expected.getIn(segs.slice(0, i))));
+      const idx = seg as number;
+      if (idx === node.items.length) return appendToSeq(text, node, want());
+      const item = node.items[idx] as YNode | undefined;
+      if (!item) return undefined;
+      if (last || !isCollection(item) || (item.flow === true && item.items.length === 0)) return replaceSeqItem(text, item, want());
+      node = item;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+const toJS = (v: unknown): unknown => (v && typeof v === 'object' && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v);
+
+/** A value written on one line: a scalar, `[a, b]`, `[]`, `{}`. */
+function isInline(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object');
+  return Object.keys(v).length === 0;
+}
+
+function renderInline(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(renderInline).join(', ')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{ ${entries.map(([k, x]) => `${renderScalar(k)}: ${renderInline(x)}`).join(', ')} }` : '{}';
+  }
+  return renderScalar(v);
+}
+
+function renderScalar(v: unknown): string {
+  const s = new Document(v).toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return s.includes('\n') ? JSON.stringify(v) : s;
+}
+
+/** Block lines for a value, at indentation 0. */
+function renderBlock(v: unknown): string[] {
+  const d = new Document(v);
+  visit(d, { Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))) });
+  return d.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
+}
+
+/** `key: value` (or `key:` and an indented block), at the given column. */
+function renderPair(key: string, v: unknown, col: number): string[] {
+  const pad = ' '.repeat(col);
+  const k = renderScalar(key);
+  if (isInline(v)) return [`${pad}${k}: ${renderInline(v)}`];
+  return [`${pad}${k}:`, ...renderBlock(v).map((l) => `${pad}  ${l}`)];
+}
+
+// ---- line helpers ----
+
+const lineStart = (t: string, off: number) => t.lastIndexOf('\n', off - 1) + 1;
+const lineEnd = (t: string, off: number) => {
+  const i = t.indexOf('\n', off);
+  return i < 0 ? t.length : i;
+};
+const column = (t: string, off: number) => off - lineStart(t, off);
+
+/** Inserts whole lines before the line that starts at `at` (or at the end of the text). */
+function insertLines(t: string, at: number, lines: string[]): string {
+  if (at >= t.length) return `${t}${t && !t.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`;
+  return `${t.slice(0, at)}${lines.join('\n')}\n${t.slice(at)}`;
+}
+
+/**
+ * Where a block that ends at `end` really ends: past its own line and any
+ * comment lines indented deeper than `col` that follow it (they belong to it).
+ * Returns the offset of the next line's start.
+ */
+function endOfBlock(t: string, end: number, col: number): number {
+  let at = lineEnd(t, Math.max(0, end - 1)) + 1;
+  while (at < t.length) {
+    const line = t.slice(at, lineEnd(t, at));
+    const m = /^( *)#/.exec(line);
+    if (!m || m[1]!.length <= col) break;
+    at += line.length + 1;
+  }
+  return Math.min(at, t.length);
+}
+
+/**
+ * Replaces text [s, e) on one line with `value`, keeping the column of a
+ * trailing comment when there is room (aligned comments stay aligned).
+ */
+function spliceInline(t: string, s: number, e: number, value: string): string {
+  const end = lineEnd(t, e);
+  const rest = t.slice(e, end);
+  const m = /^([ \t]+)(#.*)$/.exec(rest);
+  if (!m) return t.slice(0, s) + value + t.slice(e);
+  const hashCol = column(t, e) + m[1]!.length;
+  const newEnd = column(t, s) + value.length;
+  return t.slice(0, s) + value + ' '.repeat(Math.max(1, hashCol - newEnd)) + m[2]! + t.slice(end);
+}
+
+// ---- the edits ----
+
+function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): string | undefined {
+  const key = pair.key as YNode;
+  if (!key.range) return undefined;
+  const keyEnd = key.range[1];
+  const colon = t.indexOf(':', keyEnd);
+  if (colon < 0 || t.slice(keyEnd, colon).trim() !== '' || lineEnd(t, keyEnd) < colon) return undefined;
+  const val = pair.value as YNode | null;
+  const hasText = !!(val && val.range && !(isScalar(val) && val.value === null && val.range[0] === val.range[1]));
+  if (hasText && lineStart(t, val!.range![0]) !== lineStart(t, colon)) {
+    // The old value starts on a later line (a block): only replaced by the fallback.
+    return undefined;
+  }
+  const [s, e] = hasText ? [val!.range![0], val!.range![1]] : [colon + 1, colon + 1];
+  if (hasText && lineEnd(t, s) < e) return undefined;
+  if (isInline(v)) return spliceInline(t, s, e, `${hasText ? '' : ' '}${renderInline(v)}`);
+  // A block value: empty the key's line of any old value, then add the block below it.
+  const cleared = hasText ? spliceInline(t, s - (t[s - 1] === ' ' ? 1 : 0), e, '') : t;
+  const keyCol = column(cleared, key.range[0]);
+  const after = lineEnd(cleared, colon) + 1;
+  return insertLines(cleared, after, renderBlock(v).map((l) => `${' '.repeat(keyCol + 2)}${l}`));
+}
+
+function replaceSeqItem(t: string, item: YNode, v: unknown): string | undefined {
+  if (!item.range) return undefined;
+  const [s, e] = item.range;
+  if (isInline(v)) {
+    if (lineEnd(t, s) < e) return undefined;
+    return spliceInline(t, s, e, renderInline(v));
+  }
+  const col = column(t, s);
+  const lines = renderBlock(v);
+  const text = [lines[0]!, ...lines.slice(1).map((l) => `${' '.repeat(col)}${l}`)].join('\n');
+  return t.slice(0, s) + text + t.slice(e);
+}
+
+function replaceFlow(t: string, node: YNode, v: unknown): string | undefined {
+  if (!node.range || !isInline(v) && !(v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => isInline(x) && !(x && typeof x === 'object' && !Array.isArray(x))))) return undefined;
+  const [s, e] = node.range;
+  if (lineEnd(t, s) < e) return undefined;
+  return spliceInline(t, s, e, renderInline(v));
+}
+
+function appendToSeq(t: string, seq: YAMLSeq, v: unknown): string | undefined {
+  if (!seq.range || !seq.items.length) return undefined;
+  const first = seq.items[0] as YNode;
+  if (!first.range) return undefined;
+  const dashCol = column(t, first.range[0]) - 2;
+  if (dashCol < 0 || t.slice(lineStart(t, first.range[0]) + dashCol, first.range[0]).trim() !== '-') return undefined;
+  const at = endOfBlock(t, seq.range[1], dashCol);
+  const pad = ' '.repeat(dashCol);
+  const lines = isInline(v) ? [`- ${renderInline(v)}`] : renderBlock([v]);
+  return insertLines(t, at, lines.map((l) => pad + l));
+}
+
+function insertIntoMap(t: string, map: YAMLMap, mapPath: readonly Segment[], key: string, v: unknown): string | undefined {
+  const firstKey = map.items[0]?.key as YNode | undefined;
+  if (!firstKey?.range) return undefined;
+  const col = column(t, firstKey.range[0]);
+  const order = keysAt(mapPath);
+  const rank = order.indexOf(key);
+  // The first existing key that comes after the new one in schema order.
+  const next = rank < 0 ? undefined : map.items.find((p) => {
+    const r = order.indexOf(String(keyOf(p)));
+    return r > rank;
+  });
+  const lines = renderPair(key, v, col);
+  if (next) {
+    const nk = next.key as YNode;
+    if (!nk.range) return undefined;
+    // Before the next key and the comment lines directly above it (they describe it).
+    let at = lineStart(t, nk.range[0]);
+    for (;;) {
+      if (at === 0) break;
+      const prevStart = lineStart(t, at - 1);
+      const prev = t.slice(prevStart, at - 1);
+      const m = /^( *)#/.exec(prev);
+      if (!m || m[1]!.length !== col) break;
+      at = prevStart;
+    }
+    const blankBefore = at > 0 && t.slice(lineStart(t, at - 1), at - 1).trim() === '';
+    return insertLines(t, at, blankBefore ? [...lines, ''] : lines);
+  }
+  const lastPair = map.items[map.items.length - 1]!;
+  const lastNode = (lastPair.value ?? lastPair.key) as YNode;
+  const end = lastNode.range ? lastNode.range[1] : (lastPair.key as YNode).range![1];
+  const at = endOfBlock(t, Math.max(end, (lastPair.key as YNode).range![1]), col);
+  // A new top-level section gets a blank line before it, as the sections above have.
+  const spaced = col === 0 && isCollection(lastPair.value) && !isInline(v);
+  return insertLines(t, at, spaced && at > 0 ? ['', ...lines] : lines);
+}
+
