@@ -609,23 +609,30 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 @media print {
   body { background: #fff; font-size: 10pt; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  h1 { font-size: 26pt; } h2 { font-size: 16pt; margin-top: 0; } h3 { font-size: 12.5pt; }
+  h1 { font-size: 24pt; margin: 2px 0 8px; } h2 { font-size: 16pt; margin-top: 0; } h3 { font-size: 12.5pt; }
   h2, h3, h4 { break-after: avoid; }
   .toc { display: none; }
   a { color: inherit; text-decoration: none; }
   #findings, #checklist, #appendix { break-before: page; }
-  #categories { margin-top: 18px; break-inside: avoid; }
-  #categories h2 { margin-top: 0; }
-  .cover { padding-bottom: 12px; }
-  .facts { margin-bottom: 14px; }
-  .card { padding: 10px 12px; }
-  .gauge-wrap, .gauge { width: 116px; height: 116px; }
-  .gauge-num { font-size: 34pt; }
-  .grade { font-size: 40pt; width: 70px; height: 70px; margin: 4px 0 8px; }
-  .big { font-size: 26pt; }
-  .keypoints { margin-top: 12px; padding: 8px 14px; }
-  .chart-box { padding: 8px 6px 2px; }
-  .scorecard { grid-template-columns: 1.1fr .8fr 1fr 1fr; }
+  /* The cover and the category chart share the first page on A4 and on Letter. */
+  #categories { margin-top: 12px; break-inside: avoid; }
+  #categories h2 { margin-top: 0; font-size: 14pt; }
+  #categories .lead { font-size: 9pt; margin-bottom: 6px; }
+  .cover { padding-bottom: 8px; }
+  .facts { margin-bottom: 10px; gap: 4px 28px; }
+  .card { padding: 8px 12px; }
+  .card-title { margin-bottom: 2px; }
+  .gauge-wrap, .gauge { width: 100px; height: 100px; }
+  .gauge-num { font-size: 28pt; }
+  .gauge-unit { font-size: 8pt; margin-top: 2px; }
+  .grade { font-size: 36pt; width: 62px; height: 62px; margin: 4px 0 6px; }
+  .big { font-size: 24pt; margin: 2px 0 6px; }
+  .counts li { padding: 0; }
+  .small { font-size: 8.5pt; }
+  .keypoints { margin-top: 10px; padding: 6px 14px; }
+  .keypoints li { margin: 1px 0; }
+  .chart-box { padding: 4px 4px 0; }
+  .scorecard { grid-template-columns: 1.1fr .8fr 1fr 1fr; gap: 10px; }
   table { font-size: 9.5pt; }
   .finding { background: #fff; }
 }
