@@ -78,10 +78,10 @@ Examples:
   $ sales-audit audit acme.yaml --format json --date 2026-11-27 > audit.json
   $ sales-audit audit acme.yaml --format html -o audit.html --format csv -o checklist.csv
   $ sales-audit audit acme.yaml --format pdf -o audit.pdf --paper letter   (needs Chromium or Chrome)
+  $ sales-audit audit acme.yaml --format json -o audit.json --format text --fail-under 70
 
 The csv format is the remediation checklist; a cell starting with = + - @ gets a
-leading ' so a spreadsheet shows it as text instead of running it as a formula.
-  $ sales-audit audit acme.yaml --format json -o audit.json --format text --fail-under 70`,
+leading ' so a spreadsheet shows it as text instead of running it as a formula.`,
     )
     .action(async (file: string | undefined, opts: AuditOpts) => {
       const list = targets.list();
