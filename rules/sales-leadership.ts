@@ -1,6 +1,6 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, monthsBetween } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 
