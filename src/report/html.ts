@@ -117,10 +117,8 @@ export function categoryChart(r: AuditReport): string {
   const top = 30;
   const legendH = 34;
   const cats = r.categories;
-  const h = top + rows(cats.length) + legendH;
-  function rows(n: number) {
-    return n * rowH;
-  }
+  const bodyH = cats.length * rowH;
+  const h = top + bodyH + legendH;
   const x = (v: number) => labelW + (trackW * v) / 100;
   const out: string[] = [];
   out.push(
@@ -130,7 +128,7 @@ export function categoryChart(r: AuditReport): string {
   );
   // Axis: ticks at the grade thresholds so a bar can be read against them.
   for (const t of [0, 50, 70, 90, 100]) {
-    out.push(`<line class="grid" x1="${x(t)}" y1="${top - 8}" x2="${x(t)}" y2="${top + rows(cats.length) - 6}"/>`);
+    out.push(`<line class="grid" x1="${x(t)}" y1="${top - 8}" x2="${x(t)}" y2="${top + bodyH - 6}"/>`);
     out.push(`<text class="tick" x="${x(t)}" y="${top - 12}" text-anchor="middle">${t}</text>`);
   }
   out.push(`<text class="tick" x="${labelW + trackW + 20}" y="${top - 12}">coverage</text>`);
@@ -155,7 +153,7 @@ export function categoryChart(r: AuditReport): string {
     out.push('</g>');
   });
   // Legend inside the chart so the fills are explained wherever the chart goes.
-  const ly = top + rows(cats.length) + 12;
+  const ly = top + bodyH + 12;
   const items: Band[] = ['good', 'fair', 'weak'];
   items.forEach((b, i) => {
     const lx = labelW + i * 130;
