@@ -112,9 +112,12 @@ export function readTree(rules: readonly RuleReads[]): ReadNode {
   return root;
 }
 
+let always: string[] | undefined;
+
 /** Facts whose meta says askAlways (e.g. the company name the report shows). */
 export function alwaysAsked(): string[] {
-  const out: string[] = [];
+  if (always) return always;
+  const out: string[] = (always = []);
   const walk = (segs: Segment[]) => {
     for (const k of keysAt(segs)) {
       const s = schemaAt([...segs, k]);
@@ -146,9 +149,12 @@ export function sectionOf(segs: readonly Segment[]): Section | undefined {
   return SECTIONS.find((s) => top.startsWith(`${s}_`));
 }
 
+const trees = new WeakMap<readonly RuleReads[], ReadNode>();
+
 export function planQuestions(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions = {}): Question[] {
   const out: Question[] = [];
-  const tree = readTree(rules);
+  let tree = trees.get(rules);
+  if (!tree) trees.set(rules, (tree = readTree(rules)));
   const ctx: Ctx = { state, rules, opts, out };
   planObject(ctx, OrgSchema, [], tree, state.data, undefined);
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
@@ -168,8 +174,13 @@ const isUnknownAt = (ctx: Ctx, segs: readonly Segment[]) => {
   return false;
 };
 
+const orderCache = new Map<string, string[]>();
+
 /** Schema keys in order, each field that is asked only after another moved right after it. */
 function orderedKeys(objSegs: readonly Segment[]): string[] {
+  const cacheKey = patternOf(formatPath(objSegs));
+  const cached = orderCache.get(cacheKey);
+  if (cached) return cached;
   const keys = keysAt(objSegs.map((s) => (typeof s === 'number' ? 0 : s)));
   const deps = new Map<string, string[]>();
   const placed = new Set<string>();
@@ -187,6 +198,7 @@ function orderedKeys(objSegs: readonly Segment[]): string[] {
     for (const d of deps.get(k) ?? []) put(d);
   };
   for (const k of keys) if (!placed.has(k)) put(k);
+  orderCache.set(cacheKey, out);
   return out;
 }
 

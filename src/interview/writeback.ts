@@ -22,7 +22,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { keysAt } from '../model/introspect';
-import { formatPath, type Segment } from '../model/paths';
+import { formatPath, getAt, type Segment } from '../model/paths';
 import { stripEmpty, UNKNOWN } from '../load/normalize';
 
 /** The comment that marks a list the interview is still adding items to. */
@@ -41,17 +41,37 @@ export interface OrgState {
 export class OrgText {
   /** How many edits fell back to the Document API's formatting (for tests and debugging). */
   fallbacks = 0;
+  /** Edited with LF line ends; written back with the file's own (CRLF stays CRLF). */
+  private lf: string;
+  private readonly crlf: boolean;
 
-  constructor(public text: string) {}
+  constructor(text: string) {
+    this.crlf = text.includes('\r\n');
+    this.lf = this.crlf ? text.replace(/\r\n/g, '\n') : text;
+  }
+
+  // The parsed form of the current text: parsing is most of an edit's cost, and
+  // the session reads the state and edits the same text in turn.
+  private cache?: { text: string; doc: Document; state?: OrgState };
+  private parsed(): Document {
+    if (this.cache?.text !== this.lf) this.cache = { text: this.lf, doc: parseDocument(this.lf) };
+    return this.cache.doc;
+  }
+
+  /** The file's text with every edit so far. */
+  get text(): string {
+    return this.crlf ? this.lf.replace(/\n/g, '\r\n') : this.lf;
+  }
 
   state(): OrgState {
-    const doc = parseDocument(this.text);
+    const doc = this.parsed();
+    if (this.cache!.state) return this.cache!.state;
     const unknowns: string[] = [];
     const raw = doc.toJS() ?? {};
     const data = (raw && typeof raw === 'object' && !Array.isArray(raw) ? stripEmpty(raw, [], unknowns) : {}) as Record<string, unknown>;
     const openLists = new Set<string>();
-    for (const m of this.text.matchAll(MARKER_RE)) openLists.add(m[1]!);
-    return { data, unknowns: new Set(unknowns), openLists };
+    for (const m of this.lf.matchAll(MARKER_RE)) openLists.add(m[1]!);
+    return (this.cache!.state = { data, unknowns: new Set(unknowns), openLists });
   }
 
   /** Sets the fact at `segs` (a scalar, a list, an object, or the string `unknown`). */
@@ -65,7 +85,7 @@ export class OrgText {
 
   /** Appends an empty item to the list at `segs`; returns its index. */
   appendItem(segs: readonly Segment[]): number {
-    const doc = parseDocument(this.text);
+    const doc = this.parsed();
     const list = doc.getIn(segs, true);
     const index = isSeq(list) ? list.items.length : 0;
     this.edit([...segs, index], {});
@@ -76,45 +96,69 @@ export class OrgText {
   openList(segs: readonly Segment[]): void {
     const path = formatPath(segs);
     if (this.state().openLists.has(path)) return;
-    const doc = parseDocument(this.text);
+    const doc = this.parsed();
     const seq = doc.getIn(segs, true);
     if (!isSeq(seq) || seq.flow || !seq.items.length || !seq.range) return;
-    const t = this.text;
+    const t = this.lf;
     const col = column(t, (seq.items[0] as YNode).range![0]) - 2;
     const at = endOfBlock(t, seq.range[1], col);
-    this.text = insertLines(t, at, [`${' '.repeat(Math.max(0, col))}${MARKER(path)}`]);
+    this.lf = insertLines(t, at, [`${' '.repeat(Math.max(0, col))}${MARKER(path)}`]);
   }
 
   closeList(segs: readonly Segment[]): void {
     const path = formatPath(segs);
-    this.text = this.text.replace(MARKER_RE, (line, p: string) => (p === path ? '\u0000' : line)).replace(/\u0000\r?\n?/g, '');
+    this.lf = this.lf.replace(MARKER_RE, (line, p: string) => (p === path ? '\u0000' : line)).replace(/\u0000\r?\n?/g, '');
   }
 
   private edit(segs: readonly Segment[], value: unknown): void {
-    const doc = parseDocument(this.text);
+    const doc = this.parsed();
     if (doc.errors.length) throw new Error(`cannot edit a file with YAML errors (${doc.errors[0]!.message})`);
-    const expected = doc.clone();
-    structuralSet(expected, segs, value);
-    const want = expected.toJS();
+    // What the file must hold after the edit, as plain data.
+    const want = setJS(doc.toJS(), segs, value);
     let patched: string | undefined;
     try {
-      patched = patch(this.text, doc, expected, segs);
+      patched = patch(this.lf, doc, want, segs);
     } catch {
       patched = undefined;
     }
     if (patched !== undefined) {
       const check = parseDocument(patched);
       if (!check.errors.length && isDeepStrictEqual(check.toJS(), want)) {
-        this.text = patched;
+        this.lf = patched;
+        this.cache = { text: patched, doc: check };
         return;
       }
     }
     this.fallbacks++;
-    this.text = String(expected);
+    const expected = doc.clone();
+    structuralSet(expected, segs, value);
+    this.lf = String(expected);
   }
 }
 
 // ---- the structural edit (also the fallback) ----
+
+/** The same edit as structuralSet, on plain data (what the text edit is checked against). */
+function setJS(root: unknown, segs: readonly Segment[], value: unknown): unknown {
+  const top = root && typeof root === 'object' ? root : {};
+  let cur = top as Record<string | number, unknown>;
+  segs.forEach((seg, i) => {
+    const last = i === segs.length - 1;
+    if (last) {
+      if (Array.isArray(cur) && (seg as number) >= cur.length) cur.push(value);
+      else cur[seg] = value;
+      return;
+    }
+    const next = cur[seg];
+    if (!next || typeof next !== 'object') {
+      const made = typeof segs[i + 1] === 'number' ? [] : {};
+      if (Array.isArray(cur) && (seg as number) >= cur.length) cur.push(made);
+      else cur[seg] = made;
+      cur = made as Record<string | number, unknown>;
+    } else cur = next as Record<string | number, unknown>;
+  });
+  return top;
+}
 
 function structuralSet(doc: Document, segs: readonly Segment[], value: unknown): void {
   if (!isCollection(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
@@ -152,13 +196,13 @@ const keyOf = (p: Pair<unknown, unknown>) => (isScalar(p.key) ? p.key.value : p.
 
 // ---- the text edit ----
 
-function patch(text: string, doc: Document, expected: Document, segs: readonly Segment[]): string | undefined {
+function patch(text: string, doc: Document, want: unknown, segs: readonly Segment[]): string | undefined {
+  const at = (p: readonly Segment[]) => getAt(want, p);
   const root = doc.contents;
   if (!root || (isScalar(root) && root.value === null)) {
     // An empty file (or only comments): the whole answer becomes the first section.
     if (isCollection(root)) return undefined;
-    const v = expected.getIn([segs[0]!]) as unknown;
-    const body = renderPair(String(segs[0]), toJS(v), 0);
+    const body = renderPair(String(segs[0]), at([segs[0]!]), 0);
     return `${text}${text && !text.endsWith('\n') ? '\n' : ''}${body.join('\n')}\n`;
   }
   let node: YNode = root as YNode;
@@ -166,28 +210,26 @@ function patch(text: string, doc: Document, expected: Document, segs: readonly S
     const seg = segs[i]!;
     const prefix = segs.slice(0, i + 1);
     const last = i === segs.length - 1;
-    const want = () => toJS(expected.getIn(prefix));
+    const sub = () => at(prefix);
     if (isMap(node)) {
-      if (node.flow) return replaceFlow(text, node, toJS(expected.getIn(segs.slice(0, i))));
+      if (node.flow) return replaceFlow(text, node, at(segs.slice(0, i)));
       const pair = node.items.find((p) => keyOf(p) === seg);
-      if (!pair) return insertIntoMap(text, node, segs.slice(0, i), String(seg), want());
+      if (!pair) return insertIntoMap(text, node, segs.slice(0, i), String(seg), sub());
       const v = pair.value as YNode | null;
-      if (last || !isCollection(v) || (isCollection(v) && v.flow && !v.items.length)) return replacePairValue(text, pair, want());
+      if (last || !isCollection(v) || (isCollection(v) && v.flow && !v.items.length)) return replacePairValue(text, pair, sub());
       node = v;
     } else if (isSeq(node)) {
-      if (node.flow) return replaceFlow(text, node, toJS(expected.getIn(segs.slice(0, i))));
+      if (node.flow) return replaceFlow(text, node, at(segs.slice(0, i)));
       const idx = seg as number;
-      if (idx === node.items.length) return appendToSeq(text, node, want());
+      if (idx === node.items.length) return appendToSeq(text, node, sub());
       const item = node.items[idx] as YNode | undefined;
       if (!item) return undefined;
-      if (last || !isCollection(item) || (item.flow === true && item.items.length === 0)) return replaceSeqItem(text, item, want());
+      if (last || !isCollection(item) || (item.flow === true && item.items.length === 0)) return replaceSeqItem(text, item, sub());
       node = item;
     } else return undefined;
   }
   return undefined;
 }
-
-const toJS = (v: unknown): unknown => (v && typeof v === 'object' && 'toJSON' in v ? (v as { toJSON(): unknown }).toJSON() : v);
 
 /** A value written on one line: a scalar, `[a, b]`, `[]`, `{}`. */
 function isInline(v: unknown): boolean {
@@ -281,8 +323,13 @@ function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): 
   const val = pair.value as YNode | null;
   const hasText = !!(val && val.range && !(isScalar(val) && val.value === null && val.range[0] === val.range[1]));
   if (hasText && lineStart(t, val!.range![0]) !== lineStart(t, colon)) {
-    // The old value starts on a later line (a block): only replaced by the fallback.
-    return undefined;
+    // The old value is a block below the key (list items): remove its lines, then write the new value.
+    if (!isCollection(val) || val.flow) return undefined;
+    const from = lineEnd(t, colon) + 1;
+    const to = endOfBlock(t, val.range![1], column(t, key.range[0]));
+    const without = t.slice(0, from) + t.slice(to);
+    if (isInline(v)) return spliceInline(without, colon + 1, colon + 1, ` ${renderInline(v)}`);
+    return insertLines(without, from, renderBlock(v).map((l) => `${' '.repeat(column(t, key.range![0]) + 2)}${l}`));
   }
   const [s, e] = hasText ? [val!.range![0], val!.range![1]] : [colon + 1, colon + 1];
   if (hasText && lineEnd(t, s) < e) return undefined;

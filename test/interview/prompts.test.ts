@@ -1,0 +1,224 @@
+// Each fact kind's prompt, rendered with @inquirer/testing: the choices it
+// offers, its validation, and what its raw answer means (value, don't know, skip).
+import { checkbox, confirm, input, number, select, Separator } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { blankPrompt, DONT_KNOW, factPrompt, interpretFact, itemsPrompt, messageOf, SKIP, type PromptSpec } from '../../src/interview/inquirer';
+import { questionFor, type Question } from '../../src/interview/plan';
+
+const PROMPTS = { select, checkbox, number, input, confirm } as const;
+
+/** Renders a prompt spec as the Inquirer prompter would run it. */
+function show(spec: PromptSpec) {
+  const prompt = PROMPTS[spec.type] as (config: unknown, ctx?: unknown) => Promise<unknown>;
+  return render(prompt as never, spec.config as never);
+}
+
+const q = (path: string, extra: Partial<Question> = {}): Question => ({ ...questionFor(path)!, ...extra });
+
+describe('select: one of the schema\'s choices', () => {
+  const question = q('leadership.sales_managed_by');
+
+  it('offers the labelled choices, then "Don\'t know" and "Skip for now"', async () => {
+    const { answer, events, getScreen } = await show(factPrompt(question, Separator));
+    const screen = getScreen();
+    expect(screen).toContain('Who manages the salespeople day to day?');
+    for (const label of ['The CEO', 'A founder (not the CEO)', 'A dedicated sales manager or leader', 'Nobody in particular', "Don't know", 'Skip for now']) expect(screen).toContain(label);
+    events.keypress('down');
+    events.keypress('enter');
+    const raw = await answer;
+    expect(interpretFact(question, raw)).toEqual({ kind: 'value', value: 'founder' });
+  });
+
+  it('"Don\'t know" and "Skip for now" are answers of their own', async () => {
+    for (const [downs, want] of [[4, { kind: 'unknown' }], [5, { kind: 'skip' }]] as const) {
+      const { answer, events } = await show(factPrompt(question, Separator));
+      for (let i = 0; i < downs; i++) events.keypress('down');
+      events.keypress('enter');
+      expect(interpretFact(question, await answer)).toEqual(want);
+    }
+  });
+
+  it('with --all the current answer is the default', async () => {
+    const { answer, events, getScreen } = await show(factPrompt({ ...question, current: 'sales_manager' }, Separator));
+    expect(getScreen()).toMatch(/❯ A dedicated sales manager or leader/);
+    events.keypress('enter');
+    expect(await answer).toBe('sales_manager');
+  });
+});
+
+describe('boolean: yes or no', () => {
+  it('answers true or false', async () => {
+    const question = q('plan.documented');
+    const { answer, events, getScreen } = await show(factPrompt(question, Separator));
+    expect(getScreen()).toMatch(/Yes[\s\S]*No[\s\S]*Don't know[\s\S]*Skip for now/);
+    events.keypress('down');
+    events.keypress('enter');
+    expect(interpretFact(question, await answer)).toEqual({ kind: 'value', value: false });
+  });
+});
+
+describe('checkbox: several choices', () => {
+  const question = q('leadership.outside_help');
+
+  it('returns the ticked values', async () => {
+    const { answer, events } = await show(factPrompt(question, Separator));
+    events.keypress('space');
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('enter');
+    expect(interpretFact(question, await answer)).toEqual({ kind: 'value', value: ['advisor', 'fractional_leader'] });
+  });
+
+  it('nothing ticked is an answer too: none of these', async () => {
+    const { answer, events } = await show(factPrompt(q('plan.covers'), Separator));
+    events.keypress('enter');
+    expect(interpretFact(q('plan.covers'), await answer)).toEqual({ kind: 'value', value: [] });
+  });
+
+  it('"Don\'t know" cannot be ticked with other choices', async () => {
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(question, Separator));
+    events.keypress('space'); // advisor
+    for (let i = 0; i < 6; i++) events.keypress('down'); // past the separator, to "Don't know"
+    events.keypress('space');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('"Don\'t know" and "Skip for now" go on their own');
+    events.keypress('up');
+    for (let i = 0; i < 5; i++) events.keypress('up');
+    events.keypress('space'); // untick advisor
+    events.keypress('enter');
+    expect(interpretFact(question, await answer)).toEqual({ kind: 'unknown' });
+  });
+
+  it('the "select all" shortcut is off (it would tick "Don\'t know" too)', async () => {
+    const { answer, events } = await show(factPrompt(question, Separator));
+    events.type('a');
+    events.keypress('enter');
+    expect(await answer).toEqual([]);
+  });
+
+  it('with --all the current answers are ticked', async () => {
+    const { answer, events } = await show(factPrompt({ ...question, current: ['coach', 'reading'] }, Separator));
+    events.keypress('enter');
+    expect(await answer).toEqual(['coach', 'reading']);
+  });
+});
+
+describe('number: with the schema\'s range', () => {
+  const pct = q('people[0].selling_time_pct');
+
+  it('rejects a value out of range, then takes a good one', async () => {
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(pct, Separator));
+    expect(getScreen()).toContain('What share of their week is spent selling? (%)');
+    events.type('130');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toMatch(/between 0 and 100/);
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    events.type('42.5');
+    events.keypress('enter');
+    expect(interpretFact(pct, await answer)).toEqual({ kind: 'value', value: 42.5 });
+  });
+
+  it('a whole-number fact rejects decimals', async () => {
+    const { events, getScreen, nextRender } = await show(factPrompt(q('admin.support_staff'), Separator));
+    events.type('1.5');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toMatch(/multiple of 1/);
+  });
+
+  it('an empty answer is "blank": the prompter then asks skip or don\'t know', async () => {
+    const { answer, events } = await show(factPrompt(pct, Separator));
+    events.keypress('enter');
+    expect(interpretFact(pct, await answer)).toBe('blank');
+    const follow = await show(blankPrompt());
+    expect(follow.getScreen()).toMatch(/Skip for now[\s\S]*Don't know[\s\S]*Answer it after all/);
+    follow.events.keypress('down');
+    follow.events.keypress('enter');
+    expect(await follow.answer).toBe(DONT_KNOW);
+  });
+});
+
+describe('date: ISO YYYY-MM-DD', () => {
+  const date = q('plan.last_reviewed');
+
+  it('rejects other formats and days not in the calendar', async () => {
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(date, Separator));
+    events.type('10/02/2025');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('expected a date as YYYY-MM-DD');
+    for (let i = 0; i < 10; i++) events.keypress('backspace');
+    events.type('2025-02-30');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('2025-02-30 is not a day in the calendar');
+    for (let i = 0; i < 10; i++) events.keypress('backspace');
+    events.type('2024-02-29');
+    events.keypress('enter');
+    expect(interpretFact(date, await answer)).toEqual({ kind: 'value', value: '2024-02-29' });
+  });
+});
+
+describe('text and lists of values', () => {
+  it('text is trimmed', async () => {
+    const crm = q('tools.crm');
+    const { answer, events } = await show(factPrompt(crm, Separator));
+    events.type('  HubSpot ');
+    events.keypress('enter');
+    expect(interpretFact(crm, await answer)).toEqual({ kind: 'value', value: 'HubSpot' });
+  });
+
+  it('a list of numbers is typed comma-separated, each item checked', async () => {
+    const att = q('people[0].attainment');
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(att, Separator));
+    events.type('45, 40, lots');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('item 3: expected a number, got "lots"');
+    for (let i = 0; i < 4; i++) events.keypress('backspace');
+    events.type('38%');
+    events.keypress('enter');
+    expect(interpretFact(att, await answer)).toEqual({ kind: 'value', value: [45, 40, 38] });
+  });
+
+  it('with --all a list shows its current items', async () => {
+    const crit = q('process.stages[0].exit_criteria', { current: ['budget confirmed', 'champion named'] });
+    const { answer, events, getScreen } = await show(factPrompt(crit, Separator));
+    expect(getScreen()).toContain('budget confirmed, champion named');
+    events.keypress('enter');
+    expect(interpretFact(crit, await answer)).toEqual({ kind: 'value', value: ['budget confirmed', 'champion named'] });
+  });
+});
+
+describe('lists of objects: "add another?"', () => {
+  it('the first step offers add, a CSV roster (people only), none, don\'t know, skip', async () => {
+    const people = q('people');
+    const { answer, events, getScreen } = await show(itemsPrompt(people));
+    expect(getScreen()).toMatch(/Who is on the sales team\?[\s\S]*Add a person[\s\S]*CSV file[\s\S]*There are none[\s\S]*Don't know[\s\S]*Skip for now/);
+    events.keypress('down');
+    events.keypress('enter');
+    expect(await answer).toBe('csv');
+    const tasks = await show(itemsPrompt(q('admin.non_sales_tasks')));
+    expect(tasks.getScreen()).not.toContain('CSV');
+  });
+
+  it('then asks "add another?", saying how many so far, defaulting to no', async () => {
+    const { answer, events, getScreen } = await show(itemsPrompt({ ...q('metrics.kpis'), continuing: true, count: 2 }));
+    expect(getScreen()).toContain('Add another metric? (2 so far)');
+    events.keypress('enter');
+    expect(await answer).toBe(false);
+  });
+
+  it('an item\'s questions say which item they are about', () => {
+    expect(messageOf(q('people[1].selling_time_pct', { context: 'Person 2 (AE 2)' }))).toBe('Person 2 (AE 2) › What share of their week is spent selling? (%)');
+  });
+
+  it('sentinels never collide with schema values', () => {
+    expect(DONT_KNOW).not.toMatch(/^[a-z_]+$/);
+    expect(SKIP).not.toMatch(/^[a-z_]+$/);
+  });
+});

@@ -1,0 +1,214 @@
+// The session logic without a terminal: a scripted prompter stands in for the
+// user. Each answer is saved at once; "don't know" is written, "skip" is not;
+// an interrupted session resumes at the first fact still missing.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { rules } from '../../rules/index';
+import { loadOrgText } from '../../src/load/load';
+import type { Section } from '../../src/model/schema';
+import type { Question } from '../../src/interview/plan';
+import type { FactAnswer, ItemsAnswer, Progress, Prompter } from '../../src/interview/prompter';
+import { runSession, type SessionOptions } from '../../src/interview/session';
+import { OrgText } from '../../src/interview/writeback';
+
+const blank = () => readFileSync(new URL('../../templates/init/blank.yaml', import.meta.url), 'utf8');
+
+type Script = (q: Question, p: Progress) => FactAnswer | ItemsAnswer | undefined;
+
+class Scripted implements Prompter {
+  asked: { id: string; progress: Progress }[] = [];
+  notes: Section[] = [];
+  constructor(
+    private readonly script: Script,
+    private readonly noteText?: string,
+  ) {}
+  async ask(q: Question, p: Progress): Promise<FactAnswer> {
+    this.asked.push({ id: q.id, progress: p });
+    return (this.script(q, p) as FactAnswer | undefined) ?? { kind: 'skip' };
+  }
+  async askItems(q: Question, p: Progress): Promise<ItemsAnswer> {
+    this.asked.push({ id: q.id, progress: p });
+    return (this.script(q, p) as ItemsAnswer | undefined) ?? { kind: q.continuing ? 'done' : 'skip' };
+  }
+  async askNote(section: Section): Promise<string | undefined> {
+    this.notes.push(section);
+    return this.noteText;
+  }
+  async confirm(): Promise<boolean> {
+    return false;
+  }
+}
+
+/** Stands in for Inquirer's Ctrl-C. */
+class ExitPromptError extends Error {
+  override name = 'ExitPromptError';
+}
+
+function session(org: OrgText, prompter: Prompter, extra: Partial<SessionOptions> = {}) {
+  const saved: string[] = [];
+  const run = runSession({
+    org,
+    rules,
+    prompter,
+    date: '2026-11-27',
+    save: async (t) => void saved.push(t),
+    checkCsv: async () => undefined,
+    ...extra,
+  });
+  return { run, saved };
+}
+
+const ANSWERS: Record<string, FactAnswer> = {
+  'company.name': { kind: 'value', value: 'Acme' },
+  'company.sales_motion': { kind: 'value', value: 'solution' },
+  'leadership.sales_managed_by': { kind: 'value', value: 'ceo' },
+  'leadership.manager_experience_years': { kind: 'unknown' },
+  'leadership.outside_help': { kind: 'value', value: ['reading'] },
+};
+
+describe('a session', () => {
+  it('asks in order, saves after every answer, writes "don\'t know", leaves skipped facts for next time', async () => {
+    const org = new OrgText(blank());
+    const p = new Scripted((q) => ANSWERS[q.id]);
+    const { run, saved } = session(org, p, { section: undefined });
+    const result = await run;
+    expect(p.asked.slice(0, 6).map((a) => a.id)).toEqual([
+      'company.name',
+      'company.sales_motion',
+      'leadership.sales_managed_by',
+      'leadership.manager_experience_years',
+      'leadership.outside_help',
+      'leadership.leader_since',
+    ]);
+    expect(result).toMatchObject({ answered: 4, unknown: 1 });
+    expect(result.skipped).toBe(result.asked - 5);
+    // One save per answer that changed the file, each a loadable org file.
+    expect(saved).toHaveLength(5);
+    for (const t of saved) expect((await loadOrgText(t, 'org.yaml')).ok).toBe(true);
+    const data = parse(org.text);
+    expect(data.leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 'unknown', outside_help: ['reading'], leader_since: null });
+    // Next time: only what was skipped is asked.
+    const again = new Scripted(() => undefined);
+    await session(org, again).run;
+    expect(again.asked[0]!.id).toBe('leadership.leader_since');
+    expect(again.asked.map((a) => a.id)).not.toContain('leadership.manager_experience_years');
+  });
+
+  it('shows progress: section k of n, question i of m', async () => {
+    const p = new Scripted((q) => ANSWERS[q.id]);
+    await session(new OrgText(''), p, { section: 'leadership' }).run;
+    expect(p.asked.map((a) => a.progress)).toEqual([
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 1, count: 4 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 2, count: 4 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 3, count: 4 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 4, count: 4 },
+    ]);
+    const all = new Scripted(() => undefined);
+    await session(new OrgText(''), all).run;
+    const first = all.asked[0]!.progress;
+    expect(first).toMatchObject({ section: 'company', sectionIndex: 1, index: 1 });
+    expect(first.sectionCount).toBe(13);
+  });
+
+  it('records the respondent with each answer and asks for notes at the end of each section asked about', async () => {
+    const org = new OrgText(blank());
+    const p = new Scripted((q) => ANSWERS[q.id], 'The CEO sells two days a week.');
+    await session(org, p, { respondent: 'Jane Doe, CEO', notes: true, section: 'leadership' }).run;
+    const data = parse(org.text);
+    expect(data.answers).toEqual({
+      'leadership.sales_managed_by': { by: 'Jane Doe, CEO', on: '2026-11-27' },
+      'leadership.manager_experience_years': { by: 'Jane Doe, CEO', on: '2026-11-27' },
+      'leadership.outside_help': { by: 'Jane Doe, CEO', on: '2026-11-27' },
+    });
+    expect(p.notes).toEqual(['leadership']);
+    expect(data.notes).toEqual({ leadership: 'The CEO sells two days a week.' });
+    // The loader and engine see the interview as the origin of those facts.
+    const loaded = await loadOrgText(org.text, 'org.yaml');
+    expect(loaded.ok && loaded.value.org.answers?.['leadership.sales_managed_by']?.by).toBe('Jane Doe, CEO');
+  });
+
+  it('builds lists with "add another?" loops, nested ones too', async () => {
+    const org = new OrgText('');
+    const people = ['AE 1', 'AE 2'];
+    const p = new Scripted((q) => {
+      if (q.id === 'people#0' || q.id === 'people#1') return { kind: 'add' };
+      if (q.id === 'people#2') return { kind: 'done' };
+      const m = /^people\[(\d)\]\.(\w+)$/.exec(q.path);
+      if (m && m[2] === 'name') return { kind: 'value', value: people[Number(m[1])] };
+      if (m && m[2] === 'is_rep') return { kind: 'value', value: true };
+      if (q.id === 'people[0].actions#0') return { kind: 'add' };
+      if (q.path === 'people[0].actions[0].action') return { kind: 'value', value: 'pay_cut' };
+      if (q.id === 'people[1].actions#0') return { kind: 'none' };
+      return undefined;
+    });
+    await session(org, p, { section: 'people' }).run;
+    const data = parse(org.text);
+    expect(data.people).toEqual([
+      { name: 'AE 1', is_rep: true, actions: [{ action: 'pay_cut' }] },
+      { name: 'AE 2', is_rep: true, actions: [] },
+    ]);
+    expect(org.state().openLists.size).toBe(0);
+    expect(p.asked.map((a) => a.id)).toContain('people[0].actions#1');
+  });
+
+  it('a CSV roster instead of people one by one', async () => {
+    const org = new OrgText('');
+    const p = new Scripted((q) => (q.id === 'people#0' ? { kind: 'csv', path: 'reps.csv' } : undefined));
+    await session(org, p, { section: 'people' }).run;
+    expect(parse(org.text)).toEqual({ people_csv: 'reps.csv' });
+  });
+
+  it('--all shows current answers; skipping keeps them', async () => {
+    const org = new OrgText('leadership:\n  sales_managed_by: ceo   # for now\n');
+    const seen: Question[] = [];
+    const p = new Scripted((q) => {
+      seen.push(q);
+      return q.id === 'leadership.sales_managed_by' ? { kind: 'skip' } : undefined;
+    });
+    await session(org, p, { all: true, section: 'leadership' }).run;
+    expect(seen[0]).toMatchObject({ id: 'leadership.sales_managed_by', current: 'ceo' });
+    expect(org.text).toBe('leadership:\n  sales_managed_by: ceo   # for now\n');
+  });
+});
+
+describe('interrupted and resumed', () => {
+  const interruptAt = (n: number, answer: Script): Script => {
+    let i = 0;
+    return (q, pr) => {
+      if (++i === n) throw new ExitPromptError('User force closed the prompt with SIGINT');
+      return answer(q, pr);
+    };
+  };
+
+  it('everything answered before Ctrl-C is saved; the next run starts at the first missing fact', async () => {
+    const org = new OrgText(blank());
+    const { run, saved } = session(org, new Scripted(interruptAt(4, (q) => ANSWERS[q.id])));
+    await expect(run).rejects.toThrow(ExitPromptError);
+    expect(saved).toHaveLength(3);
+    const file = saved.at(-1)!;
+    expect((await loadOrgText(file, 'org.yaml')).ok).toBe(true);
+    expect(file).toContain('# sales-audit org file: a description of your sales organisation.');
+
+    const resumed = new OrgText(file);
+    const p = new Scripted((q) => ANSWERS[q.id]);
+    await session(resumed, p).run;
+    expect(p.asked[0]!.id).toBe('leadership.manager_experience_years');
+  });
+
+  it('Ctrl-C inside an "add another?" loop resumes the loop', async () => {
+    const org = new OrgText('');
+    const script: Script = (q) => (q.id === 'roles#0' || q.id === 'roles#1' ? { kind: 'add' } : q.path.endsWith('.title') ? { kind: 'value', value: `Role ${q.path}` } : undefined);
+    // Interrupted at the 9th question: roles#0, title, 5 more facts of role 1 (skipped), then roles#1 (add), then role 2's title.
+    const { run, saved } = session(org, new Scripted(interruptAt(9, script)), { section: 'roles' });
+    await expect(run).rejects.toThrow(ExitPromptError);
+    const file = saved.at(-1)!;
+    expect(parse(file).roles).toHaveLength(2);
+    expect(file).toContain('# sales-audit interview: roles is not finished yet');
+
+    const p = new Scripted(() => undefined);
+    await session(new OrgText(file), p, { section: 'roles' }).run;
+    expect(p.asked[0]!.id).toBe('roles[0].open');
+    expect(p.asked.at(-1)!.id).toBe('roles#2');
+  });
+});

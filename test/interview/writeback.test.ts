@@ -1,0 +1,177 @@
+// Write-back: each answer lands in the org file as a small text edit that keeps
+// comments (and their alignment), key order, blank lines and everything else.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadOrgText } from '../../src/load/load';
+import { OrgText } from '../../src/interview/writeback';
+
+const example = (name: string) => readFileSync(new URL(`../../templates/examples/${name}.yaml`, import.meta.url), 'utf8');
+const blank = () => readFileSync(new URL('../../templates/init/blank.yaml', import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/interview/${name}`, import.meta.url), 'utf8');
+
+/** Lines of b that are not in a (as a multiset), and lines of a no longer in b. */
+function lineDiff(a: string, b: string): { added: string[]; removed: string[] } {
+  const count = (t: string) => t.split('\n').reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const ca = count(a);
+  const cb = count(b);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [l, n] of cb) for (let i = (ca.get(l) ?? 0); i < n; i++) added.push(l);
+  for (const [l, n] of ca) for (let i = (cb.get(l) ?? 0); i < n; i++) removed.push(l);
+  return { added, removed };
+}
+
+describe('a scalar answer replaces only its own line', () => {
+  it('keeps the comment and its column', () => {
+    const src = example('struggling-startup');
+    const o = new OrgText(src);
+    o.set(['company', 'name'], 'Acme Widgets');
+    expect(lineDiff(src, o.text)).toEqual({
+      removed: ['  name: Brightloop Analytics        # fictional'],
+      added: ['  name: Acme Widgets                # fictional'],
+    });
+    expect(o.fallbacks).toBe(0);
+  });
+
+  it('fills an empty key of the blank template in place, keeping its help comment', () => {
+    const src = blank();
+    const o = new OrgText(src);
+    o.set(['leadership', 'sales_managed_by'], 'ceo');
+    o.set(['leadership', 'outside_help'], ['advisor', 'reading']);
+    o.setUnknown(['leadership', 'leader_since']);
+    const { added, removed } = lineDiff(src, o.text);
+    expect(removed).toHaveLength(3);
+    expect(added).toEqual([
+      '  sales_managed_by: ceo     # ceo | founder | sales_manager | nobody',
+      '  outside_help: [advisor, reading] # a list, e.g. [advisor, reading]: advisor | coach | fractional_leader | training | reading | none',
+      '  leader_since: unknown     # date the current sales leader took the role, YYYY-MM-DD',
+    ]);
+    expect(o.fallbacks).toBe(0);
+  });
+
+  it('quotes text that YAML would read as something else', () => {
+    const o = new OrgText('tools:\n  crm: x\n');
+    o.set(['tools', 'crm'], 'yes: #1');
+    o.set(['company', 'name'], '42');
+    expect(parse(o.text)).toEqual({ tools: { crm: 'yes: #1' }, company: { name: '42' } });
+  });
+});
+
+describe('new keys, sections and list items', () => {
+  it('puts a new key in schema order within its section', () => {
+    const src = 'leadership:\n  sales_managed_by: ceo   # the CEO\n  leader_since: 2024-01-01\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'outside_help'], ['coach']);
+    expect(o.text).toBe('leadership:\n  sales_managed_by: ceo   # the CEO\n  outside_help: [coach]\n  leader_since: 2024-01-01\n');
+  });
+
+  it('puts a new section between the sections around it, before their comments, with the file\'s blank lines', () => {
+    const src = '# Acme\ncompany:\n  name: Acme\n\n# Tools we use\ntools:\n  crm: HubSpot\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'sales_managed_by'], 'founder');
+    expect(o.text).toBe('# Acme\ncompany:\n  name: Acme\n\nleadership:\n  sales_managed_by: founder\n\n# Tools we use\ntools:\n  crm: HubSpot\n');
+  });
+
+  it('adds list items one by one and marks an unfinished list', () => {
+    const o = new OrgText('roles:  # jobs\n\nplan:\n  documented: true\n');
+    const i = o.appendItem(['roles']);
+    o.openList(['roles']);
+    o.set(['roles', i, 'title'], 'Account Executive');
+    o.set(['roles', i, 'open'], true);
+    expect(o.state().openLists).toEqual(new Set(['roles']));
+    const j = o.appendItem(['roles']);
+    o.set(['roles', j, 'title'], 'SDR');
+    expect(o.text).toBe(
+      'roles:  # jobs\n  - title: Account Executive\n    open: true\n  - title: SDR\n  # sales-audit interview: roles is not finished yet\n\nplan:\n  documented: true\n',
+    );
+    o.closeList(['roles']);
+    expect(o.text).toBe('roles:  # jobs\n  - title: Account Executive\n    open: true\n  - title: SDR\n\nplan:\n  documented: true\n');
+    expect(o.state().openLists.size).toBe(0);
+    expect(o.fallbacks).toBe(0);
+  });
+
+  it('adds a nested list inside an item, and a field to a flow-style item', () => {
+    const src = 'people:\n  - name: AE 1\n    actions:\n      - { date: 2026-01-05, action: coaching }   # after Q4\n';
+    const o = new OrgText(src);
+    o.set(['people', 0, 'actions', 1], { date: '2026-04-01', action: 'pay_cut' });
+    o.set(['people', 0, 'actions', 0, 'action'], 'improvement_plan');
+    expect(o.text).toBe(
+      'people:\n  - name: AE 1\n    actions:\n      - { date: 2026-01-05, action: improvement_plan } # after Q4\n      - date: 2026-04-01\n        action: pay_cut\n',
+    );
+    expect(parse(o.text).people[0].actions).toHaveLength(2);
+  });
+
+  it('replaces an `unknown` or empty list with real items, and back', () => {
+    const o = new OrgText('people: unknown   # ask HR\n');
+    o.appendItem(['people']);
+    o.set(['people', 0, 'name'], 'AE 1');
+    expect(o.text).toBe('people:           # ask HR\n  - name: AE 1\n');
+    o.setUnknown(['people']);
+    expect(o.text).toBe('people: unknown   # ask HR\n'); // back to the original, byte for byte
+    o.set(['people'], []);
+    expect(parse(o.text)).toEqual({ people: [] });
+  });
+
+  it('starts an empty file', () => {
+    const o = new OrgText('');
+    o.set(['company', 'name'], 'Acme');
+    o.set(['leadership', 'sales_managed_by'], 'ceo');
+    o.set(['company', 'employees'], 12);
+    expect(o.text).toBe('company:\n  name: Acme\n  employees: 12\n\nleadership:\n  sales_managed_by: ceo\n');
+  });
+
+  it('records who answered, under answers:, and notes per section', () => {
+    const o = new OrgText(blank());
+    o.set(['answers', 'people[0].selling_time_pct'], { by: 'Jane Doe, CEO', on: '2026-11-27' });
+    o.set(['notes', 'leadership'], 'The CEO runs sales: two days a week # really');
+    const data = parse(o.text);
+    expect(data.answers).toEqual({ 'people[0].selling_time_pct': { by: 'Jane Doe, CEO', on: '2026-11-27' } });
+    expect(data.notes).toEqual({ leadership: 'The CEO runs sales: two days a week # really' });
+    expect(o.fallbacks).toBe(0);
+  });
+});
+
+describe('round trips keep everything else', () => {
+  it.each(['struggling-startup', 'mid-size-gaps', 'healthy-org'])('%s: many edits, every other line untouched, still a valid org file', async (name) => {
+    const src = example(name);
+    const o = new OrgText(src);
+    o.set(['company', 'name'], 'Renamed Ltd');
+    o.setUnknown(['tools', 'crm_active_use_pct']);
+    o.set(['leadership', 'outside_help'], ['coach']);
+    o.set(['notes', 'tools'], 'Checked with the ops team.');
+    o.set(['answers', 'company.name'], { by: 'Consultant', on: '2026-11-27' });
+    const { removed } = lineDiff(src, o.text);
+    // Only the edited lines went; every comment line is still there.
+    expect(removed.filter((l) => !/^\s*(name|crm_active_use_pct|outside_help|notes|answers|tools):/.test(l))).toEqual([]);
+    for (const line of src.split('\n').filter((l) => /^\s*#/.test(l))) expect(o.text).toContain(line);
+    expect(o.fallbacks).toBe(0);
+    const loaded = await loadOrgText(o.text, `${name}.yaml`, { baseDir: new URL('../../templates/examples/', import.meta.url).pathname });
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) {
+      expect(loaded.value.org.company?.name).toBe('Renamed Ltd');
+      expect(loaded.value.unknowns).toContain('tools.crm_active_use_pct');
+    }
+  });
+
+  it('a hand-written file with odd layout: comments everywhere, CRLF line ends, flow maps', () => {
+    const src = fixture('hand-written.yaml');
+    const crlf = src.replace(/\n/g, '\r\n');
+    for (const text of [src, crlf]) {
+      const o = new OrgText(text);
+      o.set(['leadership', 'manager_experience_years'], 3);
+      o.set(['tools', 'reps_travel'], false);
+      o.set(['people', 1, 'selling_time_pct'], 40);
+      o.set(['people', 0, 'coaching', 'plan'], 'individual');
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      expect(o.text.split(eol).some((l) => l.includes('\r'))).toBe(false);
+      const { removed } = lineDiff(text.replace(/\r\n/g, '\n'), o.text.replace(/\r\n/g, '\n'));
+      expect(removed).toEqual(['  manager_experience_years:   # years, roughly', '  - { name: AE 2, is_rep: true }   # joined in March']);
+      const data = parse(o.text);
+      expect(data.people[1]).toEqual({ name: 'AE 2', is_rep: true, selling_time_pct: 40 });
+      expect(data.people[0].coaching).toEqual({ plan: 'individual' });
+      expect(data.tools.reps_travel).toBe(false);
+      expect(o.fallbacks).toBe(0);
+    }
+  });
+});
