@@ -1,10 +1,12 @@
 // `sales-audit lint` end to end (the built binary): exit codes on every path,
 // the gates, --strict, several files and globs in one run, several formats in
 // one run, per-org config and waivers. Fixtures: test/fixtures/lint/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, DATE, FIX, scratch } from './helpers';
+import { cli, DATE, FIX, ROOT, scratch } from './helpers';
 
 const lint = (args: string[], opts: Parameters<typeof cli>[1] = {}) => cli(['lint', ...args, '--date', DATE], opts);
 const json = (args: string[], opts: Parameters<typeof cli>[1] = {}) => {
@@ -133,6 +135,17 @@ describe('lint: exit 2, could not run', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('configs/bad-severity.yaml:3:15: rules.selling-time.severity: expected one of: critical, high, medium, low; got "hgih" (did you mean "high"?)\n');
+  });
+
+  it('runs without the prompt library or the browser installed (neither is on lint\'s path)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-bare-'));
+    for (const d of ['bin', 'dist', 'templates']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    // No node_modules anywhere above a temp folder: any import of @inquirer or playwright-core would fail.
+    const r = spawnSync(process.execPath, [join(dir, 'bin/sales-audit.js'), 'lint', join(FIX, 'team.yaml'), '--date', DATE, '-f', 'sarif', '-o', join(dir, 'a.sarif'), '-f', 'junit', '-o', join(dir, 'a.xml'), '-f', 'stylish'], { encoding: 'utf8', cwd: dir });
+    expect(r.stderr).not.toMatch(/Cannot find|ERR_MODULE_NOT_FOUND/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/team\.yaml:19:5 +high +manage-not-pay-cut/);
   });
 
   it('never prompts: stdin is ignored and the run ends on its own', () => {
