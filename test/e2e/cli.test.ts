@@ -1,10 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, DATE, EXAMPLES, ROOT } from './run';
+import { BIN, cli, DATE, EXAMPLES, ROOT } from './run';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -109,6 +110,18 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('2 for a file the user cannot read (run as an unprivileged user when tests run as root)', () => {
+    const dir = tmp();
+    chmodSync(dir, 0o755);
+    const file = join(dir, 'locked.yaml');
+    writeFileSync(file, 'version: 1\n');
+    chmodSync(file, 0o000);
+    const asRoot = process.getuid?.() === 0;
+    const r = spawnSync(process.execPath, [BIN, 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${file}: permission denied: cannot read the file\n`);
   });
 
   it('2 with one line per problem, file:line:col first, for an invalid org file', () => {
