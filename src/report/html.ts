@@ -69,7 +69,8 @@ function badge(kind: string, text: string, mark?: string): string {
 }
 const severityBadge = (s: Severity) => badge(`sev-${s}`, SEVERITY_LABEL[s]);
 const statusBadge = (r: RuleResult) =>
-  badge(`st-${r.status}`, `${STATUS_LABEL[r.status]}${r.score !== null ? ` ${Math.round(r.score * 100)}%` : ''}`, STATUS_MARK[r.status]);
+  // A waived rule's score does not count, so it is not shown beside the word.
+  badge(`st-${r.status}`, `${STATUS_LABEL[r.status]}${r.score !== null && r.status !== 'waived' ? ` ${Math.round(r.score * 100)}%` : ''}`, STATUS_MARK[r.status]);
 
 /** The overall score as a ring gauge; the number is HTML text over the ring, which only repeats it. */
 function gauge(score: number | null): string {
