@@ -85,7 +85,7 @@ export function renderJunit(run: LintRun): string {
   const suites = run.files.map((f) => {
     if (!f.ok) {
       const body = f.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
-      return { name: f.file, props: [] as [string, string][], cases: [{ name: 'read the org file', classname: f.file, file: f.file, line: f.diagnostics[0]?.line, outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body } } as Case] };
+      return { name: f.file, props: [] as [string, string][], cases: [{ name: 'read the org file and its config', classname: f.file, file: f.file, line: f.diagnostics[0]?.line, outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body } } as Case] };
     }
     const s = f.report.summary;
     const props: [string, string][] = [

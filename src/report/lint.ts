@@ -65,8 +65,6 @@ export interface Problem {
   active: boolean;
   finding?: Finding;
   waiver?: WaiverState;
-  /** Index in the report's findings (for stable identity). */
-  index?: number;
 }
 
 export const levelOf = (s: Severity): Level => (s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note');
@@ -84,10 +82,10 @@ export function placeOf(e: Evidence | undefined, file: string): { file: string; 
 export function problemsOf(f: LintedFile): Problem[] {
   const r = f.report;
   const out: Problem[] = [];
-  r.findings.forEach((finding, index) => {
+  r.findings.forEach((finding) => {
     if (finding.note) return;
     const place = placeOf(finding.evidence[0], f.file);
-    const base = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding, index };
+    const base = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding };
     if (finding.suppressed) {
       const waiver = r.rules.find((x) => x.id === finding.ruleId)?.waiver;
       out.push({ ...base, kind: 'suppressed', level: levelOf(finding.severity), label: 'waived', active: false, waiver });
@@ -205,7 +203,7 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
   const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Findings | Gates |', '|---|---:|:---:|---:|---|'];
   for (const f of run.files) {
-    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | could not be read |`);
+    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
@@ -215,7 +213,7 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
   out.push('');
   for (const f of run.files) {
     if (!f.ok) {
-      out.push(`## \`${md(f.file)}\`: could not be read`, '');
+      out.push(`## \`${md(f.file)}\`: could not be linted`, '');
       for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
       out.push('');
       continue;

@@ -38,7 +38,7 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
 /** `2 files: a.yaml 63/100 (D), b.yaml 88/100 (B) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
 export function summaryLine(run: LintRun): string {
   const n = run.files.length;
-  const files = run.files.map((f) => (f.ok ? `${f.file} ${f.report.summary.score ?? '?'}/100 (${f.report.summary.grade ?? '?'})` : `${f.file} could not be read`));
+  const files = run.files.map((f) => (f.ok ? `${f.file} ${f.report.summary.score ?? '?'}/100 (${f.report.summary.grade ?? '?'})` : `${f.file} could not be linted`));
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
   let waived = 0;
   let expired = 0;

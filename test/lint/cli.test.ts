@@ -125,7 +125,7 @@ describe('lint: exit 2, could not run', () => {
     const r = lint(['fatal.yaml', 'invalid.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^fatal\.yaml:6:3 +critical +go-to-market-plan/m);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: fatal.yaml 0/100 (F), invalid.yaml could not be read · 1 finding: 1 critical');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: fatal.yaml 0/100 (F), invalid.yaml could not be linted · 1 finding: 1 critical');
     expect(r.stderr).toContain('invalid.yaml:3:9: invalid YAML');
     expect(r.stderr).toContain('fatal.yaml: gate failed: 1 critical rule failing');
   });
@@ -173,6 +173,18 @@ describe('lint: several files and globs in one run', () => {
     expect(star.code).toBe(2);
     const q = json(['?ass.yaml', 'cfg-*/[f]*.yaml']);
     expect(q.out.files.map((f) => f.file)).toEqual(['pass.yaml', 'cfg-off/fatal.yaml']);
+  });
+
+  it('keeps the order given, an unmatched pattern in its place; a file named with [ ] is taken as named', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'acme[1].yaml'), readFileSync(join(dir, 'pass.yaml')));
+    const r = cli(['lint', 'team.yaml', 'none-*.yaml', 'acme[1].yaml', '--date', DATE, '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout).files as { file: string; status: string }[]).map((f) => [f.file, f.status])).toEqual([
+      ['team.yaml', 'ok'],
+      ['none-*.yaml', 'invalid'],
+      ['acme[1].yaml', 'ok'],
+    ]);
   });
 
   it('paths are shown relative to the working folder, however they were given', () => {
@@ -232,7 +244,7 @@ describe('lint: several formats in one run', () => {
     const r = lint(['team.yaml', 'expired.yaml', 'invalid.yaml', '--format', 'markdown']);
     expect(r.stdout).toContain('| `team.yaml` | 45 | F | 2 | passed |');
     expect(r.stdout).toContain('| `expired.yaml` | 100 | A | 0 | failed: the waiver for sales-tools expired on 2026-03-31 |');
-    expect(r.stdout).toContain('| `invalid.yaml` | | | | could not be read |');
+    expect(r.stdout).toContain('| `invalid.yaml` | | | | could not be linted |');
     expect(r.stdout).toMatch(/^- `expired\.yaml:11:5` \*\*error\*\* `expired-waiver`: The waiver for sales-tools expired/m);
   });
 });
@@ -283,6 +295,18 @@ describe('lint: per-org config', () => {
     expect(over.code).toBe(0);
     expect(over.stderr).toBe('');
     expect(lint(['fatal.yaml', '--config', 'configs/no-fatal.yaml']).code).toBe(0);
+  });
+});
+
+describe('schema --config', () => {
+  it('prints the config\'s JSON Schema: every rule id, each with its own options', () => {
+    const r = cli(['schema', '--config']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { title: string; properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, unknown> } } }> }; gates: unknown } };
+    expect(schema.title).toMatch(/sales-audit config/);
+    expect(Object.keys(schema.properties.rules.properties)).toHaveLength(15);
+    expect(Object.keys(schema.properties.rules.properties['selling-time']!.properties.options.properties)).toEqual(['failBelow', 'passAbove']);
+    expect(JSON.parse(cli(['schema']).stdout).title).toMatch(/org file/); // the org file's schema is unchanged
   });
 });
 

@@ -4,6 +4,7 @@
 // every gate holds, 1 when one fails, 2 when a file or the config cannot be
 // read. Renderers load lazily, only the formats asked for.
 import { Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
@@ -102,26 +103,29 @@ export function shownPath(p: string, cwd: string): string {
   return rel.split(sep).join('/');
 }
 
-async function resolveInputs(patterns: string[], cwd: string): Promise<{ inputs: { path: string; shown: string }[]; unmatched: LintFile[] }> {
-  const inputs: { path: string; shown: string }[] = [];
-  const unmatched: LintFile[] = [];
+type Input = { path: string; shown: string } | { unmatched: LintFile };
+
+/** The files to lint, in the order given (each pattern's matches sorted), each once. */
+async function resolveInputs(patterns: string[], cwd: string): Promise<Input[]> {
+  const out: Input[] = [];
   const seen = new Set<string>();
   const add = (p: string) => {
     const abs = resolve(cwd, p);
     if (seen.has(abs)) return;
     seen.add(abs);
-    inputs.push({ path: abs, shown: shownPath(p, cwd) });
+    out.push({ path: abs, shown: shownPath(p, cwd) });
   };
   for (const p of patterns) {
-    if (!isGlob(p)) {
+    // A file whose name holds [ or { is taken as named when it exists.
+    if (!isGlob(p) || existsSync(resolve(cwd, p))) {
       add(p);
       continue;
     }
     const matches = await expandGlob(p, cwd);
-    if (!matches.length) unmatched.push({ ok: false, file: p, diagnostics: [{ file: p, message: 'no files match this pattern' }] });
+    if (!matches.length) out.push({ unmatched: { ok: false, file: p, diagnostics: [{ file: p, message: 'no files match this pattern' }] } });
     matches.forEach(add);
   }
-  return { inputs, unmatched };
+  return out;
 }
 
 // ---- one file ----
@@ -217,9 +221,9 @@ Exit codes: 0 every gate holds · 1 a gate failed · 2 could not run (usage, unr
         const cfg = await resolver.forOrg(undefined);
         if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
       }
-      const { inputs, unmatched } = await resolveInputs(patterns, cwd);
-      const linted = await Promise.all(inputs.map((i) => lintOne(i, resolver, opts, date)));
-      const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files: [...linted, ...unmatched] };
+      const inputs = await resolveInputs(patterns, cwd);
+      const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date))));
+      const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files };
 
       // Input problems: one bare `file:line:col: message` line each, once.
       const printed = new Set<string>();
