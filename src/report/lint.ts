@@ -141,7 +141,8 @@ export function problemsOf(f: LintedFile): Problem[] {
   }
   return out
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => a.p.file.localeCompare(b.p.file) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+    // Code-unit order, not the locale's: the same bytes on every machine.
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
     .map(({ p }) => p);
 }
 
