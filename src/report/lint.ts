@@ -225,7 +225,8 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
       out.push('');
     }
-    out.push(renderMarkdown(f.report).trimEnd(), '');
+    // Each report one heading level down, under this document's title.
+    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
