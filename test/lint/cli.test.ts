@@ -246,6 +246,8 @@ describe('lint: several formats in one run', () => {
     expect(r.stdout).toContain('| `expired.yaml` | 100 | A | 0 | failed: the waiver for sales-tools expired on 2026-03-31 |');
     expect(r.stdout).toContain('| `invalid.yaml` | | | | could not be linted |');
     expect(r.stdout).toMatch(/^- `expired\.yaml:11:5` \*\*error\*\* `expired-waiver`: The waiver for sales-tools expired/m);
+    expect(r.stdout.match(/^# .*$/gm)).toEqual(['# sales-audit lint']); // each report sits one level down
+    expect(r.stdout).toMatch(/^## Sales audit: Team Co$/m);
   });
 });
 
