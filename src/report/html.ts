@@ -240,7 +240,7 @@ function cover(r: AuditReport): string {
   const gband = bandOf(s.score);
   out.push(
     `<div class="card grade-card"><h2 class="card-title">Grade</h2><p class="grade band-${gband}" id="grade" aria-label="Grade ${s.grade ?? 'not available'}">${s.grade ?? '?'}</p>` +
-      `<p class="small">${s.provisional ? '<b>Provisional:</b> too little could be assessed for a firm grade.' : s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? 'A 90+ · B 80+ · C 70+<br>D 60+ · F under 60' : 'No rule could be assessed.'}</p></div>`,
+      `<p class="small">${s.provisional ? '<b>Provisional:</b> too little could be assessed for a firm grade.' : s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? '<span class="nowrap">A 90+ · B 80+</span> <span class="nowrap">· C 70+ · D 60+</span> <span class="nowrap">· F under 60</span>' : 'No rule could be assessed.'}</p></div>`,
   );
   const cv = Math.max(0, Math.min(100, s.coverage));
   out.push(
@@ -522,6 +522,7 @@ bdi { unicode-bidi: isolate; }
 .keypoints > ul { margin: 0; padding-left: 18px; }
 .keypoints li { margin: 3px 0; }
 .top-actions { margin: 4px 0 0; padding-left: 20px; }
+.nowrap { white-space: nowrap; }
 .gain { color: var(--good); font-weight: 700; white-space: nowrap; }
 .toc { margin: 18px 0 0; }
 .toc ol { margin: 0; padding-left: 20px; columns: 2; }
