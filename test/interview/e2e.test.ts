@@ -1,0 +1,202 @@
+// The interview end to end, against the built binary: in a real terminal
+// (tmux), with an answers file and no terminal, and without either.
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, cli, DATE, ROOT } from '../e2e/run';
+import { loadOrgFile } from '../../src/load/load';
+import { Terminal } from './tmux';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-interview-'));
+const FIXTURE = join(ROOT, 'test/fixtures/interview/hand-written.yaml');
+const commentLines = (text: string) => text.split('\n').filter((l) => l.includes('#'));
+
+let term: Terminal | undefined;
+afterEach(() => {
+  term?.close();
+  term = undefined;
+});
+
+describe('in a terminal (tmux)', () => {
+  it('a new user: no file, one section answered, the report, saved as Markdown', async () => {
+    const dir = tmp();
+    term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
+    let s = await term.waitFor(/Who manages the salespeople day to day\?/);
+    expect(s).toContain('Creating acme.yaml');
+    expect(s).toMatch(/Leadership 1\/1 · question 1 of 4 · why we ask: rule sales-leadership \(Someone who knows sales management runs sales\)/);
+    expect(s).toMatch(/❯ The CEO[\s\S]*Don't know[\s\S]*Skip for now/);
+    s = await term.answer(['Enter'], /How many years has that person spent managing salespeople\?/);
+    expect(s).toContain('question 2 of 4');
+    // Out of range first: the schema's maximum is checked at the prompt.
+    await term.answer(['=75', 'Enter'], /between 0 and 60/);
+    await term.answer(['BSpace', 'BSpace', '=2', 'Enter'], /What outside help/);
+    await term.answer(['Space', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'], /Since when has the current sales leader/);
+    s = await term.answer(['=2025-09-01', 'Enter'], /Save this report as Markdown \(acme\.report\.md\)\?/);
+    // The same report as `audit`: its heading, this file, the leadership rule assessed.
+    expect(s).toMatch(/sales-leadership/);
+    expect(s).toContain('acme.yaml');
+    await term.answer(['Enter'], /Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /EXIT=0/);
+
+    const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
+    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01' });
+    expect(text).toContain('# sales-audit org file: a description of your sales organisation.');
+    expect(existsSync(join(dir, 'acme.yaml.bak'))).toBe(false); // nothing to back up: the file is new
+    expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
+    const audit = cli(['audit', join(dir, 'acme.yaml'), '--format', 'json', '--date', DATE]);
+    const rule = JSON.parse(audit.stdout).rules.find((r: { id: string }) => r.id === 'sales-leadership');
+    expect(rule.status).not.toBe('not-assessed');
+  });
+
+  it('Ctrl-C half-way exits 130 with the file valid and its comments kept; running again resumes and finishes', async () => {
+    const dir = tmp();
+    const file = join(dir, 'org.yaml');
+    copyFileSync(FIXTURE, file);
+    const original = readFileSync(file, 'utf8');
+    term = new Terminal(`node ${BIN} interview org.yaml --section tools --date ${DATE}`, dir);
+    await term.waitFor(/Where does the real customer and deal data live\?/);
+    await term.answer(['Enter'], /What share of reps use the CRM every week\?/);
+    let s = await term.answer(['C-c'], /EXIT=130/);
+    expect(s).toContain('interrupted; every answer given so far is saved in org.yaml');
+    expect(s).toContain('run `sales-audit interview org.yaml --section tools` to resume where you stopped');
+    term.close();
+
+    const half = readFileSync(file, 'utf8');
+    expect(parse(half).tools).toEqual({ crm: 'HubSpot', system_of_record: 'crm' });
+    expect((await loadOrgFile(file)).ok).toBe(true);
+    expect(commentLines(half)).toEqual(commentLines(original));
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
+
+    term = new Terminal(`node ${BIN} interview org.yaml --section tools --date ${DATE}`, dir);
+    s = await term.waitFor(/What share of reps use the CRM every week\?/);
+    expect(s).toContain('org.yaml: 4 questions about tools in 1 section to go.');
+    expect(s).not.toContain('Where does the real customer');
+    await term.answer(['=80', 'Enter'], /Do reps travel to customers\?/);
+    await term.answer(['Enter'], /Can reps reach company systems from the road/);
+    await term.answer(['Enter'], /Do travelling reps have mobile data/);
+    // "Don't know": two rows down past the separator.
+    await term.answer(['Down', 'Down', 'Enter'], /Save this report as Markdown/);
+    await term.answer(['=n', 'Enter'], /Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /EXIT=0/);
+
+    const done = readFileSync(file, 'utf8');
+    expect(parse(done).tools).toEqual({ crm: 'HubSpot', system_of_record: 'crm', crm_active_use_pct: 80, remote_access: true, travel_connectivity: 'unknown', reps_travel: true });
+    for (const line of commentLines(original)) expect(done).toContain(line);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original); // the first original, not the half-way file
+  });
+});
+
+describe('without a terminal', () => {
+  it('with --answers: the whole interview scripted, answers recorded with the respondent, the report on stdout', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'answers.yaml'),
+      [
+        'company.name: Acme',
+        'leadership.sales_managed_by: ceo',
+        'leadership.manager_experience_years: 0',
+        'leadership.outside_help: [none]',
+        'leadership.leader_since: unknown',
+        'people[0].name: AE 1',
+        'people[0].is_rep: true',
+        'people[0].selling_time_pct: 30',
+        'notes.leadership: The CEO sells two days a week.',
+      ].join('\n'),
+    );
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--respondent', 'Jane Doe, CEO', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toContain('sales-audit: Saved in acme.yaml: 7 answered, 1 don\'t know');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Acme');
+    expect(r.stdout).toMatch(/sales-leadership/);
+    const data = parse(readFileSync(join(dir, 'acme.yaml'), 'utf8'));
+    expect(data.leadership.leader_since).toBe('unknown');
+    expect(data.people).toEqual([{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }]);
+    expect(data.notes).toEqual({ leadership: 'The CEO sells two days a week.' });
+    expect(data.answers['leadership.sales_managed_by']).toEqual({ by: 'Jane Doe, CEO', on: DATE });
+
+    const audit = JSON.parse(cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout);
+    expect(audit.org.respondents).toEqual(['Jane Doe, CEO']);
+    expect(audit.unknowns).toContainEqual(expect.objectContaining({ path: 'leadership.leader_since', origin: 'interview', respondent: 'Jane Doe, CEO' }));
+    expect(audit.notes).toEqual({ leadership: 'The CEO sells two days a week.' });
+  });
+
+  it('without --answers: exits 2 at once, pointing to audit and lint, and creates nothing', () => {
+    const dir = tmp();
+    const r = cli(['interview', 'acme.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^sales-audit: interview needs a terminal to ask its questions, but standard input is not one/);
+    expect(r.stderr).toContain('`sales-audit audit <file>` or `sales-audit lint <file>`');
+    expect(r.stderr).toContain('--answers');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a bad answers file stops before anything is written, with file:line:col', () => {
+    const dir = tmp();
+    copyFileSync(FIXTURE, join(dir, 'org.yaml'));
+    writeFileSync(join(dir, 'a.yaml'), 'tools.crm_active_use: 50\n');
+    const r = cli(['interview', 'org.yaml', '--answers', 'a.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('a.yaml:1:1: tools.crm_active_use: unknown fact "tools.crm_active_use"; did you mean "tools.crm_active_use_pct"?\n');
+    expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+
+  it('an invalid org file is refused with its diagnostics, untouched', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'org.yaml'), 'leadership:\n  sales_managed_by: cto\n');
+    writeFileSync(join(dir, 'a.yaml'), 'company.name: Acme\n');
+    const r = cli(['interview', 'org.yaml', '--answers', 'a.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^org\.yaml:2:21: leadership\.sales_managed_by: expected one of: ceo, founder, sales_manager, nobody; got "cto"/);
+    expect(r.stderr).toContain('fix org.yaml first');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'org.yaml']);
+  });
+
+  it('--section is checked, with a suggestion', () => {
+    const r = cli(['interview', 'x.yaml', '--section', 'leadershp', '--answers', '/dev/null']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "leadership"?');
+  });
+});
+
+describe('writes', () => {
+  it('each write replaces the file by rename (atomic), leaves no temporary file, and keeps one backup of the original', () => {
+    const dir = tmp();
+    const file = join(dir, 'org.yaml');
+    copyFileSync(FIXTURE, file);
+    const original = readFileSync(file, 'utf8');
+    const inode = statSync(file).ino;
+    writeFileSync(join(dir, 'a.yaml'), 'tools.system_of_record: crm\n');
+    expect(cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--section', 'tools', '--date', DATE], { cwd: dir }).code).toBe(0);
+    expect(statSync(file).ino).not.toBe(inode);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'org.yaml', 'org.yaml.bak']);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
+
+    // A second session: the backup still holds the file as it was before any interview.
+    writeFileSync(join(dir, 'a.yaml'), 'tools.reps_travel: false\n');
+    expect(cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--section', 'tools', '--date', DATE], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
+    expect(parse(readFileSync(file, 'utf8')).tools).toMatchObject({ system_of_record: 'crm', reps_travel: false });
+  });
+
+  it('a session that changes nothing writes nothing', () => {
+    const dir = tmp();
+    const file = join(dir, 'org.yaml');
+    copyFileSync(FIXTURE, file);
+    const inode = statSync(file).ino;
+    const r = cli(['interview', 'org.yaml', '--answers', '/dev/null', '--section', 'tools', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(statSync(file).ino).toBe(inode);
+    expect(readdirSync(dir)).toEqual(['org.yaml']);
+  });
+});
+
+describe('the prompt library stays out of audit and lint', () => {
+  it('the bundle reaches @inquirer/prompts only through one lazy import()', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    expect(bundle.match(/@inquirer\//g)).toEqual(['@inquirer/']);
+    expect(bundle).toMatch(/import\("@inquirer\/prompts"\)/);
+  });
+});
