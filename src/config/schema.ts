@@ -2,7 +2,7 @@
 // severity and weight, with which thresholds, and the defaults of the CI gates.
 // Built from the rule registry, so each rule's options are checked against that
 // rule's own options schema and the JSON Schema comes from the same place.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES, type RuleDefinition, type RuleSettings, type Severity } from '../engine/types';
 
 /** Looked for next to the org file, then in each folder above it. */
