@@ -165,20 +165,21 @@ export function interpretFact(q: Question, raw: unknown): FactAnswer | 'blank' {
 }
 
 /** After an empty typed answer: skip, don't know, or go back and answer. */
-export function blankPrompt(): PromptSpec {
+export function blankPrompt(q?: Question): PromptSpec {
+  const skip = { value: SKIP, name: 'Skip for now', description: q?.current !== undefined ? 'Keeps the current answer' : 'Asked again next time' };
+  const dk = { value: DONT_KNOW, name: "Don't know", description: q?.currentUnknown ? 'As answered before' : 'Recorded as unknown; not asked again' };
   return {
     type: 'select',
     config: {
       message: 'No answer given:',
-      choices: [
-        { value: SKIP, name: 'Skip for now', description: 'Asked again next time' },
-        { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
-        { value: ANSWER, name: 'Answer it after all' },
-      ],
+      // With --all, the answer already given comes first (Enter keeps it).
+      choices: [...(q?.currentUnknown ? [dk, skip] : [skip, dk]), { value: ANSWER, name: 'Answer it after all' }],
       loop: false,
     },
   };
 }
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
 
 /** One step of an "add another?" loop. */
 export function itemsPrompt(q: Question): PromptSpec {
@@ -187,7 +188,7 @@ export function itemsPrompt(q: Question): PromptSpec {
   if (q.continuing) {
     return {
       type: 'confirm',
-      config: { message: `${where}${q.count ? `Add another ${noun}? (${q.count} so far)` : `Add a ${noun}?`}`, default: false },
+      config: { message: `${where}${q.count ? `Add another ${noun}? (${q.count} so far)` : `Add ${article(noun)}?`}`, default: false },
     };
   }
   return {
@@ -195,7 +196,7 @@ export function itemsPrompt(q: Question): PromptSpec {
     config: {
       message: `${where}${q.message}`,
       choices: [
-        { value: 'add', name: `Add a ${noun}`, description: `Then a few questions about that ${noun}` },
+        { value: 'add', name: `Add ${article(noun)}`, description: `Then a few questions about that ${noun}` },
         ...(q.csv ? [{ value: 'csv', name: `Point to a CSV file instead, one row per ${noun}`, description: 'Quicker for a large team' }] : []),
         { value: 'none', name: 'There are none' },
         { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
@@ -263,7 +264,7 @@ export class InquirerPrompter implements Prompter {
       const raw = await this.run(factPrompt(q, this.p.Separator));
       const a = interpretFact(q, raw);
       if (a !== 'blank') return a;
-      const next = await this.run(blankPrompt());
+      const next = await this.run(blankPrompt(q));
       if (next === SKIP) return { kind: 'skip' };
       if (next === DONT_KNOW) return { kind: 'unknown' };
     }

@@ -49,7 +49,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     if (o.org.text !== before) await o.save(o.org.text);
   };
   const record = (path: string) => {
-    if (o.respondent) o.org.set(['answers', path], { by: o.respondent, on: o.date });
+    if (o.respondent) o.org.set(['answers', path], { by: o.respondent, on: o.date }, { flow: true });
   };
 
   for (;;) {

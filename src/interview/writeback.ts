@@ -74,9 +74,17 @@ export class OrgText {
     return (this.cache!.state = { data, unknowns: new Set(unknowns), openLists });
   }
 
-  /** Sets the fact at `segs` (a scalar, a list, an object, or the string `unknown`). */
-  set(segs: readonly Segment[], value: unknown): void {
-    this.edit(segs, value);
+  /**
+   * Sets the fact at `segs` (a scalar, a list, an object, or the string `unknown`).
+   * With `flow`, a small object of plain values is written on one line.
+   */
+  set(segs: readonly Segment[], value: unknown, opts: { flow?: boolean } = {}): void {
+    flowObjects = opts.flow === true;
+    try {
+      this.edit(segs, value);
+    } finally {
+      flowObjects = false;
+    }
   }
 
   setUnknown(segs: readonly Segment[]): void {
@@ -188,7 +196,10 @@ function structuralSet(doc: Document, segs: readonly Segment[], value: unknown):
 function newNode(doc: Document, value: unknown): YNode {
   const n = doc.createNode(value) as YNode;
   // Lists of plain values read best inline, as the examples write them: [a, b].
-  visit(n, { Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))) });
+  visit(n, {
+    Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))),
+    Map: (_k, m) => void (m.flow = flowObjects && m.items.every((p) => isScalar(p.value))),
+  });
   return n;
 }
 
@@ -231,31 +242,41 @@ function patch(text: string, doc: Document, want: unknown, segs: readonly Segmen
   return undefined;
 }
 
-/** A value written on one line: a scalar, `[a, b]`, `[]`, `{}`. */
+// Set for the length of one edit: write small objects of plain values as flow
+// maps (`{ by: Jane, on: 2026-11-27 }`), as the answers: log is best read.
+let flowObjects = false;
+
+const isPlain = (x: unknown) => x === null || typeof x !== 'object';
+
+/** A value written on one line: a scalar, `[a, b]`, `[]`, `{}` (and flat objects in a flow edit). */
 function isInline(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object');
-  return Object.keys(v).length === 0;
+  if (isPlain(v)) return true;
+  if (Array.isArray(v)) return v.every(isPlain);
+  return Object.keys(v as object).length === 0 || (flowObjects && Object.values(v as object).every(isPlain));
 }
 
-function renderInline(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(renderInline).join(', ')}]`;
+function renderInline(v: unknown, inFlow = false): string {
+  if (Array.isArray(v)) return `[${v.map((x) => renderInline(x, true)).join(', ')}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v);
-    return entries.length ? `{ ${entries.map(([k, x]) => `${renderScalar(k)}: ${renderInline(x)}`).join(', ')} }` : '{}';
+    return entries.length ? `{ ${entries.map(([k, x]) => `${renderScalar(k, true)}: ${renderInline(x, true)}`).join(', ')} }` : '{}';
   }
-  return renderScalar(v);
+  return renderScalar(v, inFlow);
 }
 
-function renderScalar(v: unknown): string {
+function renderScalar(v: unknown, inFlow = false): string {
   const s = new Document(v).toString({ lineWidth: 0 }).replace(/\n$/, '');
-  return s.includes('\n') ? JSON.stringify(v) : s;
+  // Inside [ ] or { } a comma or bracket would end the value: quote it (JSON strings are YAML).
+  return s.includes('\n') || (inFlow && typeof v === 'string' && /[,[\]{}]/.test(s) && !/^["']/.test(s)) ? JSON.stringify(v) : s;
 }
 
 /** Block lines for a value, at indentation 0. */
 function renderBlock(v: unknown): string[] {
   const d = new Document(v);
-  visit(d, { Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))) });
+  visit(d, {
+    Seq: (_k, s) => void (s.flow = s.items.every((x) => isScalar(x))),
+    Map: (_k, m) => void (m.flow = flowObjects && m !== d.contents && m.items.every((p) => isScalar(p.value))),
+  });
   return d.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
 }
 

@@ -158,7 +158,7 @@ const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
 
 // ---- sections ----
 export const Company = z.strictObject({
-  name: fact(text(), { question: 'What is the company called?', help: 'Shown on the report. A code name works too.', askAlways: true }),
+  name: fact(text(), { question: 'What is the company called?', help: 'A code name works too.', askAlways: true }),
   employees: fact(count(), { question: 'How many people work at the company?', unit: 'people' }),
   sales_motion: enumOf(SALES_MOTIONS, {
     question: 'How does the company mostly sell?',
@@ -241,7 +241,7 @@ export const Metrics = z.strictObject({
 
 export const Coaching = z.strictObject({
   plan: enumOf(COACHING_PLANS, { question: 'What development plan does this person have?' }),
-  focus: listOf(COACHING_FOCUS, { question: 'What does the plan focus on?' }),
+  focus: listOf(COACHING_FOCUS, { question: 'What does the plan focus on?', askIf: { fact: 'plan', in: ['individual', 'generic'] } }),
   one_to_one: enumOf(CADENCES, { question: 'How often does this person have a one-to-one with their manager?' }),
   hours_per_month: fact(z.number({ error: 'expected a number of hours' }).min(0, 'expected 0 or more').max(200, 'expected at most 200'), {
     question: 'How many hours of coaching does this person get per month?',
@@ -275,7 +275,10 @@ export const Person = z.strictObject({
   }),
   selling_time_pct: fact(pct(), { question: 'What share of their week is spent selling?', unit: '%', askIf: { fact: 'is_rep', in: [true] } }),
   coaching: fact(Coaching, { askIf: { fact: 'is_rep', in: [true] } }),
-  actions: fact(z.array(Action), { question: 'Performance actions taken', item: 'action' }),
+  actions: fact(z.array(Action), {
+    question: 'Which performance actions has this person had (pay cut, improvement plan, extra coaching, release)?',
+    item: 'action',
+  }),
 });
 
 export const NonSalesTask = z.strictObject({

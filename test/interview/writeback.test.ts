@@ -123,10 +123,12 @@ describe('new keys, sections and list items', () => {
 
   it('records who answered, under answers:, and notes per section', () => {
     const o = new OrgText(blank());
-    o.set(['answers', 'people[0].selling_time_pct'], { by: 'Jane Doe, CEO', on: '2026-11-27' });
+    o.set(['answers', 'people[0].selling_time_pct'], { by: 'Jane Doe, CEO', on: '2026-11-27' }, { flow: true });
+    o.set(['answers', 'company.name'], { by: 'Jane Doe, CEO', on: '2026-11-27' }, { flow: true });
+    expect(o.text).toContain('\n  people[0].selling_time_pct: { by: "Jane Doe, CEO", on: 2026-11-27 }\n  company.name: { by: "Jane Doe, CEO", on: 2026-11-27 }\n');
     o.set(['notes', 'leadership'], 'The CEO runs sales: two days a week # really');
     const data = parse(o.text);
-    expect(data.answers).toEqual({ 'people[0].selling_time_pct': { by: 'Jane Doe, CEO', on: '2026-11-27' } });
+    expect(data.answers).toEqual({ 'people[0].selling_time_pct': { by: 'Jane Doe, CEO', on: '2026-11-27' }, 'company.name': { by: 'Jane Doe, CEO', on: '2026-11-27' } });
     expect(data.notes).toEqual({ leadership: 'The CEO runs sales: two days a week # really' });
     expect(o.fallbacks).toBe(0);
   });

@@ -239,9 +239,9 @@ async function interview(fileArg: string | undefined, opts: InterviewOpts): Prom
         say(`Wrote ${out}.`);
       }
     } catch (e) {
-      // Ctrl-C at the offer: the answers are all saved; nothing more to do.
       if (!isExitPrompt(e)) throw e;
       process.stdout.write('\n');
+      throw new CliError([`interrupted; every answer is saved in ${target}, the report was not saved (\`sales-audit audit ${target}\` prints it again)`], EXIT.interrupted);
     }
   }
 }
