@@ -1,8 +1,8 @@
 // `sales-audit lint` end to end (the built binary): exit codes on every path,
 // the gates, --strict, several files and globs in one run, several formats in
 // one run, per-org config and waivers. Fixtures: test/fixtures/lint/.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -213,6 +213,27 @@ describe('lint: several formats in one run', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toMatch(/^# sales-audit lint\n/);
     expect(cli(['lint', 'team.yaml', '-o', 'plain.txt', '--date', DATE], { cwd: dir }).stdout).toBe('');
     expect(readFileSync(join(dir, 'plain.txt'), 'utf8')).toMatch(/^team\.yaml:14:5/);
+  });
+
+  it('never renames over what is not a regular file: a pipe stays a pipe, a symbolic link stays a link', () => {
+    const dir = scratch();
+    // A FIFO stands in for /dev/null or /dev/stdout (the same code path, without risking the real ones).
+    expect(spawnSync('mkfifo', [join(dir, 'pipe')]).status).toBe(0);
+    const reader = spawn('cat', [join(dir, 'pipe')]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const r = cli(['lint', 'team.yaml', '--date', DATE, '-f', 'json', '-o', 'pipe'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    cli(['lint', 'team.yaml', '--date', DATE, '-f', 'json', '-o', 'link.json'], { cwd: dir });
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).files[0].file).toBe('team.yaml');
+    return new Promise<void>((done) => reader.on('close', () => {
+      expect(JSON.parse(got).files[0].file).toBe('team.yaml');
+      done();
+    }));
   });
 
   it('stylish is coloured only on request (FORCE_COLOR), never in files or with NO_COLOR', () => {
