@@ -1,6 +1,6 @@
 // The interview end to end, against the built binary: in a real terminal
 // (tmux), with an answers file and no terminal, and without either.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,8 @@ describe('in a terminal (tmux)', () => {
     expect(commentLines(half)).toEqual(commentLines(original));
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
 
+    // Between sessions the user adds notes of their own: they must survive the rest of the interview.
+    writeFileSync(file, `${half.replace('  crm: HubSpot        # since 2023', '  crm: HubSpot        # since 2023; renewal in May')}# Added between sessions.\n`);
     term = new Terminal(`node ${BIN} interview org.yaml --section tools --date ${DATE}`, dir);
     s = await term.waitFor(/What share of reps use the CRM every week\?/);
     expect(s).toContain('org.yaml: 4 questions about tools in 1 section to go.');
@@ -83,8 +85,25 @@ describe('in a terminal (tmux)', () => {
 
     const done = readFileSync(file, 'utf8');
     expect(parse(done).tools).toEqual({ crm: 'HubSpot', system_of_record: 'crm', crm_active_use_pct: 80, remote_access: true, travel_connectivity: 'unknown', reps_travel: true });
-    for (const line of commentLines(original)) expect(done).toContain(line);
+    for (const line of commentLines(original).filter((l) => !l.includes('since 2023'))) expect(done).toContain(line);
+    expect(done).toContain('  crm: HubSpot        # since 2023; renewal in May\n');
+    expect(done).toContain('# Added between sessions.\n');
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original); // the first original, not the half-way file
+  });
+});
+
+describe('a change made by someone else during the interview', () => {
+  it('is never overwritten: the interview stops with exit 2 and says so', async () => {
+    const dir = tmp();
+    const file = join(dir, 'org.yaml');
+    copyFileSync(FIXTURE, file);
+    term = new Terminal(`node ${BIN} interview org.yaml --section tools --date ${DATE}`, dir);
+    await term.waitFor(/Where does the real customer and deal data live\?/);
+    const edited = `${readFileSync(file, 'utf8')}# edited in another window\n`;
+    writeFileSync(file, edited);
+    const s = await term.answer(['Enter'], /EXIT=2/);
+    expect(s).toContain('org.yaml was changed by another program during the interview, so the last answer was not written');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
   });
 });
 
@@ -167,10 +186,12 @@ describe('writes', () => {
     const file = join(dir, 'org.yaml');
     copyFileSync(FIXTURE, file);
     const original = readFileSync(file, 'utf8');
+    chmodSync(file, 0o600);
     const inode = statSync(file).ino;
     writeFileSync(join(dir, 'a.yaml'), 'tools.system_of_record: crm\n');
     expect(cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--section', 'tools', '--date', DATE], { cwd: dir }).code).toBe(0);
     expect(statSync(file).ino).not.toBe(inode);
+    expect(statSync(file).mode & 0o777).toBe(0o600); // a private file stays private
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'org.yaml', 'org.yaml.bak']);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
 

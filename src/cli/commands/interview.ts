@@ -3,9 +3,8 @@
 // same report as `audit`. The prompt library is import()ed only here, and only
 // with a terminal; --answers <file> scripts the whole interview without one.
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, readFile, rename, unlink } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import { rules } from '../../../rules/index';
 import { suggest, formatDiagnostic } from '../../load/diagnostics';
@@ -51,6 +50,7 @@ function parseRespondent(v: string): string {
 export function registerInterview(program: Command): void {
   program
     .command('interview')
+    .summary('Fill in an org file by answering questions, then see the report.')
     .description(
       'Fill in an org file by answering questions, then see the report. Asks only for the facts the rules need and the file lacks; every answer is saved at once, so Ctrl-C stops and running it again resumes.',
     )
@@ -155,12 +155,22 @@ async function interview(fileArg: string | undefined, opts: InterviewOpts): Prom
   }
 
   let saves = 0;
+  // What the file holds as far as this session knows: a change by anyone else is never overwritten.
+  let onDisk: string | undefined = existed ? text : undefined;
+  const mode = existed ? statSync(target).mode & 0o777 : undefined;
   const save = async (next: string) => {
+    const now = existsSync(target) ? (await readFile(target, 'utf8')).replace(/^\uFEFF/, '') : undefined;
+    if (now !== onDisk) {
+      throw new CliError([
+        `${target} was changed by another program during the interview, so the last answer was not written`,
+        `run \`sales-audit interview ${target}\` again to go on from the file as it is now`,
+      ]);
+    }
     if (saves++ === 0) {
       if (existed) {
         const bak = `${target}.bak`;
         if (!existsSync(bak)) {
-          await copyAtomic(target, bak);
+          await writeFileAtomic(bak, await readFile(target));
           say(`Kept the original as ${bak}.`);
         }
       } else {
@@ -170,6 +180,9 @@ async function interview(fileArg: string | undefined, opts: InterviewOpts): Prom
       }
     }
     await writeFileAtomic(target, next);
+    // The rename gives the file default permissions: keep the user's (a private org file stays private).
+    if (mode !== undefined && (statSync(target).mode & 0o777) !== mode) await chmod(target, mode);
+    onDisk = next;
   };
   const checkCsv = async (p: string) => {
     const { loadRoster } = await import('../../load/roster');
@@ -252,16 +265,4 @@ function resumeFlags(opts: InterviewOpts): string[] {
   if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
   if (opts.notes === true && !opts.respondent) out.push('--notes');
   return out;
-}
-
-/** Copies a file's exact bytes to a new name without a half-written copy ever being visible. */
-async function copyAtomic(from: string, to: string): Promise<void> {
-  const tmp = join(dirname(to), `.${basename(to)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await copyFile(from, tmp);
-    await rename(tmp, to);
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
 }
