@@ -56,7 +56,20 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
-  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, entries };
+  // Items are numbered from 0 without gaps: people[2] needs people[1].
+  const items = new Set<string>();
+  for (const k of entries.keys()) for (const m of k.matchAll(/\[(\d+)\]/g)) items.add(k.slice(0, m.index! + m[0].length));
+  for (const [k, e] of entries) {
+    for (const m of k.matchAll(/\[(\d+)\]/g)) {
+      const n = Number(m[1]);
+      const before = `${k.slice(0, m.index!)}[${n - 1}]`;
+      if (n > 0 && !items.has(before)) {
+        diagnostics.push({ file, line: e.line, column: e.column, path: e.key, message: `${before} has no answers: number the items from 0, without gaps` });
+        break;
+      }
+    }
+  }
+  return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries };
 }
 
 function checkEntry(key: string, value: unknown): string | undefined {

@@ -300,9 +300,6 @@ export class InquirerPrompter implements Prompter {
     return v.trim() || initial;
   }
 
-  info(line: string): void {
-    this.say(line);
-  }
 }
 
 export async function createInquirerPrompter(io: TerminalIO): Promise<InquirerPrompter> {

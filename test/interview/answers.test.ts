@@ -34,6 +34,13 @@ describe('parseAnswers', () => {
     ]);
   });
 
+  it('list items are numbered from 0 without gaps', () => {
+    expect(errors('people[0].name: AE 1\npeople[2].name: AE 3\npeople[0].actions[1].action: pay_cut\n')).toEqual([
+      'answers.yaml:2:1: people[2].name: people[1] has no answers: number the items from 0, without gaps',
+      'answers.yaml:3:1: people[0].actions[1].action: people[0].actions[0] has no answers: number the items from 0, without gaps',
+    ]);
+  });
+
   it('rejects a whole section, a list given as a value, and bad YAML', () => {
     expect(errors('leadership: { sales_managed_by: ceo }\n')[0]).toMatch(/is not a fact the interview asks/);
     expect(errors('people: [{ name: AE 1 }]\n')[0]).toMatch(/a list is answered item by item/);

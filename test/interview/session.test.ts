@@ -88,6 +88,7 @@ describe('a session', () => {
     for (const t of saved) expect((await loadOrgText(t, 'org.yaml')).ok).toBe(true);
     const data = parse(org.text);
     expect(data.leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 'unknown', outside_help: ['reading'], leader_since: null });
+    expect(org.fallbacks).toBe(0); // every answer was a small text edit
     // Next time: only what was skipped is asked.
     const again = new Scripted(() => undefined);
     await session(org, again).run;
@@ -150,6 +151,7 @@ describe('a session', () => {
     ]);
     expect(org.state().openLists.size).toBe(0);
     expect(p.asked.map((a) => a.id)).toContain('people[0].actions#1');
+    expect(org.fallbacks).toBe(0);
   });
 
   it('a CSV roster instead of people one by one', async () => {

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadOrgText } from '../../src/load/load';
 import { OrgText } from '../../src/interview/writeback';
+import { planQuestions, type Question } from '../../src/interview/plan';
+import { getAt } from '../../src/model/paths';
+import { rules } from '../../rules/index';
 
 const example = (name: string) => readFileSync(new URL(`../../templates/examples/${name}.yaml`, import.meta.url), 'utf8');
 const blank = () => readFileSync(new URL('../../templates/init/blank.yaml', import.meta.url), 'utf8');
@@ -175,5 +178,52 @@ describe('round trips keep everything else', () => {
       expect(data.tools.reps_travel).toBe(false);
       expect(o.fallbacks).toBe(0);
     }
+  });
+});
+
+describe('every question, answered in every example file', () => {
+  const sample = (q: Question): unknown => {
+    switch (q.kind) {
+      case 'select':
+        return q.choices!.at(-1)!.value;
+      case 'checkbox':
+        return [q.choices![0]!.value];
+      case 'number':
+        return q.min ?? 1;
+      case 'boolean':
+        return true;
+      case 'date':
+        return '2026-01-31';
+      case 'values':
+        return q.valueKind === 'number' ? [1, 2] : ['a, b', 'c'];
+      default:
+        return 'New: text, with [brackets] # and a hash';
+    }
+  };
+
+  it.each(['struggling-startup', 'mid-size-gaps', 'healthy-org'])('%s: all answers land as text edits; comments stay', (name) => {
+    const src = example(name);
+    const o = new OrgText(src);
+    const plan = planQuestions(o.state(), rules, { all: true });
+    expect(plan.length).toBeGreaterThan(60);
+    const want: [string, unknown][] = [];
+    plan.forEach((q, i) => {
+      if (q.kind === 'items') {
+        const at = o.appendItem(q.segs);
+        want.push([`${q.path}[${at}]`, {}]);
+      } else if (i % 7 === 0) {
+        o.setUnknown(q.segs);
+        want.push([q.path, 'unknown']);
+      } else {
+        o.set(q.segs, sample(q));
+        want.push([q.path, sample(q)]);
+      }
+    });
+    const data = parse(o.text);
+    for (const [path, v] of want) expect(getAt(data, path), path).toEqual(v);
+    for (const line of src.split('\n').filter((l) => /^\s*#/.test(l))) expect(o.text).toContain(line);
+    // Comments at the end of a line survive their value being replaced.
+    for (const m of src.matchAll(/\S[ \t]+(# .*)$/gm)) expect(o.text).toContain(m[1]);
+    expect(o.fallbacks).toBe(0);
   });
 });

@@ -115,6 +115,8 @@ async function interview(fileArg: string | undefined, opts: InterviewOpts): Prom
     if (!parsed.ok) throw inputError(parsed.diagnostics);
     prompter = answers = new AnswersPrompter(parsed.entries, opts.answers!);
   } else {
+    // Inquirer styles its prompts from the environment: --no-color has to reach it that way.
+    if (!color) process.env.NO_COLOR = '1';
     const { createInquirerPrompter } = await import('../../interview/inquirer');
     prompter = terminal = await createInquirerPrompter({ output: process.stdout, color });
   }
