@@ -9,6 +9,7 @@
 import { Chalk } from 'chalk';
 import type { Separator as SeparatorClass } from '@inquirer/prompts';
 import type { Section } from '../model/schema';
+import { wrap } from '../report/format';
 import type { Question } from './plan';
 import {
   nounTitle,
@@ -250,11 +251,16 @@ export class InquirerPrompter implements Prompter {
     this.io.output.write(`${line}\n`);
   }
 
+  /** A dim note, indented and wrapped to the terminal's width. */
+  private note(text: string): void {
+    for (const line of wrap(text, Math.max(40, (this.io.output.columns || 80) - 1), '  ')) this.say(this.c.dim(line));
+  }
+
   /** Where we are and why we ask, above every question. */
   private header(q: Question, pr: Progress, help?: string): void {
     if (pr.index === 1) this.say(`\n${this.c.bold(sectionTitle(pr.section))} ${this.c.dim(`· section ${pr.sectionIndex} of ${pr.sectionCount}`)}`);
-    this.say(this.c.dim(`  ${progressLine(pr)} · why we ask: ${whyWeAsk(q)}`));
-    if (help) this.say(this.c.dim(`  ${help}`));
+    this.note(`${progressLine(pr)} · why we ask: ${whyWeAsk(q)}`);
+    if (help) this.note(help);
   }
 
   async ask(q: Question, pr: Progress): Promise<FactAnswer> {
@@ -278,7 +284,7 @@ export class InquirerPrompter implements Prompter {
     if (raw === DONT_KNOW) return { kind: 'unknown' };
     if (raw === SKIP) return { kind: 'skip' };
     if (raw === 'csv') {
-      if (q.csvHelp) this.say(this.c.dim(`  ${q.csvHelp}`));
+      if (q.csvHelp) this.note(q.csvHelp);
       const path = (await this.run(csvPrompt(q, ctx))) as string;
       return { kind: 'csv', path: path.trim() };
     }

@@ -399,7 +399,7 @@ export function checkAnswer(path: string | readonly Segment[], value: unknown): 
  */
 export function questionFor(path: string): Question | undefined {
   const segs = parsePath(path);
-  if (!segs.length || segs.includes(-1) || !sectionOf(segs) && segs[0] !== 'notes') return undefined;
+  if (!segs.length || segs.includes(-1) || (!sectionOf(segs) && segs[0] !== 'notes')) return undefined;
   const s = schemaAt(segs);
   if (!s) return undefined;
   const kind = kindOf(s);
