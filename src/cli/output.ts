@@ -2,7 +2,7 @@
 // NO_COLOR; files written atomically (temp file + rename) so a crash or Ctrl-C
 // never leaves half a report or half an org file.
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
@@ -14,7 +14,16 @@ export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/**
+ * Writes a file atomically (temp file, then rename). A symlink is followed, so
+ * the link stays a link; a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is
+ * written through, never replaced by a regular file.
+ */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const st = await lstat(path).catch(() => undefined);
+  if (st?.isSymbolicLink()) return writeFileAtomic(await realpath(path), content);
+  if (st?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+  if (st && !st.isFile()) return writeFile(path, content);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });

@@ -5,7 +5,6 @@
 // read. Renderers load lazily, only the formats asked for.
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
-import { lstat, realpath, writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
@@ -82,14 +81,6 @@ export function targetCollector<F extends string>(formats: readonly F[], fallbac
  * `-o /dev/stdout`) is written to as it is, and a symbolic link is followed, so
  * the link stays and its target gets the report.
  */
-async function writeOutput(path: string, text: string): Promise<void> {
-  const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) return writeOutput(await realpath(path), text);
-  if (st && st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  if (st && !st.isFile()) return writeFile(path, text);
-  return writeFileAtomic(path, text);
-}
-
 /** Writes each rendered target: stdout, or a file (atomically); a write error is exit 2. */
 export async function writeTargets<F extends string>(outputs: { target: Target<F>; text: string }[]): Promise<void> {
   for (const { target, text } of outputs) {
@@ -98,7 +89,7 @@ export async function writeTargets<F extends string>(outputs: { target: Target<F
       continue;
     }
     try {
-      await writeOutput(target.output, text);
+      await writeFileAtomic(target.output, text);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
