@@ -1,4 +1,4 @@
-// docs/ci.md and .pre-commit-hooks.yaml stay true: the workflow's lint command
+// The README's "Use in CI" section and .pre-commit-hooks.yaml stay true: the workflow's lint command
 // runs as written, its SARIF file is what the upload step uploads, the config
 // and waiver examples load, and the hook calls the real command.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -11,18 +11,20 @@ import { waiverDiagnostics } from '../../src/config/waivers';
 import { loadOrgText } from '../../src/load/load';
 import { cli, FIX, ROOT, scratch } from './helpers';
 
-const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
+// The README's "Use in CI" section, up to the next top-level heading.
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const doc = readme.slice(readme.indexOf('## Use in CI'), readme.indexOf('\n## ', readme.indexOf('## Use in CI') + 5));
 const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const block = (marker: string) => {
   const b = yamlBlocks.find((x) => x.includes(marker));
-  if (!b) throw new Error(`docs/ci.md has no yaml block with ${marker}`);
+  if (!b) throw new Error(`README "Use in CI" has no yaml block with ${marker}`);
   return b;
 };
 
 interface Step { id?: string; uses?: string; run?: string; if?: string; with?: Record<string, string>; 'continue-on-error'?: boolean }
 
-describe('docs/ci.md', () => {
-  it('starts with the "Use in CI" section the README links to', () => {
+describe('README: Use in CI', () => {
+  it('is a section of the README', () => {
     expect(doc.split('\n')[0]).toBe('## Use in CI');
   });
 
