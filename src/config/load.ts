@@ -9,7 +9,7 @@ import type { Gates } from '../engine/gates';
 import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
 import { issuesToDiagnostics, readText, sortDiagnostics } from '../load/load';
-import { mapPositions } from '../load/positions';
+import { mapPositions } from '../load/yaml-doc';
 import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema';
 
 export interface LoadedConfig {

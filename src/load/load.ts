@@ -3,13 +3,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Segment } from '../model/paths';
 import { keysAt } from '../model/introspect';
 import { OrgSchema, type Org } from '../model/schema';
 import { suggest, type Diagnostic } from './diagnostics';
-import { mapPositions, PositionMap } from './positions';
+import { fastParse } from './fast-yaml';
+import type { PositionMap } from './positions';
 import { stripEmpty, UNKNOWN } from './normalize';
 
 export interface LoadedOrg {
@@ -19,15 +19,12 @@ export interface LoadedOrg {
   positions: PositionMap;
   /** Fact paths explicitly answered "unknown" (don't know). */
   unknowns: string[];
-  /** The parsed document, for write-back that keeps comments. */
-  doc: Document;
   text: string;
 }
 
 export type LoadResult = { ok: true; value: LoadedOrg } | { ok: false; diagnostics: Diagnostic[] };
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const MAX_ALIASES = 100;
 
 /** Reads a text file for the loader; returns a diagnostic for anything but readable UTF-8 text. */
 export async function readText(file: string, what = 'a YAML org file'): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
@@ -95,31 +92,17 @@ export interface LoadOptions {
 
 export async function loadOrgText(text: string, file: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const baseDir = opts.baseDir ?? dirname(resolve(file));
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const at = (offset: number) => {
-    const { line, col } = lc.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length) {
-    return { ok: false, diagnostics: syntaxDiagnostics(doc, text, file, at) };
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    const msg = e instanceof Error && /alias/i.test(e.message)
-      ? `too many alias expansions (over ${MAX_ALIASES}); refusing a possible alias bomb`
-      : `cannot read the YAML (${e instanceof Error ? e.message : String(e)})`;
-    return { ok: false, diagnostics: [{ file, message: msg }] };
-  }
+  // js-yaml when it can; the `yaml` library for anything else, and for every syntax error.
+  const fast = fastParse(text, file);
+  const parse = fast ? { ok: true as const, ...fast } : (await import('./yaml-doc')).slowParse(text, file);
+  if (!parse.ok) return { ok: false, diagnostics: parse.diagnostics };
+  let raw = parse.raw;
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    const loc = doc.contents?.range ? at(doc.contents.range[0]) : {};
-    return { ok: false, diagnostics: [{ file, ...loc, message: 'expected a mapping of sections (company:, leadership:, ...) at the top level' }] };
+    return { ok: false, diagnostics: [{ file, ...(parse.root ?? {}), message: 'expected a mapping of sections (company:, leadership:, ...) at the top level' }] };
   }
 
-  const positions = mapPositions(file, doc.contents, lc);
+  const { positions } = parse;
   const unknowns: string[] = [];
   const data = stripEmpty(raw, [], unknowns) as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];
@@ -145,45 +128,7 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   const parsed = OrgSchema.safeParse(data);
   if (!parsed.success) diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
   if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), doc, text } };
-}
-
-/**
- * One diagnostic per duplicate key, and only the first of any other syntax
- * errors: after the first, the parser's view of the file is unreliable and
- * the rest are usually echoes of the same mistake.
- */
-function syntaxDiagnostics(doc: Document, text: string, file: string, at: (offset: number) => { line: number; column: number }): Diagnostic[] {
-  const dups = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-  const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  return [...dups, ...(first ? [first] : [])].map((e) => {
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]+?)\s*:/.exec(text.slice(e.pos[0]))?.[1]?.replace(/^["']|["']$/g, '');
-      return { file, ...at(e.pos[0]), message: `duplicate key${key ? ` "${key}"` : ''}: each key may appear only once in a mapping` };
-    }
-    // An unclosed quote is reported where the text ends; point at where it opens.
-    const open = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuote(doc, e) : undefined;
-    if (open) return { file, ...at(open.offset), message: `invalid YAML: the ${open.quote} quote that starts here is never closed` };
-    return { file, ...at(e.pos[0]), message: yamlMessage(e.message) };
-  });
-}
-
-function unclosedQuote(doc: Document, e: YAMLError): { offset: number; quote: string } | undefined {
-  let found: { offset: number; quote: string } | undefined;
-  visit(doc, {
-    Scalar(_k, n) {
-      if (isScalar(n) && n.range && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range[0] < e.pos[0] && n.range[1] >= e.pos[0]) {
-        found = { offset: n.range[0], quote: n.type === 'QUOTE_DOUBLE' ? 'double' : 'single' };
-      }
-    },
-  });
-  return found;
-}
-
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (/multiple documents/i.test(first)) return 'invalid YAML: more than one document (a "---" line); an org file holds one';
-  return `invalid YAML: ${first}`;
+  return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), text } };
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -1,0 +1,58 @@
+// The fast js-yaml read path must load exactly what the `yaml` library path
+// loads (values and positions), and decline what it does not handle so the
+// `yaml` path can report it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/load/fast-yaml';
+import { slowParse } from '../../src/load/yaml-doc';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const bundled = ['examples', 'init'].flatMap((d) =>
+  readdirSync(join(ROOT, 'templates', d)).filter((f) => f.endsWith('.yaml')).map((f) => join('templates', d, f)),
+);
+
+function both(text: string) {
+  const fast = fastParse(text, 'org.yaml');
+  const slow = slowParse(text, 'org.yaml');
+  if (!fast) throw new Error('the fast path declined');
+  if (!slow.ok) throw new Error('the yaml path failed');
+  return { fast, slow };
+}
+const places = (p: { entries(): Iterable<[string, unknown]> }) => Object.fromEntries(p.entries());
+
+describe('fast YAML path', () => {
+  it.each(bundled)('reads %s like the yaml library, positions included', (f) => {
+    const { fast, slow } = both(readFileSync(join(ROOT, f), 'utf8'));
+    expect(fast.raw).toEqual(slow.raw);
+    expect(places(fast.positions)).toEqual(places(slow.positions));
+    expect(Object.keys(places(fast.positions)).length).toBeGreaterThan(5);
+  });
+
+  it('resolves scalars by YAML 1.2 core rules: dates and yes/on stay text', () => {
+    const text = ['a:', '  d: 2025-09-01', '  y: yes', '  o: on', '  t: True', '  n: ~', '  e:', '  h: 0x1F', '  oc: 0o17', '  x: 1e3', '  u: 1_000', '  p: +12', '  f: .5', '  q: "12"', '  l: [1, two, 3.0]'].join('\n');
+    const { fast, slow } = both(text);
+    expect(fast.raw).toEqual({ a: { d: '2025-09-01', y: 'yes', o: 'on', t: true, n: null, e: null, h: 31, oc: 15, x: 1000, u: '1_000', p: 12, f: 0.5, q: '12', l: [1, 'two', 3] } });
+    expect(fast.raw).toEqual(slow.raw);
+    expect(places(fast.positions)).toEqual(places(slow.positions));
+  });
+
+  it('places empty values, comments and block scalars like the yaml library', () => {
+    const text = ['a:', 'b:   # none', 'c: |', '  text', 'd:', '', '  # note', '  e: [1, {f: , g: 2}]', 'h:', '- 1', '-   i: 2'].join('\n');
+    const { fast, slow } = both(text);
+    expect(places(fast.positions)).toEqual(places(slow.positions));
+  });
+
+  it.each([
+    ['an anchor and alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['an explicit key', '? a\n: 1\n'],
+    ['a syntax error', 'a:\n  b: 1\n   c: 2\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['an empty list item', 'l:\n  -\n  - 1\n'],
+    ['a null key', 'null: 1\n'],
+  ])('leaves %s to the yaml library', (_what, text) => {
+    expect(fastParse(text, 'org.yaml')).toBeUndefined();
+  });
+});
