@@ -22,8 +22,8 @@ export default defineRule({
   },
   messages: {
     profitOnly:
-      'The company sells by {motion} selling, but commission is paid on {basis} alone with nothing tied to client outcomes.',
-    noClientPart: 'The company sells by {motion} selling, but no part of the commission depends on client outcomes (retention, renewal, client return).',
+      'The company does {motion} selling, but commission is paid on {basis} alone with nothing tied to client outcomes.',
+    noClientPart: 'The company does {motion} selling, but no part of the commission depends on client outcomes (retention, renewal, client return).',
     uniformPlan: 'One commission plan applies everywhere: it does not vary by product, client segment or market objective.',
     mixedPlan:
       'Note: this rule and {otherRule} pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',

@@ -35,7 +35,7 @@ export default defineRule({
     noPlan: '{name} has no development plan.',
     genericPlan: '{name} follows the team-wide plan, which counts as having no plan of their own.',
     identicalPlan: "{name}'s plan has the same focus ({focus}) as every other rep's plan, so it is not really individual.",
-    lowHours: '{name} gets {hours} hours of coaching a month (fewer than {min}).',
+    lowHours: '{name} gets {hoursText} of coaching a month (fewer than {min}).',
     noOneToOne: '{name} has no regular one-to-one with their manager.',
     planUnknown: 'Whether {name} has a development plan is not known: {name} is left out of the score.',
   },
@@ -95,7 +95,7 @@ export default defineRule({
       const lowHours = hours !== undefined && hours < min;
       if (lowHours) {
         const hoursPath = `people[${i}].coaching.hours_per_month`;
-        findings.push(finding('lowHours', [hoursPath], { name, hours, min }, { thresholds: ['minHoursPerMonth'] }));
+        findings.push(finding('lowHours', [hoursPath], { name, hours, hoursText: `${hours} hour${hours === 1 ? '' : 's'}`, min }, { thresholds: ['minHoursPerMonth'] }));
         steps.push(step('moreHours', { name, hours, min }, [hoursPath]));
       }
       if (c.one_to_one === 'none') {

@@ -15,7 +15,8 @@ export function parseScore(v: string): number {
   return n;
 }
 
-export function parseSeverity(v: string): Severity {
+export function parseSeverity(raw: string): Severity {
+  const v = raw.toLowerCase();
   if (!(SEVERITIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of: ${SEVERITIES.join(', ')}.`);
   return v as Severity;
 }

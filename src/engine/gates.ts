@@ -2,6 +2,7 @@
 import { SEVERITIES, SEVERITY_WEIGHT, type AuditReport, type Evidence, type Severity } from './types';
 
 export interface Gates {
+  // Messages name the gate, not the flag: the value may come from the config.
   /** Fail when the overall score is below this (0..100). An unknown score fails it. */
   failUnder?: number;
   /** Fail when an active finding of a failing or partial rule is at or above this severity. */
@@ -22,11 +23,11 @@ export interface GateFailure {
 export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
   const out: GateFailure[] = [];
   if (g.failUnder !== undefined && (r.summary.score === null || r.summary.score < g.failUnder))
-    out.push({ gate: 'fail-under', message: `score ${r.summary.score ?? '?'} is under --fail-under ${g.failUnder}` });
+    out.push({ gate: 'fail-under', message: `score ${r.summary.score ?? '?'} is under the fail-under gate (${g.failUnder})` });
   if (g.failOn) {
     const min = SEVERITY_WEIGHT[g.failOn];
     const hits = r.findings.filter((f) => !f.note && !f.suppressed && SEVERITY_WEIGHT[f.severity] >= min);
-    if (hits.length) out.push({ gate: 'fail-on', message: `${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${g.failOn} (--fail-on ${g.failOn})` });
+    if (hits.length) out.push({ gate: 'fail-on', message: `${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${g.failOn} (the fail-on gate)` });
   }
   if (g.strict) {
     // A rule in error gave no verdict either: strict treats it like a rule not assessed.

@@ -153,8 +153,12 @@ export const MARKETING_OWNS = {
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const enumOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
   fact(z.enum(keys(o)), { ...meta, choices: o });
+// A `none` choice ("no outside help") cannot stand beside real answers.
 const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
-  fact(z.array(z.enum(keys(o))), { ...meta, choices: o });
+  fact(
+    z.array(z.enum(keys(o))).refine((a) => !(a.length > 1 && (a as string[]).includes('none')), 'expected "none" alone, or a list without "none"'),
+    { ...meta, choices: o },
+  );
 
 // ---- sections ----
 export const Company = z.strictObject({

@@ -39,9 +39,13 @@ export const activeFindings = (r: AuditReport): Finding[] => r.findings.filter((
 export const notes = (r: AuditReport): Finding[] => r.findings.filter((f) => f.note && !f.suppressed);
 
 export function capNote(r: AuditReport): string | undefined {
-  if (!r.summary.fatal) return undefined;
   const n = r.summary.fatal;
-  return `${n} critical rule${n === 1 ? '' : 's'} failing: a fatal finding caps the grade at C${r.summary.gradeCapped ? ' (it is capped now)' : ''}.`;
+  if (!n) return undefined;
+  const what = `${n} critical rule${n === 1 ? '' : 's'} failing`;
+  // Only speak of the cap where it matters: a D or F is below it anyway.
+  if (r.summary.gradeCapped) return `${what}: the grade is held at C while a fatal finding stands.`;
+  if (r.summary.grade === 'C') return `${what}: a fatal finding keeps the grade at C or below.`;
+  return `${what} (fatal findings).`;
 }
 
 /** Word-wrap plain text to a width, continuing lines with an indent. */

@@ -91,7 +91,7 @@ describe('exit codes', () => {
     expect(cli(['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE, '--fail-under', '50']).code).toBe(0);
     const under = cli(['audit', '--example', 'struggling-startup', '--format', 'json', '--date', DATE, '--fail-under', '90']);
     expect(under.code).toBe(1);
-    expect(under.stderr).toMatch(/gate failed: score \d+ is under --fail-under 90/);
+    expect(under.stderr).toMatch(/gate failed: score \d+ is under the fail-under gate \(90\)/);
     expect(cli(['audit', '--example', 'struggling-startup', '--format', 'json', '--date', DATE, '--fail-on', 'critical']).code).toBe(1);
   });
 

@@ -48,7 +48,7 @@ describe('lint: exit 1, one per gate', () => {
     expect(lint(['team.yaml', '--fail-under', '45']).code).toBe(0);
     const r = lint(['team.yaml', '--fail-under', '50']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: score 45 is under --fail-under 50\n');
+    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: score 45 is under the fail-under gate (50)\n');
   });
 
   it('--fail-on: a high finding fails "high" and "medium", not "critical"', () => {
@@ -56,7 +56,7 @@ describe('lint: exit 1, one per gate', () => {
     expect(lint(['team.yaml', '--fail-on', 'medium']).code).toBe(1);
     const r = lint(['team.yaml', '--fail-on', 'high']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: 2 findings at or above high (--fail-on high)\n');
+    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: 2 findings at or above high (the fail-on gate)\n');
   });
 
   it('--strict: rules not assessed fail, each shown at the nearest place in the file', () => {
@@ -288,7 +288,7 @@ describe('lint: per-org config', () => {
     writeFileSync(join(dir, 'nested', '.sales-audit.yaml'), 'gates:\n  failUnder: 99\n');
     const r = cli(['lint', 'nested/deeper/team.yaml', '--date', DATE], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('gate failed: score 45 is under --fail-under 99');
+    expect(r.stderr).toContain('gate failed: score 45 is under the fail-under gate (99)');
     expect(cli(['lint', 'team.yaml', '--date', DATE], { cwd: dir }).code).toBe(0);
   });
 
@@ -312,7 +312,7 @@ describe('lint: per-org config', () => {
   it('gate defaults come from the config; flags override them', () => {
     const r = lint(['team.yaml', '--config', 'configs/gates.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('score 45 is under --fail-under 95');
+    expect(r.stderr).toContain('score 45 is under the fail-under gate (95)');
     expect(r.stderr).toContain('(--strict)');
     const over = lint(['team.yaml', '--config', 'configs/gates.yaml', '--fail-under', '40', '--no-strict']);
     expect(over.code).toBe(0);

@@ -57,11 +57,11 @@ describe('README: Use in CI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'sales-audit.sarif'), 'utf8')).runs[0].results).toHaveLength(2);
     const failing = cli([...words.slice(1), '--date', '2026-11-27'], { cwd: dir });
     expect(failing.code).toBe(1); // team.yaml scores 45: under the documented --fail-under 70
-    expect(failing.stderr).toContain('gate failed: score 45 is under --fail-under 70');
+    expect(failing.stderr).toContain('gate failed: score 45 is under the fail-under gate (70)');
   });
 
-  it('the config example is a valid .sales-audit.yaml', () => {
-    const r = parseConfig(block('failBelow'), '.sales-audit.yaml', rules);
+  it('the config example is a valid .sales-audit.yaml', async () => {
+    const r = await parseConfig(block('failBelow'), '.sales-audit.yaml', rules);
     expect(r.ok && r.value.config.rules!['selling-time']).toEqual({ severity: 'medium', options: { failBelow: 30, passAbove: 40 } });
   });
 

@@ -35,7 +35,7 @@ describe('GitHub annotations', () => {
     expect(github(['waived.yaml']).stdout).toBe('');
     const r = github(['invalid.yaml', 'team.yaml', '--fail-under', '50']);
     expect(r.stdout.split('\n')).toContain('::error file=invalid.yaml,line=3,col=9,title=sales-audit%3A cannot read the file::invalid YAML: the double quote that starts here is never closed');
-    expect(r.stdout.split('\n')).toContain('::error file=team.yaml,title=sales-audit gate%3A fail-under::Gate failed: score 45 is under --fail-under 50');
+    expect(r.stdout.split('\n')).toContain('::error file=team.yaml,title=sales-audit gate%3A fail-under::Gate failed: score 45 is under the fail-under gate (50)');
     const missing = github(['no-such.yaml']).stdout;
     expect(missing).toBe('::error file=no-such.yaml,title=sales-audit%3A cannot read the file::no such file; expected a YAML org file\n');
   });

@@ -309,3 +309,14 @@ describe('CSV roster problems', () => {
     expect(d).toEqual({ file: 'reps.csv', line: 3, column: 1, message: 'invalid CSV: the row has 3 cells, the header has 2' });
   });
 });
+
+describe('contradictory answers', () => {
+  it('rejects "none" beside real answers in a list of choices', async () => {
+    const r = await loadOrgText('leadership:\n  outside_help: [advisor, none]\n', 'org.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toEqual([
+      { file: 'org.yaml', line: 2, column: 17, path: 'leadership.outside_help', message: 'expected "none" alone, or a list without "none"' },
+    ]);
+  });
+});

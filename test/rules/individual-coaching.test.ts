@@ -119,3 +119,12 @@ describe('individual-coaching', () => {
     expect(t[0]!.source).toMatch(/Gartner.*2019/);
   });
 });
+
+describe('individual-coaching wording', () => {
+  it('says "1 hour", not "1 hours"', async () => {
+    const { runRule } = await import('../helpers/rule-harness');
+    const rule = (await import('../../rules/individual-coaching')).default;
+    const r = runRule(rule, { people: [{ name: 'AE 1', coaching: { plan: 'individual', focus: ['skills'], hours_per_month: 1 } }] });
+    expect(r.findings.map((f) => f.message)).toContain('AE 1 gets 1 hour of coaching a month (fewer than 3).');
+  });
+});

@@ -56,3 +56,11 @@ describe('selling-time', () => {
     expect(t[0]!.source).toMatch(/CSO Insights.*2011/);
   });
 });
+
+describe('selling-time options', () => {
+  it('refuses thresholds that contradict each other', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 40 } }, { options: { failBelow: 50, passAbove: 40 } });
+    expect(r.status).toBe('error');
+    expect(r.error).toMatch(/failBelow: expected failBelow to be at most passAbove/);
+  });
+});
