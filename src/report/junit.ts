@@ -34,7 +34,8 @@ function problemText(p: Problem): string {
 
 function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
   const mine = problems.filter((p) => p.ruleId === rule.id && p.kind === 'finding');
-  const base = { name: `${rule.id}: ${rule.title}`, classname: f.file, file: f.file, line: mine[0]?.line };
+  // The case points where its first finding is: a CSV roster's line is in the CSV.
+  const base = { name: `${rule.id}: ${rule.title}`, classname: f.file, file: mine[0]?.file ?? f.file, line: mine[0]?.line };
   const s = rule.status;
   if (s === 'pass') return { ...base, outcome: { kind: 'pass' } };
   if (s === 'fail' || s === 'partial') {
@@ -49,7 +50,7 @@ function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
     const message = `not assessed: the org file lacks ${rule.missing.join(', ') || 'the facts it needs'}`;
     if (f.gates.strict) {
       const p = problems.find((x) => x.kind === 'not-assessed' && x.ruleId === rule.id);
-      return { ...base, line: p?.line, outcome: { kind: 'failure', type: 'not-assessed', message: `${message} (--strict)`, body: p ? problemText(p) : undefined } };
+      return { ...base, file: p?.file ?? f.file, line: p?.line, outcome: { kind: 'failure', type: 'not-assessed', message: `${message} (--strict)`, body: p ? problemText(p) : undefined } };
     }
     return { ...base, outcome: { kind: 'skipped', message } };
   }

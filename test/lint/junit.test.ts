@@ -3,7 +3,8 @@
 // their findings and evidence, not-assessed rules skipped.
 import { describe, expect, it } from 'vitest';
 import { xmlAttr, xmlText } from '../../src/report/junit';
-import { childrenNamed, cli, DATE, parseXml, type XmlNode } from './helpers';
+import { join } from 'node:path';
+import { childrenNamed, cli, DATE, parseXml, ROOT, type XmlNode } from './helpers';
 
 const junit = (args: string[]) => {
   const r = cli(['lint', ...args, '--date', DATE, '--format', 'junit']);
@@ -12,6 +13,14 @@ const junit = (args: string[]) => {
 const outcome = (c: XmlNode) => c.children[0]?.name ?? 'passed';
 
 describe('JUnit', () => {
+  it('a case whose finding is in a CSV roster points at the CSV line, not the org file', () => {
+    const { root } = junit([join(ROOT, 'templates/examples/roster-team.yaml')]);
+    const cases = childrenNamed(childrenNamed(root, 'testsuite')[0]!, 'testcase');
+    const coaching = cases.find((c) => c.attrs.name!.startsWith('individual-coaching:'))!;
+    expect(coaching.attrs.file).toMatch(/roster-team\.csv$/);
+    expect(Number(coaching.attrs.line)).toBeGreaterThan(1);
+  });
+
   it('one suite per file, one case per rule plus the gates in force, and counts that add up', () => {
     const { root } = junit(['team.yaml', 'expired.yaml', 'invalid.yaml', '--fail-under', '50']);
     expect(root.name).toBe('testsuites');
