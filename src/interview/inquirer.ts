@@ -30,6 +30,8 @@ type SeparatorCtor = typeof SeparatorClass;
 /** Choice values that are not answers (a NUL cannot be a schema value). */
 export const DONT_KNOW = '\u0000unknown';
 export const SKIP = '\u0000skip';
+/** "None of these" in the menu after an empty checkbox answer: an explicit empty list. */
+export const NONE_OF_THESE = '\u0000none';
 const ANSWER = '\u0000answer';
 
 export type PromptSpec =
@@ -98,8 +100,7 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
           loop: false,
           // "all" would tick "Don't know" and "Skip for now" too.
           shortcuts: { all: null, invert: null },
-          validate: (sel: readonly { value: unknown }[]) =>
-            sel.length > 1 && sel.some((c) => c.value === DONT_KNOW || c.value === SKIP) ? '"Don\'t know" and "Skip for now" go on their own' : true,
+          validate: (sel: readonly { value: unknown }[]) => checkboxProblem(q, sel.map((c) => c.value)) ?? true,
         },
       };
     }
@@ -148,13 +149,26 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
   }
 }
 
-/** What a fact prompt's raw answer means; 'blank' when a typed answer was left empty. */
+/**
+ * Why ticks cannot go together: "Don't know", "Skip for now" and the schema's
+ * own `none` choice each stand alone ([advisor, none] says two things at once).
+ */
+export function checkboxProblem(q: Question, values: readonly unknown[]): string | undefined {
+  if (values.length < 2) return undefined;
+  const alone = (v: unknown, label: string) => (values.includes(v) ? `"${label}" goes on its own: untick it or the other choices` : undefined);
+  const none = q.choices?.find((c) => c.value === 'none');
+  return alone(DONT_KNOW, "Don't know") ?? alone(SKIP, 'Skip for now') ?? (none ? alone('none', none.label) : undefined);
+}
+
+/** What a fact prompt's raw answer means; 'blank' when a typed answer was left empty or nothing was ticked. */
 export function interpretFact(q: Question, raw: unknown): FactAnswer | 'blank' {
   if (raw === DONT_KNOW) return { kind: 'unknown' };
   if (raw === SKIP) return { kind: 'skip' };
   if (Array.isArray(raw)) {
     if (raw.includes(DONT_KNOW)) return { kind: 'unknown' };
     if (raw.includes(SKIP)) return { kind: 'skip' };
+    // Enter with nothing ticked is too easy to press by accident to mean "none of these".
+    if (!raw.length) return 'blank';
     return { kind: 'value', value: raw };
   }
   if (raw === undefined || (typeof raw === 'string' && !raw.trim())) return 'blank';
@@ -165,19 +179,37 @@ export function interpretFact(q: Question, raw: unknown): FactAnswer | 'blank' {
   return { kind: 'value', value: typeof raw === 'string' ? raw.trim() : raw };
 }
 
-/** After an empty typed answer: skip, don't know, or go back and answer. */
+/** True when an empty list can only be given as "None of these" from the blank menu (no `none` choice to tick). */
+export const offersNoneOfThese = (q?: Question) => q?.kind === 'checkbox' && !q.choices?.some((c) => c.value === 'none');
+
+/** After an empty answer (nothing typed, nothing ticked): skip, don't know, none of these, or go back and answer. */
 export function blankPrompt(q?: Question): PromptSpec {
   const skip = { value: SKIP, name: 'Skip for now', description: q?.current !== undefined ? 'Keeps the current answer' : 'Asked again next time' };
   const dk = { value: DONT_KNOW, name: "Don't know", description: q?.currentUnknown ? 'As answered before' : 'Recorded as unknown; not asked again' };
+  const none = { value: NONE_OF_THESE, name: 'None of these', description: 'Recorded as an empty list: none of the choices applies' };
+  const wasNone = Array.isArray(q?.current) && q.current.length === 0;
+  // With --all, the answer already given comes first (Enter keeps it).
+  const first = q?.currentUnknown ? [dk, skip] : [skip, dk];
+  const choices = offersNoneOfThese(q) ? (wasNone ? [none, ...first] : [...first, none]) : first;
   return {
     type: 'select',
     config: {
-      message: 'No answer given:',
-      // With --all, the answer already given comes first (Enter keeps it).
-      choices: [...(q?.currentUnknown ? [dk, skip] : [skip, dk]), { value: ANSWER, name: 'Answer it after all' }],
+      message: q?.kind === 'checkbox' ? 'Nothing ticked:' : 'No answer given:',
+      choices: [...choices, { value: ANSWER, name: 'Answer it after all' }],
       loop: false,
     },
   };
+}
+
+/** What Enter with no answer does, for the questions where it is not obvious (lists of choices show their own choices). */
+export function emptyHint(q: Question): string | undefined {
+  if (q.kind === 'checkbox') {
+    return offersNoneOfThese(q)
+      ? "Press Enter with nothing ticked to skip it, mark it as don't know, or answer none of these."
+      : "Press Enter with nothing ticked to skip it or mark it as don't know.";
+  }
+  const typed = q.kind === 'text' || q.kind === 'date' || q.kind === 'number' || q.kind === 'values';
+  return typed ? "(Empty answer: skip, or don't know.)" : undefined;
 }
 
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
@@ -264,8 +296,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   async ask(q: Question, pr: Progress): Promise<FactAnswer> {
-    const typed = q.kind === 'text' || q.kind === 'date' || q.kind === 'number' || q.kind === 'values';
-    this.header(q, pr, [q.help, typed ? "(Empty answer: skip, or don't know.)" : ''].filter(Boolean).join(' '));
+    this.header(q, pr, [q.help, emptyHint(q)].filter(Boolean).join(' '));
     for (;;) {
       const raw = await this.run(factPrompt(q, this.p.Separator));
       const a = interpretFact(q, raw);
@@ -273,6 +304,7 @@ export class InquirerPrompter implements Prompter {
       const next = await this.run(blankPrompt(q));
       if (next === SKIP) return { kind: 'skip' };
       if (next === DONT_KNOW) return { kind: 'unknown' };
+      if (next === NONE_OF_THESE) return { kind: 'value', value: [] };
     }
   }
 

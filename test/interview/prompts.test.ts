@@ -3,7 +3,7 @@
 import { checkbox, confirm, input, number, select, Separator } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { blankPrompt, DONT_KNOW, factPrompt, interpretFact, itemsPrompt, messageOf, SKIP, type PromptSpec } from '../../src/interview/inquirer';
+import { blankPrompt, checkboxProblem, DONT_KNOW, emptyHint, factPrompt, interpretFact, itemsPrompt, messageOf, NONE_OF_THESE, SKIP, type PromptSpec } from '../../src/interview/inquirer';
 import { questionFor, type Question } from '../../src/interview/plan';
 
 const PROMPTS = { select, checkbox, number, input, confirm } as const;
@@ -71,10 +71,46 @@ describe('checkbox: several choices', () => {
     expect(interpretFact(question, await answer)).toEqual({ kind: 'value', value: ['advisor', 'fractional_leader'] });
   });
 
-  it('nothing ticked is an answer too: none of these', async () => {
-    const { answer, events } = await show(factPrompt(q('plan.covers'), Separator));
+  it('Enter with nothing ticked is "blank", not "none of these": the prompter then asks what it means', async () => {
+    const covers = q('plan.covers');
+    const { answer, events } = await show(factPrompt(covers, Separator));
     events.keypress('enter');
-    expect(interpretFact(q('plan.covers'), await answer)).toEqual({ kind: 'value', value: [] });
+    expect(interpretFact(covers, await answer)).toBe('blank');
+    // No `none` choice to tick: the menu offers "None of these" (an explicit empty list).
+    const follow = await show(blankPrompt(covers));
+    expect(follow.getScreen()).toMatch(/Nothing ticked[\s\S]*Skip for now[\s\S]*Don't know[\s\S]*None of these[\s\S]*Answer it after all/);
+    follow.events.keypress('down');
+    follow.events.keypress('down');
+    follow.events.keypress('enter');
+    expect(await follow.answer).toBe(NONE_OF_THESE);
+    expect(emptyHint(covers)).toContain('none of these');
+  });
+
+  it('with a `none` choice, the empty-answer menu leaves "None" to the list itself', async () => {
+    const { getScreen } = await show(blankPrompt(question));
+    expect(getScreen()).toMatch(/Skip for now[\s\S]*Don't know[\s\S]*Answer it after all/);
+    expect(getScreen()).not.toContain('None of these');
+    expect(emptyHint(question)).not.toContain('none of these');
+  });
+
+  it('"None" cannot be ticked with other choices', async () => {
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(question, Separator));
+    events.keypress('space'); // advisor
+    for (let i = 0; i < 5; i++) events.keypress('down'); // "None"
+    events.keypress('space');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('"None" goes on its own: untick it or the other choices');
+    for (let i = 0; i < 5; i++) events.keypress('up');
+    events.keypress('space'); // untick advisor
+    events.keypress('enter');
+    expect(interpretFact(question, await answer)).toEqual({ kind: 'value', value: ['none'] });
+  });
+
+  it('"Skip for now" cannot be ticked with other choices either', () => {
+    expect(checkboxProblem(question, ['coach', SKIP])).toBe('"Skip for now" goes on its own: untick it or the other choices');
+    expect(checkboxProblem(question, ['coach', 'advisor'])).toBeUndefined();
+    expect(checkboxProblem(question, ['none'])).toBeUndefined();
   });
 
   it('"Don\'t know" cannot be ticked with other choices', async () => {
@@ -84,7 +120,7 @@ describe('checkbox: several choices', () => {
     events.keypress('space');
     events.keypress('enter');
     await nextRender();
-    expect(getScreen()).toContain('"Don\'t know" and "Skip for now" go on their own');
+    expect(getScreen()).toContain('"Don\'t know" goes on its own: untick it or the other choices');
     events.keypress('up');
     for (let i = 0; i < 5; i++) events.keypress('up');
     events.keypress('space'); // untick advisor
@@ -96,7 +132,7 @@ describe('checkbox: several choices', () => {
     const { answer, events } = await show(factPrompt(question, Separator));
     events.type('a');
     events.keypress('enter');
-    expect(await answer).toEqual([]);
+    expect(await answer).toEqual([]); // nothing ticked: a blank answer
   });
 
   it('with --all the current answers are ticked', async () => {
@@ -220,5 +256,28 @@ describe('lists of objects: "add another?"', () => {
   it('sentinels never collide with schema values', () => {
     expect(DONT_KNOW).not.toMatch(/^[a-z_]+$/);
     expect(SKIP).not.toMatch(/^[a-z_]+$/);
+  });
+});
+
+describe('the prompter after an empty answer', () => {
+  /** An InquirerPrompter whose prompts return the given raw answers in turn. */
+  const scripted = async (answers: unknown[]) => {
+    const { InquirerPrompter } = await import('../../src/interview/inquirer');
+    const out: string[] = [];
+    const next = async () => answers.shift();
+    const p = { select: next, checkbox: next, input: next, number: next, confirm: next, Separator };
+    const io = { output: { write: (s: string) => out.push(s), columns: 80 } as unknown as NodeJS.WriteStream, color: false };
+    return { prompter: new InquirerPrompter(p as never, io), out };
+  };
+  const pr = { section: 'plan', sectionIndex: 1, sectionCount: 1, index: 1, count: 1 } as const;
+
+  it('nothing ticked, then "None of these": an explicit empty list', async () => {
+    const { prompter } = await scripted([[], NONE_OF_THESE]);
+    expect(await prompter.ask(q('plan.covers'), pr)).toEqual({ kind: 'value', value: [] });
+  });
+
+  it('nothing ticked, then "Answer it after all": asked again', async () => {
+    const { prompter } = await scripted([[], '\u0000answer', ['goals']]);
+    expect(await prompter.ask(q('plan.covers'), pr)).toEqual({ kind: 'value', value: ['goals'] });
   });
 });
