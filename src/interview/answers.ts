@@ -122,7 +122,10 @@ export function coerce(q: Question, value: unknown): { ok: true; value: unknown 
       const values = q.choices!.map((c) => c.value);
       const bad = list?.find((x) => typeof x !== 'string' || !values.includes(x));
       if (!list || bad !== undefined) return { ok: false, message: `expected a list of: ${values.join(', ')}; got ${bad !== undefined ? JSON.stringify(bad) : got}` };
-      return { ok: true, value: list };
+      // As in the terminal: `none` says there are none, so it cannot come with others.
+      if (list.length > 1 && list.includes('none') && values.includes('none')) return { ok: false, message: `"none" goes on its own; got ${list.join(', ')}` };
+      const m = checkValue(q, list);
+      return m ? { ok: false, message: m } : { ok: true, value: list };
     }
     case 'boolean': {
       if (typeof value === 'boolean') return { ok: true, value };

@@ -59,6 +59,13 @@ describe('coerce', () => {
     expect(coerce(questionFor('plan.last_reviewed')!, '2025-13-01')).toMatchObject({ ok: false });
     expect(coerce(questionFor('tools.crm')!, 2024)).toEqual({ ok: true, value: '2024' });
   });
+
+  it('a list\'s own "none" goes on its own, as in the terminal', () => {
+    const help = questionFor('leadership.outside_help')!;
+    expect(coerce(help, ['advisor', 'none'])).toEqual({ ok: false, message: '"none" goes on its own; got advisor, none' });
+    expect(coerce(help, 'none')).toEqual({ ok: true, value: ['none'] });
+    expect(coerce(help, [])).toEqual({ ok: true, value: [] });
+  });
 });
 
 describe('an interview played from an answers file', () => {
