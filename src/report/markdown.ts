@@ -59,10 +59,12 @@ export function renderMarkdown(r: AuditReport): string {
     out.push('');
   }
 
-  out.push('## Remediation checklist', '', 'Ordered by the points each item would add to the score.', '');
+  out.push('## Remediation checklist', '', "Ordered by gain: the points the score rises once all of a rule's items are done (shown on the rule's first item).", '');
   if (!r.checklist.length) out.push('Nothing to do for the rules assessed.');
-  for (const c of r.checklist)
-    out.push(`- [ ] **+${c.gain.toFixed(1)}** ${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
+  r.checklist.forEach((c, i) => {
+    const gain = i > 0 && r.checklist[i - 1]!.ruleId === c.ruleId ? '' : `**+${c.gain.toFixed(1)}** `;
+    out.push(`- [ ] ${gain}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
+  });
   out.push('');
 
   if (r.unknowns.length) {

@@ -108,6 +108,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Checklist
   heading('Remediation checklist (most points first)');
+  if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done."));
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
   else {
     // One leading space, six borders, and the four narrow columns.
@@ -119,7 +120,11 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const item of r.checklist) table.push([String(item.rank), `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+    // A rule's gain is earned by all its items together: print it once, on the first.
+    r.checklist.forEach((item, i) => {
+      const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
+      table.push([String(item.rank), sameRule ? '  "' : `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+    });
     out.push(...table.toString().split('\n').map((l) => ` ${l}`));
   }
 
