@@ -3,13 +3,12 @@
 // file:line:col, like a bad org file; it never throws for bad input.
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Gates } from '../engine/gates';
 import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
 import { issuesToDiagnostics, readText, sortDiagnostics } from '../load/load';
-import { mapPositions } from '../load/yaml-doc';
+import { fastParse, type FastParse } from '../load/fast-yaml';
 import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema';
 
 export interface LoadedConfig {
@@ -41,7 +40,31 @@ export async function loadConfigFile(path: string, shown: string, rules: readonl
   return parseConfig(read.text, shown, rules);
 }
 
-export function parseConfig(text: string, file: string, rules: readonly RuleDefinition[]): ConfigResult {
+export async function parseConfig(text: string, file: string, rules: readonly RuleDefinition[]): Promise<ConfigResult> {
+  // js-yaml when it can; the `yaml` library (loaded only then) for anything else and for syntax errors.
+  const fast = fastParse(text, file);
+  const parse = fast ? { ok: true as const, ...fast } : await slowParseConfig(text, file);
+  if (!parse.ok) return parse;
+  let raw = parse.raw;
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    const { line, column } = parse.root ?? { line: 1, column: 1 };
+    return { ok: false, diagnostics: [{ file, line, column, message: 'expected a mapping (rules:, gates:) at the top level' }] };
+  }
+  const { positions } = parse;
+  const data = dropEmpty(raw);
+  const schema = configSchema(rules);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const diagnostics = issuesToDiagnostics(parsed.error.issues.map(plainBounds), file, positions, data, schema).map((d) => reword(d, rules));
+    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  return { ok: true, value: { file, config: parsed.data as Config } };
+}
+
+async function slowParseConfig(text: string, file: string): Promise<{ ok: false; diagnostics: Diagnostic[] } | ({ ok: true } & FastParse)> {
+  const { LineCounter, parseDocument } = await import('yaml');
+  const { mapPositions } = await import('../load/yaml-doc');
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -57,20 +80,8 @@ export function parseConfig(text: string, file: string, rules: readonly RuleDefi
   } catch (e) {
     return { ok: false, diagnostics: [{ file, message: `cannot read the YAML (${e instanceof Error ? e.message : String(e)})` }] };
   }
-  if (raw === null || raw === undefined) raw = {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    const { line, col } = lc.linePos(doc.contents?.range?.[0] ?? 0);
-    return { ok: false, diagnostics: [{ file, line, column: col, message: 'expected a mapping (rules:, gates:) at the top level' }] };
-  }
-  const positions = mapPositions(file, doc.contents, lc);
-  const data = dropEmpty(raw);
-  const schema = configSchema(rules);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const diagnostics = issuesToDiagnostics(parsed.error.issues.map(plainBounds), file, positions, data, schema).map((d) => reword(d, rules));
-    return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  }
-  return { ok: true, value: { file, config: parsed.data as Config } };
+  const { line, col } = lc.linePos(doc.contents?.range?.[0] ?? 0);
+  return { ok: true, raw, positions: mapPositions(file, doc.contents, lc), root: { line, column: col } };
 }
 
 // Rule option schemas use zod's default wording for bounds ("Too big: expected

@@ -15,21 +15,21 @@ import { ConfigResolver } from '../../src/config/resolver';
 import { configJsonSchema } from '../../src/config/schema';
 import { formatDiagnostic } from '../../src/load/diagnostics';
 
-const errors = (text: string) => {
-  const r = parseConfig(text, 'cfg.yaml', rules);
+const errors = async (text: string) => {
+  const r = await parseConfig(text, 'cfg.yaml', rules);
   if (r.ok) throw new Error('expected the config to be rejected');
   return r.diagnostics.map(formatDiagnostic);
 };
-const ok = (text: string) => {
-  const r = parseConfig(text, 'cfg.yaml', rules);
+const ok = async (text: string) => {
+  const r = await parseConfig(text, 'cfg.yaml', rules);
   if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
   return r.value.config;
 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-config-'));
 
 describe('config: what it accepts', () => {
-  it('rules (off, severity, weight, options) and gates', () => {
-    const c = ok(`
+  it('rules (off, severity, weight, options) and gates', async () => {
+    const c = await ok(`
 version: 1
 rules:
   selling-time:
@@ -51,10 +51,10 @@ gates:
     expect(c.gates).toEqual({ failUnder: 70, failOn: 'high', strict: true, failOnFatal: false });
   });
 
-  it('an empty file, comments only, or an empty value (a rule whose lines were commented out) mean no settings', () => {
-    expect(settingsOf(ok(''))).toEqual({});
-    expect(settingsOf(ok('# nothing yet\n'))).toEqual({});
-    expect(settingsOf(ok('rules:\n  selling-time:\n  #  severity: low\n'))).toEqual({});
+  it('an empty file, comments only, or an empty value (a rule whose lines were commented out) mean no settings', async () => {
+    expect(settingsOf(await ok(''))).toEqual({});
+    expect(settingsOf(await ok('# nothing yet\n'))).toEqual({});
+    expect(settingsOf(await ok('rules:\n  selling-time:\n  #  severity: low\n'))).toEqual({});
     expect(settingsOf(undefined)).toEqual({});
   });
 });
@@ -77,12 +77,12 @@ describe('config: errors with file:line:col', () => {
     ['version: 2\n', 'cfg.yaml:1:10: version: expected 1, got 2'],
     ['- rules\n', 'cfg.yaml:1:1: expected a mapping (rules:, gates:) at the top level'],
     ['rules:\n  a: 1\n  a: 2\n', 'cfg.yaml:3:3: duplicate key: each key may appear only once in a mapping'],
-  ])('%j', (text, message) => {
-    expect(errors(text)).toEqual([message]);
+  ])('%j', async (text, message) => {
+    expect(await errors(text)).toEqual([message]);
   });
 
-  it('every problem is reported, in file order', () => {
-    expect(errors('rules:\n  selling-tme: {}\ngates:\n  failOn: huge\n')).toEqual([
+  it('every problem is reported, in file order', async () => {
+    expect(await errors('rules:\n  selling-tme: {}\ngates:\n  failOn: huge\n')).toEqual([
       'cfg.yaml:2:3: rules.selling-tme: unknown rule "selling-tme"; did you mean "selling-time"? (run `sales-audit rules` for the list)',
       'cfg.yaml:4:11: gates.failOn: expected one of: critical, high, medium, low; got "huge" (did you mean "high"?)',
     ]);
@@ -127,31 +127,31 @@ describe('config: where it is found', () => {
 
 describe('config: effect on the engine and the gates', () => {
   const org = parse('people:\n  - name: AE 1\n    selling_time_pct: 40\nplan:\n  documented: false\n');
-  const audit = (cfgText: string) => runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml', settings: settingsOf(ok(cfgText)) });
+  const audit = async (cfgText: string) => runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml', settings: settingsOf(await ok(cfgText)) });
 
-  it('options move the score; severity moves the weight; off leaves the score and the fatal count', () => {
-    const base = audit('');
+  it('options move the score; severity moves the weight; off leaves the score and the fatal count', async () => {
+    const base = await audit('');
     expect(base.summary.score).toBe(30); // plan 0 (weight 10) and selling-time 0.7 (weight 7.5): 5.25 / 17.5
     expect(base.summary.fatal).toBe(1);
-    expect(audit('rules: { selling-time: { options: { failBelow: 20, passAbove: 30 } } }').summary.score).toBe(43);
-    expect(audit('rules: { selling-time: { severity: critical } }').summary.score).toBe(35);
-    expect(audit('rules: { selling-time: { weight: 0 } }').summary.score).toBe(0);
-    const off = audit('rules: { go-to-market-plan: { enabled: false } }');
+    expect((await audit('rules: { selling-time: { options: { failBelow: 20, passAbove: 30 } } }')).summary.score).toBe(43);
+    expect((await audit('rules: { selling-time: { severity: critical } }')).summary.score).toBe(35);
+    expect((await audit('rules: { selling-time: { weight: 0 } }')).summary.score).toBe(0);
+    const off = await audit('rules: { go-to-market-plan: { enabled: false } }');
     expect(off.summary.score).toBe(70);
     expect(off.summary.fatal).toBe(0);
     expect(off.rules.find((r) => r.id === 'go-to-market-plan')!.status).toBe('off');
   });
 
-  it('gates: flags over config over the command default', () => {
-    const c = ok('gates: { failUnder: 70, strict: true }');
+  it('gates: flags over config over the command default', async () => {
+    const c = await ok('gates: { failUnder: 70, strict: true }');
     expect(gatesOf(c, {}, { failOnFatal: true })).toEqual({ failUnder: 70, failOn: undefined, strict: true, failOnFatal: true });
     expect(gatesOf(c, { failUnder: 10, strict: false }, { failOnFatal: true })).toEqual({ failUnder: 10, failOn: undefined, strict: false, failOnFatal: true });
-    expect(gatesOf(ok('gates: { failOnFatal: false }'), {}, { failOnFatal: true }).failOnFatal).toBe(false);
+    expect(gatesOf(await ok('gates: { failOnFatal: false }'), {}, { failOnFatal: true }).failOnFatal).toBe(false);
     expect(gatesOf(undefined, {})).toEqual({ failUnder: undefined, failOn: undefined, strict: false, failOnFatal: false });
   });
 
-  it('the gates over a report: fatal, strict (rules in error too), an expired waiver with its place', () => {
-    const r = audit('');
+  it('the gates over a report: fatal, strict (rules in error too), an expired waiver with its place', async () => {
+    const r = await audit('');
     expect(checkGates(r, { failOnFatal: true }).map((g) => g.gate)).toEqual(['fatal']);
     expect(checkGates(r, { strict: true })[0]!.message).toMatch(/^13 rules are not assessed \(--strict\): sales-leadership, /);
     const errored = { ...r, rules: r.rules.map((x) => (x.id === 'sales-tools' ? { ...x, status: 'error' as const } : x)) };
