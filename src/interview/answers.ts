@@ -12,11 +12,13 @@
 // the file does not give is skipped (asked next time). Every entry is checked
 // before anything is written, so a typo stops the run with file:line:col.
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
-import { keysAt, schemaAt } from '../model/introspect';
+import { keysAt, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath } from '../model/paths';
 import { SECTIONS, type Section } from '../model/schema';
 import { suggest, type Diagnostic } from '../load/diagnostics';
+import { issuesToDiagnostics } from '../load/load';
 import { isUnknown } from '../load/normalize';
+import { PositionMap } from '../load/positions';
 import { questionFor, type Question } from './plan';
 import { parseValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
 
@@ -107,53 +109,78 @@ function checkEntry(key: string, value: unknown): string | undefined {
   return c.ok ? undefined : c.message;
 }
 
-/** An answers-file value as the fact's value, checked against the schema. */
+/**
+ * What the org-file loader would say about this value for this fact (its
+ * wording, "; write the number without "%"" included), so an answers file and
+ * an org file get the same message for the same mistake. Undefined when the
+ * schema takes the value.
+ */
+export function loaderMessage(q: Question, value: unknown): string | undefined {
+  const s = schemaAt(q.segs);
+  if (!s) return undefined;
+  const fact = unwrap(s);
+  const r = fact.safeParse(value);
+  if (r.success) return undefined;
+  const d = issuesToDiagnostics(r.error.issues.slice(0, 1), '', new PositionMap(), value, fact)[0];
+  if (!d) return undefined;
+  const item = r.error.issues[0]!.path.find((x) => typeof x === 'number');
+  return typeof item === 'number' && !d.message.startsWith('item ') ? `item ${item + 1}: ${d.message}` : d.message;
+}
+
+/** An answers-file value as the fact's value, checked against the schema; a problem is worded as the loader words it. */
 export function coerce(q: Question, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const r = coerceValue(q, value);
+  if (r.ok) return r;
+  // The value as the answers file gave it, or as far as it could be read (a quoted "150" is checked as 150).
+  return { ok: false, message: ('tried' in r ? loaderMessage(q, r.tried) : undefined) ?? r.message };
+}
+
+function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } | { ok: false; message: string; tried?: unknown } {
   const got = value === null ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : String(value);
   switch (q.kind) {
     case 'select': {
       const values = q.choices!.map((c) => c.value);
       if (typeof value === 'string' && values.includes(value)) return { ok: true, value };
       const s = typeof value === 'string' ? suggest(value, values) : undefined;
-      return { ok: false, message: `expected one of: ${values.join(', ')}; got ${got}${s ? ` (did you mean "${s}"?)` : ''}` };
+      return { ok: false, message: `expected one of: ${values.join(', ')}; got ${got}${s ? ` (did you mean "${s}"?)` : ''}`, tried: value };
     }
     case 'checkbox': {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
       const values = q.choices!.map((c) => c.value);
       const bad = list?.find((x) => typeof x !== 'string' || !values.includes(x));
-      if (!list || bad !== undefined) return { ok: false, message: `expected a list of: ${values.join(', ')}; got ${bad !== undefined ? JSON.stringify(bad) : got}` };
+      if (!list || bad !== undefined) return { ok: false, message: `expected a list of: ${values.join(', ')}; got ${bad !== undefined ? JSON.stringify(bad) : got}`, tried: list ?? value };
       // As in the terminal: `none` says there are none, so it cannot come with others.
       if (list.length > 1 && list.includes('none') && values.includes('none')) return { ok: false, message: `"none" goes on its own; got ${list.join(', ')}` };
       const m = checkValue(q, list);
-      return m ? { ok: false, message: m } : { ok: true, value: list };
+      return m ? { ok: false, message: m, tried: list } : { ok: true, value: list };
     }
     case 'boolean': {
       if (typeof value === 'boolean') return { ok: true, value };
       const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
       if (['yes', 'y', 'true'].includes(v)) return { ok: true, value: true };
       if (['no', 'n', 'false'].includes(v)) return { ok: true, value: false };
-      return { ok: false, message: `expected true or false; got ${got}` };
+      return { ok: false, message: `expected true or false; got ${got}`, tried: value };
     }
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      if (!Number.isFinite(n)) return { ok: false, message: `expected a number; got ${got}` };
+      if (!Number.isFinite(n)) return { ok: false, message: `expected a number; got ${got}`, tried: value };
       const m = checkValue(q, n);
-      return m ? { ok: false, message: `${m}; got ${n}` } : { ok: true, value: n };
+      return m ? { ok: false, message: `${m}; got ${n}`, tried: n } : { ok: true, value: n };
     }
     case 'values': {
       const r = Array.isArray(value)
         ? (() => {
             const m = checkValue(q, value);
-            return m ? { ok: false as const, message: m } : { ok: true as const, value };
+            return m ? { ok: false as const, message: m, tried: value } : { ok: true as const, value };
           })()
         : parseValues(q, String(value ?? ''));
       return r;
     }
     default: {
       const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
-      if (text === undefined) return { ok: false, message: `expected ${q.kind === 'date' ? 'a date as YYYY-MM-DD' : 'text'}; got ${got}` };
+      if (text === undefined) return { ok: false, message: `expected ${q.kind === 'date' ? 'a date as YYYY-MM-DD' : 'text'}; got ${got}`, tried: value };
       const m = checkValue(q, text);
-      return m ? { ok: false, message: `${m}; got ${JSON.stringify(text)}` } : { ok: true, value: text };
+      return m ? { ok: false, message: `${m}; got ${JSON.stringify(text)}`, tried: text } : { ok: true, value: text };
     }
   }
 }

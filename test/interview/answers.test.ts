@@ -8,6 +8,7 @@ import { questionFor } from '../../src/interview/plan';
 import { runSession } from '../../src/interview/session';
 import { OrgText } from '../../src/interview/writeback';
 import { formatDiagnostic } from '../../src/load/diagnostics';
+import { loadOrgText } from '../../src/load/load';
 
 const errors = (text: string) => {
   const r = parseAnswers(text, 'answers.yaml');
@@ -28,7 +29,7 @@ describe('parseAnswers', () => {
     expect(errors('leadership.sales_managed_bye: ceo\nleadership.sales_managed_by: cto\npeople[0].selling_time_pct: 130\npeople[].name: x\nnotes.leadrship: hi\n')).toEqual([
       'answers.yaml:1:1: leadership.sales_managed_bye: unknown fact "leadership.sales_managed_bye"; did you mean "leadership.sales_managed_by"?',
       'answers.yaml:2:1: leadership.sales_managed_by: expected one of: ceo, founder, sales_manager, nobody; got "cto" (did you mean "ceo"?)',
-      'answers.yaml:3:1: people[0].selling_time_pct: expected a number from 0 to 100; got 130',
+      'answers.yaml:3:1: people[0].selling_time_pct: expected a number from 0 to 100, got 130',
       "answers.yaml:4:1: people[].name: give the item's number: people[0].name",
       'answers.yaml:5:1: notes.leadrship: notes are per section: notes.<company|leadership|roles|plan|process|metrics|people|admin|tools|recruiting|friction|compensation|marketing>; did you mean "notes.leadership"?',
     ]);
@@ -55,9 +56,25 @@ describe('coerce', () => {
     expect(coerce(questionFor('plan.covers')!, 'goals, positioning')).toEqual({ ok: true, value: ['goals', 'positioning'] });
     expect(coerce(questionFor('people[0].attainment')!, '45; 40')).toEqual({ ok: true, value: [45, 40] });
     expect(coerce(questionFor('admin.support_staff')!, '2')).toEqual({ ok: true, value: 2 });
-    expect(coerce(questionFor('admin.support_staff')!, 1.5)).toMatchObject({ ok: false, message: 'expected a whole number; got 1.5' });
+    expect(coerce(questionFor('admin.support_staff')!, 1.5)).toMatchObject({ ok: false, message: 'expected a whole number, got 1.5' });
     expect(coerce(questionFor('plan.last_reviewed')!, '2025-13-01')).toMatchObject({ ok: false });
     expect(coerce(questionFor('tools.crm')!, 2024)).toEqual({ ok: true, value: '2024' });
+  });
+
+  it('a bad value gets the org-file loader\'s message, word for word', async () => {
+    for (const [path, yaml, value] of [
+      ['people[0].selling_time_pct', 'people:\n  - name: AE 1\n    selling_time_pct: 70%\n', '70%'],
+      ['leadership.sales_managed_by', 'leadership:\n  sales_managed_by: cfo\n', 'cfo'],
+      ['plan.documented', 'plan:\n  documented: maybe\n', 'maybe'],
+      ['admin.support_staff', 'admin:\n  support_staff: 1.5\n', 1.5],
+    ] as const) {
+      const loaded = await loadOrgText(`version: 1\n${yaml}`, 'org.yaml');
+      const loader = loaded.ok ? '' : loaded.diagnostics.map((d) => d.message).join('\n');
+      const got = coerce(questionFor(path)!, value);
+      expect(got.ok).toBe(false);
+      expect(loader).toContain((got as { message: string }).message);
+    }
+    expect(coerce(questionFor('people[0].selling_time_pct')!, '70%')).toEqual({ ok: false, message: 'expected a number from 0 to 100, got "70%"; write the number without "%"' });
   });
 
   it('a list\'s own "none" goes on its own, as in the terminal', () => {
