@@ -39,3 +39,10 @@ export function monthsBetween(a: string, b: string): number {
 }
 
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** "1 hour", "3 hours": a count with its noun, singular or plural as English wants. */
+export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
+export const joinNames = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -209,22 +209,8 @@ function evaluate(
     result.error = e instanceof Error ? e.message : String(e);
     return raw;
   }
-  if ('notAssessed' in out) {
-    result.missing = out.notAssessed;
-    if (waiver) result.status = 'waived';
-    return raw;
-  }
-  const score = Math.round(Math.min(1, Math.max(0, out.score)) * 1000) / 1000;
-  if (!Number.isFinite(score)) {
-    result.status = 'error';
-    result.error = `score is not a number (${out.score})`;
-    return raw;
-  }
-  result.score = score;
-  result.status = waiver ? 'waived' : statusOf(score);
-
   const optionInfo = optionDocs(rule);
-  raw.findings = (out.findings ?? []).map((f) => ({
+  const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
@@ -237,7 +223,24 @@ function evaluate(
       value: options[name],
       ...(optionInfo.find((o) => o.name === name)?.source ? { source: optionInfo.find((o) => o.name === name)!.source } : {}),
     })),
-  }));
+  });
+  if ('notAssessed' in out) {
+    result.missing = out.notAssessed;
+    if (waiver) result.status = 'waived';
+    // Notes survive (e.g. a date that cannot be right is why a fact is unknown); failures cannot.
+    raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
+    return raw;
+  }
+  const score = Math.round(Math.min(1, Math.max(0, out.score)) * 1000) / 1000;
+  if (!Number.isFinite(score)) {
+    result.status = 'error';
+    result.error = `score is not a number (${out.score})`;
+    return raw;
+  }
+  result.score = score;
+  result.status = waiver ? 'waived' : statusOf(score);
+
+  raw.findings = (out.findings ?? []).map(toFinding);
   const undeclared = (out.steps ?? []).find((s) => !rule.steps[s.step]);
   if (undeclared) {
     // A rule bug, reported as that rule's error so the audit goes on.

@@ -56,7 +56,8 @@ export interface StepOut<S extends string> {
 
 export type CheckOutput<M extends string, S extends string> =
   | { score: number; findings?: FindingOut<M>[]; steps?: StepOut<S>[] }
-  | { notAssessed: string[] };
+  /** Not assessable; `findings` may carry notes (note: true) only, e.g. why a fact counts as unknown. */
+  | { notAssessed: string[]; findings?: FindingOut<M>[] };
 
 export interface CheckContext<O, M extends string = string, S extends string = string> {
   org: Org;
