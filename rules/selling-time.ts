@@ -1,6 +1,6 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
 import * as z from 'zod';
-import { defineRule } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, Sales Optimization study, 2011';
 
@@ -10,7 +10,7 @@ export default defineRule({
   source: 'Jackson, mistake 7',
   category: 'enablement',
   severity: 'high',
-  reads: ['people[].selling_time_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
+  reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
   options: z.object({
     failBelow: z.number().min(0).max(100).default(35).meta({
       description: 'Selling time (%) under which the rule fails.',
@@ -32,23 +32,37 @@ export default defineRule({
     teamMiddle: 'The team spends {pct}% of its time selling (between {failBelow}% and {passAbove}%).',
     repLow: '{name} spends {pct}% of the time selling (below {failBelow}%).',
     repMiddle: '{name} spends {pct}% of the time selling (between {failBelow}% and {passAbove}%).',
-    offloadable: '{task} takes {hours} hours per week that a support role could take over.',
+    offloadable: '{task} takes {hoursText} per week that a support role could take over.',
+    repsUnknown: '{names} {has} no selling time recorded: the score covers {known} of {total} reps.',
   },
   steps: {
-    offload: { action: 'Move "{task}" off the reps: {hours} hours per rep per week reclaimed.', owner: 'Sales manager', effort: 'medium' },
+    offload: { action: 'Move "{task}" off the reps: {hoursText} per rep per week reclaimed.', owner: 'Sales manager', effort: 'medium' },
     audit: { action: 'Log a typical week per rep and list the non-selling tasks that could move to a support role.', owner: 'Sales manager', effort: 'low' },
   },
   check({ org, options, finding, step }) {
     const { failBelow, passAbove } = options;
     const scoreOf = (pct: number) => (pct > passAbove ? 1 : pct >= failBelow ? 0.5 + (0.4 * (pct - failBelow)) / Math.max(1, passAbove - failBelow) : (0.4 * pct) / Math.max(1, failBelow));
 
-    const people = (org.people ?? []).map((p, i) => ({ p, i })).filter(({ p }) => p.is_rep !== false && p.selling_time_pct !== undefined);
+    const reps = (org.people ?? []).map((p, i) => ({ p, i })).filter(({ p }) => p.is_rep !== false);
+    const people = reps.filter(({ p }) => p.selling_time_pct !== undefined);
     const teamPct = org.admin?.selling_time_pct;
     if (!people.length && teamPct === undefined) return { notAssessed: ['people[].selling_time_pct', 'admin.selling_time_pct'] };
 
     const findings: ReturnType<typeof finding>[] = [];
     let score: number;
     if (people.length) {
+      // Unknown is never a fail: the score covers the reps with a figure, and a note says who is left out.
+      const unknown = reps.filter(({ p }) => p.selling_time_pct === undefined);
+      if (unknown.length) {
+        findings.push(
+          finding('repsUnknown', unknown.map(({ i }) => `people[${i}].selling_time_pct`), {
+            names: joinNames(unknown.map(({ p, i }) => p.name ?? `people[${i}]`)),
+            has: unknown.length === 1 ? 'has' : 'have',
+            known: people.length,
+            total: reps.length,
+          }, { note: true }),
+        );
+      }
       score = people.reduce((s, { p }) => s + scoreOf(p.selling_time_pct!), 0) / people.length;
       for (const { p, i } of people) {
         const pct = p.selling_time_pct!;
@@ -66,11 +80,13 @@ export default defineRule({
       .map((t, i) => ({ t, i }))
       .filter(({ t }) => t.offloadable === true)
       .sort((a, b) => (b.t.hours_per_week ?? 0) - (a.t.hours_per_week ?? 0) || a.i - b.i);
+    const hoursText = (h: number | undefined) => (h === undefined ? 'an unrecorded number of hours' : countOf(h, 'hour'));
     if (score < 1) {
-      for (const { t, i } of tasks) findings.push(finding('offloadable', [`admin.non_sales_tasks[${i}]`], { task: t.task ?? 'An unnamed task', hours: t.hours_per_week ?? '?' }));
+      for (const { t, i } of tasks)
+        findings.push(finding('offloadable', [`admin.non_sales_tasks[${i}]`], { task: t.task ?? 'An unnamed task', hours: t.hours_per_week, hoursText: hoursText(t.hours_per_week) }));
     }
     const steps = score >= 1 ? [] : tasks.length
-      ? tasks.map(({ t, i }) => step('offload', { task: t.task ?? 'unnamed task', hours: t.hours_per_week ?? '?' }, [`admin.non_sales_tasks[${i}]`]))
+      ? tasks.map(({ t, i }) => step('offload', { task: t.task ?? 'unnamed task', hours: t.hours_per_week, hoursText: hoursText(t.hours_per_week) }, [`admin.non_sales_tasks[${i}]`]))
       : [step('audit')];
     return { score, findings, steps };
   },

@@ -23,6 +23,54 @@ describe('selling-time', () => {
     expect(r.paths).toEqual(paths);
   });
 
+  it.each([
+    {
+      name: 'one rep without a figure: scored over the known rep, with a note naming the other',
+      people: [{ name: 'AE 1', selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2' }],
+      status: 'pass',
+      score: 1,
+      note: 'AE 2 has no selling time recorded: the score covers 1 of 2 reps.',
+      paths: ['people[1].selling_time_pct'],
+    },
+    {
+      name: 'two reps without a figure, one unnamed; non-reps are not counted',
+      people: [{ name: 'AE 1', selling_time_pct: 40 }, { name: 'AE 2' }, {}, { name: 'Ops', is_rep: false }],
+      status: 'partial',
+      score: 0.7,
+      note: 'AE 2 and people[2] have no selling time recorded: the score covers 1 of 3 reps.',
+      paths: ['people[0].selling_time_pct', 'people[1].selling_time_pct', 'people[2].selling_time_pct'],
+    },
+  ])('$name', ({ people, status, score, note, paths }) => {
+    const r = runRule(rule, { people });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
+    expect(r.paths).toEqual(paths);
+  });
+
+  it('is not assessed when no rep has a figure and there is no team-wide one', () => {
+    const r = runRule(rule, { people: [{ name: 'AE 1' }, { name: 'AE 2' }] });
+    expect(r.status).toBe('not-assessed');
+    expect(r.notes).toEqual([]);
+  });
+
+  it('uses the team-wide figure without a note when no rep has one', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1' }] });
+    expect(r.status).toBe('pass');
+    expect(r.notes).toEqual([]);
+  });
+
+  it('says "1 hour", not "1 hours", and names an unrecorded number of hours', () => {
+    const r = runRule(rule, {
+      admin: { selling_time_pct: 30, non_sales_tasks: [{ task: 'invoicing', hours_per_week: 1, offloadable: true }, { task: 'expenses', offloadable: true }] },
+    });
+    expect(r.findings.filter((f) => f.messageId === 'offloadable').map((f) => f.message)).toEqual([
+      'invoicing takes 1 hour per week that a support role could take over.',
+      'expenses takes an unrecorded number of hours per week that a support role could take over.',
+    ]);
+    expect(r.checklist[0]!.action).toBe('Move "invoicing" off the reps: 1 hour per rep per week reclaimed.');
+  });
+
   it('is not assessed without selling time', () => {
     const r = runRule(rule, { admin: { support_staff: 1 } });
     expect(r.status).toBe('not-assessed');
