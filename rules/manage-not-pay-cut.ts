@@ -1,9 +1,13 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
 import * as z from 'zod';
-import { defineRule } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
 
 // RULES.md (rule 7) sets these two defaults without a public benchmark behind them.
 const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 7); no public benchmark cited';
+
+const ACTION_LABEL = { pay_cut: 'pay cut', improvement_plan: 'improvement plan', coaching: 'extra coaching', release: 'release' } as const;
+/** "the last quarter", "the last 3 quarters". */
+const lastQuarters = (n: number) => (n === 1 ? 'the last quarter' : `the last ${countOf(n, 'quarter')}`);
 
 export default defineRule({
   id: 'manage-not-pay-cut',
@@ -30,9 +34,10 @@ export default defineRule({
   },
   messages: {
     payCut: '{name} had their pay cut ({date}) with no improvement plan or decision on record.',
-    lowAttainment:
-      '{name} has been under {pct}% of quota for the last {quarters} quarters ({values}) with no improvement plan or decision on record.',
-    actionsUnknown: '{name} has been under {pct}% of quota for the last {quarters} quarters, but the actions taken are not known: {name} is left out of the score.',
+    lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no improvement plan or decision on record.',
+    actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: {name} is left out of the score.',
+    repsUnknown: '{names} {has} no quota attainment recorded: the score covers {known} of {total} reps.',
+    futureDate: 'The date of {name}\'s {action} ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     decide: {
@@ -46,13 +51,34 @@ export default defineRule({
       effort: 'low',
     },
   },
-  check({ org, options, finding, step }) {
+  check({ org, options, date, finding, step }) {
     const { underperformancePct: pct, consecutiveQuarters: quarters } = options;
     const reps = (org.people ?? []).map((p, i) => ({ p, i, name: p.name ?? `people[${i}]` })).filter(({ p }) => p.is_rep !== false);
     const assessable = reps.filter(({ p }) => p.attainment?.length || p.actions?.some((a) => a.action === 'pay_cut'));
-    if (!assessable.length) return { notAssessed: ['people[].attainment', 'people[].actions'] };
-
     const findings: ReturnType<typeof finding>[] = [];
+    // A date after the audit cannot be right: the action stands, its date counts as unknown.
+    const futureDates = new Set<string>();
+    for (const { p, i, name } of reps) {
+      for (const [j, a] of (p.actions ?? []).entries()) {
+        if (a.date === undefined || a.date <= date) continue;
+        const path = `people[${i}].actions[${j}].date`;
+        futureDates.add(path);
+        findings.push(finding('futureDate', [path], { name, action: a.action ? ACTION_LABEL[a.action] : 'action', value: a.date, auditDate: date }, { note: true }));
+      }
+    }
+    if (!assessable.length) return { notAssessed: ['people[].attainment', 'people[].actions'], findings };
+    const unassessed = reps.filter((r) => !assessable.includes(r));
+    if (unassessed.length) {
+      findings.push(
+        finding('repsUnknown', unassessed.map(({ i }) => `people[${i}].attainment`), {
+          names: joinNames(unassessed.map(({ name }) => name)),
+          has: unassessed.length === 1 ? 'has' : 'have',
+          known: assessable.length,
+          total: reps.length,
+        }, { note: true }),
+      );
+    }
+
     const steps: ReturnType<typeof step>[] = [];
     let managed = 0;
     let unmanaged = 0;
@@ -71,7 +97,7 @@ export default defineRule({
 
       if (actions === undefined) {
         unknown.push(`people[${i}].actions`);
-        findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run }, { thresholds: ['underperformancePct', 'consecutiveQuarters'], note: true }));
+        findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run, quartersText: lastQuarters(run) }, { thresholds: ['underperformancePct', 'consecutiveQuarters'], note: true }));
         continue;
       }
       if (actions.some((a) => a.action === 'improvement_plan' || a.action === 'release')) {
@@ -79,10 +105,13 @@ export default defineRule({
         continue;
       }
       unmanaged++;
-      for (const { a, j } of cuts) findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: a.date ?? 'date unknown' }));
+      for (const { a, j } of cuts) {
+        const known = a.date !== undefined && !futureDates.has(`people[${i}].actions[${j}].date`);
+        findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: known ? a.date : 'date unknown' }));
+      }
       if (lagging) {
         findings.push(
-          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: run, values: att.slice(-run).map((v) => `${v}%`).join(', ') }, { thresholds: ['underperformancePct', 'consecutiveQuarters'] }),
+          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: run, quartersText: lastQuarters(run), values: att.slice(-run).map((v) => `${v}%`).join(', ') }, { thresholds: ['underperformancePct', 'consecutiveQuarters'] }),
         );
       }
       steps.push(step('decide', { name }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));

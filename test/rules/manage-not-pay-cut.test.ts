@@ -143,4 +143,52 @@ describe('manage-not-pay-cut', () => {
     expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 60], ['consecutiveQuarters', 2]]);
     expect(t[0]!.source).toMatch(/RULES\.md/);
   });
+
+  it.each([
+    {
+      name: 'a rep with nothing filled in (the review case)',
+      people: [{ name: 'AE 1', selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2' }],
+      note: 'AE 2 has no quota attainment recorded: the score covers 1 of 2 reps.',
+      paths: ['people[1].attainment'],
+    },
+    {
+      name: 'two reps, one unnamed; non-reps not counted',
+      people: [rep('AE 1', [90, 90, 90], []), { name: 'AE 2', actions: [] }, {}, { name: 'Ops', is_rep: false }],
+      note: 'AE 2 and people[2] have no quota attainment recorded: the score covers 1 of 3 reps.',
+      paths: ['people[1].attainment', 'people[2].attainment'],
+    },
+  ])('keeps the score over known reps and notes the others: $name', ({ people, note, paths }) => {
+    const r = runRule(rule, { people });
+    expect(r.status).toBe('pass');
+    expect(r.score).toBe(1);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
+    expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
+  });
+
+  it('treats an action dated after the audit date as undated, with a note to check it', () => {
+    const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40, 40, 40], actions: [{ date: '2027-01-10', action: 'pay_cut' }] }] });
+    expect(r.status).toBe('fail');
+    expect(r.score).toBe(0);
+    expect(r.findings[0]!.message).toBe('AE 1 had their pay cut (date unknown) with no improvement plan or decision on record.');
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
+      ['futureDate', "The date of AE 1's pay cut (2027-01-10) is after the audit date (2026-11-27): check it.", 'people[0].actions[0].date'],
+    ]);
+  });
+
+  it('accepts an action dated on the audit date itself', () => {
+    const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40], actions: [{ date: '2026-11-27', action: 'pay_cut' }] }] });
+    expect(r.findings[0]!.message).toContain('(2026-11-27)');
+    expect(r.notes).toEqual([]);
+  });
+
+  it('keeps the future-date note when the rule cannot be assessed', () => {
+    const r = runRule(rule, { people: [{ name: 'AE 1', actions: [{ date: '2030-01-01', action: 'coaching' }] }] });
+    expect(r.status).toBe('not-assessed');
+    expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
+  });
+
+  it('says "the last quarter" for a single poor quarter', () => {
+    const r = runRule(rule, { people: [rep('AE 1', [90, 30], [])] }, { options: { consecutiveQuarters: 1 } });
+    expect(r.findings[0]!.message).toBe('AE 1 has been under 50% of quota for the last quarter (30%) with no improvement plan or decision on record.');
+  });
 });
