@@ -5,7 +5,8 @@
 // fact still missing. Every answer is saved before the next question.
 import { formatPath } from '../model/paths';
 import { SECTIONS, type Section } from '../model/schema';
-import { planQuestions, type PlanOptions, type Question, type RuleReads } from './plan';
+import { formatPath as fmt, type Segment } from '../model/paths';
+import { patternOf, planQuestions, type PlanOptions, type PlanState, type Question, type RuleReads } from './plan';
 import type { Progress, Prompter } from './prompter';
 import type { OrgText } from './writeback';
 
@@ -44,6 +45,9 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const askedIn = new Map<Section, number>();
   let last: Section | undefined;
   const opts: PlanOptions = { all: o.all, section: o.section };
+  // The largest "of m" shown per section: the count never shrinks within a section.
+  const shown = new Map<Section, number>();
+  const perItem = new Map<string, number>();
 
   const persist = async (before: string) => {
     if (o.org.text !== before) await o.save(o.org.text);
@@ -62,8 +66,11 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     askedIn.set(q.section, (askedIn.get(q.section) ?? 0) + 1);
     last = q.section;
     result.asked++;
-    // Counted with the questions that may still open up, so "question 2 of 4" does not grow as answers come.
-    const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q);
+    // Counted with the questions that may still open up and one item's questions for each list not started,
+    // so "question 2 of 9" neither grows as answers come nor shrinks when they close questions.
+    const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q, (x) => itemCost(state, o.rules, opts, x, perItem));
+    progress.count = Math.max(progress.count, shown.get(q.section) ?? 0);
+    shown.set(q.section, progress.count);
     const before = o.org.text;
 
     if (q.kind === 'items') {
@@ -130,7 +137,42 @@ async function askNote(o: SessionOptions, section: Section, asked: number, data:
   if (o.org.text !== before) await o.save(o.org.text);
 }
 
-function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Section>, q: Question): Progress {
+/**
+ * How many questions a pending question stands for: 1, or for a list not
+ * started ("Add a person / There are none"), itself plus one item's questions
+ * (nested lists counted the same way) and the "add another?" after it.
+ * Found by planning a state where the list has one empty item; cached per list
+ * pattern, since an empty item asks the same questions wherever it is.
+ */
+export function itemCost(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions, q: Question, cache: Map<string, number> = new Map()): number {
+  if (q.kind !== 'items' || q.continuing) return 1;
+  const key = patternOf(q.path);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const data = withEmptyItem(state.data, q.segs);
+  const trial: PlanState = { data, unknowns: state.unknowns, openLists: new Set([...state.openLists, q.path]) };
+  const inside = `${q.path}[0]`;
+  const brought = planQuestions(trial, rules, { ...opts, all: false, conditional: true }).filter(
+    (x) => x.path === inside || x.path.startsWith(`${inside}.`) || x.path.startsWith(`${inside}[`) || x.id === `${q.path}#1`,
+  );
+  const cost = 1 + brought.reduce((n, x) => n + (x.id === `${q.path}#1` ? 1 : itemCost(trial, rules, opts, x, cache)), 0);
+  cache.set(key, cost);
+  return cost;
+}
+
+/** A copy of `data` whose list at `segs` holds one empty item (the objects on the way copied, the rest shared). */
+function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
+  const put = (node: unknown, i: number): unknown => {
+    if (i === segs.length) return [{}];
+    const seg = segs[i]!;
+    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as unknown as Record<number, unknown> : { ...((node ?? {}) as Record<string, unknown>) };
+    copy[seg] = put(copy[seg], i + 1);
+    return copy;
+  };
+  return put(data, 0) as Record<string, unknown>;
+}
+
+function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Section>, q: Question, cost: (x: Question) => number): Progress {
   const pending = plan.filter((x) => !visited.has(x.id));
   const seen = [...visited.values()];
   const sections = SECTIONS.filter((s) => seen.includes(s) || pending.some((x) => x.section === s));
@@ -140,6 +182,6 @@ function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Sect
     sectionIndex: sections.indexOf(q.section) + 1,
     sectionCount: sections.length,
     index,
-    count: index + pending.filter((x) => x.section === q.section).length,
+    count: index - 1 + cost(q) + pending.filter((x) => x.section === q.section && x.id !== q.id).reduce((n, x) => n + cost(x), 0),
   };
 }

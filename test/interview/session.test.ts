@@ -112,6 +112,45 @@ describe('a session', () => {
     expect(first.sectionCount).toBe(13);
   });
 
+  it('progress within a section: i goes up by one, "of m" is the same from the first question to the last', async () => {
+    // Every list gets one item; answers open and close conditional questions (a rep, a non-rep).
+    const p = new Scripted((q) => {
+      if (q.kind === 'items') return { kind: q.continuing ? 'done' : 'add' };
+      if (q.kind === 'boolean') return { kind: 'value', value: false };
+      if (q.kind === 'select') return { kind: 'value', value: q.choices!.at(-1)!.value };
+      if (q.kind === 'checkbox') return { kind: 'value', value: [q.choices![0]!.value] };
+      if (q.kind === 'number') return { kind: 'value', value: 1 };
+      if (q.kind === 'date') return { kind: 'value', value: '2025-01-01' };
+      if (q.kind === 'values') return { kind: 'value', value: [1] };
+      return { kind: 'value', value: 'x' };
+    });
+    await session(new OrgText(blank()), p).run;
+    const bySection = new Map<Section, Progress[]>();
+    for (const { progress } of p.asked) bySection.set(progress.section, [...(bySection.get(progress.section) ?? []), progress]);
+    expect(bySection.size).toBeGreaterThan(5);
+    for (const [section, ps] of bySection) {
+      expect(ps.map((x) => x.index), section).toEqual(ps.map((_, i) => i + 1));
+      expect(new Set(ps.map((x) => x.count)), section).toEqual(new Set([ps[0]!.count]));
+      expect(ps[0]!.count, section).toBeGreaterThanOrEqual(ps.length);
+    }
+    // A list not started counts one item's questions: "Add a person?" is not "question 1 of 1".
+    expect(bySection.get('people')![0]!.count).toBeGreaterThan(5);
+  });
+
+  it('progress: a second item adds its questions to "of m" at "add another?", and m never shrinks', async () => {
+    const p = new Scripted((q) => {
+      if (q.kind === 'items') return q.path !== 'people' ? { kind: 'none' } : { kind: (q.count ?? 0) < 2 ? 'add' : 'done' };
+      if (q.path.endsWith('is_rep')) return { kind: 'value', value: q.path.startsWith('people[0]') };
+      return undefined;
+    });
+    await session(new OrgText(blank()), p, { section: 'people' }).run;
+    const counts = p.asked.map((a) => a.progress.count);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
+    const again = p.asked.findIndex((a) => a.id === 'people#1');
+    expect(counts[again + 1]).toBeGreaterThan(counts[again]!);
+    expect(new Set(counts.slice(0, again + 1)).size).toBe(1);
+  });
+
   it('records the respondent with each answer and asks for notes at the end of each section asked about', async () => {
     const org = new OrgText(blank());
     const p = new Scripted((q) => ANSWERS[q.id], 'The CEO sells two days a week.');
