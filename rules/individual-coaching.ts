@@ -1,7 +1,7 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
 import * as z from 'zod';
-import { defineRule } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
 
 const SOURCE_GARTNER = 'Gartner, 2019: 3 to 5 hours of coaching per rep per month recommended';
 
@@ -37,7 +37,7 @@ export default defineRule({
     identicalPlan: "{name}'s plan has the same focus ({focus}) as every other rep's plan, so it is not really individual.",
     lowHours: '{name} gets {hoursText} of coaching a month (fewer than {min}).',
     noOneToOne: '{name} has no regular one-to-one with their manager.',
-    planUnknown: 'Whether {name} has a development plan is not known: {name} is left out of the score.',
+    repsUnknown: '{names} {has} no development plan recorded: the score covers {known} of {total} reps.',
   },
   steps: {
     writePlan: {
@@ -51,7 +51,7 @@ export default defineRule({
       effort: 'medium',
     },
     moreHours: {
-      action: "Raise {name}'s coaching from {hours} to at least {min} hours a month.",
+      action: "Raise {name}'s coaching from {hours} to at least {minText} a month.",
       owner: 'Sales manager',
       effort: 'low',
     },
@@ -95,8 +95,8 @@ export default defineRule({
       const lowHours = hours !== undefined && hours < min;
       if (lowHours) {
         const hoursPath = `people[${i}].coaching.hours_per_month`;
-        findings.push(finding('lowHours', [hoursPath], { name, hours, hoursText: `${hours} hour${hours === 1 ? '' : 's'}`, min }, { thresholds: ['minHoursPerMonth'] }));
-        steps.push(step('moreHours', { name, hours, min }, [hoursPath]));
+        findings.push(finding('lowHours', [hoursPath], { name, hours, hoursText: countOf(hours, 'hour'), min }, { thresholds: ['minHoursPerMonth'] }));
+        steps.push(step('moreHours', { name, hours, min, minText: countOf(min, 'hour') }, [hoursPath]));
       }
       if (c.one_to_one === 'none') {
         const path = `people[${i}].coaching.one_to_one`;
@@ -105,8 +105,17 @@ export default defineRule({
       }
       total += hasPlan ? (lowHours ? 0.5 + (0.5 * hours!) / min : 1) : 0;
     }
-    for (const { i, name } of reps.filter(({ p }) => p.coaching?.plan === undefined)) {
-      findings.push(finding('planUnknown', [`people[${i}].coaching.plan`], { name }, { note: true }));
+    // Unknown is never a fail: the score covers the reps with a known plan, and a note says who is left out.
+    const unknown = reps.filter(({ p }) => p.coaching?.plan === undefined);
+    if (unknown.length) {
+      findings.push(
+        finding('repsUnknown', unknown.map(({ i }) => `people[${i}].coaching.plan`), {
+          names: joinNames(unknown.map(({ name }) => name)),
+          has: unknown.length === 1 ? 'has' : 'have',
+          known: known.length,
+          total: reps.length,
+        }, { note: true }),
+      );
     }
     const score = total / known.length;
     return { score, findings, steps: score >= 1 ? [] : steps };

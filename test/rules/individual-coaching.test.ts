@@ -128,3 +128,35 @@ describe('individual-coaching wording', () => {
     expect(r.findings.map((f) => f.message)).toContain('AE 1 gets 1 hour of coaching a month (fewer than 3).');
   });
 });
+
+describe('individual-coaching coverage', () => {
+  it.each([
+    {
+      name: 'one rep with nothing filled in',
+      people: [rep('AE 1', 'individual', ['skills'], 4), { name: 'AE 2' }],
+      note: 'AE 2 has no development plan recorded: the score covers 1 of 2 reps.',
+      paths: ['people[1].coaching.plan'],
+    },
+    {
+      name: 'two reps without a plan, one unnamed; non-reps not counted',
+      people: [rep('AE 1', 'individual', ['skills'], 4), { name: 'AE 2', coaching: { hours_per_month: 4 } }, {}, { name: 'Ops', is_rep: false }],
+      note: 'AE 2 and people[2] have no development plan recorded: the score covers 1 of 3 reps.',
+      paths: ['people[1].coaching.plan', 'people[2].coaching.plan'],
+    },
+  ])('keeps the score over known reps and notes the others: $name', async ({ people, note, paths }) => {
+    const { runRule } = await import('../helpers/rule-harness');
+    const rule = (await import('../../rules/individual-coaching')).default;
+    const r = runRule(rule, { people });
+    expect(r.status).toBe('pass');
+    expect(r.score).toBe(1);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
+    expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
+  });
+
+  it('says "at least 1 hour" when the minimum is one hour', async () => {
+    const { runRule } = await import('../helpers/rule-harness');
+    const rule = (await import('../../rules/individual-coaching')).default;
+    const r = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 0.5)] }, { options: { minHoursPerMonth: 1 } });
+    expect(r.checklist.map((c) => c.action)).toEqual(["Raise AE 1's coaching from 0.5 to at least 1 hour a month."]);
+  });
+});
