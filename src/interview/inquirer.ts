@@ -209,7 +209,7 @@ export function emptyHint(q: Question): string | undefined {
       : "Press Enter with nothing ticked to skip it or mark it as don't know.";
   }
   const typed = q.kind === 'text' || q.kind === 'date' || q.kind === 'number' || q.kind === 'values';
-  return typed ? "(Empty answer: skip, or don't know.)" : undefined;
+  return typed ? "Press Enter with no answer to skip it or mark it as don't know." : undefined;
 }
 
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
@@ -283,9 +283,18 @@ export class InquirerPrompter implements Prompter {
     this.io.output.write(`${line}\n`);
   }
 
+  private get width(): number {
+    return Math.max(40, (this.io.output.columns || 80) - 1);
+  }
+
   /** A dim note, indented and wrapped to the terminal's width. */
   private note(text: string): void {
-    for (const line of wrap(text, Math.max(40, (this.io.output.columns || 80) - 1), '  ')) this.say(this.c.dim(line));
+    for (const line of wrap(text, this.width, '  ')) this.say(this.c.dim(line));
+  }
+
+  /** A message of the command's own (the opening lines, the backup), wrapped to the terminal's width like the notes. */
+  tell(text: string): void {
+    for (const line of wrap(text, this.width)) this.say(line);
   }
 
   /** Where we are and why we ask, above every question. */

@@ -281,3 +281,41 @@ describe('the prompter after an empty answer', () => {
     expect(await prompter.ask(q('plan.covers'), pr)).toEqual({ kind: 'value', value: ['goals'] });
   });
 });
+
+describe('wording', () => {
+  it('typed answers say what an empty answer does, in words', () => {
+    expect(emptyHint(q('plan.last_reviewed'))).toBe("Press Enter with no answer to skip it or mark it as don't know.");
+    expect(emptyHint(q('leadership.sales_managed_by'))).toBeUndefined(); // a select lists "Don't know" and "Skip for now"
+  });
+
+  it('the hint is shown with the question, wrapped to the terminal width', async () => {
+    const { InquirerPrompter } = await import('../../src/interview/inquirer');
+    const out: string[] = [];
+    const p = { input: async () => '2025-01-01', Separator };
+    const io = { output: { write: (s: string) => out.push(s), columns: 50 } as unknown as NodeJS.WriteStream, color: false };
+    await new InquirerPrompter(p as never, io).ask(q('plan.last_reviewed'), { section: 'plan', sectionIndex: 1, sectionCount: 1, index: 2, count: 4 });
+    const text = out.join('');
+    expect(text.replace(/\s+/g, ' ')).toContain("Press Enter with no answer to skip it or mark it as don't know.");
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(49);
+  });
+
+  it('tell() wraps the command\'s own lines to the terminal width, like the progress line', async () => {
+    const { InquirerPrompter } = await import('../../src/interview/inquirer');
+    const out: string[] = [];
+    const io = { output: { write: (s: string) => out.push(s), columns: 60 } as unknown as NodeJS.WriteStream, color: false };
+    const long = 'Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.';
+    new InquirerPrompter({ Separator } as never, io).tell(long);
+    const lines = out.join('').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(59);
+    expect(lines.join(' ')).toBe(long);
+  });
+
+  it('the backup is described as what it is: the file before this session, not necessarily an original', async () => {
+    const { backupNote, HELP_BACKUP, HELP_EMPTY_ANSWERS } = await import('../../src/interview/messages');
+    expect(backupNote('acme.yaml', 'acme.yaml.bak')).toBe('A copy of acme.yaml as it was before this session is in acme.yaml.bak; later sessions leave that copy alone.');
+    expect(backupNote('acme.yaml', 'acme.yaml.bak')).not.toMatch(/original/);
+    expect(HELP_BACKUP).toContain('earlier session');
+    expect(HELP_EMPTY_ANSWERS).toContain('None of these');
+  });
+});
