@@ -1,7 +1,7 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
 import * as z from 'zod';
-import { defineRule, monthsBetween } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 
 const SOURCE_SBI = 'Sales Benchmark Index, quoted in Jackson (introduction), 2012: a new sales leader lasts 19 months on average';
@@ -44,7 +44,8 @@ export default defineRule({
     ownerNotDedicated: 'Sales is managed by {who} rather than by a dedicated sales manager.',
     noExperience: 'The person running sales has no prior experience managing salespeople.',
     noOutsideHelp: 'The person running sales uses no outside help (advisor, coach, fractional leader, training or reading).',
-    shortTenure: 'The current sales leader has been in the role for {months} months (under {shortTenureMonths}): a risk to continuity.',
+    shortTenure: 'The current sales leader has been in the role for {monthsText} (under {shortTenureMonths}): a risk to continuity.',
+    futureDate: 'The date the sales leader took the role ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     nameManager: {
@@ -72,6 +73,14 @@ export default defineRule({
     const experienced = years === undefined ? undefined : years > 0;
     const helped = help === undefined ? undefined : help.length > 0;
 
+    // A start date after the audit cannot be right: it counts as unknown, with a note to check it.
+    const findings: ReturnType<typeof finding>[] = [];
+    let since = l.leader_since;
+    if (since !== undefined && since > date) {
+      findings.push(finding('futureDate', ['leadership.leader_since'], { value: since, auditDate: date }, { note: true }));
+      since = undefined;
+    }
+
     // Unknowns may not change the status: score the best and the worst case.
     const unknown: string[] = [];
     if (who !== 'nobody') {
@@ -80,20 +89,20 @@ export default defineRule({
     }
     const best = scoreOf(who, experienced ?? true, helped ?? true);
     const worst = scoreOf(who, experienced ?? false, helped ?? false);
-    if (statusOf(best) !== statusOf(worst)) return { notAssessed: unknown };
+    if (statusOf(best) !== statusOf(worst)) return { notAssessed: unknown, findings };
     // No deduction without evidence: an unknown fact takes its favourable value.
     const score = best;
 
-    const findings: ReturnType<typeof finding>[] = [];
     if (who === 'nobody') findings.push(finding('nobody', ['leadership.sales_managed_by']));
     if (who === 'ceo' || who === 'founder') findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by'], { who: WHO_LABEL[who] }));
     if (score < 1 && experienced === false) findings.push(finding('noExperience', ['leadership.manager_experience_years']));
     if (score < 1 && helped === false) findings.push(finding('noOutsideHelp', ['leadership.outside_help']));
 
-    if (who !== 'nobody' && l.leader_since !== undefined && l.leader_since <= date) {
-      const months = monthsBetween(l.leader_since, date);
+    if (who !== 'nobody' && since !== undefined) {
+      const months = monthsBetween(since, date);
+      const monthsText = months < 1 ? 'less than a month' : countOf(months, 'month');
       if (months < options.shortTenureMonths)
-        findings.push(finding('shortTenure', ['leadership.leader_since'], { months, shortTenureMonths: options.shortTenureMonths }, { thresholds: ['shortTenureMonths'], note: true }));
+        findings.push(finding('shortTenure', ['leadership.leader_since'], { months, monthsText, shortTenureMonths: options.shortTenureMonths }, { thresholds: ['shortTenureMonths'], note: true }));
     }
 
     if (score >= 1) return { score, findings, steps: [] };

@@ -92,7 +92,6 @@ describe('sales-leadership', () => {
     { since: '2025-05-28', months: 17, note: true },
     { since: '2025-04-28', months: 18, note: true },
     { since: '2025-04-27', months: 19, note: false },
-    { since: '2027-01-01', months: -1, note: false },
   ])('notes a tenure under 19 months without failing (since $since)', ({ since, months, note }) => {
     const r = runRule(rule, { leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 6, leader_since: since } });
     expect(r.status).toBe('pass');
@@ -102,6 +101,33 @@ describe('sales-leadership', () => {
     expect(r.notes.map((n) => n.messageId)).toEqual(note ? ['shortTenure'] : []);
     expect(r.paths).toEqual(note ? [`${L}.leader_since`] : []);
     if (note) expect(r.notes[0]!.data.months).toBe(months);
+  });
+
+  it.each([
+    { name: 'a dedicated experienced manager still passes (the review case)', leadership: { sales_managed_by: 'sales_manager' as const, manager_experience_years: 6, leader_since: '2030-01-01' }, status: 'pass', score: 1 },
+    { name: 'a CEO with no help still fails', leadership: { sales_managed_by: 'ceo' as const, manager_experience_years: 0, outside_help: ['none' as const], leader_since: '2026-11-28' }, status: 'fail', score: 0 },
+  ])('notes a start date after the audit date, and gives no tenure note: $name', ({ leadership, status, score }) => {
+    const r = runRule(rule, { leadership });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
+      ['futureDate', `The date the sales leader took the role (${leadership.leader_since}) is after the audit date (2026-11-27): check it.`, [`${L}.leader_since`]],
+    ]);
+  });
+
+  it('keeps the future-date note when the rule cannot be assessed', () => {
+    const r = runRule(rule, { leadership: { sales_managed_by: 'sales_manager', leader_since: '2027-01-01' } });
+    expect(r.status).toBe('not-assessed');
+    expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
+  });
+
+  it.each([
+    { since: '2026-11-01', text: 'less than a month' },
+    { since: '2026-10-27', text: '1 month' },
+    { since: '2026-09-27', text: '2 months' },
+  ])('words a short tenure as "$text" (since $since)', ({ since, text }) => {
+    const r = runRule(rule, { leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 6, leader_since: since } });
+    expect(r.notes[0]!.message).toBe(`The current sales leader has been in the role for ${text} (under 19): a risk to continuity.`);
   });
 
   it('honours a re-tuned tenure threshold and cites its source', () => {
