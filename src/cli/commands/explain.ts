@@ -1,6 +1,5 @@
 // `sales-audit explain <rule>`: everything about one rule, from its own metadata.
 import { Command } from 'commander';
-import { rules } from '../../../rules/index';
 import { optionDocs } from '../../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../../engine/types';
 import { suggest } from '../../load/diagnostics';
@@ -35,7 +34,9 @@ export function registerExplain(program: Command): void {
     .description('Explain one rule: what it checks, why, the facts it reads, its thresholds and their sources, how to fix.')
     .argument('<rule>', 'a rule id (see `sales-audit rules`)')
     .addHelpText('after', '\nExample:\n  $ sales-audit explain selling-time')
-    .action((id: string) => {
+    .action(async (id: string) => {
+      // Loaded only when this command runs: declaring it stays cheap.
+      const { rules } = await import('../../../rules/index');
       const rule = rules.find((r) => r.id === id);
       if (!rule) {
         const s = suggest(id, rules.map((r) => r.id));

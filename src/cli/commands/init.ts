@@ -4,7 +4,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { orgJsonSchema } from '../../model/json-schema';
 import { suggest } from '../../load/diagnostics';
 import { CliError } from '../errors';
 import { initTemplatesDir } from '../paths';
@@ -35,7 +34,10 @@ export function registerInit(program: Command): void {
       await writeFileAtomic(file, text);
       const schemaPath = join(dirname(file), SCHEMA_FILE);
       const wroteSchema = !existsSync(schemaPath);
-      if (wroteSchema) await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+      if (wroteSchema) {
+        const { orgJsonSchema } = await import('../../model/json-schema');
+        await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+      }
       process.stdout.write(
         `Created ${file} from the ${opts.template} template${wroteSchema ? ` (and ${schemaPath} for editor completion)` : ''}.\n` +
           `Next: fill it in with \`sales-audit interview ${file}\` or by hand, then run \`sales-audit audit ${file}\`.\n`,

@@ -1,17 +1,16 @@
-// `sales-audit interview [file]`: ask for the facts the rules need and the file
+// `sales-audit interview [file]` at work (declared in interview.ts): ask for the facts the rules need and the file
 // lacks, write each answer into the org file as it is given, then print the
 // same report as `audit`. The prompt library is import()ed only here, and only
 // with a terminal; --answers <file> scripts the whole interview without one.
 import { existsSync, statSync } from 'node:fs';
 import { chmod, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
 import { rules } from '../../../rules/index';
-import { suggest, formatDiagnostic } from '../../load/diagnostics';
+import { formatDiagnostic } from '../../load/diagnostics';
 import { loadOrgFile, readText } from '../../load/load';
 import { PositionMap } from '../../load/positions';
 import { orgJsonSchema } from '../../model/json-schema';
-import { SECTIONS, type Section } from '../../model/schema';
+import type { Section } from '../../model/schema';
 import { AUDIT_FORMATS, render, type Format } from '../../report/index';
 import { AnswersError, AnswersPrompter, parseAnswers } from '../../interview/answers';
 import type { InquirerPrompter } from '../../interview/inquirer';
@@ -20,13 +19,12 @@ import type { Prompter } from '../../interview/prompter';
 import { runSession, summarisePlan, type SessionResult } from '../../interview/session';
 import { OrgText } from '../../interview/writeback';
 import { CliError, EXIT, inputError } from '../errors';
-import { parseDate } from '../options';
 import { today, useColor, writeFileAtomic } from '../output';
 import { initTemplatesDir } from '../paths';
-import { auditFile } from './audit';
+import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
 
-interface InterviewOpts {
+export interface InterviewOpts {
   all?: boolean;
   section?: Section;
   respondent?: string;
@@ -36,63 +34,10 @@ interface InterviewOpts {
   color?: boolean;
 }
 
-function parseSection(v: string): Section {
-  if ((SECTIONS as readonly string[]).includes(v)) return v as Section;
-  const s = suggest(v, SECTIONS);
-  throw new InvalidArgumentError(`expected one of: ${SECTIONS.join(', ')}${s ? ` (did you mean "${s}"?)` : ''}.`);
-}
-
-function parseRespondent(v: string): string {
-  if (!v.trim()) throw new InvalidArgumentError('expected who answers, e.g. "Jane Doe, CEO".');
-  return v.trim();
-}
-
-export function registerInterview(program: Command): void {
-  program
-    .command('interview')
-    .summary('Fill in an org file by answering questions, then see the report.')
-    .description(
-      'Fill in an org file by answering questions, then see the report. Asks only for the facts the rules need and the file lacks; every answer is saved at once, so Ctrl-C stops and running it again resumes.',
-    )
-    .argument('[file]', 'the org file to fill in; created when it does not exist (default: asks, suggesting org.yaml)')
-    .option('--all', 'ask every question again, with the current answers as defaults')
-    .option('--section <name>', `ask about one section only: ${SECTIONS.join(', ')}`, parseSection)
-    .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
-    .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
-    .option('--no-notes', 'do not ask for notes, even with --respondent')
-    .option('--answers <file>', 'take the answers from a YAML file of fact path: value (no terminal needed)')
-    .option('--date <YYYY-MM-DD>', 'the audit date, also recorded with each answer (default: today)', parseDate)
-    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ sales-audit interview acme.yaml
-  $ sales-audit interview acme.yaml --section leadership
-  $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
-  $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
-
-Every question takes "Don't know" (written as \`unknown\`, not asked again) or
-"Skip for now" (asked next time). The first change to an existing file keeps
-its original as <file>.bak (never overwritten: it stays the file as it was
-before its first interview).
-
-An answers file is a YAML map of fact path to answer:
-  leadership.sales_managed_by: ceo
-  people[0].name: AE 1
-  people[0].selling_time_pct: 30
-  plan.last_reviewed: unknown
-Without a terminal and without --answers, interview exits 2 at once: use
-\`sales-audit audit\` or \`sales-audit lint\` in CI.`,
-    )
-    .action(async (file: string | undefined, opts: InterviewOpts) => {
-      await interview(file, opts);
-    });
-}
-
 const isExitPrompt = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
-async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
+/** The interview command's action. */
+export async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
   const scripted = opts.answers !== undefined;
   // Never wait for input that cannot come: checked before anything else.
   if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {

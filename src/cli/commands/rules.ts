@@ -1,6 +1,5 @@
 // `sales-audit rules`: the catalogue at a glance.
 import { Command, Option } from 'commander';
-import { rules } from '../../../rules/index';
 import { SEVERITY_WEIGHT } from '../../engine/types';
 import { useColor } from '../output';
 
@@ -12,6 +11,8 @@ export function registerRules(program: Command): void {
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText('after', '\nExamples:\n  $ sales-audit rules\n  $ sales-audit rules --format json | jq -r ".[].id"')
     .action(async (opts: { format: 'text' | 'json'; color?: boolean }) => {
+      // Loaded only when this command runs: declaring it stays cheap.
+      const { rules } = await import('../../../rules/index');
       if (opts.format === 'json') {
         const list = rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity, weight: SEVERITY_WEIGHT[r.severity], source: r.source }));
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);

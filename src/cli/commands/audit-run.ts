@@ -1,0 +1,74 @@
+// `sales-audit audit` at work (declared in audit.ts): config, load, waiver
+// checks, the engine, the renderers asked for, then the gates.
+import { runAudit } from '../../engine/run';
+import { checkGates } from '../../engine/gates';
+import { gatesOf, settingsOf } from '../../config/load';
+import { ConfigResolver } from '../../config/resolver';
+import { waiverDiagnostics } from '../../config/waivers';
+import { redact } from '../../model/redact';
+import { render, type Format } from '../../report/index';
+import { rules } from '../../../rules/index';
+import { EXIT, inputError } from '../errors';
+import { loadOrg } from '../org-input';
+import { pdfBrowser, writePdf, type Paper } from '../pdf-output';
+import { today, useColor } from '../output';
+import { writeTargets, type Target } from '../targets';
+import { VERSION } from '../version';
+import type { Severity } from '../../engine/types';
+
+export interface AuditOpts {
+  config?: string;
+  strict?: boolean;
+  date?: string;
+  example?: string;
+  failUnder?: number;
+  failOn?: Severity;
+  redact?: boolean;
+  color?: boolean;
+  paper?: Paper;
+}
+
+/** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
+export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
+  // The nearest .sales-audit.yaml applies to a user's file; a bundled example uses only --config.
+  const cfg = opts.config || file ? await new ConfigResolver(rules, opts.config).forOrg(opts.example ? undefined : file) : undefined;
+  if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+  const config = cfg?.value.config;
+  const loaded = await loadOrg(file, opts.example);
+  const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
+  if (badWaivers.length) throw inputError(badWaivers);
+  const report = runAudit({
+    org: opts.redact ? redact(loaded.org) : loaded.org,
+    date: opts.date ?? today(),
+    rules,
+    file: loaded.file,
+    locate: (p) => loaded.positions.locate(p),
+    unknowns: loaded.unknowns,
+    settings: settingsOf(config),
+    toolVersion: VERSION,
+  });
+  return { report, config };
+}
+
+/** The audit command's action. */
+export async function runAuditCommand(file: string | undefined, opts: AuditOpts, list: Target<Format>[]): Promise<void> {
+  const browser = pdfBrowser(list);
+  const { report, config } = await auditFile(file, opts);
+  const outputs = [];
+  for (const target of list) {
+    if (target.format === 'pdf') continue;
+    const text = await render(target.format as Format, report, {
+      paper: opts.paper,
+      color: target.output === undefined && useColor(process.stdout, opts.color === false ? false : undefined),
+      width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    });
+    outputs.push({ target, text });
+  }
+  await writeTargets(outputs);
+  for (const t of list)
+    if (t.format === 'pdf') await writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
+
+  const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }));
+  for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);
+  if (failures.length) process.exitCode = EXIT.gate;
+}

@@ -1,0 +1,63 @@
+// `sales-audit interview [file]`: the command's declaration; the work is in
+// interview-run.ts, loaded only when the command runs.
+import { Command, InvalidArgumentError } from 'commander';
+import { suggest } from '../../load/diagnostics';
+import { SECTIONS, type Section } from '../../model/schema';
+import { parseDate } from '../options';
+import type { InterviewOpts } from './interview-run';
+
+function parseSection(v: string): Section {
+  if ((SECTIONS as readonly string[]).includes(v)) return v as Section;
+  const s = suggest(v, SECTIONS);
+  throw new InvalidArgumentError(`expected one of: ${SECTIONS.join(', ')}${s ? ` (did you mean "${s}"?)` : ''}.`);
+}
+
+function parseRespondent(v: string): string {
+  if (!v.trim()) throw new InvalidArgumentError('expected who answers, e.g. "Jane Doe, CEO".');
+  return v.trim();
+}
+
+export function registerInterview(program: Command): void {
+  program
+    .command('interview')
+    .summary('Fill in an org file by answering questions, then see the report.')
+    .description(
+      'Fill in an org file by answering questions, then see the report. Asks only for the facts the rules need and the file lacks; every answer is saved at once, so Ctrl-C stops and running it again resumes.',
+    )
+    .argument('[file]', 'the org file to fill in; created when it does not exist (default: asks, suggesting org.yaml)')
+    .option('--all', 'ask every question again, with the current answers as defaults')
+    .option('--section <name>', `ask about one section only: ${SECTIONS.join(', ')}`, parseSection)
+    .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
+    .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
+    .option('--no-notes', 'do not ask for notes, even with --respondent')
+    .option('--answers <file>', 'take the answers from a YAML file of fact path: value (no terminal needed)')
+    .option('--date <YYYY-MM-DD>', 'the audit date, also recorded with each answer (default: today)', parseDate)
+    .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ sales-audit interview acme.yaml
+  $ sales-audit interview acme.yaml --section leadership
+  $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
+  $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
+
+Every question takes "Don't know" (written as \`unknown\`, not asked again) or
+"Skip for now" (asked next time). The first change to an existing file keeps
+its original as <file>.bak (never overwritten: it stays the file as it was
+before its first interview).
+
+An answers file is a YAML map of fact path to answer:
+  leadership.sales_managed_by: ceo
+  people[0].name: AE 1
+  people[0].selling_time_pct: 30
+  plan.last_reviewed: unknown
+Without a terminal and without --answers, interview exits 2 at once: use
+\`sales-audit audit\` or \`sales-audit lint\` in CI.`,
+    )
+    .action(async (file: string | undefined, opts: InterviewOpts) => {
+      // The implementation (prompts, write-back, the yaml library) loads only when interview runs.
+      const { interview } = await import('./interview-run');
+      await interview(file, opts);
+    });
+}

@@ -1,0 +1,152 @@
+// `sales-audit lint` at work (declared in lint.ts): the CI entry point. Never prompts;
+// lints every file in one process; prints one line per problem (or SARIF,
+// JUnit, GitHub annotations, JSON, Markdown, several at once); exits 0 when
+// every gate holds, 1 when one fails, 2 when a file or the config cannot be
+// read. Renderers load lazily, only the formats asked for.
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { rules } from '../../../rules/index';
+import { checkGates } from '../../engine/gates';
+import { runAudit } from '../../engine/run';
+import type { Evidence, Severity } from '../../engine/types';
+import { formatDiagnostic, type Diagnostic } from '../../load/diagnostics';
+import { loadOrgFile, type LoadedOrg } from '../../load/load';
+import { redact } from '../../model/redact';
+import { expandGlob, isGlob } from '../../config/glob';
+import { gatesOf, settingsOf } from '../../config/load';
+import { ConfigResolver } from '../../config/resolver';
+import { waiverDiagnostics } from '../../config/waivers';
+import { renderLint, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { EXIT, inputError } from '../errors';
+import { today, useColor } from '../output';
+import { writeTargets, type Target } from '../targets';
+import { VERSION } from '../version';
+
+// ---- which files ----
+
+/** As shown in every message: relative to the working folder when under it, with `/`. */
+export function shownPath(p: string, cwd: string): string {
+  const abs = resolve(cwd, p);
+  const rel = relative(cwd, abs);
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return abs;
+  return rel.split(sep).join('/');
+}
+
+type Input = { path: string; shown: string } | { unmatched: LintFile };
+
+/** The files to lint, in the order given (each pattern's matches sorted), each once. */
+async function resolveInputs(patterns: string[], cwd: string): Promise<Input[]> {
+  const out: Input[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const abs = resolve(cwd, p);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ path: abs, shown: shownPath(p, cwd) });
+  };
+  for (const p of patterns) {
+    // A file whose name holds [ or { is taken as named when it exists.
+    if (!isGlob(p) || existsSync(resolve(cwd, p))) {
+      add(p);
+      continue;
+    }
+    const matches = await expandGlob(p, cwd);
+    if (!matches.length) out.push({ unmatched: { ok: false, file: p, diagnostics: [{ file: p, message: 'no files match this pattern' }] } });
+    matches.forEach(add);
+  }
+  return out;
+}
+
+// ---- one file ----
+
+export interface LintOpts {
+  /** A path, or false for --no-config. */
+  config?: string | false;
+  date?: string;
+  failUnder?: number;
+  failOn?: Severity;
+  strict?: boolean;
+  redact?: boolean;
+  color?: boolean;
+}
+
+/** Where the facts a rule lacks would go: the nearest place in the file (the top when none). */
+function missingAt(loaded: LoadedOrg, path: string | undefined): Evidence {
+  const loc = path ? loaded.positions.locate(path) : undefined;
+  return { path: path ?? '', file: loc?.file ?? loaded.file, line: loc?.line ?? 1, column: loc?.column ?? 1, origin: 'file' };
+}
+
+async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string): Promise<LintFile> {
+  const cfg = await resolver.forOrg(input.path);
+  if (cfg && !cfg.ok) return { ok: false, file: input.shown, diagnostics: cfg.diagnostics };
+  const loaded = await loadOrgFile(input.path, input.shown);
+  if (!loaded.ok) return { ok: false, file: input.shown, diagnostics: loaded.diagnostics };
+  const org = loaded.value;
+  const waivers = waiverDiagnostics(org, rules.map((r) => r.id));
+  if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
+  const config = cfg?.value.config;
+  const report = runAudit({
+    org: opts.redact ? redact(org.org) : org.org,
+    date,
+    rules,
+    file: org.file,
+    locate: (p) => org.positions.locate(p),
+    unknowns: org.unknowns,
+    settings: settingsOf(config),
+    toolVersion: VERSION,
+  });
+  // Lint fails on a failing critical rule unless the config says otherwise.
+  const gates = gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
+  return {
+    ok: true,
+    file: org.file,
+    report,
+    ...(cfg ? { config: cfg.value.file } : {}),
+    gates,
+    failures: checkGates(report, gates),
+    missingAt: Object.fromEntries(report.rules.filter((r) => r.status === 'not-assessed').map((r) => [r.id, missingAt(org, r.missing[0])])),
+  };
+}
+
+/** The lint command's action: every file, then the outputs, then the gates. */
+export async function runLint(patterns: string[], opts: LintOpts, list: Target<LintFormat>[]): Promise<void> {
+  const cwd = process.cwd();
+  const date = opts.date ?? today();
+  const resolver = new ConfigResolver(rules, opts.config || undefined, cwd, opts.config === false);
+  if (opts.config) {
+    // A config given by name that cannot be used stops the run: nothing would be linted as asked.
+    const cfg = await resolver.forOrg(undefined);
+    if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+  }
+  const inputs = await resolveInputs(patterns, cwd);
+  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date))));
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files };
+
+  // Input problems: one bare `file:line:col: message` line each, once.
+  const printed = new Set<string>();
+  for (const f of run.files) {
+    if (f.ok) continue;
+    for (const d of f.diagnostics as Diagnostic[]) {
+      const line = formatDiagnostic(d);
+      if (printed.has(line)) continue;
+      printed.add(line);
+      process.stderr.write(`${line}\n`);
+    }
+  }
+
+  const color = useColor(process.stdout, opts.color === false ? false : undefined);
+  const outputs = [];
+  for (const target of list) {
+    outputs.push({ target, text: await renderLint(target.format as LintFormat, run, { color: color && target.output === undefined && target.format === 'stylish' }) });
+  }
+  await writeTargets(outputs);
+
+  for (const f of run.files) {
+    if (!f.ok) continue;
+    for (const g of f.failures) {
+      const where = g.at?.file && g.at.line ? `${g.at.file}:${g.at.line}:${g.at.column ?? 1}` : f.file;
+      process.stderr.write(`sales-audit: ${where}: gate failed: ${g.message}\n`);
+    }
+  }
+  process.exitCode = run.files.some((f) => !f.ok) ? EXIT.usage : run.files.some((f) => f.ok && f.failures.length) ? EXIT.gate : EXIT.ok;
+}
