@@ -1,7 +1,7 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
 import * as z from 'zod';
-import { defineRule, monthsBetween } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 import { PLAN_ELEMENTS } from '../src/model/schema';
 
@@ -39,19 +39,22 @@ export default defineRule({
     noPlan: 'There is no written go-to-market sales plan.',
     missingElement: 'The plan does not cover the {element}.',
     notShared: 'Not every rep has seen the plan.',
-    staleReview: 'The plan was last reviewed {months} months ago (a review is due every {reviewMonths} months).',
+    staleReview: 'The plan was last reviewed {monthsText} ago (a review is due every {every}).',
+    futureDate: 'The date of the last plan review ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     writePlan: { action: 'Write the go-to-market sales plan down, in one document the whole team can use.', owner: 'CEO', effort: 'high' },
     addElement: { action: 'Add the {element} to the sales plan.', owner: 'Sales manager', effort: 'medium' },
     share: { action: 'Walk every rep through the plan and keep it where they can find it.', owner: 'Sales manager', effort: 'low' },
-    review: { action: 'Put a review of the plan on the calendar at least every {reviewMonths} months.', owner: 'Sales manager', effort: 'low' },
+    review: { action: 'Put a review of the plan on the calendar at least every {every}.', owner: 'Sales manager', effort: 'low' },
   },
   check({ org, options, date, finding, step }) {
     const { reviewMonths } = options;
     const plan = org.plan ?? {};
     const shareStep = () => step('share', {}, ['plan.shared_with_reps']);
-    const reviewStep = () => step('review', { reviewMonths }, ['plan.last_reviewed']);
+    // "every month", "every 12 months"
+    const every = reviewMonths === 1 ? 'month' : countOf(reviewMonths, 'month');
+    const reviewStep = () => step('review', { reviewMonths, every }, ['plan.last_reviewed']);
 
     if (plan.documented === false) {
       return {
@@ -63,7 +66,14 @@ export default defineRule({
 
     const covered = plan.covers === undefined ? undefined : new Set(plan.covers);
     const missing = covered ? ELEMENTS.filter((e) => !covered.has(e)) : [];
-    const months = plan.last_reviewed === undefined ? undefined : Math.max(0, monthsBetween(plan.last_reviewed, date));
+    // A review dated after the audit cannot be right: it counts as unknown, with a note to check it.
+    const notes: ReturnType<typeof finding>[] = [];
+    let reviewed = plan.last_reviewed;
+    if (reviewed !== undefined && reviewed > date) {
+      notes.push(finding('futureDate', ['plan.last_reviewed'], { value: reviewed, auditDate: date }, { note: true }));
+      reviewed = undefined;
+    }
+    const months = reviewed === undefined ? undefined : monthsBetween(reviewed, date);
     const stale = months === undefined ? undefined : months >= reviewMonths;
 
     const scoreOf = (share: number, shared: boolean, fresh: boolean) => share * (shared ? 1 : NOT_SHARED) * (fresh ? 1 : STALE);
@@ -76,12 +86,12 @@ export default defineRule({
         ...(plan.shared_with_reps === undefined ? ['plan.shared_with_reps'] : []),
         ...(stale === undefined ? ['plan.last_reviewed'] : []),
       ];
-      return { notAssessed: unknown };
+      return { notAssessed: unknown, findings: notes };
     }
     // Unknown facts that cannot change the status deduct nothing.
     const score = best;
 
-    const findings: ReturnType<typeof finding>[] = [];
+    const findings: ReturnType<typeof finding>[] = [...notes];
     const steps: ReturnType<typeof step>[] = [];
     for (const e of missing) {
       findings.push(finding('missingElement', ['plan.covers'], { element: label(e) }));
@@ -92,7 +102,7 @@ export default defineRule({
       steps.push(shareStep());
     }
     if (stale) {
-      findings.push(finding('staleReview', ['plan.last_reviewed'], { months, reviewMonths }, { thresholds: ['reviewMonths'] }));
+      findings.push(finding('staleReview', ['plan.last_reviewed'], { months, monthsText: countOf(months!, 'month'), reviewMonths, every }, { thresholds: ['reviewMonths'] }));
       steps.push(reviewStep());
     }
     return { score, findings, steps: score >= 1 ? [] : steps };

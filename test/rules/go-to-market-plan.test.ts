@@ -97,7 +97,31 @@ describe('go-to-market-plan', () => {
     expect(r.checklist.map((c) => c.action)).toEqual(['Put a review of the plan on the calendar at least every 6 months.']);
   });
 
-  it('does not count a review dated after the audit as overdue', () => {
-    expect(runRule(rule, { plan: { ...good, last_reviewed: '2027-02-01' } }).score).toBe(1);
+  it.each([
+    // Unknown review date decides pass vs partial: not assessed, but the note stays.
+    { name: 'review date decides the status', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'not-assessed', score: null, missing: ['plan.last_reviewed'] },
+    // Unshared and incomplete, the plan fails either way: scored, with no deduction for the review.
+    { name: 'review date cannot change the status', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'fail', score: 0.48, missing: [] },
+  ])('treats a review dated after the audit date as unknown, with a note: $name', ({ plan, status, score, missing }) => {
+    const r = runRule(rule, { plan });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.missing).toEqual(missing);
+    expect(r.messages).not.toContain('staleReview');
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
+      ['futureDate', `The date of the last plan review (${plan.last_reviewed}) is after the audit date (2026-11-27): check it.`, 'plan.last_reviewed'],
+    ]);
+  });
+
+  it('accepts a review dated on the audit date', () => {
+    const r = runRule(rule, { plan: { ...good, last_reviewed: '2026-11-27' } });
+    expect(r.score).toBe(1);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('words one month in the singular', () => {
+    const r = runRule(rule, { plan: { ...good, last_reviewed: '2026-10-27' } }, { options: { reviewMonths: 1 } });
+    expect(r.findings[0]!.message).toBe('The plan was last reviewed 1 month ago (a review is due every month).');
+    expect(r.checklist.map((c) => c.action)).toEqual(['Put a review of the plan on the calendar at least every month.']);
   });
 });
