@@ -1,6 +1,6 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
 import * as z from 'zod';
-import { daysBetween, defineRule } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule } from '../src/engine/define-rule';
 
 const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';
 // The channels the article names; agencies are allowed but not asked for.
@@ -31,16 +31,17 @@ export default defineRule({
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
   messages: {
-    staleTerritory: '{territory} has been open for {days} days (more than {maxOpenDays}) and nobody is on the bench.',
+    staleTerritory: '{territory} has been open for {daysText} (more than {maxOpenDays}) and nobody is on the bench.',
     onVacancy: 'Salespeople are recruited only once a seat is open.',
     emptyBench: 'No qualified candidate is ready to call if a seat opens.',
-    staleWithBench: '{territory} has been open for {days} days (more than {maxOpenDays}) although {bench} candidates are on the bench.',
-    staleBenchUnknown: '{territory} has been open for {days} days (more than {maxOpenDays}); whether anyone is on the bench is not known.',
+    staleWithBench: '{territory} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
+    staleBenchUnknown: '{territory} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
     openedUnknown: 'When {territory} opened is not known.',
+    futureDate: 'The opening date of {territory} ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     fillTerritory: {
-      action: 'Fill {territory} (open {days} days): agree a hiring deadline and work the bench and referrals now, without lowering the bar.',
+      action: 'Fill {territory} (open {daysText}): agree a hiring deadline and work the bench and referrals now, without lowering the bar.',
       owner: 'Sales manager',
       effort: 'high',
     },
@@ -71,18 +72,24 @@ export default defineRule({
         findings.push(finding('openedUnknown', [path], { territory }, { note: true }));
         continue;
       }
+      // An opening date after the audit cannot be right: the territory's age counts as unknown.
+      if (t.opened_on > date) {
+        findings.push(finding('futureDate', [path], { territory, value: t.opened_on, auditDate: date }, { note: true }));
+        continue;
+      }
       const days = daysBetween(t.opened_on, date);
       if (days <= maxOpenDays) continue;
-      const data = { territory, days, maxOpenDays };
+      const daysText = countOf(days, 'day');
+      const data = { territory, days, daysText, maxOpenDays };
       if (bench === 0) {
         stale = true;
         findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'] }));
       } else if (bench === undefined) {
         findings.push(finding('staleBenchUnknown', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'], note: true }));
       } else {
-        findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench }, { thresholds: ['maxOpenDays'], note: true }));
+        findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench, benchText: `${countOf(bench, 'candidate')} ${bench === 1 ? 'is' : 'are'}` }, { thresholds: ['maxOpenDays'], note: true }));
       }
-      steps.push(step('fillTerritory', { territory, days }, [path]));
+      steps.push(step('fillTerritory', { territory, days, daysText }, [path]));
     }
 
     let score: number;
@@ -94,11 +101,11 @@ export default defineRule({
       findings.push(finding('onVacancy', ['recruiting.mode']));
       if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
     } else if (r.mode === 'continuous') {
-      if (bench === undefined) return { notAssessed: ['recruiting.bench'] };
+      if (bench === undefined) return { notAssessed: ['recruiting.bench'], findings };
       score = bench > 0 ? 1 : 0.7;
       if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
     } else {
-      return { notAssessed: ['recruiting.mode'] };
+      return { notAssessed: ['recruiting.mode'], findings };
     }
     if (score >= 1) return { score, findings, steps: [] };
 

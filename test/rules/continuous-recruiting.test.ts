@@ -123,4 +123,29 @@ describe('continuous-recruiting', () => {
     expect(runRule(rule, { recruiting }, { date: '2026-09-15' }).score).toBe(0.7);
     expect(runRule(rule, { recruiting }).score).toBe(0);
   });
+
+  it.each([
+    { name: 'a day after the audit date', opened: '2026-11-28', status: 'pass', score: 1, mode: 'continuous' as const },
+    { name: 'years after, with recruiting on vacancy', opened: '2030-01-01', status: 'partial', score: 0.5, mode: 'on_vacancy' as const },
+  ])('treats an opening date after the audit date as unknown, with a note: $name', ({ opened, status, score, mode }) => {
+    const r = runRule(rule, { recruiting: { mode, bench: 2, open_territories: [territory(opened)] } });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.steps).not.toContain('fillTerritory');
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
+      ['futureDate', `The opening date of North (${opened}) is after the audit date (2026-11-27): check it.`, ['recruiting.open_territories[0].opened_on']],
+    ]);
+  });
+
+  it('keeps the future-date note when the rule cannot be assessed', () => {
+    const r = runRule(rule, { recruiting: { open_territories: [territory('2027-03-01')] } });
+    expect(r.status).toBe('not-assessed');
+    expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
+  });
+
+  it('words one day and one candidate in the singular', () => {
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] } }, { options: { maxOpenDays: 0 } });
+    expect(r.notes.map((n) => n.message)).toEqual(['North has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
+    expect(r.checklist[0]!.action).toMatch(/^Fill North \(open 1 day\):/);
+  });
 });
