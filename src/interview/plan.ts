@@ -66,6 +66,12 @@ export interface Question {
   current?: unknown;
   /** The file says `unknown` (don't know). */
   currentUnknown?: boolean;
+  /**
+   * With `conditional`, for a list not started: how many questions it stands
+   * for (itself, one item's questions, the "add another?" after it), so
+   * progress counts do not jump when the first item is added.
+   */
+  estimate?: number;
 }
 
 export interface PlanState {
@@ -152,6 +158,12 @@ export function sectionOf(segs: readonly Segment[]): Section | undefined {
 const trees = new WeakMap<readonly RuleReads[], ReadNode>();
 
 export function planQuestions(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions = {}): Question[] {
+  const out = planAll(state, rules, opts);
+  if (opts.conditional) for (const q of out) if (q.kind === 'items' && !q.continuing) q.estimate = itemCost(state, rules, q);
+  return out;
+}
+
+function planAll(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions): Question[] {
   const out: Question[] = [];
   let tree = trees.get(rules);
   if (!tree) trees.set(rules, (tree = readTree(rules)));
@@ -160,6 +172,45 @@ export function planQuestions(state: PlanState, rules: readonly RuleReads[], opt
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   // Stable: section order first, then the schema order the walk produced.
   return out.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i).map(({ q }) => q);
+}
+
+const costs = new WeakMap<readonly RuleReads[], Map<string, number>>();
+
+/**
+ * How many questions a pending question stands for: 1, or for a list not
+ * started ("Add a person / There are none"), itself plus one item's questions
+ * (nested lists counted the same way) and the "add another?" after it.
+ * Found by planning a state where the list has one empty item; cached per list
+ * pattern, since an empty item asks the same questions wherever it is.
+ */
+function itemCost(state: PlanState, rules: readonly RuleReads[], q: Question): number {
+  if (q.kind !== 'items' || q.continuing) return 1;
+  let cache = costs.get(rules);
+  if (!cache) costs.set(rules, (cache = new Map()));
+  const key = patternOf(q.path);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const data = withEmptyItem(state.data, q.segs);
+  const trial: PlanState = { data, unknowns: state.unknowns, openLists: new Set([...state.openLists, q.path]) };
+  const inside = `${q.path}[0]`;
+  const brought = planAll(trial, rules, { section: q.section, conditional: true }).filter(
+    (x) => x.path === inside || x.path.startsWith(`${inside}.`) || x.path.startsWith(`${inside}[`) || x.id === `${q.path}#1`,
+  );
+  const cost = 1 + brought.reduce((n, x) => n + (x.id === `${q.path}#1` ? 1 : itemCost(trial, rules, x)), 0);
+  cache.set(key, cost);
+  return cost;
+}
+
+/** A copy of `data` whose list at `segs` holds one empty item (the objects on the way copied, the rest shared). */
+function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
+  const put = (node: unknown, i: number): unknown => {
+    if (i === segs.length) return [{}];
+    const seg = segs[i]!;
+    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as unknown as Record<number, unknown> : { ...((node ?? {}) as Record<string, unknown>) };
+    copy[seg] = put(copy[seg], i + 1);
+    return copy;
+  };
+  return put(data, 0) as Record<string, unknown>;
 }
 
 interface Ctx {

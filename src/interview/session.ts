@@ -5,8 +5,7 @@
 // fact still missing. Every answer is saved before the next question.
 import { formatPath } from '../model/paths';
 import { SECTIONS, type Section } from '../model/schema';
-import { formatPath as fmt, type Segment } from '../model/paths';
-import { patternOf, planQuestions, type PlanOptions, type PlanState, type Question, type RuleReads } from './plan';
+import { planQuestions, type PlanOptions, type Question, type RuleReads } from './plan';
 import type { Progress, Prompter } from './prompter';
 import type { OrgText } from './writeback';
 
@@ -34,9 +33,9 @@ export interface SessionResult {
   skippedPaths: string[];
 }
 
-/** How many questions a plan holds, and in how many sections (for the opening line). */
+/** How many questions a plan holds (a list not started: one item's worth), and in how many sections (for the opening line). */
 export function summarisePlan(plan: readonly Question[]): { questions: number; sections: Section[] } {
-  return { questions: plan.length, sections: SECTIONS.filter((s) => plan.some((q) => q.section === s)) };
+  return { questions: plan.reduce((n, q) => n + (q.estimate ?? 1), 0), sections: SECTIONS.filter((s) => plan.some((q) => q.section === s)) };
 }
 
 export async function runSession(o: SessionOptions): Promise<SessionResult> {
@@ -47,7 +46,6 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const opts: PlanOptions = { all: o.all, section: o.section };
   // The largest "of m" shown per section: the count never shrinks within a section.
   const shown = new Map<Section, number>();
-  const perItem = new Map<string, number>();
 
   const persist = async (before: string) => {
     if (o.org.text !== before) await o.save(o.org.text);
@@ -68,7 +66,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     result.asked++;
     // Counted with the questions that may still open up and one item's questions for each list not started,
     // so "question 2 of 9" neither grows as answers come nor shrinks when they close questions.
-    const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q, (x) => itemCost(state, o.rules, opts, x, perItem));
+    const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q, (x) => x.estimate ?? 1);
     progress.count = Math.max(progress.count, shown.get(q.section) ?? 0);
     shown.set(q.section, progress.count);
     const before = o.org.text;
@@ -137,41 +135,6 @@ async function askNote(o: SessionOptions, section: Section, asked: number, data:
   if (o.org.text !== before) await o.save(o.org.text);
 }
 
-/**
- * How many questions a pending question stands for: 1, or for a list not
- * started ("Add a person / There are none"), itself plus one item's questions
- * (nested lists counted the same way) and the "add another?" after it.
- * Found by planning a state where the list has one empty item; cached per list
- * pattern, since an empty item asks the same questions wherever it is.
- */
-export function itemCost(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions, q: Question, cache: Map<string, number> = new Map()): number {
-  if (q.kind !== 'items' || q.continuing) return 1;
-  const key = patternOf(q.path);
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const data = withEmptyItem(state.data, q.segs);
-  const trial: PlanState = { data, unknowns: state.unknowns, openLists: new Set([...state.openLists, q.path]) };
-  const inside = `${q.path}[0]`;
-  const brought = planQuestions(trial, rules, { ...opts, all: false, conditional: true }).filter(
-    (x) => x.path === inside || x.path.startsWith(`${inside}.`) || x.path.startsWith(`${inside}[`) || x.id === `${q.path}#1`,
-  );
-  const cost = 1 + brought.reduce((n, x) => n + (x.id === `${q.path}#1` ? 1 : itemCost(trial, rules, opts, x, cache)), 0);
-  cache.set(key, cost);
-  return cost;
-}
-
-/** A copy of `data` whose list at `segs` holds one empty item (the objects on the way copied, the rest shared). */
-function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
-  const put = (node: unknown, i: number): unknown => {
-    if (i === segs.length) return [{}];
-    const seg = segs[i]!;
-    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as unknown as Record<number, unknown> : { ...((node ?? {}) as Record<string, unknown>) };
-    copy[seg] = put(copy[seg], i + 1);
-    return copy;
-  };
-  return put(data, 0) as Record<string, unknown>;
-}
-
 function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Section>, q: Question, cost: (x: Question) => number): Progress {
   const pending = plan.filter((x) => !visited.has(x.id));
   const seen = [...visited.values()];
@@ -182,6 +145,6 @@ function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Sect
     sectionIndex: sections.indexOf(q.section) + 1,
     sectionCount: sections.length,
     index,
-    count: index - 1 + cost(q) + pending.filter((x) => x.section === q.section && x.id !== q.id).reduce((n, x) => n + cost(x), 0),
+    count: index - 1 + cost(plan.find((x) => x.id === q.id) ?? q) + pending.filter((x) => x.section === q.section && x.id !== q.id).reduce((n, x) => n + cost(x), 0),
   };
 }

@@ -9,7 +9,8 @@ import { loadOrgText } from '../../src/load/load';
 import type { Section } from '../../src/model/schema';
 import type { Question } from '../../src/interview/plan';
 import type { FactAnswer, ItemsAnswer, Progress, Prompter } from '../../src/interview/prompter';
-import { runSession, type SessionOptions } from '../../src/interview/session';
+import { runSession, summarisePlan, type SessionOptions } from '../../src/interview/session';
+import { planQuestions } from '../../src/interview/plan';
 import { OrgText } from '../../src/interview/writeback';
 
 const blank = () => readFileSync(new URL('../../templates/init/blank.yaml', import.meta.url), 'utf8');
@@ -149,6 +150,17 @@ describe('a session', () => {
     const again = p.asked.findIndex((a) => a.id === 'people#1');
     expect(counts[again + 1]).toBeGreaterThan(counts[again]!);
     expect(new Set(counts.slice(0, again + 1)).size).toBe(1);
+  });
+
+  it('the opening line\'s count is the first question\'s "of m": a list not started is more than one question', async () => {
+    for (const section of ['roles', 'people', 'leadership'] as const) {
+      const org = new OrgText(blank());
+      const opening = summarisePlan(planQuestions(org.state(), rules, { section, conditional: true })).questions;
+      const p = new Scripted(() => undefined);
+      await session(org, p, { section }).run;
+      expect(p.asked[0]!.progress.count, section).toBe(opening);
+      if (section !== 'leadership') expect(opening, section).toBeGreaterThan(5);
+    }
   });
 
   it('records the respondent with each answer and asks for notes at the end of each section asked about', async () => {
