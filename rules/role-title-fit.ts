@@ -1,6 +1,6 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
-import { defineRule } from '../src/engine/define-rule';
+import { defineRule, joinNames } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 
 const EXEC_WORDS = new Set(['vp', 'head', 'director', 'chief', 'cro', 'svp', 'evp']);
@@ -61,6 +61,8 @@ export default defineRule({
     execTitleIcPerson:
       '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
+    peopleUnknown: 'The title check covers {known} of {total} people: {names} {has} no title or selling role recorded.',
+    futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     retitleRole: {
@@ -84,7 +86,7 @@ export default defineRule({
       effort: 'medium',
     },
   },
-  check({ org, finding, step }) {
+  check({ org, date, finding, step }) {
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     const items: Item[] = [];
@@ -110,7 +112,10 @@ export default defineRule({
         }
       }
       // The profile of an open role.
-      const open: Tri = r.open ?? (r.opened_on !== undefined ? true : undefined);
+      // An opening date after the audit cannot be right: it counts as unknown, with a note to check it.
+      const future = r.opened_on !== undefined && r.opened_on > date;
+      if (future) findings.push(finding('futureDate', [at('opened_on')], { title, value: r.opened_on, auditDate: date }, { note: true }));
+      const open: Tri = r.open ?? (r.opened_on !== undefined && !future ? true : undefined);
       if (open !== false && r.role_profile !== true) {
         if (open && r.role_profile === false) {
           item.best = Math.min(item.best, 0.5);
@@ -125,13 +130,24 @@ export default defineRule({
       items.push(item);
     }
 
-    // People count when their title and whether they sell are known.
+    // People count when their title and whether they sell are known; a note names the others.
+    const unchecked: { name: string; path: string }[] = [];
+    let sellers = 0;
     for (const [i, p] of (org.people ?? []).entries()) {
-      if (p.title === undefined || p.is_rep === undefined || !isExecutiveTitle(p.title)) continue;
+      if (p.is_rep !== false) sellers++;
+      const name = p.name ?? `people[${i}]`;
+      if (p.title === undefined) {
+        if (p.is_rep !== false) unchecked.push({ name, path: `people[${i}].title` });
+        continue;
+      }
+      if (!isExecutiveTitle(p.title)) continue;
+      if (p.is_rep === undefined) {
+        unchecked.push({ name, path: `people[${i}].is_rep` });
+        continue;
+      }
       const at = (k: string) => `people[${i}].${k}`;
       const ic = individualContributor(p.is_rep, p.direct_reports, p.hiring_authority, [at('is_rep'), at('direct_reports'), at('hiring_authority')]);
       if (ic.value) {
-        const name = p.name ?? `people[${i}]`;
         mismatches++;
         items.push({ best: 0, worst: 0, unknown: [] });
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
@@ -141,11 +157,21 @@ export default defineRule({
       }
     }
 
-    if (!items.length) return { notAssessed: ['roles'] };
+    if (unchecked.length) {
+      findings.push(
+        finding('peopleUnknown', unchecked.map((u) => u.path), {
+          names: joinNames(unchecked.map((u) => u.name)),
+          has: unchecked.length === 1 ? 'has' : 'have',
+          known: sellers - unchecked.length,
+          total: sellers,
+        }, { note: true }),
+      );
+    }
+    if (!items.length) return { notAssessed: ['roles'], findings };
     const best = Math.min(...items.map((x) => x.best));
     const worst = Math.min(...items.map((x) => x.worst));
     // Unknown facts may not decide the status; when they don't, they deduct nothing.
-    if (statusOf(best) !== statusOf(worst)) return { notAssessed: items.filter((x) => x.best !== x.worst).flatMap((x) => x.unknown) };
+    if (statusOf(best) !== statusOf(worst)) return { notAssessed: items.filter((x) => x.best !== x.worst).flatMap((x) => x.unknown), findings };
     if (mismatches) steps.push(step('leaderMandate'));
     return { score: best, findings, steps: best >= 1 ? [] : steps };
   },

@@ -60,9 +60,9 @@ describe('role-title-fit', () => {
       status: 'fail', score: 0, messages: ['execTitleIcPerson'], paths: personPaths(0), steps: ['retitlePerson', 'leaderMandate'],
     },
     {
-      name: 'skips a person with an executive title when whether they sell is unknown',
+      name: 'leaves out, with a note, a person with an executive title when whether they sell is unknown',
       org: { roles: [ae], people: [{ name: 'Sam', title: 'Sales Director', direct_reports: 0, hiring_authority: false }] },
-      status: 'pass', score: 1, messages: [], paths: [], steps: [],
+      status: 'pass', score: 1, messages: [], paths: ['people[0].is_rep'], steps: [],
     },
     {
       name: 'fails on a certain mismatch even when other facts are unknown',
@@ -110,5 +110,39 @@ describe('role-title-fit', () => {
     expect(r.status).toBe('not-assessed');
     expect(r.score).toBeNull();
     expect(r.missing).toEqual(missing);
+  });
+
+  it.each([
+    {
+      name: 'one seller with no title',
+      people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, { name: 'AE 2' }, { name: 'Ops', is_rep: false }],
+      note: 'The title check covers 1 of 2 people: AE 2 has no title or selling role recorded.',
+      paths: ['people[1].title'],
+    },
+    {
+      name: 'an unnamed seller with no title and an executive whose selling is unknown',
+      people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, {}, { name: 'Sam', title: 'VP Sales' }],
+      note: 'The title check covers 1 of 3 people: people[1] and Sam have no title or selling role recorded.',
+      paths: ['people[1].title', 'people[2].is_rep'],
+    },
+  ])('notes the people whose title cannot be checked: $name', ({ people, note, paths }) => {
+    const r = runRule(rule, { roles: [ae], people });
+    expect(r.status).toBe('pass');
+    expect(r.score).toBe(1);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['peopleUnknown', note]]);
+    expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
+  });
+
+  it.each([
+    // The date alone said the role was open: with the date unknown, whether it needs a profile is unknown.
+    { name: 'open only by its date', role: { title: ae.title, carries_quota: true, direct_reports: 0, hiring_authority: false, opened_on: '2027-01-05', role_profile: false }, status: 'not-assessed', score: null },
+    { name: 'open by its own flag', role: { ...ae, open: true, opened_on: '2027-01-05', role_profile: false }, status: 'partial', score: 0.5 },
+  ])('treats a role opened after the audit date as undated, with a note: $name', ({ role, status, score }) => {
+    const r = runRule(rule, { roles: [role] });
+    expect(r.status).toBe(status);
+    expect(r.score).toBe(score);
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
+      ['futureDate', `The opening date of the "${ae.title}" role (2027-01-05) is after the audit date (2026-11-27): check it.`, 'roles[0].opened_on'],
+    ]);
   });
 });
