@@ -34,8 +34,8 @@ export default defineRule({
   messages: {
     noPlan: '{name} has no development plan.',
     genericPlan: '{name} follows the team-wide plan, which counts as having no plan of their own.',
-    identicalPlan: "{name}'s plan has the same focus ({focus}) as every other rep's plan, so it is not really individual.",
-    lowHours: '{name} gets {hoursText} of coaching a month (fewer than {min}).',
+    identicalPlan: 'The plan for {name} has the same focus ({focus}) as every other rep\'s plan, so it is not really individual.',
+    lowHours: '{name} gets {coaching} (the minimum is {minText} a month).',
     noOneToOne: '{name} has no regular one-to-one with their manager.',
     repsUnknown: '{names} {has} no development plan recorded: the score covers {known} of {total} reps.',
   },
@@ -46,12 +46,12 @@ export default defineRule({
       effort: 'medium',
     },
     tailorPlan: {
-      action: "Replace {name}'s copy of the common plan with one built on {name}'s own gaps and strengths.",
+      action: 'Replace the common plan {name} follows with one built on their own gaps and strengths.',
       owner: 'Sales manager',
       effort: 'medium',
     },
     moreHours: {
-      action: "Raise {name}'s coaching from {hours} to at least {minText} a month.",
+      action: 'Give {name} at least {minText} of coaching a month (today: {now}).',
       owner: 'Sales manager',
       effort: 'low',
     },
@@ -95,8 +95,10 @@ export default defineRule({
       const lowHours = hours !== undefined && hours < min;
       if (lowHours) {
         const hoursPath = `people[${i}].coaching.hours_per_month`;
-        findings.push(finding('lowHours', [hoursPath], { name, hours, hoursText: countOf(hours, 'hour'), min }, { thresholds: ['minHoursPerMonth'] }));
-        steps.push(step('moreHours', { name, hours, min, minText: countOf(min, 'hour') }, [hoursPath]));
+        const coaching = hours === 0 ? 'no coaching at all' : `${countOf(hours, 'hour')} of coaching a month`;
+        const minText = countOf(min, 'hour');
+        findings.push(finding('lowHours', [hoursPath], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'] }));
+        steps.push(step('moreHours', { name, hours, min, minText, now: hours === 0 ? 'none' : countOf(hours, 'hour') }, [hoursPath]));
       }
       if (c.one_to_one === 'none') {
         const path = `people[${i}].coaching.one_to_one`;

@@ -125,7 +125,19 @@ describe('individual-coaching wording', () => {
     const { runRule } = await import('../helpers/rule-harness');
     const rule = (await import('../../rules/individual-coaching')).default;
     const r = runRule(rule, { people: [{ name: 'AE 1', coaching: { plan: 'individual', focus: ['skills'], hours_per_month: 1 } }] });
-    expect(r.findings.map((f) => f.message)).toContain('AE 1 gets 1 hour of coaching a month (fewer than 3).');
+    expect(r.findings.map((f) => f.message)).toContain('AE 1 gets 1 hour of coaching a month (the minimum is 3 hours a month).');
+    expect(r.checklist.map((c) => c.action)).toContain('Give AE 1 at least 3 hours of coaching a month (today: 1 hour).');
+  });
+
+  it('words zero coaching as none, and avoids a possessive on names ending in s', async () => {
+    const { runRule } = await import('../helpers/rule-harness');
+    const rule = (await import('../../rules/individual-coaching')).default;
+    const r = runRule(rule, { people: [{ name: 'VP Sales', coaching: { plan: 'generic', hours_per_month: 0 } }] });
+    expect(r.findings.map((f) => f.message)).toContain('VP Sales gets no coaching at all (the minimum is 3 hours a month).');
+    expect(r.checklist.map((c) => c.action)).toEqual([
+      'Replace the common plan VP Sales follows with one built on their own gaps and strengths.',
+      'Give VP Sales at least 3 hours of coaching a month (today: none).',
+    ]);
   });
 });
 
@@ -157,6 +169,6 @@ describe('individual-coaching coverage', () => {
     const { runRule } = await import('../helpers/rule-harness');
     const rule = (await import('../../rules/individual-coaching')).default;
     const r = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 0.5)] }, { options: { minHoursPerMonth: 1 } });
-    expect(r.checklist.map((c) => c.action)).toEqual(["Raise AE 1's coaching from 0.5 to at least 1 hour a month."]);
+    expect(r.checklist.map((c) => c.action)).toEqual(['Give AE 1 at least 1 hour of coaching a month (today: 0.5 hours).']);
   });
 });
