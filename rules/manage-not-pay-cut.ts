@@ -33,11 +33,11 @@ export default defineRule({
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early.',
   },
   messages: {
-    payCut: '{name} had their pay cut ({date}) with no improvement plan or decision on record.',
+    payCut: '{name} had a pay cut {when} with no improvement plan or decision on record.',
     lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no improvement plan or decision on record.',
     actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: {name} is left out of the score.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score covers {known} of {total} reps.',
-    futureDate: 'The date of {name}\'s {action} ({value}) is after the audit date ({auditDate}): check it.',
+    futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
   },
   steps: {
     decide: {
@@ -107,7 +107,7 @@ export default defineRule({
       unmanaged++;
       for (const { a, j } of cuts) {
         const known = a.date !== undefined && !futureDates.has(`people[${i}].actions[${j}].date`);
-        findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: known ? a.date : 'date unknown' }));
+        findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: known ? a.date : undefined, when: known ? `on ${a.date}` : '(date not recorded)' }));
       }
       if (lagging) {
         findings.push(

@@ -169,15 +169,15 @@ describe('manage-not-pay-cut', () => {
     const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40, 40, 40], actions: [{ date: '2027-01-10', action: 'pay_cut' }] }] });
     expect(r.status).toBe('fail');
     expect(r.score).toBe(0);
-    expect(r.findings[0]!.message).toBe('AE 1 had their pay cut (date unknown) with no improvement plan or decision on record.');
+    expect(r.findings[0]!.message).toBe('AE 1 had a pay cut (date not recorded) with no improvement plan or decision on record.');
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
-      ['futureDate', "The date of AE 1's pay cut (2027-01-10) is after the audit date (2026-11-27): check it.", 'people[0].actions[0].date'],
+      ['futureDate', 'The pay cut recorded for AE 1 is dated 2027-01-10, after the audit date (2026-11-27): check it.', 'people[0].actions[0].date'],
     ]);
   });
 
   it('accepts an action dated on the audit date itself', () => {
     const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40], actions: [{ date: '2026-11-27', action: 'pay_cut' }] }] });
-    expect(r.findings[0]!.message).toContain('(2026-11-27)');
+    expect(r.findings[0]!.message).toBe('AE 1 had a pay cut on 2026-11-27 with no improvement plan or decision on record.');
     expect(r.notes).toEqual([]);
   });
 
