@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // Thin launcher: everything lives in the bundle that dist/boot.cjs loads.
-import { createRequire } from 'node:module';
-createRequire(import.meta.url)('../dist/boot.cjs');
+// CommonJS (see bin/package.json): an ES module entry costs Node ~10 ms more to start.
+require('../dist/boot.cjs');

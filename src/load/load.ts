@@ -125,7 +125,9 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     else data.people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
   }
 
-  const parsed = OrgSchema.safeParse(data);
+  // One parse per run: zod's JIT would compile a fast path per object schema
+  // (new Function, which the V8 code cache cannot keep) only to use it once.
+  const parsed = OrgSchema.safeParse(data, { jitless: true });
   if (!parsed.success) diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
   if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), text } };
