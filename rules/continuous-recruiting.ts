@@ -31,17 +31,17 @@ export default defineRule({
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
   messages: {
-    staleTerritory: '{territory} has been open for {daysText} (more than {maxOpenDays}) and nobody is on the bench.',
+    staleTerritory: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) and nobody is on the bench.',
     onVacancy: 'Salespeople are recruited only once a seat is open.',
     emptyBench: 'No qualified candidate is ready to call if a seat opens.',
-    staleWithBench: '{territory} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
-    staleBenchUnknown: '{territory} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
-    openedUnknown: 'When {territory} opened is not known.',
-    futureDate: 'The opening date of {territory} ({value}) is after the audit date ({auditDate}): check it.',
+    staleWithBench: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
+    staleBenchUnknown: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
+    openedUnknown: 'When the territory {quoted} opened is not known.',
+    futureDate: 'The opening date of the territory {quoted} ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
     fillTerritory: {
-      action: 'Fill {territory} (open {daysText}): agree a hiring deadline and work the bench and referrals now, without lowering the bar.',
+      action: 'Fill the territory {quoted} (open {daysText}): agree a hiring deadline and work the bench and referrals now, without lowering the bar.',
       owner: 'Sales manager',
       effort: 'high',
     },
@@ -67,20 +67,21 @@ export default defineRule({
     let stale = false;
     for (const [i, t] of (r.open_territories ?? []).entries()) {
       const territory = t.name ?? `recruiting.open_territories[${i}]`;
+      const quoted = t.name === undefined ? territory : `"${t.name}"`;
       const path = `recruiting.open_territories[${i}].opened_on`;
       if (t.opened_on === undefined) {
-        findings.push(finding('openedUnknown', [path], { territory }, { note: true }));
+        findings.push(finding('openedUnknown', [path], { territory, quoted }, { note: true }));
         continue;
       }
       // An opening date after the audit cannot be right: the territory's age counts as unknown.
       if (t.opened_on > date) {
-        findings.push(finding('futureDate', [path], { territory, value: t.opened_on, auditDate: date }, { note: true }));
+        findings.push(finding('futureDate', [path], { territory, quoted, value: t.opened_on, auditDate: date }, { note: true }));
         continue;
       }
       const days = daysBetween(t.opened_on, date);
       if (days <= maxOpenDays) continue;
       const daysText = countOf(days, 'day');
-      const data = { territory, days, daysText, maxOpenDays };
+      const data = { territory, quoted, days, daysText, maxOpenDays };
       if (bench === 0) {
         stale = true;
         findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'] }));
@@ -89,7 +90,7 @@ export default defineRule({
       } else {
         findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench, benchText: `${countOf(bench, 'candidate')} ${bench === 1 ? 'is' : 'are'}` }, { thresholds: ['maxOpenDays'], note: true }));
       }
-      steps.push(step('fillTerritory', { territory, days, daysText }, [path]));
+      steps.push(step('fillTerritory', { territory, quoted, days, daysText }, [path]));
     }
 
     let score: number;

@@ -133,7 +133,7 @@ describe('continuous-recruiting', () => {
     expect(r.score).toBe(score);
     expect(r.steps).not.toContain('fillTerritory');
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
-      ['futureDate', `The opening date of North (${opened}) is after the audit date (2026-11-27): check it.`, ['recruiting.open_territories[0].opened_on']],
+      ['futureDate', `The opening date of the territory "North" (${opened}) is after the audit date (2026-11-27): check it.`, ['recruiting.open_territories[0].opened_on']],
     ]);
   });
 
@@ -145,7 +145,12 @@ describe('continuous-recruiting', () => {
 
   it('words one day and one candidate in the singular', () => {
     const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] } }, { options: { maxOpenDays: 0 } });
-    expect(r.notes.map((n) => n.message)).toEqual(['North has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
-    expect(r.checklist[0]!.action).toMatch(/^Fill North \(open 1 day\):/);
+    expect(r.notes.map((n) => n.message)).toEqual(['The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
+    expect(r.checklist[0]!.action).toMatch(/^Fill the territory "North" \(open 1 day\):/);
+  });
+
+  it('names an unnamed territory by its path', () => {
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [{}] } });
+    expect(r.notes.map((n) => n.message)).toEqual(['When the territory recruiting.open_territories[0] opened is not known.']);
   });
 });
