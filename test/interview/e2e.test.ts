@@ -50,6 +50,21 @@ describe('in a terminal (tmux)', () => {
     expect(rule.status).not.toBe('not-assessed');
   });
 
+  it('a checkbox list submitted with nothing ticked asks what that means, instead of writing "none of these"', async () => {
+    const dir = tmp();
+    term = new Terminal(`node ${BIN} interview acme.yaml --section plan --date ${DATE}`, dir);
+    await term.waitFor(/Is there a written go-to-market sales plan\?/);
+    let s = await term.answer(['Enter'], /Which of these does the plan cover\?/);
+    expect(s).toContain("Press Enter with nothing ticked to skip it, mark it as don't know, or answer none of these.");
+    s = await term.answer(['Enter'], /Nothing ticked:[\s\S]*Skip for now[\s\S]*Don't know[\s\S]*None of these[\s\S]*Answer it after all/);
+    // "Answer it after all", then tick one with "Skip for now": refused until the skip is unticked.
+    await term.answer(['Down', 'Down', 'Down', 'Enter'], /Which of these does the plan cover\?(?![\s\S]*Nothing ticked:)/);
+    s = await term.answer(['Space', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'], /"Skip for now" goes on its own/);
+    await term.answer(['Space', 'Enter'], /question 3 of/);
+    await term.answer(['C-c'], /EXIT=130/);
+    expect(parse(readFileSync(join(dir, 'acme.yaml'), 'utf8')).plan).toMatchObject({ documented: true, covers: ['target_markets'] });
+  });
+
   it('Ctrl-C half-way exits 130 with the file valid and its comments kept; running again resumes and finishes', async () => {
     const dir = tmp();
     const file = join(dir, 'org.yaml');
