@@ -9,7 +9,7 @@ const HINTS: Record<keyof typeof FRICTION_AREAS, string> = {
   credit: 'a written credit policy or credit insurance',
   inventory: 'stock allocation rules or buffer stock for key customers',
   production: 'capacity flexibility and a way to reserve it for sales commitments',
-  pricing: 'approval limits with a response deadline and an escalation path',
+  pricing: 'approval limits, a response deadline and an escalation path',
   legal: 'standard terms and an escalation path for exceptions',
   other: 'a policy or an escalation path',
 };
@@ -28,15 +28,15 @@ export default defineRule({
       'Every internal fight a rep has to win before the customer is served costs selling time and goodwill on both sides. A named owner plus a standing mechanism, such as credit insurance or spare capacity, turns a recurring battle into routine.',
   },
   messages: {
-    unresolved: '"{point}" ({area}) has neither an owner nor a way of being resolved.',
-    noOwner: 'Nobody owns fixing "{point}" ({area}).',
-    noMechanism: '"{point}" ({area}) has no agreed way of being resolved.',
-    unknown: 'Whether "{point}" ({area}) has an owner and a resolution mechanism is not fully known: it is left out of the score.',
+    unresolved: '{quoted} ({area}) has neither an owner nor an agreed way of being resolved.',
+    noOwner: 'Nobody owns fixing {quoted} ({area}).',
+    noMechanism: '{quoted} ({area}) has no agreed way of being resolved.',
+    unknown: 'Whether {quoted} ({area}) has an owner and an agreed way of being resolved is not fully known: it is left out of the score.',
     contradicts: 'The company says reps face no internal friction, yet friction points are listed: the listed points are scored.',
   },
   steps: {
-    nameOwner: { action: 'Name one person accountable for fixing "{point}" ({area}).', owner: 'CEO', effort: 'low' },
-    setMechanism: { action: 'Agree how "{point}" gets resolved, for example {hint}.', owner: 'Operations', effort: 'medium' },
+    nameOwner: { action: 'Name one person accountable for fixing {quoted} ({area}).', owner: 'CEO', effort: 'low' },
+    setMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Operations', effort: 'medium' },
   },
   check({ org, finding, step }) {
     const f = org.friction ?? {};
@@ -53,8 +53,10 @@ export default defineRule({
     let resolved = 0;
     let scored = 0;
     for (const [i, p] of points.entries()) {
-      const area = p.area ? FRICTION_AREAS[p.area] : 'area not given';
+      const area = p.area ? FRICTION_AREAS[p.area].toLowerCase() : 'area not given';
       const point = p.description ?? `friction.points[${i}]`;
+      // A description is quoted without its closing full stop, as it sits mid-sentence.
+      const quoted = p.description === undefined ? point : `"${p.description.trim().replace(/[.!;:,\s]+$/, '')}"`;
       const ownerPath = `friction.points[${i}].owner`;
       const mechPath = `friction.points[${i}].mechanism`;
       const owner = state(p.owner);
@@ -66,19 +68,19 @@ export default defineRule({
       }
       if (owner !== 'absent' && mech !== 'absent') {
         // Nothing known to be missing, but not both known present either.
-        findings.push(finding('unknown', [owner === 'unknown' ? ownerPath : mechPath, ...(owner === 'unknown' && mech === 'unknown' ? [mechPath] : [])], { point, area }, { note: true }));
+        findings.push(finding('unknown', [owner === 'unknown' ? ownerPath : mechPath, ...(owner === 'unknown' && mech === 'unknown' ? [mechPath] : [])], { point, quoted, area }, { note: true }));
         continue;
       }
       scored++;
-      const data = { point, area };
+      const data = { point, quoted, area };
       if (owner === 'absent' && mech === 'absent') findings.push(finding('unresolved', [ownerPath, mechPath], data));
       else if (owner === 'absent') findings.push(finding('noOwner', [ownerPath], data));
       else findings.push(finding('noMechanism', [mechPath], data));
-      if (owner === 'absent') steps.push(step('nameOwner', { point, area }, [ownerPath]));
-      if (mech === 'absent') steps.push(step('setMechanism', { point, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
+      if (owner === 'absent') steps.push(step('nameOwner', { point, quoted, area }, [ownerPath]));
+      if (mech === 'absent') steps.push(step('setMechanism', { point, quoted, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
     }
     if (!scored) {
-      return { notAssessed: points.flatMap((p, i) => [...(p.owner === undefined ? [`friction.points[${i}].owner`] : []), ...(p.mechanism === undefined ? [`friction.points[${i}].mechanism`] : [])]) };
+      return { notAssessed: points.flatMap((p, i) => [...(p.owner === undefined ? [`friction.points[${i}].owner`] : []), ...(p.mechanism === undefined ? [`friction.points[${i}].mechanism`] : [])]), findings };
     }
     const score = resolved / scored;
     return { score, findings, steps: score >= 1 ? [] : steps };

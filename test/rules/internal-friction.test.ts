@@ -95,4 +95,19 @@ describe('internal-friction', () => {
     expect(r.checklist[2]!.action).toContain('rush orders refused');
     expect(r.checklist[2]!.evidence[0]!.path).toBe('friction.points[1].mechanism');
   });
+
+  it('quotes a description without its full stop, the area in lower case', () => {
+    const r = runRule(rule, { friction: { points: [{ area: 'pricing', description: 'Quotes wait a week for the CEO.', owner: 'none', mechanism: 'none' }] } });
+    expect(r.findings.map((f) => f.message)).toEqual(['"Quotes wait a week for the CEO" (pricing approvals) has neither an owner nor an agreed way of being resolved.']);
+    expect(r.checklist.map((c) => c.action)).toEqual([
+      'Name one person accountable for fixing "Quotes wait a week for the CEO" (pricing approvals).',
+      'Agree how to resolve "Quotes wait a week for the CEO", for example with approval limits, a response deadline and an escalation path.',
+    ]);
+  });
+
+  it('keeps its notes when no point can be scored', () => {
+    const r = runRule(rule, { friction: { none_reported: true, points: [{ area: 'credit', description: 'credit holds' }] } });
+    expect(r.status).toBe('not-assessed');
+    expect(r.notes.map((n) => n.messageId)).toEqual(['contradicts', 'unknown']);
+  });
 });
