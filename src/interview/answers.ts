@@ -20,7 +20,7 @@ import { issuesToDiagnostics } from '../load/load';
 import { isUnknown } from '../load/normalize';
 import { PositionMap } from '../load/positions';
 import { questionFor, type Question } from './plan';
-import { parseValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
+import { parseValues, splitValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
 
 export interface AnswerEntry {
   key: string;
@@ -174,7 +174,7 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
             return m ? { ok: false as const, message: m, tried: value } : { ok: true as const, value };
           })()
         : parseValues(q, String(value ?? ''));
-      return r;
+      return r.ok ? r : { ...r, tried: Array.isArray(value) ? value : splitValues(q, String(value ?? '')) };
     }
     default: {
       const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;

@@ -57,16 +57,24 @@ export function whyWeAsk(q: Question): string {
  * `45, 40, 38` -> [45, 40, 38]. Returns the values, or the schema's message.
  */
 export function parseValues(q: Question, text: string): { ok: true; value: unknown[] } | { ok: false; message: string } {
-  const parts = text.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
-  const value = parts.map((p) => {
-    if (q.valueKind !== 'number') return p;
-    const n = Number(p.replace(/%$/, ''));
-    return Number.isFinite(n) ? n : p;
-  });
+  const value = splitValues(q, text);
   const bad = value.findIndex((v) => typeof v === 'string' && q.valueKind === 'number');
   if (bad >= 0) return { ok: false, message: `item ${bad + 1}: expected a number, got "${value[bad]}"` };
   const message = checkAnswer(q.segs, value);
   return message ? { ok: false, message } : { ok: true, value };
+}
+
+/** `45, 40%; lots` -> [45, 40, "lots"]: numbers read where the fact wants numbers, the rest left as typed. */
+export function splitValues(q: Question, text: string): unknown[] {
+  return text
+    .split(/[,;]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((p) => {
+      if (q.valueKind !== 'number') return p;
+      const n = Number(p.replace(/%$/, ''));
+      return Number.isFinite(n) ? n : p;
+    });
 }
 
 /** A value typed or given for a fact, checked against the schema. */

@@ -67,12 +67,14 @@ describe('coerce', () => {
       ['leadership.sales_managed_by', 'leadership:\n  sales_managed_by: cfo\n', 'cfo'],
       ['plan.documented', 'plan:\n  documented: maybe\n', 'maybe'],
       ['admin.support_staff', 'admin:\n  support_staff: 1.5\n', 1.5],
+      ['people[0].attainment', 'people:\n  - name: AE 1\n    attainment: [45, lots]\n', '45, lots'],
     ] as const) {
       const loaded = await loadOrgText(`version: 1\n${yaml}`, 'org.yaml');
       const loader = loaded.ok ? '' : loaded.diagnostics.map((d) => d.message).join('\n');
       const got = coerce(questionFor(path)!, value);
       expect(got.ok).toBe(false);
-      expect(loader).toContain((got as { message: string }).message);
+      // A list item's place: the loader puts it in the path (attainment[1]), an answer in the message ("item 2: ").
+      expect(loader).toContain((got as { message: string }).message.replace(/^item \d+: /, ''));
     }
     expect(coerce(questionFor('people[0].selling_time_pct')!, '70%')).toEqual({ ok: false, message: 'expected a number from 0 to 100, got "70%"; write the number without "%"' });
   });
