@@ -51,7 +51,7 @@ export default defineRule({
       "Stages that mirror how the customer buys, each closed by a milestone the buyer has reached, make it possible to see which activities work, to nudge the buyer along and to spot where a rep needs help; they are also what a believable forecast is built on. Scores: random (no stages) 0; informal 0.3 to 0.45 by the share of stages with exit criteria; formal 0.7; dynamic 1 (0.85 when conversion is reviewed only quarterly); 0.15 off when the buyer's cycle is not mapped. A gut-feel or missing forecast caps the score at 0.45.",
   },
   messages: {
-    maturity: 'The sales process is at the {level} level.',
+    maturity: 'On the four-level maturity scale (random, informal, formal, dynamic), the sales process is {level}.',
     noStages: 'The sales process has no defined stages.',
     noExitCriteria: 'The "{stage}" stage has no exit criteria (milestones the buyer must reach to leave it).',
     gutForecast: 'The forecast rests on gut feel rather than on evidence from each stage.',

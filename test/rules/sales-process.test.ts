@@ -84,6 +84,7 @@ describe('sales-process', () => {
     expect(r.messages).toEqual(messages);
     expect(r.paths).toEqual([...paths, S]);
     expect(r.notes.map((n) => [n.messageId, n.data.level])).toEqual([['maturity', level]]);
+    expect(r.notes[0]!.message).toBe(`On the four-level maturity scale (random, informal, formal, dynamic), the sales process is ${level}.`);
     expect(r.steps).toEqual(steps);
   });
 
