@@ -1,6 +1,6 @@
 // Reader comment (R. Tormey), point 3: when reps are left to solve marketing
 // problems, each one ends up taking the company to market their own way.
-import { defineRule } from '../src/engine/define-rule';
+import { defineRule, joinNames } from '../src/engine/define-rule';
 import { MARKETING_FUNCTIONS, MARKETING_OWNS } from '../src/model/schema';
 
 /** What marketing must own so that every rep tells the market the same story. */
@@ -53,7 +53,7 @@ export default defineRule({
     // Without a marketing function nobody owns anything, whatever `owns` lists.
     const notOwned = hasMarketing && m.owns !== undefined ? MESSAGE_ITEMS.filter((x) => !m.owns!.includes(x)) : [];
     const ownedShare = hasMarketing && m.owns !== undefined ? (MESSAGE_ITEMS.length - notOwned.length) / MESSAGE_ITEMS.length : 0;
-    const items = notOwned.map((x) => MARKETING_OWNS[x].toLowerCase()).join(', ');
+    const items = joinNames(notOwned.map((x) => MARKETING_OWNS[x].toLowerCase()));
 
     // The band comes from the two core facts; owns and issue_route move the score within it,
     // and only when they are known (unknown neither earns nor costs anything).

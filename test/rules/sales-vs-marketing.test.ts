@@ -95,7 +95,7 @@ describe('sales-vs-marketing', () => {
   it('names the items marketing does not own in the finding and the step', () => {
     const r = runRule(rule, mk({ function: 'dedicated', owns: ['messaging'], reps_create_messaging: false, issue_route: true }));
     expect(r.score).toBe(0.9);
-    expect(r.findings[0]!.data).toEqual({ items: 'positioning, sales collateral' });
-    expect(r.checklist[0]!.action).toBe('Make marketing responsible for positioning, sales collateral.');
+    expect(r.findings[0]!.data).toEqual({ items: 'positioning and sales collateral' });
+    expect(r.checklist[0]!.action).toBe('Make marketing responsible for positioning and sales collateral.');
   });
 });
