@@ -4,6 +4,8 @@
 import { defineRule } from '../src/engine/define-rule';
 
 const OTHER_RULE = 'profit-based-comp';
+// Its title, written out: the two rules cannot import each other.
+const OTHER_TITLE = 'Commission rewards profitable business, not just revenue';
 const BASIS_WORDS = { revenue: 'revenue', gross_margin: 'gross margin', profit: 'profit', mixed: 'a mix of measures' } as const;
 
 export default defineRule({
@@ -26,7 +28,7 @@ export default defineRule({
     noClientPart: 'The company does {motion} selling, but no part of the commission depends on client outcomes (retention, renewal, client return).',
     uniformPlan: 'One commission plan applies everywhere: it does not vary by product, client segment or market objective.',
     mixedPlan:
-      'Note: this rule and {otherRule} pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
+      'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
   steps: {
     addClientComponent: {
@@ -74,7 +76,7 @@ export default defineRule({
     }
     const score = clientPart * (varies === false ? 0.75 : 1);
 
-    if (score < 0.5) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE }, { note: true }));
+    if (score < 0.5) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
     return { score, findings, steps };
   },
 });

@@ -3,6 +3,8 @@
 import { defineRule } from '../src/engine/define-rule';
 
 const OTHER_RULE = 'comp-balances-client-value';
+// Its title, written out: the two rules cannot import each other.
+const OTHER_TITLE = 'Commission does not buy short-term thinking';
 
 export default defineRule({
   id: 'profit-based-comp',
@@ -24,7 +26,7 @@ export default defineRule({
       'Commission is paid on revenue; a reward for deals above a profit target (or a margin floor) limits the damage, but base pay still follows volume.',
     profitabilityHidden: 'Salespeople cannot see how profitable each customer is.',
     mixedPlan:
-      'Note: this rule and {otherRule} pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
+      'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
   steps: {
     reportProfitability: {
@@ -69,7 +71,7 @@ export default defineRule({
     }
 
     if (!reported) findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
-    if (score < 0.5) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE }, { note: true }));
+    if (score < 0.5) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
 
     if (score < 1) {
       if (!reported) steps.push(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));

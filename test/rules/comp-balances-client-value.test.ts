@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/comp-balances-client-value';
 import { runRule } from '../helpers/rule-harness';
+import otherRule from '../../rules/profit-based-comp';
 import type { Org } from '../../src/model/schema';
 
 type Motion = NonNullable<NonNullable<Org['company']>['sales_motion']>;
@@ -97,7 +98,9 @@ describe('comp-balances-client-value', () => {
 
   it('names the opposing rule in the mixed-plan note and the sales motion in the step', () => {
     const r = runRule(rule, org('relationship', { basis: 'profit', client_outcome_component: false, varies_by_objective: true }));
-    expect(r.notes[0]!.data).toEqual({ otherRule: 'profit-based-comp' });
+    expect(r.notes[0]!.data).toEqual({ otherRule: 'profit-based-comp', otherTitle: 'Commission rewards profitable business, not just revenue' });
+    expect(r.notes[0]!.data.otherTitle).toBe(otherRule.title);
+    expect(r.notes[0]!.message).toMatch(/^This rule and "Commission rewards profitable business, not just revenue" \(profit-based-comp\) pull/);
     expect(r.findings[0]!.data).toEqual({ motion: 'relationship', basis: 'profit' });
     expect(r.checklist[0]!.action).toContain('relationship selling');
   });

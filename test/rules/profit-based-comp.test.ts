@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/profit-based-comp';
 import { runRule } from '../helpers/rule-harness';
+import otherRule from '../../rules/comp-balances-client-value';
 import type { Org } from '../../src/model/schema';
 
 const comp = (c: NonNullable<Org['compensation']>): Org => ({ compensation: c });
@@ -79,7 +80,8 @@ describe('profit-based-comp', () => {
 
   it('names the opposing rule in the mixed-plan note', () => {
     const r = runRule(rule, comp({ basis: 'revenue', customer_profitability_reported: false, profit_target_incentive: false }));
-    expect(r.notes[0]!.data).toEqual({ otherRule: 'comp-balances-client-value' });
-    expect(r.notes[0]!.message).toContain('comp-balances-client-value');
+    expect(r.notes[0]!.data).toEqual({ otherRule: 'comp-balances-client-value', otherTitle: 'Commission does not buy short-term thinking' });
+    expect(r.notes[0]!.data.otherTitle).toBe(otherRule.title);
+    expect(r.notes[0]!.message).toMatch(/^This rule and "Commission does not buy short-term thinking" \(comp-balances-client-value\) pull/);
   });
 });
