@@ -4,7 +4,7 @@ import { defineRule } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, 2006: fewer than 40% of firms reach 90% active CRM use';
 const NONE = /^(none|no|nothing|n\/a|-)$/i;
-const WHERE = { spreadsheets: 'spreadsheets', notes: 'notes and lists', none: 'no single place' } as const;
+const WHERE = { spreadsheets: 'spreadsheets', notes: 'notes and lists' } as const;
 
 export default defineRule({
   id: 'sales-tools',
@@ -28,6 +28,7 @@ export default defineRule({
   messages: {
     noCrm: 'The reps have no CRM.',
     notSystemOfRecord: 'Customer and deal data lives in {where}, not in the CRM.',
+    noSystemOfRecord: 'Customer and deal data has no single home: it is not kept in the CRM or anywhere else in particular.',
     lowAdoption: '{pct}% of reps use the CRM actively (target: {target}%).',
     noRemoteAccess: 'Reps travel to customers but cannot reach company systems from the road.',
     noConnectivity: 'Travelling reps have no mobile data where there is no Wi-Fi.',
@@ -37,6 +38,7 @@ export default defineRule({
   steps: {
     adoptCrm: { action: 'Choose one CRM and make it the single record of every customer, contact and deal.', owner: 'CEO', effort: 'high' },
     migrate: { action: 'Move the customer data kept in {where} into {crm}, then retire those copies.', owner: 'Sales manager', effort: 'medium' },
+    makeRecord: { action: 'Make {crm} the one place where every customer, contact and deal is recorded, and have the reps enter theirs there.', owner: 'Sales manager', effort: 'medium' },
     enforceUse: {
       action: 'Run every pipeline review and one-to-one from {crm} until at least {target}% of reps use it every week.',
       owner: 'Sales manager',
@@ -54,6 +56,13 @@ export default defineRule({
 
     if (hasCrm === false) {
       return { score: 0, findings: [finding('noCrm', ['tools.crm'])], steps: [step('adoptCrm', {}, ['tools.crm'])] };
+    }
+    if (sor === 'none') {
+      return {
+        score: 0,
+        findings: [finding('noSystemOfRecord', ['tools.system_of_record'])],
+        steps: [hasCrm ? step('makeRecord', { crm }, ['tools.system_of_record']) : step('adoptCrm', {}, ['tools.system_of_record'])],
+      };
     }
     if (sor !== undefined && sor !== 'crm') {
       const where = WHERE[sor];

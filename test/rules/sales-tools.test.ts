@@ -115,4 +115,17 @@ describe('sales-tools', () => {
     expect(t.map((x) => [x.name, x.value])).toEqual([['activeUseTarget', 75]]);
     expect(t[0]!.source).toMatch(/CSO Insights.*2006/);
   });
+
+  it.each([
+    { name: 'with a named CRM', tools: { crm: 'Pipedrive', system_of_record: 'none' as const }, steps: ['makeRecord'], action: 'Make Pipedrive the one place where every customer, contact and deal is recorded, and have the reps enter theirs there.' },
+    { name: 'without a known CRM', tools: { system_of_record: 'none' as const }, steps: ['adoptCrm'], action: 'Choose one CRM and make it the single record of every customer, contact and deal.' },
+  ])('fails when customer data has no single home, without "lives in no single place": $name', ({ tools, steps, action }) => {
+    const r = runRule(rule, { tools });
+    expect(r.status).toBe('fail');
+    expect(r.score).toBe(0);
+    expect(r.messages).toEqual(['noSystemOfRecord']);
+    expect(r.paths).toEqual(['tools.system_of_record']);
+    expect(r.steps).toEqual(steps);
+    expect(r.checklist[0]!.action).toBe(action);
+  });
 });
