@@ -20,3 +20,11 @@ export function parseSeverity(raw: string): Severity {
   if (!(SEVERITIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of: ${SEVERITIES.join(', ')}.`);
   return v as Severity;
 }
+
+export type Paper = 'a4' | 'letter';
+
+export function parsePaper(v: string): Paper {
+  const p = v.toLowerCase();
+  if (p !== 'a4' && p !== 'letter') throw new InvalidArgumentError('expected a4 or letter.');
+  return p;
+}

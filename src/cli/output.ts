@@ -1,7 +1,7 @@
 // Terminal conventions and safe writes: colour only on a TTY and never with
 // NO_COLOR; files written atomically (temp file + rename) so a crash or Ctrl-C
 // never leaves half a report or half an org file.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { lstat, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -24,6 +24,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   if (st?.isSymbolicLink()) return writeFileAtomic(await realpath(path), content);
   if (st?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
   if (st && !st.isFile()) return writeFile(path, content);
+  // node:crypto is required here, not imported: loading it costs every start ~5 ms.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });

@@ -1,18 +1,12 @@
 // `--format pdf` for audit: checked before any work (an --output is needed and
 // a browser must be installed), then the HTML report printed through that
 // browser and written atomically. Kept out of audit.ts so that file stays small.
-import { InvalidArgumentError } from 'commander';
 import { findBrowser, INSTALL_HINT, PdfError, printPdf, BROWSER_COMMANDS, BROWSER_ENV } from '../report/pdf';
 import { CliError } from './errors';
 import { writeFileAtomic } from './output';
 
-export type Paper = 'a4' | 'letter';
-
-export function parsePaper(v: string): Paper {
-  const p = v.toLowerCase();
-  if (p !== 'a4' && p !== 'letter') throw new InvalidArgumentError('expected a4 or letter.');
-  return p;
-}
+// In options.ts, so that declaring `audit --paper` does not load the pdf code.
+export { parsePaper, type Paper } from './options';
 
 /** The browser to print with when a pdf is asked for; a usage error (exit 2) when it cannot be done. */
 export function pdfBrowser(targets: readonly { format: string; output?: string }[]): string | undefined {

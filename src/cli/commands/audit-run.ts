@@ -10,7 +10,7 @@ import { render, type Format } from '../../report/index';
 import { rules } from '../../../rules/index';
 import { EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
-import { pdfBrowser, writePdf, type Paper } from '../pdf-output';
+import type { Paper } from '../options';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
@@ -52,7 +52,9 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
 
 /** The audit command's action. */
 export async function runAuditCommand(file: string | undefined, opts: AuditOpts, list: Target<Format>[]): Promise<void> {
-  const browser = pdfBrowser(list);
+  // The pdf code (and node:child_process) loads only when a pdf is asked for.
+  const pdf = list.some((t) => t.format === 'pdf') ? await import('../pdf-output') : undefined;
+  const browser = pdf?.pdfBrowser(list);
   const { report, config } = await auditFile(file, opts);
   const outputs = [];
   for (const target of list) {
@@ -66,7 +68,7 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   }
   await writeTargets(outputs);
   for (const t of list)
-    if (t.format === 'pdf') await writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
+    if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
 
   const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }));
   for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);

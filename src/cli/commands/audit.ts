@@ -1,8 +1,7 @@
 // `sales-audit audit <file>`: load, run the engine, render, apply gates.
 import { Command } from 'commander';
 import { AUDIT_FORMATS } from '../../report/index';
-import { parsePaper } from '../pdf-output';
-import { parseDate, parseScore, parseSeverity } from '../options';
+import { parseDate, parsePaper, parseScore, parseSeverity } from '../options';
 import { targetCollector } from '../targets';
 import type { AuditOpts } from './audit-run';
 
