@@ -111,4 +111,11 @@ describe('selling-time options', () => {
     expect(r.status).toBe('error');
     expect(r.error).toMatch(/failBelow: expected failBelow to be at most passAbove/);
   });
+
+  it('reports only the range error for an out-of-range threshold', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 40 } }, { options: { failBelow: 120 } });
+    expect(r.status).toBe('error');
+    expect(r.error).toMatch(/failBelow: /);
+    expect(r.error).not.toMatch(/at most passAbove/);
+  });
 });
