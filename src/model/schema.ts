@@ -4,6 +4,7 @@
 // are "not assessed". The loader strips `null` and the literal `unknown` before
 // validation (recording where `unknown` was said), so the schema below only
 // describes real answers.
+import { SECTIONS } from './sections';
 import * as z from 'zod';
 
 /** What the interview and the docs need to know about one fact. */
@@ -395,23 +396,8 @@ export const Waiver = z.strictObject({
   expires: isoDate(),
 });
 
-/** Interview sections, in the order they are asked and reported. */
-export const SECTIONS = [
-  'company',
-  'leadership',
-  'roles',
-  'plan',
-  'process',
-  'metrics',
-  'people',
-  'admin',
-  'tools',
-  'recruiting',
-  'friction',
-  'compensation',
-  'marketing',
-] as const;
-export type Section = (typeof SECTIONS)[number];
+// In their own module, so that declaring `interview --section` does not build the schema.
+export { SECTIONS, type Section } from './sections';
 
 export const Answer = z.strictObject({
   by: z.string({ error: 'expected the respondent' }).min(1, 'expected the respondent'),

@@ -2,7 +2,7 @@
 // interview-run.ts, loaded only when the command runs.
 import { Command, InvalidArgumentError } from 'commander';
 import { suggest } from '../../load/diagnostics';
-import { SECTIONS, type Section } from '../../model/schema';
+import { SECTIONS, type Section } from '../../model/sections';
 import { parseDate } from '../options';
 import type { InterviewOpts } from './interview-run';
 
