@@ -42,5 +42,5 @@ export async function writePdf(output: string, html: string, browser: string, da
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
     throw new CliError([`cannot write ${output}: ${why}`]);
   }
-  process.stderr.write(`sales-audit: wrote pdf to ${output}\n`);
+  process.stderr.write(`sales-audit: wrote pdf report to ${output}\n`);
 }

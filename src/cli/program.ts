@@ -15,7 +15,8 @@ export function buildProgram(): Command {
   const program = new Command('sales-audit')
     .description('Audit a B2B sales organisation described in a YAML org file: a scored report with evidence and a remediation checklist.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(add --help for usage)')
+    // Usage errors read like every other error: one line, prefixed, with the way out.
+    .configureOutput({ outputError: (str, write) => write(`sales-audit: ${str.trim().replace(/^error: /, '')} (see --help)\n`) })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
     .addHelpText(
       'after',

@@ -57,7 +57,7 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     if (cur && (cur + ' ' + w).length > width) {
       lines.push(cur);
       cur = indent + w;
-    } else cur = cur ? `${cur} ${w}` : indent + w;
+    } else cur = cur ? `${cur} ${w}` : lines.length ? indent + w : w;
   }
   if (cur) lines.push(cur);
   return lines;

@@ -271,7 +271,7 @@ if (!executable) {
       const out = mkdtempSync(join(tmpdir(), 'sales-audit-pdf-cli-'));
       const org = 'test/fixtures/html/acme.yaml';
       const a = run(['audit', org, '--date', DATE, '--format', 'pdf', '--output', join(out, 'a.pdf')]);
-      expect(a.stderr).toContain(`wrote pdf to ${join(out, 'a.pdf')}`);
+      expect(a.stderr).toContain(`wrote pdf report to ${join(out, 'a.pdf')}`);
       expect(a.status).toBe(0);
       const b = run(['audit', org, '--date', DATE, '--format', 'pdf', '--output', join(out, 'b.pdf')]);
       expect(b.status).toBe(0);

@@ -209,3 +209,29 @@ describe('speed by construction', () => {
     expect(r.stderr).toBe('sales-audit: code cache accepted\n');
   });
 });
+
+describe('reads well at 80 columns and on error', () => {
+  it('rules and explain fit in 80 columns', () => {
+    for (const args of [['rules'], ['explain', 'individual-coaching'], ['explain', 'sales-process']]) {
+      const r = cli(args);
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n')) expect(line.length, `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('usage errors are one prefixed line like every other error', () => {
+    const r = cli(['audit', '--example', 'healthy-org', '--fail-on', 'huge']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("sales-audit: option '--fail-on <severity>' argument 'huge' is invalid. expected one of: critical, high, medium, low. (see --help)\n");
+    expect(cli(['audit', '--example', 'healthy-org', '--fail-on', 'CRITICAL', '--format', 'json']).code).toBe(0);
+  });
+
+  it('lint warns about a file with no facts instead of passing it silently', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.yaml'), 'version: 1\n');
+    const r = cli(['lint', 'empty.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('sales-audit: empty.yaml: warning: no rule could be assessed');
+    expect(cli(['lint', 'empty.yaml', '--strict'], { cwd: dir }).code).toBe(1);
+  });
+});

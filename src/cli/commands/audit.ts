@@ -13,7 +13,7 @@ export function registerAudit(program: Command): void {
     .argument('[file]', 'the org file (YAML)')
     .option('-f, --format <format>', `output format: ${AUDIT_FORMATS.join(', ')} (default: text); repeat for several`, targets.onFormat)
     .option('-o, --output <file>', 'write the --format just before it to this file instead of stdout', targets.onOutput)
-    .option('--example <name>', 'audit a bundled example org instead of a file (struggling-startup, mid-size-gaps, healthy-org)')
+    .option('--example <name>', 'audit a bundled example org instead of a file (struggling-startup, mid-size-gaps, healthy-org, roster-team)')
     .option('--date <YYYY-MM-DD>', 'the audit date (default: today); fixes the output for reproducible runs', parseDate)
     .option('--fail-under <score>', 'exit 1 when the score is under this (0-100)', parseScore)
     .option('--fail-on <severity>', 'exit 1 on a finding at or above this severity (critical, high, medium, low)', parseSeverity)

@@ -15,12 +15,14 @@ export function explainRule(rule: RuleDefinition, width = 80): string {
   if (opts.length) {
     out.push('', 'Thresholds (override in .sales-audit.yaml)');
     for (const o of opts) {
-      out.push(`  ${o.name} = ${JSON.stringify(o.default)}${o.description ? `: ${o.description}` : ''}`);
+      out.push(...wrap(`${o.name} = ${JSON.stringify(o.default)}${o.description ? `: ${o.description}` : ''}`, width - 4, '    ').map((l) => `  ${l}`));
       if (o.source) out.push(...wrap(`source: ${o.source}`, width - 6).map((l) => `      ${l}`));
     }
   }
   out.push('', 'How to fix');
-  for (const s of Object.values(rule.steps)) out.push(...wrap(`- ${s.action.replace(/\{(\w+)\}/g, '<$1>')} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
+  // Placeholders read as "…" (filled with names from the org file in a report); wrapped lines hang under the text.
+  for (const s of Object.values(rule.steps))
+    out.push(...wrap(`- ${s.action.replace(/"?\{(\w+)\}"?/g, '…')} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
   out.push('');
   return out.join('\n');
 }

@@ -17,6 +17,7 @@ import type { InquirerPrompter } from '../../interview/inquirer';
 import { planQuestions } from '../../interview/plan';
 import type { Prompter } from '../../interview/prompter';
 import { runSession, summarisePlan, type SessionResult } from '../../interview/session';
+import { backupNote } from '../../interview/messages';
 import { OrgText } from '../../interview/writeback';
 import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor, writeFileAtomic } from '../output';
@@ -97,8 +98,9 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     say(`${target} already answers every question${where} the rules need${opts.all ? '' : ' (--all asks them again)'}.`);
   } else if (!scripted) {
     const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
-    say(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`);
-    say('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
+    // Wrapped to the terminal's width, like the progress lines.
+    terminal!.tell(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`);
+    terminal!.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
   }
 
   let saves = 0;
@@ -118,7 +120,8 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
         const bak = `${target}.bak`;
         if (!existsSync(bak)) {
           await writeFileAtomic(bak, await readFile(target));
-          say(`Kept the original as ${bak}.`);
+          if (terminal) terminal.tell(backupNote(target, bak));
+          else say(backupNote(target, bak));
         }
       } else {
         // As `init` does: the JSON Schema the template's first line points editors to.

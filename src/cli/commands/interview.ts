@@ -1,6 +1,7 @@
 // `sales-audit interview [file]`: the command's declaration; the work is in
 // interview-run.ts, loaded only when the command runs.
 import { Command, InvalidArgumentError } from 'commander';
+import { HELP_BACKUP, HELP_EMPTY_ANSWERS } from '../../interview/messages';
 import { suggest } from '../../load/diagnostics';
 import { SECTIONS, type Section } from '../../model/sections';
 import { parseDate } from '../options';
@@ -42,10 +43,9 @@ Examples:
   $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
   $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
 
-Every question takes "Don't know" (written as \`unknown\`, not asked again) or
-"Skip for now" (asked next time). The first change to an existing file keeps
-its original as <file>.bak (never overwritten: it stays the file as it was
-before its first interview).
+${HELP_EMPTY_ANSWERS}
+
+${HELP_BACKUP}
 
 An answers file is a YAML map of fact path to answer:
   leadership.sales_managed_by: ceo

@@ -143,6 +143,9 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
 
   for (const f of run.files) {
     if (!f.ok) continue;
+    // A file with no facts passes every default gate: say so rather than stay silent.
+    if (f.report.summary.score === null && !f.failures.length)
+      process.stderr.write(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this\n`);
     for (const g of f.failures) {
       const where = g.at?.file && g.at.line ? `${g.at.file}:${g.at.line}:${g.at.column ?? 1}` : f.file;
       process.stderr.write(`sales-audit: ${where}: gate failed: ${g.message}\n`);

@@ -18,18 +18,18 @@ export function registerRules(program: Command): void {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
-      const { default: Table } = await import('cli-table3');
-      const color = useColor(process.stdout, opts.color === false ? false : undefined);
+      // A two-line entry per rule reads at 80 columns, where a five-column table cannot.
+      const { Chalk } = await import('chalk');
+      const { wrap } = await import('../../report/format');
+      const c = new Chalk({ level: useColor(process.stdout, opts.color === false ? false : undefined) ? 1 : 0 });
       const width = Math.max(60, Math.min(120, process.stdout.isTTY ? process.stdout.columns : 80));
-      const idW = 28, catW = 14, sevW = 10;
-      const rest = width - (idW + catW + sevW) - 5 * 2;
-      const table = new Table({
-        head: ['Rule', 'Title', 'Category', 'Severity', 'Source'],
-        colWidths: [idW, Math.ceil(rest * 0.55), catW, sevW, Math.floor(rest * 0.45)],
-        wordWrap: true,
-        style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
+      const out = [c.bold(`${'#'.padStart(2)}  ${'Rule'.padEnd(28)}${'Severity'.padEnd(10)}${'Category'.padEnd(14)}Source`)];
+      rules.forEach((r, i) => {
+        const head = `${String(i + 1).padStart(2)}  ${r.id.padEnd(28)}${r.severity.padEnd(10)}${r.category.padEnd(14)}`;
+        const src = wrap(r.source, Math.max(16, width - head.length));
+        out.push(head + (src[0] ?? ''), ...src.slice(1).map((l) => ' '.repeat(head.length) + l));
+        out.push(...wrap(r.title, width - 4).map((l) => c.dim(`    ${l}`)));
       });
-      for (const r of rules) table.push([r.id, r.title, r.category, r.severity, r.source]);
-      process.stdout.write(`${table.toString()}\n${rules.length} rules. Run \`sales-audit explain <rule>\` for one in detail.\n`);
+      process.stdout.write(`${out.join('\n')}\n\n${rules.length} rules. Run \`sales-audit explain <rule>\` for one in detail.\n`);
     });
 }
