@@ -1,6 +1,6 @@
 // Option parsers shared by commands: each rejects bad values with a usage error
 // (exit 2) that says what was expected.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../engine/types';
 import { isIsoDate } from './output';
 
@@ -27,4 +27,13 @@ export function parsePaper(v: string): Paper {
   const p = v.toLowerCase();
   if (p !== 'a4' && p !== 'letter') throw new InvalidArgumentError('expected a4 or letter.');
   return p;
+}
+
+/** The gates `audit` and `lint` share, declared once so both read the same. */
+export function gateOptions(cmd: Command): Command {
+  return cmd
+    .option('--fail-under <score>', 'exit 1 when the score is under this (0-100)', parseScore)
+    .option('--fail-on <severity>', 'exit 1 on a finding at or above this severity (critical, high, medium, low)', parseSeverity)
+    .option('--strict', 'exit 1 when a rule is not assessed (facts missing)')
+    .option('--no-strict', 'do not, even if the config sets gates.strict');
 }

@@ -1,24 +1,21 @@
 // `sales-audit audit <file>`: load, run the engine, render, apply gates.
 import { Command } from 'commander';
 import { AUDIT_FORMATS } from '../../report/index';
-import { parseDate, parsePaper, parseScore, parseSeverity } from '../options';
+import { gateOptions, parseDate, parsePaper } from '../options';
 import { targetCollector } from '../targets';
 import type { AuditOpts } from './audit-run';
 
 export function registerAudit(program: Command): void {
   const targets = targetCollector(AUDIT_FORMATS, 'text');
-  program
+  const cmd = program
     .command('audit')
     .description('Audit an org file: score, grade, coverage, findings with evidence, remediation checklist.')
     .argument('[file]', 'the org file (YAML)')
     .option('-f, --format <format>', `output format: ${AUDIT_FORMATS.join(', ')} (default: text); repeat for several`, targets.onFormat)
     .option('-o, --output <file>', 'write the --format just before it to this file instead of stdout', targets.onOutput)
     .option('--example <name>', 'audit a bundled example org instead of a file (struggling-startup, mid-size-gaps, healthy-org, roster-team)')
-    .option('--date <YYYY-MM-DD>', 'the audit date (default: today); fixes the output for reproducible runs', parseDate)
-    .option('--fail-under <score>', 'exit 1 when the score is under this (0-100)', parseScore)
-    .option('--fail-on <severity>', 'exit 1 on a finding at or above this severity (critical, high, medium, low)', parseSeverity)
-    .option('--strict', 'exit 1 when a rule is not assessed (facts missing)')
-    .option('--no-strict', 'do not, even if the config sets gates.strict')
+    .option('--date <YYYY-MM-DD>', 'the audit date (default: today); fixes the output for reproducible runs', parseDate);
+  gateOptions(cmd)
     .option('--config <file>', 'use this config instead of the nearest .sales-audit.yaml (none is looked up for --example)')
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--paper <size>', 'html and pdf: print on a4 or letter (html default: the printer\'s paper; pdf default: a4)', parsePaper)

@@ -5,13 +5,13 @@
 // read. Renderers load lazily, only the formats asked for.
 import { Command } from 'commander';
 import { LINT_FORMATS } from '../../report/lint';
-import { parseDate, parseScore, parseSeverity } from '../options';
+import { gateOptions, parseDate } from '../options';
 import { targetCollector } from '../targets';
 import type { LintOpts } from './lint-run';
 
 export function registerLint(program: Command): void {
   const targets = targetCollector(LINT_FORMATS, 'stylish');
-  program
+  const cmd = program
     .command('lint')
     .description('Lint org files in CI: one line per finding with file:line:col, SARIF/JUnit/GitHub outputs, score and severity gates. Never prompts.')
     .argument('<files...>', 'org files or glob patterns (quote globs: "orgs/**/*.yaml")')
@@ -19,11 +19,8 @@ export function registerLint(program: Command): void {
     .option('-o, --output <file>', 'write the --format just before it to this file (default: stdout)', targets.onOutput)
     .option('--config <file>', 'use this config instead of the nearest .sales-audit.yaml')
     .option('--no-config', 'use no config file at all (rule defaults)')
-    .option('--date <YYYY-MM-DD>', 'the audit date (default: today); waivers expire against it', parseDate)
-    .option('--fail-under <score>', 'exit 1 when a file scores under this (0-100)', parseScore)
-    .option('--fail-on <severity>', 'exit 1 on a finding at or above this severity (critical, high, medium, low)', parseSeverity)
-    .option('--strict', 'exit 1 when a rule is not assessed (facts missing)')
-    .option('--no-strict', 'do not, even if the config sets gates.strict')
+    .option('--date <YYYY-MM-DD>', 'the audit date (default: today); waivers expire against it', parseDate);
+  gateOptions(cmd)
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText(
