@@ -11,7 +11,11 @@ const PROMPTS = { select, checkbox, number, input, confirm } as const;
 /** Renders a prompt spec as the Inquirer prompter would run it. */
 function show(spec: PromptSpec) {
   const prompt = PROMPTS[spec.type] as (config: unknown, ctx?: unknown) => Promise<unknown>;
-  return render(prompt as never, spec.config as never);
+  const shown = render(prompt as never, spec.config as never);
+  // Validation tests leave their prompt open; when the worker exits, Inquirer
+  // rejects it (ExitPromptError). Tests that want the answer still await it.
+  void shown.then((r) => (r.answer as Promise<unknown>).catch(() => undefined));
+  return shown;
 }
 
 const q = (path: string, extra: Partial<Question> = {}): Question => ({ ...questionFor(path)!, ...extra });
