@@ -1,5 +1,6 @@
 // Runs one rule through the real engine on an org literal, so rule tests see
 // exactly what the report would: status, score, findings with evidence.
+import { expect } from 'vitest';
 import { runAudit } from '../../src/engine/run';
 import type { Org } from '../../src/model/schema';
 import type { RuleDefinition, RuleSettings } from '../../src/engine/types';
@@ -32,4 +33,24 @@ export function runRule(rule: RuleDefinition | { default: unknown }, org: Org, o
     checklist: report.checklist,
     report,
   };
+}
+
+type Outcome = ReturnType<typeof runRule>;
+
+/**
+ * The assertions every table-driven rule test makes, for the keys a case gives:
+ * status and score exactly, and message ids, note ids, evidence paths, checklist
+ * steps and missing facts in order.
+ */
+export function expectOutcome(
+  r: Outcome,
+  want: { status?: string; score?: number | null; messages?: string[]; notes?: string[]; paths?: string[]; steps?: string[]; missing?: string[] },
+): void {
+  if ('status' in want) expect(r.status).toBe(want.status);
+  if ('score' in want) expect(r.score).toBe(want.score);
+  if ('messages' in want) expect(r.messages).toEqual(want.messages);
+  if ('notes' in want) expect(r.notes.map((n) => n.messageId)).toEqual(want.notes);
+  if ('paths' in want) expect(r.paths).toEqual(want.paths);
+  if ('steps' in want) expect(r.steps).toEqual(want.steps);
+  if ('missing' in want) expect(r.missing).toEqual(want.missing);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/continuous-recruiting';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 // Audit date 2026-11-27: 2026-09-30 is 58 days before it, 2026-09-29 is 59.
 const territory = (opened_on: string) => ({ name: 'North', opened_on });
@@ -81,10 +81,7 @@ describe('continuous-recruiting', () => {
     },
   ])('$name', ({ recruiting, status, score, messages, paths }) => {
     const r = runRule(rule, { recruiting });
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it.each([

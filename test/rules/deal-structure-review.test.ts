@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/deal-structure-review';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 import type { Org } from '../../src/model/schema';
 
 describe('deal-structure-review', () => {
@@ -14,11 +14,7 @@ describe('deal-structure-review', () => {
     },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, paths, steps });
   });
 
   it.each<{ name: string; org: Org; unknowns?: string[] }>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/go-to-market-plan';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const ALL = ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'] as const;
 const good = { documented: true, covers: [...ALL], shared_with_reps: true, last_reviewed: '2026-06-01' };
@@ -59,11 +59,7 @@ describe('go-to-market-plan', () => {
     },
   ])('$name', ({ plan, status, score, messages, paths, steps }) => {
     const r = runRule(rule, { plan } as never);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, paths, steps });
   });
 
   it.each([
@@ -104,9 +100,7 @@ describe('go-to-market-plan', () => {
     { name: 'review date cannot change the status', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'fail', score: 0.48, missing: [] },
   ])('treats a review dated after the audit date as unknown, with a note: $name', ({ plan, status, score, missing }) => {
     const r = runRule(rule, { plan });
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.missing).toEqual(missing);
+    expectOutcome(r, { status, score, missing });
     expect(r.messages).not.toContain('staleReview');
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
       ['futureDate', `The date of the last plan review (${plan.last_reviewed}) is after the audit date (2026-11-27): check it.`, 'plan.last_reviewed'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/individual-coaching';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const rep = (name: string, plan: 'individual' | 'generic' | 'none', focus: ('skills' | 'mindset' | 'time_management')[], hours?: number) => ({
   name,
@@ -75,10 +75,7 @@ describe('individual-coaching', () => {
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it('is not assessed when no rep has a known plan', () => {

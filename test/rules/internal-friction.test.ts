@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/internal-friction';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const solved = { area: 'inventory' as const, description: 'stock promised to other accounts', owner: 'COO', mechanism: 'weekly allocation meeting' };
 
@@ -58,10 +58,7 @@ describe('internal-friction', () => {
     },
   ])('$name', ({ friction, status, score, messages, paths }) => {
     const r = runRule(rule, { friction });
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it.each([

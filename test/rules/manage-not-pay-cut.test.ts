@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/manage-not-pay-cut';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 type Act = 'pay_cut' | 'improvement_plan' | 'coaching' | 'release';
 const rep = (name: string, attainment: number[], actions?: Act[]) => ({
@@ -109,10 +109,7 @@ describe('manage-not-pay-cut', () => {
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it.each([

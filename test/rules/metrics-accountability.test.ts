@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/metrics-accountability';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'CEO' };
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
@@ -63,11 +63,7 @@ describe('metrics-accountability', () => {
     },
   ])('$name', ({ metrics, status, score, messages, paths, steps }) => {
     const r = runRule(rule, { metrics } as never);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, paths, steps });
   });
 
   it.each([

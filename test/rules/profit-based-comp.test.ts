@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/profit-based-comp';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 import otherRule from '../../rules/comp-balances-client-value';
 import type { Org } from '../../src/model/schema';
 
@@ -53,12 +53,7 @@ describe('profit-based-comp', () => {
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.notes.map((n) => n.messageId)).toEqual(notes);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, notes, paths, steps });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/role-title-fit';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const ic = { open: false, carries_quota: true, direct_reports: 0, hiring_authority: false };
 const ae = { title: 'Account Executive', ...ic };
@@ -71,11 +71,7 @@ describe('role-title-fit', () => {
     },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, paths, steps });
   });
 
   it.each(['VP of Sales', 'Sales VP', 'vp, sales', 'V.P. Sales', 'Vice President of Sales', 'Sales Vice-President', 'president (vice), sales', 'Head of Sales', 'sales HEAD', 'Sales Director', 'Director, Sales', 'Chief Revenue Officer', 'CRO', 'SVP Sales', 'evp revenue'])(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-leadership';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const L = 'leadership';
 
@@ -60,11 +60,7 @@ describe('sales-leadership', () => {
     },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
     const r = runRule(rule, org as never);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
-    expect(r.steps).toEqual(steps);
+    expectOutcome(r, { status, score, messages, paths, steps });
     expect(r.notes).toEqual([]);
   });
 

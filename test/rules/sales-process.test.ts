@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-process';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const stage = (name: string, exit_criteria: string[] | undefined = [`${name} done`]) => ({ name, buyer_activity: `buyer in ${name}`, exit_criteria });
 const stages = [stage('Discovery'), stage('Evaluation'), stage('Proposal')];
@@ -79,9 +79,7 @@ describe('sales-process', () => {
     },
   ])('$name', ({ process, status, score, level, messages, paths, steps }) => {
     const r = runRule(rule, { process } as never);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
+    expectOutcome(r, { status, score, messages });
     expect(r.paths).toEqual([...paths, S]);
     expect(r.notes.map((n) => [n.messageId, n.data.level])).toEqual([['maturity', level]]);
     expect(r.notes[0]!.message).toBe(`On the four-level maturity scale (random, informal, formal, dynamic), the sales process is ${level}.`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-tools';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const good = { crm: 'HubSpot', system_of_record: 'crm' as const, crm_active_use_pct: 95, reps_travel: true, remote_access: true, travel_connectivity: true };
 
@@ -83,10 +83,7 @@ describe('sales-tools', () => {
     },
   ])('$name', ({ tools, status, score, messages, paths }) => {
     const r = runRule(rule, { tools });
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it('is not assessed when whether there is a CRM is unknown', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/selling-time';
-import { runRule } from '../helpers/rule-harness';
+import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 describe('selling-time', () => {
   it.each([
@@ -17,10 +17,7 @@ describe('selling-time', () => {
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe(status);
-    expect(r.score).toBe(score);
-    expect(r.messages).toEqual(messages);
-    expect(r.paths).toEqual(paths);
+    expectOutcome(r, { status, score, messages, paths });
   });
 
   it.each([
