@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -119,7 +119,10 @@ describe('exit codes', () => {
     writeFileSync(file, 'version: 1\n');
     chmodSync(file, 0o000);
     const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [BIN, 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    // The unprivileged user may not be able to reach this checkout (a clone in a
+    // private folder), so it runs a copy of the built CLI from the same open folder.
+    for (const part of ['bin', 'dist']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    const r = spawnSync(process.execPath, [join(dir, 'bin/sales-audit.js'), 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${file}: permission denied: cannot read the file\n`);
   });
