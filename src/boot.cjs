@@ -1,41 +1,67 @@
-// Start-up with a V8 code cache. Node 20 has no module compile cache, and
-// compiling the bundle was most of the CLI's start-up time; so the bundle is
-// CommonJS, compiled here through vm.Script with the cache that the build
-// wrote (dist/cli.cache). A stale or foreign cache is rejected by V8 and the
-// bundle simply compiles as usual.
+// Start-up with V8 code caches. Node 20 has no module compile cache, and
+// compiling the bundle was most of the CLI's start-up time. So the build
+// writes the CLI as CommonJS chunks (dist/cli.cjs and dist/chunks/*.cjs),
+// each with the code cache of a representative run beside it (*.cache), and
+// this loader compiles them through vm.Script with that cache. A chunk is read
+// only when the command first needs it. A stale or foreign cache is rejected
+// by V8 and the chunk simply compiles as usual.
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
-const { createRequire, wrap } = require('node:module');
-const { join } = require('node:path');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 
-const file = join(__dirname, 'cli.cjs');
-const cacheFile = join(__dirname, 'cli.cache');
-let cachedData;
-try {
-  // Node 20 drops a script's import() callback when the script comes from a code
-  // cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The interview is the one
-  // command that import()s (the prompt library), so it compiles without the cache.
-  cachedData = process.argv.slice(2).includes('interview') ? undefined : readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+const nodeRequire = createRequire(__filename);
+const modules = new Map();
+const scripts = [];
+
+// A vm script that came from a code cache loses its own import() on Node 20
+// (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so the bundle borrows this one for
+// the ESM-only packages it loads lazily (the prompt library).
+globalThis.__salesAuditImport = (specifier) => import(specifier);
+
+function load(file) {
+  const known = modules.get(file);
+  if (known) return known.exports;
+  const mod = { exports: {} };
+  modules.set(file, mod);
+  const cacheFile = file.replace(/\.cjs$/, '.cache');
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const source = readFileSync(file, 'utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  scripts.push({ file, cacheFile, script, cached: cachedData !== undefined });
+  const dir = dirname(file);
+  const chunkRequire = (specifier) => (specifier.startsWith('.') ? load(join(dir, specifier)) : nodeRequire(specifier));
+  script.runInThisContext().call(mod.exports, mod.exports, chunkRequire, mod, file, dir, pathToFileURL(file).href);
+  return mod.exports;
 }
-const script = new vm.Script(wrap(readFileSync(file, 'utf8')), {
-  filename: file,
-  cachedData,
-  // Lets the bundle import() ESM-only packages (the prompt library) lazily.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+
 if (process.env.SALES_AUDIT_DEBUG_STARTUP) {
-  process.stderr.write(`sales-audit: code cache ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
+  // One line per chunk read, in load order (the tests check what each command loads).
+  process.once('exit', () => {
+    for (const { file, script, cached } of scripts) {
+      const state = !cached ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+      process.stderr.write(`sales-audit: loaded ${file.slice(__dirname.length + 1)}, code cache ${state}\n`);
+    }
+  });
 }
 if (process.env.SALES_AUDIT_WRITE_CODE_CACHE) {
   // Build step: after a representative run, save what V8 compiled.
   process.once('exit', () => {
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, script.createCachedData());
-    renameSync(tmp, cacheFile);
+    for (const { cacheFile, script } of scripts) {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    }
   });
 }
-const mod = { exports: {} };
-script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, __dirname);
+load(join(__dirname, 'cli.cjs'));

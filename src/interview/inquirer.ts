@@ -9,6 +9,7 @@
 import { Chalk } from 'chalk';
 import type { Separator as SeparatorClass } from '@inquirer/prompts';
 import type { Section } from '../model/schema';
+import { importEsm } from '../cli/import-esm';
 import { wrap } from '../report/format';
 import type { Question } from './plan';
 import {
@@ -350,16 +351,6 @@ export class InquirerPrompter implements Prompter {
 }
 
 export async function createInquirerPrompter(io: TerminalIO): Promise<InquirerPrompter> {
-  // The bundle's import() goes through vm's main-context loader, which Node 20
-  // flags as experimental on first use: not something a user should see.
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (!String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
-  try {
-    const p = await import('@inquirer/prompts');
-    return new InquirerPrompter(p, io);
-  } finally {
-    process.emitWarning = emit;
-  }
+  const p = (await importEsm('@inquirer/prompts')) as typeof import('@inquirer/prompts');
+  return new InquirerPrompter(p, io);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, DATE, EXAMPLES, ROOT } from './run';
+import { BIN, bundleFiles, cli, DATE, EXAMPLES, loadedChunks, ROOT } from './run';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -199,17 +199,41 @@ describe('rules, explain, schema, init', () => {
 });
 
 describe('speed by construction', () => {
-  it('the bundle does not contain the prompt library: only the interview import()s it', () => {
-    const bundle = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
-    expect(bundle).not.toMatch(/@inquirer\/core|createPrompt\(/);
-    // Every mention is a lazy import() in the interview's path, never a require().
-    expect(bundle).not.toMatch(/require\(["']@inquirer/);
+  const marker = {
+    'the YAML writer library': 'BAD_INDENT',
+    'the CSV parser': 'CSV_INVALID_CLOSING_QUOTE',
+    'the HTML report': '<!doctype html>',
+    'the prompt library loader': '@inquirer/prompts',
+  };
+
+  it('the bundle does not contain the prompt library: one import() by name, no require()', () => {
+    const all = [...bundleFiles().values()].join('\n');
+    expect(all).not.toMatch(/@inquirer\/core|createPrompt\(/);
+    expect(all.match(/@inquirer\//g)).toEqual(['@inquirer/']);
+    expect(all).not.toMatch(/require\(["']@inquirer/);
   });
 
-  it('the code cache is written by the build and accepted at run time', () => {
-    expect(existsSync(join(ROOT, 'dist/cli.cache'))).toBe(true);
-    const r = cli(['rules', '--format', 'json'], { env: { SALES_AUDIT_DEBUG_STARTUP: '1' } });
-    expect(r.stderr).toBe('sales-audit: code cache accepted\n');
+  it('each library and renderer sits in a chunk of its own, which `audit --format json` never loads', () => {
+    const files = bundleFiles();
+    const r = loadedChunks(['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE]);
+    expect(r.code).toBe(0);
+    expect(r.chunks[0]?.file).toBe('cli.cjs');
+    for (const [what, text] of Object.entries(marker)) {
+      const holders = [...files].filter(([, src]) => src.includes(text)).map(([f]) => f);
+      expect(holders, what).toHaveLength(1);
+      expect(r.chunks.map((c) => c.file), what).not.toContain(holders[0]);
+    }
+    const size = (names: string[]) => names.reduce((n, f) => n + files.get(f)!.length, 0);
+    // What the JSON audit reads is well under half of the whole CLI.
+    expect(size(r.chunks.map((c) => c.file))).toBeLessThan(size([...files.keys()]) / 2);
+  });
+
+  it('the code caches are written by the build and accepted at run time', () => {
+    for (const args of [['rules', '--format', 'json'], ['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE], ['audit', '--example', 'healthy-org', '--date', DATE]]) {
+      const r = loadedChunks(args);
+      expect(r.chunks.length, args.join(' ')).toBeGreaterThan(0);
+      expect(r.chunks.filter((c) => c.cache !== 'accepted'), args.join(' ')).toEqual([]);
+    }
   });
 });
 

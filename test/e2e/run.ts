@@ -1,6 +1,6 @@
 // Runs the built binary as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,4 +21,18 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     timeout: 20_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The built CLI's code: the entry chunk and every chunk it may load, by path under dist/. */
+export function bundleFiles(): Map<string, string> {
+  const files = new Map<string, string>([['cli.cjs', readFileSync(`${ROOT}dist/cli.cjs`, 'utf8')]]);
+  for (const f of readdirSync(`${ROOT}dist/chunks`).filter((n) => n.endsWith('.cjs')).sort()) files.set(`chunks/${f}`, readFileSync(`${ROOT}dist/chunks/${f}`, 'utf8'));
+  return files;
+}
+
+/** The chunks a run loaded, in order, with whether each one's code cache was accepted. */
+export function loadedChunks(args: string[], opts: Parameters<typeof cli>[1] = {}) {
+  const r = cli(args, { ...opts, env: { ...opts.env, SALES_AUDIT_DEBUG_STARTUP: '1' } });
+  const chunks = [...r.stderr.matchAll(/^sales-audit: loaded (\S+), code cache (\w+)$/gm)].map((m) => ({ file: m[1]!, cache: m[2]! }));
+  return { ...r, chunks };
 }
