@@ -2,16 +2,16 @@
 // NO_COLOR; files written atomically (temp file + rename) so a crash or Ctrl-C
 // never leaves half a report or half an org file.
 import { createRequire } from 'node:module';
-import { lstat, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstatSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
+export function useColor(isTTY: boolean, flag?: boolean): boolean {
   if (flag === false) return false;
   const env = process.env;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   if (flag === true) return true;
-  return stream.isTTY === true && env.TERM !== 'dumb';
+  return isTTY && env.TERM !== 'dumb';
 }
 
 /**
@@ -20,18 +20,29 @@ export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
  * written through, never replaced by a regular file.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const st = await lstat(path).catch(() => undefined);
-  if (st?.isSymbolicLink()) return writeFileAtomic(await realpath(path), content);
+  // Synchronous calls: a CLI writes one file at a time, and node:fs/promises
+  // would cost every start a few ms to load.
+  let st;
+  try {
+    st = lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    st = undefined;
+  }
+  if (st?.isSymbolicLink()) return writeFileAtomic(realpathSync(path), content);
   if (st?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
-  if (st && !st.isFile()) return writeFile(path, content);
+  if (st && !st.isFile()) return writeFileSync(path, content);
   // node:crypto is required here, not imported: loading it costs every start ~5 ms.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, path);
+    writeFileSync(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => {});
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created, or already gone.
+    }
     throw e;
   }
 }

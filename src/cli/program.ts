@@ -9,6 +9,7 @@ import { registerLint } from './commands/lint';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { CliError, EXIT } from './errors';
+import { writeStdout } from './stdio';
 import { VERSION } from './version';
 
 export function buildProgram(): Command {
@@ -16,7 +17,10 @@ export function buildProgram(): Command {
     .description('Audit a B2B sales organisation described in a YAML org file: a scored report with evidence and a remediation checklist.')
     .version(VERSION, '-V, --version')
     // Usage errors read like every other error: one line, prefixed, with the way out.
-    .configureOutput({ outputError: (str, write) => write(`sales-audit: ${str.trim().replace(/^error: /, '')} (see --help)\n`) })
+    .configureOutput({
+      writeOut: writeStdout,
+      outputError: (str, write) => write(`sales-audit: ${str.trim().replace(/^error: /, '')} (see --help)\n`),
+    })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
     .addHelpText(
       'after',

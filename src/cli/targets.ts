@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors';
 import { writeFileAtomic } from './output';
+import { writeStdout } from './stdio';
 
 export interface Target<F extends string> {
   format: F;
@@ -66,7 +67,7 @@ export function targetCollector<F extends string>(formats: readonly F[], fallbac
 export async function writeTargets<F extends string>(outputs: { target: Target<F>; text: string }[]): Promise<void> {
   for (const { target, text } of outputs) {
     if (target.output === undefined) {
-      process.stdout.write(text);
+      writeStdout(text);
       continue;
     }
     try {

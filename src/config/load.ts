@@ -1,7 +1,7 @@
 // Finds and reads .sales-audit.yaml: the nearest one next to or above the org
 // file (or the one given with --config). Bad config becomes diagnostics with
 // file:line:col, like a bad org file; it never throws for bad input.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Gates } from '../engine/gates';
@@ -19,14 +19,22 @@ export interface LoadedConfig {
 
 export type ConfigResult = { ok: true; value: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
 
-/** The nearest config file in `dir` or a folder above it, or undefined. */
+const isFile = (path: string) => {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+};
+
+/** The nearest config file in `dir` or a folder above it, or undefined. One stat per candidate, synchronously: it is on every run's path. */
 export async function findConfig(dir: string): Promise<string | undefined> {
   let cur = resolve(dir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(cur, name);
-      // A folder named like the config is not a config: keep looking up.
-      if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+      // A folder named like the config is not a config, nor is one we may not look at: keep looking up.
+      if (isFile(candidate)) return candidate;
     }
     const up = dirname(cur);
     if (up === cur) return undefined;

@@ -262,3 +262,28 @@ describe('reads well at 80 columns and on error', () => {
     expect(cli(['lint', 'empty.yaml', '--strict'], { cwd: dir }).code).toBe(1);
   });
 });
+
+describe('standard output as a file or a pipe', () => {
+  const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = `"${process.execPath}" "${BIN}"`;
+
+  it('a reader that closes the pipe early ends the run quietly with the exit code it would have had', () => {
+    const ok = sh(`${run} audit --example healthy-org --format json --date ${DATE} | true; echo "exit=\${PIPESTATUS[0]}"`);
+    expect(ok.stdout).toBe('exit=0\n');
+    expect(ok.stderr).toBe('');
+    const gate = sh(`${run} audit --example struggling-startup --format json --date ${DATE} --fail-under 50 | true; echo "exit=\${PIPESTATUS[0]}"`);
+    expect(gate.stdout).toBe('exit=1\n');
+    expect(gate.stderr).not.toMatch(/EPIPE|at .*\.cjs/);
+  });
+
+  it('output larger than a pipe holds (64 KiB) reaches a slow reader whole, byte for byte as in a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-pipe-'));
+    const file = join(dir, 'report.html');
+    const args = `audit --example mid-size-gaps --format html --date ${DATE}`;
+    expect(sh(`${run} ${args} > "${file}"`).status).toBe(0);
+    const size = readFileSync(file).length;
+    expect(size).toBeGreaterThan(64 * 1024); // a Linux pipe holds 64 KiB
+    const piped = sh(`${run} ${args} | (sleep 0.5; cat) | cmp - "${file}" && echo same`);
+    expect(piped.stdout).toBe('same\n');
+  });
+});

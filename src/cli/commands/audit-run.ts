@@ -15,6 +15,7 @@ import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
 import type { Severity } from '../../engine/types';
+import { stdoutColumns, stdoutIsTTY } from '../stdio';
 
 export interface AuditOpts {
   config?: string;
@@ -61,8 +62,8 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
     if (target.format === 'pdf') continue;
     const text = await render(target.format as Format, report, {
       paper: opts.paper,
-      color: target.output === undefined && useColor(process.stdout, opts.color === false ? false : undefined),
-      width: process.stdout.isTTY ? process.stdout.columns : undefined,
+      color: target.output === undefined && useColor(stdoutIsTTY(), opts.color === false ? false : undefined),
+      width: stdoutColumns(),
     });
     outputs.push({ target, text });
   }

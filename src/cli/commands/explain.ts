@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { suggest } from '../../load/diagnostics';
 import { CliError } from '../errors';
+import { stdoutColumns, writeStdout } from '../stdio';
 
 export function registerExplain(program: Command): void {
   program
@@ -18,6 +19,6 @@ export function registerExplain(program: Command): void {
         const s = suggest(id, rules.map((r) => r.id));
         throw new CliError([`unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''} (run \`sales-audit rules\` for the list)`]);
       }
-      process.stdout.write(explainRule(rule, Math.max(60, Math.min(100, process.stdout.isTTY ? process.stdout.columns : 80))));
+      writeStdout(explainRule(rule, Math.max(60, Math.min(100, stdoutColumns() ?? 80))));
     });
 }

@@ -1,13 +1,13 @@
 // `sales-audit init [file]`: a starter org file from a template, plus the JSON
 // Schema beside it so editors complete and check the file at once.
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { suggest } from '../../load/diagnostics';
 import { CliError } from '../errors';
 import { initTemplatesDir } from '../paths';
 import { writeFileAtomic } from '../output';
+import { writeStdout } from '../stdio';
 
 export const SCHEMA_FILE = 'sales-audit.schema.json';
 
@@ -30,7 +30,7 @@ export function registerInit(program: Command): void {
       }
       if (existsSync(file)) throw new CliError([`${file}: already exists; refusing to overwrite it (choose another name or delete it first)`]);
       if (!existsSync(dirname(file) || '.')) throw new CliError([`${file}: the folder ${dirname(file)} does not exist`]);
-      const text = await readFile(join(initTemplatesDir(), `${opts.template}.yaml`), 'utf8');
+      const text = readFileSync(join(initTemplatesDir(), `${opts.template}.yaml`), 'utf8');
       await writeFileAtomic(file, text);
       const schemaPath = join(dirname(file), SCHEMA_FILE);
       const wroteSchema = !existsSync(schemaPath);
@@ -38,7 +38,7 @@ export function registerInit(program: Command): void {
         const { orgJsonSchema } = await import('../../model/json-schema');
         await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
       }
-      process.stdout.write(
+      writeStdout(
         `Created ${file} from the ${opts.template} template${wroteSchema ? ` (and ${schemaPath} for editor completion)` : ''}.\n` +
           `Next: fill it in with \`sales-audit interview ${file}\` or by hand, then run \`sales-audit audit ${file}\`.\n`,
       );

@@ -24,6 +24,7 @@ import { today, useColor, writeFileAtomic } from '../output';
 import { initTemplatesDir } from '../paths';
 import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
+import { stdoutIsTTY } from '../stdio';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -47,7 +48,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
       'use `sales-audit audit <file>` or `sales-audit lint <file>` instead, or give the answers with --answers <answers.yaml>',
     ]);
   }
-  const color = useColor(process.stdout, opts.color === false ? false : undefined);
+  const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
   const say = (line: string) => (scripted ? process.stderr : process.stdout).write(`${scripted ? 'sales-audit: ' : ''}${line}\n`);
 

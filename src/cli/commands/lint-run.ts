@@ -21,6 +21,7 @@ import { EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
+import { stdoutIsTTY } from '../stdio';
 
 // ---- which files ----
 
@@ -134,7 +135,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     }
   }
 
-  const color = useColor(process.stdout, opts.color === false ? false : undefined);
+  const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   const outputs = [];
   for (const target of list) {
     outputs.push({ target, text: await renderLint(target.format as LintFormat, run, { color: color && target.output === undefined && target.format === 'stylish' }) });

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { SEVERITY_WEIGHT } from '../../engine/types';
 import { useColor } from '../output';
+import { stdoutColumns, stdoutIsTTY, writeStdout } from '../stdio';
 
 export function registerRules(program: Command): void {
   program
@@ -15,14 +16,14 @@ export function registerRules(program: Command): void {
       const { rules } = await import('../../../rules/index');
       if (opts.format === 'json') {
         const list = rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity, weight: SEVERITY_WEIGHT[r.severity], source: r.source }));
-        process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        writeStdout(`${JSON.stringify(list, null, 2)}\n`);
         return;
       }
       // A two-line entry per rule reads at 80 columns, where a five-column table cannot.
       const { Chalk } = await import('chalk');
       const { wrap } = await import('../../report/format');
-      const c = new Chalk({ level: useColor(process.stdout, opts.color === false ? false : undefined) ? 1 : 0 });
-      const width = Math.max(60, Math.min(120, process.stdout.isTTY ? process.stdout.columns : 80));
+      const c = new Chalk({ level: useColor(stdoutIsTTY(), opts.color === false ? false : undefined) ? 1 : 0 });
+      const width = Math.max(60, Math.min(120, stdoutColumns() ?? 80));
       const out = [c.bold(`${'#'.padStart(2)}  ${'Rule'.padEnd(28)}${'Severity'.padEnd(10)}${'Category'.padEnd(14)}Source`)];
       rules.forEach((r, i) => {
         const head = `${String(i + 1).padStart(2)}  ${r.id.padEnd(28)}${r.severity.padEnd(10)}${r.category.padEnd(14)}`;
@@ -30,6 +31,6 @@ export function registerRules(program: Command): void {
         out.push(head + (src[0] ?? ''), ...src.slice(1).map((l) => ' '.repeat(head.length) + l));
         out.push(...wrap(r.title, width - 4).map((l) => c.dim(`    ${l}`)));
       });
-      process.stdout.write(`${out.join('\n')}\n\n${rules.length} rules. Run \`sales-audit explain <rule>\` for one in detail.\n`);
+      writeStdout(`${out.join('\n')}\n\n${rules.length} rules. Run \`sales-audit explain <rule>\` for one in detail.\n`);
     });
 }

@@ -1,5 +1,6 @@
 // `sales-audit schema`: the org file's JSON Schema, generated from the model.
 import { Command } from 'commander';
+import { writeStdout } from '../stdio';
 
 export function registerSchema(program: Command): void {
   program
@@ -12,6 +13,6 @@ export function registerSchema(program: Command): void {
       const schema = opts.config
         ? (await import('../../config/schema')).configJsonSchema((await import('../../../rules/index')).rules)
         : (await import('../../model/json-schema')).orgJsonSchema();
-      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      writeStdout(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -1,0 +1,62 @@
+// Standard output. When it is a file or a pipe (CI, `> report.json`, `| jq`),
+// the CLI writes to fd 1 directly: creating process.stdout there loads Node's
+// stream machinery, about 6 ms of every start. A terminal gets the stream.
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+let tty: boolean | undefined;
+let streamed = false;
+
+export function stdoutIsTTY(): boolean {
+  if (tty === undefined) {
+    let device = true;
+    try {
+      device = fstatSync(1).isCharacterDevice();
+    } catch {
+      // No fd 1 to look at: let node:tty decide.
+    }
+    // A terminal is a character device; files and pipes are not, and for them
+    // node:tty (which loads node:net and the streams) is not worth loading.
+    tty = device && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+  }
+  return tty;
+}
+
+/** The terminal's width, or undefined when stdout is not a terminal. */
+export const stdoutColumns = (): number | undefined => (stdoutIsTTY() ? process.stdout.columns : undefined);
+
+// A reader that stopped early (`sales-audit audit x | head`) is not an error:
+// the rest of the output is dropped and the run goes on, so gates still set
+// the exit code.
+let closed = false;
+
+function stream(): NodeJS.WriteStream {
+  if (!streamed) {
+    streamed = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') closed = true;
+      else throw e;
+    });
+  }
+  return process.stdout;
+}
+
+export function writeStdout(text: string): void {
+  if (closed) return;
+  if (streamed || stdoutIsTTY()) {
+    stream().write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return void (closed = true);
+      // A non-blocking pipe that is full: the stream waits for the reader; later writes queue behind it.
+      if (code === 'EAGAIN') return void stream().write(bytes.subarray(done));
+      throw e;
+    }
+  }
+}
