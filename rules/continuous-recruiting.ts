@@ -1,6 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import * as z from 'zod';
-import { countOf, daysBetween, defineRule } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, options, threshold } from '../src/engine/define-rule';
 
 const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';
 // The channels the article names; agencies are allowed but not asked for.
@@ -18,8 +17,9 @@ export default defineRule({
   category: 'people',
   severity: 'medium',
   reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels'],
-  options: z.object({
-    maxOpenDays: z.number().int().min(0).max(3650).default(58).meta({
+  options: options({
+    maxOpenDays: threshold({
+      default: 58, min: 0, max: 3650, whole: true,
       description: 'Days a territory may stay open before an empty bench makes the rule fail.',
       source: SOURCE_HRO,
     }),

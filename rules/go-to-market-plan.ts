@@ -1,7 +1,6 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
-import * as z from 'zod';
-import { countOf, defineRule, monthsBetween } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 import { PLAN_ELEMENTS } from '../src/model/schema';
 
@@ -23,8 +22,9 @@ export default defineRule({
   severity: 'critical',
   reads: ['plan.documented', 'plan.covers', 'plan.shared_with_reps', 'plan.last_reviewed'],
   requires: ['plan.documented'],
-  options: z.object({
-    reviewMonths: z.number().int().min(1).max(60).default(12).meta({
+  options: options({
+    reviewMonths: threshold({
+      default: 12, min: 1, max: 60, whole: true,
       description: 'Months since the last review after which the plan counts as out of date.',
       source: SOURCE_HOUSE,
     }),

@@ -1,7 +1,6 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
-import * as z from 'zod';
-import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
 
 const SOURCE_GARTNER = 'Gartner, 2019: 3 to 5 hours of coaching per rep per month recommended';
 
@@ -19,8 +18,9 @@ export default defineRule({
     'people[].coaching.one_to_one',
     'people[].coaching.hours_per_month',
   ],
-  options: z.object({
-    minHoursPerMonth: z.number().min(0).max(200).default(3).meta({
+  options: options({
+    minHoursPerMonth: threshold({
+      default: 3, min: 0, max: 200,
       description: 'Coaching hours per rep per month under which a rep counts as under-coached.',
       source: SOURCE_GARTNER,
     }),

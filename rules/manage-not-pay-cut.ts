@@ -1,6 +1,5 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import * as z from 'zod';
-import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
 
 // RULES.md (rule 7) sets these two defaults without a public benchmark behind them.
 const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 7); no public benchmark cited';
@@ -16,12 +15,14 @@ export default defineRule({
   category: 'people',
   severity: 'high',
   reads: ['people[].name', 'people[].is_rep', 'people[].attainment', 'people[].actions[].action', 'people[].actions[].date'],
-  options: z.object({
-    underperformancePct: z.number().min(0).max(100).default(50).meta({
+  options: options({
+    underperformancePct: threshold({
+      default: 50, min: 0, max: 100,
       description: 'Quota attainment (%) under which a quarter counts as a poor one.',
       source: SOURCE_HOUSE,
     }),
-    consecutiveQuarters: z.number().int().min(1).max(20).default(3).meta({
+    consecutiveQuarters: threshold({
+      default: 3, min: 1, max: 20, whole: true,
       description: 'How many poor quarters in a row (the latest ones) make a rep an underperformer.',
       source: SOURCE_HOUSE,
     }),

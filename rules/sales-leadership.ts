@@ -1,7 +1,6 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
-import * as z from 'zod';
-import { countOf, defineRule, monthsBetween } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
 
 const SOURCE_SBI = 'Sales Benchmark Index, quoted in Jackson (introduction), 2012: a new sales leader lasts 19 months on average';
@@ -27,8 +26,9 @@ export default defineRule({
   severity: 'high',
   reads: ['leadership.sales_managed_by', 'leadership.manager_experience_years', 'leadership.outside_help', 'leadership.leader_since'],
   requires: ['leadership.sales_managed_by'],
-  options: z.object({
-    shortTenureMonths: z.number().int().min(0).max(240).default(19).meta({
+  options: options({
+    shortTenureMonths: threshold({
+      default: 19, min: 0, max: 240, whole: true,
       description: 'Months in the role under which the sales leader\u2019s tenure is flagged as a continuity risk (a note, not a failure).',
       source: SOURCE_SBI,
     }),

@@ -1,6 +1,5 @@
 // Jackson, mistake 8: treating a CRM and mobile access as optional extras.
-import * as z from 'zod';
-import { defineRule } from '../src/engine/define-rule';
+import { defineRule, options, threshold } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, 2006: fewer than 40% of firms reach 90% active CRM use';
 const NONE = /^(none|no|nothing|n\/a|-)$/i;
@@ -13,8 +12,9 @@ export default defineRule({
   category: 'enablement',
   severity: 'high',
   reads: ['tools.crm', 'tools.system_of_record', 'tools.crm_active_use_pct', 'tools.remote_access', 'tools.travel_connectivity', 'tools.reps_travel'],
-  options: z.object({
-    activeUseTarget: z.number().min(0).max(100).default(90).meta({
+  options: options({
+    activeUseTarget: threshold({
+      default: 90, min: 0, max: 100,
       description: 'Share of reps (%) who must use the CRM actively for full credit.',
       source: SOURCE_CSO,
     }),

@@ -1,6 +1,6 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
-import * as z from 'zod';
-import { countOf, defineRule, joinNames } from '../src/engine/define-rule';
+import * as z from 'zod/mini';
+import { countOf, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
 
 const SOURCE_CSO = 'CSO Insights, Sales Optimization study, 2011';
 
@@ -11,21 +11,23 @@ export default defineRule({
   category: 'enablement',
   severity: 'high',
   reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
-  options: z.object({
-    failBelow: z.number().min(0).max(100).default(35).meta({
+  options: options({
+    failBelow: threshold({
+      default: 35, min: 0, max: 100,
       description: 'Selling time (%) under which the rule fails.',
       source: `${SOURCE_CSO}: reps selling 35% of the time or less reached quota 55% of the time`,
     }),
-    passAbove: z.number().min(0).max(100).default(45).meta({
+    passAbove: threshold({
+      default: 45, min: 0, max: 100,
       description: 'Selling time (%) above which the rule passes.',
       source: `${SOURCE_CSO}: reps selling more than 45% of the time reached quota 62% of the time`,
     }),
-  }).refine((o) => o.failBelow <= o.passAbove, {
+  }).check(z.refine((o) => o.failBelow <= o.passAbove, {
     message: 'expected failBelow to be at most passAbove',
     path: ['failBelow'],
     // Compared only once each value is valid: an out-of-range value already has its own error.
     when: (payload) => payload.issues.length === 0,
-  }),
+  })),
   docs: {
     description:
       'Checks what share of their working time the reps spend selling, per rep where the roster says so, or team-wide, and lists the admin tasks that could be moved to someone else.',

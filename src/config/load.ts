@@ -3,7 +3,7 @@
 // file:line:col, like a bad org file; it never throws for bad input.
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Gates } from '../engine/gates';
 import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';

@@ -2,7 +2,8 @@
 // severity and weight, with which thresholds, and the defaults of the CI gates.
 // Built from the rule registry, so each rule's options are checked against that
 // rule's own options schema and the JSON Schema comes from the same place.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../model/zod-locale';
 import { SEVERITIES, type RuleDefinition, type RuleSettings, type Severity } from '../engine/types';
 
 /** Looked for next to the org file, then in each folder above it. */
@@ -10,50 +11,54 @@ export const CONFIG_FILE_NAMES = ['.sales-audit.yaml', '.sales-audit.yml'] as co
 
 const severity = () => z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 const bool = () => z.boolean({ error: 'expected true or false' });
+// Registry meta, as .meta() would set it (the JSON Schema shows it to editors).
+const meta = <T extends z.ZodMiniType>(schema: T, m: { title?: string; description: string }): T => {
+  z.globalRegistry.add(schema, m as never);
+  return schema;
+};
 
 function ruleSettings(rule: RuleDefinition) {
-  // Strict, so a misspelt threshold is an error rather than silently ignored.
-  const options = (rule.options ?? z.object({})).strict();
-  return z
-    .strictObject({
-      enabled: bool().optional().meta({ description: 'false turns the rule off: it is neither run nor scored.' }),
-      severity: severity().optional().meta({ description: `Overrides the rule's severity (default ${rule.severity}); the weight follows it unless weight is set.` }),
-      weight: z
-        .number({ error: 'expected a number, 0 or more' })
-        .min(0, 'expected a number, 0 or more')
-        .max(100, 'expected a number up to 100')
-        .optional()
-        .meta({ description: 'Overrides the weight of the rule in the score (critical 10, high 7.5, medium 5, low 2.5).' }),
-      options: options.optional().meta({ description: `Thresholds of ${rule.id} (see \`sales-audit explain ${rule.id}\`).` }),
-    })
-    .meta({ title: rule.id, description: rule.title });
+  // Rule options are strict already (see options() in define-rule.ts), so a misspelt threshold is an error.
+  const options = rule.options ?? z.strictObject({});
+  return meta(
+    z.strictObject({
+      enabled: meta(z.optional(bool()), { description: 'false turns the rule off: it is neither run nor scored.' }),
+      severity: meta(z.optional(severity()), { description: `Overrides the rule's severity (default ${rule.severity}); the weight follows it unless weight is set.` }),
+      weight: meta(
+        z.optional(z.number({ error: 'expected a number, 0 or more' }).check(z.gte(0, 'expected a number, 0 or more'), z.lte(100, 'expected a number up to 100'))),
+        { description: 'Overrides the weight of the rule in the score (critical 10, high 7.5, medium 5, low 2.5).' },
+      ),
+      options: meta(z.optional(options), { description: `Thresholds of ${rule.id} (see \`sales-audit explain ${rule.id}\`).` }),
+    }),
+    { title: rule.id, description: rule.title },
+  );
 }
 
 export function configSchema(rules: readonly RuleDefinition[]) {
-  return z
-    .strictObject({
-      $schema: z.string().optional(),
-      version: z.literal(1, { error: 'expected 1' }).optional(),
-      rules: z
-        .strictObject(Object.fromEntries(rules.map((r) => [r.id, ruleSettings(r).optional()])))
-        .optional()
-        .meta({ description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).' }),
-      gates: z
-        .strictObject({
-          failUnder: z
-            .number({ error: 'expected a score from 0 to 100' })
-            .min(0, 'expected a score from 0 to 100')
-            .max(100, 'expected a score from 0 to 100')
-            .optional()
-            .meta({ description: 'Fail when the score is under this (as --fail-under).' }),
-          failOn: severity().optional().meta({ description: 'Fail on a finding at or above this severity (as --fail-on).' }),
-          strict: bool().optional().meta({ description: 'Fail when a rule is not assessed (as --strict).' }),
-          failOnFatal: bool().optional().meta({ description: 'Fail on a failing critical rule (lint: default true; audit: default false).' }),
-        })
-        .optional()
-        .meta({ description: 'Defaults for the CI gates; command-line flags override them.' }),
-    })
-    .meta({ title: 'sales-audit config (.sales-audit.yaml)', description: 'Per-organisation settings for sales-audit: rules off, severities, weights, thresholds, gate defaults.' });
+  const score = 'expected a score from 0 to 100';
+  return meta(
+    z.strictObject({
+      $schema: z.optional(z.string()),
+      version: z.optional(z.literal(1, { error: 'expected 1' })),
+      rules: meta(z.optional(z.strictObject(Object.fromEntries(rules.map((r) => [r.id, z.optional(ruleSettings(r))])))), {
+        description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).',
+      }),
+      gates: meta(
+        z.optional(
+          z.strictObject({
+            failUnder: meta(z.optional(z.number({ error: score }).check(z.gte(0, score), z.lte(100, score))), {
+              description: 'Fail when the score is under this (as --fail-under).',
+            }),
+            failOn: meta(z.optional(severity()), { description: 'Fail on a finding at or above this severity (as --fail-on).' }),
+            strict: meta(z.optional(bool()), { description: 'Fail when a rule is not assessed (as --strict).' }),
+            failOnFatal: meta(z.optional(bool()), { description: 'Fail on a failing critical rule (lint: default true; audit: default false).' }),
+          }),
+        ),
+        { description: 'Defaults for the CI gates; command-line flags override them.' },
+      ),
+    }),
+    { title: 'sales-audit config (.sales-audit.yaml)', description: 'Per-organisation settings for sales-audit: rules off, severities, weights, thresholds, gate defaults.' },
+  );
 }
 
 export interface ConfigGates {

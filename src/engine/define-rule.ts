@@ -1,11 +1,26 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
-import * as z from 'zod';
-import type { RuleDefinition } from './types';
+import * as z from 'zod/mini';
+import '../model/zod-locale';
+import type { RuleDefinition, RuleOptions } from './types';
 
-const NO_OPTIONS = z.object({});
+const NO_OPTIONS = z.strictObject({});
 
-export function defineRule<M extends string, S extends string, O extends z.ZodObject = typeof NO_OPTIONS>(
+/**
+ * A numeric threshold in a rule's options: its range, its default, and where
+ * that default comes from (shown beside findings and by `explain`).
+ */
+export function threshold(t: { default: number; min: number; max: number; whole?: boolean; description: string; source: string }) {
+  const range = [z.gte(t.min), z.lte(t.max)];
+  const schema = z._default(z.number().check(...(t.whole ? [z.int(), ...range] : range)), t.default);
+  z.globalRegistry.add(schema, { description: t.description, source: t.source });
+  return schema;
+}
+
+/** A rule's options: strict, so a misspelt threshold in .sales-audit.yaml is an error, never ignored. */
+export const options = <T extends Record<string, ReturnType<typeof threshold>>>(shape: T) => z.strictObject(shape);
+
+export function defineRule<M extends string, S extends string, O extends RuleOptions = typeof NO_OPTIONS>(
   rule: Omit<RuleDefinition<M, S, O>, 'options' | 'requires'> & { options?: O; requires?: string[] },
 ): RuleDefinition<M, S, O> {
   return { ...rule, requires: rule.requires ?? [], options: (rule.options ?? NO_OPTIONS) as O };
@@ -18,11 +33,11 @@ export function interpolate(template: string, data: Record<string, string | numb
 
 /** Option name -> { default, source } as declared in the rule's options schema. */
 export function optionDocs(rule: RuleDefinition): { name: string; default: unknown; source?: string; description?: string }[] {
-  const shape = (rule.options?.shape ?? {}) as Record<string, z.ZodType>;
+  const shape = (rule.options?.shape ?? {}) as Record<string, z.ZodMiniType>;
   return Object.entries(shape).map(([name, s]) => {
-    const meta = (s.meta() ?? {}) as { source?: string; description?: string };
+    const meta = (z.globalRegistry.get(s) ?? {}) as { source?: string; description?: string };
     const parsed = s.safeParse(undefined);
-    return { name, default: parsed.success ? parsed.data : undefined, source: meta.source, description: meta.description ?? s.description };
+    return { name, default: parsed.success ? parsed.data : undefined, source: meta.source, description: meta.description };
   });
 }
 

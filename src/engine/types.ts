@@ -1,7 +1,7 @@
 // The shapes shared by rules, the engine and the renderers. The AuditReport is
 // the engine's only output and the renderers' only input; its JSON form is a
 // documented, versioned contract (see docs in README "JSON report").
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Org } from '../model/schema';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -72,7 +72,10 @@ export interface CheckContext<O, M extends string = string, S extends string = s
   isUnknown(path: string): boolean;
 }
 
-export interface RuleDefinition<M extends string = string, S extends string = string, O extends z.ZodObject = z.ZodObject> {
+/** A rule's options schema (see `options()` and `threshold()` in define-rule.ts). */
+export type RuleOptions = z.ZodMiniObject<z.core.$ZodLooseShape, z.core.$strict>;
+
+export interface RuleDefinition<M extends string = string, S extends string = string, O extends RuleOptions = RuleOptions> {
   id: string;
   title: string;
   /** Where the rule comes from in the source article, e.g. "Jackson, mistake 7". */
@@ -83,7 +86,7 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   reads: string[];
   /** Facts without which the rule cannot be assessed (all must be known). */
   requires: string[];
-  /** Tunable thresholds; each option's `.meta({ source })` cites where its default comes from. */
+  /** Tunable thresholds; each one's `source` cites where its default comes from. */
   options?: O;
   docs: {
     /** What the rule checks, in one or two sentences. */

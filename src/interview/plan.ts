@@ -3,7 +3,7 @@
 // still to ask. Pure: no I/O, no prompts. Nothing here is worded by hand: the
 // question, help, choices, units and ranges all come from src/model/schema.ts,
 // so a new fact plus a rule that reads it is all the interview needs.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { child, keysAt, kindOf, metaOf, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath, type Segment } from '../model/paths';
 import { OrgSchema, SECTIONS, type FactMeta, type Section } from '../model/schema';
@@ -90,7 +90,7 @@ export interface PlanOptions {
   conditional?: boolean;
 }
 
-type Any = z.ZodType;
+type Any = z.ZodMiniType;
 
 interface ReadNode {
   /** The rule reads the whole value (a list or an object): every field is needed. */
@@ -408,11 +408,15 @@ function factQuestion(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context
 }
 
 function numberRange(s: Any): Pick<Question, 'min' | 'max' | 'integer'> {
-  const n = s as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
+  // Read from the number's checks (gte, lte, int), as zod's JSON Schema does.
+  type CheckDef = { check: string; value?: number; inclusive?: boolean; format?: string };
+  const checks = (s as unknown as { _zod: { def: { checks?: { _zod: { def: CheckDef } }[] } } })._zod.def.checks ?? [];
   const out: Pick<Question, 'min' | 'max' | 'integer'> = {};
-  if (typeof n.minValue === 'number' && n.minValue > Number.MIN_SAFE_INTEGER) out.min = n.minValue;
-  if (typeof n.maxValue === 'number' && n.maxValue < Number.MAX_SAFE_INTEGER) out.max = n.maxValue;
-  if (n.isInt) out.integer = true;
+  for (const { _zod: { def: c } } of checks) {
+    if (c.check === 'greater_than' && c.inclusive && typeof c.value === 'number') out.min = Math.max(out.min ?? -Infinity, c.value);
+    if (c.check === 'less_than' && c.inclusive && typeof c.value === 'number') out.max = Math.min(out.max ?? Infinity, c.value);
+    if (c.check === 'number_format' && c.format?.includes('int')) out.integer = true;
+  }
   return out;
 }
 

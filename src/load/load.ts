@@ -2,7 +2,7 @@
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, type Segment } from '../model/paths';
 import { keysAt } from '../model/introspect';
 import { OrgSchema, type Org } from '../model/schema';
@@ -168,7 +168,7 @@ export function issuesToDiagnostics(
   file: string,
   positions: PositionMap,
   data: unknown,
-  root: z.ZodType = OrgSchema,
+  root: z.ZodMiniType = OrgSchema,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {

@@ -1,10 +1,10 @@
 // Walks the zod schema by fact path: which keys an object allows (for "did you
 // mean"), what kind of value a fact takes and its meta (for the interview).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parsePath, type Segment } from './paths';
 import { OrgSchema, type FactMeta } from './schema';
 
-type Any = z.ZodType;
+type Any = z.ZodMiniType;
 const def = (s: Any) => (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
 
 /** Strips optional/nullable/default wrappers. */

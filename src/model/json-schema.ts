@@ -1,7 +1,7 @@
 // The org file's JSON Schema, generated from the zod schema (never hand-kept),
 // for editor completion via the yaml-language-server line. Every fact also
 // accepts `unknown` ("don't know") and an empty value, as the loader does.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OrgSchema } from './schema';
 
 type JsonSchema = Record<string, unknown>;

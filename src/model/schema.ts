@@ -5,7 +5,8 @@
 // validation (recording where `unknown` was said), so the schema below only
 // describes real answers.
 import { SECTIONS } from './sections';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale';
 
 /** What the interview and the docs need to know about one fact. */
 export interface FactMeta {
@@ -30,17 +31,19 @@ export interface FactMeta {
   askAlways?: boolean;
 }
 
-// Typed wrapper around zod's .meta() so a typo in a meta key fails the build.
+// Typed wrapper around zod's registry so a typo in a meta key fails the build.
 // The meta sits on the inner schema; the optional wrapper makes the fact optional.
-const fact = <T extends z.ZodType>(schema: T, meta: FactMeta) =>
-  (schema.meta(meta as Record<string, unknown>) as T).optional();
+const fact = <T extends z.ZodMiniType>(schema: T, meta: FactMeta) => {
+  z.globalRegistry.add(schema, meta as never);
+  return z.optional(schema);
+};
 
 const isoDate = () =>
   z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const pct = () =>
-  z.number({ error: 'expected a number from 0 to 100' }).min(0, 'expected a number from 0 to 100').max(100, 'expected a number from 0 to 100');
-const count = () => z.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 or more');
-const text = () => z.string({ error: 'expected text' }).trim().min(1, 'expected text');
+  z.number({ error: 'expected a number from 0 to 100' }).check(z.gte(0, 'expected a number from 0 to 100'), z.lte(100, 'expected a number from 0 to 100'));
+const count = () => z.number({ error: 'expected a whole number' }).check(z.int('expected a whole number'), z.gte(0, 'expected 0 or more'));
+const text = () => z.string({ error: 'expected text' }).check(z.trim(), z.minLength(1, 'expected text'));
 
 // ---- enums (values are stable: they appear in org files) ----
 export const SALES_MOTIONS = {
@@ -157,7 +160,7 @@ const enumOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
 // A `none` choice ("no outside help") cannot stand beside real answers.
 const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
   fact(
-    z.array(z.enum(keys(o))).refine((a) => !(a.length > 1 && (a as string[]).includes('none')), 'expected "none" alone, or a list without "none"'),
+    z.array(z.enum(keys(o))).check(z.refine((a) => !(a.length > 1 && (a as string[]).includes('none')), 'expected "none" alone, or a list without "none"')),
     { ...meta, choices: o },
   );
 
@@ -173,7 +176,7 @@ export const Company = z.strictObject({
 
 export const Leadership = z.strictObject({
   sales_managed_by: enumOf(MANAGED_BY, { question: 'Who manages the salespeople day to day?' }),
-  manager_experience_years: fact(z.number({ error: 'expected a number of years' }).min(0, 'expected 0 or more').max(60, 'expected at most 60'), {
+  manager_experience_years: fact(z.number({ error: 'expected a number of years' }).check(z.gte(0, 'expected 0 or more'), z.lte(60, 'expected at most 60')), {
     question: 'How many years has that person spent managing salespeople?',
     unit: 'years',
     askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
@@ -248,7 +251,7 @@ export const Coaching = z.strictObject({
   plan: enumOf(COACHING_PLANS, { question: 'What development plan does this person have?' }),
   focus: listOf(COACHING_FOCUS, { question: 'What does the plan focus on?', askIf: { fact: 'plan', in: ['individual', 'generic'] } }),
   one_to_one: enumOf(CADENCES, { question: 'How often does this person have a one-to-one with their manager?' }),
-  hours_per_month: fact(z.number({ error: 'expected a number of hours' }).min(0, 'expected 0 or more').max(200, 'expected at most 200'), {
+  hours_per_month: fact(z.number({ error: 'expected a number of hours' }).check(z.gte(0, 'expected 0 or more'), z.lte(200, 'expected at most 200')), {
     question: 'How many hours of coaching does this person get per month?',
     unit: 'hours',
   }),
@@ -273,7 +276,7 @@ export const Person = z.strictObject({
     question: 'Does this person have the authority and budget to hire?',
   }),
   // Over 100 is normal (a rep beating quota); 1000 only catches typos.
-  attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).min(0, 'expected 0 or more').max(1000, 'expected at most 1000 (% of quota)')), {
+  attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).check(z.gte(0, 'expected 0 or more'), z.lte(1000, 'expected at most 1000 (% of quota)'))), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
     unit: '%',
     askIf: { fact: 'is_rep', in: [true] },
@@ -288,7 +291,7 @@ export const Person = z.strictObject({
 
 export const NonSalesTask = z.strictObject({
   task: fact(text(), { question: 'What is the task?' }),
-  hours_per_week: fact(z.number({ error: 'expected a number of hours' }).min(0, 'expected 0 or more').max(80, 'expected at most 80'), {
+  hours_per_week: fact(z.number({ error: 'expected a number of hours' }).check(z.gte(0, 'expected 0 or more'), z.lte(80, 'expected at most 80')), {
     question: 'Hours per rep per week',
     unit: 'hours',
   }),
@@ -390,9 +393,9 @@ export const Marketing = z.strictObject({
 });
 
 export const Waiver = z.strictObject({
-  rule: z.string({ error: 'expected a rule id' }).min(1, 'expected a rule id'),
-  reason: z.string({ error: 'expected a reason' }).trim().min(1, 'expected a reason'),
-  owner: z.string({ error: 'expected an owner' }).trim().min(1, 'expected an owner'),
+  rule: z.string({ error: 'expected a rule id' }).check(z.minLength(1, 'expected a rule id')),
+  reason: z.string({ error: 'expected a reason' }).check(z.trim(), z.minLength(1, 'expected a reason')),
+  owner: z.string({ error: 'expected an owner' }).check(z.trim(), z.minLength(1, 'expected an owner')),
   expires: isoDate(),
 });
 
@@ -400,20 +403,20 @@ export const Waiver = z.strictObject({
 export { SECTIONS, type Section } from './sections';
 
 export const Answer = z.strictObject({
-  by: z.string({ error: 'expected the respondent' }).min(1, 'expected the respondent'),
-  on: isoDate().optional(),
+  by: z.string({ error: 'expected the respondent' }).check(z.minLength(1, 'expected the respondent')),
+  on: z.optional(isoDate()),
 });
 
 export const OrgSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    version: z.literal(1, { error: 'expected version: 1' }).optional(),
-    company: Company.optional(),
-    leadership: Leadership.optional(),
+    $schema: z.optional(z.string()),
+    version: z.optional(z.literal(1, { error: 'expected version: 1' })),
+    company: z.optional(Company),
+    leadership: z.optional(Leadership),
     roles: fact(z.array(Role), { question: 'Which sales roles exist or are being hired for?', item: 'role' }),
-    plan: Plan.optional(),
-    process: Process.optional(),
-    metrics: Metrics.optional(),
+    plan: z.optional(Plan),
+    process: z.optional(Process),
+    metrics: z.optional(Metrics),
     people: fact(z.array(Person), {
       question: 'Who is on the sales team?',
       item: 'person',
@@ -423,19 +426,19 @@ export const OrgSchema = z
       question: 'Path to a CSV roster (one row per person, same fields as people)',
       help: 'Relative to the org file.',
     }),
-    admin: Admin.optional(),
-    tools: Tools.optional(),
-    recruiting: Recruiting.optional(),
-    friction: Friction.optional(),
-    compensation: Compensation.optional(),
-    marketing: Marketing.optional(),
-    waivers: z.array(Waiver).optional(),
+    admin: z.optional(Admin),
+    tools: z.optional(Tools),
+    recruiting: z.optional(Recruiting),
+    friction: z.optional(Friction),
+    compensation: z.optional(Compensation),
+    marketing: z.optional(Marketing),
+    waivers: z.optional(z.array(Waiver)),
     /** Consultant's free-text observations, per section. */
-    notes: z.partialRecord(z.enum(SECTIONS), z.string()).optional(),
+    notes: z.optional(z.partialRecord(z.enum(SECTIONS), z.string())),
     /** Who answered which fact in an interview (fact path -> respondent). */
-    answers: z.record(z.string(), Answer).optional(),
+    answers: z.optional(z.record(z.string(), Answer)),
   })
-  .meta({ title: 'sales-audit org file', description: 'A description of a B2B sales organisation, audited by sales-audit.' });
+  .register(z.globalRegistry, { title: 'sales-audit org file', description: 'A description of a B2B sales organisation, audited by sales-audit.' });
 
 // Deep-partial is the truth: every nested field is optional too.
 export type Org = z.infer<typeof OrgSchema>;
