@@ -50,11 +50,13 @@ const split = await build({
   legalComments: 'none',
   write: false,
   external: ['@inquirer/prompts', 'playwright-core'],
-  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
   plugins: [lazyChildProcessForCommander],
 });
 mkdirSync(`${root}dist/chunks`);
+// Keep in step with src/boot.cjs, which passes these.
+const WRAPPER = '(function (exports, require, module, __filename, __dirname, __meta) {';
 for (const out of split.outputFiles) {
   const cjs = await transform(out.text, {
     format: 'cjs',
@@ -65,7 +67,9 @@ for (const out of split.outputFiles) {
     supported: { 'dynamic-import': false },
     logLevel: 'warning',
   });
-  writeFileSync(out.path, cjs.code);
+  // Written wrapped, as src/boot.cjs compiles it: wrapping at run time would
+  // copy every chunk's source once more on each start.
+  writeFileSync(out.path, `${WRAPPER}${cjs.code}\n})`);
 }
 copyFileSync(`${root}src/boot.cjs`, `${root}dist/boot.cjs`);
 

@@ -9,7 +9,6 @@
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
-const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 
 const nodeRequire = createRequire(__filename);
@@ -34,14 +33,18 @@ function load(file) {
     cachedData = undefined;
   }
   const source = readFileSync(file, 'utf8');
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {${source}\n})`, {
-    filename: file,
-    cachedData,
-  });
+  // The build wrote the chunk as a function of these (see WRAPPER in scripts/build.mjs).
+  const script = new vm.Script(source, { filename: file, cachedData });
   scripts.push({ file, cacheFile, script, cached: cachedData !== undefined });
   const dir = dirname(file);
   const chunkRequire = (specifier) => (specifier.startsWith('.') ? load(join(dir, specifier)) : nodeRequire(specifier));
-  script.runInThisContext().call(mod.exports, mod.exports, chunkRequire, mod, file, dir, pathToFileURL(file).href);
+  // import.meta.url, worked out only if a chunk asks.
+  const meta = {
+    get url() {
+      return require('node:url').pathToFileURL(file).href;
+    },
+  };
+  script.runInThisContext().call(mod.exports, mod.exports, chunkRequire, mod, file, dir, meta);
   return mod.exports;
 }
 
