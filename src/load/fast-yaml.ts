@@ -9,7 +9,7 @@
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { formatPath, type Segment } from '../model/paths';
 import type { Location } from './diagnostics';
-import { PositionMap } from './positions';
+import { PositionMap, type Place } from './positions';
 
 // The `yaml` library's core-schema scalars (yaml/dist/schema/core), tried in its
 // order. js-yaml keeps one type per tag, so each tag's variants share one test.
@@ -93,38 +93,94 @@ export function fastParse(text: string, file: string): FastParse | undefined {
     }
     return { file, line: lo + 1, column: offset - lines[lo]! + 1 };
   };
-  const positions = new PositionMap();
-  const walk = (node: Node, segs: Segment[]): boolean => {
-    const { children } = node;
-    if (node.kind === 'mapping') {
-      // A failed attempt at one more key may trail the pairs.
-      const pairs = children.length >> 1;
-      if (pairs !== Object.keys(node.result as object).length) return false;
-      for (let i = 0; i < pairs; i++) {
-        const k = children[2 * i]!;
-        const v = children[2 * i + 1]!;
-        // `null:` or `1.0:` as a key: leave the key's spelling to the `yaml` library.
-        if (k.kind !== 'scalar' || typeof k.result !== 'string') return false;
-        const path = [...segs, String(k.result)];
-        const keyLoc = at(k.start);
-        positions.set(formatPath(path), { key: keyLoc, value: at(v.start) });
-        if (!walk(v, path)) return false;
-      }
-    } else if (node.kind === 'sequence') {
-      // js-yaml skips the events of an empty item (`-` alone on its line).
-      if (children.length !== (node.result as unknown[]).length) return false;
-      for (let i = 0; i < children.length; i++) {
-        const loc = at(children[i]!.start);
-        positions.set(formatPath([...segs, i]), { key: loc, value: loc });
-        if (!walk(children[i]!, [...segs, i])) return false;
-      }
-    }
-    return true;
-  };
   const root = top[0];
-  if (root && !walk(root, [])) return undefined;
+  if (root && !plain(root)) return undefined;
+  // Positions are worked out when asked for: an audit asks for a few dozen
+  // (its findings' evidence), and building all of them up front was a large
+  // share of the allocations of a whole run.
+  const positions = new PositionMap({
+    get: (path) => (root ? placeAt(root, path, at) : undefined),
+    all: () => {
+      const out: [string, Place][] = [];
+      if (root) collect(root, [], at, out);
+      return out;
+    },
+  });
   const loc = root ? at(root.start) : undefined;
   return { raw, positions, root: loc ? { line: loc.line, column: loc.column } : undefined };
+}
+
+/** Whether the tree has the shape positions can be read from (else the `yaml` path takes over). */
+function plain(node: Node): boolean {
+  const { children } = node;
+  if (node.kind === 'mapping') {
+    // A failed attempt at one more key may trail the pairs.
+    const pairs = children.length >> 1;
+    if (pairs !== Object.keys(node.result as object).length) return false;
+    for (let i = 0; i < pairs; i++) {
+      const k = children[2 * i]!;
+      // `null:` or `1.0:` as a key: leave the key's spelling to the `yaml` library.
+      if (k.kind !== 'scalar' || typeof k.result !== 'string') return false;
+      if (!plain(children[2 * i + 1]!)) return false;
+    }
+  } else if (node.kind === 'sequence') {
+    // js-yaml skips the events of an empty item (`-` alone on its line).
+    if (children.length !== (node.result as unknown[]).length) return false;
+    for (const c of children) if (!plain(c)) return false;
+  }
+  return true;
+}
+
+/** The place of one path (as formatPath spells it), walking down from the root. */
+function placeAt(root: Node, path: string, at: (offset: number) => Location): Place | undefined {
+  let node = root;
+  let key = -1;
+  let pos = 0;
+  while (pos < path.length) {
+    if (node.kind === 'mapping') {
+      const dot = pos === 0 ? '' : '.';
+      const { children } = node;
+      let next: Node | undefined;
+      for (let i = 0; i + 1 < children.length && !next; i += 2) {
+        const name = `${dot}${children[i]!.result as string}`;
+        const end = pos + name.length;
+        if (path.startsWith(name, pos) && (end === path.length || path[end] === '.' || path[end] === '[')) {
+          next = children[i + 1]!;
+          key = children[i]!.start;
+          pos = end;
+        }
+      }
+      if (!next) return undefined;
+      node = next;
+    } else if (node.kind === 'sequence' && path[pos] === '[') {
+      const close = path.indexOf(']', pos);
+      const index = close > pos + 1 ? Number(path.slice(pos + 1, close)) : NaN;
+      const next = Number.isInteger(index) ? node.children[index] : undefined;
+      if (!next) return undefined;
+      node = next;
+      key = next.start;
+      pos = close + 1;
+    } else return undefined;
+  }
+  return key < 0 ? undefined : { key: at(key), value: at(node.start) };
+}
+
+/** Every place, in document order (for callers that list them all). */
+function collect(node: Node, segs: Segment[], at: (offset: number) => Location, out: [string, Place][]): void {
+  const { children } = node;
+  if (node.kind === 'mapping') {
+    for (let i = 0; i + 1 < children.length; i += 2) {
+      const path = [...segs, children[i]!.result as string];
+      out.push([formatPath(path), { key: at(children[i]!.start), value: at(children[i + 1]!.start) }]);
+      collect(children[i + 1]!, path, at, out);
+    }
+  } else if (node.kind === 'sequence') {
+    children.forEach((c, i) => {
+      const loc = at(c.start);
+      out.push([formatPath([...segs, i]), { key: loc, value: loc }]);
+      collect(c, [...segs, i], at, out);
+    });
+  }
 }
 
 /** Where a node's content starts: past spaces, and past line breaks and comments when `far`. */

@@ -11,23 +11,36 @@ export interface Place {
   value: Location;
 }
 
+/** Places worked out on demand (the fast YAML reader keeps its parse tree instead of a full map). */
+export interface PlaceSource {
+  get(path: string): Place | undefined;
+  /** Every place, in document order. */
+  all(): Iterable<[string, Place]>;
+}
+
 export class PositionMap {
   private readonly places = new Map<string, Place>();
+
+  constructor(private readonly source?: PlaceSource) {}
 
   set(path: string, place: Place): void {
     this.places.set(path, place);
   }
 
   get(path: string): Place | undefined {
-    return this.places.get(path);
+    const known = this.places.get(path);
+    if (known || !this.source) return known;
+    const found = this.source.get(path);
+    if (found) this.places.set(path, found);
+    return found;
   }
 
   /** The place of a path, or of its nearest ancestor that exists in the file. */
   locate(path: string): Location | undefined {
-    const own = this.places.get(path);
+    const own = this.get(path);
     if (own) return own.key;
     for (const a of ancestors(path)) {
-      const p = this.places.get(a);
+      const p = this.get(a);
       if (p) return p.key;
     }
     return undefined;
@@ -35,10 +48,14 @@ export class PositionMap {
 
   /** Where a value is (for type errors), falling back like locate(). */
   locateValue(path: string): Location | undefined {
-    return this.places.get(path)?.value ?? this.locate(path);
+    return this.get(path)?.value ?? this.locate(path);
   }
 
+  /** Every place: the source's in document order, then those set here (which win, as in get). */
   entries(): IterableIterator<[string, Place]> {
-    return this.places.entries();
+    if (!this.source) return this.places.entries();
+    const all = new Map(this.source.all());
+    for (const [k, v] of this.places) all.set(k, v);
+    return all.entries();
   }
 }

@@ -29,6 +29,18 @@ describe('fast YAML path', () => {
     expect(Object.keys(places(fast.positions)).length).toBeGreaterThan(5);
   });
 
+  it.each(bundled)('%s: each position looked up on its own matches the yaml library', (f) => {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const slow = slowParse(text, 'org.yaml');
+    if (!slow.ok) throw new Error('the yaml path failed');
+    // A fresh parse for each check, so no lookup is served from an earlier one.
+    for (const [path, place] of slow.positions.entries()) expect(fastParse(text, 'org.yaml')!.positions.get(path), path).toEqual(place);
+    const fast = fastParse(text, 'org.yaml')!;
+    expect(fast.positions.get('no_such_key')).toBeUndefined();
+    expect(fast.positions.get('company.name.more')).toBeUndefined();
+    expect(fast.positions.locate('company.no_such_key')).toEqual(slow.positions.get('company')?.key);
+  });
+
   it('resolves scalars by YAML 1.2 core rules: dates and yes/on stay text', () => {
     const text = ['a:', '  d: 2025-09-01', '  y: yes', '  o: on', '  t: True', '  n: ~', '  e:', '  h: 0x1F', '  oc: 0o17', '  x: 1e3', '  u: 1_000', '  p: +12', '  f: .5', '  q: "12"', '  l: [1, two, 3.0]'].join('\n');
     const { fast, slow } = both(text);
