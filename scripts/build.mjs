@@ -1,10 +1,11 @@
-// Bundles the CLI into one CommonJS file (dist/cli.cjs) plus a V8 code cache
-// (dist/cli.cache) that src/boot.cjs loads: start-up then resolves one file and
-// skips most compilation. The prompt library stays external and is import()ed
-// only by the interview, so `audit` and `lint` never load it.
+// Bundles the CLI into CommonJS chunks (dist/cli.cjs, dist/chunks/*.cjs), each
+// with a V8 code cache (*.cache) that bin/sales-audit.js loads: a command reads
+// only the chunks it runs and skips most compilation. The prompt library stays
+// external and is import()ed only by the interview, so `audit` and `lint` never
+// load it.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,7 @@ mkdirSync(`${root}dist`);
 // writer, the prompts, the HTML report...). Node 20 can only load CommonJS
 // through vm.Script with a code cache, so each chunk is then rewritten as
 // CommonJS; its import()s of other chunks become require()s that
-// src/boot.cjs serves.
+// bin/sales-audit.js serves.
 const split = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -55,7 +56,7 @@ const split = await build({
   plugins: [lazyChildProcessForCommander],
 });
 mkdirSync(`${root}dist/chunks`);
-// Keep in step with src/boot.cjs, which passes these.
+// Keep in step with bin/sales-audit.js, which passes these.
 const WRAPPER = '(function (exports, require, module, __filename, __dirname, __meta) {';
 for (const out of split.outputFiles) {
   const cjs = await transform(out.text, {
@@ -67,15 +68,14 @@ for (const out of split.outputFiles) {
     supported: { 'dynamic-import': false },
     logLevel: 'warning',
   });
-  // Written wrapped, as src/boot.cjs compiles it: wrapping at run time would
+  // Written wrapped, as bin/sales-audit.js compiles it: wrapping at run time would
   // copy every chunk's source once more on each start.
   writeFileSync(out.path, `${WRAPPER}${cjs.code}\n})`);
 }
-copyFileSync(`${root}src/boot.cjs`, `${root}dist/boot.cjs`);
 
 // The org file's JSON Schema at the package root, for the examples' and
 // templates' yaml-language-server lines (a test checks it is current).
-const schema = spawnSync(process.execPath, [`${root}dist/boot.cjs`, 'schema'], { encoding: 'utf8' });
+const schema = spawnSync(process.execPath, [`${root}bin/sales-audit.js`, 'schema'], { encoding: 'utf8' });
 if (schema.status !== 0) {
   console.error(`build: generating the JSON Schema failed:\n${schema.stderr}`);
   process.exit(1);
@@ -98,7 +98,7 @@ const runs = [
   ['audit', example, '--format', 'json', '--date', '2026-01-01'],
 ];
 for (const args of runs) {
-  const r = spawnSync(process.execPath, [`${root}dist/boot.cjs`, ...args], {
+  const r = spawnSync(process.execPath, [`${root}bin/sales-audit.js`, ...args], {
     env: { ...process.env, SALES_AUDIT_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
