@@ -12,14 +12,38 @@ import { CliError, EXIT } from './errors';
 import { writeStdout } from './stdio';
 import { VERSION } from './version';
 
-export function buildProgram(): Command {
+// commander's usage errors as one line: "error: unknown command 'audti'\n(Did you mean audit?)"
+// becomes "unknown command 'audti'; did you mean audit?".
+const oneLine = (str: string) =>
+  str
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*\(Did you mean (.*)\)$/, '; did you mean $1')
+    .replace(/\s*\n\s*/g, ' ');
+
+const COMMANDS: Record<string, (program: Command) => void> = {
+  audit: registerAudit,
+  interview: registerInterview,
+  lint: registerLint,
+  rules: registerRules,
+  explain: registerExplain,
+  schema: registerSchema,
+  init: registerInit,
+};
+
+/**
+ * The program. Given the command line, it declares only the command being run
+ * (when the first argument names one): the others would only be built to be
+ * thrown away, on every start. Help, unknown commands and the rest get them all.
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('sales-audit')
     .description('Audit a B2B sales organisation described in a YAML org file: a scored report with evidence and a remediation checklist.')
     .version(VERSION, '-V, --version')
     // Usage errors read like every other error: one line, prefixed, with the way out.
     .configureOutput({
       writeOut: writeStdout,
-      outputError: (str, write) => write(`sales-audit: ${str.trim().replace(/^error: /, '')} (see --help)\n`),
+      outputError: (str, write) => write(`sales-audit: ${oneLine(str)} (see --help)\n`),
     })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
     .addHelpText(
@@ -35,18 +59,13 @@ Examples:
 Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or invalid input) · 130 interrupted`,
     );
   program.exitOverride();
-  registerAudit(program);
-  registerInterview(program);
-  registerLint(program);
-  registerRules(program);
-  registerExplain(program);
-  registerSchema(program);
-  registerInit(program);
+  const only = argv[2] !== undefined && Object.hasOwn(COMMANDS, argv[2]) ? COMMANDS[argv[2]] : undefined;
+  for (const register of only ? [only] : Object.values(COMMANDS)) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -251,6 +251,18 @@ describe('reads well at 80 columns and on error', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("sales-audit: option '--fail-on <severity>' argument 'huge' is invalid. expected one of: critical, high, medium, low. (see --help)\n");
     expect(cli(['audit', '--example', 'healthy-org', '--fail-on', 'CRITICAL', '--format', 'json']).code).toBe(0);
+    const typo = cli(['audti', 'org.yaml']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("sales-audit: unknown command 'audti'; did you mean audit? (see --help)\n");
+  });
+
+  it('each command runs alone as it does beside the others (only the one named is declared)', () => {
+    const alone = cli(['rules', '--format', 'json']);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toHaveLength(15);
+    const help = cli(['--help']);
+    for (const name of ['audit', 'interview', 'lint', 'rules', 'explain', 'schema', 'init']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(cli(['help', 'lint']).stdout).toMatch(/^Usage: sales-audit lint /);
   });
 
   it('lint warns about a file with no facts instead of passing it silently', () => {
