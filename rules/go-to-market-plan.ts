@@ -2,7 +2,7 @@
 // place of a written go-to-market sales plan.
 import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
 import { statusOf } from '../src/engine/scoring';
-import { PLAN_ELEMENTS } from '../src/model/schema';
+import { PLAN_ELEMENTS } from '../src/model/enums';
 
 // RULES.md (rule 3) asks for a review at least yearly; no public benchmark behind it.
 const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 3: review at least yearly); no public benchmark cited';

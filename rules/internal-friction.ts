@@ -1,7 +1,7 @@
 // Reader comment, R. Tormey, point 1: reps fighting credit, inventory and
 // production for their own customers.
 import { defineRule } from '../src/engine/define-rule';
-import { FRICTION_AREAS } from '../src/model/schema';
+import { FRICTION_AREAS } from '../src/model/enums';
 
 // An owner or mechanism answered with one of these words is known to be absent.
 const NONE = /^(none|nobody|no one|no-one|nothing|n\/a|-)$/i;

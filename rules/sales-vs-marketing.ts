@@ -1,7 +1,7 @@
 // Reader comment (R. Tormey), point 3: when reps are left to solve marketing
 // problems, each one ends up taking the company to market their own way.
 import { defineRule, joinNames } from '../src/engine/define-rule';
-import { MARKETING_FUNCTIONS, MARKETING_OWNS } from '../src/model/schema';
+import { MARKETING_FUNCTIONS, MARKETING_OWNS } from '../src/model/enums';
 
 /** What marketing must own so that every rep tells the market the same story. */
 const MESSAGE_ITEMS = ['positioning', 'messaging', 'collateral'] as const;

@@ -5,7 +5,7 @@
 // load it.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +29,21 @@ const lazyChildProcessForCommander = {
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`);
+
+// The org validator generated from the zod schema (src/model/fast-validator.ts
+// says why), regenerated on every build so it can never fall behind the schema.
+{
+  const tmp = `${root}dist/gen-validator.cjs`;
+  await build({ absWorkingDir: root, entryPoints: ['scripts/gen-validator.ts'], outfile: tmp, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
+  const gen = spawnSync(process.execPath, [tmp], { encoding: 'utf8' });
+  rmSync(tmp);
+  if (gen.status !== 0) {
+    console.error(`build: generating the org validator failed:\n${gen.stderr}`);
+    process.exit(1);
+  }
+  const target = `${root}src/model/org-validator.generated.ts`;
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== gen.stdout) writeFileSync(target, gen.stdout);
+}
 
 // esbuild splits the code at every import() into chunks, so each command reads
 // and compiles only what it runs (`audit --format json` never touches the YAML

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import type { Gates } from '../engine/gates';
 import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { issuesToDiagnostics, readText, sortDiagnostics } from '../load/load';
+import { readText, sortDiagnostics } from '../load/load';
 import { fastParse, type FastParse } from '../load/fast-yaml';
 import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema';
 
@@ -64,6 +64,8 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
   const schema = configSchema(rules);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
+    // Loaded only for a bad config: it needs the org schema, which a good run never builds.
+    const { issuesToDiagnostics } = await import('../load/issues');
     const diagnostics = issuesToDiagnostics(parsed.error.issues.map(plainBounds), file, positions, data, schema).map((d) => reword(d, rules));
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }

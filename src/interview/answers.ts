@@ -16,7 +16,7 @@ import { keysAt, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath } from '../model/paths';
 import { SECTIONS, type Section } from '../model/schema';
 import { suggest, type Diagnostic } from '../load/diagnostics';
-import { issuesToDiagnostics } from '../load/load';
+import { issuesToDiagnostics } from '../load/issues';
 import { isUnknown } from '../load/normalize';
 import { PositionMap } from '../load/positions';
 import { questionFor, type Question } from './plan';

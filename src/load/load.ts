@@ -2,14 +2,13 @@
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type * as z from 'zod/mini';
-import { formatPath, type Segment } from '../model/paths';
-import { keysAt } from '../model/introspect';
-import { OrgSchema, type Org } from '../model/schema';
-import { suggest, type Diagnostic } from './diagnostics';
+import { INVALID } from '../model/invalid';
+import { validateOrg } from '../model/org-validator.generated';
+import type { Org } from '../model/schema';
+import type { Diagnostic } from './diagnostics';
 import { fastParse } from './fast-yaml';
 import type { PositionMap } from './positions';
-import { stripEmpty, UNKNOWN } from './normalize';
+import { stripEmpty } from './normalize';
 
 export interface LoadedOrg {
   /** The path as the user gave it (used in every message). */
@@ -148,90 +147,23 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     else data.people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
   }
 
-  // One parse per run: zod's JIT would compile a fast path per object schema
-  // (new Function, which the V8 code cache cannot keep) only to use it once.
-  const parsed = OrgSchema.safeParse(data, { jitless: true });
-  if (!parsed.success) diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
+  // The validator generated from the zod schema accepts a valid org without
+  // building the schema (most of a run's start-up otherwise). Anything it does
+  // not accept goes to zod itself, which decides and says why.
+  let org = validateOrg(data);
+  if (org === INVALID) {
+    const [{ OrgSchema }, { issuesToDiagnostics }] = await Promise.all([import('../model/schema'), import('./issues')]);
+    // zod's JIT would compile a fast path per object schema (new Function,
+    // which the V8 code cache cannot keep) only to use it once.
+    const parsed = OrgSchema.safeParse(data, { jitless: true });
+    if (parsed.success) org = parsed.data;
+    else diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
+  }
   if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  return { ok: true, value: { file, org: parsed.data as Org, positions, unknowns: unknowns.sort(), text } };
+  return { ok: true, value: { file, org: org as Org, positions, unknowns: unknowns.sort(), text } };
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
 }
 
-const describe = (v: unknown) =>
-  v === undefined || v === null ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
-
-export function issuesToDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
-  file: string,
-  positions: PositionMap,
-  data: unknown,
-  root: z.ZodMiniType = OrgSchema,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const segs = issue.path.filter((s): s is Segment => typeof s !== 'symbol');
-    const path = formatPath(segs);
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(segs, root);
-      for (const key of issue.keys) {
-        const keyPath = formatPath([...segs, key]);
-        const loc = positions.get(keyPath)?.key ?? positions.locate(path);
-        const s = suggest(key, allowed);
-        out.push({
-          file: loc?.file ?? file,
-          line: loc?.line,
-          column: loc?.column,
-          path: keyPath,
-          message: `unknown key "${key}"${s ? `; did you mean "${s}"?` : allowed.length ? `; expected one of: ${allowed.join(', ')}` : ''}`,
-        });
-      }
-      continue;
-    }
-    const loc = positions.locateValue(path);
-    const got = valueAt(data, segs);
-    const inList = typeof segs.at(-1) === 'number';
-    let message = issue.message;
-    if (inList && (got === null || got === undefined)) {
-      message = 'empty list item: fill it in or delete its "-" line';
-    } else if (inList && typeof got === 'string' && got.trim().toLowerCase() === UNKNOWN) {
-      const field = [...segs].reverse().find((x) => typeof x === 'string');
-      message = `"unknown" stands for a whole answer, not one item of a list: write \`${field}: unknown\` instead of the list`;
-    } else if (issue.code === 'invalid_value') {
-      const values = (issue.values as unknown[]).map(String);
-      const s = typeof got === 'string' ? suggest(got, values) : undefined;
-      message =
-        values.length === 1 && !/^Invalid/.test(issue.message)
-          ? `${issue.message}, got ${describe(got)}`
-          : `expected one of: ${values.join(', ')}; got ${describe(got)}${s ? ` (did you mean "${s}"?)` : ''}`;
-    } else if (issue.code === 'invalid_type' && /^Invalid input: expected \w+/.test(issue.message)) {
-      // zod's default wording, for shapes without a custom message (sections, list items).
-      const expected = /^Invalid input: expected (\w+)/.exec(issue.message)![1]!;
-      message = `expected ${FRIENDLY_TYPES[expected] ?? expected}, got ${describe(got)}`;
-    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {
-      message = `${issue.message}, got ${describe(got)}`;
-      if (issue.code === 'invalid_type' && typeof got === 'string' && /^-?\d+(\.\d+)?\s*%$/.test(got.trim())) message += '; write the number without "%"';
-    }
-    out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path: path || undefined, message });
-  }
-  return out;
-}
-
-const FRIENDLY_TYPES: Record<string, string> = {
-  object: 'a mapping (key: value lines)',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-};
-
-function valueAt(data: unknown, segs: Segment[]): unknown {
-  let cur = data;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[s];
-  }
-  return cur;
-}
