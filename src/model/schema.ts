@@ -314,26 +314,7 @@ export const Waiver = z.strictObject({
 });
 
 // The choice lists, in their own module so that rules can read them without building the schema.
-export {
-  SALES_MOTIONS,
-  MANAGED_BY,
-  OUTSIDE_HELP,
-  PLAN_ELEMENTS,
-  FORECAST_METHODS,
-  CADENCES,
-  KPI_KINDS,
-  COACHING_PLANS,
-  COACHING_FOCUS,
-  PERFORMANCE_ACTIONS,
-  SYSTEMS_OF_RECORD,
-  RECRUITING_MODES,
-  CHANNELS,
-  FRICTION_AREAS,
-  COMP_BASES,
-  DEAL_REVIEWS,
-  MARKETING_FUNCTIONS,
-  MARKETING_OWNS,
-} from './enums';
+export * from './enums';
 
 // In their own module, so that declaring `interview --section` does not build the schema.
 export { SECTIONS, type Section } from './sections';
