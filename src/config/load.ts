@@ -9,7 +9,10 @@ import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
 import { readText, sortDiagnostics } from '../load/load';
 import { fastParse, type FastParse } from '../load/fast-yaml';
-import { CONFIG_FILE_NAMES, configSchema, type Config } from './schema';
+import type { Config } from './schema';
+
+/** Looked for next to the org file, then in each folder above it. */
+export const CONFIG_FILE_NAMES = ['.sales-audit.yaml', '.sales-audit.yml'] as const;
 
 export interface LoadedConfig {
   /** The path as shown in messages. */
@@ -61,6 +64,8 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
   }
   const { positions } = parse;
   const data = dropEmpty(raw);
+  // The schema (zod) is loaded only when there is a config to check.
+  const { configSchema } = await import('./schema');
   const schema = configSchema(rules);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -116,7 +121,7 @@ function reword(d: Diagnostic, rules: readonly RuleDefinition[]): Diagnostic {
   if (/^rules\.[^.]+$/.test(d.path)) return { ...d, message: `unknown rule "${key}"${rest.replace(/; expected one of: .*$/, '')} (run \`sales-audit rules\` for the list)` };
   const opt = /^rules\.([^.]+)\.options\.[^.]+$/.exec(d.path);
   if (opt) {
-    const names = Object.keys(rules.find((r) => r.id === opt[1])?.options?.shape ?? {});
+    const names = Object.keys(rules.find((r) => r.id === opt[1])?.options?.thresholds ?? {});
     const hint = /did you mean/.test(rest) ? rest : names.length ? `; ${opt[1]} has: ${names.join(', ')}` : `; ${opt[1]} has no options`;
     return { ...d, message: `unknown option "${key}" for ${opt[1]}${hint}` };
   }

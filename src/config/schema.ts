@@ -4,10 +4,9 @@
 // rule's own options schema and the JSON Schema comes from the same place.
 import * as z from 'zod/mini';
 import '../model/zod-locale';
+import { optionsSchema } from './rule-options';
 import { SEVERITIES, type RuleDefinition, type RuleSettings, type Severity } from '../engine/types';
 
-/** Looked for next to the org file, then in each folder above it. */
-export const CONFIG_FILE_NAMES = ['.sales-audit.yaml', '.sales-audit.yml'] as const;
 
 const severity = () => z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 const bool = () => z.boolean({ error: 'expected true or false' });
@@ -18,8 +17,8 @@ const meta = <T extends z.ZodMiniType>(schema: T, m: { title?: string; descripti
 };
 
 function ruleSettings(rule: RuleDefinition) {
-  // Rule options are strict already (see options() in define-rule.ts), so a misspelt threshold is an error.
-  const options = rule.options ?? z.strictObject({});
+  // Strict (see rule-options.ts), so a misspelt threshold is an error.
+  const options = optionsSchema(rule.options ?? { thresholds: {}, defaults: {} });
   return meta(
     z.strictObject({
       enabled: meta(z.optional(bool()), { description: 'false turns the rule off: it is neither run nor scored.' }),

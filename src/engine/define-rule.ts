@@ -1,29 +1,52 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
-import * as z from 'zod/mini';
-import '../model/zod-locale';
-import type { RuleDefinition, RuleOptions } from './types';
+import type { OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
-const NO_OPTIONS = z.strictObject({});
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule with no thresholds
+const NO_OPTIONS: RuleOptions<{}> = { thresholds: {}, defaults: {} };
 
 /**
  * A numeric threshold in a rule's options: its range, its default, and where
  * that default comes from (shown beside findings and by `explain`).
  */
-export function threshold(t: { default: number; min: number; max: number; whole?: boolean; description: string; source: string }) {
-  const range = [z.gte(t.min), z.lte(t.max)];
-  const schema = z._default(z.number().check(...(t.whole ? [z.int(), ...range] : range)), t.default);
-  z.globalRegistry.add(schema, { description: t.description, source: t.source });
-  return schema;
+export const threshold = (t: OptionThreshold): OptionThreshold => t;
+
+/**
+ * A rule's options. Strict: a misspelt threshold in .sales-audit.yaml is an
+ * error, never ignored. Kept as data, so that a run which configures no
+ * thresholds does not build (or even load) a schema for them.
+ */
+export function options<T extends Record<string, OptionThreshold>>(thresholds: T, relation?: RuleOptions<T>['relation']): RuleOptions<T> {
+  const defaults = Object.fromEntries(Object.entries(thresholds).map(([k, t]) => [k, t.default])) as OptionValues<T>;
+  return relation ? { thresholds, defaults, relation } : { thresholds, defaults };
 }
 
-/** A rule's options: strict, so a misspelt threshold in .sales-audit.yaml is an error, never ignored. */
-export const options = <T extends Record<string, ReturnType<typeof threshold>>>(shape: T) => z.strictObject(shape);
-
-export function defineRule<M extends string, S extends string, O extends RuleOptions = typeof NO_OPTIONS>(
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any rule's own thresholds
+export function defineRule<M extends string, S extends string, O extends RuleOptions<any> = typeof NO_OPTIONS>(
   rule: Omit<RuleDefinition<M, S, O>, 'options' | 'requires'> & { options?: O; requires?: string[] },
 ): RuleDefinition<M, S, O> {
   return { ...rule, requires: rule.requires ?? [], options: (rule.options ?? NO_OPTIONS) as O };
+}
+
+/**
+ * The options a rule runs with: its defaults, overridden by the configured
+ * values. The config loader has checked those against the options schema; this
+ * checks them again for callers that go straight to the engine.
+ */
+export function resolveOptions(rule: RuleDefinition, given: Record<string, unknown> | undefined): { ok: true; options: Record<string, number> } | { ok: false; error: string } {
+  const decl: RuleOptions = rule.options ?? NO_OPTIONS;
+  const options: Record<string, number> = { ...decl.defaults };
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(given ?? {})) {
+    const t = decl.thresholds[name];
+    if (!t) problems.push(`${name}: not an option of ${rule.id}`);
+    else if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`${name}: expected a number`);
+    else if (t.whole && !Number.isSafeInteger(value)) problems.push(`${name}: expected a whole number`);
+    else if (value < t.min || value > t.max) problems.push(`${name}: expected a number from ${t.min} to ${t.max}`);
+    else options[name] = value;
+  }
+  if (!problems.length && decl.relation && !decl.relation.holds(options)) problems.push(`${decl.relation.path}: ${decl.relation.message}`);
+  return problems.length ? { ok: false, error: `invalid options: ${problems.join('; ')}` } : { ok: true, options };
 }
 
 /** Replaces {name} placeholders with values from data. */
@@ -31,14 +54,10 @@ export function interpolate(template: string, data: Record<string, string | numb
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
-/** Option name -> { default, source } as declared in the rule's options schema. */
-export function optionDocs(rule: RuleDefinition): { name: string; default: unknown; source?: string; description?: string }[] {
-  const shape = (rule.options?.shape ?? {}) as Record<string, z.ZodMiniType>;
-  return Object.entries(shape).map(([name, s]) => {
-    const meta = (z.globalRegistry.get(s) ?? {}) as { source?: string; description?: string };
-    const parsed = s.safeParse(undefined);
-    return { name, default: parsed.success ? parsed.data : undefined, source: meta.source, description: meta.description };
-  });
+/** Option name -> { default, source } as the rule declares them. */
+export function optionDocs(rule: RuleDefinition): { name: string; default: number; source: string; description: string }[] {
+  const thresholds: Record<string, OptionThreshold> = rule.options?.thresholds ?? {};
+  return Object.entries(thresholds).map(([name, t]) => ({ name, default: t.default, source: t.source, description: t.description }));
 }
 
 /** Whole days from a to b (both YYYY-MM-DD). */

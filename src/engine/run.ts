@@ -2,7 +2,7 @@
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
-import { interpolate, optionDocs } from './define-rule';
+import { interpolate, optionDocs, resolveOptions } from './define-rule';
 import { categoryScores, projectedGain, statusOf, summarise, type Scored } from './scoring';
 import {
   SEVERITIES,
@@ -186,13 +186,13 @@ function evaluate(
     return raw;
   }
 
-  const parsedOptions = (rule.options ?? null)?.safeParse(settings.options ?? {});
-  if (parsedOptions && !parsedOptions.success) {
+  const resolved = resolveOptions(rule, settings.options);
+  if (!resolved.ok) {
     result.status = 'error';
-    result.error = `invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    result.error = resolved.error;
     return raw;
   }
-  const options = (parsedOptions?.data ?? {}) as Record<string, unknown>;
+  const { options } = resolved;
 
   let out: ReturnType<RuleDefinition['check']>;
   try {

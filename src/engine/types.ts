@@ -1,7 +1,6 @@
 // The shapes shared by rules, the engine and the renderers. The AuditReport is
 // the engine's only output and the renderers' only input; its JSON form is a
 // documented, versioned contract (see docs in README "JSON report").
-import type * as z from 'zod/mini';
 import type { Org } from '../model/schema';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -72,10 +71,40 @@ export interface CheckContext<O, M extends string = string, S extends string = s
   isUnknown(path: string): boolean;
 }
 
-/** A rule's options schema (see `options()` and `threshold()` in define-rule.ts). */
-export type RuleOptions = z.ZodMiniObject<z.core.$ZodLooseShape, z.core.$strict>;
+/** A numeric threshold in a rule's options: its range, its default, and where that default comes from. */
+export interface OptionThreshold {
+  default: number;
+  min: number;
+  max: number;
+  /** Only whole numbers. */
+  whole?: boolean;
+  description: string;
+  source: string;
+}
 
-export interface RuleDefinition<M extends string = string, S extends string = string, O extends RuleOptions = RuleOptions> {
+export type OptionValues<T extends Record<string, OptionThreshold>> = { [K in keyof T]: number };
+
+/**
+ * A rule's options, as data (see `options()` in define-rule.ts). A run that
+ * configures none uses the defaults and never builds a schema; the zod schema
+ * that checks .sales-audit.yaml is built from this (src/config/rule-options.ts).
+ */
+export interface OptionRelation<T extends Record<string, OptionThreshold>> {
+  holds(o: OptionValues<T>): boolean;
+  message: string;
+  /** The option the message is reported on. */
+  path: string;
+}
+
+export interface RuleOptions<T extends Record<string, OptionThreshold> = Record<string, OptionThreshold>> {
+  thresholds: T;
+  defaults: OptionValues<T>;
+  /** A rule between thresholds, e.g. failBelow <= passAbove; `path` names the option it reports on. */
+  relation?: OptionRelation<T>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any rule's own thresholds
+export interface RuleDefinition<M extends string = string, S extends string = string, O extends RuleOptions<any> = RuleOptions<any>> {
   id: string;
   title: string;
   /** Where the rule comes from in the source article, e.g. "Jackson, mistake 7". */
@@ -96,7 +125,7 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   };
   messages: Record<M, string>;
   steps: Record<S, StepDef>;
-  check(ctx: CheckContext<z.infer<O>, M, S>): CheckOutput<M, S>;
+  check(ctx: CheckContext<O['defaults'], M, S>): CheckOutput<M, S>;
 }
 
 /** Per-organisation settings for one rule (from .sales-audit.yaml). */

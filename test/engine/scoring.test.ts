@@ -87,3 +87,18 @@ describe('scoring', () => {
     expect([1, 0.9, 0.89, 0.5, 0.49, 0].map(statusOf)).toEqual(['pass', 'pass', 'partial', 'partial', 'fail', 'fail']);
   });
 });
+
+describe('rule options in the engine', () => {
+  it('run with the declared defaults, overridden one by one, and refuse values the declaration rules out', async () => {
+    const { resolveOptions } = await import('../../src/engine/define-rule');
+    const { default: sellingTime } = await import('../../rules/selling-time');
+    expect(resolveOptions(sellingTime, undefined)).toEqual({ ok: true, options: { failBelow: 35, passAbove: 45 } });
+    expect(resolveOptions(sellingTime, { passAbove: 50 })).toEqual({ ok: true, options: { failBelow: 35, passAbove: 50 } });
+    expect(resolveOptions(sellingTime, { failBelow: 120 })).toEqual({ ok: false, error: 'invalid options: failBelow: expected a number from 0 to 100' });
+    expect(resolveOptions(sellingTime, { failBelow: 'lots' })).toEqual({ ok: false, error: 'invalid options: failBelow: expected a number' });
+    expect(resolveOptions(sellingTime, { failBellow: 20 })).toEqual({ ok: false, error: 'invalid options: failBellow: not an option of selling-time' });
+    expect(resolveOptions(sellingTime, { failBelow: 50, passAbove: 40 })).toEqual({ ok: false, error: 'invalid options: failBelow: expected failBelow to be at most passAbove' });
+    const { default: recruiting } = await import('../../rules/continuous-recruiting');
+    expect(resolveOptions(recruiting, { maxOpenDays: 30.5 })).toEqual({ ok: false, error: 'invalid options: maxOpenDays: expected a whole number' });
+  });
+});
