@@ -131,38 +131,33 @@ function plain(node: Node): boolean {
   return true;
 }
 
-/** The place of one path (as formatPath spells it), walking down from the root. */
+/**
+ * The place of one path (as formatPath spells it), walking down from the root.
+ * A key may hold dots (the `answers:` log is keyed by fact paths), so when one
+ * key's subtree does not have the rest of the path, the next matching key is tried.
+ */
 function placeAt(root: Node, path: string, at: (offset: number) => Location): Place | undefined {
-  let node = root;
-  let key = -1;
-  let pos = 0;
-  while (pos < path.length) {
+  const down = (node: Node, pos: number, key: number): Place | undefined => {
+    if (pos === path.length) return key < 0 ? undefined : { key: at(key), value: at(node.start) };
+    const { children } = node;
     if (node.kind === 'mapping') {
       const dot = pos === 0 ? '' : '.';
-      const { children } = node;
-      let next: Node | undefined;
-      for (let i = 0; i + 1 < children.length && !next; i += 2) {
+      for (let i = 0; i + 1 < children.length; i += 2) {
         const name = `${dot}${children[i]!.result as string}`;
         const end = pos + name.length;
-        if (path.startsWith(name, pos) && (end === path.length || path[end] === '.' || path[end] === '[')) {
-          next = children[i + 1]!;
-          key = children[i]!.start;
-          pos = end;
-        }
+        if (!path.startsWith(name, pos) || (end !== path.length && path[end] !== '.' && path[end] !== '[')) continue;
+        const found = down(children[i + 1]!, end, children[i]!.start);
+        if (found) return found;
       }
-      if (!next) return undefined;
-      node = next;
     } else if (node.kind === 'sequence' && path[pos] === '[') {
       const close = path.indexOf(']', pos);
       const index = close > pos + 1 ? Number(path.slice(pos + 1, close)) : NaN;
-      const next = Number.isInteger(index) ? node.children[index] : undefined;
-      if (!next) return undefined;
-      node = next;
-      key = next.start;
-      pos = close + 1;
-    } else return undefined;
-  }
-  return key < 0 ? undefined : { key: at(key), value: at(node.start) };
+      const item = Number.isInteger(index) ? children[index] : undefined;
+      if (item) return down(item, close + 1, item.start);
+    }
+    return undefined;
+  };
+  return down(root, 0, -1);
 }
 
 /** Every place, in document order (for callers that list them all). */

@@ -41,6 +41,14 @@ describe('fast YAML path', () => {
     expect(fast.positions.locate('company.no_such_key')).toEqual(slow.positions.get('company')?.key);
   });
 
+  it('finds a key that holds dots even when an earlier key is a prefix of it (answers: is keyed by fact paths)', () => {
+    const text = ['company:', '  name: Acme', 'answers:', '  company:', '    by: alice', '  company.name:', '    by: bob', '    bogus: 1'].join('\n');
+    const { fast, slow } = both(text);
+    expect(fast.positions.get('answers.company.name.bogus')).toEqual(slow.positions.get('answers.company.name.bogus'));
+    expect(fast.positions.get('answers.company.name.bogus')?.key).toMatchObject({ line: 8, column: 5 });
+    expect(fast.positions.get('answers.company.by')?.key).toMatchObject({ line: 5, column: 5 });
+  });
+
   it('resolves scalars by YAML 1.2 core rules: dates and yes/on stay text', () => {
     const text = ['a:', '  d: 2025-09-01', '  y: yes', '  o: on', '  t: True', '  n: ~', '  e:', '  h: 0x1F', '  oc: 0o17', '  x: 1e3', '  u: 1_000', '  p: +12', '  f: .5', '  q: "12"', '  l: [1, two, 3.0]'].join('\n');
     const { fast, slow } = both(text);
