@@ -97,9 +97,10 @@ if (schema.status !== 0) {
 }
 writeFileSync(`${root}sales-audit.schema.json`, schema.stdout);
 
-// Warm the code caches on representative runs. A chunk's cache holds what the
-// last run that loaded it compiled, so the run that matters most comes last:
-// the JSON audit, which CI and the benchmark time.
+// Warm the code caches on representative runs. Each run that loads a chunk
+// rewrites its cache, starting from the one before, so a cache gathers what
+// every earlier run compiled; the run that matters most comes last: the JSON
+// audit, which CI and the benchmark time.
 const example = `${root}templates/examples/mid-size-gaps.yaml`;
 const runs = [
   ['explain', 'selling-time'],

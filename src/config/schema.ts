@@ -5,8 +5,8 @@
 import * as z from 'zod/mini';
 import '../model/zod-locale';
 import { optionsSchema } from './rule-options';
+import { NO_OPTIONS } from '../engine/define-rule';
 import { SEVERITIES, type RuleDefinition, type RuleSettings, type Severity } from '../engine/types';
-
 
 const severity = () => z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 const bool = () => z.boolean({ error: 'expected true or false' });
@@ -18,7 +18,7 @@ const meta = <T extends z.ZodMiniType>(schema: T, m: { title?: string; descripti
 
 function ruleSettings(rule: RuleDefinition) {
   // Strict (see rule-options.ts), so a misspelt threshold is an error.
-  const options = optionsSchema(rule.options ?? { thresholds: {}, defaults: {} });
+  const options = optionsSchema(rule.options ?? NO_OPTIONS);
   return meta(
     z.strictObject({
       enabled: meta(z.optional(bool()), { description: 'false turns the rule off: it is neither run nor scored.' }),

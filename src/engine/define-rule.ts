@@ -3,7 +3,7 @@
 import type { OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule with no thresholds
-const NO_OPTIONS: RuleOptions<{}> = { thresholds: {}, defaults: {} };
+export const NO_OPTIONS: RuleOptions<{}> = { thresholds: {}, defaults: {} };
 
 /**
  * A numeric threshold in a rule's options: its range, its default, and where

@@ -22,12 +22,12 @@ const TRIM = String(checksOf(z.string().check(z.trim()) as unknown as Schema)[0]
 class Generator {
   private readonly names = new Map<Schema, string>();
   private readonly functions: string[] = [];
-  private readonly sets: string[] = [];
+  private readonly constants: string[] = [];
 
   /** A module-level constant (built once, not on every call). */
   constant(expression: string): string {
-    let i = this.sets.indexOf(expression);
-    if (i < 0) i = this.sets.push(expression) - 1;
+    let i = this.constants.indexOf(expression);
+    if (i < 0) i = this.constants.push(expression) - 1;
     return `c${i}`;
   }
 
@@ -150,7 +150,7 @@ class Generator {
   }
 
   get code(): string[] {
-    return [...this.sets.map((value, i) => `const c${i} = ${value};`), '', ...this.functions.map((f) => `${f}\n`)];
+    return [...this.constants.map((value, i) => `const c${i} = ${value};`), '', ...this.functions.map((f) => `${f}\n`)];
   }
 }
 
