@@ -80,3 +80,72 @@ export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n =
 /** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
 export const joinNames = (names: readonly string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+// ---- check accounting helpers (see CheckOut in types.ts and tally() in scoring.ts) ----
+
+/**
+ * Reads a tri-state fact inside `bracket`: the value when known, else the worst
+ * or the best it could be (the caller says which value is which for this score).
+ */
+export type Pick = <V>(value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * A check's score bracketed over its unknown facts: `score` runs twice, once
+ * with every unknown at its worst and once at its best; returns [worst, best]
+ * in [0, 1] (equal when nothing it read was unknown). The check earns the
+ * first: an unknown earns nothing. `score` must not get better as a fact gets
+ * worse (the property tests check that making a fact unknown never raises a
+ * score).
+ */
+export function bracket(score: (pick: Pick) => number): [number, number] {
+  const worst = clamp01(score((v, w) => (v === undefined ? w : v)));
+  const best = clamp01(score((v, _w, b) => (v === undefined ? b : v)));
+  return worst <= best ? [worst, best] : [best, worst];
+}
+
+/** One meaning of "none" typed as text, for every rule: none, no, nobody, no one, nothing, n/a, -. */
+export const NONE_TEXT = /^(none|no|nobody|no one|no-one|nothing|n\/a|-)$/i;
+/** True when a text fact says there is none (a known absence, unlike a key left out). */
+export const saysNone = (text: string | undefined): boolean => text !== undefined && NONE_TEXT.test(text.trim());
+
+/** A person who sells, as the rules see them. */
+export interface RepRef<P> {
+  p: P;
+  /** Index in `people`. */
+  i: number;
+  /** The name, or `people[i]` when none is given. */
+  name: string;
+  /** `is_rep: true`: certainly a rep. When the key is left out the person may or may not sell. */
+  certain: boolean;
+}
+
+/**
+ * The people who sell or may sell: `is_rep: false` is a known non-seller and is
+ * left out; `is_rep` left out is unknown (see `repCheck`).
+ */
+export function repsOf<P extends { is_rep?: boolean; name?: string }>(people: readonly P[] | undefined): RepRef<P>[] {
+  return (people ?? []).flatMap((p, i) => (p.is_rep === false ? [] : [{ p, i, name: p.name ?? `people[${i}]`, certain: p.is_rep === true }]));
+}
+
+/**
+ * A per-rep check. When it is not known whether the person sells, the check
+ * may not apply: it earns nothing and could reach its best (an unknown never
+ * takes a check out of the denominator), and `people[i].is_rep` joins the facts
+ * that would settle it.
+ */
+export function repCheck(
+  rep: RepRef<unknown>,
+  id: string,
+  score: number | readonly [number, number],
+  unknown: string[] = [],
+  weight?: number,
+): { id: string; score: [number, number]; unknown: string[]; weight?: number } {
+  const [lo, hi] = typeof score === 'number' ? [score, score] : score;
+  const out = rep.certain
+    ? { id, score: [lo, hi] as [number, number], unknown }
+    : { id, score: [0, hi] as [number, number], unknown: [...unknown, `people[${rep.i}].is_rep`] };
+  return weight === undefined ? out : { ...out, weight };
+}
+
+/** A check whose facts are all unknown: earns nothing, could reach 1. */
+export const unknownCheck = (id: string, unknown: string[], weight?: number) => ({ id, score: [0, 1] as [number, number], unknown, ...(weight === undefined ? {} : { weight }) });

@@ -3,7 +3,7 @@
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
 import { interpolate, optionDocs, resolveOptions } from './define-rule';
-import { categoryScores, projectedGain, statusOf, summarise, type Scored } from './scoring';
+import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
   SEVERITIES,
   SEVERITY_WEIGHT,
@@ -13,6 +13,7 @@ import {
   type Data,
   type DataIn,
   type Evidence,
+  type CheckOut,
   type Finding,
   type RuleDefinition,
   type RuleResult,
@@ -42,11 +43,20 @@ export interface AuditInput {
   /** Per-rule settings from the org's config. */
   settings?: Readonly<Record<string, RuleSettings>>;
   toolVersion?: string;
+  /** Coverage (%) under which no letter grade is given (default DEFAULT_COVERAGE_FLOOR). */
+  coverageFloor?: number;
+  /**
+   * A fact path in words a client reads ("the performance actions of AE 3"),
+   * for find-out items; the path itself when absent.
+   */
+  describe?: (path: string) => string;
 }
 
 type Raw = {
   rule: RuleDefinition;
   result: RuleResult;
+  /** Known share of the rule's applicable check weight, [0, 1]. */
+  known: number;
   findings: Omit<Finding, 'fatal' | 'suppressed'>[];
   steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[] }[];
 };
@@ -76,15 +86,18 @@ export function runAudit(input: AuditInput): AuditReport {
 
   const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
 
-  const scored: Scored[] = raws.map(({ result }) => ({
+  const scored: Scored[] = raws.map(({ result, known }) => ({
     id: result.id,
     category: result.category,
     weight: result.weight,
     status: result.status,
     score: result.score,
+    upTo: result.upTo,
+    known,
+    critical: result.severity === 'critical',
     fatal: result.severity === 'critical' && result.status === 'fail',
   }));
-  const summary = summarise(scored);
+  const summary = summarise(scored, input.coverageFloor ?? DEFAULT_COVERAGE_FLOOR);
 
   const findings: Finding[] = raws
     .flatMap(({ result, findings }) =>
@@ -98,15 +111,61 @@ export function runAudit(input: AuditInput): AuditReport {
     .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
     .map(({ f }) => f);
 
-  const checklist: ChecklistItem[] = raws
-    .filter(({ result }) => (result.status === 'fail' || result.status === 'partial' || (result.status === 'pass' && result.score! < 1)))
-    .flatMap(({ result, steps }) => {
-      const gain = projectedGain(scored, result.id);
-      return steps.map((s) => ({ ...s, ruleId: result.id, gain, severity: result.severity }));
-    })
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => b.item.gain - a.item.gain || SEVERITY_WEIGHT[b.item.severity] - SEVERITY_WEIGHT[a.item.severity] || a.i - b.i)
-    .map(({ item }, i) => ({ rank: i + 1, ...item, status: 'open' as const }));
+  // Fixes (a rule's gain on its first item: its items earn it together), then
+  // find-out items, one per unknown check, worth the points in play on it.
+  const describe = input.describe ?? ((p: string) => p);
+  type Item = Omit<ChecklistItem, 'rank' | 'status'>;
+  const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
+  raws.forEach(({ result, steps }, order) => {
+    if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
+    const gain = fixGain(scored, result.id);
+    const fatal = result.severity === 'critical' && result.status === 'fail';
+    if (steps.length && (gain > 0 || result.status !== 'pass')) {
+      groups.push({
+        items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
+        gain,
+        fatal,
+        severity: result.severity,
+        order,
+      });
+    }
+    for (const check of result.checks) {
+      const points = inPlay(scored, result.id, check);
+      if (!(points > 0) || !check.missing.length) continue;
+      const facts = check.missing;
+      groups.push({
+        items: [
+          {
+            kind: 'find-out',
+            ruleId: result.id,
+            stepId: 'find-out',
+            action: `Find out ${joinWords(facts.map(describe))}.`,
+            owner: 'Auditor',
+            effort: 'low',
+            gain: points,
+            severity: result.severity,
+            facts,
+            evidence: facts.map(evidence),
+          },
+        ],
+        gain: points,
+        fatal: false,
+        severity: result.severity,
+        order,
+      });
+    }
+  });
+  const checklist: ChecklistItem[] = groups
+    .sort(
+      (a, b) =>
+        Number(b.fatal) - Number(a.fatal) ||
+        b.gain - a.gain ||
+        Number(a.items[0]!.kind === 'find-out') - Number(b.items[0]!.kind === 'find-out') ||
+        SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] ||
+        a.order - b.order,
+    )
+    .flatMap((g) => g.items)
+    .map((item, i) => ({ rank: i + 1, ...item, status: 'open' as const }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
@@ -116,12 +175,13 @@ export function runAudit(input: AuditInput): AuditReport {
   const respondents = [...new Set(Object.values(answers).map((a) => a.by))].sort();
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'sales-audit', version: input.toolVersion ?? '0.0.0' },
     auditDate: date,
     org: { file: input.file, company: org.company?.name ?? null, respondents },
     summary: {
       ...summary,
+      unknownFacts: new Set(raws.flatMap((r) => r.result.missing)).size,
       fatal: scored.filter((s) => s.fatal).length,
       counts,
       findings: bySeverity,
@@ -169,9 +229,17 @@ function evaluate(
     docs: { description: rule.docs.description, rationale: rule.docs.rationale },
     status: 'not-assessed',
     score: null,
+    upTo: null,
+    coverage: 0,
     missing: [],
+    checks: [],
   };
-  const raw: Raw = { rule, result, findings: [], steps: [] };
+  const raw: Raw = { rule, result, known: 0, findings: [], steps: [] };
+  // Nothing known: in the denominator, earning nothing.
+  const unassessed = (missing: string[]) => {
+    Object.assign(result, { score: 0, upTo: 1, coverage: 0, missing, checks: [{ id: rule.id, weight: 1, status: 'not-assessed', score: 0, upTo: 1, missing }] });
+    if (result.waiver) result.status = 'waived';
+  };
   if (settings.enabled === false) {
     result.status = 'off';
     return raw;
@@ -181,8 +249,7 @@ function evaluate(
 
   const missing = rule.requires.filter((p) => isMissing(getAt(input.org, p)));
   if (missing.length) {
-    result.missing = missing;
-    if (waiver) result.status = 'waived';
+    unassessed(missing);
     return raw;
   }
 
@@ -225,20 +292,42 @@ function evaluate(
     })),
   });
   if ('notAssessed' in out) {
-    result.missing = out.notAssessed;
-    if (waiver) result.status = 'waived';
+    unassessed(out.notAssessed);
     // Notes survive (e.g. a date that cannot be right is why a fact is unknown); failures cannot.
     raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
     return raw;
   }
-  const score = Math.round(Math.min(1, Math.max(0, out.score)) * 1000) / 1000;
-  if (!Number.isFinite(score)) {
-    result.status = 'error';
-    result.error = `score is not a number (${out.score})`;
+  if ('notApplicable' in out) {
+    Object.assign(result, { status: 'not-applicable', reason: out.notApplicable, coverage: 100 });
+    raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
     return raw;
   }
-  result.score = score;
-  result.status = waiver ? 'waived' : statusOf(score);
+  const checks: CheckOut[] = 'checks' in out ? out.checks : [{ id: rule.id, score: out.score }];
+  let t: ReturnType<typeof tally>;
+  try {
+    t = tally(checks);
+  } catch (e) {
+    result.status = 'error';
+    result.error = e instanceof Error ? e.message : String(e);
+    return raw;
+  }
+  result.checks = t.checks;
+  result.missing = t.missing;
+  if (t.score === null || t.upTo === null) {
+    Object.assign(result, { status: 'not-applicable', reason: t.checks.map((c) => c.reason).filter(Boolean).join('; '), coverage: 100 });
+    raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
+    return raw;
+  }
+  result.score = Math.round(t.score * 1000) / 1000;
+  result.upTo = Math.round(t.upTo * 1000) / 1000;
+  result.coverage = Math.floor(t.known * 100 + 1e-9);
+  raw.known = t.known;
+  // The verdict judges what is known; coverage says how much that is.
+  result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : statusOf(t.knownMean);
+  if (t.knownMean === null) {
+    raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
+    return raw;
+  }
 
   raw.findings = (out.findings ?? []).map(toFinding);
   const undeclared = (out.steps ?? []).find((s) => !rule.steps[s.step]);
@@ -253,6 +342,11 @@ function evaluate(
     return { stepId: s.step, action: interpolate(def.action, s.data), owner: def.owner, effort: def.effort, evidence: (s.paths ?? []).map(evidence) };
   });
   return raw;
+}
+
+/** "a, b and c". */
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function clean(data: DataIn | undefined): Data {

@@ -21,7 +21,12 @@ export type Category = keyof typeof CATEGORIES;
 export const EFFORTS = ['low', 'medium', 'high'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
-export const STATUSES = ['pass', 'partial', 'fail', 'not-assessed', 'waived', 'error', 'off'] as const;
+/**
+ * A rule's verdict. `not-assessed`: it applies but nothing it needs is known;
+ * `not-applicable`: known facts say it does not apply (it leaves the
+ * denominator); pass, partial and fail judge what is known (see `coverage`).
+ */
+export const STATUSES = ['pass', 'partial', 'fail', 'not-assessed', 'not-applicable', 'waived', 'error', 'off'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export type Data = Record<string, string | number>;
@@ -53,10 +58,37 @@ export interface StepOut<S extends string> {
   paths?: string[];
 }
 
+/**
+ * One check of a rule: one person, stage, plan element, friction point or
+ * policy. The engine adds the checks up (see scoring.ts): a known check earns
+ * its score, an unknown one earns nothing and its weight is "in play", a check
+ * that does not apply leaves the denominator.
+ */
+export interface CheckOut {
+  /** Stable within the rule: the subject it is about ("plan", "people:AE 1", "stage:Discovery"). */
+  id: string;
+  /** Relative weight inside the rule (any positive number; default 1). */
+  weight?: number;
+  /**
+   * In [0, 1]: a point when every fact is known; a range [worst, best] when
+   * some are not (the check earns the worst, and could reach the best).
+   * Absent with `notApplicable`.
+   */
+  score?: number | readonly [number, number];
+  /** The facts that would settle the check (required when score is a range). */
+  unknown?: string[];
+  /** Why the check does not apply, in plain words (known facts only: an unknown never makes a check inapplicable). */
+  notApplicable?: string;
+}
+
 export type CheckOutput<M extends string, S extends string> =
+  | { checks: CheckOut[]; findings?: FindingOut<M>[]; steps?: StepOut<S>[] }
+  /** One check, fully known. */
   | { score: number; findings?: FindingOut<M>[]; steps?: StepOut<S>[] }
-  /** Not assessable; `findings` may carry notes (note: true) only, e.g. why a fact counts as unknown. */
-  | { notAssessed: string[]; findings?: FindingOut<M>[] };
+  /** One check, not known at all; `findings` may carry notes (note: true) only, e.g. why a fact counts as unknown. */
+  | { notAssessed: string[]; findings?: FindingOut<M>[] }
+  /** The whole rule does not apply (known facts say so). */
+  | { notApplicable: string; findings?: FindingOut<M>[] };
 
 export interface CheckContext<O, M extends string = string, S extends string = string> {
   org: Org;
@@ -179,12 +211,39 @@ export interface RuleResult {
   /** What the rule checks and why (the rule's own docs), so reports need not import rules. */
   docs: { description: string; rationale: string };
   status: Status;
-  /** In [0, 1], rounded to 3 places; null when not assessed, off or in error. */
+  /**
+   * Points earned out of points applicable, in [0, 1], rounded to 3 places: an
+   * unknown check earns nothing. Null when the rule does not apply, is off or
+   * in error.
+   */
   score: number | null;
-  /** Facts that would let the rule be assessed. */
+  /** The score if every unknown check went well, in [0, 1]; null as `score`. */
+  upTo: number | null;
+  /** Share of the rule's applicable check weight that is known, 0..100 integer. */
+  coverage: number;
+  /** Facts that would settle the unknown checks. */
   missing: string[];
+  /** Why the rule does not apply (status not-applicable). */
+  reason?: string;
+  checks: CheckResult[];
   error?: string;
   waiver?: WaiverState;
+}
+
+/** A check as the report shows it. */
+export interface CheckResult {
+  id: string;
+  /** Its share of the rule, in (0, 1], 3 places. */
+  weight: number;
+  status: 'known' | 'partly-known' | 'not-assessed' | 'not-applicable';
+  /** Earned, in [0, 1]; null when not applicable. */
+  score: number | null;
+  /** Reachable once the unknown facts are known, in [0, 1]; null when not applicable. */
+  upTo: number | null;
+  /** Facts that would settle it. */
+  missing: string[];
+  /** Why it does not apply. */
+  reason?: string;
 }
 
 export interface WaiverState {
@@ -199,41 +258,70 @@ export interface WaiverState {
 export interface CategoryScore {
   id: Category;
   title: string;
-  /** 0..100 integer, null when nothing in the category was assessed. */
+  /** Points earned out of points applicable, 0..100 integer; null when no rule of the category applies. */
   score: number | null;
+  /** The score if every unknown check went well, 0..100 integer; null as `score`. */
+  upTo: number | null;
+  /** Known share of the applicable check weight, 0..100 integer. */
   coverage: number;
   rules: string[];
 }
 
 export interface ChecklistItem {
   rank: number;
+  /** `fix`: a remediation step; `find-out`: a question whose answer could move the score. */
+  kind: 'fix' | 'find-out';
   ruleId: string;
+  /** The step id (fix), or `find-out` (find-out). */
   stepId: string;
   action: string;
   owner: string;
   effort: Effort;
-  /** Points the overall score rises if the item's rule reached full score. */
+  /**
+   * Headline points, one decimal. A fix item: the points the headline rises once
+   * every known shortfall of its rule is fixed, carried by the rule's first
+   * item only (0 on the others: together they earn it). A find-out item: the
+   * points in play on its unknown facts (the most the answer can add). The
+   * headline, all fix gains and all find-out points add up to 100.
+   */
   gain: number;
+  /** A find-out item: the facts to ask about. */
+  facts?: string[];
+  /** A fix item of a failing critical rule (fatal): listed first. */
+  fatal?: boolean;
   severity: Severity;
   evidence: Evidence[];
   status: 'open';
 }
 
 export interface AuditReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'sales-audit'; version: string };
   auditDate: string;
   org: { file: string; company: string | null; respondents: string[] };
   summary: {
-    /** 0..100 integer; null ("?") when no rule was assessed. */
+    /**
+     * The headline: points earned out of points applicable, 0..100 integer
+     * (an unknown earns nothing; a rule or check that does not apply leaves
+     * the denominator). Null only when nothing applies.
+     */
     score: number | null;
+    /** The score if every unknown check went well, 0..100 integer; null as `score`. */
+    upTo: number | null;
+    /** Distinct facts that would settle the unknown checks. */
+    unknownFacts: number;
+    /** A letter only at or above the coverage floor; null otherwise (see gradeNote). */
     grade: Grade | null;
-    /** The grade would be higher but a fatal finding caps it at C. */
+    /** `graded`, `incomplete` (coverage under the floor) or `unscored` (nothing applies). */
+    gradeStatus: 'graded' | 'incomplete' | 'unscored';
+    /** Why there is no letter, or why it is capped; null when neither. */
+    gradeNote: string | null;
+    /** The grade is held at C: a critical rule fails, or is too little known to rule a failure out. */
     gradeCapped: boolean;
-    /** Assessed weight / total weight, 0..100 integer. */
+    /** Known share of the applicable check weight, 0..100 integer. */
     coverage: number;
-    /** Coverage is under half: the grade speaks for a small part of the org. */
-    provisional: boolean;
+    /** Coverage (%) under which no letter grade is given. */
+    coverageFloor: number;
     fatal: number;
     counts: Record<Status, number>;
     findings: Record<Severity, number>;

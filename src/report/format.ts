@@ -7,6 +7,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   partial: 'partial',
   fail: 'fail',
   'not-assessed': 'not assessed',
+  'not-applicable': 'not applicable',
   waived: 'waived',
   error: 'error',
   off: 'off',
@@ -29,9 +30,20 @@ export function thresholdLine(t: Threshold): string {
 
 export const scoreText = (s: number | null) => (s === null ? '?' : String(s));
 
+/** The grade as every format writes it: a letter, `incomplete` under the coverage floor, or `none` when nothing applies. */
+export const gradeText = (s: AuditReport['summary']) => s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
+
+/** "up to 81 once 9 facts are known", or '' when nothing is in play. */
+export function rangeText(s: AuditReport['summary']): string {
+  if (s.score === null || s.upTo === null || s.upTo <= s.score) return '';
+  return `up to ${s.upTo} once ${s.unknownFacts} ${s.unknownFacts === 1 ? 'fact is' : 'facts are'} known`;
+}
+
+/** `Score 58/100 (up to 81) · Grade incomplete · Coverage 44%` */
 export function headline(r: AuditReport): string {
   const s = r.summary;
-  return `Score ${scoreText(s.score)}/100 · Grade ${s.grade ?? '?'} · Coverage ${s.coverage}%`;
+  const range = s.score !== null && s.upTo !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : '';
+  return `Score ${scoreText(s.score)}/100${range} · Grade ${gradeText(s)} · Coverage ${s.coverage}%`;
 }
 
 /** Findings that count (not notes, not suppressed), fatal first as the engine ordered them. */
@@ -40,12 +52,23 @@ export const notes = (r: AuditReport): Finding[] => r.findings.filter((f) => f.n
 
 export function capNote(r: AuditReport): string | undefined {
   const n = r.summary.fatal;
+  if (r.summary.gradeCapped) return r.summary.gradeNote ?? undefined;
   if (!n) return undefined;
   const what = `${n} critical rule${n === 1 ? '' : 's'} failing`;
   // Only speak of the cap where it matters: a D or F is below it anyway.
-  if (r.summary.gradeCapped) return `${what}: the grade is held at C while a fatal finding stands.`;
   if (r.summary.grade === 'C') return `${what}: a fatal finding keeps the grade at C or below.`;
   return `${what} (fatal findings).`;
+}
+
+/** Why there is no letter grade (incomplete or nothing applies), or undefined when there is one. */
+export const incompleteNote = (r: AuditReport): string | undefined => (r.summary.grade === null ? (r.summary.gradeNote ?? undefined) : undefined);
+
+/** A rule's score as reports show it: `60%`, `40% (up to 90%)`; '' when it has none. */
+export function ruleScoreText(rule: AuditReport['rules'][number]): string {
+  if (rule.score === null || rule.status === 'waived' || rule.status === 'not-applicable') return '';
+  const now = Math.round(rule.score * 100);
+  const up = rule.upTo === null ? now : Math.round(rule.upTo * 100);
+  return up > now ? `${now}% (up to ${up}%)` : `${now}%`;
 }
 
 /** Word-wrap plain text to a width, continuing lines with an indent. */

@@ -28,6 +28,15 @@ export function renderGithub(run: LintRun): string {
     // Waived rules and their findings are accepted risks: no annotation.
     for (const p of problemsOf(f).filter((x) => x.kind !== 'waived' && x.kind !== 'suppressed'))
       out.push(command(p.level, { file: p.file, line: p.line, col: p.column, title: `${p.ruleId}${p.severity ? ` (${p.severity})` : ''}` }, p.message));
+    // The verdict of each file, so the run summary shows score, grade and coverage.
+    const s = f.report.summary;
+    out.push(
+      command(
+        'note',
+        { file: f.file, title: 'sales-audit summary' },
+        `Score ${s.score ?? '?'}/100${s.upTo !== null && s.score !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : ''}, grade ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}, coverage ${s.coverage}%`,
+      ),
+    );
     // Gates with no single place (score, severity, fatal, strict) annotate the file itself.
     for (const g of f.failures.filter((x) => !x.at)) out.push(command('error', { file: f.file, title: `sales-audit gate: ${g.gate}` }, `Gate failed: ${g.message}`));
   }

@@ -52,7 +52,7 @@ export function longDate(iso: string): string {
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
-const STATUS_MARK: Record<Status, string> = { pass: '✓', partial: '◐', fail: '✕', 'not-assessed': '?', waived: '~', error: '!', off: '–' };
+const STATUS_MARK: Record<Status, string> = { pass: '✓', partial: '◐', fail: '✕', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '–' };
 const EFFORT_LABEL = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 /** Score bands for the gauge and chart fills: the grade bands, named by what they mean. */
@@ -73,13 +73,20 @@ const statusBadge = (r: RuleResult) =>
   badge(`st-${r.status}`, `${STATUS_LABEL[r.status]}${r.score !== null && r.status !== 'waived' ? ` ${Math.round(r.score * 100)}%` : ''}`, STATUS_MARK[r.status]);
 
 /** The overall score as a ring gauge; the number is HTML text over the ring, which only repeats it. */
-function gauge(score: number | null): string {
+/** The headline as a ring: the points earned, and (lighter, dashed) the range still in play up to `upTo`. */
+function gauge(score: number | null, upTo: number | null = score): string {
   const r = 52;
   const c = 2 * Math.PI * r;
   const band = bandOf(score);
   const arc = score === null ? '' : `<circle class="arc band-${band}" cx="70" cy="70" r="${r}" stroke-dasharray="${((c * score) / 100).toFixed(2)} ${c.toFixed(2)}" transform="rotate(-90 70 70)"/>`;
-  return `<div class="gauge-wrap"><svg class="gauge" viewBox="0 0 140 140" width="140" height="140" aria-hidden="true" focusable="false"><circle class="track${score === null ? ' empty' : ''}" cx="70" cy="70" r="${r}"/>${arc}</svg>` +
-    `<p class="gauge-text"><span class="gauge-num" id="score">${score === null ? '?' : score}</span><span class="gauge-unit">${score === null ? 'not assessed' : 'out of 100'}</span></p></div>`;
+  const inPlay =
+    score === null || upTo === null || upTo <= score
+      ? ''
+      : `<circle class="arc in-play" cx="70" cy="70" r="${r}" stroke-dasharray="0 ${((c * score) / 100).toFixed(2)} ${((c * (upTo - score)) / 100).toFixed(2)} ${c.toFixed(2)}" transform="rotate(-90 70 70)"/>`;
+  return `<div class="gauge-wrap"><svg class="gauge" viewBox="0 0 140 140" width="140" height="140" aria-hidden="true" focusable="false"><circle class="track${score === null ? ' empty' : ''}" cx="70" cy="70" r="${r}"/>${inPlay}${arc}</svg>` +
+    `<p class="gauge-text"><span class="gauge-num" id="score">${score === null ? '?' : score}</span><span class="gauge-unit">${score === null ? 'nothing applies' : 'out of 100'}</span></p>` +
+    (inPlay ? `<p class="small gauge-range" id="score-range">up to ${upTo} once the unknowns are known</p>` : '') +
+    '</div>';
 }
 
 /**
@@ -236,17 +243,18 @@ function cover(r: AuditReport): string {
   out.push('</dl>');
 
   out.push('<div class="scorecard">');
-  out.push(`<div class="card score-card"><h2 class="card-title">Overall score</h2>${gauge(s.score)}</div>`);
-  const gband = bandOf(s.score);
+  out.push(`<div class="card score-card"><h2 class="card-title">Overall score</h2>${gauge(s.score, s.upTo)}</div>`);
+  const gband = s.grade === null ? 'none' : bandOf(s.score);
+  const gradeShown = s.grade ?? (s.gradeStatus === 'incomplete' ? 'Incomplete' : '–');
   out.push(
-    `<div class="card grade-card"><h2 class="card-title">Grade</h2><p class="grade band-${gband}" id="grade" aria-label="Grade ${s.grade ?? 'not available'}">${s.grade ?? '?'}</p>` +
-      `<p class="small">${s.provisional ? '<b>Provisional:</b> too little could be assessed for a firm grade.' : s.gradeCapped ? 'Capped at C by a fatal finding.' : s.grade ? '<span class="nowrap">A 90+ · B 80+</span> <span class="nowrap">· C 70+ · D 60+</span> <span class="nowrap">· F under 60</span>' : 'No rule could be assessed.'}</p></div>`,
+    `<div class="card grade-card"><h2 class="card-title">Grade</h2><p class="grade band-${gband}${s.grade === null ? ' no-grade' : ''}" id="grade" aria-label="Grade ${esc(gradeShown)}">${esc(gradeShown)}</p>` +
+      `<p class="small">${s.grade === null || s.gradeCapped ? esc(s.gradeNote ?? '') : '<span class="nowrap">A 90+ · B 80+</span> <span class="nowrap">· C 70+ · D 60+</span> <span class="nowrap">· F under 60</span>'}</p></div>`,
   );
   const cv = Math.max(0, Math.min(100, s.coverage));
   out.push(
     `<div class="card coverage-card"><h2 class="card-title">Coverage</h2><p class="big" id="coverage">${s.coverage}%</p>` +
       `<svg class="meter" viewBox="0 0 200 10" role="img" aria-label="Coverage ${s.coverage}%"><rect class="meter-track" width="200" height="10" rx="2"/><rect class="meter-fill" width="${cv * 2}" height="10" rx="2"/></svg>` +
-      '<p class="small">of the rules’ weight could be assessed from the facts given.</p></div>',
+      `<p class="small">of what the rules check is known from the facts given${s.gradeStatus === 'graded' ? '' : ` (a grade needs ${s.coverageFloor}%)`}.</p></div>`,
   );
   const counts = s.counts;
   const rows: [string, number, Status][] = [
@@ -254,6 +262,7 @@ function cover(r: AuditReport): string {
     ['Partial', counts.partial, 'partial'],
     ['Fail', counts.fail, 'fail'],
     ['Not assessed', counts['not-assessed'], 'not-assessed'],
+    ['Not applicable', counts['not-applicable'], 'not-applicable'],
     ['Waived', counts.waived, 'waived'],
     ['Error', counts.error, 'error'],
   ];
@@ -269,17 +278,18 @@ function cover(r: AuditReport): string {
   const key: string[] = [];
   const cap = capNote(r);
   if (cap) key.push(`<li class="fatal-line">${badge('fatal', 'Fatal', '▲')} ${esc(cap)}</li>`);
-  if (s.provisional) key.push(`<li><b>Provisional grade:</b> only ${s.coverage}% of the org could be assessed; fill in the missing facts (see the appendix) for a firm grade.</li>`);
+  if (s.gradeStatus === 'incomplete') key.push(`<li><b>No grade yet:</b> ${esc(s.gradeNote ?? '')} The “find out” items of the checklist say what to ask next.</li>`);
+  if (s.score !== null && s.upTo !== null && s.upTo > s.score) key.push(`<li>Score ${s.score} out of 100, up to ${s.upTo} once ${plural(s.unknownFacts, 'unknown fact')} ${s.unknownFacts === 1 ? 'is' : 'are'} known.</li>`);
   const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
   key.push(`<li>${plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
   if (r.checklist.length)
     key.push(
       `<li>Most valuable next steps:<ol class="top-actions">${r.checklist
         .slice(0, 3)
-        .map((c) => `<li>${esc(c.action)} <span class="gain">+${c.gain.toFixed(1)} points</span></li>`)
+        .map((c) => `<li>${esc(c.action)} <span class="gain">${c.kind === 'find-out' ? `up to ${c.gain.toFixed(1)} points in play` : c.gain > 0 ? `+${c.gain.toFixed(1)} points` : `with the item above`}</span></li>`)
         .join('')}</ol></li>`,
     );
-  if (s.score === null) key.push('<li>No rule could be assessed: the org file lacks the facts. Run <code>sales-audit interview</code> to fill them in.</li>');
+  if (s.score === null) key.push('<li>No rule applies to this organisation as described.</li>');
   out.push(`<section class="keypoints" aria-labelledby="key-title"><h2 id="key-title" class="card-title">At a glance</h2><ul>${key.join('')}</ul></section>`);
   out.push('</header>');
   return out.join('\n');
@@ -338,7 +348,7 @@ function checklistSection(r: AuditReport): string {
   const out: string[] = [];
   out.push('<section id="checklist" aria-labelledby="checklist-title">');
   out.push('<h2 id="checklist-title">Remediation checklist</h2>');
-  out.push('<p class="lead">Ordered by the points each item would add to the overall score if its rule reached full marks. Tick each box when the item is done.</p>');
+  out.push('<p class="lead">Fixes of failing critical rules first, then by points: a rule’s gain (on its first item) is what the overall score rises once all its items are done; a “find out” item shows the most its answer can add. Tick each box when the item is done.</p>');
   if (!r.checklist.length) {
     out.push('<p class="empty">Nothing to do for the rules assessed.</p></section>');
     return out.join('\n');
@@ -357,7 +367,7 @@ function checklistSection(r: AuditReport): string {
         `<th scope="row" class="c-action"><span class="action">${esc(c.action)}</span><span class="why">${severityBadge(c.severity)} <code>${esc(c.ruleId)}</code></span></th>` +
         `<td dir="auto">${esc(c.owner)}</td>` +
         `<td><span class="effort effort-${esc(c.effort)}">${EFFORT_LABEL[c.effort] ?? esc(c.effort)}</span></td>` +
-        `<td class="c-gain">+${c.gain.toFixed(1)}</td></tr>`,
+        `<td class="c-gain">${c.kind === 'find-out' ? `≤${c.gain.toFixed(1)}` : c.gain > 0 ? `+${c.gain.toFixed(1)}` : '<span class="sr-only">with the item above</span>'}</td></tr>`,
     );
   }
   out.push('</tbody></table>');
@@ -440,7 +450,7 @@ function appendix(r: AuditReport): string {
 
   out.push('<h3>How the score is calculated</h3>');
   out.push(
-    '<p>The overall score is the mean of the assessed rules’ scores, weighted by severity, out of 100. Rules without the facts they need are not assessed: they count neither for nor against, and coverage shows how much was assessed. Grades: A 90 and above, B 80, C 70, D 60, F below 60; a failing critical rule (a fatal finding) caps the grade at C. The gain of a checklist item is the number of points the overall score would rise if its rule reached full marks, all else equal.</p>',
+    `<p>The overall score is points earned out of points applicable, out of 100. Each rule is made of checks (one per person, stage, plan element…) and weighted by severity. A known check earns its score; an unknown check earns nothing, and the score it could still reach is shown as “up to”; a check or rule that does not apply to this organisation leaves the count. Coverage is the share of what applies that is known. A letter grade is given only at ${r.summary.coverageFloor}% coverage or more: A 90 and above, B 80, C 70, D 60, F below 60; while a critical rule fails, or too little of it is known to rule a failure out, the grade is held at C. A fix’s gain is the points the score rises once all of its rule’s items are done; a find-out item shows the points its answer holds in play. The score, the gains and the points in play add up to 100.</p>`,
   );
   out.push('</section>');
   return out.join('\n');
@@ -517,6 +527,8 @@ bdi { unicode-bidi: isolate; }
 .counts { list-style: none; margin: 0; padding: 0; }
 .counts li { padding: 2px 0; }
 .mark { display: inline-block; width: 1.3em; text-align: center; font-weight: 700; }
+.arc.in-play { stroke: var(--muted); opacity: 0.35; }
+.grade.no-grade { font-size: 20px; width: auto; padding: 0 10px; }
 .mark.st-pass { color: var(--good); } .mark.st-partial { color: var(--fair); } .mark.st-fail, .mark.st-error { color: var(--weak); } .mark.st-not-assessed, .mark.st-waived { color: var(--muted); }
 .keypoints { margin-top: 16px; background: var(--soft); border-left: 4px solid var(--accent); padding: 12px 18px; border-radius: 0 8px 8px 0; break-inside: avoid; }
 .keypoints > ul { margin: 0; padding-left: 18px; }

@@ -91,8 +91,10 @@ export function renderJunit(run: LintRun): string {
     const s = f.report.summary;
     const props: [string, string][] = [
       ['score', s.score === null ? '?' : String(s.score)],
-      ['grade', s.grade ?? '?'],
+      ['upTo', s.upTo === null ? '?' : String(s.upTo)],
+      ['grade', s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')],
       ['coverage', String(s.coverage)],
+      ['coverageFloor', String(s.coverageFloor)],
       ['auditDate', f.report.auditDate],
     ];
     if (f.config) props.push(['config', f.config]);

@@ -176,7 +176,9 @@ function renderLintJson(run: LintRun): string {
           status: 'ok' as const,
           passed: f.failures.length === 0,
           score: f.report.summary.score,
+          upTo: f.report.summary.upTo,
           grade: f.report.summary.grade,
+          coverage: f.report.summary.coverage,
           ...(f.config ? { config: f.config } : {}),
           gates: f.gates,
           failures: f.failures.map(({ gate, message }) => ({ gate, message })),
@@ -196,19 +198,19 @@ function renderLintJson(run: LintRun): string {
         }
       : { file: f.file, status: 'invalid' as const, passed: false, diagnostics: f.diagnostics },
   );
-  return `${JSON.stringify({ schemaVersion: 1, tool: run.tool, files }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 2, tool: run.tool, files }, null, 2)}\n`;
 }
 
 /** Markdown: a summary table of the files, then each file's full report. */
 async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
-  const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Findings | Gates |', '|---|---:|:---:|---:|---|'];
+  const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
   for (const f of run.files) {
-    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | could not be linted |`);
+    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? '?'} | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')} | ${s.coverage}% | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
     }
   }
   out.push('');

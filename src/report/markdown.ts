@@ -1,7 +1,7 @@
 // The Markdown report: for a pull-request comment, a wiki or a client hand-out.
 // Values from the org file are escaped so they cannot break the tables.
 import type { AuditReport } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, thresholdLine } from './format';
+import { activeFindings, capNote, evidenceLine, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, thresholdLine } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
@@ -14,13 +14,16 @@ export function renderMarkdown(r: AuditReport): string {
   out.push(`# Sales audit: ${md(r.org.company ?? 'Unnamed organisation')}`, '');
   out.push(`Org file \`${r.org.file}\` · audited ${r.auditDate} · sales-audit ${r.tool.version}`, '');
   if (r.org.respondents.length) out.push(`Answers from: ${r.org.respondents.map(md).join('; ')}`, '');
-  out.push('| Score | Grade | Coverage |', '|---:|:---:|---:|', `| ${scoreText(s.score)}/100 | ${s.grade ?? '?'} | ${s.coverage}% |`, '');
-  if (s.provisional) out.push(`> **Provisional:** only ${s.coverage}% of the org could be assessed; fill in the missing facts for a firm grade.`, '');
+  out.push('| Score | Up to | Grade | Coverage |', '|---:|---:|:---:|---:|', `| ${scoreText(s.score)}/100 | ${scoreText(s.upTo)} | ${gradeText(s)} | ${s.coverage}% |`, '');
+  const range = rangeText(s);
+  if (range) out.push(`Score ${scoreText(s.score)}/100, ${range}.`, '');
+  const inc = incompleteNote(r);
+  if (inc) out.push(`> **${s.gradeStatus === 'incomplete' ? 'No grade yet' : 'No grade'}:** ${md(inc)}`, '');
   const cap = capNote(r);
-  if (cap) out.push(`> **Fatal:** ${cap}`, '');
+  if (cap) out.push(`> **Fatal:** ${md(cap)}`, '');
 
-  out.push('## Categories', '', '| Category | Score | Coverage |', '|---|---:|---:|');
-  for (const c of r.categories) out.push(`| ${c.title} | ${scoreText(c.score)} | ${c.coverage}% |`);
+  out.push('## Categories', '', '| Category | Score | Up to | Coverage |', '|---|---:|---:|---:|');
+  for (const c of r.categories) out.push(`| ${c.title} | ${scoreText(c.score)} | ${scoreText(c.upTo)} | ${c.coverage}% |`);
   out.push('');
 
   const findings = activeFindings(r);
@@ -40,16 +43,22 @@ export function renderMarkdown(r: AuditReport): string {
     out.push('');
   }
 
-  out.push('## Rules', '', '| Rule | Category | Severity | Status | Score | Source |', '|---|---|---|---|---:|---|');
+  out.push('## Rules', '', '| Rule | Category | Severity | Status | Score | Known | Source |', '|---|---|---|---|---:|---:|---|');
   for (const rule of r.rules) {
-    const score = rule.score === null ? '' : `${Math.round(rule.score * 100)}%`;
-    out.push(`| \`${rule.id}\` ${md(rule.title)} | ${rule.category} | ${rule.severity} | ${STATUS_LABEL[rule.status]} | ${score} | ${md(rule.source)} |`);
+    const known = rule.score === null ? '' : `${rule.coverage}%`;
+    out.push(`| \`${rule.id}\` ${md(rule.title)} | ${rule.category} | ${rule.severity} | ${STATUS_LABEL[rule.status]} | ${ruleScoreText(rule)} | ${known} | ${md(rule.source)} |`);
   }
   out.push('');
-  const na = r.rules.filter((x) => x.status === 'not-assessed');
+  const na = r.rules.filter((x) => x.missing.length && x.status !== 'waived' && x.status !== 'off');
   if (na.length) {
-    out.push('### Not assessed', '');
+    out.push('### Not yet known', '');
     for (const x of na) out.push(`- \`${x.id}\` needs: ${x.missing.map((m) => `\`${m}\``).join(', ')}`);
+    out.push('');
+  }
+  const inapplicable = r.rules.filter((x) => x.status === 'not-applicable');
+  if (inapplicable.length) {
+    out.push('### Not applicable', '');
+    for (const x of inapplicable) out.push(`- \`${x.id}\`: ${md(x.reason ?? '')}`);
     out.push('');
   }
   const waivers = r.waivers;
@@ -59,10 +68,15 @@ export function renderMarkdown(r: AuditReport): string {
     out.push('');
   }
 
-  out.push('## Remediation checklist', '', "Ordered by gain: the points the score rises once all of a rule's items are done (shown on the rule's first item).", '');
+  out.push(
+    '## Remediation checklist',
+    '',
+    "Fixes of failing critical rules first, then by points: a rule's gain (on its first item) is what the score rises once all its items are done; a find-out item shows the most its answer can add.",
+    '',
+  );
   if (!r.checklist.length) out.push('Nothing to do for the rules assessed.');
   r.checklist.forEach((c, i) => {
-    const gain = i > 0 && r.checklist[i - 1]!.ruleId === c.ruleId ? '' : `**+${c.gain.toFixed(1)}** `;
+    const gain = c.kind === 'find-out' ? `**≤${c.gain.toFixed(1)}** ` : i > 0 && r.checklist[i - 1]!.ruleId === c.ruleId ? '' : `**+${c.gain.toFixed(1)}** `;
     out.push(`- [ ] ${gain}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
   });
   out.push('');

@@ -116,7 +116,7 @@ export function renderSarif(run: LintRun): string {
       continue;
     }
     const s = f.report.summary;
-    files.push({ file: f.file, status: 'ok', score: s.score, grade: s.grade, coverage: s.coverage, passed: f.failures.length === 0, gateFailures: f.failures.map((g) => g.message) });
+    files.push({ file: f.file, status: 'ok', score: s.score, upTo: s.upTo, grade: s.grade, gradeStatus: s.gradeStatus, coverage: s.coverage, coverageFloor: s.coverageFloor, passed: f.failures.length === 0, gateFailures: f.failures.map((g) => g.message) });
     const seen = new Map<string, number>();
     for (const p of problemsOf(f)) {
       if (p.kind === 'waived') continue; // its findings carry the suppression

@@ -35,10 +35,14 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `2 files: a.yaml 63/100 (D), b.yaml 88/100 (B) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
+/** `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml 41/100 (incomplete, coverage 30%) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
 export function summaryLine(run: LintRun): string {
   const n = run.files.length;
-  const files = run.files.map((f) => (f.ok ? `${f.file} ${f.report.summary.score ?? '?'}/100 (${f.report.summary.grade ?? '?'})` : `${f.file} could not be linted`));
+  const files = run.files.map((f) => {
+    if (!f.ok) return `${f.file} could not be linted`;
+    const s = f.report.summary;
+    return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%)`;
+  });
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
   let waived = 0;
   let expired = 0;

@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, where, wrap } from './format';
+import { activeFindings, capNote, evidenceLine, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
   color: boolean;
@@ -12,7 +12,7 @@ export interface TextOptions {
   width?: number;
 }
 
-const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', waived: '~', error: '!', off: '-' };
+const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '-' };
 
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -28,16 +28,21 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   out.push(c.bold(`Sales audit: ${company}`), c.dim(`${r.org.file} · audited ${r.auditDate}`));
   if (r.org.respondents.length) out.push(c.dim(`Answers from: ${r.org.respondents.join('; ')}`));
   const s = r.summary;
+  const gradeColor = s.grade === null ? c.dim : scoreColor(s.score);
+  const range = rangeText(s);
   out.push(
     '',
-    `  Score ${scoreColor(s.score).bold(`${scoreText(s.score)}/100`)}   Grade ${scoreColor(s.score).bold(s.grade ?? '?')}   Coverage ${c.bold(`${s.coverage}%`)}` +
-      '\n' +
-      c.dim(`  ${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''}`),
+    `  Score ${scoreColor(s.score).bold(`${scoreText(s.score)}/100`)}${range ? c.dim(`, ${range}`) : ''}`,
+    `  Grade ${gradeColor.bold(gradeText(s))}   Coverage ${c.bold(`${s.coverage}%`)}`,
+    c.dim(
+      `  ${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts['not-applicable'] ? `, ${s.counts['not-applicable']} not applicable` : ''}${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''}`,
+    ),
   );
-  if (s.provisional) out.push(c.yellow(`  Provisional grade: only ${s.coverage}% of the org could be assessed.`));
-  if (s.score === null) out.push(c.dim('  No rule could be assessed: the org file lacks the facts. Run `sales-audit interview` to fill them in.'));
+  const inc = incompleteNote(r);
+  if (inc) for (const l of wrap(inc, width - 2)) out.push(c.yellow(`  ${l}`));
+  if (s.gradeStatus === 'incomplete') out.push(c.dim('  Answer the "find out" items of the checklist (or run `sales-audit interview`) to earn a grade.'));
   const cap = capNote(r);
-  if (cap) out.push(c.red(`  ${cap}`));
+  if (cap) for (const l of wrap(cap, width - 2)) out.push(c.red(`  ${l}`));
 
   // Categories
   heading('Categories');
@@ -45,7 +50,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   for (const cat of r.categories) {
     const filled = cat.score === null ? 0 : Math.round((cat.score / 100) * barWidth);
     const bar = cat.score === null ? c.dim('·'.repeat(barWidth)) : scoreColor(cat.score)('█'.repeat(filled)) + c.dim('░'.repeat(barWidth - filled));
-    const cov = cat.coverage < 100 ? c.dim(`  coverage ${cat.coverage}%`) : '';
+    const cov = cat.score !== null && cat.coverage < 100 ? c.dim(`  coverage ${cat.coverage}%${cat.upTo !== null && cat.upTo > cat.score ? `, up to ${cat.upTo}` : ''}`) : '';
     out.push(`  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}${cov}`);
   }
 
@@ -90,10 +95,13 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   // Rules at a glance
   heading('Rules');
   for (const rule of r.rules) {
-    const sc = rule.score === null || rule.status === 'waived' ? '' : ` ${Math.round(rule.score * 100)}%`;
-    const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}${sc}`.padEnd(18));
-    out.push(`  ${label} ${rule.id}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
-    if (rule.status === 'not-assessed' && rule.missing.length)
+    const sc = ruleScoreText(rule);
+    const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}`.padEnd(18));
+    const cov = rule.score !== null && rule.coverage < 100 && rule.status !== 'not-assessed' ? c.dim(` · ${rule.coverage}% known`) : '';
+    out.push(`  ${label} ${rule.id}${sc ? ` ${sc}` : ''}${cov}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
+    if (rule.status === 'not-applicable' && rule.reason)
+      for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+    if (rule.missing.length && rule.status !== 'waived')
       for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.waiver)
       for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
@@ -108,7 +116,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Checklist
   heading('Remediation checklist (most points first)');
-  if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done."));
+  if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done; on a \"find out\" item, the most its answer can add."));
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
   else {
     // One leading space, six borders, and the four narrow columns.
@@ -123,7 +131,8 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     // A rule's gain is earned by all its items together: print it once, on the first.
     r.checklist.forEach((item, i) => {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
-      table.push([String(item.rank), sameRule ? '  "' : `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      const gain = item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
+      table.push([String(item.rank), gain, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
     });
     out.push(...table.toString().split('\n').map((l) => ` ${l}`));
   }
