@@ -15,6 +15,13 @@ export function parseScore(v: string): number {
   return n;
 }
 
+/** A coverage percentage, 0 to 100. */
+export function parsePct(v: string): number {
+  const n = Number(v.trim().replace(/%$/, ''));
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a coverage from 0 to 100 (%).');
+  return n;
+}
+
 export function parseSeverity(raw: string): Severity {
   const v = raw.toLowerCase();
   if (!(SEVERITIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of: ${SEVERITIES.join(', ')}.`);
@@ -33,6 +40,7 @@ export function parsePaper(v: string): Paper {
 export function gateOptions(cmd: Command): Command {
   return cmd
     .option('--fail-under <score>', 'exit 1 when the score is under this (0-100)', parseScore)
+    .option('--min-coverage <pct>', 'exit 1 when coverage is under this (0-100 %)', parsePct)
     .option('--fail-on <severity>', 'exit 1 on a finding at or above this severity (critical, high, medium, low)', parseSeverity)
     .option('--strict', 'exit 1 when a rule is not assessed (facts missing)')
     .option('--no-strict', 'do not, even if the config sets gates.strict');

@@ -150,6 +150,7 @@ export function gatesOf(config: Config | undefined, flags: Gates, defaults: Gate
   const g = config?.gates ?? {};
   return {
     failUnder: flags.failUnder ?? g.failUnder ?? defaults.failUnder,
+    minCoverage: flags.minCoverage ?? g.minCoverage ?? defaults.minCoverage,
     failOn: flags.failOn ?? g.failOn ?? defaults.failOn,
     strict: flags.strict ?? g.strict ?? defaults.strict ?? false,
     failOnFatal: flags.failOnFatal ?? g.failOnFatal ?? defaults.failOnFatal ?? false,

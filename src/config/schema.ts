@@ -42,9 +42,15 @@ export function configSchema(rules: readonly RuleDefinition[]) {
       rules: meta(z.optional(z.strictObject(Object.fromEntries(rules.map((r) => [r.id, z.optional(ruleSettings(r))])))), {
         description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).',
       }),
+      coverageFloor: meta(z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))), {
+        description: 'Coverage (%) under which the report gives no letter grade ("incomplete"). Default 70 (house default: a letter should speak for most of the organisation).',
+      }),
       gates: meta(
         z.optional(
           z.strictObject({
+            minCoverage: meta(z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))), {
+              description: 'Fail when coverage (%) is under this (as --min-coverage).',
+            }),
             failUnder: meta(z.optional(z.number({ error: score }).check(z.gte(0, score), z.lte(100, score))), {
               description: 'Fail when the score is under this (as --fail-under).',
             }),
@@ -61,6 +67,7 @@ export function configSchema(rules: readonly RuleDefinition[]) {
 }
 
 export interface ConfigGates {
+  minCoverage?: number;
   failUnder?: number;
   failOn?: Severity;
   strict?: boolean;
@@ -70,6 +77,8 @@ export interface ConfigGates {
 export interface Config {
   version?: 1;
   rules?: Record<string, RuleSettings | undefined>;
+  /** Coverage (%) under which no letter grade is given. */
+  coverageFloor?: number;
   gates?: ConfigGates;
 }
 

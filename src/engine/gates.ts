@@ -5,6 +5,8 @@ export interface Gates {
   // Messages name the gate, not the flag: the value may come from the config.
   /** Fail when the overall score is below this (0..100). An unknown score fails it. */
   failUnder?: number;
+  /** Fail when coverage (%) is below this (0..100). */
+  minCoverage?: number;
   /** Fail when an active finding of a failing or partial rule is at or above this severity. */
   failOn?: Severity;
   /** Fail when any rule is not assessed (or could not run). */
@@ -14,7 +16,7 @@ export interface Gates {
 }
 
 export interface GateFailure {
-  gate: 'fail-under' | 'fail-on' | 'strict' | 'fatal' | 'waiver';
+  gate: 'fail-under' | 'min-coverage' | 'fail-on' | 'strict' | 'fatal' | 'waiver';
   message: string;
   /** Where the cause is in the org file, when it is one place (an expired waiver). */
   at?: Evidence;
@@ -23,7 +25,12 @@ export interface GateFailure {
 export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
   const out: GateFailure[] = [];
   if (g.failUnder !== undefined && (r.summary.score === null || r.summary.score < g.failUnder))
-    out.push({ gate: 'fail-under', message: `score ${r.summary.score ?? '?'} is under the fail-under gate (${g.failUnder})` });
+    out.push({
+      gate: 'fail-under',
+      message: r.summary.score === null ? `no rule applies, so there is no score for the fail-under gate (${g.failUnder})` : `score ${r.summary.score} is under the fail-under gate (${g.failUnder})`,
+    });
+  if (g.minCoverage !== undefined && r.summary.coverage < g.minCoverage)
+    out.push({ gate: 'min-coverage', message: `coverage ${r.summary.coverage}% is under the min-coverage gate (${g.minCoverage}%)` });
   if (g.failOn) {
     const min = SEVERITY_WEIGHT[g.failOn];
     const hits = r.findings.filter((f) => !f.note && !f.suppressed && SEVERITY_WEIGHT[f.severity] >= min);

@@ -2,6 +2,7 @@
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
+import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, optionDocs, resolveOptions } from './define-rule';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
@@ -99,6 +100,30 @@ export function runAudit(input: AuditInput): AuditReport {
   }));
   const summary = summarise(scored, input.coverageFloor ?? DEFAULT_COVERAGE_FLOOR);
 
+  // "Not measured": a fact the company should measure, answered "don't know".
+  // It already earns nothing; the finding says why it matters (mistake 4).
+  const measured = (path: string) => {
+    const label = MEASURABLE[genericPath(path)];
+    if (!label) return undefined;
+    const person = /^people\[(\d+)\]/.exec(path);
+    return label.replace('{name}', person ? (org.people?.[Number(person[1])]?.name ?? `people[${person[1]}]`) : 'the person');
+  };
+  for (const u of [...unknownSet].sort()) {
+    const label = measured(u);
+    const owner = label && raws.find((r) => r.rule.reads.includes(genericPath(u)) && r.result.status !== 'off' && r.result.status !== 'waived');
+    if (!label || !owner) continue;
+    owner.findings.push({
+      ruleId: owner.result.id,
+      messageId: 'notMeasured',
+      message: `Not measured: the company cannot say ${label}, so it cannot be managed.`,
+      severity: owner.result.severity,
+      note: false,
+      data: { fact: u },
+      evidence: [evidence(u)],
+      thresholds: [],
+    });
+  }
+
   const findings: Finding[] = raws
     .flatMap(({ result, findings }) =>
       findings.map((f) => ({
@@ -139,8 +164,9 @@ export function runAudit(input: AuditInput): AuditReport {
             kind: 'find-out',
             ruleId: result.id,
             stepId: 'find-out',
-            action: `Find out ${joinWords(facts.map(describe))}.`,
-            owner: 'Auditor',
+            ...(facts.every((f) => unknownSet.has(f) && measured(f))
+              ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: 'Sales manager' }
+              : { action: `Find out ${joinWords(facts.map(describe))}.`, owner: 'Auditor' }),
             effort: 'low',
             gain: points,
             severity: result.severity,

@@ -68,6 +68,7 @@ function gateCases(f: LintedFile): Case[] {
     out.push({ name: `gate: ${name}`, classname: f.file, file: f.file, outcome: hit ? { kind: 'failure', type: 'gate', message: hit.message } : { kind: 'pass' } });
   };
   if (g.failUnder !== undefined) add('fail-under', `score at least ${g.failUnder}`);
+  if (g.minCoverage !== undefined) add('min-coverage', `coverage at least ${g.minCoverage}%`);
   if (g.failOn) add('fail-on', `no finding at or above ${g.failOn}`);
   if (g.strict) add('strict', 'every rule assessed');
   if (g.failOnFatal) add('fatal', 'no critical rule failing');

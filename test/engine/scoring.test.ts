@@ -1,38 +1,109 @@
 import { describe, expect, it } from 'vitest';
-import { categoryScores, coverage, gradeOf, projectedGain, statusOf, summarise, weightedScore, type Scored } from '../../src/engine/scoring';
+import { categoryScores, fixGain, gradeOf, gradeRank, headline, inPlay, statusOf, summarise, tally, type Scored } from '../../src/engine/scoring';
+import { bracket, repCheck, repsOf } from '../../src/engine/define-rule';
+import { runAudit } from '../../src/engine/run';
+import { defineRule } from '../../src/engine/define-rule';
+import type { RuleDefinition } from '../../src/engine/types';
 
+/** A rule as the arithmetic sees it: earned `score`, reachable `upTo`, known share. */
 const r = (id: string, weight: number, score: number | null, extra: Partial<Scored> = {}): Scored => ({
   id,
   category: 'people',
   weight,
   score,
+  upTo: score,
+  known: score === null ? 0 : 1,
   status: score === null ? 'not-assessed' : statusOf(score),
   ...extra,
 });
+/** A rule nothing is known of: earns 0, could reach 1. */
+const unknown = (id: string, weight: number, extra: Partial<Scored> = {}) => r(id, weight, 0, { upTo: 1, known: 0, status: 'not-assessed', ...extra });
 
-describe('scoring', () => {
-  it('is the weighted mean of assessed rules, times 100', () => {
-    // (10*1 + 7.5*0.5 + 5*0) / 22.5 = 13.75 / 22.5
-    expect(weightedScore([r('a', 10, 1), r('b', 7.5, 0.5), r('c', 5, 0)])).toBeCloseTo(61.111, 3);
+describe('tally: a rule from its checks', () => {
+  it('earns known checks, nothing for unknown ones, and leaves inapplicable ones out', () => {
+    const t = tally([
+      { id: 'a', score: 1 },
+      { id: 'b', score: 0.5 },
+      { id: 'c', score: [0, 1], unknown: ['x'] },
+      { id: 'd', notApplicable: 'no open roles' },
+    ]);
+    // (1 + 0.5 + 0) / 3 earned; (1 + 0.5 + 1) / 3 reachable; 2 of 3 known; known mean 0.75
+    expect(t.score).toBeCloseTo(0.5, 6);
+    expect(t.upTo).toBeCloseTo(2.5 / 3, 6);
+    expect(t.known).toBeCloseTo(2 / 3, 6);
+    expect(t.knownMean).toBeCloseTo(0.75, 6);
+    expect(t.missing).toEqual(['x']);
+    expect(t.checks.map((c) => c.status)).toEqual(['known', 'known', 'not-assessed', 'not-applicable']);
+    expect(t.checks[3]).toMatchObject({ weight: 0, score: null, reason: 'no open roles' });
   });
 
-  it('leaves not-assessed rules out of the score and lowers coverage instead', () => {
-    const rules = [r('a', 10, 1), r('b', 10, null)];
-    expect(weightedScore(rules)).toBe(100);
-    expect(coverage(rules)).toBe(50);
+  it('weights checks inside the rule', () => {
+    const t = tally([
+      { id: 'a', score: 1, weight: 3 },
+      { id: 'b', score: 0, weight: 1 },
+    ]);
+    expect(t.score).toBeCloseTo(0.75, 6);
+    expect(t.checks.map((c) => c.weight)).toEqual([0.75, 0.25]);
   });
 
-  it('takes waived and disabled rules out of both score and coverage', () => {
-    const rules = [r('a', 10, 1), r('b', 10, 0, { status: 'waived' }), r('c', 5, 0, { status: 'off', score: null })];
-    expect(weightedScore(rules)).toBe(100);
-    expect(coverage(rules)).toBe(100);
+  it('counts a partly known check at its worst, with the rest in play', () => {
+    const t = tally([{ id: 'a', score: [0.4, 0.9], unknown: ['y'] }]);
+    expect(t.score).toBeCloseTo(0.4, 6);
+    expect(t.upTo).toBeCloseTo(0.9, 6);
+    expect(t.known).toBeCloseTo(0.5, 6);
+    expect(t.checks[0]!.status).toBe('partly-known');
   });
 
-  it('gives an unknown score, not 0 or NaN, when nothing is assessed', () => {
-    const s = summarise([r('a', 10, null), r('b', 5, null)]);
-    expect(s).toEqual({ score: null, grade: null, gradeCapped: false, coverage: 0, provisional: false });
+  it('gives no score when no check applies', () => {
+    expect(tally([{ id: 'a', notApplicable: 'transactional sale' }])).toMatchObject({ score: null, upTo: null, knownMean: null });
   });
 
+  it('throws on a score outside [0, 1], a reversed range or a bad weight (a rule bug)', () => {
+    expect(() => tally([{ id: 'a', score: 1.2 }])).toThrow(/score/);
+    expect(() => tally([{ id: 'a', score: [0.8, 0.2] }])).toThrow(/score/);
+    expect(() => tally([{ id: 'a', score: 1, weight: 0 }])).toThrow(/weight/);
+  });
+});
+
+describe('the headline: points earned out of points applicable', () => {
+  it('is the weighted mean of earned scores over every rule that applies, unknown rules included', () => {
+    // (10*1 + 7.5*0.5 + 5*0 + 10*0) / 32.5
+    const h = headline([r('a', 10, 1), r('b', 7.5, 0.5), r('c', 5, 0), unknown('d', 10)])!;
+    expect(h.score).toBeCloseTo((100 * 13.75) / 32.5, 6);
+    // the unknown rule could reach 1
+    expect(h.upTo).toBeCloseTo((100 * 23.75) / 32.5, 6);
+    expect(h.coverage).toBeCloseTo((100 * 22.5) / 32.5, 6);
+  });
+
+  it('takes waived, off and not-applicable rules out of the denominator', () => {
+    const h = headline([r('a', 10, 1), r('b', 10, 0, { status: 'waived' }), r('c', 5, null, { status: 'off' }), r('d', 5, null, { status: 'not-applicable' })])!;
+    expect(h).toEqual({ score: 100, upTo: 100, coverage: 100 });
+  });
+
+  it('counts a rule in error as unknown: it earns nothing', () => {
+    const h = headline([r('a', 10, 1), r('b', 10, null, { status: 'error' })])!;
+    expect(h).toEqual({ score: 50, upTo: 100, coverage: 50 });
+  });
+
+  it('one line of facts no longer scores 100/A', () => {
+    // One rule of weight 5 passes, fourteen others (total 97.5) are unknown.
+    const rules = [r('tools', 5, 1), ...Array.from({ length: 14 }, (_, i) => unknown(`u${i}`, 97.5 / 14))];
+    const s = summarise(rules);
+    expect(s.score).toBe(5);
+    expect(s.upTo).toBe(100);
+    expect(s.coverage).toBe(4);
+    expect(s.grade).toBeNull();
+    expect(s.gradeStatus).toBe('incomplete');
+    expect(s.gradeNote).toBe('Incomplete: 4% of the organisation is known, under the 70% needed for a grade.');
+  });
+
+  it('gives no score, not 0 or NaN, when nothing applies', () => {
+    const s = summarise([r('a', 10, null, { status: 'not-applicable' })]);
+    expect(s).toMatchObject({ score: null, upTo: null, grade: null, gradeStatus: 'unscored' });
+  });
+});
+
+describe('the grade', () => {
   it.each([
     [95, 'A'],
     [90, 'A'],
@@ -47,58 +118,93 @@ describe('scoring', () => {
     expect(gradeOf(score, false)).toEqual({ grade, capped: false });
   });
 
-  it('caps the grade at C while a fatal finding stands, and only then', () => {
-    expect(gradeOf(95, true)).toEqual({ grade: 'C', capped: true });
-    expect(gradeOf(85, true)).toEqual({ grade: 'C', capped: true });
-    expect(gradeOf(72, true)).toEqual({ grade: 'C', capped: false });
-    expect(gradeOf(40, true)).toEqual({ grade: 'F', capped: false });
-    const s = summarise([r('gtm', 10, 0.4, { fatal: true }), ...Array.from({ length: 10 }, (_, i) => r(`x${i}`, 7.5, 1))]);
-    // (10*0.4 + 10*7.5*1) / 85 = 79 / 85 = 92.9 -> 93, an A held at C
-    expect(s).toEqual({ score: 93, grade: 'C', gradeCapped: true, coverage: 100, provisional: false });
+  it('is a letter only at or above the coverage floor (default 70%, settable)', () => {
+    const rules = [r('a', 7, 1), unknown('b', 3)];
+    expect(summarise(rules)).toMatchObject({ score: 70, coverage: 70, grade: 'C', gradeStatus: 'graded' });
+    expect(summarise([r('a', 69, 1), unknown('b', 31)])).toMatchObject({ coverage: 69, grade: null, gradeStatus: 'incomplete' });
+    expect(summarise(rules, 80)).toMatchObject({ grade: null, coverageFloor: 80 });
+    expect(summarise(rules, 0)).toMatchObject({ grade: 'C' });
   });
 
-  it('marks the grade provisional when under half the weight was assessed', () => {
-    expect(summarise([r('a', 10, 1), r('b', 10, null)]).provisional).toBe(false);
-    expect(summarise([r('a', 10, 1), r('b', 10.5, null)])).toMatchObject({ score: 100, grade: 'A', coverage: 49, provisional: true });
+  it('is held at C while a critical rule fails', () => {
+    const s = summarise([r('gtm', 10, 0.4, { critical: true, fatal: true }), ...Array.from({ length: 10 }, (_, i) => r(`x${i}`, 7.5, 1))]);
+    // (10*0.4 + 75) / 85 = 92.9 -> 93, an A held at C
+    expect(s).toMatchObject({ score: 93, grade: 'C', gradeCapped: true, gradeNote: 'Held at C: a critical rule fails (gtm).' });
   });
 
-  it('projects the gain of fixing one rule, all else equal', () => {
-    const rules = [r('a', 10, 0), r('b', 7.5, 0.5), r('c', 5, 1)];
-    // before: (0 + 3.75 + 5) / 22.5 = 38.889; a at 1: (10 + 3.75 + 5) / 22.5 = 83.333
-    expect(projectedGain(rules, 'a')).toBe(44.4);
-    // b at 1: (0 + 7.5 + 5) / 22.5 = 55.556 -> +16.7
-    expect(projectedGain(rules, 'b')).toBe(16.7);
-    expect(projectedGain(rules, 'c')).toBe(0);
-    expect(projectedGain([...rules, r('d', 5, null)], 'd')).toBe(0);
+  it('is held at C while too little of a critical rule is known to rule out a failure', () => {
+    const s = summarise([r('process', 10, 0.3, { critical: true, upTo: 1, known: 0.3, status: 'pass' }), ...Array.from({ length: 12 }, (_, i) => r(`x${i}`, 7.5, 1))]);
+    // coverage (3 + 90) / 100 = 93%; score (3 + 90) / 100 = 93
+    expect(s).toMatchObject({ score: 93, coverage: 93, grade: 'C', gradeCapped: true });
+    expect(s.gradeNote).toMatch(/too little is known of a critical rule/);
   });
 
-  it('scores each category by the same formula', () => {
-    const cats = categoryScores([
-      r('a', 10, 1, { category: 'strategy' }),
-      r('b', 10, 0, { category: 'strategy' }),
-      r('c', 5, null, { category: 'process' }),
-    ]);
-    expect(cats.find((c) => c.id === 'strategy')).toMatchObject({ score: 50, coverage: 100, rules: ['a', 'b'] });
-    expect(cats.find((c) => c.id === 'process')).toMatchObject({ score: null, coverage: 0 });
-    expect(cats.find((c) => c.id === 'people')).toMatchObject({ score: null, coverage: 0, rules: [] });
-  });
-
-  it('maps scores to statuses at 0.9 and 0.5', () => {
-    expect([1, 0.9, 0.89, 0.5, 0.49, 0].map(statusOf)).toEqual(['pass', 'pass', 'partial', 'partial', 'fail', 'fail']);
+  it('orders grades with no letter lowest, for the monotonicity property', () => {
+    expect([null, 'F', 'D', 'C', 'B', 'A'].map((g) => gradeRank(g as never))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
 
-describe('rule options in the engine', () => {
-  it('run with the declared defaults, overridden one by one, and refuse values the declaration rules out', async () => {
-    const { resolveOptions } = await import('../../src/engine/define-rule');
-    const { default: sellingTime } = await import('../../rules/selling-time');
-    expect(resolveOptions(sellingTime, undefined)).toEqual({ ok: true, options: { failBelow: 35, passAbove: 45 } });
-    expect(resolveOptions(sellingTime, { passAbove: 50 })).toEqual({ ok: true, options: { failBelow: 35, passAbove: 50 } });
-    expect(resolveOptions(sellingTime, { failBelow: 120 })).toEqual({ ok: false, error: 'invalid options: failBelow: expected a number from 0 to 100' });
-    expect(resolveOptions(sellingTime, { failBelow: 'lots' })).toEqual({ ok: false, error: 'invalid options: failBelow: expected a number' });
-    expect(resolveOptions(sellingTime, { failBellow: 20 })).toEqual({ ok: false, error: 'invalid options: failBellow: not an option of selling-time' });
-    expect(resolveOptions(sellingTime, { failBelow: 50, passAbove: 40 })).toEqual({ ok: false, error: 'invalid options: failBelow: expected failBelow to be at most passAbove' });
-    const { default: recruiting } = await import('../../rules/continuous-recruiting');
-    expect(resolveOptions(recruiting, { maxOpenDays: 30.5 })).toEqual({ ok: false, error: 'invalid options: maxOpenDays: expected a whole number' });
+describe('gains a reader can add up', () => {
+  it('splits the 100 points into earned, fix gains and points in play', () => {
+    const rules = [r('a', 10, 0.6, { upTo: 0.8, known: 0.8 }), r('b', 10, 1)];
+    // a earns 6 of its 10, 2 are in play, 2 are a known shortfall
+    expect(summarise(rules).score).toBe(80);
+    expect(fixGain(rules, 'a')).toBe(10);
+    expect(inPlay(rules, 'a', { id: 'c', weight: 1, status: 'partly-known', score: 0.6, upTo: 0.8, missing: ['x'] })).toBe(10);
+    expect(fixGain(rules, 'b')).toBe(0);
+  });
+
+  it('in a real audit: headline + fix gains + find-out points = 100, and a rule gain is shown once', () => {
+    const rule = defineRule({
+      id: 'demo',
+      title: 'Demo',
+      source: 'test',
+      category: 'people',
+      severity: 'high',
+      reads: ['people[].name'],
+      docs: { description: 'd', rationale: 'r' },
+      messages: { m: 'm' },
+      steps: { one: { action: 'one', owner: 'CEO', effort: 'low' }, two: { action: 'two', owner: 'CEO', effort: 'low' } },
+      check: ({ step }) => ({
+        checks: [
+          { id: 'a', score: 0.5 },
+          { id: 'b', score: [0.25, 0.75], unknown: ['people[0].name'] },
+        ],
+        steps: [step('one'), step('two')],
+      }),
+    }) as unknown as RuleDefinition;
+    const report = runAudit({ org: { people: [{}] }, date: '2026-11-27', rules: [rule], file: 'org.yaml' });
+    const fixes = report.checklist.filter((c) => c.kind === 'fix');
+    const findOut = report.checklist.filter((c) => c.kind === 'find-out');
+    expect(fixes.map((c) => c.gain)).toEqual([37.5, 0]);
+    expect(findOut).toHaveLength(1);
+    expect(findOut[0]).toMatchObject({ gain: 25, facts: ['people[0].name'], action: 'Find out people[0].name.' });
+    // earned (0.5 + 0.25) / 2 = 37.5 -> 38 (rounded); 37.5 + 37.5 + 25 = 100
+    expect(report.summary.score).toBe(38);
+    expect(report.rules[0]).toMatchObject({ score: 0.375, upTo: 0.625, coverage: 75, status: 'partial' });
+  });
+});
+
+describe('categories', () => {
+  it('score each category by the same arithmetic, with its reachable score', () => {
+    const cats = categoryScores([r('a', 10, 1), unknown('b', 10), r('c', 5, 0.5, { category: 'process' })]);
+    expect(cats.find((c) => c.id === 'people')).toMatchObject({ score: 50, upTo: 100, coverage: 50, rules: ['a', 'b'] });
+    expect(cats.find((c) => c.id === 'process')).toMatchObject({ score: 50, upTo: 50, coverage: 100 });
+    expect(cats.find((c) => c.id === 'strategy')).toMatchObject({ score: null, upTo: null, coverage: 0 });
+  });
+});
+
+describe('rule helpers', () => {
+  it('bracket scores a check at its worst and best over unknown facts', () => {
+    const known: boolean | undefined = true;
+    const unknownFact: boolean | undefined = undefined;
+    expect(bracket((pick) => (pick(known, false, true) ? 0.5 : 0) + (pick(unknownFact, false, true) ? 0.5 : 0))).toEqual([0.5, 1]);
+  });
+
+  it('repCheck: a person who may not sell earns nothing until is_rep is known', () => {
+    const reps = repsOf([{ name: 'A', is_rep: true }, { name: 'B' }, { name: 'C', is_rep: false }]);
+    expect(reps.map((x) => x.name)).toEqual(['A', 'B']);
+    expect(repCheck(reps[0]!, 'rep:A', 0.8)).toEqual({ id: 'rep:A', score: [0.8, 0.8], unknown: [] });
+    expect(repCheck(reps[1]!, 'rep:B', 0.8)).toEqual({ id: 'rep:B', score: [0, 0.8], unknown: ['people[1].is_rep'] });
   });
 });

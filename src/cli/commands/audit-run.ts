@@ -23,6 +23,7 @@ export interface AuditOpts {
   date?: string;
   example?: string;
   failUnder?: number;
+  minCoverage?: number;
   failOn?: Severity;
   redact?: boolean;
   color?: boolean;
@@ -46,6 +47,7 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
     locate: (p) => loaded.positions.locate(p),
     unknowns: loaded.unknowns,
     settings: settingsOf(config),
+    coverageFloor: config?.coverageFloor,
     toolVersion: VERSION,
   });
   return { report, config };
@@ -71,7 +73,7 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   for (const t of list)
     if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
 
-  const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }));
+  const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }));
   for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);
   if (failures.length) process.exitCode = EXIT.gate;
 }

@@ -65,6 +65,7 @@ export interface LintOpts {
   config?: string | false;
   date?: string;
   failUnder?: number;
+  minCoverage?: number;
   failOn?: Severity;
   strict?: boolean;
   redact?: boolean;
@@ -94,10 +95,11 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     locate: (p) => org.positions.locate(p),
     unknowns: org.unknowns,
     settings: settingsOf(config),
+    coverageFloor: config?.coverageFloor,
     toolVersion: VERSION,
   });
   // Lint fails on a failing critical rule unless the config says otherwise.
-  const gates = gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
+  const gates = gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
   return {
     ok: true,
     file: org.file,

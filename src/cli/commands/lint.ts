@@ -33,6 +33,7 @@ file (see \`sales-audit schema --config\`); flags override them.
 Examples:
   $ sales-audit lint acme.yaml
   $ sales-audit lint "orgs/**/*.yaml" --fail-under 70 --fail-on high
+  $ sales-audit lint acme.yaml --min-coverage 70        # fail while too little is known
   $ sales-audit lint acme.yaml --format sarif --output audit.sarif --format stylish
   $ sales-audit lint acme.yaml --format github --strict
 
