@@ -1,7 +1,6 @@
 // Jackson, mistake 3: no sales process tied to the buyer's cycle, hence no
 // realistic forecast and no view of where reps need help.
 import { defineRule } from '../src/engine/define-rule';
-import { statusOf } from '../src/engine/scoring';
 
 // Maturity levels in the manner of the CSO Insights sales process levels
 // (random, informal, formal, dynamic), and what each is worth.
@@ -37,6 +36,27 @@ function assess(exits: boolean[], stageForecast: boolean, reviews: Reviews, mapp
   return { level, score: Math.max(0, score) };
 }
 
+type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * Runs a maturity assessment with every unknown fact at its worst and at its
+ * best (the check earns the worst: an unknown earns nothing), and names the
+ * unknown facts that move it (each one alone, from the worst case).
+ */
+function settle(run: (pick: Pick) => { level: Level; score: number }): { worst: { level: Level; score: number }; best: { level: Level; score: number }; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const worst = at(() => false);
+  const best = at(() => true);
+  const unknown = best.score > worst.score ? seen.filter((f) => at((x) => x === f).score > worst.score || at((x) => x !== f).score < best.score) : [];
+  return { worst, best, unknown };
+}
+
 export default defineRule({
   id: 'sales-process',
   title: "A defined sales process tied to the buyer's cycle",
@@ -69,41 +89,38 @@ export default defineRule({
   },
   check({ org, finding, step }) {
     const p = org.process ?? {};
-    if (p.stages === undefined) return { notAssessed: ['process.stages'] };
     const stages = p.stages;
-    const stageName = (i: number) => stages[i]!.name ?? `process.stages[${i}]`;
+    const stageName = (i: number) => stages?.[i]?.name ?? `process.stages[${i}]`;
 
-    // Tri-state facts: undefined is unknown.
-    const exits: Tri[] = stages.map((s) => (s.exit_criteria === undefined ? undefined : s.exit_criteria.length > 0));
+    // Tri-state facts: undefined is unknown (a key left out); [] and "none" are known absences.
+    const exits: Tri[] = (stages ?? []).map((s) => (s.exit_criteria === undefined ? undefined : s.exit_criteria.length > 0));
     const method = p.forecast_method;
     const stageForecast: Tri = method === undefined ? undefined : method === 'stage_weighted' || method === 'evidence_based';
     const reviews: Reviews | undefined =
       p.stage_reviews === undefined ? undefined : p.stage_reviews === 'weekly' || p.stage_reviews === 'monthly' ? 'regular' : p.stage_reviews === 'quarterly' ? 'quarterly' : 'none';
-    const allActivities = stages.length > 0 && stages.every((s) => s.buyer_activity !== undefined);
+    const allActivities = !!stages?.length && stages.every((s) => s.buyer_activity !== undefined);
     const mapped: Tri = p.buyer_journey_mapped === true || allActivities ? true : p.buyer_journey_mapped;
 
-    const best = assess(exits.map((x) => x ?? true), stageForecast ?? true, reviews ?? 'regular', mapped ?? true);
-    const worst = assess(exits.map((x) => x ?? false), stageForecast ?? false, reviews ?? 'none', mapped ?? false);
-    if (statusOf(best.score) !== statusOf(worst.score)) {
-      return {
-        notAssessed: [
-          ...exits.flatMap((x, i) => (x === undefined ? [`process.stages[${i}].exit_criteria`] : [])),
-          ...(stageForecast === undefined ? ['process.forecast_method'] : []),
-          ...(reviews === undefined ? ['process.stage_reviews'] : []),
-          ...(mapped === undefined ? ['process.buyer_journey_mapped'] : []),
-        ],
-      };
-    }
-    // Unknown facts that cannot change the status deduct nothing.
-    const { level, score } = best;
+    // One check, the process's maturity: an unknown fact earns nothing (it is
+    // taken at its worst), and could reach its best once known.
+    const s = settle((pick) =>
+      assess(
+        stages === undefined ? pick('process.stages', undefined, [], [true]) : exits.map((x, i) => pick(`process.stages[${i}].exit_criteria`, x, false, true)),
+        pick('process.forecast_method', stageForecast, false, true),
+        pick('process.stage_reviews', reviews, 'none' as Reviews, 'regular' as Reviews),
+        pick('process.buyer_journey_mapped', mapped, false, true),
+      ),
+    );
+    const { worst, best } = s;
+    const level = worst.level === best.level ? worst.level : `${worst.level} (up to ${best.level} once the unknown facts are known)`;
 
     const findings: ReturnType<typeof finding>[] = [finding('maturity', ['process.stages'], { level }, { note: true })];
     const steps: ReturnType<typeof step>[] = [];
-    if (!stages.length) {
+    if (stages !== undefined && !stages.length) {
       findings.push(finding('noStages', ['process.stages']));
       if (mapped !== true) steps.push(step('mapJourney', {}, ['process.buyer_journey_mapped']));
       steps.push(step('defineStages', {}, ['process.stages']));
-    } else {
+    } else if (stages !== undefined) {
       if (mapped === false) {
         findings.push(finding('journeyNotMapped', ['process.buyer_journey_mapped']));
         steps.push(step('mapJourney', {}, ['process.buyer_journey_mapped']));
@@ -114,11 +131,16 @@ export default defineRule({
         steps.push(step('addExitCriteria', { stage: stageName(i) }, [`process.stages[${i}].exit_criteria`]));
       }
     }
+    const none = stages !== undefined && !stages.length;
     if (method === 'gut' || method === 'none') findings.push(finding(method === 'gut' ? 'gutForecast' : 'noForecast', ['process.forecast_method']));
-    if (stageForecast === false || (!stages.length && stageForecast !== true)) steps.push(step('stageForecast', {}, ['process.forecast_method']));
-    if (stages.length && reviews === 'none') findings.push(finding('noStageReviews', ['process.stage_reviews']));
-    if (stages.length && reviews === 'quarterly') findings.push(finding('quarterlyStageReviews', ['process.stage_reviews']));
-    if (reviews === 'none' || reviews === 'quarterly' || !stages.length) steps.push(step('reviewConversion', {}, ['process.stage_reviews']));
-    return { score, findings, steps: score >= 1 ? [] : steps };
+    if (stageForecast === false || (none && stageForecast !== true)) steps.push(step('stageForecast', {}, ['process.forecast_method']));
+    if (stages?.length && reviews === 'none') findings.push(finding('noStageReviews', ['process.stage_reviews']));
+    if (stages?.length && reviews === 'quarterly') findings.push(finding('quarterlyStageReviews', ['process.stage_reviews']));
+    if (reviews === 'none' || reviews === 'quarterly' || none) steps.push(step('reviewConversion', {}, ['process.stage_reviews']));
+    return {
+      checks: [{ id: 'process:maturity', score: [worst.score, best.score], unknown: s.unknown }],
+      findings,
+      steps: best.score >= 1 ? [] : steps,
+    };
   },
 });

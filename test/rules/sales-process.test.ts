@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import rule from '../../rules/sales-process';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
@@ -6,6 +8,29 @@ const stage = (name: string, exit_criteria: string[] | undefined = [`${name} don
 const stages = [stage('Discovery'), stage('Evaluation'), stage('Proposal')];
 const dynamic = { buyer_journey_mapped: true, stages, forecast_method: 'stage_weighted', stage_reviews: 'monthly' };
 const S = 'process.stages';
+
+// Monotone: deleting any fact the rule reads never raises its score. Run over
+// the bundled examples (and org literals): each key under the rule's sections
+// is deleted in turn.
+const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
+const examples = (): [string, unknown][] =>
+  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
+type Key = string | number;
+/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
+function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
+  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
+}
+function without(o: unknown, path: Key[]): unknown {
+  const copy = structuredClone(o) as Record<Key, unknown>;
+  let x = copy;
+  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
+  delete x[path[path.length - 1]!];
+  return copy;
+}
+
+const monotoneCases = (): [string, unknown][] => [...examples(), ['dynamic', { process: dynamic }], ['seller exits', { process: { ...dynamic, stages: [{ name: 'Demo', exit_criteria: ['demo given'] }] } }]];
 
 describe('sales-process', () => {
   it.each([
@@ -71,12 +96,6 @@ describe('sales-process', () => {
       paths: ['process.buyer_journey_mapped', `${S}[1].exit_criteria`, 'process.forecast_method', 'process.stage_reviews'],
       steps: ['mapJourney', 'addExitCriteria', 'stageForecast', 'reviewConversion'],
     },
-    {
-      name: 'scores on what is known when the unknowns cannot change the status',
-      process: { stages: [stage('Discovery'), { name: 'Proposal', exit_criteria: [] }] },
-      status: 'fail', score: 0.375, level: 'informal',
-      messages: ['noExitCriteria'], paths: [`${S}[1].exit_criteria`], steps: ['addExitCriteria'],
-    },
   ])('$name', ({ process, status, score, level, messages, paths, steps }) => {
     const r = runRule(rule, { process } as never);
     expectOutcome(r, { status, score, messages });
@@ -86,17 +105,69 @@ describe('sales-process', () => {
     expect(r.steps).toEqual(steps);
   });
 
+  // Partly known: an unknown fact earns nothing (taken at its worst), the known
+  // findings stay, and the facts that would settle the score are listed.
+  const upTo = (l: string) => `${l} (up to dynamic once the unknown facts are known)`;
   it.each([
-    { name: 'without stages', process: { forecast_method: 'gut' }, missing: [S] },
-    { name: 'when the review cadence decides between formal and dynamic', process: { ...dynamic, stage_reviews: undefined }, missing: ['process.stage_reviews'] },
-    { name: 'when the forecast method decides between informal and formal', process: { ...dynamic, forecast_method: undefined }, missing: ['process.forecast_method'] },
-    { name: "when a stage's exit criteria are unknown", process: { ...dynamic, stages: [stage('Discovery'), { name: 'Proposal', buyer_activity: 'buyer decides' }] }, missing: [`${S}[1].exit_criteria`] },
-    { name: 'when whether the cycle is mapped decides pass or partial', process: { ...dynamic, buyer_journey_mapped: undefined, stages: [{ name: 'Close', exit_criteria: ['signed'] }] }, missing: ['process.buyer_journey_mapped'] },
-  ])('is not assessed $name', ({ process, missing }) => {
+    {
+      name: 'keeps the finding on the buyer journey when a stage\'s exit criteria are unknown (issue 10)',
+      process: { buyer_journey_mapped: false, stages: [{ name: 'A', exit_criteria: ['x'] }, { name: 'B' }], forecast_method: 'stage_weighted', stage_reviews: 'monthly' },
+      status: 'partial', score: 0.225, upTo: 0.85, level: upTo('informal'),
+      messages: ['journeyNotMapped'], missing: [`${S}[1].exit_criteria`], steps: ['find-out', 'mapJourney'],
+    },
+    {
+      name: 'scores a known informal process, unknowns earning nothing',
+      process: { stages: [stage('Discovery'), { name: 'Proposal', exit_criteria: [] }] },
+      status: 'fail', score: 0.225, upTo: 0.375, level: 'informal',
+      messages: ['noExitCriteria'], missing: ['process.buyer_journey_mapped'], steps: ['addExitCriteria', 'find-out'],
+    },
+    {
+      name: 'fails a gut-feel forecast even when the stages are unknown',
+      process: { forecast_method: 'gut' },
+      status: 'fail', score: 0, upTo: 0.45, level: 'random (up to informal once the unknown facts are known)',
+      messages: ['gutForecast'], missing: [S, 'process.buyer_journey_mapped'], steps: ['stageForecast', 'find-out'],
+    },
+    {
+      name: 'earns the formal level while the review cadence is unknown',
+      process: { ...dynamic, stage_reviews: undefined },
+      status: 'pass', score: 0.7, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.stage_reviews'], steps: ['find-out'],
+    },
+    {
+      name: 'earns the informal level while the forecast method is unknown',
+      process: { ...dynamic, forecast_method: undefined },
+      status: 'pass', score: 0.45, upTo: 1, level: upTo('informal'), messages: [], missing: ['process.forecast_method'], steps: ['find-out'],
+    },
+    {
+      name: "earns the informal level while a stage's exit criteria are unknown",
+      process: { ...dynamic, stages: [stage('Discovery'), { name: 'Proposal', buyer_activity: 'buyer decides' }] },
+      status: 'pass', score: 0.375, upTo: 1, level: upTo('informal'), messages: [], missing: [`${S}[1].exit_criteria`], steps: ['find-out'],
+    },
+    {
+      name: 'deducts for the unmapped cycle until it is known',
+      process: { ...dynamic, buyer_journey_mapped: undefined, stages: [{ name: 'Close', exit_criteria: ['signed'] }] },
+      status: 'pass', score: 0.85, upTo: 1, level: 'dynamic', messages: [], missing: ['process.buyer_journey_mapped'], steps: ['find-out'],
+    },
+  ])('partly known: $name', ({ process, status, score, upTo: up, level, messages, missing, steps }) => {
     const r = runRule(rule, { process } as never);
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
-    expect(r.missing).toEqual(missing);
+    expectOutcome(r, { status, score, messages, missing, steps });
+    expect(r.report.rules[0]!.upTo).toBe(up);
+    expect(r.notes.map((n) => n.data.level)).toEqual([level]);
+  });
+
+  it('is not assessed when nothing about the process is known', () => {
+    const r = runRule(rule, { process: {} } as never);
+    expectOutcome(r, { status: 'not-assessed', score: 0, messages: [] });
+    expect(r.report.rules[0]!.upTo).toBe(1);
+  });
+
+  it.each(monotoneCases())('never scores higher with a fact deleted: %s', (_name, org) => {
+    const full = runRule(rule, org as never).score!;
+    expect(full).not.toBeNull();
+    for (const path of keyPaths(org, ['process'])) {
+      const r = runRule(rule, without(org, path) as never);
+      expect(r.score, path.join('.')).not.toBeNull();
+      expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
+    }
   });
 
   it('names the stage that lacks exit criteria, or its position when unnamed', () => {
