@@ -1,7 +1,25 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
 import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
-import { statusOf } from '../src/engine/scoring';
+
+type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * A score with every unknown fact at its worst and at its best (the check earns
+ * the worst: an unknown earns nothing), and the unknown facts that move it.
+ */
+function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const lo = at(() => false);
+  const hi = at(() => true);
+  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
+}
 
 const SOURCE_SBI = 'Sales Benchmark Index, quoted in Jackson (introduction), 2012: a new sales leader lasts 19 months on average';
 
@@ -81,22 +99,16 @@ export default defineRule({
       since = undefined;
     }
 
-    // Unknowns may not change the status: score the best and the worst case.
-    const unknown: string[] = [];
-    if (who !== 'nobody') {
-      if (experienced === undefined) unknown.push('leadership.manager_experience_years');
-      if (helped === undefined) unknown.push('leadership.outside_help');
-    }
-    const best = scoreOf(who, experienced ?? true, helped ?? true);
-    const worst = scoreOf(who, experienced ?? false, helped ?? false);
-    if (statusOf(best) !== statusOf(worst)) return { notAssessed: unknown, findings };
-    // No deduction without evidence: an unknown fact takes its favourable value.
-    const score = best;
+    // One check, the person running sales: an unknown fact earns nothing (taken
+    // at its worst) and could reach its best once known.
+    const s = settle((pick) => scoreOf(who, pick('leadership.manager_experience_years', experienced, false, true), pick('leadership.outside_help', helped, false, true)));
+    const upTo = s.score[1];
+    const check = { id: 'leadership:sales-leader', score: s.score, unknown: s.unknown };
 
     if (who === 'nobody') findings.push(finding('nobody', ['leadership.sales_managed_by']));
     if (who === 'ceo' || who === 'founder') findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by'], { who: WHO_LABEL[who] }));
-    if (score < 1 && experienced === false) findings.push(finding('noExperience', ['leadership.manager_experience_years']));
-    if (score < 1 && helped === false) findings.push(finding('noOutsideHelp', ['leadership.outside_help']));
+    if (upTo < 1 && experienced === false) findings.push(finding('noExperience', ['leadership.manager_experience_years']));
+    if (upTo < 1 && helped === false) findings.push(finding('noOutsideHelp', ['leadership.outside_help']));
 
     if (who !== 'nobody' && since !== undefined) {
       const months = monthsBetween(since, date);
@@ -105,11 +117,11 @@ export default defineRule({
         findings.push(finding('shortTenure', ['leadership.leader_since'], { months, monthsText, shortTenureMonths: options.shortTenureMonths }, { thresholds: ['shortTenureMonths'], note: true }));
     }
 
-    if (score >= 1) return { score, findings, steps: [] };
+    if (upTo >= 1) return { checks: [check], findings, steps: [] };
     const steps: ReturnType<typeof step>[] = [];
     if (who !== 'sales_manager') steps.push(step('nameManager', {}, ['leadership.sales_managed_by']));
     if (helped === false || who === 'nobody') steps.push(step('outsideHelp', {}, [helped === false ? 'leadership.outside_help' : 'leadership.sales_managed_by']));
     if (who !== 'nobody') steps.push(step('learningPlan', {}, [experienced === false ? 'leadership.manager_experience_years' : 'leadership.sales_managed_by']));
-    return { score, findings, steps };
+    return { checks: [check], findings, steps };
   },
 });

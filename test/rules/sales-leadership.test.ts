@@ -1,8 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import rule from '../../rules/sales-leadership';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const L = 'leadership';
+
+// Monotone: deleting any fact the rule reads never raises its score. Run over
+// the bundled examples (and org literals): each key under the rule's sections
+// is deleted in turn.
+const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
+const examples = (): [string, unknown][] =>
+  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
+type Key = string | number;
+/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
+function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
+  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
+}
+function without(o: unknown, path: Key[]): unknown {
+  const copy = structuredClone(o) as Record<Key, unknown>;
+  let x = copy;
+  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
+  delete x[path[path.length - 1]!];
+  return copy;
+}
 
 describe('sales-leadership', () => {
   it.each([
@@ -53,35 +76,56 @@ describe('sales-leadership', () => {
       paths: [`${L}.manager_experience_years`, `${L}.outside_help`],
       steps: ['outsideHelp', 'learningPlan'],
     },
-    {
-      name: 'scores a CEO with help but unknown experience without deducting for the unknown',
-      org: { leadership: { sales_managed_by: 'ceo', outside_help: ['fractional_leader'] } },
-      status: 'partial', score: 0.8, messages: ['ownerNotDedicated'], paths: [`${L}.sales_managed_by`], steps: ['nameManager', 'learningPlan'],
-    },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
     const r = runRule(rule, org as never);
     expectOutcome(r, { status, score, messages, paths, steps });
     expect(r.notes).toEqual([]);
   });
 
+  // Partly known: the unknown fact earns nothing, the known findings stay.
   it.each([
-    { name: 'without who manages sales', org: { leadership: { manager_experience_years: 3 } }, missing: [`${L}.sales_managed_by`] },
     {
-      name: 'when unknown outside help decides between fail and partial',
+      name: 'a CEO with help but unknown experience earns the inexperienced score',
+      org: { leadership: { sales_managed_by: 'ceo', outside_help: ['fractional_leader'] } },
+      status: 'partial', score: 0.6, upTo: 0.8, messages: ['ownerNotDedicated'], missing: [`${L}.manager_experience_years`], steps: ['nameManager', 'learningPlan', 'find-out'],
+    },
+    {
+      name: 'a CEO without experience whose outside help is unknown fails on what is known',
       org: { leadership: { sales_managed_by: 'ceo', manager_experience_years: 0 } },
-      missing: [`${L}.outside_help`],
+      status: 'fail', score: 0, upTo: 0.6, messages: ['ownerNotDedicated', 'noExperience'], missing: [`${L}.outside_help`], steps: ['find-out', 'nameManager', 'learningPlan'],
     },
     {
-      name: 'when unknown experience decides between pass and partial',
+      name: 'a dedicated manager whose experience is unknown earns the new-manager score',
       org: { leadership: { sales_managed_by: 'sales_manager', outside_help: ['training'] } },
-      missing: [`${L}.manager_experience_years`],
+      status: 'pass', score: 0.8, upTo: 1, messages: [], missing: [`${L}.manager_experience_years`], steps: ['find-out'],
     },
-  ])('is not assessed $name', ({ org, missing }) => {
+    {
+      name: 'a dedicated manager with neither fact known',
+      org: { leadership: { sales_managed_by: 'sales_manager' } },
+      status: 'pass', score: 0.5, upTo: 1, messages: [], missing: [`${L}.manager_experience_years`, `${L}.outside_help`], steps: ['find-out'],
+    },
+  ])('partly known: $name', ({ org, status, score, upTo, messages, missing, steps }) => {
     const r = runRule(rule, org as never);
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
-    expect(r.missing).toEqual(missing);
+    expectOutcome(r, { status, score, messages, missing, steps });
+    expect(r.report.rules[0]!.upTo).toBe(upTo);
   });
+
+  it('is not assessed without who manages sales, earning nothing', () => {
+    const r = runRule(rule, { leadership: { manager_experience_years: 3 } });
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: [`${L}.sales_managed_by`] });
+  });
+
+  it.each([...examples(), ['a CEO with help', { leadership: { sales_managed_by: 'ceo', manager_experience_years: 3, outside_help: ['coach'], leader_since: '2026-01-01' } }] as [string, unknown]])(
+    'never scores higher with a fact deleted: %s',
+    (_name, org) => {
+      const full = runRule(rule, org as never).score!;
+      for (const path of keyPaths(org, ['leadership'])) {
+        const r = runRule(rule, without(org, path) as never);
+        expect(r.score, path.join('.')).not.toBeNull();
+        expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
+      }
+    },
+  );
 
   it.each([
     { since: '2025-11-28', months: 11, note: true },
@@ -111,9 +155,9 @@ describe('sales-leadership', () => {
     ]);
   });
 
-  it('keeps the future-date note when the rule cannot be assessed', () => {
+  it('keeps the future-date note when the rule is partly known', () => {
     const r = runRule(rule, { leadership: { sales_managed_by: 'sales_manager', leader_since: '2027-01-01' } });
-    expect(r.status).toBe('not-assessed');
+    expectOutcome(r, { status: 'pass', score: 0.5 });
     expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
   });
 
