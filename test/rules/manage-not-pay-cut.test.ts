@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/manage-not-pay-cut';
+import { loadOrgFile } from '../../src/load/load';
+import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 type Act = 'pay_cut' | 'improvement_plan' | 'coaching' | 'release';
 const rep = (name: string, attainment: number[], actions?: Act[]) => ({
   name,
+  is_rep: true,
   attainment,
   ...(actions ? { actions: actions.map((action, k) => ({ date: `2026-0${k + 1}-01`, action })) } : {}),
 });
@@ -12,10 +15,10 @@ const rep = (name: string, attainment: number[], actions?: Act[]) => ({
 describe('manage-not-pay-cut', () => {
   it.each([
     {
-      name: 'passes (score 1) when nobody underperforms',
+      name: 'does not apply when nobody underperforms (known attainment, no pay cut)',
       org: { people: [rep('AE 1', [90, 100, 110], []), rep('AE 2', [70, 80, 60], [])] },
-      status: 'pass',
-      score: 1,
+      status: 'not-applicable',
+      score: null,
       messages: [],
       paths: [],
     },
@@ -70,37 +73,37 @@ describe('manage-not-pay-cut', () => {
     {
       name: 'does not count exactly 50% as below 50%',
       org: { people: [rep('AE 1', [50, 50, 50], [])] },
-      status: 'pass',
-      score: 1,
+      status: 'not-applicable',
+      score: null,
       messages: [],
       paths: [],
     },
     {
       name: 'needs three poor quarters in a row, not two',
       org: { people: [rep('AE 1', [80, 40, 40], [])] },
-      status: 'pass',
-      score: 1,
+      status: 'not-applicable',
+      score: null,
       messages: [],
       paths: [],
     },
     {
       name: 'looks at the latest quarters: a rep who recovered is not an underperformer',
       org: { people: [rep('AE 1', [40, 40, 40, 80], [])] },
-      status: 'pass',
-      score: 1,
+      status: 'not-applicable',
+      score: null,
       messages: [],
       paths: [],
     },
     {
       name: 'ignores people who do not sell',
-      org: { people: [{ ...rep('Ops', [10, 10, 10], []), is_rep: false }, rep('AE 1', [90, 90, 90], [])] },
+      org: { people: [{ ...rep('Ops', [10, 10, 10], []), is_rep: false }, rep('AE 1', [20, 20, 20], ['improvement_plan'])] },
       status: 'pass',
       score: 1,
       messages: [],
       paths: [],
     },
     {
-      name: 'leaves an underperformer whose actions are unknown out of the score, with a note',
+      name: 'counts an underperformer whose actions are unknown as earning nothing, with a note',
       org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [30, 30, 30], [])] },
       status: 'fail',
       score: 0,
@@ -113,13 +116,42 @@ describe('manage-not-pay-cut', () => {
   });
 
   it.each([
-    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[].attainment', 'people[].actions'] },
+    { name: 'without a roster', org: { company: { employees: 10 } }, missing: ['people[].attainment', 'people[].actions'] },
+    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[0].attainment', 'people[0].is_rep'] },
     { name: "when every underperformer's actions are unknown", org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [90])] }, missing: ['people[0].actions'] },
-  ])('is not assessed $name', ({ org, missing }) => {
+    { name: 'when an action of unknown kind could be a plan', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ date: '2026-01-01' }] }] }, missing: ['people[0].actions[0].action'] },
+  ])('is not assessed, earning nothing, $name', ({ org, missing }) => {
     const r = runRule(rule, org);
     expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
+    expect(r.score).toBe(0);
     expect(r.missing).toEqual(missing);
+  });
+
+  it.each([
+    { name: 'an empty roster', people: [] },
+    { name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false, attainment: [10, 10, 10] }] },
+  ])('does not apply to $name', ({ people }) => {
+    const r = runRule(rule, { people });
+    expect(r.status).toBe('not-applicable');
+    expect(r.score).toBeNull();
+  });
+
+  it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
+    const r = runRule(rule, { people: [rep('AE 1', [30, 30, 30], []), rep('AE 2', [20, 20, 20], ['improvement_plan']), { name: 'AE 3', is_rep: true, actions: [] }, rep('AE 4', [90, 95, 99], [])] });
+    // AE 1 unmanaged (0), AE 2 on a plan (1), AE 3 unknown (0 of 1), AE 4 performing (not judged).
+    expectOutcome(r, { status: 'partial', score: 0.333, messages: ['lowAttainment'], notes: ['repsUnknown'], missing: ['people[2].attainment'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.667);
+    expect(r.report.rules[0]!.coverage).toBe(66);
+    expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status])).toEqual([
+      ['rep:AE 1', 'known'], ['rep:AE 2', 'known'], ['rep:AE 3', 'not-assessed'], ['rep:AE 4', 'not-applicable'],
+    ]);
+  });
+
+  it('does not judge a pay cut on a rep whose latest quarter is at quota; unknown attainment makes it count', () => {
+    const performing = { people: [{ ...rep('AE 1', [40, 40, 90]), actions: [{ date: '2026-01-01', action: 'pay_cut' as const }] }] };
+    expect(runRule(rule, performing).status).toBe('not-applicable');
+    const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, actions: [{ date: '2026-01-01', action: 'pay_cut' as const }] }] });
+    expectOutcome(r, { status: 'fail', score: 0, messages: ['payCut'] });
   });
 
   it('names each unmanaged rep in the checklist and asks to stop pay cuts', () => {
@@ -132,38 +164,38 @@ describe('manage-not-pay-cut', () => {
 
   it('honours re-tuned thresholds and cites their source', () => {
     const org = { people: [rep('AE 1', [90, 55, 55], [])] };
-    expect(runRule(rule, org).score).toBe(1);
+    expect(runRule(rule, org).status).toBe('not-applicable');
     const r = runRule(rule, org, { options: { underperformancePct: 60, consecutiveQuarters: 2 } });
     expect(r.status).toBe('fail');
     expect(r.messages).toEqual(['lowAttainment']);
     const t = r.findings[0]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 60], ['consecutiveQuarters', 2]]);
-    expect(t[0]!.source).toMatch(/RULES\.md/);
+    expect(t[0]!.source).not.toMatch(/RULES\.md/);
   });
 
   it.each([
     {
       name: 'a rep with nothing filled in (the review case)',
       people: [{ name: 'AE 1', selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2' }],
-      note: 'AE 2 has no quota attainment recorded: the score covers 1 of 2 reps.',
+      note: 'AE 2 has no quota attainment recorded: the score counts this rep as earning nothing until it is known.',
       paths: ['people[1].attainment'],
     },
     {
       name: 'two reps, one unnamed; non-reps not counted',
       people: [rep('AE 1', [90, 90, 90], []), { name: 'AE 2', actions: [] }, {}, { name: 'Ops', is_rep: false }],
-      note: 'AE 2 and people[2] have no quota attainment recorded: the score covers 1 of 3 reps.',
+      note: 'AE 2 and people[2] have no quota attainment recorded: the score counts these reps as earning nothing until it is known.',
       paths: ['people[1].attainment', 'people[2].attainment'],
     },
-  ])('keeps the score over known reps and notes the others: $name', ({ people, note, paths }) => {
+  ])('counts reps without attainment as earning nothing, with a note: $name', ({ people, note, paths }) => {
     const r = runRule(rule, { people });
-    expect(r.status).toBe('pass');
-    expect(r.score).toBe(1);
+    expect(r.status).toBe('not-assessed');
+    expect(r.score).toBe(0);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
     expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
   });
 
   it('treats an action dated after the audit date as undated, with a note to check it', () => {
-    const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40, 40, 40], actions: [{ date: '2027-01-10', action: 'pay_cut' }] }] });
+    const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, attainment: [40, 40, 40], actions: [{ date: '2027-01-10', action: 'pay_cut' }] }] });
     expect(r.status).toBe('fail');
     expect(r.score).toBe(0);
     expect(r.findings[0]!.message).toBe('AE 1 had a pay cut (date not recorded) with no improvement plan or decision on record.');
@@ -173,7 +205,7 @@ describe('manage-not-pay-cut', () => {
   });
 
   it('accepts an action dated on the audit date itself', () => {
-    const r = runRule(rule, { people: [{ name: 'AE 1', attainment: [40], actions: [{ date: '2026-11-27', action: 'pay_cut' }] }] });
+    const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, attainment: [40], actions: [{ date: '2026-11-27', action: 'pay_cut' }] }] });
     expect(r.findings[0]!.message).toBe('AE 1 had a pay cut on 2026-11-27 with no improvement plan or decision on record.');
     expect(r.notes).toEqual([]);
   });
@@ -181,11 +213,63 @@ describe('manage-not-pay-cut', () => {
   it('keeps the future-date note when the rule cannot be assessed', () => {
     const r = runRule(rule, { people: [{ name: 'AE 1', actions: [{ date: '2030-01-01', action: 'coaching' }] }] });
     expect(r.status).toBe('not-assessed');
-    expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
+    expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate', 'repsUnknown']);
   });
 
   it('says "the last quarter" for a single poor quarter', () => {
     const r = runRule(rule, { people: [rep('AE 1', [90, 30], [])] }, { options: { consecutiveQuarters: 1 } });
     expect(r.findings[0]!.message).toBe('AE 1 has been under 50% of quota for the last quarter (30%) with no improvement plan or decision on record.');
+  });
+});
+
+const MONOTONE_ORGS: Org[] = [
+  {
+    people: [
+      { name: 'AE 1', is_rep: true, attainment: [30, 30, 30], actions: [{ date: '2026-01-05', action: 'pay_cut' }] },
+      { name: 'AE 2', is_rep: true, attainment: [20, 20, 20, 25], actions: [{ date: '2026-02-01', action: 'improvement_plan' }, { date: '2026-05-01', action: 'coaching' }] },
+      { name: 'AE 3', is_rep: true, attainment: [90, 95, 99], actions: [] },
+      { name: 'AE 4', is_rep: true, attainment: [80, 60, 40], actions: [{ date: '2026-03-01', action: 'coaching' }] },
+      { name: 'Ops', is_rep: false, attainment: [10, 10, 10], actions: [] },
+    ],
+  },
+  { people: [{ name: 'AE 1', is_rep: true, attainment: [60, 70], actions: [{ date: '2026-01-05', action: 'pay_cut' }] }, { name: 'AE 2', is_rep: true, attainment: [], actions: [] }] },
+];
+
+// Making a fact unknown (deleting its key) never raises the rule's score (points earned).
+type Seg = string | number;
+function keyPaths(v: unknown, path: Seg[] = []): Seg[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...path, k], ...keyPaths(x, [...path, k])]);
+  return [];
+}
+function without(org: Org, p: Seg[]): Org {
+  const copy = structuredClone(org) as Record<Seg, unknown>;
+  let cur = copy;
+  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
+  delete cur[p[p.length - 1]!];
+  return copy as Org;
+}
+async function example(name: string): Promise<Org> {
+  const r = await loadOrgFile(new URL(`../../templates/examples/${name}.yaml`, import.meta.url).pathname);
+  if (!r.ok) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.value.org;
+}
+function expectMonotone(org: Org): void {
+  const full = runRule(rule, org).score;
+  for (const p of keyPaths(org)) {
+    const less = runRule(rule, without(org, p)).score;
+    const what = `deleting ${p.join('.')} (full ${full}, then ${less})`;
+    // A rule that does not apply may come to apply once a fact is unknown, earning nothing.
+    if (full === null) expect(less === null || less === 0, what).toBe(true);
+    else expect(less !== null && less <= full + 1e-9, what).toBe(true);
+  }
+}
+
+describe(`${rule.id}: an unknown never raises the score`, () => {
+  it.each(['healthy-org', 'mid-size-gaps', 'struggling-startup', 'roster-team'])('deleting any fact of the %s example', async (name) => {
+    expectMonotone(await example(name));
+  });
+  it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
+    expectMonotone(org);
   });
 });
