@@ -88,6 +88,12 @@ export interface PlanOptions {
   section?: Section;
   /** Also list the questions that depend on a fact not answered yet (for counting progress). */
   conditional?: boolean;
+  /**
+   * Only the questions that settle these facts (concrete or generic paths, as
+   * find-out items name them), the lists that hold them, and the facts that
+   * gate them (a person's name and whether they sell): `interview --quick`.
+   */
+  only?: readonly string[];
 }
 
 type Any = z.ZodMiniType;
@@ -158,7 +164,8 @@ export function sectionOf(segs: readonly Segment[]): Section | undefined {
 const trees = new WeakMap<readonly RuleReads[], ReadNode>();
 
 export function planQuestions(state: PlanState, rules: readonly RuleReads[], opts: PlanOptions = {}): Question[] {
-  const out = planAll(state, rules, opts);
+  const all = planAll(state, rules, opts);
+  const out = opts.only ? all.filter((q) => settles(q, opts.only!)) : all;
   if (opts.conditional) for (const q of out) if (q.kind === 'items' && !q.continuing) q.estimate = itemCost(state, rules, q);
   return out;
 }
@@ -172,6 +179,54 @@ function planAll(state: PlanState, rules: readonly RuleReads[], opts: PlanOption
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   // Stable: section order first, then the schema order the walk produced.
   return out.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i).map(({ q }) => q);
+}
+
+const generic = (p: string) => p.replace(/\[\d+\]/g, '[]');
+/** The last key of a path and the path of the object holding it. */
+const splitLast = (p: string) => {
+  const cut = p.lastIndexOf('.');
+  return cut < 0 ? { parent: '', key: p } : { parent: p.slice(0, cut), key: p.slice(cut + 1) };
+};
+
+/** Facts that identify an item or gate other questions (askIf), asked with any wanted fact beside them. */
+export function gateKeys(): ReadonlySet<string> {
+  if (gates) return gates;
+  const found = new Set<string>(['name', 'title']);
+  const walk = (s: Any, depth: number) => {
+    if (depth > 8) return;
+    const u = unwrap(s);
+    const d = (u as unknown as { _zod: { def: { type: string; shape?: Record<string, Any>; element?: Any } } })._zod.def;
+    if (d.type === 'array' && d.element) walk(d.element, depth + 1);
+    if (d.type !== 'object' || !d.shape) return;
+    for (const child of Object.values(d.shape)) {
+      const on = metaOf(child).askIf?.fact;
+      if (on) found.add(on);
+      walk(child, depth + 1);
+    }
+  };
+  walk(OrgSchema, 0);
+  return (gates = found);
+}
+let gates: Set<string> | undefined;
+
+/** True when asking `q` helps settle one of the wanted facts. */
+function settles(q: Question, wanted: readonly string[]): boolean {
+  const qp = q.path;
+  const qg = generic(qp);
+  const { parent, key } = splitLast(qp);
+  return wanted.some((f) => {
+    // A generic fact (`people[].coaching.plan`, its list not given yet) stands for every item's.
+    const isGeneric = f.includes('[]');
+    const same = (a: string, b: string) => (isGeneric ? generic(a) === b : a === b);
+    if (same(qp, f)) return true;
+    // An ancestor: the list or object that holds the fact.
+    const ancestorOf = (p: string) => f.startsWith(`${p}.`) || f.startsWith(`${p}[`);
+    if (ancestorOf(isGeneric ? qg : qp)) return true;
+    // A gate beside the fact or above it in its item (the item's name, whether the person sells...).
+    if (!gateKeys().has(key)) return false;
+    const p = isGeneric ? generic(parent) : parent;
+    return f.startsWith(`${p}.`) || f.startsWith(`${p}[`);
+  });
 }
 
 const costs = new WeakMap<readonly RuleReads[], Map<string, number>>();

@@ -7,7 +7,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../../../rules/index';
 import { formatDiagnostic } from '../../load/diagnostics';
-import { loadOrgFile, readText } from '../../load/load';
+import { loadOrgFile, loadOrgText, readText } from '../../load/load';
 import { PositionMap } from '../../load/positions';
 import { orgJsonSchema } from '../../model/json-schema';
 import type { Section } from '../../model/schema';
@@ -28,6 +28,8 @@ import { stdoutIsTTY } from '../stdio';
 
 export interface InterviewOpts {
   all?: boolean;
+  /** Ask only the n questions with the most points in play. */
+  quick?: number;
   section?: Section;
   respondent?: string;
   notes?: boolean;
@@ -93,7 +95,17 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   const org = new OrgText(text);
   const target = file;
 
-  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true }));
+  // --quick: rank the unknowns by the points they hold in play, as the report's find-out items do.
+  let only: string[] | undefined;
+  if (opts.quick !== undefined) {
+    const loaded = await loadOrgText(text, target);
+    const { runAudit } = await import('../../engine/run');
+    const { quickFacts } = await import('../../interview/quick');
+    const report = loaded.ok ? runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: opts.date ?? today(), rules, file: target }) : undefined;
+    only = report ? quickFacts(report, opts.quick) : [];
+  }
+
+  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only }));
   const where = opts.section ? ` about ${opts.section}` : '';
   if (!first.questions) {
     say(`${target} already answers every question${where} the rules need${opts.all ? '' : ' (--all asks them again)'}.`);
@@ -149,6 +161,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
       prompter,
       all: opts.all,
       section: opts.section,
+      only,
       notes: opts.notes ?? opts.respondent !== undefined,
       respondent: opts.respondent,
       date: opts.date ?? today(),
@@ -213,6 +226,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
 function resumeFlags(opts: InterviewOpts): string[] {
   const out: string[] = [];
   if (opts.section) out.push('--section', opts.section);
+  if (opts.quick !== undefined) out.push('--quick', String(opts.quick));
   if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
   if (opts.notes === true && !opts.respondent) out.push('--notes');
   return out;

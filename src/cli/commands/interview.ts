@@ -18,6 +18,13 @@ function parseRespondent(v: string): string {
   return v.trim();
 }
 
+/** --quick: a whole number of questions, 1 or more. */
+export function parseQuick(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of questions, 1 or more.');
+  return n;
+}
+
 export function registerInterview(program: Command): void {
   program
     .command('interview')
@@ -27,6 +34,7 @@ export function registerInterview(program: Command): void {
     )
     .argument('[file]', 'the org file to fill in; created when it does not exist (default: asks, suggesting org.yaml)')
     .option('--all', 'ask every question again, with the current answers as defaults')
+    .option('--quick <n>', 'ask only the n questions with the most points in play (a meaningful verdict in minutes)', parseQuick)
     .option('--section <name>', `ask about one section only: ${SECTIONS.join(', ')}`, parseSection)
     .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
     .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
@@ -39,6 +47,7 @@ export function registerInterview(program: Command): void {
       `
 Examples:
   $ sales-audit interview acme.yaml
+  $ sales-audit interview acme.yaml --quick 5        # the five questions that matter most
   $ sales-audit interview acme.yaml --section leadership
   $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
   $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27

@@ -1,0 +1,43 @@
+// interview --quick <n>: only the n facts with the most points in play.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { runAudit } from '../../src/engine/run';
+import type { AuditReport, ChecklistItem } from '../../src/engine/types';
+import { planQuestions } from '../../src/interview/plan';
+import { quickFacts } from '../../src/interview/quick';
+import { OrgText } from '../../src/interview/writeback';
+import { loadOrgText } from '../../src/load/load';
+
+const item = (gain: number, facts: string[], kind: ChecklistItem['kind'] = 'find-out') => ({ kind, gain, facts }) as ChecklistItem;
+
+describe('quickFacts', () => {
+  it('takes the facts of the find-out items with the most points in play first, without repeats', () => {
+    const report = { checklist: [item(3, ['a']), item(9, ['b', 'c']), item(20, ['x'], 'fix'), item(9, ['c', 'd']), item(1, ['e'])] } as unknown as AuditReport;
+    expect(quickFacts(report, 3)).toEqual(['b', 'c', 'd']);
+    expect(quickFacts(report, 10)).toEqual(['b', 'c', 'd', 'a', 'e']);
+  });
+});
+
+describe('planQuestions with only', () => {
+  it('asks the wanted facts and nothing else, on a starter template', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'templates', 'init', 'scaling-team.yaml'), 'utf8');
+    const loaded = await loadOrgText(text, 'org.yaml');
+    if (!loaded.ok) throw new Error('the template should load');
+    const report = runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: '2026-11-27', rules, file: 'org.yaml' });
+    const wanted = quickFacts(report, 3);
+    expect(wanted).toHaveLength(3);
+    const asked = planQuestions(new OrgText(text).state(), rules, { only: wanted }).map((q) => q.path);
+    const all = planQuestions(new OrgText(text).state(), rules).map((q) => q.path);
+    expect(asked).toEqual(wanted.filter((f) => all.includes(f)));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(asked.length);
+  });
+
+  it('asks a list that holds a generic fact, and the gates beside it (name, whether the person sells)', () => {
+    const asked = planQuestions(new OrgText('version: 1\npeople:\n  - name: AE 1\n').state(), rules, { only: ['people[].coaching.plan'] }).map((q) => q.path);
+    expect(asked).toContain('people[0].is_rep');
+    expect(asked).not.toContain('people[0].selling_time_pct');
+  });
+});
