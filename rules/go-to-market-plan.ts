@@ -1,7 +1,6 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
 import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
-import { statusOf } from '../src/engine/scoring';
 import { PLAN_ELEMENTS } from '../src/model/enums';
 
 // RULES.md (rule 3) asks for a review at least yearly; no public benchmark behind it.
@@ -10,6 +9,25 @@ const SOURCE_HOUSE = 'sales-audit default (RULES.md, rule 3: review at least yea
 /** Multipliers on the share of elements covered. */
 const NOT_SHARED = 0.6;
 const STALE = 0.8;
+
+type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * A score with every unknown fact at its worst and at its best (the check earns
+ * the worst: an unknown earns nothing), and the unknown facts that move it.
+ */
+function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const lo = at(() => false);
+  const hi = at(() => true);
+  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
+}
 
 const ELEMENTS = Object.keys(PLAN_ELEMENTS) as (keyof typeof PLAN_ELEMENTS)[];
 const label = (e: keyof typeof PLAN_ELEMENTS) => PLAN_ELEMENTS[e].toLowerCase();
@@ -76,20 +94,17 @@ export default defineRule({
     const months = reviewed === undefined ? undefined : monthsBetween(reviewed, date);
     const stale = months === undefined ? undefined : months >= reviewMonths;
 
-    const scoreOf = (share: number, shared: boolean, fresh: boolean) => share * (shared ? 1 : NOT_SHARED) * (fresh ? 1 : STALE);
+    // One check, the plan: an unknown fact earns nothing (taken at its worst)
+    // and could reach its best once known.
     const share = covered ? (ELEMENTS.length - missing.length) / ELEMENTS.length : undefined;
-    const best = scoreOf(share ?? 1, plan.shared_with_reps ?? true, !(stale ?? false));
-    const worst = scoreOf(share ?? 0, plan.shared_with_reps ?? false, !(stale ?? true));
-    if (statusOf(best) !== statusOf(worst)) {
-      const unknown = [
-        ...(covered ? [] : ['plan.covers']),
-        ...(plan.shared_with_reps === undefined ? ['plan.shared_with_reps'] : []),
-        ...(stale === undefined ? ['plan.last_reviewed'] : []),
-      ];
-      return { notAssessed: unknown, findings: notes };
-    }
-    // Unknown facts that cannot change the status deduct nothing.
-    const score = best;
+    const s = settle(
+      (pick) =>
+        pick('plan.covers', share, 0, 1) *
+        (pick('plan.shared_with_reps', plan.shared_with_reps, false, true) ? 1 : NOT_SHARED) *
+        (pick('plan.last_reviewed', stale, true, false) ? STALE : 1),
+    );
+    const upTo = s.score[1];
+    const checks = [{ id: 'plan', score: s.score, unknown: s.unknown }];
 
     const findings: ReturnType<typeof finding>[] = [...notes];
     const steps: ReturnType<typeof step>[] = [];
@@ -105,6 +120,6 @@ export default defineRule({
       findings.push(finding('staleReview', ['plan.last_reviewed'], { months, monthsText: countOf(months!, 'month'), reviewMonths, every }, { thresholds: ['reviewMonths'] }));
       steps.push(reviewStep());
     }
-    return { score, findings, steps: score >= 1 ? [] : steps };
+    return { checks, findings, steps: upTo >= 1 ? [] : steps };
   },
 });

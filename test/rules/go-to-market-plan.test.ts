@@ -1,9 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import rule from '../../rules/go-to-market-plan';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const ALL = ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'] as const;
 const good = { documented: true, covers: [...ALL], shared_with_reps: true, last_reviewed: '2026-06-01' };
+
+// Monotone: deleting any fact the rule reads never raises its score. Run over
+// the bundled examples (and org literals): each key under the rule's sections
+// is deleted in turn.
+const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
+const examples = (): [string, unknown][] =>
+  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
+type Key = string | number;
+/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
+function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
+  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
+}
+function without(o: unknown, path: Key[]): unknown {
+  const copy = structuredClone(o) as Record<Key, unknown>;
+  let x = copy;
+  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
+  delete x[path[path.length - 1]!];
+  return copy;
+}
 
 describe('go-to-market-plan', () => {
   it.each([
@@ -52,26 +75,42 @@ describe('go-to-market-plan', () => {
       plan: { ...good, shared_with_reps: false, last_reviewed: '2024-01-15' },
       status: 'fail', score: 0.48, messages: ['notShared', 'staleReview'], paths: ['plan.shared_with_reps', 'plan.last_reviewed'], steps: ['share', 'review'],
     },
-    {
-      name: 'scores on what is known when the unknowns cannot change the status',
-      plan: { documented: true, covers: ['goals', 'positioning'] },
-      status: 'fail', score: 0.4, messages: ['missingElement', 'missingElement', 'missingElement'], paths: ['plan.covers', 'plan.covers', 'plan.covers'], steps: ['addElement', 'addElement', 'addElement'],
-    },
   ])('$name', ({ plan, status, score, messages, paths, steps }) => {
     const r = runRule(rule, { plan } as never);
     expectOutcome(r, { status, score, messages, paths, steps });
   });
 
+  // Partly known: an unknown fact earns nothing (the plan is taken as unshared
+  // or overdue until known), and the known findings stay.
   it.each([
-    { name: 'without knowing whether a plan is written', plan: { covers: [...ALL] }, missing: ['plan.documented'] },
-    { name: 'when what the plan covers is unknown', plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01' }, missing: ['plan.covers'] },
-    { name: 'when sharing decides between pass and partial', plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01' }, missing: ['plan.shared_with_reps'] },
-    { name: 'when sharing and review are both unknown', plan: { documented: true, covers: [...ALL] }, missing: ['plan.shared_with_reps', 'plan.last_reviewed'] },
-  ])('is not assessed $name', ({ plan, missing }) => {
+    {
+      name: 'an incomplete plan, sharing and review unknown, fails on what is known',
+      plan: { documented: true, covers: ['goals', 'positioning'] },
+      status: 'fail', score: 0.192, upTo: 0.4,
+      messages: ['missingElement', 'missingElement', 'missingElement'], missing: ['plan.shared_with_reps', 'plan.last_reviewed'],
+    },
+    { name: 'what the plan covers unknown', plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01' }, status: 'not-assessed', score: 0, upTo: 1, messages: [], missing: ['plan.covers'] },
+    { name: 'sharing unknown', plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01' }, status: 'pass', score: 0.6, upTo: 1, messages: [], missing: ['plan.shared_with_reps'] },
+    { name: 'sharing and review unknown', plan: { documented: true, covers: [...ALL] }, status: 'pass', score: 0.48, upTo: 1, messages: [], missing: ['plan.shared_with_reps', 'plan.last_reviewed'] },
+    { name: 'an unshared plan whose review is unknown keeps its finding', plan: { documented: true, covers: [...ALL], shared_with_reps: false }, status: 'partial', score: 0.48, upTo: 0.6, messages: ['notShared'], missing: ['plan.last_reviewed'] },
+  ])('partly known: $name', ({ plan, status, score, upTo, messages, missing }) => {
     const r = runRule(rule, { plan } as never);
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
-    expect(r.missing).toEqual(missing);
+    expectOutcome(r, { status, score, messages, missing });
+    expect(r.report.rules[0]!.upTo).toBe(upTo);
+  });
+
+  it('is not assessed without knowing whether a plan is written, earning nothing', () => {
+    const r = runRule(rule, { plan: { covers: [...ALL] } } as never);
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['plan.documented'] });
+  });
+
+  it.each([...examples(), ['a good plan', { plan: good }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
+    const full = runRule(rule, org as never).score!;
+    for (const path of keyPaths(org, ['plan'])) {
+      const r = runRule(rule, without(org, path) as never);
+      expect(r.score, path.join('.')).not.toBeNull();
+      expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
+    }
   });
 
   it('names each missing element in its message and checklist item', () => {
@@ -94,10 +133,9 @@ describe('go-to-market-plan', () => {
   });
 
   it.each([
-    // Unknown review date decides pass vs partial: not assessed, but the note stays.
-    { name: 'review date decides the status', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'not-assessed', score: null, missing: ['plan.last_reviewed'] },
-    // Unshared and incomplete, the plan fails either way: scored, with no deduction for the review.
-    { name: 'review date cannot change the status', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'fail', score: 0.48, missing: [] },
+    // The review date counts as unknown: the plan earns the overdue score until it is known.
+    { name: 'a good plan', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'pass', score: 0.8, missing: ['plan.last_reviewed'] },
+    { name: 'an unshared, incomplete plan', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'fail', score: 0.384, missing: ['plan.last_reviewed'] },
   ])('treats a review dated after the audit date as unknown, with a note: $name', ({ plan, status, score, missing }) => {
     const r = runRule(rule, { plan });
     expectOutcome(r, { status, score, missing });
