@@ -1,8 +1,12 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
-import { countOf, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
+import { countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_GARTNER = 'Gartner, 2019: 3 to 5 hours of coaching per rep per month recommended';
+
+type Focus = readonly string[] | undefined;
+const focusKey = (f: Focus) => (f?.length ? [...new Set(f)].sort().join(', ') : undefined);
 
 export default defineRule({
   id: 'individual-coaching',
@@ -27,7 +31,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that each rep has a development plan written for them (a copy of the team plan does not count), how much coaching time each rep gets a month, and whether one-to-ones happen on a fixed rhythm.',
+      'Checks that each rep has a development plan written for them (a copy of the team plan does not count), how much coaching time each rep gets a month, and whether one-to-ones happen on a fixed rhythm. One check per rep.',
     rationale:
       'Reps struggle for different reasons: one lacks a skill, another confidence, another a way to organise the week. A manager who handles everyone alike misses those differences, frustrates the team and leaves growth on the table; coaching only works when it starts from where each person is.',
   },
@@ -37,7 +41,7 @@ export default defineRule({
     identicalPlan: 'The plan for {name} has the same focus ({focus}) as every other rep\'s plan, so it is not really individual.',
     lowHours: '{name} gets {coaching} (the minimum is {minText} a month).',
     noOneToOne: '{name} has no regular one-to-one with their manager.',
-    repsUnknown: '{names} {has} no development plan recorded: the score covers {known} of {total} reps.',
+    repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing until it is known.',
   },
   steps: {
     writePlan: {
@@ -63,38 +67,71 @@ export default defineRule({
   },
   check({ org, options, finding, step }) {
     const min = options.minHoursPerMonth;
-    const reps = (org.people ?? []).map((p, i) => ({ p, i, name: p.name ?? `people[${i}]` })).filter(({ p }) => p.is_rep !== false);
-    const known = reps.filter(({ p }) => p.coaching?.plan !== undefined);
-    if (!known.length) return { notAssessed: ['people[].coaching.plan'] };
+    if (org.people === undefined) return { notAssessed: ['people[].coaching.plan'] };
+    const reps = repsOf(org.people);
+    if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
 
     // Plans marked "individual" that all share one focus are one plan in practice.
-    const focusKey = (f: readonly string[] | undefined) => (f?.length ? [...new Set(f)].sort().join(', ') : undefined);
-    const individual = known.filter(({ p }) => p.coaching!.plan === 'individual');
-    const keys = individual.map(({ p }) => focusKey(p.coaching!.focus));
-    const identical = individual.length >= 2 && keys.every((k) => k !== undefined && k === keys[0]);
+    // Whether that holds can turn on unknown plans and focuses (and on people
+    // who may not sell): `sameWorst` says it may hold, `sameKnown` that it must.
+    const plan = (r: (typeof reps)[number]) => r.p.coaching?.plan;
+    const focus = (r: (typeof reps)[number]) => r.p.coaching?.focus;
+    const sure = reps.filter((r) => r.certain && plan(r) === 'individual');
+    const maybe = reps.filter((r) => plan(r) === undefined || (!r.certain && plan(r) === 'individual'));
+    // A rep fits a shared focus when their focus is unknown or is that focus (null: a focus nobody has stated).
+    const fits = (r: (typeof reps)[number], key: string | null) => focus(r) === undefined || (key !== null && focusKey(focus(r)) === key);
+    const stated = [...new Set([...sure, ...maybe].map((r) => focusKey(focus(r))).filter((k) => k !== undefined))];
+    const sameWorst = [...stated, null].some((key) => sure.every((r) => fits(r, key)) && sure.length + maybe.filter((r) => fits(r, key)).length >= 2);
+    const sureKeys = sure.map((r) => focusKey(focus(r)));
+    const sameKnown =
+      sure.length >= 2 &&
+      sureKeys.every((k) => k !== undefined && k === sureKeys[0]) &&
+      maybe.every((r) => focus(r) !== undefined && focusKey(focus(r)) === sureKeys[0]);
 
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
-    let total = 0;
-    for (const { p, i, name } of known) {
-      const c = p.coaching!;
+    const checks: CheckOut[] = [];
+    const noPlan: typeof reps = [];
+    for (const rep of reps) {
+      const { p, i, name } = rep;
+      const c = p.coaching ?? {};
       const planPath = `people[${i}].coaching.plan`;
-      const hasPlan = c.plan === 'individual' && !identical;
+      const hoursPath = `people[${i}].coaching.hours_per_month`;
+      const hours = c.hours_per_month;
+      // With a plan of their own: full marks, less for too few coaching hours.
+      const withPlan = (h: number) => (h < min ? 0.5 + (0.5 * h) / min : 1);
+      const hoursRange: [number, number] = hours === undefined ? [withPlan(0), 1] : [withPlan(hours), withPlan(hours)];
+      const unknown = [...(c.plan === undefined ? [planPath] : []), ...(hours === undefined ? [hoursPath] : [])];
+      let score: [number, number];
+      if (c.plan === undefined) {
+        score = [0, hoursRange[1]];
+        noPlan.push(rep);
+      } else if (c.plan !== 'individual') score = [0, 0];
+      else {
+        // An own plan, unless it turns out to be everyone's plan.
+        const ownWorst = !sameWorst;
+        const ownBest = !sameKnown;
+        score = [ownWorst ? hoursRange[0] : 0, ownBest ? hoursRange[1] : 0];
+        if (!ownWorst && ownBest)
+          for (const r of [...sure, ...maybe]) {
+            if (plan(r) === undefined) unknown.push(`people[${r.i}].coaching.plan`);
+            if (focus(r) === undefined) unknown.push(`people[${r.i}].coaching.focus`);
+            if (!r.certain) unknown.push(`people[${r.i}].is_rep`);
+          }
+      }
+      checks.push(repCheck(rep, `rep:${name}`, score, [...new Set(unknown)]));
+
       if (c.plan === 'none') {
         findings.push(finding('noPlan', [planPath], { name }));
         steps.push(step('writePlan', { name }, [planPath]));
       } else if (c.plan === 'generic') {
         findings.push(finding('genericPlan', [planPath], { name }));
         steps.push(step('tailorPlan', { name }, [planPath]));
-      } else if (identical) {
-        findings.push(finding('identicalPlan', [`people[${i}].coaching.focus`], { name, focus: keys[0] }));
+      } else if (c.plan === 'individual' && sameKnown) {
+        findings.push(finding('identicalPlan', [`people[${i}].coaching.focus`], { name, focus: sureKeys[0] }));
         steps.push(step('tailorPlan', { name }, [`people[${i}].coaching.focus`]));
       }
-
-      const hours = c.hours_per_month;
-      const lowHours = hours !== undefined && hours < min;
-      if (lowHours) {
-        const hoursPath = `people[${i}].coaching.hours_per_month`;
+      if (hours !== undefined && hours < min) {
         const coaching = hours === 0 ? 'no coaching at all' : `${countOf(hours, 'hour')} of coaching a month`;
         const minText = countOf(min, 'hour');
         findings.push(finding('lowHours', [hoursPath], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'] }));
@@ -105,21 +142,16 @@ export default defineRule({
         findings.push(finding('noOneToOne', [path], { name }, { note: true }));
         steps.push(step('oneToOne', { name }, [path]));
       }
-      total += hasPlan ? (lowHours ? 0.5 + (0.5 * hours!) / min : 1) : 0;
     }
-    // Unknown is never a fail: the score covers the reps with a known plan, and a note says who is left out.
-    const unknown = reps.filter(({ p }) => p.coaching?.plan === undefined);
-    if (unknown.length) {
+    if (noPlan.length) {
       findings.push(
-        finding('repsUnknown', unknown.map(({ i }) => `people[${i}].coaching.plan`), {
-          names: joinNames(unknown.map(({ name }) => name)),
-          has: unknown.length === 1 ? 'has' : 'have',
-          known: known.length,
-          total: reps.length,
+        finding('repsUnknown', noPlan.map(({ i }) => `people[${i}].coaching.plan`), {
+          names: joinNames(noPlan.map(({ name }) => name)),
+          has: noPlan.length === 1 ? 'has' : 'have',
+          them: noPlan.length === 1 ? 'this rep' : 'these reps',
         }, { note: true }),
       );
     }
-    const score = total / known.length;
-    return { score, findings, steps: score >= 1 ? [] : steps };
+    return { checks, findings, steps };
   },
 });
