@@ -1,35 +1,37 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule } from '../src/engine/define-rule';
-import { statusOf } from '../src/engine/scoring';
+import { defineRule, saysNone, unknownCheck } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 
-// What each gap takes off a score of 1 (the floor is 0.05 with every gap).
-const OUTCOME_ONLY = 0.25;
-const NO_TARGETS = 0.2; // times the share of KPIs without a target
-const NO_OWNERS = 0.1; // times the share of KPIs without an owner
-const NO_REVIEW = 0.2;
-const QUARTERLY_REVIEW = 0.1;
-const TEAM_LEFT_OUT = 0.2;
+// The weight of each check, as the share of a score of 1 it carries.
+const TRACKED = 0.05; // KPIs are tracked at all
+const LEADING = 0.25; // a leading indicator among them
+const TARGETS = 0.2; // each KPI has a target (split across the KPIs)
+const OWNERS = 0.1; // each KPI has an owner (split across the KPIs)
+const REVIEW = 0.2; // reviewed with the team weekly or monthly (half for quarterly)
+const TEAM = 0.2; // the reps helped define them
 
 type Tri = boolean | undefined;
 type Review = 'regular' | 'quarterly' | 'none';
-interface Facts {
-  hasLeading: boolean;
-  withoutTarget: number;
-  withoutOwner: number;
-  review: Review;
-  teamInvolved: boolean;
-}
+const REVIEW_SCORE: Record<Review, number> = { regular: 1, quarterly: 0.5, none: 0 };
 
-function scoreOf(f: Facts, kpis: number): number {
-  return (
-    1 -
-    (f.hasLeading ? 0 : OUTCOME_ONLY) -
-    (NO_TARGETS * f.withoutTarget) / kpis -
-    (NO_OWNERS * f.withoutOwner) / kpis -
-    (f.review === 'none' ? NO_REVIEW : f.review === 'quarterly' ? QUARTERLY_REVIEW : 0) -
-    (f.teamInvolved ? 0 : TEAM_LEFT_OUT)
-  );
+type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * A score with every unknown fact at its worst and at its best (the check earns
+ * the worst: an unknown earns nothing), and the unknown facts that move it.
+ */
+function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const lo = at(() => false);
+  const hi = at(() => true);
+  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
 }
 
 export default defineRule({
@@ -43,7 +45,7 @@ export default defineRule({
     description:
       'Checks that sales has key performance indicators, that they include leading (activity) indicators and not only results, that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them.',
     rationale:
-      'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. Scores: 0 without KPIs; from 1, 0.25 off for results-only KPIs, up to 0.2 for missing targets and 0.1 for missing owners (by share of KPIs), 0.2 for no review (0.1 for quarterly) and 0.2 when the team was left out.',
+      'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. Scores: 0 without KPIs; from 1, 0.25 off for results-only KPIs, up to 0.2 for missing targets and 0.1 for missing owners (by share of KPIs), 0.2 for no review (0.1 for quarterly) and 0.2 when the team was left out. A KPI\u2019s target or owner left out is unknown and earns nothing; a target of 0 or an owner "none" is a known absence.',
   },
   messages: {
     noKpis: 'No sales KPIs are tracked.',
@@ -64,7 +66,6 @@ export default defineRule({
   },
   check({ org, finding, step, isUnknown }) {
     const m = org.metrics ?? {};
-    if (m.kpis === undefined) return { notAssessed: ['metrics.kpis'] };
     const kpis = m.kpis;
     const at = (i: number, k: string) => `metrics.kpis[${i}].${k}`;
     const review: Review | undefined =
@@ -73,49 +74,49 @@ export default defineRule({
     const reviewStep = () => step('setReview', {}, ['metrics.review_cadence']);
     const workshopStep = () => step('workshop', {}, ['metrics.team_involved']);
 
-    if (!kpis.length) {
+    if (kpis !== undefined && !kpis.length) {
       const steps = [step('defineKpis', {}, ['metrics.kpis'])];
       if (review !== 'regular') steps.push(reviewStep());
       if (team !== true) steps.push(workshopStep());
       return { score: 0, findings: [finding('noKpis', ['metrics.kpis'])], steps };
     }
 
-    // Within a listed KPI, an omitted target or owner means none is set; only an
-    // explicit "unknown" answer leaves it unknown. The kind of a KPI is unknown when omitted.
-    const target: Tri[] = kpis.map((k, i) => (k.target !== undefined ? true : isUnknown(at(i, 'target')) ? undefined : false));
-    const owner: Tri[] = kpis.map((k, i) => (k.owner !== undefined ? true : isUnknown(at(i, 'owner')) ? undefined : false));
-    const leading: Tri = kpis.some((k) => k.kind === 'activity') ? true : kpis.some((k) => k.kind === undefined) ? undefined : false;
-    const count = (xs: Tri[], unknownAs: boolean) => xs.filter((x) => (x ?? unknownAs) === false).length;
-    const facts = (fav: boolean): Facts => ({
-      hasLeading: leading ?? fav,
-      withoutTarget: count(target, fav),
-      withoutOwner: count(owner, fav),
-      review: review ?? (fav ? 'regular' : 'none'),
-      teamInvolved: team ?? fav,
-    });
-    const best = scoreOf(facts(true), kpis.length);
-    const worst = scoreOf(facts(false), kpis.length);
-    if (statusOf(best) !== statusOf(worst)) {
-      return {
-        notAssessed: [
-          ...(leading === undefined ? kpis.flatMap((k, i) => (k.kind === undefined ? [at(i, 'kind')] : [])) : []),
-          ...target.flatMap((x, i) => (x === undefined ? [at(i, 'target')] : [])),
-          ...owner.flatMap((x, i) => (x === undefined ? [at(i, 'owner')] : [])),
-          ...(review === undefined ? ['metrics.review_cadence'] : []),
-          ...(team === undefined ? ['metrics.team_involved'] : []),
-        ],
-      };
+    // A key left out is unknown; a target of 0 or an owner "none" is a known absence.
+    const target: Tri[] = (kpis ?? []).map((k, i) => (isUnknown(at(i, 'target')) || k.target === undefined ? undefined : k.target !== 0));
+    const owner: Tri[] = (kpis ?? []).map((k, i) => (isUnknown(at(i, 'owner')) || k.owner === undefined ? undefined : !saysNone(k.owner)));
+    const leading: Tri = kpis === undefined ? undefined : kpis.some((k) => k.kind === 'activity') ? true : kpis.some((k) => k.kind === undefined) ? undefined : false;
+    // Without KPIs there is nothing to review or agree on: those checks earn
+    // nothing while whether KPIs are tracked is unknown.
+    const gated = (score: (pick: Pick) => number) => settle((pick) => (pick('metrics.kpis', kpis === undefined ? undefined : true, false, true) ? score(pick) : 0));
+    const checks: CheckOut[] = [
+      { id: 'metrics:review', weight: REVIEW, ...(gated((pick) => REVIEW_SCORE[pick('metrics.review_cadence', review, 'none', 'regular')])) },
+      { id: 'metrics:team', weight: TEAM, ...(gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0))) },
+    ];
+    if (kpis === undefined) checks.unshift(unknownCheck('metrics:kpis', ['metrics.kpis'], TRACKED + LEADING + TARGETS + OWNERS));
+    else {
+      checks.unshift(
+        { id: 'metrics:kpis', weight: TRACKED, score: 1 },
+        {
+          id: 'metrics:leading',
+          weight: LEADING,
+          ...(settle((pick) => (kpis.some((k, i) => pick(at(i, 'kind'), k.kind, 'outcome', 'activity') === 'activity') ? 1 : 0))),
+        },
+        ...kpis.map((k, i) => ({
+          id: `kpi:${k.name ?? `metrics.kpis[${i}]`}`,
+          weight: (TARGETS + OWNERS) / kpis.length,
+          ...(settle((pick) => (TARGETS * Number(pick(at(i, 'target'), target[i], false, true)) + OWNERS * Number(pick(at(i, 'owner'), owner[i], false, true))) / (TARGETS + OWNERS))),
+        })),
+      );
     }
-    // Unknown facts that cannot change the status deduct nothing.
-    const score = best;
+    const upTo = checks.reduce((a, c) => a + (c.weight ?? 1) * (typeof c.score === 'number' ? c.score : (c.score?.[1] ?? 1)), 0);
 
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     if (leading === false) {
-      findings.push(finding('outcomeOnly', kpis.map((_, i) => at(i, 'kind'))));
+      findings.push(finding('outcomeOnly', (kpis ?? []).map((_, i) => at(i, 'kind'))));
       steps.push(step('addLeading', {}, ['metrics.kpis']));
     }
-    for (const [i, k] of kpis.entries()) {
+    for (const [i, k] of (kpis ?? []).entries()) {
       const kpi = k.name ?? `metrics.kpis[${i}]`;
       if (target[i] === false) {
         findings.push(finding('noTarget', [at(i, 'target')], { kpi }));
@@ -134,6 +135,6 @@ export default defineRule({
       findings.push(finding('teamNotInvolved', ['metrics.team_involved']));
       steps.push(workshopStep());
     }
-    return { score, findings, steps: score >= 1 ? [] : steps };
+    return { checks, findings, steps: upTo >= 1 - 1e-9 ? [] : steps };
   },
 });
