@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/selling-time';
+import { loadOrgFile } from '../../src/load/load';
+import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 describe('selling-time', () => {
@@ -9,7 +11,7 @@ describe('selling-time', () => {
     { name: 'is partial between 35% and 45%', org: { admin: { selling_time_pct: 40 } }, status: 'partial', score: 0.7, messages: ['teamMiddle'], paths: ['admin.selling_time_pct'] },
     {
       name: 'scores per rep when the roster has selling time',
-      org: { admin: { selling_time_pct: 80 }, people: [{ name: 'AE 1', selling_time_pct: 30 }, { name: 'AE 2', selling_time_pct: 60 }] },
+      org: { admin: { selling_time_pct: 80 }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }, { name: 'AE 2', is_rep: true, selling_time_pct: 60 }] },
       status: 'partial',
       score: 0.671,
       messages: ['repLow'],
@@ -22,19 +24,19 @@ describe('selling-time', () => {
 
   it.each([
     {
-      name: 'one rep without a figure: scored over the known rep, with a note naming the other',
-      people: [{ name: 'AE 1', selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2' }],
+      name: 'one rep without a figure: judged on the known rep, the other earning nothing, with a note naming it',
+      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2', is_rep: true }],
       status: 'pass',
-      score: 1,
-      note: 'AE 2 has no selling time recorded: the score covers 1 of 2 reps.',
+      score: 0.5,
+      note: 'AE 2 has no selling time recorded: the score counts this rep as earning nothing until it is known.',
       paths: ['people[1].selling_time_pct'],
     },
     {
       name: 'two reps without a figure, one unnamed; non-reps are not counted',
-      people: [{ name: 'AE 1', selling_time_pct: 40 }, { name: 'AE 2' }, {}, { name: 'Ops', is_rep: false }],
+      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 40 }, { name: 'AE 2', is_rep: true }, {}, { name: 'Ops', is_rep: false }],
       status: 'partial',
-      score: 0.7,
-      note: 'AE 2 and people[2] have no selling time recorded: the score covers 1 of 3 reps.',
+      score: 0.233,
+      note: 'AE 2 and people[2] have no selling time recorded: the score counts these reps as earning nothing until it is known.',
       paths: ['people[0].selling_time_pct', 'people[1].selling_time_pct', 'people[2].selling_time_pct'],
     },
   ])('$name', ({ people, status, score, note, paths }) => {
@@ -48,13 +50,34 @@ describe('selling-time', () => {
   it('is not assessed when no rep has a figure and there is no team-wide one', () => {
     const r = runRule(rule, { people: [{ name: 'AE 1' }, { name: 'AE 2' }] });
     expect(r.status).toBe('not-assessed');
-    expect(r.notes).toEqual([]);
+    expect(r.score).toBe(0);
+    expect(r.notes.map((n) => n.messageId)).toEqual(['repsUnknown']);
+    expect(r.missing).toEqual(['people[0].selling_time_pct', 'people[0].is_rep', 'people[1].selling_time_pct', 'people[1].is_rep']);
   });
 
-  it('uses the team-wide figure without a note when no rep has one', () => {
-    const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1' }] });
-    expect(r.status).toBe('pass');
-    expect(r.notes).toEqual([]);
+  it('does not let a team-wide figure stand in for listed reps without one (it could hide a rep far below it)', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['repsUnknown'], missing: ['people[0].selling_time_pct'] });
+  });
+
+  it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
+    const r = runRule(rule, {
+      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 20 }, { name: 'AE 2', is_rep: true, selling_time_pct: 50 }, { name: 'AE 3', is_rep: true }],
+      admin: { non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }] },
+    });
+    // AE 1: 0.229, AE 2: 1, AE 3: nothing earned (up to 1).
+    expectOutcome(r, { status: 'partial', score: 0.41, messages: ['repLow', 'offloadable'], notes: ['repsUnknown'], steps: ['find-out', 'offload'], missing: ['people[2].selling_time_pct'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.743);
+    expect(r.report.rules[0]!.coverage).toBe(66);
+  });
+
+  it.each([
+    { name: 'an empty roster', org: { people: [] } },
+    { name: 'a roster with no seller', org: { people: [{ name: 'Ops', is_rep: false, selling_time_pct: 10 }] } },
+  ])('does not apply to $name without a team-wide figure', ({ org }) => {
+    const r = runRule(rule, org);
+    expect(r.status).toBe('not-applicable');
+    expect(r.score).toBeNull();
   });
 
   it('says "1 hour", not "1 hours", and names an unrecorded number of hours', () => {
@@ -71,7 +94,7 @@ describe('selling-time', () => {
   it('is not assessed without selling time', () => {
     const r = runRule(rule, { admin: { support_staff: 1 } });
     expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
+    expect(r.score).toBe(0);
     expect(r.missing).toEqual(['people[].selling_time_pct', 'admin.selling_time_pct']);
   });
 
@@ -114,5 +137,57 @@ describe('selling-time options', () => {
     expect(r.status).toBe('error');
     expect(r.error).toMatch(/failBelow: /);
     expect(r.error).not.toMatch(/at most passAbove/);
+  });
+});
+
+const MONOTONE_ORGS: Org[] = [
+  {
+    people: [
+      { name: 'AE 1', is_rep: true, selling_time_pct: 20 },
+      { name: 'AE 2', is_rep: true, selling_time_pct: 40 },
+      { name: 'AE 3', is_rep: true, selling_time_pct: 60 },
+      { name: 'Ops', is_rep: false, selling_time_pct: 5 },
+    ],
+    admin: { selling_time_pct: 30, non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }, { task: 'forecast calls', offloadable: false }], support_staff: 1 },
+  },
+  { admin: { selling_time_pct: 40, non_sales_tasks: [{ task: 'quotes', hours_per_week: 4, offloadable: true }], support_staff: 0 } },
+];
+
+// Making a fact unknown (deleting its key) never raises the rule's score (points earned).
+type Seg = string | number;
+function keyPaths(v: unknown, path: Seg[] = []): Seg[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...path, k], ...keyPaths(x, [...path, k])]);
+  return [];
+}
+function without(org: Org, p: Seg[]): Org {
+  const copy = structuredClone(org) as Record<Seg, unknown>;
+  let cur = copy;
+  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
+  delete cur[p[p.length - 1]!];
+  return copy as Org;
+}
+async function example(name: string): Promise<Org> {
+  const r = await loadOrgFile(new URL(`../../templates/examples/${name}.yaml`, import.meta.url).pathname);
+  if (!r.ok) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.value.org;
+}
+function expectMonotone(org: Org): void {
+  const full = runRule(rule, org).score;
+  for (const p of keyPaths(org)) {
+    const less = runRule(rule, without(org, p)).score;
+    const what = `deleting ${p.join('.')} (full ${full}, then ${less})`;
+    // A rule that does not apply may come to apply once a fact is unknown, earning nothing.
+    if (full === null) expect(less === null || less === 0, what).toBe(true);
+    else expect(less !== null && less <= full + 1e-9, what).toBe(true);
+  }
+}
+
+describe(`${rule.id}: an unknown never raises the score`, () => {
+  it.each(['healthy-org', 'mid-size-gaps', 'struggling-startup', 'roster-team'])('deleting any fact of the %s example', async (name) => {
+    expectMonotone(await example(name));
+  });
+  it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
+    expectMonotone(org);
   });
 });
