@@ -4,6 +4,7 @@ import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, optionDocs, resolveOptions } from './define-rule';
+import { resolveOwner } from './owners';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
   SEVERITIES,
@@ -303,11 +304,13 @@ function evaluate(
     return raw;
   }
   const optionInfo = optionDocs(rule);
+  // Set once the rule is scored: its findings are near misses when it passes on what is known.
+  let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
-    severity,
+    severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
     note: f.note === true,
     data: f.data ?? {},
     evidence: f.paths.map(evidence),
@@ -350,6 +353,7 @@ function evaluate(
   raw.known = t.known;
   // The verdict judges what is known; coverage says how much that is.
   result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : statusOf(t.knownMean);
+  rulePasses = t.knownMean !== null && statusOf(t.knownMean) === 'pass';
   if (t.knownMean === null) {
     raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
     return raw;
@@ -365,10 +369,18 @@ function evaluate(
   }
   raw.steps = (out.steps ?? []).map((s) => {
     const def = rule.steps[s.step]!;
-    return { stepId: s.step, action: interpolate(def.action, s.data), owner: def.owner, effort: def.effort, evidence: (s.paths ?? []).map(evidence) };
+    return { stepId: s.step, action: interpolate(def.action, s.data), owner: resolveOwner(def.owner, input.org), effort: def.effort, evidence: (s.paths ?? []).map(evidence) };
   });
   return raw;
 }
+
+/**
+ * A finding whose fact misses by at most this share (0..1) is a near miss,
+ * reported one severity lower than its rule's (house default: a quarter of the
+ * way from the bar to the worst case).
+ */
+export const NEAR_MISS = 0.25;
+const lower = (s: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(s) + 1)]!;
 
 /** "a, b and c". */
 function joinWords(words: readonly string[]): string {

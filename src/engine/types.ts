@@ -50,6 +50,12 @@ export interface FindingOut<M extends string> {
   thresholds?: string[];
   /** An informational note (a risk, not a failure): it does not count as a finding. */
   note?: boolean;
+  /**
+   * How far the fact misses, from 0 (just) to 1 (entirely). A near miss (up to
+   * NEAR_MISS) is reported one severity lower than the rule's. Without it, a
+   * finding of a rule that passes on what is known counts as a near miss.
+   */
+  gap?: number;
 }
 
 export interface StepOut<S extends string> {
@@ -93,7 +99,7 @@ export type CheckOutput<M extends string, S extends string> =
 export interface CheckContext<O, M extends string = string, S extends string = string> {
   org: Org;
   /** Builds a finding with a typed message id. */
-  finding(message: M, paths: string[], data?: DataIn, extra?: { thresholds?: string[]; note?: boolean }): FindingOut<M>;
+  finding(message: M, paths: string[], data?: DataIn, extra?: { thresholds?: string[]; note?: boolean; gap?: number }): FindingOut<M>;
   /** Builds a remediation step with a typed step id. */
   step(step: S, data?: DataIn, paths?: string[]): StepOut<S>;
   options: O;

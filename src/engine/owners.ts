@@ -1,0 +1,43 @@
+// Checklist owners follow the organisation: a step is never owned by a role the
+// company does not have. Rules name the standard role ("Sales manager", "HR",
+// "Finance", "Marketing", "Sales operations"); this maps it onto who exists,
+// from the facts the org file states. Unknown facts keep the standard role.
+import type { Org } from '../model/schema';
+
+/**
+ * Under this many employees a company rarely has its own HR or sales
+ * operations. House default, informed by the common rule of thumb that a first
+ * dedicated HR hire comes at around 50 employees; no study sets the number.
+ */
+export const NO_HR_BELOW = 50;
+/** Under this many employees finance is usually the CEO with an outside accountant (house default). */
+export const NO_FINANCE_BELOW = 15;
+
+/**
+ * The owner of a step in this organisation. `owner` may name several roles
+ * joined by " with " ("CEO with HR"); each is resolved, repeats removed.
+ */
+export function resolveOwner(owner: string, org: Org): string {
+  const employees = org.company?.employees;
+  const managedBy = org.leadership?.sales_managed_by;
+  const small = (below: number) => employees !== undefined && employees < below;
+  const one = (role: string, joined = false): string => {
+    switch (role) {
+      case 'Sales manager':
+        return managedBy === 'ceo' || managedBy === 'nobody' ? 'CEO' : managedBy === 'founder' ? 'Founder' : role;
+      case 'Sales operations':
+        return small(NO_HR_BELOW) ? one('Sales manager') : role;
+      case 'HR':
+        return small(NO_HR_BELOW) ? (joined ? 'an outside HR adviser' : 'Outside HR adviser') : role;
+      case 'Finance':
+        return small(NO_FINANCE_BELOW) ? 'CEO' : role;
+      case 'Marketing':
+        return org.marketing?.function === 'none' ? 'CEO' : role;
+      default:
+        return role;
+    }
+  };
+  const parts = owner.split(' with ').map((r, i) => one(r.trim(), i > 0));
+  const unique = parts.filter((p, i) => parts.indexOf(p) === i);
+  return unique.join(' with ');
+}
