@@ -3,7 +3,7 @@
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
 import { genericPath, MEASURABLE } from '../model/measurable';
-import { interpolate, optionDocs, resolveOptions } from './define-rule';
+import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { resolveOwner } from './owners';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
@@ -68,12 +68,23 @@ export function runAudit(input: AuditInput): AuditReport {
   const unknownSet = new Set(input.unknowns ?? []);
   const answers = org.answers ?? {};
 
-  // Evidence for a path: where it is in the file, and whether an interview answer gave it.
+  const sources = org.sources ?? {};
+  // Evidence for a path: where it is in the file, whether an interview answer gave it, and its stated source.
   const evidence = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const answeredPath = [path, ...ancestorsOf(path)].find((p) => answers[p]);
+    const lineage = [path, ...ancestorsOf(path)];
+    const answeredPath = lineage.find((p) => answers[p]);
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
+    const sourced = lineage.find((p) => Object.hasOwn(sources, p));
+    if (sourced) {
+      const s = sources[sourced]!;
+      ev.source = s.source;
+      if (s.as_of) {
+        ev.asOf = s.as_of;
+        if (monthsBetween(s.as_of, date) >= STALE_AFTER_MONTHS) ev.stale = true;
+      }
+    }
     return ev;
   };
 
@@ -380,6 +391,12 @@ function evaluate(
  * way from the bar to the worst case).
  */
 export const NEAR_MISS = 0.25;
+/**
+ * Evidence whose source speaks for a date this many months or more before the
+ * audit is shown as stale (house default: a sales organisation changes a lot
+ * in a year).
+ */
+export const STALE_AFTER_MONTHS = 12;
 const lower = (s: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(s) + 1)]!;
 
 /** "a, b and c". */

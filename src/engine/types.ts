@@ -184,6 +184,12 @@ export interface Evidence {
   /** Where the fact came from: the file as written, or an interview answer. */
   origin: 'file' | 'interview';
   respondent?: string;
+  /** The stated source of the fact or its section (`sources:` in the org file). */
+  source?: string;
+  /** The date the source speaks for, YYYY-MM-DD. */
+  asOf?: string;
+  /** The source is older than STALE_AFTER_MONTHS before the audit date. */
+  stale?: boolean;
 }
 
 export interface Threshold {

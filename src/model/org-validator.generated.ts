@@ -5,7 +5,7 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers"]);
+const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
 const c1 = new Set(["name","employees","sales_motion"]);
 const c2 = new Set(["transactional","relationship","solution"]);
 const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since"]);
@@ -48,6 +48,7 @@ const c39 = new Set(["positioning","messaging","collateral","lead_generation"]);
 const c40 = new Set(["rule","reason","owner","expires"]);
 const c41 = new Set(["company","leadership","roles","plan","process","metrics","people","admin","tools","recruiting","friction","compensation","marketing"]);
 const c42 = new Set(["by","on"]);
+const c43 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -1026,6 +1027,42 @@ function v75(x) {
   return out;
 }
 
+function v80(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v79(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c43.has(k)) return I;
+  const out = {};
+  if (x["source"] !== undefined) {
+    const r = v80(x["source"]);
+    if (r === I) return I;
+    out["source"] = r;
+  } else if (true) return I;
+  if (x["as_of"] !== undefined) {
+    const r = v12(x["as_of"]);
+    if (r === I) return I;
+    out["as_of"] = r;
+  } else if ("as_of" in x) return I;
+  return out;
+}
+
+function v78(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v79(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
 function v0(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c0.has(k)) return I;
@@ -1125,6 +1162,11 @@ function v0(x) {
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
+  if (x["sources"] !== undefined) {
+    const r = v78(x["sources"]);
+    if (r === I) return I;
+    out["sources"] = r;
+  } else if ("sources" in x) return I;
   return out;
 }
 

@@ -324,6 +324,12 @@ export const Answer = z.strictObject({
   on: z.optional(isoDate),
 });
 
+/** Where a section or fact came from, and as of when: a handbook page, a CRM export, an interview. */
+export const Provenance = z.strictObject({
+  source: z.string({ error: 'expected where the fact comes from' }).check(z.trim(), z.minLength(1, 'expected where the fact comes from')),
+  as_of: z.optional(isoDate),
+});
+
 export const OrgSchema = z
   .strictObject({
     $schema: z.optional(z.string()),
@@ -354,6 +360,8 @@ export const OrgSchema = z
     notes: z.optional(z.partialRecord(z.enum(SECTIONS), z.string())),
     /** Who answered which fact in an interview (fact path -> respondent). */
     answers: z.optional(z.record(z.string(), Answer)),
+    /** Where facts come from (section or fact path -> source and date), e.g. `plan: {source: "Handbook: Sales plan", as_of: 2025-06-01}`. */
+    sources: z.optional(z.record(z.string(), Provenance)),
   })
   .register(z.globalRegistry, { title: 'sales-audit org file', description: 'A description of a B2B sales organisation, audited by sales-audit.' });
 

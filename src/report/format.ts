@@ -21,7 +21,13 @@ export function where(e: Evidence): string {
 /** `org.yaml:12:5 people[2].attainment (answered by Jane, VP Sales)` */
 export function evidenceLine(e: Evidence): string {
   const who = e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
-  return `${where(e)}  ${e.path}${who}`;
+  return `${where(e)}  ${e.path}${who}${provenance(e)}`;
+}
+
+/** ` (source: CRM export, as of 2025-06-01, stale)`, or '' when no source is stated. */
+export function provenance(e: Evidence): string {
+  if (!e.source) return '';
+  return ` (source: ${e.source}${e.asOf ? `, as of ${e.asOf}` : ''}${e.stale ? ', stale' : ''})`;
 }
 
 export function thresholdLine(t: Threshold): string {

@@ -178,6 +178,7 @@ function evidenceItem(e: Evidence): string {
   if (e.file && e.line) parts.push(`<span class="loc">${esc(e.file)}, line ${e.line}${e.column ? `, column ${e.column}` : ''}</span>`);
   else parts.push('<span class="loc">not in the org file</span>');
   if (e.origin === 'interview') parts.push(`<span class="who">interview answer${e.respondent ? ` from <bdi>${esc(e.respondent)}</bdi>` : ''}</span>`);
+  if (e.source) parts.push(`<span class="src">source: <bdi>${esc(e.source)}</bdi>${e.asOf ? `, as of ${esc(e.asOf)}` : ''}${e.stale ? ' <b class="stale">stale</b>' : ''}</span>`);
   return `<li><code>${esc(e.path)}</code> · ${parts.join(' · ')}</li>`;
 }
 

@@ -201,6 +201,7 @@ describe('category chart', () => {
       id,
       title: id.charAt(0).toUpperCase() + id.slice(1),
       score: scores[i] ?? null,
+      upTo: scores[i] ?? null,
       coverage: scores[i] === null ? 0 : 100 - i,
       rules: [],
     }));
