@@ -1,7 +1,10 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
-import { defineRule, joinNames } from '../src/engine/define-rule';
-import { statusOf } from '../src/engine/scoring';
+import { defineRule, joinNames, unknownCheck } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
+
+/** An open role without a written profile. */
+const PROFILE_MISSING = 0.5;
 
 const EXEC_WORDS = new Set(['vp', 'head', 'director', 'chief', 'cro', 'svp', 'evp']);
 
@@ -12,21 +15,32 @@ function isExecutiveTitle(title: string): boolean {
 }
 
 type Tri = boolean | undefined;
-/** An item's best and worst possible scores, and the unknown facts that separate them. */
-interface Item {
-  best: number;
-  worst: number;
-  unknown: string[];
+type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * A score with every unknown fact at its worst and at its best (the check earns
+ * the worst: an unknown earns nothing), and the unknown facts that move it.
+ */
+function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const lo = at(() => false);
+  const hi = at(() => true);
+  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
 }
 
 /**
- * Whether a job is an individual contributor: sells on a personal quota, has
- * nobody reporting to it and cannot hire. Any sign of a leader settles it as not.
+ * An executive title on an individual selling job: sells on a personal quota,
+ * has nobody reporting to it and cannot hire. Any sign of a leader settles it
+ * as not. Unknown facts are picked: worst is a mis-titled job.
  */
-function individualContributor(quota: Tri, reports: number | undefined, hires: Tri, paths: [string, string, string]): { value: Tri; unknown: string[] } {
-  if (quota === false || (reports !== undefined && reports > 0) || hires === true) return { value: false, unknown: [] };
-  const unknown = [quota, reports, hires].map((v, k) => (v === undefined ? paths[k]! : '')).filter(Boolean);
-  return { value: unknown.length ? undefined : true, unknown };
+function misfit(pick: Pick, title: string, exec: Tri, sells: [string, Tri], reports: [string, number | undefined], hires: [string, Tri]): boolean {
+  return pick(title, exec, true, false) && pick(sells[0], sells[1], true, false) && pick(reports[0], reports[1], 0, 1) === 0 && !pick(hires[0], hires[1], false, true);
 }
 
 export default defineRule({
@@ -53,7 +67,7 @@ export default defineRule({
     description:
       'Looks for executive sales titles (VP, Vice President, Head, Director, Chief, CRO, SVP, EVP, in any case or word order) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking.',
     rationale:
-      'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Any mis-titled selling job fails the rule; an open role without a profile makes it partial (0.5).',
+      'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits.',
   },
   messages: {
     execTitleIc:
@@ -61,7 +75,7 @@ export default defineRule({
     execTitleIcPerson:
       '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
-    peopleUnknown: 'The title check covers {known} of {total} people: {names} {has} no title or selling role recorded.',
+    peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and {earn} nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
@@ -89,90 +103,74 @@ export default defineRule({
   check({ org, date, finding, step }) {
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
-    const items: Item[] = [];
+    const checks: CheckOut[] = [];
+    const ids = new Set<string>();
+    // A stable id naming the subject; a second one of the same name gets its position.
+    const idOf = (kind: 'role' | 'person', name: string, at: string) => {
+      const id = ids.has(`${kind}:${name}`) ? `${kind}:${name} (${at})` : `${kind}:${name}`;
+      ids.add(id);
+      return id;
+    };
     let mismatches = 0;
 
-    if (org.roles === undefined) items.push({ best: 1, worst: 0, unknown: ['roles'] });
+    // One check per role: its title, and the profile of an open role. The roles
+    // weigh as much together as the people do (so the score is the share of each
+    // that fits, and an unknown list never weighs less than the list it hides).
+    if (org.roles === undefined) checks.push(unknownCheck('roles', ['roles']));
     for (const [i, r] of (org.roles ?? []).entries()) {
       const at = (k: string) => `roles[${i}].${k}`;
       const title = r.title ?? `roles[${i}]`;
-      const item: Item = { best: 1, worst: 1, unknown: [] };
-      // The title: an executive title on an individual selling job.
       const exec: Tri = r.title === undefined ? undefined : isExecutiveTitle(r.title);
-      if (exec !== false) {
-        const ic = individualContributor(r.carries_quota, r.direct_reports, r.hiring_authority, [at('carries_quota'), at('direct_reports'), at('hiring_authority')]);
-        if (exec && ic.value) {
-          item.best = item.worst = 0;
-          mismatches++;
-          findings.push(finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title }));
-          steps.push(step('retitleRole', { title }, [at('title')]));
-        } else if (ic.value !== false) {
-          item.worst = 0;
-          item.unknown.push(...(exec === undefined ? [at('title')] : []), ...ic.unknown);
-        }
-      }
-      // The profile of an open role.
       // An opening date after the audit cannot be right: it counts as unknown, with a note to check it.
       const future = r.opened_on !== undefined && r.opened_on > date;
       if (future) findings.push(finding('futureDate', [at('opened_on')], { title, value: r.opened_on, auditDate: date }, { note: true }));
       const open: Tri = r.open ?? (r.opened_on !== undefined && !future ? true : undefined);
-      if (open !== false && r.role_profile !== true) {
-        if (open && r.role_profile === false) {
-          item.best = Math.min(item.best, 0.5);
-          item.worst = Math.min(item.worst, 0.5);
-          findings.push(finding('noRoleProfile', [at('role_profile')], { title }));
-          steps.push(step('writeProfile', { title }, [at('role_profile')]));
-        } else {
-          item.worst = Math.min(item.worst, 0.5);
-          item.unknown.push(...(open === undefined ? [at('open')] : []), ...(r.role_profile === undefined ? [at('role_profile')] : []));
-        }
+      const mis = (pick: Pick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
+      const noProfile = (pick: Pick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
+      checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
+      if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
+        mismatches++;
+        findings.push(finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title }));
+        steps.push(step('retitleRole', { title }, [at('title')]));
       }
-      items.push(item);
+      if (open === true && r.role_profile === false) {
+        findings.push(finding('noRoleProfile', [at('role_profile')], { title }));
+        steps.push(step('writeProfile', { title }, [at('role_profile')]));
+      }
     }
 
-    // People count when their title and whether they sell are known; a note names the others.
+    // One check per person: an executive title on someone who sells alone.
+    if (org.people === undefined) checks.push(unknownCheck('people', ['people']));
     const unchecked: { name: string; path: string }[] = [];
-    let sellers = 0;
     for (const [i, p] of (org.people ?? []).entries()) {
-      if (p.is_rep !== false) sellers++;
-      const name = p.name ?? `people[${i}]`;
-      if (p.title === undefined) {
-        if (p.is_rep !== false) unchecked.push({ name, path: `people[${i}].title` });
-        continue;
-      }
-      if (!isExecutiveTitle(p.title)) continue;
-      if (p.is_rep === undefined) {
-        unchecked.push({ name, path: `people[${i}].is_rep` });
-        continue;
-      }
       const at = (k: string) => `people[${i}].${k}`;
-      const ic = individualContributor(p.is_rep, p.direct_reports, p.hiring_authority, [at('is_rep'), at('direct_reports'), at('hiring_authority')]);
-      if (ic.value) {
+      const name = p.name ?? `people[${i}]`;
+      const exec: Tri = p.title === undefined ? undefined : isExecutiveTitle(p.title);
+      const check = settle((pick) => (misfit(pick, at('title'), exec, [at('is_rep'), p.is_rep], [at('direct_reports'), p.direct_reports], [at('hiring_authority'), p.hiring_authority]) ? 0 : 1));
+      checks.push({ id: idOf('person', name, `people[${i}]`), weight: 1 / org.people!.length, ...check });
+      const blind = check.unknown.filter((u) => u === at('title') || u === at('is_rep'));
+      if (blind.length) unchecked.push({ name, path: blind[0]! });
+      if (exec === true && p.is_rep === true && p.direct_reports === 0 && p.hiring_authority === false) {
         mismatches++;
-        items.push({ best: 0, worst: 0, unknown: [] });
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
         steps.push(step('retitlePerson', { name, title: p.title }, [at('title')]));
-      } else {
-        items.push({ best: 1, worst: ic.value === false ? 1 : 0, unknown: ic.unknown });
       }
     }
-
     if (unchecked.length) {
+      const people = org.people ?? [];
       findings.push(
         finding('peopleUnknown', unchecked.map((u) => u.path), {
           names: joinNames(unchecked.map((u) => u.name)),
           has: unchecked.length === 1 ? 'has' : 'have',
-          known: sellers - unchecked.length,
-          total: sellers,
+          earn: unchecked.length === 1 ? 'earns' : 'earn',
+          known: people.length - unchecked.length,
+          total: people.length,
         }, { note: true }),
       );
     }
-    if (!items.length) return { notAssessed: ['roles'], findings };
-    const best = Math.min(...items.map((x) => x.best));
-    const worst = Math.min(...items.map((x) => x.worst));
-    // Unknown facts may not decide the status; when they don't, they deduct nothing.
-    if (statusOf(best) !== statusOf(worst)) return { notAssessed: items.filter((x) => x.best !== x.worst).flatMap((x) => x.unknown), findings };
+
+    if (!checks.length) return { notApplicable: 'No sales roles and no people are listed.', findings };
     if (mismatches) steps.push(step('leaderMandate'));
-    return { score: best, findings, steps: best >= 1 ? [] : steps };
+    return { checks, findings, steps };
   },
 });

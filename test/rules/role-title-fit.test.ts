@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import rule from '../../rules/role-title-fit';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
@@ -8,18 +10,47 @@ const leader = { title: 'VP of Sales', open: false, carries_quota: false, direct
 const icPaths = (i: number) => ['title', 'carries_quota', 'direct_reports', 'hiring_authority'].map((k) => `roles[${i}].${k}`);
 const personPaths = (i: number) => ['title', 'is_rep', 'direct_reports', 'hiring_authority'].map((k) => `people[${i}].${k}`);
 
+
+// Monotone: deleting any fact the rule reads never raises its score. Run over
+// the bundled examples (and org literals): each key under the rule's sections
+// is deleted in turn.
+const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
+const examples = (): [string, unknown][] =>
+  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
+type Key = string | number;
+/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
+function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
+  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
+}
+function without(o: unknown, path: Key[]): unknown {
+  const copy = structuredClone(o) as Record<Key, unknown>;
+  let x = copy;
+  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
+  delete x[path[path.length - 1]!];
+  return copy;
+}
+
 describe('role-title-fit', () => {
+  // One check per role and per person; the roles weigh as much together as the
+  // people (people: [] says no one else is listed, so only the roles count).
   it.each([
     { name: 'passes when titles match the job', org: { roles: [ae, leader] }, status: 'pass', score: 1, messages: [], paths: [], steps: [] },
     {
-      name: 'fails for an executive title on an individual selling role',
+      name: 'is partial for an executive title on one individual selling role of two',
       org: { roles: [ae, { ...ic, title: 'VP of Sales' }] },
-      status: 'fail', score: 0, messages: ['execTitleIc'], paths: icPaths(1), steps: ['retitleRole', 'leaderMandate'],
+      status: 'partial', score: 0.5, messages: ['execTitleIc'], paths: icPaths(1), steps: ['retitleRole', 'leaderMandate'],
+    },
+    {
+      name: 'fails when the only role is an executive title on an individual selling job',
+      org: { roles: [{ ...ic, title: 'VP of Sales' }] },
+      status: 'fail', score: 0, messages: ['execTitleIc'], paths: icPaths(0), steps: ['retitleRole', 'leaderMandate'],
     },
     {
       name: 'is partial for an open role without a role profile',
       org: { roles: [leader, { title: 'Account Executive', open: true, role_profile: false }] },
-      status: 'partial', score: 0.5, messages: ['noRoleProfile'], paths: ['roles[1].role_profile'], steps: ['writeProfile'],
+      status: 'partial', score: 0.75, messages: ['noRoleProfile'], paths: ['roles[1].role_profile'], steps: ['writeProfile'],
     },
     {
       name: 'passes for an open role with a role profile',
@@ -50,27 +81,27 @@ describe('role-title-fit', () => {
       status: 'pass', score: 1, messages: [], paths: [], steps: [],
     },
     {
-      name: 'fails a person with an executive title who sells alone',
+      name: 'counts a person with an executive title who sells alone',
       org: { roles: [ae], people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, { name: 'Sam', title: 'Sales Director', is_rep: true, direct_reports: 0, hiring_authority: false }] },
-      status: 'fail', score: 0, messages: ['execTitleIcPerson'], paths: personPaths(1), steps: ['retitlePerson', 'leaderMandate'],
+      status: 'partial', score: 0.75, messages: ['execTitleIcPerson'], paths: personPaths(1), steps: ['retitlePerson', 'leaderMandate'],
     },
     {
       name: 'names an unnamed person by position',
       org: { roles: [ae], people: [{ title: 'SVP, Sales', is_rep: true, direct_reports: 0, hiring_authority: false }] },
-      status: 'fail', score: 0, messages: ['execTitleIcPerson'], paths: personPaths(0), steps: ['retitlePerson', 'leaderMandate'],
+      status: 'partial', score: 0.5, messages: ['execTitleIcPerson'], paths: personPaths(0), steps: ['retitlePerson', 'leaderMandate'],
     },
     {
-      name: 'leaves out, with a note, a person with an executive title when whether they sell is unknown',
+      name: 'a person with an executive title whose selling is unknown earns nothing, with a note',
       org: { roles: [ae], people: [{ name: 'Sam', title: 'Sales Director', direct_reports: 0, hiring_authority: false }] },
-      status: 'pass', score: 1, messages: [], paths: ['people[0].is_rep'], steps: [],
+      status: 'pass', score: 0.5, messages: [], paths: ['people[0].is_rep'], steps: ['find-out'],
     },
     {
       name: 'fails on a certain mismatch even when other facts are unknown',
       org: { roles: [{ ...ic, title: 'Chief Revenue Officer' }, { title: 'Sales Director', carries_quota: true }] },
-      status: 'fail', score: 0, messages: ['execTitleIc'], paths: icPaths(0), steps: ['retitleRole', 'leaderMandate'],
+      status: 'fail', score: 0, messages: ['execTitleIc'], paths: icPaths(0), steps: ['retitleRole', 'leaderMandate', 'find-out'],
     },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
-    const r = runRule(rule, org);
+    const r = runRule(rule, { people: [], ...org } as never);
     expectOutcome(r, { status, score, messages, paths, steps });
   });
 
@@ -89,52 +120,71 @@ describe('role-title-fit', () => {
     expect(r.messages).toEqual([]);
   });
 
+  // Partly known: an unknown earns nothing, the known checks count.
   it.each([
-    { name: 'without roles or people', org: {}, missing: ['roles'] },
-    { name: 'without roles, even when the people listed fit', org: { people: [{ title: 'Head of Sales', is_rep: false }] }, missing: ['roles'] },
-    { name: 'when an executive role\u2019s reports are unknown', org: { roles: [{ title: 'Head of Sales', open: false, carries_quota: true, hiring_authority: false }] }, missing: ['roles[0].direct_reports'] },
-    { name: 'when a selling role\u2019s title is unknown', org: { roles: [{ ...ic }] }, missing: ['roles[0].title'] },
-    { name: 'when an open role\u2019s profile is unknown', org: { roles: [{ title: 'Account Executive', open: true }] }, missing: ['roles[0].role_profile'] },
-    { name: 'when whether a role is open is unknown and it has no profile', org: { roles: [{ title: 'Account Executive', role_profile: false }] }, missing: ['roles[0].open'] },
+    { name: 'without roles or people', org: {}, status: 'not-assessed', score: 0, missing: ['roles', 'people'] },
+    { name: 'without roles, the people listed fit', org: { people: [{ title: 'Head of Sales', is_rep: false }] }, status: 'pass', score: 0.5, missing: ['roles'] },
+    { name: 'an executive role\u2019s reports unknown', org: { people: [], roles: [{ title: 'Head of Sales', open: false, carries_quota: true, hiring_authority: false }] }, status: 'not-assessed', score: 0, missing: ['roles[0].direct_reports'] },
+    { name: 'a selling role\u2019s title unknown', org: { people: [], roles: [{ ...ic }] }, status: 'not-assessed', score: 0, missing: ['roles[0].title'] },
+    { name: 'an open role\u2019s profile unknown', org: { people: [], roles: [{ title: 'Account Executive', open: true }] }, status: 'pass', score: 0.5, missing: ['roles[0].role_profile'] },
+    { name: 'whether a role without a profile is open unknown', org: { people: [], roles: [{ title: 'Account Executive', role_profile: false }] }, status: 'pass', score: 0.5, missing: ['roles[0].open'] },
     {
-      name: 'when a person\u2019s reports are unknown and could turn a partial into a fail',
+      name: 'a person\u2019s reports unknown beside an open role without a profile',
       org: { roles: [{ title: 'Account Executive', open: true, role_profile: false }], people: [{ name: 'Sam', title: 'VP Sales', is_rep: true, hiring_authority: false }] },
-      missing: ['people[0].direct_reports'],
+      status: 'partial', score: 0.25, missing: ['people[0].direct_reports'],
     },
-  ])('is not assessed $name', ({ org, missing }) => {
-    const r = runRule(rule, org);
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
-    expect(r.missing).toEqual(missing);
+  ])('partly known: $name', ({ org, status, score, missing }) => {
+    const r = runRule(rule, org as never);
+    expectOutcome(r, { status, score, missing });
   });
+
+  it('does not apply when the org states it has no roles and lists no people', () => {
+    const r = runRule(rule, { roles: [], people: [] });
+    expect(r.status).toBe('not-applicable');
+    expect(r.score).toBeNull();
+  });
+
+  it.each([...examples(), ['mixed', { roles: [ae, leader, { ...ic, title: 'VP Sales', open: true, role_profile: false }], people: [{ name: 'Sam', title: 'Sales Director', is_rep: true, direct_reports: 0, hiring_authority: false }] }] as [string, unknown]])(
+    'never scores higher with a fact deleted: %s',
+    (_name, org) => {
+      const full = runRule(rule, org as never).score!;
+      for (const path of keyPaths(org, ['roles', 'people'])) {
+        const r = runRule(rule, without(org, path) as never);
+        expect(r.score, path.join('.')).not.toBeNull();
+        expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
+      }
+    },
+  );
 
   it.each([
     {
       name: 'one seller with no title',
       people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, { name: 'AE 2' }, { name: 'Ops', is_rep: false }],
-      note: 'The title check covers 1 of 2 people: AE 2 has no title or selling role recorded.',
+      note: 'The title check is settled for 2 of 3 people: AE 2 has no title or selling role recorded, and earns nothing until known.',
+      score: 0.833,
       paths: ['people[1].title'],
     },
     {
       name: 'an unnamed seller with no title and an executive whose selling is unknown',
       people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, {}, { name: 'Sam', title: 'VP Sales' }],
-      note: 'The title check covers 1 of 3 people: people[1] and Sam have no title or selling role recorded.',
+      note: 'The title check is settled for 1 of 3 people: people[1] and Sam have no title or selling role recorded, and earn nothing until known.',
+      score: 0.667,
       paths: ['people[1].title', 'people[2].is_rep'],
     },
-  ])('notes the people whose title cannot be checked: $name', ({ people, note, paths }) => {
+  ])('notes the people whose title cannot be checked: $name', ({ people, score, note, paths }) => {
     const r = runRule(rule, { roles: [ae], people });
     expect(r.status).toBe('pass');
-    expect(r.score).toBe(1);
+    expect(r.score).toBe(score);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['peopleUnknown', note]]);
     expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
   });
 
   it.each([
     // The date alone said the role was open: with the date unknown, whether it needs a profile is unknown.
-    { name: 'open only by its date', role: { title: ae.title, carries_quota: true, direct_reports: 0, hiring_authority: false, opened_on: '2027-01-05', role_profile: false }, status: 'not-assessed', score: null },
+    { name: 'open only by its date', role: { title: ae.title, carries_quota: true, direct_reports: 0, hiring_authority: false, opened_on: '2027-01-05', role_profile: false }, status: 'pass', score: 0.5 },
     { name: 'open by its own flag', role: { ...ae, open: true, opened_on: '2027-01-05', role_profile: false }, status: 'partial', score: 0.5 },
   ])('treats a role opened after the audit date as undated, with a note: $name', ({ role, status, score }) => {
-    const r = runRule(rule, { roles: [role] });
+    const r = runRule(rule, { roles: [role], people: [] });
     expect(r.status).toBe(status);
     expect(r.score).toBe(score);
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
