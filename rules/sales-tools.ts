@@ -1,9 +1,11 @@
 // Jackson, mistake 8: treating a CRM and mobile access as optional extras.
-import { defineRule, options, threshold } from '../src/engine/define-rule';
+import { bracket, defineRule, options, saysNone, threshold, unknownCheck } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_CSO = 'CSO Insights, 2006: fewer than 40% of firms reach 90% active CRM use';
-const NONE = /^(none|no|nothing|n\/a|-)$/i;
 const WHERE = { spreadsheets: 'spreadsheets', notes: 'notes and lists' } as const;
+/** The checks' weights: the record first, then how many use it, then access on the road. */
+const W = { record: 4, adoption: 4, remote: 1.5, connectivity: 0.5 } as const;
 
 export default defineRule({
   id: 'sales-tools',
@@ -21,7 +23,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that customer and deal data lives in one CRM that nearly every rep actually uses, and that reps who travel can reach company systems and get online away from Wi-Fi.',
+      'Checks that customer and deal data lives in one CRM (weight 4), that nearly every rep actually uses it (4, in proportion to the target; nothing when the CRM is not the record), and that reps who travel can reach company systems (1.5) and get online away from Wi-Fi (0.5). Each unknown earns nothing; the road checks do not apply when reps do not travel.',
     rationale:
       'Sticky notes, private lists and unlinked spreadsheets lose customers and hide the pipeline from everyone but their author. Reps on the road without access to company systems work blind. These tools pay for themselves in productivity and morale; they are investments, not overhead.',
   },
@@ -51,56 +53,66 @@ export default defineRule({
     const t = org.tools ?? {};
     const target = options.activeUseTarget;
     const sor = t.system_of_record;
-    const hasCrm = t.crm !== undefined ? !NONE.test(t.crm.trim()) : sor === 'crm' ? true : undefined;
+    const hasCrm = t.crm !== undefined ? !saysNone(t.crm) : sor === 'crm' ? true : undefined;
     const crm = hasCrm && t.crm !== undefined ? t.crm : 'the CRM';
-
-    if (hasCrm === false) {
-      return { score: 0, findings: [finding('noCrm', ['tools.crm'])], steps: [step('adoptCrm', {}, ['tools.crm'])] };
-    }
-    if (sor === 'none') {
-      return {
-        score: 0,
-        findings: [finding('noSystemOfRecord', ['tools.system_of_record'])],
-        steps: [hasCrm ? step('makeRecord', { crm }, ['tools.system_of_record']) : step('adoptCrm', {}, ['tools.system_of_record'])],
-      };
-    }
-    if (sor !== undefined && sor !== 'crm') {
-      const where = WHERE[sor];
-      return {
-        score: 0,
-        findings: [finding('notSystemOfRecord', ['tools.system_of_record'], { where })],
-        steps: [hasCrm ? step('migrate', { where, crm }, ['tools.system_of_record']) : step('adoptCrm', {}, ['tools.system_of_record'])],
-      };
-    }
-    if (hasCrm === undefined) return { notAssessed: ['tools.crm'] };
-
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
-    let score = 1;
+    const checks: CheckOut[] = [];
+
+    // The record: one CRM holds every customer and deal.
+    if (hasCrm === false) {
+      checks.push({ id: 'record', weight: W.record, score: 0 });
+      findings.push(finding('noCrm', ['tools.crm']));
+      steps.push(step('adoptCrm', {}, ['tools.crm']));
+    } else if (sor === 'none' || sor === 'spreadsheets' || sor === 'notes') {
+      checks.push({ id: 'record', weight: W.record, score: 0 });
+      if (sor === 'none') {
+        findings.push(finding('noSystemOfRecord', ['tools.system_of_record']));
+        steps.push(hasCrm ? step('makeRecord', { crm }, ['tools.system_of_record']) : step('adoptCrm', {}, ['tools.system_of_record']));
+      } else {
+        const where = WHERE[sor];
+        findings.push(finding('notSystemOfRecord', ['tools.system_of_record'], { where }));
+        steps.push(hasCrm ? step('migrate', { where, crm }, ['tools.system_of_record']) : step('adoptCrm', {}, ['tools.system_of_record']));
+      }
+    } else if (sor === 'crm') checks.push({ id: 'record', weight: W.record, score: 1 });
+    else checks.push(unknownCheck('record', [...(hasCrm === undefined ? ['tools.crm'] : []), 'tools.system_of_record'], W.record));
+
+    // Adoption: the share of reps who use the CRM every week, in proportion to the
+    // target. Use of a CRM that is not the record (or of no CRM) counts for nothing.
     const pct = t.crm_active_use_pct;
-    if (pct === undefined) {
-      findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
-    } else if (pct < target) {
-      score -= 0.15 + (0.15 * (target - pct)) / target;
+    const isRecord = sor === undefined ? undefined : sor === 'crm';
+    checks.push({
+      id: 'adoption',
+      weight: W.adoption,
+      score: bracket((pick) => (pick(hasCrm, false, true) && pick(isRecord, false, true) ? Math.min(1, pick(pct, 0, 100) / Math.max(1, target)) : 0)),
+      unknown: [...(hasCrm === undefined ? ['tools.crm'] : []), ...(isRecord === undefined ? ['tools.system_of_record'] : []), ...(pct === undefined ? ['tools.crm_active_use_pct'] : [])],
+    });
+    if (hasCrm !== false && isRecord !== false && pct === undefined) findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
+    if (hasCrm !== false && pct !== undefined && pct < target) {
       findings.push(finding('lowAdoption', ['tools.crm_active_use_pct'], { pct, target }, { thresholds: ['activeUseTarget'] }));
       steps.push(step('enforceUse', { crm, target }, ['tools.crm_active_use_pct']));
     }
-    if (t.reps_travel === true) {
-      if (t.remote_access === false) {
-        score -= 0.25;
-        findings.push(finding('noRemoteAccess', ['tools.remote_access', 'tools.reps_travel']));
-        steps.push(step('remoteAccess', { crm }, ['tools.remote_access']));
-      }
-      if (t.travel_connectivity === false) {
-        score -= 0.1;
-        findings.push(finding('noConnectivity', ['tools.travel_connectivity', 'tools.reps_travel']));
-        steps.push(step('connectivity', {}, ['tools.travel_connectivity']));
-      }
-    } else if (t.reps_travel === undefined && (t.remote_access === false || t.travel_connectivity === false)) {
-      findings.push(finding('travelUnknown', ['tools.reps_travel'], {}, { note: true }));
+
+    // On the road: access to company systems, and mobile data. Only for reps who travel.
+    const travel = t.reps_travel;
+    const road = (id: 'remote' | 'connectivity', has: boolean | undefined, path: string) => {
+      if (travel === false) return checks.push({ id, notApplicable: 'Reps do not travel to customers.' });
+      const unknown = [...(travel === undefined ? ['tools.reps_travel'] : []), ...(has === undefined ? [path] : [])];
+      // Whether reps travel is unknown: the check may not apply, so it earns nothing yet.
+      if (travel === undefined || has === undefined) return checks.push({ id, weight: W[id], score: [0, 1], unknown });
+      return checks.push({ id, weight: W[id], score: has ? 1 : 0 });
+    };
+    road('remote', t.remote_access, 'tools.remote_access');
+    road('connectivity', t.travel_connectivity, 'tools.travel_connectivity');
+    if (travel === true && t.remote_access === false) {
+      findings.push(finding('noRemoteAccess', ['tools.remote_access', 'tools.reps_travel']));
+      steps.push(step('remoteAccess', { crm }, ['tools.remote_access']));
     }
-    // With the CRM as the record, the remaining gaps make the rule partial at worst.
-    score = Math.max(0.5, score);
-    return { score, findings, steps: score >= 1 ? [] : steps };
+    if (travel === true && t.travel_connectivity === false) {
+      findings.push(finding('noConnectivity', ['tools.travel_connectivity', 'tools.reps_travel']));
+      steps.push(step('connectivity', {}, ['tools.travel_connectivity']));
+    }
+    if (travel === undefined && (t.remote_access === false || t.travel_connectivity === false)) findings.push(finding('travelUnknown', ['tools.reps_travel'], {}, { note: true }));
+    return { checks, findings, steps };
   },
 });

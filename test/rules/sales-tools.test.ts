@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-tools';
+import { loadOrgFile } from '../../src/load/load';
+import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const good = { crm: 'HubSpot', system_of_record: 'crm' as const, crm_active_use_pct: 95, reps_travel: true, remote_access: true, travel_connectivity: true };
@@ -7,12 +9,12 @@ const good = { crm: 'HubSpot', system_of_record: 'crm' as const, crm_active_use_
 describe('sales-tools', () => {
   it.each([
     { name: 'passes with one CRM used by the team and access on the road', tools: good, status: 'pass', score: 1, messages: [], paths: [] },
-    { name: 'fails without a CRM', tools: { ...good, crm: 'none' }, status: 'fail', score: 0, messages: ['noCrm'], paths: ['tools.crm'] },
+    { name: 'fails without a CRM (access on the road still counts)', tools: { ...good, crm: 'none' }, status: 'fail', score: 0.2, messages: ['noCrm'], paths: ['tools.crm'] },
     {
-      name: 'fails when spreadsheets are the system of record',
+      name: 'fails when spreadsheets are the system of record (use of a CRM that is not the record counts for nothing)',
       tools: { ...good, system_of_record: 'spreadsheets' as const },
       status: 'fail',
-      score: 0,
+      score: 0.2,
       messages: ['notSystemOfRecord'],
       paths: ['tools.system_of_record'],
     },
@@ -25,10 +27,10 @@ describe('sales-tools', () => {
       paths: ['tools.system_of_record'],
     },
     {
-      name: 'is partial when fewer than 90% of reps use the CRM',
+      name: 'is partial when fewer than 90% of reps use the CRM, in proportion to the gap',
       tools: { ...good, crm_active_use_pct: 60 },
       status: 'partial',
-      score: 0.8,
+      score: 0.867,
       messages: ['lowAdoption'],
       paths: ['tools.crm_active_use_pct'],
     },
@@ -37,7 +39,7 @@ describe('sales-tools', () => {
       name: 'is partial when travelling reps lack remote access',
       tools: { ...good, remote_access: false },
       status: 'partial',
-      score: 0.75,
+      score: 0.85,
       messages: ['noRemoteAccess'],
       paths: ['tools.remote_access', 'tools.reps_travel'],
     },
@@ -53,31 +55,31 @@ describe('sales-tools', () => {
       name: 'takes a little off for travelling reps without mobile data',
       tools: { ...good, travel_connectivity: false },
       status: 'pass',
-      score: 0.9,
+      score: 0.95,
       messages: ['noConnectivity'],
       paths: ['tools.travel_connectivity', 'tools.reps_travel'],
     },
     {
-      name: 'stays partial at worst once the CRM is the system of record',
+      name: 'has no floor: a CRM nobody uses, and no access on the road, fails',
       tools: { ...good, crm_active_use_pct: 0, remote_access: false, travel_connectivity: false },
-      status: 'partial',
-      score: 0.5,
+      status: 'fail',
+      score: 0.4,
       messages: ['lowAdoption', 'noRemoteAccess', 'noConnectivity'],
       paths: ['tools.crm_active_use_pct', 'tools.remote_access', 'tools.reps_travel', 'tools.travel_connectivity', 'tools.reps_travel'],
     },
     {
-      name: 'takes a CRM system of record as proof of a CRM',
+      name: 'takes a CRM system of record as proof of a CRM; unknown travel earns nothing',
       tools: { system_of_record: 'crm' as const, crm_active_use_pct: 95 },
       status: 'pass',
-      score: 1,
+      score: 0.8,
       messages: [],
       paths: [],
     },
     {
-      name: 'notes, without scoring, an unknown adoption rate and unknown travel',
+      name: 'does not pass a CRM name alone: the record, adoption and travel are unknown, with notes',
       tools: { crm: 'Pipedrive', remote_access: false },
-      status: 'pass',
-      score: 1,
+      status: 'not-assessed',
+      score: 0,
       messages: [],
       paths: ['tools.crm_active_use_pct', 'tools.reps_travel'],
     },
@@ -86,11 +88,22 @@ describe('sales-tools', () => {
     expectOutcome(r, { status, score, messages, paths });
   });
 
-  it('is not assessed when whether there is a CRM is unknown', () => {
+  it('earns nothing while whether there is a CRM is unknown, judging only the adoption gap that is known', () => {
     const r = runRule(rule, { tools: { remote_access: true, crm_active_use_pct: 80 } });
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
-    expect(r.missing).toEqual(['tools.crm']);
+    // Adoption could reach 80/90 at best: the known part of the rule is that shortfall.
+    expect(r.status).toBe('fail');
+    expect(r.messages).toEqual(['lowAdoption']);
+    expect(r.score).toBe(0);
+    expect(r.report.rules[0]!.upTo).toBe(0.956);
+    expect(r.missing).toEqual(['tools.crm', 'tools.system_of_record', 'tools.reps_travel', 'tools.travel_connectivity']);
+  });
+
+  it('keeps the known findings when the rest is unknown, and the score is the points earned', () => {
+    const r = runRule(rule, { tools: { crm: 'HubSpot', system_of_record: 'crm', crm_active_use_pct: 45 } });
+    // record 4 x 1, adoption 4 x 0.5, travel checks (1.5 + 0.5) unknown: 6 of 10.
+    expectOutcome(r, { status: 'partial', score: 0.6, messages: ['lowAdoption'], missing: ['tools.reps_travel', 'tools.remote_access', 'tools.travel_connectivity'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.8);
+    expect(r.report.rules[0]!.coverage).toBe(80);
   });
 
   it('lists the fixes, naming the CRM in use', () => {
@@ -98,7 +111,7 @@ describe('sales-tools', () => {
     expect(r.steps).toEqual(['enforceUse', 'remoteAccess']);
     expect(r.checklist[0]!.action).toContain('HubSpot');
     expect(r.checklist[0]!.action).toContain('90%');
-    expect(runRule(rule, { tools: { crm: 'none' } }).steps).toEqual(['adoptCrm']);
+    expect(runRule(rule, { tools: { crm: 'none' } }).steps.filter((x) => x !== 'find-out')).toEqual(['adoptCrm']);
     expect(runRule(rule, { tools: { ...good, system_of_record: 'spreadsheets' } }).steps).toEqual(['migrate']);
     expect(runRule(rule, { tools: good }).steps).toEqual([]);
   });
@@ -107,7 +120,7 @@ describe('sales-tools', () => {
     const tools = { ...good, crm_active_use_pct: 60 };
     expect(runRule(rule, { tools }, { options: { activeUseTarget: 50 } }).score).toBe(1);
     const r = runRule(rule, { tools }, { options: { activeUseTarget: 75 } });
-    expect(r.score).toBe(0.82);
+    expect(r.score).toBe(0.92);
     const t = r.findings[0]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['activeUseTarget', 75]]);
     expect(t[0]!.source).toMatch(/CSO Insights.*2006/);
@@ -122,7 +135,52 @@ describe('sales-tools', () => {
     expect(r.score).toBe(0);
     expect(r.messages).toEqual(['noSystemOfRecord']);
     expect(r.paths).toEqual(['tools.system_of_record']);
-    expect(r.steps).toEqual(steps);
+    expect(r.steps.filter((x) => x !== 'find-out')).toEqual(steps);
     expect(r.checklist[0]!.action).toBe(action);
+  });
+});
+
+const MONOTONE_ORGS: Org[] = [
+  { tools: { crm: 'HubSpot', system_of_record: 'crm', crm_active_use_pct: 60, reps_travel: true, remote_access: false, travel_connectivity: true } },
+  { tools: { crm: 'none', system_of_record: 'spreadsheets', crm_active_use_pct: 80, reps_travel: false, remote_access: true, travel_connectivity: false } },
+  { tools: { crm: 'Pipedrive', system_of_record: 'notes', crm_active_use_pct: 95, reps_travel: true, remote_access: true, travel_connectivity: false } },
+];
+
+// Making a fact unknown (deleting its key) never raises the rule's score (points earned).
+type Seg = string | number;
+function keyPaths(v: unknown, path: Seg[] = []): Seg[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...path, k], ...keyPaths(x, [...path, k])]);
+  return [];
+}
+function without(org: Org, p: Seg[]): Org {
+  const copy = structuredClone(org) as Record<Seg, unknown>;
+  let cur = copy;
+  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
+  delete cur[p[p.length - 1]!];
+  return copy as Org;
+}
+async function example(name: string): Promise<Org> {
+  const r = await loadOrgFile(new URL(`../../templates/examples/${name}.yaml`, import.meta.url).pathname);
+  if (!r.ok) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.value.org;
+}
+function expectMonotone(org: Org): void {
+  const full = runRule(rule, org).score;
+  for (const p of keyPaths(org)) {
+    const less = runRule(rule, without(org, p)).score;
+    const what = `deleting ${p.join('.')} (full ${full}, then ${less})`;
+    // A rule that does not apply may come to apply once a fact is unknown, earning nothing.
+    if (full === null) expect(less === null || less === 0, what).toBe(true);
+    else expect(less !== null && less <= full + 1e-9, what).toBe(true);
+  }
+}
+
+describe(`${rule.id}: an unknown never raises the score`, () => {
+  it.each(['healthy-org', 'mid-size-gaps', 'struggling-startup', 'roster-team'])('deleting any fact of the %s example', async (name) => {
+    expectMonotone(await example(name));
+  });
+  it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
+    expectMonotone(org);
   });
 });
