@@ -1,5 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import { countOf, daysBetween, defineRule, options, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, daysBetween, defineRule, options, threshold } from '../src/engine/define-rule';
 
 const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';
 // The channels the article names; agencies are allowed but not asked for.
@@ -65,6 +65,7 @@ export default defineRule({
     const steps: ReturnType<typeof step>[] = [];
 
     let stale = false;
+    let overdue = false;
     for (const [i, t] of (r.open_territories ?? []).entries()) {
       const territory = t.name ?? `recruiting.open_territories[${i}]`;
       const quoted = t.name === undefined ? territory : `"${t.name}"`;
@@ -82,6 +83,7 @@ export default defineRule({
       if (days <= maxOpenDays) continue;
       const daysText = countOf(days, 'day');
       const data = { territory, quoted, days, daysText, maxOpenDays };
+      overdue = true;
       if (bench === 0) {
         stale = true;
         findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'] }));
@@ -93,28 +95,34 @@ export default defineRule({
       steps.push(step('fillTerritory', { territory, quoted, days, daysText }, [path]));
     }
 
-    let score: number;
-    if (stale) {
-      score = 0;
-      if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
-    } else if (r.mode === 'on_vacancy') {
-      score = 0.5;
-      findings.push(finding('onVacancy', ['recruiting.mode']));
-      if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
-    } else if (r.mode === 'continuous') {
-      if (bench === undefined) return { notAssessed: ['recruiting.bench'], findings };
-      score = bench > 0 ? 1 : 0.7;
-      if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
-    } else {
-      return { notAssessed: ['recruiting.mode'], findings };
+    // One check, bracketed over what is unknown: the mode, the bench, and the
+    // age of any territory whose opening date is unknown (or an open list not given).
+    const ageUnknown = r.open_territories === undefined || (r.open_territories ?? []).some((t) => t.opened_on === undefined || t.opened_on > date);
+    const unknown = [
+      ...(r.mode === undefined ? ['recruiting.mode'] : []),
+      ...(bench === undefined ? ['recruiting.bench'] : []),
+      // A territory's age matters only while the bench may be empty.
+      ...(bench !== undefined && bench > 0
+        ? []
+        : r.open_territories === undefined
+        ? ['recruiting.open_territories']
+        : (r.open_territories ?? []).flatMap((t, i) => (t.opened_on === undefined || t.opened_on > date ? [`recruiting.open_territories[${i}].opened_on`] : []))),
+    ];
+    const score = bracket((pick) => {
+      const b = pick(bench, 0, 1);
+      if ((overdue || pick(ageUnknown ? undefined : false, true, false)) && b === 0) return 0;
+      if (pick(r.mode, 'on_vacancy', 'continuous') === 'on_vacancy') return 0.5;
+      return b > 0 ? 1 : 0.7;
+    });
+    if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
+    if (bench === 0 && !stale) findings.push(finding('emptyBench', ['recruiting.bench']));
+    if (r.mode === 'on_vacancy' || bench === 0) steps.push(step('standingPipeline', {}, [r.mode === 'on_vacancy' ? 'recruiting.mode' : 'recruiting.bench']));
+    if (steps.length && r.channels !== undefined) {
+      const have = new Set(r.channels);
+      const missing = (Object.keys(ARTICLE_CHANNELS) as (keyof typeof ARTICLE_CHANNELS)[]).filter((c) => c !== 'competitor_talent' && !have.has(c));
+      if (missing.length) steps.push(step('channels', { channels: missing.map((c) => ARTICLE_CHANNELS[c]).join(', ') }, ['recruiting.channels']));
+      if (!have.has('competitor_talent')) steps.push(step('courtList', {}, ['recruiting.channels']));
     }
-    if (score >= 1) return { score, findings, steps: [] };
-
-    if (r.mode !== 'continuous' || bench === 0) steps.push(step('standingPipeline', {}, [r.mode !== 'continuous' ? 'recruiting.mode' : 'recruiting.bench']));
-    const have = new Set(r.channels ?? []);
-    const missing = (Object.keys(ARTICLE_CHANNELS) as (keyof typeof ARTICLE_CHANNELS)[]).filter((c) => c !== 'competitor_talent' && !have.has(c));
-    if (missing.length) steps.push(step('channels', { channels: missing.map((c) => ARTICLE_CHANNELS[c]).join(', ') }, ['recruiting.channels']));
-    if (!have.has('competitor_talent')) steps.push(step('courtList', {}, ['recruiting.channels']));
-    return { score, findings, steps };
+    return { checks: [{ id: 'recruiting', score, unknown }], findings, steps };
   },
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/continuous-recruiting';
+import { loadOrgFile } from '../../src/load/load';
+import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 // Audit date 2026-11-27: 2026-09-30 is 58 days before it, 2026-09-29 is 59.
@@ -72,10 +74,10 @@ describe('continuous-recruiting', () => {
       paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
-      name: 'does not fail a stale territory when the bench is unknown',
+      name: 'earns nothing on a stale territory while the bench is unknown (on vacancy caps it at half)',
       recruiting: { mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
-      status: 'partial',
-      score: 0.5,
+      status: 'fail',
+      score: 0,
       messages: ['onVacancy'],
       paths: ['recruiting.mode', 'recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.open_territories[1].opened_on'],
     },
@@ -85,13 +87,25 @@ describe('continuous-recruiting', () => {
   });
 
   it.each([
-    { name: 'without the recruiting mode', recruiting: { channels: ['referrals' as const], bench: 2 }, missing: ['recruiting.mode'] },
-    { name: 'when recruiting is continuous but the bench is unknown', recruiting: { mode: 'continuous' as const }, missing: ['recruiting.bench'] },
-  ])('is not assessed $name', ({ recruiting, missing }) => {
-    const r = runRule(rule, { recruiting });
+    { name: 'when recruiting is continuous but the bench is unknown', recruiting: { mode: 'continuous' as const }, missing: ['recruiting.bench', 'recruiting.open_territories'] },
+    { name: 'without a recruiting section', recruiting: undefined, missing: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories'] },
+  ])('is not assessed, earning nothing, $name', ({ recruiting, missing }) => {
+    const r = runRule(rule, recruiting ? { recruiting } : {});
     expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
+    expect(r.score).toBe(0);
     expect(r.missing).toEqual(missing);
+  });
+
+  it('is partly known without the recruiting mode: a bench earns half, the rest is in play', () => {
+    const r = runRule(rule, { recruiting: { channels: ['referrals'], bench: 2 } });
+    expectOutcome(r, { status: 'pass', score: 0.5, messages: [], missing: ['recruiting.mode'] });
+    expect(r.report.rules[0]!.upTo).toBe(1);
+  });
+
+  it('keeps the known findings when the mode is unknown', () => {
+    const r = runRule(rule, { recruiting: { bench: 0, open_territories: [] } });
+    expectOutcome(r, { status: 'partial', score: 0.5, messages: ['emptyBench'], steps: ['standingPipeline', 'find-out'], missing: ['recruiting.mode'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.7);
   });
 
   it('names the stale territory and the missing channels in the checklist', () => {
@@ -137,6 +151,7 @@ describe('continuous-recruiting', () => {
   it('keeps the future-date note when the rule cannot be assessed', () => {
     const r = runRule(rule, { recruiting: { open_territories: [territory('2027-03-01')] } });
     expect(r.status).toBe('not-assessed');
+    expect(r.score).toBe(0);
     expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate']);
   });
 
@@ -149,5 +164,50 @@ describe('continuous-recruiting', () => {
   it('names an unnamed territory by its path', () => {
     const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [{}] } });
     expect(r.notes.map((n) => n.message)).toEqual(['When the territory recruiting.open_territories[0] opened is not known.']);
+  });
+});
+
+const MONOTONE_ORGS: Org[] = [
+  { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [territory('2026-08-01'), { name: 'South', opened_on: '2026-11-01' }], channels: ['referrals'] } },
+  { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-01-01')], channels: ['referrals', 'partners', 'professional_networks', 'competitor_talent'] } },
+  { recruiting: { mode: 'continuous', bench: 0, open_territories: [], channels: [] } },
+];
+
+// Making a fact unknown (deleting its key) never raises the rule's score (points earned).
+type Seg = string | number;
+function keyPaths(v: unknown, path: Seg[] = []): Seg[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...path, k], ...keyPaths(x, [...path, k])]);
+  return [];
+}
+function without(org: Org, p: Seg[]): Org {
+  const copy = structuredClone(org) as Record<Seg, unknown>;
+  let cur = copy;
+  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
+  delete cur[p[p.length - 1]!];
+  return copy as Org;
+}
+async function example(name: string): Promise<Org> {
+  const r = await loadOrgFile(new URL(`../../templates/examples/${name}.yaml`, import.meta.url).pathname);
+  if (!r.ok) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.value.org;
+}
+function expectMonotone(org: Org): void {
+  const full = runRule(rule, org).score;
+  for (const p of keyPaths(org)) {
+    const less = runRule(rule, without(org, p)).score;
+    const what = `deleting ${p.join('.')} (full ${full}, then ${less})`;
+    // A rule that does not apply may come to apply once a fact is unknown, earning nothing.
+    if (full === null) expect(less === null || less === 0, what).toBe(true);
+    else expect(less !== null && less <= full + 1e-9, what).toBe(true);
+  }
+}
+
+describe(`${rule.id}: an unknown never raises the score`, () => {
+  it.each(['healthy-org', 'mid-size-gaps', 'struggling-startup', 'roster-team'])('deleting any fact of the %s example', async (name) => {
+    expectMonotone(await example(name));
+  });
+  it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
+    expectMonotone(org);
   });
 });
