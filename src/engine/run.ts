@@ -60,7 +60,7 @@ type Raw = {
   /** Known share of the rule's applicable check weight, [0, 1]. */
   known: number;
   findings: Omit<Finding, 'fatal' | 'suppressed'>[];
-  steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[] }[];
+  steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[]; or?: true }[];
 };
 
 export function runAudit(input: AuditInput): AuditReport {
@@ -307,7 +307,7 @@ function evaluate(
       date: input.date,
       isUnknown: (p) => unknowns.has(p),
       finding: (message, paths, data, extra) => ({ message, paths, data: clean(data), ...extra }),
-      step: (step, data, paths) => ({ step, data: clean(data), paths }),
+      step: (step, data, paths, extra) => ({ step, data: clean(data), paths, ...(extra?.or ? { or: true } : {}) }),
     });
   } catch (e) {
     result.status = 'error';
@@ -380,7 +380,14 @@ function evaluate(
   }
   raw.steps = (out.steps ?? []).map((s) => {
     const def = rule.steps[s.step]!;
-    return { stepId: s.step, action: interpolate(def.action, s.data), owner: resolveOwner(def.owner, input.org), effort: def.effort, evidence: (s.paths ?? []).map(evidence) };
+    return {
+      stepId: s.step,
+      action: interpolate(def.action, s.data),
+      owner: resolveOwner(def.owner, input.org),
+      effort: def.effort,
+      evidence: (s.paths ?? []).map(evidence),
+      ...(s.or ? { or: true as const } : {}),
+    };
   });
   return raw;
 }

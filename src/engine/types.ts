@@ -62,6 +62,8 @@ export interface StepOut<S extends string> {
   step: S;
   data?: Data;
   paths?: string[];
+  /** An alternative to the step before it (either one closes the gap): the checklist marks it "or". */
+  or?: boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ export interface CheckContext<O, M extends string = string, S extends string = s
   /** Builds a finding with a typed message id. */
   finding(message: M, paths: string[], data?: DataIn, extra?: { thresholds?: string[]; note?: boolean; gap?: number }): FindingOut<M>;
   /** Builds a remediation step with a typed step id. */
-  step(step: S, data?: DataIn, paths?: string[]): StepOut<S>;
+  step(step: S, data?: DataIn, paths?: string[], extra?: { or?: boolean }): StepOut<S>;
   options: O;
   /** The audit date, YYYY-MM-DD: rules never read the clock. */
   date: string;
@@ -301,6 +303,8 @@ export interface ChecklistItem {
   facts?: string[];
   /** A fix item of a failing critical rule (fatal): listed first. */
   fatal?: boolean;
+  /** An alternative to the item before it: doing either one is enough. */
+  or?: boolean;
   severity: Severity;
   evidence: Evidence[];
   status: 'open';

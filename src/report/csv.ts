@@ -29,7 +29,7 @@ export function csvField(value: string | number): string {
 
 export function renderCsv(r: AuditReport): string {
   const rows: (string | number)[][] = [[...CSV_COLUMNS]];
-  for (const c of r.checklist) rows.push([c.rank, c.kind, c.ruleId, c.action, c.owner, c.effort, c.gain.toFixed(1), c.status]);
+  for (const c of r.checklist) rows.push([c.rank, c.kind, c.ruleId, `${c.or ? 'or: ' : ''}${c.action}`, c.owner, c.effort, c.gain.toFixed(1), c.status]);
   // The gain is text so it keeps one decimal; it never starts with a formula character.
   return BOM + rows.map((row) => row.map(csvField).join(',')).join(EOL) + EOL;
 }

@@ -365,7 +365,7 @@ function checklistSection(r: AuditReport): string {
       `<tr data-rank="${c.rank}" data-rule="${esc(c.ruleId)}">` +
         `<td class="c-box"><span class="box" aria-hidden="true"></span><span class="sr-only">${esc(c.status)}</span></td>` +
         `<td class="c-rank">${c.rank}</td>` +
-        `<th scope="row" class="c-action"><span class="action">${esc(c.action)}</span><span class="why">${severityBadge(c.severity)} <code>${esc(c.ruleId)}</code></span></th>` +
+        `<th scope="row" class="c-action"><span class="action">${c.or ? '<i class="or">or:</i> ' : ''}${esc(c.action)}</span><span class="why">${severityBadge(c.severity)} <code>${esc(c.ruleId)}</code></span></th>` +
         `<td dir="auto">${esc(c.owner)}</td>` +
         `<td><span class="effort effort-${esc(c.effort)}">${EFFORT_LABEL[c.effort] ?? esc(c.effort)}</span></td>` +
         `<td class="c-gain">${c.kind === 'find-out' ? `≤${c.gain.toFixed(1)}` : c.gain > 0 ? `+${c.gain.toFixed(1)}` : '<span class="sr-only">with the item above</span>'}</td></tr>`,

@@ -77,7 +77,7 @@ export function renderMarkdown(r: AuditReport): string {
   if (!r.checklist.length) out.push('Nothing to do for the rules assessed.');
   r.checklist.forEach((c, i) => {
     const gain = c.kind === 'find-out' ? `**≤${c.gain.toFixed(1)}** ` : i > 0 && r.checklist[i - 1]!.ruleId === c.ruleId ? '' : `**+${c.gain.toFixed(1)}** `;
-    out.push(`- [ ] ${gain}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
+    out.push(`- [ ] ${gain}${c.or ? '*or:* ' : ''}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
   });
   out.push('');
 

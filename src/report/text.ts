@@ -132,7 +132,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     r.checklist.forEach((item, i) => {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
       const gain = item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
-      table.push([String(item.rank), gain, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      table.push([String(item.rank), gain, `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, item.owner, item.effort]);
     });
     out.push(...table.toString().split('\n').map((l) => ` ${l}`));
   }

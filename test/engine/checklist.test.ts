@@ -1,0 +1,53 @@
+// The checklist: fixes of a failing critical rule first, alternatives marked
+// "or", a rule's gain once, find-out items for what is unknown.
+import { describe, expect, it } from 'vitest';
+import { defineRule } from '../../src/engine/define-rule';
+import { runAudit } from '../../src/engine/run';
+import type { RuleDefinition, Severity } from '../../src/engine/types';
+import { renderCsv } from '../../src/report/csv';
+import { renderMarkdown } from '../../src/report/markdown';
+
+const rule = (id: string, severity: Severity, score: number, alternatives = false) =>
+  defineRule({
+    id,
+    title: id,
+    source: 'test',
+    category: 'people',
+    severity,
+    reads: [],
+    docs: { description: 'd', rationale: 'r' },
+    messages: {},
+    steps: { hire: { action: `Hire for ${id}.`, owner: 'CEO', effort: 'high' }, coach: { action: `Coach for ${id}.`, owner: 'CEO', effort: 'low' } },
+    check: ({ step }) => ({ score, steps: [step('hire'), step('coach', {}, [], { or: alternatives })] }),
+  }) as unknown as RuleDefinition;
+
+describe('checklist order and alternatives', () => {
+  const report = runAudit({
+    org: {},
+    date: '2026-11-27',
+    rules: [rule('big-high', 'high', 0), rule('crit', 'critical', 0.4, true), rule('small', 'low', 0.5)],
+    file: 'o.yaml',
+  });
+
+  it('puts the fixes of a failing critical rule first, even when another rule is worth more', () => {
+    expect(report.checklist.map((c) => c.ruleId)).toEqual(['crit', 'crit', 'big-high', 'big-high', 'small', 'small']);
+    expect(report.checklist[0]).toMatchObject({ fatal: true });
+    const big = report.checklist.find((c) => c.ruleId === 'big-high')!;
+    const crit = report.checklist.find((c) => c.ruleId === 'crit')!;
+    expect(big.gain).toBeGreaterThan(crit.gain);
+  });
+
+  it('marks a step that is an alternative to the one before it, in the report and every format', () => {
+    expect(report.checklist.filter((c) => c.or).map((c) => c.action)).toEqual(['Coach for crit.']);
+    expect(renderMarkdown(report)).toContain('*or:* Coach for crit.');
+    expect(renderCsv(report)).toContain('or: Coach for crit.');
+  });
+
+  it('carries a rule gain on its first item only, so the gains add up with the score to 100', () => {
+    const fixes = report.checklist.filter((c) => c.kind === 'fix');
+    const total = fixes.reduce((a, c) => a + c.gain, 0);
+    // No unknowns here: score + gains = 100 (up to rounding of each figure to one decimal).
+    expect(Math.abs(total + (report.summary.score ?? 0) - 100)).toBeLessThanOrEqual(1);
+    expect(fixes.filter((c, i) => i > 0 && fixes[i - 1]!.ruleId === c.ruleId).every((c) => c.gain === 0)).toBe(true);
+  });
+});
