@@ -1,12 +1,14 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import { countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
-const SOURCE_HOUSE = 'sales-audit default; no public benchmark cited';
+const ARTICLE = 'Jackson, mistake 6: manage a poor performer back to standard, or release them quickly';
+const BRIDGE = 'The Bridge Group, SaaS AE Metrics & Compensation report, 2024: median ramp of a new account executive about 5 months';
 
 const ACTION_LABEL = { pay_cut: 'pay cut', improvement_plan: 'improvement plan', coaching: 'extra coaching', release: 'release' } as const;
 /** "the last quarter", "the last 3 quarters". */
 const lastQuarters = (n: number) => (n === 1 ? 'the last quarter' : `the last ${countOf(n, 'quarter')}`);
+type Range = [number, number];
 
 export default defineRule({
   id: 'manage-not-pay-cut',
@@ -14,46 +16,64 @@ export default defineRule({
   source: 'Jackson, mistake 6',
   category: 'people',
   severity: 'high',
-  reads: ['people[].name', 'people[].is_rep', 'people[].attainment', 'people[].actions[].action', 'people[].actions[].date'],
+  reads: ['people[].name', 'people[].is_rep', 'people[].start_date', 'people[].attainment', 'people[].actions[].action', 'people[].actions[].date'],
   options: options({
     underperformancePct: threshold({
-      default: 50, min: 0, max: 100,
+      default: 70, min: 0, max: 100,
       description: 'Quota attainment (%) under which a quarter counts as a poor one.',
-      source: SOURCE_HOUSE,
+      source: `house default, informed by ${ARTICLE}; 70% marks a quarter well short of quota, not a near miss`,
     }),
     consecutiveQuarters: threshold({
-      default: 3, min: 1, max: 20, whole: true,
-      description: 'How many poor quarters in a row (the latest ones) make a rep an underperformer.',
-      source: SOURCE_HOUSE,
+      default: 2, min: 1, max: 20, whole: true,
+      description: 'How many poor quarters in a row (the latest ones, after the ramp) make a rep an underperformer.',
+      source: `house default, informed by ${ARTICLE}; two quarters rule out one bad quarter`,
+    }),
+    decisionDays: threshold({
+      default: 90, min: 1, max: 730, whole: true,
+      description: 'Days an improvement plan or extra coaching may run before a decision is due (back to standard, or part ways).',
+      source: `house default, informed by ${ARTICLE}; one quarter to show a change`,
+    }),
+    rampMonths: threshold({
+      default: 6, min: 0, max: 36, whole: true,
+      description: 'Months a new rep has to ramp up before quota attainment is judged.',
+      source: `house default, informed by ${BRIDGE}; a month more for longer sales cycles`,
     }),
   }),
   docs: {
     description:
-      'Finds the reps who are underperforming (pay already cut, or several recent quarters far below quota) and checks that each is on an improvement plan or has been let go, rather than simply paid less. One check per rep; a rep known to be performing is not judged.',
+      'Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged. Without a start date, only the quarters beyond the ramp are sure to count.',
     rationale:
-      'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early.',
+      'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
   messages: {
     payCut: '{name} had a pay cut {when} with no improvement plan or decision on record.',
-    lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no improvement plan or decision on record.',
+    lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no coaching, improvement plan or decision on record.',
+    stalled: '{name} has been on {action} since {since} ({daysText}, past the {decisionDays}-day deadline), still under {pct}% of quota, with no decision.',
     actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: {name} earns nothing until they are.',
+    rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
   },
   steps: {
     decide: {
-      action: 'Decide on {name}: an improvement plan with clear targets and a deadline, or parting ways.',
-      owner: 'Sales manager',
+      action: 'Decide on {name}: extra coaching or an improvement plan with clear targets and a deadline within {decisionDays} days, or parting ways.',
+      owner: 'Sales manager with HR',
+      effort: 'medium',
+    },
+    closePlan: {
+      action: 'Close the {action} {name} has been on since {since}: decide now (back to standard, or part ways), and give every plan a deadline of {decisionDays} days.',
+      owner: 'Sales manager with HR',
       effort: 'medium',
     },
     stopPayCuts: {
       action: 'Stop cutting pay as a way to deal with weak performance; handle it through improvement plans and decisions instead.',
-      owner: 'CEO',
+      owner: 'CEO with HR',
       effort: 'low',
     },
   },
   check({ org, options, date, finding, step }) {
-    const { underperformancePct: pct, consecutiveQuarters: quarters } = options;
+    const { underperformancePct: pct, consecutiveQuarters: quarters, decisionDays, rampMonths } = options;
+    const thresholds = { thresholds: ['underperformancePct', 'consecutiveQuarters'] };
     if (org.people === undefined) return { notAssessed: ['people[].attainment', 'people[].actions'] };
     const reps = repsOf(org.people);
     if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
@@ -76,56 +96,91 @@ export default defineRule({
     for (const rep of reps) {
       const { p, i, name } = rep;
       const id = `rep:${name}`;
-      const actions = p.actions;
       const att = p.attainment;
-      const cuts = (actions ?? []).map((a, j) => ({ a, j })).filter(({ a }) => a.action === 'pay_cut');
-      // An action of unknown kind could be a pay cut, or a plan.
-      const untyped = (actions ?? []).map((a, j) => ({ a, j })).filter(({ a }) => a.action === undefined);
-      const managed = (actions ?? []).some((a) => a.action === 'improvement_plan' || a.action === 'release');
-      // The latest quarters below the threshold, counted back from the most recent.
-      let run = 0;
-      while (att && run < att.length && att[att.length - 1 - run]! < pct) run++;
-      const lagging = att === undefined ? undefined : run >= quarters;
-      // Known to be performing: the latest known quarter is at or above the bar.
-      const performing = att !== undefined && att.length > 0 && att[att.length - 1]! >= pct;
-      const actionsOpen = actions === undefined || untyped.length > 0;
-      const unknownFacts = [...(att === undefined ? [`people[${i}].attainment`] : []), ...(actions === undefined ? [`people[${i}].actions`] : untyped.map(({ j }) => `people[${i}].actions[${j}].action`))];
+      const actions = p.actions;
+      const start = p.start_date !== undefined && p.start_date <= date ? p.start_date : undefined;
+      const startPath = `people[${i}].start_date`;
+      // The quarters that count are those after the ramp: known from the start
+      // date, else at least those beyond the ramp's length (attainment starts no
+      // earlier than the rep did) and at most all of them.
+      const len = att?.length ?? 0;
+      const counted: Range = start !== undefined
+        ? [Math.min(len, Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3))), Math.min(len, Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3)))]
+        : [Math.max(0, len - Math.ceil(rampMonths / 3)), len];
+      const runOf = (n: number) => {
+        let run = 0;
+        while (att && run < n && att[len - 1 - run]! < pct) run++;
+        return run;
+      };
+      const [runLo, runHi] = [runOf(counted[0]), runOf(counted[1])];
+      // lagging: true (sure), false (sure not), undefined (turns on what is unknown).
+      const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters ? undefined : false;
+      const performing = att !== undefined && len > 0 && att[len - 1]! >= pct;
 
-      if (managed) {
-        // On a plan or let go: managed, whatever the attainment.
-        checks.push(repCheck(rep, id, 1));
+      const typed = (actions ?? []).map((a, j) => ({ a, j }));
+      const cuts = typed.filter(({ a }) => a.action === 'pay_cut');
+      const untyped = typed.filter(({ a }) => a.action === undefined);
+      const released = typed.some(({ a }) => a.action === 'release');
+      // Coaching or a plan: managing while inside the decision window; past it, stalled.
+      const managing = typed.filter(({ a }) => a.action === 'improvement_plan' || a.action === 'coaching');
+      const dateOf = ({ a, j }: (typeof typed)[number]) => (a.date !== undefined && !futureDates.has(`people[${i}].actions[${j}].date`) ? a.date : undefined);
+      const inWindow = managing.some((m) => dateOf(m) !== undefined && daysBetween(dateOf(m)!, date) <= decisionDays);
+      const undated = managing.filter((m) => dateOf(m) === undefined);
+      const actionsOpen = actions === undefined || untyped.length > 0;
+      // How well an underperformer is managed.
+      const managed: Range = released || inWindow ? [1, 1] : actionsOpen || undated.length ? [0, 1] : [0, 0];
+      const unknownFacts = [
+        ...(att === undefined ? [`people[${i}].attainment`] : []),
+        ...(lagging === undefined && att !== undefined ? [startPath] : []),
+        ...(actions === undefined ? [`people[${i}].actions`] : untyped.map(({ j }) => `people[${i}].actions[${j}].action`)),
+        ...(released || inWindow ? [] : undated.map(({ j }) => `people[${i}].actions[${j}].date`)),
+      ];
+
+      // Still ramping: not judged on quota yet (coaching or a decision still counts as managing).
+      if (start !== undefined && monthsBetween(start, date) < rampMonths) {
+        checks.push(released || inWindow ? repCheck(rep, id, 1) : { id, notApplicable: `${name} started on ${start} and is still ramping up` });
         continue;
       }
       const underperforming = lagging === true || (cuts.length > 0 && !performing);
       if (!underperforming) {
+        // Under management against a deadline, or let go: in scope and managed.
+        if (released || inWindow) checks.push(repCheck(rep, id, 1));
         // Not known to underperform: not judged when the known facts say so, else open.
-        const maybe = lagging === undefined || (actionsOpen && !performing);
-        if (maybe) {
+        else if (lagging === undefined || (actionsOpen && !performing)) {
           checks.push(repCheck(rep, id, [0, 1], unknownFacts));
           if (att === undefined) noAttainment.push(rep);
+          if (lagging === undefined && att !== undefined)
+            findings.push(finding('rampUnknown', [`people[${i}].attainment`, startPath], { name, pct, quarters: runHi, quartersText: lastQuarters(runHi) }, { ...thresholds, note: true }));
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
         continue;
       }
-      if (actionsOpen) {
-        // Underperforming; whether it is managed is not known.
-        checks.push(repCheck(rep, id, [0, 1], unknownFacts));
-        if (att === undefined) noAttainment.push(rep);
+      checks.push(repCheck(rep, id, managed, unknownFacts));
+      if (managed[1] === 1) {
         if (actions === undefined && lagging)
-          findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run, quartersText: lastQuarters(run) }, { thresholds: ['underperformancePct', 'consecutiveQuarters'], note: true }));
+          findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo) }, { ...thresholds, note: true }));
         continue;
       }
-      checks.push(repCheck(rep, id, 0, unknownFacts));
+      // Known not to be managed.
       payCuts ||= cuts.length > 0;
+      const latest = managing.map((m) => ({ m, d: dateOf(m)! })).sort((x, y) => (x.d < y.d ? 1 : -1))[0];
+      if (latest) {
+        const action = latest.m.a.action === 'coaching' ? 'extra coaching' : 'an improvement plan';
+        const days = daysBetween(latest.d, date);
+        const path = `people[${i}].actions[${latest.m.j}]`;
+        findings.push(finding('stalled', [path, `people[${i}].attainment`], { name, action, since: latest.d, days, daysText: countOf(days, 'day'), decisionDays, pct }, { thresholds: ['decisionDays', 'underperformancePct'] }));
+        steps.push(step('closePlan', { name, action: action.replace(/^an /, ''), since: latest.d, decisionDays }, [path]));
+        continue;
+      }
       for (const { a, j } of cuts) {
-        const known = a.date !== undefined && !futureDates.has(`people[${i}].actions[${j}].date`);
+        const known = dateOf({ a, j }) !== undefined;
         findings.push(finding('payCut', [`people[${i}].actions[${j}]`], { name, date: known ? a.date : undefined, when: known ? `on ${a.date}` : '(date not recorded)' }));
       }
       if (lagging) {
         findings.push(
-          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: run, quartersText: lastQuarters(run), values: att!.slice(-run).map((v) => `${v}%`).join(', ') }, { thresholds: ['underperformancePct', 'consecutiveQuarters'] }),
+          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo), values: att!.slice(-runLo).map((v) => `${v}%`).join(', ') }, thresholds),
         );
       }
-      steps.push(step('decide', { name }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));
+      steps.push(step('decide', { name, decisionDays }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));
     }
     if (noAttainment.length) {
       findings.push(
@@ -136,7 +191,7 @@ export default defineRule({
         }, { note: true }),
       );
     }
-    if (checks.every((c) => c.notApplicable !== undefined)) return { notApplicable: 'No rep is underperforming or has had a pay cut.', findings };
+    if (checks.every((c) => c.notApplicable !== undefined)) return { notApplicable: 'No rep is underperforming after the ramp-up, or has had a pay cut.', findings };
     if (steps.length && payCuts) steps.push(step('stopPayCuts'));
     return { checks, findings, steps };
   },

@@ -189,6 +189,11 @@ export const Person = z.strictObject({
   hiring_authority: fact(bool, {
     question: 'Does this person have the authority and budget to hire?',
   }),
+  start_date: fact(isoDate, {
+    question: 'When did this person start in their current sales role?',
+    help: 'A date as YYYY-MM-DD. A new rep is not judged on quota until the ramp-up period is over.',
+    askIf: { fact: 'is_rep', in: [true] },
+  }),
   // Over 100 is normal (a rep beating quota); 1000 only catches typos.
   attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).check(z.gte(0, 'expected 0 or more'), z.lte(1000, 'expected at most 1000 (% of quota)'))), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',

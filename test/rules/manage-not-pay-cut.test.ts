@@ -4,12 +4,15 @@ import { loadOrgFile } from '../../src/load/load';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
+// Audit date 2026-11-27. Reps are ramped (started 2024) unless a case says otherwise;
+// actions are dated 2026-10-01 (57 days before the audit, inside the 90-day window) unless given.
 type Act = 'pay_cut' | 'improvement_plan' | 'coaching' | 'release';
-const rep = (name: string, attainment: number[], actions?: Act[]) => ({
+const rep = (name: string, attainment: number[], actions?: (Act | [Act, string])[], start_date: string | undefined = '2024-01-15') => ({
   name,
   is_rep: true,
+  ...(start_date ? { start_date } : {}),
   attainment,
-  ...(actions ? { actions: actions.map((action, k) => ({ date: `2026-0${k + 1}-01`, action })) } : {}),
+  ...(actions ? { actions: actions.map((a) => (typeof a === 'string' ? { date: '2026-10-01', action: a } : { date: a[1], action: a[0] })) } : {}),
 });
 
 describe('manage-not-pay-cut', () => {
@@ -17,109 +20,139 @@ describe('manage-not-pay-cut', () => {
     {
       name: 'does not apply when nobody underperforms (known attainment, no pay cut)',
       org: { people: [rep('AE 1', [90, 100, 110], []), rep('AE 2', [70, 80, 60], [])] },
-      status: 'not-applicable',
-      score: null,
-      messages: [],
-      paths: [],
+      status: 'not-applicable', score: null, messages: [], paths: [],
     },
     {
-      name: 'fails for a pay cut with no improvement plan, on a rep under 50% for 3+ quarters',
+      name: 'fails for a pay cut with no improvement plan, on a rep under 70% for 2+ quarters',
       org: { people: [rep('AE 1', [45, 40, 38, 42], ['pay_cut'])] },
-      status: 'fail',
-      score: 0,
-      messages: ['payCut', 'lowAttainment'],
-      paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
+      status: 'fail', score: 0, messages: ['payCut', 'lowAttainment'], paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
     },
     {
-      name: 'fails for a pay cut alone, whatever the attainment',
+      name: 'fails for a pay cut alone when attainment does not show the rep performing',
       org: { people: [rep('AE 1', [], ['pay_cut'])] },
-      status: 'fail',
-      score: 0,
-      messages: ['payCut'],
-      paths: ['people[0].actions[0]'],
+      status: 'fail', score: 0, messages: ['payCut'], paths: ['people[0].actions[0]'],
     },
     {
       name: 'is partial with the share of underperformers actively managed',
       org: { people: [rep('AE 1', [40, 40, 40], ['improvement_plan']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [100, 100], [])] },
-      status: 'partial',
-      score: 0.5,
-      messages: ['lowAttainment'],
-      paths: ['people[1].attainment', 'people[1].actions'],
+      status: 'partial', score: 0.5, messages: ['lowAttainment'], paths: ['people[1].attainment', 'people[1].actions'],
     },
     {
-      name: 'accepts a pay cut that comes with an improvement plan',
+      name: 'accepts a pay cut that comes with a running improvement plan',
       org: { people: [rep('AE 1', [40, 40, 40], ['pay_cut', 'improvement_plan'])] },
-      status: 'pass',
-      score: 1,
-      messages: [],
-      paths: [],
+      status: 'pass', score: 1, messages: [], paths: [],
     },
     {
       name: 'accepts a release as a decision',
-      org: { people: [rep('AE 1', [20, 20, 20], ['release'])] },
-      status: 'pass',
-      score: 1,
-      messages: [],
-      paths: [],
+      org: { people: [rep('AE 1', [20, 20, 20], [['release', '2025-01-10']])] },
+      status: 'pass', score: 1, messages: [], paths: [],
     },
     {
-      name: 'does not count extra coaching alone as an improvement plan',
+      name: 'counts extra coaching inside the decision window as managing',
       org: { people: [rep('AE 1', [20, 20, 20], ['coaching'])] },
-      status: 'fail',
-      score: 0,
-      messages: ['lowAttainment'],
-      paths: ['people[0].attainment', 'people[0].actions'],
+      status: 'pass', score: 1, messages: [], paths: [],
     },
     {
-      name: 'does not count exactly 50% as below 50%',
-      org: { people: [rep('AE 1', [50, 50, 50], [])] },
-      status: 'not-applicable',
-      score: null,
-      messages: [],
-      paths: [],
+      name: 'fails extra coaching past the decision window with no decision',
+      org: { people: [rep('AE 1', [20, 20, 20], [['coaching', '2026-03-01']])] },
+      status: 'fail', score: 0, messages: ['stalled'], paths: ['people[0].actions[0]', 'people[0].attainment'],
     },
     {
-      name: 'needs three poor quarters in a row, not two',
-      org: { people: [rep('AE 1', [80, 40, 40], [])] },
-      status: 'not-applicable',
-      score: null,
-      messages: [],
-      paths: [],
+      name: 'does not count exactly 70% as below 70%',
+      org: { people: [rep('AE 1', [70, 70, 70], [])] },
+      status: 'not-applicable', score: null, messages: [], paths: [],
+    },
+    {
+      name: 'needs two poor quarters in a row, not one',
+      org: { people: [rep('AE 1', [80, 90, 40], [])] },
+      status: 'not-applicable', score: null, messages: [], paths: [],
     },
     {
       name: 'looks at the latest quarters: a rep who recovered is not an underperformer',
       org: { people: [rep('AE 1', [40, 40, 40, 80], [])] },
-      status: 'not-applicable',
-      score: null,
-      messages: [],
-      paths: [],
+      status: 'not-applicable', score: null, messages: [], paths: [],
     },
     {
       name: 'ignores people who do not sell',
       org: { people: [{ ...rep('Ops', [10, 10, 10], []), is_rep: false }, rep('AE 1', [20, 20, 20], ['improvement_plan'])] },
-      status: 'pass',
-      score: 1,
-      messages: [],
-      paths: [],
+      status: 'pass', score: 1, messages: [], paths: [],
     },
     {
       name: 'counts an underperformer whose actions are unknown as earning nothing, with a note',
       org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [30, 30, 30], [])] },
-      status: 'fail',
-      score: 0,
-      messages: ['lowAttainment'],
-      paths: ['people[1].attainment', 'people[1].actions', 'people[0].attainment'],
+      status: 'fail', score: 0, messages: ['lowAttainment'], paths: ['people[1].attainment', 'people[1].actions', 'people[0].attainment'],
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
     expectOutcome(r, { status, score, messages, paths });
   });
 
+  describe('as a seasoned sales leader judges it (issue 11)', () => {
+    it('fails an improvement plan 17 months old with attainment still at 25-35% and no decision (stalled-pip)', () => {
+      const org = { people: [{ name: 'AE 3', is_rep: true, attainment: [30, 35, 30, 28, 25, 30], actions: [{ date: '2025-06-10', action: 'improvement_plan' as const }] }] };
+      const r = runRule(rule, org, { date: '2026-12-01' });
+      expectOutcome(r, { status: 'fail', score: 0, messages: ['stalled'], steps: ['closePlan'] });
+      expect(r.findings[0]!.message).toBe('AE 3 has been on an improvement plan since 2025-06-10 (539 days, past the 90-day deadline), still under 70% of quota, with no decision.');
+      expect(r.checklist[0]).toMatchObject({
+        action: 'Close the improvement plan AE 3 has been on since 2025-06-10: decide now (back to standard, or part ways), and give every plan a deadline of 90 days.',
+        owner: 'Sales manager with HR',
+        effort: 'medium',
+      });
+    });
+
+    it('does not flag a new hire ramping up (5%, 25%, 45%) once the start date is known (ramp2)', () => {
+      const people = [
+        { name: 'New AE', is_rep: true, start_date: '2026-02-01', attainment: [5, 25, 45], actions: [] },
+        { name: 'AE 2', is_rep: true, attainment: [110, 95, 120], actions: [] },
+      ];
+      const r = runRule(rule, { people }, { date: '2026-12-01' });
+      expect(r.status).toBe('not-applicable');
+      expect(r.findings).toEqual([]);
+      expect(r.report.rules[0]!.reason).toBe('No rep is underperforming after the ramp-up, or has had a pay cut.');
+    });
+
+    it('without a start date, asks for it instead of flagging the new hire', () => {
+      const people = [{ name: 'New AE', is_rep: true, attainment: [5, 25, 45], actions: [] }];
+      const r = runRule(rule, { people }, { date: '2026-12-01' });
+      expectOutcome(r, { status: 'not-assessed', score: 0, messages: [], notes: ['rampUnknown'], missing: ['people[0].start_date'] });
+    });
+
+    it('does not judge a rep still inside the ramp-up, unless already being managed', () => {
+      const ramping = rep('AE 1', [5], [], '2026-08-01');
+      const r = runRule(rule, { people: [ramping, rep('AE 2', [20, 20], [])] });
+      expectOutcome(r, { status: 'fail', score: 0, messages: ['lowAttainment'] });
+      expect(r.report.rules[0]!.checks[0]).toMatchObject({ id: 'rep:AE 1', status: 'not-applicable', reason: 'AE 1 started on 2026-08-01 and is still ramping up' });
+      expect(runRule(rule, { people: [rep('AE 1', [5], ['coaching'], '2026-08-01')] }).score).toBe(1);
+    });
+
+    it('has HR co-own the decisions and the CEO with HR own stopping pay cuts', () => {
+      const r = runRule(rule, { people: [rep('AE 1', [40, 40, 40], ['pay_cut']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [90], [])] });
+      expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
+        ['decide', 'Sales manager with HR', 'medium'],
+        ['decide', 'Sales manager with HR', 'medium'],
+        ['stopPayCuts', 'CEO with HR', 'low'],
+      ]);
+      expect(r.checklist[0]!.action).toBe('Decide on AE 1: extra coaching or an improvement plan with clear targets and a deadline within 90 days, or parting ways.');
+      expect(r.checklist[1]!.evidence[0]!.path).toBe('people[1].attainment');
+    });
+
+    it('cites house defaults with what informs them, and no file users do not have', () => {
+      const t = rule.options!.thresholds as Record<string, { default: number; source: string }>;
+      expect(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.default]))).toEqual({ underperformancePct: 70, consecutiveQuarters: 2, decisionDays: 90, rampMonths: 6 });
+      for (const v of Object.values(t)) {
+        expect(v.source).toMatch(/^house default, informed by /);
+        expect(v.source).not.toMatch(/RULES\.md/);
+      }
+      expect(t.rampMonths!.source).toMatch(/Bridge Group.*2024/);
+    });
+  });
+
   it.each([
     { name: 'without a roster', org: { company: { employees: 10 } }, missing: ['people[].attainment', 'people[].actions'] },
-    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[0].attainment', 'people[0].is_rep'] },
+    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[0].attainment', 'people[0].actions[0].date', 'people[0].is_rep'] },
     { name: "when every underperformer's actions are unknown", org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [90])] }, missing: ['people[0].actions'] },
-    { name: 'when an action of unknown kind could be a plan', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ date: '2026-01-01' }] }] }, missing: ['people[0].actions[0].action'] },
+    { name: 'when an action of unknown kind could be a plan', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ date: '2026-10-01' }] }] }, missing: ['people[0].actions[0].action'] },
+    { name: 'when the date of a plan is unknown', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ action: 'improvement_plan' as const }] }] }, missing: ['people[0].actions[0].date'] },
   ])('is not assessed, earning nothing, $name', ({ org, missing }) => {
     const r = runRule(rule, org);
     expect(r.status).toBe('not-assessed');
@@ -148,29 +181,25 @@ describe('manage-not-pay-cut', () => {
   });
 
   it('does not judge a pay cut on a rep whose latest quarter is at quota; unknown attainment makes it count', () => {
-    const performing = { people: [{ ...rep('AE 1', [40, 40, 90]), actions: [{ date: '2026-01-01', action: 'pay_cut' as const }] }] };
-    expect(runRule(rule, performing).status).toBe('not-applicable');
+    expect(runRule(rule, { people: [rep('AE 1', [40, 40, 90], ['pay_cut'])] }).status).toBe('not-applicable');
     const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, actions: [{ date: '2026-01-01', action: 'pay_cut' as const }] }] });
     expectOutcome(r, { status: 'fail', score: 0, messages: ['payCut'] });
   });
 
-  it('names each unmanaged rep in the checklist and asks to stop pay cuts', () => {
-    const r = runRule(rule, { people: [rep('AE 1', [40, 40, 40], ['pay_cut']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [90], [])] });
-    expect(r.steps).toEqual(['decide', 'decide', 'stopPayCuts']);
-    expect(r.checklist[0]!.action).toContain('AE 1');
-    expect(r.checklist[1]!.action).toContain('AE 2');
-    expect(r.checklist[1]!.evidence[0]!.path).toBe('people[1].attainment');
-  });
-
   it('honours re-tuned thresholds and cites their source', () => {
-    const org = { people: [rep('AE 1', [90, 55, 55], [])] };
+    const org = { people: [rep('AE 1', [90, 75, 75], [])] };
     expect(runRule(rule, org).status).toBe('not-applicable');
-    const r = runRule(rule, org, { options: { underperformancePct: 60, consecutiveQuarters: 2 } });
+    const r = runRule(rule, org, { options: { underperformancePct: 80, consecutiveQuarters: 2 } });
     expect(r.status).toBe('fail');
     expect(r.messages).toEqual(['lowAttainment']);
     const t = r.findings[0]!.thresholds;
-    expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 60], ['consecutiveQuarters', 2]]);
-    expect(t[0]!.source).not.toMatch(/RULES\.md/);
+    expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 80], ['consecutiveQuarters', 2]]);
+    expect(t[0]!.source).toMatch(/^house default/);
+    const plan = { people: [rep('AE 1', [40, 40, 40], [['improvement_plan', '2026-09-28']])] };
+    expect(runRule(rule, plan).status).toBe('pass');
+    expect(runRule(rule, plan, { options: { decisionDays: 30 } }).messages).toEqual(['stalled']);
+    const ramp = { people: [{ name: 'New AE', is_rep: true, start_date: '2026-02-01', attainment: [5, 25, 45], actions: [] }] };
+    expect(runRule(rule, ramp, { options: { rampMonths: 0 } }).messages).toEqual(['lowAttainment']);
   });
 
   it.each([
@@ -218,21 +247,23 @@ describe('manage-not-pay-cut', () => {
 
   it('says "the last quarter" for a single poor quarter', () => {
     const r = runRule(rule, { people: [rep('AE 1', [90, 30], [])] }, { options: { consecutiveQuarters: 1 } });
-    expect(r.findings[0]!.message).toBe('AE 1 has been under 50% of quota for the last quarter (30%) with no improvement plan or decision on record.');
+    expect(r.findings[0]!.message).toBe('AE 1 has been under 70% of quota for the last quarter (30%) with no coaching, improvement plan or decision on record.');
   });
 });
 
 const MONOTONE_ORGS: Org[] = [
   {
     people: [
-      { name: 'AE 1', is_rep: true, attainment: [30, 30, 30], actions: [{ date: '2026-01-05', action: 'pay_cut' }] },
-      { name: 'AE 2', is_rep: true, attainment: [20, 20, 20, 25], actions: [{ date: '2026-02-01', action: 'improvement_plan' }, { date: '2026-05-01', action: 'coaching' }] },
-      { name: 'AE 3', is_rep: true, attainment: [90, 95, 99], actions: [] },
-      { name: 'AE 4', is_rep: true, attainment: [80, 60, 40], actions: [{ date: '2026-03-01', action: 'coaching' }] },
+      { name: 'AE 1', is_rep: true, start_date: '2024-02-01', attainment: [30, 30, 30], actions: [{ date: '2026-01-05', action: 'pay_cut' }] },
+      { name: 'AE 2', is_rep: true, start_date: '2023-05-01', attainment: [20, 20, 20, 25], actions: [{ date: '2026-02-01', action: 'improvement_plan' }, { date: '2026-10-01', action: 'coaching' }] },
+      { name: 'AE 3', is_rep: true, start_date: '2025-01-01', attainment: [90, 95, 99], actions: [] },
+      { name: 'AE 4', is_rep: true, start_date: '2026-01-10', attainment: [80, 60, 40], actions: [{ date: '2026-03-01', action: 'coaching' }] },
+      { name: 'AE 5', is_rep: true, start_date: '2026-08-01', attainment: [10], actions: [{ date: '2026-11-01', action: 'coaching' }] },
       { name: 'Ops', is_rep: false, attainment: [10, 10, 10], actions: [] },
     ],
   },
-  { people: [{ name: 'AE 1', is_rep: true, attainment: [60, 70], actions: [{ date: '2026-01-05', action: 'pay_cut' }] }, { name: 'AE 2', is_rep: true, attainment: [], actions: [] }] },
+  { people: [{ name: 'AE 1', is_rep: true, start_date: '2025-06-01', attainment: [60, 50], actions: [{ date: '2026-01-05', action: 'pay_cut' }] }, { name: 'AE 2', is_rep: true, attainment: [], actions: [] }] },
+  { people: [{ name: 'AE 1', is_rep: true, start_date: '2026-07-01', attainment: [5, 20], actions: [] }, { name: 'AE 2', is_rep: true, start_date: '2025-01-01', attainment: [50, 50, 50], actions: [{ date: '2025-01-01', action: 'improvement_plan' }] }] },
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).
