@@ -71,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
+      // No command at all is a usage error (help went to stderr), like an unknown command.
+      if (e.code === 'commander.help' && argv.length <= 2) return EXIT.usage;
       // Help and version are not errors; commander has already printed its message.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }

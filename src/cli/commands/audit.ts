@@ -1,16 +1,20 @@
 // `sales-audit audit <file>`: load, run the engine, render, apply gates.
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { AUDIT_FORMATS } from '../../report/index';
 import { gateOptions, parseDate, parsePaper } from '../options';
 import { targetCollector } from '../targets';
 import type { AuditOpts } from './audit-run';
 
+/** The org file `init` writes when given no name, and `audit` reads when given none. */
+export const DEFAULT_ORG_FILE = 'org.yaml';
+
 export function registerAudit(program: Command): void {
   const targets = targetCollector(AUDIT_FORMATS, 'text');
   const cmd = program
     .command('audit')
     .description('Audit an org file: score, grade, coverage, findings with evidence, remediation checklist.')
-    .argument('[file]', 'the org file (YAML)')
+    .argument('[file]', 'the org file (YAML); default: org.yaml in this folder, as `init` writes it')
     .option('-f, --format <format>', `output format: ${AUDIT_FORMATS.join(', ')} (default: text); repeat for several`, targets.onFormat)
     .option('-o, --output <file>', 'write the --format just before it to this file instead of stdout', targets.onOutput)
     .option('--example <name>', 'audit a bundled example org instead of a file (struggling-startup, mid-size-gaps, healthy-org, roster-team)')
@@ -25,6 +29,7 @@ export function registerAudit(program: Command): void {
       `
 Examples:
   $ sales-audit audit acme.yaml
+  $ sales-audit audit                                  (org.yaml in this folder)
   $ sales-audit audit --example struggling-startup --format markdown -o audit.md
   $ sales-audit audit acme.yaml --format json --date 2026-11-27 > audit.json
   $ sales-audit audit acme.yaml --format html -o audit.html --format csv -o checklist.csv
@@ -38,6 +43,8 @@ leading ' so a spreadsheet shows it as text instead of running it as a formula.`
       const list = targets.list();
       // The implementation loads only when audit runs (start-up time of the other commands).
       const { runAuditCommand } = await import('./audit-run');
-      await runAuditCommand(file, opts, list);
+      // No file and no example: the org.yaml that `init` writes by default, when it is here.
+      const given = file ?? (opts.example === undefined && existsSync(DEFAULT_ORG_FILE) ? DEFAULT_ORG_FILE : undefined);
+      await runAuditCommand(given, opts, list);
     });
 }
