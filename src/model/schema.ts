@@ -132,6 +132,10 @@ export const Stage = z.strictObject({
     question: 'What must be true to leave this stage? (comma-separated)',
     help: 'Milestones the buyer has reached, not activities the rep did.',
   }),
+  exit_kind: enumOf(
+    { buyer_milestone: 'Milestones the buyer has reached (budget confirmed, sponsor agrees)', seller_activity: 'Activities the seller has done (demo given, proposal sent)' },
+    { question: 'Are the exit criteria of this stage milestones the buyer has reached, or activities the seller has done?', help: 'Left out, it is read from the wording of the exit criteria.' },
+  ),
 });
 
 export const Process = z.strictObject({
@@ -143,6 +147,21 @@ export const Process = z.strictObject({
   stage_reviews: enumOf(CADENCES, {
     question: 'How often is stage-by-stage conversion data reviewed?',
     help: 'Reviewing where deals stall shows where reps need help.',
+  }),
+  forecast_accuracy_pct: fact(pct, {
+    question: 'Over the last four quarters, how close did the forecast made at the start of each quarter come to what closed?',
+    help: '100 means exact; a forecast 10% off what closed is 90.',
+    unit: '%',
+  }),
+  pipeline_coverage: fact(z.number({ error: 'expected a number (3 for 3 times)' }).check(z.gte(0, 'expected 0 or more'), z.lte(100, 'expected at most 100')), {
+    question: 'How many times over does the qualified open pipeline cover the target still to close this period?',
+    help: 'Pipeline value divided by the target still open: 3 means three times.',
+    unit: '×',
+  }),
+  win_rate_pct: fact(pct, {
+    question: 'Of the qualified opportunities decided in the last four quarters, what share was won?',
+    help: 'Won divided by won plus lost (including no decision).',
+    unit: '%',
   }),
 });
 
