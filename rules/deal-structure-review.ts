@@ -1,6 +1,6 @@
 // The author's last reply: watch deal structures so that what the comp plan pays
 // for never outweighs the right business decision.
-import { defineRule } from '../src/engine/define-rule';
+import { defineRule, unknownCheck } from '../src/engine/define-rule';
 
 export default defineRule({
   id: 'deal-structure-review',
@@ -9,7 +9,6 @@ export default defineRule({
   category: 'compensation',
   severity: 'low',
   reads: ['compensation.deal_review'],
-  requires: ['compensation.deal_review'],
   docs: {
     description:
       'Checks that deals on non-standard terms (discounts, payment terms, bundles) are looked at by a deal desk or a manager before they are signed.',
@@ -27,10 +26,12 @@ export default defineRule({
     },
   },
   check({ org, finding, step }) {
+    const review = org.compensation?.deal_review;
+    if (review === undefined) return { checks: [unknownCheck('policy:deal-review', ['compensation.deal_review'])] };
     // deal_desk or manager: a review step exists.
-    if (org.compensation!.deal_review !== 'none') return { score: 1, findings: [], steps: [] };
+    if (review !== 'none') return { checks: [{ id: 'policy:deal-review', score: 1 }] };
     return {
-      score: 0,
+      checks: [{ id: 'policy:deal-review', score: 0 }],
       findings: [finding('noReview', ['compensation.deal_review'])],
       steps: [step('addReview', {}, ['compensation.deal_review'])],
     };

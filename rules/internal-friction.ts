@@ -1,10 +1,9 @@
 // Reader comment, R. Tormey, point 1: reps fighting credit, inventory and
 // production for their own customers.
-import { defineRule } from '../src/engine/define-rule';
+import { bracket, defineRule, saysNone } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 import { FRICTION_AREAS } from '../src/model/enums';
 
-// An owner or mechanism answered with one of these words is known to be absent.
-const NONE = /^(none|nobody|no one|no-one|nothing|n\/a|-)$/i;
 const HINTS: Record<keyof typeof FRICTION_AREAS, string> = {
   credit: 'a written credit policy or credit insurance',
   inventory: 'stock allocation rules or buffer stock for key customers',
@@ -31,8 +30,9 @@ export default defineRule({
     unresolved: '{quoted} ({area}) has neither an owner nor an agreed way of being resolved.',
     noOwner: 'Nobody owns fixing {quoted} ({area}).',
     noMechanism: '{quoted} ({area}) has no agreed way of being resolved.',
-    unknown: 'Whether {quoted} ({area}) has an owner and an agreed way of being resolved is not fully known: it is left out of the score.',
+    unknown: 'Whether {quoted} ({area}) has an owner and an agreed way of being resolved is not fully known: it earns nothing until it is.',
     contradicts: 'The company says reps face no internal friction, yet friction points are listed: the listed points are scored.',
+    emptyList: 'The company says reps fight other departments, yet the list of friction points is empty: the list is taken as complete.',
   },
   steps: {
     nameOwner: { action: 'Name one person accountable for fixing {quoted} ({area}).', owner: 'CEO', effort: 'low' },
@@ -40,19 +40,24 @@ export default defineRule({
   },
   check({ org, finding, step }) {
     const f = org.friction ?? {};
-    const points = f.points ?? [];
-    if (!points.length) {
-      if (f.none_reported === true) return { score: 1 };
+    const points = f.points;
+    if (points === undefined) {
+      if (f.none_reported === true) return { notApplicable: 'The company states that reps face no internal friction.' };
       return { notAssessed: f.none_reported === false ? ['friction.points'] : ['friction.none_reported', 'friction.points'] };
+    }
+    // A list that is given is complete: an empty one says there is no friction point to fix.
+    // (Even beside `none_reported: false`: an unknown never takes a rule out, and an empty list is no unknown.)
+    if (!points.length) {
+      const findings = f.none_reported === false ? [finding('emptyList', ['friction.none_reported', 'friction.points'], {}, { note: true })] : [];
+      return { notApplicable: 'No internal friction point is listed.', findings };
     }
 
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     if (f.none_reported === true) findings.push(finding('contradicts', ['friction.none_reported', 'friction.points'], {}, { note: true }));
-    const state = (v: string | undefined) => (v === undefined ? 'unknown' : NONE.test(v.trim()) ? 'absent' : 'present');
-    let resolved = 0;
-    let scored = 0;
-    for (const [i, p] of points.entries()) {
+    const state = (v: string | undefined) => (v === undefined ? 'unknown' : saysNone(v) ? 'absent' : 'present');
+    // One check per friction point: resolved (an owner and a mechanism) earns it, anything known missing earns nothing.
+    const checks: CheckOut[] = points.map((p, i) => {
       const area = p.area ? FRICTION_AREAS[p.area].toLowerCase() : 'area not given';
       const point = p.description ?? `friction.points[${i}]`;
       // A description is quoted without its closing full stop, as it sits mid-sentence.
@@ -61,28 +66,23 @@ export default defineRule({
       const mechPath = `friction.points[${i}].mechanism`;
       const owner = state(p.owner);
       const mech = state(p.mechanism);
-      if (owner === 'present' && mech === 'present') {
-        resolved++;
-        scored++;
-        continue;
-      }
+      const id = `point:${i}`;
+      const unknown = [...(owner === 'unknown' ? [ownerPath] : []), ...(mech === 'unknown' ? [mechPath] : [])];
+      const score = bracket((pick) => (pick(p.owner === undefined ? undefined : owner === 'present', false, true) && pick(p.mechanism === undefined ? undefined : mech === 'present', false, true) ? 1 : 0));
+      if (owner === 'present' && mech === 'present') return { id, score };
+      const data = { point, quoted, area };
       if (owner !== 'absent' && mech !== 'absent') {
         // Nothing known to be missing, but not both known present either.
-        findings.push(finding('unknown', [owner === 'unknown' ? ownerPath : mechPath, ...(owner === 'unknown' && mech === 'unknown' ? [mechPath] : [])], { point, quoted, area }, { note: true }));
-        continue;
+        findings.push(finding('unknown', unknown, data, { note: true }));
+        return { id, score, unknown };
       }
-      scored++;
-      const data = { point, quoted, area };
       if (owner === 'absent' && mech === 'absent') findings.push(finding('unresolved', [ownerPath, mechPath], data));
       else if (owner === 'absent') findings.push(finding('noOwner', [ownerPath], data));
       else findings.push(finding('noMechanism', [mechPath], data));
-      if (owner === 'absent') steps.push(step('nameOwner', { point, quoted, area }, [ownerPath]));
+      if (owner === 'absent') steps.push(step('nameOwner', data, [ownerPath]));
       if (mech === 'absent') steps.push(step('setMechanism', { point, quoted, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
-    }
-    if (!scored) {
-      return { notAssessed: points.flatMap((p, i) => [...(p.owner === undefined ? [`friction.points[${i}].owner`] : []), ...(p.mechanism === undefined ? [`friction.points[${i}].mechanism`] : [])]), findings };
-    }
-    const score = resolved / scored;
-    return { score, findings, steps: score >= 1 ? [] : steps };
+      return { id, score, unknown };
+    });
+    return { checks, findings, steps };
   },
 });

@@ -1,6 +1,7 @@
 // Reader comment (R. Tormey), point 2, and the author's reply: commission paid on
 // sales value alone rewards volume whatever it earns the company.
-import { defineRule } from '../src/engine/define-rule';
+import { bracket, defineRule } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'comp-balances-client-value';
 // Its title, written out: the two rules cannot import each other.
@@ -13,7 +14,6 @@ export default defineRule({
   category: 'compensation',
   severity: 'high',
   reads: ['compensation.basis', 'compensation.customer_profitability_reported', 'compensation.profit_target_incentive'],
-  requires: ['compensation.basis', 'compensation.customer_profitability_reported'],
   docs: {
     description:
       'Checks what commission is calculated on, whether salespeople can see how profitable each customer is, and whether a revenue-based plan at least rewards deals above a profit target or enforces a margin floor.',
@@ -46,38 +46,31 @@ export default defineRule({
     },
   },
   check({ org, finding, step }) {
-    const comp = org.compensation!;
-    const basis = comp.basis!;
-    const reported = comp.customer_profitability_reported!;
-    const incentive = comp.profit_target_incentive;
-
+    const comp = org.compensation ?? {};
+    const { basis, customer_profitability_reported: reported, profit_target_incentive: incentive } = comp;
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
-    let score: number;
 
-    if (basis === 'revenue') {
-      // Whether this is a fail or a partial turns on the incentive: without it, not assessed.
-      if (incentive === undefined) return { notAssessed: ['compensation.profit_target_incentive'] };
-      if (incentive) {
-        score = reported ? 0.7 : 0.5;
-        findings.push(finding('revenueWithKicker', ['compensation.basis', 'compensation.profit_target_incentive']));
-      } else {
-        score = reported ? 0.3 : 0;
-        findings.push(finding('revenueOnly', ['compensation.basis', 'compensation.profit_target_incentive']));
-      }
-    } else {
-      // gross_margin, profit or mixed: the pay is right; the reps also need to see the numbers.
-      score = reported ? 1 : 0.75;
-    }
+    // What the pay follows (3/4 of the rule): margin, profit or a mix earns it all;
+    // revenue with a profit-target reward or margin floor 0.7; revenue alone nothing.
+    const basisCheck: CheckOut =
+      basis === undefined
+        ? { id: 'plan:basis', weight: 3, score: [0, 1], unknown: ['compensation.basis'] }
+        : basis !== 'revenue'
+          ? { id: 'plan:basis', weight: 3, score: 1 }
+          : { id: 'plan:basis', weight: 3, score: bracket((pick) => (pick(incentive, false, true) ? 0.7 : 0)), unknown: ['compensation.profit_target_incentive'] };
+    // Whether reps see customer profitability (1/4).
+    const reportCheck: CheckOut =
+      reported === undefined ? { id: 'policy:profitability-reported', score: [0, 1], unknown: ['compensation.customer_profitability_reported'] } : { id: 'policy:profitability-reported', score: reported ? 1 : 0 };
 
-    if (!reported) findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
-    if (score < 0.5) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
+    if (basis === 'revenue' && incentive === true) findings.push(finding('revenueWithKicker', ['compensation.basis', 'compensation.profit_target_incentive']));
+    if (basis === 'revenue' && incentive === false) findings.push(finding('revenueOnly', ['compensation.basis', 'compensation.profit_target_incentive']));
+    if (reported === false) findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
+    if (basis === 'revenue' && incentive === false) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
 
-    if (score < 1) {
-      if (!reported) steps.push(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));
-      if (basis === 'revenue' && !incentive) steps.push(step('addProfitKicker', {}, ['compensation.profit_target_incentive']));
-      if (basis === 'revenue') steps.push(step('moveToMargin', {}, ['compensation.basis']));
-    }
-    return { score, findings, steps };
+    if (reported === false) steps.push(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));
+    if (basis === 'revenue' && incentive === false) steps.push(step('addProfitKicker', {}, ['compensation.profit_target_incentive']));
+    if (basis === 'revenue') steps.push(step('moveToMargin', {}, ['compensation.basis']));
+    return { checks: [basisCheck, reportCheck], findings, steps };
   },
 });

@@ -1,12 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/internal-friction';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import type { Org } from '../../src/model/schema';
+
+const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => [f, load(readFileSync(new URL(f, EXAMPLES), 'utf8'), { schema: CORE_SCHEMA }) as Org] as const);
+/** The org with one key (at any depth, list items included) deleted, for every key. */
+function* oneFactDeleted(node: unknown, path: string[] = []): Generator<[string, unknown]> {
+  if (node === null || typeof node !== 'object') return;
+  const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+  for (const [k, v] of entries) {
+    if (!Array.isArray(node)) {
+      const copy = { ...(node as Record<string, unknown>) };
+      delete copy[k];
+      yield [[...path, k].join('.'), copy];
+    }
+    for (const [p, sub] of oneFactDeleted(v, [...path, k])) {
+      const copy: unknown = Array.isArray(node) ? node.map((x, i) => (String(i) === k ? sub : x)) : { ...(node as Record<string, unknown>), [k]: sub };
+      yield [p, copy];
+    }
+  }
+}
 
 const solved = { area: 'inventory' as const, description: 'stock promised to other accounts', owner: 'COO', mechanism: 'weekly allocation meeting' };
 
 describe('internal-friction', () => {
   it.each([
-    { name: 'passes (score 1) when the company reports no friction', friction: { none_reported: true }, status: 'pass', score: 1, messages: [], paths: [] },
     { name: 'passes when every friction point has an owner and a mechanism', friction: { none_reported: false, points: [solved] }, status: 'pass', score: 1, messages: [], paths: [] },
     {
       name: 'fails when the friction points have neither owner nor mechanism',
@@ -41,12 +64,22 @@ describe('internal-friction', () => {
       paths: ['friction.points[0].owner'],
     },
     {
-      name: 'leaves a point whose owner is unknown out of the score, with a note',
+      name: 'partly known: a point whose owner is unknown earns nothing, with a note; the known point keeps its finding',
       friction: { points: [{ area: 'credit' as const, owner: 'none', mechanism: 'none' }, { area: 'pricing' as const, description: 'discount approvals', mechanism: 'escalation to CFO' }] },
       status: 'fail',
       score: 0,
       messages: ['unresolved'],
       paths: ['friction.points[0].owner', 'friction.points[0].mechanism', 'friction.points[1].owner'],
+      missing: ['friction.points[1].owner'],
+    },
+    {
+      name: 'partly known: a resolved point earns its half, the unknown point nothing',
+      friction: { points: [solved, { area: 'production' as const, description: 'rush orders refused' }] },
+      status: 'pass',
+      score: 0.5,
+      messages: [],
+      paths: ['friction.points[1].owner', 'friction.points[1].mechanism'],
+      missing: ['friction.points[1].owner', 'friction.points[1].mechanism'],
     },
     {
       name: 'scores the listed points when they contradict "none reported", with a note',
@@ -56,9 +89,26 @@ describe('internal-friction', () => {
       messages: [],
       paths: ['friction.none_reported', 'friction.points'],
     },
-  ])('$name', ({ friction, status, score, messages, paths }) => {
+  ])('$name', ({ friction, status, score, messages, paths, ...rest }) => {
     const r = runRule(rule, { friction });
-    expectOutcome(r, { status, score, messages, paths });
+    expectOutcome(r, { status, score, messages, paths, missing: 'missing' in rest ? rest.missing : [] });
+  });
+
+  it.each([
+    { name: 'when the company states reps face no internal friction', friction: { none_reported: true }, reason: 'The company states that reps face no internal friction.' },
+    { name: 'when the list of friction points is given and empty', friction: { points: [] }, reason: 'No internal friction point is listed.' },
+  ])('does not apply $name', ({ friction, reason }) => {
+    const r = runRule(rule, { friction });
+    expect(r.status).toBe('not-applicable');
+    expect(r.score).toBeNull();
+    expect(r.report.rules[0]!.reason).toBe(reason);
+    expect(r.report.findings).toEqual([]);
+  });
+
+  it('takes an empty list as complete even beside "friction reported", with a note', () => {
+    const r = runRule(rule, { friction: { none_reported: false, points: [] } });
+    expect(r.status).toBe('not-applicable');
+    expect(r.notes.map((n) => n.messageId)).toEqual(['emptyList']);
   });
 
   it.each([
@@ -72,7 +122,7 @@ describe('internal-friction', () => {
   ])('is not assessed $name', ({ friction, missing }) => {
     const r = runRule(rule, { friction });
     expect(r.status).toBe('not-assessed');
-    expect(r.score).toBeNull();
+    expect(r.score).toBe(0);
     expect(r.missing).toEqual(missing);
   });
 
@@ -106,5 +156,12 @@ describe('internal-friction', () => {
     const r = runRule(rule, { friction: { none_reported: true, points: [{ area: 'credit', description: 'credit holds' }] } });
     expect(r.status).toBe('not-assessed');
     expect(r.notes.map((n) => n.messageId)).toEqual(['contradicts', 'unknown']);
+  });
+
+  it.each(examples)('never scores higher with a fact of %s deleted', (_name, full) => {
+    const base = runRule(rule, full).score ?? 0;
+    for (const [path, less] of oneFactDeleted(full)) {
+      expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(base);
+    }
   });
 });
