@@ -4,6 +4,19 @@ import { suggest } from '../../load/diagnostics';
 import { CliError } from '../errors';
 import { stdoutColumns, writeStdout } from '../stdio';
 
+/**
+ * Rules whose id or title holds every word typed ("coaching" finds
+ * individual-coaching, "pay cut" finds manage-not-pay-cut), ids first; at most three.
+ */
+export function rulesByWords(typed: string, rules: readonly { id: string; title: string }[]): string[] {
+  const words = typed.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  if (!words.length) return [];
+  const has = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+  const byId = rules.filter((r) => has(r.id));
+  const byTitle = rules.filter((r) => !byId.includes(r) && has(r.title));
+  return [...byId, ...byTitle].slice(0, 3).map((r) => r.id);
+}
+
 export function registerExplain(program: Command): void {
   program
     .command('explain')
@@ -17,7 +30,9 @@ export function registerExplain(program: Command): void {
       const rule = rules.find((r) => r.id === id);
       if (!rule) {
         const s = suggest(id, rules.map((r) => r.id));
-        throw new CliError([`unknown rule "${id}"${s ? `; did you mean "${s}"?` : ''} (run \`sales-audit rules\` for the list)`]);
+        const byWords = s ? [] : rulesByWords(id, rules);
+        const hint = s ? `; did you mean "${s}"?` : byWords.length ? `; did you mean ${byWords.map((x) => `"${x}"`).join(' or ')}?` : '';
+        throw new CliError([`unknown rule "${id}"${hint} (run \`sales-audit rules\` for the list)`]);
       }
       writeStdout(explainRule(rule, Math.max(60, Math.min(100, stdoutColumns() ?? 80))));
     });
