@@ -6,12 +6,23 @@ import type { CheckOut } from '../src/engine/types';
 /** An open role without a written profile. */
 const PROFILE_MISSING = 0.5;
 
-const EXEC_WORDS = new Set(['vp', 'head', 'director', 'chief', 'cro', 'svp', 'evp']);
+// The words that mean executive on their own: VP, Chief, SVP, EVP, CRO, Head.
+const EXEC_WORDS = new Set(['vp', 'svp', 'evp', 'avp', 'chief', 'cro', 'cco', 'head']);
+// "Director" means executive only with a function it directs (Sales Director,
+// Director of Sales) and not on an account: Account Director, Key Account
+// Director and Client Director are standard individual-contributor titles.
+const FUNCTION_WORDS = new Set(['sales', 'revenue', 'commercial', 'business', 'growth', 'partnerships', 'channel']);
+const ACCOUNT_WORDS = new Set(['account', 'accounts', 'client', 'clients', 'customer', 'customers', 'partner', 'relationship']);
 
-/** True for an executive title (VP, Vice President, Head, Director, Chief, CRO, SVP, EVP), any case, any word order. */
-function isExecutiveTitle(title: string): boolean {
+/**
+ * True for an executive title, any case, any word order: VP, Vice President,
+ * SVP, EVP, Chief, CRO or Head; or Director of a function (Sales Director,
+ * Director of Sales, Director, Business Development), not of an account.
+ */
+export function isExecutiveTitle(title: string): boolean {
   const words = title.toLowerCase().replace(/\./g, '').split(/[^a-z0-9]+/).filter(Boolean);
-  return words.some((w) => EXEC_WORDS.has(w)) || (words.includes('vice') && words.includes('president'));
+  if (words.some((w) => EXEC_WORDS.has(w)) || (words.includes('vice') && words.includes('president'))) return true;
+  return words.includes('director') && words.some((w) => FUNCTION_WORDS.has(w)) && !words.some((w) => ACCOUNT_WORDS.has(w));
 }
 
 type Tri = boolean | undefined;
@@ -65,9 +76,9 @@ export default defineRule({
   ],
   docs: {
     description:
-      'Looks for executive sales titles (VP, Vice President, Head, Director, Chief, CRO, SVP, EVP, in any case or word order) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking.',
+      'Looks for executive sales titles (VP, Vice President, SVP, EVP, Chief, CRO, Head, or Director of a function such as Sales Director or Director of Sales, in any case or word order; not Account Director or Key Account Director, which are standard individual-contributor titles) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking.',
     rationale:
-      'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits.',
+      'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits. Retitling someone is a people decision, so it is the CEO\u2019s with HR, and takes some care.',
   },
   messages: {
     execTitleIc:
@@ -80,14 +91,14 @@ export default defineRule({
   },
   steps: {
     retitleRole: {
-      action: 'Retitle the "{title}" role for the job it is, for example Account Executive or Sales Representative.',
-      owner: 'CEO',
-      effort: 'low',
+      action: 'Retitle the "{title}" role for the job it is, for example Account Executive or Sales Representative, and agree the change with whoever holds it.',
+      owner: 'CEO with HR',
+      effort: 'medium',
     },
     retitlePerson: {
-      action: 'Give {name} a title that matches the selling job ("{title}" today), for example Account Executive or Senior Sales Representative.',
-      owner: 'CEO',
-      effort: 'low',
+      action: 'Give {name} a title that matches the selling job ("{title}" today), for example Account Executive or Account Director, and agree the change with them.',
+      owner: 'CEO with HR',
+      effort: 'medium',
     },
     writeProfile: {
       action: 'Write a role profile for the open "{title}" role: what the job needs, and what makes it worth taking.',
