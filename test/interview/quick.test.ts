@@ -1,6 +1,4 @@
 // interview --quick <n>: only the n facts with the most points in play.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
 import { runAudit } from '../../src/engine/run';
@@ -21,18 +19,27 @@ describe('quickFacts', () => {
 });
 
 describe('planQuestions with only', () => {
-  it('asks the wanted facts and nothing else, on a starter template', async () => {
-    const text = readFileSync(join(__dirname, '..', '..', 'templates', 'init', 'scaling-team.yaml'), 'utf8');
+  it('asks the wanted facts and nothing else', async () => {
+    const text = [
+      'version: 1',
+      'company: {name: Acme, employees: 30}',
+      'leadership: {sales_managed_by: ceo}',
+      'people:',
+      '  - {name: AE 1, is_rep: true}',
+      '  - {name: AE 2, is_rep: true}',
+      '',
+    ].join('\n');
     const loaded = await loadOrgText(text, 'org.yaml');
-    if (!loaded.ok) throw new Error('the template should load');
+    if (!loaded.ok) throw new Error('the org should load');
     const report = runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: '2026-11-27', rules, file: 'org.yaml' });
     const wanted = quickFacts(report, 3);
     expect(wanted).toHaveLength(3);
     const asked = planQuestions(new OrgText(text).state(), rules, { only: wanted }).map((q) => q.path);
     const all = planQuestions(new OrgText(text).state(), rules).map((q) => q.path);
-    expect(asked).toEqual(wanted.filter((f) => all.includes(f)));
     expect(asked.length).toBeGreaterThan(0);
-    expect(all.length).toBeGreaterThan(asked.length);
+    expect(all.length).toBeGreaterThan(asked.length * 3);
+    // Each question asked is a wanted fact, or holds one.
+    for (const q of asked) expect(wanted.some((f) => f === q || f.startsWith(`${q}.`) || f.startsWith(`${q}[`) || f.replace(/\[\]/g, '') === q.replace(/\[\d+\]/g, ''))).toBe(true);
   });
 
   it('asks a list that holds a generic fact, and the gates beside it (name, whether the person sells)', () => {
