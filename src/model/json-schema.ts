@@ -14,14 +14,18 @@ export function orgJsonSchema(): JsonSchema {
     // Turn the interview's meta into the keywords editors show on hover.
     override: ({ jsonSchema: js }) => {
       const m = js as JsonSchema & { question?: string; help?: string; choices?: Record<string, string> };
-      if (m.question) m.description = m.help ? `${m.question} ${m.help}` : m.question;
+      // Question and help as two sentences: a question without an end mark gets a full stop.
+      if (m.question) m.description = m.help ? `${sentence(m.question)} ${m.help}` : m.question;
       if (m.choices && Array.isArray(m.enum)) m.enumDescriptions = (m.enum as string[]).map((v) => m.choices![v] ?? v);
-      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source', 'askIf', 'askAlways']) delete m[k];
+      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source', 'askIf', 'askAlways', 'measurable']) delete m[k];
     },
   }) as JsonSchema;
   allowUnknown(schema, true);
   return { ...schema, title: 'sales-audit org file (version 1)' };
 }
+
+/** Ends a text with a full stop unless it already ends with ., ? or !. */
+const sentence = (t: string) => (/[.?!:)]$/.test(t.trim()) ? t.trim() : `${t.trim()}.`);
 
 // Properties of objects (other than the free-text maps) may also be `unknown` or null.
 function allowUnknown(node: unknown, isRoot = false): void {
@@ -31,7 +35,7 @@ function allowUnknown(node: unknown, isRoot = false): void {
   if (props) {
     for (const [key, value] of Object.entries(props)) {
       allowUnknown(value);
-      if (isRoot && (key === 'waivers' || key === 'notes' || key === 'answers' || key === 'version' || key === '$schema')) continue;
+      if (isRoot && (key === 'waivers' || key === 'notes' || key === 'answers' || key === 'sources' || key === 'version' || key === '$schema')) continue;
       props[key] = { anyOf: [value, { const: 'unknown', description: "Don't know (the interview will not ask again)" }, { type: 'null' }] };
     }
   }
