@@ -2,7 +2,8 @@
 import { bracket, defineRule, options, saysNone, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
-const SOURCE_CSO = 'CSO Insights, 2006: fewer than 40% of firms reach 90% active CRM use';
+const SOURCE_CSO =
+  'house default, informed by CSO Insights, Sales Performance Optimization study, 2006 (1,275 companies; reported by Jim Dickie in CRM Magazine, July 2006): fewer than 40% of firms had CRM use above 90% of their users. The study set no target; 90% is the level it found the better-adopting firms reach';
 const WHERE = { spreadsheets: 'spreadsheets', notes: 'notes and lists' } as const;
 /** The checks' weights: the record first, then how many use it, then access on the road. */
 const W = { record: 4, adoption: 4, remote: 1.5, connectivity: 0.5 } as const;
@@ -23,7 +24,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that customer and deal data lives in one CRM (weight 4), that nearly every rep actually uses it (4, in proportion to the target; nothing when the CRM is not the record), and that reps who travel can reach company systems (1.5) and get online away from Wi-Fi (0.5). Each unknown earns nothing; the road checks do not apply when reps do not travel.',
+      'Checks that customer and deal data lives in one CRM (weight 4), that nearly every rep actually uses it (4, in proportion to the target; nothing when the CRM is not the record), and that reps who travel can reach company systems (1.5) and get online away from Wi-Fi (0.5). A CRM name alone proves neither the record nor its use, so it never passes on its own; spreadsheets or notes as the record fail; CRM use answered "unknown" is reported as not measured. Each unknown earns nothing; the road checks do not apply when reps do not travel.',
     rationale:
       'Sticky notes, private lists and unlinked spreadsheets lose customers and hide the pipeline from everyone but their author. Reps on the road without access to company systems work blind. These tools pay for themselves in productivity and morale; they are investments, not overhead.',
   },
@@ -49,7 +50,7 @@ export default defineRule({
     remoteAccess: { action: 'Give reps on the road secure mobile access to {crm} and the company systems they need.', owner: 'Operations', effort: 'medium' },
     connectivity: { action: 'Give travelling reps a mobile data plan or hotspot for places without Wi-Fi.', owner: 'Operations', effort: 'low' },
   },
-  check({ org, options, finding, step }) {
+  check({ org, options, finding, step, isUnknown }) {
     const t = org.tools ?? {};
     const target = options.activeUseTarget;
     const sor = t.system_of_record;
@@ -87,7 +88,8 @@ export default defineRule({
       score: bracket((pick) => (pick(hasCrm, false, true) && pick(isRecord, false, true) ? Math.min(1, pick(pct, 0, 100) / Math.max(1, target)) : 0)),
       unknown: [...(hasCrm === undefined ? ['tools.crm'] : []), ...(isRecord === undefined ? ['tools.system_of_record'] : []), ...(pct === undefined ? ['tools.crm_active_use_pct'] : [])],
     });
-    if (hasCrm !== false && isRecord !== false && pct === undefined) findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
+    // Answered "unknown", the company cannot say: the engine reports that as not measured.
+    if (!isUnknown('tools.crm_active_use_pct') && hasCrm !== false && isRecord !== false && pct === undefined) findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
     if (hasCrm !== false && pct !== undefined && pct < target) {
       findings.push(finding('lowAdoption', ['tools.crm_active_use_pct'], { pct, target }, { thresholds: ['activeUseTarget'] }));
       steps.push(step('enforceUse', { crm, target }, ['tools.crm_active_use_pct']));

@@ -123,7 +123,42 @@ describe('sales-tools', () => {
     expect(r.score).toBe(0.92);
     const t = r.findings[0]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['activeUseTarget', 75]]);
-    expect(t[0]!.source).toMatch(/CSO Insights.*2006/);
+    expect(t[0]!.source).toMatch(/^house default, informed by CSO Insights, .*2006.*fewer than 40% of firms had CRM use above 90%/);
+    expect(t[0]!.source).not.toMatch(/RULES\.md/);
+  });
+
+  describe('as a seasoned sales leader judges it (issue 11)', () => {
+    it('never passes a CRM name alone: its place as the record and its use are unknown (crm-license)', () => {
+      const r = runRule(rule, { tools: { crm: 'Salesforce' } });
+      expectOutcome(r, { status: 'not-assessed', score: 0, messages: [] });
+      expect(r.missing).toEqual(['tools.system_of_record', 'tools.crm_active_use_pct', 'tools.reps_travel', 'tools.remote_access', 'tools.travel_connectivity']);
+      expect(r.checklist.every((c) => c.kind === 'find-out')).toBe(true);
+    });
+
+    it('fails spreadsheets as the system of record, whatever the CRM and its use', () => {
+      const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'spreadsheets', crm_active_use_pct: 100, reps_travel: false } });
+      expectOutcome(r, { status: 'fail', score: 0, messages: ['notSystemOfRecord'] });
+      expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['migrate', 'Sales manager', 'medium']]);
+    });
+
+    it('does not assess adoption it does not know: the record earns its share, adoption earns nothing', () => {
+      const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'crm', reps_travel: false } });
+      expectOutcome(r, { status: 'pass', score: 0.5, messages: [], notes: ['adoptionUnknown'], missing: ['tools.crm_active_use_pct'] });
+      expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status])).toEqual([
+        ['record', 'known'], ['adoption', 'not-assessed'], ['remote', 'not-applicable'], ['connectivity', 'not-applicable'],
+      ]);
+    });
+
+    it('reports CRM use answered "unknown" as not measured', () => {
+      const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'crm', reps_travel: false } }, { unknowns: ['tools.crm_active_use_pct'] });
+      expectOutcome(r, { status: 'pass', score: 0.5, messages: ['notMeasured'], notes: [] });
+      expect(r.checklist.map((c) => [c.kind, c.owner, c.action])).toEqual([['find-out', 'Sales manager', 'Start measuring the share of reps who use the CRM every week.']]);
+    });
+
+    it('scales with the gap and has no floor: a near miss costs little, nobody using the CRM costs its whole share', () => {
+      const at = (crm_active_use_pct: number) => runRule(rule, { tools: { ...good, crm_active_use_pct } }).score;
+      expect([at(86), at(60), at(30), at(0)]).toEqual([0.982, 0.867, 0.733, 0.6]);
+    });
   });
 
   it.each([
