@@ -2,7 +2,7 @@
 import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
-const ARTICLE = 'Jackson, mistake 6: manage a poor performer back to standard, or release them quickly';
+const ARTICLE = "Karen Jackson, 'B2B Sales Management Mistakes That Might Prove Fatal' (Jackson Solutions, 2012), mistake 6: manage a poor performer back to standard, or release them quickly";
 const BRIDGE = 'The Bridge Group, SaaS AE Metrics & Compensation report, 2024: median ramp of a new account executive about 5 months';
 
 const ACTION_LABEL = { pay_cut: 'pay cut', improvement_plan: 'improvement plan', coaching: 'extra coaching', release: 'release' } as const;
