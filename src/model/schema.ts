@@ -101,6 +101,15 @@ export const Leadership = z.strictObject({
     help: 'A date as YYYY-MM-DD.',
     askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
   }),
+  leaders_last_3_years: fact(count, {
+    question: 'How many people have led sales in the last three years, counting the current leader?',
+    unit: 'people',
+  }),
+  first_90_days_plan: fact(bool, {
+    question: 'Does the sales leader have a written plan for their first 90 days in the role?',
+    help: 'Asked of a leader who took the role recently.',
+    askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
+  }),
 });
 
 export const Role = z.strictObject({
