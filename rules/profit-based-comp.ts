@@ -1,6 +1,8 @@
 // Reader comment (R. Tormey), point 2, and the author's reply: commission paid on
-// sales value alone rewards volume whatever it earns the company.
-import { bracket, defineRule } from '../src/engine/define-rule';
+// sales value alone rewards volume whatever it earns the company. Where margins
+// are about the same on every deal, or a margin floor and a deal desk stop
+// unprofitable deals, revenue pay is margin pay and the advice does not apply.
+import { bracket, defineRule, joinNames } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'comp-balances-client-value';
@@ -13,17 +15,26 @@ export default defineRule({
   source: 'Reader comment, R. Tormey, point 2; reply, K. Jackson',
   category: 'compensation',
   severity: 'high',
-  reads: ['compensation.basis', 'compensation.customer_profitability_reported', 'compensation.profit_target_incentive'],
+  reads: [
+    'compensation.basis',
+    'compensation.margins_vary',
+    'compensation.margin_floor',
+    'compensation.deal_review',
+    'compensation.profit_target_incentive',
+    'compensation.customer_profitability_reported',
+  ],
   docs: {
     description:
-      'Checks what commission is calculated on, whether salespeople can see how profitable each customer is, and whether a revenue-based plan at least rewards deals above a profit target or enforces a margin floor.',
+      'Checks what commission is calculated on and, for a plan paid on revenue, whether margins vary from deal to deal and what guards them (a margin floor, a deal desk, a reward for deals above a profit target); and whether salespeople can see how profitable each customer is. Revenue pay passes where margins are about the same on every deal, or where a margin floor and a deal desk stop unprofitable deals: there it already pays for margin.',
     rationale:
-      'A big order is not always a profitable one. When pay follows sales value only, reps chase volume, commission can outgrow the margin it came from and selling costs drift upwards; reps who see customer profitability, and are paid for it, steer towards the business worth having.',
+      'A big order is not always a profitable one. When pay follows sales value while margins vary, reps chase volume, commission can outgrow the margin it came from and selling costs drift upwards; reps who see customer profitability, and are paid for it, steer towards the business worth having. Where margins do not vary, moving the plan onto margin changes nothing but its complexity.',
   },
   messages: {
-    revenueOnly: 'Commission is paid on revenue alone, with no reward for profitable deals and no margin floor.',
-    revenueWithKicker:
-      'Commission is paid on revenue; a reward for deals above a profit target (or a margin floor) limits the damage, but base pay still follows volume.',
+    revenueOnly:
+      'Commission is paid on revenue while margins vary from deal to deal, with no margin floor, no deal desk and no reward for profitable deals.',
+    revenuePartlyGuarded:
+      'Commission is paid on revenue while margins vary from deal to deal, guarded only by {guards}: without both a margin floor and a deal desk, a low-margin deal still pays in full.',
+    revenueSound: 'Commission is paid on revenue, and {why}: revenue pay is margin pay here.',
     profitabilityHidden: 'Salespeople cannot see how profitable each customer is.',
     mixedPlan:
       'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
@@ -34,43 +45,82 @@ export default defineRule({
       owner: 'Finance',
       effort: 'medium',
     },
-    addProfitKicker: {
-      action: 'Add a reward for deals closed above a standard profit target, or a margin floor under which no commission is paid.',
-      owner: 'Finance',
-      effort: 'low',
+    guardMargins: {
+      action: 'Add {missing} to the commission plan, so that a deal under the floor earns no commission unless the desk approves it.',
+      owner: 'CEO with the CFO',
+      effort: 'medium',
     },
     moveToMargin: {
-      action: 'Move commission from revenue onto gross margin (or a mix) where deals vary in margin.',
-      owner: 'CEO',
-      effort: 'high',
+      action: 'Or move commission from revenue onto gross margin (or a mix of margin and client outcomes).',
+      owner: 'CEO with the CFO',
+      effort: 'medium',
     },
   },
   check({ org, finding, step }) {
     const comp = org.compensation ?? {};
-    const { basis, customer_profitability_reported: reported, profit_target_incentive: incentive } = comp;
+    const { basis, margins_vary: vary, margin_floor: floor, deal_review: review, profit_target_incentive: kicker, customer_profitability_reported: reported } = comp;
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
 
-    // What the pay follows (3/4 of the rule): margin, profit or a mix earns it all;
-    // revenue with a profit-target reward or margin floor 0.7; revenue alone nothing.
-    const basisCheck: CheckOut =
-      basis === undefined
-        ? { id: 'plan:basis', weight: 3, score: [0, 1], unknown: ['compensation.basis'] }
-        : basis !== 'revenue'
-          ? { id: 'plan:basis', weight: 3, score: 1 }
-          : { id: 'plan:basis', weight: 3, score: bracket((pick) => (pick(incentive, false, true) ? 0.7 : 0)), unknown: ['compensation.profit_target_incentive'] };
+    // What the pay follows (3/4 of the rule). Margin, profit or a mix earns it all; so does revenue
+    // where margins do not vary, or where a margin floor and a deal desk guard them. Otherwise each
+    // guard (floor, a review of deals, a reward above a profit target) earns part: 0.6 for one, 0.8 for two.
+    const basisScore = (pick: Parameters<Parameters<typeof bracket>[0]>[0]) => {
+      if (pick(basis, 'revenue' as const, 'gross_margin' as const) !== 'revenue') return 1;
+      if (!pick(vary, true, false)) return 1;
+      const f = pick(floor, false, true);
+      const r = pick(review, 'none' as const, 'deal_desk' as const);
+      if (f && r === 'deal_desk') return 1;
+      const guards = Number(f) + Number(r !== 'none') + Number(pick(kicker, false, true));
+      return guards >= 2 ? 0.8 : guards === 1 ? 0.6 : 0;
+    };
+    const basisUnknown = [
+      ['compensation.basis', basis],
+      ['compensation.margins_vary', vary],
+      ['compensation.margin_floor', floor],
+      ['compensation.deal_review', review],
+      ['compensation.profit_target_incentive', kicker],
+    ]
+      .filter(([, v]) => v === undefined)
+      .map(([p]) => p as string);
+    const basisCheck: CheckOut = { id: 'plan:basis', weight: 3, score: bracket(basisScore), unknown: basisUnknown };
     // Whether reps see customer profitability (1/4).
     const reportCheck: CheckOut =
       reported === undefined ? { id: 'policy:profitability-reported', score: [0, 1], unknown: ['compensation.customer_profitability_reported'] } : { id: 'policy:profitability-reported', score: reported ? 1 : 0 };
 
-    if (basis === 'revenue' && incentive === true) findings.push(finding('revenueWithKicker', ['compensation.basis', 'compensation.profit_target_incentive']));
-    if (basis === 'revenue' && incentive === false) findings.push(finding('revenueOnly', ['compensation.basis', 'compensation.profit_target_incentive']));
-    if (reported === false) findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
-    if (basis === 'revenue' && incentive === false) findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
-
-    if (reported === false) steps.push(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));
-    if (basis === 'revenue' && incentive === false) steps.push(step('addProfitKicker', {}, ['compensation.profit_target_incentive']));
-    if (basis === 'revenue') steps.push(step('moveToMargin', {}, ['compensation.basis']));
+    if (basis === 'revenue') {
+      const guards = [
+        ...(floor === true ? ['a margin floor'] : []),
+        ...(review === 'deal_desk' ? ['a deal desk'] : review === 'manager' ? ["a manager's review of non-standard deals"] : []),
+        ...(kicker === true ? ['a reward for deals above a profit target'] : []),
+      ];
+      const guarded = floor === true && review === 'deal_desk';
+      if (vary === false || guarded) {
+        const why = vary === false ? 'margins are about the same on every deal' : 'a margin floor and a deal desk stop unprofitable deals';
+        findings.push(finding('revenueSound', vary === false ? ['compensation.basis', 'compensation.margins_vary'] : ['compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'], { why }, { note: true }));
+      } else if (vary === true) {
+        const paths = ['compensation.basis', 'compensation.margins_vary'];
+        const none = floor === false && review === 'none' && kicker === false;
+        if (none) {
+          findings.push(finding('revenueOnly', [...paths, 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive']));
+          findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
+        } else if (guards.length) {
+          findings.push(finding('revenuePartlyGuarded', [...paths, 'compensation.margin_floor', 'compensation.deal_review'], { guards: joinNames(guards) }));
+        }
+        // What is known to be missing of the floor-and-desk pair.
+        const missing = [...(floor === false ? ['a margin floor'] : []), ...(review !== undefined && review !== 'deal_desk' ? ['a deal desk'] : [])];
+        if (missing.length) {
+          steps.push(step('guardMargins', { missing: joinNames(missing) }, ['compensation.margin_floor', 'compensation.deal_review']));
+          steps.push(step('moveToMargin', {}, ['compensation.basis']));
+        }
+      }
+    }
+    if (reported === false) {
+      findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
+      steps.unshift(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));
+    }
+    // Findings before notes, in reading order.
+    findings.sort((a, b) => Number(a.note === true) - Number(b.note === true));
     return { checks: [basisCheck, reportCheck], findings, steps };
   },
 });

@@ -326,6 +326,46 @@ export const Compensation = z.strictObject({
   deal_review: enumOf(DEAL_REVIEWS, {
     question: 'Who reviews non-standard deals (discounts, terms, bundles) before signing?',
   }),
+  margins_vary: fact(bool, {
+    question: 'Do gross margins vary much from deal to deal (discounts, product mix, custom work)?',
+    help: 'Where every deal earns about the same margin, commission on revenue is commission on margin.',
+  }),
+  margin_floor: fact(bool, {
+    question: 'Is there a margin floor, under which a deal earns no commission or cannot be signed without approval?',
+  }),
+  components: fact(
+    z.array(
+      z.strictObject({
+        measure: enumOf(
+          {
+            new_business: 'New business (bookings or revenue)',
+            gross_margin: 'Gross margin or profit',
+            retention: 'Retention or renewal',
+            expansion: 'Expansion (upsell, cross-sell)',
+            client_outcome: 'Client outcomes (satisfaction, the client\'s return)',
+            objectives: 'Objectives or activities (MBOs)',
+            other: 'Something else',
+          },
+          { question: 'What does this part of the variable pay reward?' },
+        ),
+        weight_pct: fact(pct, { question: 'What share of the variable pay is it?', unit: '%' }),
+      }),
+    ),
+    { question: 'What are the parts of the variable pay?', item: 'pay component', help: 'For example new business 70%, renewals 30%.' },
+  ),
+  pay_on_collection: fact(bool, { question: 'Is commission paid only once the customer has paid?' }),
+  clawback: fact(bool, {
+    question: 'Is commission taken back when a customer cancels or does not pay within a set period?',
+  }),
+  discount_approval_above_pct: fact(pct, {
+    question: 'Above what discount (% off list price) must a deal be approved before it is signed?',
+    help: '0 if every discount needs approval.',
+    unit: '%',
+  }),
+  approver_paid_on_deal: fact(bool, {
+    question: 'Does the person who approves a discounted deal earn commission or an override on that deal?',
+    askIf: { fact: 'deal_review', in: ['deal_desk', 'manager'] },
+  }),
 });
 
 export const Marketing = z.strictObject({
@@ -336,6 +376,16 @@ export const Marketing = z.strictObject({
   }),
   issue_route: fact(bool, {
     question: 'Is there a set way for sales to raise market or messaging problems to marketing?',
+  }),
+  message_owner: fact(text, {
+    question: 'Who owns positioning and messaging? (a role, such as CEO or Head of Marketing; "none" if nobody)',
+    help: 'In a founder-led company this is often the CEO.',
+  }),
+  qualified_lead_defined: fact(bool, {
+    question: 'Do sales and marketing (or whoever finds leads) share a written definition of a qualified lead?',
+  }),
+  lead_follow_up_agreed: fact(bool, {
+    question: 'Is it agreed how fast, and how, sales follows up a qualified lead?',
   }),
 });
 

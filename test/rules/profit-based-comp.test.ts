@@ -6,6 +6,7 @@ import { expectOutcome, runRule } from '../helpers/rule-harness';
 import otherRule from '../../rules/comp-balances-client-value';
 import type { Org } from '../../src/model/schema';
 
+const ALL_BASIS = ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'];
 const comp = (c: NonNullable<Org['compensation']>): Org => ({ compensation: c });
 
 const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
@@ -37,7 +38,7 @@ describe('profit-based-comp', () => {
       status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
     },
     {
-      name: 'passes on a mixed basis with profitability reported (incentive not needed)',
+      name: 'passes on a mixed basis with profitability reported (no guard needed)',
       org: comp({ basis: 'mixed', customer_profitability_reported: true, profit_target_incentive: false }),
       status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
     },
@@ -48,31 +49,41 @@ describe('profit-based-comp', () => {
       paths: ['compensation.customer_profitability_reported'], steps: ['reportProfitability'], missing: [],
     },
     {
-      name: 'fails on revenue only with profitability unknown to sales, and notes the mixed plan',
-      org: comp({ basis: 'revenue', customer_profitability_reported: false, profit_target_incentive: false }),
+      name: 'fails on revenue alone while margins vary, no guard, profitability hidden; notes the mixed plan',
+      org: comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'none', profit_target_incentive: false, customer_profitability_reported: false }),
       status: 'fail', score: 0, messages: ['revenueOnly', 'profitabilityHidden'], notes: ['mixedPlan'],
-      paths: ['compensation.basis', 'compensation.profit_target_incentive', 'compensation.customer_profitability_reported', 'compensation.basis'],
-      steps: ['reportProfitability', 'addProfitKicker', 'moveToMargin'], missing: [],
+      paths: [
+        'compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive',
+        'compensation.customer_profitability_reported', 'compensation.basis',
+      ],
+      steps: ['reportProfitability', 'guardMargins', 'moveToMargin'], missing: [],
     },
     {
-      name: 'still fails on revenue only when profitability is reported',
-      org: comp({ basis: 'revenue', customer_profitability_reported: true, profit_target_incentive: false }),
+      name: 'still fails on revenue alone while margins vary when profitability is reported',
+      org: comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'none', profit_target_incentive: false, customer_profitability_reported: true }),
       status: 'fail', score: 0.25, messages: ['revenueOnly'], notes: ['mixedPlan'],
-      paths: ['compensation.basis', 'compensation.profit_target_incentive', 'compensation.basis'],
-      steps: ['addProfitKicker', 'moveToMargin'], missing: [],
+      paths: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive', 'compensation.basis'],
+      steps: ['guardMargins', 'moveToMargin'], missing: [],
     },
     {
-      name: 'is partial on revenue with a profit-target incentive, profitability hidden',
-      org: comp({ basis: 'revenue', customer_profitability_reported: false, profit_target_incentive: true }),
-      status: 'partial', score: 0.525, messages: ['revenueWithKicker', 'profitabilityHidden'], notes: [],
-      paths: ['compensation.basis', 'compensation.profit_target_incentive', 'compensation.customer_profitability_reported'],
-      steps: ['reportProfitability', 'moveToMargin'], missing: [],
+      name: 'is partial on revenue while margins vary, with only a profit-target reward',
+      org: comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'none', profit_target_incentive: true, customer_profitability_reported: true }),
+      status: 'partial', score: 0.7, messages: ['revenuePartlyGuarded'], notes: [],
+      paths: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review'],
+      steps: ['guardMargins', 'moveToMargin'], missing: [],
     },
     {
-      name: 'is partial on revenue with a profit-target incentive and profitability reported',
-      org: comp({ basis: 'revenue', customer_profitability_reported: true, profit_target_incentive: true }),
-      status: 'partial', score: 0.775, messages: ['revenueWithKicker'], notes: [],
-      paths: ['compensation.basis', 'compensation.profit_target_incentive'], steps: ['moveToMargin'], missing: [],
+      name: 'is partial on revenue while margins vary, with a margin floor but a manager in place of a deal desk',
+      org: comp({ basis: 'revenue', margins_vary: true, margin_floor: true, deal_review: 'manager', profit_target_incentive: false, customer_profitability_reported: true }),
+      status: 'partial', score: 0.85, messages: ['revenuePartlyGuarded'], notes: [],
+      paths: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review'],
+      steps: ['guardMargins', 'moveToMargin'], missing: [],
+    },
+    {
+      name: 'passes on revenue while margins vary, guarded by a margin floor and a deal desk',
+      org: comp({ basis: 'revenue', margins_vary: true, margin_floor: true, deal_review: 'deal_desk', profit_target_incentive: false, customer_profitability_reported: true }),
+      status: 'pass', score: 1, messages: [], notes: ['revenueSound'],
+      paths: ['compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'], steps: [], missing: [],
     },
     // Partly known: the known check counts and keeps its finding, the unknown one earns nothing.
     {
@@ -83,40 +94,53 @@ describe('profit-based-comp', () => {
     {
       name: 'partly known: profitability reported while the basis is unknown',
       org: comp({ customer_profitability_reported: true }),
-      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.basis'],
+      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      missing: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'],
     },
     {
-      name: 'partly known: on revenue with the incentive unknown, hidden profitability is still a finding',
+      name: 'partly known: on revenue with the margins unknown, hidden profitability is still a finding',
       org: comp({ basis: 'revenue', customer_profitability_reported: false }),
       status: 'fail', score: 0, messages: ['profitabilityHidden'], notes: [],
-      paths: ['compensation.customer_profitability_reported'], steps: ['find-out', 'reportProfitability', 'moveToMargin'],
-      missing: ['compensation.profit_target_incentive'],
-    },
-    {
-      name: 'partly known: on revenue with profitability reported and the incentive unknown',
-      org: comp({ basis: 'revenue', customer_profitability_reported: true }),
-      status: 'partial', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out', 'moveToMargin'],
-      missing: ['compensation.profit_target_incentive'],
+      paths: ['compensation.customer_profitability_reported'], steps: ['find-out', 'reportProfitability'],
+      missing: ['compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'],
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps, missing }) => {
     const r = runRule(rule, org);
     expectOutcome(r, { status, score, messages, notes, paths, steps, missing });
   });
 
-  it.each([
-    { name: 'without a compensation section', org: {}, missing: ['compensation.basis', 'compensation.customer_profitability_reported'] },
-    { name: 'with an empty compensation section', org: comp({}), missing: ['compensation.basis', 'compensation.customer_profitability_reported'] },
-  ])('is not assessed $name', ({ org, missing }) => {
-    const r = runRule(rule, org);
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBe(0);
+  // The issue-11 example and the saas-revenue fragment: a software company with uniform margins,
+  // paid on revenue, a deal desk gating discounts. A sales leader passes it; the old rule failed it
+  // and advised moving commission onto gross margin.
+  const saas = { basis: 'revenue', customer_profitability_reported: true, profit_target_incentive: false, deal_review: 'deal_desk', varies_by_objective: false } as const;
+  it('passes revenue pay where margins are uniform and a deal desk gates discounts, with no advice to move onto margin', () => {
+    const r = runRule(rule, { company: { sales_motion: 'transactional' }, compensation: { ...saas, margins_vary: false } });
+    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['revenueSound'], steps: [], missing: [] });
+    expect(r.notes[0]!.message).toBe('Commission is paid on revenue, and margins are about the same on every deal: revenue pay is margin pay here.');
+  });
+
+  it('never fails the saas-revenue fragment as given (margins not stated): the deal desk counts, the margins are a question', () => {
+    const r = runRule(rule, { company: { sales_motion: 'transactional' }, compensation: saas });
+    expectOutcome(r, { status: 'pass', score: 0.7, messages: [], notes: [], steps: ['find-out'], missing: ['compensation.margins_vary', 'compensation.margin_floor'] });
     expect(r.report.rules[0]!.upTo).toBe(1);
-    expect(r.missing).toEqual(missing);
-    expect(r.report.findings).toEqual([]);
+  });
+
+  it('makes a comp-plan change the CEO\'s with the CFO, medium effort, naming what is missing', () => {
+    const r = runRule(rule, comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'deal_desk', profit_target_incentive: false, customer_profitability_reported: true }));
+    expect(r.status).toBe('partial');
+    expect(r.score).toBe(0.7);
+    expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
+      ['guardMargins', 'CEO with the CFO', 'medium'],
+      ['moveToMargin', 'CEO with the CFO', 'medium'],
+    ]);
+    expect(r.checklist[0]!.action).toBe('Add a margin floor to the commission plan, so that a deal under the floor earns no commission unless the desk approves it.');
+    expect(r.findings[0]!.message).toBe(
+      'Commission is paid on revenue while margins vary from deal to deal, guarded only by a deal desk: without both a margin floor and a deal desk, a low-margin deal still pays in full.',
+    );
   });
 
   it('names the opposing rule in the mixed-plan note', () => {
-    const r = runRule(rule, comp({ basis: 'revenue', customer_profitability_reported: false, profit_target_incentive: false }));
+    const r = runRule(rule, comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'none', customer_profitability_reported: false, profit_target_incentive: false }));
     expect(r.notes[0]!.data).toEqual({ otherRule: 'comp-balances-client-value', otherTitle: 'Commission does not buy short-term thinking' });
     expect(r.notes[0]!.data.otherTitle).toBe(otherRule.title);
     expect(r.notes[0]!.message).toMatch(/^This rule and "Commission does not buy short-term thinking" \(comp-balances-client-value\) pull/);
