@@ -4,6 +4,15 @@ import { bracket, defineRule, saysNone } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import { FRICTION_AREAS } from '../src/model/enums';
 
+/** The steps that fix a friction point, by the department its area belongs to. */
+const FIX_STEPS = {
+  credit: ['nameFinanceOwner', 'setFinanceMechanism'],
+  legal: ['nameLegalOwner', 'setLegalMechanism'],
+  pricing: ['namePricingOwner', 'setPricingMechanism'],
+  inventory: ['nameOperationsOwner', 'setOperationsMechanism'],
+  production: ['nameOperationsOwner', 'setOperationsMechanism'],
+  other: ['nameOwner', 'setMechanism'],
+} as const;
 const HINTS: Record<keyof typeof FRICTION_AREAS, string> = {
   credit: 'a written credit policy or credit insurance',
   inventory: 'stock allocation rules or buffer stock for key customers',
@@ -22,7 +31,7 @@ export default defineRule({
   reads: ['friction.none_reported', 'friction.points[].area', 'friction.points[].description', 'friction.points[].owner', 'friction.points[].mechanism'],
   docs: {
     description:
-      'Lists the places where reps have to battle other departments (credit, stock, production, approvals, contracts) to serve their customers, and checks that each has an owner and an agreed way of resolving it.',
+      'Lists the places where reps have to battle other departments (credit, stock, production, approvals, contracts) to serve their customers, and checks that each has an owner and an agreed way of resolving it. The fix goes to the department the friction lives in: credit to Finance, contracts to Legal, pricing approvals to Finance or sales operations, stock and capacity to Operations.',
     rationale:
       'Every internal fight a rep has to win before the customer is served costs selling time and goodwill on both sides. A named owner plus a standing mechanism, such as credit insurance or spare capacity, turns a recurring battle into routine.',
   },
@@ -34,9 +43,23 @@ export default defineRule({
     contradicts: 'The company says reps face no internal friction, yet friction points are listed: the listed points are scored.',
     emptyList: 'The company says reps fight other departments, yet the list of friction points is empty: the list is taken as complete.',
   },
+  // The fix is owned where the friction lives: credit by Finance, contracts by Legal, pricing
+  // approvals by Finance or sales operations, stock and capacity by Operations; anything else, the CEO.
   steps: {
+    nameFinanceOwner: { action: 'Name one person in Finance accountable for fixing {quoted} ({area}).', owner: 'Finance', effort: 'low' },
+    setFinanceMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Finance', effort: 'medium' },
+    nameLegalOwner: { action: 'Name one person in Legal accountable for fixing {quoted} ({area}).', owner: 'Legal', effort: 'low' },
+    setLegalMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Legal', effort: 'medium' },
+    namePricingOwner: {
+      action: 'Name one person in Finance or sales operations accountable for fixing {quoted} ({area}).',
+      owner: 'Finance or sales operations',
+      effort: 'low',
+    },
+    setPricingMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Finance or sales operations', effort: 'medium' },
+    nameOperationsOwner: { action: 'Name one person in Operations accountable for fixing {quoted} ({area}).', owner: 'Operations', effort: 'low' },
+    setOperationsMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Operations', effort: 'medium' },
     nameOwner: { action: 'Name one person accountable for fixing {quoted} ({area}).', owner: 'CEO', effort: 'low' },
-    setMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Operations', effort: 'medium' },
+    setMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'CEO', effort: 'medium' },
   },
   check({ org, finding, step }) {
     const f = org.friction ?? {};
@@ -79,8 +102,9 @@ export default defineRule({
       if (owner === 'absent' && mech === 'absent') findings.push(finding('unresolved', [ownerPath, mechPath], data));
       else if (owner === 'absent') findings.push(finding('noOwner', [ownerPath], data));
       else findings.push(finding('noMechanism', [mechPath], data));
-      if (owner === 'absent') steps.push(step('nameOwner', data, [ownerPath]));
-      if (mech === 'absent') steps.push(step('setMechanism', { point, quoted, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
+      const [nameStep, setStep] = FIX_STEPS[p.area ?? 'other'];
+      if (owner === 'absent') steps.push(step(nameStep, data, [ownerPath]));
+      if (mech === 'absent') steps.push(step(setStep, { point, quoted, hint: HINTS[p.area ?? 'other'] }, [mechPath]));
       return { id, score, unknown };
     });
     return { checks, findings, steps };

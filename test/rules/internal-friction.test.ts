@@ -136,7 +136,7 @@ describe('internal-friction', () => {
         ],
       },
     });
-    expect(r.steps).toEqual(['nameOwner', 'setMechanism', 'setMechanism']);
+    expect(r.steps).toEqual(['nameFinanceOwner', 'setFinanceMechanism', 'setOperationsMechanism']);
     expect(r.checklist[0]!.action).toContain('credit checks take 10 days');
     expect(r.checklist[1]!.action).toContain('credit insurance');
     expect(r.checklist[2]!.action).toContain('rush orders refused');
@@ -147,7 +147,7 @@ describe('internal-friction', () => {
     const r = runRule(rule, { friction: { points: [{ area: 'pricing', description: 'Quotes wait a week for the CEO.', owner: 'none', mechanism: 'none' }] } });
     expect(r.findings.map((f) => f.message)).toEqual(['"Quotes wait a week for the CEO" (pricing approvals) has neither an owner nor an agreed way of being resolved.']);
     expect(r.checklist.map((c) => c.action)).toEqual([
-      'Name one person accountable for fixing "Quotes wait a week for the CEO" (pricing approvals).',
+      'Name one person in Finance or sales operations accountable for fixing "Quotes wait a week for the CEO" (pricing approvals).',
       'Agree how to resolve "Quotes wait a week for the CEO", for example with approval limits, a response deadline and an escalation path.',
     ]);
   });
@@ -163,5 +163,32 @@ describe('internal-friction', () => {
     for (const [path, less] of oneFactDeleted(full)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(base);
     }
+  });
+
+  // The friction-credit fragment: a sales leader gives the credit hold to Finance, not Operations.
+  it('fails an unowned credit hold and gives its fix to Finance', () => {
+    const r = runRule(rule, {
+      friction: { none_reported: false, points: [{ area: 'credit', description: 'Credit holds block repeat orders', owner: 'none', mechanism: 'none' }] },
+    });
+    expectOutcome(r, { status: 'fail', score: 0, messages: ['unresolved'], steps: ['nameFinanceOwner', 'setFinanceMechanism'] });
+    expect(r.checklist.map((c) => [c.owner, c.effort])).toEqual([
+      ['Finance', 'low'],
+      ['Finance', 'medium'],
+    ]);
+    expect(r.checklist[0]!.action).toBe('Name one person in Finance accountable for fixing "Credit holds block repeat orders" (credit administration).');
+    expect(r.checklist[1]!.action).toBe('Agree how to resolve "Credit holds block repeat orders", for example with a written credit policy or credit insurance.');
+  });
+
+  it.each([
+    ['credit', 'Finance'],
+    ['legal', 'Legal'],
+    ['pricing', 'Finance or sales operations'],
+    ['inventory', 'Operations'],
+    ['production', 'Operations'],
+    ['other', 'CEO'],
+    [undefined, 'CEO'],
+  ] as const)('gives the fix of a %s friction point to %s', (area, owner) => {
+    const r = runRule(rule, { friction: { points: [{ ...(area ? { area } : {}), description: 'a battle', owner: 'none', mechanism: 'none' }] } });
+    expect(r.checklist.map((c) => c.owner)).toEqual([owner, owner]);
   });
 });
