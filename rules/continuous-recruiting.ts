@@ -1,7 +1,10 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import { bracket, countOf, daysBetween, defineRule, options, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, options, repsOf, threshold } from '../src/engine/define-rule';
+import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_HRO = 'HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue" study, 2017: average time to fill a sales role 58.1 days';
+const SOURCE_BENCH =
+  "house default, informed by The Bridge Group's 2018 finding (reported by Xactly, '6 Sales Turnover Statistics You Need to Know', 2019) that a sales rep stays about 1.5 years on average: a team of four can expect a departure within months, so one ready candidate per four reps, and never fewer than one";
 // The channels the article names; agencies are allowed but not asked for.
 const ARTICLE_CHANNELS = {
   referrals: 'referrals',
@@ -16,17 +19,22 @@ export default defineRule({
   source: 'Jackson, mistake 9',
   category: 'people',
   severity: 'medium',
-  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels'],
+  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep'],
   options: options({
     maxOpenDays: threshold({
       default: 58, min: 0, max: 3650, whole: true,
-      description: 'Days a territory may stay open before an empty bench makes the rule fail.',
+      description: 'Days a territory may stay open (a sales role\'s usual time to fill) before it is a finding.',
       source: SOURCE_HRO,
+    }),
+    repsPerCandidate: threshold({
+      default: 4, min: 1, max: 100, whole: true,
+      description: 'The bench should hold one ready candidate for every this many reps (at least one): the bar grows with the team.',
+      source: SOURCE_BENCH,
     }),
   }),
   docs: {
     description:
-      'Checks that the company keeps recruiting salespeople when no seat is open, holds a bench of candidates it could call, and has no territory left open for longer than a sales role usually takes to fill.',
+      'Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.',
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -34,8 +42,10 @@ export default defineRule({
     staleTerritory: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) and nobody is on the bench.',
     onVacancy: 'Salespeople are recruited only once a seat is open.',
     emptyBench: 'No qualified candidate is ready to call if a seat opens.',
+    thinBench: '{benchText} on the bench for a team of {repsText} (the bar: {target}, one per {per} reps).',
     staleWithBench: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
     staleBenchUnknown: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
+    teamUnknown: 'The bench ({benchText}) cannot be judged against the size of the sales team: who sells is not known.',
     openedUnknown: 'When the territory {quoted} opened is not known.',
     futureDate: 'The opening date of the territory {quoted} ({value}) is after the audit date ({auditDate}): check it.',
   },
@@ -46,7 +56,7 @@ export default defineRule({
       effort: 'high',
     },
     standingPipeline: {
-      action: 'Interview every month even with no seat open, and keep a standing pipeline target (for example two qualified candidates per seat).',
+      action: 'Interview every month even with no seat open, and keep at least {targetText} ready to call.',
       owner: 'Sales manager',
       effort: 'medium',
     },
@@ -59,70 +69,85 @@ export default defineRule({
   },
   check({ org, options, date, finding, step }) {
     const r = org.recruiting ?? {};
-    const { maxOpenDays } = options;
+    const { maxOpenDays, repsPerCandidate: per } = options;
     const bench = r.bench;
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
+    const checks: CheckOut[] = [];
+    const benchText = (n: number) => `${countOf(n, 'candidate')} ${n === 1 ? 'is' : 'are'}`;
 
-    let stale = false;
+    // Mode: recruiting goes on when no seat is open.
+    if (r.mode === undefined) checks.push({ id: 'mode', score: [0, 1], unknown: ['recruiting.mode'] });
+    else checks.push({ id: 'mode', score: r.mode === 'continuous' ? 1 : 0 });
+    if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
+
+    // Bench, against the team: one candidate per `per` reps, at least one. A
+    // bench that is not empty earns half; the rest in proportion to the bar.
+    // Who may sell but is not known to: the bar could be that much higher.
+    const reps = repsOf(org.people);
+    const sure = reps.filter((x) => x.certain).length;
+    const target = (n: number) => Math.max(1, Math.ceil(n / per));
+    const benchScore = (b: number, t: number) => (b === 0 ? 0 : 0.5 + 0.5 * Math.min(1, b / t));
+    const teamKnown = org.people !== undefined && reps.every((x) => x.certain);
+    if (bench === undefined) checks.push({ id: 'bench', score: [0, 1], unknown: ['recruiting.bench'] });
+    else if (bench === 0) checks.push({ id: 'bench', score: 0 });
+    else if (org.people === undefined) checks.push({ id: 'bench', score: [0.5, 1], unknown: ['people'] });
+    else
+      checks.push({
+        id: 'bench',
+        score: [benchScore(bench, target(reps.length)), benchScore(bench, target(sure))],
+        unknown: reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`),
+      });
+    const bar = target(teamKnown ? sure : 0);
+    const targetText = countOf(bar, 'qualified candidate');
+    if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
+    else if (bench !== undefined && teamKnown && bench < bar)
+      findings.push(finding('thinBench', ['recruiting.bench', 'people'], { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per }, { thresholds: ['repsPerCandidate'] }));
+    else if (bench !== undefined && !teamKnown) findings.push(finding('teamUnknown', ['recruiting.bench', 'people'], { bench, benchText: countOf(bench, 'candidate') }, { note: true }));
+
+    // Open territories: none past the usual time to fill.
+    const open = r.open_territories;
     let overdue = false;
-    for (const [i, t] of (r.open_territories ?? []).entries()) {
+    const undated: string[] = [];
+    for (const [i, t] of (open ?? []).entries()) {
       const territory = t.name ?? `recruiting.open_territories[${i}]`;
       const quoted = t.name === undefined ? territory : `"${t.name}"`;
       const path = `recruiting.open_territories[${i}].opened_on`;
       if (t.opened_on === undefined) {
+        undated.push(path);
         findings.push(finding('openedUnknown', [path], { territory, quoted }, { note: true }));
         continue;
       }
       // An opening date after the audit cannot be right: the territory's age counts as unknown.
       if (t.opened_on > date) {
+        undated.push(path);
         findings.push(finding('futureDate', [path], { territory, quoted, value: t.opened_on, auditDate: date }, { note: true }));
         continue;
       }
       const days = daysBetween(t.opened_on, date);
       if (days <= maxOpenDays) continue;
+      overdue = true;
       const daysText = countOf(days, 'day');
       const data = { territory, quoted, days, daysText, maxOpenDays };
-      overdue = true;
-      if (bench === 0) {
-        stale = true;
-        findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'] }));
-      } else if (bench === undefined) {
-        findings.push(finding('staleBenchUnknown', [path, 'recruiting.bench'], data, { thresholds: ['maxOpenDays'], note: true }));
-      } else {
-        findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench, benchText: `${countOf(bench, 'candidate')} ${bench === 1 ? 'is' : 'are'}` }, { thresholds: ['maxOpenDays'], note: true }));
-      }
+      const extra = { thresholds: ['maxOpenDays'] };
+      if (bench === 0) findings.push(finding('staleTerritory', [path, 'recruiting.bench'], data, extra));
+      else if (bench === undefined) findings.push(finding('staleBenchUnknown', [path, 'recruiting.bench'], data, extra));
+      else findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench, benchText: benchText(bench) }, extra));
       steps.push(step('fillTerritory', { territory, quoted, days, daysText }, [path]));
     }
+    if (open === undefined) checks.push({ id: 'territories', score: [0, 1], unknown: ['recruiting.open_territories'] });
+    else if (!open.length) checks.push({ id: 'territories', notApplicable: 'No territory is open.' });
+    else if (overdue) checks.push({ id: 'territories', score: 0 });
+    else checks.push({ id: 'territories', score: undated.length ? [0, 1] : 1, unknown: undated });
 
-    // One check, bracketed over what is unknown: the mode, the bench, and the
-    // age of any territory whose opening date is unknown (or an open list not given).
-    const ageUnknown = r.open_territories === undefined || (r.open_territories ?? []).some((t) => t.opened_on === undefined || t.opened_on > date);
-    const unknown = [
-      ...(r.mode === undefined ? ['recruiting.mode'] : []),
-      ...(bench === undefined ? ['recruiting.bench'] : []),
-      // A territory's age matters only while the bench may be empty.
-      ...(bench !== undefined && bench > 0
-        ? []
-        : r.open_territories === undefined
-        ? ['recruiting.open_territories']
-        : (r.open_territories ?? []).flatMap((t, i) => (t.opened_on === undefined || t.opened_on > date ? [`recruiting.open_territories[${i}].opened_on`] : []))),
-    ];
-    const score = bracket((pick) => {
-      const b = pick(bench, 0, 1);
-      if ((overdue || pick(ageUnknown ? undefined : false, true, false)) && b === 0) return 0;
-      if (pick(r.mode, 'on_vacancy', 'continuous') === 'on_vacancy') return 0.5;
-      return b > 0 ? 1 : 0.7;
-    });
-    if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
-    if (bench === 0 && !stale) findings.push(finding('emptyBench', ['recruiting.bench']));
-    if (r.mode === 'on_vacancy' || bench === 0) steps.push(step('standingPipeline', {}, [r.mode === 'on_vacancy' ? 'recruiting.mode' : 'recruiting.bench']));
-    if (steps.length && r.channels !== undefined) {
+    const short = r.mode === 'on_vacancy' || (bench !== undefined && (bench === 0 || (teamKnown && bench < bar)));
+    if (short) steps.push(step('standingPipeline', { target: bar, targetText }, [r.mode === 'on_vacancy' ? 'recruiting.mode' : 'recruiting.bench']));
+    if ((short || overdue) && r.channels !== undefined) {
       const have = new Set(r.channels);
       const missing = (Object.keys(ARTICLE_CHANNELS) as (keyof typeof ARTICLE_CHANNELS)[]).filter((c) => c !== 'competitor_talent' && !have.has(c));
       if (missing.length) steps.push(step('channels', { channels: missing.map((c) => ARTICLE_CHANNELS[c]).join(', ') }, ['recruiting.channels']));
       if (!have.has('competitor_talent')) steps.push(step('courtList', {}, ['recruiting.channels']));
     }
-    return { checks: [{ id: 'recruiting', score, unknown }], findings, steps };
+    return { checks, findings, steps };
   },
 });

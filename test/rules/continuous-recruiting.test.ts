@@ -6,140 +6,149 @@ import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 // Audit date 2026-11-27: 2026-09-30 is 58 days before it, 2026-09-29 is 59.
 const territory = (opened_on: string) => ({ name: 'North', opened_on });
+/** A known sales team of n reps. */
+const team = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `AE ${i + 1}`, is_rep: true }));
 
 describe('continuous-recruiting', () => {
   it.each([
     {
-      name: 'passes when recruiting continuously with a bench',
+      name: 'passes when recruiting continuously with a bench for the team and no territory open too long',
       recruiting: { mode: 'continuous' as const, bench: 2, open_territories: [territory('2026-11-01')] },
-      status: 'pass',
-      score: 1,
-      messages: [],
-      paths: [],
+      status: 'pass', score: 1, messages: [], paths: [],
     },
     {
-      name: 'fails on a territory open over 58 days with an empty bench',
+      name: 'fails on a territory open over 58 days, hiring on vacancy with an empty bench',
       recruiting: { mode: 'on_vacancy' as const, bench: 0, open_territories: [territory('2026-08-01')] },
-      status: 'fail',
-      score: 0,
-      messages: ['staleTerritory', 'onVacancy'],
-      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.mode'],
+      status: 'fail', score: 0, messages: ['onVacancy', 'emptyBench', 'staleTerritory'],
+      paths: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
-      name: 'is partial when recruiting only on vacancy',
-      recruiting: { mode: 'on_vacancy' as const, bench: 1 },
-      status: 'partial',
-      score: 0.5,
-      messages: ['onVacancy'],
-      paths: ['recruiting.mode'],
+      name: 'is partial when recruiting only on vacancy, with a bench',
+      recruiting: { mode: 'on_vacancy' as const, bench: 1, open_territories: [] },
+      status: 'partial', score: 0.5, messages: ['onVacancy'], paths: ['recruiting.mode'],
     },
     {
       name: 'is partial when recruiting continuously with nobody on the bench',
       recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [] },
-      status: 'partial',
-      score: 0.7,
-      messages: ['emptyBench'],
-      paths: ['recruiting.bench'],
+      status: 'partial', score: 0.5, messages: ['emptyBench'], paths: ['recruiting.bench'],
     },
     {
-      name: 'does not fail a territory open exactly 58 days',
+      name: 'does not count a territory open exactly 58 days against it',
       recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-30')] },
-      status: 'partial',
-      score: 0.7,
-      messages: ['emptyBench'],
-      paths: ['recruiting.bench'],
+      status: 'partial', score: 0.667, messages: ['emptyBench'], paths: ['recruiting.bench'],
     },
     {
-      name: 'fails a territory open 59 days',
+      name: 'fails a territory open 59 days with an empty bench',
       recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-29')] },
-      status: 'fail',
-      score: 0,
-      messages: ['staleTerritory'],
-      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'fail', score: 0.333, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'fails on a stale territory with an empty bench even when the mode is unknown',
       recruiting: { bench: 0, open_territories: [territory('2026-01-15')] },
-      status: 'fail',
-      score: 0,
-      messages: ['staleTerritory'],
-      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'fail', score: 0, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
-      name: 'only notes a stale territory when candidates are on the bench',
+      name: 'finds a stale territory even with candidates on the bench',
       recruiting: { mode: 'continuous' as const, bench: 3, open_territories: [territory('2026-08-01')] },
-      status: 'pass',
-      score: 1,
-      messages: [],
-      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'partial', score: 0.667, messages: ['staleWithBench'], paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
-      name: 'earns nothing on a stale territory while the bench is unknown (on vacancy caps it at half)',
+      name: 'finds a stale territory when the bench is unknown, which earns nothing',
       recruiting: { mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
-      status: 'fail',
-      score: 0,
-      messages: ['onVacancy'],
+      status: 'fail', score: 0, messages: ['onVacancy', 'staleBenchUnknown'],
       paths: ['recruiting.mode', 'recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.open_territories[1].opened_on'],
     },
   ])('$name', ({ recruiting, status, score, messages, paths }) => {
-    const r = runRule(rule, { recruiting });
+    const r = runRule(rule, { recruiting, people: team(4) });
     expectOutcome(r, { status, score, messages, paths });
   });
 
-  it.each([
-    { name: 'when recruiting is continuous but the bench is unknown', recruiting: { mode: 'continuous' as const }, missing: ['recruiting.bench', 'recruiting.open_territories'] },
-    { name: 'without a recruiting section', recruiting: undefined, missing: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories'] },
-  ])('is not assessed, earning nothing, $name', ({ recruiting, missing }) => {
-    const r = runRule(rule, recruiting ? { recruiting } : {});
-    expect(r.status).toBe('not-assessed');
-    expect(r.score).toBe(0);
-    expect(r.missing).toEqual(missing);
+  describe('as a seasoned sales leader judges it (issue 11)', () => {
+    it('fails hiring only on vacancy with an empty bench (onvac)', () => {
+      const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0 } });
+      expectOutcome(r, { status: 'fail', score: 0, messages: ['onVacancy', 'emptyBench'] });
+      expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.stepId, c.owner, c.effort, c.action])).toEqual([
+        ['standingPipeline', 'Sales manager', 'medium', 'Interview every month even with no seat open, and keep at least 1 qualified candidate ready to call.'],
+      ]);
+    });
+
+    it('reports a territory open past the threshold as a finding, not a note, even with a bench', () => {
+      const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-08-01')] }, people: team(4) });
+      expect(r.findings.map((f) => f.message)).toEqual(['The territory "North" has been open for 118 days (more than 58) although 3 candidates are on the bench.']);
+      expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fillTerritory', 'Sales manager', 'high']]);
+    });
+
+    it('judges the bench against the size of the team (one per four reps, at least one)', () => {
+      const recruiting = { mode: 'continuous' as const, bench: 1, open_territories: [] };
+      expectOutcome(runRule(rule, { recruiting, people: team(3) }), { status: 'pass', score: 1, messages: [] });
+      const r = runRule(rule, { recruiting, people: team(12) });
+      // bench: 0.5 + 0.5 x 1/3; mode: 1; no territory open.
+      expectOutcome(r, { status: 'partial', score: 0.833, messages: ['thinBench'], steps: ['standingPipeline'] });
+      expect(r.findings[0]!.message).toBe('1 candidate is on the bench for a team of 12 reps (the bar: 3, one per 4 reps).');
+      expect(r.checklist[0]!.action).toBe('Interview every month even with no seat open, and keep at least 3 qualified candidates ready to call.');
+      expect(runRule(rule, { recruiting, people: team(12) }, { options: { repsPerCandidate: 12 } }).score).toBe(1);
+    });
+
+    it('without a roster, a bench earns half of its check until the team is known', () => {
+      const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 2, open_territories: [] } });
+      expectOutcome(r, { status: 'pass', score: 0.75, messages: [], notes: ['teamUnknown'], missing: ['people'] });
+    });
+
+    it('states why the bench bar grows with the team, citing its source', () => {
+      expect(rule.docs.description).toMatch(/calibrated by team size/);
+      const t = rule.options!.thresholds as Record<string, { source: string }>;
+      expect(t.repsPerCandidate!.source).toMatch(/^house default, informed by The Bridge Group's 2018 finding/);
+    });
   });
 
-  it('is partly known without the recruiting mode: a bench earns half, the rest is in play', () => {
-    const r = runRule(rule, { recruiting: { channels: ['referrals'], bench: 2 } });
-    expectOutcome(r, { status: 'pass', score: 0.5, messages: [], missing: ['recruiting.mode'] });
-    expect(r.report.rules[0]!.upTo).toBe(1);
+  it('is partly known when the bench is unknown: the mode counts, the rest is in play', () => {
+    const r = runRule(rule, { recruiting: { mode: 'continuous' }, people: team(4) });
+    expectOutcome(r, { status: 'pass', score: 0.333, messages: [], missing: ['recruiting.bench', 'recruiting.open_territories'] });
   });
 
-  it('keeps the known findings when the mode is unknown', () => {
-    const r = runRule(rule, { recruiting: { bench: 0, open_territories: [] } });
-    expectOutcome(r, { status: 'partial', score: 0.5, messages: ['emptyBench'], steps: ['standingPipeline', 'find-out'], missing: ['recruiting.mode'] });
-    expect(r.report.rules[0]!.upTo).toBe(0.7);
+  it('is partly known without the recruiting mode, keeping the known findings', () => {
+    const r = runRule(rule, { recruiting: { bench: 0, open_territories: [] }, people: team(4) });
+    expectOutcome(r, { status: 'fail', score: 0, messages: ['emptyBench'], steps: ['standingPipeline', 'find-out'], missing: ['recruiting.mode'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.5);
+  });
+
+  it('is not assessed, earning nothing, without a recruiting section', () => {
+    const r = runRule(rule, { people: team(4) });
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories'] });
   });
 
   it('names the stale territory and the missing channels in the checklist', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, channels: ['referrals'], open_territories: [territory('2026-08-01')] } });
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, channels: ['referrals'], open_territories: [territory('2026-08-01')] }, people: team(4) });
     expect(r.steps).toEqual(['fillTerritory', 'standingPipeline', 'channels', 'courtList']);
     expect(r.checklist[0]!.action).toContain('North');
     expect(r.checklist[0]!.action).toContain('118 days');
     expect(r.checklist[2]!.action).toContain('business partners');
     expect(r.checklist[2]!.action).not.toContain('referrals');
-    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2 } }).steps).toEqual([]);
+    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2, open_territories: [] }, people: team(4) }).steps).toEqual([]);
   });
 
   it('honours a re-tuned limit and cites its source', () => {
-    const recruiting = { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-10-18')] };
-    expect(runRule(rule, { recruiting }).score).toBe(0.7);
-    const r = runRule(rule, { recruiting }, { options: { maxOpenDays: 30 } });
+    const org = { recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-10-18')] }, people: team(4) };
+    expect(runRule(rule, org).score).toBe(0.667);
+    const r = runRule(rule, org, { options: { maxOpenDays: 30 } });
     expect(r.status).toBe('fail');
-    expect(r.messages).toEqual(['staleTerritory']);
-    const t = r.findings[0]!.thresholds;
+    expect(r.messages).toEqual(['emptyBench', 'staleTerritory']);
+    const t = r.findings[1]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['maxOpenDays', 30]]);
     expect(t[0]!.source).toMatch(/HRO Today.*WilsonHCG.*2017/);
   });
 
   it('counts days from the audit date', () => {
-    const recruiting = { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-08-01')] };
-    expect(runRule(rule, { recruiting }, { date: '2026-09-15' }).score).toBe(0.7);
-    expect(runRule(rule, { recruiting }).score).toBe(0);
+    const org = { recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-08-01')] }, people: team(4) };
+    expect(runRule(rule, org, { date: '2026-09-15' }).score).toBe(0.667);
+    expect(runRule(rule, org).score).toBe(0.333);
   });
 
   it.each([
-    { name: 'a day after the audit date', opened: '2026-11-28', status: 'pass', score: 1, mode: 'continuous' as const },
-    { name: 'years after, with recruiting on vacancy', opened: '2030-01-01', status: 'partial', score: 0.5, mode: 'on_vacancy' as const },
+    { name: 'a day after the audit date', opened: '2026-11-28', status: 'pass', score: 0.667, mode: 'continuous' as const },
+    { name: 'years after, with recruiting on vacancy', opened: '2030-01-01', status: 'partial', score: 0.333, mode: 'on_vacancy' as const },
   ])('treats an opening date after the audit date as unknown, with a note: $name', ({ opened, status, score, mode }) => {
-    const r = runRule(rule, { recruiting: { mode, bench: 2, open_territories: [territory(opened)] } });
+    const r = runRule(rule, { recruiting: { mode, bench: 2, open_territories: [territory(opened)] }, people: team(4) });
     expect(r.status).toBe(status);
     expect(r.score).toBe(score);
     expect(r.steps).not.toContain('fillTerritory');
@@ -156,21 +165,24 @@ describe('continuous-recruiting', () => {
   });
 
   it('words one day and one candidate in the singular', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] } }, { options: { maxOpenDays: 0 } });
-    expect(r.notes.map((n) => n.message)).toEqual(['The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] }, people: team(2) }, { options: { maxOpenDays: 0 } });
+    expect(r.findings.filter((f) => f.messageId === 'staleWithBench').map((f) => f.message)).toEqual(['The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
     expect(r.checklist[0]!.action).toMatch(/^Fill the territory "North" \(open 1 day\):/);
   });
 
   it('names an unnamed territory by its path', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [{}] } });
+    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [{}] }, people: team(2) });
     expect(r.notes.map((n) => n.message)).toEqual(['When the territory recruiting.open_territories[0] opened is not known.']);
   });
 });
 
 const MONOTONE_ORGS: Org[] = [
-  { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [territory('2026-08-01'), { name: 'South', opened_on: '2026-11-01' }], channels: ['referrals'] } },
-  { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-01-01')], channels: ['referrals', 'partners', 'professional_networks', 'competitor_talent'] } },
-  { recruiting: { mode: 'continuous', bench: 0, open_territories: [], channels: [] } },
+  {
+    recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [territory('2026-08-01'), { name: 'South', opened_on: '2026-11-01' }], channels: ['referrals'] },
+    people: [...team(5), { name: 'Ops', is_rep: false }],
+  },
+  { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-01-01')], channels: ['referrals', 'partners', 'professional_networks', 'competitor_talent'] }, people: team(9) },
+  { recruiting: { mode: 'continuous', bench: 1, open_territories: [], channels: [] }, people: [...team(6), { name: 'Ops', is_rep: false }] },
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).
