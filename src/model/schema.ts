@@ -176,7 +176,7 @@ export const Process = z.strictObject({
 
 export const Kpi = z.strictObject({
   name: fact(text, { question: 'What is the metric?' }),
-  kind: enumOf(KPI_KINDS, { question: 'What kind of metric is it?' }),
+  kind: enumOf({ ...KPI_KINDS, conversion: 'Conversion rate (stage to stage, win rate)' }, { question: 'What kind of metric is it?' }),
   target: fact(z.number({ error: 'expected a number' }), { question: 'What is its target?' }),
   owner: fact(text, { question: 'Who owns it?' }),
 });

@@ -8,6 +8,13 @@ const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'C
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
 const good = { kpis: [revenue, meetings], review_cadence: 'weekly', team_involved: true };
 const K = 'metrics.kpis';
+// The team-attainment fragment: three reps at 52-66% of quota for four quarters
+// (start dates added, as the fragments' README allows: each ramped a year and more ago).
+const team = [
+  { name: 'AE 1', is_rep: true, start_date: '2024-03-01', attainment: [60, 55, 65, 58], actions: [] },
+  { name: 'AE 2', is_rep: true, start_date: '2023-09-01', attainment: [62, 58, 61, 55], actions: [] },
+  { name: 'AE 3', is_rep: true, start_date: '2024-06-01', attainment: [52, 66, 59, 57], actions: [] },
+];
 
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
@@ -77,8 +84,66 @@ describe('metrics-accountability', () => {
       steps: ['addLeading', 'setTarget', 'setOwner', 'setReview', 'workshop'],
     },
   ])('$name', ({ metrics, status, score, messages, paths, steps }) => {
-    const r = runRule(rule, { metrics } as never);
+    const r = runRule(rule, { metrics, people: [] } as never);
     expectOutcome(r, { status, score, messages, paths, steps });
+  });
+
+  describe('as a seasoned sales leader judges it (issue 11)', () => {
+    it('finds a whole team under quota for four quarters and points to quotas and capacity, not the reps (the team-attain fragment)', () => {
+      const r = runRule(rule, { metrics: good, people: team } as never);
+      expectOutcome(r, { status: 'partial', score: 0.833, messages: ['teamBelowQuota'], steps: ['reviewQuotas'] });
+      expect(r.findings[0]!.message).toBe(
+        'Only 0 of 3 reps ramped up through the last four quarters averaged 90% of quota or more (AE 1 missed, AE 2 missed and AE 3 missed); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
+      );
+      expect(r.findings[0]!.evidence.map((e) => e.path)).toEqual(['people[0].attainment', 'people[1].attainment', 'people[2].attainment']);
+      expect(r.findings[0]!.severity).toBe('high');
+      expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['reviewQuotas', 'CEO with Sales manager', 'medium']]);
+      // Where the CEO runs sales, the CEO owns it alone.
+      const ceo = runRule(rule, { metrics: good, people: team, leadership: { sales_managed_by: 'ceo' } } as never);
+      expect(ceo.checklist.map((c) => c.owner)).toEqual(['CEO']);
+    });
+
+    it('passes a team where most ramped reps are at quota, and leaves ramping reps out', () => {
+      const people = [
+        { name: 'AE 1', is_rep: true, start_date: '2023-01-01', attainment: [96, 100, 92, 99] },
+        { name: 'AE 2', is_rep: true, start_date: '2023-01-01', attainment: [81, 88, 95, 91] },
+        { name: 'AE 3', is_rep: true, start_date: '2026-03-01', attainment: [5, 25, 45] },
+        { name: 'Ops', is_rep: false },
+      ];
+      const r = runRule(rule, { metrics: good, people } as never);
+      expectOutcome(r, { status: 'pass', score: 1, messages: [], steps: [] });
+    });
+
+    it('without start dates, four quarters may include the ramp: the team check earns nothing until they are known', () => {
+      const r = runRule(rule, { metrics: good, people: team.map(({ start_date: _s, ...p }) => p) } as never);
+      expectOutcome(r, { status: 'pass', score: 0.833, messages: [], missing: ['people[0].start_date', 'people[1].start_date', 'people[2].start_date'] });
+    });
+
+    it('counts a rep whose record runs past the ramp and four quarters as ramped, without a start date', () => {
+      const r = runRule(rule, { metrics: good, people: [{ name: 'AE 1', is_rep: true, attainment: [40, 50, 60, 58, 55, 61] }] } as never);
+      expectOutcome(r, { status: 'partial', score: 0.833, messages: ['teamBelowQuota'] });
+    });
+
+    it('does not apply to a company whose people are known and none has been ramped a year', () => {
+      const r = runRule(rule, { metrics: good, people: [{ name: 'AE 1', is_rep: true, start_date: '2026-06-01', attainment: [10, 40] }] } as never);
+      expectOutcome(r, { status: 'pass', score: 1 });
+      expect(r.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.status).toBe('not-applicable');
+    });
+
+    it('asks for a result measure beside the activity, and counts a conversion rate as leading', () => {
+      const r = runRule(rule, { people: [], metrics: { ...good, kpis: [meetings, { name: 'Demo to proposal (%)', kind: 'conversion', target: 40, owner: 'AE' }] } } as never);
+      expectOutcome(r, { status: 'pass', score: 0.95, messages: ['noOutcome'], steps: ['addOutcome'] });
+      const conv = runRule(rule, { people: [], metrics: { ...good, kpis: [revenue, { name: 'Win rate (%)', kind: 'conversion', target: 25, owner: 'AE' }] } } as never);
+      expectOutcome(conv, { status: 'pass', score: 1, messages: [] });
+    });
+
+    it('notes a list of more than seven KPIs', () => {
+      const kpis = [revenue, ...Array.from({ length: 7 }, (_, i) => ({ ...meetings, name: `Activity ${i + 1}` }))];
+      const r = runRule(rule, { people: [], metrics: { ...good, kpis } } as never);
+      expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['manyKpis'] });
+      expect(r.notes[0]!.message).toBe('8 KPIs are tracked: past about 7, the few that drive results get lost among the rest.');
+      expect(r.notes[0]!.thresholds[0]!.source).toMatch(/Miller.*1956/);
+    });
   });
 
   // Partly known: an unknown earns nothing, the known findings stay.
@@ -96,18 +161,18 @@ describe('metrics-accountability', () => {
     { name: 'the kind of a KPI unknown', metrics: { ...good, kpis: [revenue, { name: 'Calls', target: 50, owner: 'AE' }] }, unknowns: [], status: 'pass', score: 0.75, upTo: 1, messages: [], missing: [`${K}[1].kind`] },
     {
       name: 'a target answered "unknown"',
-      metrics: { ...good, kpis: [{ name: 'Calls', kind: 'activity', owner: 'AE' }] },
-      unknowns: [`${K}[0].target`], status: 'pass', score: 0.8, upTo: 1, messages: [], missing: [`${K}[0].target`],
+      metrics: { ...good, kpis: [revenue, { name: 'Calls', kind: 'activity', owner: 'AE' }] },
+      unknowns: [`${K}[1].target`], status: 'pass', score: 0.9, upTo: 1, messages: [], missing: [`${K}[1].target`],
     },
   ])('partly known: $name', ({ metrics, unknowns, status, score, upTo, messages, missing }) => {
-    const r = runRule(rule, { metrics } as never, { unknowns });
+    const r = runRule(rule, { metrics, people: [] } as never, { unknowns });
     expectOutcome(r, { status, score, messages, missing });
     expect(r.report.rules[0]!.upTo).toBe(upTo);
   });
 
-  it.each([...examples(), ['good', { metrics: good }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
+  it.each([...examples(), ['good', { metrics: good }] as [string, unknown], ['a team under quota', { metrics: good, people: team }] as [string, unknown], ['a team at quota', { metrics: good, people: team.map((p) => ({ ...p, attainment: [95, 100, 92, 99] })) }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
     const full = runRule(rule, org as never).score!;
-    for (const path of keyPaths(org, ['metrics'])) {
+    for (const path of keyPaths(org, ['metrics', 'people'])) {
       const r = runRule(rule, without(org, path) as never);
       expect(r.score, path.join('.')).not.toBeNull();
       expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
@@ -115,7 +180,7 @@ describe('metrics-accountability', () => {
   });
 
   it('names the KPI in each per-KPI checklist item, or its position when unnamed', () => {
-    const r = runRule(rule, { metrics: { ...good, kpis: [revenue, { kind: 'activity', owner: 'AE', target: 0 }, { name: 'Pipeline added', kind: 'activity', target: 5, owner: 'none' }] } } as never);
+    const r = runRule(rule, { people: [], metrics: { ...good, kpis: [revenue, { kind: 'activity', owner: 'AE', target: 0 }, { name: 'Pipeline added', kind: 'activity', target: 5, owner: 'none' }] } } as never);
     expect(r.checklist.map((c) => [c.stepId, c.action, c.evidence[0]!.path])).toEqual([
       ['setTarget', 'Set a target for the KPI "metrics.kpis[1]".', `${K}[1].target`],
       ['setOwner', 'Name an owner for the KPI "Pipeline added".', `${K}[2].owner`],
