@@ -1,12 +1,15 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
-import { countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
-const SOURCE_GARTNER = 'Gartner, 2019: 3 to 5 hours of coaching per rep per month recommended';
+const SOURCE_SEC =
+  'house default, informed by a Sales Executive Council (Corporate Executive Board, now part of Gartner) study of about 2,000 salespeople, as cited by Street Savvy Sales Leadership (2018): reps who received three or more hours of coaching a month reached 107% of quota on average, against 88% for reps who received little or none. An association, not proof that the hours caused it; the study set no minimum';
 
-type Focus = readonly string[] | undefined;
-const focusKey = (f: Focus) => (f?.length ? [...new Set(f)].sort().join(', ') : undefined);
+/** How much each part of individual attention weighs in a rep's check. */
+const PART = { plan: 0.4, oneToOne: 0.3, hours: 0.3 } as const;
+const ONE_TO_ONE = { weekly: 1, monthly: 1, quarterly: 0.5, none: 0 } as const;
+const focusKey = (f: readonly string[] | undefined) => (f?.length ? [...new Set(f)].sort().join(', ') : undefined);
 
 export default defineRule({
   id: 'individual-coaching',
@@ -25,23 +28,24 @@ export default defineRule({
   options: options({
     minHoursPerMonth: threshold({
       default: 3, min: 0, max: 200,
-      description: 'Coaching hours per rep per month under which a rep counts as under-coached.',
-      source: SOURCE_GARTNER,
+      description: 'Coaching hours per rep per month for full marks on coaching time; fewer earn in proportion.',
+      source: SOURCE_SEC,
     }),
   }),
   docs: {
     description:
-      'Checks that each rep has a development plan written for them (a copy of the team plan does not count), how much coaching time each rep gets a month, and whether one-to-ones happen on a fixed rhythm. One check per rep.',
+      'One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team\'s common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing.',
     rationale:
-      'Reps struggle for different reasons: one lacks a skill, another confidence, another a way to organise the week. A manager who handles everyone alike misses those differences, frustrates the team and leaves growth on the table; coaching only works when it starts from where each person is.',
+      'Reps struggle for different reasons: one lacks a skill, another confidence, another a way to organise the week. A manager who handles everyone alike misses those differences, frustrates the team and leaves growth on the table; coaching only works when it starts from where each person is, and that takes time with each person.',
   },
   messages: {
     noPlan: '{name} has no development plan.',
-    genericPlan: '{name} follows the team-wide plan, which counts as having no plan of their own.',
-    identicalPlan: 'The plan for {name} has the same focus ({focus}) as every other rep\'s plan, so it is not really individual.',
-    lowHours: '{name} gets {coaching} (the minimum is {minText} a month).',
+    genericPlan: '{name} follows the team-wide plan, with nothing in it written for them.',
+    identicalPlan: 'All {count} individual plans have the same focus ({focus}): check that each was written for its rep.',
+    lowHours: '{name} gets {coaching} (full marks from {minText} a month).',
     noOneToOne: '{name} has no regular one-to-one with their manager.',
-    repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing until it is known.',
+    rareOneToOne: '{name} has a one-to-one with their manager only once a quarter.',
+    repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing for it until it is known.',
   },
   steps: {
     writePlan: {
@@ -71,23 +75,6 @@ export default defineRule({
     const reps = repsOf(org.people);
     if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
 
-    // Plans marked "individual" that all share one focus are one plan in practice.
-    // Whether that holds can turn on unknown plans and focuses (and on people
-    // who may not sell): `sameWorst` says it may hold, `sameKnown` that it must.
-    const plan = (r: (typeof reps)[number]) => r.p.coaching?.plan;
-    const focus = (r: (typeof reps)[number]) => r.p.coaching?.focus;
-    const sure = reps.filter((r) => r.certain && plan(r) === 'individual');
-    const maybe = reps.filter((r) => plan(r) === undefined || (!r.certain && plan(r) === 'individual'));
-    // A rep fits a shared focus when their focus is unknown or is that focus (null: a focus nobody has stated).
-    const fits = (r: (typeof reps)[number], key: string | null) => focus(r) === undefined || (key !== null && focusKey(focus(r)) === key);
-    const stated = [...new Set([...sure, ...maybe].map((r) => focusKey(focus(r))).filter((k) => k !== undefined))];
-    const sameWorst = [...stated, null].some((key) => sure.every((r) => fits(r, key)) && sure.length + maybe.filter((r) => fits(r, key)).length >= 2);
-    const sureKeys = sure.map((r) => focusKey(focus(r)));
-    const sameKnown =
-      sure.length >= 2 &&
-      sureKeys.every((k) => k !== undefined && k === sureKeys[0]) &&
-      maybe.every((r) => focus(r) !== undefined && focusKey(focus(r)) === sureKeys[0]);
-
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     const checks: CheckOut[] = [];
@@ -95,54 +82,40 @@ export default defineRule({
     for (const rep of reps) {
       const { p, i, name } = rep;
       const c = p.coaching ?? {};
-      const planPath = `people[${i}].coaching.plan`;
-      const hoursPath = `people[${i}].coaching.hours_per_month`;
-      const hours = c.hours_per_month;
-      // With a plan of their own: full marks, less for too few coaching hours.
-      const withPlan = (h: number) => (h < min ? 0.5 + (0.5 * h) / min : 1);
-      const hoursRange: [number, number] = hours === undefined ? [withPlan(0), 1] : [withPlan(hours), withPlan(hours)];
-      const unknown = [...(c.plan === undefined ? [planPath] : []), ...(hours === undefined ? [hoursPath] : [])];
-      let score: [number, number];
-      if (c.plan === undefined) {
-        score = [0, hoursRange[1]];
-        noPlan.push(rep);
-      } else if (c.plan !== 'individual') score = [0, 0];
-      else {
-        // An own plan, unless it turns out to be everyone's plan.
-        const ownWorst = !sameWorst;
-        const ownBest = !sameKnown;
-        score = [ownWorst ? hoursRange[0] : 0, ownBest ? hoursRange[1] : 0];
-        if (!ownWorst && ownBest)
-          for (const r of [...sure, ...maybe]) {
-            if (plan(r) === undefined) unknown.push(`people[${r.i}].coaching.plan`);
-            if (focus(r) === undefined) unknown.push(`people[${r.i}].coaching.focus`);
-            if (!r.certain) unknown.push(`people[${r.i}].is_rep`);
-          }
-      }
-      checks.push(repCheck(rep, `rep:${name}`, score, [...new Set(unknown)]));
+      const path = (f: string) => `people[${i}].coaching.${f}`;
+      const score = bracket((pick) => {
+        const plan = pick(c.plan, 'none', 'individual');
+        const hours = pick(c.hours_per_month, 0, Math.max(min, 0));
+        return PART.plan * (plan === 'individual' ? 1 : 0) + PART.oneToOne * ONE_TO_ONE[pick(c.one_to_one, 'none', 'weekly')] + PART.hours * (min > 0 ? Math.min(1, hours / min) : 1);
+      });
+      const unknown = (['plan', 'one_to_one', 'hours_per_month'] as const).filter((f) => c[f] === undefined).map(path);
+      checks.push(repCheck(rep, `rep:${name}`, score, unknown));
+      if (c.plan === undefined) noPlan.push(rep);
 
       if (c.plan === 'none') {
-        findings.push(finding('noPlan', [planPath], { name }));
-        steps.push(step('writePlan', { name }, [planPath]));
+        findings.push(finding('noPlan', [path('plan')], { name }));
+        steps.push(step('writePlan', { name }, [path('plan')]));
       } else if (c.plan === 'generic') {
-        findings.push(finding('genericPlan', [planPath], { name }));
-        steps.push(step('tailorPlan', { name }, [planPath]));
-      } else if (c.plan === 'individual' && sameKnown) {
-        findings.push(finding('identicalPlan', [`people[${i}].coaching.focus`], { name, focus: sureKeys[0] }));
-        steps.push(step('tailorPlan', { name }, [`people[${i}].coaching.focus`]));
+        findings.push(finding('genericPlan', [path('plan')], { name }));
+        steps.push(step('tailorPlan', { name }, [path('plan')]));
       }
+      const hours = c.hours_per_month;
       if (hours !== undefined && hours < min) {
         const coaching = hours === 0 ? 'no coaching at all' : `${countOf(hours, 'hour')} of coaching a month`;
         const minText = countOf(min, 'hour');
-        findings.push(finding('lowHours', [hoursPath], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'] }));
-        steps.push(step('moreHours', { name, hours, min, minText, now: hours === 0 ? 'none' : countOf(hours, 'hour') }, [hoursPath]));
+        findings.push(finding('lowHours', [path('hours_per_month')], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'] }));
+        steps.push(step('moreHours', { name, hours, min, minText, now: hours === 0 ? 'none' : countOf(hours, 'hour') }, [path('hours_per_month')]));
       }
-      if (c.one_to_one === 'none') {
-        const path = `people[${i}].coaching.one_to_one`;
-        findings.push(finding('noOneToOne', [path], { name }, { note: true }));
-        steps.push(step('oneToOne', { name }, [path]));
+      if (c.one_to_one === 'none' || c.one_to_one === 'quarterly') {
+        findings.push(finding(c.one_to_one === 'none' ? 'noOneToOne' : 'rareOneToOne', [path('one_to_one')], { name }));
+        steps.push(step('oneToOne', { name }, [path('one_to_one')]));
       }
     }
+    // Plans that all share one focus may be one plan copied: worth a look, not
+    // a failing (two or three reps can need the same thing).
+    const keys = reps.map((r) => (r.certain && r.p.coaching?.plan === 'individual' ? focusKey(r.p.coaching.focus) : undefined));
+    if (reps.length >= 3 && keys.every((k) => k !== undefined && k === keys[0]))
+      findings.push(finding('identicalPlan', reps.map((r) => `people[${r.i}].coaching.focus`), { count: reps.length, focus: keys[0] }, { note: true }));
     if (noPlan.length) {
       findings.push(
         finding('repsUnknown', noPlan.map(({ i }) => `people[${i}].coaching.plan`), {
