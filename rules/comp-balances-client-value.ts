@@ -1,13 +1,15 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, defineRule } from '../src/engine/define-rule';
+import { bracket, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
 // Its title, written out: the two rules cannot import each other.
 const OTHER_TITLE = 'Commission rewards profitable business, not just revenue';
 const BASIS_WORDS = { revenue: 'revenue', gross_margin: 'gross margin', profit: 'profit', mixed: 'a mix of measures' } as const;
+/** Pay components that depend on how the client fares. */
+const CLIENT_MEASURES = ['retention', 'expansion', 'client_outcome'] as const;
 
 export default defineRule({
   id: 'comp-balances-client-value',
@@ -15,78 +17,130 @@ export default defineRule({
   source: 'Reply, G. Zander',
   category: 'compensation',
   severity: 'medium',
-  reads: ['company.sales_motion', 'compensation.basis', 'compensation.client_outcome_component', 'compensation.varies_by_objective'],
+  reads: [
+    'company.sales_motion',
+    'company.employees',
+    'compensation.basis',
+    'compensation.client_outcome_component',
+    'compensation.components[].measure',
+    'compensation.pay_on_collection',
+    'compensation.clawback',
+    'compensation.varies_by_objective',
+  ],
+  options: options({
+    simplePlanUpToEmployees: threshold({
+      default: 30,
+      min: 0,
+      max: 100_000,
+      whole: true,
+      description: 'Company size (people) up to which one simple commission plan is right and need not vary by product, segment or objective.',
+      source:
+        'house default, informed by the reply of G. Zander to K. Jackson, "B2B Sales Management Mistakes That Might Prove Fatal" (Jackson Solutions, 2012): vary the plan to reflect objectives across products and clients; a small team has few to vary by, and one plan it understands serves it better',
+    }),
+  }),
   docs: {
     description:
-      'Checks that, where the company sells through lasting relationships or tailored solutions, part of the commission depends on how the client fares (retention, renewal, return on investment), and that the plan is varied by product, client segment or market objective.',
+      'Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands.',
     rationale:
-      'A plan that pays on margin or profit alone invites reps to maximise this quarter at the client\'s expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer effort towards a new product or market when presence matters more than margin for a while.',
+      'A plan that pays on margin or profit alone invites reps to maximise this quarter at the client\'s expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer a larger team towards a new product or market when presence matters more than margin for a while.',
   },
   messages: {
     profitOnly:
-      'The company does {motion} selling, but commission is paid on {basis} alone with nothing tied to client outcomes.',
-    noClientPart: 'The company does {motion} selling, but no part of the commission depends on client outcomes (retention, renewal, client return).',
-    uniformPlan: 'One commission plan applies everywhere: it does not vary by product, client segment or market objective.',
+      'The company does {motion} selling, but commission is paid on {basis} alone: nothing in the pay depends on how the client fares (no retention, expansion or client-outcome part, no pay on collection, no clawback).',
+    noClientPart:
+      'The company does {motion} selling, but nothing in the pay depends on how the client fares (no retention, expansion or client-outcome part, no pay on collection, no clawback).',
+    controlsCount: 'No part of the pay rewards client outcomes, but {controls}: a client-value control.',
+    uniformPlan: 'One commission plan applies everywhere in a company of {employees}: it does not vary by product, client segment or market objective.',
+    simplePlanFits: 'One commission plan applies everywhere; in a company of {employees} one simple plan is right.',
     mixedPlan:
       'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
   steps: {
     addClientComponent: {
-      action: 'Add a client-outcome part to the commission plan (retention, renewal or the client\'s return) for {motion} selling.',
-      owner: 'CEO',
+      action:
+        'Tie part of the pay to how the client fares, for {motion} selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',
+      owner: 'CEO with the CFO',
       effort: 'medium',
     },
     varyPlan: {
       action: 'Set plan variations for the current objectives: strategic products, key client segments, new markets.',
-      owner: 'Sales manager',
+      owner: 'CEO with the CFO',
       effort: 'medium',
     },
   },
-  check({ org, finding, step }) {
+  check({ org, finding, step, options: o }) {
     const motion = org.company?.sales_motion;
+    const employees = org.company?.employees;
     const comp = org.compensation ?? {};
-    const { basis, client_outcome_component: component, varies_by_objective: varies } = comp;
+    const { basis, client_outcome_component: outcome, components, pay_on_collection: onCollection, clawback, varies_by_objective: varies } = comp;
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
 
-    // The client-value part (3/4 of the rule): relationship and solution selling only.
-    // Covered: 1; revenue or a mix with nothing for the client: 0.7; margin or profit alone: 0.
+    // A part of the pay that rewards client outcomes: said outright, or a listed component (a given list is complete).
+    const listed =
+      components === undefined
+        ? undefined
+        : components.some((c) => c.measure !== undefined && (CLIENT_MEASURES as readonly string[]).includes(c.measure))
+          ? true
+          : components.some((c) => c.measure === undefined)
+            ? undefined
+            : false;
+    const clientPart = outcome === true || listed === true ? true : outcome === false || listed === false ? false : undefined;
+
+    // The client-value part (3/4 of the rule), for relationship and solution selling. Any
+    // client-value control earns it all; revenue or a mix with none 0.7; margin or profit alone 0.
     let clientCheck: CheckOut;
     if (motion === 'transactional') {
-      clientCheck = { id: 'plan:client-part', weight: 3, notApplicable: 'One-and-done sales: the client\'s return does not hang on the next deal, so no client-outcome part is needed.' };
+      clientCheck = { id: 'plan:client-part', weight: 3, notApplicable: 'One-and-done sales: the client\'s return does not hang on the next deal, so no client-value control is needed.' };
+    } else if (motion === undefined) {
+      // Whether the check applies at all is unknown: it earns nothing, whatever the plan says.
+      clientCheck = { id: 'plan:client-part', weight: 3, score: [0, 1], unknown: ['company.sales_motion'] };
     } else {
       const score = bracket((pick) => {
-        if (pick(motion, 'relationship' as const, 'transactional' as const) === 'transactional') return 1;
-        if (pick(component, false, true)) return 1;
+        if (pick(clientPart, false, true) || pick(onCollection, false, true) || pick(clawback, false, true)) return 1;
         const b = pick(basis, 'profit' as const, 'revenue' as const);
         return b === 'profit' || b === 'gross_margin' ? 0 : 0.7;
       });
       const unknown = [
-        ...(motion === undefined ? ['company.sales_motion'] : []),
-        ...(component === undefined ? ['compensation.client_outcome_component'] : []),
-        ...(component !== true && basis === undefined ? ['compensation.basis'] : []),
+        ...(clientPart === undefined ? ['compensation.client_outcome_component', 'compensation.components'] : []),
+        ...(onCollection === undefined ? ['compensation.pay_on_collection'] : []),
+        ...(clawback === undefined ? ['compensation.clawback'] : []),
+        ...(basis === undefined ? ['compensation.basis'] : []),
       ];
       clientCheck = { id: 'plan:client-part', weight: 3, score, unknown };
-      if (motion !== undefined && component === false) {
+      const clientPaths = [...(outcome !== undefined ? ['compensation.client_outcome_component'] : []), ...(components !== undefined ? ['compensation.components'] : [])];
+      const controls = [...(onCollection === true ? ['commission is paid on collection'] : []), ...(clawback === true ? ['commission is clawed back when a client cancels or does not pay'] : [])];
+      if (clientPart === false && controls.length) {
+        findings.push(finding('controlsCount', [...clientPaths, ...(onCollection ? ['compensation.pay_on_collection'] : []), ...(clawback ? ['compensation.clawback'] : [])], { controls: joinNames(controls) }, { note: true }));
+      } else if (clientPart === false && onCollection === false && clawback === false) {
+        const paths = ['company.sales_motion', ...clientPaths, 'compensation.pay_on_collection', 'compensation.clawback'];
         if (basis === 'profit' || basis === 'gross_margin') {
-          findings.push(finding('profitOnly', ['company.sales_motion', 'compensation.basis', 'compensation.client_outcome_component'], { motion, basis: BASIS_WORDS[basis] }));
+          findings.push(finding('profitOnly', [...paths, 'compensation.basis'], { motion, basis: BASIS_WORDS[basis] }));
           findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
         } else {
           // Revenue or a mix (or a basis not given): not the profit squeeze the source warns about, but still nothing for the client.
-          findings.push(finding('noClientPart', ['company.sales_motion', 'compensation.client_outcome_component'], { motion }));
+          findings.push(finding('noClientPart', paths, { motion }));
         }
-        steps.push(step('addClientComponent', { motion }, ['compensation.client_outcome_component']));
+        steps.push(step('addClientComponent', { motion }, clientPaths));
       }
     }
 
-    // The variation part (1/4): a plan varied by objective earns it; one uniform plan half.
-    const variationCheck: CheckOut =
-      varies === undefined ? { id: 'plan:variation', score: [0, 1], unknown: ['compensation.varies_by_objective'] } : { id: 'plan:variation', score: varies ? 1 : 0.5 };
-    if (varies === false) {
-      findings.push(finding('uniformPlan', ['compensation.varies_by_objective']));
+    // The variation part (1/4): a plan varied by objective earns it; so does one simple plan in a
+    // small company; one uniform plan in a larger one earns half.
+    const small = employees === undefined ? undefined : employees <= o.simplePlanUpToEmployees;
+    const variationCheck: CheckOut = {
+      id: 'plan:variation',
+      // Nothing known of the plan's variation earns nothing (not the half a known uniform plan earns).
+      score: varies === undefined ? [0, 1] : bracket((pick) => (varies || pick(small, false, true) ? 1 : 0.5)),
+      unknown: [...(varies === undefined ? ['compensation.varies_by_objective'] : []), ...(varies === false && employees === undefined ? ['company.employees'] : [])],
+    };
+    const people = employees === undefined ? '' : `${employees} ${employees === 1 ? 'person' : 'people'}`;
+    if (varies === false && small === true) findings.push(finding('simplePlanFits', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { note: true, thresholds: ['simplePlanUpToEmployees'] }));
+    if (varies === false && small === false) {
+      findings.push(finding('uniformPlan', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { thresholds: ['simplePlanUpToEmployees'] }));
       steps.push(step('varyPlan', {}, ['compensation.varies_by_objective']));
     }
-    // Findings in reading order: the client part, the variation, then the note.
+    // Findings in reading order: the client part, the variation, then the notes.
     findings.sort((a, b) => Number(a.note === true) - Number(b.note === true));
     return { checks: [clientCheck, variationCheck], findings, steps };
   },

@@ -7,10 +7,20 @@ import otherRule from '../../rules/profit-based-comp';
 import type { Org } from '../../src/model/schema';
 
 type Motion = NonNullable<NonNullable<Org['company']>['sales_motion']>;
-const org = (sales_motion: Motion | undefined, compensation: NonNullable<Org['compensation']>): Org => ({
-  company: sales_motion ? { sales_motion } : {},
+type Comp = NonNullable<Org['compensation']>;
+const org = (sales_motion: Motion | undefined, compensation: Comp, employees?: number): Org => ({
+  company: { ...(sales_motion ? { sales_motion } : {}), ...(employees === undefined ? {} : { employees }) },
   compensation,
 });
+/** Nothing in the pay depends on the client: no client part, no pay on collection, no clawback. */
+const NO_CONTROLS: Comp = { client_outcome_component: false, pay_on_collection: false, clawback: false };
+const NONE_PATHS = ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.pay_on_collection', 'compensation.clawback'];
+/** A full org literal with every fact the rule reads. */
+const RICH: Org = org(
+  'relationship',
+  { basis: 'gross_margin', client_outcome_component: false, components: [{ measure: 'gross_margin', weight_pct: 70 }, { measure: 'retention', weight_pct: 30 }], pay_on_collection: true, clawback: true, varies_by_objective: false },
+  80,
+);
 
 const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
 const examples = readdirSync(EXAMPLES)
@@ -46,60 +56,86 @@ describe('comp-balances-client-value', () => {
       status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
     },
     {
-      name: 'fails: relationship selling paid on margin alone, and notes the mixed plan',
-      org: org('relationship', { basis: 'gross_margin', client_outcome_component: false, varies_by_objective: true }),
+      name: 'passes: a retention component counts as a client-outcome part',
+      org: org('solution', { basis: 'gross_margin', components: [{ measure: 'new_business', weight_pct: 70 }, { measure: 'retention', weight_pct: 30 }], varies_by_objective: true }),
+      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+    },
+    {
+      name: 'passes: an expansion component counts, even beside "no client-outcome part"',
+      org: org('relationship', { basis: 'profit', client_outcome_component: false, components: [{ measure: 'expansion' }], varies_by_objective: true }),
+      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+    },
+    {
+      name: 'passes: margin pay with a clawback, the clawback noted as the client-value control',
+      org: org('relationship', { basis: 'gross_margin', client_outcome_component: false, clawback: true, varies_by_objective: true }),
+      status: 'pass', score: 1, messages: [], notes: ['controlsCount'],
+      paths: ['compensation.client_outcome_component', 'compensation.clawback'], steps: [], missing: [],
+    },
+    {
+      name: 'passes: profit pay paid on collection',
+      org: org('relationship', { basis: 'profit', client_outcome_component: false, pay_on_collection: true, varies_by_objective: true }),
+      status: 'pass', score: 1, messages: [], notes: ['controlsCount'],
+      paths: ['compensation.client_outcome_component', 'compensation.pay_on_collection'], steps: [], missing: [],
+    },
+    {
+      name: 'fails: relationship selling paid on margin alone, no client-value control; notes the mixed plan',
+      org: org('relationship', { basis: 'gross_margin', ...NO_CONTROLS, varies_by_objective: true }),
       status: 'fail', score: 0.25, messages: ['profitOnly'], notes: ['mixedPlan'],
-      paths: ['company.sales_motion', 'compensation.basis', 'compensation.client_outcome_component', 'compensation.basis'],
-      steps: ['addClientComponent'], missing: [],
+      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'], steps: ['addClientComponent'], missing: [],
     },
     {
       name: 'fails: solution selling on profit alone, the variation unknown earning nothing',
-      org: org('solution', { basis: 'profit', client_outcome_component: false }),
+      org: org('solution', { basis: 'profit', ...NO_CONTROLS }),
       status: 'fail', score: 0, messages: ['profitOnly'], notes: ['mixedPlan'],
-      paths: ['company.sales_motion', 'compensation.basis', 'compensation.client_outcome_component', 'compensation.basis'],
-      steps: ['addClientComponent', 'find-out'], missing: ['compensation.varies_by_objective'],
+      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'], steps: ['addClientComponent', 'find-out'], missing: ['compensation.varies_by_objective'],
     },
     {
-      name: 'is partial: transactional selling with one uniform plan',
-      org: org('transactional', { basis: 'revenue', varies_by_objective: false }),
+      name: 'is partial: transactional selling with one uniform plan in a company of 120',
+      org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 120),
       status: 'partial', score: 0.5, messages: ['uniformPlan'], notes: [],
-      paths: ['compensation.varies_by_objective'], steps: ['varyPlan'], missing: [],
+      paths: ['compensation.varies_by_objective', 'company.employees'], steps: ['varyPlan'], missing: [],
     },
     {
-      name: 'is partial: relationship selling with a client part but a uniform plan',
-      org: org('relationship', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }),
+      name: 'passes: one simple plan in a company of 14 (calibrated by size)',
+      org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 14),
+      status: 'pass', score: 1, messages: [], notes: ['simplePlanFits'],
+      paths: ['compensation.varies_by_objective', 'company.employees'], steps: [], missing: [],
+    },
+    {
+      name: 'is partial: relationship selling with a client part but a uniform plan in a company of 60',
+      org: org('relationship', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }, 60),
       status: 'partial', score: 0.875, messages: ['uniformPlan'], notes: [],
-      paths: ['compensation.varies_by_objective'], steps: ['varyPlan'], missing: [],
+      paths: ['compensation.varies_by_objective', 'company.employees'], steps: ['varyPlan'], missing: [],
     },
     {
-      name: 'is partial: relationship selling on revenue with no client part',
-      org: org('relationship', { basis: 'revenue', client_outcome_component: false, varies_by_objective: true }),
+      name: 'is partial: relationship selling on revenue with no client-value control',
+      org: org('relationship', { basis: 'revenue', ...NO_CONTROLS, varies_by_objective: true }),
       status: 'partial', score: 0.775, messages: ['noClientPart'], notes: [],
-      paths: ['company.sales_motion', 'compensation.client_outcome_component'], steps: ['addClientComponent'], missing: [],
-    },
-    {
-      name: 'is partial: revenue, no client part, uniform plan',
-      org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }),
-      status: 'partial', score: 0.65, messages: ['noClientPart', 'uniformPlan'], notes: [],
-      paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective'],
-      steps: ['addClientComponent', 'varyPlan'], missing: [],
+      paths: NONE_PATHS, steps: ['addClientComponent'], missing: [],
     },
     // Partly known: the known checks count and keep their findings; the unknowns earn nothing.
     {
-      name: 'partly known: relationship selling, client part unknown, plan varied',
+      name: 'partly known: relationship selling, client-value controls unknown, plan varied',
       org: org('relationship', { basis: 'profit', varies_by_objective: true }),
-      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.client_outcome_component'],
+      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      missing: ['compensation.client_outcome_component', 'compensation.components', 'compensation.pay_on_collection', 'compensation.clawback'],
     },
     {
-      name: 'partly known: solution selling with no client part, basis unknown, keeps its finding',
-      org: org('solution', { client_outcome_component: false, varies_by_objective: true }),
+      name: 'partly known: solution selling with no client-value control, basis unknown, keeps its finding',
+      org: org('solution', { ...NO_CONTROLS, varies_by_objective: true }),
       status: 'partial', score: 0.25, messages: ['noClientPart'], notes: [],
-      paths: ['company.sales_motion', 'compensation.client_outcome_component'], steps: ['find-out', 'addClientComponent'], missing: ['compensation.basis'],
+      paths: NONE_PATHS, steps: ['find-out', 'addClientComponent'], missing: ['compensation.basis'],
     },
     {
-      name: 'partly known: sales motion unknown, but a client part and a uniform plan are known',
-      org: org(undefined, { basis: 'profit', client_outcome_component: true, varies_by_objective: false }),
-      status: 'partial', score: 0.875, messages: ['uniformPlan'], notes: [], paths: ['compensation.varies_by_objective'], steps: ['varyPlan'], missing: [],
+      name: 'partly known: the sales motion unknown, the client part earns nothing; the uniform plan keeps its finding',
+      org: org(undefined, { basis: 'profit', client_outcome_component: true, varies_by_objective: false }, 100),
+      status: 'partial', score: 0.125, messages: ['uniformPlan'], notes: [], paths: ['compensation.varies_by_objective', 'company.employees'],
+      steps: ['find-out', 'varyPlan'], missing: ['company.sales_motion'],
+    },
+    {
+      name: 'partly known: a uniform plan with the company size unknown earns half',
+      org: org('solution', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }),
+      status: 'pass', score: 0.875, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['company.employees'],
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps, missing }) => {
     const r = runRule(rule, org);
@@ -120,7 +156,7 @@ describe('comp-balances-client-value', () => {
     {
       name: 'without a compensation section',
       org: org('relationship', {}),
-      missing: ['compensation.client_outcome_component', 'compensation.basis', 'compensation.varies_by_objective'],
+      missing: ['compensation.client_outcome_component', 'compensation.components', 'compensation.pay_on_collection', 'compensation.clawback', 'compensation.basis', 'compensation.varies_by_objective'],
     },
   ])('is not assessed $name', ({ org, missing }) => {
     const r = runRule(rule, org);
@@ -130,8 +166,28 @@ describe('comp-balances-client-value', () => {
     expect(r.report.findings).toEqual([]);
   });
 
+  it('makes a comp-plan change the CEO\'s with the CFO, medium effort', () => {
+    const r = runRule(rule, org('relationship', { basis: 'gross_margin', ...NO_CONTROLS, varies_by_objective: false }, 200));
+    expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
+      ['addClientComponent', 'CEO with the CFO', 'medium'],
+      ['varyPlan', 'CEO with the CFO', 'medium'],
+    ]);
+    expect(r.checklist[0]!.action).toBe(
+      'Tie part of the pay to how the client fares, for relationship selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',
+    );
+  });
+
+  it('shows the size threshold, with its reason, beside the size-calibrated finding', () => {
+    const r = runRule(rule, org('transactional', { varies_by_objective: false }, 120));
+    expect(r.findings[0]!.message).toBe('One commission plan applies everywhere in a company of 120 people: it does not vary by product, client segment or market objective.');
+    expect(r.findings[0]!.thresholds).toEqual([{ name: 'simplePlanUpToEmployees', value: 30, source: expect.stringMatching(/^house default, informed by .*2012/) }]);
+    const small = runRule(rule, org('transactional', { varies_by_objective: false }, 120), { options: { simplePlanUpToEmployees: 150 } });
+    expect(small.score).toBe(1);
+    expect(rule.docs.description).toMatch(/simplePlanUpToEmployees people \(30 by default\)/);
+  });
+
   it('does not apply the client part to transactional selling: the rule is the variation alone', () => {
-    const r = runRule(rule, org('transactional', { basis: 'profit', client_outcome_component: false, varies_by_objective: false }));
+    const r = runRule(rule, org('transactional', { basis: 'profit', client_outcome_component: false, varies_by_objective: false }, 120));
     expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status, c.score])).toEqual([
       ['plan:client-part', 'not-applicable', null],
       ['plan:variation', 'known', 0.5],
@@ -140,7 +196,7 @@ describe('comp-balances-client-value', () => {
   });
 
   it('names the opposing rule in the mixed-plan note and the sales motion in the step', () => {
-    const r = runRule(rule, org('relationship', { basis: 'profit', client_outcome_component: false, varies_by_objective: true }));
+    const r = runRule(rule, org('relationship', { basis: 'profit', ...NO_CONTROLS, varies_by_objective: true }));
     expect(r.notes[0]!.data).toEqual({ otherRule: 'profit-based-comp', otherTitle: 'Commission rewards profitable business, not just revenue' });
     expect(r.notes[0]!.data.otherTitle).toBe(otherRule.title);
     expect(r.notes[0]!.message).toMatch(/^This rule and "Commission rewards profitable business, not just revenue" \(profit-based-comp\) pull/);
@@ -148,7 +204,7 @@ describe('comp-balances-client-value', () => {
     expect(r.checklist[0]!.action).toContain('relationship selling');
   });
 
-  it.each(examples)('never scores higher with a fact of %s deleted', (_name, full) => {
+  it.each([...examples, ['a full org literal', RICH] as const])('never scores higher with a fact of %s deleted', (_name, full) => {
     const base = runRule(rule, full).score ?? 0;
     for (const [path, less] of oneFactDeleted(full)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(base);
