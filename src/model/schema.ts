@@ -228,7 +228,12 @@ export const Person = z.strictObject({
     unit: '%',
     askIf: { fact: 'is_rep', in: [true] },
   }),
-  selling_time_pct: fact(pct, { question: 'What share of their week is spent selling?', unit: '%', askIf: { fact: 'is_rep', in: [true] } }),
+  selling_time_pct: fact(pct, {
+    question: 'What share of their week is spent selling?',
+    help: 'Selling means time with buyers, by phone, video or face to face: not research, admin, internal meetings or travel.',
+    unit: '%',
+    askIf: { fact: 'is_rep', in: [true] },
+  }),
   coaching: fact(Coaching, { askIf: { fact: 'is_rep', in: [true] } }),
   actions: fact(z.array(Action), {
     question: 'Which performance actions has this person had (pay cut, improvement plan, extra coaching, release)?',
@@ -250,7 +255,7 @@ export const NonSalesTask = z.strictObject({
 export const Admin = z.strictObject({
   selling_time_pct: fact(pct, {
     question: 'Across the team, what share of reps\u2019 time goes to selling?',
-    help: 'Used when people are not listed one by one.',
+    help: 'Selling means time with buyers, by phone, video or face to face: not research, admin, internal meetings or travel. Used when people are not listed one by one.',
     unit: '%',
   }),
   non_sales_tasks: fact(z.array(NonSalesTask), { question: 'What non-sales tasks do reps do?', item: 'task' }),

@@ -6,14 +6,15 @@ import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 describe('selling-time', () => {
   it.each([
-    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50 } }, status: 'pass', score: 1, messages: [], paths: [] },
-    { name: 'fails below 35% (team-wide)', org: { admin: { selling_time_pct: 20 } }, status: 'fail', score: 0.229, messages: ['teamLow'], paths: ['admin.selling_time_pct'] },
-    { name: 'is partial between 35% and 45%', org: { admin: { selling_time_pct: 40 } }, status: 'partial', score: 0.7, messages: ['teamMiddle'], paths: ['admin.selling_time_pct'] },
+    // Selling time weighs 3, the (here empty) list of non-sales tasks 1.
+    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'pass', score: 1, messages: [], paths: [] },
+    { name: 'fails at 35% or less (team-wide)', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, status: 'fail', score: 0.421, messages: ['teamLow'], paths: ['admin.selling_time_pct'] },
+    { name: 'is partial over 35% and up to 45%', org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } }, status: 'partial', score: 0.775, messages: ['teamMiddle'], paths: ['admin.selling_time_pct'] },
     {
       name: 'scores per rep when the roster has selling time',
-      org: { admin: { selling_time_pct: 80 }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }, { name: 'AE 2', is_rep: true, selling_time_pct: 60 }] },
+      org: { admin: { selling_time_pct: 80, non_sales_tasks: [] }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }, { name: 'AE 2', is_rep: true, selling_time_pct: 60 }] },
       status: 'partial',
-      score: 0.671,
+      score: 0.754,
       messages: ['repLow'],
       paths: ['people[0].selling_time_pct'],
     },
@@ -27,7 +28,7 @@ describe('selling-time', () => {
       name: 'one rep without a figure: judged on the known rep, the other earning nothing, with a note naming it',
       people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2', is_rep: true }],
       status: 'pass',
-      score: 0.5,
+      score: 0.375,
       note: 'AE 2 has no selling time recorded: the score counts this rep as earning nothing until it is known.',
       paths: ['people[1].selling_time_pct'],
     },
@@ -35,7 +36,7 @@ describe('selling-time', () => {
       name: 'two reps without a figure, one unnamed; non-reps are not counted',
       people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 40 }, { name: 'AE 2', is_rep: true }, {}, { name: 'Ops', is_rep: false }],
       status: 'partial',
-      score: 0.233,
+      score: 0.175,
       note: 'AE 2 and people[2] have no selling time recorded: the score counts these reps as earning nothing until it is known.',
       paths: ['people[0].selling_time_pct', 'people[1].selling_time_pct', 'people[2].selling_time_pct'],
     },
@@ -52,12 +53,12 @@ describe('selling-time', () => {
     expect(r.status).toBe('not-assessed');
     expect(r.score).toBe(0);
     expect(r.notes.map((n) => n.messageId)).toEqual(['repsUnknown']);
-    expect(r.missing).toEqual(['people[0].selling_time_pct', 'people[0].is_rep', 'people[1].selling_time_pct', 'people[1].is_rep']);
+    expect(r.missing).toEqual(['people[0].selling_time_pct', 'people[0].is_rep', 'people[1].selling_time_pct', 'people[1].is_rep', 'admin.non_sales_tasks']);
   });
 
   it('does not let a team-wide figure stand in for listed reps without one (it could hide a rep far below it)', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
-    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['repsUnknown'], missing: ['people[0].selling_time_pct'] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['repsUnknown'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
@@ -65,10 +66,10 @@ describe('selling-time', () => {
       people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 20 }, { name: 'AE 2', is_rep: true, selling_time_pct: 50 }, { name: 'AE 3', is_rep: true }],
       admin: { non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }] },
     });
-    // AE 1: 0.229, AE 2: 1, AE 3: nothing earned (up to 1).
-    expectOutcome(r, { status: 'partial', score: 0.41, messages: ['repLow', 'offloadable'], notes: ['repsUnknown'], steps: ['find-out', 'offload'], missing: ['people[2].selling_time_pct'] });
-    expect(r.report.rules[0]!.upTo).toBe(0.743);
-    expect(r.report.rules[0]!.coverage).toBe(66);
+    // Each rep weighs 1: AE 1 0.229, AE 2 1, AE 3 nothing earned (up to 1); tasks 1 - 3/8.
+    expectOutcome(r, { status: 'partial', score: 0.463, messages: ['repLow', 'offloadable'], notes: ['repsUnknown'], steps: ['offload', 'find-out'], missing: ['people[2].selling_time_pct'] });
+    expect(r.report.rules[0]!.upTo).toBe(0.713);
+    expect(r.report.rules[0]!.coverage).toBe(75);
   });
 
   it.each([
@@ -95,7 +96,7 @@ describe('selling-time', () => {
     const r = runRule(rule, { admin: { support_staff: 1 } });
     expect(r.status).toBe('not-assessed');
     expect(r.score).toBe(0);
-    expect(r.missing).toEqual(['people[].selling_time_pct', 'admin.selling_time_pct']);
+    expect(r.missing).toEqual(['people[].selling_time_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks']);
   });
 
   it('lists offloadable tasks biggest first as checklist steps', () => {
@@ -114,6 +115,39 @@ describe('selling-time', () => {
       'Move "invoicing" off the reps: 2 hours per rep per week reclaimed.',
     ]);
     expect(r.checklist[0]!.evidence[0]!.path).toBe('admin.non_sales_tasks[2]');
+  });
+
+  describe('as a seasoned sales leader judges it (issue 11)', () => {
+    it('puts 35% or less on the failing side, where the cited study puts it', () => {
+      const r = runRule(rule, { admin: { selling_time_pct: 35, non_sales_tasks: [] } });
+      expect(r.messages).toEqual(['teamLow']);
+      expect(r.findings[0]!.message).toBe('The team spends 35% of its time selling (35% or less).');
+      expect(r.report.rules[0]!.checks.find((c) => c.id === 'team')!.score).toBe(0.4);
+      expect(runRule(rule, { admin: { selling_time_pct: 36, non_sales_tasks: [] } }).messages).toEqual(['teamMiddle']);
+      const t = rule.options!.thresholds as Record<string, { source: string }>;
+      expect(t.failBelow!.source).toMatch(/^house default, informed by CSO Insights, Sales Optimization Survey, 2011 .*35% of their time or less made quota 55% of the time/);
+    });
+
+    it('reports listed non-sales tasks even when no selling time is known', () => {
+      const r = runRule(rule, { admin: { non_sales_tasks: [{ task: 'order entry', hours_per_week: 5, offloadable: true }, { task: 'forecast calls', hours_per_week: 2, offloadable: false }] } });
+      // Selling time unknown (weight 3, nothing earned); tasks 1 - 5/8.
+      expectOutcome(r, { status: 'fail', score: 0.094, messages: ['offloadable'], missing: ['people[].selling_time_pct', 'admin.selling_time_pct'] });
+      expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.action, c.owner, c.effort])).toEqual([['Move "order entry" off the reps: 5 hours per rep per week reclaimed.', 'Sales manager', 'medium']]);
+    });
+
+    it('uses the support staff per rep: none means a support role must be funded first', () => {
+      const people = [1, 2, 3, 4].map((n) => ({ name: `AE ${n}`, is_rep: true, selling_time_pct: 40 }));
+      const tasks = [{ task: 'order entry', hours_per_week: 5, offloadable: true }];
+      const none = runRule(rule, { people, admin: { support_staff: 0, non_sales_tasks: tasks } });
+      expect(none.messages).toEqual(['repMiddle', 'repMiddle', 'repMiddle', 'repMiddle', 'offloadable', 'noSupport']);
+      expect(none.findings.at(-1)!.message).toBe('Nobody supports the 4 reps: the 5 hours per rep per week a support role could take (about 0.5 of a full-time job across the team) stay with the reps.');
+      expect(none.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fundSupport', 'CEO', 'high'], ['offload', 'Sales manager', 'medium']]);
+      expect(none.checklist[0]!.action).toBe('Fund a support role for the reps (a sales coordinator or administrator, about 0.5 of a full-time job) to take over "order entry".');
+      expect(runRule(rule, { people, admin: { support_staff: 2, non_sales_tasks: tasks } }).steps).toEqual(['offload']);
+      const eight = [...people, ...people.map((p) => ({ ...p, name: `${p.name}b` }))];
+      const thin = runRule(rule, { people: eight, admin: { support_staff: 1, non_sales_tasks: [{ ...tasks[0]!, hours_per_week: 10 }] } });
+      expect(thin.notes.map((n) => n.message)).toEqual(['1 support person supports the 8 reps (one per 8 reps), against about 2 of a full-time job per week that could move off the reps.']);
+    });
   });
 
   it('honours re-tuned thresholds and cites their source', () => {
