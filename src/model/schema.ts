@@ -132,6 +132,28 @@ export const Plan = z.strictObject({
   covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?', askIf: { fact: 'documented', in: [true] } }),
   shared_with_reps: fact(bool, { question: 'Has every rep seen the plan?', askIf: { fact: 'documented', in: [true] } }),
   last_reviewed: fact(isoDate, { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'documented', in: [true] } }),
+  review_cadence: enumOf(
+    { monthly: 'Monthly', quarterly: 'Quarterly', half_yearly: 'Every six months', yearly: 'Yearly', none: 'No set review' },
+    { question: 'How often is the plan reviewed, as a standing practice?', askIf: { fact: 'documented', in: [true] } },
+  ),
+  goals_quantified: fact(bool, {
+    question: 'Are the plan\u2019s goals numbers with a date (revenue, new customers, by when)?',
+    askIf: { fact: 'documented', in: [true] },
+  }),
+  sales_target: fact(z.number({ error: 'expected an amount' }).check(z.gte(0, 'expected 0 or more')), {
+    question: 'What is this year\u2019s sales target (bookings or revenue, in your currency)?',
+    askIf: { fact: 'documented', in: [true] },
+  }),
+  quota_per_rep: fact(z.number({ error: 'expected an amount' }).check(z.gte(0, 'expected 0 or more')), {
+    question: 'What is the yearly quota of a fully ramped rep (same currency)?',
+    askIf: { fact: 'documented', in: [true] },
+  }),
+  ramped_reps: fact(z.number({ error: 'expected a number of reps' }).check(z.gte(0, 'expected 0 or more')), {
+    question: 'How many full-year ramped reps does the plan count on?',
+    help: 'A rep who joins mid-year or is still ramping counts in part (for example 0.5).',
+    unit: 'reps',
+    askIf: { fact: 'documented', in: [true] },
+  }),
 });
 
 export const Stage = z.strictObject({
