@@ -16,7 +16,7 @@ const QUARTERS = 4;
 
 const SOURCE_KPIS =
   'house default, informed by G. A. Miller, "The magical number seven, plus or minus two", Psychological Review 63(2), 1956: about seven items is what people hold in mind at once';
-const SOURCE_AT_QUOTA = 'house default: an average within a tenth of quota over four quarters counts as at quota (a near miss, not a shortfall)';
+const SOURCE_AT_QUOTA = 'house default (a sales-audit default; no study sets it): an average within a tenth of quota over four quarters counts as at quota (a near miss, not a shortfall)';
 const SOURCE_TEAM =
   'house default, informed by CSO Insights, Sales Performance Optimization study, 2009 (as reported by Sales Benchmark Index): 51.8% of reps made quota; when fewer than half of the ramped reps get there, the quota and the team\u2019s capacity are the first suspects';
 const SOURCE_RAMP = 'house default, informed by The Bridge Group, SaaS AE Metrics & Compensation report, 2024: median ramp of a new account executive about 5 months';

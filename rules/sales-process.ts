@@ -112,7 +112,9 @@ const check = (id: string, weight: number, s: { worst: { score: number }; best: 
 const SOURCE_ACCURACY =
   'house default, informed by Xactly, "State of Sales Forecasting" benchmark report (2024): about one sales organisation in five forecasts within 5% of what closes, and four in five missed at least one quarterly forecast in the year';
 const SOURCE_COVERAGE =
-  'house default, informed by the common rule of thumb of three times pipeline to target, which is the coverage a win rate of about one in three needs (coverage needed is roughly 1 / win rate); no study sets it, so set it to 100 / your win rate';
+  'house default (a sales-audit default; no study sets it), informed by the common rule of thumb of three times pipeline to target, which is the coverage a win rate of about one in three needs (coverage needed is roughly 1 / win rate): set it to 100 / your win rate';
+const SOURCE_COVERAGE_TX =
+  'house default (a sales-audit default; no study sets it): transactional selling closes more of a shorter pipeline, so about half the win rate\u2019s inverse more is enough; two times matches a win rate of one in two';
 const SOURCE_WIN_RATE =
   'house default, informed by CSO Insights (Miller Heiman Group), 2018-2019 Sales Performance Study: forecast opportunities closed at 47.3% on average; a win rate on qualified opportunities under a fifth is far below that and points to qualification';
 
@@ -134,6 +136,7 @@ export default defineRule({
     'process.forecast_accuracy_pct',
     'process.pipeline_coverage',
     'process.win_rate_pct',
+    'company.sales_motion',
   ],
   options: options({
     forecastAccuracyPct: threshold({
@@ -143,8 +146,13 @@ export default defineRule({
     }),
     pipelineCoverage: threshold({
       default: 3, min: 1, max: 10,
-      description: 'Times over the qualified open pipeline should cover the target still to close.',
+      description: 'Times over the qualified open pipeline should cover the target still to close, in relationship or solution selling (and when the motion is not known).',
       source: SOURCE_COVERAGE,
+    }),
+    pipelineCoverageTransactional: threshold({
+      default: 2, min: 1, max: 10,
+      description: 'The same, for a company that mostly sells transactionally (one-and-done sales with short cycles).',
+      source: SOURCE_COVERAGE_TX,
     }),
     winRatePct: threshold({
       default: 20, min: 1, max: 90, whole: true,
@@ -156,7 +164,7 @@ export default defineRule({
     description:
       "Places the sales process on four maturity levels in the manner of CSO Insights (random, informal, formal, dynamic): stages at all, exit criteria on every stage, a forecast built on stage evidence, regular review of conversion from stage to stage, and exit criteria that are milestones the buyer has reached rather than things the seller did. Checks that the stages follow the buyer's own buying cycle, how close the forecast comes to what closes, how well the pipeline covers the target, and the win rate.",
     rationale:
-      "Stages that mirror how the customer buys, each closed by a milestone the buyer has reached, make it possible to see which activities work, to nudge the buyer along and to spot where a rep needs help; they are also what a believable forecast is built on. A stage closed by \"proposal sent\" measures the seller's effort, not the buyer's progress, so the forecast built on it is hope. Maturity (70% of the rule): random (no stages) 0; informal 0.3 to 0.45 by the share of stages with exit criteria; formal 0.7, or 0.85 when conversion is reviewed but only quarterly, or the stages close on seller activities, or the cycle is not mapped; dynamic 1 only with buyer milestones on every stage, weekly or monthly reviews, a mapped cycle and no wide miss (over a quarter of the way to nothing) on forecast accuracy, pipeline coverage or win rate, so never beside a critical finding; 0.15 off when the buyer's cycle is not mapped; a gut-feel or missing forecast caps it at 0.45. An exit criterion's kind is read from its wording unless the stage states it (exit_kind), with a note. Forecast accuracy, pipeline coverage and win rate are 10% each, scored against their thresholds.",
+      "Stages that mirror how the customer buys, each closed by a milestone the buyer has reached, make it possible to see which activities work, to nudge the buyer along and to spot where a rep needs help; they are also what a believable forecast is built on. A stage closed by \"proposal sent\" measures the seller's effort, not the buyer's progress, so the forecast built on it is hope. Maturity (70% of the rule): random (no stages) 0; informal 0.3 to 0.45 by the share of stages with exit criteria; formal 0.7, or 0.85 when conversion is reviewed but only quarterly, or the stages close on seller activities, or the cycle is not mapped; dynamic 1 only with buyer milestones on every stage, weekly or monthly reviews, a mapped cycle and no wide miss (over a quarter of the way to nothing) on forecast accuracy, pipeline coverage or win rate, so never beside a critical finding; 0.15 off when the buyer's cycle is not mapped; a gut-feel or missing forecast caps it at 0.45. An exit criterion's kind is read from its wording unless the stage states it (exit_kind), with a note. Forecast accuracy, pipeline coverage and win rate are 10% each, scored against their thresholds. The pipeline bar is calibrated by the sales motion: transactional selling, with short cycles and higher win rates, needs about two times the open target; relationship and solution selling three times; while the motion is not known, the higher bar applies.",
   },
   messages: {
     maturity: 'On the four-level maturity scale (random, informal, formal, dynamic), the sales process is {level}.',
@@ -170,7 +178,7 @@ export default defineRule({
     quarterlyStageReviews: 'Conversion from stage to stage is reviewed only quarterly.',
     journeyNotMapped: "The customer's buying cycle has not been mapped, so the stages may not follow how buyers actually buy.",
     forecastOff: 'The quarterly forecast came within {accuracy}% of what closed (the bar is {forecastAccuracyPct}%).',
-    thinPipeline: 'The qualified pipeline covers {coverage} times the target still to close (the bar is {pipelineCoverage} times).',
+    thinPipeline: 'The qualified pipeline covers {coverage} times the target still to close (the bar is {pipelineCoverage} times{forMotion}).',
     lowWinRate: 'The win rate on qualified opportunities is {winRate}% (under {winRatePct}%): deals enter the pipeline that should not, or are lost where they should not be.',
   },
   steps: {
@@ -219,10 +227,14 @@ export default defineRule({
     // bar: accuracy linear over the 30 points under it, the others in proportion.
     const bar = options.forecastAccuracyPct;
     const accuracyScore = (acc: number) => (method === 'none' ? 0 : Math.min(1, Math.max(0, (acc - (bar - 30)) / 30)));
-    const coverageScore = (cov: number) => Math.min(1, cov / options.pipelineCoverage);
+    // The pipeline bar follows the sales motion; unknown, the higher bar applies.
+    const motion = org.company?.sales_motion;
+    const barOf = (m: string) => (m === 'transactional' ? options.pipelineCoverageTransactional : options.pipelineCoverage);
+    const [hard, easy] = barOf('transactional') > barOf('solution') ? ['transactional', 'solution'] : ['solution', 'transactional'];
+    const coverageScore = (cov: number, bar: number) => Math.min(1, cov / bar);
     const winScore = (win: number) => Math.min(1, win / options.winRatePct);
     const accuracyOf = (pick: Pick) => accuracyScore(pick('process.forecast_accuracy_pct', p.forecast_accuracy_pct, 0, 100));
-    const coverageOf = (pick: Pick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity));
+    const coverageOf = (pick: Pick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
     const winOf = (pick: Pick) => winScore(pick('process.win_rate_pct', p.win_rate_pct, 0, 100));
 
     // The maturity: an unknown fact earns nothing (taken at its worst), and
@@ -290,9 +302,16 @@ export default defineRule({
       steps.push(step('forecastReview', {}, ['process.forecast_accuracy_pct']));
     }
     const cov = p.pipeline_coverage;
-    if (cov !== undefined && cov < options.pipelineCoverage) {
-      findings.push(finding('thinPipeline', ['process.pipeline_coverage'], { coverage: cov, pipelineCoverage: options.pipelineCoverage }, { thresholds: ['pipelineCoverage'], gap: 1 - coverageScore(cov) }));
-      steps.push(step('buildPipeline', { pipelineCoverage: options.pipelineCoverage }, ['process.pipeline_coverage']));
+    // On what is known: the motion's bar, or the lower of the two while the motion is unknown (a sure shortfall).
+    const knownBar = motion !== undefined ? barOf(motion) : Math.min(barOf(hard), barOf(easy));
+    if (cov !== undefined && cov < knownBar) {
+      const tx = motion === 'transactional' || (motion === undefined && easy === 'transactional');
+      const forMotion = motion === undefined ? '' : tx ? ' for transactional selling' : ' for relationship or solution selling';
+      const paths = ['process.pipeline_coverage', ...(motion !== undefined ? ['company.sales_motion'] : [])];
+      findings.push(
+        finding('thinPipeline', paths, { coverage: cov, pipelineCoverage: knownBar, forMotion }, { thresholds: [tx ? 'pipelineCoverageTransactional' : 'pipelineCoverage'], gap: 1 - coverageScore(cov, knownBar) }),
+      );
+      steps.push(step('buildPipeline', { pipelineCoverage: knownBar }, ['process.pipeline_coverage']));
     }
     const win = p.win_rate_pct;
     if (win !== undefined && win < options.winRatePct) {

@@ -9,6 +9,7 @@ const stages = [stage('Discovery'), stage('Evaluation'), stage('Proposal')];
 const numbers = { forecast_accuracy_pct: 95, pipeline_coverage: 3.5, win_rate_pct: 30 };
 const dynamic = { buyer_journey_mapped: true, stages, forecast_method: 'stage_weighted', stage_reviews: 'monthly', ...numbers };
 const S = 'process.stages';
+const solution = { sales_motion: 'solution' };
 // The fragment a seasoned sales leader judged: every stage closes on something the seller did.
 const sellerExits = {
   buyer_journey_mapped: true,
@@ -175,38 +176,48 @@ describe('sales-process', () => {
   });
 
   describe('forecast accuracy, pipeline coverage and win rate (issue 11)', () => {
+    it.each([
+      { name: 'transactional selling: 2.5 times is enough', company: { sales_motion: 'transactional' }, score: 1, messages: [], missing: [] },
+      { name: 'solution selling: 2.5 times is short of 3, a near miss', company: solution, score: 0.983, messages: ['thinPipeline'], missing: [] },
+      { name: 'the motion unknown: the higher bar applies, no finding, and the motion is asked', company: undefined, score: 0.983, messages: [], missing: ['company.sales_motion'] },
+    ])('calibrates the pipeline bar by the sales motion: $name', ({ company, score, messages, missing }) => {
+      const r = runRule(rule, { ...(company ? { company } : {}), process: { ...dynamic, pipeline_coverage: 2.5 } } as never);
+      expectOutcome(r, { status: 'pass', score, messages, missing });
+      expect(rule.docs.rationale).toMatch(/transactional selling, with short cycles and higher win rates, needs about two times/);
+    });
+
     it('reports near misses one severity lower and stays dynamic', () => {
-      const r = runRule(rule, { process: { ...dynamic, forecast_accuracy_pct: 85, pipeline_coverage: 2.5, win_rate_pct: 17 } } as never);
+      const r = runRule(rule, { company: solution, process: { ...dynamic, forecast_accuracy_pct: 85, pipeline_coverage: 2.5, win_rate_pct: 17 } } as never);
       expectOutcome(r, { status: 'pass', score: 0.952, messages: ['forecastOff', 'thinPipeline', 'lowWinRate'], steps: ['forecastReview', 'buildPipeline', 'qualify'] });
       expect(r.findings.map((f) => f.severity)).toEqual(['high', 'high', 'high']);
       expect(r.notes[0]!.data.level).toBe('dynamic');
     });
 
     it('is never dynamic beside a critical finding (wide misses)', () => {
-      const r = runRule(rule, { process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } } as never);
+      const r = runRule(rule, { company: solution, process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } } as never);
       expectOutcome(r, { status: 'partial', score: 0.718, messages: ['forecastOff', 'thinPipeline', 'lowWinRate'] });
       expect(r.findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical']);
       expect(maturityOf(r)).toBe(0.85);
       expect(r.notes[0]!.data.level).toBe('formal');
       expect(r.findings.map((f) => f.message)).toEqual([
         'The quarterly forecast came within 70% of what closed (the bar is 90%).',
-        'The qualified pipeline covers 1.5 times the target still to close (the bar is 3 times).',
+        'The qualified pipeline covers 1.5 times the target still to close (the bar is 3 times for relationship or solution selling).',
         'The win rate on qualified opportunities is 8% (under 20%): deals enter the pipeline that should not, or are lost where they should not be.',
       ]);
     });
 
     it('cites checkable sources, none of them a file users do not have', () => {
-      const r = runRule(rule, { process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } } as never);
+      const r = runRule(rule, { company: solution, process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } } as never);
       const sources = r.findings.flatMap((f) => f.thresholds.map((t) => t.source!));
       expect(sources).toHaveLength(3);
       expect(sources[0]).toMatch(/^house default, informed by Xactly.*2024/);
-      expect(sources[1]).toMatch(/^house default/);
+      expect(sources[1]).toMatch(/^house default \(a sales-audit default; no study sets it\)/);
       expect(sources[2]).toMatch(/^house default, informed by CSO Insights.*2018-2019 Sales Performance Study.*47\.3%/);
       for (const s of sources) expect(s).not.toMatch(/RULES\.md/);
     });
 
     it('honours re-tuned bars', () => {
-      const r = runRule(rule, { process: { ...dynamic, pipeline_coverage: 3.5 } } as never, { options: { pipelineCoverage: 4 } });
+      const r = runRule(rule, { company: solution, process: { ...dynamic, pipeline_coverage: 3.5 } } as never, { options: { pipelineCoverage: 4 } });
       expect(r.messages).toEqual(['thinPipeline']);
       expect(r.checklist[0]!.action).toBe('Build pipeline to 4 times the open target: set a weekly pipeline-creation goal per rep and track it.');
     });
@@ -276,13 +287,14 @@ describe('sales-process', () => {
     ...examples(),
     ['dynamic', { process: dynamic }],
     ['seller exits', { process: { ...sellerExits, ...numbers } }],
-    ['wide misses', { process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } }],
+    ['wide misses', { company: solution, process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } }],
+    ['transactional, thin', { company: { sales_motion: 'transactional' }, process: { ...dynamic, pipeline_coverage: 1.5 } }],
     ['stated kinds', { process: { ...dynamic, stages: [{ name: 'A', exit_criteria: ['x'], exit_kind: 'buyer_milestone' }, { name: 'B', exit_criteria: ['demo given'], exit_kind: 'seller_activity' }] } }],
   ];
   it.each(monotoneCases())('never scores higher with a fact deleted: %s', (_name, org) => {
     const full = runRule(rule, org as never).score!;
     expect(full).not.toBeNull();
-    for (const path of keyPaths(org, ['process'])) {
+    for (const path of keyPaths(org, ['process', 'company'])) {
       const r = runRule(rule, without(org, path) as never);
       expect(r.score, path.join('.')).not.toBeNull();
       expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
