@@ -35,7 +35,7 @@ export default defineRule({
   }, { holds: (o) => o.failBelow <= o.passAbove, message: 'expected failBelow to be at most passAbove', path: 'failBelow' }),
   docs: {
     description:
-      'Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps (a rep without a figure earns nothing until it is known), else the team-wide figure; together they weigh three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.',
+      'Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps, else the team-wide figure. A team average can hide reps far below it, so on its own it earns only what it guarantees (a team at T% earns at least T/100, as if its reps were split between 0% and 100%), and for reps without their own figure it guarantees the same share; the rest waits for each rep\'s figure. The selling-time checks weigh together three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.',
     rationale:
       'Every hour a rep spends on work a less specialised role could do is an hour not spent with buyers. Reps who sell for a larger share of the week reach quota more often.',
   },
@@ -49,6 +49,8 @@ export default defineRule({
     thinSupport: '{supportText} {supports} the {repsText} (one per {ratio} reps), against about {fte} of a full-time job per week that could move off the reps.',
     tasksUnknown: 'Whether the listed task "{task}" could be done by a support role is not known.',
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
+    repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, {them} {earn} only what the team-wide figure ({teamPct}%) guarantees.',
+    teamOnly: 'Only a team-wide figure ({pct}%) is known: an average can hide reps far below it, so it earns only what it guarantees until each rep\'s figure is known.',
   },
   steps: {
     offload: { action: 'Move "{task}" off the reps: {hoursText} per rep per week reclaimed.', owner: 'Sales manager', effort: 'medium' },
@@ -64,6 +66,11 @@ export default defineRule({
     // 35% or less fails (the study's lower group), more than 45% passes, in between partial.
     const scoreOf = (pct: number) => (pct > passAbove ? 1 : pct > failBelow ? 0.5 + (0.4 * (pct - failBelow)) / Math.max(1, passAbove - failBelow) : (0.4 * pct) / Math.max(1, failBelow));
     const thresholds = { thresholds: ['failBelow', 'passAbove'] };
+    // The least a team-wide figure guarantees: a team average of T% could be reps at
+    // 0% and 100% in proportion, earning floor(T) on average (the steepest line
+    // through the origin that stays under scoreOf, so no spread of reps earns less).
+    const slope = Math.min(0.4 / Math.max(1, failBelow), 0.9 / Math.max(1, passAbove), 0.01);
+    const floor = (pct: number) => slope * pct;
 
     // Selling time: one check per rep when the roster lists reps; the team-wide figure when it does not.
     const reps = repsOf(org.people);
@@ -87,17 +94,31 @@ export default defineRule({
         below = true;
         findings.push(finding(pct <= failBelow ? 'repLow' : 'repMiddle', [path], { name, pct, failBelow, passAbove }, thresholds));
       }
+      // A team-wide figure guarantees part of the reps' score: spread over the reps still open.
+      if (teamPct !== undefined) {
+        const ranges = checks.map((c) => c.score as [number, number]);
+        const earned = checks.reduce((a, c, k) => a + (c.weight ?? 1) * ranges[k]![0], 0);
+        const slack = checks.reduce((a, c, k) => a + (c.weight ?? 1) * (ranges[k]![1] - ranges[k]![0]), 0);
+        const owed = SELLING_WEIGHT * floor(teamPct) - earned;
+        if (owed > 0 && slack > 0) {
+          const k = Math.min(1, owed / slack);
+          for (const r of ranges) r[0] = Math.min(r[1], r[0] + (r[1] - r[0]) * k);
+        }
+      }
       if (unknown.length) {
-        findings.push(
-          finding('repsUnknown', unknown.map(({ i }) => `people[${i}].selling_time_pct`), {
-            names: joinNames(unknown.map(({ name }) => name)),
-            has: unknown.length === 1 ? 'has' : 'have',
-            them: unknown.length === 1 ? 'this rep' : 'these reps',
-          }, { note: true }),
-        );
+        const data = {
+          names: joinNames(unknown.map(({ name }) => name)),
+          has: unknown.length === 1 ? 'has' : 'have',
+          them: unknown.length === 1 ? 'this rep' : 'these reps',
+          earn: unknown.length === 1 ? 'earns' : 'earn',
+          teamPct,
+        };
+        findings.push(finding(teamPct === undefined ? 'repsUnknown' : 'repsUnknownTeam', unknown.map(({ i }) => `people[${i}].selling_time_pct`), data, { note: true }));
       }
     } else if (teamPct !== undefined) {
-      checks.push({ id: 'team', weight: SELLING_WEIGHT, score: scoreOf(teamPct) });
+      // A team average can hide reps far below it: it earns what it guarantees, up to its own score.
+      checks.push({ id: 'team', weight: SELLING_WEIGHT, score: [floor(teamPct), scoreOf(teamPct)], unknown: ['people[].selling_time_pct'] });
+      findings.push(finding('teamOnly', ['admin.selling_time_pct'], { pct: teamPct }, { note: true }));
       if (teamPct <= passAbove) {
         below = true;
         findings.push(finding(teamPct <= failBelow ? 'teamLow' : 'teamMiddle', ['admin.selling_time_pct'], { pct: teamPct, failBelow, passAbove }, thresholds));

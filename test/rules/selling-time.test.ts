@@ -6,10 +6,11 @@ import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 describe('selling-time', () => {
   it.each([
-    // Selling time weighs 3, the (here empty) list of non-sales tasks 1.
-    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'pass', score: 1, messages: [], paths: [] },
-    { name: 'fails at 35% or less (team-wide)', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, status: 'fail', score: 0.421, messages: ['teamLow'], paths: ['admin.selling_time_pct'] },
-    { name: 'is partial over 35% and up to 45%', org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } }, status: 'partial', score: 0.775, messages: ['teamMiddle'], paths: ['admin.selling_time_pct'] },
+    // Selling time weighs 3, the (here empty) list of non-sales tasks 1. A team-wide
+    // figure alone earns what it guarantees (T/100), up to its score.
+    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'pass', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
+    { name: 'fails at 35% or less (team-wide)', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, status: 'fail', score: 0.4, messages: ['teamLow'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
+    { name: 'is partial over 35% and up to 45%', org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } }, status: 'partial', score: 0.55, messages: ['teamMiddle'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
     {
       name: 'scores per rep when the roster has selling time',
       org: { admin: { selling_time_pct: 80, non_sales_tasks: [] }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }, { name: 'AE 2', is_rep: true, selling_time_pct: 60 }] },
@@ -56,9 +57,17 @@ describe('selling-time', () => {
     expect(r.missing).toEqual(['people[0].selling_time_pct', 'people[0].is_rep', 'people[1].selling_time_pct', 'people[1].is_rep', 'admin.non_sales_tasks']);
   });
 
-  it('does not let a team-wide figure stand in for listed reps without one (it could hide a rep far below it)', () => {
+  it('lets a team-wide figure stand in for listed reps without one only for what it guarantees (it could hide a rep far below it)', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
-    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['repsUnknown'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
+    // AE 1 earns 0.5 of 3 (50/100), tasks unknown: 1.5 of 4.
+    expectOutcome(r, { status: 'pass', score: 0.375, notes: ['repsUnknownTeam'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
+    expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, this rep earns only what the team-wide figure (50%) guarantees.');
+  });
+
+  it('earns a team-wide figure on its own only for what it guarantees, the rest in play', () => {
+    const r = runRule(rule, { admin: { selling_time_pct: 60, non_sales_tasks: [] } });
+    expectOutcome(r, { status: 'pass', score: 0.7, notes: ['teamOnly'], missing: ['people[].selling_time_pct'] });
+    expect(r.report.rules[0]!.upTo).toBe(1);
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
@@ -89,7 +98,7 @@ describe('selling-time', () => {
       'invoicing takes 1 hour per week that a support role could take over.',
       'expenses takes an unrecorded number of hours per week that a support role could take over.',
     ]);
-    expect(r.checklist[0]!.action).toBe('Move "invoicing" off the reps: 1 hour per rep per week reclaimed.');
+    expect(r.checklist.find((c) => c.kind === 'fix')!.action).toBe('Move "invoicing" off the reps: 1 hour per rep per week reclaimed.');
   });
 
   it('is not assessed without selling time', () => {
@@ -110,11 +119,12 @@ describe('selling-time', () => {
         ],
       },
     });
-    expect(r.checklist.map((c) => c.action)).toEqual([
+    const fixes = r.checklist.filter((c) => c.kind === 'fix');
+    expect(fixes.map((c) => c.action)).toEqual([
       'Move "order entry" off the reps: 5 hours per rep per week reclaimed.',
       'Move "invoicing" off the reps: 2 hours per rep per week reclaimed.',
     ]);
-    expect(r.checklist[0]!.evidence[0]!.path).toBe('admin.non_sales_tasks[2]');
+    expect(fixes[0]!.evidence[0]!.path).toBe('admin.non_sales_tasks[2]');
   });
 
   describe('as a seasoned sales leader judges it (issue 11)', () => {
@@ -122,7 +132,7 @@ describe('selling-time', () => {
       const r = runRule(rule, { admin: { selling_time_pct: 35, non_sales_tasks: [] } });
       expect(r.messages).toEqual(['teamLow']);
       expect(r.findings[0]!.message).toBe('The team spends 35% of its time selling (35% or less).');
-      expect(r.report.rules[0]!.checks.find((c) => c.id === 'team')!.score).toBe(0.4);
+      expect(r.report.rules[0]!.checks.find((c) => c.id === 'team')).toMatchObject({ score: 0.35, upTo: 0.4 });
       expect(runRule(rule, { admin: { selling_time_pct: 36, non_sales_tasks: [] } }).messages).toEqual(['teamMiddle']);
       const t = rule.options!.thresholds as Record<string, { source: string }>;
       expect(t.failBelow!.source).toMatch(/^house default, informed by CSO Insights, Sales Optimization Survey, 2011 .*35% of their time or less made quota 55% of the time/);
@@ -185,6 +195,11 @@ const MONOTONE_ORGS: Org[] = [
     admin: { selling_time_pct: 30, non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }, { task: 'forecast calls', offloadable: false }], support_staff: 1 },
   },
   { admin: { selling_time_pct: 40, non_sales_tasks: [{ task: 'quotes', hours_per_week: 4, offloadable: true }], support_staff: 0 } },
+  // A roster without every rep's figure beside a team-wide one: deleting the roster must not raise the score.
+  {
+    people: [{ name: 'AE 1', is_rep: true }, { name: 'AE 2', is_rep: true, selling_time_pct: 40 }, { name: 'AE 3', is_rep: true }],
+    admin: { selling_time_pct: 50, non_sales_tasks: [{ task: 'quotes', hours_per_week: 4, offloadable: true }, { task: 'travel booking' }], support_staff: 0 },
+  },
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).
