@@ -63,7 +63,7 @@ function assess(exits: { has: boolean; kind: Exit }[], stageForecast: boolean, r
 // that names the buyer's side and no seller verb is a buyer milestone.
 const BUYER_VERB = /\b(agree[sd]?|agreed|accept(s|ed)?|approve[sd]?|confirm(s|ed)?|commit(s|ted)?|sign(s|ed)?|signed off|chose|chosen|select(s|ed)?|request(s|ed)?|ask(s|ed)?|decide[sd]?|validate[sd]?|verif(y|ied|ies)|allocate[sd]?|approved)\b/i;
 const SELLER_VERB = /\b(sent|send|given|made|held|delivered|scheduled|booked|completed|done|logged|submitted|presented|demoed|called|emailed|prepared|created|written|drafted|shown|run|qualified|researched|identified by (the )?(rep|seller))\b/i;
-const BUYER_NOUN = /\b(buyer|customer|client|prospect|sponsor|champion|decision[- ]maker|stakeholder|procurement|budget|economic buyer|committee|board)\b/i;
+const BUYER_NOUN = /\b(buyer|customer|client|prospect|sponsor|champion|decision[- ]maker|stakeholder|procurement|budget|economic buyer|committee|board|purchase order|order|po)\b/i;
 
 /** One criterion read from its wording; undefined when the wording does not tell. */
 export function readCriterion(text: string): Exit | undefined {

@@ -169,6 +169,9 @@ describe('sales-process', () => {
       ['mutual close plan signed off', 'buyer'],
       ['decision maker identified', 'buyer'],
       ['customer asked for a proposal', 'buyer'],
+      ['purchase order received', 'buyer'],
+      ['proposal presented to the economic buyer', 'seller'],
+      ['order form sent', 'seller'],
       ['pain quantified in hours', undefined],
     ])('reads "%s" as %s', (text, kind) => {
       expect(readCriterion(text)).toBe(kind);
