@@ -104,9 +104,8 @@ export default defineRule({
       // date, else at least those beyond the ramp's length (attainment starts no
       // earlier than the rep did) and at most all of them.
       const len = att?.length ?? 0;
-      const counted: Range = start !== undefined
-        ? [Math.min(len, Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3))), Math.min(len, Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3)))]
-        : [Math.max(0, len - Math.ceil(rampMonths / 3)), len];
+      const sinceRamp = start === undefined ? undefined : Math.min(len, Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3)));
+      const counted: Range = sinceRamp !== undefined ? [sinceRamp, sinceRamp] : [Math.max(0, len - Math.ceil(rampMonths / 3)), len];
       const runOf = (n: number) => {
         let run = 0;
         while (att && run < n && att[len - 1 - run]! < pct) run++;
