@@ -59,12 +59,12 @@ export default defineRule({
     addClientComponent: {
       action:
         'Tie part of the pay to how the client fares, for {motion} selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'medium',
     },
     varyPlan: {
       action: 'Set plan variations for the current objectives: strategic products, key client segments, new markets.',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'medium',
     },
   },

@@ -39,17 +39,17 @@ export default defineRule({
   steps: {
     addReview: {
       action: 'Require a review of non-standard deal structures (discounts, payment terms, bundles) before signing, with a named approver who earns nothing on the deal.',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'low',
     },
     independentApprover: {
       action: 'Have deals discounted more than {pct}% approved by someone who earns nothing on them (a deal desk, Finance or the CEO).',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'low',
     },
     lowerGate: {
       action: 'Require that approval for any discount above {pct}% off list (today only above {actual}%).',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'low',
     },
   },
@@ -87,7 +87,9 @@ export default defineRule({
         steps.push(step('independentApprover', { pct }, ['compensation.approver_paid_on_deal']));
       }
       if (gate !== undefined && gate > pct) {
-        findings.push(finding('gateTooHigh', ['compensation.discount_approval_above_pct'], { actual: gate, pct }, { thresholds: ['independentAbovePct'] }));
+        // How far the gate misses: 0 just above the threshold, 1 when no discount ever needs approval.
+        const gap = Math.min(1, (gate - pct) / Math.max(1, 100 - pct));
+        findings.push(finding('gateTooHigh', ['compensation.discount_approval_above_pct'], { actual: gate, pct }, { thresholds: ['independentAbovePct'], gap }));
         steps.push(step('lowerGate', { pct, actual: gate }, ['compensation.discount_approval_above_pct']));
       }
     }

@@ -31,7 +31,7 @@ export default defineRule({
   reads: ['friction.none_reported', 'friction.points[].area', 'friction.points[].description', 'friction.points[].owner', 'friction.points[].mechanism'],
   docs: {
     description:
-      'Lists the places where reps have to battle other departments (credit, stock, production, approvals, contracts) to serve their customers, and checks that each has an owner and an agreed way of resolving it. The fix goes to the department the friction lives in: credit to Finance, contracts to Legal, pricing approvals to Finance or sales operations, stock and capacity to Operations.',
+      'Lists the places where reps have to battle other departments (credit, stock, production, approvals, contracts) to serve their customers, and checks that each has an owner and an agreed way of resolving it. The fix goes to the department the friction lives in: credit to Finance, contracts to Legal, pricing approvals to sales operations with Finance, stock and capacity to Operations.',
     rationale:
       'Every internal fight a rep has to win before the customer is served costs selling time and goodwill on both sides. A named owner plus a standing mechanism, such as credit insurance or spare capacity, turns a recurring battle into routine.',
   },
@@ -44,18 +44,19 @@ export default defineRule({
     emptyList: 'The company says reps fight other departments, yet the list of friction points is empty: the list is taken as complete.',
   },
   // The fix is owned where the friction lives: credit by Finance, contracts by Legal, pricing
-  // approvals by Finance or sales operations, stock and capacity by Operations; anything else, the CEO.
+  // approvals by sales operations with Finance, stock and capacity by Operations; anything else, the CEO.
   steps: {
     nameFinanceOwner: { action: 'Name one person in Finance accountable for fixing {quoted} ({area}).', owner: 'Finance', effort: 'low' },
     setFinanceMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Finance', effort: 'medium' },
     nameLegalOwner: { action: 'Name one person in Legal accountable for fixing {quoted} ({area}).', owner: 'Legal', effort: 'low' },
     setLegalMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Legal', effort: 'medium' },
+    // Sales operations with Finance: the engine gives both to whoever holds them in a small company.
     namePricingOwner: {
-      action: 'Name one person in Finance or sales operations accountable for fixing {quoted} ({area}).',
-      owner: 'Finance or sales operations',
+      action: 'Name one person in sales operations or Finance accountable for fixing {quoted} ({area}).',
+      owner: 'Sales operations with Finance',
       effort: 'low',
     },
-    setPricingMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Finance or sales operations', effort: 'medium' },
+    setPricingMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Sales operations with Finance', effort: 'medium' },
     nameOperationsOwner: { action: 'Name one person in Operations accountable for fixing {quoted} ({area}).', owner: 'Operations', effort: 'low' },
     setOperationsMechanism: { action: 'Agree how to resolve {quoted}, for example with {hint}.', owner: 'Operations', effort: 'medium' },
     nameOwner: { action: 'Name one person accountable for fixing {quoted} ({area}).', owner: 'CEO', effort: 'low' },

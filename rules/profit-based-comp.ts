@@ -47,12 +47,12 @@ export default defineRule({
     },
     guardMargins: {
       action: 'Add {missing} to the commission plan, so that a deal under the floor earns no commission unless the desk approves it.',
-      owner: 'CEO with the CFO',
+      owner: 'CEO with Finance',
       effort: 'medium',
     },
     moveToMargin: {
-      action: 'Or move commission from revenue onto gross margin (or a mix of margin and client outcomes).',
-      owner: 'CEO with the CFO',
+      action: 'Move commission from revenue onto gross margin (or a mix of margin and client outcomes).',
+      owner: 'CEO with Finance',
       effort: 'medium',
     },
   },
@@ -111,7 +111,8 @@ export default defineRule({
         const missing = [...(floor === false ? ['a margin floor'] : []), ...(review !== undefined && review !== 'deal_desk' ? ['a deal desk'] : [])];
         if (missing.length) {
           steps.push(step('guardMargins', { missing: joinNames(missing) }, ['compensation.margin_floor', 'compensation.deal_review']));
-          steps.push(step('moveToMargin', {}, ['compensation.basis']));
+          // The alternative: either one closes the gap.
+          steps.push(step('moveToMargin', {}, ['compensation.basis'], { or: true }));
         }
       }
     }

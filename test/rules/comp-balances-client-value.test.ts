@@ -166,11 +166,11 @@ describe('comp-balances-client-value', () => {
     expect(r.report.findings).toEqual([]);
   });
 
-  it('makes a comp-plan change the CEO\'s with the CFO, medium effort', () => {
+  it('makes a comp-plan change the CEO\'s with Finance, medium effort', () => {
     const r = runRule(rule, org('relationship', { basis: 'gross_margin', ...NO_CONTROLS, varies_by_objective: false }, 200));
     expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
-      ['addClientComponent', 'CEO with the CFO', 'medium'],
-      ['varyPlan', 'CEO with the CFO', 'medium'],
+      ['addClientComponent', 'CEO with Finance', 'medium'],
+      ['varyPlan', 'CEO with Finance', 'medium'],
     ]);
     expect(r.checklist[0]!.action).toBe(
       'Tie part of the pay to how the client fares, for relationship selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',

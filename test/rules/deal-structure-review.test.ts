@@ -99,18 +99,25 @@ describe('deal-structure-review', () => {
   });
 
   // Issue 11: the approver is independent of the deal's commission above a discount threshold.
-  it('asks for an approver independent of the commission above 15%: the CEO\'s with the CFO, low effort', () => {
+  it('asks for an approver independent of the commission above 15%: the CEO\'s with Finance, low effort', () => {
     const r = runRule(rule, deal({ deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 25 }));
     expect(r.findings.map((f) => f.message)).toEqual([
       'Discounted deals are approved by the approving manager, who earns commission or an override on them: the approver has something to gain from the deal.',
       'Discounts up to 25% off list need no approval; above 15% a deal should be approved by someone independent of its commission.',
     ]);
     expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
-      ['independentApprover', 'CEO with the CFO', 'low'],
-      ['lowerGate', 'CEO with the CFO', 'low'],
+      ['independentApprover', 'CEO with Finance', 'low'],
+      ['lowerGate', 'CEO with Finance', 'low'],
     ]);
     expect(r.checklist[0]!.action).toBe('Have deals discounted more than 15% approved by someone who earns nothing on them (a deal desk, Finance or the CEO).');
     expect(r.findings[1]!.thresholds).toEqual([{ name: 'independentAbovePct', value: 15, source: expect.stringMatching(/^house default, informed by .*2012/) }]);
+  });
+
+  it('reports a gate just above the threshold one severity lower than a gate far above it', () => {
+    const near = runRule(rule, deal({ deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 20 }), { settings: { severity: 'high' } });
+    const far = runRule(rule, deal({ deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 60 }), { settings: { severity: 'high' } });
+    expect(near.findings.map((f) => f.severity)).toEqual(['medium']);
+    expect(far.findings.map((f) => f.severity)).toEqual(['high']);
   });
 
   it('takes the discount threshold from the options', () => {

@@ -147,7 +147,7 @@ describe('internal-friction', () => {
     const r = runRule(rule, { friction: { points: [{ area: 'pricing', description: 'Quotes wait a week for the CEO.', owner: 'none', mechanism: 'none' }] } });
     expect(r.findings.map((f) => f.message)).toEqual(['"Quotes wait a week for the CEO" (pricing approvals) has neither an owner nor an agreed way of being resolved.']);
     expect(r.checklist.map((c) => c.action)).toEqual([
-      'Name one person in Finance or sales operations accountable for fixing "Quotes wait a week for the CEO" (pricing approvals).',
+      'Name one person in sales operations or Finance accountable for fixing "Quotes wait a week for the CEO" (pricing approvals).',
       'Agree how to resolve "Quotes wait a week for the CEO", for example with approval limits, a response deadline and an escalation path.',
     ]);
   });
@@ -182,7 +182,7 @@ describe('internal-friction', () => {
   it.each([
     ['credit', 'Finance'],
     ['legal', 'Legal'],
-    ['pricing', 'Finance or sales operations'],
+    ['pricing', 'Sales operations with Finance'],
     ['inventory', 'Operations'],
     ['production', 'Operations'],
     ['other', 'CEO'],
@@ -190,5 +190,11 @@ describe('internal-friction', () => {
   ] as const)('gives the fix of a %s friction point to %s', (area, owner) => {
     const r = runRule(rule, { friction: { points: [{ ...(area ? { area } : {}), description: 'a battle', owner: 'none', mechanism: 'none' }] } });
     expect(r.checklist.map((c) => c.owner)).toEqual([owner, owner]);
+  });
+
+  it('gives the fixes to whoever holds the role in a 12-person company run by its CEO', () => {
+    const points = (['credit', 'pricing', 'inventory'] as const).map((area) => ({ area, description: `${area} battle`, owner: 'none', mechanism: 'none' }));
+    const r = runRule(rule, { company: { employees: 12 }, leadership: { sales_managed_by: 'ceo' }, friction: { points } });
+    expect(r.checklist.map((c) => c.owner)).toEqual(['CEO', 'CEO', 'CEO', 'CEO', 'Operations', 'Operations']);
   });
 });

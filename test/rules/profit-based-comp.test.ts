@@ -125,15 +125,17 @@ describe('profit-based-comp', () => {
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
 
-  it('makes a comp-plan change the CEO\'s with the CFO, medium effort, naming what is missing', () => {
+  it('makes a comp-plan change the CEO\'s with Finance, medium effort, naming what is missing', () => {
     const r = runRule(rule, comp({ basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'deal_desk', profit_target_incentive: false, customer_profitability_reported: true }));
     expect(r.status).toBe('partial');
     expect(r.score).toBe(0.7);
     expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
-      ['guardMargins', 'CEO with the CFO', 'medium'],
-      ['moveToMargin', 'CEO with the CFO', 'medium'],
+      ['guardMargins', 'CEO with Finance', 'medium'],
+      ['moveToMargin', 'CEO with Finance', 'medium'],
     ]);
     expect(r.checklist[0]!.action).toBe('Add a margin floor to the commission plan, so that a deal under the floor earns no commission unless the desk approves it.');
+    expect(r.checklist.map((c) => c.or === true)).toEqual([false, true]);
+    expect(r.checklist[1]!.action).toBe('Move commission from revenue onto gross margin (or a mix of margin and client outcomes).');
     expect(r.findings[0]!.message).toBe(
       'Commission is paid on revenue while margins vary from deal to deal, guarded only by a deal desk: without both a margin floor and a deal desk, a low-margin deal still pays in full.',
     );
@@ -151,5 +153,13 @@ describe('profit-based-comp', () => {
     for (const [path, less] of oneFactDeleted(org)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(full);
     }
+  });
+
+  it('gives a comp-plan change to the CEO alone in a 12-person company', () => {
+    const r = runRule(rule, { company: { employees: 12 }, compensation: { basis: 'revenue', margins_vary: true, margin_floor: false, deal_review: 'none', profit_target_incentive: false, customer_profitability_reported: true } });
+    expect(r.checklist.map((c) => [c.stepId, c.owner])).toEqual([
+      ['guardMargins', 'CEO'],
+      ['moveToMargin', 'CEO'],
+    ]);
   });
 });
