@@ -226,14 +226,16 @@ export default defineRule({
     // Forecast accuracy, pipeline coverage and win rate, each scored against its
     // bar: accuracy linear over the 30 points under it, the others in proportion.
     const bar = options.forecastAccuracyPct;
-    const accuracyScore = (acc: number) => (method === 'none' ? 0 : Math.min(1, Math.max(0, (acc - (bar - 30)) / 30)));
+    const accuracyScore = (acc: number) => Math.min(1, Math.max(0, (acc - (bar - 30)) / 30));
     // The pipeline bar follows the sales motion; unknown, the higher bar applies.
     const motion = org.company?.sales_motion;
     const barOf = (m: string) => (m === 'transactional' ? options.pipelineCoverageTransactional : options.pipelineCoverage);
     const [hard, easy] = barOf('transactional') > barOf('solution') ? ['transactional', 'solution'] : ['solution', 'transactional'];
     const coverageScore = (cov: number, bar: number) => Math.min(1, cov / bar);
     const winScore = (win: number) => Math.min(1, win / options.winRatePct);
-    const accuracyOf = (pick: Pick) => accuracyScore(pick('process.forecast_accuracy_pct', p.forecast_accuracy_pct, 0, 100));
+    // Without a forecast there is no accuracy: while the method is unknown, it may be none.
+    const accuracyOf = (pick: Pick) =>
+      pick('process.forecast_method', method as string | undefined, 'none', 'evidence_based') === 'none' ? 0 : accuracyScore(pick('process.forecast_accuracy_pct', p.forecast_accuracy_pct, 0, 100));
     const coverageOf = (pick: Pick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
     const winOf = (pick: Pick) => winScore(pick('process.win_rate_pct', p.win_rate_pct, 0, 100));
 

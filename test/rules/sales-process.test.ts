@@ -240,7 +240,7 @@ describe('sales-process', () => {
       name: 'scores a known informal process, unknowns earning nothing',
       process: { stages: [stage('Discovery'), { name: 'Proposal', exit_criteria: [] }] },
       status: 'fail', score: 0.158, upTo: 0.563, level: 'informal',
-      messages: ['noExitCriteria'], missing: ['process.buyer_journey_mapped', 'process.forecast_accuracy_pct', 'process.pipeline_coverage', 'process.win_rate_pct'], steps: ['addExitCriteria', 'find-out', 'find-out', 'find-out', 'find-out'],
+      messages: ['noExitCriteria'], missing: ['process.buyer_journey_mapped', 'process.forecast_method', 'process.forecast_accuracy_pct', 'process.pipeline_coverage', 'process.win_rate_pct'], steps: ['addExitCriteria', 'find-out', 'find-out', 'find-out', 'find-out'],
     },
     {
       name: 'fails a gut-feel forecast even when the stages are unknown',
@@ -254,9 +254,9 @@ describe('sales-process', () => {
       status: 'pass', score: 0.79, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.stage_reviews'], steps: ['find-out'],
     },
     {
-      name: 'earns the informal level while the forecast method is unknown',
+      name: 'earns the informal level, and nothing for accuracy, while the forecast method is unknown',
       process: { ...dynamic, forecast_method: undefined },
-      status: 'pass', score: 0.615, upTo: 1, level: upTo('informal'), messages: [], missing: ['process.forecast_method'], steps: ['find-out'],
+      status: 'pass', score: 0.515, upTo: 1, level: upTo('informal'), messages: [], missing: ['process.forecast_method'], steps: ['find-out', 'find-out'],
     },
     {
       name: "earns the informal level while a stage's exit criteria are unknown",
@@ -291,6 +291,7 @@ describe('sales-process', () => {
     ['dynamic', { process: dynamic }],
     ['seller exits', { process: { ...sellerExits, ...numbers } }],
     ['wide misses', { company: solution, process: { ...dynamic, forecast_accuracy_pct: 70, pipeline_coverage: 1.5, win_rate_pct: 8 } }],
+    ['no forecast, yet an accuracy', { process: { ...dynamic, forecast_method: 'none' } }],
     ['transactional, thin', { company: { sales_motion: 'transactional' }, process: { ...dynamic, pipeline_coverage: 1.5 } }],
     ['stated kinds', { process: { ...dynamic, stages: [{ name: 'A', exit_criteria: ['x'], exit_kind: 'buyer_milestone' }, { name: 'B', exit_criteria: ['demo given'], exit_kind: 'seller_activity' }] } }],
   ];
