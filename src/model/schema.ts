@@ -341,7 +341,8 @@ export const Compensation = z.strictObject({
     question: 'Do salespeople see how profitable each customer is?',
   }),
   profit_target_incentive: fact(bool, {
-    question: 'Is there a reward for deals above a standard profit target, or a margin floor?',
+    question: 'Is there a reward for deals closed above a standard profit target?',
+    help: 'A margin floor is asked separately.',
     askIf: { fact: 'basis', in: ['revenue'] },
   }),
   client_outcome_component: fact(bool, {
@@ -356,9 +357,11 @@ export const Compensation = z.strictObject({
   margins_vary: fact(bool, {
     question: 'Do gross margins vary much from deal to deal (discounts, product mix, custom work)?',
     help: 'Where every deal earns about the same margin, commission on revenue is commission on margin.',
+    askIf: { fact: 'basis', in: ['revenue'] },
   }),
   margin_floor: fact(bool, {
     question: 'Is there a margin floor, under which a deal earns no commission or cannot be signed without approval?',
+    askIf: { fact: 'basis', in: ['revenue'] },
   }),
   components: fact(
     z.array(
@@ -388,6 +391,7 @@ export const Compensation = z.strictObject({
     question: 'Above what discount (% off list price) must a deal be approved before it is signed?',
     help: '0 if every discount needs approval.',
     unit: '%',
+    askIf: { fact: 'deal_review', in: ['deal_desk', 'manager'] },
   }),
   approver_paid_on_deal: fact(bool, {
     question: 'Does the person who approves a discounted deal earn commission or an override on that deal?',

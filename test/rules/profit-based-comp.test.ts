@@ -148,7 +148,10 @@ describe('profit-based-comp', () => {
     expect(r.notes[0]!.message).toMatch(/^This rule and "Commission does not buy short-term thinking" \(comp-balances-client-value\) pull/);
   });
 
-  it.each(examples)('never scores higher with a fact of %s deleted', (_name, org) => {
+  const FULL: Org = {
+    compensation: { basis: 'revenue', margins_vary: true, margin_floor: true, deal_review: 'deal_desk', profit_target_incentive: true, customer_profitability_reported: true },
+  };
+  it.each([...examples, ['a full org literal', FULL] as const])('never scores higher with a fact of %s deleted', (_name, org) => {
     const full = runRule(rule, org).score ?? 0;
     for (const [path, less] of oneFactDeleted(org)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(full);
