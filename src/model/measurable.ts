@@ -13,6 +13,9 @@ export const MEASURABLE: Readonly<Record<string, string>> = {
   'tools.crm_active_use_pct': 'the share of reps who use the CRM every week',
   'roles[].opened_on': 'how long the open role has been open (time to fill)',
   'recruiting.open_territories[].opened_on': 'how long the open territory has been open (time to fill)',
+  'process.forecast_accuracy_pct': 'how accurate the sales forecast is',
+  'process.win_rate_pct': 'the win rate',
+  'process.pipeline_coverage': 'the pipeline coverage of the target',
 };
 
 /** `people[3].attainment` -> `people[].attainment`. */
