@@ -46,9 +46,8 @@ export default defineRule({
   },
   messages: {
     profitOnly:
-      'The company does {motion} selling, but commission is paid on {basis} alone: nothing in the pay depends on how the client fares (no retention, expansion or client-outcome part, no pay on collection, no clawback).',
-    noClientPart:
-      'The company does {motion} selling, but nothing in the pay depends on how the client fares (no retention, expansion or client-outcome part, no pay on collection, no clawback).',
+      'The company does {motion} selling, but commission is paid on {basis} alone: no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
+    noClientPart: 'The company does {motion} selling, but no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
     controlsCount: 'No part of the pay rewards client outcomes, but {controls}: a client-value control.',
     uniformPlan: 'One commission plan applies everywhere in a company of {employees}: it does not vary by product, client segment or market objective.',
     simplePlanFits: 'One commission plan applies everywhere; in a company of {employees} one simple plan is right.',
@@ -112,14 +111,18 @@ export default defineRule({
       const controls = [...(onCollection === true ? ['commission is paid on collection'] : []), ...(clawback === true ? ['commission is clawed back when a client cancels or does not pay'] : [])];
       if (clientPart === false && controls.length) {
         findings.push(finding('controlsCount', [...clientPaths, ...(onCollection ? ['compensation.pay_on_collection'] : []), ...(clawback ? ['compensation.clawback'] : [])], { controls: joinNames(controls) }, { note: true }));
-      } else if (clientPart === false && onCollection === false && clawback === false) {
-        const paths = ['company.sales_motion', ...clientPaths, 'compensation.pay_on_collection', 'compensation.clawback'];
+      } else if (clientPart === false) {
+        // The known absence of a client part is a finding even while pay on collection or a clawback is unknown
+        // (the check then keeps what they could earn in play); it names them only when both are known absent.
+        const noControls = onCollection === false && clawback === false;
+        const paths = ['company.sales_motion', ...clientPaths, ...(noControls ? ['compensation.pay_on_collection', 'compensation.clawback'] : [])];
+        const data = { motion, controls: noControls ? ', and commission is neither paid on collection nor clawed back' : '' };
         if (basis === 'profit' || basis === 'gross_margin') {
-          findings.push(finding('profitOnly', [...paths, 'compensation.basis'], { motion, basis: BASIS_WORDS[basis] }));
+          findings.push(finding('profitOnly', [...paths, 'compensation.basis'], { ...data, basis: BASIS_WORDS[basis] }));
           findings.push(finding('mixedPlan', ['compensation.basis'], { otherRule: OTHER_RULE, otherTitle: OTHER_TITLE }, { note: true }));
         } else {
           // Revenue or a mix (or a basis not given): not the profit squeeze the source warns about, but still nothing for the client.
-          findings.push(finding('noClientPart', paths, { motion }));
+          findings.push(finding('noClientPart', paths, data));
         }
         steps.push(step('addClientComponent', { motion }, clientPaths));
       }

@@ -115,6 +115,13 @@ describe('comp-balances-client-value', () => {
     },
     // Partly known: the known checks count and keep their findings; the unknowns earn nothing.
     {
+      name: 'partly known: no client part is a finding while pay on collection and clawbacks are unknown (struggling-startup)',
+      org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15),
+      status: 'pass', score: 0.775, messages: ['noClientPart'], notes: ['simplePlanFits'],
+      paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees'],
+      steps: ['find-out'], missing: ['compensation.pay_on_collection', 'compensation.clawback'],
+    },
+    {
       name: 'partly known: relationship selling, client-value controls unknown, plan varied',
       org: org('relationship', { basis: 'profit', varies_by_objective: true }),
       status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
@@ -200,7 +207,10 @@ describe('comp-balances-client-value', () => {
     expect(r.notes[0]!.data).toEqual({ otherRule: 'profit-based-comp', otherTitle: 'Commission rewards profitable business, not just revenue' });
     expect(r.notes[0]!.data.otherTitle).toBe(otherRule.title);
     expect(r.notes[0]!.message).toMatch(/^This rule and "Commission rewards profitable business, not just revenue" \(profit-based-comp\) pull/);
-    expect(r.findings[0]!.data).toEqual({ motion: 'relationship', basis: 'profit' });
+    expect(r.findings[0]!.data).toEqual({ motion: 'relationship', basis: 'profit', controls: ', and commission is neither paid on collection nor clawed back' });
+    expect(r.findings[0]!.message).toBe(
+      'The company does relationship selling, but commission is paid on profit alone: no part of the pay depends on how the client fares (retention, expansion, client outcomes), and commission is neither paid on collection nor clawed back.',
+    );
     expect(r.checklist[0]!.action).toContain('relationship selling');
   });
 
@@ -209,5 +219,12 @@ describe('comp-balances-client-value', () => {
     for (const [path, less] of oneFactDeleted(full)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(base);
     }
+  });
+
+  it('says nothing of pay on collection or clawbacks while they are unknown, and reports the known gap as a near miss', () => {
+    const r = runRule(rule, org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15));
+    expect(r.findings.map((f) => [f.message, f.severity])).toEqual([
+      ['The company does solution selling, but no part of the pay depends on how the client fares (retention, expansion, client outcomes).', 'low'],
+    ]);
   });
 });
