@@ -48,16 +48,32 @@ export function capNote(r: AuditReport): string | undefined {
   return `${what} (fatal findings).`;
 }
 
-/** Word-wrap plain text to a width, continuing lines with an indent. */
+/**
+ * Word-wraps plain text to `width` columns, continuing lines with `indent`. A
+ * word longer than a line (a URL, a long name) is cut across lines, so no line
+ * is ever wider than `width` (counted in UTF-16 code units).
+ */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let cur = '';
-  for (const w of words) {
-    if (cur && (cur + ' ' + w).length > width) {
-      lines.push(cur);
-      cur = indent + w;
-    } else cur = cur ? `${cur} ${w}` : lines.length ? indent + w : w;
+  for (let w of words) {
+    for (;;) {
+      const lead = cur ? `${cur} ` : lines.length ? indent : '';
+      if ((lead + w).length <= width) {
+        cur = lead + w;
+        break;
+      }
+      if (cur) {
+        lines.push(cur);
+        cur = '';
+        continue;
+      }
+      const fit = Math.max(1, width - lead.length);
+      lines.push(lead + w.slice(0, fit));
+      w = w.slice(fit);
+      if (!w) break;
+    }
   }
   if (cur) lines.push(cur);
   return lines;

@@ -7,6 +7,7 @@
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
+import { escapeJsonControls, guardLineStarts, sanitize } from './safe';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -150,7 +151,21 @@ export interface LintRenderOptions {
   color: boolean;
 }
 
+/**
+ * Renders a lint run in one format. As for the audit formats (see ./safe): the
+ * JSON formats (json, sarif) keep the data exact and escape what a terminal or
+ * a runner would act on; the others render sanitised strings, and no line of
+ * theirs can start a workflow command, except the `github` format's own
+ * commands, whose values that renderer escapes.
+ */
 export async function renderLint(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
+  if (format === 'json' || format === 'sarif') return escapeJsonControls(await renderLintFormat(format, run, opts));
+  // GitHub commands and XML escape CR and LF themselves: a multi-line value stays so there.
+  const text = await renderLintFormat(format, sanitize(run, { keepLineBreaks: format === 'github' || format === 'junit' }), opts);
+  return format === 'github' ? text : guardLineStarts(text);
+}
+
+async function renderLintFormat(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
   switch (format) {
     case 'stylish':
       return (await import('./stylish')).renderStylish(run, opts);

@@ -4,10 +4,11 @@
 // never rests on colour alone.
 import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
+import { safeText } from './safe';
 import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
-/** One problem, one line: line breaks become spaces, and control characters (a terminal escape in a name) are dropped. */
-export const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+/** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
+export const oneLine = safeText;
 
 export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });

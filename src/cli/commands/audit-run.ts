@@ -15,7 +15,7 @@ import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
 import type { Severity } from '../../engine/types';
-import { stdoutColumns, stdoutIsTTY } from '../stdio';
+import { stdoutColumns, stdoutIsTTY, writeStderrLine } from '../stdio';
 
 export interface AuditOpts {
   config?: string;
@@ -72,6 +72,6 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
     if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
 
   const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, failOn: opts.failOn, strict: opts.strict }));
-  for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);
+  for (const f of failures) writeStderrLine(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}`);
   if (failures.length) process.exitCode = EXIT.gate;
 }

@@ -21,7 +21,7 @@ import { EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
-import { stdoutIsTTY } from '../stdio';
+import { stdoutIsTTY, writeStderrLine } from '../stdio';
 
 // ---- which files ----
 
@@ -131,7 +131,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
       const line = formatDiagnostic(d);
       if (printed.has(line)) continue;
       printed.add(line);
-      process.stderr.write(`${line}\n`);
+      writeStderrLine(line);
     }
   }
 
@@ -146,10 +146,10 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     if (!f.ok) continue;
     // A file with no facts passes every default gate: say so rather than stay silent.
     if (f.report.summary.score === null && !f.failures.length)
-      process.stderr.write(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this\n`);
+      writeStderrLine(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this`);
     for (const g of f.failures) {
       const where = g.at?.file && g.at.line ? `${g.at.file}:${g.at.line}:${g.at.column ?? 1}` : f.file;
-      process.stderr.write(`sales-audit: ${where}: gate failed: ${g.message}\n`);
+      writeStderrLine(`sales-audit: ${where}: gate failed: ${g.message}`);
     }
   }
   process.exitCode = run.files.some((f) => !f.ok) ? EXIT.usage : run.files.some((f) => f.ok && f.failures.length) ? EXIT.gate : EXIT.ok;
