@@ -41,7 +41,22 @@ export interface AuditInput {
   unknowns?: readonly string[];
   /** Per-rule settings from the org's config. */
   settings?: Readonly<Record<string, RuleSettings>>;
+  /**
+   * Waivers from the config (shared by the org files it applies to), each with
+   * its place in the config file. They apply after the org file's own waivers.
+   */
+  configWaivers?: readonly ConfigWaiver[];
   toolVersion?: string;
+}
+
+/** A waiver written in a config file, with where it stands there. */
+export interface ConfigWaiver {
+  rule: string;
+  reason: string;
+  owner: string;
+  /** YYYY-MM-DD. */
+  expires: string;
+  evidence: Evidence;
 }
 
 type Raw = {
@@ -73,6 +88,15 @@ export function runAudit(input: AuditInput): AuditReport {
     status: !rules.some((r) => r.id === w.rule) ? 'unknown-rule' : w.expires < date ? 'expired' : 'active',
     evidence: evidence(`waivers[${i}]`),
   }));
+  for (const w of input.configWaivers ?? [])
+    waivers.push({
+      rule: w.rule,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      status: !rules.some((r) => r.id === w.rule) ? 'unknown-rule' : w.expires < date ? 'expired' : 'active',
+      evidence: w.evidence,
+    });
 
   const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
 

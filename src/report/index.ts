@@ -11,6 +11,8 @@ export interface RenderOptions {
   width?: number;
   /** html (and pdf): force A4 or US Letter; without it the HTML fits either. */
   paper?: 'a4' | 'letter';
+  /** text: the config files that applied, nearest first, as shown (the header names them). */
+  configFiles?: readonly string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RenderOptions {
  */
 export async function render(format: Format, report: AuditReport, opts: RenderOptions): Promise<string> {
   if (format === 'json') return escapeJsonControls((await import('./json')).renderJson(report));
-  return guardLineStarts(await renderFormat(format, sanitize(report), opts));
+  return guardLineStarts(await renderFormat(format, sanitize(report), { ...opts, configFiles: sanitize(opts.configFiles) }));
 }
 
 async function renderFormat(format: Format, report: AuditReport, opts: RenderOptions): Promise<string> {

@@ -17,8 +17,10 @@ export interface LintedFile {
   /** The org file as shown (relative to the working folder when under it). */
   file: string;
   report: AuditReport;
-  /** The config that applied, if any. */
+  /** The config that applied, if any (the nearest, when several did). */
   config?: string;
+  /** Every config that applied, nearest first (see src/config/resolver.ts). */
+  configs?: string[];
   /** The gates in force for this file (flags over config over defaults). */
   gates: Gates;
   failures: GateFailure[];

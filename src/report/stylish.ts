@@ -33,7 +33,31 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
     out.push('');
   });
   out.push(summaryLine(run));
+  const cfg = configLine(run);
+  if (cfg) out.push(c.dim(cfg));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `Config: orgs/.sales-audit.yaml, then .sales-audit.yaml`: which config files
+ * applied (nearest first), per file when they differ; undefined when none did.
+ */
+export function configLine(run: LintRun): string | undefined {
+  const chains = new Map<string, string[]>();
+  let without = 0;
+  for (const f of run.files) {
+    if (!f.ok) continue;
+    const chain = f.configs ?? (f.config ? [f.config] : []);
+    if (!chain.length) {
+      without++;
+      continue;
+    }
+    const key = chain.join(', then ');
+    chains.set(key, [...(chains.get(key) ?? []), f.file]);
+  }
+  if (!chains.size) return undefined;
+  if (chains.size === 1 && !without) return `Config: ${[...chains.keys()][0]}`;
+  return `Config: ${[...chains].map(([k, files]) => `${k} (for ${files.join(', ')})`).join('; ')}${without ? `; none for the other ${without === 1 ? 'file' : `${without} files`}` : ''}`;
 }
 
 /** `2 files: a.yaml 63/100 (D), b.yaml 88/100 (B) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */

@@ -10,6 +10,8 @@ export interface TextOptions {
   color: boolean;
   /** Terminal width; the report keeps to at most this (min 60, max 100). */
   width?: number;
+  /** The config files that applied, nearest first: named under the title. */
+  configFiles?: readonly string[];
 }
 
 const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', waived: '~', error: '!', off: '-' };
@@ -27,6 +29,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   const company = r.org.company ?? 'Unnamed organisation';
   out.push(c.bold(`Sales audit: ${company}`), c.dim(`${r.org.file} · audited ${r.auditDate}`));
   if (r.org.respondents.length) out.push(c.dim(`Answers from: ${r.org.respondents.join('; ')}`));
+  if (opts.configFiles?.length) out.push(c.dim(`Config: ${opts.configFiles.join(', then ')}`));
   const s = r.summary;
   out.push(
     '',

@@ -94,6 +94,7 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     locate: (p) => org.positions.locate(p),
     unknowns: org.unknowns,
     settings: settingsOf(config),
+    configWaivers: cfg?.value.waivers,
     toolVersion: VERSION,
   });
   // Lint fails on a failing critical rule unless the config says otherwise.
@@ -102,7 +103,7 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     ok: true,
     file: org.file,
     report,
-    ...(cfg ? { config: cfg.value.file } : {}),
+    ...(cfg ? { config: cfg.value.file, configs: cfg.value.files } : {}),
     gates,
     failures: checkGates(report, gates),
     missingAt: Object.fromEntries(report.rules.filter((r) => r.status === 'not-assessed').map((r) => [r.id, missingAt(org, r.missing[0])])),
