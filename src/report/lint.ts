@@ -38,9 +38,26 @@ export type LintFile = LintedFile | UnreadFile;
 
 export interface LintRun {
   tool: { name: 'sales-audit'; version: string };
+  /**
+   * Where the shown paths are relative to (the working folder, absolute), and
+   * the repository root above it if any: SARIF writes repository-relative URIs
+   * from them. Neither is printed.
+   */
+  cwd?: string;
+  repoRoot?: string;
   /** The rules' own metadata, for formats that describe each rule (SARIF). */
   rules: readonly RuleDefinition[];
   files: LintFile[];
+}
+
+/** Code scanning rejects a SARIF run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** How many results the SARIF output of a run would hold before its cap (every problem but the waived-rule lines). */
+export function sarifResultCount(run: LintRun): number {
+  let n = 0;
+  for (const f of run.files) if (f.ok) n += problemsOf(f).filter((p) => p.kind !== 'waived').length;
+  return n;
 }
 
 /** The id under which expired waivers are reported (not a rule of the catalogue). */

@@ -16,7 +16,8 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import { renderLint, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { findRepoRoot } from '../../load/repo';
 import { EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
@@ -122,7 +123,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   }
   const inputs = await resolveInputs(patterns, cwd);
   const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date))));
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files };
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
   const printed = new Set<string>();
@@ -142,6 +143,11 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     outputs.push({ target, text: await renderLint(target.format as LintFormat, run, { color: color && target.output === undefined && target.format === 'stylish' }) });
   }
   await writeTargets(outputs);
+  if (list.some((t) => t.format === 'sarif')) {
+    const n = sarifResultCount(run);
+    if (n > SARIF_MAX_RESULTS)
+      writeStderrLine(`sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${n} results: code scanning rejects a run with more (the run says so; --format json has them all)`);
+  }
 
   for (const f of run.files) {
     if (!f.ok) continue;
