@@ -233,25 +233,34 @@ function renderLintJson(run: LintRun): string {
   return `${JSON.stringify({ schemaVersion: 1, tool: run.tool, files }, null, 2)}\n`;
 }
 
-/** Markdown: a summary table of the files, then each file's full report. */
+/** The most a GitHub pull-request or issue comment holds, in characters. */
+export const MARKDOWN_MAX_CHARS = 65_536;
+
+/**
+ * Markdown for a pull-request comment: a summary table of the files, then each
+ * file's full report. When that is longer than a comment holds
+ * (MARKDOWN_MAX_CHARS), the reports are collapsed (`<details>`) and those that
+ * do not fit are cut or left out, with a note saying so under the table; the
+ * table always lists every file and its verdict.
+ */
 async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
-  const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Findings | Gates |', '|---|---:|:---:|---:|---|'];
+  const head: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Findings | Gates |', '|---|---:|:---:|---:|---|'];
   for (const f of run.files) {
-    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | could not be linted |`);
+    if (!f.ok) head.push(`| \`${md(f.file)}\` | | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? '?'} | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      head.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? '?'} | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
     }
   }
-  out.push('');
-  for (const f of run.files) {
+  head.push('');
+  const sections = run.files.map((f) => {
+    const out: string[] = [];
     if (!f.ok) {
       out.push(`## \`${md(f.file)}\`: could not be linted`, '');
       for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
-      out.push('');
-      continue;
+      return { title: `${f.file}: could not be linted`, body: out.join('\n') };
     }
     const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
     if (problems.length) {
@@ -260,7 +269,43 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       out.push('');
     }
     // Each report one heading level down, under this document's title.
-    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '), '');
+    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '));
+    const s = f.report.summary;
+    return { title: `${f.file}: ${s.score ?? '?'}/100 (${s.grade ?? '?'})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') };
+  });
+  const full = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
+  if (full.length <= MARKDOWN_MAX_CHARS) return full;
+
+  // Too long for a comment: collapse every report, and keep what fits.
+  const headText = head.join('\n');
+  const NOTE_ROOM = 600;
+  let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
+  const kept: string[] = [];
+  let cut = 0;
+  let left = 0;
+  for (const sec of sections) {
+    const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
+    const close = '\n\n</details>\n';
+    const whole = `${open}${sec.body}${close}`;
+    if (!cut && !left && whole.length <= budget) {
+      kept.push(whole);
+      budget -= whole.length;
+      continue;
+    }
+    // The first report that does not fit is cut at a line, when a useful part of it fits.
+    const marker = '\n\n*(the rest of this report is cut to fit a comment)*';
+    const room = budget - open.length - close.length - marker.length;
+    if (!cut && !left && room > 1000) {
+      const body = sec.body.slice(0, room);
+      kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
+      budget = 0;
+      cut = 1;
+      continue;
+    }
+    left++;
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  const n = sections.length;
+  const what = [cut ? '1 report is cut' : '', left ? `${left} of ${n} report${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
+  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the reports are collapsed${what ? `, and ${what}` : ''}. The table lists every file; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+  return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
 }
