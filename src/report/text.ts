@@ -8,7 +8,11 @@ import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, 
 
 export interface TextOptions {
   color: boolean;
-  /** Terminal width; the report keeps to at most this (min 60, max 100). */
+  /**
+   * Terminal width: no line is wider (at most 100; 80 when not a terminal).
+   * Under 63 columns the checklist is a list instead of a table, and any line
+   * that would not fit is wrapped.
+   */
   width?: number;
   /** The config files that applied, nearest first: named under the title. */
   configFiles?: readonly string[];
@@ -18,7 +22,8 @@ const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖
 
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(60, Math.min(100, opts.width ?? 80));
+  // The real width, however narrow (a floor wider than the terminal makes the terminal re-wrap every line).
+  const width = Math.max(20, Math.min(100, opts.width ?? 80));
   const out: string[] = [];
   const sevColor = (s: Severity) => (s === 'critical' ? c.red.bold : s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
   const scoreColor = (s: number | null) => (s === null ? c.dim : s >= 90 ? c.green : s >= 70 ? c.yellow : c.red);
@@ -44,12 +49,17 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Categories
   heading('Categories');
-  const barWidth = 20;
+  // The bar shrinks on a narrow terminal: title, bar and score on one line.
+  const barWidth = Math.max(5, Math.min(20, width - 2 - 14 - 1 - 4));
   for (const cat of r.categories) {
     const filled = cat.score === null ? 0 : Math.round((cat.score / 100) * barWidth);
     const bar = cat.score === null ? c.dim('·'.repeat(barWidth)) : scoreColor(cat.score)('█'.repeat(filled)) + c.dim('░'.repeat(barWidth - filled));
-    const cov = cat.coverage < 100 ? c.dim(`  coverage ${cat.coverage}%`) : '';
-    out.push(`  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}${cov}`);
+    const line = `  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}`;
+    const cov = cat.coverage < 100 ? `coverage ${cat.coverage}%` : '';
+    // The coverage goes under the bar when it does not fit beside it.
+    if (!cov) out.push(line);
+    else if (2 + 14 + 1 + barWidth + 1 + 3 + 2 + cov.length <= width) out.push(`${line}${c.dim(`  ${cov}`)}`);
+    else out.push(line, c.dim(`${' '.repeat(17)}${cov}`));
   }
 
   // Findings, fatal first (the engine's order)
@@ -113,7 +123,16 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   heading('Remediation checklist (most points first)');
   if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done."));
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
-  else {
+  else if (width < CHECKLIST_TABLE_MIN) {
+    // Too narrow for the table's columns: one item per paragraph.
+    r.checklist.forEach((item, i) => {
+      const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
+      const lead = `  ${item.rank}. `;
+      const pad = ' '.repeat(lead.length);
+      wrap(`${sameRule ? '' : `+${item.gain.toFixed(1)} `}${item.action} [${item.ruleId}]`, width - lead.length).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
+      for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));
+    });
+  } else {
     // One leading space, six borders, and the four narrow columns.
     const actionCol = Math.max(22, width - 1 - 6 - (4 + 7 + 15 + 8));
     const table = new Table({
@@ -145,5 +164,27 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     }
   }
   out.push('');
-  return out.join('\n');
+  return fitWidth(out, width).join('\n');
+}
+
+/** The narrowest the checklist table can be: one leading space, six borders, the narrow columns and 22 for the action. */
+export const CHECKLIST_TABLE_MIN = 1 + 6 + (4 + 7 + 15 + 8) + 22;
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Every line within `width` columns: a line that is wider (a long name, a
+ * path, the score line on a very narrow terminal) is wrapped under its own
+ * indent, without its colour (its words still say what the colour did).
+ */
+function fitWidth(lines: string[], width: number): string[] {
+  return lines.flatMap((block) =>
+    block.split('\n').flatMap((line) => {
+      const plain = line.replace(SGR, '');
+      if (plain.length <= width) return [line];
+      const indent = /^ */.exec(plain)![0];
+      return wrap(plain, width - indent.length, '  ').map((l) => `${indent}${l}`);
+    }),
+  );
 }
