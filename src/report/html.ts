@@ -575,6 +575,9 @@ bdi { unicode-bidi: isolate; }
 .cite dt { font-weight: 700; min-width: 72px; }
 .cite dd { margin: 0; }
 
+/* A long unbroken value (a URL, a long name) wraps anywhere instead of widening the page or pushing
+   table columns off it; 'anywhere' (unlike break-word) also lets table cells shrink to fit. */
+main { overflow-wrap: anywhere; }
 /* tables */
 table { width: 100%; border-collapse: collapse; font-size: 13.5px; margin: 6px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 7px 8px; border-bottom: 1px solid var(--line); }
