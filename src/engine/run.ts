@@ -2,6 +2,7 @@
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
+import { describeFact } from '../model/describe';
 import { interpolate, optionDocs, resolveOptions } from './define-rule';
 import { categoryScores, projectedGain, statusOf, summarise, type Scored } from './scoring';
 import {
@@ -138,6 +139,15 @@ export function runAudit(input: AuditInput): AuditReport {
   for (const f of findings) if (!f.note && !f.suppressed) bySeverity[f.severity]++;
 
   const respondents = [...new Set(Object.values(answers).map((a) => a.by))].sort();
+  const unknowns = [...unknownSet].sort().map(evidence);
+  // Words for every path the report shows, in code-unit order (the same bytes everywhere).
+  const paths = new Set<string>();
+  for (const f of findings) for (const e of f.evidence) paths.add(e.path);
+  for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
+  for (const r of raws) for (const m of r.result.missing) paths.add(m);
+  for (const u of unknowns) paths.add(u.path);
+  const labels: Record<string, string> = {};
+  for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
 
   return {
     schemaVersion: 1,
@@ -154,9 +164,10 @@ export function runAudit(input: AuditInput): AuditReport {
     rules: raws.map((r) => r.result),
     findings,
     checklist,
-    unknowns: [...unknownSet].sort().map(evidence),
+    unknowns,
     waivers,
     notes: { ...(org.notes ?? {}) },
+    labels,
   };
 }
 

@@ -17,10 +17,20 @@ export function where(e: Evidence): string {
   return e.file && e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : '(not in file)';
 }
 
-/** `org.yaml:12:5 people[2].attainment (answered by Jane, VP Sales)` */
-export function evidenceLine(e: Evidence): string {
+/**
+ * A fact in words a client reads, with its path as a small reference:
+ * `the quota attainment of AE 3 (people[2].attainment)`; the path alone when
+ * the report has no words for it.
+ */
+export function factText(r: Pick<AuditReport, 'labels'>, path: string): string {
+  const words = r.labels?.[path];
+  return words && words !== path ? `${words} (${path})` : path;
+}
+
+/** `org.yaml:12:5  the quota attainment of AE 3 (people[2].attainment) (interview answer from Jane, VP Sales)` */
+export function evidenceLine(e: Evidence, r?: Pick<AuditReport, 'labels'>): string {
   const who = e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
-  return `${where(e)}  ${e.path}${who}`;
+  return `${where(e)}  ${r ? factText(r, e.path) : e.path}${who}`;
 }
 
 export function thresholdLine(t: Threshold): string {

@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, notes, scoreText, STATUS_LABEL, where, wrap } from './format';
+import { activeFindings, capNote, evidenceLine, factText, notes, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
   color: boolean;
@@ -69,9 +69,9 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   if (!findings.length) out.push(c.dim('  None.'));
   // `at file:line:col  path`, split over two lines when it would not fit.
   const evidence = (e: Evidence, lead = '    at ') => {
-    const line = `${lead}${evidenceLine(e)}`;
+    const line = `${lead}${evidenceLine(e, r)}`;
     if (line.length <= width) out.push(c.dim(line));
-    else out.push(c.dim(`${lead}${where(e)}`), ...wrap(evidenceLine(e).slice(where(e).length).trim(), width - lead.length - 2).map((l) => c.dim(`${' '.repeat(lead.length + 2)}${l}`)));
+    else out.push(c.dim(`${lead}${where(e)}`), ...wrap(evidenceLine(e, r).slice(where(e).length).trim(), width - lead.length - 2).map((l) => c.dim(`${' '.repeat(lead.length + 2)}${l}`)));
   };
   const shownThresholds = new Set<string>();
   const findingBlock = (f: Finding) => {
@@ -107,7 +107,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}${sc}`.padEnd(18));
     out.push(`  ${label} ${rule.id}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
     if (rule.status === 'not-assessed' && rule.missing.length)
-      for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      for (const l of wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.waiver)
       for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
   }
