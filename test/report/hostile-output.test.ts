@@ -96,6 +96,19 @@ describe('nothing from a name or a value drives a terminal or a CI runner', () =
     if (format === 'json' || format === 'sarif') expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 
+  it('init and the scripted interview print the file name made safe', () => {
+    const name = `n${ESC}]0;T\u0007\n::warning::x.yaml`;
+    const init = cli(['init', name], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    check('init', init.stdout);
+    check('init stderr', init.stderr);
+    writeFileSync(join(dir, 'answers.yaml'), 'company.name: Acme\n');
+    const interview = cli(['interview', name, '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    check('interview stdout', interview.stdout);
+    check('interview stderr', interview.stderr);
+    expect(interview.stderr).toMatch(/^sales-audit: /m);
+  });
+
   it('the github format escapes the name into its properties: one annotation per line', () => {
     const r = cli(['lint', NAME, '--format', 'github', '--date', DATE], { cwd: dir });
     // The LF is kept and escaped (%0A): the annotation names the real file.

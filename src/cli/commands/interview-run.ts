@@ -51,7 +51,9 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   }
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
-  const say = (line: string) => (scripted ? process.stderr : process.stdout).write(`${safeLine(`${scripted ? 'sales-audit: ' : ''}${line}`)}\n`);
+  // Each line made safe on its own (a file name in it cannot drive the terminal); the line breaks we put in stay.
+  const say = (text: string) =>
+    (scripted ? process.stderr : process.stdout).write(`${text.split('\n').map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l)).join('\n')}\n`);
 
   let prompter: Prompter;
   let terminal: InquirerPrompter | undefined;
