@@ -277,8 +277,16 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
   if (full.length <= MARKDOWN_MAX_CHARS) return full;
 
   // Too long for a comment: collapse every report, and keep what fits.
-  const headText = head.join('\n');
   const NOTE_ROOM = 600;
+  // Hundreds of files: even the table may not fit; it keeps its first rows and says how many more.
+  let headText = head.join('\n');
+  if (headText.length > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
+    const rows = head.slice(4, -1);
+    let kept = 0;
+    let size = head.slice(0, 4).join('\n').length;
+    while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
+    headText = [...head.slice(0, 4), ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join('\n');
+  }
   let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
   const kept: string[] = [];
   let cut = 0;
@@ -306,6 +314,6 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
   }
   const n = sections.length;
   const what = [cut ? '1 report is cut' : '', left ? `${left} of ${n} report${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
-  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the reports are collapsed${what ? `, and ${what}` : ''}. The table lists every file; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the reports are collapsed${what ? `, and ${what}` : ''}. ${headText.length < head.join('\n').length ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
   return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
 }

@@ -286,6 +286,19 @@ describe('lint: several formats in one run', () => {
     expect(r.stdout.match(/<details>/g)!.length).toBe(r.stdout.match(/<\/details>/g)!.length);
     if (n === 40) expect(r.stdout).toMatch(/and \d+ of 40 reports are left out\./);
   });
+
+  it('markdown of 1,500 files: even the table is cut to fit, and says how many more', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-md-'));
+    const name = (i: number) => `org-with-a-rather-long-file-name-number-${String(i).padStart(4, '0')}.yaml`;
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, name(i)), 'version: 1\ncompany: { name: Small Co }\nplan: { documented: false }\n');
+    const r = cli(['lint', '*.yaml', '--format', 'markdown', '-o', 'out.md', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = readFileSync(join(dir, 'out.md'), 'utf8');
+    expect(out.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    expect(out).toContain(`| \`${name(0)}\` | `);
+    expect(out).toMatch(/^\*\.\.\. and \d+ more files: run `sales-audit lint` with `--format stylish` or `json` for them all\.\*$/m);
+    expect(out).toContain('The table is cut too');
+  }, 60_000);
 });
 
 describe('lint: per-org config', () => {
