@@ -4,6 +4,7 @@
 import { findBrowser, INSTALL_HINT, PdfError, printPdf, BROWSER_COMMANDS, BROWSER_ENV } from '../report/pdf';
 import { CliError } from './errors';
 import { writeFileAtomic } from './output';
+import { writeStderrLine } from './stdio';
 
 // In options.ts, so that declaring `audit --paper` does not load the pdf code.
 export { parsePaper, type Paper } from './options';
@@ -42,5 +43,5 @@ export async function writePdf(output: string, html: string, browser: string, da
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
     throw new CliError([`cannot write ${output}: ${why}`]);
   }
-  process.stderr.write(`sales-audit: wrote pdf report to ${output}\n`);
+  writeStderrLine(`sales-audit: wrote pdf report to ${output}`);
 }

@@ -9,8 +9,9 @@ import { registerLint } from './commands/lint';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { CliError, EXIT } from './errors';
-import { writeStdout } from './stdio';
+import { writeStderrLine, writeStdout } from './stdio';
 import { VERSION } from './version';
+import { safeLine } from '../report/safe';
 
 // commander's usage errors as one line: "error: unknown command 'audti'\n(Did you mean audit?)"
 // becomes "unknown command 'audti'; did you mean audit?".
@@ -43,7 +44,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     // Usage errors read like every other error: one line, prefixed, with the way out.
     .configureOutput({
       writeOut: writeStdout,
-      outputError: (str, write) => write(`sales-audit: ${oneLine(str)} (see --help)\n`),
+      outputError: (str, write) => write(`${safeLine(`sales-audit: ${oneLine(str)} (see --help)`)}\n`),
     })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
     .addHelpText(
@@ -77,12 +78,12 @@ export async function main(argv: string[]): Promise<number> {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof CliError) {
-      for (const line of e.lines) process.stderr.write(`${e.bare ? '' : 'sales-audit: '}${line}\n`);
+      for (const line of e.lines) writeStderrLine(`${e.bare ? '' : 'sales-audit: '}${line}`);
       return e.exitCode;
     }
     // A bug, not bad input: still one line, with a way to see more.
     const err = e as Error;
-    process.stderr.write(`sales-audit: internal error: ${err?.message ?? String(e)}\n`);
+    writeStderrLine(`sales-audit: internal error: ${err?.message ?? String(e)}`);
     if (process.env.SALES_AUDIT_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
     else process.stderr.write('sales-audit: set SALES_AUDIT_DEBUG=1 to see the stack trace, and please report it.\n');
     return EXIT.usage;

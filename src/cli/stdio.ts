@@ -3,6 +3,7 @@
 // stream machinery, about 6 ms of every start. A terminal gets the stream.
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { safeLine } from '../report/safe';
 
 let tty: boolean | undefined;
 let streamed = false;
@@ -59,4 +60,13 @@ export function writeStdout(text: string): void {
       throw e;
     }
   }
+}
+
+/**
+ * Writes one line to stderr (the newline is added), made safe first: a file
+ * name or a value in a message cannot reach the terminal or the CI log as a
+ * control sequence or a workflow command (see src/report/safe.ts).
+ */
+export function writeStderrLine(line: string): void {
+  process.stderr.write(`${safeLine(line)}\n`);
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors';
 import { writeFileAtomic } from './output';
-import { writeStdout } from './stdio';
+import { writeStderrLine, writeStdout } from './stdio';
 
 export interface Target<F extends string> {
   format: F;
@@ -77,6 +77,6 @@ export async function writeTargets<F extends string>(outputs: { target: Target<F
       const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
       throw new CliError([`cannot write ${target.output}: ${why}`]);
     }
-    process.stderr.write(`sales-audit: wrote ${target.format} report to ${target.output}\n`);
+    writeStderrLine(`sales-audit: wrote ${target.format} report to ${target.output}`);
   }
 }

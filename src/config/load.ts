@@ -1,23 +1,29 @@
-// Finds and reads .sales-audit.yaml: the nearest one next to or above the org
-// file (or the one given with --config). Bad config becomes diagnostics with
-// file:line:col, like a bad org file; it never throws for bad input.
-import { statSync } from 'node:fs';
+// Finds and reads .sales-audit.yaml: the ones next to and above the org file,
+// up to the repository root (or the one given with --config). Bad config
+// becomes diagnostics with file:line:col, like a bad org file; it never
+// throws for bad input.
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
 import type { Gates } from '../engine/gates';
+import type { ConfigWaiver } from '../engine/run';
 import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
 import { readText, sortDiagnostics } from '../load/load';
 import { fastParse, type FastParse } from '../load/fast-yaml';
 import type { Config } from './schema';
 
-/** Looked for next to the org file, then in each folder above it. */
+/** Looked for next to the org file, then in each folder above it up to the repository root. */
 export const CONFIG_FILE_NAMES = ['.sales-audit.yaml', '.sales-audit.yml'] as const;
 
 export interface LoadedConfig {
-  /** The path as shown in messages. */
+  /** The path as shown in messages (the nearest config, when several apply). */
   file: string;
+  /** Every config file that applies, nearest first, as shown (just `file` for one). */
+  files: string[];
   config: Config;
+  /** The config's waivers (`config.waivers`), each with its place in its file. */
+  waivers: ConfigWaiver[];
 }
 
 export type ConfigResult = { ok: true; value: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
@@ -30,19 +36,63 @@ const isFile = (path: string) => {
   }
 };
 
-/** The nearest config file in `dir` or a folder above it, or undefined. One stat per candidate, synchronously: it is on every run's path. */
+/** The nearest config file in `dir` or a folder above it (up to the repository root), or undefined. */
 export async function findConfig(dir: string): Promise<string | undefined> {
+  return (await findConfigs(dir))[0];
+}
+
+/**
+ * The config files that may apply to an org file in `dir`, nearest first: at
+ * most one per folder, from `dir` up to the repository root (the nearest
+ * folder holding `.git`, a folder or a worktree's file), never above it: a
+ * config in a runner's workspace or a home folder is not the repository's.
+ * Outside a repository the lookup goes up to `/`. The resolver stops earlier
+ * at a config that says `root: true`. One stat per candidate, synchronously:
+ * it is on every run's path.
+ */
+export async function findConfigs(dir: string): Promise<string[]> {
+  const out: string[] = [];
   let cur = resolve(dir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(cur, name);
       // A folder named like the config is not a config, nor is one we may not look at: keep looking up.
-      if (isFile(candidate)) return candidate;
+      if (isFile(candidate)) {
+        out.push(candidate);
+        break;
+      }
     }
+    if (existsSync(join(cur, '.git'))) return out;
     const up = dirname(cur);
-    if (up === cur) return undefined;
+    if (up === cur) return out;
     cur = up;
   }
+}
+
+/**
+ * Several configs as one, the nearer winning: per rule, its settings and its
+ * options key by key; the gates key by key; the waivers of all of them,
+ * nearest first. `configs` is nearest first.
+ */
+export function mergeConfigs(configs: readonly LoadedConfig[]): LoadedConfig {
+  if (configs.length === 1) return configs[0]!;
+  const rules: NonNullable<Config['rules']> = {};
+  let gates: Config['gates'];
+  for (const { config } of [...configs].reverse()) {
+    for (const [id, s] of Object.entries(config.rules ?? {})) {
+      if (!s) continue;
+      const prev = rules[id];
+      rules[id] = { ...prev, ...s, ...(prev?.options || s.options ? { options: { ...prev?.options, ...s.options } } : {}) };
+    }
+    if (config.gates) gates = { ...gates, ...config.gates };
+  }
+  const waivers = configs.flatMap((c) => c.waivers);
+  return {
+    file: configs[0]!.file,
+    files: configs.map((c) => c.file),
+    config: { rules, ...(gates ? { gates } : {}), waivers: waivers.map(({ rule, reason, owner, expires }) => ({ rule, reason, owner, expires })) },
+    waivers,
+  };
 }
 
 export async function loadConfigFile(path: string, shown: string, rules: readonly RuleDefinition[]): Promise<ConfigResult> {
@@ -74,7 +124,12 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
     const diagnostics = issuesToDiagnostics(parsed.error.issues.map(plainBounds), file, positions, data, schema).map((d) => reword(d, rules));
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
-  return { ok: true, value: { file, config: parsed.data as Config } };
+  const config = parsed.data as Config;
+  const waivers = (config.waivers ?? []).map((w, i): ConfigWaiver => {
+    const at = positions.locate(`waivers[${i}]`);
+    return { ...w, evidence: { path: `waivers[${i}]`, file: at?.file ?? file, line: at?.line ?? 1, column: at?.column ?? 1, origin: 'file' } };
+  });
+  return { ok: true, value: { file, files: [file], config, waivers } };
 }
 
 async function slowParseConfig(text: string, file: string): Promise<{ ok: false; diagnostics: Diagnostic[] } | ({ ok: true } & FastParse)> {

@@ -33,12 +33,26 @@ function ruleSettings(rule: RuleDefinition) {
   );
 }
 
+function configWaiver(rules: readonly RuleDefinition[]) {
+  const ids = rules.map((r) => r.id) as [string, ...string[]];
+  const text = (what: string) => z.string({ error: `expected ${what}` }).check(z.trim(), z.minLength(1, `expected ${what}`));
+  return z.strictObject({
+    rule: z.enum(ids, { error: 'expected a rule id (run `sales-audit rules` for the list)' }),
+    reason: text('the reason the risk is accepted'),
+    owner: text('who owns the risk'),
+    expires: z.iso.date({ error: 'expected a date as YYYY-MM-DD' }),
+  });
+}
+
 export function configSchema(rules: readonly RuleDefinition[]) {
   const score = 'expected a score from 0 to 100';
   return meta(
     z.strictObject({
       $schema: z.optional(z.string()),
       version: z.optional(z.literal(1, { error: 'expected 1' })),
+      root: meta(z.optional(bool()), {
+        description: 'true: the configs in folders above this one do not apply (as root = true in .editorconfig). The lookup never goes above the repository root anyway.',
+      }),
       rules: meta(z.optional(z.strictObject(Object.fromEntries(rules.map((r) => [r.id, z.optional(ruleSettings(r))])))), {
         description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).',
       }),
@@ -61,6 +75,9 @@ export function configSchema(rules: readonly RuleDefinition[]) {
         ),
         { description: 'Defaults for the CI gates; command-line flags override them.' },
       ),
+      waivers: meta(z.optional(z.array(configWaiver(rules))), {
+        description: 'Accepted risks shared by every org file this config applies to: rule, reason, owner and expires, as in an org file.',
+      }),
     }),
     { title: 'sales-audit config (.sales-audit.yaml)', description: 'Per-organisation settings for sales-audit: rules off, severities, weights, thresholds, gate defaults.' },
   );
@@ -76,6 +93,8 @@ export interface ConfigGates {
 
 export interface Config {
   version?: 1;
+  root?: boolean;
+  waivers?: { rule: string; reason: string; owner: string; expires: string }[];
   rules?: Record<string, RuleSettings | undefined>;
   /** Coverage (%) under which no letter grade is given. */
   coverageFloor?: number;

@@ -2,6 +2,7 @@
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
 import { getAt } from '../model/paths';
+import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { resolveOwner } from './owners';
@@ -44,6 +45,11 @@ export interface AuditInput {
   unknowns?: readonly string[];
   /** Per-rule settings from the org's config. */
   settings?: Readonly<Record<string, RuleSettings>>;
+  /**
+   * Waivers from the config (shared by the org files it applies to), each with
+   * its place in the config file. They apply after the org file's own waivers.
+   */
+  configWaivers?: readonly ConfigWaiver[];
   toolVersion?: string;
   /** Coverage (%) under which no letter grade is given (default DEFAULT_COVERAGE_FLOOR). */
   coverageFloor?: number;
@@ -52,6 +58,16 @@ export interface AuditInput {
    * for find-out items; the path itself when absent.
    */
   describe?: (path: string) => string;
+}
+
+/** A waiver written in a config file, with where it stands there. */
+export interface ConfigWaiver {
+  rule: string;
+  reason: string;
+  owner: string;
+  /** YYYY-MM-DD. */
+  expires: string;
+  evidence: Evidence;
 }
 
 type Raw = {
@@ -96,6 +112,15 @@ export function runAudit(input: AuditInput): AuditReport {
     status: !rules.some((r) => r.id === w.rule) ? 'unknown-rule' : w.expires < date ? 'expired' : 'active',
     evidence: evidence(`waivers[${i}]`),
   }));
+  for (const w of input.configWaivers ?? [])
+    waivers.push({
+      rule: w.rule,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      status: !rules.some((r) => r.id === w.rule) ? 'unknown-rule' : w.expires < date ? 'expired' : 'active',
+      evidence: w.evidence,
+    });
 
   const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
 
@@ -150,7 +175,7 @@ export function runAudit(input: AuditInput): AuditReport {
 
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
-  const describe = input.describe ?? ((p: string) => p);
+  const describe = input.describe ?? ((p: string) => describeFact(p, org));
   type Item = Omit<ChecklistItem, 'rank' | 'status'>;
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
   raws.forEach(({ result, steps }, order) => {
@@ -211,6 +236,15 @@ export function runAudit(input: AuditInput): AuditReport {
   for (const f of findings) if (!f.note && !f.suppressed) bySeverity[f.severity]++;
 
   const respondents = [...new Set(Object.values(answers).map((a) => a.by))].sort();
+  const unknowns = [...unknownSet].sort().map(evidence);
+  // Words for every path the report shows, in code-unit order (the same bytes everywhere).
+  const paths = new Set<string>();
+  for (const f of findings) for (const e of f.evidence) paths.add(e.path);
+  for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
+  for (const r of raws) for (const m of r.result.missing) paths.add(m);
+  for (const u of unknowns) paths.add(u.path);
+  const labels: Record<string, string> = {};
+  for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
 
   return {
     schemaVersion: 2,
@@ -228,9 +262,10 @@ export function runAudit(input: AuditInput): AuditReport {
     rules: raws.map((r) => r.result),
     findings,
     checklist,
-    unknowns: [...unknownSet].sort().map(evidence),
+    unknowns,
     waivers,
     notes: { ...(org.notes ?? {}) },
+    labels,
   };
 }
 

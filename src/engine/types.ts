@@ -349,6 +349,13 @@ export interface AuditReport {
   checklist: ChecklistItem[];
   /** Facts answered "unknown" (don't know), and by whom when known. */
   unknowns: Evidence[];
+  /**
+   * Every fact path the report mentions (evidence, missing facts, unknowns), in
+   * words a client reads, with the org's own names (src/model/describe.ts):
+   * `people[7].actions` -> "the performance actions of AE 3". Client formats
+   * lead with these words; machine formats keep the paths.
+   */
+  labels: Record<string, string>;
   waivers: WaiverState[];
   notes: Partial<Record<string, string>>;
 }

@@ -11,6 +11,7 @@ import type { Separator as SeparatorClass } from '@inquirer/prompts';
 import type { Section } from '../model/schema';
 import { importEsm } from '../cli/import-esm';
 import { wrap } from '../report/format';
+import { safeText } from '../report/safe';
 import type { Question } from './plan';
 import {
   nounTitle,
@@ -47,6 +48,24 @@ const extras = (Separator: SeparatorCtor) => [
   { value: DONT_KNOW, name: "Don't know", description: 'Recorded as unknown; not asked again' },
   { value: SKIP, name: 'Skip for now', description: 'Asked again next time' },
 ];
+
+/**
+ * A prompt's wording made safe for the terminal (see src/report/safe.ts): the
+ * message and the choices' names and descriptions hold item names from the
+ * file. Defaults are left as they are, since accepting one writes it back.
+ */
+export function safePrompt<T>(config: T): T {
+  const c = { ...(config as Record<string, unknown>) };
+  if (typeof c.message === 'string') c.message = safeText(c.message);
+  if (Array.isArray(c.choices))
+    c.choices = c.choices.map((ch: unknown) => {
+      if (!ch || typeof ch !== 'object' || !('value' in ch)) return ch;
+      const o = { ...(ch as Record<string, unknown>) };
+      for (const k of ['name', 'description', 'short'] as const) if (typeof o[k] === 'string') o[k] = safeText(o[k] as string);
+      return o;
+    });
+  return c as T;
+}
 
 /** `Leadership 2/9 · question 3 of 4`: where a question stands. */
 export const progressLine = (pr: Progress) => `${sectionTitle(pr.section)} ${pr.sectionIndex}/${pr.sectionCount} · question ${pr.index} of ${pr.count}`;
@@ -277,25 +296,27 @@ export class InquirerPrompter implements Prompter {
 
   private run(spec: PromptSpec): Promise<unknown> {
     const p = this.p as unknown as Record<string, (config: unknown) => Promise<unknown>>;
-    return p[spec.type]!(spec.config);
+    return p[spec.type]!(safePrompt(spec.config));
   }
 
   private say(line: string): void {
     this.io.output.write(`${line}\n`);
   }
 
+  // The terminal's real width (one column spare for terminals that wrap at the
+  // last one), however narrow: a floor wider than the terminal makes every line wrap twice.
   private get width(): number {
-    return Math.max(40, (this.io.output.columns || 80) - 1);
+    return Math.max(10, (this.io.output.columns || 80) - 1);
   }
 
   /** A dim note, indented and wrapped to the terminal's width. */
   private note(text: string): void {
-    for (const line of wrap(text, this.width, '  ')) this.say(this.c.dim(line));
+    for (const line of wrap(safeText(text), this.width, '  ')) this.say(this.c.dim(line));
   }
 
   /** A message of the command's own (the opening lines, the backup), wrapped to the terminal's width like the notes. */
   tell(text: string): void {
-    for (const line of wrap(text, this.width)) this.say(line);
+    for (const line of wrap(safeText(text), this.width)) this.say(line);
   }
 
   /** Where we are and why we ask, above every question. */

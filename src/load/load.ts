@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostics';
 import { fastParse } from './fast-yaml';
 import type { PositionMap } from './positions';
 import { stripEmpty } from './normalize';
+import { confinementRoot, findRepoRoot, isInside } from './repo';
 
 export interface LoadedOrg {
   /** The path as the user gave it (used in every message). */
@@ -134,7 +135,13 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     const csv = data.people_csv.trim();
     // Shown relative to the org file as the user named it, so `reps.csv:3:7` is clickable.
     const shownCsv = isAbsolute(csv) ? csv : join(dirname(file), csv);
-    const roster = await loadRoster(resolve(baseDir, csv), shownCsv, positions, unknowns, Array.isArray(data.people) ? data.people.length : 0);
+    // The roster is opened only when it is a .csv file inside the org file's
+    // repository (or folder): a pull request must not make CI read, and echo
+    // into its annotations, a line of any other file on the runner.
+    const refused = refuseRoster(csv, baseDir);
+    const roster = refused
+      ? { ok: false as const, diagnostics: [{ file: shownCsv, message: refused }] }
+      : await loadRoster(resolve(baseDir, csv), shownCsv, positions, unknowns, Array.isArray(data.people) ? data.people.length : 0);
     if (!roster.ok) {
       // A roster that cannot be read is a problem with the org file's people_csv line.
       const loc = positions.locateValue('people_csv');
@@ -161,6 +168,15 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   }
   if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return { ok: true, value: { file, org: org as Org, positions, unknowns: unknowns.sort(), text } };
+}
+
+/** Why a roster path is not opened (outside the repository, not a .csv file), or undefined when it may be. */
+export function refuseRoster(csv: string, baseDir: string): string | undefined {
+  const root = confinementRoot(baseDir);
+  if (!isInside(root, resolve(baseDir, csv)))
+    return `not opened: a roster must be inside ${findRepoRoot(baseDir) ? "the org file's repository" : "the org file's folder"} (this path leads outside it)`;
+  if (!/\.csv$/i.test(csv)) return 'not opened: expected a CSV roster, a file whose name ends in .csv';
+  return undefined;
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -8,47 +8,51 @@ const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototy
 const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
 const c1 = new Set(["name","employees","sales_motion"]);
 const c2 = new Set(["transactional","relationship","solution"]);
-const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since"]);
+const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan"]);
 const c4 = new Set(["ceo","founder","sales_manager","nobody"]);
 const c5 = new Set(["advisor","coach","fractional_leader","training","reading","none"]);
 const c6 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
 const c7 = new Set(["title","open","opened_on","carries_quota","direct_reports","hiring_authority","role_profile"]);
-const c8 = new Set(["documented","covers","shared_with_reps","last_reviewed"]);
+const c8 = new Set(["documented","covers","shared_with_reps","last_reviewed","review_cadence","goals_quantified","sales_target","quota_per_rep","ramped_reps"]);
 const c9 = new Set(["target_markets","ideal_customer_profile","value_proposition","positioning","goals"]);
-const c10 = new Set(["buyer_journey_mapped","stages","forecast_method","stage_reviews"]);
-const c11 = new Set(["name","buyer_activity","exit_criteria"]);
-const c12 = new Set(["stage_weighted","evidence_based","gut","none"]);
-const c13 = new Set(["weekly","monthly","quarterly","none"]);
-const c14 = new Set(["kpis","review_cadence","team_involved"]);
-const c15 = new Set(["name","kind","target","owner"]);
-const c16 = new Set(["activity","outcome"]);
-const c17 = new Set(["name","title","is_rep","direct_reports","hiring_authority","attainment","selling_time_pct","coaching","actions"]);
-const c18 = new Set(["plan","focus","one_to_one","hours_per_month"]);
-const c19 = new Set(["individual","generic","none"]);
-const c20 = new Set(["skills","mindset","time_management","product_knowledge","pipeline"]);
-const c21 = new Set(["date","action"]);
-const c22 = new Set(["pay_cut","improvement_plan","coaching","release"]);
-const c23 = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
-const c24 = new Set(["task","hours_per_week","offloadable"]);
-const c25 = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
-const c26 = new Set(["crm","spreadsheets","notes","none"]);
-const c27 = new Set(["mode","bench","open_territories","channels"]);
-const c28 = new Set(["continuous","on_vacancy"]);
-const c29 = new Set(["name","opened_on"]);
-const c30 = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
-const c31 = new Set(["none_reported","points"]);
-const c32 = new Set(["area","description","owner","mechanism"]);
-const c33 = new Set(["credit","inventory","production","pricing","legal","other"]);
-const c34 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review"]);
-const c35 = new Set(["revenue","gross_margin","profit","mixed"]);
-const c36 = new Set(["deal_desk","manager","none"]);
-const c37 = new Set(["function","owns","reps_create_messaging","issue_route"]);
-const c38 = new Set(["dedicated","shared","none"]);
-const c39 = new Set(["positioning","messaging","collateral","lead_generation"]);
-const c40 = new Set(["rule","reason","owner","expires"]);
-const c41 = new Set(["company","leadership","roles","plan","process","metrics","people","admin","tools","recruiting","friction","compensation","marketing"]);
-const c42 = new Set(["by","on"]);
-const c43 = new Set(["source","as_of"]);
+const c10 = new Set(["monthly","quarterly","half_yearly","yearly","none"]);
+const c11 = new Set(["buyer_journey_mapped","stages","forecast_method","stage_reviews","forecast_accuracy_pct","pipeline_coverage","win_rate_pct"]);
+const c12 = new Set(["name","buyer_activity","exit_criteria","exit_kind"]);
+const c13 = new Set(["buyer_milestone","seller_activity"]);
+const c14 = new Set(["stage_weighted","evidence_based","gut","none"]);
+const c15 = new Set(["weekly","monthly","quarterly","none"]);
+const c16 = new Set(["kpis","review_cadence","team_involved"]);
+const c17 = new Set(["name","kind","target","owner"]);
+const c18 = new Set(["activity","outcome","conversion"]);
+const c19 = new Set(["name","title","is_rep","direct_reports","hiring_authority","start_date","attainment","selling_time_pct","coaching","actions"]);
+const c20 = new Set(["plan","focus","one_to_one","hours_per_month"]);
+const c21 = new Set(["individual","generic","none"]);
+const c22 = new Set(["skills","mindset","time_management","product_knowledge","pipeline"]);
+const c23 = new Set(["date","action"]);
+const c24 = new Set(["pay_cut","improvement_plan","coaching","release"]);
+const c25 = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
+const c26 = new Set(["task","hours_per_week","offloadable"]);
+const c27 = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
+const c28 = new Set(["crm","spreadsheets","notes","none"]);
+const c29 = new Set(["mode","bench","open_territories","channels"]);
+const c30 = new Set(["continuous","on_vacancy"]);
+const c31 = new Set(["name","opened_on"]);
+const c32 = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
+const c33 = new Set(["none_reported","points"]);
+const c34 = new Set(["area","description","owner","mechanism"]);
+const c35 = new Set(["credit","inventory","production","pricing","legal","other"]);
+const c36 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","approver_paid_on_deal"]);
+const c37 = new Set(["revenue","gross_margin","profit","mixed"]);
+const c38 = new Set(["deal_desk","manager","none"]);
+const c39 = new Set(["measure","weight_pct"]);
+const c40 = new Set(["new_business","gross_margin","retention","expansion","client_outcome","objectives","other"]);
+const c41 = new Set(["function","owns","reps_create_messaging","issue_route","message_owner","qualified_lead_defined","lead_follow_up_agreed"]);
+const c42 = new Set(["dedicated","shared","none"]);
+const c43 = new Set(["positioning","messaging","collateral","lead_generation"]);
+const c44 = new Set(["rule","reason","owner","expires"]);
+const c45 = new Set(["company","leadership","roles","plan","process","metrics","people","admin","tools","recruiting","friction","compensation","marketing"]);
+const c46 = new Set(["by","on"]);
+const c47 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -130,6 +134,10 @@ function v12(x) {
   return typeof x === "string" && c6.test(x) ? x : I;
 }
 
+function v13(x) {
+  return typeof x === "boolean" ? x : I;
+}
+
 function v7(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c3.has(k)) return I;
@@ -154,14 +162,20 @@ function v7(x) {
     if (r === I) return I;
     out["leader_since"] = r;
   } else if ("leader_since" in x) return I;
+  if (x["leaders_last_3_years"] !== undefined) {
+    const r = v5(x["leaders_last_3_years"]);
+    if (r === I) return I;
+    out["leaders_last_3_years"] = r;
+  } else if ("leaders_last_3_years" in x) return I;
+  if (x["first_90_days_plan"] !== undefined) {
+    const r = v13(x["first_90_days_plan"]);
+    if (r === I) return I;
+    out["first_90_days_plan"] = r;
+  } else if ("first_90_days_plan" in x) return I;
   return out;
 }
 
 function v15(x) {
-  return typeof x === "boolean" ? x : I;
-}
-
-function v14(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c7.has(k)) return I;
   const out = {};
@@ -171,7 +185,7 @@ function v14(x) {
     out["title"] = r;
   } else if ("title" in x) return I;
   if (x["open"] !== undefined) {
-    const r = v15(x["open"]);
+    const r = v13(x["open"]);
     if (r === I) return I;
     out["open"] = r;
   } else if ("open" in x) return I;
@@ -181,7 +195,7 @@ function v14(x) {
     out["opened_on"] = r;
   } else if ("opened_on" in x) return I;
   if (x["carries_quota"] !== undefined) {
-    const r = v15(x["carries_quota"]);
+    const r = v13(x["carries_quota"]);
     if (r === I) return I;
     out["carries_quota"] = r;
   } else if ("carries_quota" in x) return I;
@@ -191,23 +205,23 @@ function v14(x) {
     out["direct_reports"] = r;
   } else if ("direct_reports" in x) return I;
   if (x["hiring_authority"] !== undefined) {
-    const r = v15(x["hiring_authority"]);
+    const r = v13(x["hiring_authority"]);
     if (r === I) return I;
     out["hiring_authority"] = r;
   } else if ("hiring_authority" in x) return I;
   if (x["role_profile"] !== undefined) {
-    const r = v15(x["role_profile"]);
+    const r = v13(x["role_profile"]);
     if (r === I) return I;
     out["role_profile"] = r;
   } else if ("role_profile" in x) return I;
   return out;
 }
 
-function v13(x) {
+function v14(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v14(x[i]);
+    const r = v15(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -230,12 +244,34 @@ function v17(x) {
   return out;
 }
 
+function v19(x) {
+  return c10.has(x) ? x : I;
+}
+
+function v20(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  return x;
+}
+
+function v21(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  return x;
+}
+
+function v22(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  return x;
+}
+
 function v16(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c8.has(k)) return I;
   const out = {};
   if (x["documented"] !== undefined) {
-    const r = v15(x["documented"]);
+    const r = v13(x["documented"]);
     if (r === I) return I;
     out["documented"] = r;
   } else if ("documented" in x) return I;
@@ -245,7 +281,7 @@ function v16(x) {
     out["covers"] = r;
   } else if ("covers" in x) return I;
   if (x["shared_with_reps"] !== undefined) {
-    const r = v15(x["shared_with_reps"]);
+    const r = v13(x["shared_with_reps"]);
     if (r === I) return I;
     out["shared_with_reps"] = r;
   } else if ("shared_with_reps" in x) return I;
@@ -254,10 +290,35 @@ function v16(x) {
     if (r === I) return I;
     out["last_reviewed"] = r;
   } else if ("last_reviewed" in x) return I;
+  if (x["review_cadence"] !== undefined) {
+    const r = v19(x["review_cadence"]);
+    if (r === I) return I;
+    out["review_cadence"] = r;
+  } else if ("review_cadence" in x) return I;
+  if (x["goals_quantified"] !== undefined) {
+    const r = v13(x["goals_quantified"]);
+    if (r === I) return I;
+    out["goals_quantified"] = r;
+  } else if ("goals_quantified" in x) return I;
+  if (x["sales_target"] !== undefined) {
+    const r = v20(x["sales_target"]);
+    if (r === I) return I;
+    out["sales_target"] = r;
+  } else if ("sales_target" in x) return I;
+  if (x["quota_per_rep"] !== undefined) {
+    const r = v21(x["quota_per_rep"]);
+    if (r === I) return I;
+    out["quota_per_rep"] = r;
+  } else if ("quota_per_rep" in x) return I;
+  if (x["ramped_reps"] !== undefined) {
+    const r = v22(x["ramped_reps"]);
+    if (r === I) return I;
+    out["ramped_reps"] = r;
+  } else if ("ramped_reps" in x) return I;
   return out;
 }
 
-function v22(x) {
+function v26(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
@@ -268,9 +329,13 @@ function v22(x) {
   return out;
 }
 
-function v21(x) {
+function v27(x) {
+  return c13.has(x) ? x : I;
+}
+
+function v25(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c11.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c12.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
     const r = v4(x["name"]);
@@ -283,71 +348,105 @@ function v21(x) {
     out["buyer_activity"] = r;
   } else if ("buyer_activity" in x) return I;
   if (x["exit_criteria"] !== undefined) {
-    const r = v22(x["exit_criteria"]);
+    const r = v26(x["exit_criteria"]);
     if (r === I) return I;
     out["exit_criteria"] = r;
   } else if ("exit_criteria" in x) return I;
+  if (x["exit_kind"] !== undefined) {
+    const r = v27(x["exit_kind"]);
+    if (r === I) return I;
+    out["exit_kind"] = r;
+  } else if ("exit_kind" in x) return I;
   return out;
 }
 
-function v20(x) {
+function v24(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v21(x[i]);
+    const r = v25(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
+function v28(x) {
+  return c14.has(x) ? x : I;
+}
+
+function v29(x) {
+  return c15.has(x) ? x : I;
+}
+
+function v30(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 100)) return I;
+  return x;
+}
+
+function v31(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 100)) return I;
+  return x;
+}
+
 function v23(x) {
-  return c12.has(x) ? x : I;
-}
-
-function v24(x) {
-  return c13.has(x) ? x : I;
-}
-
-function v19(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c10.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c11.has(k)) return I;
   const out = {};
   if (x["buyer_journey_mapped"] !== undefined) {
-    const r = v15(x["buyer_journey_mapped"]);
+    const r = v13(x["buyer_journey_mapped"]);
     if (r === I) return I;
     out["buyer_journey_mapped"] = r;
   } else if ("buyer_journey_mapped" in x) return I;
   if (x["stages"] !== undefined) {
-    const r = v20(x["stages"]);
+    const r = v24(x["stages"]);
     if (r === I) return I;
     out["stages"] = r;
   } else if ("stages" in x) return I;
   if (x["forecast_method"] !== undefined) {
-    const r = v23(x["forecast_method"]);
+    const r = v28(x["forecast_method"]);
     if (r === I) return I;
     out["forecast_method"] = r;
   } else if ("forecast_method" in x) return I;
   if (x["stage_reviews"] !== undefined) {
-    const r = v24(x["stage_reviews"]);
+    const r = v29(x["stage_reviews"]);
     if (r === I) return I;
     out["stage_reviews"] = r;
   } else if ("stage_reviews" in x) return I;
+  if (x["forecast_accuracy_pct"] !== undefined) {
+    const r = v30(x["forecast_accuracy_pct"]);
+    if (r === I) return I;
+    out["forecast_accuracy_pct"] = r;
+  } else if ("forecast_accuracy_pct" in x) return I;
+  if (x["pipeline_coverage"] !== undefined) {
+    const r = v31(x["pipeline_coverage"]);
+    if (r === I) return I;
+    out["pipeline_coverage"] = r;
+  } else if ("pipeline_coverage" in x) return I;
+  if (x["win_rate_pct"] !== undefined) {
+    const r = v30(x["win_rate_pct"]);
+    if (r === I) return I;
+    out["win_rate_pct"] = r;
+  } else if ("win_rate_pct" in x) return I;
   return out;
 }
 
-function v28(x) {
-  return c16.has(x) ? x : I;
+function v35(x) {
+  return c18.has(x) ? x : I;
 }
 
-function v29(x) {
+function v36(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   return x;
 }
 
-function v27(x) {
+function v34(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c15.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c17.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
     const r = v4(x["name"]);
@@ -355,12 +454,12 @@ function v27(x) {
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["kind"] !== undefined) {
-    const r = v28(x["kind"]);
+    const r = v35(x["kind"]);
     if (r === I) return I;
     out["kind"] = r;
   } else if ("kind" in x) return I;
   if (x["target"] !== undefined) {
-    const r = v29(x["target"]);
+    const r = v36(x["target"]);
     if (r === I) return I;
     out["target"] = r;
   } else if ("target" in x) return I;
@@ -370,50 +469,6 @@ function v27(x) {
     out["owner"] = r;
   } else if ("owner" in x) return I;
   return out;
-}
-
-function v26(x) {
-  if (!Array.isArray(x)) return I;
-  const out = [];
-  for (let i = 0; i < x.length; i++) {
-    const r = v27(x[i]);
-    if (r === I) return I;
-    out.push(r);
-  }
-  return out;
-}
-
-function v30(x) {
-  return c13.has(x) ? x : I;
-}
-
-function v25(x) {
-  if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c14.has(k)) return I;
-  const out = {};
-  if (x["kpis"] !== undefined) {
-    const r = v26(x["kpis"]);
-    if (r === I) return I;
-    out["kpis"] = r;
-  } else if ("kpis" in x) return I;
-  if (x["review_cadence"] !== undefined) {
-    const r = v30(x["review_cadence"]);
-    if (r === I) return I;
-    out["review_cadence"] = r;
-  } else if ("review_cadence" in x) return I;
-  if (x["team_involved"] !== undefined) {
-    const r = v15(x["team_involved"]);
-    if (r === I) return I;
-    out["team_involved"] = r;
-  } else if ("team_involved" in x) return I;
-  return out;
-}
-
-function v34(x) {
-  if (typeof x !== "number" || !Number.isFinite(x)) return I;
-  if (!(x >= 0)) return I;
-  if (!(x <= 1000)) return I;
-  return x;
 }
 
 function v33(x) {
@@ -427,26 +482,63 @@ function v33(x) {
   return out;
 }
 
-function v35(x) {
+function v37(x) {
+  return c15.has(x) ? x : I;
+}
+
+function v32(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c16.has(k)) return I;
+  const out = {};
+  if (x["kpis"] !== undefined) {
+    const r = v33(x["kpis"]);
+    if (r === I) return I;
+    out["kpis"] = r;
+  } else if ("kpis" in x) return I;
+  if (x["review_cadence"] !== undefined) {
+    const r = v37(x["review_cadence"]);
+    if (r === I) return I;
+    out["review_cadence"] = r;
+  } else if ("review_cadence" in x) return I;
+  if (x["team_involved"] !== undefined) {
+    const r = v13(x["team_involved"]);
+    if (r === I) return I;
+    out["team_involved"] = r;
+  } else if ("team_involved" in x) return I;
+  return out;
+}
+
+function v41(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
-  if (!(x <= 100)) return I;
+  if (!(x <= 1000)) return I;
   return x;
 }
 
-function v37(x) {
-  return c19.has(x) ? x : I;
-}
-
-function v39(x) {
-  return c20.has(x) ? x : I;
-}
-
-function v38(x) {
+function v40(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v39(x[i]);
+    const r = v41(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  return out;
+}
+
+function v43(x) {
+  return c21.has(x) ? x : I;
+}
+
+function v45(x) {
+  return c22.has(x) ? x : I;
+}
+
+function v44(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v45(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -454,51 +546,51 @@ function v38(x) {
   return out;
 }
 
-function v40(x) {
-  return c13.has(x) ? x : I;
+function v46(x) {
+  return c15.has(x) ? x : I;
 }
 
-function v41(x) {
+function v47(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 200)) return I;
   return x;
 }
 
-function v36(x) {
+function v42(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c18.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c20.has(k)) return I;
   const out = {};
   if (x["plan"] !== undefined) {
-    const r = v37(x["plan"]);
+    const r = v43(x["plan"]);
     if (r === I) return I;
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["focus"] !== undefined) {
-    const r = v38(x["focus"]);
+    const r = v44(x["focus"]);
     if (r === I) return I;
     out["focus"] = r;
   } else if ("focus" in x) return I;
   if (x["one_to_one"] !== undefined) {
-    const r = v40(x["one_to_one"]);
+    const r = v46(x["one_to_one"]);
     if (r === I) return I;
     out["one_to_one"] = r;
   } else if ("one_to_one" in x) return I;
   if (x["hours_per_month"] !== undefined) {
-    const r = v41(x["hours_per_month"]);
+    const r = v47(x["hours_per_month"]);
     if (r === I) return I;
     out["hours_per_month"] = r;
   } else if ("hours_per_month" in x) return I;
   return out;
 }
 
-function v44(x) {
-  return c22.has(x) ? x : I;
+function v50(x) {
+  return c24.has(x) ? x : I;
 }
 
-function v43(x) {
+function v49(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c21.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c23.has(k)) return I;
   const out = {};
   if (x["date"] !== undefined) {
     const r = v12(x["date"]);
@@ -506,27 +598,27 @@ function v43(x) {
     out["date"] = r;
   } else if ("date" in x) return I;
   if (x["action"] !== undefined) {
-    const r = v44(x["action"]);
+    const r = v50(x["action"]);
     if (r === I) return I;
     out["action"] = r;
   } else if ("action" in x) return I;
   return out;
 }
 
-function v42(x) {
+function v48(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v43(x[i]);
+    const r = v49(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v32(x) {
+function v39(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c17.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c19.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
     const r = v4(x["name"]);
@@ -539,7 +631,7 @@ function v32(x) {
     out["title"] = r;
   } else if ("title" in x) return I;
   if (x["is_rep"] !== undefined) {
-    const r = v15(x["is_rep"]);
+    const r = v13(x["is_rep"]);
     if (r === I) return I;
     out["is_rep"] = r;
   } else if ("is_rep" in x) return I;
@@ -549,54 +641,59 @@ function v32(x) {
     out["direct_reports"] = r;
   } else if ("direct_reports" in x) return I;
   if (x["hiring_authority"] !== undefined) {
-    const r = v15(x["hiring_authority"]);
+    const r = v13(x["hiring_authority"]);
     if (r === I) return I;
     out["hiring_authority"] = r;
   } else if ("hiring_authority" in x) return I;
+  if (x["start_date"] !== undefined) {
+    const r = v12(x["start_date"]);
+    if (r === I) return I;
+    out["start_date"] = r;
+  } else if ("start_date" in x) return I;
   if (x["attainment"] !== undefined) {
-    const r = v33(x["attainment"]);
+    const r = v40(x["attainment"]);
     if (r === I) return I;
     out["attainment"] = r;
   } else if ("attainment" in x) return I;
   if (x["selling_time_pct"] !== undefined) {
-    const r = v35(x["selling_time_pct"]);
+    const r = v30(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
   if (x["coaching"] !== undefined) {
-    const r = v36(x["coaching"]);
+    const r = v42(x["coaching"]);
     if (r === I) return I;
     out["coaching"] = r;
   } else if ("coaching" in x) return I;
   if (x["actions"] !== undefined) {
-    const r = v42(x["actions"]);
+    const r = v48(x["actions"]);
     if (r === I) return I;
     out["actions"] = r;
   } else if ("actions" in x) return I;
   return out;
 }
 
-function v31(x) {
+function v38(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v32(x[i]);
+    const r = v39(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v48(x) {
+function v54(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 80)) return I;
   return x;
 }
 
-function v47(x) {
+function v53(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c24.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c26.has(k)) return I;
   const out = {};
   if (x["task"] !== undefined) {
     const r = v4(x["task"]);
@@ -604,40 +701,40 @@ function v47(x) {
     out["task"] = r;
   } else if ("task" in x) return I;
   if (x["hours_per_week"] !== undefined) {
-    const r = v48(x["hours_per_week"]);
+    const r = v54(x["hours_per_week"]);
     if (r === I) return I;
     out["hours_per_week"] = r;
   } else if ("hours_per_week" in x) return I;
   if (x["offloadable"] !== undefined) {
-    const r = v15(x["offloadable"]);
+    const r = v13(x["offloadable"]);
     if (r === I) return I;
     out["offloadable"] = r;
   } else if ("offloadable" in x) return I;
   return out;
 }
 
-function v46(x) {
+function v52(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v47(x[i]);
+    const r = v53(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v45(x) {
+function v51(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c23.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c25.has(k)) return I;
   const out = {};
   if (x["selling_time_pct"] !== undefined) {
-    const r = v35(x["selling_time_pct"]);
+    const r = v30(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
   if (x["non_sales_tasks"] !== undefined) {
-    const r = v46(x["non_sales_tasks"]);
+    const r = v52(x["non_sales_tasks"]);
     if (r === I) return I;
     out["non_sales_tasks"] = r;
   } else if ("non_sales_tasks" in x) return I;
@@ -649,13 +746,13 @@ function v45(x) {
   return out;
 }
 
-function v50(x) {
-  return c26.has(x) ? x : I;
+function v56(x) {
+  return c28.has(x) ? x : I;
 }
 
-function v49(x) {
+function v55(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c25.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c27.has(k)) return I;
   const out = {};
   if (x["crm"] !== undefined) {
     const r = v4(x["crm"]);
@@ -663,40 +760,40 @@ function v49(x) {
     out["crm"] = r;
   } else if ("crm" in x) return I;
   if (x["system_of_record"] !== undefined) {
-    const r = v50(x["system_of_record"]);
+    const r = v56(x["system_of_record"]);
     if (r === I) return I;
     out["system_of_record"] = r;
   } else if ("system_of_record" in x) return I;
   if (x["crm_active_use_pct"] !== undefined) {
-    const r = v35(x["crm_active_use_pct"]);
+    const r = v30(x["crm_active_use_pct"]);
     if (r === I) return I;
     out["crm_active_use_pct"] = r;
   } else if ("crm_active_use_pct" in x) return I;
   if (x["remote_access"] !== undefined) {
-    const r = v15(x["remote_access"]);
+    const r = v13(x["remote_access"]);
     if (r === I) return I;
     out["remote_access"] = r;
   } else if ("remote_access" in x) return I;
   if (x["travel_connectivity"] !== undefined) {
-    const r = v15(x["travel_connectivity"]);
+    const r = v13(x["travel_connectivity"]);
     if (r === I) return I;
     out["travel_connectivity"] = r;
   } else if ("travel_connectivity" in x) return I;
   if (x["reps_travel"] !== undefined) {
-    const r = v15(x["reps_travel"]);
+    const r = v13(x["reps_travel"]);
     if (r === I) return I;
     out["reps_travel"] = r;
   } else if ("reps_travel" in x) return I;
   return out;
 }
 
-function v52(x) {
-  return c28.has(x) ? x : I;
+function v58(x) {
+  return c30.has(x) ? x : I;
 }
 
-function v54(x) {
+function v60(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c29.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c31.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
     const r = v4(x["name"]);
@@ -711,26 +808,26 @@ function v54(x) {
   return out;
 }
 
-function v53(x) {
+function v59(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v54(x[i]);
+    const r = v60(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v56(x) {
-  return c30.has(x) ? x : I;
+function v62(x) {
+  return c32.has(x) ? x : I;
 }
 
-function v55(x) {
+function v61(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v56(x[i]);
+    const r = v62(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -738,12 +835,12 @@ function v55(x) {
   return out;
 }
 
-function v51(x) {
+function v57(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c27.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c29.has(k)) return I;
   const out = {};
   if (x["mode"] !== undefined) {
-    const r = v52(x["mode"]);
+    const r = v58(x["mode"]);
     if (r === I) return I;
     out["mode"] = r;
   } else if ("mode" in x) return I;
@@ -753,28 +850,28 @@ function v51(x) {
     out["bench"] = r;
   } else if ("bench" in x) return I;
   if (x["open_territories"] !== undefined) {
-    const r = v53(x["open_territories"]);
+    const r = v59(x["open_territories"]);
     if (r === I) return I;
     out["open_territories"] = r;
   } else if ("open_territories" in x) return I;
   if (x["channels"] !== undefined) {
-    const r = v55(x["channels"]);
+    const r = v61(x["channels"]);
     if (r === I) return I;
     out["channels"] = r;
   } else if ("channels" in x) return I;
   return out;
 }
 
-function v60(x) {
-  return c33.has(x) ? x : I;
+function v66(x) {
+  return c35.has(x) ? x : I;
 }
 
-function v59(x) {
+function v65(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c32.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c34.has(k)) return I;
   const out = {};
   if (x["area"] !== undefined) {
-    const r = v60(x["area"]);
+    const r = v66(x["area"]);
     if (r === I) return I;
     out["area"] = r;
   } else if ("area" in x) return I;
@@ -796,92 +893,159 @@ function v59(x) {
   return out;
 }
 
-function v58(x) {
+function v64(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v59(x[i]);
+    const r = v65(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v57(x) {
+function v63(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c31.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c33.has(k)) return I;
   const out = {};
   if (x["none_reported"] !== undefined) {
-    const r = v15(x["none_reported"]);
+    const r = v13(x["none_reported"]);
     if (r === I) return I;
     out["none_reported"] = r;
   } else if ("none_reported" in x) return I;
   if (x["points"] !== undefined) {
-    const r = v58(x["points"]);
+    const r = v64(x["points"]);
     if (r === I) return I;
     out["points"] = r;
   } else if ("points" in x) return I;
   return out;
 }
 
-function v62(x) {
-  return c35.has(x) ? x : I;
+function v68(x) {
+  return c37.has(x) ? x : I;
 }
 
-function v63(x) {
-  return c36.has(x) ? x : I;
+function v69(x) {
+  return c38.has(x) ? x : I;
 }
 
-function v61(x) {
+function v72(x) {
+  return c40.has(x) ? x : I;
+}
+
+function v71(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c34.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c39.has(k)) return I;
+  const out = {};
+  if (x["measure"] !== undefined) {
+    const r = v72(x["measure"]);
+    if (r === I) return I;
+    out["measure"] = r;
+  } else if ("measure" in x) return I;
+  if (x["weight_pct"] !== undefined) {
+    const r = v30(x["weight_pct"]);
+    if (r === I) return I;
+    out["weight_pct"] = r;
+  } else if ("weight_pct" in x) return I;
+  return out;
+}
+
+function v70(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v71(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  return out;
+}
+
+function v67(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c36.has(k)) return I;
   const out = {};
   if (x["basis"] !== undefined) {
-    const r = v62(x["basis"]);
+    const r = v68(x["basis"]);
     if (r === I) return I;
     out["basis"] = r;
   } else if ("basis" in x) return I;
   if (x["customer_profitability_reported"] !== undefined) {
-    const r = v15(x["customer_profitability_reported"]);
+    const r = v13(x["customer_profitability_reported"]);
     if (r === I) return I;
     out["customer_profitability_reported"] = r;
   } else if ("customer_profitability_reported" in x) return I;
   if (x["profit_target_incentive"] !== undefined) {
-    const r = v15(x["profit_target_incentive"]);
+    const r = v13(x["profit_target_incentive"]);
     if (r === I) return I;
     out["profit_target_incentive"] = r;
   } else if ("profit_target_incentive" in x) return I;
   if (x["client_outcome_component"] !== undefined) {
-    const r = v15(x["client_outcome_component"]);
+    const r = v13(x["client_outcome_component"]);
     if (r === I) return I;
     out["client_outcome_component"] = r;
   } else if ("client_outcome_component" in x) return I;
   if (x["varies_by_objective"] !== undefined) {
-    const r = v15(x["varies_by_objective"]);
+    const r = v13(x["varies_by_objective"]);
     if (r === I) return I;
     out["varies_by_objective"] = r;
   } else if ("varies_by_objective" in x) return I;
   if (x["deal_review"] !== undefined) {
-    const r = v63(x["deal_review"]);
+    const r = v69(x["deal_review"]);
     if (r === I) return I;
     out["deal_review"] = r;
   } else if ("deal_review" in x) return I;
+  if (x["margins_vary"] !== undefined) {
+    const r = v13(x["margins_vary"]);
+    if (r === I) return I;
+    out["margins_vary"] = r;
+  } else if ("margins_vary" in x) return I;
+  if (x["margin_floor"] !== undefined) {
+    const r = v13(x["margin_floor"]);
+    if (r === I) return I;
+    out["margin_floor"] = r;
+  } else if ("margin_floor" in x) return I;
+  if (x["components"] !== undefined) {
+    const r = v70(x["components"]);
+    if (r === I) return I;
+    out["components"] = r;
+  } else if ("components" in x) return I;
+  if (x["pay_on_collection"] !== undefined) {
+    const r = v13(x["pay_on_collection"]);
+    if (r === I) return I;
+    out["pay_on_collection"] = r;
+  } else if ("pay_on_collection" in x) return I;
+  if (x["clawback"] !== undefined) {
+    const r = v13(x["clawback"]);
+    if (r === I) return I;
+    out["clawback"] = r;
+  } else if ("clawback" in x) return I;
+  if (x["discount_approval_above_pct"] !== undefined) {
+    const r = v30(x["discount_approval_above_pct"]);
+    if (r === I) return I;
+    out["discount_approval_above_pct"] = r;
+  } else if ("discount_approval_above_pct" in x) return I;
+  if (x["approver_paid_on_deal"] !== undefined) {
+    const r = v13(x["approver_paid_on_deal"]);
+    if (r === I) return I;
+    out["approver_paid_on_deal"] = r;
+  } else if ("approver_paid_on_deal" in x) return I;
   return out;
 }
 
-function v65(x) {
-  return c38.has(x) ? x : I;
+function v74(x) {
+  return c42.has(x) ? x : I;
 }
 
-function v67(x) {
-  return c39.has(x) ? x : I;
+function v76(x) {
+  return c43.has(x) ? x : I;
 }
 
-function v66(x) {
+function v75(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v67(x[i]);
+    const r = v76(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -889,69 +1053,84 @@ function v66(x) {
   return out;
 }
 
-function v64(x) {
+function v73(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c37.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c41.has(k)) return I;
   const out = {};
   if (x["function"] !== undefined) {
-    const r = v65(x["function"]);
+    const r = v74(x["function"]);
     if (r === I) return I;
     out["function"] = r;
   } else if ("function" in x) return I;
   if (x["owns"] !== undefined) {
-    const r = v66(x["owns"]);
+    const r = v75(x["owns"]);
     if (r === I) return I;
     out["owns"] = r;
   } else if ("owns" in x) return I;
   if (x["reps_create_messaging"] !== undefined) {
-    const r = v15(x["reps_create_messaging"]);
+    const r = v13(x["reps_create_messaging"]);
     if (r === I) return I;
     out["reps_create_messaging"] = r;
   } else if ("reps_create_messaging" in x) return I;
   if (x["issue_route"] !== undefined) {
-    const r = v15(x["issue_route"]);
+    const r = v13(x["issue_route"]);
     if (r === I) return I;
     out["issue_route"] = r;
   } else if ("issue_route" in x) return I;
+  if (x["message_owner"] !== undefined) {
+    const r = v4(x["message_owner"]);
+    if (r === I) return I;
+    out["message_owner"] = r;
+  } else if ("message_owner" in x) return I;
+  if (x["qualified_lead_defined"] !== undefined) {
+    const r = v13(x["qualified_lead_defined"]);
+    if (r === I) return I;
+    out["qualified_lead_defined"] = r;
+  } else if ("qualified_lead_defined" in x) return I;
+  if (x["lead_follow_up_agreed"] !== undefined) {
+    const r = v13(x["lead_follow_up_agreed"]);
+    if (r === I) return I;
+    out["lead_follow_up_agreed"] = r;
+  } else if ("lead_follow_up_agreed" in x) return I;
   return out;
 }
 
-function v70(x) {
+function v79(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v71(x) {
-  if (typeof x !== "string") return I;
-  x = x.trim();
-  if (x.length < 1) return I;
-  return x;
-}
-
-function v72(x) {
+function v80(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v69(x) {
+function v81(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v78(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c40.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c44.has(k)) return I;
   const out = {};
   if (x["rule"] !== undefined) {
-    const r = v70(x["rule"]);
+    const r = v79(x["rule"]);
     if (r === I) return I;
     out["rule"] = r;
   } else if (true) return I;
   if (x["reason"] !== undefined) {
-    const r = v71(x["reason"]);
+    const r = v80(x["reason"]);
     if (r === I) return I;
     out["reason"] = r;
   } else if (true) return I;
   if (x["owner"] !== undefined) {
-    const r = v72(x["owner"]);
+    const r = v81(x["owner"]);
     if (r === I) return I;
     out["owner"] = r;
   } else if (true) return I;
@@ -963,47 +1142,47 @@ function v69(x) {
   return out;
 }
 
-function v68(x) {
+function v77(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v69(x[i]);
+    const r = v78(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v74(x) {
+function v83(x) {
   if (typeof x !== "string") return I;
   return x;
 }
 
-function v73(x) {
+function v82(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    if (!c41.has(k)) return I;
-    const r = v74(x[k]);
+    if (!c45.has(k)) return I;
+    const r = v83(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v77(x) {
+function v86(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v76(x) {
+function v85(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c42.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c46.has(k)) return I;
   const out = {};
   if (x["by"] !== undefined) {
-    const r = v77(x["by"]);
+    const r = v86(x["by"]);
     if (r === I) return I;
     out["by"] = r;
   } else if (true) return I;
@@ -1015,31 +1194,31 @@ function v76(x) {
   return out;
 }
 
-function v75(x) {
+function v84(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v76(x[k]);
+    const r = v85(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v80(x) {
+function v89(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v79(x) {
+function v88(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c43.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c47.has(k)) return I;
   const out = {};
   if (x["source"] !== undefined) {
-    const r = v80(x["source"]);
+    const r = v89(x["source"]);
     if (r === I) return I;
     out["source"] = r;
   } else if (true) return I;
@@ -1051,12 +1230,12 @@ function v79(x) {
   return out;
 }
 
-function v78(x) {
+function v87(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v79(x[k]);
+    const r = v88(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
@@ -1088,7 +1267,7 @@ function v0(x) {
     out["leadership"] = r;
   } else if ("leadership" in x) return I;
   if (x["roles"] !== undefined) {
-    const r = v13(x["roles"]);
+    const r = v14(x["roles"]);
     if (r === I) return I;
     out["roles"] = r;
   } else if ("roles" in x) return I;
@@ -1098,17 +1277,17 @@ function v0(x) {
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["process"] !== undefined) {
-    const r = v19(x["process"]);
+    const r = v23(x["process"]);
     if (r === I) return I;
     out["process"] = r;
   } else if ("process" in x) return I;
   if (x["metrics"] !== undefined) {
-    const r = v25(x["metrics"]);
+    const r = v32(x["metrics"]);
     if (r === I) return I;
     out["metrics"] = r;
   } else if ("metrics" in x) return I;
   if (x["people"] !== undefined) {
-    const r = v31(x["people"]);
+    const r = v38(x["people"]);
     if (r === I) return I;
     out["people"] = r;
   } else if ("people" in x) return I;
@@ -1118,52 +1297,52 @@ function v0(x) {
     out["people_csv"] = r;
   } else if ("people_csv" in x) return I;
   if (x["admin"] !== undefined) {
-    const r = v45(x["admin"]);
+    const r = v51(x["admin"]);
     if (r === I) return I;
     out["admin"] = r;
   } else if ("admin" in x) return I;
   if (x["tools"] !== undefined) {
-    const r = v49(x["tools"]);
+    const r = v55(x["tools"]);
     if (r === I) return I;
     out["tools"] = r;
   } else if ("tools" in x) return I;
   if (x["recruiting"] !== undefined) {
-    const r = v51(x["recruiting"]);
+    const r = v57(x["recruiting"]);
     if (r === I) return I;
     out["recruiting"] = r;
   } else if ("recruiting" in x) return I;
   if (x["friction"] !== undefined) {
-    const r = v57(x["friction"]);
+    const r = v63(x["friction"]);
     if (r === I) return I;
     out["friction"] = r;
   } else if ("friction" in x) return I;
   if (x["compensation"] !== undefined) {
-    const r = v61(x["compensation"]);
+    const r = v67(x["compensation"]);
     if (r === I) return I;
     out["compensation"] = r;
   } else if ("compensation" in x) return I;
   if (x["marketing"] !== undefined) {
-    const r = v64(x["marketing"]);
+    const r = v73(x["marketing"]);
     if (r === I) return I;
     out["marketing"] = r;
   } else if ("marketing" in x) return I;
   if (x["waivers"] !== undefined) {
-    const r = v68(x["waivers"]);
+    const r = v77(x["waivers"]);
     if (r === I) return I;
     out["waivers"] = r;
   } else if ("waivers" in x) return I;
   if (x["notes"] !== undefined) {
-    const r = v73(x["notes"]);
+    const r = v82(x["notes"]);
     if (r === I) return I;
     out["notes"] = r;
   } else if ("notes" in x) return I;
   if (x["answers"] !== undefined) {
-    const r = v75(x["answers"]);
+    const r = v84(x["answers"]);
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
   if (x["sources"] !== undefined) {
-    const r = v78(x["sources"]);
+    const r = v87(x["sources"]);
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;

@@ -18,10 +18,20 @@ export function where(e: Evidence): string {
   return e.file && e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : '(not in file)';
 }
 
-/** `org.yaml:12:5 people[2].attainment (answered by Jane, VP Sales)` */
-export function evidenceLine(e: Evidence): string {
+/**
+ * A fact in words a client reads, with its path as a small reference:
+ * `the quota attainment of AE 3 (people[2].attainment)`; the path alone when
+ * the report has no words for it.
+ */
+export function factText(r: Pick<AuditReport, 'labels'>, path: string): string {
+  const words = r.labels?.[path];
+  return words && words !== path ? `${words} (${path})` : path;
+}
+
+/** `org.yaml:12:5  the quota attainment of AE 3 (people[2].attainment) (interview answer from Jane, VP Sales)` */
+export function evidenceLine(e: Evidence, r?: Pick<AuditReport, 'labels'>): string {
   const who = e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
-  return `${where(e)}  ${e.path}${who}${provenance(e)}`;
+  return `${where(e)}  ${r ? factText(r, e.path) : e.path}${who}${provenance(e)}`;
 }
 
 /** ` (source: CRM export, as of 2025-06-01, stale)`, or '' when no source is stated. */
@@ -77,16 +87,32 @@ export function ruleScoreText(rule: AuditReport['rules'][number]): string {
   return up > now ? `${now}% (up to ${up}%)` : `${now}%`;
 }
 
-/** Word-wrap plain text to a width, continuing lines with an indent. */
+/**
+ * Word-wraps plain text to `width` columns, continuing lines with `indent`. A
+ * word longer than a line (a URL, a long name) is cut across lines, so no line
+ * is ever wider than `width` (counted in UTF-16 code units).
+ */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let cur = '';
-  for (const w of words) {
-    if (cur && (cur + ' ' + w).length > width) {
-      lines.push(cur);
-      cur = indent + w;
-    } else cur = cur ? `${cur} ${w}` : lines.length ? indent + w : w;
+  for (let w of words) {
+    for (;;) {
+      const lead = cur ? `${cur} ` : lines.length ? indent : '';
+      if ((lead + w).length <= width) {
+        cur = lead + w;
+        break;
+      }
+      if (cur) {
+        lines.push(cur);
+        cur = '';
+        continue;
+      }
+      const fit = Math.max(1, width - lead.length);
+      lines.push(lead + w.slice(0, fit));
+      w = w.slice(fit);
+      if (!w) break;
+    }
   }
   if (cur) lines.push(cur);
   return lines;

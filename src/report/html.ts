@@ -172,18 +172,26 @@ export function categoryChart(r: AuditReport): string {
   return out.join('\n');
 }
 
-/** `people[0].selling_time_pct` plus where it stands and who answered it. */
-function evidenceItem(e: Evidence): string {
+type Labels = AuditReport['labels'];
+
+/** A fact in words a client reads, its path as a small reference (`the quota attainment of AE 3` `people[2].attainment`). */
+function factHtml(labels: Labels, path: string): string {
+  const words = labels?.[path];
+  return words && words !== path ? `<span class="fact" dir="auto">${esc(words)}</span> <code class="path">${esc(path)}</code>` : `<code>${esc(path)}</code>`;
+}
+
+/** The fact in words, plus where it stands and who answered it. */
+function evidenceItem(e: Evidence, labels: Labels): string {
   const parts: string[] = [];
   if (e.file && e.line) parts.push(`<span class="loc">${esc(e.file)}, line ${e.line}${e.column ? `, column ${e.column}` : ''}</span>`);
   else parts.push('<span class="loc">not in the org file</span>');
   if (e.origin === 'interview') parts.push(`<span class="who">interview answer${e.respondent ? ` from <bdi>${esc(e.respondent)}</bdi>` : ''}</span>`);
   if (e.source) parts.push(`<span class="src">source: <bdi>${esc(e.source)}</bdi>${e.asOf ? `, as of ${esc(e.asOf)}` : ''}${e.stale ? ' <b class="stale">stale</b>' : ''}</span>`);
-  return `<li><code>${esc(e.path)}</code> · ${parts.join(' · ')}</li>`;
+  return `<li>${factHtml(labels, e.path)} · ${parts.join(' · ')}</li>`;
 }
 
-function evidenceList(ev: Evidence[]): string {
-  return ev.length ? `<ul class="evidence">${ev.map(evidenceItem).join('')}</ul>` : '';
+function evidenceList(ev: Evidence[], labels: Labels): string {
+  return ev.length ? `<ul class="evidence">${ev.map((e) => evidenceItem(e, labels)).join('')}</ul>` : '';
 }
 
 /** The question the interview asks for a fact, when the model has one. */
@@ -206,7 +214,7 @@ function groupByRule(fs: Finding[]): Finding[][] {
   return out;
 }
 
-function findingCard(group: Finding[], rule: RuleResult | undefined, num: number): string {
+function findingCard(group: Finding[], rule: RuleResult | undefined, num: number, labels: Labels): string {
   const f0 = group[0]!;
   const thresholds = new Map<string, { value: unknown; source?: string }>();
   for (const f of group) for (const t of f.thresholds) thresholds.set(t.name, t);
@@ -217,7 +225,7 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   out.push(`<h4 id="rule-${num}-${esc(f0.ruleId)}">${esc(rule?.title ?? f0.ruleId)} <code class="rule-id">${esc(f0.ruleId)}</code></h4>`);
   out.push('</header>');
   out.push('<ol class="items">');
-  for (const f of group) out.push(`<li class="item"><p>${esc(f.message)}</p>${evidenceList(f.evidence)}</li>`);
+  for (const f of group) out.push(`<li class="item"><p>${esc(f.message)}</p>${evidenceList(f.evidence, labels)}</li>`);
   out.push('</ol>');
   out.push('<dl class="cite">');
   if (rule) out.push(`<div><dt>Source</dt><dd>${esc(rule.source)}</dd></div>`);
@@ -328,18 +336,18 @@ function findingsSection(r: AuditReport): string {
   let n = 0;
   if (fatal.length) {
     out.push(`<h3>Fatal findings <span class="count">(${fatal.length})</span></h3>`);
-    for (const g of groupByRule(fatal)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+    for (const g of groupByRule(fatal)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n, r.labels));
   }
   for (const sev of ['critical', 'high', 'medium', 'low'] as const) {
     const fs = rest.filter((f) => f.severity === sev);
     if (!fs.length) continue;
     out.push(`<h3>${SEVERITY_LABEL[sev]} severity <span class="count">(${fs.length})</span></h3>`);
-    for (const g of groupByRule(fs)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+    for (const g of groupByRule(fs)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n, r.labels));
   }
   const ns = notes(r);
   if (ns.length) {
     out.push(`<h3>Notes <span class="count">(not scored)</span></h3>`);
-    for (const g of groupByRule(ns)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n));
+    for (const g of groupByRule(ns)) out.push(findingCard(g, byId.get(g[0]!.ruleId), ++n, r.labels));
   }
   out.push('</section>');
   return out.join('\n');
@@ -412,7 +420,7 @@ function appendix(r: AuditReport): string {
         `<li><b>${esc(x.title)}</b> <code class="rule-id">${esc(x.id)}</code>${x.status === 'waived' ? ' (waived)' : ''}<ul>${x.missing
           .map((p) => {
             const q = questionFor(p);
-            return `<li><code>${esc(p)}</code>${q ? ` — ${esc(q)}` : ''}</li>`;
+            return `<li>${factHtml(r.labels, p)}${q ? ` — ${esc(q)}` : ''}</li>`;
           })
           .join('')}</ul></li>`,
       );
@@ -446,7 +454,7 @@ function appendix(r: AuditReport): string {
 
   if (r.unknowns.length) {
     out.push('<h3>Answered “don’t know”</h3>');
-    out.push(evidenceList(r.unknowns));
+    out.push(evidenceList(r.unknowns, r.labels));
   }
 
   out.push('<h3>How the score is calculated</h3>');
@@ -493,6 +501,8 @@ h4 { font-size: 15px; }
 p { margin: 6px 0; }
 a { color: var(--accent); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .86em; overflow-wrap: anywhere; }
+/* A fact's path beside its words: a small reference, for whoever edits the org file. */
+code.path { font-size: .74em; color: var(--muted); }
 .count { color: var(--muted); font-weight: normal; }
 .lead { color: var(--muted); margin-bottom: 14px; }
 .small { font-size: 12.5px; color: var(--muted); }
@@ -588,6 +598,9 @@ bdi { unicode-bidi: isolate; }
 .cite dt { font-weight: 700; min-width: 72px; }
 .cite dd { margin: 0; }
 
+/* A long unbroken value (a URL, a long name) wraps anywhere instead of widening the page or pushing
+   table columns off it; 'anywhere' (unlike break-word) also lets table cells shrink to fit. */
+main { overflow-wrap: anywhere; }
 /* tables */
 table { width: 100%; border-collapse: collapse; font-size: 13.5px; margin: 6px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 7px 8px; border-bottom: 1px solid var(--line); }

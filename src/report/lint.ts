@@ -7,6 +7,7 @@
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
+import { escapeJsonControls, guardLineStarts, sanitize } from './safe';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -16,8 +17,10 @@ export interface LintedFile {
   /** The org file as shown (relative to the working folder when under it). */
   file: string;
   report: AuditReport;
-  /** The config that applied, if any. */
+  /** The config that applied, if any (the nearest, when several did). */
   config?: string;
+  /** Every config that applied, nearest first (see src/config/resolver.ts). */
+  configs?: string[];
   /** The gates in force for this file (flags over config over defaults). */
   gates: Gates;
   failures: GateFailure[];
@@ -35,9 +38,26 @@ export type LintFile = LintedFile | UnreadFile;
 
 export interface LintRun {
   tool: { name: 'sales-audit'; version: string };
+  /**
+   * Where the shown paths are relative to (the working folder, absolute), and
+   * the repository root above it if any: SARIF writes repository-relative URIs
+   * from them. Neither is printed.
+   */
+  cwd?: string;
+  repoRoot?: string;
   /** The rules' own metadata, for formats that describe each rule (SARIF). */
   rules: readonly RuleDefinition[];
   files: LintFile[];
+}
+
+/** Code scanning rejects a SARIF run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** How many results the SARIF output of a run would hold before its cap (every problem but the waived-rule lines). */
+export function sarifResultCount(run: LintRun): number {
+  let n = 0;
+  for (const f of run.files) if (f.ok) n += problemsOf(f).filter((p) => p.kind !== 'waived').length;
+  return n;
 }
 
 /** The id under which expired waivers are reported (not a rule of the catalogue). */
@@ -150,7 +170,21 @@ export interface LintRenderOptions {
   color: boolean;
 }
 
+/**
+ * Renders a lint run in one format. As for the audit formats (see ./safe): the
+ * JSON formats (json, sarif) keep the data exact and escape what a terminal or
+ * a runner would act on; the others render sanitised strings, and no line of
+ * theirs can start a workflow command, except the `github` format's own
+ * commands, whose values that renderer escapes.
+ */
 export async function renderLint(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
+  if (format === 'json' || format === 'sarif') return escapeJsonControls(await renderLintFormat(format, run, opts));
+  // GitHub commands and XML escape CR and LF themselves: a multi-line value stays so there.
+  const text = await renderLintFormat(format, sanitize(run, { keepLineBreaks: format === 'github' || format === 'junit' }), opts);
+  return format === 'github' ? text : guardLineStarts(text);
+}
+
+async function renderLintFormat(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
   switch (format) {
     case 'stylish':
       return (await import('./stylish')).renderStylish(run, opts);
@@ -201,25 +235,34 @@ function renderLintJson(run: LintRun): string {
   return `${JSON.stringify({ schemaVersion: 2, tool: run.tool, files }, null, 2)}\n`;
 }
 
-/** Markdown: a summary table of the files, then each file's full report. */
+/** The most a GitHub pull-request or issue comment holds, in characters. */
+export const MARKDOWN_MAX_CHARS = 65_536;
+
+/**
+ * Markdown for a pull-request comment: a summary table of the files, then each
+ * file's full report. When that is longer than a comment holds
+ * (MARKDOWN_MAX_CHARS), the reports are collapsed (`<details>`) and those that
+ * do not fit are cut or left out, with a note saying so under the table; the
+ * table always lists every file and its verdict.
+ */
 async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
-  const out: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
+  const head: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
   for (const f of run.files) {
-    if (!f.ok) out.push(`| \`${md(f.file)}\` | | | | | could not be linted |`);
+    if (!f.ok) head.push(`| \`${md(f.file)}\` | | | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')} | ${s.coverage}% | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      head.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')} | ${s.coverage}% | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
     }
   }
-  out.push('');
-  for (const f of run.files) {
+  head.push('');
+  const sections = run.files.map((f) => {
+    const out: string[] = [];
     if (!f.ok) {
       out.push(`## \`${md(f.file)}\`: could not be linted`, '');
       for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
-      out.push('');
-      continue;
+      return { title: `${f.file}: could not be linted`, body: out.join('\n') };
     }
     const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
     if (problems.length) {
@@ -228,7 +271,51 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       out.push('');
     }
     // Each report one heading level down, under this document's title.
-    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '), '');
+    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '));
+    const s = f.report.summary;
+    return { title: `${f.file}: ${s.score ?? '?'}/100 (${s.grade ?? '?'})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') };
+  });
+  const full = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
+  if (full.length <= MARKDOWN_MAX_CHARS) return full;
+
+  // Too long for a comment: collapse every report, and keep what fits.
+  const NOTE_ROOM = 600;
+  // Hundreds of files: even the table may not fit; it keeps its first rows and says how many more.
+  let headText = head.join('\n');
+  if (headText.length > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
+    const rows = head.slice(4, -1);
+    let kept = 0;
+    let size = head.slice(0, 4).join('\n').length;
+    while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
+    headText = [...head.slice(0, 4), ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join('\n');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
+  const kept: string[] = [];
+  let cut = 0;
+  let left = 0;
+  for (const sec of sections) {
+    const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
+    const close = '\n\n</details>\n';
+    const whole = `${open}${sec.body}${close}`;
+    if (!cut && !left && whole.length <= budget) {
+      kept.push(whole);
+      budget -= whole.length;
+      continue;
+    }
+    // The first report that does not fit is cut at a line, when a useful part of it fits.
+    const marker = '\n\n*(the rest of this report is cut to fit a comment)*';
+    const room = budget - open.length - close.length - marker.length;
+    if (!cut && !left && room > 1000) {
+      const body = sec.body.slice(0, room);
+      kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
+      budget = 0;
+      cut = 1;
+      continue;
+    }
+    left++;
+  }
+  const n = sections.length;
+  const what = [cut ? '1 report is cut' : '', left ? `${left} of ${n} report${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
+  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the reports are collapsed${what ? `, and ${what}` : ''}. ${headText.length < head.join('\n').length ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+  return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
 }

@@ -1,11 +1,23 @@
 // The Markdown report: for a pull-request comment, a wiki or a client hand-out.
 // Values from the org file are escaped so they cannot break the tables.
-import type { AuditReport } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, thresholdLine } from './format';
+import type { AuditReport, Evidence } from '../engine/types';
+import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+/** A fact in words, its path as a small code reference: `the quota attainment of AE 3 (\`people[2].attainment\`)`. */
+function factMd(r: AuditReport, path: string): string {
+  const words = r.labels?.[path];
+  return words && words !== path ? `${md(words)} (\`${path}\`)` : `\`${path}\``;
+}
+
+/** Evidence: the fact in words, then where it is and who answered it. */
+function evidenceMd(r: AuditReport, e: Evidence): string {
+  const who = e.origin === 'interview' ? `; interview answer${e.respondent ? ` from ${md(e.respondent)}` : ''}` : '';
+  return `${factMd(r, e.path)} at \`${where(e)}\`${who}`;
 }
 
 export function renderMarkdown(r: AuditReport): string {
@@ -31,7 +43,7 @@ export function renderMarkdown(r: AuditReport): string {
   if (!findings.length) out.push('None.', '');
   for (const f of findings) {
     out.push(`- ${f.fatal ? '**FATAL** ' : ''}**${f.severity}** \`${f.ruleId}\`: ${md(f.message)}`);
-    for (const e of f.evidence) out.push(`  - evidence: \`${evidenceLine(e)}\``);
+    for (const e of f.evidence) out.push(`  - evidence: ${evidenceMd(r, e)}`);
     for (const t of f.thresholds) out.push(`  - threshold: ${md(thresholdLine(t))}`);
   }
   if (findings.length) out.push('');
@@ -52,7 +64,7 @@ export function renderMarkdown(r: AuditReport): string {
   const na = r.rules.filter((x) => x.missing.length && x.status !== 'waived' && x.status !== 'off');
   if (na.length) {
     out.push('### Not yet known', '');
-    for (const x of na) out.push(`- \`${x.id}\` needs: ${x.missing.map((m) => `\`${m}\``).join(', ')}`);
+    for (const x of na) out.push(`- \`${x.id}\` needs: ${x.missing.map((m) => factMd(r, m)).join('; ')}`);
     out.push('');
   }
   const inapplicable = r.rules.filter((x) => x.status === 'not-applicable');
@@ -83,7 +95,7 @@ export function renderMarkdown(r: AuditReport): string {
 
   if (r.unknowns.length) {
     out.push("## Answered \"don't know\"", '');
-    for (const u of r.unknowns) out.push(`- \`${evidenceLine(u)}\``);
+    for (const u of r.unknowns) out.push(`- ${evidenceMd(r, u)}`);
     out.push('');
   }
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);

@@ -5,12 +5,17 @@
 // assessed are results too. Files that could not be read are tool execution
 // notifications. No timestamps or absolute paths, so the same input gives the
 // same bytes.
+//
+// Consumers' limits: code scanning rejects a run with more than 25,000
+// results, so the most severe are kept, with a note in the run. It resolves a
+// relative URI from the repository root, so URIs are repository-relative
+// (uriBaseId %SRCROOT%, declared in originalUriBaseIds) wherever lint ran.
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
+import { posix, win32 } from 'node:path';
 import { optionDocs } from '../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { EXPIRED_WAIVER, levelOf, problemsOf, type LintRun, type Problem } from './lint';
+import { EXPIRED_WAIVER, levelOf, problemsOf, SARIF_MAX_RESULTS, type LintRun, type Problem } from './lint';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key: versioned, so a change of recipe never matches old alerts wrongly. */
@@ -18,12 +23,36 @@ export const FINGERPRINT_KEY = 'salesAuditFinding/v1';
 
 type Json = Record<string, unknown>;
 
-/** A relative path as a relative URI (segments percent-encoded); an absolute one as a file: URI. */
-export function toUri(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  if (p.startsWith('/')) return pathToFileURL(p).href;
-  return p.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+/** The id of the repository root in `originalUriBaseIds`, the name most SARIF producers use. */
+export const SRCROOT = '%SRCROOT%';
+
+const encodeSegments = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+
+/**
+ * A path as shown (relative to `base.cwd`, or absolute) as a SARIF artifact
+ * location: relative to the repository root with uriBaseId `%SRCROOT%` when it
+ * is inside `base.repoRoot`; else an absolute `file:` URI (`file:///C:/x/y.yaml`
+ * for a Windows path, on any platform); else, with no base known, the relative
+ * path itself. Segments are percent-encoded.
+ */
+export function artifactLocation(path: string, base: { cwd?: string; repoRoot?: string } = {}): { uri: string; uriBaseId?: string } {
+  const drive = /^[A-Za-z]:[\\/]/.test(path) || /^[A-Za-z]:[\\/]/.test(base.cwd ?? '');
+  const p = drive ? win32 : posix;
+  const slashes = (s: string) => s.replace(/\\/g, '/');
+  const abs = p.isAbsolute(path) ? path : base.cwd ? p.resolve(base.cwd, path) : undefined;
+  if (abs && base.repoRoot) {
+    const rel = p.relative(base.repoRoot, abs);
+    if (rel && !rel.startsWith('..') && !p.isAbsolute(rel)) return { uri: encodeSegments(slashes(rel)), uriBaseId: SRCROOT };
+  }
+  if (abs && (p.isAbsolute(path) || base.repoRoot)) {
+    const s = slashes(abs);
+    return { uri: drive ? `file:///${s.slice(0, 2)}${encodeSegments(s.slice(2))}` : `file://${encodeSegments(s)}` };
+  }
+  return { uri: encodeSegments(slashes(path).replace(/^\.\//, '')) };
 }
+
+/** The artifact location's URI alone (see artifactLocation). */
+export const toUri = (path: string, base: { cwd?: string; repoRoot?: string } = {}): string => artifactLocation(path, base).uri;
 
 const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -79,8 +108,10 @@ const EXPIRED_WAIVER_DESCRIPTOR: Json = {
   properties: { tags: ['waivers'], category: 'waivers' },
 };
 
-function location(file: string, line: number, column: number): Json {
-  return { physicalLocation: { artifactLocation: { uri: toUri(file) }, region: { startLine: line, startColumn: column } } };
+type Base = { cwd?: string; repoRoot?: string };
+
+function location(base: Base, file: string, line: number, column: number): Json {
+  return { physicalLocation: { artifactLocation: artifactLocation(file, base), region: { startLine: line, startColumn: column } } };
 }
 
 function fingerprintBase(file: string, p: Problem): string {
@@ -89,17 +120,25 @@ function fingerprintBase(file: string, p: Problem): string {
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
-function notification(d: Diagnostic): Json {
+function notification(base: Base, d: Diagnostic): Json {
   return {
     level: 'error',
     descriptor: { id: 'invalid-input' },
     message: { text: sentence(d.path ? `${d.path}: ${d.message}` : d.message) },
     locations: [
       d.line !== undefined
-        ? location(d.file, d.line, d.column ?? 1)
-        : { physicalLocation: { artifactLocation: { uri: toUri(d.file) } } },
+        ? location(base, d.file, d.line, d.column ?? 1)
+        : { physicalLocation: { artifactLocation: artifactLocation(d.file, base) } },
     ],
   };
+}
+
+/** Which results a capped run keeps first: errors, then warnings, then notes, by severity; suppressed ones last. */
+function rankOf(p: Problem): number {
+  if (p.kind === 'suppressed') return 9;
+  const level = p.level === 'error' ? 0 : p.level === 'warning' ? 3 : 6;
+  // Among errors, what fails a gate on its own (critical, an expired waiver, --strict) before high.
+  return level + (p.severity === 'critical' || !p.severity ? 0 : 1);
 }
 
 export function renderSarif(run: LintRun): string {
@@ -108,10 +147,12 @@ export function renderSarif(run: LintRun): string {
   const results: Json[] = [];
   const notifications: Json[] = [];
   const files: Json[] = [];
+  const base: Base = { cwd: run.cwd, repoRoot: run.repoRoot };
+  const ranks: number[] = [];
 
   for (const f of run.files) {
     if (!f.ok) {
-      notifications.push(...f.diagnostics.map(notification));
+      notifications.push(...f.diagnostics.map((d) => notification(base, d)));
       files.push({ file: f.file, status: 'invalid' });
       continue;
     }
@@ -120,20 +161,20 @@ export function renderSarif(run: LintRun): string {
     const seen = new Map<string, number>();
     for (const p of problemsOf(f)) {
       if (p.kind === 'waived') continue; // its findings carry the suppression
-      const base = fingerprintBase(f.file, p);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
+      const fp = fingerprintBase(f.file, p);
+      const n = (seen.get(fp) ?? 0) + 1;
+      seen.set(fp, n);
       const result: Json = {
         ruleId: p.ruleId,
         ruleIndex: index.get(p.ruleId),
         level: p.level,
         message: { text: sentence(p.message) },
-        locations: [location(p.file, p.line, p.column)],
+        locations: [location(base, p.file, p.line, p.column)],
       };
       const related = (p.finding?.evidence ?? []).slice(1).filter((e) => e.file && e.line);
       if (related.length)
-        result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
-      result.partialFingerprints = { [FINGERPRINT_KEY]: `${base}:${n}` };
+        result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
+      result.partialFingerprints = { [FINGERPRINT_KEY]: `${fp}:${n}` };
       if (p.kind === 'suppressed' && p.waiver) {
         const w = p.waiver;
         result.suppressions = [
@@ -141,7 +182,7 @@ export function renderSarif(run: LintRun): string {
             kind: 'inSource',
             status: 'accepted',
             justification: `${w.reason} (owner: ${w.owner}; waived until ${w.expires})`,
-            location: location(w.evidence.file ?? f.file, w.evidence.line ?? 1, w.evidence.column ?? 1),
+            location: location(base, w.evidence.file ?? f.file, w.evidence.line ?? 1, w.evidence.column ?? 1),
             properties: { owner: w.owner, expires: w.expires },
           },
         ];
@@ -154,7 +195,28 @@ export function renderSarif(run: LintRun): string {
         ...(p.finding?.thresholds.length ? { thresholds: p.finding.thresholds.map((t) => ({ name: t.name, value: t.value, ...(t.source ? { source: t.source } : {}) })) } : {}),
       };
       results.push(result);
+      ranks.push(rankOf(p));
     }
+  }
+
+  // Over code scanning's limit: keep the most severe, in their order, and say so in the run.
+  const total = results.length;
+  let kept = results;
+  if (total > SARIF_MAX_RESULTS) {
+    const keep = new Set(
+      results
+        .map((_, i) => i)
+        .sort((a, b) => ranks[a]! - ranks[b]! || a - b)
+        .slice(0, SARIF_MAX_RESULTS),
+    );
+    kept = results.filter((_, i) => keep.has(i));
+    notifications.push({
+      level: 'warning',
+      descriptor: { id: 'results-capped' },
+      message: {
+        text: `${total - SARIF_MAX_RESULTS} of ${total} results were left out: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run, so the most severe were kept. Every result is in \`sales-audit lint --format json\` or --format stylish.`,
+      },
+    });
   }
 
   const sarif = {
@@ -163,10 +225,11 @@ export function renderSarif(run: LintRun): string {
     runs: [
       {
         tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules: descriptors } },
-        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        invocations: [{ executionSuccessful: !run.files.some((f) => !f.ok), ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository the org files are in.' } } },
         columnKind: 'utf16CodeUnits',
-        results,
-        properties: { files },
+        results: kept,
+        properties: { files, ...(kept !== results ? { resultsCapped: { total, kept: kept.length, limit: SARIF_MAX_RESULTS } } : {}) },
       },
     ],
   };

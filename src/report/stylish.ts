@@ -4,10 +4,11 @@
 // never rests on colour alone.
 import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
+import { safeText } from './safe';
 import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
-/** One problem, one line: line breaks become spaces, and control characters (a terminal escape in a name) are dropped. */
-export const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+/** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
+export const oneLine = safeText;
 
 export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -32,7 +33,31 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
     out.push('');
   });
   out.push(summaryLine(run));
+  const cfg = configLine(run);
+  if (cfg) out.push(c.dim(cfg));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `Config: orgs/.sales-audit.yaml, then .sales-audit.yaml`: which config files
+ * applied (nearest first), per file when they differ; undefined when none did.
+ */
+export function configLine(run: LintRun): string | undefined {
+  const chains = new Map<string, string[]>();
+  let without = 0;
+  for (const f of run.files) {
+    if (!f.ok) continue;
+    const chain = f.configs ?? (f.config ? [f.config] : []);
+    if (!chain.length) {
+      without++;
+      continue;
+    }
+    const key = chain.join(', then ');
+    chains.set(key, [...(chains.get(key) ?? []), f.file]);
+  }
+  if (!chains.size) return undefined;
+  if (chains.size === 1 && !without) return `Config: ${[...chains.keys()][0]}`;
+  return `Config: ${[...chains].map(([k, files]) => `${k} (for ${files.join(', ')})`).join('; ')}${without ? `; none for the other ${without === 1 ? 'file' : `${without} files`}` : ''}`;
 }
 
 /** `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml 41/100 (incomplete, coverage 30%) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */

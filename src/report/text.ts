@@ -4,19 +4,26 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, where, wrap } from './format';
+import { activeFindings, capNote, evidenceLine, factText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
   color: boolean;
-  /** Terminal width; the report keeps to at most this (min 60, max 100). */
+  /**
+   * Terminal width: no line is wider (at most 100; 80 when not a terminal).
+   * Under 63 columns the checklist is a list instead of a table, and any line
+   * that would not fit is wrapped.
+   */
   width?: number;
+  /** The config files that applied, nearest first: named under the title. */
+  configFiles?: readonly string[];
 }
 
 const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '-' };
 
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(60, Math.min(100, opts.width ?? 80));
+  // The real width, however narrow (a floor wider than the terminal makes the terminal re-wrap every line).
+  const width = Math.max(20, Math.min(100, opts.width ?? 80));
   const out: string[] = [];
   const sevColor = (s: Severity) => (s === 'critical' ? c.red.bold : s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan);
   const scoreColor = (s: number | null) => (s === null ? c.dim : s >= 90 ? c.green : s >= 70 ? c.yellow : c.red);
@@ -27,6 +34,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   const company = r.org.company ?? 'Unnamed organisation';
   out.push(c.bold(`Sales audit: ${company}`), c.dim(`${r.org.file} · audited ${r.auditDate}`));
   if (r.org.respondents.length) out.push(c.dim(`Answers from: ${r.org.respondents.join('; ')}`));
+  if (opts.configFiles?.length) out.push(c.dim(`Config: ${opts.configFiles.join(', then ')}`));
   const s = r.summary;
   const gradeColor = s.grade === null ? c.dim : scoreColor(s.score);
   const range = rangeText(s);
@@ -46,12 +54,17 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Categories
   heading('Categories');
-  const barWidth = 20;
+  // The bar shrinks on a narrow terminal: title, bar and score on one line.
+  const barWidth = Math.max(5, Math.min(20, width - 2 - 14 - 1 - 4));
   for (const cat of r.categories) {
     const filled = cat.score === null ? 0 : Math.round((cat.score / 100) * barWidth);
     const bar = cat.score === null ? c.dim('·'.repeat(barWidth)) : scoreColor(cat.score)('█'.repeat(filled)) + c.dim('░'.repeat(barWidth - filled));
-    const cov = cat.score !== null && cat.coverage < 100 ? c.dim(`  coverage ${cat.coverage}%${cat.upTo !== null && cat.upTo > cat.score ? `, up to ${cat.upTo}` : ''}`) : '';
-    out.push(`  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}${cov}`);
+    const line = `  ${cat.title.padEnd(14)} ${bar} ${scoreText(cat.score).padStart(3)}`;
+    const cov = cat.score !== null && cat.coverage < 100 ? `coverage ${cat.coverage}%${cat.upTo !== null && cat.upTo > cat.score ? `, up to ${cat.upTo}` : ''}` : '';
+    // The coverage goes under the bar when it does not fit beside it.
+    if (!cov) out.push(line);
+    else if (2 + 14 + 1 + barWidth + 1 + 3 + 2 + cov.length <= width) out.push(`${line}${c.dim(`  ${cov}`)}`);
+    else out.push(line, c.dim(`${' '.repeat(17)}${cov}`));
   }
 
   // Findings, fatal first (the engine's order)
@@ -61,9 +74,9 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   if (!findings.length) out.push(c.dim('  None.'));
   // `at file:line:col  path`, split over two lines when it would not fit.
   const evidence = (e: Evidence, lead = '    at ') => {
-    const line = `${lead}${evidenceLine(e)}`;
+    const line = `${lead}${evidenceLine(e, r)}`;
     if (line.length <= width) out.push(c.dim(line));
-    else out.push(c.dim(`${lead}${where(e)}`), ...wrap(evidenceLine(e).slice(where(e).length).trim(), width - lead.length - 2).map((l) => c.dim(`${' '.repeat(lead.length + 2)}${l}`)));
+    else out.push(c.dim(`${lead}${where(e)}`), ...wrap(evidenceLine(e, r).slice(where(e).length).trim(), width - lead.length - 2).map((l) => c.dim(`${' '.repeat(lead.length + 2)}${l}`)));
   };
   const shownThresholds = new Set<string>();
   const findingBlock = (f: Finding) => {
@@ -102,7 +115,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     if (rule.status === 'not-applicable' && rule.reason)
       for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.missing.length && rule.status !== 'waived')
-      for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      for (const l of wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.waiver)
       for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
   }
@@ -118,7 +131,16 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   heading('Remediation checklist (most points first)');
   if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done; on a \"find out\" item, the most its answer can add."));
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
-  else {
+  else if (width < CHECKLIST_TABLE_MIN) {
+    // Too narrow for the table's columns: one item per paragraph.
+    r.checklist.forEach((item, i) => {
+      const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
+      const lead = `  ${item.rank}. `;
+      const pad = ' '.repeat(lead.length);
+      wrap(`${sameRule ? '' : `+${item.gain.toFixed(1)} `}${item.action} [${item.ruleId}]`, width - lead.length).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
+      for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));
+    });
+  } else {
     // One leading space, six borders, and the four narrow columns.
     const actionCol = Math.max(22, width - 1 - 6 - (4 + 7 + 15 + 8));
     const table = new Table({
@@ -151,5 +173,27 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     }
   }
   out.push('');
-  return out.join('\n');
+  return fitWidth(out, width).join('\n');
+}
+
+/** The narrowest the checklist table can be: one leading space, six borders, the narrow columns and 22 for the action. */
+export const CHECKLIST_TABLE_MIN = 1 + 6 + (4 + 7 + 15 + 8) + 22;
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Every line within `width` columns: a line that is wider (a long name, a
+ * path, the score line on a very narrow terminal) is wrapped under its own
+ * indent, without its colour (its words still say what the colour did).
+ */
+function fitWidth(lines: string[], width: number): string[] {
+  return lines.flatMap((block) =>
+    block.split('\n').flatMap((line) => {
+      const plain = line.replace(SGR, '');
+      if (plain.length <= width) return [line];
+      const indent = /^ */.exec(plain)![0];
+      return wrap(plain, width - indent.length, '  ').map((l) => `${indent}${l}`);
+    }),
+  );
 }

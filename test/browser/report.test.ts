@@ -262,6 +262,65 @@ if (!executable) {
     }, 60_000);
   });
 
+  // Issue 12, fault 21: a 150-character URL in a friction description widened
+  // the report to 1646 px in a 1000 px window, and in the PDF the checklist
+  // lost its Owner, Effort and Gain columns on every page.
+  describe('long unbroken strings (a URL, a long name)', () => {
+    // A4's printable width (210 mm less 2 x 16 mm margins) in CSS pixels.
+    const A4_PRINTABLE = Math.floor(((210 - 32) / 25.4) * 96);
+    const overflow = `(() => {
+      const doc = document.documentElement;
+      const width = doc.clientWidth;
+      const wide = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > width + 0.5).map((e) => e.tagName + '.' + e.className).slice(0, 5);
+      const cols = [...document.querySelectorAll('table.checklist thead th')].map((th) => { const b = th.getBoundingClientRect(); return { name: th.textContent, left: b.left, right: b.right, width: b.width }; });
+      return { scrollWidth: doc.scrollWidth, width, wide, cols };
+    })()`;
+    type Layout = { scrollWidth: number; width: number; wide: string[]; cols: { name: string; left: number; right: number; width: number }[] };
+
+    it('the fixture does hold them: the URL reaches the report and the checklist', async () => {
+      const r = await reportOf(`${FIXTURES}long-words.yaml`);
+      const html = renderHtml(r);
+      expect(html).toContain('Version14FinalApproved.pdf?revision=20260214');
+      expect(r.checklist.some((c) => c.action.length > 60 || c.owner.length > 40) || html.includes('Credit_Control_Team')).toBe(true);
+    });
+
+    it.each([1000, 760, 480])('on a %i px screen nothing is wider than the window', async (width) => {
+      const r = await reportOf(`${FIXTURES}long-words.yaml`);
+      const { page, context } = await open(renderHtml(r), `long-words-${width}`);
+      try {
+        await page.setViewportSize({ width, height: 1200 });
+        const l = (await page.evaluate(overflow)) as Layout;
+        expect(l.wide).toEqual([]);
+        expect(l.scrollWidth).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(ARTIFACTS, `long-words-${width}.png`), fullPage: false });
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+
+    it('printed on A4, the checklist keeps every column, Owner, Effort and Gain included, inside the page', async () => {
+      const r = await reportOf(`${FIXTURES}long-words.yaml`);
+      const { page, context } = await open(renderHtml(r, { paper: 'a4' }), 'long-words-print');
+      try {
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: A4_PRINTABLE, height: 1100 });
+        const l = (await page.evaluate(overflow)) as Layout;
+        expect(l.wide).toEqual([]);
+        expect(l.scrollWidth).toBeLessThanOrEqual(A4_PRINTABLE);
+        expect(l.cols.map((c) => c.name)).toEqual(['Done', '#', 'Action', 'Owner', 'Effort', 'Gain']);
+        for (const c of l.cols) {
+          expect(c.right, c.name).toBeLessThanOrEqual(A4_PRINTABLE + 0.5);
+          expect(c.width, c.name).toBeGreaterThan(20);
+        }
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        writeFileSync(join(ARTIFACTS, 'long-words-a4.pdf'), pdf);
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  });
+
   describe('sales-audit audit --format pdf', () => {
     const BIN = `${ROOT}bin/sales-audit.js`;
     const run = (args: string[], env: Record<string, string> = {}) =>

@@ -315,6 +315,26 @@ describe('wording', () => {
     expect(lines.join(' ')).toBe(long);
   });
 
+  // Issue 12, fault 22: a 28-column terminal got text hard-wrapped at 40 columns.
+  it('on a 28-column terminal, tell() and the question notes keep to 27 columns', async () => {
+    const { InquirerPrompter } = await import('../../src/interview/inquirer');
+    const out: string[] = [];
+    const io = { output: { write: (s: string) => out.push(s), columns: 28 } as unknown as NodeJS.WriteStream, color: false };
+    const prompter = new InquirerPrompter({ input: async () => '2025-01-01', Separator } as never, io);
+    prompter.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
+    await prompter.ask(q('plan.last_reviewed'), { section: 'plan', sectionIndex: 1, sectionCount: 1, index: 2, count: 4 });
+    const lines = out.join('').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(6);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(27);
+    expect(Math.max(...lines.map((l) => l.length))).toBeGreaterThan(20);
+  });
+
+  it('prompt wording from the file is made safe for the terminal, defaults are not touched', async () => {
+    const { safePrompt } = await import('../../src/interview/inquirer');
+    const cfg = safePrompt({ message: 'AE \u001b[2J1 \u202e› Job title', default: 'x\u001by', choices: [{ value: 'a', name: 'A\u0007', description: 'd\u009b' }] });
+    expect(cfg).toEqual({ message: 'AE [2J1 › Job title', default: 'x\u001by', choices: [{ value: 'a', name: 'A', description: 'd' }] });
+  });
+
   it('the backup is described as what it is: the file before this session, not necessarily an original', async () => {
     const { backupNote, HELP_BACKUP, HELP_EMPTY_ANSWERS } = await import('../../src/interview/messages');
     expect(backupNote('acme.yaml', 'acme.yaml.bak')).toBe('A copy of acme.yaml as it was before this session is in acme.yaml.bak; later sessions leave that copy alone.');

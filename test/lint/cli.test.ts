@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, DATE, FIX, ROOT, scratch } from './helpers';
+import { MARKDOWN_MAX_CHARS } from '../../src/report/lint';
 
 const lint = (args: string[], opts: Parameters<typeof cli>[1] = {}) => cli(['lint', ...args, '--date', DATE], opts);
 const json = (args: string[], opts: Parameters<typeof cli>[1] = {}) => {
@@ -269,7 +270,35 @@ describe('lint: several formats in one run', () => {
     expect(r.stdout).toMatch(/^- `expired\.yaml:11:5` \*\*error\*\* `expired-waiver`: The waiver for sales-tools expired/m);
     expect(r.stdout.match(/^# .*$/gm)).toEqual(['# sales-audit lint']); // each report sits one level down
     expect(r.stdout).toMatch(/^## Sales audit: Team Co$/m);
+    expect(r.stdout).not.toContain('<details>'); // short enough: nothing collapsed
   });
+
+  // Issue 12, fault 12: three struggling orgs made 67,449 characters; a comment holds 65,536.
+  it.each([3, 40])('markdown of %i struggling orgs stays under a comment\'s 65,536 characters, with a note, every file in the table', (n) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-md-'));
+    const files = Array.from({ length: n }, (_, i) => `s${i + 1}.yaml`);
+    for (const f of files) cpSync(join(ROOT, 'templates/examples/struggling-startup.yaml'), join(dir, f));
+    const r = cli(['lint', ...files, '--format', 'markdown', '--date', DATE], { cwd: dir });
+    expect(r.stdout.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    for (const f of files) expect(r.stdout).toContain(`| \`${f}\` | `);
+    expect(r.stdout).toMatch(/^> \*\*Shortened to fit a comment\*\* \(GitHub holds 65,536 characters\): the reports are collapsed, and 1 report is cut/m);
+    expect(r.stdout).toContain('<details><summary>s1.yaml: ');
+    expect(r.stdout.match(/<details>/g)!.length).toBe(r.stdout.match(/<\/details>/g)!.length);
+    if (n === 40) expect(r.stdout).toMatch(/and \d+ of 40 reports are left out\./);
+  });
+
+  it('markdown of 1,500 files: even the table is cut to fit, and says how many more', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-md-'));
+    const name = (i: number) => `org-with-a-rather-long-file-name-number-${String(i).padStart(4, '0')}.yaml`;
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, name(i)), 'version: 1\ncompany: { name: Small Co }\nplan: { documented: false }\n');
+    const r = cli(['lint', '*.yaml', '--format', 'markdown', '-o', 'out.md', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = readFileSync(join(dir, 'out.md'), 'utf8');
+    expect(out.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    expect(out).toContain(`| \`${name(0)}\` | `);
+    expect(out).toMatch(/^\*\.\.\. and \d+ more files: run `sales-audit lint` with `--format stylish` or `json` for them all\.\*$/m);
+    expect(out).toContain('The table is cut too');
+  }, 60_000);
 });
 
 describe('lint: per-org config', () => {

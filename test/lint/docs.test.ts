@@ -66,7 +66,7 @@ describe('README: Use in CI', () => {
   });
 
   it('the waiver example loads and names a real rule', async () => {
-    const r = await loadOrgText(`version: 1\n${block('waivers:')}`, 'org.yaml');
+    const r = await loadOrgText(`version: 1\n${block('waivers:\n  - rule:')}`, 'org.yaml');
     expect(r.ok).toBe(true);
     if (r.ok) expect(waiverDiagnostics(r.value, rules.map((x) => x.id))).toEqual([]);
   });

@@ -1,8 +1,11 @@
 // GitHub Actions workflow commands, matched line for line, and the escaping
 // rules of @actions/core (data: % CR LF; properties: also : and ,).
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty } from '../../src/report/github';
-import { cli, DATE } from './helpers';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { escapeData, escapeProperty, GITHUB_MAX_PER_KIND } from '../../src/report/github';
+import { cli, DATE, ROOT } from './helpers';
 
 const github = (args: string[]) => cli(['lint', ...args, '--date', DATE, '--format', 'github']);
 /** The message of a finding as the JSON output has it (so the tests do not copy rule wording). */
@@ -10,16 +13,16 @@ const messages = (file: string) =>
   (JSON.parse(cli(['lint', file, '--date', DATE, '--format', 'json']).stdout).files[0].problems as { ruleId: string; message: string }[]).map((p) => p.message);
 
 describe('GitHub annotations', () => {
-  it('one command per problem: level by severity, file, line, col and title', () => {
+  it('one command per problem: level by severity, file, line, col and title; what fails the job first, then by severity', () => {
     const [selling, lagging] = messages('team.yaml');
     const r = github(['team.yaml', 'expired.yaml', 'fatal.yaml']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
+      '::error file=expired.yaml,line=11,col=5,title=expired-waiver::The waiver for sales-tools expired on 2026-03-31 (owner: Sales manager); renew it with a new date or fix what it covered.',
+      '::error file=fatal.yaml,title=sales-audit gate%3A fatal::Gate failed: 1 critical rule failing',
+      `::error file=fatal.yaml,line=6,col=3,title=go-to-market-plan (critical)::${escapeData(messages('fatal.yaml')[0]!)}`,
       `::error file=team.yaml,line=14,col=5,title=selling-time (high)::${escapeData(selling!)}`,
       `::error file=team.yaml,line=19,col=5,title=manage-not-pay-cut (high)::${escapeData(lagging!)}`,
-      '::error file=expired.yaml,line=11,col=5,title=expired-waiver::The waiver for sales-tools expired on 2026-03-31 (owner: Sales manager); renew it with a new date or fix what it covered.',
-      `::error file=fatal.yaml,line=6,col=3,title=go-to-market-plan (critical)::${escapeData(messages('fatal.yaml')[0]!)}`,
-      '::error file=fatal.yaml,title=sales-audit gate%3A fatal::Gate failed: 1 critical rule failing',
       '',
     ]);
     expect(selling).toContain('%'); // so the escaping above was exercised
@@ -27,8 +30,8 @@ describe('GitHub annotations', () => {
 
   it('medium findings are warnings and low ones notices; severities from the config apply', () => {
     const r = github(['team.yaml', '--config', 'configs/severity.yaml']);
-    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::notice', '::warning', '']);
-    expect(r.stdout).toMatch(/^::notice file=team\.yaml,line=14,col=5,title=selling-time \(low\)::/);
+    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::warning', '::notice', '']);
+    expect(r.stdout).toMatch(/^::notice file=team\.yaml,line=14,col=5,title=selling-time \(low\)::/m);
   });
 
   it('waived rules are not annotated; unreadable files and aggregate gates are errors on the file', () => {
@@ -55,3 +58,33 @@ describe('GitHub annotations', () => {
     expect(r.stdout).toBe('::error file=weird%2Cname%3A1.yaml,title=sales-audit%3A cannot read the file::no such file; expected a YAML org file\n');
   });
 });
+
+// Issue 12, fault 13: three struggling orgs gave 93 error annotations and the
+// gate's, which explains the red job, came last and was dropped.
+describe('GitHub annotations within what a step shows', () => {
+  const orgs = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-gh-'));
+    for (const n of [1, 2, 3]) copyFileSync(join(ROOT, 'templates/examples/struggling-startup.yaml'), join(dir, `s${n}.yaml`));
+    return dir;
+  };
+
+  it('gates first, then the most severe; at most 10 per kind, the tenth saying how many more', () => {
+    const dir = orgs();
+    const r = cli(['lint', 's1.yaml', 's2.yaml', 's3.yaml', '--format', 'github', '--date', DATE], { cwd: dir });
+    const lines = r.stdout.trimEnd().split('\n');
+    const all = JSON.parse(cli(['lint', 's1.yaml', 's2.yaml', 's3.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as { files: { problems: { level: string; severity?: string }[] }[] };
+    for (const [kind, level] of [['error', 'error'], ['warning', 'warning'], ['notice', 'note']] as const) {
+      const mine = lines.filter((l) => l.startsWith(`::${kind} `));
+      expect(mine.length, kind).toBeLessThanOrEqual(GITHUB_MAX_PER_KIND);
+      const total = all.files.flatMap((f) => f.problems).filter((p) => p.level === level).length + (kind === 'error' ? 3 : 0);
+      if (total > GITHUB_MAX_PER_KIND) {
+        expect(mine).toHaveLength(GITHUB_MAX_PER_KIND);
+        expect(mine.at(-1)).toBe(`::${kind} title=sales-audit::... and ${total - 9} more ${kind}s (GitHub shows 10 per step): run sales-audit lint with --format stylish or sarif to see them all.`);
+      } else expect(mine).toHaveLength(total);
+    }
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    expect(errors.slice(0, 3).every((l) => l.includes('title=sales-audit gate%3A fatal'))).toBe(true);
+    expect(errors.slice(3, 9).every((l) => l.includes('(critical)'))).toBe(true);
+  });
+});
+

@@ -2,16 +2,18 @@
 // ingestion rules (the SARIF Multitool), every result at a line, fingerprints
 // stable across runs and edits, waived findings as suppressions.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, DATE, MULTITOOL, ROOT, SARIF_SCHEMA, scratch } from './helpers';
+import { SARIF_MAX_RESULTS } from '../../src/report/lint';
+import { artifactLocation } from '../../src/report/sarif';
 
 interface Region { startLine: number; startColumn: number }
-interface Loc { physicalLocation: { artifactLocation: { uri: string }; region?: Region } }
+interface Loc { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: Region } }
 interface Result {
   ruleId: string;
   ruleIndex: number;
@@ -132,9 +134,9 @@ describe('SARIF content', () => {
   it('a finding deep in a list points at its line: the third rep\'s attainment, with the actions as related', () => {
     const { sarif } = sarifOf(['team.yaml']);
     const r = sarif.runs[0]!.results.find((x) => x.ruleId === 'manage-not-pay-cut')!;
-    expect(r.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'team.yaml' }, region: { startLine: 19, startColumn: 5 } });
+    expect(r.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/lint/team.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 19, startColumn: 5 } });
     expect(r.properties.factPath).toBe('people[2].attainment');
-    expect(r.relatedLocations).toEqual([{ id: 1, physicalLocation: { artifactLocation: { uri: 'team.yaml' }, region: { startLine: 20, startColumn: 5 } }, message: { text: 'Evidence: people[2].actions.' } }]);
+    expect(r.relatedLocations).toEqual([{ id: 1, physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/team.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 20, startColumn: 5 } }, message: { text: 'Evidence: people[2].actions.' } }]);
     expect(r.level).toBe('error');
   });
 
@@ -147,7 +149,7 @@ describe('SARIF content', () => {
         kind: 'inSource',
         status: 'accepted',
         justification: 'the plan is being rewritten with the new board (owner: CEO; waived until 2027-03-31)',
-        location: { physicalLocation: { artifactLocation: { uri: 'waived.yaml' }, region: { startLine: 8, startColumn: 5 } } },
+        location: { physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/waived.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 8, startColumn: 5 } } },
         properties: { owner: 'CEO', expires: '2027-03-31' },
       },
     ]);
@@ -167,7 +169,7 @@ describe('SARIF content', () => {
         level: 'error',
         descriptor: { id: 'invalid-input' },
         message: { text: 'invalid YAML: the double quote that starts here is never closed.' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'invalid.yaml' }, region: { startLine: 3, startColumn: 9 } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/invalid.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 9 } } }],
       },
     ]);
     expect(sarif.runs[0]!.results.length).toBe(2);
@@ -214,4 +216,52 @@ describe('SARIF fingerprints', () => {
     expect(fp).toHaveLength(4);
     expect(new Set(fp).size).toBe(4);
   });
+});
+
+// Issue 12, faults 11 and 14: code scanning's limits.
+describe('SARIF within what code scanning accepts', () => {
+  it('`cd orgs && lint acme.yaml`: the URI is repository-relative, with %SRCROOT% declared in originalUriBaseIds', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'orgs'));
+    writeFileSync(join(dir, 'orgs', 'acme.yaml'), readFileSync(join(dir, 'fatal.yaml')));
+    const { sarif } = sarifOf(['acme.yaml'], join(dir, 'orgs'));
+    const run = sarif.runs[0]! as unknown as { originalUriBaseIds: Record<string, unknown>; results: { locations: Loc[] }[] };
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'orgs/acme.yaml', uriBaseId: '%SRCROOT%' });
+    expect(Object.keys(run.originalUriBaseIds)).toEqual(['%SRCROOT%']);
+  });
+
+  it('Windows paths become file:///C:/... URIs, never C%3A/...', () => {
+    expect(artifactLocation('C:\\work\\orgs\\acme.yaml')).toEqual({ uri: 'file:///C:/work/orgs/acme.yaml' });
+    expect(artifactLocation('orgs\\my org.yaml', { cwd: 'D:\\repo', repoRoot: 'D:\\repo' })).toEqual({ uri: 'orgs/my%20org.yaml', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('..\\other\\x.yaml', { cwd: 'D:\\repo\\orgs', repoRoot: 'D:\\repo\\orgs' })).toEqual({ uri: 'file:///D:/repo/other/x.yaml' });
+    expect(artifactLocation('/srv/ci/x.yaml', { cwd: '/srv/repo', repoRoot: '/srv/repo' })).toEqual({ uri: 'file:///srv/ci/x.yaml' });
+  });
+
+  it(`over ${SARIF_MAX_RESULTS} results: the most severe are kept, with a note in the run and a warning`, () => {
+    // A roster of 9,000 reps below every threshold: three findings each, and one critical finding (27,001).
+    const dir = scratch();
+    const rows = ['name,title,is_rep,attainment,selling_time_pct,coaching.plan,coaching.one_to_one,coaching.hours_per_month'];
+    for (let i = 1; i <= 9000; i++) rows.push(`AE ${i},Account Executive,true,30;30;30,10,none,none,0`);
+    writeFileSync(join(dir, 'reps.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'big.yaml'), 'version: 1\ncompany: { name: Big }\nplan: { documented: false }\npeople_csv: reps.csv\n');
+    const r = cli(['lint', 'big.yaml', '--format', 'sarif', '-o', 'big.sarif', '--date', DATE], { cwd: dir });
+    const sarif = JSON.parse(readFileSync(join(dir, 'big.sarif'), 'utf8')) as { runs: { results: { level: string; properties: { severity?: string } }[]; invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[]; properties: { resultsCapped?: { total: number; kept: number } } }[] };
+    const run = sarif.runs[0]!;
+    const total = run.properties.resultsCapped!.total;
+    expect(total).toBeGreaterThan(SARIF_MAX_RESULTS);
+    expect(run.results).toHaveLength(SARIF_MAX_RESULTS);
+    // Most severe first: the critical finding is kept, and nothing kept ranks below anything left out.
+    expect(run.results.some((x) => x.properties.severity === 'critical')).toBe(true);
+    const order = ['critical', 'high', 'medium', 'low'];
+    const worstKept = Math.max(...run.results.map((x) => order.indexOf(x.properties.severity ?? 'critical')));
+    cli(['lint', 'big.yaml', '--format', 'json', '-o', 'big.json', '--date', DATE], { cwd: dir });
+    const all = JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8')) as { files: { problems: { severity?: string }[] }[] };
+    const counts = (list: { severity?: string }[]) => order.map((s) => list.filter((x) => (x.severity ?? 'critical') === s).length);
+    const allCounts = counts(all.files[0]!.problems);
+    const keptCounts = counts(run.results.map((x) => x.properties));
+    for (let i = 0; i < worstKept; i++) expect(keptCounts[i]).toBe(allCounts[i]);
+    expect(run.invocations[0]!.toolExecutionNotifications![0]!.message.text).toMatch(new RegExp(`^${total - SARIF_MAX_RESULTS} of ${total} results were left out`));
+    expect(r.stderr).toContain(`warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${total} results`);
+  }, 60_000);
 });

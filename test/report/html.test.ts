@@ -172,9 +172,10 @@ describe('content', () => {
     }
     const na = r.rules.filter((x) => x.status === 'not-assessed');
     expect(na.length).toBeGreaterThan(0);
-    for (const x of na) for (const p of x.missing) expect(appendix).toContain(`<code>${esc(p)}</code>`);
+    // Each missing fact in words a client reads, its path as a small reference (issue 12, fault 23).
+    for (const x of na) for (const p of x.missing) expect(appendix).toContain(`<span class="fact" dir="auto">${esc(r.labels[p]!)}</span> <code class="path">${esc(p)}</code>`);
     // The interview's own question for a missing fact, so the reader knows what to answer.
-    expect(appendix).toMatch(/<code>[^<]+<\/code> — [A-Z][^<]+\?/);
+    expect(appendix).toMatch(/<code class="path">[^<]+<\/code> — [A-Z][^<]+\?/);
   });
 
   it('prints on the paper asked for, and on the printer\'s paper otherwise', async () => {

@@ -15,10 +15,11 @@ import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
 import type { Severity } from '../../engine/types';
-import { stdoutColumns, stdoutIsTTY } from '../stdio';
+import { stdoutColumns, stdoutIsTTY, writeStderrLine } from '../stdio';
 
 export interface AuditOpts {
-  config?: string;
+  /** A path, or false for --no-config. */
+  config?: string | false;
   strict?: boolean;
   date?: string;
   example?: string;
@@ -32,8 +33,8 @@ export interface AuditOpts {
 
 /** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
 export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
-  // The nearest .sales-audit.yaml applies to a user's file; a bundled example uses only --config.
-  const cfg = opts.config || file ? await new ConfigResolver(rules, opts.config).forOrg(opts.example ? undefined : file) : undefined;
+  // The .sales-audit.yaml files next to and above a user's file apply; a bundled example uses only --config.
+  const cfg = opts.config !== false && (opts.config || file) ? await new ConfigResolver(rules, opts.config || undefined).forOrg(opts.example ? undefined : file) : undefined;
   if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   const config = cfg?.value.config;
   const loaded = await loadOrg(file, opts.example);
@@ -48,9 +49,10 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
     unknowns: loaded.unknowns,
     settings: settingsOf(config),
     coverageFloor: config?.coverageFloor,
+    configWaivers: cfg?.value.waivers,
     toolVersion: VERSION,
   });
-  return { report, config };
+  return { report, config, configFiles: cfg?.value.files ?? [] };
 }
 
 /** The audit command's action. */
@@ -58,7 +60,7 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   // The pdf code (and node:child_process) loads only when a pdf is asked for.
   const pdf = list.some((t) => t.format === 'pdf') ? await import('../pdf-output') : undefined;
   const browser = pdf?.pdfBrowser(list);
-  const { report, config } = await auditFile(file, opts);
+  const { report, config, configFiles } = await auditFile(file, opts);
   const outputs = [];
   for (const target of list) {
     if (target.format === 'pdf') continue;
@@ -66,6 +68,7 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
       paper: opts.paper,
       color: target.output === undefined && useColor(stdoutIsTTY(), opts.color === false ? false : undefined),
       width: stdoutColumns(),
+      configFiles,
     });
     outputs.push({ target, text });
   }
@@ -74,6 +77,6 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
     if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
 
   const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }));
-  for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);
+  for (const f of failures) writeStderrLine(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}`);
   if (failures.length) process.exitCode = EXIT.gate;
 }

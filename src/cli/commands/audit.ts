@@ -20,7 +20,8 @@ export function registerAudit(program: Command): void {
     .option('--example <name>', 'audit a bundled example org instead of a file (struggling-startup, mid-size-gaps, healthy-org, roster-team)')
     .option('--date <YYYY-MM-DD>', 'the audit date (default: today); fixes the output for reproducible runs', parseDate);
   gateOptions(cmd)
-    .option('--config <file>', 'use this config instead of the nearest .sales-audit.yaml (none is looked up for --example)')
+    .option('--config <file>', 'use this config instead of the .sales-audit.yaml files next to and above the org file (none is looked up for --example)')
+    .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--paper <size>', 'html and pdf: print on a4 or letter (html default: the printer\'s paper; pdf default: a4)', parsePaper)
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
@@ -35,6 +36,7 @@ Examples:
   $ sales-audit audit acme.yaml --format html -o audit.html --format csv -o checklist.csv
   $ sales-audit audit acme.yaml --format pdf -o audit.pdf --paper letter   (needs Chromium or Chrome)
   $ sales-audit audit acme.yaml --format json -o audit.json --format text --fail-under 70
+  $ sales-audit audit acme.yaml --no-config                  (rule defaults, whatever .sales-audit.yaml says)
 
 The csv format is the remediation checklist; a cell starting with = + - @ gets a
 leading ' so a spreadsheet shows it as text instead of running it as a formula.`,

@@ -8,6 +8,7 @@ import { CliError } from '../errors';
 import { initTemplatesDir } from '../paths';
 import { writeFileAtomic } from '../output';
 import { writeStdout } from '../stdio';
+import { safeLine } from '../../report/safe';
 
 export const SCHEMA_FILE = 'sales-audit.schema.json';
 
@@ -38,9 +39,10 @@ export function registerInit(program: Command): void {
         const { orgJsonSchema } = await import('../../model/json-schema');
         await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
       }
+      // The file name is printed as typed, made safe for the terminal (see src/report/safe.ts).
       writeStdout(
-        `Created ${file} from the ${opts.template} template${wroteSchema ? ` (and ${schemaPath} for editor completion)` : ''}.\n` +
-          `Next: fill it in with \`sales-audit interview ${file}\` or by hand, then run \`sales-audit audit ${file}\`.\n`,
+        `${safeLine(`Created ${file} from the ${opts.template} template${wroteSchema ? ` (and ${schemaPath} for editor completion)` : ''}.`)}\n` +
+          `${safeLine(`Next: fill it in with \`sales-audit interview ${file}\` or by hand, then run \`sales-audit audit ${file}\`.`)}\n`,
       );
     });
 }

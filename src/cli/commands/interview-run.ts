@@ -24,7 +24,8 @@ import { today, useColor, writeFileAtomic } from '../output';
 import { initTemplatesDir } from '../paths';
 import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
-import { stdoutIsTTY } from '../stdio';
+import { stdoutIsTTY, writeStderrLine } from '../stdio';
+import { safeLine } from '../../report/safe';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -52,7 +53,9 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   }
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
-  const say = (line: string) => (scripted ? process.stderr : process.stdout).write(`${scripted ? 'sales-audit: ' : ''}${line}\n`);
+  // Each line made safe on its own (a file name in it cannot drive the terminal); the line breaks we put in stay.
+  const say = (text: string) =>
+    (scripted ? process.stderr : process.stdout).write(`${text.split('\n').map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l)).join('\n')}\n`);
 
   let prompter: Prompter;
   let terminal: InquirerPrompter | undefined;
@@ -190,7 +193,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     if (result.skipped) say(`Run \`sales-audit interview ${target}\` again to answer the ${result.skipped} skipped.`);
   }
   for (const e of answers?.unused() ?? []) {
-    process.stderr.write(`${opts.answers}:${e.line}:${e.column}: ${e.key}: not asked: the file already answers it, no rule needs it, or it does not apply (--all replaces answers)\n`);
+    writeStderrLine(`${opts.answers}:${e.line}:${e.column}: ${e.key}: not asked: the file already answers it, no rule needs it, or it does not apply (--all replaces answers)`);
   }
   if (!existsSync(target)) {
     say(`Nothing was answered, so ${target} was not created.`);

@@ -16,12 +16,13 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import { renderLint, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { findRepoRoot } from '../../load/repo';
 import { EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
-import { stdoutIsTTY } from '../stdio';
+import { stdoutIsTTY, writeStderrLine } from '../stdio';
 
 // ---- which files ----
 
@@ -96,6 +97,7 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     unknowns: org.unknowns,
     settings: settingsOf(config),
     coverageFloor: config?.coverageFloor,
+    configWaivers: cfg?.value.waivers,
     toolVersion: VERSION,
   });
   // Lint fails on a failing critical rule unless the config says otherwise.
@@ -104,7 +106,7 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     ok: true,
     file: org.file,
     report,
-    ...(cfg ? { config: cfg.value.file } : {}),
+    ...(cfg ? { config: cfg.value.file, configs: cfg.value.files } : {}),
     gates,
     failures: checkGates(report, gates),
     missingAt: Object.fromEntries(report.rules.filter((r) => r.status === 'not-assessed').map((r) => [r.id, missingAt(org, r.missing[0])])),
@@ -123,7 +125,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   }
   const inputs = await resolveInputs(patterns, cwd);
   const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date))));
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files };
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
   const printed = new Set<string>();
@@ -133,7 +135,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
       const line = formatDiagnostic(d);
       if (printed.has(line)) continue;
       printed.add(line);
-      process.stderr.write(`${line}\n`);
+      writeStderrLine(line);
     }
   }
 
@@ -143,15 +145,20 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     outputs.push({ target, text: await renderLint(target.format as LintFormat, run, { color: color && target.output === undefined && target.format === 'stylish' }) });
   }
   await writeTargets(outputs);
+  if (list.some((t) => t.format === 'sarif')) {
+    const n = sarifResultCount(run);
+    if (n > SARIF_MAX_RESULTS)
+      writeStderrLine(`sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${n} results: code scanning rejects a run with more (the run says so; --format json has them all)`);
+  }
 
   for (const f of run.files) {
     if (!f.ok) continue;
     // A file with no facts passes every default gate: say so rather than stay silent.
     if (f.report.summary.score === null && !f.failures.length)
-      process.stderr.write(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this\n`);
+      writeStderrLine(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this`);
     for (const g of f.failures) {
       const where = g.at?.file && g.at.line ? `${g.at.file}:${g.at.line}:${g.at.column ?? 1}` : f.file;
-      process.stderr.write(`sales-audit: ${where}: gate failed: ${g.message}\n`);
+      writeStderrLine(`sales-audit: ${where}: gate failed: ${g.message}`);
     }
   }
   process.exitCode = run.files.some((f) => !f.ok) ? EXIT.usage : run.files.some((f) => f.ok && f.failures.length) ? EXIT.gate : EXIT.ok;

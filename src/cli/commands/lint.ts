@@ -17,7 +17,7 @@ export function registerLint(program: Command): void {
     .argument('<files...>', 'org files or glob patterns (quote globs: "orgs/**/*.yaml")')
     .option('-f, --format <format>', `output format: ${LINT_FORMATS.join(', ')} (default: stylish); repeat for several`, targets.onFormat)
     .option('-o, --output <file>', 'write the --format just before it to this file (default: stdout)', targets.onOutput)
-    .option('--config <file>', 'use this config instead of the nearest .sales-audit.yaml')
+    .option('--config <file>', 'use this config instead of the .sales-audit.yaml files next to and above each file')
     .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--date <YYYY-MM-DD>', 'the audit date (default: today); waivers expire against it', parseDate);
   gateOptions(cmd)
@@ -27,8 +27,9 @@ export function registerLint(program: Command): void {
       'after',
       `
 By default lint fails (exit 1) on a failing critical rule and on an expired
-waiver. Settings come from the nearest .sales-audit.yaml next to or above each
-file (see \`sales-audit schema --config\`); flags override them.
+waiver. Settings come from the .sales-audit.yaml files next to and above each
+file, up to the repository root or one with root: true, the nearer winning
+(see \`sales-audit schema --config\`); flags override them.
 
 Examples:
   $ sales-audit lint acme.yaml
