@@ -13,7 +13,7 @@ export default defineRule({
   source: 'Reply, K. Jackson (last)',
   category: 'compensation',
   severity: 'low',
-  reads: ['compensation.deal_review', 'compensation.approver_paid_on_deal', 'compensation.discount_approval_above_pct'],
+  reads: ['compensation.deal_review', 'compensation.approver_paid_on_deal', 'compensation.discount_approval_above_pct', 'compensation.accelerators', 'compensation.capped'],
   options: options({
     independentAbovePct: threshold({
       default: 15,
@@ -26,7 +26,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that deals on non-standard terms (discounts, payment terms, bundles) are reviewed before they are signed, that the approver earns no commission or override on the deals they approve, and that any discount above independentAbovePct (15% off list by default, where a discount is past routine negotiation) needs that approval.',
+      'Checks that deals on non-standard terms (discounts, payment terms, bundles, timing) are reviewed before they are signed, that the approver earns no commission or override on the deals they approve, and that any discount above independentAbovePct (15% off list by default, where a discount is past routine negotiation) needs that approval. Notes where accelerators meet unchecked discounts, and where a commission cap invites deals to be held back.',
     rationale:
       'Any commission plan leaves room for a deal that pays the rep well and the company badly. A second pair of eyes catches those deals before they are signed, without rewriting the plan, but only when the reviewer gains nothing from the deal: a manager paid an override on it is a second rep, not a check.',
   },
@@ -35,6 +35,9 @@ export default defineRule({
     approverPaid:
       'Discounted deals are approved by {who}, who earns commission or an override on them: the approver has something to gain from the deal.',
     gateTooHigh: 'Discounts up to {actual}% off list need no approval; above {pct}% a deal should be approved by someone independent of its commission.',
+    acceleratorRisk:
+      'Accelerators pay more past quota, and no independent approval stops a deep discount: at the end of a quarter a deal can pay the rep more than it earns the company.',
+    capRisk: 'Commission is capped: past the cap a rep gains by holding deals back to the next period, so the review should watch deal timing as well as terms.',
   },
   steps: {
     addReview: {
@@ -93,6 +96,11 @@ export default defineRule({
         steps.push(step('lowerGate', { pct, actual: gate }, ['compensation.discount_approval_above_pct']));
       }
     }
+    // Pay features that bend deal structures (notes: they do not score). Accelerators matter where
+    // discounts are known to pass unchecked; a cap moves deals in time whatever the gate.
+    const unchecked = review === 'none' || (review !== undefined && (paid === true || (gate !== undefined && gate > pct)));
+    if (comp.accelerators === true && unchecked) findings.push(finding('acceleratorRisk', ['compensation.accelerators', 'compensation.deal_review'], {}, { note: true }));
+    if (comp.capped === true) findings.push(finding('capRisk', ['compensation.capped'], {}, { note: true }));
     return { checks, findings, steps };
   },
 });

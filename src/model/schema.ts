@@ -393,6 +393,8 @@ export const Compensation = z.strictObject({
     unit: '%',
     askIf: { fact: 'deal_review', in: ['deal_desk', 'manager'] },
   }),
+  accelerators: fact(bool, { question: 'Does the commission rate rise once a rep passes quota (accelerators)?' }),
+  capped: fact(bool, { question: 'Is commission capped (nothing more, or less, is paid past a ceiling)?' }),
   approver_paid_on_deal: fact(bool, {
     question: 'Does the person who approves a discounted deal earn commission or an override on that deal?',
     askIf: { fact: 'deal_review', in: ['deal_desk', 'manager'] },

@@ -126,11 +126,22 @@ describe('deal-structure-review', () => {
     expect(r.score).toBe(1);
   });
 
-  const FULL: Org = { compensation: { deal_review: 'manager', approver_paid_on_deal: false, discount_approval_above_pct: 10 } };
+  const FULL: Org = { compensation: { deal_review: 'manager', approver_paid_on_deal: false, discount_approval_above_pct: 10, accelerators: true, capped: true } };
   it.each([...examples, ['a full org literal', FULL] as const])('never scores higher with a fact of %s deleted', (_name, full) => {
     const base = runRule(rule, full).score ?? 0;
     for (const [path, less] of oneFactDeleted(full)) {
       expect(runRule(rule, less as Org).score ?? 0, `deleting ${path}`).toBeLessThanOrEqual(base);
     }
+  });
+
+  it.each([
+    { name: 'accelerators beside a paid approver', c: { deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 10, accelerators: true }, notes: ['acceleratorRisk'], score: 0.6 },
+    { name: 'accelerators with no review', c: { deal_review: 'none', accelerators: true }, notes: ['acceleratorRisk'], score: 0 },
+    { name: 'accelerators behind an independent gate', c: { deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 10, accelerators: true }, notes: [], score: 1 },
+    { name: 'a commission cap', c: { deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 10, capped: true }, notes: ['capRisk'], score: 1 },
+  ] as { name: string; c: NonNullable<Org['compensation']>; notes: string[]; score: number }[])('notes pay features that bend deal structures, without scoring them: $name', ({ c, notes, score }) => {
+    const r = runRule(rule, deal(c));
+    expect(r.notes.map((n) => n.messageId)).toEqual(notes);
+    expect(r.score).toBe(score);
   });
 });
