@@ -41,7 +41,7 @@ const c32 = new Set(["referrals","partners","professional_networks","competitor_
 const c33 = new Set(["none_reported","points"]);
 const c34 = new Set(["area","description","owner","mechanism"]);
 const c35 = new Set(["credit","inventory","production","pricing","legal","other"]);
-const c36 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","approver_paid_on_deal"]);
+const c36 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","accelerators","capped","approver_paid_on_deal"]);
 const c37 = new Set(["revenue","gross_margin","profit","mixed"]);
 const c38 = new Set(["deal_desk","manager","none"]);
 const c39 = new Set(["measure","weight_pct"]);
@@ -1025,6 +1025,16 @@ function v67(x) {
     if (r === I) return I;
     out["discount_approval_above_pct"] = r;
   } else if ("discount_approval_above_pct" in x) return I;
+  if (x["accelerators"] !== undefined) {
+    const r = v13(x["accelerators"]);
+    if (r === I) return I;
+    out["accelerators"] = r;
+  } else if ("accelerators" in x) return I;
+  if (x["capped"] !== undefined) {
+    const r = v13(x["capped"]);
+    if (r === I) return I;
+    out["capped"] = r;
+  } else if ("capped" in x) return I;
   if (x["approver_paid_on_deal"] !== undefined) {
     const r = v13(x["approver_paid_on_deal"]);
     if (r === I) return I;
