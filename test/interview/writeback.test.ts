@@ -227,3 +227,60 @@ describe('every question, answered in every example file', () => {
     expect(o.fallbacks).toBe(0);
   });
 });
+
+describe('unusual layouts keep everything but the edit (issue 12, fault 7)', () => {
+  it('an answer to a value that sits below a comment line keeps the comment', () => {
+    const src = 'leadership:\n  sales_managed_by:\n    # the CEO, for now\n    ceo\n  manager_experience_years: 2\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'sales_managed_by'], 'founder');
+    expect(o.text).toBe('leadership:\n  sales_managed_by:\n    # the CEO, for now\n    founder\n  manager_experience_years: 2\n');
+    o.setUnknown(['leadership', 'sales_managed_by']);
+    expect(o.text).toContain('    # the CEO, for now\n    unknown\n');
+    expect(o.fallbacks).toBe(0);
+  });
+
+  it('the fallback writer re-writes only the edited section: flow maps, flow lists across lines and the `...` marker stay byte for byte', () => {
+    const untouched = ['version: 1', 'company: {name: x, employees: 4}', 'plan:', '  covers: [target_markets,', '    value_proposition]'];
+    // A flow map over two lines cannot take a text edit: the Document API's writer is the fallback.
+    const src = [...untouched.slice(0, 2), 'leadership: {sales_managed_by: ceo,', '  manager_experience_years: 2}', ...untouched.slice(2), '...', ''].join('\n');
+    const o = new OrgText(src);
+    o.set(['leadership', 'outside_help'], ['coach']);
+    expect(o.fallbacks).toBe(1);
+    expect(parse(o.text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['coach'] });
+    for (const line of untouched) expect(o.text.split('\n')).toContain(line);
+    expect(o.text.endsWith('\n...\n')).toBe(true);
+    // The sections before and after the edited one are the same bytes in the same place.
+    expect(o.text.startsWith(`${untouched.slice(0, 2).join('\n')}\n`)).toBe(true);
+    expect(o.text).toContain(`${untouched.slice(2).join('\n')}\n...\n`);
+  });
+
+  it('a comment inside a re-written section is kept once, not duplicated or dropped', () => {
+    const src = 'company: {name: x}\nleadership: {sales_managed_by: ceo, # who runs sales\n  manager_experience_years: 2}\nplan: {documented: true}\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'manager_experience_years'], 3);
+    expect(parse(o.text).leadership.manager_experience_years).toBe(3);
+    expect(o.text.match(/# who runs sales/g)).toHaveLength(1);
+    expect(o.text.startsWith('company: {name: x}\n')).toBe(true);
+    expect(o.text.endsWith('plan: {documented: true}\n')).toBe(true);
+  });
+
+  it('keeps a UTF-8 BOM, with LF and with CRLF line ends (fault 6)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const src = `\uFEFFversion: 1${eol}company:${eol}  name: Acme${eol}`;
+      const o = new OrgText(src);
+      o.set(['company', 'employees'], 12);
+      expect(o.text).toBe(`\uFEFFversion: 1${eol}company:${eol}  name: Acme${eol}  employees: 12${eol}`);
+    }
+    const plain = new OrgText('company:\n  name: Acme\n');
+    plain.set(['company', 'employees'], 12);
+    expect(plain.text.startsWith('\uFEFF')).toBe(false);
+  });
+
+  it('reset() takes a newer version of the file, with its own BOM and line ends, and the next edit applies to it', () => {
+    const o = new OrgText('company:\n  name: Acme\n');
+    o.reset('\uFEFFcompany:\r\n  name: Acme\r\n  employees: 9\r\n');
+    o.set(['company', 'sales_motion'], 'transactional');
+    expect(o.text).toBe('\uFEFFcompany:\r\n  name: Acme\r\n  employees: 9\r\n  sales_motion: transactional\r\n');
+    expect(o.state().data).toEqual({ company: { name: 'Acme', employees: 9, sales_motion: 'transactional' } });
+  });
+});
