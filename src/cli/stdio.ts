@@ -3,6 +3,7 @@
 // stream machinery, about 6 ms of every start. A terminal gets the stream.
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { ioReason } from './output';
 
 let tty: boolean | undefined;
 let streamed = false;
@@ -29,13 +30,35 @@ export const stdoutColumns = (): number | undefined => (stdoutIsTTY() ? process.
 // the rest of the output is dropped and the run goes on, so gates still set
 // the exit code.
 let closed = false;
+// Any other write error (a full disk: `> /dev/full`) is one line and exit 2, not a stack trace.
+let failed = false;
 
-function stream(): NodeJS.WriteStream {
+/** Whether writing to standard output failed (the run then exits 2, whatever it found). */
+export const stdoutFailed = (): boolean => failed;
+
+function fail(e: unknown): void {
+  closed = true;
+  if (failed) return;
+  failed = true;
+  process.exitCode = 2;
+  try {
+    process.stderr.write(`sales-audit: cannot write to standard output: ${ioReason(e)}\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left.
+  }
+}
+
+/**
+ * process.stdout with an error handler: a reader that went away ends the
+ * output quietly, any other error is reported once (see fail). Use it, not
+ * process.stdout, for anything written through the stream.
+ */
+export function stream(): NodeJS.WriteStream {
   if (!streamed) {
     streamed = true;
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') closed = true;
-      else throw e;
+      else fail(e);
     });
   }
   return process.stdout;
@@ -56,7 +79,7 @@ export function writeStdout(text: string): void {
       if (code === 'EPIPE') return void (closed = true);
       // A non-blocking pipe that is full: the stream waits for the reader; later writes queue behind it.
       if (code === 'EAGAIN') return void stream().write(bytes.subarray(done));
-      throw e;
+      return fail(e);
     }
   }
 }

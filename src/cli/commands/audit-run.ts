@@ -1,5 +1,6 @@
 // `sales-audit audit` at work (declared in audit.ts): config, load, waiver
 // checks, the engine, the renderers asked for, then the gates.
+import { dirname, resolve } from 'node:path';
 import { runAudit } from '../../engine/run';
 import { checkGates } from '../../engine/gates';
 import { gatesOf, settingsOf } from '../../config/load';
@@ -12,7 +13,7 @@ import { EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
-import { writeTargets, type Target } from '../targets';
+import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
 import { VERSION } from '../version';
 import type { Severity } from '../../engine/types';
 import { stdoutColumns, stdoutIsTTY } from '../stdio';
@@ -36,6 +37,12 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   const config = cfg?.value.config;
   const loaded = await loadOrg(file, opts.example);
+  // What the run reads, so no --output can replace it.
+  const inputs: InputFile[] = [];
+  if (file) inputs.push({ path: file, what: 'the org file' });
+  const csv = loaded.org.people_csv?.trim();
+  if (file && csv) inputs.push({ path: resolve(dirname(resolve(file)), csv), what: 'the roster (people_csv)' });
+  if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
   const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
   const report = runAudit({
@@ -48,15 +55,16 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
     settings: settingsOf(config),
     toolVersion: VERSION,
   });
-  return { report, config };
+  return { report, config, inputs };
 }
 
 /** The audit command's action. */
 export async function runAuditCommand(file: string | undefined, opts: AuditOpts, list: Target<Format>[]): Promise<void> {
   // The pdf code (and node:child_process) loads only when a pdf is asked for.
   const pdf = list.some((t) => t.format === 'pdf') ? await import('../pdf-output') : undefined;
+  const { report, config, inputs } = await auditFile(file, opts);
+  refuseInputsAsOutputs(list, inputs);
   const browser = pdf?.pdfBrowser(list);
-  const { report, config } = await auditFile(file, opts);
   const outputs = [];
   for (const target of list) {
     if (target.format === 'pdf') continue;
