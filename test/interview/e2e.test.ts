@@ -108,7 +108,7 @@ describe('in a terminal (tmux)', () => {
 });
 
 describe('a change made by someone else during the interview', () => {
-  it('is never overwritten: the interview stops with exit 2 and says so', async () => {
+  it('is never overwritten: the answer is added to the file as it is now, and the interview says so', async () => {
     const dir = tmp();
     const file = join(dir, 'org.yaml');
     copyFileSync(FIXTURE, file);
@@ -116,9 +116,14 @@ describe('a change made by someone else during the interview', () => {
     await term.waitFor(/Where does the real customer and deal data live\?/);
     const edited = `${readFileSync(file, 'utf8')}# edited in another window\n`;
     writeFileSync(file, edited);
-    const s = await term.answer(['Enter'], /EXIT=2/);
-    expect(s).toContain('org.yaml was changed by another program during the interview, so the last answer was not written');
-    expect(readFileSync(file, 'utf8')).toBe(edited);
+    const s = await term.answer(['Enter'], /your answers are added to it as it is now/);
+    expect(s).toContain('org.yaml was changed by another program during the interview');
+    await term.answer(['C-c'], /EXIT=130/);
+    const text = readFileSync(file, 'utf8');
+    // The other program's change and the answer, both.
+    expect(text).toContain('# edited in another window\n');
+    expect(parse(text).tools.system_of_record).toBeTruthy();
+    expect(parse(readFileSync(FIXTURE, 'utf8')).tools?.system_of_record).toBeUndefined();
   });
 });
 
