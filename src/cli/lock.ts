@@ -60,9 +60,13 @@ export async function withLock<T>(path: string, fn: () => Promise<T> | T): Promi
       const fd = openSync(lockPath, 'wx', 0o600);
       try {
         writeSync(fd, mine);
-      } finally {
+      } catch (e) {
+        // A full disk can take the name but not the content: leave no lock behind.
         closeSync(fd);
+        unlinkSync(lockPath);
+        throw e;
       }
+      closeSync(fd);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -81,6 +81,12 @@ export function isReadOnly(st: { mode: number; uid: number; gid: number }): bool
   return (st.mode & 0o002) === 0;
 }
 
+/** Why isReadOnly(st) holds, in words: `it is read-only (mode 0444)` or `it is not writable by this user (mode 0644)`. */
+export function readOnlyWhy(st: { mode: number }): string {
+  const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+  return (st.mode & 0o222) === 0 ? `it is read-only (mode ${mode})` : `it is not writable by this user (mode ${mode})`;
+}
+
 /**
  * Where a write to `path` lands: symbolic links followed (one at a time, so a
  * link to a file that does not exist yet still resolves to where it points).
@@ -124,7 +130,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     writeFileSync(target, content);
     return { path: target, detachedLinks: 0 };
   }
-  if (st && isReadOnly(st)) throw new WriteError(path, `it is read-only (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to let sales-audit change it`, 'EACCES');
+  if (st && isReadOnly(st)) throw new WriteError(path, `${readOnlyWhy(st)}; make it writable (chmod u+w) to let sales-audit change it`, 'EACCES');
   // node:crypto is required here, not imported: loading it costs every start ~5 ms.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

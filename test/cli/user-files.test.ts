@@ -186,7 +186,7 @@ describe('the interview keeps the org file exactly (faults 5, 6; issue 13 item 8
     const r = interview(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'sales-audit: org.yaml is read-only (mode 0444) and the interview saves each answer into it; nothing was changed\n' +
+      'sales-audit: org.yaml: is read-only (mode 0444), and the interview saves each answer into it; nothing was changed\n' +
         'sales-audit: make it writable (`chmod u+w org.yaml`), or interview into a copy, then run the interview again\n',
     );
     expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(src);

@@ -20,7 +20,7 @@ import { runSession, summarisePlan, type AnswerEdit, type SessionResult } from '
 import { backupNote } from '../../interview/messages';
 import { OrgText } from '../../interview/writeback';
 import { CliError, EXIT, inputError } from '../errors';
-import { detachedNote, ioReason, isReadOnly, today, useColor, writeFileAtomic, writeTarget } from '../output';
+import { detachedNote, ioReason, isReadOnly, readOnlyWhy, today, useColor, writeFileAtomic, writeTarget } from '../output';
 import { LOCK_WAIT_MS, LockBusyError, withLock } from '../lock';
 import { initTemplatesDir } from '../paths';
 import { auditFile } from './audit-run';
@@ -97,7 +97,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     if (!loaded.ok) throw new CliError([...loaded.diagnostics.map(formatDiagnostic), `sales-audit: fix ${file} first (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
     if (before.isFile() && isReadOnly(before))
       throw new CliError([
-        `${file} is read-only (mode ${(before.mode & 0o777).toString(8).padStart(4, '0')}) and the interview saves each answer into it; nothing was changed`,
+        `${file}: ${readOnlyWhy(before).replace(/^it is /, 'is ')}, and the interview saves each answer into it; nothing was changed`,
         `make it writable (\`chmod u+w ${file}\`), or interview into a copy, then run the interview again`,
       ]);
     // As read, BOM and all: the loader's text has the BOM removed, the save must keep it.
