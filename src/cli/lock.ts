@@ -90,7 +90,10 @@ export async function withLock<T>(path: string, fn: () => Promise<T> | T): Promi
     }
     if (Date.now() - start > LOCK_WAIT_MS) {
       const [pid, host] = held.trim().split(' ');
-      throw new LockBusyError(lockPath, pid ? `process ${pid}${host && host !== hostname() ? ` on ${host}` : ''}` : 'another process');
+      // The lock's content is text from disk: only digits and a host name's characters are shown.
+      const safePid = /^\d+$/.test(pid ?? '') ? pid : undefined;
+      const safeHost = host?.replace(/[^\w.-]/g, '?');
+      throw new LockBusyError(lockPath, safePid ? `process ${safePid}${safeHost && host !== hostname() ? ` on ${safeHost}` : ''}` : 'another process');
     }
     await sleep(wait);
   }

@@ -14,6 +14,19 @@ export function useColor(isTTY: boolean, flag?: boolean): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 
+/**
+ * A file name or other text read from disk, made safe for one line of a
+ * terminal or CI log: control characters (an escape sequence, a newline that
+ * would start a `::workflow-command::` line), line separators and bidi
+ * overrides are written as `\xNN` / `\uNNNN` escapes.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** What a write did that its caller should tell the user. */
 export interface WriteResult {
   /** The file written: the path given, or the target of the symbolic link(s) it named. */
@@ -32,7 +45,7 @@ export class WriteError extends Error {
     readonly why: string,
     readonly code?: string,
   ) {
-    super(`cannot write ${path}: ${why}`);
+    super(`cannot write ${printable(path)}: ${why}`);
   }
 }
 
@@ -63,7 +76,7 @@ export function ioReason(e: unknown): string {
     case 'EIO':
       return 'an input/output error on the device';
     default:
-      return code ?? (e instanceof Error ? e.message : String(e));
+      return printable(code ?? (e instanceof Error ? e.message : String(e)));
   }
 }
 
@@ -97,7 +110,7 @@ export function writeTarget(path: string): string {
   for (let hops = 0; ; hops++) {
     const st = lstatSync(p, { throwIfNoEntry: false });
     if (!st?.isSymbolicLink()) {
-      if (!st && !existsSync(dirname(p))) throw new WriteError(path, p === path ? 'its folder does not exist' : `it is a symbolic link to ${p}, whose folder does not exist`, 'ENOENT');
+      if (!st && !existsSync(dirname(p))) throw new WriteError(path, p === path ? 'its folder does not exist' : `it is a symbolic link to ${printable(p)}, whose folder does not exist`, 'ENOENT');
       return p;
     }
     if (hops >= 40) throw new WriteError(path, 'it is a symbolic link that loops', 'ELOOP');
@@ -178,7 +191,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 export function detachedNote(shown: string, r: WriteResult): string | undefined {
   if (!r.detachedLinks) return undefined;
   const n = r.detachedLinks;
-  return `note: ${shown} had ${n} other hard link${n === 1 ? '' : 's'}; ${n === 1 ? 'it keeps' : 'they keep'} the old content (the file was replaced, not edited in place)`;
+  return `note: ${printable(shown)} had ${n} other hard link${n === 1 ? '' : 's'}; ${n === 1 ? 'it keeps' : 'they keep'} the old content (the file was replaced, not edited in place)`;
 }
 
 /** Today's date in local time as YYYY-MM-DD: the CLI's only read of the clock. */

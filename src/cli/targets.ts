@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors';
-import { detachedNote, ioReason, writeFileAtomic } from './output';
+import { detachedNote, ioReason, printable, writeFileAtomic } from './output';
 import { writeStdout } from './stdio';
 
 export interface Target<F extends string> {
@@ -87,7 +87,7 @@ export function refuseInputsAsOutputs(targets: readonly { format: string; output
     }
     const input = st?.isFile() ? ids.get(`${st.dev}:${st.ino}`) : undefined;
     if (input)
-      throw new CliError([`--output ${t.output} is ${input.what} this run reads (${input.path}); refusing to replace it with the ${t.format} report: choose another file name`]);
+      throw new CliError([`--output ${printable(t.output)} is ${input.what} this run reads (${printable(input.path)}); refusing to replace it with the ${t.format} report: choose another file name`]);
   }
 }
 
@@ -108,9 +108,9 @@ export async function writeReport(output: string, content: string | Uint8Array, 
   try {
     r = await writeFileAtomic(output, content);
   } catch (e) {
-    throw new CliError([`cannot write ${output}: ${ioReason(e)}`]);
+    throw new CliError([`cannot write ${printable(output)}: ${ioReason(e)}`]);
   }
-  process.stderr.write(`sales-audit: wrote ${format} report to ${output}\n`);
+  process.stderr.write(`sales-audit: wrote ${format} report to ${printable(output)}\n`);
   const note = detachedNote(output, r);
   if (note) process.stderr.write(`sales-audit: ${note}\n`);
 }

@@ -220,3 +220,22 @@ describe('init', () => {
     expect(() => statSync(join(dir, 'sales-audit.schema.json'))).toThrow();
   });
 });
+
+describe('file names in these messages cannot start a CI command or a terminal escape', () => {
+  it('--output refusal, a read-only org file and a hard-link note escape control characters', () => {
+    const dir = project();
+    const evil = 'x\n::warning::pwned\u001b[2J.yaml';
+    copyFileSync(join(dir, 'org.yaml'), join(dir, evil));
+    let r = cli(['audit', evil, '-f', 'json', '-o', evil, '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('x\\x0a::warning::pwned\\x1b[2J.yaml');
+    expect(r.stderr).not.toMatch(/^::|\u001b/m);
+
+    writeFileSync(join(dir, 'answers.yaml'), 'leadership.manager_experience_years: 3\n');
+    chmodSync(join(dir, evil), 0o444);
+    r = cli(['interview', evil, '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).not.toMatch(/^::|\u001b/m);
+  });
+});

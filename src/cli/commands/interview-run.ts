@@ -20,7 +20,7 @@ import { runSession, summarisePlan, type AnswerEdit, type SessionResult } from '
 import { backupNote } from '../../interview/messages';
 import { OrgText } from '../../interview/writeback';
 import { CliError, EXIT, inputError } from '../errors';
-import { detachedNote, ioReason, isReadOnly, readOnlyWhy, today, useColor, writeFileAtomic, writeTarget } from '../output';
+import { detachedNote, ioReason, isReadOnly, printable, readOnlyWhy, today, useColor, writeFileAtomic, writeTarget } from '../output';
 import { LOCK_WAIT_MS, LockBusyError, withLock } from '../lock';
 import { initTemplatesDir } from '../paths';
 import { auditFile } from './audit-run';
@@ -39,8 +39,17 @@ export interface InterviewOpts {
 
 const isExitPrompt = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
-/** The interview command's action. */
+/** The interview command's action. Every message it prints names files: control characters in a name are escaped. */
 export async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
+  try {
+    await interviewUnsafe(fileArg, opts);
+  } catch (e) {
+    if (e instanceof CliError) throw new CliError(e.lines.map(printable), e.exitCode, e.bare);
+    throw e;
+  }
+}
+
+async function interviewUnsafe(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
   const scripted = opts.answers !== undefined;
   // Never wait for input that cannot come: checked before anything else.
   if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -51,7 +60,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   }
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
-  const say = (line: string) => (scripted ? process.stderr.write(`sales-audit: ${line}\n`) : writeStdout(`${line}\n`));
+  const say = (line: string) => (scripted ? process.stderr.write(`sales-audit: ${printable(line)}\n`) : writeStdout(`${printable(line)}\n`));
 
   let prompter: Prompter;
   let terminal: InquirerPrompter | undefined;
@@ -124,7 +133,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   } else if (!scripted) {
     const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
     // Wrapped to the terminal's width, like the progress lines.
-    terminal!.tell(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`);
+    terminal!.tell(printable(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`));
     terminal!.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
   }
 
@@ -134,7 +143,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   // What the file holds as far as this session knows: a change by anyone else is never overwritten.
   let onDisk: string | undefined = existed ? text : undefined;
   let merged = false;
-  const tell = (line: string) => (terminal ? terminal.tell(line) : say(line));
+  const tell = (line: string) => (terminal ? terminal.tell(printable(line)) : say(line));
   const readNow = () => {
     try {
       return readFileSync(real, 'utf8');
