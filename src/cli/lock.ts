@@ -46,12 +46,13 @@ export function isStale(content: string, now = Date.now()): boolean {
 }
 
 /**
- * Runs `fn` holding `<path>.lock`, waiting (up to LOCK_WAIT_MS) while another
+ * Runs `fn` holding `<path>.lock`, waiting (up to `waitMs`, default LOCK_WAIT_MS) while another
  * live process holds it, taking over a stale one. The lock is removed after
  * `fn`, also when it throws. Errors creating the lock (a read-only folder) are
  * thrown as they are; a lock still busy after the wait is LockBusyError.
  */
-export async function withLock<T>(path: string, fn: () => Promise<T> | T): Promise<T> {
+export async function withLock<T>(path: string, fn: () => Promise<T> | T, opts: { waitMs?: number } = {}): Promise<T> {
+  const waitMs = opts.waitMs ?? LOCK_WAIT_MS;
   const lockPath = `${path}.lock`;
   const mine = `${process.pid} ${hostname()} ${Date.now()}\n`;
   const start = Date.now();
@@ -88,7 +89,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T> | T): Promi
       }
       continue;
     }
-    if (Date.now() - start > LOCK_WAIT_MS) {
+    if (Date.now() - start > waitMs) {
       const [pid, host] = held.trim().split(' ');
       // The lock's content is text from disk: only digits and a host name's characters are shown.
       const safePid = /^\d+$/.test(pid ?? '') ? pid : undefined;

@@ -36,6 +36,8 @@ export interface WriteResult {
    * a rename gives `path` a new inode, so those names keep the old content.
    */
   detachedLinks: number;
+  /** The owner the file had, when this process could not give it back (only root can): uid:gid. */
+  ownerLost?: string;
 }
 
 /** A write that could not be done, with why in words (`permission denied`, `the disk is full`). */
@@ -148,6 +150,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
+  let ownerLost: string | undefined;
   try {
     const from = st ?? opts.like;
     const mode = from ? from.mode & 0o7777 : undefined;
@@ -168,7 +171,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
         fchownSync(fd, from.uid, from.gid);
         fchmodSync(fd, mode!); // chown clears set-id bits
       } catch {
-        // Not permitted (not root): the file becomes this user's, as any editor's save does.
+        // Not permitted (not root): the file becomes this user's, as any editor's save does; said for an existing file.
+        if (st) ownerLost = `${st.uid}:${st.gid}`;
       }
     }
     fsyncSync(fd);
@@ -184,14 +188,16 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     }
     throw e;
   }
-  return { path: target, detachedLinks: st && st.nlink > 1 ? st.nlink - 1 : 0 };
+  return { path: target, detachedLinks: st && st.nlink > 1 ? st.nlink - 1 : 0, ...(ownerLost ? { ownerLost } : {}) };
 }
 
-/** The line to print after a write that detached hard links (undefined when none was). */
+/** What to tell the user after a write (undefined when nothing): hard links detached, an owner that could not be kept. */
 export function detachedNote(shown: string, r: WriteResult): string | undefined {
-  if (!r.detachedLinks) return undefined;
+  const notes: string[] = [];
   const n = r.detachedLinks;
-  return `note: ${printable(shown)} had ${n} other hard link${n === 1 ? '' : 's'}; ${n === 1 ? 'it keeps' : 'they keep'} the old content (the file was replaced, not edited in place)`;
+  if (n) notes.push(`${printable(shown)} had ${n} other hard link${n === 1 ? '' : 's'}; ${n === 1 ? 'it keeps' : 'they keep'} the old content (the file was replaced, not edited in place)`);
+  if (r.ownerLost) notes.push(`${printable(shown)} belonged to ${r.ownerLost} and now belongs to this user (only root can keep another user's ownership)`);
+  return notes.length ? `note: ${notes.join('; ')}` : undefined;
 }
 
 /** Today's date in local time as YYYY-MM-DD: the CLI's only read of the clock. */

@@ -4,6 +4,7 @@
 // symbolic links, says when a hard link is detached, refuses a read-only
 // file, and no --output ever replaces a file the run reads.
 import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,21 @@ describe('--output keeps the existing file\'s mode, owner and links', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('sales-audit: cannot write ro.md: it is read-only (mode 0444); make it writable (chmod u+w) to let sales-audit change it\n');
     expect(readFileSync(join(dir, 'ro.md'), 'utf8')).toBe('old');
+  });
+});
+
+describe('an owner that only root could keep', () => {
+  it('another user writing a shared file is told that it now owns it', () => {
+    if (!isRoot) return void process.stdout.write('user-files: SKIPPED: writing as another user needs root to set up\n');
+    const dir = project();
+    chmodSync(dir, 0o777);
+    for (const f of ['org.yaml', 'roster-team.csv', '.sales-audit.yaml']) chmodSync(join(dir, f), 0o644);
+    writeFileSync(join(dir, 'shared.md'), 'old');
+    chmodSync(join(dir, 'shared.md'), 0o666);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/sales-audit.js'), 'audit', 'org.yaml', '-f', 'markdown', '-o', 'shared.md', '--date', DATE], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('sales-audit: note: shared.md belonged to 0:0 and now belongs to this user (only root can keep another user\'s ownership)');
+    expect(statSync(join(dir, 'shared.md')).mode & 0o777).toBe(0o666);
   });
 });
 
