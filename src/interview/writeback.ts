@@ -426,6 +426,13 @@ function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): 
     if (val.flow) return undefined;
     const from = lineEnd(t, colon) + 1;
     const to = endOfBlock(t, val.range![1], column(t, key.range[0]));
+    const first = lineStart(t, val.range![0]);
+    if (t.slice(from, first).includes('#')) {
+      // Comment lines between the key and its items describe the value: they stay, and the new value goes below them.
+      const col = Math.max(column(t, val.range![0]), column(t, key.range[0]) + 2);
+      const lines = isInline(v) ? [renderInline(v)] : renderBlock(v);
+      return insertLines(t.slice(0, first) + t.slice(to), first, lines.map((l) => `${' '.repeat(col)}${l}`));
+    }
     const without = t.slice(0, from) + t.slice(to);
     if (isInline(v)) return spliceInline(without, colon + 1, colon + 1, ` ${renderInline(v)}`);
     return insertLines(without, from, renderBlock(v).map((l) => `${' '.repeat(column(t, key.range![0]) + 2)}${l}`));

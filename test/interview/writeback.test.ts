@@ -239,6 +239,17 @@ describe('unusual layouts keep everything but the edit (issue 12, fault 7)', () 
     expect(o.fallbacks).toBe(0);
   });
 
+  it('a comment line between a key and its list items stays when the list is replaced (inline or block)', () => {
+    const src = 'leadership:\n  outside_help:\n    # advisors we use\n    - advisor\n    - coach\n  leader_since: 2020-01-01\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'outside_help'], ['reading']);
+    expect(o.text).toBe('leadership:\n  outside_help:\n    # advisors we use\n    [reading]\n  leader_since: 2020-01-01\n');
+    const p = new OrgText('people:\n  # the reps\n  - name: A\n  - name: B\nplan:\n  documented: true\n');
+    p.set(['people'], [{ name: 'C', is_rep: true }]);
+    expect(p.text).toBe('people:\n  # the reps\n  - name: C\n    is_rep: true\nplan:\n  documented: true\n');
+    expect(o.fallbacks + p.fallbacks).toBe(0);
+  });
+
   it('the fallback writer re-writes only the edited section: flow maps, flow lists across lines and the `...` marker stay byte for byte', () => {
     const untouched = ['version: 1', 'company: {name: x, employees: 4}', 'plan:', '  covers: [target_markets,', '    value_proposition]'];
     // A flow map over two lines cannot take a text edit: the Document API's writer is the fallback.
