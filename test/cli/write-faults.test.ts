@@ -21,7 +21,7 @@ const ORG = '# our org\nversion: 1\ncompany:\n  name: Acme   # the client\nleade
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-faults-'));
 
 /** Files in a folder, without the test hook's markers. */
-const listing = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.slow-rename-')).sort();
+const listing = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.hook-')).sort();
 
 function orgDir(answers = 'leadership.manager_experience_years: 3\nleadership.outside_help: [coach]\n') {
   const dir = tmp();
@@ -150,34 +150,38 @@ describe('a full disk', () => {
   });
 });
 
-/** Starts the CLI with renames onto `*<suffix>` slowed by `ms`; resolves with its exit and output. */
-function slowRun(dir: string, args: string[], suffix: string, ms: number) {
-  const child = spawn(process.execPath, ['-r', SLOW, BIN, ...args], {
-    cwd: dir,
-    env: { ...process.env, NO_COLOR: '1', SALES_AUDIT_TEST_SLOW_RENAME: suffix, SALES_AUDIT_TEST_SLOW_RENAME_MS: String(ms) },
-  });
+/** Starts the CLI under the test hook (see test/helpers/slow-rename.cjs); resolves with its exit and output. */
+function hooked(dir: string, args: string[], hook: Record<string, string>) {
+  const child = spawn(process.execPath, ['-r', SLOW, BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...hook } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdout.resume();
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((res) => child.on('close', (code, signal) => res({ code, signal, stderr })));
   return { child, done };
 }
+const slowRun = (dir: string, args: string[], suffix: string, ms: number) =>
+  hooked(dir, args, { SALES_AUDIT_TEST_SLOW_RENAME: suffix, SALES_AUDIT_TEST_SLOW_RENAME_MS: String(ms) });
 
-async function until(cond: () => boolean, ms = 15_000): Promise<void> {
+async function until(cond: () => boolean, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the save to start');
+    if (Date.now() > end) return false;
     await new Promise((r) => setTimeout(r, 10));
   }
+  return true;
 }
+const must = async (cond: () => boolean, what: string) => {
+  if (!(await until(cond))) throw new Error(`timed out waiting for ${what}`);
+};
 
-const inFlight = (dir: string, pid?: number) => readdirSync(dir).some((f) => f === `.slow-rename-${pid}`);
+const has = (dir: string, name: string) => readdirSync(dir).includes(name);
+const inFlight = (dir: string, pid?: number) => has(dir, `.hook-renaming-${pid}`);
 
 describe('SIGKILL during a save', () => {
   it('leaves the file as it was before that save; the next run takes over the stale lock, removes the temp file and saves', async () => {
     const dir = orgDir();
     const run = slowRun(dir, ['interview', 'org.yaml', '--answers', 'answers.yaml', '--section', 'leadership', '--date', DATE], 'org.yaml', 5_000);
-    await until(() => inFlight(dir, run.child.pid));
+    await must(() => inFlight(dir, run.child.pid), 'the save to start');
     // Killed between writing the new text and the rename: the temp file and the lock are left.
     run.child.kill('SIGKILL');
     const killed = await run.done;
@@ -212,19 +216,29 @@ describe('SIGKILL during a save', () => {
 });
 
 describe('two interviews on one file at once', () => {
-  it('one slowed in its save: the other waits for the lock, then adds its answer to the file as it is; no answer is lost', async () => {
+  it('one held in its save: the other waits for the lock, then adds its answer to the file as it is; no answer is lost', async () => {
     const dir = orgDir('leadership.manager_experience_years: 3\n');
     writeFileSync(join(dir, 'plan.yaml'), 'plan.documented: true\n');
-    const slow = slowRun(dir, ['interview', 'org.yaml', '--answers', 'answers.yaml', '--section', 'leadership', '--date', DATE], 'org.yaml', 700);
-    await until(() => inFlight(dir, slow.child.pid));
-    const fast = slowRun(dir, ['interview', 'org.yaml', '--answers', 'plan.yaml', '--section', 'plan', '--date', DATE], 'org.yaml', 0);
-    const [a, b] = await Promise.all([slow.done, fast.done]);
-    expect(a.code, a.stderr).toBe(0);
-    expect(b.code, b.stderr).toBe(0);
-    expect(b.stderr).toContain('org.yaml was changed by another program during the interview: your answers are added to it as it is now.');
+    // A's first save is held at its rename (slow storage) until the test releases it.
+    const a = hooked(dir, ['interview', 'org.yaml', '--answers', 'answers.yaml', '--section', 'leadership', '--date', DATE], {
+      SALES_AUDIT_TEST_SLOW_RENAME: 'org.yaml',
+      SALES_AUDIT_TEST_HOLD_RENAME: '1',
+    });
+    await must(() => inFlight(dir, a.child.pid), "A's save to start");
+    // B reads the file while A's save is in flight, then tries to save its own answer.
+    const b = hooked(dir, ['interview', 'org.yaml', '--answers', 'plan.yaml', '--section', 'plan', '--date', DATE], { SALES_AUDIT_TEST_MARK_READ: 'org.yaml' });
+    await must(() => has(dir, `.hook-read-${b.child.pid}`), 'B to read the file');
+    // Without a lock, B's save lands now (a temp file of its own, then its rename), and A's rename undoes it.
+    await until(() => readdirSync(dir).some((f) => f.startsWith(`.org.yaml.${b.child.pid}.`)) || b.child.exitCode !== null, 1_500);
+    writeFileSync(join(dir, '.hook-release'), '');
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    // Both answers are in the file (without the lock, B's is lost here though B said it saved it).
     const text = readFileSync(join(dir, 'org.yaml'), 'utf8');
     expect(parse(text).leadership.manager_experience_years).toBe(3);
-    expect(parse(text).plan.documented).toBe(true);
+    expect(parse(text).plan?.documented).toBe(true);
+    expect(rb.stderr).toContain('org.yaml was changed by another program during the interview: your answers are added to it as it is now.');
     expect(text.startsWith('# our org\n')).toBe(true);
     expect(listing(dir)).toEqual(['answers.yaml', 'org.yaml', 'org.yaml.bak', 'plan.yaml']);
   });

@@ -116,7 +116,8 @@ describe('a change made by someone else during the interview', () => {
     await term.waitFor(/Where does the real customer and deal data live\?/);
     const edited = `${readFileSync(file, 'utf8')}# edited in another window\n`;
     writeFileSync(file, edited);
-    const s = await term.answer(['Enter'], /your answers are added to it as it is now/);
+    // The note, then the next question (so Ctrl-C lands on a prompt).
+    const s = await term.answer(['Enter'], /your answers are added to it as it is now\.[\s\S]*\?/);
     expect(s).toContain('org.yaml was changed by another program during the interview');
     await term.answer(['C-c'], /EXIT=130/);
     const text = readFileSync(file, 'utf8');
