@@ -64,6 +64,17 @@ describe('--output never replaces a file the run reads (fault 4)', () => {
     }
   });
 
+  it('a bundled example and its roster are inputs too', () => {
+    const example = join(EXAMPLES, 'roster-team.yaml');
+    const before = [readFileSync(example, 'utf8'), readFileSync(join(EXAMPLES, 'roster-team.csv'), 'utf8')];
+    for (const output of [example, join(EXAMPLES, 'roster-team.csv')]) {
+      const r = cli(['audit', '--example', 'roster-team', '-f', 'json', '-o', output, '--date', DATE]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^sales-audit: --output .* is the (org file|roster \(people_csv\)) this run reads/);
+    }
+    expect([readFileSync(example, 'utf8'), readFileSync(join(EXAMPLES, 'roster-team.csv'), 'utf8')]).toEqual(before);
+  });
+
   it('any file among several outputs stops the run before anything is written', () => {
     const dir = project();
     const r = cli(['audit', 'org.yaml', '-f', 'markdown', '-o', 'report.md', '-f', 'json', '-o', 'org.yaml', '--date', DATE], { cwd: dir });

@@ -1,6 +1,7 @@
 // `sales-audit audit` at work (declared in audit.ts): config, load, waiver
 // checks, the engine, the renderers asked for, then the gates.
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { examplesDir } from '../paths';
 import { runAudit } from '../../engine/run';
 import { checkGates } from '../../engine/gates';
 import { gatesOf, settingsOf } from '../../config/load';
@@ -39,9 +40,10 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const loaded = await loadOrg(file, opts.example);
   // What the run reads, so no --output can replace it.
   const inputs: InputFile[] = [];
-  if (file) inputs.push({ path: file, what: 'the org file' });
+  const orgPath = opts.example ? join(examplesDir(), `${opts.example}.yaml`) : file;
+  if (orgPath) inputs.push({ path: orgPath, what: 'the org file' });
   const csv = loaded.org.people_csv?.trim();
-  if (file && csv) inputs.push({ path: resolve(dirname(resolve(file)), csv), what: 'the roster (people_csv)' });
+  if (orgPath && csv) inputs.push({ path: resolve(dirname(resolve(orgPath)), csv), what: 'the roster (people_csv)' });
   if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
   const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
