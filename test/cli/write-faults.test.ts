@@ -120,6 +120,12 @@ describe('a full disk', () => {
     const left = listing(m.dir).filter((f) => !['answers.yaml', 'filler', 'org.yaml'].includes(f));
     for (const f of left) expect(f).toBe('org.yaml.bak');
     if (left.length) expect(readFileSync(join(m.dir, 'org.yaml.bak'), 'utf8')).toBe(ORG);
+
+    // init on the same full disk: one line, and no half file or schema left.
+    const init = cli(['init', 'new.yaml'], { cwd: m.dir });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toBe('sales-audit: cannot write new.yaml: the disk is full; nothing was created\n');
+    expect(listing(m.dir).filter((f) => f.startsWith('new') || f.endsWith('.json') || f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('full in mid-session (a file-size limit): the answers saved so far are said, the file holds exactly them', () => {
