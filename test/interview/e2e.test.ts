@@ -128,6 +128,21 @@ describe('a change made by someone else during the interview', () => {
   });
 });
 
+describe('the reports saved at the end', () => {
+  it('replace an existing report keeping its mode (a private report stays private)', async () => {
+    const dir = tmp();
+    copyFileSync(join(ROOT, 'templates/examples/healthy-org.yaml'), join(dir, 'acme.yaml'));
+    writeFileSync(join(dir, 'acme.report.md'), 'old');
+    chmodSync(join(dir, 'acme.report.md'), 0o600);
+    term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
+    await term.waitFor(/Save this report as Markdown \(acme\.report\.md, replacing it\)\?/);
+    await term.answer(['Enter'], /Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /EXIT=0/);
+    expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
+    expect(statSync(join(dir, 'acme.report.md')).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('without a terminal', () => {
   it('with --answers: the whole interview scripted, answers recorded with the respondent, the report on stdout', () => {
     const dir = tmp();

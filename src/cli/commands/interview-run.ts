@@ -42,14 +42,14 @@ const isExitPrompt = (e: unknown) => e instanceof Error && (e.name === 'ExitProm
 /** The interview command's action. Every message it prints names files: control characters in a name are escaped. */
 export async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
   try {
-    await interviewUnsafe(fileArg, opts);
+    await runInterview(fileArg, opts);
   } catch (e) {
     if (e instanceof CliError) throw new CliError(e.lines.map(printable), e.exitCode, e.bare);
     throw e;
   }
 }
 
-async function interviewUnsafe(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
+async function runInterview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
   const scripted = opts.answers !== undefined;
   // Never wait for input that cannot come: checked before anything else.
   if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {
