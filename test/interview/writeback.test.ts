@@ -295,3 +295,40 @@ describe('unusual layouts keep everything but the edit (issue 12, fault 7)', () 
     expect(o.state().data).toEqual({ company: { name: 'Acme', employees: 9, sales_motion: 'transactional' } });
   });
 });
+
+describe('a comment line above every value (the layout of fault 7, everywhere)', () => {
+  const sample = (q: Question): unknown =>
+    q.kind === 'select' ? q.choices!.at(-1)!.value
+    : q.kind === 'checkbox' ? [q.choices![0]!.value]
+    : q.kind === 'number' ? (q.min ?? 1)
+    : q.kind === 'boolean' ? true
+    : q.kind === 'date' ? '2026-01-31'
+    : q.kind === 'values' ? (q.valueKind === 'number' ? [1, 2] : ['a, b', 'c'])
+    : 'New: text, with [brackets] # and a hash';
+
+  it.each(['struggling-startup', 'mid-size-gaps', 'healthy-org'])('%s: every answer keeps every comment line, and lands where it should', (name) => {
+    // Each `key: value` line becomes `key:` / `# about key` / `value`.
+    const src = example(name).replace(/^( *)([a-z_]+):[ \t]+([^#\s{[|>&*'"][^#\n]*?)[ \t]*(#.*)?$/gm, (_m, pad: string, key: string, value: string, comment?: string) =>
+      `${pad}${key}:${comment ? ` ${comment}` : ''}\n${pad}  # about ${key}\n${pad}  ${value}`,
+    );
+    expect((src.match(/# about /g) ?? []).length).toBeGreaterThan(40);
+    expect(parse(src)).toEqual(parse(example(name)));
+    const o = new OrgText(src);
+    const plan = planQuestions(o.state(), rules, { all: true });
+    const want: [string, unknown][] = [];
+    plan.forEach((q, i) => {
+      if (q.kind === 'items') want.push([`${q.path}[${o.appendItem(q.segs)}]`, {}]);
+      else if (i % 7 === 0) {
+        o.setUnknown(q.segs);
+        want.push([q.path, 'unknown']);
+      } else {
+        o.set(q.segs, sample(q));
+        want.push([q.path, sample(q)]);
+      }
+    });
+    const data = parse(o.text);
+    for (const [path, v] of want) expect(getAt(data, path), path).toEqual(v);
+    const kept = o.text.split('\n');
+    for (const line of src.split('\n').filter((l) => /^\s*#/.test(l))) expect(kept, line).toContain(line);
+  });
+});
