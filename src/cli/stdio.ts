@@ -33,8 +33,28 @@ let closed = false;
 // Any other write error (a full disk: `> /dev/full`) is one line and exit 2, not a stack trace.
 let failed = false;
 
-/** Whether writing to standard output failed (the run then exits 2, whatever it found). */
+/** Whether writing to standard output or standard error failed (the run then exits 2, whatever it found). */
 export const stdoutFailed = (): boolean => failed;
+
+const WRITE_ERRORS = new Set(['ENOSPC', 'EIO', 'EFBIG', 'EDQUOT', 'EBADF', 'EPIPE', 'EAGAIN', 'EROFS']);
+
+/**
+ * For process.on('uncaughtException'): standard error emits its write errors
+ * (`2> /dev/full`) as an 'error' event that nothing else handles, which would
+ * crash the run with exit 1, a gate failure's code. Such an error is taken
+ * here: exit 2 (a closed reader, EPIPE, is not an error, as on stdout).
+ * Returns false for any other error. Installing this costs nothing at start-up,
+ * unlike an 'error' listener, which would create process.stderr on every run.
+ */
+export function takeWriteError(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.syscall !== 'write' || !WRITE_ERRORS.has(err.code ?? '')) return false;
+  if (err.code !== 'EPIPE') {
+    failed = true;
+    process.exitCode = 2;
+  }
+  return true;
+}
 
 function fail(e: unknown): void {
   closed = true;

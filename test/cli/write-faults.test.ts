@@ -307,6 +307,16 @@ describe('standard output on a full device (/dev/full)', () => {
     expect(r.stderr).not.toMatch(/internal error|please report|\n\s+at /);
   });
 
+  it.each([
+    ['an input error', ['audit', 'missing.yaml']],
+    ['a gate failure', ['audit', 'org.yaml', '--fail-under', '99', '--date', DATE]],
+    ['lint', ['lint', 'org.yaml', '--date', DATE]],
+  ])('standard error on /dev/full (%s): exit 2, not the crash exit 1 (a gate failure code)', (_name, args) => {
+    if (!full) return skipped('/dev/full does not exist here');
+    const r = spawnSync('sh', ['-c', '"$0" "$@" > /dev/null 2> /dev/full', process.execPath, BIN, ...args], { cwd: orgDir(), encoding: 'utf8' });
+    expect(r.status).toBe(2);
+  });
+
   it('interview: one line, exit 2, and the answers it saved are in the file', () => {
     if (!full) return skipped('/dev/full does not exist here');
     const dir = orgDir();
