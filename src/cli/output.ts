@@ -179,6 +179,16 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, target);
+    // The rename itself reaches the disk only with its folder: a power cut must not bring back the old file.
+    let dirFd: number | undefined;
+    try {
+      dirFd = openSync(dirname(target) || '.', 'r');
+      fsyncSync(dirFd);
+    } catch {
+      // A file system that cannot sync a folder (some network ones): the rename stands as it is.
+    } finally {
+      if (dirFd !== undefined) closeSync(dirFd);
+    }
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {
