@@ -1,10 +1,9 @@
-// `--format pdf` for audit: checked before any work (an --output is needed and
+// `--format pdf` for audit: checked before anything is written (an --output is needed and
 // a browser must be installed), then the HTML report printed through that
 // browser and written atomically. Kept out of audit.ts so that file stays small.
 import { findBrowser, INSTALL_HINT, PdfError, printPdf, BROWSER_COMMANDS, BROWSER_ENV } from '../report/pdf';
 import { CliError } from './errors';
-import { writeFileAtomic } from './output';
-import { writeStderrLine } from './stdio';
+import { writeReport } from './targets';
 
 // In options.ts, so that declaring `audit --paper` does not load the pdf code.
 export { parsePaper, type Paper } from './options';
@@ -36,12 +35,5 @@ export async function writePdf(output: string, html: string, browser: string, da
     if (e instanceof PdfError) throw new CliError([`cannot print the PDF: ${e.message}`]);
     throw e;
   }
-  try {
-    await writeFileAtomic(output, pdf);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
-    throw new CliError([`cannot write ${output}: ${why}`]);
-  }
-  writeStderrLine(`sales-audit: wrote pdf report to ${output}`);
+  await writeReport(output, pdf, 'pdf');
 }

@@ -9,6 +9,7 @@ import { registerLint } from './commands/lint';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { CliError, EXIT } from './errors';
+import { ioReason, printable } from './output';
 import { writeStderrLine, writeStdout } from './stdio';
 import { VERSION } from './version';
 import { safeLine } from '../report/safe';
@@ -80,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CliError) {
       for (const line of e.lines) writeStderrLine(`${e.bare ? '' : 'sales-audit: '}${line}`);
       return e.exitCode;
+    }
+    // A file or device that failed (a full disk, a folder made read-only mid-run): the cause, not a bug report.
+    const sys = e as NodeJS.ErrnoException;
+    if (sys && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      process.stderr.write(`sales-audit: ${sys.path ? `cannot ${sys.syscall} ${printable(sys.path)}` : `${sys.syscall} failed`}: ${ioReason(sys)}\n`);
+      return EXIT.usage;
     }
     // A bug, not bad input: still one line, with a way to see more.
     const err = e as Error;

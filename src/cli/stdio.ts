@@ -4,6 +4,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { safeLine } from '../report/safe';
+import { ioReason } from './output';
 
 let tty: boolean | undefined;
 let streamed = false;
@@ -30,13 +31,55 @@ export const stdoutColumns = (): number | undefined => (stdoutIsTTY() ? process.
 // the rest of the output is dropped and the run goes on, so gates still set
 // the exit code.
 let closed = false;
+// Any other write error (a full disk: `> /dev/full`) is one line and exit 2, not a stack trace.
+let failed = false;
 
-function stream(): NodeJS.WriteStream {
+/** Whether writing to standard output or standard error failed (the run then exits 2, whatever it found). */
+export const stdoutFailed = (): boolean => failed;
+
+const WRITE_ERRORS = new Set(['ENOSPC', 'EIO', 'EFBIG', 'EDQUOT', 'EBADF', 'EPIPE', 'EAGAIN', 'EROFS']);
+
+/**
+ * For process.on('uncaughtException'): standard error emits its write errors
+ * (`2> /dev/full`) as an 'error' event that nothing else handles, which would
+ * crash the run with exit 1, a gate failure's code. Such an error is taken
+ * here: exit 2 (a closed reader, EPIPE, is not an error, as on stdout).
+ * Returns false for any other error. Installing this costs nothing at start-up,
+ * unlike an 'error' listener, which would create process.stderr on every run.
+ */
+export function takeWriteError(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.syscall !== 'write' || !WRITE_ERRORS.has(err.code ?? '')) return false;
+  if (err.code !== 'EPIPE') {
+    failed = true;
+    process.exitCode = 2;
+  }
+  return true;
+}
+
+function fail(e: unknown): void {
+  closed = true;
+  if (failed) return;
+  failed = true;
+  process.exitCode = 2;
+  try {
+    process.stderr.write(`sales-audit: cannot write to standard output: ${ioReason(e)}\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left.
+  }
+}
+
+/**
+ * process.stdout with an error handler: a reader that went away ends the
+ * output quietly, any other error is reported once (see fail). Use it, not
+ * process.stdout, for anything written through the stream.
+ */
+export function stream(): NodeJS.WriteStream {
   if (!streamed) {
     streamed = true;
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') closed = true;
-      else throw e;
+      else fail(e);
     });
   }
   return process.stdout;
@@ -57,7 +100,7 @@ export function writeStdout(text: string): void {
       if (code === 'EPIPE') return void (closed = true);
       // A non-blocking pipe that is full: the stream waits for the reader; later writes queue behind it.
       if (code === 'EAGAIN') return void stream().write(bytes.subarray(done));
-      throw e;
+      return fail(e);
     }
   }
 }

@@ -1,11 +1,12 @@
 // `--format`/`--output` pairs, shared by audit and lint: collected in argument
 // order at parse time (cheap, so declaring a command loads nothing heavy), then
 // each rendered target written to stdout or atomically to its file.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors';
-import { writeFileAtomic } from './output';
-import { writeStderrLine, writeStdout } from './stdio';
+import { detachedNote, ioReason, printable, writeFileAtomic } from './output';
+import { writeStdout } from './stdio';
 
 export interface Target<F extends string> {
   format: F;
@@ -57,12 +58,39 @@ export function targetCollector<F extends string>(formats: readonly F[], fallbac
   };
 }
 
+/** A file the run reads, for the check that no --output replaces it. */
+export interface InputFile {
+  path: string;
+  /** What it is, in the message: `the org file`, `the roster`, `the config`. */
+  what: string;
+}
+
 /**
- * A regular file (or a new one) is written atomically: temp file, then rename.
- * Anything else must not be renamed over: a device or pipe (`-o /dev/null`,
- * `-o /dev/stdout`) is written to as it is, and a symbolic link is followed, so
- * the link stays and its target gets the report.
+ * Refuses (exit 2, before anything is written) an --output that is one of the
+ * run's inputs: the same file after following links (device and inode), so
+ * `-o ./org.yaml`, `-o link-to-org.yaml` and a hard link are all caught. A new
+ * file, or a device such as /dev/null, cannot be an input.
  */
+export function refuseInputsAsOutputs(targets: readonly { format: string; output?: string }[], inputs: readonly InputFile[]): void {
+  const ids = new Map<string, InputFile>();
+  for (const i of inputs) {
+    const st = statSync(i.path, { throwIfNoEntry: false });
+    if (st?.isFile()) ids.set(`${st.dev}:${st.ino}`, i);
+  }
+  for (const t of targets) {
+    if (t.output === undefined) continue;
+    let st;
+    try {
+      st = statSync(t.output, { throwIfNoEntry: false });
+    } catch {
+      continue; // unreadable path: the write says why
+    }
+    const input = st?.isFile() ? ids.get(`${st.dev}:${st.ino}`) : undefined;
+    if (input)
+      throw new CliError([`--output ${printable(t.output)} is ${input.what} this run reads (${printable(input.path)}); refusing to replace it with the ${t.format} report: choose another file name`]);
+  }
+}
+
 /** Writes each rendered target: stdout, or a file (atomically); a write error is exit 2. */
 export async function writeTargets<F extends string>(outputs: { target: Target<F>; text: string }[]): Promise<void> {
   for (const { target, text } of outputs) {
@@ -70,13 +98,19 @@ export async function writeTargets<F extends string>(outputs: { target: Target<F
       writeStdout(text);
       continue;
     }
-    try {
-      await writeFileAtomic(target.output, text);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(e));
-      throw new CliError([`cannot write ${target.output}: ${why}`]);
-    }
-    writeStderrLine(`sales-audit: wrote ${target.format} report to ${target.output}`);
+    await writeReport(target.output, text, target.format);
   }
+}
+
+/** Writes one report file atomically and says so on stderr; a write error is one line, exit 2. */
+export async function writeReport(output: string, content: string | Uint8Array, format: string): Promise<void> {
+  let r;
+  try {
+    r = await writeFileAtomic(output, content);
+  } catch (e) {
+    throw new CliError([`cannot write ${printable(output)}: ${ioReason(e)}`]);
+  }
+  process.stderr.write(`sales-audit: wrote ${format} report to ${printable(output)}\n`);
+  const note = detachedNote(output, r);
+  if (note) process.stderr.write(`sales-audit: ${note}\n`);
 }

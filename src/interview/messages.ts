@@ -20,5 +20,6 @@ has its own "None" choice to tick; "None", "Don't know" and "Skip for now"
 each go on their own.`;
 
 export const HELP_BACKUP = `The first session that changes an existing file copies it to <file>.bak
-first (never overwritten afterwards: for a file the interview created, that is
-the file as an earlier session left it).`;
+first, with the same permissions (never overwritten afterwards: for a file the
+interview created, that is the file as an earlier session left it). Each save
+holds <file>.lock for a moment, so two sessions on one file lose no answer.`;

@@ -19,9 +19,21 @@ export interface SessionOptions extends PlanOptions {
   respondent?: string;
   /** The date recorded with each answer (YYYY-MM-DD). */
   date: string;
-  /** Persists the org file's new text; called after every answer. */
-  save(text: string): Promise<void>;
+  /**
+   * Persists the org file's new text; called after every answer. `edit` is
+   * what the answer did, as a function of the file: a saver that finds the file
+   * changed by someone else re-applies it to that newer text (see OrgText.reset)
+   * instead of overwriting the other change.
+   */
+  save(text: string, edit: AnswerEdit): Promise<void>;
   checkCsv(path: string): Promise<string | undefined>;
+}
+
+/** One answer's change to the org file: the fact path it answers and how to apply it to any version of the file. */
+export interface AnswerEdit {
+  /** The fact path asked (`leadership.sales_managed_by`, `notes.plan`). */
+  path: string;
+  apply(org: OrgText): void;
 }
 
 export interface SessionResult {
@@ -47,11 +59,8 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   // The largest "of m" shown per section: the count never shrinks within a section.
   const shown = new Map<Section, number>();
 
-  const persist = async (before: string) => {
-    if (o.org.text !== before) await o.save(o.org.text);
-  };
-  const record = (path: string) => {
-    if (o.respondent) o.org.set(['answers', path], { by: o.respondent, on: o.date }, { flow: true });
+  const persist = async (before: string, edit: AnswerEdit) => {
+    if (o.org.text !== before) await o.save(o.org.text, edit);
   };
 
   for (;;) {
@@ -70,34 +79,47 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     progress.count = Math.max(progress.count, shown.get(q.section) ?? 0);
     shown.set(q.section, progress.count);
     const before = o.org.text;
+    // The answer's edits, kept as a function so a save can re-apply them to a newer file.
+    let apply: ((org: OrgText) => void) | undefined;
+    const record = (path: string) => (org: OrgText) => {
+      if (o.respondent) org.set(['answers', path], { by: o.respondent, on: o.date }, { flow: true });
+    };
 
     if (q.kind === 'items') {
       const a = await o.prompter.askItems(q, progress, { checkCsv: o.checkCsv });
       switch (a.kind) {
         case 'add':
-          o.org.appendItem(q.segs);
-          o.org.openList(q.segs);
+          apply = (org) => {
+            org.appendItem(q.segs);
+            org.openList(q.segs);
+          };
           break;
         case 'done':
-          o.org.closeList(q.segs);
+          apply = (org) => org.closeList(q.segs);
           break;
         case 'none':
-          o.org.set(q.segs, []);
-          o.org.closeList(q.segs);
-          record(q.path);
+          apply = (org) => {
+            org.set(q.segs, []);
+            org.closeList(q.segs);
+            record(q.path)(org);
+          };
           result.answered++;
           break;
         case 'csv': {
           const csvSegs = [...q.segs.slice(0, -1), q.csv!];
-          o.org.set(csvSegs, a.path);
-          record(formatPath(csvSegs));
+          apply = (org) => {
+            org.set(csvSegs, a.path);
+            record(formatPath(csvSegs))(org);
+          };
           result.answered++;
           break;
         }
         case 'unknown':
-          o.org.setUnknown(q.segs);
-          o.org.closeList(q.segs);
-          record(q.path);
+          apply = (org) => {
+            org.setUnknown(q.segs);
+            org.closeList(q.segs);
+            record(q.path)(org);
+          };
           result.unknown++;
           break;
         case 'skip':
@@ -108,19 +130,26 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     } else {
       const a = await o.prompter.ask(q, progress);
       if (a.kind === 'value') {
-        o.org.set(q.segs, a.value);
-        record(q.path);
+        apply = (org) => {
+          org.set(q.segs, a.value);
+          record(q.path)(org);
+        };
         result.answered++;
       } else if (a.kind === 'unknown') {
-        o.org.setUnknown(q.segs);
-        record(q.path);
+        apply = (org) => {
+          org.setUnknown(q.segs);
+          record(q.path)(org);
+        };
         result.unknown++;
       } else {
         result.skipped++;
         result.skippedPaths.push(q.path);
       }
     }
-    await persist(before);
+    if (apply) {
+      apply(o.org);
+      await persist(before, { path: q.path, apply });
+    }
   }
   return result;
 }
@@ -131,8 +160,9 @@ async function askNote(o: SessionOptions, section: Section, asked: number, data:
   const note = await o.prompter.askNote(section, typeof current === 'string' ? current : undefined);
   if (note === undefined || !note.trim() || note.trim() === current) return;
   const before = o.org.text;
-  o.org.set(['notes', section], note.trim());
-  if (o.org.text !== before) await o.save(o.org.text);
+  const apply = (org: OrgText) => org.set(['notes', section], note.trim());
+  apply(o.org);
+  if (o.org.text !== before) await o.save(o.org.text, { path: `notes.${section}`, apply });
 }
 
 function progressOf(plan: readonly Question[], visited: ReadonlyMap<string, Section>, q: Question, cost: (x: Question) => number): Progress {

@@ -41,13 +41,26 @@ export interface OrgState {
 export class OrgText {
   /** How many edits fell back to the Document API's formatting (for tests and debugging). */
   fallbacks = 0;
-  /** Edited with LF line ends; written back with the file's own (CRLF stays CRLF). */
-  private lf: string;
-  private readonly crlf: boolean;
+  /** Edited with LF line ends and no BOM; written back with the file's own (CRLF stays CRLF, a BOM stays). */
+  private lf!: string;
+  private crlf!: boolean;
+  private bom!: boolean;
 
+  /** `text`: the file's whole text as read (a leading UTF-8 BOM included, if it has one). */
   constructor(text: string) {
-    this.crlf = text.includes('\r\n');
-    this.lf = this.crlf ? text.replace(/\r\n/g, '\n') : text;
+    this.reset(text);
+  }
+
+  /**
+   * Starts again from `text` (the file as another program left it): the next
+   * edits apply to it. Its BOM and line ends are the ones kept from then on.
+   */
+  reset(text: string): void {
+    this.bom = text.startsWith('\uFEFF');
+    const body = this.bom ? text.slice(1) : text;
+    this.crlf = body.includes('\r\n');
+    this.lf = this.crlf ? body.replace(/\r\n/g, '\n') : body;
+    this.cache = undefined;
   }
 
   // The parsed form of the current text: parsing is most of an edit's cost, and
@@ -58,9 +71,9 @@ export class OrgText {
     return this.cache.doc;
   }
 
-  /** The file's text with every edit so far. */
+  /** The file's text with every edit so far, with the file's BOM and line ends. */
   get text(): string {
-    return this.crlf ? this.lf.replace(/\n/g, '\r\n') : this.lf;
+    return (this.bom ? '\uFEFF' : '') + (this.crlf ? this.lf.replace(/\n/g, '\r\n') : this.lf);
   }
 
   state(): OrgState {
@@ -140,11 +153,70 @@ export class OrgText {
     this.fallbacks++;
     const expected = doc.clone();
     structuralSet(expected, segs, value);
+    // Only the edited section is re-serialised; the rest stays byte for byte (its
+    // flow maps, flow lists and a `...` end marker). The whole document only when that fails.
+    const section = spliceSection(this.lf, doc, expected, segs);
+    if (section !== undefined) {
+      const check = parseDocument(section);
+      if (!check.errors.length && isDeepStrictEqual(check.toJS(), want) && commentsKept(this.lf, section)) {
+        this.lf = section;
+        this.cache = { text: section, doc: check };
+        return;
+      }
+    }
     this.lf = String(expected);
   }
 }
 
 // ---- the structural edit (also the fallback) ----
+
+/**
+ * The fallback for one top-level section: the text with the section holding
+ * `segs[0]` replaced by the yaml library's rendering of that section in
+ * `expected` (comments inside it kept by the library). Undefined when the
+ * top level is not a block mapping or the section cannot be found.
+ */
+function spliceSection(t: string, doc: Document, expected: Document, segs: readonly Segment[]): string | undefined {
+  const root = doc.contents;
+  const next = expected.contents;
+  if (!isMap(root) || root.flow || !isMap(next) || !segs.length) return undefined;
+  const pair = root.items.find((p) => keyOf(p) === segs[0]);
+  const newPair = next.items.find((p) => keyOf(p) === segs[0]);
+  if (!newPair) return undefined;
+  // The new section alone, without the comment lines above its key (they stay where they are in the text).
+  const alone = new Document();
+  const copy = (newPair as unknown as { clone(): Pair<unknown, unknown> }).clone();
+  if (copy.key && typeof copy.key === 'object') (copy.key as YNode).commentBefore = undefined;
+  alone.contents = alone.createNode({}) as unknown as typeof alone.contents;
+  (alone.contents as unknown as YAMLMap).items.push(copy);
+  const body = alone.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  if (!pair) {
+    // A new section: after the last one (before a `...` end marker and anything after it).
+    const last = root.items[root.items.length - 1];
+    if (!last) return undefined;
+    const end = ((last.value ?? last.key) as YNode).range?.[1];
+    if (end === undefined) return undefined;
+    return insertLines(t, endOfBlock(t, end, 0), body);
+  }
+  const key = pair.key as YNode;
+  const end = ((pair.value ?? pair.key) as YNode | null)?.range?.[1];
+  if (!key.range || end === undefined || column(t, key.range[0]) !== 0) return undefined;
+  const from = lineStart(t, key.range[0]);
+  const to = endOfBlock(t, Math.max(end, key.range[1]), 0);
+  return insertLines(t.slice(0, from) + t.slice(to), from, body);
+}
+
+/** Whether every comment in `after` was already in `before` (a re-serialised section must not duplicate one). */
+function commentsKept(before: string, after: string): boolean {
+  const count = (t: string) => {
+    const m = new Map<string, number>();
+    for (const c of t.matchAll(/(?:^|[ \t])(#.*)$/gm)) m.set(c[1]!.trim(), (m.get(c[1]!.trim()) ?? 0) + 1);
+    return m;
+  };
+  const b = count(before);
+  for (const [c, n] of count(after)) if (n > (b.get(c) ?? 0)) return false;
+  return true;
+}
 
 /** The same edit as structuralSet, on plain data (what the text edit is checked against). */
 function setJS(root: unknown, segs: readonly Segment[], value: unknown): unknown {
@@ -344,10 +416,23 @@ function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): 
   const val = pair.value as YNode | null;
   const hasText = !!(val && val.range && !(isScalar(val) && val.value === null && val.range[0] === val.range[1]));
   if (hasText && lineStart(t, val!.range![0]) !== lineStart(t, colon)) {
+    if (!isCollection(val)) {
+      // A scalar on a line of its own below the key (often under a comment line that says why): replaced where it stands.
+      const [s, e] = val!.range!;
+      if (!isInline(v) || lineEnd(t, s) < e) return undefined;
+      return spliceInline(t, s, e, renderInline(v));
+    }
     // The old value is a block below the key (list items): remove its lines, then write the new value.
-    if (!isCollection(val) || val.flow) return undefined;
+    if (val.flow) return undefined;
     const from = lineEnd(t, colon) + 1;
     const to = endOfBlock(t, val.range![1], column(t, key.range[0]));
+    const first = lineStart(t, val.range![0]);
+    if (t.slice(from, first).includes('#')) {
+      // Comment lines between the key and its items describe the value: they stay, and the new value goes below them.
+      const col = Math.max(column(t, val.range![0]), column(t, key.range[0]) + 2);
+      const lines = isInline(v) ? [renderInline(v)] : renderBlock(v);
+      return insertLines(t.slice(0, first) + t.slice(to), first, lines.map((l) => `${' '.repeat(col)}${l}`));
+    }
     const without = t.slice(0, from) + t.slice(to);
     if (isInline(v)) return spliceInline(without, colon + 1, colon + 1, ` ${renderInline(v)}`);
     return insertLines(without, from, renderBlock(v).map((l) => `${' '.repeat(column(t, key.range![0]) + 2)}${l}`));

@@ -108,7 +108,7 @@ describe('in a terminal (tmux)', () => {
 });
 
 describe('a change made by someone else during the interview', () => {
-  it('is never overwritten: the interview stops with exit 2 and says so', async () => {
+  it('is never overwritten: the answer is added to the file as it is now, and the interview says so', async () => {
     const dir = tmp();
     const file = join(dir, 'org.yaml');
     copyFileSync(FIXTURE, file);
@@ -116,9 +116,30 @@ describe('a change made by someone else during the interview', () => {
     await term.waitFor(/Where does the real customer and deal data live\?/);
     const edited = `${readFileSync(file, 'utf8')}# edited in another window\n`;
     writeFileSync(file, edited);
-    const s = await term.answer(['Enter'], /EXIT=2/);
-    expect(s).toContain('org.yaml was changed by another program during the interview, so the last answer was not written');
-    expect(readFileSync(file, 'utf8')).toBe(edited);
+    // The note, then the next question (so Ctrl-C lands on a prompt).
+    const s = await term.answer(['Enter'], /your answers are added to it as it is now\.[\s\S]*\?/);
+    expect(s).toContain('org.yaml was changed by another program during the interview');
+    await term.answer(['C-c'], /EXIT=130/);
+    const text = readFileSync(file, 'utf8');
+    // The other program's change and the answer, both.
+    expect(text).toContain('# edited in another window\n');
+    expect(parse(text).tools.system_of_record).toBeTruthy();
+    expect(parse(readFileSync(FIXTURE, 'utf8')).tools?.system_of_record).toBeUndefined();
+  });
+});
+
+describe('the reports saved at the end', () => {
+  it('replace an existing report keeping its mode (a private report stays private)', async () => {
+    const dir = tmp();
+    copyFileSync(join(ROOT, 'templates/examples/healthy-org.yaml'), join(dir, 'acme.yaml'));
+    writeFileSync(join(dir, 'acme.report.md'), 'old');
+    chmodSync(join(dir, 'acme.report.md'), 0o600);
+    term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
+    await term.waitFor(/Save this report as Markdown \(acme\.report\.md, replacing it\)\?/);
+    await term.answer(['Enter'], /Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /EXIT=0/);
+    expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
+    expect(statSync(join(dir, 'acme.report.md')).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -227,3 +227,108 @@ describe('every question, answered in every example file', () => {
     expect(o.fallbacks).toBe(0);
   });
 });
+
+describe('unusual layouts keep everything but the edit (issue 12, fault 7)', () => {
+  it('an answer to a value that sits below a comment line keeps the comment', () => {
+    const src = 'leadership:\n  sales_managed_by:\n    # the CEO, for now\n    ceo\n  manager_experience_years: 2\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'sales_managed_by'], 'founder');
+    expect(o.text).toBe('leadership:\n  sales_managed_by:\n    # the CEO, for now\n    founder\n  manager_experience_years: 2\n');
+    o.setUnknown(['leadership', 'sales_managed_by']);
+    expect(o.text).toContain('    # the CEO, for now\n    unknown\n');
+    expect(o.fallbacks).toBe(0);
+  });
+
+  it('a comment line between a key and its list items stays when the list is replaced (inline or block)', () => {
+    const src = 'leadership:\n  outside_help:\n    # advisors we use\n    - advisor\n    - coach\n  leader_since: 2020-01-01\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'outside_help'], ['reading']);
+    expect(o.text).toBe('leadership:\n  outside_help:\n    # advisors we use\n    [reading]\n  leader_since: 2020-01-01\n');
+    const p = new OrgText('people:\n  # the reps\n  - name: A\n  - name: B\nplan:\n  documented: true\n');
+    p.set(['people'], [{ name: 'C', is_rep: true }]);
+    expect(p.text).toBe('people:\n  # the reps\n  - name: C\n    is_rep: true\nplan:\n  documented: true\n');
+    expect(o.fallbacks + p.fallbacks).toBe(0);
+  });
+
+  it('the fallback writer re-writes only the edited section: flow maps, flow lists across lines and the `...` marker stay byte for byte', () => {
+    const untouched = ['version: 1', 'company: {name: x, employees: 4}', 'plan:', '  covers: [target_markets,', '    value_proposition]'];
+    // A flow map over two lines cannot take a text edit: the Document API's writer is the fallback.
+    const src = [...untouched.slice(0, 2), 'leadership: {sales_managed_by: ceo,', '  manager_experience_years: 2}', ...untouched.slice(2), '...', ''].join('\n');
+    const o = new OrgText(src);
+    o.set(['leadership', 'outside_help'], ['coach']);
+    expect(o.fallbacks).toBe(1);
+    expect(parse(o.text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['coach'] });
+    for (const line of untouched) expect(o.text.split('\n')).toContain(line);
+    expect(o.text.endsWith('\n...\n')).toBe(true);
+    // The sections before and after the edited one are the same bytes in the same place.
+    expect(o.text.startsWith(`${untouched.slice(0, 2).join('\n')}\n`)).toBe(true);
+    expect(o.text).toContain(`${untouched.slice(2).join('\n')}\n...\n`);
+  });
+
+  it('a comment inside a re-written section is kept once, not duplicated or dropped', () => {
+    const src = 'company: {name: x}\nleadership: {sales_managed_by: ceo, # who runs sales\n  manager_experience_years: 2}\nplan: {documented: true}\n';
+    const o = new OrgText(src);
+    o.set(['leadership', 'manager_experience_years'], 3);
+    expect(parse(o.text).leadership.manager_experience_years).toBe(3);
+    expect(o.text.match(/# who runs sales/g)).toHaveLength(1);
+    expect(o.text.startsWith('company: {name: x}\n')).toBe(true);
+    expect(o.text.endsWith('plan: {documented: true}\n')).toBe(true);
+  });
+
+  it('keeps a UTF-8 BOM, with LF and with CRLF line ends (fault 6)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const src = `\uFEFFversion: 1${eol}company:${eol}  name: Acme${eol}`;
+      const o = new OrgText(src);
+      o.set(['company', 'employees'], 12);
+      expect(o.text).toBe(`\uFEFFversion: 1${eol}company:${eol}  name: Acme${eol}  employees: 12${eol}`);
+    }
+    const plain = new OrgText('company:\n  name: Acme\n');
+    plain.set(['company', 'employees'], 12);
+    expect(plain.text.startsWith('\uFEFF')).toBe(false);
+  });
+
+  it('reset() takes a newer version of the file, with its own BOM and line ends, and the next edit applies to it', () => {
+    const o = new OrgText('company:\n  name: Acme\n');
+    o.reset('\uFEFFcompany:\r\n  name: Acme\r\n  employees: 9\r\n');
+    o.set(['company', 'sales_motion'], 'transactional');
+    expect(o.text).toBe('\uFEFFcompany:\r\n  name: Acme\r\n  employees: 9\r\n  sales_motion: transactional\r\n');
+    expect(o.state().data).toEqual({ company: { name: 'Acme', employees: 9, sales_motion: 'transactional' } });
+  });
+});
+
+describe('a comment line above every value (the layout of fault 7, everywhere)', () => {
+  const sample = (q: Question): unknown =>
+    q.kind === 'select' ? q.choices!.at(-1)!.value
+    : q.kind === 'checkbox' ? [q.choices![0]!.value]
+    : q.kind === 'number' ? (q.min ?? 1)
+    : q.kind === 'boolean' ? true
+    : q.kind === 'date' ? '2026-01-31'
+    : q.kind === 'values' ? (q.valueKind === 'number' ? [1, 2] : ['a, b', 'c'])
+    : 'New: text, with [brackets] # and a hash';
+
+  it.each(['struggling-startup', 'mid-size-gaps', 'healthy-org'])('%s: every answer keeps every comment line, and lands where it should', (name) => {
+    // Each `key: value` line becomes `key:` / `# about key` / `value`.
+    const src = example(name).replace(/^( *)([a-z_]+):[ \t]+([^#\s{[|>&*'"][^#\n]*?)[ \t]*(#.*)?$/gm, (_m, pad: string, key: string, value: string, comment?: string) =>
+      `${pad}${key}:${comment ? ` ${comment}` : ''}\n${pad}  # about ${key}\n${pad}  ${value}`,
+    );
+    expect((src.match(/# about /g) ?? []).length).toBeGreaterThan(40);
+    expect(parse(src)).toEqual(parse(example(name)));
+    const o = new OrgText(src);
+    const plan = planQuestions(o.state(), rules, { all: true });
+    const want: [string, unknown][] = [];
+    plan.forEach((q, i) => {
+      if (q.kind === 'items') want.push([`${q.path}[${o.appendItem(q.segs)}]`, {}]);
+      else if (i % 7 === 0) {
+        o.setUnknown(q.segs);
+        want.push([q.path, 'unknown']);
+      } else {
+        o.set(q.segs, sample(q));
+        want.push([q.path, sample(q)]);
+      }
+    });
+    const data = parse(o.text);
+    for (const [path, v] of want) expect(getAt(data, path), path).toEqual(v);
+    const kept = o.text.split('\n');
+    for (const line of src.split('\n').filter((l) => /^\s*#/.test(l))) expect(kept, line).toContain(line);
+  });
+});

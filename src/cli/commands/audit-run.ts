@@ -1,5 +1,7 @@
 // `sales-audit audit` at work (declared in audit.ts): config, load, waiver
 // checks, the engine, the renderers asked for, then the gates.
+import { dirname, join, resolve } from 'node:path';
+import { examplesDir } from '../paths';
 import { runAudit } from '../../engine/run';
 import { checkGates } from '../../engine/gates';
 import { gatesOf, settingsOf } from '../../config/load';
@@ -12,7 +14,7 @@ import { EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
-import { writeTargets, type Target } from '../targets';
+import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
 import { VERSION } from '../version';
 import type { Severity } from '../../engine/types';
 import { stdoutColumns, stdoutIsTTY, writeStderrLine } from '../stdio';
@@ -38,6 +40,13 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   const config = cfg?.value.config;
   const loaded = await loadOrg(file, opts.example);
+  // What the run reads, so no --output can replace it.
+  const inputs: InputFile[] = [];
+  const orgPath = opts.example ? join(examplesDir(), `${opts.example}.yaml`) : file;
+  if (orgPath) inputs.push({ path: orgPath, what: 'the org file' });
+  const csv = loaded.org.people_csv?.trim();
+  if (orgPath && csv) inputs.push({ path: resolve(dirname(resolve(orgPath)), csv), what: 'the roster (people_csv)' });
+  if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
   const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
   const report = runAudit({
@@ -52,15 +61,16 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
     configWaivers: cfg?.value.waivers,
     toolVersion: VERSION,
   });
-  return { report, config, configFiles: cfg?.value.files ?? [] };
+  return { report, config, configFiles: cfg?.value.files ?? [], inputs };
 }
 
 /** The audit command's action. */
 export async function runAuditCommand(file: string | undefined, opts: AuditOpts, list: Target<Format>[]): Promise<void> {
   // The pdf code (and node:child_process) loads only when a pdf is asked for.
   const pdf = list.some((t) => t.format === 'pdf') ? await import('../pdf-output') : undefined;
+  const { report, config, configFiles, inputs } = await auditFile(file, opts);
+  refuseInputsAsOutputs(list, inputs);
   const browser = pdf?.pdfBrowser(list);
-  const { report, config, configFiles } = await auditFile(file, opts);
   const outputs = [];
   for (const target of list) {
     if (target.format === 'pdf') continue;

@@ -1,12 +1,12 @@
 // `sales-audit init [file]`: a starter org file from a template, plus the JSON
 // Schema beside it so editors complete and check the file at once.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { suggest } from '../../load/diagnostics';
 import { CliError } from '../errors';
 import { initTemplatesDir } from '../paths';
-import { writeFileAtomic } from '../output';
+import { ioReason, writeFileAtomic } from '../output';
 import { writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 
@@ -29,15 +29,26 @@ export function registerInit(program: Command): void {
         const s = suggest(opts.template, names);
         throw new CliError([`unknown template "${opts.template}"${s ? `; did you mean "${s}"?` : ''} (templates: ${names.join(', ')})`]);
       }
-      if (existsSync(file)) throw new CliError([`${file}: already exists; refusing to overwrite it (choose another name or delete it first)`]);
+      // lstat: a dangling symbolic link is a name in use too.
+      if (lstatSync(file, { throwIfNoEntry: false })) throw new CliError([`${file}: already exists; refusing to overwrite it (choose another name or delete it first)`]);
       if (!existsSync(dirname(file) || '.')) throw new CliError([`${file}: the folder ${dirname(file)} does not exist`]);
       const text = readFileSync(join(initTemplatesDir(), `${opts.template}.yaml`), 'utf8');
-      await writeFileAtomic(file, text);
+      try {
+        await writeFileAtomic(file, text);
+      } catch (e) {
+        throw new CliError([`cannot write ${file}: ${ioReason(e)}; nothing was created`]);
+      }
+      // Only once the org file exists, so a failed init leaves nothing behind.
       const schemaPath = join(dirname(file), SCHEMA_FILE);
-      const wroteSchema = !existsSync(schemaPath);
+      let wroteSchema = !existsSync(schemaPath);
       if (wroteSchema) {
         const { orgJsonSchema } = await import('../../model/json-schema');
-        await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+        try {
+          await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+        } catch (e) {
+          wroteSchema = false;
+          process.stderr.write(`sales-audit: note: ${schemaPath} (for editor completion) was not written: ${ioReason(e)}\n`);
+        }
       }
       // The file name is printed as typed, made safe for the terminal (see src/report/safe.ts).
       writeStdout(

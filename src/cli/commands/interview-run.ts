@@ -2,8 +2,8 @@
 // lacks, write each answer into the org file as it is given, then print the
 // same report as `audit`. The prompt library is import()ed only here, and only
 // with a terminal; --answers <file> scripts the whole interview without one.
-import { existsSync, statSync } from 'node:fs';
-import { chmod, readFile } from 'node:fs/promises';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../../../rules/index';
 import { formatDiagnostic } from '../../load/diagnostics';
@@ -16,15 +16,16 @@ import { AnswersError, AnswersPrompter, parseAnswers } from '../../interview/ans
 import type { InquirerPrompter } from '../../interview/inquirer';
 import { planQuestions } from '../../interview/plan';
 import type { Prompter } from '../../interview/prompter';
-import { runSession, summarisePlan, type SessionResult } from '../../interview/session';
+import { runSession, summarisePlan, type AnswerEdit, type SessionResult } from '../../interview/session';
 import { backupNote } from '../../interview/messages';
 import { OrgText } from '../../interview/writeback';
 import { CliError, EXIT, inputError } from '../errors';
-import { today, useColor, writeFileAtomic } from '../output';
+import { detachedNote, ioReason, isReadOnly, printable, readOnlyWhy, today, useColor, writeFileAtomic, writeTarget } from '../output';
+import { LOCK_WAIT_MS, LockBusyError, withLock } from '../lock';
 import { initTemplatesDir } from '../paths';
 import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
-import { stdoutIsTTY, writeStderrLine } from '../stdio';
+import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 
 export interface InterviewOpts {
@@ -41,8 +42,17 @@ export interface InterviewOpts {
 
 const isExitPrompt = (e: unknown) => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 
-/** The interview command's action. */
+/** The interview command's action. Every message it prints names files: control characters in a name are escaped. */
 export async function interview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
+  try {
+    await runInterview(fileArg, opts);
+  } catch (e) {
+    if (e instanceof CliError) throw new CliError(e.lines.map(printable), e.exitCode, e.bare);
+    throw e;
+  }
+}
+
+async function runInterview(fileArg: string | undefined, opts: InterviewOpts): Promise<void> {
   const scripted = opts.answers !== undefined;
   // Never wait for input that cannot come: checked before anything else.
   if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -54,8 +64,11 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
   // Each line made safe on its own (a file name in it cannot drive the terminal); the line breaks we put in stay.
-  const say = (text: string) =>
-    (scripted ? process.stderr : process.stdout).write(`${text.split('\n').map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l)).join('\n')}\n`);
+  const say = (text: string) => {
+    const out = `${text.split('\n').map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l)).join('\n')}\n`;
+    if (scripted) process.stderr.write(out);
+    else writeStdout(out);
+  };
 
   let prompter: Prompter;
   let terminal: InquirerPrompter | undefined;
@@ -70,7 +83,7 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     // Inquirer styles its prompts from the environment: --no-color has to reach it that way.
     if (!color) process.env.NO_COLOR = '1';
     const { createInquirerPrompter } = await import('../../interview/inquirer');
-    prompter = terminal = await createInquirerPrompter({ output: process.stdout, color });
+    prompter = terminal = await createInquirerPrompter({ output: stream(), color });
   }
 
   let file = fileArg;
@@ -81,20 +94,43 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     throw e;
   }
 
+  // Where each save lands (a symbolic link is written through), checked before
+  // any question: a save that cannot happen is said now, not after the answers.
+  let real: string;
+  try {
+    real = writeTarget(file);
+  } catch (e) {
+    throw new CliError([`cannot save answers in ${file}: ${ioReason(e)}; nothing was changed`]);
+  }
+  if (opts.answers !== undefined && sameFile(opts.answers, file))
+    throw new CliError([`${file} is the answers file given with --answers; the interview writes into the org file, so give it another file`]);
   // The starting text: the user's file (which must load cleanly), or the blank template.
   const existed = existsSync(file);
   let text: string;
-  if (existed) {
-    if (statSync(file).isDirectory()) throw new CliError([`${file}: is a directory; expected a YAML org file`]);
+  const before = existed ? statSync(file) : undefined;
+  if (before) {
+    if (before.isDirectory()) throw new CliError([`${file}: is a directory; expected a YAML org file`]);
     const loaded = await loadOrgFile(file);
     if (!loaded.ok) throw new CliError([...loaded.diagnostics.map(formatDiagnostic), `sales-audit: fix ${file} first (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
-    text = loaded.value.text;
+    if (before.isFile() && isReadOnly(before))
+      throw new CliError([
+        `${file}: ${readOnlyWhy(before).replace(/^it is /, 'is ')}, and the interview saves each answer into it; nothing was changed`,
+        `make it writable (\`chmod u+w ${file}\`), or interview into a copy, then run the interview again`,
+      ]);
+    // As read, BOM and all: the loader's text has the BOM removed, the save must keep it.
+    text = readFileSync(real, 'utf8');
   } else {
     const dir = dirname(file) || '.';
     if (!existsSync(dir)) throw new CliError([`${file}: the folder ${dir} does not exist`]);
     const template = join(initTemplatesDir(), 'blank.yaml');
     text = existsSync(template) ? await readFile(template, 'utf8') : 'version: 1\n';
   }
+  try {
+    accessSync(dirname(real), constants.W_OK);
+  } catch (e) {
+    throw new CliError([`cannot save answers in ${file}: the folder ${dirname(real)} is not writable (${ioReason(e)}); nothing was changed`]);
+  }
+  removeStrayTemps(real);
   const org = new OrgText(text);
   const target = file;
 
@@ -115,40 +151,92 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   } else if (!scripted) {
     const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
     // Wrapped to the terminal's width, like the progress lines.
-    terminal!.tell(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`);
+    terminal!.tell(printable(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`));
     terminal!.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
   }
 
   let saves = 0;
+  // The fact paths whose answers are in the file (for the message when a save fails).
+  const saved: string[] = [];
   // What the file holds as far as this session knows: a change by anyone else is never overwritten.
   let onDisk: string | undefined = existed ? text : undefined;
-  const mode = existed ? statSync(target).mode & 0o777 : undefined;
-  const save = async (next: string) => {
-    const now = existsSync(target) ? (await readFile(target, 'utf8')).replace(/^\uFEFF/, '') : undefined;
-    if (now !== onDisk) {
-      throw new CliError([
-        `${target} was changed by another program during the interview, so the last answer was not written`,
-        `run \`sales-audit interview ${target}\` again to go on from the file as it is now`,
-      ]);
+  let merged = false;
+  const tell = (line: string) => (terminal ? terminal.tell(printable(line)) : say(line));
+  const readNow = () => {
+    try {
+      return readFileSync(real, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
     }
-    if (saves++ === 0) {
-      if (existed) {
-        const bak = `${target}.bak`;
-        if (!existsSync(bak)) {
-          await writeFileAtomic(bak, await readFile(target));
-          if (terminal) terminal.tell(backupNote(target, bak));
-          else say(backupNote(target, bak));
+  };
+  const save = async (next: string, edit: AnswerEdit) => {
+    try {
+      await withLock(real, async () => {
+        // Checked and written under the lock, so another interview's save cannot fall between the two.
+        const now = readNow();
+        if (now !== onDisk) {
+          // Changed by another program (a second interview, an editor): this answer goes into the file as it is
+          // now, so neither change is lost. A file that no longer loads is left alone.
+          const check = now === undefined ? undefined : await loadOrgText(now.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
+          if (!check?.ok)
+            throw new CliError([
+              `${target} was ${now === undefined ? 'deleted' : 'changed into a file that does not load'} by another program during the interview, so the last answer (${edit.path}) was not written`,
+              `run \`sales-audit interview ${target}\` again to go on from the file as it is now`,
+            ]);
+          org.reset(now!);
+          edit.apply(org);
+          next = org.text;
+          if (!merged) tell(`${target} was changed by another program during the interview: your answers are added to it as it is now.`);
+          merged = true;
         }
-      } else {
-        // As `init` does: the JSON Schema the template's first line points editors to.
-        const schemaPath = join(dirname(target), SCHEMA_FILE);
-        if (!existsSync(schemaPath)) await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+        if (saves === 0 && existed) await backup();
+        const r = await writeFileAtomic(target, next);
+        // Never report a save that is not in the file.
+        if (readNow() !== next) throw new CliError([`${target} does not hold the last answer (${edit.path}) after saving it: another program replaced it at the same moment`, `run \`sales-audit interview ${target}\` again to go on from the file as it is now`]);
+        const note = detachedNote(target, r);
+        if (note) tell(note.replace(/^note: /, 'Note: '));
+      });
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw saveFailed(e, edit.path);
+    }
+    onDisk = next;
+    saves++;
+    saved.push(edit.path);
+    if (saves === 1 && !existed) {
+      // As `init` does: the JSON Schema the template's first line points editors to. Only once the org file
+      // exists, so a failed first save leaves nothing behind.
+      const schemaPath = join(dirname(target), SCHEMA_FILE);
+      if (!existsSync(schemaPath)) {
+        try {
+          await writeFileAtomic(schemaPath, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+        } catch (e) {
+          tell(`Note: ${schemaPath} (for editor completion) was not written: ${ioReason(e)}.`);
+        }
       }
     }
-    await writeFileAtomic(target, next);
-    // The rename gives the file default permissions: keep the user's (a private org file stays private).
-    if (mode !== undefined && (statSync(target).mode & 0o777) !== mode) await chmod(target, mode);
-    onDisk = next;
+  };
+  // The first change to an existing file keeps the original beside it, private if the original is.
+  const backup = async () => {
+    const bak = `${target}.bak`;
+    const st = lstatSync(bak, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return tell(`Note: ${bak} is a folder, so no backup copy of ${target} was made.`);
+    if (st) return;
+    await writeFileAtomic(bak, readFileSync(real), { like: statSync(real) });
+    tell(backupNote(target, bak));
+  };
+  const resumeCommand = () => `sales-audit interview ${[fileArg ?? target, ...resumeFlags(opts)].join(' ')}`;
+  const saveFailed = (e: unknown, path: string) => {
+    const busy = e instanceof LockBusyError;
+    const list = saved.length > 4 ? `${saved.slice(0, 4).join(', ')} and ${saved.length - 4} more` : saved.join(', ');
+    return new CliError([
+      busy ? `cannot save ${target}: another sales-audit (${e.holder}) has been saving it for over ${LOCK_WAIT_MS / 1000} s (${e.lockPath})` : `cannot save ${target}: ${ioReason(e)}`,
+      `${existed || saved.length ? `${target} is intact` : `${target} was not created`}: ${saved.length ? `it holds the ${saved.length} answer${saved.length === 1 ? '' : 's'} saved in this session (${list})` : 'no answer of this session was saved'}; the last answer (${path}) was not saved`,
+      busy
+        ? `if no other interview is running, delete ${e.lockPath}; then run \`${resumeCommand()}\` to resume`
+        : `once that is fixed, run \`${resumeCommand()}\` to resume where you stopped`,
+    ]);
   };
   const checkCsv = async (p: string) => {
     const { loadRoster } = await import('../../load/roster');
@@ -173,12 +261,12 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
     });
   } catch (e) {
     if (isExitPrompt(e)) {
-      process.stdout.write('\n');
-      const saved = existsSync(target) && saves > 0;
+      writeStdout('\n');
+      const any = existsSync(target) && saves > 0;
       throw new CliError(
         [
-          saved ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
-          `run \`sales-audit interview ${[fileArg ?? target, ...resumeFlags(opts)].join(' ')}\` to ${saved ? 'resume where you stopped' : 'start again'}`,
+          any ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
+          `run \`${resumeCommand()}\` to ${any ? 'resume where you stopped' : 'start again'}`,
         ],
         EXIT.interrupted,
       );
@@ -203,8 +291,8 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
   // The same report as `sales-audit audit <file>`.
   const { report } = await auditFile(target, { date: opts.date });
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-  if (!scripted) process.stdout.write('\n');
-  process.stdout.write(await render('text', report, { color, width }));
+  if (!scripted) writeStdout('\n');
+  writeStdout(await render('text', report, { color, width }));
 
   if (terminal) {
     try {
@@ -215,13 +303,62 @@ export async function interview(fileArg: string | undefined, opts: InterviewOpts
         const label = format === 'markdown' ? 'Markdown' : 'HTML';
         const ok = await terminal.confirm(`save-${format}`, `Save this report as ${label} (${out}${existsSync(out) ? ', replacing it' : ''})?`, format === 'markdown');
         if (!ok) continue;
-        await writeFileAtomic(out, await render(format as Format, report, { color: false }));
+        if (sameFile(out, target)) {
+          say(`Not written: ${out} is ${target} itself.`);
+          continue;
+        }
+        try {
+          await writeFileAtomic(out, await render(format as Format, report, { color: false }));
+        } catch (e) {
+          throw new CliError([`cannot write ${out}: ${ioReason(e)}; every answer is saved in ${target} (\`sales-audit audit ${target} --format ${format} -o <file>\` writes the report elsewhere)`]);
+        }
         say(`Wrote ${out}.`);
       }
     } catch (e) {
       if (!isExitPrompt(e)) throw e;
-      process.stdout.write('\n');
+      writeStdout('\n');
       throw new CliError([`interrupted; every answer is saved in ${target}, the report was not saved (\`sales-audit audit ${target}\` prints it again)`], EXIT.interrupted);
+    }
+  }
+}
+
+/** Whether two paths name one file (after following links); false when either does not exist. */
+function sameFile(a: string, b: string): boolean {
+  const x = statSync(a, { throwIfNoEntry: false });
+  const y = statSync(b, { throwIfNoEntry: false });
+  return !!x && !!y && x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Removes the temp files (`.<name>.<pid>.<hex>.tmp`) that a save killed
+ * between writing and renaming left beside the org file or its backup, when
+ * their process is gone.
+ */
+function removeStrayTemps(real: string): void {
+  const dir = dirname(real);
+  const name = basename(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of entries) {
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(f);
+    if (!m || (m[1] !== name && m[1] !== `${name}.bak`)) continue;
+    const pid = Number(m[2]);
+    let alive = pid === process.pid;
+    try {
+      if (!alive) process.kill(pid, 0);
+      alive = true;
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (alive) continue;
+    try {
+      unlinkSync(join(dir, f));
+    } catch {
+      // Gone already, or not ours to remove.
     }
   }
 }

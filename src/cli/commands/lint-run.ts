@@ -4,7 +4,7 @@
 // every gate holds, 1 when one fails, 2 when a file or the config cannot be
 // read. Renderers load lazily, only the formats asked for.
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
 import { runAudit } from '../../engine/run';
@@ -20,7 +20,7 @@ import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type Li
 import { findRepoRoot } from '../../load/repo';
 import { EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
-import { writeTargets, type Target } from '../targets';
+import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
 import { VERSION } from '../version';
 import { stdoutIsTTY, writeStderrLine } from '../stdio';
 
@@ -79,12 +79,16 @@ function missingAt(loaded: LoadedOrg, path: string | undefined): Evidence {
   return { path: path ?? '', file: loc?.file ?? loaded.file, line: loc?.line ?? 1, column: loc?.column ?? 1, origin: 'file' };
 }
 
-async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string): Promise<LintFile> {
+async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[]): Promise<LintFile> {
+  read.push({ path: input.path, what: 'an org file' });
   const cfg = await resolver.forOrg(input.path);
+  if (cfg?.ok) read.push({ path: resolve(cfg.value.file), what: 'a config' });
   if (cfg && !cfg.ok) return { ok: false, file: input.shown, diagnostics: cfg.diagnostics };
   const loaded = await loadOrgFile(input.path, input.shown);
   if (!loaded.ok) return { ok: false, file: input.shown, diagnostics: loaded.diagnostics };
   const org = loaded.value;
+  const csv = org.org.people_csv?.trim();
+  if (csv) read.push({ path: resolve(dirname(input.path), csv), what: 'a roster (people_csv)' });
   const waivers = waiverDiagnostics(org, rules.map((r) => r.id));
   if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
   const config = cfg?.value.config;
@@ -124,7 +128,9 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   }
   const inputs = await resolveInputs(patterns, cwd);
-  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date))));
+  const read: InputFile[] = [];
+  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date, read))));
+  refuseInputsAsOutputs(list, read);
   const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
