@@ -160,11 +160,11 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
       return m ? { ok: false, message: m, tried: list } : { ok: true, value: list };
     }
     case 'boolean': {
+      // One rule for every YAML file, YAML 1.2's: `yes` and `on` are text, as in an org file.
       if (typeof value === 'boolean') return { ok: true, value };
       const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
-      if (['yes', 'y', 'true'].includes(v)) return { ok: true, value: true };
-      if (['no', 'n', 'false'].includes(v)) return { ok: true, value: false };
-      return { ok: false, message: `expected true or false; got ${got}`, tried: value };
+      const hint = ['yes', 'y', 'on', 'no', 'n', 'off'].includes(v) ? ` (YAML 1.2 reads ${v} as text: write ${['yes', 'y', 'on'].includes(v)})` : '';
+      return { ok: false, message: `expected true or false; got ${got}${hint}`, tried: value };
     }
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;

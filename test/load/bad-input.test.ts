@@ -150,9 +150,11 @@ describe('schema violations', () => {
     expect(d).toEqual({ file: 'org.yaml', line: 2, column: 3, path: 'company.revenue', message: 'unknown key "revenue"; expected one of: name, employees, sales_motion' });
   });
 
-  it('reports an impossible date', async () => {
+  it('reports an impossible date as one that does not exist (issue 12 fault 20)', async () => {
     const d = await one(lines('leadership:', '  leader_since: 2025-02-30'));
-    expect(d).toEqual({ file: 'org.yaml', line: 2, column: 17, path: 'leadership.leader_since', message: 'expected a date as YYYY-MM-DD, got "2025-02-30"' });
+    expect(d).toEqual({ file: 'org.yaml', line: 2, column: 17, path: 'leadership.leader_since', message: '2025-02-30 does not exist: February 2025 has 28 days' });
+    expect((await one(lines('leadership:', '  leader_since: 2024-13-01'))).message).toBe('2024-13-01 does not exist: there is no month 13');
+    expect((await one(lines('leadership:', '  leader_since: 2024-02-30'))).message).toBe('2024-02-30 does not exist: February 2024 has 29 days');
   });
 
   it('reports a date in another format', async () => {
