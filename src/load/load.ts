@@ -153,6 +153,8 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     }
   }
 
+  diagnostics.push(...fractionPercents(data, file, positions));
+
   // The validator generated from the zod schema accepts a valid org without
   // building the schema (most of a run's start-up otherwise). Anything it does
   // not accept goes to zod itself, which decides and says why.
@@ -192,6 +194,34 @@ function oversized(raw: unknown, file: string, positions: PositionMap): Diagnost
     }
   }
   return undefined;
+}
+
+/**
+ * Percentages (`*_pct` fields and attainment, 0 to 100) written as fractions:
+ * `crm_active_use_pct: 0.8` almost always means 80 %, not 0.8 %, and taking
+ * it literally would score the org on a value nobody meant. Refused with the
+ * fix at the value; a real value under 1 % can be written as 0 or 1.
+ */
+function fractionPercents(data: Record<string, unknown>, file: string, positions: PositionMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (v: unknown, segs: Segment[]) => {
+    if (typeof v !== 'number' || !(v > 0 && v < 1)) return;
+    const path = formatPath(segs);
+    const loc = positions.locateValue(path);
+    out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path, message: `${v} reads as ${v} %; percentages are numbers from 0 to 100: write ${+(v * 100).toFixed(2)} for ${+(v * 100).toFixed(2)} %` });
+  };
+  const walk = (v: unknown, segs: Segment[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => x !== null && typeof x === 'object' && walk(x, [...segs, i]));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (/_pct$/.test(k)) check(x, [...segs, k]);
+        else if (k === 'attainment' && Array.isArray(x)) x.forEach((y, i) => check(y, [...segs, k, i]));
+        else if (x !== null && typeof x === 'object' && segs.length < 4) walk(x, [...segs, k]);
+      }
+    }
+  };
+  walk(data, []);
+  return out;
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

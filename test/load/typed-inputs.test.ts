@@ -83,3 +83,21 @@ describe('values people type (issue 12 fault 20)', () => {
     expect(suggest('vp', ['ideal_customer_profile', 'value_proposition'])).toBe('value_proposition');
   });
 });
+
+describe('a percentage written as a fraction (issue 12 fault 20)', () => {
+  it('refuses 0.8 where 0 to 100 is meant, at the value, with the fix', async () => {
+    const r = await loadOrgText(lines('tools:', '  crm_active_use_pct: 0.8', 'people:', '  - name: AE 1', '    selling_time_pct: 0.35', '    attainment: [90, 0.9]'), 'org.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      'org.yaml:2:23: tools.crm_active_use_pct: 0.8 reads as 0.8 %; percentages are numbers from 0 to 100: write 80 for 80 %',
+      'org.yaml:5:23: people[0].selling_time_pct: 0.35 reads as 0.35 %; percentages are numbers from 0 to 100: write 35 for 35 %',
+      'org.yaml:6:22: people[0].attainment[1]: 0.9 reads as 0.9 %; percentages are numbers from 0 to 100: write 90 for 90 %',
+    ]);
+  });
+
+  it('keeps 0, 1 and whole percentages', async () => {
+    const r = await loadOrgText(lines('tools:', '  crm_active_use_pct: 0', 'admin:', '  selling_time_pct: 1', 'people:', '  - {name: A, attainment: [100, 45.5]}'), 'org.yaml');
+    expect(r.ok).toBe(true);
+  });
+});
