@@ -1,13 +1,14 @@
 // Inputs people really type (issue 12 faults 18-20): semicolon rosters,
 // performance actions in a roster, impossible dates, a list of one written
 // bare, abbreviations, and the one rule for yes/no across YAML files.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, suggest } from '../../src/load/diagnostics';
 import { loadOrgText } from '../../src/load/load';
 import { cellPositions, detectDelimiter } from '../../src/load/roster';
+import { cli } from '../lint/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sales-audit-typed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,5 +100,18 @@ describe('a percentage written as a fraction (issue 12 fault 20)', () => {
   it('keeps 0, 1 and whole percentages', async () => {
     const r = await loadOrgText(lines('tools:', '  crm_active_use_pct: 0', 'admin:', '  selling_time_pct: 1', 'people:', '  - {name: A, attainment: [100, 45.5]}'), 'org.yaml');
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('the interview and a roster (issue 12 fault 19)', () => {
+  it('never claims to have asked about people who come from a roster, and says where their facts go', () => {
+    const work = mkdtempSync(join(dir, 'iv-'));
+    const roster = join(import.meta.dirname, '..', '..', 'templates', 'examples');
+    writeFileSync(join(work, 'roster-team.csv'), readFileSync(join(roster, 'roster-team.csv')));
+    writeFileSync(join(work, 'org.yaml'), readFileSync(join(roster, 'roster-team.yaml')));
+    writeFileSync(join(work, 'a.yaml'), '{}\n');
+    const r = cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--date', '2026-11-27'], { cwd: work });
+    expect(r.stderr).not.toMatch(/already answers every question the rules need[ .(]/);
+    expect(r.stderr).toMatch(/people come from the roster roster-team\.csv, which the interview does not edit: fill in its columns there \(performance actions as "date action" items/);
   });
 });
