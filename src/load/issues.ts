@@ -60,7 +60,8 @@ export function issuesToDiagnostics(
       const expected = /^Invalid input: expected (\w+)/.exec(issue.message)![1]!;
       message = `expected ${FRIENDLY_TYPES[expected] ?? expected}, got ${describe(got)}`;
       // `outside_help: reading` for a list of one.
-      if (expected === 'array' && (typeof got === 'string' || typeof got === 'number')) message += `; write [${String(got)}] for a list of one`;
+      // Only for a plain word: a value is echoed only quoted, never raw (it could hold a line break).
+      if (expected === 'array' && (typeof got === 'number' || (typeof got === 'string' && /^[\w.-]+$/.test(got)))) message += `; write [${String(got)}] for a list of one`;
     } else if (issue.code === 'invalid_format' && typeof got === 'string' && noSuchDay(got)) {
       message = `${got} does not exist: ${noSuchDay(got)}`;
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {

@@ -78,6 +78,11 @@ describe('values people type (issue 12 fault 20)', () => {
     expect(await one(lines('leadership:', '  outside_help: reading'))).toMatchObject({ path: 'leadership.outside_help', message: 'expected a list, got "reading"; write [reading] for a list of one' });
   });
 
+  it('never echoes a value with a line break raw in the hint (found by the fuzz target)', async () => {
+    const d = await one(lines('marketing:', '  owns: |-', '    a', '    b'));
+    expect(formatDiagnostic(d)).toBe('org.yaml:2:9: marketing.owns: expected a list, got "a\\nb"');
+  });
+
   it('suggests a snake_case name from its initials (icp)', async () => {
     expect((await one(lines('plan:', '  covers: [icp]'))).message).toMatch(/did you mean "ideal_customer_profile"\?/);
     expect(suggest('icp', ['ideal_customer_profile', 'value_proposition'])).toBe('ideal_customer_profile');
