@@ -30,10 +30,10 @@ const CORE = FAILSAFE_SCHEMA.extend({
 });
 
 // Features the fast path leaves to the `yaml` library: anchors, aliases, tags,
-// explicit keys (`? `), directives (`%YAML`) and tabs. A false alarm (say
-// "*note" in free text) only costs the slower path; a second document or a
-// syntax error makes js-yaml throw, which falls back too.
-const UNUSUAL = /(?:^|[\s[{,])(?:[&*!]\S|\?\s)|^%|\t/m;
+// explicit keys (`? `), merge keys (`<<:`), directives (`%YAML`) and tabs. A
+// false alarm (say "*note" in free text) only costs the slower path; a second
+// document or a syntax error makes js-yaml throw, which falls back too.
+const UNUSUAL = /(?:^|[\s[{,])(?:[&*!]\S|\?\s|<<\s*:)|^%|\t/m;
 
 interface Node {
   open: number;

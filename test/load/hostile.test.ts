@@ -199,6 +199,11 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
     ]);
   });
 
+  it('honours a merge key without any alias too (an inline mapping), on the fast path\'s fallback', async () => {
+    expect(fastParse('company:\n  <<: {name: Acme}\n', 'org.yaml')).toBeUndefined();
+    expect((await loads(lines('company:', '  <<: {name: Acme, employees: 3}', '  employees: 4'))).company).toEqual({ name: 'Acme', employees: 4 });
+  });
+
   it('refuses a merge key whose value is not a mapping, at the value', async () => {
     expect(await one(lines('x: &x [1]', 'company:', '  <<: *x'))).toMatchObject({ line: 3, column: 7, message: expect.stringMatching(/^a merge key \(<<\) takes a mapping/) });
   });
