@@ -163,6 +163,11 @@ export function toPlain(root: Node | null | undefined, file: string, lc: LineCou
       throw new Refusal(at, 'a null key (`~:`, `null:` or a lone `:`) is not a fact name; write the name before the colon');
     }
     if (!isScalar(key)) throw new Refusal(at, 'a key must be a plain name, not a list or a mapping (a complex `? ` key)');
+    // An anchored key (`&k name: ...`) may be aliased later, as a key or a value.
+    if (key.anchor && !built.has(key)) {
+      anchors.set(key.anchor, key);
+      built.set(key, { value: key.value, size: 1, height: 1 });
+    }
     const name = String(key.value);
     if (/[\r\n]/.test(name)) throw new Refusal(at, 'a key must be on one line (a block scalar or multi-line key is not a fact name)');
     return name;

@@ -208,6 +208,10 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
     expect(await one(lines('x: &x [1]', 'company:', '  <<: *x'))).toMatchObject({ line: 3, column: 7, message: expect.stringMatching(/^a merge key \(<<\) takes a mapping/) });
   });
 
+  it('an anchored key can be aliased later, as a value or as a key', async () => {
+    expect((await loads(lines('company:', '  &k name: Acme', 'notes:', '  plan: *k'))).notes).toEqual({ plan: 'name' });
+  });
+
   it('a null key points at the key and says it is not a fact name', async () => {
     for (const k of ['~', 'null', 'Null']) {
       expect(await one(lines('company:', '  name: Acme', `  ${k}: y`))).toEqual({ file: 'org.yaml', line: 3, column: 3, message: 'a null key (`~:`, `null:` or a lone `:`) is not a fact name; write the name before the colon' });
