@@ -4,6 +4,7 @@
 // repeatable; `npm run fuzz -- --minutes 10 [--seed N]` runs longer and
 // keeps any failing input under test/fixtures/fuzz. Every input kept there is
 // replayed first.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -46,7 +47,8 @@ describe('generated inputs', () => {
     if (result.failed) {
       const input = toInput(result.counterexample![0] as never);
       if (SAVE) {
-        const out = join(FIXTURES, `found-${SEED}-${kinds.findIndex((k) => k[0] === name)}.yaml`);
+        const hash = createHash('sha256').update(input.bytes ?? input.text!).digest('hex').slice(0, 8);
+        const out = join(FIXTURES, `found-${SEED}-${kinds.findIndex((k) => k[0] === name)}-${hash}.yaml`);
         writeFileSync(out, input.bytes ?? input.text!);
         console.log(`fuzz: kept the failing input as ${out}`);
       }

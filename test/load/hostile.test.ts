@@ -212,6 +212,14 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
     expect((await loads(lines('company:', '  &k name: Acme', 'notes:', '  plan: *k'))).notes).toEqual({ plan: 'name' });
   });
 
+  it('an empty key reached through an alias still gets a position (found by the fuzz target)', async () => {
+    const ds = await fails(lines('version: 1', 'notes: &a1', '  "": unknown', 'answers: *a1'));
+    expect(ds.map(formatDiagnostic)).toEqual([
+      'org.yaml:3:3: notes.: unknown key ""; expected one of: company, leadership, roles, plan, process, metrics, people, admin, tools, recruiting, friction, compensation, marketing',
+      'org.yaml:4:1: answers.: expected a mapping (key: value lines), got "unknown"',
+    ]);
+  });
+
   it('a null key points at the key and says it is not a fact name', async () => {
     for (const k of ['~', 'null', 'Null']) {
       expect(await one(lines('company:', '  name: Acme', `  ${k}: y`))).toEqual({ file: 'org.yaml', line: 3, column: 3, message: 'a null key (`~:`, `null:` or a lone `:`) is not a fact name; write the name before the colon' });
