@@ -11,6 +11,8 @@ import type { RuleDefinition, RuleSettings } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
 import { readText, sortDiagnostics } from '../load/load';
 import { fastParse, type FastParse } from '../load/fast-yaml';
+import { FORBIDDEN_KEYS } from '../load/normalize';
+import { formatPath, type Segment } from '../model/paths';
 import type { Config } from './schema';
 
 /** Looked for next to the org file, then in each folder above it up to the repository root. */
@@ -113,7 +115,17 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
     return { ok: false, diagnostics: [{ file, line, column, message: 'expected a mapping (rules:, gates:) at the top level' }] };
   }
   const { positions } = parse;
-  const data = dropEmpty(raw);
+  const forbidden: string[] = [];
+  const data = dropEmpty(raw, forbidden);
+  if (forbidden.length) {
+    return {
+      ok: false,
+      diagnostics: forbidden.map((path) => {
+        const loc = positions.get(path)?.key ?? positions.locate(path);
+        return { file, line: loc?.line, column: loc?.column, path, message: `unknown key "${path.slice(path.lastIndexOf('.') + 1)}": never a setting name` };
+      }),
+    };
+  }
   // The schema (zod) is loaded only when there is a config to check.
   const { configSchema } = await import('./schema');
   const schema = configSchema(rules);
@@ -134,7 +146,7 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
 
 async function slowParseConfig(text: string, file: string): Promise<{ ok: false; diagnostics: Diagnostic[] } | ({ ok: true } & FastParse)> {
   const { LineCounter, parseDocument } = await import('yaml');
-  const { mapPositions } = await import('../load/yaml-doc');
+  const { mapPositions, toPlain } = await import('../load/yaml-doc');
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -144,12 +156,10 @@ async function slowParseConfig(text: string, file: string): Promise<{ ok: false;
     const msg = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear only once in a mapping' : `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
     return { ok: false, diagnostics: [{ file, line, column: col, message: msg }] };
   }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { ok: false, diagnostics: [{ file, message: `cannot read the YAML (${e instanceof Error ? e.message : String(e)})` }] };
-  }
+  // The loader's own conversion: cycles, aliases' expanded size and deep nesting are refused with their place.
+  const plain = toPlain(doc.contents, file, lc);
+  if (!plain.ok) return { ok: false, diagnostics: [plain.diagnostic] };
+  const raw = plain.raw;
   const { line, col } = lc.linePos(doc.contents?.range?.[0] ?? 0);
   return { ok: true, raw, positions: mapPositions(file, doc.contents, lc), root: { line, column: col } };
 }
@@ -185,11 +195,15 @@ function reword(d: Diagnostic, rules: readonly RuleDefinition[]): Diagnostic {
 
 // An empty value (`selling-time:` with nothing after it, often left by commenting
 // out its lines) means the same as a missing one.
-function dropEmpty(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(dropEmpty);
+/** A copy without empty values; keys that would reach a prototype (__proto__) are left out and their paths pushed to `forbidden`. */
+function dropEmpty(v: unknown, forbidden: string[] = [], segs: Segment[] = []): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => dropEmpty(x, forbidden, [...segs, i]));
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = dropEmpty(x);
+  for (const [k, x] of Object.entries(v)) {
+    if (FORBIDDEN_KEYS.has(k)) forbidden.push(formatPath([...segs, k]));
+    else if (x !== null && x !== undefined) out[k] = dropEmpty(x, forbidden, [...segs, k]);
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import { keysAt, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath } from '../model/paths';
+import { toPlain } from '../load/yaml-doc';
 import { SECTIONS, type Section } from '../model/schema';
 import { suggest, type Diagnostic } from '../load/diagnostics';
 import { issuesToDiagnostics } from '../load/issues';
@@ -43,6 +44,10 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     const e = doc.errors[0]!;
     return { ok: false, diagnostics: [{ file, ...at(e.pos[0]), message: `invalid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }] };
   }
+  // Aliases, merge keys and odd keys are read as the org file's loader reads
+  // them: a cycle or an alias bomb is refused with its place, never expanded.
+  const plain = toPlain(doc.contents, file, lc);
+  if (!plain.ok) return { ok: false, diagnostics: [plain.diagnostic] };
   const entries = new Map<string, AnswerEntry>();
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { ok: true, entries };
   if (!isMap(doc.contents)) {
@@ -53,7 +58,7 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     const keyNode = pair.key as { value?: unknown; range?: [number, number, number] };
     const key = String(keyNode?.value ?? '');
     const pos = keyNode?.range ? at(keyNode.range[0]) : { line: 1, column: 1 };
-    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    const value = (plain.raw as Record<string, unknown>)[key] ?? null;
     const problem = checkEntry(key, value);
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
@@ -155,11 +160,11 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
       return m ? { ok: false, message: m, tried: list } : { ok: true, value: list };
     }
     case 'boolean': {
+      // One rule for every YAML file, YAML 1.2's: `yes` and `on` are text, as in an org file.
       if (typeof value === 'boolean') return { ok: true, value };
       const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
-      if (['yes', 'y', 'true'].includes(v)) return { ok: true, value: true };
-      if (['no', 'n', 'false'].includes(v)) return { ok: true, value: false };
-      return { ok: false, message: `expected true or false; got ${got}`, tried: value };
+      const hint = ['yes', 'y', 'on', 'no', 'n', 'off'].includes(v) ? ` (YAML 1.2 reads ${v} as text: write ${['yes', 'y', 'on'].includes(v)})` : '';
+      return { ok: false, message: `expected true or false; got ${got}${hint}`, tried: value };
     }
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;

@@ -9,6 +9,7 @@
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { formatPath, type Segment } from '../model/paths';
 import type { Location } from './diagnostics';
+import { MAX_DEPTH } from './limits';
 import { PositionMap, type Place } from './positions';
 
 // The `yaml` library's core-schema scalars (yaml/dist/schema/core), tried in its
@@ -29,10 +30,10 @@ const CORE = FAILSAFE_SCHEMA.extend({
 });
 
 // Features the fast path leaves to the `yaml` library: anchors, aliases, tags,
-// explicit keys (`? `), directives (`%YAML`) and tabs. A false alarm (say
-// "*note" in free text) only costs the slower path; a second document or a
-// syntax error makes js-yaml throw, which falls back too.
-const UNUSUAL = /(?:^|[\s[{,])(?:[&*!]\S|\?\s)|^%|\t/m;
+// explicit keys (`? `), merge keys (`<<:`), directives (`%YAML`) and tabs. A
+// false alarm (say "*note" in free text) only costs the slower path; a second
+// document or a syntax error makes js-yaml throw, which falls back too.
+const UNUSUAL = /(?:^|[\s[{,])(?:[&*!]\S|\?\s|<<\s*:)|^%|\t/m;
 
 interface Node {
   open: number;
@@ -40,6 +41,19 @@ interface Node {
   result: unknown;
   start: number;
   children: Node[];
+  /** A mapping's key -> the indexes of its key nodes in children, built when first looked up. */
+  index?: Map<string, number[]>;
+}
+
+function keyIndex(children: Node[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (let i = 0; i + 1 < children.length; i += 2) {
+    const name = children[i]!.result as string;
+    const list = index.get(name);
+    if (list) list.push(i);
+    else index.set(name, [i]);
+  }
+  return index;
 }
 
 export interface FastParse {
@@ -61,6 +75,8 @@ export function fastParse(text: string, file: string): FastParse | undefined {
       filename: file,
       listener(event: string, state: State) {
         if (event === 'open') {
+          // Deep nesting is the `yaml` path's to refuse, with its place (MAX_DEPTH).
+          if (stack.length > MAX_DEPTH) throw new RangeError('nested too deep');
           stack.push({ open: state.position, kind: null, result: undefined, start: 0, children: [] });
           return;
         }
@@ -120,7 +136,8 @@ function plain(node: Node): boolean {
     for (let i = 0; i < pairs; i++) {
       const k = children[2 * i]!;
       // `null:` or `1.0:` as a key: leave the key's spelling to the `yaml` library.
-      if (k.kind !== 'scalar' || typeof k.result !== 'string') return false;
+      // A key on two lines is the `yaml` path's to refuse.
+      if (k.kind !== 'scalar' || typeof k.result !== 'string' || /[\r\n]/.test(k.result)) return false;
       if (!plain(children[2 * i + 1]!)) return false;
     }
   } else if (node.kind === 'sequence') {
@@ -141,13 +158,21 @@ function placeAt(root: Node, path: string, at: (offset: number) => Location): Pl
     if (pos === path.length) return key < 0 ? undefined : { key: at(key), value: at(node.start) };
     const { children } = node;
     if (node.kind === 'mapping') {
-      const dot = pos === 0 ? '' : '.';
-      for (let i = 0; i + 1 < children.length; i += 2) {
-        const name = `${dot}${children[i]!.result as string}`;
-        const end = pos + name.length;
-        if (!path.startsWith(name, pos) || (end !== path.length && path[end] !== '.' && path[end] !== '[')) continue;
-        const found = down(children[i + 1]!, end, children[i]!.start);
-        if (found) return found;
+      // Candidate keys are the path's prefixes from here that end before a
+      // `.` or `[` (or at its end), looked up by name: a scan of the mapping
+      // per lookup made 20,000 unknown keys in one mapping take seconds.
+      const index = (node.index ??= keyIndex(children));
+      const from = pos === 0 ? pos : pos + 1;
+      if (pos !== 0 && path[pos] !== '.') return undefined;
+      const found: number[] = [];
+      for (let end = from; end <= path.length; end++) {
+        if (end !== path.length && path[end] !== '.' && path[end] !== '[') continue;
+        for (const i of index.get(path.slice(from, end)) ?? []) found.push(i);
+      }
+      for (const i of found.sort((a, b) => a - b)) {
+        const name = children[i]!.result as string;
+        const hit = down(children[i + 1]!, from + name.length, children[i]!.start);
+        if (hit) return hit;
       }
     } else if (node.kind === 'sequence' && path[pos] === '[') {
       const close = path.indexOf(']', pos);

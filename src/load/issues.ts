@@ -59,6 +59,11 @@ export function issuesToDiagnostics(
       // zod's default wording, for shapes without a custom message (sections, list items).
       const expected = /^Invalid input: expected (\w+)/.exec(issue.message)![1]!;
       message = `expected ${FRIENDLY_TYPES[expected] ?? expected}, got ${describe(got)}`;
+      // `outside_help: reading` for a list of one.
+      // Only for a plain word: a value is echoed only quoted, never raw (it could hold a line break).
+      if (expected === 'array' && (typeof got === 'number' || (typeof got === 'string' && /^[\w.-]+$/.test(got)))) message += `; write [${String(got)}] for a list of one`;
+    } else if (issue.code === 'invalid_format' && typeof got === 'string' && noSuchDay(got)) {
+      message = `${got} does not exist: ${noSuchDay(got)}`;
     } else if (issue.code === 'invalid_type' || issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big') {
       message = `${issue.message}, got ${describe(got)}`;
       if (issue.code === 'invalid_type' && typeof got === 'string' && /^-?\d+(\.\d+)?\s*%$/.test(got.trim())) message += '; write the number without "%"';
@@ -66,6 +71,18 @@ export function issuesToDiagnostics(
     out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path: path || undefined, message });
   }
   return out;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** For a YYYY-MM-DD that is not in the calendar (2026-02-30), why; else undefined. */
+export function noSuchDay(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day < 1 || day > days ? `${MONTHS[month - 1]} ${year} has ${days} days` : undefined;
 }
 
 const FRIENDLY_TYPES: Record<string, string> = {

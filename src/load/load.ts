@@ -1,12 +1,14 @@
 // Turns an org file into a typed model plus positions, or into diagnostics.
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { INVALID } from '../model/invalid';
+import { formatPath, type Segment } from '../model/paths';
 import { validateOrg } from '../model/org-validator.generated';
 import type { Org } from '../model/schema';
 import type { Diagnostic } from './diagnostics';
 import { fastParse } from './fast-yaml';
+import { MAX_BYTES, MAX_LIST_ITEMS } from './limits';
 import type { PositionMap } from './positions';
 import { stripEmpty } from './normalize';
 import { confinementRoot, findRepoRoot, isInside } from './repo';
@@ -23,19 +25,25 @@ export interface LoadedOrg {
 
 export type LoadResult = { ok: true; value: LoadedOrg } | { ok: false; diagnostics: Diagnostic[] };
 
-const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Reads a text file for the loader; returns a diagnostic for anything but readable UTF-8 text. */
 export async function readText(file: string, what = 'a YAML org file'): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
   try {
     // Sync reads: one small file per run, and node:fs/promises would cost every start a few ms to load.
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, diagnostic: { file, message: `is a directory; expected ${what}` } };
-    const tooBig = { ok: false as const, diagnostic: { file, message: `is over 5 MB; expected ${what} under 5 MB` } };
-    if (st.size > MAX_BYTES) return tooBig;
-    // Bounded even when stat cannot tell the size (pipes, devices such as /dev/zero).
-    const buf = await readBounded(file, MAX_BYTES);
-    if (!buf) return tooBig;
+    // Opened without blocking and then judged by what the descriptor is (links
+    // followed): a named pipe would otherwise block the run in open() until a
+    // writer comes (a CI job hangs), and a stat before open could be raced.
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    let buf: Buffer | undefined;
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) return { ok: false, diagnostic: { file, message: `is a directory; expected ${what}` } };
+      if (!st.isFile()) return { ok: false, diagnostic: { file, message: `is ${special(st)}, not a regular file; expected ${what}` } };
+      if (st.size <= MAX_BYTES) buf = readBounded(fd, MAX_BYTES);
+    } finally {
+      closeSync(fd);
+    }
+    if (!buf) return { ok: false, diagnostic: { file, message: `is over 5 MB; expected ${what} under 5 MB` } };
     if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
       return { ok: false, diagnostic: { file, message: `is UTF-16 text; save it as UTF-8 (expected ${what})` } };
     }
@@ -67,38 +75,22 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
   }
 }
 
-async function readBounded(file: string, max: number): Promise<Buffer | undefined> {
-  const fd = openSync(file, 'r');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (e) {
-        // A non-blocking pipe with nothing in it yet: wait for the writer through a stream.
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return await readRest(fd, chunks, size, max);
-        throw e;
-      }
-      if (n === 0) return Buffer.concat(chunks);
-      size += n;
-      if (size > max) return undefined;
-      chunks.push(chunk.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
+function special(st: Stats): string {
+  return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file';
 }
 
-async function readRest(fd: number, chunks: Buffer[], size: number, max: number): Promise<Buffer | undefined> {
-  for await (const chunk of createReadStream('', { fd, autoClose: false, highWaterMark: 64 * 1024 })) {
-    size += (chunk as Buffer).length;
+/** The file's bytes, or undefined past `max` (a regular file can still grow while it is read). */
+function readBounded(fd: number, max: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks);
+    size += n;
     if (size > max) return undefined;
-    chunks.push(chunk as Buffer);
+    chunks.push(chunk.subarray(0, n));
   }
-  return Buffer.concat(chunks);
 }
 
 /** Loads an org file; `shown` is the name used in messages (defaults to the path). */
@@ -126,9 +118,16 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   }
 
   const { positions } = parse;
+  const tooBig = oversized(raw, file, positions);
+  if (tooBig) return { ok: false, diagnostics: [tooBig] };
   const unknowns: string[] = [];
-  const data = stripEmpty(raw, [], unknowns) as Record<string, unknown>;
-  const diagnostics: Diagnostic[] = [];
+  const forbidden: string[] = [];
+  const data = stripEmpty(raw, [], unknowns, forbidden) as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = forbidden.map((path) => {
+    const loc = positions.get(path)?.key ?? positions.locate(path);
+    const key = path.slice(path.lastIndexOf('.') + 1);
+    return { file: loc?.file ?? file, line: loc?.line, column: loc?.column, path, message: `unknown key "${key}": never a fact name (refused everywhere, as it could reach the program's objects)` };
+  });
 
   if (typeof data.people_csv === 'string' && data.people_csv.trim()) {
     const { loadRoster } = await import('./roster');
@@ -151,8 +150,17 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
         ),
       );
     }
-    else data.people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
+    else {
+      const people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
+      if (people.length > MAX_LIST_ITEMS) {
+        const loc = positions.locateValue('people_csv');
+        return { ok: false, diagnostics: [{ file, ...(loc ? { line: loc.line, column: loc.column } : {}), path: 'people_csv', message: `${people.length.toLocaleString('en-US')} people with the roster; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')}` }] };
+      }
+      data.people = people;
+    }
   }
+
+  diagnostics.push(...fractionPercents(data, file, positions));
 
   // The validator generated from the zod schema accepts a valid org without
   // building the schema (most of a run's start-up otherwise). Anything it does
@@ -177,6 +185,59 @@ export function refuseRoster(csv: string, baseDir: string): string | undefined {
     return `not opened: a roster must be inside ${findRepoRoot(baseDir) ? "the org file's repository" : "the org file's folder"} (this path leads outside it)`;
   if (!/\.csv$/i.test(csv)) return 'not opened: expected a CSV roster, a file whose name ends in .csv';
   return undefined;
+}
+
+/**
+ * A diagnostic when parsed data is larger than an org file may be: a list of
+ * more than MAX_LIST_ITEMS items (700,000 empty people fit in 2 MB of YAML
+ * and took 15 s and 1.4 GB to audit). Walked without recursion; the `yaml`
+ * path has already bounded what aliases expand to (MAX_NODES) and how deep
+ * the data nests, and the fast path reads no aliases, so this stays linear.
+ */
+function oversized(raw: unknown, file: string, positions: PositionMap): Diagnostic | undefined {
+  const stack: [unknown, Segment[]][] = [[raw, []]];
+  while (stack.length) {
+    const [value, segs] = stack.pop()!;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_ITEMS) {
+        const path = formatPath(segs);
+        const loc = positions.locateValue(path);
+        return { file, ...(loc ? { line: loc.line, column: loc.column } : {}), path: path || undefined, message: `a list of ${value.length.toLocaleString('en-US')} items; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')} items per list` };
+      }
+      value.forEach((v, i) => v !== null && typeof v === 'object' && stack.push([v, [...segs, i]]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') stack.push([v, [...segs, k]]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Percentages (`*_pct` fields and attainment, 0 to 100) written as fractions:
+ * `crm_active_use_pct: 0.8` almost always means 80 %, not 0.8 %, and taking
+ * it literally would score the org on a value nobody meant. Refused with the
+ * fix at the value; a real value under 1 % can be written as 0 or 1.
+ */
+function fractionPercents(data: Record<string, unknown>, file: string, positions: PositionMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (v: unknown, segs: Segment[]) => {
+    if (typeof v !== 'number' || !(v > 0 && v < 1)) return;
+    const path = formatPath(segs);
+    const loc = positions.locateValue(path);
+    out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path, message: `${v} reads as ${v} %; percentages are numbers from 0 to 100: write ${+(v * 100).toFixed(2)} for ${+(v * 100).toFixed(2)} %` });
+  };
+  const walk = (v: unknown, segs: Segment[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => x !== null && typeof x === 'object' && walk(x, [...segs, i]));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (/_pct$/.test(k)) check(x, [...segs, k]);
+        else if (k === 'attainment' && Array.isArray(x)) x.forEach((y, i) => check(y, [...segs, k, i]));
+        else if (x !== null && typeof x === 'object' && segs.length < 4) walk(x, [...segs, k]);
+      }
+    }
+  };
+  walk(data, []);
+  return out;
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -15,17 +15,30 @@ export const isEmpty = (v: unknown): boolean => v === null || v === undefined ||
 // Free-text maps keep the word as written.
 const FREE_TEXT = new Set(['notes', 'answers', 'waivers']);
 
-export function stripEmpty(value: unknown, segs: Segment[], unknowns: string[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => (v !== null && typeof v === 'object' ? stripEmpty(v, [...segs, i], unknowns) : v));
+/** Keys that would reach an object's prototype (`__proto__`, `constructor`, `prototype`): never a fact name. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A copy of parsed YAML without empty values; `unknown` answers are left out
+ * and their paths pushed to `unknowns`. Keys in FORBIDDEN_KEYS are left out
+ * too and their paths pushed to `forbidden` (the loader refuses them as
+ * unknown keys), so nothing in the file can set a prototype.
+ */
+export function stripEmpty(value: unknown, segs: Segment[], unknowns: string[], forbidden: string[] = []): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => (v !== null && typeof v === 'object' ? stripEmpty(v, [...segs, i], unknowns, forbidden) : v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) {
+      forbidden.push(formatPath([...segs, k]));
+      continue;
+    }
     if (isEmpty(v)) continue;
     if (isUnknown(v) && !FREE_TEXT.has(String(segs[0]))) {
       unknowns.push(formatPath([...segs, k]));
       continue;
     }
-    out[k] = stripEmpty(v, [...segs, k], unknowns);
+    out[k] = stripEmpty(v, [...segs, k], unknowns, forbidden);
   }
   return out;
 }

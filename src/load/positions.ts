@@ -1,7 +1,7 @@
 // Maps each fact path to where it stands in the source file, so findings and
 // diagnostics can say `org.yaml:12:5`. Built once per load by the YAML reader
 // (fast-yaml.ts, or yaml-doc.ts) and extended by the CSV roster.
-import { ancestors } from '../model/paths';
+import { ancestors, formatPath, parsePath } from '../model/paths';
 import type { Location } from './diagnostics';
 
 export interface Place {
@@ -39,6 +39,12 @@ export class PositionMap {
   locate(path: string): Location | undefined {
     const own = this.get(path);
     if (own) return own.key;
+    // A path with an empty key (`answers.` for `"": x`) is spelled without it in the map.
+    const plain = formatPath(parsePath(path));
+    if (plain !== path && plain) {
+      const p = this.get(plain);
+      if (p) return p.key;
+    }
     for (const a of ancestors(path)) {
       const p = this.get(a);
       if (p) return p.key;

@@ -1,7 +1,10 @@
 // A CSV roster (`people_csv: reps.csv`): one row per person, the same fields as
 // `people[]`, nested fields as dotted headers (coaching.plan). Lists such as
-// attainment are written with `;` between values. Loaded lazily, only when an
-// org file names a roster.
+// attainment are written with `;` between values; performance actions as
+// `date action` items (`2026-04-01 pay_cut; 2026-06-01 release`). Cells are
+// separated by `,`, or by `;` or a tab when the header line is (what many
+// spreadsheet locales export). Loaded lazily, only when an org file names a
+// roster.
 import { parse } from 'csv-parse/sync';
 import { formatPath } from '../model/paths';
 import { schemaAt, kindOf, keysAt } from '../model/introspect';
@@ -34,9 +37,10 @@ export async function loadRoster(
   const read = await readText(absPath, 'a CSV roster');
   if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shownPath }] };
   const text = read.text;
+  const delimiter = detectDelimiter(text);
   let rows: Row[];
   try {
-    rows = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as Row[];
+    rows = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false, delimiter }) as unknown as Row[];
   } catch (e) {
     const err = e as { message: string; lines?: number; code?: string };
     const message =
@@ -46,7 +50,7 @@ export async function loadRoster(
     return { ok: false, diagnostics: [{ file: shownPath, ...(err.lines ? { line: err.lines, column: 1 } : {}), message }] };
   }
   if (!rows.length) return { ok: true, people: [] };
-  const cells = cellPositions(text);
+  const cells = cellPositions(text, delimiter);
   const header = rows[0]!.record.map((h) => h.trim());
   const diagnostics: Diagnostic[] = [];
   const columns = rosterColumns();
@@ -100,7 +104,20 @@ export async function loadRoster(
           if (value !== '') items.push({ value, column: col + part.length - part.trimStart().length });
           col += part.length + 1;
         }
-        target[segs.at(-1)!] = items.map((it) => (Number.isFinite(Number(it.value)) ? Number(it.value) : it.value));
+        const element = schemaAt(['people', 0, ...segs, 0]);
+        if (element && kindOf(element) === 'object') {
+          // `2026-04-01 pay_cut`: each item is a date and a word, as keysAt orders them (date, action).
+          const [first, second] = keysAt(['people', 0, ...segs, 0]);
+          const parsed = items.map((it) => /^(\S+)\s+(\S+)$/.exec(it.value));
+          const bad = parsed.findIndex((m) => !m);
+          if (bad >= 0) {
+            diagnostics.push({ file: shownPath, line: loc.line, column: items[bad]!.column, path: formatPath(['people', index, ...segs, bad]), message: `expected "${first} ${second}" items such as "2026-04-01 pay_cut", separated by ";"; got ${JSON.stringify(items[bad]!.value)}` });
+            return;
+          }
+          target[segs.at(-1)!] = parsed.map((m) => ({ [first!]: m![1], [second!]: m![2] }));
+        } else {
+          target[segs.at(-1)!] = items.map((it) => (Number.isFinite(Number(it.value)) ? Number(it.value) : it.value));
+        }
         items.forEach((it, j) => {
           const at = { ...loc, column: it.column };
           positions.set(formatPath(['people', index, ...segs, j]), { key: at, value: at });
@@ -111,16 +128,34 @@ export async function loadRoster(
     });
     return person;
   });
+  if (diagnostics.length) return { ok: false, diagnostics };
   return { ok: true, people };
 }
 
 /**
+ * The cell separator: `,` unless the header line (outside quotes) holds more
+ * `;` or tabs than commas. A semicolon-separated roster (what many
+ * spreadsheet locales export) was read as one column named "name;title;...".
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
  * Where each cell of each non-empty record starts (1-based line and column),
- * scanning the text the way csv-parse reads it with default options: `,`
- * between cells, `"` quotes with `""` escapes, records ending at LF or CRLF
+ * scanning the text the way csv-parse reads it: `delimiter` between cells, `"` quotes with `""` escapes, records ending at LF or CRLF
  * (not inside quotes), empty lines skipped.
  */
-export function cellPositions(text: string): Cell[][] {
+export function cellPositions(text: string, delimiter = ','): Cell[][] {
   const records: Cell[][] = [];
   let line = 1;
   let col = 1;
@@ -157,12 +192,12 @@ export function cellPositions(text: string): Cell[][] {
           }
         } else {
           if (c === '"') quoted = true;
-          else if (c === ',' || c === '\n' || (c === '\r' && text[i + 1] === '\n')) break;
+          else if (c === delimiter || c === '\n' || (c === '\r' && text[i + 1] === '\n')) break;
         }
         i++;
         col++;
       }
-      if (text[i] === ',') {
+      if (text[i] === delimiter) {
         i++;
         col++;
         continue;

@@ -52,7 +52,9 @@ describe('parseAnswers', () => {
 
 describe('coerce', () => {
   it('takes YAML\'s natural types and the obvious spellings', () => {
-    expect(coerce(questionFor('plan.documented')!, 'yes')).toEqual({ ok: true, value: true });
+    expect(coerce(questionFor('plan.documented')!, true)).toEqual({ ok: true, value: true });
+    // YAML 1.2, as in an org file: `yes` is text (issue 12 fault 20).
+    expect(coerce(questionFor('plan.documented')!, 'yes')).toMatchObject({ ok: false, message: expect.stringMatching(/^expected true or false, got "yes"/) });
     expect(coerce(questionFor('plan.covers')!, 'goals, positioning')).toEqual({ ok: true, value: ['goals', 'positioning'] });
     expect(coerce(questionFor('people[0].attainment')!, '45; 40')).toEqual({ ok: true, value: [45, 40] });
     expect(coerce(questionFor('admin.support_staff')!, '2')).toEqual({ ok: true, value: 2 });

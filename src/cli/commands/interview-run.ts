@@ -146,14 +146,20 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
 
   const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only }));
   const where = opts.section ? ` about ${opts.section}` : '';
+  // People from a CSV roster are not asked about (the interview never writes the CSV): never claim they were.
+  const csv = org.state().data.people_csv;
+  const roster = typeof csv === 'string' && csv.trim() && (!opts.section || opts.section === 'people') ? csv.trim() : undefined;
+  const rosterNote = roster ? `people come from the roster ${roster}, which the interview does not edit: fill in its columns there (performance actions as "date action" items, e.g. 2026-04-01 pay_cut)` : undefined;
   if (!first.questions) {
-    say(`${target} already answers every question${where} the rules need${opts.all ? '' : ' (--all asks them again)'}.`);
+    say(`${target} already answers every question${where} the rules need${roster ? ' apart from those about people' : ''}${opts.all ? '' : ' (--all asks them again)'}.`);
+    if (rosterNote) say(rosterNote);
   } else if (!scripted) {
     const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
     // Wrapped to the terminal's width, like the progress lines.
     terminal!.tell(printable(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`));
     terminal!.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
-  }
+    if (rosterNote) terminal!.tell(rosterNote);
+  } else if (rosterNote) say(rosterNote);
 
   let saves = 0;
   // The fact paths whose answers are in the file (for the message when a save fails).
