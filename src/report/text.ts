@@ -14,6 +14,14 @@ export interface TextOptions {
 
 const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', waived: '~', error: '!', off: '-' };
 
+/** Findings, and checklist items, shown per rule; the rest are counted (a roster gives one per person). */
+export const PER_RULE = 20;
+
+/** The first `max` lines, then one saying how many were left out (long per-person lists). */
+function capped(lines: string[], max: number, rest: (n: number) => string): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), rest(lines.length - max)];
+}
+
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const width = Math.max(60, Math.min(100, opts.width ?? 80));
@@ -75,15 +83,27 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       for (const l of wrap(`threshold ${values}${sources.length ? `; source: ${sources.join('; ')}` : ''}`, width - 6, '  ')) out.push(c.dim(`    ${l}`));
     }
   };
-  findings.forEach(findingBlock);
+  // A roster of thousands gives a rule a finding per person: a terminal shows
+  // the first PER_RULE of each rule and counts the rest, which the JSON and
+  // Markdown reports list (the full list took minutes and overflowed the stack).
+  const shownPerRule = new Map<string, number>();
+  for (const f of findings) {
+    const n = (shownPerRule.get(f.ruleId) ?? 0) + 1;
+    shownPerRule.set(f.ruleId, n);
+    if (n <= PER_RULE) findingBlock(f);
+  }
+  for (const [ruleId, n] of shownPerRule)
+    if (n > PER_RULE)
+      for (const l of wrap(`... and ${n - PER_RULE} more ${ruleId} findings (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
 
   const ns = notes(r);
   if (ns.length) {
     heading('Notes');
     for (const n of ns) {
       out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
-      for (const l of wrap(n.message, width - 4)) out.push(`    ${l}`);
-      for (const e of n.evidence) evidence(e);
+      for (const l of capped(wrap(n.message, width - 4), 6, (k) => `... ${k} more lines (--format json has them)`)) out.push(`    ${l}`);
+      n.evidence.slice(0, PER_RULE).forEach((e) => evidence(e));
+      if (n.evidence.length > PER_RULE) out.push(c.dim(`    ... and ${n.evidence.length - PER_RULE} more places`));
     }
   }
 
@@ -94,7 +114,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}${sc}`.padEnd(18));
     out.push(`  ${label} ${rule.id}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
     if (rule.status === 'not-assessed' && rule.missing.length)
-      for (const l of wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      for (const l of capped(wrap(`needs ${rule.missing.join(', ')}`, width - 23, '  '), 4, (k) => `... ${k} more lines`)) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.waiver)
       for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
   }
@@ -120,17 +140,23 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    // A rule's gain is earned by all its items together: print it once, on the first.
+    // A rule's gain is earned by all its items together: print it once, on the
+    // first. At most PER_RULE items of a rule, then how many more (as for findings).
+    let ofRule = 0;
     r.checklist.forEach((item, i) => {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
-      table.push([String(item.rank), sameRule ? '  "' : `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      ofRule = sameRule ? ofRule + 1 : 1;
+      if (ofRule <= PER_RULE) table.push([String(item.rank), sameRule ? '  "' : `+${item.gain.toFixed(1)}`, `${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      const last = r.checklist[i + 1]?.ruleId !== item.ruleId;
+      if (last && ofRule > PER_RULE) table.push(['', '', `... and ${ofRule - PER_RULE} more items [${item.ruleId}]`, '', '']);
     });
-    out.push(...table.toString().split('\n').map((l) => ` ${l}`));
+    for (const l of table.toString().split('\n')) out.push(` ${l}`);
   }
 
   if (r.unknowns.length) {
     heading('Answered "don\'t know"');
-    for (const u of r.unknowns) evidence(u, '  ');
+    r.unknowns.slice(0, PER_RULE).forEach((u) => evidence(u, '  '));
+    if (r.unknowns.length > PER_RULE) out.push(c.dim(`  ... and ${r.unknowns.length - PER_RULE} more (--format json lists every one)`));
   }
 
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);
