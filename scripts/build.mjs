@@ -1,11 +1,16 @@
 // Bundles the CLI into CommonJS chunks (dist/cli.cjs, dist/chunks/*.cjs), each
-// with a V8 code cache (*.cache) that bin/sales-audit.js loads: a command reads
-// only the chunks it runs and skips most compilation. The prompt library stays
+// with a V8 code cache (*.<V8 version>-<arch>.cache) that bin/sales-audit.js
+// loads: a command reads only the chunks it runs and skips most compilation.
+// A cache loads only into the V8 that made it, so the build warms one set with
+// the Node running it and one with each Node named in SALES_AUDIT_CACHE_NODES
+// (paths, separated by the platform's path delimiter: a package packed for
+// Node 20, 22 and 24 starts fast on each). The prompt library stays
 // external and is import()ed only by the interview, so `audit` and `lint` never
 // load it.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -113,13 +118,17 @@ const runs = [
   ['audit', example, '--date', '2026-01-01'],
   ['audit', example, '--format', 'json', '--date', '2026-01-01'],
 ];
-for (const args of runs) {
-  const r = spawnSync(process.execPath, [`${root}bin/sales-audit.js`, ...args], {
-    env: { ...process.env, SALES_AUDIT_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  if (r.status !== 0 && r.status !== 1) {
-    console.error(`build: warming the code cache failed (exit ${r.status}):\n${r.stderr}`);
-    process.exit(1);
+const nodes = [process.execPath, ...(process.env.SALES_AUDIT_CACHE_NODES ?? '').split(delimiter).filter(Boolean)];
+for (const node of nodes) {
+  for (const args of runs) {
+    const r = spawnSync(node, [`${root}bin/sales-audit.js`, ...args], {
+      env: { ...process.env, SALES_AUDIT_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (r.status !== 0 && r.status !== 1) {
+      console.error(`build: warming the code cache with ${node} failed (exit ${r.status ?? r.error?.message}):\n${r.stderr}`);
+      process.exit(1);
+    }
   }
 }

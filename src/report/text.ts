@@ -20,6 +20,18 @@ export interface TextOptions {
 
 const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '-' };
 
+/** Findings, and checklist items, shown per rule; the rest are counted (a roster gives one per person). */
+export const PER_RULE = 20;
+
+/** The first `max` lines, then one saying how many were left out (long per-person lists). */
+function capped(lines: string[], max: number, rest: (n: number) => string): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), rest(lines.length - max)];
+}
+
+/** The gain column: `+4.2` on a rule's first fix, `"` on its others, `≤3.1` (points in play) on a find-out item. */
+const gainText = (item: AuditReport['checklist'][number], sameRule: boolean) =>
+  item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
+
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   // The real width, however narrow (a floor wider than the terminal makes the terminal re-wrap every line).
@@ -93,15 +105,27 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       for (const l of wrap(`threshold ${values}${sources.length ? `; source: ${sources.join('; ')}` : ''}`, width - 6, '  ')) out.push(c.dim(`    ${l}`));
     }
   };
-  findings.forEach(findingBlock);
+  // A roster of thousands gives a rule a finding per person: a terminal shows
+  // the first PER_RULE of each rule and counts the rest, which the JSON and
+  // Markdown reports list (the full list took minutes and overflowed the stack).
+  const shownPerRule = new Map<string, number>();
+  for (const f of findings) {
+    const n = (shownPerRule.get(f.ruleId) ?? 0) + 1;
+    shownPerRule.set(f.ruleId, n);
+    if (n <= PER_RULE) findingBlock(f);
+  }
+  for (const [ruleId, n] of shownPerRule)
+    if (n > PER_RULE)
+      for (const l of wrap(`... and ${n - PER_RULE} more ${ruleId} findings (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
 
   const ns = notes(r);
   if (ns.length) {
     heading('Notes');
     for (const n of ns) {
       out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
-      for (const l of wrap(n.message, width - 4)) out.push(`    ${l}`);
-      for (const e of n.evidence) evidence(e);
+      for (const l of capped(wrap(n.message, width - 4), 6, (k) => `... ${k} more lines (--format json has them)`)) out.push(`    ${l}`);
+      n.evidence.slice(0, PER_RULE).forEach((e) => evidence(e));
+      if (n.evidence.length > PER_RULE) out.push(c.dim(`    ... and ${n.evidence.length - PER_RULE} more places`));
     }
   }
 
@@ -115,7 +139,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     if (rule.status === 'not-applicable' && rule.reason)
       for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.missing.length && rule.status !== 'waived')
-      for (const l of wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      for (const l of capped(wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  '), 4, (k) => `... ${k} more lines`)) out.push(c.dim(`${' '.repeat(21)}${l}`));
     if (rule.waiver)
       for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
   }
@@ -137,7 +161,8 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
       const lead = `  ${item.rank}. `;
       const pad = ' '.repeat(lead.length);
-      wrap(`${sameRule ? '' : `+${item.gain.toFixed(1)} `}${item.action} [${item.ruleId}]`, width - lead.length).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
+      const gain = gainText(item, sameRule).trim();
+      wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
       for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));
     });
   } else {
@@ -150,18 +175,23 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    // A rule's gain is earned by all its items together: print it once, on the first.
+    // A rule's gain is earned by all its items together: print it once, on the
+    // first. At most PER_RULE items of a rule, then how many more (as for findings).
+    let ofRule = 0;
     r.checklist.forEach((item, i) => {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
-      const gain = item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
-      table.push([String(item.rank), gain, `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      ofRule = sameRule ? ofRule + 1 : 1;
+      if (ofRule <= PER_RULE) table.push([String(item.rank), gainText(item, sameRule), `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      const last = r.checklist[i + 1]?.ruleId !== item.ruleId;
+      if (last && ofRule > PER_RULE) table.push(['', '', `... and ${ofRule - PER_RULE} more items [${item.ruleId}]`, '', '']);
     });
-    out.push(...table.toString().split('\n').map((l) => ` ${l}`));
+    for (const l of table.toString().split('\n')) out.push(` ${l}`);
   }
 
   if (r.unknowns.length) {
     heading('Answered "don\'t know"');
-    for (const u of r.unknowns) evidence(u, '  ');
+    r.unknowns.slice(0, PER_RULE).forEach((u) => evidence(u, '  '));
+    if (r.unknowns.length > PER_RULE) out.push(c.dim(`  ... and ${r.unknowns.length - PER_RULE} more (--format json lists every one)`));
   }
 
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, bundleFiles, cli, DATE, EXAMPLES, loadedChunks, ROOT } from './run';
+import { BIN, bundleFiles, cli, DATE, EXAMPLES, loadedChunks, NODE, ROOT } from './run';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -123,7 +123,7 @@ describe('exit codes', () => {
     // The unprivileged user may not be able to reach this checkout (a clone in a
     // private folder), so it runs a copy of the built CLI from the same open folder.
     for (const part of ['bin', 'dist']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-    const r = spawnSync(process.execPath, [join(dir, 'bin/sales-audit.js'), 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const r = spawnSync(NODE, [join(dir, 'bin/sales-audit.js'), 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${file}: permission denied: cannot read the file\n`);
   });
@@ -282,7 +282,7 @@ describe('reads well at 80 columns and on error', () => {
 
 describe('standard output as a file or a pipe', () => {
   const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  const run = `"${process.execPath}" "${BIN}"`;
+  const run = `"${NODE}" "${BIN}"`;
 
   it('a reader that closes the pipe early ends the run quietly with the exit code it would have had', () => {
     const ok = sh(`${run} audit --example healthy-org --format json --date ${DATE} | true; echo "exit=\${PIPESTATUS[0]}"`);

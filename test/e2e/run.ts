@@ -7,13 +7,19 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = `${ROOT}bin/sales-audit.js`;
 export const EXAMPLES = ['struggling-startup', 'mid-size-gaps', 'healthy-org'] as const;
 export const DATE = '2026-11-27';
+/**
+ * The Node that runs the CLI: the one running the tests, or the binary named
+ * by SALES_AUDIT_TEST_NODE (.ci/run runs the end-to-end tests once per
+ * supported Node line this way).
+ */
+export const NODE = process.env.SALES_AUDIT_TEST_NODE || process.execPath;
 
 if (!existsSync(`${ROOT}dist/cli.cjs`)) throw new Error('dist/cli.cjs is missing: run `npm run build` (npm test does it)');
 
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(NODE, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: env as NodeJS.ProcessEnv,
     input: opts.input ?? '',

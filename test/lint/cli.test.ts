@@ -6,7 +6,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, DATE, FIX, ROOT, scratch } from './helpers';
+import { cli, DATE, FIX, NODE, ROOT, scratch } from './helpers';
 import { MARKDOWN_MAX_CHARS } from '../../src/report/lint';
 
 const lint = (args: string[], opts: Parameters<typeof cli>[1] = {}) => cli(['lint', ...args, '--date', DATE], opts);
@@ -143,7 +143,7 @@ describe('lint: exit 2, could not run', () => {
     for (const d of ['bin', 'dist', 'templates']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
     // No node_modules anywhere above a temp folder: any import of @inquirer or playwright-core would fail.
-    const r = spawnSync(process.execPath, [join(dir, 'bin/sales-audit.js'), 'lint', join(FIX, 'team.yaml'), '--date', DATE, '-f', 'sarif', '-o', join(dir, 'a.sarif'), '-f', 'junit', '-o', join(dir, 'a.xml'), '-f', 'stylish'], { encoding: 'utf8', cwd: dir });
+    const r = spawnSync(NODE, [join(dir, 'bin/sales-audit.js'), 'lint', join(FIX, 'team.yaml'), '--date', DATE, '-f', 'sarif', '-o', join(dir, 'a.sarif'), '-f', 'junit', '-o', join(dir, 'a.xml'), '-f', 'stylish'], { encoding: 'utf8', cwd: dir });
     expect(r.stderr).not.toMatch(/Cannot find|ERR_MODULE_NOT_FOUND/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/team\.yaml:19:5 +high +manage-not-pay-cut/);

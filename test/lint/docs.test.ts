@@ -72,6 +72,27 @@ describe('README: Use in CI', () => {
   });
 });
 
+describe('action.yml (the composite action)', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: (Step & { env?: Record<string, string> })[] } };
+
+  it('is composite, and every input it reads is declared and every declared input is read', () => {
+    expect(action.runs.using).toBe('composite');
+    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    const read = new Set([...text.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]));
+    expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+
+  it('inputs reach the shell only through env, never spliced into a script', () => {
+    for (const step of action.runs.steps) if (step.run) expect(step.run, step.id ?? step.run).not.toMatch(/\$\{\{/);
+  });
+
+  it("the README's example passes exactly the action's inputs", () => {
+    const steps = parse(block('uses: your-fork/sales-audit@')).steps as Step[];
+    const use = steps.find((x) => x.uses?.startsWith('your-fork/sales-audit@'))!;
+    expect(Object.keys(use.with!).sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+});
+
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; exclude: string; require_serial: boolean }[];
 

@@ -4,11 +4,13 @@ import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE } from '../e2e/run';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin/sales-audit.js');
 export const FIX = join(ROOT, 'test/fixtures/lint');
 export const DATE = '2026-11-27';
+export { NODE };
 export const MULTITOOL = join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
 export const SARIF_SCHEMA = join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
 
@@ -17,7 +19,7 @@ if (!existsSync(join(ROOT, 'dist/cli.cjs'))) throw new Error('dist/cli.cjs is mi
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? FIX, env: env as NodeJS.ProcessEnv, input: '', encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(NODE, [BIN, ...args], { cwd: opts.cwd ?? FIX, env: env as NodeJS.ProcessEnv, input: '', encoding: 'utf8', timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

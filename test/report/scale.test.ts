@@ -1,0 +1,64 @@
+// A large roster gives some rules a finding (and a checklist item) per person.
+// The terminal report shows the first PER_RULE of each rule and counts the rest;
+// at 50,000 people it used to run for minutes and then stop with "Maximum call
+// stack size exceeded" (an array spread into push).
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditReport } from '../../src/engine/types';
+import { PER_RULE, renderText } from '../../src/report/text';
+import { cli, DATE, ROOT } from '../e2e/run';
+
+/** The bundled roster example with its people repeated to `n` rows. */
+function roster(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sales-audit-scale-'));
+  const [head, ...rows] = readFileSync(join(ROOT, 'templates/examples/roster-team.csv'), 'utf8').trim().split('\n');
+  const out = [head!];
+  for (let i = 0; i < n; i++) out.push(`P${i},${rows[i % rows.length]!.split(',').slice(1).join(',')}`);
+  writeFileSync(join(dir, 'roster-team.csv'), `${out.join('\n')}\n`);
+  copyFileSync(join(ROOT, 'templates/examples/roster-team.yaml'), join(dir, 'org.yaml'));
+  return dir;
+}
+
+describe('the text report of a large roster summarises per-person findings', () => {
+  it('1,000 people: at most PER_RULE findings and checklist items per rule, then how many more; the JSON keeps them all', () => {
+    const dir = roster(1000);
+    const json = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as AuditReport;
+    const per = (xs: { ruleId: string }[]) => xs.reduce((m, x) => m.set(x.ruleId, (m.get(x.ruleId) ?? 0) + 1), new Map<string, number>());
+    const findings = per(report.findings.filter((f) => !f.note && !f.suppressed));
+    const items = per(report.checklist);
+    expect(Math.max(...findings.values())).toBeGreaterThan(PER_RULE * 10);
+
+    const text = cli(['audit', 'org.yaml', '--date', DATE], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe('');
+    const lines = text.stdout.split('\n');
+    expect(lines.length).toBeLessThan(400);
+    for (const [rule, n] of findings) {
+      if (n > PER_RULE) expect(text.stdout.replace(/\n\s+/g, ' ')).toContain(`... and ${n - PER_RULE} more ${rule} findings (--format json or markdown lists every one)`);
+      else expect(text.stdout).not.toContain(`more ${rule} findings`);
+    }
+    // The table wraps the cell: the rule id may go to the next line.
+    for (const [, n] of items) if (n > PER_RULE) expect(text.stdout).toContain(`... and ${n - PER_RULE} more items`);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('a report with 200,000 findings and checklist items renders (no stack overflow) in a bounded number of lines', () => {
+    const dir = roster(12);
+    const report = JSON.parse(cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as AuditReport;
+    const many = <T>(xs: T[], n: number): T[] => Array.from({ length: n }, (_, i) => xs[i % xs.length]!);
+    const coaching = report.checklist.filter((i) => i.ruleId === 'individual-coaching');
+    const big: AuditReport = {
+      ...report,
+      findings: many(report.findings.filter((f) => f.ruleId === 'individual-coaching'), 200_000),
+      checklist: many(coaching, 200_000),
+    };
+    const out = renderText(big, { color: false, width: 80 });
+    expect(out.split('\n').length).toBeLessThan(400);
+    expect(out).toContain(`... and ${200_000 - PER_RULE} more items`);
+    expect(out.replace(/\n\s+/g, ' ')).toContain(`... and ${200_000 - PER_RULE} more individual-coaching findings`);
+  });
+});
