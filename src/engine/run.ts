@@ -202,7 +202,7 @@ export function runAudit(input: AuditInput): AuditReport {
             ruleId: result.id,
             stepId: 'find-out',
             ...(facts.every((f) => unknownSet.has(f) && measured(f))
-              ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: 'Sales manager' }
+              ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
               : { action: `Find out ${joinWords(facts.map(describe))}.`, owner: 'Auditor' }),
             effort: 'low',
             gain: points,
