@@ -1,6 +1,6 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
-import { countOf, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween, options, type PathPick, settle, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import { PLAN_ELEMENTS } from '../src/model/enums';
 
@@ -20,25 +20,6 @@ const CADENCE_WORDS = { monthly: 'monthly', quarterly: 'quarterly', half_yearly:
 /** Multipliers on the share of elements covered. */
 const NOT_SHARED = 0.6;
 const STALE = 0.8;
-
-type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
-
-/**
- * A score with every unknown fact at its worst and at its best (the check earns
- * the worst: an unknown earns nothing), and the unknown facts that move it.
- */
-function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
-  const seen: string[] = [];
-  const at = (bestOf: (path: string) => boolean) =>
-    run((path, value, w, b) => {
-      if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
-      return bestOf(path) ? b : w;
-    });
-  const lo = at(() => false);
-  const hi = at(() => true);
-  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
-}
 
 const ELEMENTS = Object.keys(PLAN_ELEMENTS) as (keyof typeof PLAN_ELEMENTS)[];
 const label = (e: keyof typeof PLAN_ELEMENTS) => PLAN_ELEMENTS[e].toLowerCase();

@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, joinNames, monthsBetween, options, saysNone, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, joinNames, monthsBetween, options, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -24,25 +24,6 @@ const SOURCE_RAMP = 'house default, informed by The Bridge Group, SaaS AE Metric
 type Tri = boolean | undefined;
 type Review = 'regular' | 'quarterly' | 'none';
 const REVIEW_SCORE: Record<Review, number> = { regular: 1, quarterly: 0.5, none: 0 };
-
-type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
-
-/**
- * A score with every unknown fact at its worst and at its best (the check earns
- * the worst: an unknown earns nothing), and the unknown facts that move it.
- */
-function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
-  const seen: string[] = [];
-  const at = (bestOf: (path: string) => boolean) =>
-    run((path, value, w, b) => {
-      if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
-      return bestOf(path) ? b : w;
-    });
-  const lo = at(() => false);
-  const hi = at(() => true);
-  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
-}
 
 interface Member {
   name: string;
@@ -203,7 +184,7 @@ export default defineRule({
     const outcome: Tri = kpis === undefined ? undefined : kpis.some((k) => k.kind === 'outcome') ? true : kpis.some((k) => k.kind === undefined) ? undefined : false;
     // Without KPIs there is nothing to review or agree on: those checks earn
     // nothing while whether KPIs are tracked is unknown.
-    const gated = (score: (pick: Pick) => number) => settle((pick) => (pick('metrics.kpis', kpis === undefined ? undefined : true, false, true) ? score(pick) : 0));
+    const gated = (score: (pick: PathPick) => number) => settle((pick) => (pick('metrics.kpis', kpis === undefined ? undefined : true, false, true) ? score(pick) : 0));
     const checks: CheckOut[] = [
       { id: 'metrics:review', weight: REVIEW, ...(gated((pick) => REVIEW_SCORE[pick('metrics.review_cadence', review, 'none', 'regular')])) },
       { id: 'metrics:team', weight: TEAM, ...(gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0))) },

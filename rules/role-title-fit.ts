@@ -1,6 +1,6 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
-import { defineRule, joinNames, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, joinNames, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 /** An open role without a written profile. */
@@ -26,31 +26,12 @@ export function isExecutiveTitle(title: string): boolean {
 }
 
 type Tri = boolean | undefined;
-type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
-
-/**
- * A score with every unknown fact at its worst and at its best (the check earns
- * the worst: an unknown earns nothing), and the unknown facts that move it.
- */
-function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
-  const seen: string[] = [];
-  const at = (bestOf: (path: string) => boolean) =>
-    run((path, value, w, b) => {
-      if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
-      return bestOf(path) ? b : w;
-    });
-  const lo = at(() => false);
-  const hi = at(() => true);
-  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
-}
-
 /**
  * An executive title on an individual selling job: sells on a personal quota,
  * has nobody reporting to it and cannot hire. Any sign of a leader settles it
  * as not. Unknown facts are picked: worst is a mis-titled job.
  */
-function misfit(pick: Pick, title: string, exec: Tri, sells: [string, Tri], reports: [string, number | undefined], hires: [string, Tri]): boolean {
+function misfit(pick: PathPick, title: string, exec: Tri, sells: [string, Tri], reports: [string, number | undefined], hires: [string, Tri]): boolean {
   return pick(title, exec, true, false) && pick(sells[0], sells[1], true, false) && pick(reports[0], reports[1], 0, 1) === 0 && !pick(hires[0], hires[1], false, true);
 }
 
@@ -136,8 +117,8 @@ export default defineRule({
       const future = r.opened_on !== undefined && r.opened_on > date;
       if (future) findings.push(finding('futureDate', [at('opened_on')], { title, value: r.opened_on, auditDate: date }, { note: true }));
       const open: Tri = r.open ?? (r.opened_on !== undefined && !future ? true : undefined);
-      const mis = (pick: Pick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
-      const noProfile = (pick: Pick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
+      const mis = (pick: PathPick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
+      const noProfile = (pick: PathPick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
       checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
       if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
         mismatches++;

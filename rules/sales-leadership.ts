@@ -1,6 +1,6 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
-import { countOf, daysBetween, defineRule, monthsBetween, options, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, monthsBetween, options, type PathPick, settle, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const SBI = 'Sales Benchmark Index, quoted in Jackson (introduction), 2012: a new sales leader lasts 19 months on average';
@@ -19,25 +19,6 @@ const W_FIRST_90 = 0.2;
 const HELP_FLOOR = 0.6;
 
 type Who = 'ceo' | 'founder' | 'sales_manager' | 'nobody';
-type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
-
-/**
- * A score with every unknown fact at its worst and at its best (the check earns
- * the worst: an unknown earns nothing), and the unknown facts that move it.
- */
-function settle(run: (pick: Pick) => number): { score: [number, number]; unknown: string[] } {
-  const seen: string[] = [];
-  const at = (bestOf: (path: string) => boolean) =>
-    run((path, value, w, b) => {
-      if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
-      return bestOf(path) ? b : w;
-    });
-  const lo = at(() => false);
-  const hi = at(() => true);
-  return { score: [lo, hi], unknown: hi > lo ? seen.filter((f) => at((x) => x === f) > lo || at((x) => x !== f) < hi) : [] };
-}
-
 const WHO_LABEL: Record<Exclude<Who, 'nobody' | 'sales_manager'>, string> = { ceo: 'the CEO', founder: 'a founder' };
 
 export default defineRule({
@@ -138,7 +119,7 @@ export default defineRule({
     }
 
     // Experience and support, whatever the title: an unknown fact earns nothing.
-    const experienceOf = (pick: Pick) => {
+    const experienceOf = (pick: PathPick) => {
       if (pick('leadership.sales_managed_by', who, 'nobody' as Who, 'sales_manager' as Who) === 'nobody') return 0;
       const e = Math.min(1, pick('leadership.manager_experience_years', years, 0, Infinity) / T);
       return pick('leadership.outside_help', helped, false, true) ? Math.max(e, HELP_FLOOR + (1 - HELP_FLOOR) * e) : e;

@@ -1,6 +1,6 @@
 // Jackson, mistake 3: no sales process tied to the buyer's cycle, hence no
 // realistic forecast and no view of where reps need help.
-import { defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
+import { defineRule, joinNames, options, type PathPick, settleAssessment, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 // Maturity levels in the manner of the CSO Insights sales process levels
@@ -79,27 +79,6 @@ function readStage(criteria: readonly string[]): Exit | undefined {
   if (kinds.includes('buyer')) return 'buyer';
   if (kinds.length && kinds.every((k) => k === 'seller')) return 'seller';
   return undefined;
-}
-
-type Pick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
-
-/**
- * Runs an assessment with every unknown fact at its worst and at its best (the
- * check earns the worst: an unknown earns nothing), and names the unknown facts
- * that move it (each one alone, from either end).
- */
-function settle<T extends { score: number }>(run: (pick: Pick) => T): { worst: T; best: T; unknown: string[] } {
-  const seen: string[] = [];
-  const at = (bestOf: (path: string) => boolean) =>
-    run((path, value, w, b) => {
-      if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
-      return bestOf(path) ? b : w;
-    });
-  const worst = at(() => false);
-  const best = at(() => true);
-  const unknown = best.score > worst.score ? seen.filter((f) => at((x) => x === f).score > worst.score || at((x) => x !== f).score < best.score) : [];
-  return { worst, best, unknown };
 }
 
 const check = (id: string, weight: number, s: { worst: { score: number }; best: { score: number }; unknown: string[] }): CheckOut => ({
@@ -234,14 +213,14 @@ export default defineRule({
     const coverageScore = (cov: number, bar: number) => Math.min(1, cov / bar);
     const winScore = (win: number) => Math.min(1, win / options.winRatePct);
     // Without a forecast there is no accuracy: while the method is unknown, it may be none.
-    const accuracyOf = (pick: Pick) =>
+    const accuracyOf = (pick: PathPick) =>
       pick('process.forecast_method', method as string | undefined, 'none', 'evidence_based') === 'none' ? 0 : accuracyScore(pick('process.forecast_accuracy_pct', p.forecast_accuracy_pct, 0, 100));
-    const coverageOf = (pick: Pick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
-    const winOf = (pick: Pick) => winScore(pick('process.win_rate_pct', p.win_rate_pct, 0, 100));
+    const coverageOf = (pick: PathPick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
+    const winOf = (pick: PathPick) => winScore(pick('process.win_rate_pct', p.win_rate_pct, 0, 100));
 
     // The maturity: an unknown fact earns nothing (taken at its worst), and
     // could reach its best once known.
-    const maturity = settle((pick) =>
+    const maturity = settleAssessment((pick) =>
       assess(
         stages === undefined
           ? pick('process.stages', undefined, [], [{ has: true, kind: 'buyer' as Exit }])
@@ -255,9 +234,9 @@ export default defineRule({
     const { worst, best } = maturity;
     const level = worst.level === best.level ? worst.level : `${worst.level} (up to ${best.level} once the unknown facts are known)`;
 
-    const forecast = settle((pick) => ({ score: accuracyOf(pick) }));
-    const coverage = settle((pick) => ({ score: coverageOf(pick) }));
-    const winRate = settle((pick) => ({ score: winOf(pick) }));
+    const forecast = settleAssessment((pick) => ({ score: accuracyOf(pick) }));
+    const coverage = settleAssessment((pick) => ({ score: coverageOf(pick) }));
+    const winRate = settleAssessment((pick) => ({ score: winOf(pick) }));
     const checks = [
       check('process:maturity', W_MATURITY, maturity),
       check('process:forecast-accuracy', W_FORECAST, forecast),

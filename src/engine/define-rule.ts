@@ -149,3 +149,36 @@ export function repCheck(
 
 /** A check whose facts are all unknown: earns nothing, could reach 1. */
 export const unknownCheck = (id: string, unknown: string[], weight?: number) => ({ id, score: [0, 1] as [number, number], unknown, ...(weight === undefined ? {} : { weight }) });
+
+/**
+ * Reads a tri-state fact, named by its path, inside `settle`: the value when
+ * known, else the worst or the best it could be.
+ */
+export type PathPick = <V>(path: string, value: V | undefined, worst: V, best: V) => V;
+
+/**
+ * Runs an assessment with every unknown fact at its worst and at its best (a
+ * check earns the worst: an unknown earns nothing), and names the unknown facts
+ * that move it, each tried alone from either end. `run` must not get better as
+ * a fact gets worse. Returns both assessments whole, for rules that read more
+ * than the score (a maturity level, say).
+ */
+export function settleAssessment<T extends { score: number }>(run: (pick: PathPick) => T): { worst: T; best: T; unknown: string[] } {
+  const seen: string[] = [];
+  const at = (bestOf: (path: string) => boolean) =>
+    run((path, value, w, b) => {
+      if (value !== undefined) return value;
+      if (!seen.includes(path)) seen.push(path);
+      return bestOf(path) ? b : w;
+    });
+  const worst = at(() => false);
+  const best = at(() => true);
+  const unknown = best.score > worst.score ? seen.filter((f) => at((x) => x === f).score > worst.score || at((x) => x !== f).score < best.score) : [];
+  return { worst, best, unknown };
+}
+
+/** `settleAssessment` for a plain score: the check's [worst, best] and the unknown facts that move it. */
+export function settle(run: (pick: PathPick) => number): { score: [number, number]; unknown: string[] } {
+  const s = settleAssessment((pick) => ({ score: run(pick) }));
+  return { score: [s.worst.score, s.best.score], unknown: s.unknown };
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-tools';
-import { loadOrgFile } from '../../src/load/load';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { example, expectMonotone } from '../helpers/monotone';
 
 const good = { crm: 'HubSpot', system_of_record: 'crm' as const, crm_active_use_pct: 95, reps_travel: true, remote_access: true, travel_connectivity: true };
 
@@ -182,40 +182,11 @@ const MONOTONE_ORGS: Org[] = [
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).
-type Seg = string | number;
-function keyPaths(v: unknown, path: Seg[] = []): Seg[][] {
-  if (Array.isArray(v)) return v.flatMap((x, i) => keyPaths(x, [...path, i]));
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [[...path, k], ...keyPaths(x, [...path, k])]);
-  return [];
-}
-function without(org: Org, p: Seg[]): Org {
-  const copy = structuredClone(org) as Record<Seg, unknown>;
-  let cur = copy;
-  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
-  delete cur[p[p.length - 1]!];
-  return copy as Org;
-}
-async function example(name: string): Promise<Org> {
-  const r = await loadOrgFile(new URL(`../../templates/examples/${name}.yaml`, import.meta.url).pathname);
-  if (!r.ok) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  return r.value.org;
-}
-function expectMonotone(org: Org): void {
-  const full = runRule(rule, org).score;
-  for (const p of keyPaths(org)) {
-    const less = runRule(rule, without(org, p)).score;
-    const what = `deleting ${p.join('.')} (full ${full}, then ${less})`;
-    // A rule that does not apply may come to apply once a fact is unknown, earning nothing.
-    if (full === null) expect(less === null || less === 0, what).toBe(true);
-    else expect(less !== null && less <= full + 1e-9, what).toBe(true);
-  }
-}
-
 describe(`${rule.id}: an unknown never raises the score`, () => {
   it.each(['healthy-org', 'mid-size-gaps', 'struggling-startup', 'roster-team'])('deleting any fact of the %s example', async (name) => {
-    expectMonotone(await example(name));
+    expectMonotone(rule, await example(name));
   });
   it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
-    expectMonotone(org);
+    expectMonotone(rule, org);
   });
 });
