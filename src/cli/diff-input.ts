@@ -14,7 +14,7 @@ import type { AuditReport } from '../engine/types';
 import { readText, loadOrgText } from '../load/load';
 import { redact } from '../model/redact';
 import { CliError, inputError } from './errors';
-import { inert, isRevision, showAt, topLevel } from './git';
+import { inert, isRevision, repoPath, showAt, topLevel } from './git';
 import { VERSION } from './version';
 
 export interface SideOptions {
@@ -102,4 +102,19 @@ export async function loadSide(spec: string, opts: SideOptions): Promise<DiffSid
   if (looksLikeJson(text)) return { report: parseReport(text, shown), label: spec };
   const { report, org } = await auditText(text, shown, configFor, opts);
   return { report, org, label: spec };
+}
+
+/**
+ * `audit --baseline <value>` as a side: a file (JSON report or org file), a
+ * `rev:path`, or a bare revision (`main`, `v1.2`, `HEAD~1`), which means this
+ * org file as it was at that revision.
+ */
+export async function loadBaseline(value: string, file: string | undefined, opts: SideOptions): Promise<DiffSide> {
+  const cwd = opts.cwd ?? process.cwd();
+  if (existsSync(resolve(cwd, value)) || value.includes(':')) return loadSide(value, opts);
+  if (!file) throw new CliError([`--baseline ${inert(value)}: no such file; a bare git revision needs an org file to look up (not --example)`]);
+  const top = topLevel(cwd, `--baseline ${inert(value)}`);
+  if (!isRevision(value, cwd)) throw new CliError([`--baseline ${inert(value)}: no such file, and not a git revision`]);
+  const side = await loadSide(`${value}:${repoPath(file, cwd, top)}`, opts);
+  return { ...side, label: `${value}:${repoPath(file, cwd, top)}` };
 }

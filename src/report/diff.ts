@@ -162,3 +162,46 @@ export async function renderDiff(format: DiffFormat, d: AuditDiff, opts: { color
       return (await import('./diff-html')).renderDiffHtml(d);
   }
 }
+
+/** The text report's "Since the last audit" part (audit --baseline): the deltas, resolved findings ticked, new ones marked. */
+export function sinceText(d: AuditDiff, opts: { color: boolean }): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const signed = (x: Change, text: string) => (x.delta === null || x.delta === 0 ? text : x.delta > 0 ? c.green(text) : c.red(text));
+  const out = [c.bold(`Since the last audit (${inert(d.before.label)}, ${d.before.auditDate})`)];
+  out.push(`  Score ${signed(d.score, changeText(d.score))}   Coverage ${signed(d.coverage, changeText(d.coverage, '%'))}   Grade ${gradeOf(d.grade.before, d.before.gradeStatus)} → ${gradeOf(d.grade.after, d.after.gradeStatus)}`);
+  for (const cat of d.categories.filter((x) => x.score.delta !== 0)) out.push(`  ${cat.title.padEnd(14)} ${signed(cat.score, changeText(cat.score))}`);
+  const f = d.findings;
+  out.push(`  Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open`);
+  for (const x of f.resolved) out.push(c.green(`    [x] resolved  ${x.ruleId}: ${inert(x.message)}`));
+  for (const x of f.new) out.push(c.red(`    [+] new       ${x.severity} ${x.ruleId}: ${inert(x.message)}`));
+  for (const r of renameLines(d)) out.push(`    ${inert(r)}`);
+  return out.join('\n');
+}
+
+/** The Markdown report's "Since the last audit" part (audit --baseline). */
+export function sinceMarkdown(d: AuditDiff): string {
+  const f = d.findings;
+  const out = [`## Since the last audit`, '', `Compared with \`${md(d.before.label)}\` (audited ${d.before.auditDate}).`, ''];
+  out.push('| | Before | Now | Change |', '|---|---:|---:|---:|');
+  out.push(`| Score | ${num(d.score.before)} | ${num(d.score.after)} | ${deltaText(d.score.delta)} |`);
+  out.push(`| Coverage | ${num(d.coverage.before, '%')} | ${num(d.coverage.after, '%')} | ${deltaText(d.coverage.delta, ' pts')} |`);
+  for (const cat of d.categories) out.push(`| ${cat.title} | ${num(cat.score.before)} | ${num(cat.score.after)} | ${deltaText(cat.score.delta)} |`);
+  out.push('', `Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open.`, '');
+  for (const x of f.resolved) out.push(`- [x] ~~${md(x.message)}~~ (\`${x.ruleId}\`, resolved)`);
+  for (const x of f.new) out.push(`- **new** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)}`);
+  for (const r of renameLines(d)) out.push(`- ${md(r)}`);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Puts a "since" part into a rendered text or Markdown report, before its categories (at the end when it has none). */
+export function insertSince(report: string, part: string, format: 'text' | 'markdown'): string {
+  const at = format === 'markdown' ? /\n## Categories\n/.exec(report) : /\n\n(?:\x1b\[[0-9;]*m)*Categories(?:\x1b\[[0-9;]*m)*\n/.exec(report);
+  if (!at) return `${report.trimEnd()}\n\n${part.trimEnd()}\n`;
+  const cut = format === 'markdown' ? at.index + 1 : at.index + 2;
+  return `${report.slice(0, cut)}${part.trimEnd()}\n\n${report.slice(cut)}`;
+}
+
+/** The JSON report with its comparison (audit --baseline): the AuditReport plus `since`, an AuditDiff. */
+export function renderJsonSince(report: object, d: AuditDiff): string {
+  return `${JSON.stringify({ ...report, since: d }, null, 2)}\n`;
+}

@@ -14,6 +14,8 @@ export type Paper = 'a4' | 'letter';
 export interface HtmlOptions {
   /** Forces the paper size; without it the printer's paper is used (the layout fits both). */
   paper?: Paper;
+  /** A section placed after the cover (audit --baseline: "since the last audit"), with its CSS (covered by the page's CSP hash). */
+  extra?: { html: string; css: string };
 }
 
 // ---- escaping ----
@@ -654,12 +656,12 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 // ---- the document ----
 
 export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
-  const css = styles(r, opts);
+  const css = styles(r, opts) + (opts.extra?.css ?? '');
   // The style is allowed by its hash: an injected <style> or style attribute would not apply.
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
   const company = r.org.company ?? 'Unnamed organisation';
-  const body = [cover(r), contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
+  const body = [cover(r), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

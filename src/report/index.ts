@@ -10,6 +10,8 @@ export interface RenderOptions {
   width?: number;
   /** html (and pdf): force A4 or US Letter; without it the HTML fits either. */
   paper?: 'a4' | 'letter';
+  /** html: a section after the cover, with its CSS (audit --baseline). */
+  htmlExtra?: { html: string; css: string };
 }
 
 export async function render(format: Format, report: AuditReport, opts: RenderOptions): Promise<string> {
@@ -21,7 +23,7 @@ export async function render(format: Format, report: AuditReport, opts: RenderOp
     case 'json':
       return (await import('./json')).renderJson(report);
     case 'html':
-      return (await import('./html')).renderHtml(report, { paper: opts.paper });
+      return (await import('./html')).renderHtml(report, { paper: opts.paper, ...(opts.htmlExtra ? { extra: opts.htmlExtra } : {}) });
     case 'csv':
       return (await import('./csv')).renderCsv(report);
     case 'pdf':

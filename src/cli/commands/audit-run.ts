@@ -8,13 +8,14 @@ import { waiverDiagnostics } from '../../config/waivers';
 import { redact } from '../../model/redact';
 import { render, type Format } from '../../report/index';
 import { rules } from '../../../rules/index';
-import { EXIT, inputError } from '../errors';
+import { CliError, EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
 import { VERSION } from '../version';
-import type { Severity } from '../../engine/types';
+import type { AuditReport, Severity } from '../../engine/types';
+import type { DiffSide } from '../../engine/diff';
 import { stdoutColumns, stdoutIsTTY } from '../stdio';
 
 export interface AuditOpts {
@@ -28,6 +29,8 @@ export interface AuditOpts {
   redact?: boolean;
   color?: boolean;
   paper?: Paper;
+  baseline?: string;
+  failOnRegression?: boolean;
 }
 
 /** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
@@ -39,8 +42,9 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const loaded = await loadOrg(file, opts.example);
   const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
+  const org = opts.redact ? redact(loaded.org) : loaded.org;
   const report = runAudit({
-    org: opts.redact ? redact(loaded.org) : loaded.org,
+    org,
     date: opts.date ?? today(),
     rules,
     file: loaded.file,
@@ -50,7 +54,7 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
     coverageFloor: config?.coverageFloor,
     toolVersion: VERSION,
   });
-  return { report, config };
+  return { report, config, org };
 }
 
 /** The audit command's action. */
@@ -58,22 +62,45 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   // The pdf code (and node:child_process) loads only when a pdf is asked for.
   const pdf = list.some((t) => t.format === 'pdf') ? await import('../pdf-output') : undefined;
   const browser = pdf?.pdfBrowser(list);
-  const { report, config } = await auditFile(file, opts);
+  if (opts.failOnRegression && !opts.baseline) throw new CliError(['--fail-on-regression needs --baseline <report|revision> to compare with']);
+  const { report, config, org } = await auditFile(file, opts);
+  // The comparison code loads only with --baseline (start-up time of the plain audit).
+  const since = opts.baseline ? await compare(opts.baseline, file, report, org, opts) : undefined;
   const outputs = [];
   for (const target of list) {
     if (target.format === 'pdf') continue;
-    const text = await render(target.format as Format, report, {
-      paper: opts.paper,
-      color: target.output === undefined && useColor(stdoutIsTTY(), opts.color === false ? false : undefined),
-      width: stdoutColumns(),
-    });
+    const color = target.output === undefined && useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
+    let text = await render(target.format as Format, report, { paper: opts.paper, color, width: stdoutColumns(), ...(since ? { htmlExtra: since.html } : {}) });
+    if (since) text = await since.into(target.format as Format, text, color);
     outputs.push({ target, text });
   }
   await writeTargets(outputs);
   for (const t of list)
-    if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4' }), browser!, report.auditDate);
+    if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4', ...(since ? { htmlExtra: since.html } : {}) }), browser!, report.auditDate);
+  if (since && opts.failOnRegression && (since.diff.regression.scoreFell || since.diff.findings.new.length)) {
+    process.stderr.write(`sales-audit: gate failed: regression since ${since.diff.before.label}: score ${since.diff.score.before ?? '?'} → ${since.diff.score.after ?? '?'}, ${since.diff.findings.new.length} new finding(s)\n`);
+    process.exitCode = EXIT.gate;
+  }
 
   const failures = checkGates(report, gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }));
   for (const f of failures) process.stderr.write(`sales-audit: gate failed: ${f.at?.line ? `${f.at.file}:${f.at.line}:${f.at.column ?? 1}: ` : ''}${f.message}\n`);
   if (failures.length) process.exitCode = EXIT.gate;
+}
+
+/** The baseline audited or read, compared with this audit, and how each format shows it. */
+async function compare(baseline: string, file: string | undefined, report: AuditReport, org: DiffSide['org'], opts: AuditOpts) {
+  const [{ loadBaseline }, { diffAudits }, view, { sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../engine/diff'), import('../../report/diff'), import('../../report/diff-html')]);
+  const before = await loadBaseline(baseline, file, { date: report.auditDate, config: opts.config, redact: opts.redact });
+  const diff = diffAudits(before, { report, org, label: file ?? report.org.file }, VERSION);
+  return {
+    diff,
+    html: { html: sinceSection(diff), css: SINCE_CSS },
+    async into(format: Format, text: string, color: boolean): Promise<string> {
+      if (format === 'json') return view.renderJsonSince(report, diff);
+      if (format === 'text') return view.insertSince(text, view.sinceText(diff, { color }), 'text');
+      if (format === 'markdown') return view.insertSince(text, view.sinceMarkdown(diff), 'markdown');
+      // html carries it already; csv is the checklist alone.
+      return text;
+    },
+  };
 }
