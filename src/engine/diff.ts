@@ -296,3 +296,16 @@ function renames(before: Org, after: Org): Rename[] {
   }
   return out;
 }
+
+/**
+ * The regression gate (`--fail-on-regression [severity]`): fails when the
+ * headline fell, or when a new finding is at or above `severity`.
+ */
+export function regressionFailures(d: AuditDiff, severity: Severity, since: string): { gate: 'regression'; message: string }[] {
+  const out: { gate: 'regression'; message: string }[] = [];
+  if (d.regression.scoreFell) out.push({ gate: 'regression', message: `the score fell from ${d.score.before} to ${d.score.after} since ${since}` });
+  const at = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
+  const n = at.reduce((a, s) => a + d.regression.newFindings[s], 0);
+  if (n) out.push({ gate: 'regression', message: `${n} new finding${n === 1 ? '' : 's'} at or above ${severity} since ${since}` });
+  return out;
+}

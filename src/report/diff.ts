@@ -14,7 +14,7 @@ export const inert = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replac
 /** `+8`, `-3`, `±0`, or `?` when either side is unknown. */
 export function deltaText(d: number | null, unit = ''): string {
   if (d === null) return '?';
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)}${unit}`;
+  return `${d > 0 ? '+' : d < 0 ? '-' : '±'}${Math.abs(d)}${unit}`;
 }
 
 const num = (n: number | null, unit = '') => (n === null ? '?' : `${n}${unit}`);

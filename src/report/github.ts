@@ -2,7 +2,7 @@
 // pull request's changed lines and in the run summary. Escaping follows
 // @actions/core (toolkit command.ts): the message escapes %, CR and LF;
 // properties also escape ':' and ','.
-import { problemsOf, type Level, type LintRun } from './lint';
+import { baselineNote, problemsOf, type Level, type LintRun } from './lint';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -37,6 +37,8 @@ export function renderGithub(run: LintRun): string {
         `Score ${s.score ?? '?'}/100${s.upTo !== null && s.score !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : ''}, grade ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}, coverage ${s.coverage}%`,
       ),
     );
+    // What the change did to this file's verdict (lint --baseline).
+    if (f.baseline) out.push(command('note', { file: f.file, title: 'sales-audit change' }, baselineNote(f.baseline)));
     // Gates with no single place (score, severity, fatal, strict) annotate the file itself.
     for (const g of f.failures.filter((x) => !x.at)) out.push(command('error', { file: f.file, title: `sales-audit gate: ${g.gate}` }, `Gate failed: ${g.message}`));
   }

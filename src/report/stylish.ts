@@ -4,7 +4,7 @@
 // never rests on colour alone.
 import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
-import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
+import { baselineNote, problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
 /** One problem, one line: line breaks become spaces, and control characters (a terminal escape in a name) are dropped. */
 export const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
@@ -41,7 +41,8 @@ export function summaryLine(run: LintRun): string {
   const files = run.files.map((f) => {
     if (!f.ok) return `${f.file} could not be linted`;
     const s = f.report.summary;
-    return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%)`;
+    const since = baselineNote(f.baseline);
+    return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%${since ? `; ${since}` : ''})`;
   });
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
   let waived = 0;
