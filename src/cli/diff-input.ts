@@ -61,9 +61,10 @@ export function parseReport(text: string, shown: string): AuditReport {
   try {
     data = JSON.parse(text);
   } catch (e) {
+    // V8 says "at position N" for most errors and nothing for a file cut short (its end is where it failed).
     const m = /position (\d+)/.exec((e as Error).message);
-    const before = m ? text.slice(0, Number(m[1])) : '';
-    const at = m ? `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}` : '';
+    const before = text.slice(0, m ? Number(m[1]) : text.length);
+    const at = `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
     throw new CliError([`${shown}${at}: invalid JSON; expected a sales-audit JSON report (audit --format json)`], 2, true);
   }
   const r = data as Partial<AuditReport> | null;

@@ -76,7 +76,8 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
 export function page(title: string, css: string, body: string, version: string): string {
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
+  // Upper case: the same doctype, and the lower-case one stays the HTML report's own marker (test/e2e/cli.test.ts).
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
