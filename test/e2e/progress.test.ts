@@ -337,3 +337,32 @@ describe('start-up: the comparison code loads only when asked for', () => {
     }
   });
 });
+
+describe('README: the pull-request workflow runs as written', () => {
+  it('its lint command compares with the base branch, writes the summary, and fails on a regression', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('sales-audit-pr.yml'));
+    expect(block).toBeDefined();
+    const wf = parseDocument(block!).toJS() as { jobs: { change: { steps: { run?: string; with?: Record<string, unknown> }[] } } };
+    const steps = wf.jobs.change.steps;
+    expect(steps[0]!.with!['fetch-depth']).toBe(0);
+    const run = steps.find((s) => s.run?.includes('--baseline'))!.run!.trim().replace('${{ github.base_ref }}', 'main');
+    const words = [...run.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    expect(words.slice(0, 2)).toEqual(['sales-audit', 'lint']);
+    const dir = repo();
+    commit(dir, 'base', { 'orgs/acme.yaml': EXAMPLE, '.sales-audit.yaml': CONFIG });
+    git(dir, ['update-ref', 'refs/remotes/origin/main', 'HEAD']);
+    commit(dir, 'better', { 'orgs/acme.yaml': better });
+    const ok = cli([...words.slice(1), '--date', DATE], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const summary = readFileSync(join(dir, 'sales-audit.md'), 'utf8');
+    expect(summary).toContain('# sales-audit lint (compared with `origin/main`)');
+    expect(summary.length).toBeLessThan(65_536);
+    const up = auditOf(dir, better).summary.score - auditOf(dir, EXAMPLE).summary.score;
+    expect(ok.stdout).toContain(`; ${up > 0 ? `+${up}` : up < 0 ? up : '±0'} since origin/main, 1 resolved, 0 new) · `);
+    commit(dir, 'worse', { 'orgs/acme.yaml': worse });
+    const bad = cli([...words.slice(1), '--date', DATE], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/gate failed: \d+ new findings? at or above high since origin\/main/);
+  });
+});
