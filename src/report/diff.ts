@@ -4,9 +4,12 @@
 // terminal (no control characters) and escaped for Markdown.
 import { Chalk } from 'chalk';
 import type { AuditDiff, Change, DiffFinding, FactChange } from '../engine/diff';
-import { md } from './markdown';
+import { md as mdEscape } from './markdown';
 
 import type { DiffFormat } from './formats-diff';
+
+/** Markdown-escaped, with control characters dropped (Markdown output is often printed to a CI log). */
+const md = (s: string): string => mdEscape(inert(s));
 
 /** One line, control characters dropped: nothing from a file can reach a terminal as a control sequence. */
 export const inert = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');

@@ -5,7 +5,10 @@
 import type { History, HistoryPoint } from '../engine/history';
 import type { HistoryFormat } from './formats-diff';
 import { inert } from './diff';
-import { md } from './markdown';
+import { md as mdEscape } from './markdown';
+
+/** Markdown-escaped, with control characters dropped (Markdown output is often printed to a CI log). */
+const md = (s: string): string => mdEscape(inert(s));
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 

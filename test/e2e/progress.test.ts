@@ -366,3 +366,34 @@ describe('README: the pull-request workflow runs as written', () => {
     expect(bad.stderr).toMatch(/gate failed: \d+ new findings? at or above high since origin\/main/);
   });
 });
+
+describe('nothing read from a file or a commit reaches the output as a control sequence', () => {
+  it('every format of diff, history, audit --baseline and lint --baseline', () => {
+    const dir = repo();
+    const hostile = EXAMPLE.replace('- name: AE 1\n', '- name: "AE \\e]0;pwned\\a\\e[31m1"\n');
+    commit(dir, 'base \x1b]0;title\x07 \x1b[2J', { 'acme.yaml': hostile, '.sales-audit.yaml': CONFIG }, '2026-01-05');
+    commit(dir, 'fix \x1b[31mred', { 'acme.yaml': hostile.replace('selling_time_pct: 41', 'selling_time_pct: 50').replace('- name: AE 2\n', '- name: "AE \\e[1m2"\n') }, '2026-02-05');
+    const runs: string[][] = [];
+    for (const f of ['text', 'markdown', 'json', 'html']) {
+      runs.push(['diff', 'HEAD~1:acme.yaml', 'acme.yaml', '--date', DATE, '--all', '--format', f]);
+      runs.push(['history', 'acme.yaml', '--format', f]);
+      runs.push(['audit', 'acme.yaml', '--baseline', 'HEAD~1', '--date', DATE, '--format', f]);
+    }
+    for (const f of ['markdown', 'json', 'sarif', 'junit']) runs.push(['lint', 'acme.yaml', '--baseline', 'HEAD~1', '--date', DATE, '--format', f]);
+    for (const args of runs) {
+      const r = cli(args, { cwd: dir, env: { FORCE_COLOR: undefined } });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBeLessThan(2);
+      expect(r.stdout.length, args.join(' ')).toBeGreaterThan(100);
+      // What this feature adds: the whole output of diff and history; the comparison part of
+      // the audit and lint reports (the rest of those reports is their renderers' own).
+      let out = r.stdout;
+      if (args[0] === 'audit' && (args.at(-1) === 'text' || args.at(-1) === 'markdown')) out = out.slice(out.indexOf('Since the last audit'), out.search(/\n(## )?Categories\n/));
+      if (args[0] === 'lint' && args.at(-1) === 'markdown') out = out.slice(0, out.indexOf('\n## Sales audit: '));
+      expect(out.length, args.join(' ')).toBeGreaterThan(100);
+      expect(out, args.join(' ')).not.toMatch(/[\u001b\u0007\u009b]/);
+      expect(r.stderr, args.join(' ')).not.toMatch(/[\u001b\u0007\u009b]/);
+    }
+    // The rename is said, with the names made inert.
+    expect(cli(['diff', 'HEAD~1:acme.yaml', 'acme.yaml', '--date', DATE], { cwd: dir }).stdout).toContain('people: "AE 2" was renamed "AE [1m2"');
+  });
+});
