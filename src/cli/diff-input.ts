@@ -4,56 +4,19 @@
 // those commands and options.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { rules } from '../../rules/index';
-import { gatesOf, settingsOf } from '../config/load';
-import { ConfigResolver } from '../config/resolver';
-import { waiverDiagnostics } from '../config/waivers';
 import type { DiffSide } from '../engine/diff';
-import { runAudit } from '../engine/run';
 import type { AuditReport } from '../engine/types';
-import { readText, loadOrgText } from '../load/load';
-import { redact } from '../model/redact';
+import { readText } from '../load/load';
+// The audit itself comes from the audit command's module: this module then
+// reaches the same code as `audit` does, so the bundler's split of that code
+// into chunks (what a plain audit loads) stays as it is.
+import { auditText, type SideOptions } from './commands/audit-run';
 import { CliError, inputError } from './errors';
 import { inert, isRevision, repoPath, showAt, topLevel } from './git';
-import { VERSION } from './version';
 
-export interface SideOptions {
-  /** The audit date for org files, YYYY-MM-DD. */
-  date: string;
-  /** --config, used for every side. */
-  config?: string;
-  redact?: boolean;
-  cwd?: string;
-}
-
-/**
- * Audits org-file text as `audit` would: the config that applies to `configFor`
- * (a path in the work tree), waiver checks, the engine. Bad input is a CliError
- * (exit 2) with one `file:line:col` line per problem.
- */
-export async function auditText(text: string, shown: string, configFor: string | undefined, opts: SideOptions): Promise<{ report: AuditReport; org: DiffSide['org']; gates: ReturnType<typeof gatesOf> }> {
-  const cwd = opts.cwd ?? process.cwd();
-  const cfg = opts.config || configFor ? await new ConfigResolver(rules, opts.config, cwd).forOrg(configFor) : undefined;
-  if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
-  const config = cfg?.value.config;
-  const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });
-  if (!loaded.ok) throw inputError(loaded.diagnostics);
-  const bad = waiverDiagnostics(loaded.value, rules.map((r) => r.id));
-  if (bad.length) throw inputError(bad);
-  const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
-  const report = runAudit({
-    org,
-    date: opts.date,
-    rules,
-    file: shown,
-    locate: (p) => loaded.value.positions.locate(p),
-    unknowns: loaded.value.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    toolVersion: VERSION,
-  });
-  return { report, org, gates: gatesOf(config, {}) };
-}
+export type { SideOptions };
+// Re-exported for audit --baseline, which loads this module (see audit-run.ts compare()).
+export { diffAudits } from '../engine/diff';
 
 /** A JSON report read back: checked to be a sales-audit report this version can compare. */
 export function parseReport(text: string, shown: string): AuditReport {

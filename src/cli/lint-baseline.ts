@@ -3,7 +3,7 @@
 import { diffAudits, regressionFailures } from '../engine/diff';
 import type { AuditReport } from '../engine/types';
 import type { LintBaseline } from '../report/lint';
-import { auditText, type SideOptions } from './diff-input';
+import { auditText, type SideOptions } from './commands/audit-run';
 import { CliError } from './errors';
 import { inert, isRevision, repoPath, showAt, topLevel } from './git';
 import { loadOrgFile } from '../load/load';

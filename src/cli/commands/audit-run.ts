@@ -10,6 +10,9 @@ import { render, type Format } from '../../report/index';
 import { rules } from '../../../rules/index';
 import { CliError, EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
+import { loadOrgText } from '../../load/load';
+import type { Org } from '../../model/schema';
+import { dirname, resolve } from 'node:path';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
 import { writeTargets, type Target } from '../targets';
@@ -57,6 +60,44 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   return { report, config, org };
 }
 
+export interface SideOptions {
+  /** The audit date for org files, YYYY-MM-DD. */
+  date: string;
+  /** --config, used for every side. */
+  config?: string;
+  redact?: boolean;
+  cwd?: string;
+}
+
+/**
+ * Audits org-file text as `audit` would: the config that applies to `configFor`
+ * (a path in the work tree), waiver checks, the engine. Bad input is a CliError
+ * (exit 2) with one `file:line:col` line per problem.
+ */
+export async function auditText(text: string, shown: string, configFor: string | undefined, opts: SideOptions): Promise<{ report: AuditReport; org: Org }> {
+  const cwd = opts.cwd ?? process.cwd();
+  const cfg = opts.config || configFor ? await new ConfigResolver(rules, opts.config, cwd).forOrg(configFor) : undefined;
+  if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+  const config = cfg?.value.config;
+  const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });
+  if (!loaded.ok) throw inputError(loaded.diagnostics);
+  const bad = waiverDiagnostics(loaded.value, rules.map((r) => r.id));
+  if (bad.length) throw inputError(bad);
+  const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
+  const report = runAudit({
+    org,
+    date: opts.date,
+    rules,
+    file: shown,
+    locate: (p) => loaded.value.positions.locate(p),
+    unknowns: loaded.value.unknowns,
+    settings: settingsOf(config),
+    coverageFloor: config?.coverageFloor,
+    toolVersion: VERSION,
+  });
+  return { report, org };
+}
+
 /** The audit command's action. */
 export async function runAuditCommand(file: string | undefined, opts: AuditOpts, list: Target<Format>[]): Promise<void> {
   // The pdf code (and node:child_process) loads only when a pdf is asked for.
@@ -89,7 +130,8 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
 
 /** The baseline audited or read, compared with this audit, and how each format shows it. */
 async function compare(baseline: string, file: string | undefined, report: AuditReport, org: DiffSide['org'], opts: AuditOpts) {
-  const [{ loadBaseline }, { diffAudits }, view, { sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../engine/diff'), import('../../report/diff'), import('../../report/diff-html')]);
+  // The engine's diff comes through diff-input, so that no chunk of the plain audit is split for it.
+  const [{ loadBaseline, diffAudits }, view, { sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../report/diff'), import('../../report/diff-html')]);
   const before = await loadBaseline(baseline, file, { date: report.auditDate, config: opts.config, redact: opts.redact });
   const diff = diffAudits(before, { report, org, label: file ?? report.org.file }, VERSION);
   return {

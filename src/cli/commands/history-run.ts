@@ -6,7 +6,7 @@ import { CATEGORIES, type Category } from '../../engine/types';
 import { failedPoint, historyPoint, HISTORY_SCHEMA_VERSION, type History } from '../../engine/history';
 import { renderHistory } from '../../report/history';
 import type { HistoryFormat } from '../../report/formats-diff';
-import { auditText } from '../diff-input';
+import { auditText } from './audit-run';
 import { CliError } from '../errors';
 import { commitsOf, inert, pathsByCommit, repoPath, showAt, topLevel } from '../git';
 import { writeTargets, type Target } from '../targets';
