@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { MULTITOOL, SARIF_SCHEMA } from '../lint/helpers';
 import { cli, DATE, loadedChunks, ROOT } from './run';
 
 const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
@@ -221,6 +224,24 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     expect(github).toMatch(/^::notice file=orgs\/acme\.yaml,title=sales-audit change::\+?[-±\d]+ since main, 1 resolved, 0 new$/m);
     expect(github).toContain('::notice file=orgs/gamma.yaml,title=sales-audit change::new since main');
   });
+
+  it('SARIF with baseline states is valid against the 2.1.0 schema and the Multitool\'s SARIF and GitHub rules', () => {
+    const text = lint('--format', 'sarif').stdout;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+    expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
+    const tmp = mkdtempSync(join(tmpdir(), 'sales-audit-sarif-'));
+    writeFileSync(join(tmp, 'in.sarif'), text);
+    const r = spawnSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Gh', join(tmp, 'in.sarif'), '-o', join(tmp, 'out.sarif'), '--log', 'ForceOverwrite'], {
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const log = JSON.parse(readFileSync(join(tmp, 'out.sarif'), 'utf8')) as { runs: { results?: { level?: string; ruleId: string }[] }[] };
+    expect((log.runs[0]!.results ?? []).filter((x) => x.level === 'error').map((x) => x.ruleId)).toEqual([]);
+  }, 90_000);
 
   it('a revision that does not exist: exit 2, one line; a file whose base version is invalid has no baseline', () => {
     const r = lint('--baseline', 'no-such-branch');
