@@ -11,6 +11,8 @@ import { md as mdEscape } from './markdown';
 const md = (s: string): string => mdEscape(inert(s));
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
+/** The most commits the terminal chart shows (the table lists them all). */
+export const SPARK_MAX = 50;
 
 /** One character per value on a fixed 0..100 scale (so two series compare); `·` for a missing value. */
 export function sparkline(values: readonly (number | null)[]): string {
@@ -31,14 +33,16 @@ export function renderHistoryText(h: History): string {
   const out: string[] = [];
   out.push(`History of ${inert(h.file)}: ${p.length} commit${p.length === 1 ? '' : 's'}${p.length ? `, ${p[0]!.date} to ${p[p.length - 1]!.date}` : ''}`, '');
   if (!p.length) return `${out.join('\n')}No commit changes this file.\n`;
+  // One mark per commit, at most SPARK_MAX of them (the most recent): the chart fits an 80-column terminal.
+  const shown = p.slice(-SPARK_MAX);
   const rows: [string, (number | null)[], string][] = [
-    ['Score', p.map((x) => x.score), ''],
-    ['Coverage', p.map((x) => x.coverage), '%'],
-    ...h.categories.map((c): [string, (number | null)[], string] => [c.title, p.map((x) => x.categories[c.id] ?? null), '']),
+    ['Score', shown.map((x) => x.score), ''],
+    ['Coverage', shown.map((x) => x.coverage), '%'],
+    ...h.categories.map((c): [string, (number | null)[], string] => [c.title, shown.map((x) => x.categories[c.id] ?? null), '']),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [label, values, unit] of rows) out.push(`  ${label.padEnd(w)}  ${sparkline(values)}  ${span(values, unit)}`);
-  out.push('', '  (each mark is one commit, oldest first; ▁ is 0, █ is 100; · could not be audited)', '');
+  out.push('', `  (each mark is one commit, oldest first${shown.length < p.length ? `: the last ${shown.length} of ${p.length}` : ''}; ▁ is 0, █ is 100; · could not be audited)`, '');
   const head = ['Date', 'Commit', 'Score', 'Up to', 'Coverage', 'Grade', 'Findings', 'Commit message'];
   const table = p.map((x) => [x.date, x.commit.slice(0, 7), n(x.score), n(x.upTo), n(x.coverage, '%'), gradeOf(x), x.error ? '' : String(x.findings), inert(x.error ? `${x.subject} (could not be audited: ${x.error})` : x.subject)]);
   const widths = head.map((t, i) => Math.max(t.length, ...table.map((r) => r[i]!.length)));
