@@ -26,6 +26,7 @@ export interface Change {
   delta: number | null;
 }
 
+/** One side's headline, as the comparison shows it. */
 export interface SideSummary {
   label: string;
   file: string;
@@ -37,6 +38,7 @@ export interface SideSummary {
   gradeStatus: AuditReport['summary']['gradeStatus'];
 }
 
+/** A finding in a comparison: resolved (as it was), new or still open (as it is now). */
 export interface DiffFinding {
   id: string;
   ruleId: string;
@@ -51,6 +53,7 @@ export interface DiffFinding {
   was?: { severity: Severity; message: string };
 }
 
+/** A checklist item in a comparison: done (in before, gone after) or new. */
 export interface DiffItem {
   id: string;
   ruleId: string;
@@ -59,6 +62,7 @@ export interface DiffItem {
   gain: number;
 }
 
+/** One fact that differs between two org files. */
 export interface FactChange {
   /** A stable path (list items by name): `people["AE 1"].selling_time_pct`. */
   path: string;
@@ -68,6 +72,7 @@ export interface FactChange {
   after?: unknown;
 }
 
+/** A list item whose label changed while its other facts stayed the same. */
 export interface Rename {
   /** The list, e.g. `people`. */
   list: string;
@@ -75,6 +80,7 @@ export interface Rename {
   to: string;
 }
 
+/** Two audits compared: the JSON form of `diff`, `audit --baseline` (`since`) and `lint --baseline` (`baseline.diff`). */
 export interface AuditDiff {
   schemaVersion: typeof DIFF_SCHEMA_VERSION;
   tool: { name: 'sales-audit'; version: string };

@@ -97,6 +97,7 @@ ${body}
 `;
 }
 
+/** The base style of the standalone diff and history pages. */
 export const PAGE_CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; background: #fff; margin: 0; }
 main { max-width: 60rem; margin: 0 auto; padding: 16px 20px 40px; line-height: 1.4; }

@@ -41,6 +41,7 @@ export function diffHeadline(d: AuditDiff): string {
 }
 
 const value = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v));
+/** One changed fact in words: `path: before → after`, `path: added value`, `path: removed (was value)`. */
 export function factText(c: FactChange): string {
   if (!('before' in c)) return `${c.path}: added ${value(c.after)}`;
   if (!('after' in c)) return `${c.path}: removed (was ${value(c.before)})`;
@@ -57,6 +58,7 @@ export interface DiffTextOptions {
   all?: boolean;
 }
 
+/** The comparison for a terminal: headline, categories, rules, findings, checklist and facts; colour only when `opts.color`. */
 export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const signed = (x: Change, text: string) => (x.delta === null || x.delta === 0 ? text : x.delta > 0 ? c.green(text) : c.red(text));
@@ -107,6 +109,7 @@ export interface DiffMarkdownOptions {
   maxChars?: number;
 }
 
+/** The comparison as Markdown (a PR comment, a job summary), cut to `opts.maxChars` (default 60,000) with a count of what was left out. */
 export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {}): string {
   const h = '#'.repeat(opts.level ?? 1);
   const max = opts.maxChars ?? 60_000;
@@ -149,10 +152,12 @@ export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {})
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+/** The AuditDiff as JSON (its own schemaVersion; README "Comparing audits"). */
 export function renderDiffJson(d: AuditDiff): string {
   return `${JSON.stringify(d, null, 2)}\n`;
 }
 
+/** Renders a comparison in one of DIFF_FORMATS; the HTML renderer is loaded only when asked for. */
 export async function renderDiff(format: DiffFormat, d: AuditDiff, opts: { color: boolean; all?: boolean }): Promise<string> {
   switch (format) {
     case 'text':

@@ -83,6 +83,7 @@ th, td { padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; vert
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 `;
 
+/** `history --format html`: a self-contained page with the chart, the categories' first and last values, and every commit. */
 export function renderHistoryHtml(h: History): string {
   const rows = h.points
     .map((p) => {

@@ -28,6 +28,7 @@ function span(values: readonly (number | null)[], unit = ''): string {
   return known.length === 1 ? n(known[0]!, unit) : `${known[0]}${unit} → ${known[known.length - 1]}${unit}`;
 }
 
+/** The history for a terminal: a sparkline per series (score, coverage, each category), then a table of every commit. Plain text, no colour. */
 export function renderHistoryText(h: History): string {
   const p = h.points;
   const out: string[] = [];
@@ -52,6 +53,7 @@ export function renderHistoryText(h: History): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The history as Markdown: the score's sparkline, then a table of every commit. */
 export function renderHistoryMarkdown(h: History): string {
   const out = [`# History of \`${md(h.file)}\``, ''];
   out.push(`Score ${sparkline(h.points.map((x) => x.score))} (${span(h.points.map((x) => x.score))}) · coverage ${span(h.points.map((x) => x.coverage), '%')}`, '');
@@ -60,6 +62,7 @@ export function renderHistoryMarkdown(h: History): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Renders a history in one of HISTORY_FORMATS; the HTML renderer is loaded only when asked for. */
 export async function renderHistory(format: HistoryFormat, h: History): Promise<string> {
   switch (format) {
     case 'text':
