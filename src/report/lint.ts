@@ -245,8 +245,9 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
     run.baseline ? '| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |' : '| File | Score | Grade | Coverage | Findings | Gates |',
     run.baseline ? '|---|---:|---:|:---:|---:|---:|---:|---:|---|' : '|---|---:|:---:|---:|---:|---|',
   );
+  const rows: string[] = [];
   for (const f of run.files) {
-    if (!f.ok) out.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
+    if (!f.ok) rows.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
@@ -254,9 +255,19 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'}) | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}` : `${b.status === 'new' ? 'new file' : 'no baseline'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}`;
       const counts = !b ? '' : b.status === 'compared' ? ` ${b.diff.findings.new.length} | ${b.diff.findings.resolved.length} |` : ' | |';
       const grade = s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
-      out.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${run.baseline ? change : grade} | ${s.coverage}% | ${n} |${counts} ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${run.baseline ? change : grade} | ${s.coverage}% | ${n} |${counts} ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
     }
   }
+  // Thousands of files: the table itself is cut, and says how many rows it left out.
+  let tableSize = out.join('\n').length;
+  let shownRows = 0;
+  for (const row of rows) {
+    if (tableSize + row.length + 1 > MARKDOWN_LIMIT - 1_000) break;
+    out.push(row);
+    tableSize += row.length + 1;
+    shownRows++;
+  }
+  if (shownRows < rows.length) out.push('', `_${rows.length - shownRows} more files left out of this table to keep it under 65,536 characters: see the JSON or stylish output._`);
   out.push('');
   let size = out.join('\n').length;
   const sections: string[] = [];
