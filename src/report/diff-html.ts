@@ -24,8 +24,15 @@ function findingItem(f: DiffFinding, mark: 'resolved' | 'new' | 'open'): string 
   return `<li class="df df-${mark}">${badge} <span class="sev">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> <span class="msg">${esc(f.message)}</span>${was}</li>`;
 }
 
+/** The change under the report's score gauge (audit --baseline): `▲ +8 since main:acme.yaml`. */
+export function gaugeDelta(d: AuditDiff): string {
+  return `<p class="gauge-delta ${cls(d.score)}" id="gauge-delta"><span aria-hidden="true">${arrow(d.score)} </span>${esc(deltaText(d.score.delta))} since <span class="nowrap">${esc(d.before.auditDate)}</span></p>`;
+}
+
 /** The CSS of the section, added to the report's own (its hash goes in the page's CSP). */
 export const SINCE_CSS = `
+.gauge-delta { text-align: center; font-weight: 700; margin: 4px 0 0; }
+.gauge-delta.up { color: #1a6b2f; } .gauge-delta.down { color: #a32020; } .gauge-delta.same { color: #444; }
 .since { break-inside: avoid; }
 .since .delta-head { display: flex; gap: 24px; flex-wrap: wrap; align-items: baseline; }
 .since .delta-big { font-size: 22pt; font-weight: 700; }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffAudits } from '../../src/engine/diff';
 import { historyPoint, HISTORY_SCHEMA_VERSION, type History } from '../../src/engine/history';
 import { CATEGORIES, type Category } from '../../src/engine/types';
-import { renderDiffHtml, sinceSection, SINCE_CSS } from '../../src/report/diff-html';
+import { gaugeDelta, renderDiffHtml, sinceSection, SINCE_CSS } from '../../src/report/diff-html';
 import { renderHistoryHtml } from '../../src/report/history-html';
 import { renderHtml } from '../../src/report/html';
 import { BROWSER_COMMANDS, BROWSER_ENV, findBrowser } from '../../src/report/pdf';
@@ -136,10 +136,12 @@ if (!executable) {
       } finally {
         await page1.close();
       }
-      const page2 = await open(renderHtml(after, { extra: { html: sinceSection(d), css: SINCE_CSS } }), 'since');
+      const page2 = await open(renderHtml(after, { extra: { html: sinceSection(d), css: SINCE_CSS, gauge: gaugeDelta(d) } }), 'since');
       try {
         expect(await page2.page.locator('#since').isVisible()).toBe(true);
         expect((await page2.page.locator('#since-score').textContent())?.trim()).toBe(`▲ +${after.summary.score! - before.summary.score!}`);
+        // The change sits on the gauge's card too.
+        expect((await page2.page.locator('.score-card #gauge-delta').textContent())?.trim()).toBe(`▲ +${after.summary.score! - before.summary.score!} since ${before.auditDate}`);
         // The section's style applies (the CSP allows it by hash): resolved findings are struck through.
         const deco = await page2.page.evaluate("getComputedStyle(document.querySelector('#since .df-resolved .msg')).textDecorationLine");
         expect(deco).toBe('line-through');

@@ -138,6 +138,7 @@ describe('audit --baseline', () => {
     const html = cli(['audit', 'acme.yaml', '--baseline', 'main', '--date', DATE, '--format', 'html'], { cwd: dir }).stdout;
     expect(html).toContain('id="since"');
     expect(html.indexOf('id="since"')).toBeGreaterThan(html.indexOf('class="cover"'));
+    expect(html).toMatch(/<div class="card score-card">.*<p class="gauge-delta (up|same|down)" id="gauge-delta">/);
   });
 
   it('a JSON report of the first audit; --fail-on-regression', () => {

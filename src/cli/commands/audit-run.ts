@@ -131,12 +131,12 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
 /** The baseline audited or read, compared with this audit, and how each format shows it. */
 async function compare(baseline: string, file: string | undefined, report: AuditReport, org: DiffSide['org'], opts: AuditOpts) {
   // The engine's diff comes through diff-input, so that no chunk of the plain audit is split for it.
-  const [{ loadBaseline, diffAudits }, view, { sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../report/diff'), import('../../report/diff-html')]);
+  const [{ loadBaseline, diffAudits }, view, { gaugeDelta, sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../report/diff'), import('../../report/diff-html')]);
   const before = await loadBaseline(baseline, file, { date: report.auditDate, config: opts.config, redact: opts.redact });
   const diff = diffAudits(before, { report, org, label: file ?? report.org.file }, VERSION);
   return {
     diff,
-    html: { html: sinceSection(diff), css: SINCE_CSS },
+    html: { html: sinceSection(diff), css: SINCE_CSS, gauge: gaugeDelta(diff) },
     async into(format: Format, text: string, color: boolean): Promise<string> {
       if (format === 'json') return view.renderJsonSince(report, diff);
       if (format === 'text') return view.insertSince(text, view.sinceText(diff, { color }), 'text');
