@@ -3,7 +3,7 @@
 // turned into an audit report (and the org, when there is one). Loaded only by
 // those commands and options.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DiffSide } from '../engine/diff';
 import type { AuditReport } from '../engine/types';
 import { readText } from '../load/load';

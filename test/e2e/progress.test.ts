@@ -256,6 +256,17 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     expect(j.files[0].baseline.message).toMatch(/^HEAD~1:acme\.yaml:1:\d+: /);
   });
 
+  it('both versions are audited with the same settings: the config, or none with --no-config', () => {
+    const d4 = repo();
+    commit(d4, 'base', { 'acme.yaml': EXAMPLE, '.sales-audit.yaml': 'rules:\n  selling-time:\n    enabled: false\n' });
+    for (const extra of [[], ['--no-config']]) {
+      const j = JSON.parse(cli(['lint', 'acme.yaml', '--baseline', 'HEAD', '--date', DATE, '--format', 'json', ...extra], { cwd: d4 }).stdout);
+      const d = j.files[0].baseline.diff;
+      expect([d.score.delta, d.findings.new.length, d.findings.resolved.length], extra.join(' ')).toEqual([0, 0, 0]);
+      expect(j.files[0].report.rules.find((r: { id: string }) => r.id === 'selling-time').status === 'off', extra.join(' ')).toBe(extra.length === 0);
+    }
+  });
+
   it('reordering people and stages in the branch: no finding resolved or new', () => {
     const d3 = repo();
     commit(d3, 'base', { 'acme.yaml': EXAMPLE, '.sales-audit.yaml': CONFIG });

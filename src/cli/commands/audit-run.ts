@@ -65,6 +65,8 @@ export interface SideOptions {
   date: string;
   /** --config, used for every side. */
   config?: string;
+  /** lint --no-config: no config at all (rule defaults), as for the file linted. */
+  noConfig?: boolean;
   redact?: boolean;
   cwd?: string;
 }
@@ -76,7 +78,7 @@ export interface SideOptions {
  */
 export async function auditText(text: string, shown: string, configFor: string | undefined, opts: SideOptions): Promise<{ report: AuditReport; org: Org }> {
   const cwd = opts.cwd ?? process.cwd();
-  const cfg = opts.config || configFor ? await new ConfigResolver(rules, opts.config, cwd).forOrg(configFor) : undefined;
+  const cfg = opts.config || configFor ? await new ConfigResolver(rules, opts.config, cwd, opts.noConfig === true).forOrg(configFor) : undefined;
   if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   const config = cfg?.value.config;
   const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });

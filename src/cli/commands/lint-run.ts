@@ -135,7 +135,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     for (const [k, f] of files.entries()) {
       const input = inputs[k]!;
       if (!f.ok || 'unmatched' in input) continue;
-      f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, redact: opts.redact, cwd }, f.report);
+      f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, cwd }, f.report);
       if (opts.failOnRegression) {
         f.regressionGate = opts.failOnRegression;
         if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
