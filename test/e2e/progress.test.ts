@@ -322,6 +322,31 @@ describe('history on a repository of five commits', () => {
     expect(JSON.parse(cli(['history', 'acme.yaml', '--last', '2', '--format', 'json'], { cwd: dir }).stdout).points).toHaveLength(2);
   });
 
+  it('on a terminal, progress is one line that updates itself and is cleared at the end', async () => {
+    // A real pseudo-terminal (tmux, own socket); its raw output recorded with pipe-pane.
+    const socket = `sales-audit-progress-${process.pid}`;
+    const tmux = (args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    const raw = join(dir, 'raw.log');
+    const started = tmux(['new-session', '-d', '-x', '100', '-y', '20', '-c', dir, `while [ ! -e go ]; do sleep 0.05; done; ${process.execPath} ${ROOT}bin/sales-audit.js history acme.yaml --format json -o out.json; echo EXIT=$?; sleep 30`]);
+    expect(started.status, `tmux is needed for this test (apt-get install -y tmux): ${started.stderr}`).toBe(0);
+    try {
+      tmux(['pipe-pane', '-o', '-t', '0', `cat >> ${raw}`]);
+      // The run starts once its output is being recorded.
+      writeFileSync(join(dir, 'go'), '');
+      const until = Date.now() + 20_000;
+      while (!/EXIT=\d/.test(tmux(['capture-pane', '-p', '-t', '0']).stdout) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const screen = tmux(['capture-pane', '-p', '-t', '0']).stdout;
+      expect(screen).toContain('EXIT=0');
+      // The progress line is gone from the screen once the run ends.
+      expect(screen).not.toContain('auditing');
+      const bytes = readFileSync(raw, 'utf8');
+      for (let i = 1; i <= 5; i++) expect(bytes).toContain(`\rsales-audit: history: auditing ${i}/5 (${dates[i - 1]})\x1b[K`);
+      expect(bytes).toContain('\r\x1b[Ksales-audit: wrote json report to out.json');
+    } finally {
+      tmux(['kill-server']);
+    }
+  });
+
   it('a version that cannot be read is shown as such and breaks the line', () => {
     const d2 = repo();
     commit(d2, 'ok', { 'acme.yaml': EXAMPLE }, '2026-01-01');
