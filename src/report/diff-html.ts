@@ -31,7 +31,10 @@ export function gaugeDelta(d: AuditDiff): string {
 
 /** The CSS of the section, added to the report's own (its hash goes in the page's CSP). */
 export const SINCE_CSS = `
-.gauge-delta { text-align: center; font-weight: 700; margin: 4px 0 0; }
+/* Between the card's title and the ring: below it, the ring's own "up to" line runs. */
+.score-card .card-title { order: -2; }
+.gauge-delta { order: -1; text-align: center; font-weight: 700; margin: 0 0 6px; }
+.score-card .gauge-wrap:has(.gauge-range) { margin-bottom: 2.6em; }
 .gauge-delta.up { color: #1a6b2f; } .gauge-delta.down { color: #a32020; } .gauge-delta.same { color: #444; }
 .since { break-inside: avoid; }
 .since .delta-head { display: flex; gap: 24px; flex-wrap: wrap; align-items: baseline; }

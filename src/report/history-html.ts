@@ -34,7 +34,9 @@ export function historyChart(h: History): string {
   // Date labels: at most about eight, evenly chosen, so they never overlap.
   const step = Math.max(1, Math.ceil(pts.length / 8));
   pts.forEach((p, i) => {
-    if (i % step === 0 || i === pts.length - 1) out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(p.date)}</text>`);
+    // The last commit always has its date; a regular label too close to it gives way.
+    const last = i === pts.length - 1;
+    if (last || (i % step === 0 && pts.length - 1 - i >= Math.max(1, step * 0.75))) out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(p.date)}</text>`);
   });
   const line = (key: 'score' | 'coverage', cls: string) => {
     // A version that could not be audited breaks the line.

@@ -136,12 +136,21 @@ if (!executable) {
       } finally {
         await page1.close();
       }
-      const page2 = await open(renderHtml(after, { extra: { html: sinceSection(d), css: SINCE_CSS, gauge: gaugeDelta(d) } }), 'since');
+      // The report of an org with points still in play (a range under the ring), against a weaker one.
+      const weak = await reportOf(`${EX}struggling-startup.yaml`);
+      const d2 = diffAudits({ report: weak, label: 'first.json' }, { report: before, label: 'acme.yaml' });
+      expect(before.summary.upTo!).toBeGreaterThan(before.summary.score!);
+      const page2 = await open(renderHtml(before, { extra: { html: sinceSection(d2), css: SINCE_CSS, gauge: gaugeDelta(d2) } }), 'since');
       try {
         expect(await page2.page.locator('#since').isVisible()).toBe(true);
-        expect((await page2.page.locator('#since-score').textContent())?.trim()).toBe(`▲ +${after.summary.score! - before.summary.score!}`);
+        expect((await page2.page.locator('#since-score').textContent())?.trim()).toBe(`▲ +${before.summary.score! - weak.summary.score!}`);
         // The change sits on the gauge's card too.
-        expect((await page2.page.locator('.score-card #gauge-delta').textContent())?.trim()).toBe(`▲ +${after.summary.score! - before.summary.score!} since ${before.auditDate}`);
+        expect((await page2.page.locator('.score-card #gauge-delta').textContent())?.trim()).toBe(`▲ +${before.summary.score! - weak.summary.score!} since ${weak.auditDate}`);
+        // Nothing of the score card spills out of it (the ring's "up to" line sits below the ring).
+        const inside = await page2.page.evaluate(
+          "(() => { const card = document.querySelector('.score-card').getBoundingClientRect(); return [...document.querySelectorAll('.score-card > *, .score-card .gauge-range')].every((e) => { const b = e.getBoundingClientRect(); return b.top >= card.top && b.bottom <= card.bottom; }); })()",
+        );
+        expect(inside).toBe(true);
         // The section's style applies (the CSP allows it by hash): resolved findings are struck through.
         const deco = await page2.page.evaluate("getComputedStyle(document.querySelector('#since .df-resolved .msg')).textDecorationLine");
         expect(deco).toBe('line-through');
