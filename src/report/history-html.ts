@@ -72,6 +72,27 @@ export function historyChart(h: History): string {
   return out.join('');
 }
 
+/** A small line of one category's scores over the commits (0..100), for the categories table; breaks where a value is missing. */
+export function categoryTrend(values: readonly (number | null)[], label: string): string {
+  const w = 160;
+  const h = 28;
+  const x = (i: number) => (values.length <= 1 ? w / 2 : 2 + (i * (w - 4)) / (values.length - 1));
+  const y = (v: number) => 2 + (h - 4) * (1 - Math.max(0, Math.min(100, v)) / 100);
+  let d = '';
+  let pen = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? 'L' : 'M'}${Math.round(x(i) * 10) / 10} ${Math.round(y(v) * 10) / 10} `;
+    pen = true;
+  });
+  const known = values.filter((v): v is number => v !== null);
+  const said = known.length ? `${label}: from ${known[0]} to ${known[known.length - 1]}` : `${label}: no score`;
+  return `<svg class="trend" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(said)}"><rect class="trend-box" x="0.5" y="0.5" width="${w - 1}" height="${h - 1}"/>${d ? `<path class="trend-line" d="${d.trim()}"/>` : ''}</svg>`;
+}
+
 const CSS = `
 .history-chart { max-width: 100%; height: auto; }
 .history-chart .grid { stroke: #ddd; stroke-width: 1; }
@@ -80,6 +101,8 @@ const CSS = `
 .history-chart .line-coverage { fill: none; stroke: #6b6b6b; stroke-width: 1.5; stroke-dasharray: 5 3; }
 .history-chart .mark-score { fill: #1f4e8c; }
 .history-chart .mark-coverage { fill: #6b6b6b; }
+.trend-box { fill: none; stroke: #ddd; }
+.trend-line { fill: none; stroke: #1f4e8c; stroke-width: 1.5; }
 table { border-collapse: collapse; margin-top: 12px; }
 th, td { padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -94,13 +117,13 @@ export function renderHistoryHtml(h: History): string {
     })
     .join('\n');
   const cats = h.categories
-    .map((c) => `<tr><th scope="row">${esc(c.title)}</th>${h.points.length ? `<td class="num">${h.points[0]!.categories[c.id] ?? '?'}</td><td class="num">${h.points[h.points.length - 1]!.categories[c.id] ?? '?'}</td>` : '<td></td><td></td>'}</tr>`)
+    .map((c) => `<tr><th scope="row">${esc(c.title)}</th>${h.points.length ? `<td class="num">${h.points[0]!.categories[c.id] ?? '?'}</td><td class="num">${h.points[h.points.length - 1]!.categories[c.id] ?? '?'}</td>` : '<td></td><td></td>'}<td>${categoryTrend(h.points.map((p) => p.categories[c.id] ?? null), c.title)}</td></tr>`)
     .join('\n');
   const body = [
     `<h1>History of <code>${esc(h.file)}</code></h1>`,
     `<p>${h.points.length} commit${h.points.length === 1 ? '' : 's'} that changed the file, each audited at its commit date.</p>`,
     `<figure>${historyChart(h)}<figcaption class="small">Score (solid line, round marks) and coverage (dashed line, square marks), oldest commit on the left.</figcaption></figure>`,
-    `<h2>Categories, first and last commit</h2><table><thead><tr><th scope="col">Category</th><th scope="col">First</th><th scope="col">Last</th></tr></thead><tbody>${cats}</tbody></table>`,
+    `<h2>Categories over time</h2><table><thead><tr><th scope="col">Category</th><th scope="col">First</th><th scope="col">Last</th><th scope="col">Every commit (0 to 100)</th></tr></thead><tbody>${cats}</tbody></table>`,
     `<h2>Every commit</h2><table><thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Score</th><th scope="col">Up to</th><th scope="col">Coverage</th><th scope="col">Grade</th><th scope="col">Findings</th><th scope="col">Commit message</th></tr></thead><tbody>${rows}</tbody></table>`,
   ];
   return page(`History of ${h.file}`, PAGE_CSS + CSS, body.join('\n'), h.tool.version);

@@ -56,7 +56,13 @@ export function renderHistoryText(h: History): string {
 /** The history as Markdown: the score's sparkline, then a table of every commit. */
 export function renderHistoryMarkdown(h: History): string {
   const out = [`# History of \`${md(h.file)}\``, ''];
-  out.push(`Score ${sparkline(h.points.map((x) => x.score))} (${span(h.points.map((x) => x.score))}) · coverage ${span(h.points.map((x) => x.coverage), '%')}`, '');
+  // The last SPARK_MAX commits as marks, one per commit; the table lists them all.
+  const shown = h.points.slice(-SPARK_MAX);
+  out.push('| Series | Over time | First → last |', '|---|---|---|');
+  out.push(`| Score | ${sparkline(shown.map((x) => x.score))} | ${span(shown.map((x) => x.score))} |`);
+  out.push(`| Coverage | ${sparkline(shown.map((x) => x.coverage))} | ${span(shown.map((x) => x.coverage), '%')} |`);
+  for (const c of h.categories) out.push(`| ${md(c.title)} | ${sparkline(shown.map((x) => x.categories[c.id] ?? null))} | ${span(shown.map((x) => x.categories[c.id] ?? null))} |`);
+  out.push('');
   out.push('| Date | Commit | Score | Up to | Coverage | Grade | Findings | Commit message |', '|---|---|---:|---:|---:|---|---:|---|');
   for (const x of h.points) out.push(`| ${x.date} | \`${x.commit.slice(0, 7)}\` | ${n(x.score)} | ${n(x.upTo)} | ${n(x.coverage, '%')} | ${gradeOf(x)} | ${x.error ? '' : x.findings} | ${md(x.subject)}${x.error ? ` (could not be audited: ${md(x.error)})` : ''} |`);
   return `${out.join('\n')}\n`;

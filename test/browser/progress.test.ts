@@ -115,6 +115,9 @@ if (!executable) {
         // The file name and commit messages are text, not markup.
         expect(await page.locator('h1').textContent()).toBe('History of orgs/<acme>.yaml');
         expect(await page.locator('td b').count()).toBe(0);
+        // One trend line per category, broken where the version could not be read.
+        expect(await page.locator('svg.trend').count()).toBe(h.categories.length);
+        expect(((await page.locator('svg.trend path.trend-line').first().getAttribute('d'))!.match(/M/g) ?? []).length).toBe(2);
         expect(await axe(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
