@@ -36,7 +36,7 @@ export function historyChart(h: History): string {
   pts.forEach((p, i) => {
     // The last commit always has its date; a regular label too close to it gives way.
     const last = i === pts.length - 1;
-    if (last || (i % step === 0 && pts.length - 1 - i >= Math.max(1, step * 0.75))) out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(p.date)}</text>`);
+    if (last || (i % step === 0 && pts.length - 1 - i >= Math.max(1, step * 0.75))) out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="${last && pts.length > 1 ? 'end' : 'middle'}">${esc(p.date)}</text>`);
   });
   const line = (key: 'score' | 'coverage', cls: string) => {
     // A version that could not be audited breaks the line.
