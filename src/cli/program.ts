@@ -2,7 +2,9 @@
 // file; main() is the one place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
+import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
+import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerInterview } from './commands/interview';
 import { registerLint } from './commands/lint';
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, (program: Command) => void> = {
   audit: registerAudit,
   interview: registerInterview,
   lint: registerLint,
+  diff: registerDiff,
+  history: registerHistory,
   rules: registerRules,
   explain: registerExplain,
   schema: registerSchema,
@@ -57,6 +61,8 @@ Examples:
   $ sales-audit audit acme.yaml --format markdown -o audit.md
   $ sales-audit explain selling-time                 what a rule checks and why
   $ sales-audit lint "orgs/*.yaml" --format sarif -o audit.sarif   lint in CI, exit 1 on a gate
+  $ sales-audit diff main:orgs/acme.yaml orgs/acme.yaml   what a change did to the verdict
+  $ sales-audit history orgs/acme.yaml               the score over the file's git history
 
 Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or invalid input) · 130 interrupted`,
     );

@@ -16,7 +16,7 @@ export interface Gates {
 }
 
 export interface GateFailure {
-  gate: 'fail-under' | 'min-coverage' | 'fail-on' | 'strict' | 'fatal' | 'waiver';
+  gate: 'fail-under' | 'min-coverage' | 'fail-on' | 'strict' | 'fatal' | 'waiver' | 'regression';
   message: string;
   /** Where the cause is in the org file, when it is one place (an expired waiver). */
   at?: Evidence;

@@ -5,6 +5,7 @@ import { getAt } from '../model/paths';
 import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
+import { checklistId, findingId } from './identity';
 import { resolveOwner } from './owners';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
@@ -150,6 +151,7 @@ export function runAudit(input: AuditInput): AuditReport {
     const owner = label && raws.find((r) => r.rule.reads.includes(genericPath(u)) && r.result.status !== 'off' && r.result.status !== 'waived');
     if (!label || !owner) continue;
     owner.findings.push({
+      id: findingId(owner.result.id, 'notMeasured', [u], org),
       ruleId: owner.result.id,
       messageId: 'notMeasured',
       message: `Not measured: the company cannot say ${label}, so it cannot be managed.`,
@@ -176,7 +178,7 @@ export function runAudit(input: AuditInput): AuditReport {
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
   const describe = input.describe ?? ((p: string) => describeFact(p, org));
-  type Item = Omit<ChecklistItem, 'rank' | 'status'>;
+  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'>;
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
   raws.forEach(({ result, steps }, order) => {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
@@ -228,7 +230,7 @@ export function runAudit(input: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({ rank: i + 1, ...item, status: 'open' as const }));
+    .map((item, i) => ({ id: checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path), org), rank: i + 1, ...item, status: 'open' as const }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
@@ -353,6 +355,7 @@ function evaluate(
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
+    id: findingId(rule.id, f.message, f.paths, input.org),
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),

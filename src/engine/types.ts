@@ -201,6 +201,12 @@ export interface Threshold {
 }
 
 export interface Finding {
+  /**
+   * Stable identity across audits of the same organisation: rule, message id
+   * and the subjects it is about, with list items named, not numbered
+   * (`selling-time/repLow/people["AE 1"].selling_time_pct`; see identity.ts).
+   */
+  id: string;
   ruleId: string;
   messageId: string;
   message: string;
@@ -282,6 +288,8 @@ export interface CategoryScore {
 }
 
 export interface ChecklistItem {
+  /** Stable identity across audits: rule, step id (or `find-out`) and the facts it is about (see identity.ts). */
+  id: string;
   rank: number;
   /** `fix`: a remediation step; `find-out`: a question whose answer could move the score. */
   kind: 'fix' | 'find-out';

@@ -2,7 +2,7 @@
 // pull request's changed lines and in the run summary. Escaping follows
 // @actions/core (toolkit command.ts): the message escapes %, CR and LF;
 // properties also escape ':' and ','.
-import { problemsOf, type Level, type LintRun } from './lint';
+import { baselineNote, problemsOf, type Level, type LintRun } from './lint';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -63,6 +63,8 @@ export function renderGithub(run: LintRun): string {
       props: { file: f.file, title: 'sales-audit summary' },
       message: `Score ${s.score ?? '?'}/100${s.upTo !== null && s.score !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : ''}, grade ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}, coverage ${s.coverage}%`,
     });
+    // What the change did to this file's verdict (lint --baseline).
+    if (f.baseline) all.push({ level: 'note', rank: -1, props: { file: f.file, title: 'sales-audit change' }, message: baselineNote(f.baseline) });
   }
   const out: string[] = [];
   for (const level of ['error', 'warning', 'note'] as const) {

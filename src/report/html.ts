@@ -14,6 +14,8 @@ export type Paper = 'a4' | 'letter';
 export interface HtmlOptions {
   /** Forces the paper size; without it the printer's paper is used (the layout fits both). */
   paper?: Paper;
+  /** A section placed after the cover (audit --baseline: "since the last audit"), with its CSS (covered by the page's CSP hash). */
+  extra?: { html: string; css: string; gauge?: string };
 }
 
 // ---- escaping ----
@@ -238,7 +240,7 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
 
 // ---- sections ----
 
-function cover(r: AuditReport): string {
+function cover(r: AuditReport, gaugeNote = ''): string {
   const s = r.summary;
   const company = r.org.company ?? 'Unnamed organisation';
   const out: string[] = [];
@@ -252,7 +254,7 @@ function cover(r: AuditReport): string {
   out.push('</dl>');
 
   out.push('<div class="scorecard">');
-  out.push(`<div class="card score-card"><h2 class="card-title">Overall score</h2>${gauge(s.score, s.upTo)}</div>`);
+  out.push(`<div class="card score-card"><h2 class="card-title">Overall score</h2>${gauge(s.score, s.upTo)}${gaugeNote}</div>`);
   const gband = s.grade === null ? 'none' : bandOf(s.score);
   const gradeShown = s.grade ?? (s.gradeStatus === 'incomplete' ? 'Incomplete' : '–');
   out.push(
@@ -667,12 +669,12 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 // ---- the document ----
 
 export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
-  const css = styles(r, opts);
+  const css = styles(r, opts) + (opts.extra?.css ?? '');
   // The style is allowed by its hash: an injected <style> or style attribute would not apply.
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
   const company = r.org.company ?? 'Unnamed organisation';
-  const body = [cover(r), contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
+  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

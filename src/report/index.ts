@@ -13,6 +13,8 @@ export interface RenderOptions {
   paper?: 'a4' | 'letter';
   /** text: the config files that applied, nearest first, as shown (the header names them). */
   configFiles?: readonly string[];
+  /** html: a section after the cover, with its CSS (audit --baseline). */
+  htmlExtra?: { html: string; css: string };
 }
 
 /**
@@ -34,7 +36,7 @@ async function renderFormat(format: Format, report: AuditReport, opts: RenderOpt
     case 'json':
       return (await import('./json')).renderJson(report);
     case 'html':
-      return (await import('./html')).renderHtml(report, { paper: opts.paper });
+      return (await import('./html')).renderHtml(report, { paper: opts.paper, ...(opts.htmlExtra ? { extra: opts.htmlExtra } : {}) });
     case 'csv':
       return (await import('./csv')).renderCsv(report);
     case 'pdf':

@@ -72,6 +72,7 @@ function gateCases(f: LintedFile): Case[] {
   if (g.failOn) add('fail-on', `no finding at or above ${g.failOn}`);
   if (g.strict) add('strict', 'every rule assessed');
   if (g.failOnFatal) add('fatal', 'no critical rule failing');
+  if (f.regressionGate && f.baseline) add('regression', `no regression since ${f.baseline.revision} (score not lower, no new finding at or above ${f.regressionGate})`);
   return out;
 }
 
@@ -99,6 +100,12 @@ export function renderJunit(run: LintRun): string {
       ['auditDate', f.report.auditDate],
     ];
     if (f.config) props.push(['config', f.config]);
+    const b = f.baseline;
+    if (b) {
+      props.push(['baseline', b.revision], ['baselineStatus', b.status]);
+      if (b.status === 'compared')
+        props.push(['scoreBefore', b.diff.score.before === null ? '?' : String(b.diff.score.before)], ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)], ['findingsNew', String(b.diff.findings.new.length)], ['findingsResolved', String(b.diff.findings.resolved.length)]);
+    }
     return { name: f.file, props, cases: casesOf(f) };
   });
   const count = (cases: Case[], k: Outcome['kind']) => cases.filter((c) => c.outcome.kind === k).length;

@@ -4,6 +4,7 @@
 // list of problems (findings, waived rules, expired waivers, rules a strict run
 // could not assess) is built here once, so every format shows the same ones at
 // the same places. Renderers are imported lazily, only the ones asked for.
+import type { AuditDiff } from '../engine/diff';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
@@ -26,6 +27,30 @@ export interface LintedFile {
   failures: GateFailure[];
   /** Where each rule that is not assessed would get its facts (nearest place in the file). */
   missingAt: Record<string, Evidence>;
+  /** With --baseline: the file compared with its version at that revision. */
+  baseline?: LintBaseline;
+  /** --fail-on-regression: the severity at or above which a new finding fails. */
+  regressionGate?: Severity;
+}
+
+/**
+ * A file compared with its version at the baseline revision: `compared`, or
+ * `new` (the file is not in that revision: nothing to compare with), or
+ * `unreadable` (that version could not be audited: invalid YAML, schema...).
+ */
+export type LintBaseline =
+  | { status: 'compared'; revision: string; diff: AuditDiff }
+  | { status: 'new'; revision: string }
+  | { status: 'unreadable'; revision: string; message: string };
+
+/** The change in a few words, for summary lines: `+8 since main`, `new since main`. */
+export function baselineNote(b: LintBaseline | undefined): string {
+  if (!b) return '';
+  if (b.status === 'new') return `new since ${b.revision}`;
+  if (b.status === 'unreadable') return `no baseline: ${b.revision} version unreadable`;
+  const d = b.diff.score.delta;
+  const f = b.diff.findings;
+  return `${d === null ? '?' : d > 0 ? `+${d}` : d < 0 ? `-${-d}` : '±0'} since ${b.revision}, ${f.resolved.length} resolved, ${f.new.length} new`;
 }
 
 export interface UnreadFile {
@@ -48,6 +73,8 @@ export interface LintRun {
   /** The rules' own metadata, for formats that describe each rule (SARIF). */
   rules: readonly RuleDefinition[];
   files: LintFile[];
+  /** --baseline: the revision each file was compared with. */
+  baseline?: string;
 }
 
 /** Code scanning rejects a SARIF run with more results than this. */
@@ -216,6 +243,7 @@ function renderLintJson(run: LintRun): string {
           ...(f.config ? { config: f.config } : {}),
           gates: f.gates,
           failures: f.failures.map(({ gate, message }) => ({ gate, message })),
+          ...(f.baseline ? { baseline: f.baseline } : {}),
           problems: problemsOf(f).map(({ kind, ruleId, severity, level, message, file, line, column, path, active }) => ({
             kind,
             ruleId,
@@ -235,87 +263,86 @@ function renderLintJson(run: LintRun): string {
   return `${JSON.stringify({ schemaVersion: 2, tool: run.tool, files }, null, 2)}\n`;
 }
 
-/** The most a GitHub pull-request or issue comment holds, in characters. */
+/** At most this many characters of Markdown: a GitHub comment and $GITHUB_STEP_SUMMARY hold 65,536. */
+export const MARKDOWN_LIMIT = 65_000;
+/** The most a GitHub pull-request or issue comment (and $GITHUB_STEP_SUMMARY) holds, in characters. */
 export const MARKDOWN_MAX_CHARS = 65_536;
 
 /**
- * Markdown for a pull-request comment: a summary table of the files, then each
- * file's full report. When that is longer than a comment holds
- * (MARKDOWN_MAX_CHARS), the reports are collapsed (`<details>`) and those that
- * do not fit are cut or left out, with a note saying so under the table; the
- * table always lists every file and its verdict.
+ * Markdown: a summary table of the files (with --baseline, the change since the
+ * revision and what each change did), then each file's full report as long as
+ * the whole stays under MARKDOWN_LIMIT; what does not fit is said, not cut mid-way.
  */
 async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
-  const head: string[] = ['# sales-audit lint', '', '| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
+  const diffView = run.baseline ? await import('./diff') : undefined;
+  const out: string[] = [`# sales-audit lint${run.baseline ? ` (compared with \`${md(run.baseline)}\`)` : ''}`, ''];
+  out.push(
+    run.baseline ? '| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |' : '| File | Score | Grade | Coverage | Findings | Gates |',
+    run.baseline ? '|---|---:|---:|:---:|---:|---:|---:|---:|---|' : '|---|---:|:---:|---:|---:|---|',
+  );
+  const rows: string[] = [];
   for (const f of run.files) {
-    if (!f.ok) head.push(`| \`${md(f.file)}\` | | | | | could not be linted |`);
+    if (!f.ok) rows.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
     else {
       const s = f.report.summary;
       const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-      head.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')} | ${s.coverage}% | ${n} | ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      const b = f.baseline;
+      const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'}) | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}` : `${b.status === 'new' ? 'new file' : 'no baseline'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}`;
+      const counts = !b ? '' : b.status === 'compared' ? ` ${b.diff.findings.new.length} | ${b.diff.findings.resolved.length} |` : ' | |';
+      const grade = s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
+      rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${run.baseline ? change : grade} | ${s.coverage}% | ${n} |${counts} ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
     }
   }
-  head.push('');
-  const sections = run.files.map((f) => {
-    const out: string[] = [];
+  // Thousands of files: the table itself is cut, and says how many rows it left out.
+  let tableSize = out.join('\n').length;
+  let shownRows = 0;
+  for (const row of rows) {
+    if (tableSize + row.length + 1 > MARKDOWN_LIMIT - 1_000) break;
+    out.push(row);
+    tableSize += row.length + 1;
+    shownRows++;
+  }
+  if (shownRows < rows.length) out.push('', `_${rows.length - shownRows} more files left out of this table to keep it under 65,536 characters: see the JSON or stylish output._`);
+  out.push('');
+  let size = out.join('\n').length;
+  const sections: string[] = [];
+  // Each file's change first (what a reviewer reads), then the full reports.
+  if (diffView)
+    for (const f of run.files) {
+      if (!f.ok || !f.baseline) continue;
+      const b = f.baseline;
+      if (b.status === 'compared') sections.push(diffView.renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor((MARKDOWN_LIMIT - size) / run.files.length)) }).replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `));
+      else sections.push(`## \`${md(f.file)}\`: ${b.status === 'new' ? `new since \`${md(b.revision)}\` (no earlier version to compare with)` : `the version at \`${md(b.revision)}\` could not be audited: ${md(b.message)}`}\n`);
+    }
+  for (const f of run.files) {
+    const part: string[] = [];
     if (!f.ok) {
-      out.push(`## \`${md(f.file)}\`: could not be linted`, '');
-      for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
-      return { title: `${f.file}: could not be linted`, body: out.join('\n') };
+      part.push(`## \`${md(f.file)}\`: could not be linted`, '');
+      for (const d of f.diagnostics) part.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
+      part.push('');
+      sections.push(part.join('\n'));
+      continue;
     }
     const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
     if (problems.length) {
-      out.push(`## \`${md(f.file)}\`: lint problems`, '');
-      for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
-      out.push('');
+      part.push(`## \`${md(f.file)}\`: lint problems`, '');
+      for (const p of problems) part.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
+      part.push('');
     }
     // Each report one heading level down, under this document's title.
-    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '));
-    const s = f.report.summary;
-    return { title: `${f.file}: ${s.score ?? '?'}/100 (${s.grade ?? '?'})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') };
-  });
-  const full = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
-  if (full.length <= MARKDOWN_MAX_CHARS) return full;
-
-  // Too long for a comment: collapse every report, and keep what fits.
-  const NOTE_ROOM = 600;
-  // Hundreds of files: even the table may not fit; it keeps its first rows and says how many more.
-  let headText = head.join('\n');
-  if (headText.length > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
-    const rows = head.slice(4, -1);
-    let kept = 0;
-    let size = head.slice(0, 4).join('\n').length;
-    while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
-    headText = [...head.slice(0, 4), ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join('\n');
+    part.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '), '');
+    sections.push(part.join('\n'));
   }
-  let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
-  const kept: string[] = [];
-  let cut = 0;
   let left = 0;
   for (const sec of sections) {
-    const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
-    const close = '\n\n</details>\n';
-    const whole = `${open}${sec.body}${close}`;
-    if (!cut && !left && whole.length <= budget) {
-      kept.push(whole);
-      budget -= whole.length;
+    if (left || size + sec.length + 1 > MARKDOWN_LIMIT - 300) {
+      left++;
       continue;
     }
-    // The first report that does not fit is cut at a line, when a useful part of it fits.
-    const marker = '\n\n*(the rest of this report is cut to fit a comment)*';
-    const room = budget - open.length - close.length - marker.length;
-    if (!cut && !left && room > 1000) {
-      const body = sec.body.slice(0, room);
-      kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
-      budget = 0;
-      cut = 1;
-      continue;
-    }
-    left++;
+    out.push(sec);
+    size += sec.length + 1;
   }
-  const n = sections.length;
-  const what = [cut ? '1 report is cut' : '', left ? `${left} of ${n} report${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
-  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the reports are collapsed${what ? `, and ${what}` : ''}. ${headText.length < head.join('\n').length ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
-  return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
+  if (left) out.push(`_${left} more section${left === 1 ? '' : 's'} (full reports) left out to keep this under 65,536 characters, the limit of a pull-request comment and of a job summary: see the stylish, JSON or SARIF output for every finding._`, '');
+  return `${out.join('\n').trimEnd()}\n`;
 }

@@ -159,6 +159,16 @@ export function renderSarif(run: LintRun): string {
     const s = f.report.summary;
     files.push({ file: f.file, status: 'ok', score: s.score, upTo: s.upTo, grade: s.grade, gradeStatus: s.gradeStatus, coverage: s.coverage, coverageFloor: s.coverageFloor, passed: f.failures.length === 0, gateFailures: f.failures.map((g) => g.message) });
     const seen = new Map<string, number>();
+    // lint --baseline: each finding's state against the revision (SARIF's baselineState).
+    const b = f.baseline?.status === 'compared' ? f.baseline.diff : undefined;
+    const stateOf = (id: string): string | undefined => {
+      if (f.baseline?.status === 'new') return 'new';
+      if (!b) return undefined;
+      if (b.findings.new.some((x) => x.id === id)) return 'new';
+      const open = b.findings.open.find((x) => x.id === id);
+      return open ? (open.was ? 'updated' : 'unchanged') : undefined;
+    };
+    if (f.baseline) (files.at(-1) as Json).baseline = f.baseline.status === 'compared' ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length } : { revision: f.baseline.revision, status: f.baseline.status };
     for (const p of problemsOf(f)) {
       if (p.kind === 'waived') continue; // its findings carry the suppression
       const fp = fingerprintBase(f.file, p);
@@ -175,6 +185,8 @@ export function renderSarif(run: LintRun): string {
       if (related.length)
         result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
       result.partialFingerprints = { [FINGERPRINT_KEY]: `${fp}:${n}` };
+      const state = p.kind === 'finding' && p.finding ? stateOf(p.finding.id) : undefined;
+      if (state) result.baselineState = state;
       if (p.kind === 'suppressed' && p.waiver) {
         const w = p.waiver;
         result.suppressions = [

@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
 import { safeText } from './safe';
-import { problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
+import { baselineNote, problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
 /** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
 export const oneLine = safeText;
@@ -66,7 +66,8 @@ export function summaryLine(run: LintRun): string {
   const files = run.files.map((f) => {
     if (!f.ok) return `${f.file} could not be linted`;
     const s = f.report.summary;
-    return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%)`;
+    const since = baselineNote(f.baseline);
+    return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%${since ? `; ${since}` : ''})`;
   });
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
   let waived = 0;

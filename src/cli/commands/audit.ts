@@ -24,6 +24,8 @@ export function registerAudit(program: Command): void {
     .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--paper <size>', 'html and pdf: print on a4 or letter (html default: the printer\'s paper; pdf default: a4)', parsePaper)
+    .option('--baseline <report|revision>', 'compare with an earlier audit: a JSON report, an org file, a git revision (main) or rev:path; the report gains "since the last audit"')
+    .option('--fail-on-regression', 'with --baseline: exit 1 when the score fell or a finding is new')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText(
       'after',
@@ -37,6 +39,8 @@ Examples:
   $ sales-audit audit acme.yaml --format pdf -o audit.pdf --paper letter   (needs Chromium or Chrome)
   $ sales-audit audit acme.yaml --format json -o audit.json --format text --fail-under 70
   $ sales-audit audit acme.yaml --no-config                  (rule defaults, whatever .sales-audit.yaml says)
+  $ sales-audit audit acme.yaml --baseline audit-2026-05.json --format html -o audit.html   (what changed since)
+  $ sales-audit audit orgs/acme.yaml --baseline main       (the file as it is on main)
 
 The csv format is the remediation checklist; a cell starting with = + - @ gets a
 leading ' so a spreadsheet shows it as text instead of running it as a formula.`,

@@ -18,7 +18,7 @@ import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
 import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
 import { findRepoRoot } from '../../load/repo';
-import { EXIT, inputError } from '../errors';
+import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
 import { VERSION } from '../version';
@@ -71,6 +71,10 @@ export interface LintOpts {
   strict?: boolean;
   redact?: boolean;
   color?: boolean;
+  /** --baseline: a git revision to compare each file with. */
+  baseline?: string;
+  /** --fail-on-regression: fail on a lower score or a new finding at or above this severity. */
+  failOnRegression?: Severity;
 }
 
 /** Where the facts a rule lacks would go: the nearest place in the file (the top when none). */
@@ -127,11 +131,25 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     const cfg = await resolver.forOrg(undefined);
     if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
   }
+  if (opts.failOnRegression && !opts.baseline) throw new CliError(['--fail-on-regression needs --baseline <revision> to compare with']);
+  // The comparison code loads only with --baseline (start-up time of the plain lint).
+  const compare = opts.baseline ? await import('../lint-baseline') : undefined;
+  const base = compare?.checkRevision(opts.baseline!, cwd);
   const inputs = await resolveInputs(patterns, cwd);
   const read: InputFile[] = [];
   const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date, read))));
   refuseInputsAsOutputs(list, read);
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd) };
+  if (compare && base)
+    for (const [k, f] of files.entries()) {
+      const input = inputs[k]!;
+      if (!f.ok || 'unmatched' in input) continue;
+      f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, cwd }, f.report);
+      if (opts.failOnRegression) {
+        f.regressionGate = opts.failOnRegression;
+        if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
+      }
+    }
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
   const printed = new Set<string>();

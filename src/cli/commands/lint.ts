@@ -3,9 +3,9 @@
 // JUnit, GitHub annotations, JSON, Markdown, several at once); exits 0 when
 // every gate holds, 1 when one fails, 2 when a file or the config cannot be
 // read. Renderers load lazily, only the formats asked for.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { LINT_FORMATS } from '../../report/lint';
-import { gateOptions, parseDate } from '../options';
+import { gateOptions, parseDate, parseSeverity } from '../options';
 import { targetCollector } from '../targets';
 import type { LintOpts } from './lint-run';
 
@@ -21,6 +21,12 @@ export function registerLint(program: Command): void {
     .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--date <YYYY-MM-DD>', 'the audit date (default: today); waivers expire against it', parseDate);
   gateOptions(cmd)
+    .option('--baseline <revision>', 'compare each file with its version at this git revision (main, origin/main, a hash); every format shows the change')
+    .addOption(
+      new Option('--fail-on-regression [severity]', 'with --baseline: exit 1 when a file\'s score fell or a new finding at or above the severity (default: low, any) appeared')
+        .preset('low')
+        .argParser(parseSeverity),
+    )
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText(
@@ -37,6 +43,7 @@ Examples:
   $ sales-audit lint acme.yaml --min-coverage 70        # fail while too little is known
   $ sales-audit lint acme.yaml --format sarif --output audit.sarif --format stylish
   $ sales-audit lint acme.yaml --format github --strict
+  $ sales-audit lint "orgs/*.yaml" --baseline origin/main --fail-on-regression high --format markdown -o summary.md
 
 Exit codes: 0 every gate holds · 1 a gate failed · 2 could not run (usage, unreadable or invalid file or config)`,
     )

@@ -1,0 +1,317 @@
+// Two audits of one organisation compared: the headline, coverage and each
+// category before and after, findings resolved, new and still open, checklist
+// items done and new, and (when both org files are at hand) the facts that
+// changed. Pure: reports (and orgs) in, an AuditDiff out. Findings and items
+// are matched by their stable identity (identity.ts), never by message text or
+// line, so reordering or reformatting an org file changes nothing.
+import type { Org } from '../model/schema';
+import { itemLabel } from './identity';
+import { SEVERITIES, type AuditReport, type Category, type ChecklistItem, type Finding, type Grade, type Severity, type Status } from './types';
+
+/** The version of the diff's JSON form; a breaking change bumps it (README "The diff report"). */
+export const DIFF_SCHEMA_VERSION = 1;
+
+/** One side of a comparison: its report, and its org when it came from an org file (for the facts). */
+export interface DiffSide {
+  report: AuditReport;
+  org?: Org;
+  /** How the user named this side (`audit.json`, `main:orgs/acme.yaml`). */
+  label: string;
+}
+
+/** A before/after pair of numbers; `delta` is after minus before, null when either is unknown. */
+export interface Change {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+/** One side's headline, as the comparison shows it. */
+export interface SideSummary {
+  label: string;
+  file: string;
+  auditDate: string;
+  score: number | null;
+  upTo: number | null;
+  coverage: number;
+  grade: Grade | null;
+  gradeStatus: AuditReport['summary']['gradeStatus'];
+}
+
+/** A finding in a comparison: resolved (as it was), new or still open (as it is now). */
+export interface DiffFinding {
+  id: string;
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  fatal: boolean;
+  message: string;
+  /** Where it is now (new, still open) or was (resolved): the first evidence path. */
+  path?: string;
+  line?: number;
+  /** Still open, but it says something else now (a figure moved, the severity changed): what it said before. */
+  was?: { severity: Severity; message: string };
+}
+
+/** A checklist item in a comparison: done (in before, gone after) or new. */
+export interface DiffItem {
+  id: string;
+  ruleId: string;
+  kind: ChecklistItem['kind'];
+  action: string;
+  gain: number;
+}
+
+/** One fact that differs between two org files. */
+export interface FactChange {
+  /** A stable path (list items by name): `people["AE 1"].selling_time_pct`. */
+  path: string;
+  /** Absent when the fact was added. */
+  before?: unknown;
+  /** Absent when the fact was removed. */
+  after?: unknown;
+}
+
+/** A list item whose label changed while its other facts stayed the same. */
+export interface Rename {
+  /** The list, e.g. `people`. */
+  list: string;
+  from: string;
+  to: string;
+}
+
+/** Two audits compared: the JSON form of `diff`, `audit --baseline` (`since`) and `lint --baseline` (`baseline.diff`). */
+export interface AuditDiff {
+  schemaVersion: typeof DIFF_SCHEMA_VERSION;
+  tool: { name: 'sales-audit'; version: string };
+  before: SideSummary;
+  after: SideSummary;
+  score: Change;
+  upTo: Change;
+  coverage: Change;
+  grade: { before: Grade | null; after: Grade | null };
+  /** Every category, in report order. */
+  categories: ({ id: Category; title: string } & { score: Change; coverage: Change })[];
+  /** Rules whose status or score changed, in catalogue order. */
+  rules: { id: string; title: string; status: { before: Status | null; after: Status | null }; score: Change }[];
+  findings: { resolved: DiffFinding[]; new: DiffFinding[]; open: DiffFinding[] };
+  checklist: { done: DiffItem[]; new: DiffItem[] };
+  /**
+   * The facts that changed, when both sides are org files (a JSON report holds
+   * no facts): null otherwise. A renamed list item is named in `renamed`, and
+   * its findings are resolved under the old name and new under the new one.
+   */
+  facts: { changed: FactChange[]; renamed: Rename[] } | null;
+  /** The regression gate's inputs: the headline fell, or new findings appeared (by severity). */
+  regression: { scoreFell: boolean; newFindings: Record<Severity, number> };
+}
+
+const change = (before: number | null, after: number | null): Change => ({
+  before,
+  after,
+  delta: before === null || after === null ? null : Math.round((after - before) * 10) / 10,
+});
+
+const side = (s: DiffSide): SideSummary => ({
+  label: s.label,
+  file: s.report.org.file,
+  auditDate: s.report.auditDate,
+  score: s.report.summary.score,
+  upTo: s.report.summary.upTo,
+  coverage: s.report.summary.coverage,
+  grade: s.report.summary.grade,
+  gradeStatus: s.report.summary.gradeStatus,
+});
+
+/** Findings that count: not informational notes, not suppressed by a waiver. */
+const active = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);
+
+/** A finding's identity (a report from before identities existed falls back on its rule, message id and fact paths). */
+export const idOf = (f: Pick<Finding, 'ruleId' | 'messageId' | 'evidence'> & { id?: string }): string =>
+  f.id ?? [f.ruleId, f.messageId, ...f.evidence.map((e) => e.path)].join('/');
+/** The subject part of an identity: what it is about, whatever it says. */
+const subjectKey = (f: Finding) => `${f.ruleId}\u0000${idOf(f).split('/').slice(2).join('/')}`;
+
+const toDiffFinding = (f: Finding, was?: Finding): DiffFinding => ({
+  id: idOf(f),
+  ruleId: f.ruleId,
+  messageId: f.messageId,
+  severity: f.severity,
+  fatal: f.fatal,
+  message: f.message,
+  ...(f.evidence[0]?.path ? { path: f.evidence[0].path } : {}),
+  ...(f.evidence[0]?.line ? { line: f.evidence[0].line } : {}),
+  ...(was && (was.message !== f.message || was.severity !== f.severity) ? { was: { severity: was.severity, message: was.message } } : {}),
+});
+
+/**
+ * Matches the findings of two reports: first by identity; what is left, by
+ * rule and subject (the same person or stage, said differently: still open,
+ * with what it said before). Each finding is matched at most once.
+ */
+function matchFindings(before: Finding[], after: Finding[]): AuditDiff['findings'] {
+  const left = new Map<number, Finding>(before.map((f, i) => [i, f]));
+  const open: DiffFinding[] = [];
+  const fresh: Finding[] = [];
+  const take = (key: (f: Finding) => string, f: Finding): Finding | undefined => {
+    for (const [i, b] of left)
+      if (key(b) === key(f)) {
+        left.delete(i);
+        return b;
+      }
+    return undefined;
+  };
+  const unmatched: Finding[] = [];
+  for (const f of after) {
+    const b = take(idOf, f);
+    if (b) open.push(toDiffFinding(f, b));
+    else unmatched.push(f);
+  }
+  for (const f of unmatched) {
+    const b = take(subjectKey, f);
+    if (b) open.push(toDiffFinding(f, b));
+    else fresh.push(f);
+  }
+  const order = (a: DiffFinding, b: DiffFinding) => Number(b.fatal) - Number(a.fatal) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  return {
+    resolved: [...left.values()].map((f) => toDiffFinding(f)).sort(order),
+    new: fresh.map((f) => toDiffFinding(f)).sort(order),
+    open: open.sort(order),
+  };
+}
+
+const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
+
+/** Compares two audits of one organisation. */
+export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0.0'): AuditDiff {
+  const b = before.report;
+  const a = after.report;
+  const findings = matchFindings(active(b), active(a));
+  const beforeItems = new Set(b.checklist.map((c) => itemOf(c).id));
+  const afterItems = new Set(a.checklist.map((c) => itemOf(c).id));
+  const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const score = change(b.summary.score, a.summary.score);
+  const ruleIds = [...new Set([...a.rules.map((r) => r.id), ...b.rules.map((r) => r.id)])];
+  const ruleChanges = ruleIds.flatMap((id) => {
+    const rb = b.rules.find((r) => r.id === id);
+    const ra = a.rules.find((r) => r.id === id);
+    const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 100));
+    const sc = change(pct(rb?.score), pct(ra?.score));
+    if (rb?.status === ra?.status && sc.before === sc.after) return [];
+    return [{ id, title: (ra ?? rb)!.title, status: { before: rb?.status ?? null, after: ra?.status ?? null }, score: sc }];
+  });
+  return {
+    schemaVersion: DIFF_SCHEMA_VERSION,
+    tool: { name: 'sales-audit', version: toolVersion },
+    before: side(before),
+    after: side(after),
+    score,
+    upTo: change(b.summary.upTo, a.summary.upTo),
+    coverage: change(b.summary.coverage, a.summary.coverage),
+    grade: { before: b.summary.grade, after: a.summary.grade },
+    categories: a.categories.map((c) => {
+      const cb = b.categories.find((x) => x.id === c.id);
+      return { id: c.id, title: c.title, score: change(cb?.score ?? null, c.score), coverage: change(cb?.coverage ?? null, c.coverage) };
+    }),
+    rules: ruleChanges,
+    findings,
+    checklist: {
+      done: b.checklist.filter((c) => !afterItems.has(itemOf(c).id)).map(itemOf),
+      new: a.checklist.filter((c) => !beforeItems.has(itemOf(c).id)).map(itemOf),
+    },
+    facts: before.org && after.org ? factChanges(before.org, after.org) : null,
+    regression: { scoreFell: score.delta !== null && score.delta < 0, newFindings },
+  };
+}
+
+// ---- facts ----
+
+/** Every leaf fact of an org by stable path (list items by label, plain lists as one value). */
+function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
+  if (Array.isArray(value)) {
+    if (!value.length || value.every((v) => v === null || typeof v !== 'object')) {
+      out.set(path, value);
+      return;
+    }
+    const seen = new Map<string, number>();
+    value.forEach((item, i) => {
+      const label = itemLabel(item);
+      const n = label === undefined ? 0 : (seen.get(label) ?? 0) + 1;
+      if (label !== undefined) seen.set(label, n);
+      flatten(item, `${path}[${label === undefined ? i : `${JSON.stringify(label)}${n > 1 ? `#${n}` : ''}`}]`, out);
+    });
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value).sort()) flatten((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
+    return;
+  }
+  out.set(path, value);
+}
+
+const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
+/**
+ * The facts that differ between two orgs, by stable path, in path order; and
+ * the list items that were renamed (an item gone and one come in the same list
+ * whose other facts are all the same).
+ */
+export function factChanges(before: Org, after: Org): { changed: FactChange[]; renamed: Rename[] } {
+  // The answers log and the sources map record how facts were gathered, not the organisation.
+  const strip = (o: Org) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'answers'));
+  const fb = new Map<string, unknown>();
+  const fa = new Map<string, unknown>();
+  flatten(strip(before), '', fb);
+  flatten(strip(after), '', fa);
+  const changed: FactChange[] = [];
+  for (const p of [...new Set([...fb.keys(), ...fa.keys()])].sort()) {
+    const hasB = fb.has(p);
+    const hasA = fa.has(p);
+    if (hasB && hasA && same(fb.get(p), fa.get(p))) continue;
+    changed.push({ path: p, ...(hasB ? { before: fb.get(p) } : {}), ...(hasA ? { after: fa.get(p) } : {}) });
+  }
+  return { changed, renamed: renames(before, after) };
+}
+
+function renames(before: Org, after: Org): Rename[] {
+  const out: Rename[] = [];
+  // The org's lists: top-level (people) and one level down (process.stages, metrics.kpis).
+  const lists = (o: Org): [string, unknown[]][] => {
+    const found: [string, unknown[]][] = [];
+    for (const [k, v] of Object.entries(o)) {
+      if (Array.isArray(v)) found.push([k, v]);
+      else if (v && typeof v === 'object') for (const [k2, x] of Object.entries(v)) if (Array.isArray(x)) found.push([`${k}.${k2}`, x]);
+    }
+    return found;
+  };
+  const afterLists = new Map(lists(after));
+  for (const [name, listB] of lists(before)) {
+    const listA = afterLists.get(name);
+    if (!listA) continue;
+    const labelsA = new Set(listA.map(itemLabel));
+    const labelsB = new Set(listB.map(itemLabel));
+    const gone = listB.filter((x) => itemLabel(x) !== undefined && !labelsA.has(itemLabel(x)));
+    const come = listA.filter((x) => itemLabel(x) !== undefined && !labelsB.has(itemLabel(x)));
+    const rest = (x: unknown) => JSON.stringify(Object.fromEntries(Object.entries(x as object).filter(([, v]) => typeof v !== 'string' || v.trim() !== itemLabel(x)).sort(([p], [q]) => (p < q ? -1 : 1))));
+    for (const g of gone) {
+      const i = come.findIndex((c) => rest(c) === rest(g));
+      if (i < 0) continue;
+      out.push({ list: name, from: itemLabel(g)!, to: itemLabel(come[i])! });
+      come.splice(i, 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * The regression gate (`--fail-on-regression [severity]`): fails when the
+ * headline fell, or when a new finding is at or above `severity`.
+ */
+export function regressionFailures(d: AuditDiff, severity: Severity, since: string): { gate: 'regression'; message: string }[] {
+  const out: { gate: 'regression'; message: string }[] = [];
+  if (d.regression.scoreFell) out.push({ gate: 'regression', message: `the score fell from ${d.score.before} to ${d.score.after} since ${since}` });
+  const at = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
+  const n = at.reduce((a, s) => a + d.regression.newFindings[s], 0);
+  if (n) out.push({ gate: 'regression', message: `${n} new finding${n === 1 ? '' : 's'} at or above ${severity} since ${since}` });
+  return out;
+}

@@ -1,0 +1,63 @@
+// Stable identities for findings and checklist items, so two audits of the
+// same organisation can be compared (diff, audit --baseline, lint --baseline,
+// history). A fact path names list items by position (`people[2].attainment`);
+// an identity names them by what they are (`people["AE 1"].attainment`), so
+// reordering a list or reformatting the file changes nothing, while renaming a
+// person changes the identity of that person's findings.
+import type { Org } from '../model/schema';
+import { parsePath } from '../model/paths';
+
+/** The field that names an item of each list in the org file (lists of plain values keep their position). */
+const LABEL_FIELDS = ['name', 'title', 'task', 'rule', 'area'] as const;
+
+/** What an item of a list is called: its name, title, task... or undefined for a plain value or a nameless item. */
+export function itemLabel(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  for (const k of LABEL_FIELDS) {
+    const v = (item as Record<string, unknown>)[k];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return undefined;
+}
+
+/**
+ * A fact path with each list index replaced by the item's label:
+ * `people[2].selling_time_pct` -> `people["AE 1"].selling_time_pct`. Two items
+ * with the same label are told apart by their order among themselves
+ * (`people["AE 1"#2]`); an item without a label keeps its index.
+ */
+export function stablePath(path: string, org: Org): string {
+  let cur: unknown = org;
+  let out = '';
+  for (const seg of parsePath(path)) {
+    if (typeof seg === 'number') {
+      const list = Array.isArray(cur) ? cur : [];
+      const label = itemLabel(list[seg]);
+      if (label === undefined) out += `[${seg}]`;
+      else {
+        const nth = list.slice(0, seg + 1).filter((x) => itemLabel(x) === label).length;
+        out += `[${JSON.stringify(label)}${nth > 1 ? `#${nth}` : ''}]`;
+      }
+    } else out += out ? `.${seg}` : seg;
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  }
+  return out;
+}
+
+/**
+ * A finding's identity: its rule, what it says (the message id) and the
+ * subjects it is about (its evidence paths, stable and sorted), e.g.
+ * `selling-time/repLow/people["AE 1"].selling_time_pct`.
+ */
+export function findingId(ruleId: string, messageId: string, paths: readonly string[], org: Org): string {
+  return [ruleId, messageId, subjectOf(paths, org)].filter(Boolean).join('/');
+}
+
+/** A checklist item's identity: its rule, its step (or `find-out`) and the facts it is about. */
+export function checklistId(ruleId: string, stepId: string, paths: readonly string[], org: Org): string {
+  return [ruleId, stepId, subjectOf(paths, org)].filter(Boolean).join('/');
+}
+
+function subjectOf(paths: readonly string[], org: Org): string {
+  return [...new Set(paths.map((p) => stablePath(p, org)))].sort().join('+');
+}

@@ -1,0 +1,188 @@
+// The comparison of two audits (src/engine/diff.ts) on pairs built from the
+// bundled examples with known changes. Every expected figure is computed from
+// the two reports themselves, never pinned: the rules' numbers move.
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { diffAudits, factChanges, regressionFailures, type DiffSide } from '../../src/engine/diff';
+import { stablePath } from '../../src/engine/identity';
+import { runAudit } from '../../src/engine/run';
+import type { Org } from '../../src/model/schema';
+import { loadOrgText } from '../../src/load/load';
+import { parseReport } from '../../src/cli/diff-input';
+import { MARKDOWN_LIMIT } from '../../src/report/lint';
+import { renderDiffMarkdown, renderDiffText } from '../../src/report/diff';
+import { ROOT } from '../report/helpers';
+
+const DATE = '2026-11-27';
+const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
+
+async function side(text: string, label: string): Promise<DiffSide> {
+  const loaded = await loadOrgText(text, label, { baseDir: `${ROOT}templates/examples` });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  const l = loaded.value;
+  const report = runAudit({ org: l.org, date: DATE, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
+  return { report, org: l.org, label };
+}
+
+/** The example with its YAML edited: `edit` gets the document (comments and all). */
+function edited(edit: (doc: ReturnType<typeof parseDocument>) => void, opts: { indent?: number } = {}): string {
+  const doc = parseDocument(EXAMPLE);
+  edit(doc);
+  return doc.toString({ indent: opts.indent ?? 2 });
+}
+
+const activeIds = (s: DiffSide) => s.report.findings.filter((f) => !f.note && !f.suppressed).map((f) => f.id);
+
+describe('identity', () => {
+  it('names list items by label, tells duplicates apart, keeps plain lists by position', () => {
+    const org = { people: [{ name: 'AE 1', attainment: [50, 60] }, { name: 'AE 2' }, { name: 'AE 1' }, { title: undefined }] } as unknown as Org;
+    expect(stablePath('people[0].attainment[1]', org)).toBe('people["AE 1"].attainment[1]');
+    expect(stablePath('people[2].selling_time_pct', org)).toBe('people["AE 1"#2].selling_time_pct');
+    expect(stablePath('people[3].name', org)).toBe('people[3].name');
+  });
+
+  it('every active finding of the example has a distinct id naming its rule', async () => {
+    const s = await side(EXAMPLE, 'a.yaml');
+    const ids = activeIds(s);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of s.report.findings) expect(f.id.startsWith(`${f.ruleId}/${f.messageId}`)).toBe(true);
+    for (const c of s.report.checklist) expect(c.id.startsWith(`${c.ruleId}/${c.stepId}`)).toBe(true);
+  });
+});
+
+describe('diff on pairs built from the bundled examples', () => {
+  it('an org against itself: nothing changed', async () => {
+    const a = await side(EXAMPLE, 'a.yaml');
+    const d = diffAudits(a, await side(EXAMPLE, 'b.yaml'));
+    expect(d.score).toEqual({ before: a.report.summary.score, after: a.report.summary.score, delta: 0 });
+    expect(d.findings.resolved).toEqual([]);
+    expect(d.findings.new).toEqual([]);
+    expect(d.findings.open).toHaveLength(activeIds(a).length);
+    expect(d.findings.open.filter((f) => f.was)).toEqual([]);
+    expect(d.checklist).toEqual({ done: [], new: [] });
+    expect(d.facts).toEqual({ changed: [], renamed: [] });
+    expect(d.rules).toEqual([]);
+  });
+
+  it('reordering people and stages, and reformatting the file, changes nothing', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const text = edited((doc) => {
+      for (const path of [['people'], ['process', 'stages'], ['roles']]) {
+        const seq = doc.getIn(path) as { items: unknown[] };
+        seq.items.reverse();
+      }
+    }, { indent: 4 });
+    expect(text).not.toBe(EXAMPLE);
+    const after = await side(text, 'b.yaml');
+    // The lines moved, and the positions in the file with them.
+    expect(after.report.findings.map((f) => f.evidence[0]?.line)).not.toEqual(before.report.findings.map((f) => f.evidence[0]?.line));
+    const d = diffAudits(before, after);
+    expect(d.score.delta).toBe(0);
+    expect(d.coverage.delta).toBe(0);
+    expect(d.categories.every((c) => c.score.delta === 0)).toBe(true);
+    expect(d.findings.resolved).toEqual([]);
+    expect(d.findings.new).toEqual([]);
+    expect(d.checklist).toEqual({ done: [], new: [] });
+    expect(d.facts?.changed).toEqual([]);
+  });
+
+  it('raising one rep\'s selling time above the bar resolves that finding, and the deltas are the reports\' own', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(EXAMPLE.replace('selling_time_pct: 41', 'selling_time_pct: 50'), 'b.yaml');
+    const d = diffAudits(before, after);
+    expect(d.score).toEqual({ before: before.report.summary.score, after: after.report.summary.score, delta: after.report.summary.score! - before.report.summary.score! });
+    const enablement = (s: DiffSide) => s.report.categories.find((c) => c.id === 'enablement')!.score!;
+    expect(d.categories.find((c) => c.id === 'enablement')!.score.delta).toBe(enablement(after) - enablement(before));
+    expect(d.findings.resolved.map((f) => f.id)).toEqual(['selling-time/repMiddle/people["AE 1"].selling_time_pct']);
+    expect(d.findings.new).toEqual([]);
+    expect(d.findings.open).toHaveLength(activeIds(before).length - 1);
+    expect(d.facts).toEqual({ changed: [{ path: 'people["AE 1"].selling_time_pct', before: 41, after: 50 }], renamed: [] });
+    expect(d.regression.scoreFell).toBe(false);
+  });
+
+  it('a figure that moves within a finding keeps it open and says what it said before', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(EXAMPLE.replace('selling_time_pct: 38', 'selling_time_pct: 20'), 'b.yaml');
+    const d = diffAudits(before, after);
+    expect(d.findings.resolved).toEqual([]);
+    expect(d.findings.new).toEqual([]);
+    const moved = d.findings.open.filter((f) => f.was);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]!.message).toContain('AE 2 spends 20%');
+    expect(moved[0]!.was!.message).toContain('AE 2 spends 38%');
+    expect(d.regression.scoreFell).toBe(after.report.summary.score! < before.report.summary.score!);
+  });
+
+  it('renaming a person is one resolved and one new finding per finding about them, said as such', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(EXAMPLE.replace('- name: AE 1\n', '- name: AE 9\n'), 'b.yaml');
+    const about = (s: DiffSide, name: string) => s.report.findings.filter((f) => !f.note && !f.suppressed && f.id.includes(`["${name}"]`));
+    const old = about(before, 'AE 1');
+    expect(old.length).toBeGreaterThan(0);
+    const d = diffAudits(before, after);
+    expect(d.score.delta).toBe(0);
+    expect(d.findings.resolved.map((f) => f.id).sort()).toEqual(old.map((f) => f.id).sort());
+    expect(d.findings.new.map((f) => f.id).sort()).toEqual(old.map((f) => f.id.replace('["AE 1"]', '["AE 9"]')).sort());
+    expect(d.facts?.renamed).toEqual([{ list: 'people', from: 'AE 1', to: 'AE 9' }]);
+    const text = renderDiffText(d, { color: false });
+    expect(text).toContain(`Findings: ${old.length} resolved, ${old.length} new`);
+    expect(text).toContain('people: "AE 1" was renamed "AE 9": findings about "AE 1" show as resolved and the same findings about "AE 9" as new');
+  });
+
+  it('a JSON report read back compares the same as the audit it came from (facts aside)', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(EXAMPLE.replace('selling_time_pct: 41', 'selling_time_pct: 50'), 'b.yaml');
+    const fromJson = { report: parseReport(JSON.stringify(before.report), 'a.json'), label: 'a.yaml' };
+    const d1 = diffAudits(before, after);
+    const d2 = diffAudits(fromJson, after);
+    expect({ ...d2, facts: d1.facts }).toEqual(d1);
+    expect(d2.facts).toBeNull();
+    expect(renderDiffText(d2, { color: false })).toContain('Facts: not compared (a JSON report holds no facts');
+  });
+
+  it('a JSON report of another kind or version is refused with one line naming the file', () => {
+    expect(() => parseReport('{"a":', 'x.json')).toThrow(/^x\.json:1:\d+: invalid JSON; expected a sales-audit JSON report/);
+    expect(() => parseReport('{"schemaVersion": 2, "tool": {"name": "sales-audit"}, "files": []}', 'lint.json')).toThrow(/x?lint\.json:1:1: expected a sales-audit JSON report/);
+    expect(() => parseReport('{"schemaVersion": 1, "tool": {"name": "sales-audit"}, "summary": {}, "findings": [], "checklist": []}', 'old.json')).toThrow(/old\.json:1:1: schemaVersion 1 is not supported; expected 2/);
+  });
+
+  it('the regression gate: a lower score, or a new finding at or above the severity', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const worse = await side(EXAMPLE.replace(/selling_time_pct: \d+/g, 'selling_time_pct: 10'), 'b.yaml');
+    const d = diffAudits(before, worse);
+    const fresh = d.findings.new;
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(d.regression.scoreFell).toBe(true);
+    const failures = regressionFailures(d, 'low', 'main');
+    expect(failures.map((f) => f.message)).toEqual([
+      `the score fell from ${before.report.summary.score} to ${worse.report.summary.score} since main`,
+      `${fresh.length} new finding${fresh.length === 1 ? '' : 's'} at or above low since main`,
+    ]);
+    expect(regressionFailures(diffAudits(before, before), 'low', 'main')).toEqual([]);
+  });
+
+  it('facts: added, removed and changed by stable path; the answers log is not a fact', () => {
+    const a = { company: { name: 'A', employees: 5 }, people: [{ name: 'X', is_rep: true }], answers: { 'company.name': { by: 'Q' } } } as unknown as Org;
+    const b = { company: { name: 'A', sales_motion: 'transactional' }, people: [{ name: 'X', is_rep: false }] } as unknown as Org;
+    expect(factChanges(a, b).changed).toEqual([
+      { path: 'company.employees', before: 5 },
+      { path: 'company.sales_motion', after: 'transactional' },
+      { path: 'people["X"].is_rep', before: true, after: false },
+    ]);
+  });
+
+  it('the markdown stays under the limit of a PR comment however much changed', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(EXAMPLE, 'b.yaml');
+    const d = diffAudits(before, after);
+    // Thousands of resolved findings with long messages.
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...d.findings.open[0]!, id: `x/${i}`, message: `A long message ${'x'.repeat(80)} ${i}` }));
+    const big = { ...d, findings: { ...d.findings, resolved: many } };
+    const text = renderDiffMarkdown(big, { maxChars: MARKDOWN_LIMIT });
+    expect(text.length).toBeLessThan(65_536);
+    expect(text).toMatch(/- … and \d+ more \(see the full report\)/);
+  });
+});
