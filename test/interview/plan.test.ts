@@ -28,7 +28,8 @@ describe('planner on an empty org', () => {
 
   it('says which rules each answer feeds', () => {
     const byPath = new Map(plan.map((q) => [q.path, q]));
-    expect(byPath.get('leadership.sales_managed_by')!.feeds.map((f) => f.id)).toEqual(['sales-leadership']);
+    // sales-vs-marketing reads it too: in a founder-led company the founder is to own the message
+    expect(byPath.get('leadership.sales_managed_by')!.feeds.map((f) => f.id)).toEqual(['sales-leadership', 'sales-vs-marketing']);
     expect(byPath.get('people')!.feeds.map((f) => f.id)).toEqual(expect.arrayContaining(['selling-time', 'individual-coaching']));
     expect(byPath.get('company.name')!.feeds).toEqual([]); // asked for the report (askAlways)
   });
