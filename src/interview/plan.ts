@@ -4,6 +4,7 @@
 // question, help, choices, units and ranges all come from src/model/schema.ts,
 // so a new fact plus a rule that reads it is all the interview needs.
 import type * as z from 'zod/mini';
+import { daysBetween } from '../engine/define-rule';
 import { child, keysAt, kindOf, metaOf, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath, type Segment } from '../model/paths';
 import { OrgSchema, SECTIONS, type FactMeta, type Section } from '../model/schema';
@@ -94,6 +95,8 @@ export interface PlanOptions {
    * gate them (a person's name and whether they sell): `interview --quick`.
    */
   only?: readonly string[];
+  /** The interview's date (YYYY-MM-DD), for facts asked only while a date is recent (askWhileRecent). */
+  date?: string;
 }
 
 type Any = z.ZodMiniType;
@@ -332,6 +335,11 @@ function planObject(ctx: Ctx, objSchema: Any, segs: Segment[], read: ReadNode, v
     if (meta.askIf && !meta.askIf.in.includes(obj[meta.askIf.fact] as string)) {
       const open = obj[meta.askIf.fact] === undefined && !isUnknownAt(ctx, [...segs, meta.askIf.fact]);
       if (!(ctx.opts.conditional && open)) continue;
+    }
+    if (meta.askWhileRecent && ctx.opts.date) {
+      const since = obj[meta.askWhileRecent.fact];
+      // Known and long enough ago: the fact does not apply (an unanswered or unreadable date keeps it asked).
+      if (typeof since === 'string' && daysBetween(since, ctx.opts.date) >= meta.askWhileRecent.days) continue;
     }
     const r = readOf(key) ?? { whole: true, children: new Map() };
     const kind = kindOf(s);

@@ -55,7 +55,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const visited = new Map<string, Section>();
   const askedIn = new Map<Section, number>();
   let last: Section | undefined;
-  const opts: PlanOptions = { all: o.all, section: o.section, only: o.only };
+  const opts: PlanOptions = { all: o.all, section: o.section, only: o.only, date: o.date };
   // The largest "of m" shown per section: the count never shrinks within a section.
   const shown = new Map<Section, number>();
 

@@ -48,6 +48,12 @@ export interface FactMeta {
    * opening date only of an open role. Not asked while that fact is unanswered.
    */
   askIf?: { fact: string; in: readonly (string | number | boolean)[] };
+  /**
+   * Ask only while a sibling date (YYYY-MM-DD) is unanswered or less than
+   * `days` days before the interview's date, e.g. a new leader's 90-day plan
+   * only of a leader who took the role recently. Without a date, always asked.
+   */
+  askWhileRecent?: { fact: string; days: number };
   /** Asked by the interview even though no rule reads it (the report shows it). */
   askAlways?: boolean;
 }
@@ -109,6 +115,9 @@ export const Leadership = z.strictObject({
     question: 'Does the sales leader have a written plan for their first 90 days in the role?',
     help: 'Asked of a leader who took the role recently.',
     askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
+    // sales-leadership judges it only of a leader in the role under newLeaderDays (90 by default);
+    // 365, the most that setting allows, so that no setting leaves a needed fact unasked.
+    askWhileRecent: { fact: 'leader_since', days: 365 },
   }),
 });
 

@@ -178,7 +178,8 @@ describe('gains a reader can add up', () => {
     const findOut = report.checklist.filter((c) => c.kind === 'find-out');
     expect(fixes.map((c) => c.gain)).toEqual([37.5, 0]);
     expect(findOut).toHaveLength(1);
-    expect(findOut[0]).toMatchObject({ gain: 25, facts: ['people[0].name'], action: 'Find out people[0].name.' });
+    // the action names the fact in a client's words (describeFact): people[0] has no name, so it is "person 1"
+    expect(findOut[0]).toMatchObject({ gain: 25, facts: ['people[0].name'], action: 'Find out the name of person 1.' });
     // earned (0.5 + 0.25) / 2 = 37.5 -> 38 (rounded); 37.5 + 37.5 + 25 = 100
     expect(report.summary.score).toBe(38);
     expect(report.rules[0]).toMatchObject({ score: 0.375, upTo: 0.625, coverage: 75, status: 'partial' });

@@ -101,7 +101,8 @@ describe('an interview played from an answers file', () => {
         'people[1].name: AE 2',
         'people[0].actions[0].action: pay_cut',
         'people[0].actions[0].date: 2026-04-01',
-        'company.employees: 40', // not asked: no rule reads it
+        'tools.reps_travel: false',
+        'tools.travel_connectivity: true', // not asked: the reps do not travel (every fact a rule reads, company.employees too, is asked now)
       ].join('\n'),
       'a.yaml',
     );
@@ -115,9 +116,10 @@ describe('an interview played from an answers file', () => {
       { name: 'AE 1', is_rep: true, selling_time_pct: 30, actions: [{ date: '2026-04-01', action: 'pay_cut' }] },
       { name: 'AE 2' },
     ]);
+    expect(data.tools).toEqual({ reps_travel: false });
     expect(org.state().openLists.size).toBe(0);
     expect(result.unknown).toBe(1);
-    expect(prompter.unused().map((e) => e.key)).toEqual(['company.employees']);
+    expect(prompter.unused().map((e) => e.key)).toEqual(['tools.travel_connectivity']);
   });
 
   it('a bad CSV roster path stops with the answers file\'s place', async () => {

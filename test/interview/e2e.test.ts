@@ -25,15 +25,21 @@ describe('in a terminal (tmux)', () => {
     term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
     let s = await term.waitFor(/Who manages the salespeople day to day\?/);
     expect(s).toContain('Creating acme.yaml');
-    expect(s).toMatch(/Leadership 1\/1 · question 1 of 4 · why we ask: rule sales-leadership \(Someone who knows sales management runs sales\)/);
+    // Six: who, experience, help, since when, leaders in three years, and a 90-day plan while the leader may be new.
+    expect(s).toContain('6 questions about leadership');
+    expect(s).toMatch(/Leadership 1\/1 · question 1 of 6 · why we ask: rules sales-leadership, sales-vs-marketing\n/);
     expect(s).toMatch(/❯ The CEO[\s\S]*Don't know[\s\S]*Skip for now/);
     s = await term.answer(['Enter'], /How many years has that person spent managing salespeople\?/);
-    expect(s).toContain('question 2 of 4');
+    expect(s).toContain('question 2 of 6');
     // Out of range first: the schema's maximum is checked at the prompt.
     await term.answer(['=75', 'Enter'], /between 0 and 60/);
     await term.answer(['BSpace', 'BSpace', '=2', 'Enter'], /What outside help/);
     await term.answer(['Space', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'], /Since when has the current sales leader/);
-    s = await term.answer(['=2025-09-01', 'Enter'], /Save this report as Markdown \(acme\.report\.md\)\?/);
+    s = await term.answer(['=2025-09-01', 'Enter'], /How many people have led sales in the last three years/);
+    expect(s).toContain('question 5 of 6');
+    // In the role for over a year: the 90-day plan does not apply, so it is not asked.
+    s = await term.answer(['=1', 'Enter'], /Save this report as Markdown \(acme\.report\.md\)\?/);
+    expect(s).not.toContain('first 90 days');
     // The same report as `audit`: its heading, this file, the leadership rule assessed.
     expect(s).toMatch(/sales-leadership/);
     expect(s).toContain('acme.yaml');
@@ -41,7 +47,7 @@ describe('in a terminal (tmux)', () => {
     await term.answer(['=n', 'Enter'], /EXIT=0/);
 
     const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
-    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01' });
+    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01', leaders_last_3_years: 1, first_90_days_plan: null }); // the template's key, left empty: not asked
     expect(text).toContain('# sales-audit org file: a description of your sales organisation.');
     expect(existsSync(join(dir, 'acme.yaml.bak'))).toBe(false); // nothing to back up: the file is new
     expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
@@ -243,7 +249,10 @@ describe('writes', () => {
     const file = join(dir, 'org.yaml');
     copyFileSync(FIXTURE, file);
     const inode = statSync(file).ino;
-    const r = cli(['interview', 'org.yaml', '--answers', '/dev/null', '--section', 'tools', '--date', DATE], { cwd: dir });
+    // An empty answers file (not /dev/null: a device is refused as an input since issue 13), kept outside the org's folder.
+    const answers = join(tmp(), 'none.yaml');
+    writeFileSync(answers, '');
+    const r = cli(['interview', 'org.yaml', '--answers', answers, '--section', 'tools', '--date', DATE], { cwd: dir });
     expect(r.code).toBe(0);
     expect(statSync(file).ino).toBe(inode);
     expect(readdirSync(dir)).toEqual(['org.yaml']);

@@ -28,7 +28,8 @@ describe('planner on an empty org', () => {
 
   it('says which rules each answer feeds', () => {
     const byPath = new Map(plan.map((q) => [q.path, q]));
-    expect(byPath.get('leadership.sales_managed_by')!.feeds.map((f) => f.id)).toEqual(['sales-leadership']);
+    // sales-vs-marketing reads it too: in a founder-led company the founder is to own the message
+    expect(byPath.get('leadership.sales_managed_by')!.feeds.map((f) => f.id)).toEqual(['sales-leadership', 'sales-vs-marketing']);
     expect(byPath.get('people')!.feeds.map((f) => f.id)).toEqual(expect.arrayContaining(['selling-time', 'individual-coaching']));
     expect(byPath.get('company.name')!.feeds).toEqual([]); // asked for the report (askAlways)
   });
@@ -78,6 +79,18 @@ roles:
   it('asks what an answer opened: the plan\'s contents, the open role\'s date, travel connectivity', () => {
     const ids = paths(yaml);
     expect(ids).toEqual(expect.arrayContaining(['plan.covers', 'plan.shared_with_reps', 'plan.last_reviewed', 'roles[0].opened_on', 'roles[0].role_profile', 'tools.travel_connectivity']));
+  });
+
+  it('asks a new leader\'s 90-day plan only while the leader may be new (leader_since unknown or under a year before the interview)', () => {
+    const lead = (since?: string) => paths(`leadership:\n  sales_managed_by: ceo\n${since ? `  leader_since: ${since}\n` : ''}`, { section: 'leadership', date: '2026-11-27' });
+    expect(lead()).toContain('leadership.first_90_days_plan');
+    expect(lead('2026-10-01')).toContain('leadership.first_90_days_plan');
+    expect(lead('2025-11-28')).toContain('leadership.first_90_days_plan'); // 364 days: a newLeaderDays setting may still reach it
+    expect(lead('2025-11-27')).not.toContain('leadership.first_90_days_plan'); // a year: the check does not apply
+    expect(lead('2022-04-04')).not.toContain('leadership.first_90_days_plan');
+    expect(lead('2022-04-04')).toContain('leadership.leaders_last_3_years');
+    // Without the interview's date (the planner alone), it is asked.
+    expect(paths('leadership:\n  sales_managed_by: ceo\n  leader_since: 2022-04-04\n', { section: 'leadership' })).toContain('leadership.first_90_days_plan');
   });
 
   it('asks missing fields of existing list items but no "add another" for a finished list', () => {

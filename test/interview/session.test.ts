@@ -62,6 +62,7 @@ function session(org: OrgText, prompter: Prompter, extra: Partial<SessionOptions
 
 const ANSWERS: Record<string, FactAnswer> = {
   'company.name': { kind: 'value', value: 'Acme' },
+  'company.employees': { kind: 'value', value: 15 }, // read by comp-balances-client-value (issue 11)
   'company.sales_motion': { kind: 'value', value: 'solution' },
   'leadership.sales_managed_by': { kind: 'value', value: 'ceo' },
   'leadership.manager_experience_years': { kind: 'unknown' },
@@ -74,21 +75,32 @@ describe('a session', () => {
     const p = new Scripted((q) => ANSWERS[q.id]);
     const { run, saved } = session(org, p, { section: undefined });
     const result = await run;
-    expect(p.asked.slice(0, 6).map((a) => a.id)).toEqual([
+    expect(p.asked.slice(0, 9).map((a) => a.id)).toEqual([
       'company.name',
+      'company.employees',
       'company.sales_motion',
       'leadership.sales_managed_by',
       'leadership.manager_experience_years',
       'leadership.outside_help',
       'leadership.leader_since',
+      'leadership.leaders_last_3_years',
+      'leadership.first_90_days_plan',
     ]);
-    expect(result).toMatchObject({ answered: 4, unknown: 1 });
-    expect(result.skipped).toBe(result.asked - 5);
+    expect(result).toMatchObject({ answered: 5, unknown: 1 });
+    expect(result.skipped).toBe(result.asked - 6);
     // One save per answer that changed the file, each a loadable org file.
-    expect(saved).toHaveLength(5);
+    expect(saved).toHaveLength(6);
     for (const t of saved) expect((await loadOrgText(t, 'org.yaml')).ok).toBe(true);
     const data = parse(org.text);
-    expect(data.leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 'unknown', outside_help: ['reading'], leader_since: null });
+    expect(data.company).toEqual({ name: 'Acme', employees: 15, sales_motion: 'solution' });
+    expect(data.leadership).toEqual({
+      sales_managed_by: 'ceo',
+      manager_experience_years: 'unknown',
+      outside_help: ['reading'],
+      leader_since: null,
+      leaders_last_3_years: null,
+      first_90_days_plan: null,
+    });
     expect(org.fallbacks).toBe(0); // every answer was a small text edit
     // Next time: only what was skipped is asked.
     const again = new Scripted(() => undefined);
@@ -100,11 +112,14 @@ describe('a session', () => {
   it('shows progress: section k of n, question i of m', async () => {
     const p = new Scripted((q) => ANSWERS[q.id]);
     await session(new OrgText(''), p, { section: 'leadership' }).run;
+    // who manages sales, their experience, outside help, since when, leaders in three years, a 90-day plan
     expect(p.asked.map((a) => a.progress)).toEqual([
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 1, count: 4 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 2, count: 4 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 3, count: 4 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 4, count: 4 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 1, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 2, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 3, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 4, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 5, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 6, count: 6 },
     ]);
     const all = new Scripted(() => undefined);
     await session(new OrgText(''), all).run;
@@ -236,9 +251,10 @@ describe('interrupted and resumed', () => {
 
   it('everything answered before Ctrl-C is saved; the next run starts at the first missing fact', async () => {
     const org = new OrgText(blank());
-    const { run, saved } = session(org, new Scripted(interruptAt(4, (q) => ANSWERS[q.id])));
+    // Ctrl-C at the 5th question (name, employees, motion and who manages sales answered before it)
+    const { run, saved } = session(org, new Scripted(interruptAt(5, (q) => ANSWERS[q.id])));
     await expect(run).rejects.toThrow(ExitPromptError);
-    expect(saved).toHaveLength(3);
+    expect(saved).toHaveLength(4);
     const file = saved.at(-1)!;
     expect((await loadOrgText(file, 'org.yaml')).ok).toBe(true);
     expect(file).toContain('# sales-audit org file: a description of your sales organisation.');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import rule, { readCriterion } from '../../rules/sales-process';
+import { stripEmpty } from '../../src/load/normalize';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 
 const stage = (name: string, exit_criteria: string[] | undefined = [`buyer confirms ${name}`]) => ({ name, buyer_activity: `buyer in ${name}`, exit_criteria });
@@ -25,10 +26,18 @@ const sellerExits = {
 
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
-// is deleted in turn.
+// is deleted in turn. An example is read as the loader reads it: an explicit
+// `unknown` (struggling-startup's forecast accuracy and win rate) leaves the
+// data and is recorded by path, so the rule sees what it sees in a real audit.
 const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = (): [string, unknown][] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
+const examples = (): [string, unknown, string[]][] =>
+  readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => {
+      const unknowns: string[] = [];
+      const org = stripEmpty(parse(readFileSync(new URL(f, EXAMPLES), 'utf8')), [], unknowns);
+      return [f, org, unknowns];
+    });
 type Key = string | number;
 /** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
 function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
@@ -286,7 +295,7 @@ describe('sales-process', () => {
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
 
-  const monotoneCases = (): [string, unknown][] => [
+  const monotoneCases = (): [string, unknown, string[]?][] => [
     ...examples(),
     ['dynamic', { process: dynamic }],
     ['seller exits', { process: { ...sellerExits, ...numbers } }],
@@ -295,11 +304,11 @@ describe('sales-process', () => {
     ['transactional, thin', { company: { sales_motion: 'transactional' }, process: { ...dynamic, pipeline_coverage: 1.5 } }],
     ['stated kinds', { process: { ...dynamic, stages: [{ name: 'A', exit_criteria: ['x'], exit_kind: 'buyer_milestone' }, { name: 'B', exit_criteria: ['demo given'], exit_kind: 'seller_activity' }] } }],
   ];
-  it.each(monotoneCases())('never scores higher with a fact deleted: %s', (_name, org) => {
-    const full = runRule(rule, org as never).score!;
+  it.each(monotoneCases())('never scores higher with a fact deleted: %s', (_name, org, unknowns) => {
+    const full = runRule(rule, org as never, { unknowns }).score!;
     expect(full).not.toBeNull();
     for (const path of keyPaths(org, ['process', 'company'])) {
-      const r = runRule(rule, without(org, path) as never);
+      const r = runRule(rule, without(org, path) as never, { unknowns });
       expect(r.score, path.join('.')).not.toBeNull();
       expect(r.score!, path.join('.')).toBeLessThanOrEqual(full);
     }

@@ -144,7 +144,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     only = report ? quickFacts(report, opts.quick) : [];
   }
 
-  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only }));
+  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only, date: opts.date ?? today() }));
   const where = opts.section ? ` about ${opts.section}` : '';
   // People from a CSV roster are not asked about (the interview never writes the CSV): never claim they were.
   const csv = org.state().data.people_csv;
