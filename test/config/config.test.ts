@@ -45,7 +45,7 @@ gates:
   failOnFatal: false
 `);
     expect(settingsOf(c)).toEqual({
-      'selling-time': { severity: 'medium', weight: 4, options: { failBelow: 30, passAbove: 40 } },
+      'selling-time': { severity: 'medium', weight: 4, options: { failBelow: 30, passAbove: 40, offloadHoursLimit: 8 } }, // offloadHoursLimit: the rule's default, filled in
       'deal-structure-review': { enabled: false },
     });
     expect(c.gates).toEqual({ failUnder: 70, failOn: 'high', strict: true, failOnFatal: false });
@@ -64,7 +64,7 @@ describe('config: errors with file:line:col', () => {
     ['rules:\n  selling-tme:\n    severity: low\n', 'cfg.yaml:2:3: rules.selling-tme: unknown rule "selling-tme"; did you mean "selling-time"? (run `sales-audit rules` for the list)'],
     ['rules:\n  zzzzzz: {}\n', 'cfg.yaml:2:3: rules.zzzzzz: unknown rule "zzzzzz" (run `sales-audit rules` for the list)'],
     ['rules:\n  selling-time:\n    options:\n      failBellow: 20\n', 'cfg.yaml:4:7: rules.selling-time.options.failBellow: unknown option "failBellow" for selling-time; did you mean "failBelow"?'],
-    ['rules:\n  selling-time:\n    options:\n      zzz: 20\n', 'cfg.yaml:4:7: rules.selling-time.options.zzz: unknown option "zzz" for selling-time; selling-time has: failBelow, passAbove'],
+    ['rules:\n  selling-time:\n    options:\n      zzz: 20\n', 'cfg.yaml:4:7: rules.selling-time.options.zzz: unknown option "zzz" for selling-time; selling-time has: failBelow, passAbove, offloadHoursLimit'],
     ['rules:\n  selling-time:\n    options:\n      failBelow: 120\n', 'cfg.yaml:4:18: rules.selling-time.options.failBelow: expected a number at most 100, got 120'],
     ['rules:\n  selling-time:\n    options:\n      failBelow: lots\n', 'cfg.yaml:4:18: rules.selling-time.options.failBelow: expected a number, got "lots"'],
     ['rules:\n  selling-time:\n    severity: hgih\n', 'cfg.yaml:3:15: rules.selling-time.severity: expected one of: critical, high, medium, low; got "hgih" (did you mean "high"?)'],
@@ -126,18 +126,22 @@ describe('config: where it is found', () => {
 });
 
 describe('config: effect on the engine and the gates', () => {
-  const org = parse('people:\n  - name: AE 1\n    selling_time_pct: 40\nplan:\n  documented: false\n');
+  const org = parse('people:\n  - name: AE 1\n    is_rep: true\n    selling_time_pct: 40\nplan:\n  documented: false\n');
   const audit = async (cfgText: string) => runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml', settings: settingsOf(await ok(cfgText)) });
 
   it('options move the score; severity moves the weight; off leaves the score and the fatal count', async () => {
     const base = await audit('');
-    expect(base.summary.score).toBe(30); // plan 0 (weight 10) and selling-time 0.7 (weight 7.5): 5.25 / 17.5
+    // Every rule applies (105 points), the 13 not assessed earning nothing: plan 0 (weight 10), selling-time 0.525 (weight 7.5).
+    expect(base.summary.score).toBe(4); // 100 x 3.94 / 105 = 3.75
     expect(base.summary.fatal).toBe(1);
-    expect((await audit('rules: { selling-time: { options: { failBelow: 20, passAbove: 30 } } }')).summary.score).toBe(43);
-    expect((await audit('rules: { selling-time: { severity: critical } }')).summary.score).toBe(35);
+    const lower = await audit('rules: { selling-time: { options: { failBelow: 20, passAbove: 30 } } }');
+    expect(lower.rules.find((r) => r.id === 'selling-time')!.score).toBe(0.75);
+    expect(lower.summary.score).toBe(5); // 100 x 5.625 / 105 = 5.36
+    expect((await audit('rules: { selling-time: { severity: critical } }')).summary.score).toBe(5); // 100 x 5.25 / 107.5 = 4.88
     expect((await audit('rules: { selling-time: { weight: 0 } }')).summary.score).toBe(0);
     const off = await audit('rules: { go-to-market-plan: { enabled: false } }');
-    expect(off.summary.score).toBe(70);
+    expect(off.summary.score).toBe(4); // 100 x 3.94 / 95 = 4.14
+    expect(off.summary.upTo).toBe(98); // the failing plan (0 of 10, nothing in play) leaves the count: up to 89 -> 98
     expect(off.summary.fatal).toBe(0);
     expect(off.rules.find((r) => r.id === 'go-to-market-plan')!.status).toBe('off');
   });
@@ -171,7 +175,7 @@ describe('config: JSON Schema', () => {
     expect(Object.keys(props)).toEqual(rules.map((r) => r.id));
     const failBelow = props['selling-time']!.properties.options!.properties!.failBelow!;
     expect(failBelow.default).toBe(35);
-    expect(failBelow.description).toMatch(/Source: CSO Insights/);
+    expect(failBelow.description).toMatch(/Source: house default, informed by CSO Insights, Sales Optimization Survey, 2011/);
     expect(JSON.stringify(schema)).not.toContain('"source"');
   });
 

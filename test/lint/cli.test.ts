@@ -21,7 +21,8 @@ describe('lint: exit 0', () => {
     const r = lint(['pass.yaml']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('1 file: pass.yaml 100/100 (A) · 0 findings\n');
+    // pass.yaml says little: what it says passes, the rest earns nothing (issue 10), so no letter under the coverage floor.
+    expect(r.stdout).toBe('1 file: pass.yaml 5/100 (incomplete, coverage 5%) · 0 findings\n');
   });
 
   it('findings below every gate do not fail: team.yaml has two high findings and no fatal one', () => {
@@ -31,7 +32,7 @@ describe('lint: exit 0', () => {
       ['team.yaml:14:5', 'high', 'selling-time'],
       ['team.yaml:19:5', 'high', 'manage-not-pay-cut'],
     ]);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: team.yaml 45/100 (F) · 2 findings: 2 high');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 file: team.yaml 5/100 (incomplete, coverage 13%) · 2 findings: 2 high');
   });
 });
 
@@ -44,12 +45,12 @@ describe('lint: exit 1, one per gate', () => {
     expect(cli(['audit', 'fatal.yaml', '--date', DATE, '--format', 'json']).code).toBe(0);
   });
 
-  it('--fail-under: 45 passes 40 and fails 50, naming the score', () => {
-    expect(lint(['team.yaml', '--fail-under', '40']).code).toBe(0);
-    expect(lint(['team.yaml', '--fail-under', '45']).code).toBe(0);
-    const r = lint(['team.yaml', '--fail-under', '50']);
+  it('--fail-under: 5 passes 4 and 5 and fails 6, naming the score', () => {
+    expect(lint(['team.yaml', '--fail-under', '4']).code).toBe(0);
+    expect(lint(['team.yaml', '--fail-under', '5']).code).toBe(0);
+    const r = lint(['team.yaml', '--fail-under', '6']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: score 45 is under the fail-under gate (50)\n');
+    expect(r.stderr).toBe('sales-audit: team.yaml: gate failed: score 5 is under the fail-under gate (6)\n');
   });
 
   it('--fail-on: a high finding fails "high" and "medium", not "critical"', () => {
@@ -126,7 +127,7 @@ describe('lint: exit 2, could not run', () => {
     const r = lint(['fatal.yaml', 'invalid.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^fatal\.yaml:6:3 +critical +go-to-market-plan/m);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: fatal.yaml 0/100 (F), invalid.yaml could not be linted · 1 finding: 1 critical');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: fatal.yaml 0/100 (incomplete, coverage 9%), invalid.yaml could not be linted · 1 finding: 1 critical');
     expect(r.stderr).toContain('invalid.yaml:3:9: invalid YAML');
     expect(r.stderr).toContain('fatal.yaml: gate failed: 1 critical rule failing');
   });
@@ -161,7 +162,7 @@ describe('lint: several files and globs in one run', () => {
     expect(r.code).toBe(1);
     const files = r.stdout.split('\n').filter((l) => /^\S+\.yaml:\d+:\d+/.test(l)).map((l) => l.split(':')[0]);
     expect([...new Set(files)]).toEqual(['team.yaml', 'fatal.yaml']);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: team.yaml 45/100 (F), pass.yaml 100/100 (A), fatal.yaml 0/100 (F) · 3 findings: 1 critical, 2 high');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: team.yaml 5/100 (incomplete, coverage 13%), pass.yaml 5/100 (incomplete, coverage 5%), fatal.yaml 0/100 (incomplete, coverage 9%) · 3 findings: 1 critical, 2 high');
   });
 
   it('expands globs itself (quoted in CI), sorted, without dot files, ** into subfolders', () => {
@@ -264,9 +265,10 @@ describe('lint: several formats in one run', () => {
 
   it('markdown: a table of files with their verdicts, then each report', () => {
     const r = lint(['team.yaml', 'expired.yaml', 'invalid.yaml', '--format', 'markdown']);
-    expect(r.stdout).toContain('| `team.yaml` | 45 | F | 2 | passed |');
-    expect(r.stdout).toContain('| `expired.yaml` | 100 | A | 0 | failed: the waiver for sales-tools expired on 2026-03-31 |');
-    expect(r.stdout).toContain('| `invalid.yaml` | | | | could not be linted |');
+    expect(r.stdout).toContain('| File | Score | Grade | Coverage | Findings | Gates |');
+    expect(r.stdout).toContain('| `team.yaml` | 5 | incomplete | 13% | 2 | passed |');
+    expect(r.stdout).toContain('| `expired.yaml` | 5 | incomplete | 5% | 0 | failed: the waiver for sales-tools expired on 2026-03-31 |');
+    expect(r.stdout).toContain('| `invalid.yaml` | | | | | could not be linted |');
     expect(r.stdout).toMatch(/^- `expired\.yaml:11:5` \*\*error\*\* `expired-waiver`: The waiver for sales-tools expired/m);
     expect(r.stdout.match(/^# .*$/gm)).toEqual(['# sales-audit lint']); // each report sits one level down
     expect(r.stdout).toMatch(/^## Sales audit: Team Co$/m);
@@ -317,21 +319,29 @@ describe('lint: per-org config', () => {
     writeFileSync(join(dir, 'nested', '.sales-audit.yaml'), 'gates:\n  failUnder: 99\n');
     const r = cli(['lint', 'nested/deeper/team.yaml', '--date', DATE], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('gate failed: score 45 is under the fail-under gate (99)');
+    expect(r.stderr).toContain('gate failed: score 5 is under the fail-under gate (99)');
     expect(cli(['lint', 'team.yaml', '--date', DATE], { cwd: dir }).code).toBe(0);
   });
 
-  it('thresholds: lower selling-time thresholds remove the finding and raise the score from 45 to 50', () => {
+  it('thresholds: lower selling-time thresholds remove the finding, pass the rule and raise up-to from 92 to 93', () => {
+    const base = json(['team.yaml']).out.files[0]!;
+    expect(base.report.rules.find((x) => x.id === 'selling-time')!.status).toBe('partial');
+    expect((base.report as unknown as { summary: { upTo: number } }).summary.upTo).toBe(92);
     const r = json(['team.yaml', '--config', 'configs/thresholds.yaml']);
-    expect(r.out.files[0]!.score).toBe(50);
+    // Only AE 2's 40% is known to count (the other reps' is_rep is unknown): the earned points round to the same 5.
+    expect(r.out.files[0]!.score).toBe(5);
+    expect(r.out.files[0]!.report.rules.find((x) => x.id === 'selling-time')!.status).toBe('pass');
+    expect((r.out.files[0]!.report as unknown as { summary: { upTo: number } }).summary.upTo).toBe(93);
     expect(r.out.files[0]!.problems.map((p) => p.ruleId)).toEqual(['manage-not-pay-cut']);
   });
 
-  it('severity and weight: the findings change label, the score moves to 64, and --fail-on high passes', () => {
+  it('severity and weight: the findings change label, the weights move (up to 92 -> 99), and --fail-on high passes', () => {
     expect(lint(['team.yaml', '--fail-on', 'high']).code).toBe(1);
     const r = json(['team.yaml', '--config', 'configs/severity.yaml', '--fail-on', 'high']);
     expect(r.code).toBe(0);
-    expect(r.out.files[0]!.score).toBe(64);
+    // The failing manage-not-pay-cut now weighs 1 and selling-time 2.5: 100 x (3.75 + 0.625) / 93.5 = 4.7, up to 99.
+    expect(r.out.files[0]!.score).toBe(5);
+    expect((r.out.files[0]!.report as unknown as { summary: { upTo: number } }).summary.upTo).toBe(99);
     expect(r.out.files[0]!.problems.map((p) => [p.ruleId, p.severity])).toEqual([
       ['selling-time', 'low'],
       ['manage-not-pay-cut', 'medium'],
@@ -341,9 +351,9 @@ describe('lint: per-org config', () => {
   it('gate defaults come from the config; flags override them', () => {
     const r = lint(['team.yaml', '--config', 'configs/gates.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('score 45 is under the fail-under gate (95)');
+    expect(r.stderr).toContain('score 5 is under the fail-under gate (95)');
     expect(r.stderr).toContain('(--strict)');
-    const over = lint(['team.yaml', '--config', 'configs/gates.yaml', '--fail-under', '40', '--no-strict']);
+    const over = lint(['team.yaml', '--config', 'configs/gates.yaml', '--fail-under', '5', '--no-strict']);
     expect(over.code).toBe(0);
     expect(over.stderr).toBe('');
     expect(lint(['fatal.yaml', '--config', 'configs/no-fatal.yaml']).code).toBe(0);
@@ -357,7 +367,7 @@ describe('schema --config', () => {
     const schema = JSON.parse(r.stdout) as { title: string; properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, unknown> } } }> }; gates: unknown } };
     expect(schema.title).toMatch(/sales-audit config/);
     expect(Object.keys(schema.properties.rules.properties)).toHaveLength(15);
-    expect(Object.keys(schema.properties.rules.properties['selling-time']!.properties.options.properties)).toEqual(['failBelow', 'passAbove']);
+    expect(Object.keys(schema.properties.rules.properties['selling-time']!.properties.options.properties)).toEqual(['failBelow', 'passAbove', 'offloadHoursLimit']);
     expect(JSON.parse(cli(['schema']).stdout).title).toMatch(/org file/); // the org file's schema is unchanged
   });
 });
@@ -368,7 +378,7 @@ describe('lint: waivers', () => {
     expect(r.code).toBe(0);
     const f = r.out.files[0]!;
     expect(f.report.rules.find((x) => x.id === 'go-to-market-plan')!.status).toBe('waived');
-    expect(f.score).toBeNull(); // the only assessed rule is waived: nothing left to score
+    expect(f.score).toBe(0); // the only assessed rule is waived; the rules not assessed still apply and earn nothing (issue 10)
     expect(f.problems.map((p) => [p.kind, p.ruleId, p.line])).toEqual([
       ['suppressed', 'go-to-market-plan', 6],
       ['waived', 'go-to-market-plan', 8],
@@ -390,7 +400,8 @@ describe('audit shares the gates, the config and several formats', () => {
     expect(cli(['audit', 'pass.yaml', '--date', DATE, '--strict', '-f', 'json']).code).toBe(1);
     expect(cli(['audit', 'pass.yaml', '--date', DATE, '-f', 'json']).code).toBe(0);
     const r = cli(['audit', 'team.yaml', '--date', DATE, '--config', 'configs/thresholds.yaml', '-f', 'json']);
-    expect(JSON.parse(r.stdout).summary.score).toBe(50);
+    expect(JSON.parse(r.stdout).summary.upTo).toBe(93); // the thresholds apply in audit too (92 without them)
+    expect(JSON.parse(r.stdout).summary.score).toBe(5);
     expect(cli(['audit', 'team.yaml', '--date', DATE, '--config', 'configs/gates.yaml', '-f', 'json']).code).toBe(1);
     expect(JSON.parse(cli(['audit', 'cfg-off/fatal.yaml', '--date', DATE, '-f', 'json']).stdout).rules.find((x: { id: string }) => x.id === 'go-to-market-plan').status).toBe('off');
     const bad = cli(['audit', 'team.yaml', '--config', 'configs/unknown-key.yaml']);
@@ -409,7 +420,7 @@ describe('audit shares the gates, the config and several formats', () => {
     const r = cli(['audit', 'team.yaml', '--date', DATE, '--format', 'json', '-o', 'a.json', '--format', 'text', '--no-color'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Sales audit: Team Co/);
-    expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).summary.score).toBe(45);
+    expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).summary.score).toBe(5);
     expect(existsSync(join(dir, 'a.json'))).toBe(true);
   });
 

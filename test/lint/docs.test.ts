@@ -49,20 +49,23 @@ describe('README: Use in CI', () => {
     expect(words.slice(0, 2)).toEqual(['sales-audit', 'lint']);
     const dir = scratch();
     mkdirSync(join(dir, 'orgs', 'eu'), { recursive: true });
-    copyFileSync(join(FIX, 'team.yaml'), join(dir, 'orgs', 'team.yaml'));
-    copyFileSync(join(FIX, 'pass.yaml'), join(dir, 'orgs', 'eu', 'pass.yaml'));
-    const ok = cli([...words.slice(1), '--date', '2026-11-27', '--fail-under', '40'], { cwd: dir });
+    // A fully described healthy org holds every gate of the command as written (100/A, two medium findings).
+    copyFileSync(join(ROOT, 'templates', 'examples', 'healthy-org.yaml'), join(dir, 'orgs', 'eu', 'healthy-org.yaml'));
+    const ok = cli([...words.slice(1), '--date', '2026-11-27'], { cwd: dir });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^2 files: orgs\/eu\/pass\.yaml 100\/100 \(A\), orgs\/team\.yaml 45\/100 \(F\)/m);
+    expect(ok.stdout).toMatch(/^1 file: orgs\/eu\/healthy-org\.yaml 100\/100 \(A, coverage 100%\)/m);
     expect(JSON.parse(readFileSync(join(dir, 'sales-audit.sarif'), 'utf8')).runs[0].results).toHaveLength(2);
+    copyFileSync(join(FIX, 'team.yaml'), join(dir, 'orgs', 'team.yaml'));
     const failing = cli([...words.slice(1), '--date', '2026-11-27'], { cwd: dir });
-    expect(failing.code).toBe(1); // team.yaml scores 45: under the documented --fail-under 70
-    expect(failing.stderr).toContain('gate failed: score 45 is under the fail-under gate (70)');
+    expect(failing.code).toBe(1); // team.yaml scores 5 (most of it unknown): under the documented --fail-under 70
+    expect(failing.stdout).toMatch(/^2 files: orgs\/eu\/healthy-org\.yaml 100\/100 \(A, coverage 100%\), orgs\/team\.yaml 5\/100 \(incomplete, coverage 13%\)/m);
+    expect(failing.stderr).toContain('gate failed: score 5 is under the fail-under gate (70)');
+    expect(JSON.parse(readFileSync(join(dir, 'sales-audit.sarif'), 'utf8')).runs[0].results).toHaveLength(4);
   });
 
   it('the config example is a valid .sales-audit.yaml', async () => {
     const r = await parseConfig(block('failBelow'), '.sales-audit.yaml', rules);
-    expect(r.ok && r.value.config.rules!['selling-time']).toEqual({ severity: 'medium', options: { failBelow: 30, passAbove: 40 } });
+    expect(r.ok && r.value.config.rules!['selling-time']).toEqual({ severity: 'medium', options: { failBelow: 30, passAbove: 40, offloadHoursLimit: 8 } }); // the option left out takes its default
   });
 
   it('the waiver example loads and names a real rule', async () => {

@@ -23,6 +23,10 @@ describe('GitHub annotations', () => {
       `::error file=fatal.yaml,line=6,col=3,title=go-to-market-plan (critical)::${escapeData(messages('fatal.yaml')[0]!)}`,
       `::error file=team.yaml,line=14,col=5,title=selling-time (high)::${escapeData(selling!)}`,
       `::error file=team.yaml,line=19,col=5,title=manage-not-pay-cut (high)::${escapeData(lagging!)}`,
+      // Each file's verdict, a notice in the order given (issue 10: score, up to, grade or incomplete, coverage).
+      '::notice file=team.yaml,title=sales-audit summary::Score 5/100 (up to 92), grade incomplete, coverage 13%25',
+      '::notice file=expired.yaml,title=sales-audit summary::Score 5/100 (up to 100), grade incomplete, coverage 5%25',
+      '::notice file=fatal.yaml,title=sales-audit summary::Score 0/100 (up to 90), grade incomplete, coverage 9%25',
       '',
     ]);
     expect(selling).toContain('%'); // so the escaping above was exercised
@@ -30,15 +34,17 @@ describe('GitHub annotations', () => {
 
   it('medium findings are warnings and low ones notices; severities from the config apply', () => {
     const r = github(['team.yaml', '--config', 'configs/severity.yaml']);
-    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::warning', '::notice', '']);
+    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::warning', '::notice', '::notice', '']);
+    expect(r.stdout).toMatch(/^::warning file=team\.yaml,line=19,col=5,title=manage-not-pay-cut \(medium\)::/m);
     expect(r.stdout).toMatch(/^::notice file=team\.yaml,line=14,col=5,title=selling-time \(low\)::/m);
   });
 
   it('waived rules are not annotated; unreadable files and aggregate gates are errors on the file', () => {
-    expect(github(['waived.yaml']).stdout).toBe('');
+    // Only the file's verdict: nothing of the waived rule.
+    expect(github(['waived.yaml']).stdout).toBe('::notice file=waived.yaml,title=sales-audit summary::Score 0/100 (up to 100), grade incomplete, coverage 0%25\n');
     const r = github(['invalid.yaml', 'team.yaml', '--fail-under', '50']);
     expect(r.stdout.split('\n')).toContain('::error file=invalid.yaml,line=3,col=9,title=sales-audit%3A cannot read the file::invalid YAML: the double quote that starts here is never closed');
-    expect(r.stdout.split('\n')).toContain('::error file=team.yaml,title=sales-audit gate%3A fail-under::Gate failed: score 45 is under the fail-under gate (50)');
+    expect(r.stdout.split('\n')).toContain('::error file=team.yaml,title=sales-audit gate%3A fail-under::Gate failed: score 5 is under the fail-under gate (50)');
     const missing = github(['no-such.yaml']).stdout;
     expect(missing).toBe('::error file=no-such.yaml,title=sales-audit%3A cannot read the file::no such file; expected a YAML org file\n');
   });
@@ -49,7 +55,7 @@ describe('GitHub annotations', () => {
     const r = github(['special/special.yaml']);
     // The name holds a quote, <, comma, %, colon, CR and LF: one line, escaped.
     expect(r.stdout.split('\n')[0]).toBe(
-      '::error file=special/special.yaml,line=7,col=5,title=selling-time (high)::Rep "A" <1>, 50%25 & more:%0D%0Aline two spends 20%25 of the time selling (below 35%25).',
+      '::error file=special/special.yaml,line=7,col=5,title=selling-time (high)::Rep "A" <1>, 50%25 & more:%0D%0Aline two spends 20%25 of the time selling (35%25 or less).',
     );
   });
 
@@ -76,7 +82,7 @@ describe('GitHub annotations within what a step shows', () => {
     for (const [kind, level] of [['error', 'error'], ['warning', 'warning'], ['notice', 'note']] as const) {
       const mine = lines.filter((l) => l.startsWith(`::${kind} `));
       expect(mine.length, kind).toBeLessThanOrEqual(GITHUB_MAX_PER_KIND);
-      const total = all.files.flatMap((f) => f.problems).filter((p) => p.level === level).length + (kind === 'error' ? 3 : 0);
+      const total = all.files.flatMap((f) => f.problems).filter((p) => p.level === level).length + (kind === 'error' || kind === 'notice' ? 3 : 0); // a gate error and a summary notice per file
       if (total > GITHUB_MAX_PER_KIND) {
         expect(mine).toHaveLength(GITHUB_MAX_PER_KIND);
         expect(mine.at(-1)).toBe(`::${kind} title=sales-audit::... and ${total - 9} more ${kind}s (GitHub shows 10 per step): run sales-audit lint with --format stylish or sarif to see them all.`);

@@ -48,9 +48,11 @@ describe('JUnit', () => {
       ['gate: no critical rule failing', 'passed'],
     ]);
     expect(childrenNamed(childrenNamed(suites[0]!, 'properties')[0]!, 'property').map((p) => [p.attrs.name, p.attrs.value])).toEqual([
-      ['score', '45'],
-      ['grade', 'F'],
-      ['coverage', '14'],
+      ['score', '5'],
+      ['upTo', '92'],
+      ['grade', 'incomplete'],
+      ['coverage', '13'],
+      ['coverageFloor', '70'],
       ['auditDate', DATE],
     ]);
   });
@@ -65,24 +67,29 @@ describe('JUnit', () => {
     const f = failing.children[0]!;
     expect(f.name).toBe('failure');
     expect(f.attrs.type).toBe('fail');
-    expect(f.attrs.message).toMatch(/^fail \(score 0%\): 1 finding; first: AE 3 has been under 50% of quota/);
+    expect(f.attrs.message).toMatch(/^fail \(score 0%\): 1 finding; first: AE 3 has been under 70% of quota for the last 3 quarters \(40%, 35%, 30%\) with no coaching/);
     expect(f.text.split('\n')).toEqual([
       expect.stringMatching(/^team\.yaml:19:5 {2}high {2}AE 3 has been under/),
       '  evidence: team.yaml:19:5  people[2].attainment',
       '  evidence: team.yaml:20:5  people[2].actions',
-      expect.stringMatching(/^ {2}threshold: underperformancePct = 50/),
-      expect.stringMatching(/^ {2}threshold: consecutiveQuarters = 3/),
+      expect.stringMatching(/^ {2}threshold: underperformancePct = 70 \(house default/),
+      expect.stringMatching(/^ {2}threshold: consecutiveQuarters = 2 \(house default/),
     ]);
-    expect(outcome(byRule('selling-time'))).toBe('passed'); // 0.9: a pass, even with one finding
+    // Partial (AE 2 at 40%, AE 1's and AE 2's is_rep unknown: 25% earned): a partial rule fails with its finding.
+    const partial = byRule('selling-time');
+    expect(partial.attrs.line).toBe('14');
+    expect([outcome(partial), partial.children[0]!.attrs.type]).toEqual(['failure', 'partial']);
+    expect(partial.children[0]!.attrs.message).toBe('partial (score 25%): 1 finding; first: AE 2 spends 40% of the time selling (more than 35%, up to 45%).');
+    expect(outcome(byRule('role-title-fit'))).toBe('passed');
     const skipped = byRule('sales-tools').children[0]!;
     expect(skipped.name).toBe('skipped');
-    expect(skipped.attrs.message).toBe('not assessed: the org file lacks tools.crm');
+    expect(skipped.attrs.message).toBe('not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity');
   });
 
   it('--strict turns not-assessed rules into failures; waived and off rules are skipped with the reason', () => {
     const strict = childrenNamed(childrenNamed(junit(['team.yaml', '--strict']).root, 'testsuite')[0]!, 'testcase');
     const tools = strict.find((c) => c.attrs.name!.startsWith('sales-tools: '))!.children[0]!;
-    expect([tools.name, tools.attrs.type, tools.attrs.message]).toEqual(['failure', 'not-assessed', 'not assessed: the org file lacks tools.crm (--strict)']);
+    expect([tools.name, tools.attrs.type, tools.attrs.message]).toEqual(['failure', 'not-assessed', 'not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity (--strict)']);
     expect(strict.at(-2)!.attrs.name).toBe('gate: every rule assessed');
 
     const waived = childrenNamed(childrenNamed(junit(['waived.yaml']).root, 'testsuite')[0]!, 'testcase');
