@@ -1,6 +1,6 @@
 // Turns an org file into a typed model plus positions, or into diagnostics.
 // Never throws for bad input: every problem becomes a one-line Diagnostic.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { INVALID } from '../model/invalid';
 import { formatPath, type Segment } from '../model/paths';
@@ -38,6 +38,8 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
     try {
       const st = fstatSync(fd);
       if (st.isDirectory()) return { ok: false, diagnostic: { file, message: `is a directory; expected ${what}` } };
+      // The null device reads as empty and never blocks (`--answers /dev/null`: no answers).
+      if (isNullDevice(st)) return { ok: true, text: '' };
       if (!st.isFile()) return { ok: false, diagnostic: { file, message: `is ${special(st)}, not a regular file; expected ${what}` } };
       if (st.size <= MAX_BYTES) buf = readBounded(fd, MAX_BYTES);
     } finally {
@@ -72,6 +74,15 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
       : code === 'ENAMETOOLONG' ? `cannot read the file: the path is too long`
       : `cannot read the file (${code ?? 'unknown error'})`;
     return { ok: false, diagnostic: { file, message } };
+  }
+}
+
+function isNullDevice(st: Stats): boolean {
+  if (!st.isCharacterDevice()) return false;
+  try {
+    return statSync('/dev/null').rdev === st.rdev;
+  } catch {
+    return false;
   }
 }
 

@@ -99,6 +99,11 @@ describe('files that are not regular files (issue 13 item 5)', () => {
     expect(await loadOrgFile(join(dir, 'link.yaml'), 'link.yaml')).toMatchObject({ ok: false, diagnostics: [{ message: expect.stringMatching(/^is a named pipe/) }] });
   });
 
+  it('reads /dev/null, which never blocks, as an empty file (an empty org, or --answers /dev/null)', async () => {
+    const r = await loadOrgFile('/dev/null', '/dev/null');
+    expect(r.ok).toBe(true);
+  });
+
   it('refuses a named pipe as a roster, at the people_csv line', async () => {
     fifo('pipe.csv');
     const d = await one(lines('company:', '  name: A', 'people_csv: pipe.csv'), join(dir, 'org.yaml'), dir);
