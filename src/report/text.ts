@@ -32,6 +32,17 @@ function capped(lines: string[], max: number, rest: (n: number) => string): stri
 const gainText = (item: AuditReport['checklist'][number], sameRule: boolean) =>
   item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
 
+/** Lines of one checklist action: a find-out item over a roster of thousands can name a fact per person. */
+const ACTION_LINES = 12;
+const moreFacts = (item: AuditReport['checklist'][number]) => (k: number) =>
+  `... ${k} more lines${item.facts ? ` (${item.facts.length} facts; --format json lists every one)` : ' (--format json has them)'}`;
+/** The action cell: as it is (the table wraps it), or, past ACTION_LINES lines, wrapped here and capped. */
+function actionCell(item: AuditReport['checklist'][number], cols: number): string {
+  const text = `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`;
+  const lines = wrap(text, cols);
+  return lines.length <= ACTION_LINES ? text : capped(lines, ACTION_LINES, moreFacts(item)).join('\n');
+}
+
 export function renderText(r: AuditReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   // The real width, however narrow (a floor wider than the terminal makes the terminal re-wrap every line).
@@ -121,7 +132,18 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
   const ns = notes(r);
   if (ns.length) {
     heading('Notes');
+    // Notes can be per person too (a rep under target whose actions are unknown): capped per rule like findings.
+    const notesPerRule = new Map<string, number>();
+    for (const n of ns) notesPerRule.set(n.ruleId, (notesPerRule.get(n.ruleId) ?? 0) + 1);
+    const shownNotes = new Map<string, number>();
     for (const n of ns) {
+      const k = (shownNotes.get(n.ruleId) ?? 0) + 1;
+      shownNotes.set(n.ruleId, k);
+      if (k > PER_RULE) {
+        if (k === notesPerRule.get(n.ruleId))
+          for (const l of wrap(`... and ${k - PER_RULE} more ${n.ruleId} notes (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
+        continue;
+      }
       out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
       for (const l of capped(wrap(n.message, width - 4), 6, (k) => `... ${k} more lines (--format json has them)`)) out.push(`    ${l}`);
       n.evidence.slice(0, PER_RULE).forEach((e) => evidence(e));
@@ -162,15 +184,16 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const lead = `  ${item.rank}. `;
       const pad = ' '.repeat(lead.length);
       const gain = gainText(item, sameRule).trim();
-      wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
+      capped(wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length), ACTION_LINES, moreFacts(item)).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
       for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));
     });
   } else {
-    // One leading space, six borders, and the four narrow columns.
-    const actionCol = Math.max(22, width - 1 - 6 - (4 + 7 + 15 + 8));
+    // One leading space, six borders, and the four narrow columns; '#' as wide as the highest rank.
+    const rankCol = Math.max(4, String(r.checklist.length).length + 2);
+    const actionCol = Math.max(22, width - 1 - 6 - (rankCol + 7 + 15 + 8));
     const table = new Table({
       head: ['#', 'Gain', 'Action', 'Owner', 'Effort'],
-      colWidths: [4, 7, actionCol, 15, 8],
+      colWidths: [rankCol, 7, actionCol, 15, 8],
       wordWrap: true,
       style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [], 'padding-left': 1, 'padding-right': 1 },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -181,7 +204,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     r.checklist.forEach((item, i) => {
       const sameRule = i > 0 && r.checklist[i - 1]!.ruleId === item.ruleId;
       ofRule = sameRule ? ofRule + 1 : 1;
-      if (ofRule <= PER_RULE) table.push([String(item.rank), gainText(item, sameRule), `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, item.owner, item.effort]);
+      if (ofRule <= PER_RULE) table.push([String(item.rank), gainText(item, sameRule), actionCell(item, actionCol - 2), item.owner, item.effort]);
       const last = r.checklist[i + 1]?.ruleId !== item.ruleId;
       if (last && ofRule > PER_RULE) table.push(['', '', `... and ${ofRule - PER_RULE} more items [${item.ruleId}]`, '', '']);
     });

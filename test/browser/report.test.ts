@@ -37,7 +37,7 @@ try {
 const EXAMPLES_DIR = `${ROOT}templates/examples/`;
 const ORGS: { name: string; path: string }[] = [
   ...(existsSync(EXAMPLES_DIR) ? readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.yaml')).sort() : []).map((f) => ({ name: `example-${f.slice(0, -5)}`, path: EXAMPLES_DIR + f })),
-  ...['acme', 'healthy', 'hostile', 'blank'].map((n) => ({ name: `fixture-${n}`, path: `${FIXTURES}${n}.yaml` })),
+  ...['acme', 'healthy', 'hostile', 'blank', 'all-waived'].map((n) => ({ name: `fixture-${n}`, path: `${FIXTURES}${n}.yaml` })),
 ];
 
 const A4 = [595, 842];
@@ -135,13 +135,20 @@ if (!executable) {
         expect((await score.textContent())?.trim()).toBe(r.summary.score === null ? '?' : String(r.summary.score));
         const grade = page.locator('#grade');
         await expect(grade.isVisible()).resolves.toBe(true);
-        expect((await grade.textContent())?.trim()).toBe(r.summary.grade ?? '?');
+        // A letter when graded; under the coverage floor 'Incomplete'; a dash when nothing applies.
+        expect((await grade.textContent())?.trim()).toBe(r.summary.grade ?? (r.summary.gradeStatus === 'incomplete' ? 'Incomplete' : '–'));
         expect((await page.locator('#coverage').textContent())?.trim()).toBe(`${r.summary.coverage}%`);
         // The score ring is drawn when there is a score.
         if (r.summary.score !== null && r.summary.score > 0) {
-          const arc = await page.locator('.gauge .arc').boundingBox();
+          const arc = await page.locator('.gauge .arc:not(.in-play)').boundingBox();
           expect(arc!.width).toBeGreaterThan(10);
         }
+        // The range still in play (up to) is a second, lighter arc, drawn only when the unknowns could raise the score.
+        const inPlay = page.locator('.gauge .arc.in-play');
+        if (r.summary.score !== null && r.summary.upTo! > r.summary.score) {
+          expect((await inPlay.boundingBox())!.width).toBeGreaterThan(10);
+          expect((await page.locator('#score-range').textContent())?.trim()).toBe(`up to ${r.summary.upTo} once the unknowns are known`);
+        } else expect(await inPlay.count()).toBe(0);
 
         const chart = page.locator('#category-chart');
         await expect(chart.isVisible()).resolves.toBe(true);

@@ -87,7 +87,7 @@ describe('--output never replaces a file the run reads (fault 4)', () => {
     writeFileSync(join(dir, 'old.json'), '{}');
     const r = cli(['audit', 'org.yaml', '-f', 'json', '-o', 'old.json', '--date', DATE], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).schemaVersion).toBe(2);
   });
 });
 

@@ -25,6 +25,9 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 20_000,
+    // A report of a large roster is megabytes (schema v2 keeps every check of every
+    // person): above spawnSync's 1 MB default the child is killed (ENOBUFS, status null).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

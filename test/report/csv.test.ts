@@ -15,8 +15,9 @@ describe('checklist CSV', () => {
     expect(rows).toEqual(
       r.checklist.map((c) => ({
         rank: String(c.rank),
+        kind: c.kind,
         rule: c.ruleId,
-        action: c.action,
+        action: `${c.or ? 'or: ' : ''}${c.action}`,
         owner: c.owner,
         effort: c.effort,
         gain: c.gain.toFixed(1),
@@ -24,12 +25,14 @@ describe('checklist CSV', () => {
       })),
     );
     expect(rows.map((x) => Number(x.gain))).toEqual(r.checklist.map((c) => c.gain));
+    // Both kinds are there: fixes and the find-out questions.
+    expect(new Set(rows.map((x) => x.kind))).toEqual(new Set(['fix', 'find-out']));
   });
 
   it('follows RFC 4180: CRLF line ends, fields with commas or quotes quoted, quotes doubled', async () => {
     const r = await fixture('acme');
     const text = renderCsv(r);
-    expect(text.startsWith('\ufeffrank,rule,action,owner,effort,gain,status\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffrank,kind,rule,action,owner,effort,gain,status\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text.split('\r\n')).toHaveLength(r.checklist.length + 2);
@@ -64,8 +67,9 @@ describe('checklist CSV', () => {
   });
 
   it('writes just the header for an empty checklist', async () => {
-    const r = await fixture('blank');
+    // Every rule waived: nothing applies, nothing to fix or find out (a blank org now gets find-out items).
+    const r = await fixture('all-waived');
     expect(r.checklist).toEqual([]);
-    expect(renderCsv(r)).toBe('\ufeffrank,rule,action,owner,effort,gain,status\r\n');
+    expect(renderCsv(r)).toBe('\ufeffrank,kind,rule,action,owner,effort,gain,status\r\n');
   });
 });

@@ -97,24 +97,42 @@ describe('content', () => {
     const r = await fixture('acme');
     const html = renderHtml(r);
     expect(html).toContain(`<span class="gauge-num" id="score">${r.summary.score}</span>`);
-    expect(html).toMatch(new RegExp(`id="grade"[^>]*>${r.summary.grade}</p>`));
+    // acme is known at 62%, under the 70% floor: no letter, the word 'Incomplete'.
+    expect(r.summary).toMatchObject({ score: 19, upTo: 56, coverage: 62, grade: null, gradeStatus: 'incomplete' });
+    expect(html).toMatch(/id="grade"[^>]*>Incomplete<\/p>/);
     expect(html).toContain(`<p class="big" id="coverage">${r.summary.coverage}%</p>`);
     expect(html).toContain('27 November 2026');
     expect(r.org.respondents.length).toBeGreaterThan(0);
     for (const who of r.org.respondents) expect(html).toContain(`<bdi>${esc(who)}</bdi>`);
+    // A graded org shows its letter.
+    const healthy = await fixture('healthy');
+    expect(healthy.summary).toMatchObject({ score: 87, grade: 'B', gradeStatus: 'graded' });
+    expect(renderHtml(healthy)).toMatch(/id="grade"[^>]*>B<\/p>/);
   });
 
-  it('draws the score ring in proportion to the score and shows "?" when nothing was assessed', async () => {
+  it('draws the score ring in proportion to the score, the range in play up to upTo, and shows "?" when nothing applies', async () => {
     const r = await fixture('acme');
     const html = renderHtml(r);
     const c = 2 * Math.PI * 52;
     expect(html).toContain(`stroke-dasharray="${((c * r.summary.score!) / 100).toFixed(2)} ${c.toFixed(2)}"`);
+    // The range still in play starts where the score ends and runs to upTo.
+    expect(html).toContain(
+      `class="arc in-play" cx="70" cy="70" r="52" stroke-dasharray="0 ${((c * r.summary.score!) / 100).toFixed(2)} ${((c * (r.summary.upTo! - r.summary.score!)) / 100).toFixed(2)} ${c.toFixed(2)}"`,
+    );
+    // Nothing known: 0, with all of it in play (an unknown earns nothing).
     const blank = await fixture('blank');
-    expect(blank.summary.score).toBeNull();
-    const b = renderHtml(blank);
+    expect(blank.summary).toMatchObject({ score: 0, upTo: 100 });
+    const z = renderHtml(blank);
+    expect(z).toContain('<span class="gauge-num" id="score">0</span>');
+    expect(z).toContain(`class="arc in-play" cx="70" cy="70" r="52" stroke-dasharray="0 0.00 ${c.toFixed(2)} ${c.toFixed(2)}"`);
+    // Every rule waived: nothing applies, no score, no ring.
+    const none = await fixture('all-waived');
+    expect(none.summary.score).toBeNull();
+    expect(none.summary.gradeStatus).toBe('unscored');
+    const b = renderHtml(none);
     expect(b).toContain('<span class="gauge-num" id="score">?</span>');
     expect(b).not.toContain('class="arc');
-    expect(b).toContain('No rule could be assessed');
+    expect(b).toContain('No rule applies to this organisation as described.');
   });
 
   it('puts fatal findings first, then the others by severity, each with its evidence and source', async () => {
@@ -150,10 +168,16 @@ describe('content', () => {
     const rows = [...html.matchAll(/<tr data-rank="(\d+)" data-rule="([^"]+)">([\s\S]*?)<\/tr>/g)];
     expect(rows.map((m) => Number(m[1]))).toEqual(r.checklist.map((c) => c.rank));
     expect(rows.map((m) => m[2])).toEqual(r.checklist.map((c) => c.ruleId));
+    // acme has all three kinds of gain cell.
+    expect(r.checklist.some((c) => c.kind === 'find-out')).toBe(true);
+    expect(r.checklist.some((c) => c.kind === 'fix' && c.gain > 0)).toBe(true);
+    expect(r.checklist.some((c) => c.kind === 'fix' && c.gain === 0)).toBe(true);
     rows.forEach((m, i) => {
       const c = r.checklist[i]!;
-      expect(m[3]).toContain(`<span class="action">${esc(c.action)}</span>`);
-      expect(m[3]).toContain(`<td class="c-gain">+${c.gain.toFixed(1)}</td>`);
+      expect(m[3]).toContain(`<span class="action">${c.or ? '<i class="or">or:</i> ' : ''}${esc(c.action)}</span>`);
+      // A fix: its rule's gain on the rule's first item, the others go with it; a find-out item: the most its answer can add.
+      const gain = c.kind === 'find-out' ? `≤${c.gain.toFixed(1)}` : c.gain > 0 ? `+${c.gain.toFixed(1)}` : '<span class="sr-only">with the item above</span>';
+      expect(m[3]).toContain(`<td class="c-gain">${gain}</td>`);
       expect(m[3]).toContain(`<td dir="auto">${esc(c.owner)}</td>`);
       expect(m[3]).toContain('<span class="box" aria-hidden="true"></span>');
     });
