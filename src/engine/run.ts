@@ -205,7 +205,7 @@ export function runAudit(input: AuditInput): AuditReport {
             stepId: 'find-out',
             ...(facts.every((f) => unknownSet.has(f) && measured(f))
               ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
-              : { action: `Find out ${joinWords(facts.map(describe))}.`, owner: 'Auditor' }),
+              : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
             effort: 'low',
             gain: points,
             severity: result.severity,
@@ -255,7 +255,8 @@ export function runAudit(input: AuditInput): AuditReport {
     org: { file: input.file, company: org.company?.name ?? null, respondents },
     summary: {
       ...summary,
-      unknownFacts: new Set(raws.flatMap((r) => r.result.missing)).size,
+      // Only the facts that could move the headline: a waived, disabled or inapplicable rule's are not in play.
+      unknownFacts: new Set(raws.filter((r) => !['waived', 'off', 'not-applicable'].includes(r.result.status)).flatMap((r) => r.result.missing)).size,
       fatal: scored.filter((s) => s.fatal).length,
       counts,
       findings: bySeverity,
@@ -443,6 +444,14 @@ export const NEAR_MISS = 0.25;
  */
 export const STALE_AFTER_MONTHS = 12;
 const lower = (s: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(s) + 1)]!;
+
+/** The most facts a find-out action names; the rest are counted (every one stays in the item's `facts`). */
+const FIND_OUT_NAMED = 5;
+/** "a, b and c", or "a, b, c, d, e and 912 more facts" for a long list. */
+function listWords(words: readonly string[]): string {
+  if (words.length <= FIND_OUT_NAMED + 1) return joinWords(words);
+  return `${words.slice(0, FIND_OUT_NAMED).join(', ')} and ${words.length - FIND_OUT_NAMED} more facts`;
+}
 
 /** "a, b and c". */
 function joinWords(words: readonly string[]): string {

@@ -263,86 +263,124 @@ function renderLintJson(run: LintRun): string {
   return `${JSON.stringify({ schemaVersion: 2, tool: run.tool, files }, null, 2)}\n`;
 }
 
-/** At most this many characters of Markdown: a GitHub comment and $GITHUB_STEP_SUMMARY hold 65,536. */
+/** At most this many characters of Markdown in a diff section: a GitHub comment and $GITHUB_STEP_SUMMARY hold 65,536. */
 export const MARKDOWN_LIMIT = 65_000;
 /** The most a GitHub pull-request or issue comment (and $GITHUB_STEP_SUMMARY) holds, in characters. */
 export const MARKDOWN_MAX_CHARS = 65_536;
 
 /**
- * Markdown: a summary table of the files (with --baseline, the change since the
- * revision and what each change did), then each file's full report as long as
- * the whole stays under MARKDOWN_LIMIT; what does not fit is said, not cut mid-way.
+ * Markdown for a pull-request comment or a job summary: a table of the files
+ * (with --baseline, the change since the revision: score change, new and
+ * resolved findings), then with --baseline each file's change, then each
+ * file's full report. When that is longer than a comment holds
+ * (MARKDOWN_MAX_CHARS), the sections are collapsed (`<details>`), the first that
+ * does not fit is cut at a line and the rest are left out, with a note under
+ * the table saying so; the table lists every file unless even it cannot fit,
+ * when it says how many more there are.
  */
 async function renderLintMarkdown(run: LintRun): Promise<string> {
   const { md, renderMarkdown } = await import('./markdown');
   const diffView = run.baseline ? await import('./diff') : undefined;
-  const out: string[] = [`# sales-audit lint${run.baseline ? ` (compared with \`${md(run.baseline)}\`)` : ''}`, ''];
-  out.push(
-    run.baseline ? '| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |' : '| File | Score | Grade | Coverage | Findings | Gates |',
-    run.baseline ? '|---|---:|---:|:---:|---:|---:|---:|---:|---|' : '|---|---:|:---:|---:|---:|---|',
-  );
+  const gradeOf = (s: AuditReport['summary']) => s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
+  const title = [`# sales-audit lint${run.baseline ? ` (compared with \`${md(run.baseline)}\`)` : ''}`, ''];
+  const columns = run.baseline
+    ? ['| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |', '|---|---:|---:|:---:|---:|---:|---:|---:|---|']
+    : ['| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
   const rows: string[] = [];
   for (const f of run.files) {
-    if (!f.ok) rows.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
+    if (!f.ok) {
+      rows.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
+      continue;
+    }
+    const s = f.report.summary;
+    const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
+    const gates = f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed';
+    const b = f.baseline;
+    if (!run.baseline) rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${gates} |`);
     else {
-      const s = f.report.summary;
-      const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-      const b = f.baseline;
-      const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'}) | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}` : `${b.status === 'new' ? 'new file' : 'no baseline'} | ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}`;
-      const counts = !b ? '' : b.status === 'compared' ? ` ${b.diff.findings.new.length} | ${b.diff.findings.resolved.length} |` : ' | |';
-      const grade = s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
-      rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${run.baseline ? change : grade} | ${s.coverage}% | ${n} |${counts} ${f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed'} |`);
+      const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'})` : b.status === 'new' ? 'new file' : 'no baseline';
+      const counts = b?.status === 'compared' ? `${b.diff.findings.new.length} | ${b.diff.findings.resolved.length}` : ' | ';
+      rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${change} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${counts} | ${gates} |`);
     }
   }
-  // Thousands of files: the table itself is cut, and says how many rows it left out.
-  let tableSize = out.join('\n').length;
-  let shownRows = 0;
-  for (const row of rows) {
-    if (tableSize + row.length + 1 > MARKDOWN_LIMIT - 1_000) break;
-    out.push(row);
-    tableSize += row.length + 1;
-    shownRows++;
-  }
-  if (shownRows < rows.length) out.push('', `_${rows.length - shownRows} more files left out of this table to keep it under 65,536 characters: see the JSON or stylish output._`);
-  out.push('');
-  let size = out.join('\n').length;
-  const sections: string[] = [];
+  const head = [...title, ...columns, ...rows, ''];
+
+  const sections: { title: string; body: string }[] = [];
   // Each file's change first (what a reviewer reads), then the full reports.
   if (diffView)
     for (const f of run.files) {
       if (!f.ok || !f.baseline) continue;
       const b = f.baseline;
-      if (b.status === 'compared') sections.push(diffView.renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor((MARKDOWN_LIMIT - size) / run.files.length)) }).replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `));
-      else sections.push(`## \`${md(f.file)}\`: ${b.status === 'new' ? `new since \`${md(b.revision)}\` (no earlier version to compare with)` : `the version at \`${md(b.revision)}\` could not be audited: ${md(b.message)}`}\n`);
+      if (b.status === 'compared')
+        sections.push({
+          title: `${f.file}: change since ${b.revision}`,
+          body: diffView.renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor(MARKDOWN_LIMIT / (2 * run.files.length))) }).replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `),
+        });
+      else
+        sections.push({
+          title: `${f.file}: ${b.status === 'new' ? 'new' : 'no baseline'}`,
+          body: `## \`${md(f.file)}\`: ${b.status === 'new' ? `new since \`${md(b.revision)}\` (no earlier version to compare with)` : `the version at \`${md(b.revision)}\` could not be audited: ${md(b.message)}`}\n`,
+        });
     }
   for (const f of run.files) {
-    const part: string[] = [];
+    const out: string[] = [];
     if (!f.ok) {
-      part.push(`## \`${md(f.file)}\`: could not be linted`, '');
-      for (const d of f.diagnostics) part.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
-      part.push('');
-      sections.push(part.join('\n'));
+      out.push(`## \`${md(f.file)}\`: could not be linted`, '');
+      for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
+      sections.push({ title: `${f.file}: could not be linted`, body: out.join('\n') });
       continue;
     }
     const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
     if (problems.length) {
-      part.push(`## \`${md(f.file)}\`: lint problems`, '');
-      for (const p of problems) part.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
-      part.push('');
+      out.push(`## \`${md(f.file)}\`: lint problems`, '');
+      for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
+      out.push('');
     }
     // Each report one heading level down, under this document's title.
-    part.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '), '');
-    sections.push(part.join('\n'));
+    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '));
+    const s = f.report.summary;
+    sections.push({ title: `${f.file}: ${s.score ?? '?'}/100 (${gradeOf(s)})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') });
   }
+  const full = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
+  if (full.length <= MARKDOWN_MAX_CHARS) return full;
+
+  // Too long for a comment: collapse every section, and keep what fits.
+  const NOTE_ROOM = 600;
+  // Thousands of files: even the table may not fit; it keeps its first rows and says how many more.
+  let headText = head.join('\n');
+  if (headText.length > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
+    let kept = 0;
+    let size = [...title, ...columns].join('\n').length;
+    while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
+    headText = [...title, ...columns, ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join('\n');
+  }
+  let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
+  const kept: string[] = [];
+  let cut = 0;
   let left = 0;
   for (const sec of sections) {
-    if (left || size + sec.length + 1 > MARKDOWN_LIMIT - 300) {
-      left++;
+    const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
+    const close = '\n\n</details>\n';
+    const whole = `${open}${sec.body}${close}`;
+    if (!cut && !left && whole.length <= budget) {
+      kept.push(whole);
+      budget -= whole.length;
       continue;
     }
-    out.push(sec);
-    size += sec.length + 1;
+    // The first section that does not fit is cut at a line, when a useful part of it fits.
+    const marker = '\n\n*(the rest of this section is cut to fit a comment)*';
+    const room = budget - open.length - close.length - marker.length;
+    if (!cut && !left && room > 1000) {
+      const body = sec.body.slice(0, room);
+      kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
+      budget = 0;
+      cut = 1;
+      continue;
+    }
+    left++;
   }
-  if (left) out.push(`_${left} more section${left === 1 ? '' : 's'} (full reports) left out to keep this under 65,536 characters, the limit of a pull-request comment and of a job summary: see the stylish, JSON or SARIF output for every finding._`, '');
-  return `${out.join('\n').trimEnd()}\n`;
+  const n = sections.length;
+  const what = [cut ? '1 section is cut' : '', left ? `${left} of ${n} section${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
+  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the sections are collapsed${what ? `, and ${what}` : ''}. ${headText.length < head.join('\n').length ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+  return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
 }

@@ -32,9 +32,10 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
     }
     out.push('');
   });
-  out.push(summaryLine(run));
+  // The config in use, then the summary: the summary stays the last line, where a CI log's tail shows it.
   const cfg = configLine(run);
   if (cfg) out.push(c.dim(cfg));
+  out.push(summaryLine(run));
   return `${out.join('\n')}\n`;
 }
 

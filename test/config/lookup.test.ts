@@ -42,7 +42,7 @@ describe('config lookup stops at the repository root', () => {
     const repo = tree({ 'ws/repo/.sales-audit.yaml': GATE_OFF, 'ws/repo/orgs/fatal.yaml': FATAL });
     const lint = cli(['lint', 'orgs/fatal.yaml', '--date', DATE], { cwd: repo });
     expect(lint.code).toBe(0);
-    expect(lint.stdout.trimEnd().split('\n').at(-1)).toBe('Config: .sales-audit.yaml');
+    expect(lint.stdout.trimEnd().split('\n').at(-2)).toBe('Config: .sales-audit.yaml'); // the summary line stays last
     const audit = cli(['audit', 'orgs/fatal.yaml', '--date', DATE], { cwd: repo });
     expect(audit.stdout.split('\n').slice(0, 3)).toContain('Config: .sales-audit.yaml');
   });

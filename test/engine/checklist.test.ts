@@ -51,3 +51,38 @@ describe('checklist order and alternatives', () => {
     expect(fixes.filter((c, i) => i > 0 && fixes[i - 1]!.ruleId === c.ruleId).every((c) => c.gain === 0)).toBe(true);
   });
 });
+
+describe('find-out items', () => {
+  const many = defineRule({
+    id: 'many',
+    title: 'many',
+    source: 'test',
+    category: 'people',
+    severity: 'high',
+    reads: [],
+    docs: { description: 'd', rationale: 'r' },
+    messages: {},
+    steps: {},
+    check: () => ({ checks: [{ id: 'all', score: [0, 1], unknown: Array.from({ length: 12 }, (_, i) => `people[${i}].name`) }] }),
+  }) as unknown as RuleDefinition;
+
+  it('name at most five facts in the action and count the rest; every fact stays in facts', () => {
+    const r = runAudit({ org: { people: Array.from({ length: 12 }, () => ({})) }, date: '2026-11-27', rules: [many], file: 'o.yaml' });
+    const item = r.checklist.find((c) => c.kind === 'find-out')!;
+    expect(item.facts).toHaveLength(12);
+    expect(item.action).toMatch(/^Find out (the name of person \d+, ){4}the name of person \d+ and 7 more facts\.$/);
+    expect(r.summary.unknownFacts).toBe(12);
+  });
+
+  it('do not count the unknowns of a waived rule as in play', () => {
+    const r = runAudit({
+      org: { people: [{}], waivers: [{ rule: 'many', reason: 'accepted', owner: 'CEO', expires: '2099-01-01' }] },
+      date: '2026-11-27',
+      rules: [many],
+      file: 'o.yaml',
+    });
+    expect(r.rules[0]!.status).toBe('waived');
+    expect(r.summary.unknownFacts).toBe(0);
+    expect(r.checklist).toEqual([]);
+  });
+});

@@ -283,10 +283,10 @@ describe('lint: several formats in one run', () => {
     const r = cli(['lint', ...files, '--format', 'markdown', '--date', DATE], { cwd: dir });
     expect(r.stdout.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
     for (const f of files) expect(r.stdout).toContain(`| \`${f}\` | `);
-    expect(r.stdout).toMatch(/^> \*\*Shortened to fit a comment\*\* \(GitHub holds 65,536 characters\): the reports are collapsed, and 1 report is cut/m);
+    expect(r.stdout).toMatch(/^> \*\*Shortened to fit a comment\*\* \(GitHub holds 65,536 characters\): the sections are collapsed, and 1 section is cut/m);
     expect(r.stdout).toContain('<details><summary>s1.yaml: ');
     expect(r.stdout.match(/<details>/g)!.length).toBe(r.stdout.match(/<\/details>/g)!.length);
-    if (n === 40) expect(r.stdout).toMatch(/and \d+ of 40 reports are left out\./);
+    if (n === 40) expect(r.stdout).toMatch(/and \d+ of 40 sections are left out\./);
   });
 
   it('markdown of 1,500 files: even the table is cut to fit, and says how many more', () => {
