@@ -57,6 +57,8 @@ export interface UnreadFile {
   ok: false;
   file: string;
   diagnostics: Diagnostic[];
+  /** A pattern that matched no file (not a file at all): counted apart in the summary. */
+  unmatched?: boolean;
 }
 
 export type LintFile = LintedFile | UnreadFile;

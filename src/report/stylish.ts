@@ -63,9 +63,10 @@ export function configLine(run: LintRun): string | undefined {
 
 /** `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml 41/100 (incomplete, coverage 30%) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
 export function summaryLine(run: LintRun): string {
-  const n = run.files.length;
+  // A pattern that matched nothing is not a file that could not be linted.
+  const n = run.files.filter((f) => f.ok || !f.unmatched).length;
   const files = run.files.map((f) => {
-    if (!f.ok) return `${f.file} could not be linted`;
+    if (!f.ok) return f.unmatched ? `${f.file} matched no file` : `${f.file} could not be linted`;
     const s = f.report.summary;
     const since = baselineNote(f.baseline);
     return `${f.file} ${s.score ?? '?'}/100 (${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'no grade')}, coverage ${s.coverage}%${since ? `; ${since}` : ''})`;

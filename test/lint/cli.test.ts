@@ -107,6 +107,13 @@ describe('lint: exit 2, could not run', () => {
     noTrace(r.stderr);
   });
 
+  it('a pattern that matches no file is said as such and not counted as a file that could not be linted', () => {
+    const r = lint(['nothing-*.yaml', 'pass.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^1 file: nothing-\*\.yaml matched no file, pass\.yaml \d+\/100 /m);
+    expect(r.stdout).not.toContain('could not be linted');
+  });
+
   it.each([
     [[], /missing required argument 'files'/],
     [['pass.yaml', '--format', 'pdf'], /argument 'pdf' is invalid\. expected one of: stylish, json, sarif, junit, github, markdown/],

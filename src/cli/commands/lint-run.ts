@@ -53,7 +53,7 @@ async function resolveInputs(patterns: string[], cwd: string): Promise<Input[]> 
       continue;
     }
     const matches = await expandGlob(p, cwd);
-    if (!matches.length) out.push({ unmatched: { ok: false, file: p, diagnostics: [{ file: p, message: 'no files match this pattern' }] } });
+    if (!matches.length) out.push({ unmatched: { ok: false, unmatched: true, file: p, diagnostics: [{ file: p, message: 'no files match this pattern' }] } });
     matches.forEach(add);
   }
   return out;
