@@ -167,6 +167,7 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
       return { ok: false, message: `expected true or false; got ${got}${hint}`, tried: value };
     }
     case 'number': {
+      // A YAML file, read as the org file is (its messages word for word): "70%" is text there, not a number.
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (!Number.isFinite(n)) return { ok: false, message: `expected a number; got ${got}`, tried: value };
       const m = checkValue(q, n);

@@ -15,6 +15,7 @@ import { safeText } from '../report/safe';
 import type { Question } from './plan';
 import {
   nounTitle,
+  parseNumber,
   parseValues,
   sectionTitle,
   whyWeAsk,
@@ -125,16 +126,17 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
       };
     }
     case 'number':
+      // Typed as text and read by parseNumber: "38%" is accepted, "0.8" for a percentage gets the fix.
       return {
-        type: 'number',
+        type: 'input',
         config: {
           message,
-          ...(q.min !== undefined ? { min: q.min } : {}),
-          ...(q.max !== undefined ? { max: q.max } : {}),
-          step: q.integer ? 1 : 'any',
-          required: false,
-          ...(typeof q.current === 'number' ? { default: q.current } : {}),
-          validate: (v: number | undefined) => (v === undefined ? true : (checkValue(q, v) ?? true)),
+          ...(typeof q.current === 'number' ? { default: String(q.current) } : {}),
+          validate: (v: string) => {
+            if (!v.trim()) return true;
+            const r = parseNumber(q, v);
+            return r.ok ? true : r.message;
+          },
         },
       };
     case 'values':
@@ -194,6 +196,10 @@ export function interpretFact(q: Question, raw: unknown): FactAnswer | 'blank' {
   if (raw === undefined || (typeof raw === 'string' && !raw.trim())) return 'blank';
   if (q.kind === 'values') {
     const r = parseValues(q, raw as string);
+    return r.ok ? { kind: 'value', value: r.value } : 'blank';
+  }
+  if (q.kind === 'number' && typeof raw === 'string') {
+    const r = parseNumber(q, raw);
     return r.ok ? { kind: 'value', value: r.value } : 'blank';
   }
   return { kind: 'value', value: typeof raw === 'string' ? raw.trim() : raw };

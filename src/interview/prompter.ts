@@ -77,6 +77,27 @@ export function splitValues(q: Question, text: string): unknown[] {
     });
 }
 
+/**
+ * A number typed for a fact: `38`, `38%` or `38 %` where the fact is a
+ * percentage, `1,5` is refused (a decimal point is a dot). A percentage typed
+ * as a fraction (`0.8`) is refused with the fix (`80`), as the org file's
+ * loader does: a share under 1 % almost always means a fraction. Whole-number
+ * facts say "a whole number". Returns the number, or a message for the prompt.
+ */
+export function parseNumber(q: Question, text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const t = text.trim();
+  const bare = q.unit === '%' ? t.replace(/\s*%$/, '') : t;
+  const n = bare === '' ? NaN : Number(bare);
+  if (!Number.isFinite(n)) return { ok: false, message: `expected a number${q.unit === '%' ? ' from 0 to 100, such as 40 or 40%' : ', such as 12'}; got "${t}"` };
+  if (q.integer && !Number.isInteger(n)) return { ok: false, message: `expected a whole number; got ${n}` };
+  if (q.unit === '%' && n > 0 && n < 1) {
+    const pct = +(n * 100).toFixed(2);
+    return { ok: false, message: `${n} reads as ${n} %; percentages are numbers from 0 to 100: write ${pct} for ${pct} %` };
+  }
+  const m = checkValue(q, n);
+  return m ? { ok: false, message: m } : { ok: true, value: n };
+}
+
 /** A value typed or given for a fact, checked against the schema. */
 export function checkValue(q: Question, value: unknown): string | undefined {
   return checkAnswer(q.segs, value);

@@ -32,19 +32,21 @@ describe('in a terminal (tmux)', () => {
     s = await term.answer(['Enter'], /How many years has that person spent managing salespeople\?/);
     expect(s).toContain('question 2 of 6');
     // Out of range first: the schema's maximum is checked at the prompt.
-    await term.answer(['=75', 'Enter'], /between 0 and 60/);
+    await term.answer(['=75', 'Enter'], /expected at most 60/);
     await term.answer(['BSpace', 'BSpace', '=2', 'Enter'], /What outside help/);
     await term.answer(['Space', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'], /Since when has the current sales leader/);
     s = await term.answer(['=2025-09-01', 'Enter'], /How many people have led sales in the last three years/);
     expect(s).toContain('question 5 of 6');
     // In the role for over a year: the 90-day plan does not apply, so it is not asked.
-    s = await term.answer(['=1', 'Enter'], /Save this report as Markdown \(acme\.report\.md\)\?/);
+    s = await term.answer(['=1', 'Enter'], /Save this report as HTML \(acme\.report\.html\)\? \(Y\/n\)/);
     expect(s).not.toContain('first 90 days');
     // The same report as `audit`: its heading, this file, the leadership rule assessed.
     expect(s).toMatch(/sales-leadership/);
     expect(s).toContain('acme.yaml');
-    await term.answer(['Enter'], /Save this report as HTML/);
-    await term.answer(['=n', 'Enter'], /EXIT=0/);
+    // HTML, the client deliverable, is offered first and by default; Markdown after it, by default not.
+    await term.answer(['Enter'], /Save this report as Markdown \(acme\.report\.md\)\? \(y\/N\)/);
+    await term.answer(['=y', 'Enter'], /EXIT=0/);
+    expect(readFileSync(join(dir, 'acme.report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
 
     const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
     expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01', leaders_last_3_years: 1, first_90_days_plan: null }); // the template's key, left empty: not asked
@@ -100,8 +102,8 @@ describe('in a terminal (tmux)', () => {
     await term.answer(['Enter'], /Can reps reach company systems from the road/);
     await term.answer(['Enter'], /Do travelling reps have mobile data/);
     // "Don't know": two rows down past the separator.
-    await term.answer(['Down', 'Down', 'Enter'], /Save this report as Markdown/);
-    await term.answer(['=n', 'Enter'], /Save this report as HTML/);
+    await term.answer(['Down', 'Down', 'Enter'], /Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /Save this report as Markdown/);
     await term.answer(['=n', 'Enter'], /EXIT=0/);
 
     const done = readFileSync(file, 'utf8');
@@ -141,9 +143,9 @@ describe('the reports saved at the end', () => {
     writeFileSync(join(dir, 'acme.report.md'), 'old');
     chmodSync(join(dir, 'acme.report.md'), 0o600);
     term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
-    await term.waitFor(/Save this report as Markdown \(acme\.report\.md, replacing it\)\?/);
-    await term.answer(['Enter'], /Save this report as HTML/);
-    await term.answer(['=n', 'Enter'], /EXIT=0/);
+    await term.waitFor(/Save this report as HTML/);
+    await term.answer(['=n', 'Enter'], /Save this report as Markdown \(acme\.report\.md, replacing it\)\?/);
+    await term.answer(['=y', 'Enter'], /EXIT=0/);
     expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
     expect(statSync(join(dir, 'acme.report.md')).mode & 0o777).toBe(0o600);
   });

@@ -155,11 +155,23 @@ describe('number: with the schema\'s range', () => {
     events.type('130');
     events.keypress('enter');
     await nextRender();
-    expect(getScreen()).toMatch(/between 0 and 100/);
+    expect(getScreen()).toMatch(/expected a number from 0 to 100/);
     for (let i = 0; i < 3; i++) events.keypress('backspace');
     events.type('42.5');
     events.keypress('enter');
     expect(interpretFact(pct, await answer)).toEqual({ kind: 'value', value: 42.5 });
+  });
+
+  it('takes a trailing % where a percentage is asked, and refuses a fraction with the fix', async () => {
+    const { answer, events, getScreen, nextRender } = await show(factPrompt(pct, Separator));
+    events.type('0.8');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('write 80 for 80 %');
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    events.type('38%');
+    events.keypress('enter');
+    expect(interpretFact(pct, await answer)).toEqual({ kind: 'value', value: 38 });
   });
 
   it('a whole-number fact rejects decimals', async () => {
@@ -167,7 +179,7 @@ describe('number: with the schema\'s range', () => {
     events.type('1.5');
     events.keypress('enter');
     await nextRender();
-    expect(getScreen()).toMatch(/multiple of 1/);
+    expect(getScreen()).toMatch(/expected a whole number; got 1\.5/);
   });
 
   it('an empty answer is "blank": the prompter then asks skip or don\'t know', async () => {

@@ -303,11 +303,12 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   if (terminal) {
     try {
       const stem = join(dirname(target), basename(target, extname(target)));
-      for (const format of ['markdown', 'html'] as const) {
+      // The client deliverable first, offered by default; Markdown (for a wiki or a PR) after it.
+      for (const format of ['html', 'markdown'] as const) {
         if (!(AUDIT_FORMATS as readonly string[]).includes(format)) continue;
         const out = `${stem}.report.${format === 'markdown' ? 'md' : 'html'}`;
         const label = format === 'markdown' ? 'Markdown' : 'HTML';
-        const ok = await terminal.confirm(`save-${format}`, `Save this report as ${label} (${out}${existsSync(out) ? ', replacing it' : ''})?`, format === 'markdown');
+        const ok = await terminal.confirm(`save-${format}`, `Save this report as ${label} (${out}${existsSync(out) ? ', replacing it' : ''})?`, format === 'html');
         if (!ok) continue;
         if (sameFile(out, target)) {
           say(`Not written: ${out} is ${target} itself.`);
