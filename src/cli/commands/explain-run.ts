@@ -3,6 +3,45 @@ import { optionDocs } from '../../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../../engine/types';
 import { wrap } from '../../report/format';
 
+/**
+ * Worked example values for the placeholders of the rules' steps, so `explain`
+ * reads as finished text ("Move \"Invoicing\" off the reps: 3 hours per rep per
+ * week reclaimed.") where a report fills them from the org file. A test checks
+ * every placeholder of every rule has one.
+ */
+export const EXAMPLE_VALUES: Readonly<Record<string, string | number>> = {
+  name: 'AE 1',
+  quoted: '"Credit checks take ten days"',
+  hint: 'credit insurance or a pre-approved credit line',
+  area: 'credit',
+  crm: 'HubSpot',
+  title: 'VP of Sales',
+  stage: 'Discovery',
+  pct: 40,
+  kpi: 'Meetings booked',
+  every: '3 months',
+  decisionDays: 90,
+  where: 'spreadsheets',
+  task: 'Invoicing',
+  tasks: 'invoicing and order entry',
+  target: 90,
+  targetText: '90%',
+  since: '2026-05-04',
+  pipelineCoverage: 3,
+  now: '2 hours',
+  missing: 'a margin floor',
+  minText: '3 hours',
+  items: 'positioning and messaging',
+  hoursText: '3 hours',
+  fte: '0.5',
+  element: 'positioning against alternatives',
+  daysText: 'for 120 days',
+  channels: 'referrals and partners',
+  actual: '2.1',
+  action: 'improvement plan',
+  motion: 'relationship',
+};
+
 export function explainRule(rule: RuleDefinition, width = 80): string {
   const out: string[] = [];
   const para = (title: string, text: string) => out.push('', title, ...wrap(text, width - 2).map((l) => `  ${l}`));
@@ -20,9 +59,15 @@ export function explainRule(rule: RuleDefinition, width = 80): string {
     }
   }
   out.push('', 'How to fix');
-  // Placeholders read as "…" (filled with names from the org file in a report); wrapped lines hang under the text.
+  // A worked example: placeholders filled with typical values (a report fills them from the org file); wrapped lines hang under the text.
+  out.push('  (with example values; a report names your own people, stages and figures)');
   for (const s of Object.values(rule.steps))
-    out.push(...wrap(`- ${s.action.replace(/"?\{(\w+)\}"?/g, '…')} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
+    out.push(...wrap(`- ${exampleOf(s.action)} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
   out.push('');
   return out.join('\n');
+}
+
+/** A step's action with its placeholders filled from EXAMPLE_VALUES; one without an example reads as "…". */
+export function exampleOf(action: string): string {
+  return action.replace(/\{(\w+)\}/g, (m, k: string) => (k in EXAMPLE_VALUES ? String(EXAMPLE_VALUES[k]) : '…'));
 }
