@@ -15,6 +15,7 @@ import { safeText } from '../report/safe';
 import type { Question } from './plan';
 import {
   nounTitle,
+  dateHint,
   parseNumber,
   parseValues,
   sectionTitle,
@@ -164,7 +165,9 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
             const t = v.trim();
             if (!t) return true;
             if (q.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(t) && checkValue(q, t)) return `${t} is not a day in the calendar`;
-            return checkValue(q, t) ?? true;
+            const problem = checkValue(q, t);
+            if (problem && q.kind === 'date') return dateHint(t) ?? 'expected a date as YYYY-MM-DD, such as 2026-03-15';
+            return problem ?? true;
           },
         },
       };

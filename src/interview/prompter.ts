@@ -98,6 +98,33 @@ export function parseNumber(q: Question, text: string): { ok: true; value: numbe
   return m ? { ok: false, message: m } : { ok: true, value: n };
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * What to write instead of a date typed in another form: `2024-03` or
+ * `March 2024` (a month: its first day, or the exact day), `15.01.2026` (day
+ * first: the same day as YYYY-MM-DD). Undefined when the text is no date we
+ * can read; the caller then says which format is expected, with an example.
+ */
+export function dateHint(text: string): string | undefined {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (m && +m[2]! >= 1 && +m[2]! <= 12) return `a day is needed: write ${m[1]}-${two(+m[2]!)}-01 for the start of that month, or the exact day (YYYY-MM-DD)`;
+  m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(t);
+  const month = m ? MONTH_NAMES.findIndex((x) => x.startsWith(m![1]!.toLowerCase()) && m![1]!.length >= 3) : -1;
+  if (m && month >= 0) return `a day is needed: write ${m[2]}-${two(month + 1)}-01 for the start of ${MONTH_NAMES[month]![0]!.toUpperCase()}${MONTH_NAMES[month]!.slice(1)} ${m[2]}, or the exact day (YYYY-MM-DD)`;
+  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
+  if (m) {
+    const [a, b] = [+m[1]!, +m[2]!];
+    // Day first where it must be (a > 12) or where the separator is a dot (European); a slash with both <= 12 is ambiguous.
+    if (a > 12 || (t.includes('.') && b <= 12)) return `dates are written YYYY-MM-DD: write ${m[3]}-${two(b)}-${two(a)}`;
+    if (b > 12) return `dates are written YYYY-MM-DD: write ${m[3]}-${two(a)}-${two(b)}`;
+    return `dates are written YYYY-MM-DD, such as ${m[3]}-${two(b)}-${two(a)} for ${a} ${MONTH_NAMES[b - 1]![0]!.toUpperCase()}${MONTH_NAMES[b - 1]!.slice(1)} (day first)`;
+  }
+  return undefined;
+}
+
 /** A value typed or given for a fact, checked against the schema. */
 export function checkValue(q: Question, value: unknown): string | undefined {
   return checkAnswer(q.segs, value);

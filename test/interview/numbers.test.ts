@@ -33,3 +33,24 @@ describe('parseNumber', () => {
     expect(parseNumber(q('tools.crm_active_use_pct'), '140')).toMatchObject({ ok: false });
   });
 });
+
+import { dateHint } from '../../src/interview/prompter';
+
+describe('dateHint: dates people type', () => {
+  it('a month alone: its first day, or the exact day', () => {
+    expect(dateHint('2024-03')).toBe('a day is needed: write 2024-03-01 for the start of that month, or the exact day (YYYY-MM-DD)');
+    expect(dateHint('March 2024')).toBe('a day is needed: write 2024-03-01 for the start of March 2024, or the exact day (YYYY-MM-DD)');
+    expect(dateHint('Sept. 2025')).toBe('a day is needed: write 2025-09-01 for the start of September 2025, or the exact day (YYYY-MM-DD)');
+  });
+
+  it('a day written day first: the same day as YYYY-MM-DD', () => {
+    expect(dateHint('15.01.2026')).toBe('dates are written YYYY-MM-DD: write 2026-01-15');
+    expect(dateHint('15/01/2026')).toBe('dates are written YYYY-MM-DD: write 2026-01-15');
+    expect(dateHint('01/15/2026')).toBe('dates are written YYYY-MM-DD: write 2026-01-15');
+  });
+
+  it('says nothing it cannot read', () => {
+    expect(dateHint('soon')).toBeUndefined();
+    expect(dateHint('2024-13')).toBeUndefined();
+  });
+});

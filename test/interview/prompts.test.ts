@@ -202,7 +202,8 @@ describe('date: ISO YYYY-MM-DD', () => {
     events.type('10/02/2025');
     events.keypress('enter');
     await nextRender();
-    expect(getScreen()).toContain('expected a date as YYYY-MM-DD');
+    // Ambiguous (day or month first): the format is named with the day-first reading as the example.
+    expect(getScreen()).toContain('dates are written YYYY-MM-DD, such as 2025-02-10 for 10 February (day first)');
     for (let i = 0; i < 10; i++) events.keypress('backspace');
     events.type('2025-02-30');
     events.keypress('enter');
