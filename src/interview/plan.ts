@@ -184,6 +184,9 @@ function planAll(state: PlanState, rules: readonly RuleReads[], opts: PlanOption
   return out.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i).map(({ q }) => q);
 }
 
+/** A top-level fact that is given: present, and not an empty list. */
+const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+
 const generic = (p: string) => p.replace(/\[\d+\]/g, '[]');
 /** The last key of a path and the path of the object holding it. */
 const splitLast = (p: string) => {
@@ -336,6 +339,8 @@ function planObject(ctx: Ctx, objSchema: Any, segs: Segment[], read: ReadNode, v
       const open = obj[meta.askIf.fact] === undefined && !isUnknownAt(ctx, [...segs, meta.askIf.fact]);
       if (!(ctx.opts.conditional && open)) continue;
     }
+    // A team-wide fact whose per-person version is given (a roster): not asked.
+    if (meta.askWithout?.some((f) => given(ctx.state.data[f]))) continue;
     if (meta.askWhileRecent && ctx.opts.date) {
       const since = obj[meta.askWhileRecent.fact];
       // Known and long enough ago: the fact does not apply (an unanswered or unreadable date keeps it asked).

@@ -54,6 +54,12 @@ export interface FactMeta {
    * only of a leader who took the role recently. Without a date, always asked.
    */
   askWhileRecent?: { fact: string; days: number };
+  /**
+   * Ask only while these top-level facts are not given (absent or an empty
+   * list), e.g. the team-wide selling time only when people are not listed
+   * one by one (`people` or a `people_csv` roster).
+   */
+  askWithout?: readonly string[];
   /** Asked by the interview even though no rule reads it (the report shows it). */
   askAlways?: boolean;
 }
@@ -288,6 +294,7 @@ export const Admin = z.strictObject({
     question: 'Across the team, what share of reps\u2019 time goes to selling?',
     help: 'Selling means time with buyers, by phone, video or face to face: not research, admin, internal meetings or travel. Used when people are not listed one by one.',
     unit: '%',
+    askWithout: ['people', 'people_csv'],
   }),
   non_sales_tasks: fact(z.array(NonSalesTask), { question: 'What non-sales tasks do reps do?', item: 'task' }),
   support_staff: fact(count, { question: 'How many support or admin staff help the reps?', unit: 'people' }),

@@ -48,3 +48,15 @@ describe('planQuestions with only', () => {
     expect(asked).not.toContain('people[0].selling_time_pct');
   });
 });
+
+describe('team-wide facts once a roster is given', () => {
+  it('does not ask the team-wide selling time when people are listed one by one, and asks it when they are not', () => {
+    const withPeople = planQuestions(new OrgText('version: 1\npeople:\n  - {name: AE 1, is_rep: true}\n').state(), rules).map((q) => q.path);
+    expect(withPeople).not.toContain('admin.selling_time_pct');
+    expect(withPeople).toContain('people[0].selling_time_pct');
+    const withRoster = planQuestions(new OrgText('version: 1\npeople_csv: team.csv\n').state(), rules).map((q) => q.path);
+    expect(withRoster).not.toContain('admin.selling_time_pct');
+    const without = planQuestions(new OrgText('version: 1\n').state(), rules).map((q) => q.path);
+    expect(without).toContain('admin.selling_time_pct');
+  });
+});
