@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import rule from '../../rules/go-to-market-plan';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { keyPaths, rawExamples, without } from '../helpers/monotone';
 
 const ALL = ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'] as const;
 const core = { documented: true, covers: [...ALL], shared_with_reps: true, last_reviewed: '2026-06-01' };
@@ -13,23 +12,6 @@ const good = { ...core, ...practice };
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
 // is deleted in turn.
-const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = (): [string, unknown][] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
-type Key = string | number;
-/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
-function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
-  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
-}
-function without(o: unknown, path: Key[]): unknown {
-  const copy = structuredClone(o) as Record<Key, unknown>;
-  let x = copy;
-  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
-  delete x[path[path.length - 1]!];
-  return copy;
-}
 
 describe('go-to-market-plan', () => {
   it.each([
@@ -146,7 +128,7 @@ describe('go-to-market-plan', () => {
     expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['plan.documented'] });
   });
 
-  it.each([...examples(), ['a good plan', { plan: good }] as [string, unknown], ['an over-target plan', { plan: { ...good, ramped_reps: 2, goals_quantified: false, review_cadence: 'none' } }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
+  it.each([...rawExamples(), ['a good plan', { plan: good }] as [string, unknown], ['an over-target plan', { plan: { ...good, ramped_reps: 2, goals_quantified: false, review_cadence: 'none' } }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
     const full = runRule(rule, org as never).score!;
     for (const path of keyPaths(org, ['plan'])) {
       const r = runRule(rule, without(org, path) as never);

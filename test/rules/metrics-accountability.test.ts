@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import rule from '../../rules/metrics-accountability';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { keyPaths, rawExamples, without } from '../helpers/monotone';
 
 const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'CEO' };
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
@@ -19,23 +18,6 @@ const team = [
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
 // is deleted in turn.
-const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = (): [string, unknown][] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
-type Key = string | number;
-/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
-function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
-  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
-}
-function without(o: unknown, path: Key[]): unknown {
-  const copy = structuredClone(o) as Record<Key, unknown>;
-  let x = copy;
-  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
-  delete x[path[path.length - 1]!];
-  return copy;
-}
 
 describe('metrics-accountability', () => {
   it.each([
@@ -170,7 +152,7 @@ describe('metrics-accountability', () => {
     expect(r.report.rules[0]!.upTo).toBe(upTo);
   });
 
-  it.each([...examples(), ['good', { metrics: good }] as [string, unknown], ['a team under quota', { metrics: good, people: team }] as [string, unknown], ['a team at quota', { metrics: good, people: team.map((p) => ({ ...p, attainment: [95, 100, 92, 99] })) }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
+  it.each([...rawExamples(), ['good', { metrics: good }] as [string, unknown], ['a team under quota', { metrics: good, people: team }] as [string, unknown], ['a team at quota', { metrics: good, people: team.map((p) => ({ ...p, attainment: [95, 100, 92, 99] })) }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
     const full = runRule(rule, org as never).score!;
     for (const path of keyPaths(org, ['metrics', 'people'])) {
       const r = runRule(rule, without(org, path) as never);

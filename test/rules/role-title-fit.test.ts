@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import rule from '../../rules/role-title-fit';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { keyPaths, rawExamples, without } from '../helpers/monotone';
 
 const ic = { open: false, carries_quota: true, direct_reports: 0, hiring_authority: false };
 const ae = { title: 'Account Executive', ...ic };
@@ -14,23 +13,6 @@ const personPaths = (i: number) => ['title', 'is_rep', 'direct_reports', 'hiring
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
 // is deleted in turn.
-const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = (): [string, unknown][] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
-type Key = string | number;
-/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
-function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
-  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
-}
-function without(o: unknown, path: Key[]): unknown {
-  const copy = structuredClone(o) as Record<Key, unknown>;
-  let x = copy;
-  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
-  delete x[path[path.length - 1]!];
-  return copy;
-}
 
 describe('role-title-fit', () => {
   // One check per role and per person; the roles weigh as much together as the
@@ -177,7 +159,7 @@ describe('role-title-fit', () => {
     expect(r.score).toBeNull();
   });
 
-  it.each([...examples(), ['mixed', { roles: [ae, leader, { ...ic, title: 'VP Sales', open: true, role_profile: false }], people: [{ name: 'Sam', title: 'Sales Director', is_rep: true, direct_reports: 0, hiring_authority: false }] }] as [string, unknown]])(
+  it.each([...rawExamples(), ['mixed', { roles: [ae, leader, { ...ic, title: 'VP Sales', open: true, role_profile: false }], people: [{ name: 'Sam', title: 'Sales Director', is_rep: true, direct_reports: 0, hiring_authority: false }] }] as [string, unknown]])(
     'never scores higher with a fact deleted: %s',
     (_name, org) => {
       const full = runRule(rule, org as never).score!;

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import rule from '../../rules/sales-leadership';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { keyPaths, rawExamples, without } from '../helpers/monotone';
 
 const L = 'leadership';
 // Settled turnover and a leader long in the role (the first-90-days check does not apply).
@@ -11,23 +10,6 @@ const settled = { leaders_last_3_years: 1, leader_since: '2020-01-01' };
 // Monotone: deleting any fact the rule reads never raises its score. Run over
 // the bundled examples (and org literals): each key under the rule's sections
 // is deleted in turn.
-const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = (): [string, unknown][] =>
-  readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, parse(readFileSync(new URL(f, EXAMPLES), 'utf8'))]);
-type Key = string | number;
-/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
-function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
-  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
-}
-function without(o: unknown, path: Key[]): unknown {
-  const copy = structuredClone(o) as Record<Key, unknown>;
-  let x = copy;
-  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
-  delete x[path[path.length - 1]!];
-  return copy;
-}
 
 const checkOf = (r: ReturnType<typeof runRule>, id: string) => r.report.rules[0]!.checks.find((c) => c.id === id)!;
 
@@ -179,7 +161,7 @@ describe('sales-leadership', () => {
   });
 
   it.each([
-    ...examples(),
+    ...rawExamples(),
     ['a CEO with help', { leadership: { sales_managed_by: 'ceo', manager_experience_years: 1, outside_help: ['coach'], leader_since: '2026-10-01', leaders_last_3_years: 3, first_90_days_plan: true } }] as [string, unknown],
     ['a settled manager', { leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 2, outside_help: ['none'], ...settled, first_90_days_plan: false } }] as [string, unknown],
     ['nobody', { leadership: { sales_managed_by: 'nobody', leaders_last_3_years: 1, leader_since: '2026-10-01' } }] as [string, unknown],

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import rule, { readCriterion } from '../../rules/sales-process';
 import { stripEmpty } from '../../src/load/normalize';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { keyPaths, without } from '../helpers/monotone';
 
 const stage = (name: string, exit_criteria: string[] | undefined = [`buyer confirms ${name}`]) => ({ name, buyer_activity: `buyer in ${name}`, exit_criteria });
 const stages = [stage('Discovery'), stage('Evaluation'), stage('Proposal')];
@@ -38,20 +39,6 @@ const examples = (): [string, unknown, string[]][] =>
       const org = stripEmpty(parse(readFileSync(new URL(f, EXAMPLES), 'utf8')), [], unknowns);
       return [f, org, unknowns];
     });
-type Key = string | number;
-/** Every key path inside the given top-level sections (list items by index; plain list values are not keys). */
-function keyPaths(o: unknown, sections: string[], at: Key[] = []): Key[][] {
-  if (Array.isArray(o)) return o.flatMap((x, i) => keyPaths(x, sections, [...at, i]));
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).flatMap(([k, v]) => (at.length || sections.includes(k) ? [[...at, k], ...keyPaths(v, sections, [...at, k])] : []));
-}
-function without(o: unknown, path: Key[]): unknown {
-  const copy = structuredClone(o) as Record<Key, unknown>;
-  let x = copy;
-  for (const k of path.slice(0, -1)) x = x[k] as Record<Key, unknown>;
-  delete x[path[path.length - 1]!];
-  return copy;
-}
 
 const maturityOf = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'process:maturity')!.score;
 

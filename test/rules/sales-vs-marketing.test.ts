@@ -1,34 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/sales-vs-marketing';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
+import { oneFactDeleted, rawExamples } from '../helpers/monotone';
 import type { Org } from '../../src/model/schema';
 
 const mk = (marketing: NonNullable<Org['marketing']>): Org => ({ marketing });
 const ALL: NonNullable<Org['marketing']>['owns'] = ['positioning', 'messaging', 'collateral', 'lead_generation'];
 const LEADS = { qualified_lead_defined: true, lead_follow_up_agreed: true } as const;
 
-const EXAMPLES = new URL('../../templates/examples/', import.meta.url);
-const examples = readdirSync(EXAMPLES)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => [f, load(readFileSync(new URL(f, EXAMPLES), 'utf8'), { schema: CORE_SCHEMA }) as Org] as const);
-/** The org with one key (at any depth, list items included) deleted, for every key. */
-function* oneFactDeleted(node: unknown, path: string[] = []): Generator<[string, unknown]> {
-  if (node === null || typeof node !== 'object') return;
-  const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-  for (const [k, v] of entries) {
-    if (!Array.isArray(node)) {
-      const copy = { ...(node as Record<string, unknown>) };
-      delete copy[k];
-      yield [[...path, k].join('.'), copy];
-    }
-    for (const [p, sub] of oneFactDeleted(v, [...path, k])) {
-      const copy: unknown = Array.isArray(node) ? node.map((x, i) => (String(i) === k ? sub : x)) : { ...(node as Record<string, unknown>), [k]: sub };
-      yield [p, copy];
-    }
-  }
-}
+const examples = rawExamples();
 
 describe('sales-vs-marketing', () => {
   it.each([
