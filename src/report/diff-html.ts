@@ -2,10 +2,9 @@
 // audit report gains with --baseline, and the standalone page of `diff
 // --format html`. Same rules as the report: no script, no outside request
 // (a Content-Security-Policy forbids both), every value from a file escaped.
-import { createHash } from 'node:crypto';
 import type { AuditDiff, Change, DiffFinding } from '../engine/diff';
 import { changeText, deltaText, factText, renameLines } from './diff';
-import { esc, longDate } from './html';
+import { esc, longDate, pageHead } from './html';
 
 const gradeOf = (g: string | null, status: string) => g ?? (status === 'incomplete' ? 'incomplete' : 'none');
 const cls = (c: Change) => (c.delta === null || c.delta === 0 ? 'same' : c.delta > 0 ? 'up' : 'down');
@@ -84,20 +83,9 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
 
 /** A self-contained page with its CSP (the style allowed by its hash). */
 export function page(title: string, css: string, body: string, version: string): string {
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
   // Upper case: the same doctype, and the lower-case one stays the HTML report's own marker (test/e2e/cli.test.ts).
   return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="sales-audit ${esc(version)}">
-<title>${esc(title)}</title>
-<style>${css}</style>
-</head>
+${pageHead(title, css, version)}
 <body>
 <main>
 ${body}

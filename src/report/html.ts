@@ -30,6 +30,29 @@ export function esc(value: unknown): string {
 }
 
 /**
+ * From `<html lang="en">` to `</head>` for every HTML page of ours (the report,
+ * the diff and history pages): the Content-Security-Policy (no scripts, no
+ * outside requests; the one style allowed by its hash, so an injected <style>
+ * or style attribute does not apply), the referrer policy, the generator, the
+ * title (plain text, escaped here) and the inline CSS. The caller writes the
+ * doctype before it and the body after it.
+ */
+export function pageHead(title: string, css: string, version: string): string {
+  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
+  return `<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="sales-audit ${esc(version)}">
+<title>${esc(title)}</title>
+<style>${css}</style>
+</head>`;
+}
+
+/**
  * A CSS string literal that is safe inside a <style> element: every character
  * but letters, digits and spaces becomes a hex escape, so no value can close
  * the string, the rule or the element (`</style>`).
@@ -670,22 +693,10 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 
 export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
   const css = styles(r, opts) + (opts.extra?.css ?? '');
-  // The style is allowed by its hash: an injected <style> or style attribute would not apply.
-  const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
   const company = r.org.company ?? 'Unnamed organisation';
   const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
   return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="sales-audit ${esc(r.tool.version)}">
-<title>${esc(`Sales audit: ${company} (${longDate(r.auditDate)})`)}</title>
-<style>${css}</style>
-</head>
+${pageHead(`Sales audit: ${company} (${longDate(r.auditDate)})`, css, r.tool.version)}
 <body>
 <main>
 ${body}
