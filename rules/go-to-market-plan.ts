@@ -1,6 +1,6 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
-import { countOf, defineRule, monthsBetween, options, type PathPick, settle, threshold } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween, options, settle, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import { PLAN_ELEMENTS } from '../src/model/enums';
 

@@ -14,7 +14,6 @@ import { wrap } from '../report/format';
 import { safeText } from '../report/safe';
 import type { Question } from './plan';
 import {
-  nounTitle,
   dateHint,
   parseNumber,
   parseValues,

@@ -348,7 +348,6 @@ function planObject(ctx: Ctx, objSchema: Any, segs: Segment[], read: ReadNode, v
     }
     const r = readOf(key) ?? { whole: true, children: new Map() };
     const kind = kindOf(s);
-    const path = formatPath(fieldSegs);
     const unknown = isUnknownAt(ctx, fieldSegs);
     if (kind === 'object') {
       if (unknown && !ctx.opts.all) continue;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cli, DATE, ROOT } from '../e2e/run';
+import { cli, cliForAnyUser, DATE, ROOT } from '../e2e/run';
 import { AUDIT_FORMATS } from '../../src/report/index';
 import { LINT_FORMATS } from '../../src/report/lint';
 
@@ -149,7 +149,8 @@ describe('an owner that only root could keep', () => {
     for (const f of ['org.yaml', 'roster-team.csv', '.sales-audit.yaml']) chmodSync(join(dir, f), 0o644);
     writeFileSync(join(dir, 'shared.md'), 'old');
     chmodSync(join(dir, 'shared.md'), 0o666);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/sales-audit.js'), 'audit', 'org.yaml', '-f', 'markdown', '-o', 'shared.md', '--date', DATE], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
+    // As another user: the CLI copied where that user can reach it (this checkout may be in a private folder).
+    const r = spawnSync(process.execPath, [cliForAnyUser(), 'audit', 'org.yaml', '-f', 'markdown', '-o', 'shared.md', '--date', DATE], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('sales-audit: note: shared.md belonged to 0:0 and now belongs to this user (only root can keep another user\'s ownership)');
     expect(statSync(join(dir, 'shared.md')).mode & 0o777).toBe(0o666);

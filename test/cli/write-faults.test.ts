@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, cli, DATE, ROOT } from '../e2e/run';
+import { BIN, cli, cliForAnyUser, DATE, ROOT } from '../e2e/run';
 import { loadOrgText } from '../../src/load/load';
 
 const SLOW = join(ROOT, 'test/helpers/slow-rename.cjs');
@@ -60,7 +60,9 @@ describe('a folder or file system that cannot be written', () => {
     try {
       // The files are the user's own and writable: only the folder is not.
       for (const f of ['org.yaml', 'answers.yaml']) if (isRoot) chownSync(join(dir, f), 65534, 65534);
-      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', ...asUser, env: { ...process.env, NO_COLOR: '1' } });
+      // As another user: the CLI copied where that user can reach it (this checkout may be in a private folder).
+      const bin = isRoot ? cliForAnyUser() : BIN;
+      const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', ...asUser, env: { ...process.env, NO_COLOR: '1' } });
       for (const [args, file] of [
         [['interview', 'org.yaml', '--answers', 'answers.yaml', '--date', DATE], 'org.yaml'],
         [['interview', 'new.yaml', '--answers', 'answers.yaml', '--date', DATE], 'new.yaml'],

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN, bundleFiles, cli, DATE, EXAMPLES, loadedChunks, NODE, ROOT } from './run';
+import { BIN, bundleFiles, cli, cliForAnyUser, DATE, EXAMPLES, loadedChunks, NODE, ROOT } from './run';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -124,10 +124,8 @@ describe('exit codes', () => {
     writeFileSync(file, 'version: 1\n');
     chmodSync(file, 0o000);
     const asRoot = process.getuid?.() === 0;
-    // The unprivileged user may not be able to reach this checkout (a clone in a
-    // private folder), so it runs a copy of the built CLI from the same open folder.
-    for (const part of ['bin', 'dist']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-    const r = spawnSync(NODE, [join(dir, 'bin/sales-audit.js'), 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    // The unprivileged user may not be able to reach this checkout (a clone in a private folder).
+    const r = spawnSync(NODE, [cliForAnyUser(), 'audit', file], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${file}: permission denied: cannot read the file\n`);
   });

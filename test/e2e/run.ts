@@ -1,6 +1,8 @@
 // Runs the built binary as a user would (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,4 +46,19 @@ export function loadedChunks(args: string[], opts: Parameters<typeof cli>[1] = {
   const r = cli(args, { ...opts, env: { ...opts.env, SALES_AUDIT_DEBUG_STARTUP: '1' } });
   const chunks = [...r.stderr.matchAll(/^sales-audit: loaded (\S+), code cache (\w+)$/gm)].map((m) => ({ file: m[1]!, cache: m[2]! }));
   return { ...r, chunks };
+}
+
+let openCopy: string | undefined;
+/**
+ * The built CLI copied (bin, dist, templates, package.json) into a folder every
+ * user can read, and its launcher's path: for runs as an unprivileged user, who
+ * may not reach this checkout (a clone in a private folder, as `mktemp -d`
+ * makes). Made once per test file.
+ */
+export function cliForAnyUser(): string {
+  if (openCopy) return openCopy;
+  const dir = mkdtempSync(join(tmpdir(), 'sales-audit-cli-'));
+  chmodSync(dir, 0o755);
+  for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return (openCopy = join(dir, 'bin', 'sales-audit.js'));
 }

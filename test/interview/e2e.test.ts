@@ -268,5 +268,10 @@ describe('the prompt library stays out of audit and lint', () => {
     expect(holders).toHaveLength(1);
     const audit = loadedChunks(['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE]);
     const lint = loadedChunks(['lint', 'templates/examples/healthy-org.yaml']);
+    // Both ran and reported what they loaded, and neither loaded the prompt library's chunk.
+    for (const run of [audit, lint]) {
+      expect(run.chunks.length).toBeGreaterThan(1);
+      expect(run.chunks.map((c) => c.file)).not.toContain(holders[0]);
+    }
   });
 });

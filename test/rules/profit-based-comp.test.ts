@@ -5,7 +5,6 @@ import { oneFactDeleted, rawExamples } from '../helpers/monotone';
 import otherRule from '../../rules/comp-balances-client-value';
 import type { Org } from '../../src/model/schema';
 
-const ALL_BASIS = ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'];
 const comp = (c: NonNullable<Org['compensation']>): Org => ({ compensation: c });
 
 const examples = rawExamples();

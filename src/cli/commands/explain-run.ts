@@ -69,5 +69,5 @@ export function explainRule(rule: RuleDefinition, width = 80): string {
 
 /** A step's action with its placeholders filled from EXAMPLE_VALUES; one without an example reads as "…". */
 export function exampleOf(action: string): string {
-  return action.replace(/\{(\w+)\}/g, (m, k: string) => (k in EXAMPLE_VALUES ? String(EXAMPLE_VALUES[k]) : '…'));
+  return action.replace(/\{(\w+)\}/g, (_m, k: string) => (k in EXAMPLE_VALUES ? String(EXAMPLE_VALUES[k]) : '…'));
 }
