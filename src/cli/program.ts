@@ -8,6 +8,7 @@ import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerInterview } from './commands/interview';
 import { registerLint } from './commands/lint';
+import { registerQuestionnaire } from './commands/questionnaire';
 import { registerRules } from './commands/rules';
 import { registerSchema } from './commands/schema';
 import { CliError, EXIT } from './errors';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, (program: Command) => void> = {
   explain: registerExplain,
   schema: registerSchema,
   init: registerInit,
+  questionnaire: registerQuestionnaire,
 };
 
 /**
@@ -63,6 +65,7 @@ Examples:
   $ sales-audit lint "orgs/*.yaml" --format sarif -o audit.sarif   lint in CI, exit 1 on a gate
   $ sales-audit diff main:orgs/acme.yaml orgs/acme.yaml   what a change did to the verdict
   $ sales-audit history orgs/acme.yaml               the score over the file's git history
+  $ sales-audit questionnaire --for reps -o reps.html   an offline form for the reps
 
 Exit codes: 0 ok · 1 a gate failed · 2 could not run (usage, unreadable or invalid input) · 130 interrupted`,
     );

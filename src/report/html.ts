@@ -35,11 +35,14 @@ export function esc(value: unknown): string {
  * outside requests; the one style allowed by its hash, so an injected <style>
  * or style attribute does not apply), the referrer policy, the generator, the
  * title (plain text, escaped here) and the inline CSS. The caller writes the
- * doctype before it and the body after it.
+ * doctype before it and the body after it. `opts.script`: the page's one
+ * inline script (written by the caller in the body), allowed by its sha256.
  */
-export function pageHead(title: string, css: string, version: string): string {
+export function pageHead(title: string, css: string, version: string, opts: { script?: string } = {}): string {
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
+  // A page with a script (the questionnaire form) allows that one inline script, by its hash.
+  const script = opts.script === undefined ? '' : `; script-src 'sha256-${createHash('sha256').update(opts.script, 'utf8').digest('base64')}'`;
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'${script}; img-src data:; font-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<html lang="en">
 <head>
 <meta charset="utf-8">

@@ -1,0 +1,207 @@
+// The questionnaire as one self-contained HTML form (`questionnaire --for reps
+// -o reps.html`), for respondents without a terminal: it opens from file://,
+// makes no request, and "Save" downloads the answers file. The page's CSP (the
+// report's pageHead) allows only its own inline style and script, by their
+// sha256. The checks run in the page from rules generated here from the model
+// (ranges, whole numbers, choices, and the model's own messages). Renders only.
+import { coerce } from '../interview/answers';
+import type { Question } from '../interview/plan';
+import { GROUP_LABELS } from '../model/respondents';
+import { esc, pageHead } from '../report/html';
+import { FORM_SCRIPT } from './form-script';
+import { rangeText } from './yaml';
+import { flatten, type QNode, type Questionnaire } from './questions';
+
+/** What the page's script checks for one question: the model's rules and messages. */
+export interface FormRule {
+  kind: Question['kind'];
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  valueKind?: 'number' | 'text';
+  /** The answers under which this question applies (its gate), when it has one. */
+  gate?: readonly (string | number | boolean)[];
+  /** The answers-file reader's messages: nan, int, min, max (numbers), date, noneAlone. */
+  m: Record<string, string>;
+}
+
+/** A message without its item number and the value it got: the page puts its own in. */
+const cut = (m: string) => m.replace(/^item \d+: /, '').replace(/[,;] got [^]*$/, '');
+
+/**
+ * The rule the page checks for a node. Its messages are the answers-file
+ * reader's own (coerce, which words them as the org-file loader does), found
+ * by giving it one value that breaks each rule; the page adds ", got <value>".
+ */
+export function formRule(n: QNode): FormRule {
+  const q = n.question;
+  const r: FormRule = { kind: q.kind, m: {} };
+  for (const k of ['unit', 'min', 'max', 'integer', 'valueKind'] as const) if (q[k] !== undefined) (r as unknown as Record<string, unknown>)[k] = q[k];
+  if (n.gate) r.gate = n.gate.values;
+  const probe = (v: unknown) => {
+    const c = coerce(q, q.kind === 'values' ? [v] : v);
+    return c.ok ? '' : cut(c.message);
+  };
+  if (q.kind === 'number' || (q.kind === 'values' && q.valueKind === 'number')) {
+    r.m.nan = probe('x');
+    if (q.integer) r.m.int = probe((q.min ?? 0) + 0.5);
+    if (q.min !== undefined) r.m.min = probe(q.min - 1);
+    if (q.max !== undefined) r.m.max = probe(q.max + 1);
+  }
+  if (q.kind === 'date') r.m.date = probe('x');
+  if (q.kind === 'checkbox' && q.choices!.some((c) => c.value === 'none')) r.m.noneAlone = probe(['none', q.choices!.find((c) => c.value !== 'none')!.value]);
+  return r;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const CSS = `:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--accent:#1f4e79;--bad:#a4000f}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--accent)}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
+fieldset.item{border-style:dashed;background:#fafafa}
+legend{font-weight:600;padding:0 .25rem}
+.help,.hint{color:var(--muted);margin:.25rem 0;font-size:.95rem}
+.ctl label,.opt label{display:inline-flex;gap:.4rem;align-items:center;margin:.2rem 1rem .2rem 0}
+.choices label{display:flex}
+input[type=text],input[type=date]{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;min-width:12rem}
+input[aria-invalid=true]{border-color:var(--bad);outline:1px solid var(--bad)}
+.unit{margin-left:.4rem;color:var(--muted)}
+.opt{margin-top:.4rem;font-size:.95rem}
+.err{color:var(--bad);font-weight:600;margin:.4rem 0 0}
+button{font:inherit;padding:.4rem .9rem;border:1px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}
+button[type=submit]{background:var(--accent);color:#fff}
+:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
+#summary{border:2px solid var(--bad);padding:.5rem 1rem;margin:1rem 0}
+#summary h2{border:0;margin:.25rem 0;font-size:1.1rem}
+#summary a{color:var(--bad)}
+[hidden]{display:none!important}`;
+
+/** JSON inside a <script>: no `<` (so no `</script>`), no line separators. */
+const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+interface Ctx {
+  rules: FormRule[];
+  /** Id prefix: `q` outside lists, `t<n>_` + `__ID__` (made unique when an item is added) inside. */
+  ids: number;
+}
+
+function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): string {
+  const index = ctx.rules.push(formRule(n)) - 1;
+  const id = inTemplate ? `q${ctx.ids++}x__ID__` : `q${ctx.ids++}`;
+  const q = n.question;
+  // Inside a list item, the item's legend says which one: the plan's "Role 1 ›" is left out.
+  const legend = `${!inTemplate && q.context ? `${q.context} › ` : ''}${q.message}`;
+  const described = [q.help ? `${id}-h` : '', `${id}-k`, `${id}-e`].filter(Boolean).join(' ');
+  const gate = n.gate ? ` data-gate="${esc(n.gate.field)}"` : '';
+  const head = `<fieldset class="q" id="${id}" data-q="${index}" data-field="${esc(n.field)}"${gate} aria-describedby="${described}">
+<legend id="${id}-l">${esc(legend)}</legend>
+${q.help ? `<p class="help" id="${id}-h">${esc(q.help)}</p>\n` : ''}<p class="hint" id="${id}-k">${esc(hint(n))}</p>`;
+  const dk = `<label><input type="checkbox" class="dk"> Don't know</label>`;
+  const err = `<p class="err" id="${id}-e" hidden></p>`;
+  if (n.type === 'list') {
+    const item = capitalise(q.item ?? 'item');
+    const children = n.children!.map((c) => renderNode(ctx, c, true)).join('\n');
+    return `${head}
+<div class="ctl"><template><fieldset class="item"><legend>${esc(item)} <span class="n"></span></legend>
+${children}
+<button type="button" class="remove">Remove this ${esc(q.item ?? 'item')}</button></fieldset></template><div class="items"></div>
+<button type="button" class="add">Add ${/^[aeiou]/i.test(q.item ?? 'item') ? 'an' : 'a'} ${esc(q.item ?? 'item')}</button></div>
+<div class="opt"><label><input type="checkbox" class="none"> There are none</label> ${dk}</div>
+${err}
+</fieldset>`;
+  }
+  return `${head}
+<div class="ctl">${control(n, id)}</div>
+<div class="opt">${dk}</div>
+${err}
+</fieldset>`;
+}
+
+/** What to answer, in words: the same range and unit as the answers file says. */
+function hint(n: QNode): string {
+  const q = n.question;
+  switch (q.kind) {
+    case 'select':
+      return 'Choose one.';
+    case 'checkbox':
+      return 'Tick all that apply.';
+    case 'boolean':
+      return 'Yes or no.';
+    case 'number':
+      return `${capitalise(rangeText(q))}${q.unit === '%' ? ' (40 or 40%)' : ''}.`;
+    case 'date':
+      return 'A date (YYYY-MM-DD).';
+    case 'values':
+      return q.valueKind === 'number' ? `Comma-separated, each ${rangeText(q)}.` : 'Comma-separated.';
+    case 'items':
+      return `Add each ${q.item ?? 'item'}, or tick "There are none".`;
+    default:
+      return 'Text.';
+  }
+}
+
+function control(n: QNode, id: string): string {
+  const q = n.question;
+  const labelled = `aria-labelledby="${id}-l" aria-describedby="${[q.help ? `${id}-h` : '', `${id}-k`, `${id}-e`].filter(Boolean).join(' ')}"`;
+  switch (q.kind) {
+    case 'select':
+      return `<div class="choices">${q.choices!.map((c) => `<label><input type="radio" name="${id}" value="${esc(c.value)}"> ${esc(c.label)}</label>`).join('')}</div>`;
+    case 'boolean':
+      return `<label><input type="radio" name="${id}" value="true"> Yes</label><label><input type="radio" name="${id}" value="false"> No</label>`;
+    case 'checkbox':
+      return `<div class="choices">${q.choices!.map((c) => `<label><input type="checkbox" name="${id}" value="${esc(c.value)}"> ${esc(c.label)}</label>`).join('')}</div>`;
+    case 'number':
+      return `<input type="text" inputmode="decimal" id="${id}-i" ${labelled}>${q.unit ? `<span class="unit">${esc(q.unit)}</span>` : ''}`;
+    case 'date':
+      return `<input type="date" id="${id}-i" ${labelled}>`;
+    default:
+      return `<input type="text" id="${id}-i" ${labelled}>`;
+  }
+}
+
+/**
+ * The HTML form for a questionnaire: every question with its help and hint, a
+ * "Don't know" box each, lists as "Add a role" items, and Save. Same input,
+ * same bytes: nothing depends on the date or the machine.
+ * @param version the tool's version, for the page's generator tag
+ */
+export function renderQuestionnaireHtml(qn: Questionnaire, version: string): string {
+  const ctx: Ctx = { rules: [], ids: 0 };
+  const who = GROUP_LABELS[qn.group];
+  const sections = qn.sections
+    .map(({ section, nodes }) => `<section aria-labelledby="s-${section}">
+<h2 id="s-${section}">${esc(capitalise(section))}</h2>
+${nodes.map((n) => renderNode(ctx, n, false)).join('\n')}
+</section>`)
+    .join('\n');
+  const data = { q: ctx.rules, group: qn.group, anonymous: qn.anonymous, file: `answers-${qn.group}.yaml` };
+  const script = `var D = ${scriptJson(data)};\n${FORM_SCRIPT}`;
+  const count = qn.sections.reduce((n, s) => n + flatten(s.nodes).length, 0);
+  const respondent = qn.anonymous
+    ? '<p>Your answers are anonymous: the file you save holds no name, and the report shows only your group\u2019s answers together.</p>'
+    : `<fieldset class="respondent"><legend>About you</legend>
+<label for="respondent-name">Your name (or a label such as \u201cRep 3\u201d)</label>
+<input type="text" id="respondent-name" autocomplete="name">
+</fieldset>`;
+  return `<!doctype html>
+${pageHead(`Questions for ${who}`, CSS, version, { script })}
+<body>
+<main>
+<h1>Questions for ${esc(who)}</h1>
+<p>${count} questions about how sales works here. Answer what you know; leave the rest empty, or tick \u201cDon't know\u201d. Nothing leaves this page: \u201cSave answers\u201d writes the file <code>${esc(data.file)}</code> on your computer, which you send back to whoever sent you this form.</p>
+<div id="summary" role="alert" tabindex="-1" hidden></div>
+<form id="qf" novalidate>
+${respondent}
+${sections}
+<p><button type="submit">Save answers</button> <span id="status" role="status"></span></p>
+</form>
+</main>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
