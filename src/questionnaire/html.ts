@@ -187,7 +187,8 @@ ${nodes.map((n) => renderNode(ctx, n, false)).join('\n')}
 <label for="respondent-name">Your name (or a label such as \u201cRep 3\u201d)</label>
 <input type="text" id="respondent-name" autocomplete="name">
 </fieldset>`;
-  return `<!doctype html>
+  // Upper-case DOCTYPE: the start-up test tells the report's chunk by its lower-case one.
+  return `<!DOCTYPE html>
 ${pageHead(`Questions for ${who}`, CSS, version, { script })}
 <body>
 <main>

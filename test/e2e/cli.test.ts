@@ -206,6 +206,7 @@ describe('speed by construction', () => {
     'the YAML writer library': 'BAD_INDENT',
     'the CSV parser': 'CSV_INVALID_CLOSING_QUOTE',
     'the HTML report': '<!doctype html>',
+    'the questionnaire form': 'answers need a fix before saving',
     'the prompt library loader': '@inquirer/prompts',
     // Built only to explain a file the generated validator turned away.
     'the org schema': 'expected "none" alone, or a list without "none"',

@@ -35,13 +35,13 @@ describe('sales-audit questionnaire', () => {
     expect(html.code).toBe(0);
     expect(html.stderr).toMatch(/^sales-audit: wrote .*reps\.html: an HTML form of \d+ questions for reps \(anonymous\)\n$/);
     const page = readFileSync(join(dir, 'reps.html'), 'utf8');
-    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).toContain('script-src &#39;sha256-');
     const yaml = cli(['questionnaire', '--for', 'finance', '-o', join(dir, 'fin.yaml')]);
     expect(yaml.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'fin.yaml'), 'utf8'))).toHaveProperty(['compensation.basis'], null);
     const stdoutHtml = cli(['questionnaire', '--for', 'reps', '--format', 'html']);
-    expect(stdoutHtml.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(stdoutHtml.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     const clash = cli(['questionnaire', '--for', 'reps', '--format', 'html', '-o', join(dir, 'x.yaml')]);
     expect(clash.code).toBe(2);
     expect(clash.stderr.trim().split('\n')).toHaveLength(1);
