@@ -12,6 +12,7 @@ import { ioReason, printable, writeFileAtomic } from '../output';
 import { writeStdout } from '../stdio';
 import { VERSION } from '../version';
 
+/** The command's options as commander parses them. */
 export interface QuestionnaireOpts {
   for: RespondentGroup;
   org?: string;
@@ -30,6 +31,12 @@ export function formatFor(opts: Pick<QuestionnaireOpts, 'format' | 'output'>): '
   return opts.format ?? fromName ?? 'yaml';
 }
 
+/**
+ * The questionnaire command's action: writes the answers file or the form to
+ * -o (atomically) or stdout. Throws CliError (exit 2, one line) for a --format
+ * that contradicts the file name, an unreadable or invalid --org file (its
+ * file:line:col) or a file that cannot be written.
+ */
 export async function questionnaire(opts: QuestionnaireOpts): Promise<void> {
   const format = formatFor(opts);
   const people = opts.org ? ((await loadOrg(opts.org, undefined)).org.people as Record<string, unknown>[] | undefined) : undefined;

@@ -20,6 +20,7 @@ function parseFormat(v: string): 'yaml' | 'html' {
   throw new InvalidArgumentError(`expected one of: ${QUESTIONNAIRE_FORMATS.join(', ')}.`);
 }
 
+/** Declares `questionnaire` on the program; its implementation is import()ed only when it runs. */
 export function registerQuestionnaire(program: Command): void {
   program
     .command('questionnaire')
