@@ -9,6 +9,7 @@ import { metaOf, schemaAt } from '../model/introspect';
 import { formatPath, parsePath, type Segment } from '../model/paths';
 import { canAnswer, type RespondentGroup } from '../model/respondents';
 import { SECTIONS, type Section } from '../model/schema';
+import { safeText } from '../report/safe';
 
 /** Within a list's item (or the whole questionnaire): which answer decides whether a question applies. */
 export interface Gate {
@@ -80,7 +81,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   const self = group === 'reps';
   let data: Record<string, unknown> = {};
   if (self) data = { people: [{}] };
-  else if (opts.people?.length) data = { people: opts.people.map((p) => Object.fromEntries(ROSTER_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]))) };
+  // Names are shown in comments, legends and on a terminal: one line, no control or bidi character.
+  else if (opts.people?.length) data = { people: opts.people.map((p) => Object.fromEntries(ROSTER_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, typeof p[k] === 'string' ? safeText(p[k]) : p[k]]))) };
   const open = new Set<string>(self ? ['people'] : []);
   // Lists not started get one empty item, until no new one turns up (lists inside items).
   const headers = new Map<string, Question>();

@@ -151,7 +151,7 @@ describe('who answers what', () => {
 });
 
 describe('names from the roster', () => {
-  const EVIL = [{ name: 'Eve\nplan.documented: true\u001b[2J\u202e <script>alert(1)</script>', is_rep: true }];
+  const EVIL = [{ name: 'Eve\nplan.documented: true\u001b[2J\u009b\u202e <script>alert(1)</script>', is_rep: true }];
 
   it('cannot add a key to the answers file nor send a control sequence', () => {
     const text = renderQuestionnaireYaml(buildQuestionnaire(rules, { group: 'management', people: EVIL }));
@@ -160,8 +160,10 @@ describe('names from the roster', () => {
     expect(parse(text)['plan.documented']).toBeNull();
   });
 
-  it('are text in the HTML form, never markup', () => {
+  it('are text in the HTML form, never markup, nor a control or bidi character', () => {
     const html = renderQuestionnaireHtml(buildQuestionnaire(rules, { group: 'management', people: EVIL }), '1.0.0');
+    expect(html).not.toMatch(/[\u001b\u009b\u202e]/);
+    expect(html).toContain('Person 1 (Eve plan.documented: true[2J &lt;script&gt;');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.match(/<script>/g)).toHaveLength(1);
