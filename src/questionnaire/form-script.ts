@@ -118,8 +118,10 @@ function gateOpen(q, index) {
   if (a.s !== 'value') return true; // not answered (or don't know): the question may apply
   return rule(q).gate.indexOf(a.v) >= 0;
 }
-function refresh() {
-  var qs = form.querySelectorAll('[data-q]');
+// Shows the questions whose gate is open, and disables what "Don't know" or
+// "There are none" answers, for the questions in root (the form, or a new item).
+function refresh(root) {
+  var qs = (root || form).querySelectorAll('[data-q]');
   // Each scope's questions by field, for the gates.
   var index = new Map();
   for (var s = 0; s < qs.length; s++) {
@@ -129,17 +131,25 @@ function refresh() {
   }
   // In document order, so a gate is settled before the questions after it.
   for (var i = 0; i < qs.length; i++) qs[i].hidden = !gateOpen(qs[i], index);
-  for (var k = 0; k < qs.length; k++) {
-    var q = qs[k];
-    var dk = box(q, 'dk');
-    var none = box(q, 'none');
-    var off = (dk && dk.checked) || (none && none.checked);
-    var c = ctl(q);
-    if (none) none.disabled = !!(dk && dk.checked);
-    var inputs = c.querySelectorAll('input, button, select, textarea');
-    for (var j = 0; j < inputs.length; j++) inputs[j].disabled = !!off;
-    if (rule(q).kind === 'items') c.hidden = !!off;
-  }
+  for (var k = 0; k < qs.length; k++) update(qs[k]);
+}
+function update(q) {
+  var dk = box(q, 'dk');
+  var none = box(q, 'none');
+  var off = (dk && dk.checked) || (none && none.checked);
+  var c = ctl(q);
+  if (none) none.disabled = !!(dk && dk.checked);
+  var inputs = c.querySelectorAll('input, button, select, textarea');
+  for (var j = 0; j < inputs.length; j++) inputs[j].disabled = !!off;
+  if (rule(q).kind === 'items') c.hidden = !!off;
+  // Back on: the questions inside get their own state again.
+  if (!off && rule(q).kind === 'items') { var inner = c.querySelectorAll('[data-q]'); for (var n = 0; n < inner.length; n++) update(inner[n]); }
+}
+// After an answer: a question another one depends on shows or hides it (the whole form
+// is looked at again); any other only updates itself, so a large roster stays quick.
+function changed(q) {
+  if (q.hasAttribute('data-gates')) refresh();
+  else update(q);
 }
 
 function showError(q, message) {
@@ -180,7 +190,7 @@ function addItem(list) {
   var item = frag.firstElementChild;
   list.querySelector(':scope > .ctl > .items').appendChild(frag);
   renumber(list);
-  refresh();
+  refresh(item);
   var first = item.querySelector('input');
   if (first) first.focus();
 }
@@ -262,14 +272,16 @@ function save(ev) {
 
 form.addEventListener('change', function (ev) {
   var q = ev.target.closest('[data-q]');
-  if (q) check(q);
-  refresh();
+  if (!q) return;
+  check(q);
+  changed(q);
 });
 form.addEventListener('input', function (ev) {
-  // A shown error goes as soon as the answer is fixed, not on leaving the field.
   var q = ev.target.closest('[data-q]');
-  if (q && q.getAttribute('aria-invalid') === 'true') check(q);
-  refresh();
+  if (!q) return;
+  // A shown error goes as soon as the answer is fixed, not on leaving the field.
+  if (q.getAttribute('aria-invalid') === 'true') check(q);
+  changed(q);
 });
 form.addEventListener('click', function (ev) {
   var b = ev.target.closest('button');
@@ -282,7 +294,6 @@ form.addEventListener('click', function (ev) {
     item.remove();
     renumber(owner);
     owner.querySelector(':scope > .ctl > button.add').focus();
-    refresh();
   }
 });
 form.addEventListener('submit', save);

@@ -85,18 +85,24 @@ const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').re
 
 interface Ctx {
   rules: FormRule[];
+  /** Keys of the questions others depend on (their answer shows or hides another). */
+  gates: ReadonlySet<string>;
+  /** Index of each distinct rule (by fact pattern and gate): a roster's people share theirs. */
+  seen: Map<string, number>;
   /** Id prefix: `q` outside lists, `t<n>_` + `__ID__` (made unique when an item is added) inside. */
   ids: number;
 }
 
 function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): string {
-  const index = ctx.rules.push(formRule(n)) - 1;
+  const ruleKey = `${n.question.pattern}|${n.type}|${JSON.stringify(n.gate?.values ?? null)}`;
+  let index = ctx.seen.get(ruleKey);
+  if (index === undefined) ctx.seen.set(ruleKey, (index = ctx.rules.push(formRule(n)) - 1));
   const id = inTemplate ? `q${ctx.ids++}x__ID__` : `q${ctx.ids++}`;
   const q = n.question;
   // Inside a list item, the item's legend says which one: the plan's "Role 1 ›" is left out.
   const legend = `${!inTemplate && q.context ? `${q.context} › ` : ''}${q.message}`;
   const described = [q.help ? `${id}-h` : '', `${id}-k`, `${id}-e`].filter(Boolean).join(' ');
-  const gate = n.gate ? ` data-gate="${esc(n.gate.field)}"` : '';
+  const gate = `${n.gate ? ` data-gate="${esc(n.gate.field)}"` : ''}${ctx.gates.has(n.key) ? ' data-gates' : ''}`;
   const head = `<fieldset class="q" id="${id}" data-q="${index}" data-field="${esc(n.field)}"${gate} aria-describedby="${described}">
 <legend id="${id}-l">${esc(legend)}</legend>
 ${q.help ? `<p class="help" id="${id}-h">${esc(q.help)}</p>\n` : ''}<p class="hint" id="${id}-k">${esc(hint(n))}</p>`;
@@ -170,7 +176,8 @@ function control(n: QNode, id: string): string {
  * @param version the tool's version, for the page's generator tag
  */
 export function renderQuestionnaireHtml(qn: Questionnaire, version: string): string {
-  const ctx: Ctx = { rules: [], ids: 0 };
+  const gates = new Set(qn.sections.flatMap((s) => flatten(s.nodes)).flatMap((n) => (n.gate ? [n.gate.key] : [])));
+  const ctx: Ctx = { rules: [], gates, seen: new Map(), ids: 0 };
   const who = GROUP_LABELS[qn.group];
   const sections = qn.sections
     .map(({ section, nodes }) => `<section aria-labelledby="s-${section}">

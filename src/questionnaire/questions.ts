@@ -99,9 +99,14 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   }
   if (self) headers.delete('people');
 
-  const lists = [...headers.keys()];
-  const containerOf = (path: string) =>
-    lists.filter((l) => path.startsWith(`${l}[0].`) || path.startsWith(`${l}[0][`)).sort((a, b) => b.length - a.length)[0];
+  // The innermost list (given one empty item above) that holds a path: its nearest `<list>[0]` ancestor.
+  const containerOf = (path: string): string | undefined => {
+    for (let at = path.lastIndexOf('[0]'); at > 0; at = path.lastIndexOf('[0]', at - 1)) {
+      const list = path.slice(0, at);
+      if (headers.has(list) && (path[at + 3] === '.' || path[at + 3] === '[')) return list;
+    }
+    return undefined;
+  };
   const keyOf = (path: string) => (self && path.startsWith(SELF_PATH) ? SELF + path.slice(SELF_PATH.length) : path);
 
   const top: QNode[] = [];
@@ -138,12 +143,14 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
       return children.length ? [{ ...n, children }] : [];
     });
   const kept = keep(top);
-  const withGates = (nodes: QNode[], inList: boolean): QNode[] =>
-    nodes.map((n) => {
-      const gate = gateOf(n, nodes, inList);
+  const withGates = (nodes: QNode[], inList: boolean): QNode[] => {
+    const byPath = new Map(nodes.map((n) => [n.path, n]));
+    return nodes.map((n) => {
+      const gate = gateOf(n, byPath, inList);
       const out: QNode = gate ? { ...n, gate } : n;
       return n.children ? { ...out, children: withGates(n.children, true) } : out;
     });
+  };
   const all = withGates(kept, false);
 
   const sections = SECTIONS.map((section) => ({ section, nodes: all.filter((n) => n.question.section === section) })).filter((s) => s.nodes.length);
@@ -151,12 +158,12 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
 }
 
 /** The askIf of a node's fact, when the deciding fact is a question beside it. */
-function gateOf(n: QNode, siblings: readonly QNode[], inList: boolean): Gate | undefined {
+function gateOf(n: QNode, siblings: ReadonlyMap<string, QNode>, inList: boolean): Gate | undefined {
   const segs = parsePath(n.path);
   const askIf = metaOf(schemaAt(segs)).askIf;
   if (!askIf) return undefined;
   const gatePath = formatPath([...segs.slice(0, -1), askIf.fact]);
-  const on = siblings.find((s) => s.path === gatePath);
+  const on = siblings.get(gatePath);
   if (!on) return undefined;
   return { key: on.key, field: inList ? on.field : on.key, values: askIf.in };
 }

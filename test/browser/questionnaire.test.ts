@@ -186,8 +186,15 @@ if (!executable) {
         await l('plan.documented').getByLabel('Yes', { exact: true }).check();
         await l('plan.shared_with_reps').getByLabel('No', { exact: true }).check();
         await l('plan.sales_target').locator('.ctl input').fill('1200000');
-        await l('process.forecast_accuracy_pct').getByLabel("Don't know").check();
+        // "Don't know" sets the answer aside (disabled) until it is unticked.
+        const accuracy = l('process.forecast_accuracy_pct');
+        await accuracy.getByLabel("Don't know").check();
+        expect(await accuracy.locator('.ctl input').isDisabled()).toBe(true);
+        await accuracy.getByLabel("Don't know").uncheck();
+        expect(await accuracy.locator('.ctl input').isEnabled()).toBe(true);
+        await accuracy.getByLabel("Don't know").check();
         await l('metrics.kpis').getByLabel('There are none').check();
+        expect(await l('metrics.kpis').getByRole('button', { name: 'Add a metric', includeHidden: true }).isHidden()).toBe(true);
 
         // A number out of range: the model's message, and nothing is saved.
         await l('process.win_rate_pct').locator('.ctl input').fill('150');
