@@ -43,6 +43,8 @@ const CASES: [string, string[], number][] = [
   ['lint --help', ['lint', '--help'], 0],
   ['--version', ['--version'], 0],
   ['a bad file', ['audit', 'no-such-file.yaml'], 2],
+  ['questionnaire yaml (roster)', ['questionnaire', '--for', 'management', '--org', example('roster-team')], 0],
+  ['questionnaire html', ['questionnaire', '--for', 'reps', '--anonymous', '--format', 'html'], 0],
 ];
 
 describe(`every supported Node line gives the same bytes, clean on stderr (${NODES.length} Node${NODES.length > 1 ? 's' : ''})`, () => {
