@@ -270,16 +270,17 @@ function save(ev) {
   statusEl.textContent = 'Saved ' + D.file + ' (' + lines.length + ' answers). Send that file back to the person who sent you this form.';
 }
 
+// Errors are shown by Save, then go as soon as the answer is fixed: an error
+// appearing on leaving a field would move the page under the next click.
 form.addEventListener('change', function (ev) {
   var q = ev.target.closest('[data-q]');
   if (!q) return;
-  check(q);
+  if (q.getAttribute('aria-invalid') === 'true') check(q);
   changed(q);
 });
 form.addEventListener('input', function (ev) {
   var q = ev.target.closest('[data-q]');
   if (!q) return;
-  // A shown error goes as soon as the answer is fixed, not on leaving the field.
   if (q.getAttribute('aria-invalid') === 'true') check(q);
   changed(q);
 });

@@ -67,7 +67,7 @@ legend{font-weight:600;padding:0 .25rem}
 .help,.hint{color:var(--muted);margin:.25rem 0;font-size:.95rem}
 .ctl label,.opt label{display:inline-flex;gap:.4rem;align-items:center;margin:.2rem 1rem .2rem 0}
 .choices label{display:flex}
-input[type=text],input[type=date]{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;min-width:12rem}
+input[type=text]{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;min-width:12rem}
 input[aria-invalid=true]{border-color:var(--bad);outline:1px solid var(--bad)}
 .unit{margin-left:.4rem;color:var(--muted)}
 .opt{margin-top:.4rem;font-size:.95rem}
@@ -101,11 +101,12 @@ function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): string {
   const q = n.question;
   // Inside a list item, the item's legend says which one: the plan's "Role 1 ›" is left out.
   const legend = `${!inTemplate && q.context ? `${q.context} › ` : ''}${q.message}`;
-  const described = [q.help ? `${id}-h` : '', `${id}-k`, `${id}-e`].filter(Boolean).join(' ');
+  const k = hint(n);
+  const described = [q.help ? `${id}-h` : '', k ? `${id}-k` : '', `${id}-e`].filter(Boolean).join(' ');
   const gate = `${n.gate ? ` data-gate="${esc(n.gate.field)}"` : ''}${ctx.gates.has(n.key) ? ' data-gates' : ''}`;
   const head = `<fieldset class="q" id="${id}" data-q="${index}" data-field="${esc(n.field)}"${gate} aria-describedby="${described}">
 <legend id="${id}-l">${esc(legend)}</legend>
-${q.help ? `<p class="help" id="${id}-h">${esc(q.help)}</p>\n` : ''}<p class="hint" id="${id}-k">${esc(hint(n))}</p>`;
+${q.help ? `<p class="help" id="${id}-h">${esc(q.help)}</p>\n` : ''}${k ? `<p class="hint" id="${id}-k">${esc(k)}</p>` : ''}`;
   const dk = `<label><input type="checkbox" class="dk"> Don't know</label>`;
   const err = `<p class="err" id="${id}-e" hidden></p>`;
   if (n.type === 'list') {
@@ -121,13 +122,13 @@ ${err}
 </fieldset>`;
   }
   return `${head}
-<div class="ctl">${control(n, id)}</div>
+<div class="ctl">${control(n, id, described)}</div>
 <div class="opt">${dk}</div>
 ${err}
 </fieldset>`;
 }
 
-/** What to answer, in words: the same range and unit as the answers file says. */
+/** What to answer, in words: the same range and unit as the answers file says ('' where the question says enough). */
 function hint(n: QNode): string {
   const q = n.question;
   switch (q.kind) {
@@ -140,19 +141,20 @@ function hint(n: QNode): string {
     case 'number':
       return `${capitalise(rangeText(q))}${q.unit === '%' ? ' (40 or 40%)' : ''}.`;
     case 'date':
-      return 'A date (YYYY-MM-DD).';
+      // The model's help often says it already.
+      return q.help?.includes('YYYY-MM-DD') ? '' : 'A date as YYYY-MM-DD.';
     case 'values':
       return q.valueKind === 'number' ? `Comma-separated, each ${rangeText(q)}.` : 'Comma-separated.';
     case 'items':
       return `Add each ${q.item ?? 'item'}, or tick "There are none".`;
     default:
-      return 'Text.';
+      return '';
   }
 }
 
-function control(n: QNode, id: string): string {
+function control(n: QNode, id: string, described: string): string {
   const q = n.question;
-  const labelled = `aria-labelledby="${id}-l" aria-describedby="${[q.help ? `${id}-h` : '', `${id}-k`, `${id}-e`].filter(Boolean).join(' ')}"`;
+  const labelled = `aria-labelledby="${id}-l" aria-describedby="${described}"`;
   switch (q.kind) {
     case 'select':
       return `<div class="choices">${q.choices!.map((c) => `<label><input type="radio" name="${id}" value="${esc(c.value)}"> ${esc(c.label)}</label>`).join('')}</div>`;
@@ -163,7 +165,8 @@ function control(n: QNode, id: string): string {
     case 'number':
       return `<input type="text" inputmode="decimal" id="${id}-i" ${labelled}>${q.unit ? `<span class="unit">${esc(q.unit)}</span>` : ''}`;
     case 'date':
-      return `<input type="date" id="${id}-i" ${labelled}>`;
+      // Text, not type=date: a date picker shows the browser's local format (mm/dd/yyyy), the file needs YYYY-MM-DD.
+      return `<input type="text" id="${id}-i" placeholder="YYYY-MM-DD" autocomplete="off" ${labelled}>`;
     default:
       return `<input type="text" id="${id}-i" ${labelled}>`;
   }

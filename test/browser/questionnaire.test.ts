@@ -159,7 +159,7 @@ if (!executable) {
         await l('leadership.manager_experience_years').locator('.ctl input').fill('4');
         await l('leadership.outside_help').locator('input[value=coach]').check();
         await l('leadership.outside_help').locator('input[value=training]').check();
-        await l('leadership.leader_since').locator('input[type=date]').fill('2025-03-01');
+        await l('leadership.leader_since').locator('.ctl input').fill('15.01.2026');
         await l('leadership.first_90_days_plan').getByLabel("Don't know").check();
 
         // A list of items: two roles, one added then removed in between; the second open role's date.
@@ -214,6 +214,8 @@ if (!executable) {
         await page.getByRole('button', { name: 'Save answers' }).click();
         expect(await l('leadership.leaders_last_3_years').locator('.err').textContent()).toBe(readerSays('leadership.leaders_last_3_years', 2.5));
         expect(await l('leadership.outside_help').locator('.err').textContent()).toBe(readerSays('leadership.outside_help', ['coach', 'training', 'none']));
+        expect(await l('leadership.leader_since').locator('.err').textContent()).toBe(readerSays('leadership.leader_since', '15.01.2026'));
+        await l('leadership.leader_since').locator('.ctl input').fill('2025-03-01');
         await l('leadership.leaders_last_3_years').locator('.ctl input').fill('');
         await l('leadership.outside_help').locator('input[value=none]').uncheck();
         // A percentage with its sign, as the terminal takes it.
