@@ -54,6 +54,11 @@ describe('sales-audit questionnaire', () => {
     const y = parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(y).filter((k) => /^people\[12\]\./.test(k)).length).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/# Person 2 \(.+\) › /);
+    // Reps answer about themselves: the roster adds nothing, and the run says so.
+    const reps = cli(['questionnaire', '--for', 'reps', '--org', 'templates/examples/roster-team.yaml']);
+    expect(reps.code).toBe(0);
+    expect(reps.stdout).toBe(cli(['questionnaire', '--for', 'reps']).stdout);
+    expect(reps.stderr).toBe('sales-audit: note: --org adds no questions for reps: each rep answers about themselves (self.*)\n');
   });
 
   it('bad input: one line, exit 2, no stack', () => {

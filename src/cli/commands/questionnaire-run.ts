@@ -40,6 +40,8 @@ export function formatFor(opts: Pick<QuestionnaireOpts, 'format' | 'output'>): '
 export async function questionnaire(opts: QuestionnaireOpts): Promise<void> {
   const format = formatFor(opts);
   const people = opts.org ? ((await loadOrg(opts.org, undefined)).org.people as Record<string, unknown>[] | undefined) : undefined;
+  // Checked (a bad file still stops the run), but a rep answers about themselves, not per person.
+  if (opts.org && opts.for === 'reps') process.stderr.write('sales-audit: note: --org adds no questions for reps: each rep answers about themselves (self.*)\n');
   const qn = buildQuestionnaire(rules, { group: opts.for, anonymous: opts.anonymous, people });
   const text = format === 'html' ? (await import('../../questionnaire/html')).renderQuestionnaireHtml(qn, VERSION) : renderQuestionnaireYaml(qn);
   if (!opts.output || opts.output === '-') {
