@@ -19,6 +19,7 @@ export default defineRule({
   title: 'Commission does not buy short-term thinking',
   source: 'Reply, G. Zander',
   category: 'compensation',
+  group: 'compensation',
   severity: 'medium',
   reads: [
     'company.sales_motion',
