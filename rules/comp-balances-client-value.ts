@@ -9,7 +9,7 @@ const OTHER_RULE = 'profit-based-comp';
 const OTHER_TITLE = 'Commission rewards profitable business, not just revenue';
 const BASIS_WORDS = { revenue: 'revenue', gross_margin: 'gross margin', profit: 'profit', mixed: 'a mix of measures' } as const;
 const MIX_SOURCE =
-  'house default, informed by Talentfoot, "Sales Compensation Planning: Pay Mix" (base 40-60% of on-target pay for hunters, 60-80% for account managers who grow existing clients) and Topline Sales Compensation, "Designing pay mix" (up to half variable for short transactional cycles; long, complex cycles need more base)';
+  'house default, informed by Talentfoot, "Sales Compensation Planning: Pay Mix" (base 40-60% of on-target pay for hunters, 60-80% for account managers who grow existing clients) and Topline Sales Compensation, "Designing Pay Mix That Attracts, Retains and Motivates Top Sales Talent" (up to half variable for short transactional cycles; long, complex cycles need more base); both undated web pages, so the floors per motion are a sales-audit default';
 const MOTION_WORDS = { transactional: 'transactional', relationship: 'relationship', solution: 'solution' } as const;
 /** Pay components that depend on how the client fares. */
 const CLIENT_MEASURES = ['retention', 'expansion', 'client_outcome'] as const;

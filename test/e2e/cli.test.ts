@@ -51,7 +51,7 @@ describe('audit on the bundled examples', () => {
     const r = cli(['audit', '--example', 'struggling-startup', '--date', DATE]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
-    expect(r.stdout).toContain('  Score 15/100, up to 18 once 3 facts are known\n  Grade F   Coverage 97%\n');
+    expect(r.stdout).toContain('  Score 16/100, up to 19 once 3 facts are known\n  Grade F   Coverage 97%\n');
     expect(r.stdout).toMatch(/Categories\n {2}Leadership/);
     const findings = r.stdout.slice(r.stdout.indexOf('Findings'));
     expect(findings.split('\n')[1]).toMatch(/FATAL/);
@@ -64,7 +64,7 @@ describe('audit on the bundled examples', () => {
   it('markdown report: headings, tables and the checklist as a task list', () => {
     const r = cli(['audit', '--example', 'mid-size-gaps', '--format', 'markdown', '--date', DATE]);
     expect(r.stdout).toMatch(/^# Sales audit: /);
-    expect(r.stdout).toContain('| Score | Up to | Grade | Coverage |\n|---:|---:|:---:|---:|\n| 63/100 | 65 | D | 97% |\n');
+    expect(r.stdout).toContain('| Score | Up to | Grade | Coverage |\n|---:|---:|:---:|---:|\n| 66/100 | 68 | D | 97% |\n');
     expect(r.stdout).toMatch(/^- \[ \] \*\*\+\d+\.\d\*\* /m);
   });
 
