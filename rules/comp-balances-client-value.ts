@@ -1,13 +1,16 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, defineRule, joinNames, options, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, monthsBetween, options, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
 // Its title, written out: the two rules cannot import each other.
 const OTHER_TITLE = 'Commission rewards profitable business, not just revenue';
 const BASIS_WORDS = { revenue: 'revenue', gross_margin: 'gross margin', profit: 'profit', mixed: 'a mix of measures' } as const;
+const MIX_SOURCE =
+  'house default, informed by Talentfoot, "Sales Compensation Planning: Pay Mix" (base 40-60% of on-target pay for hunters, 60-80% for account managers who grow existing clients) and Topline Sales Compensation, "Designing Pay Mix That Attracts, Retains and Motivates Top Sales Talent" (up to half variable for short transactional cycles; long, complex cycles need more base); both undated web pages, so the floors per motion are a sales-audit default';
+const MOTION_WORDS = { transactional: 'transactional', relationship: 'relationship', solution: 'solution' } as const;
 /** Pay components that depend on how the client fares. */
 const CLIENT_MEASURES = ['retention', 'expansion', 'client_outcome'] as const;
 
@@ -16,6 +19,7 @@ export default defineRule({
   title: 'Commission does not buy short-term thinking',
   source: 'Reply, G. Zander',
   category: 'compensation',
+  group: 'compensation',
   severity: 'medium',
   reads: [
     'company.sales_motion',
@@ -26,6 +30,10 @@ export default defineRule({
     'compensation.pay_on_collection',
     'compensation.clawback',
     'compensation.varies_by_objective',
+    'compensation.base_pct',
+    'compensation.ramp_months',
+    'compensation.draw',
+    'people[].start_date',
   ],
   options: options({
     simplePlanUpToEmployees: threshold({
@@ -37,10 +45,30 @@ export default defineRule({
       source:
         'house default, informed by the reply of G. Zander to K. Jackson, "B2B Sales Management Mistakes That Might Prove Fatal" (Jackson Solutions, 2012): vary the plan to reflect objectives across products and clients; a small team has few to vary by, and one plan it understands serves it better',
     }),
+    minBasePctTransactional: threshold({
+      default: 40, min: 0, max: 100,
+      description: 'Least base salary (% of on-target pay) for transactional selling: less puts most of the pay at risk on each quick deal.',
+      source: MIX_SOURCE,
+    }),
+    minBasePctSolution: threshold({
+      default: 50, min: 0, max: 100,
+      description: 'Least base salary (% of on-target pay) for solution selling: long, complex cycles need a base that carries the rep between deals.',
+      source: MIX_SOURCE,
+    }),
+    minBasePctRelationship: threshold({
+      default: 60, min: 0, max: 100,
+      description: 'Least base salary (% of on-target pay) for relationship selling: a large variable share pays for this quarter at the expense of the repeat business.',
+      source: MIX_SOURCE,
+    }),
+    newHireMonths: threshold({
+      default: 6, min: 0, max: 36, whole: true,
+      description: 'Months after a rep\'s start date during which a full quota with no ramp and no draw is a finding.',
+      source: 'house default, informed by The Bridge Group, SaaS AE Metrics & Compensation report, 2024 (median ramp of a new account executive about 5 months)',
+    }),
   }),
   docs: {
     description:
-      'Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands.',
+      'Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands. Two findings on the plan\'s structure, not scored: a pay mix with less base than the motion calls for (40% of on-target pay for transactional selling, 50% for solution, 60% for relationship selling), and a rep who joined in the last six months carrying the full quota with no ramp and no draw. With profit-based-comp, this rule is presented as the compensation review.',
     rationale:
       'A plan that pays on margin or profit alone invites reps to maximise this quarter at the client\'s expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer a larger team towards a new product or market when presence matters more than margin for a while.',
   },
@@ -51,6 +79,8 @@ export default defineRule({
     controlsCount: 'No part of the pay rewards client outcomes, but {controls}: a client-value control.',
     uniformPlan: 'One commission plan applies everywhere in a company of {employees}: it does not vary by product, client segment or market objective.',
     simplePlanFits: 'One commission plan applies everywhere; in a company of {employees} one simple plan is right.',
+    lowBase: 'Base salary is {base}% of on-target pay, under the {min}% {motion} selling calls for: most of the pay rides on this quarter\'s deals.',
+    noRamp: '{names} joined in the last {months} months and {carry} the full quota from the first day, with no ramp and no draw.',
     mixedPlan:
       'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
@@ -61,13 +91,23 @@ export default defineRule({
       owner: 'CEO with Finance',
       effort: 'medium',
     },
+    rebalanceMix: {
+      action: 'Move the pay mix to at least {min}% base for {motion} selling (today {base}%), keeping on-target pay the same.',
+      owner: 'CEO with Finance',
+      effort: 'medium',
+    },
+    addRamp: {
+      action: 'Give new reps a ramped quota for their first months (or a recoverable draw) so they are not paid for closing whatever closes first.',
+      owner: 'CEO with Finance',
+      effort: 'low',
+    },
     varyPlan: {
       action: 'Set plan variations for the current objectives: strategic products, key client segments, new markets.',
       owner: 'CEO with Finance',
       effort: 'medium',
     },
   },
-  check({ org, finding, step, options: o }) {
+  check({ org, finding, step, date, options: o }) {
     const motion = org.company?.sales_motion;
     const employees = org.company?.employees;
     const comp = org.compensation ?? {};
@@ -142,6 +182,27 @@ export default defineRule({
     if (varies === false && small === false) {
       findings.push(finding('uniformPlan', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { thresholds: ['simplePlanUpToEmployees'] }));
       steps.push(step('varyPlan', {}, ['compensation.varies_by_objective']));
+    }
+    // The plan's structure: the pay mix against the motion, and new hires' ramp or draw (findings, not scored).
+    const base = comp.base_pct;
+    if (base !== undefined && motion !== undefined) {
+      const min = { transactional: o.minBasePctTransactional, solution: o.minBasePctSolution, relationship: o.minBasePctRelationship }[motion];
+      const name = { transactional: 'minBasePctTransactional', solution: 'minBasePctSolution', relationship: 'minBasePctRelationship' }[motion];
+      if (base < min) {
+        findings.push(finding('lowBase', ['compensation.base_pct', 'company.sales_motion'], { base, min, motion: MOTION_WORDS[motion] }, { thresholds: [name], gap: min > 0 ? (min - base) / min : 1 }));
+        steps.push(step('rebalanceMix', { base, min, motion: MOTION_WORDS[motion] }, ['compensation.base_pct']));
+      }
+    }
+    if (comp.ramp_months === 0 && comp.draw === 'none') {
+      const fresh = repsOf(org.people).filter(({ p, certain }) => certain && p.start_date !== undefined && p.start_date <= date && monthsBetween(p.start_date, date) < o.newHireMonths);
+      if (fresh.length) {
+        findings.push(
+          finding('noRamp', ['compensation.ramp_months', 'compensation.draw', ...fresh.map(({ i }) => `people[${i}].start_date`)], {
+            names: joinNames(fresh.map(({ name }) => name)), months: o.newHireMonths, carry: fresh.length === 1 ? 'carries' : 'carry', count: countOf(fresh.length, 'rep'),
+          }, { thresholds: ['newHireMonths'], gap: 0.5 }),
+        );
+        steps.push(step('addRamp', {}, ['compensation.ramp_months', 'compensation.draw']));
+      }
     }
     // Findings in reading order: the client part, the variation, then the notes.
     findings.sort((a, b) => Number(a.note === true) - Number(b.note === true));

@@ -20,7 +20,7 @@ export default defineRule({
   source: 'Jackson, mistake 9',
   category: 'people',
   severity: 'medium',
-  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep'],
+  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.reps_left_last_12_months', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep'],
   options: options({
     maxOpenDays: threshold({
       default: 58, min: 0, max: 3650, whole: true,
@@ -32,10 +32,15 @@ export default defineRule({
       description: 'The bench should hold one ready candidate for every this many reps (at least one): the bar grows with the team.',
       source: SOURCE_BENCH,
     }),
+    attritionMonths: threshold({
+      default: 6, min: 1, max: 24, whole: true,
+      description: 'The bench should cover the seats that last year\'s attrition says will open in this many months.',
+      source: 'house default, informed by HRO Today and WilsonHCG (2017: a sales position takes 58.1 days to fill on average): a candidate called today starts weeks later, so the bench must hold the next six months of departures, not the next two',
+    }),
   }),
   docs: {
     description:
-      'Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.',
+      'Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench\'s weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.',
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -46,6 +51,7 @@ export default defineRule({
     thinBench: '{benchText} on the bench for a team of {repsText} (the bar: {target}, one per {per} reps).',
     staleWithBench: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
     staleBenchUnknown: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
+    attritionBench: '{leftText} left in the last 12 months: about {target} {seats} can be expected to open in the next {attritionMonths} months, and {benchText} on the bench.',
     teamUnknown: 'The bench ({benchText}) cannot be judged against the size of the sales team: who sells is not known.',
     openedUnknown: 'When the territory {quoted} opened is not known.',
     futureDate: 'The opening date of the territory {quoted} ({value}) is after the audit date ({auditDate}): check it.',
@@ -90,12 +96,14 @@ export default defineRule({
     const target = (n: number) => Math.max(1, Math.ceil(n / per));
     const benchScore = (b: number, t: number) => (b === 0 ? 0 : 0.5 + 0.5 * Math.min(1, b / t));
     const teamKnown = org.people !== undefined && reps.every((x) => x.certain);
-    if (bench === undefined) checks.push({ id: 'bench', score: [0, 1], unknown: ['recruiting.bench'] });
-    else if (bench === 0) checks.push({ id: 'bench', score: 0 });
-    else if (org.people === undefined) checks.push({ id: 'bench', score: [0.5, 1], unknown: ['people'] });
+    // The bench weighs half against team size, half against attrition.
+    if (bench === undefined) checks.push({ id: 'bench', weight: 0.5, score: [0, 1], unknown: ['recruiting.bench'] });
+    else if (bench === 0) checks.push({ id: 'bench', weight: 0.5, score: 0 });
+    else if (org.people === undefined) checks.push({ id: 'bench', weight: 0.5, score: [0.5, 1], unknown: ['people'] });
     else
       checks.push({
         id: 'bench',
+        weight: 0.5,
         score: [benchScore(bench, target(reps.length)), benchScore(bench, target(sure))],
         unknown: reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`),
       });
@@ -105,6 +113,25 @@ export default defineRule({
     else if (bench !== undefined && teamKnown && bench < bar)
       findings.push(finding('thinBench', ['recruiting.bench', 'people'], { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per }, { thresholds: ['repsPerCandidate'] }));
     else if (bench !== undefined && !teamKnown) findings.push(finding('teamUnknown', ['recruiting.bench', 'people'], { bench, benchText: countOf(bench, 'candidate') }, { note: true }));
+
+    // Against attrition: the seats last year's departures say will open in the next months.
+    const left = r.reps_left_last_12_months;
+    const { attritionMonths } = options;
+    const expected = left === undefined ? undefined : Math.ceil((left * attritionMonths) / 12);
+    if (expected === 0) checks.push({ id: 'attrition', weight: 0.5, score: 1 });
+    else if (expected === undefined || bench === undefined) {
+      // Unknown departures could be any number; an empty bench covers none of them.
+      checks.push({ id: 'attrition', weight: 0.5, score: [0, 1], unknown: [...(left === undefined ? ['recruiting.reps_left_last_12_months'] : []), ...(bench === undefined ? ['recruiting.bench'] : [])] });
+    } else {
+      checks.push({ id: 'attrition', weight: 0.5, score: benchScore(bench, expected) });
+      // An empty bench is its own finding (emptyBench); a thin one is judged against attrition here.
+      if (bench > 0 && bench < expected)
+        findings.push(
+          finding('attritionBench', ['recruiting.bench', 'recruiting.reps_left_last_12_months'], {
+            left: left!, leftText: `${countOf(left!, 'rep')}`, target: expected, seats: expected === 1 ? 'seat' : 'seats', attritionMonths, bench, benchText: benchText(bench),
+          }, { thresholds: ['attritionMonths'], gap: 1 - bench / expected }),
+        );
+    }
 
     // Open territories: none past the usual time to fill.
     const open = r.open_territories;
@@ -141,8 +168,9 @@ export default defineRule({
     else if (overdue) checks.push({ id: 'territories', score: 0 });
     else checks.push({ id: 'territories', score: undated.length ? [0, 1] : 1, unknown: undated });
 
-    const short = r.mode === 'on_vacancy' || (bench !== undefined && (bench === 0 || (teamKnown && bench < bar)));
-    if (short) steps.push(step('standingPipeline', { target: bar, targetText }, [r.mode === 'on_vacancy' ? 'recruiting.mode' : 'recruiting.bench']));
+    const need = Math.max(bar, expected ?? 0);
+    const short = r.mode === 'on_vacancy' || (bench !== undefined && (bench === 0 || (teamKnown && bench < bar) || (expected !== undefined && bench < expected)));
+    if (short) steps.push(step('standingPipeline', { target: need, targetText: countOf(need, 'qualified candidate') }, [r.mode === 'on_vacancy' ? 'recruiting.mode' : 'recruiting.bench']));
     if ((short || overdue) && r.channels !== undefined) {
       const have = new Set(r.channels);
       const missing = (Object.keys(ARTICLE_CHANNELS) as (keyof typeof ARTICLE_CHANNELS)[]).filter((c) => c !== 'competitor_talent' && !have.has(c));

@@ -1,6 +1,8 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
 import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
 import type { CheckOut } from '../src/engine/types';
+import type { Policy } from '../src/model/schema';
 
 const ARTICLE = "Karen Jackson, 'B2B Sales Management Mistakes That Might Prove Fatal' (Jackson Solutions, 2012), mistake 6: manage a poor performer back to standard, or release them quickly";
 const BRIDGE = 'The Bridge Group, SaaS AE Metrics & Compensation report, 2024: median ramp of a new account executive about 5 months';
@@ -16,7 +18,20 @@ export default defineRule({
   source: 'Jackson, mistake 6',
   category: 'people',
   severity: 'high',
-  reads: ['people[].name', 'people[].is_rep', 'people[].start_date', 'people[].attainment', 'people[].actions[].action', 'people[].actions[].date'],
+  reads: [
+    'people[].name',
+    'people[].is_rep',
+    'people[].start_date',
+    'people[].attainment',
+    'people[].actions[].action',
+    'people[].actions[].date',
+    'people[].title',
+    'people[].selling_share_pct',
+    'people[].direct_reports',
+    'policies[].applies_to',
+    'policies[].underperformance',
+    'policies[].improvement_plan_deadline_days',
+  ],
   options: options({
     underperformancePct: threshold({
       default: 70, min: 0, max: 100,
@@ -41,7 +56,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged. Without a start date, only the quarters beyond the ramp are sure to count.',
+      'Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep\'s. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.',
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -53,6 +68,12 @@ export default defineRule({
     rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
+    policyPayCut: 'The policy for {who} answers underperformance with a pay cut.',
+    policyNoSteps: 'The policy for {who} names no way to manage underperformance (extra coaching, an improvement plan or a decision).',
+    policyLongDeadline: 'The policy for {who} lets extra coaching or an improvement plan run {days} days before a decision (more than {decisionDays}).',
+    policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
+    policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
+    partTime: '{name} sells part-time ({why}): attainment is not judged as a full-time rep\'s.',
   },
   steps: {
     decide: {
@@ -70,14 +91,48 @@ export default defineRule({
       owner: 'CEO with HR',
       effort: 'low',
     },
+    fixPolicy: {
+      action: 'Rewrite the underperformance policy for {who}: extra coaching, then an improvement plan with clear targets, and a decision within {decisionDays} days.',
+      owner: 'CEO with HR',
+      effort: 'low',
+    },
   },
   check({ org, options, date, finding, step }) {
     const { underperformancePct: pct, consecutiveQuarters: quarters, decisionDays, rampMonths } = options;
     const thresholds = { thresholds: ['underperformancePct', 'consecutiveQuarters'] };
-    if (org.people === undefined) return { notAssessed: ['people[].attainment', 'people[].actions'] };
-    const reps = repsOf(org.people);
-    if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
     const findings: ReturnType<typeof finding>[] = [];
+    const steps: ReturnType<typeof step>[] = [];
+    // Role policies: how each handles underperformance, in [0, 1] (half for managing steps without a
+    // pay cut, half for a decision deadline within the window), and its own faults.
+    const refs = policyRefs(org);
+    const stepsPart = (p: Policy) => (p.underperformance?.length && !p.underperformance.includes('pay_cut') ? 1 : 0);
+    const deadlinePart = (p: Policy) => (p.improvement_plan_deadline_days === undefined ? 0 : Math.min(1, decisionDays / p.improvement_plan_deadline_days));
+    const policyScore = (p: Policy) => 0.5 * stepsPart(p) + 0.5 * deadlinePart(p);
+    const termsOf = (p: Policy) =>
+      [
+        p.underperformance?.length ? p.underperformance.map((a) => ACTION_LABEL[a]).join(', then ') : undefined,
+        p.improvement_plan_deadline_days === undefined ? undefined : `a decision within ${countOf(p.improvement_plan_deadline_days, 'day')}`,
+      ].filter((x) => x !== undefined).join('; ') || 'no terms for underperformance';
+    // Without a roster the policy's faults are risks (notes): nobody is known to be affected.
+    const asNote = org.people === undefined;
+    for (const { policy: p, i, who } of refs) {
+      const at = [`policies[${i}].underperformance`];
+      let fault = false;
+      if (p.underperformance?.includes('pay_cut')) (findings.push(finding('policyPayCut', at, { who }, { note: asNote })), (fault = true));
+      else if (p.underperformance !== undefined && !p.underperformance.length) (findings.push(finding('policyNoSteps', at, { who }, { note: asNote })), (fault = true));
+      const days = p.improvement_plan_deadline_days;
+      if (days !== undefined && days > decisionDays) {
+        findings.push(finding('policyLongDeadline', [`policies[${i}].improvement_plan_deadline_days`], { who, days, decisionDays }, { thresholds: ['decisionDays'], note: asNote, gap: 1 - decisionDays / days }));
+        fault = true;
+      }
+      if (fault) steps.push(step('fixPolicy', { who, decisionDays }, [`policies[${i}]`]));
+    }
+    if (org.people === undefined) {
+      for (const { policy: p, i, who } of refs) findings.push(finding('policyOnly', [`policies[${i}]`], { who, terms: termsOf(p) }, { note: true }));
+      return { notAssessed: ['people[].attainment', 'people[].actions'], findings };
+    }
+    const reps = repsOf(org.people);
+    if (!reps.length) return { notApplicable: 'No salespeople are listed.', findings };
     // A date after the audit cannot be right: the action stands, its date counts as unknown.
     const futureDates = new Set<string>();
     for (const { p, i, name } of reps) {
@@ -90,7 +145,6 @@ export default defineRule({
     }
 
     const checks: CheckOut[] = [];
-    const steps: ReturnType<typeof step>[] = [];
     const noAttainment: typeof reps = [];
     let payCuts = false;
     for (const rep of reps) {
@@ -140,6 +194,17 @@ export default defineRule({
         checks.push(released || inWindow ? repCheck(rep, id, 1) : { id, notApplicable: `${name} started on ${start} and is still ramping up` });
         continue;
       }
+      // A part-time seller (a selling CEO, a player-coach) carries a part quota beside another job.
+      const share = p.selling_share_pct;
+      const reports = p.direct_reports;
+      if ((share !== undefined && share < 100) || (rep.certain && reports !== undefined && reports > 0)) {
+        checks.push(released || inWindow ? repCheck(rep, id, 1) : { id, notApplicable: `${name} sells part-time` });
+        if (lagging !== false && att !== undefined) {
+          const why = share !== undefined && share < 100 ? `${share}% of the job` : `and manages ${countOf(reports!, 'person', 'people')}`;
+          findings.push(finding('partTime', [share !== undefined && share < 100 ? `people[${i}].selling_share_pct` : `people[${i}].direct_reports`], { name, why }, { note: true }));
+        }
+        continue;
+      }
       const underperforming = lagging === true || (cuts.length > 0 && !performing);
       if (!underperforming) {
         // Under management against a deadline, or let go: in scope and managed.
@@ -153,7 +218,15 @@ export default defineRule({
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
         continue;
       }
-      checks.push(repCheck(rep, id, managed, unknownFacts));
+      // The role's policy counts for a known underperformer at half, whatever the record shows: the
+      // record earns the rest (and a record short of it is still a finding).
+      const under = policiesFor(refs, p.title);
+      const floor = lagging === true || cuts.length > 0 ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
+      checks.push(repCheck(rep, id, [Math.max(managed[0], floor), Math.max(managed[1], floor)], unknownFacts));
+      if (floor > 0 && under.refs.length === 1 && !under.maybeNone) {
+        const only = under.refs[0]!;
+        findings.push(finding('policyCounts', [`policies[${only.i}]`], { name, who: only.who, terms: termsOf(only.policy) }, { note: true }));
+      }
       if (managed[1] === 1) {
         if (actions === undefined && lagging)
           findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo) }, { ...thresholds, note: true }));

@@ -14,6 +14,7 @@ export default defineRule({
   title: 'Commission rewards profitable business, not just revenue',
   source: 'Reader comment, R. Tormey, point 2; reply, K. Jackson',
   category: 'compensation',
+  group: 'compensation',
   severity: 'high',
   reads: [
     'compensation.basis',

@@ -15,7 +15,7 @@ export default defineRule({
   source: 'Jackson, mistake 7',
   category: 'enablement',
   severity: 'high',
-  reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
+  reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'people[].selling_share_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
   options: options({
     failBelow: threshold({
       default: 35, min: 0, max: 100,
@@ -35,7 +35,7 @@ export default defineRule({
   }, { holds: (o) => o.failBelow <= o.passAbove, message: 'expected failBelow to be at most passAbove', path: 'failBelow' }),
   docs: {
     description:
-      'Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps, else the team-wide figure. A team average can hide reps far below it, so on its own it earns only what it guarantees (a team at T% earns at least T/100, as if its reps were split between 0% and 100%), and for reps without their own figure it guarantees the same share; the rest waits for each rep\'s figure. The selling-time checks weigh together three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.',
+      'Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps, else the team-wide figure. A team average can hide reps far below it, so on its own it earns only what it guarantees (a team at T% earns at least T/100, as if its reps were split between 0% and 100%), and for reps without their own figure it guarantees the same share; the rest waits for each rep\'s figure. A part-time seller (a selling CEO, a player-coach: `selling_share_pct` under 100) is judged on the selling part of the job: 20% of the week selling in a job that is 40% selling counts as 50%. The selling-time checks weigh together three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.',
     rationale:
       'Every hour a rep spends on work a less specialised role could do is an hour not spent with buyers. Reps who sell for a larger share of the week reach quota more often.',
   },
@@ -50,6 +50,7 @@ export default defineRule({
     tasksUnknown: 'Whether the listed task "{task}" could be done by a support role is not known.',
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
     repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, {them} {earn} only what the team-wide figure ({teamPct}%) guarantees.',
+    partTime: '{name} sells part-time ({share}% of the job): {pct}% of the week spent selling is judged as {effective}% of the selling part.',
     teamOnly: 'Only a team-wide figure ({pct}%) is known: an average can hide reps far below it, so it earns only what it guarantees until each rep\'s figure is known.',
   },
   steps: {
@@ -83,12 +84,16 @@ export default defineRule({
       const weight = SELLING_WEIGHT / reps.length;
       for (const rep of reps) {
         const { p, i, name } = rep;
-        const pct = p.selling_time_pct;
+        const raw = p.selling_time_pct;
         const path = `people[${i}].selling_time_pct`;
-        if (pct === undefined) {
+        if (raw === undefined) {
           checks.push(repCheck(rep, `rep:${name}`, [0, 1], [path], weight));
           continue;
         }
+        // A part-time seller is judged on the selling part of the job; an unknown share counts as full-time.
+        const share = p.selling_share_pct;
+        const pct = share !== undefined && share > 0 && share < 100 ? Math.min(100, Math.round((raw * 1000) / share) / 10) : raw;
+        if (pct !== raw) findings.push(finding('partTime', [path, `people[${i}].selling_share_pct`], { name, share: share!, pct: raw, effective: pct }, { note: true }));
         checks.push(repCheck(rep, `rep:${name}`, scoreOf(pct), [], weight));
         if (pct > passAbove) continue;
         below = true;

@@ -11,6 +11,7 @@ import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summ
 import {
   SEVERITIES,
   SEVERITY_WEIGHT,
+  RULE_GROUPS,
   STATUSES,
   type AuditReport,
   type ChecklistItem,
@@ -299,6 +300,7 @@ function evaluate(
     id: rule.id,
     title: rule.title,
     category: rule.category,
+    ...(rule.group ? { group: { id: rule.group, title: RULE_GROUPS[rule.group] } } : {}),
     severity,
     weight,
     source: rule.source,

@@ -18,6 +18,17 @@ export const CATEGORIES = {
 } as const;
 export type Category = keyof typeof CATEGORIES;
 
+/**
+ * Rules presented together in the report under one heading, as one review a
+ * sales leader would hold (id -> heading). A rule names its group in its
+ * definition; the report carries it on the rule's result, so renderers only
+ * render it.
+ */
+export const RULE_GROUPS = {
+  compensation: 'Compensation review',
+} as const;
+export type RuleGroup = keyof typeof RULE_GROUPS;
+
 export const EFFORTS = ['low', 'medium', 'high'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
@@ -151,6 +162,8 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   source: string;
   category: Category;
   severity: Severity;
+  /** The review the report presents this rule in, with the other rules of the group (see RULE_GROUPS). */
+  group?: RuleGroup;
   /** Every fact the rule reads (list items as `people[].x`): the interview asks for them. */
   reads: string[];
   /** Facts without which the rule cannot be assessed (all must be known). */
@@ -225,6 +238,8 @@ export interface RuleResult {
   id: string;
   title: string;
   category: Category;
+  /** The review the rule is presented in with the other rules of its group, e.g. `{id: "compensation", title: "Compensation review"}`; absent for a rule on its own. */
+  group?: { id: RuleGroup; title: string };
   severity: Severity;
   weight: number;
   source: string;

@@ -110,3 +110,8 @@ export const MARKETING_OWNS = {
   lead_generation: 'Lead generation',
 } as const;
 
+export const DRAWS = {
+  recoverable: 'A recoverable draw (paid back from later commission)',
+  non_recoverable: 'A non-recoverable draw (a guarantee, not paid back)',
+  none: 'No draw',
+} as const;

@@ -5,10 +5,10 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
+const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","policies","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
 const c1 = new Set(["name","employees","sales_motion"]);
 const c2 = new Set(["transactional","relationship","solution"]);
-const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan"]);
+const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan","reps_per_manager","manager_coaching_hours_per_month"]);
 const c4 = new Set(["ceo","founder","sales_manager","nobody"]);
 const c5 = new Set(["advisor","coach","fractional_leader","training","reading","none"]);
 const c6 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
@@ -24,35 +24,37 @@ const c15 = new Set(["weekly","monthly","quarterly","none"]);
 const c16 = new Set(["kpis","review_cadence","team_involved"]);
 const c17 = new Set(["name","kind","target","owner"]);
 const c18 = new Set(["activity","outcome","conversion"]);
-const c19 = new Set(["name","title","is_rep","direct_reports","hiring_authority","start_date","attainment","selling_time_pct","coaching","actions"]);
+const c19 = new Set(["name","title","is_rep","direct_reports","hiring_authority","start_date","attainment","selling_time_pct","selling_share_pct","coaching","actions"]);
 const c20 = new Set(["plan","focus","one_to_one","hours_per_month"]);
 const c21 = new Set(["individual","generic","none"]);
 const c22 = new Set(["skills","mindset","time_management","product_knowledge","pipeline"]);
 const c23 = new Set(["date","action"]);
 const c24 = new Set(["pay_cut","improvement_plan","coaching","release"]);
-const c25 = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
-const c26 = new Set(["task","hours_per_week","offloadable"]);
-const c27 = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
-const c28 = new Set(["crm","spreadsheets","notes","none"]);
-const c29 = new Set(["mode","bench","open_territories","channels"]);
-const c30 = new Set(["continuous","on_vacancy"]);
-const c31 = new Set(["name","opened_on"]);
-const c32 = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
-const c33 = new Set(["none_reported","points"]);
-const c34 = new Set(["area","description","owner","mechanism"]);
-const c35 = new Set(["credit","inventory","production","pricing","legal","other"]);
-const c36 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","accelerators","capped","approver_paid_on_deal"]);
-const c37 = new Set(["revenue","gross_margin","profit","mixed"]);
-const c38 = new Set(["deal_desk","manager","none"]);
-const c39 = new Set(["measure","weight_pct"]);
-const c40 = new Set(["new_business","gross_margin","retention","expansion","client_outcome","objectives","other"]);
-const c41 = new Set(["function","owns","reps_create_messaging","issue_route","message_owner","qualified_lead_defined","lead_follow_up_agreed"]);
-const c42 = new Set(["dedicated","shared","none"]);
-const c43 = new Set(["positioning","messaging","collateral","lead_generation"]);
-const c44 = new Set(["rule","reason","owner","expires"]);
-const c45 = new Set(["company","leadership","roles","plan","process","metrics","people","admin","tools","recruiting","friction","compensation","marketing"]);
-const c46 = new Set(["by","on"]);
-const c47 = new Set(["source","as_of"]);
+const c25 = new Set(["applies_to","development_plan","one_to_one","coaching_hours_per_month","underperformance","improvement_plan_deadline_days"]);
+const c26 = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
+const c27 = new Set(["task","hours_per_week","offloadable"]);
+const c28 = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
+const c29 = new Set(["crm","spreadsheets","notes","none"]);
+const c30 = new Set(["mode","bench","open_territories","channels","reps_left_last_12_months"]);
+const c31 = new Set(["continuous","on_vacancy"]);
+const c32 = new Set(["name","opened_on"]);
+const c33 = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
+const c34 = new Set(["none_reported","points"]);
+const c35 = new Set(["area","description","owner","mechanism"]);
+const c36 = new Set(["credit","inventory","production","pricing","legal","other"]);
+const c37 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","accelerators","capped","approver_paid_on_deal","ramp_months","draw","base_pct"]);
+const c38 = new Set(["revenue","gross_margin","profit","mixed"]);
+const c39 = new Set(["deal_desk","manager","none"]);
+const c40 = new Set(["measure","weight_pct"]);
+const c41 = new Set(["new_business","gross_margin","retention","expansion","client_outcome","objectives","other"]);
+const c42 = new Set(["recoverable","non_recoverable","none"]);
+const c43 = new Set(["function","owns","reps_create_messaging","issue_route","message_owner","qualified_lead_defined","lead_follow_up_agreed"]);
+const c44 = new Set(["dedicated","shared","none"]);
+const c45 = new Set(["positioning","messaging","collateral","lead_generation"]);
+const c46 = new Set(["rule","reason","owner","expires"]);
+const c47 = new Set(["company","leadership","roles","plan","process","metrics","people","policies","admin","tools","recruiting","friction","compensation","marketing"]);
+const c48 = new Set(["by","on"]);
+const c49 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -138,6 +140,13 @@ function v13(x) {
   return typeof x === "boolean" ? x : I;
 }
 
+function v14(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 200)) return I;
+  return x;
+}
+
 function v7(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c3.has(k)) return I;
@@ -172,10 +181,20 @@ function v7(x) {
     if (r === I) return I;
     out["first_90_days_plan"] = r;
   } else if ("first_90_days_plan" in x) return I;
+  if (x["reps_per_manager"] !== undefined) {
+    const r = v5(x["reps_per_manager"]);
+    if (r === I) return I;
+    out["reps_per_manager"] = r;
+  } else if ("reps_per_manager" in x) return I;
+  if (x["manager_coaching_hours_per_month"] !== undefined) {
+    const r = v14(x["manager_coaching_hours_per_month"]);
+    if (r === I) return I;
+    out["manager_coaching_hours_per_month"] = r;
+  } else if ("manager_coaching_hours_per_month" in x) return I;
   return out;
 }
 
-function v15(x) {
+function v16(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c7.has(k)) return I;
   const out = {};
@@ -217,26 +236,26 @@ function v15(x) {
   return out;
 }
 
-function v14(x) {
+function v15(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v15(x[i]);
+    const r = v16(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v18(x) {
+function v19(x) {
   return c9.has(x) ? x : I;
 }
 
-function v17(x) {
+function v18(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v18(x[i]);
+    const r = v19(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -244,14 +263,8 @@ function v17(x) {
   return out;
 }
 
-function v19(x) {
-  return c10.has(x) ? x : I;
-}
-
 function v20(x) {
-  if (typeof x !== "number" || !Number.isFinite(x)) return I;
-  if (!(x >= 0)) return I;
-  return x;
+  return c10.has(x) ? x : I;
 }
 
 function v21(x) {
@@ -266,7 +279,13 @@ function v22(x) {
   return x;
 }
 
-function v16(x) {
+function v23(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  return x;
+}
+
+function v17(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c8.has(k)) return I;
   const out = {};
@@ -276,7 +295,7 @@ function v16(x) {
     out["documented"] = r;
   } else if ("documented" in x) return I;
   if (x["covers"] !== undefined) {
-    const r = v17(x["covers"]);
+    const r = v18(x["covers"]);
     if (r === I) return I;
     out["covers"] = r;
   } else if ("covers" in x) return I;
@@ -291,7 +310,7 @@ function v16(x) {
     out["last_reviewed"] = r;
   } else if ("last_reviewed" in x) return I;
   if (x["review_cadence"] !== undefined) {
-    const r = v19(x["review_cadence"]);
+    const r = v20(x["review_cadence"]);
     if (r === I) return I;
     out["review_cadence"] = r;
   } else if ("review_cadence" in x) return I;
@@ -301,24 +320,24 @@ function v16(x) {
     out["goals_quantified"] = r;
   } else if ("goals_quantified" in x) return I;
   if (x["sales_target"] !== undefined) {
-    const r = v20(x["sales_target"]);
+    const r = v21(x["sales_target"]);
     if (r === I) return I;
     out["sales_target"] = r;
   } else if ("sales_target" in x) return I;
   if (x["quota_per_rep"] !== undefined) {
-    const r = v21(x["quota_per_rep"]);
+    const r = v22(x["quota_per_rep"]);
     if (r === I) return I;
     out["quota_per_rep"] = r;
   } else if ("quota_per_rep" in x) return I;
   if (x["ramped_reps"] !== undefined) {
-    const r = v22(x["ramped_reps"]);
+    const r = v23(x["ramped_reps"]);
     if (r === I) return I;
     out["ramped_reps"] = r;
   } else if ("ramped_reps" in x) return I;
   return out;
 }
 
-function v26(x) {
+function v27(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
@@ -329,11 +348,11 @@ function v26(x) {
   return out;
 }
 
-function v27(x) {
+function v28(x) {
   return c13.has(x) ? x : I;
 }
 
-function v25(x) {
+function v26(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c12.has(k)) return I;
   const out = {};
@@ -348,42 +367,35 @@ function v25(x) {
     out["buyer_activity"] = r;
   } else if ("buyer_activity" in x) return I;
   if (x["exit_criteria"] !== undefined) {
-    const r = v26(x["exit_criteria"]);
+    const r = v27(x["exit_criteria"]);
     if (r === I) return I;
     out["exit_criteria"] = r;
   } else if ("exit_criteria" in x) return I;
   if (x["exit_kind"] !== undefined) {
-    const r = v27(x["exit_kind"]);
+    const r = v28(x["exit_kind"]);
     if (r === I) return I;
     out["exit_kind"] = r;
   } else if ("exit_kind" in x) return I;
   return out;
 }
 
-function v24(x) {
+function v25(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v25(x[i]);
+    const r = v26(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v28(x) {
+function v29(x) {
   return c14.has(x) ? x : I;
 }
 
-function v29(x) {
-  return c15.has(x) ? x : I;
-}
-
 function v30(x) {
-  if (typeof x !== "number" || !Number.isFinite(x)) return I;
-  if (!(x >= 0)) return I;
-  if (!(x <= 100)) return I;
-  return x;
+  return c15.has(x) ? x : I;
 }
 
 function v31(x) {
@@ -393,7 +405,14 @@ function v31(x) {
   return x;
 }
 
-function v23(x) {
+function v32(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 100)) return I;
+  return x;
+}
+
+function v24(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c11.has(k)) return I;
   const out = {};
@@ -403,48 +422,48 @@ function v23(x) {
     out["buyer_journey_mapped"] = r;
   } else if ("buyer_journey_mapped" in x) return I;
   if (x["stages"] !== undefined) {
-    const r = v24(x["stages"]);
+    const r = v25(x["stages"]);
     if (r === I) return I;
     out["stages"] = r;
   } else if ("stages" in x) return I;
   if (x["forecast_method"] !== undefined) {
-    const r = v28(x["forecast_method"]);
+    const r = v29(x["forecast_method"]);
     if (r === I) return I;
     out["forecast_method"] = r;
   } else if ("forecast_method" in x) return I;
   if (x["stage_reviews"] !== undefined) {
-    const r = v29(x["stage_reviews"]);
+    const r = v30(x["stage_reviews"]);
     if (r === I) return I;
     out["stage_reviews"] = r;
   } else if ("stage_reviews" in x) return I;
   if (x["forecast_accuracy_pct"] !== undefined) {
-    const r = v30(x["forecast_accuracy_pct"]);
+    const r = v31(x["forecast_accuracy_pct"]);
     if (r === I) return I;
     out["forecast_accuracy_pct"] = r;
   } else if ("forecast_accuracy_pct" in x) return I;
   if (x["pipeline_coverage"] !== undefined) {
-    const r = v31(x["pipeline_coverage"]);
+    const r = v32(x["pipeline_coverage"]);
     if (r === I) return I;
     out["pipeline_coverage"] = r;
   } else if ("pipeline_coverage" in x) return I;
   if (x["win_rate_pct"] !== undefined) {
-    const r = v30(x["win_rate_pct"]);
+    const r = v31(x["win_rate_pct"]);
     if (r === I) return I;
     out["win_rate_pct"] = r;
   } else if ("win_rate_pct" in x) return I;
   return out;
 }
 
-function v35(x) {
+function v36(x) {
   return c18.has(x) ? x : I;
 }
 
-function v36(x) {
+function v37(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   return x;
 }
 
-function v34(x) {
+function v35(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c17.has(k)) return I;
   const out = {};
@@ -454,12 +473,12 @@ function v34(x) {
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["kind"] !== undefined) {
-    const r = v35(x["kind"]);
+    const r = v36(x["kind"]);
     if (r === I) return I;
     out["kind"] = r;
   } else if ("kind" in x) return I;
   if (x["target"] !== undefined) {
-    const r = v36(x["target"]);
+    const r = v37(x["target"]);
     if (r === I) return I;
     out["target"] = r;
   } else if ("target" in x) return I;
@@ -471,32 +490,32 @@ function v34(x) {
   return out;
 }
 
-function v33(x) {
+function v34(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v34(x[i]);
+    const r = v35(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v37(x) {
+function v38(x) {
   return c15.has(x) ? x : I;
 }
 
-function v32(x) {
+function v33(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c16.has(k)) return I;
   const out = {};
   if (x["kpis"] !== undefined) {
-    const r = v33(x["kpis"]);
+    const r = v34(x["kpis"]);
     if (r === I) return I;
     out["kpis"] = r;
   } else if ("kpis" in x) return I;
   if (x["review_cadence"] !== undefined) {
-    const r = v37(x["review_cadence"]);
+    const r = v38(x["review_cadence"]);
     if (r === I) return I;
     out["review_cadence"] = r;
   } else if ("review_cadence" in x) return I;
@@ -508,37 +527,37 @@ function v32(x) {
   return out;
 }
 
-function v41(x) {
+function v42(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 1000)) return I;
   return x;
 }
 
-function v40(x) {
+function v41(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v41(x[i]);
+    const r = v42(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v43(x) {
+function v44(x) {
   return c21.has(x) ? x : I;
 }
 
-function v45(x) {
+function v46(x) {
   return c22.has(x) ? x : I;
 }
 
-function v44(x) {
+function v45(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v45(x[i]);
+    const r = v46(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -546,49 +565,49 @@ function v44(x) {
   return out;
 }
 
-function v46(x) {
+function v47(x) {
   return c15.has(x) ? x : I;
 }
 
-function v47(x) {
+function v48(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 200)) return I;
   return x;
 }
 
-function v42(x) {
+function v43(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c20.has(k)) return I;
   const out = {};
   if (x["plan"] !== undefined) {
-    const r = v43(x["plan"]);
+    const r = v44(x["plan"]);
     if (r === I) return I;
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["focus"] !== undefined) {
-    const r = v44(x["focus"]);
+    const r = v45(x["focus"]);
     if (r === I) return I;
     out["focus"] = r;
   } else if ("focus" in x) return I;
   if (x["one_to_one"] !== undefined) {
-    const r = v46(x["one_to_one"]);
+    const r = v47(x["one_to_one"]);
     if (r === I) return I;
     out["one_to_one"] = r;
   } else if ("one_to_one" in x) return I;
   if (x["hours_per_month"] !== undefined) {
-    const r = v47(x["hours_per_month"]);
+    const r = v48(x["hours_per_month"]);
     if (r === I) return I;
     out["hours_per_month"] = r;
   } else if ("hours_per_month" in x) return I;
   return out;
 }
 
-function v50(x) {
+function v51(x) {
   return c24.has(x) ? x : I;
 }
 
-function v49(x) {
+function v50(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c23.has(k)) return I;
   const out = {};
@@ -598,25 +617,25 @@ function v49(x) {
     out["date"] = r;
   } else if ("date" in x) return I;
   if (x["action"] !== undefined) {
-    const r = v50(x["action"]);
+    const r = v51(x["action"]);
     if (r === I) return I;
     out["action"] = r;
   } else if ("action" in x) return I;
   return out;
 }
 
-function v48(x) {
+function v49(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v49(x[i]);
+    const r = v50(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v39(x) {
+function v40(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c19.has(k)) return I;
   const out = {};
@@ -651,33 +670,38 @@ function v39(x) {
     out["start_date"] = r;
   } else if ("start_date" in x) return I;
   if (x["attainment"] !== undefined) {
-    const r = v40(x["attainment"]);
+    const r = v41(x["attainment"]);
     if (r === I) return I;
     out["attainment"] = r;
   } else if ("attainment" in x) return I;
   if (x["selling_time_pct"] !== undefined) {
-    const r = v30(x["selling_time_pct"]);
+    const r = v31(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
+  if (x["selling_share_pct"] !== undefined) {
+    const r = v31(x["selling_share_pct"]);
+    if (r === I) return I;
+    out["selling_share_pct"] = r;
+  } else if ("selling_share_pct" in x) return I;
   if (x["coaching"] !== undefined) {
-    const r = v42(x["coaching"]);
+    const r = v43(x["coaching"]);
     if (r === I) return I;
     out["coaching"] = r;
   } else if ("coaching" in x) return I;
   if (x["actions"] !== undefined) {
-    const r = v48(x["actions"]);
+    const r = v49(x["actions"]);
     if (r === I) return I;
     out["actions"] = r;
   } else if ("actions" in x) return I;
   return out;
 }
 
-function v38(x) {
+function v39(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v39(x[i]);
+    const r = v40(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -685,31 +709,78 @@ function v38(x) {
 }
 
 function v54(x) {
+  return c21.has(x) ? x : I;
+}
+
+function v55(x) {
+  return c15.has(x) ? x : I;
+}
+
+function v56(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
-  if (!(x <= 80)) return I;
+  if (!(x <= 200)) return I;
+  return x;
+}
+
+function v58(x) {
+  return c24.has(x) ? x : I;
+}
+
+function v57(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v58(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  if (!noneAlone(out)) return I;
+  return out;
+}
+
+function v59(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!Number.isSafeInteger(x)) return I;
+  if (!(x >= 1)) return I;
+  if (!(x <= 730)) return I;
   return x;
 }
 
 function v53(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c26.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c25.has(k)) return I;
   const out = {};
-  if (x["task"] !== undefined) {
-    const r = v4(x["task"]);
+  if (x["applies_to"] !== undefined) {
+    const r = v4(x["applies_to"]);
     if (r === I) return I;
-    out["task"] = r;
-  } else if ("task" in x) return I;
-  if (x["hours_per_week"] !== undefined) {
-    const r = v54(x["hours_per_week"]);
+    out["applies_to"] = r;
+  } else if ("applies_to" in x) return I;
+  if (x["development_plan"] !== undefined) {
+    const r = v54(x["development_plan"]);
     if (r === I) return I;
-    out["hours_per_week"] = r;
-  } else if ("hours_per_week" in x) return I;
-  if (x["offloadable"] !== undefined) {
-    const r = v13(x["offloadable"]);
+    out["development_plan"] = r;
+  } else if ("development_plan" in x) return I;
+  if (x["one_to_one"] !== undefined) {
+    const r = v55(x["one_to_one"]);
     if (r === I) return I;
-    out["offloadable"] = r;
-  } else if ("offloadable" in x) return I;
+    out["one_to_one"] = r;
+  } else if ("one_to_one" in x) return I;
+  if (x["coaching_hours_per_month"] !== undefined) {
+    const r = v56(x["coaching_hours_per_month"]);
+    if (r === I) return I;
+    out["coaching_hours_per_month"] = r;
+  } else if ("coaching_hours_per_month" in x) return I;
+  if (x["underperformance"] !== undefined) {
+    const r = v57(x["underperformance"]);
+    if (r === I) return I;
+    out["underperformance"] = r;
+  } else if ("underperformance" in x) return I;
+  if (x["improvement_plan_deadline_days"] !== undefined) {
+    const r = v59(x["improvement_plan_deadline_days"]);
+    if (r === I) return I;
+    out["improvement_plan_deadline_days"] = r;
+  } else if ("improvement_plan_deadline_days" in x) return I;
   return out;
 }
 
@@ -724,17 +795,57 @@ function v52(x) {
   return out;
 }
 
-function v51(x) {
+function v63(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 80)) return I;
+  return x;
+}
+
+function v62(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c25.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c27.has(k)) return I;
+  const out = {};
+  if (x["task"] !== undefined) {
+    const r = v4(x["task"]);
+    if (r === I) return I;
+    out["task"] = r;
+  } else if ("task" in x) return I;
+  if (x["hours_per_week"] !== undefined) {
+    const r = v63(x["hours_per_week"]);
+    if (r === I) return I;
+    out["hours_per_week"] = r;
+  } else if ("hours_per_week" in x) return I;
+  if (x["offloadable"] !== undefined) {
+    const r = v13(x["offloadable"]);
+    if (r === I) return I;
+    out["offloadable"] = r;
+  } else if ("offloadable" in x) return I;
+  return out;
+}
+
+function v61(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v62(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  return out;
+}
+
+function v60(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c26.has(k)) return I;
   const out = {};
   if (x["selling_time_pct"] !== undefined) {
-    const r = v30(x["selling_time_pct"]);
+    const r = v31(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
   if (x["non_sales_tasks"] !== undefined) {
-    const r = v52(x["non_sales_tasks"]);
+    const r = v61(x["non_sales_tasks"]);
     if (r === I) return I;
     out["non_sales_tasks"] = r;
   } else if ("non_sales_tasks" in x) return I;
@@ -746,13 +857,13 @@ function v51(x) {
   return out;
 }
 
-function v56(x) {
-  return c28.has(x) ? x : I;
+function v65(x) {
+  return c29.has(x) ? x : I;
 }
 
-function v55(x) {
+function v64(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c27.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c28.has(k)) return I;
   const out = {};
   if (x["crm"] !== undefined) {
     const r = v4(x["crm"]);
@@ -760,12 +871,12 @@ function v55(x) {
     out["crm"] = r;
   } else if ("crm" in x) return I;
   if (x["system_of_record"] !== undefined) {
-    const r = v56(x["system_of_record"]);
+    const r = v65(x["system_of_record"]);
     if (r === I) return I;
     out["system_of_record"] = r;
   } else if ("system_of_record" in x) return I;
   if (x["crm_active_use_pct"] !== undefined) {
-    const r = v30(x["crm_active_use_pct"]);
+    const r = v31(x["crm_active_use_pct"]);
     if (r === I) return I;
     out["crm_active_use_pct"] = r;
   } else if ("crm_active_use_pct" in x) return I;
@@ -787,13 +898,13 @@ function v55(x) {
   return out;
 }
 
-function v58(x) {
-  return c30.has(x) ? x : I;
+function v67(x) {
+  return c31.has(x) ? x : I;
 }
 
-function v60(x) {
+function v69(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c31.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c32.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
     const r = v4(x["name"]);
@@ -808,26 +919,26 @@ function v60(x) {
   return out;
 }
 
-function v59(x) {
+function v68(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v60(x[i]);
+    const r = v69(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v62(x) {
-  return c32.has(x) ? x : I;
+function v71(x) {
+  return c33.has(x) ? x : I;
 }
 
-function v61(x) {
+function v70(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v62(x[i]);
+    const r = v71(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -835,12 +946,12 @@ function v61(x) {
   return out;
 }
 
-function v57(x) {
+function v66(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c29.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c30.has(k)) return I;
   const out = {};
   if (x["mode"] !== undefined) {
-    const r = v58(x["mode"]);
+    const r = v67(x["mode"]);
     if (r === I) return I;
     out["mode"] = r;
   } else if ("mode" in x) return I;
@@ -850,28 +961,33 @@ function v57(x) {
     out["bench"] = r;
   } else if ("bench" in x) return I;
   if (x["open_territories"] !== undefined) {
-    const r = v59(x["open_territories"]);
+    const r = v68(x["open_territories"]);
     if (r === I) return I;
     out["open_territories"] = r;
   } else if ("open_territories" in x) return I;
   if (x["channels"] !== undefined) {
-    const r = v61(x["channels"]);
+    const r = v70(x["channels"]);
     if (r === I) return I;
     out["channels"] = r;
   } else if ("channels" in x) return I;
+  if (x["reps_left_last_12_months"] !== undefined) {
+    const r = v5(x["reps_left_last_12_months"]);
+    if (r === I) return I;
+    out["reps_left_last_12_months"] = r;
+  } else if ("reps_left_last_12_months" in x) return I;
   return out;
 }
 
-function v66(x) {
-  return c35.has(x) ? x : I;
+function v75(x) {
+  return c36.has(x) ? x : I;
 }
 
-function v65(x) {
+function v74(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c34.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c35.has(k)) return I;
   const out = {};
   if (x["area"] !== undefined) {
-    const r = v66(x["area"]);
+    const r = v75(x["area"]);
     if (r === I) return I;
     out["area"] = r;
   } else if ("area" in x) return I;
@@ -893,20 +1009,20 @@ function v65(x) {
   return out;
 }
 
-function v64(x) {
+function v73(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v65(x[i]);
+    const r = v74(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v63(x) {
+function v72(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c33.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c34.has(k)) return I;
   const out = {};
   if (x["none_reported"] !== undefined) {
     const r = v13(x["none_reported"]);
@@ -914,59 +1030,71 @@ function v63(x) {
     out["none_reported"] = r;
   } else if ("none_reported" in x) return I;
   if (x["points"] !== undefined) {
-    const r = v64(x["points"]);
+    const r = v73(x["points"]);
     if (r === I) return I;
     out["points"] = r;
   } else if ("points" in x) return I;
   return out;
 }
 
-function v68(x) {
-  return c37.has(x) ? x : I;
-}
-
-function v69(x) {
+function v77(x) {
   return c38.has(x) ? x : I;
 }
 
-function v72(x) {
-  return c40.has(x) ? x : I;
+function v78(x) {
+  return c39.has(x) ? x : I;
 }
 
-function v71(x) {
+function v81(x) {
+  return c41.has(x) ? x : I;
+}
+
+function v80(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c39.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c40.has(k)) return I;
   const out = {};
   if (x["measure"] !== undefined) {
-    const r = v72(x["measure"]);
+    const r = v81(x["measure"]);
     if (r === I) return I;
     out["measure"] = r;
   } else if ("measure" in x) return I;
   if (x["weight_pct"] !== undefined) {
-    const r = v30(x["weight_pct"]);
+    const r = v31(x["weight_pct"]);
     if (r === I) return I;
     out["weight_pct"] = r;
   } else if ("weight_pct" in x) return I;
   return out;
 }
 
-function v70(x) {
+function v79(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v71(x[i]);
+    const r = v80(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v67(x) {
+function v82(x) {
+  if (typeof x !== "number" || !Number.isFinite(x)) return I;
+  if (!Number.isSafeInteger(x)) return I;
+  if (!(x >= 0)) return I;
+  if (!(x <= 36)) return I;
+  return x;
+}
+
+function v83(x) {
+  return c42.has(x) ? x : I;
+}
+
+function v76(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c36.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c37.has(k)) return I;
   const out = {};
   if (x["basis"] !== undefined) {
-    const r = v68(x["basis"]);
+    const r = v77(x["basis"]);
     if (r === I) return I;
     out["basis"] = r;
   } else if ("basis" in x) return I;
@@ -991,7 +1119,7 @@ function v67(x) {
     out["varies_by_objective"] = r;
   } else if ("varies_by_objective" in x) return I;
   if (x["deal_review"] !== undefined) {
-    const r = v69(x["deal_review"]);
+    const r = v78(x["deal_review"]);
     if (r === I) return I;
     out["deal_review"] = r;
   } else if ("deal_review" in x) return I;
@@ -1006,7 +1134,7 @@ function v67(x) {
     out["margin_floor"] = r;
   } else if ("margin_floor" in x) return I;
   if (x["components"] !== undefined) {
-    const r = v70(x["components"]);
+    const r = v79(x["components"]);
     if (r === I) return I;
     out["components"] = r;
   } else if ("components" in x) return I;
@@ -1021,7 +1149,7 @@ function v67(x) {
     out["clawback"] = r;
   } else if ("clawback" in x) return I;
   if (x["discount_approval_above_pct"] !== undefined) {
-    const r = v30(x["discount_approval_above_pct"]);
+    const r = v31(x["discount_approval_above_pct"]);
     if (r === I) return I;
     out["discount_approval_above_pct"] = r;
   } else if ("discount_approval_above_pct" in x) return I;
@@ -1040,22 +1168,37 @@ function v67(x) {
     if (r === I) return I;
     out["approver_paid_on_deal"] = r;
   } else if ("approver_paid_on_deal" in x) return I;
+  if (x["ramp_months"] !== undefined) {
+    const r = v82(x["ramp_months"]);
+    if (r === I) return I;
+    out["ramp_months"] = r;
+  } else if ("ramp_months" in x) return I;
+  if (x["draw"] !== undefined) {
+    const r = v83(x["draw"]);
+    if (r === I) return I;
+    out["draw"] = r;
+  } else if ("draw" in x) return I;
+  if (x["base_pct"] !== undefined) {
+    const r = v31(x["base_pct"]);
+    if (r === I) return I;
+    out["base_pct"] = r;
+  } else if ("base_pct" in x) return I;
   return out;
 }
 
-function v74(x) {
-  return c42.has(x) ? x : I;
+function v85(x) {
+  return c44.has(x) ? x : I;
 }
 
-function v76(x) {
-  return c43.has(x) ? x : I;
+function v87(x) {
+  return c45.has(x) ? x : I;
 }
 
-function v75(x) {
+function v86(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v76(x[i]);
+    const r = v87(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -1063,17 +1206,17 @@ function v75(x) {
   return out;
 }
 
-function v73(x) {
+function v84(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c41.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c43.has(k)) return I;
   const out = {};
   if (x["function"] !== undefined) {
-    const r = v74(x["function"]);
+    const r = v85(x["function"]);
     if (r === I) return I;
     out["function"] = r;
   } else if ("function" in x) return I;
   if (x["owns"] !== undefined) {
-    const r = v75(x["owns"]);
+    const r = v86(x["owns"]);
     if (r === I) return I;
     out["owns"] = r;
   } else if ("owns" in x) return I;
@@ -1105,42 +1248,42 @@ function v73(x) {
   return out;
 }
 
-function v79(x) {
+function v90(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v80(x) {
-  if (typeof x !== "string") return I;
-  x = x.trim();
-  if (x.length < 1) return I;
-  return x;
-}
-
-function v81(x) {
+function v91(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v78(x) {
+function v92(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v89(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c44.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c46.has(k)) return I;
   const out = {};
   if (x["rule"] !== undefined) {
-    const r = v79(x["rule"]);
+    const r = v90(x["rule"]);
     if (r === I) return I;
     out["rule"] = r;
   } else if (true) return I;
   if (x["reason"] !== undefined) {
-    const r = v80(x["reason"]);
+    const r = v91(x["reason"]);
     if (r === I) return I;
     out["reason"] = r;
   } else if (true) return I;
   if (x["owner"] !== undefined) {
-    const r = v81(x["owner"]);
+    const r = v92(x["owner"]);
     if (r === I) return I;
     out["owner"] = r;
   } else if (true) return I;
@@ -1152,47 +1295,47 @@ function v78(x) {
   return out;
 }
 
-function v77(x) {
+function v88(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v78(x[i]);
+    const r = v89(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v83(x) {
+function v94(x) {
   if (typeof x !== "string") return I;
   return x;
 }
 
-function v82(x) {
+function v93(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    if (!c45.has(k)) return I;
-    const r = v83(x[k]);
+    if (!c47.has(k)) return I;
+    const r = v94(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v86(x) {
+function v97(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v85(x) {
+function v96(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c46.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c48.has(k)) return I;
   const out = {};
   if (x["by"] !== undefined) {
-    const r = v86(x["by"]);
+    const r = v97(x["by"]);
     if (r === I) return I;
     out["by"] = r;
   } else if (true) return I;
@@ -1204,31 +1347,31 @@ function v85(x) {
   return out;
 }
 
-function v84(x) {
+function v95(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v85(x[k]);
+    const r = v96(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v89(x) {
+function v100(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v88(x) {
+function v99(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c47.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c49.has(k)) return I;
   const out = {};
   if (x["source"] !== undefined) {
-    const r = v89(x["source"]);
+    const r = v100(x["source"]);
     if (r === I) return I;
     out["source"] = r;
   } else if (true) return I;
@@ -1240,12 +1383,12 @@ function v88(x) {
   return out;
 }
 
-function v87(x) {
+function v98(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v88(x[k]);
+    const r = v99(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
@@ -1277,27 +1420,27 @@ function v0(x) {
     out["leadership"] = r;
   } else if ("leadership" in x) return I;
   if (x["roles"] !== undefined) {
-    const r = v14(x["roles"]);
+    const r = v15(x["roles"]);
     if (r === I) return I;
     out["roles"] = r;
   } else if ("roles" in x) return I;
   if (x["plan"] !== undefined) {
-    const r = v16(x["plan"]);
+    const r = v17(x["plan"]);
     if (r === I) return I;
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["process"] !== undefined) {
-    const r = v23(x["process"]);
+    const r = v24(x["process"]);
     if (r === I) return I;
     out["process"] = r;
   } else if ("process" in x) return I;
   if (x["metrics"] !== undefined) {
-    const r = v32(x["metrics"]);
+    const r = v33(x["metrics"]);
     if (r === I) return I;
     out["metrics"] = r;
   } else if ("metrics" in x) return I;
   if (x["people"] !== undefined) {
-    const r = v38(x["people"]);
+    const r = v39(x["people"]);
     if (r === I) return I;
     out["people"] = r;
   } else if ("people" in x) return I;
@@ -1306,53 +1449,58 @@ function v0(x) {
     if (r === I) return I;
     out["people_csv"] = r;
   } else if ("people_csv" in x) return I;
+  if (x["policies"] !== undefined) {
+    const r = v52(x["policies"]);
+    if (r === I) return I;
+    out["policies"] = r;
+  } else if ("policies" in x) return I;
   if (x["admin"] !== undefined) {
-    const r = v51(x["admin"]);
+    const r = v60(x["admin"]);
     if (r === I) return I;
     out["admin"] = r;
   } else if ("admin" in x) return I;
   if (x["tools"] !== undefined) {
-    const r = v55(x["tools"]);
+    const r = v64(x["tools"]);
     if (r === I) return I;
     out["tools"] = r;
   } else if ("tools" in x) return I;
   if (x["recruiting"] !== undefined) {
-    const r = v57(x["recruiting"]);
+    const r = v66(x["recruiting"]);
     if (r === I) return I;
     out["recruiting"] = r;
   } else if ("recruiting" in x) return I;
   if (x["friction"] !== undefined) {
-    const r = v63(x["friction"]);
+    const r = v72(x["friction"]);
     if (r === I) return I;
     out["friction"] = r;
   } else if ("friction" in x) return I;
   if (x["compensation"] !== undefined) {
-    const r = v67(x["compensation"]);
+    const r = v76(x["compensation"]);
     if (r === I) return I;
     out["compensation"] = r;
   } else if ("compensation" in x) return I;
   if (x["marketing"] !== undefined) {
-    const r = v73(x["marketing"]);
+    const r = v84(x["marketing"]);
     if (r === I) return I;
     out["marketing"] = r;
   } else if ("marketing" in x) return I;
   if (x["waivers"] !== undefined) {
-    const r = v77(x["waivers"]);
+    const r = v88(x["waivers"]);
     if (r === I) return I;
     out["waivers"] = r;
   } else if ("waivers" in x) return I;
   if (x["notes"] !== undefined) {
-    const r = v82(x["notes"]);
+    const r = v93(x["notes"]);
     if (r === I) return I;
     out["notes"] = r;
   } else if ("notes" in x) return I;
   if (x["answers"] !== undefined) {
-    const r = v84(x["answers"]);
+    const r = v95(x["answers"]);
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
   if (x["sources"] !== undefined) {
-    const r = v87(x["sources"]);
+    const r = v98(x["sources"]);
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;

@@ -24,6 +24,7 @@ import {
   DEAL_REVIEWS,
   MARKETING_FUNCTIONS,
   MARKETING_OWNS,
+  DRAWS,
 } from './enums';
 import { SECTIONS } from './sections';
 import * as z from 'zod/mini';
@@ -124,6 +125,16 @@ export const Leadership = z.strictObject({
     // sales-leadership judges it only of a leader in the role under newLeaderDays (90 by default);
     // 365, the most that setting allows, so that no setting leaves a needed fact unasked.
     askWhileRecent: { fact: 'leader_since', days: 365 },
+  }),
+  reps_per_manager: fact(count, {
+    question: 'How many reps report to one first-line sales manager (the most any manager has)?',
+    help: 'Span of control: count the reps a manager coaches, including a selling CEO\u2019s or a player-coach\u2019s.',
+    unit: 'reps',
+  }),
+  manager_coaching_hours_per_month: fact(z.number({ error: 'expected a number of hours' }).check(z.gte(0, 'expected 0 or more'), z.lte(200, 'expected at most 200')), {
+    question: 'How many hours a month can a first-line sales manager give to coaching their reps, after everything else they do?',
+    help: 'A manager who also sells, or the CEO, usually has fewer.',
+    unit: 'hours',
   }),
 });
 
@@ -271,6 +282,12 @@ export const Person = z.strictObject({
     unit: '%',
     askIf: { fact: 'is_rep', in: [true] },
   }),
+  selling_share_pct: fact(pct, {
+    question: 'What share of this person\u2019s job is selling (100 for a full-time seller; less for a selling CEO or a manager who also sells)?',
+    help: 'A part-time seller is not judged as a full-time rep on quota or selling time.',
+    unit: '%',
+    askIf: { fact: 'is_rep', in: [true] },
+  }),
   coaching: fact(Coaching, { askIf: { fact: 'is_rep', in: [true] } }),
   actions: fact(z.array(Action), {
     question: 'Which performance actions has this person had (pay cut, improvement plan, extra coaching, release)?',
@@ -328,6 +345,11 @@ export const Recruiting = z.strictObject({
   }),
   open_territories: fact(z.array(OpenTerritory), { question: 'Which territories or seats are open now?', item: 'open territory' }),
   channels: listOf(CHANNELS, { question: 'Where do candidates come from?' }),
+  reps_left_last_12_months: fact(count, {
+    question: 'How many reps left the company (resigned or let go) in the last 12 months?',
+    help: 'Attrition: the bench is judged against how many seats open in a year, as well as team size.',
+    unit: 'reps',
+  }),
 });
 
 export const FrictionPoint = z.strictObject({
@@ -415,6 +437,39 @@ export const Compensation = z.strictObject({
     question: 'Does the person who approves a discounted deal earn commission or an override on that deal?',
     askIf: { fact: 'deal_review', in: ['deal_desk', 'manager'] },
   }),
+  ramp_months: fact(z.number({ error: 'expected a number of months' }).check(z.int('expected a whole number of months'), z.gte(0, 'expected 0 or more'), z.lte(36, 'expected at most 36')), {
+    question: 'For how many months does a new rep carry a reduced (ramped) quota?',
+    help: '0 if a new rep carries the full quota from the first day.',
+    unit: 'months',
+  }),
+  draw: enumOf(DRAWS, {
+    question: 'Is a new rep paid a draw (an advance on commission) while ramping?',
+  }),
+  base_pct: fact(pct, {
+    question: 'What share of a rep\u2019s on-target pay is base salary (the rest is variable)?',
+    help: 'The pay mix: 60 means 60% base, 40% variable at quota.',
+    unit: '%',
+  }),
+});
+
+export const Policy = z.strictObject({
+  applies_to: fact(text, {
+    question: 'Which role does the policy apply to? (a job title from the roles, or "all reps")',
+    help: 'A policy for a role holds for everyone in it, listed or not.',
+  }),
+  development_plan: enumOf(COACHING_PLANS, { question: 'What development plan does the policy give each rep in the role?' }),
+  one_to_one: enumOf(CADENCES, { question: 'How often does the policy have each rep meet their manager one to one?' }),
+  coaching_hours_per_month: fact(z.number({ error: 'expected a number of hours' }).check(z.gte(0, 'expected 0 or more'), z.lte(200, 'expected at most 200')), {
+    question: 'How many hours of coaching a month does the policy give each rep?',
+    unit: 'hours',
+  }),
+  underperformance: listOf(PERFORMANCE_ACTIONS, {
+    question: 'What does the policy do with a rep who stays under quota, in order (extra coaching, an improvement plan, release)?',
+  }),
+  improvement_plan_deadline_days: fact(z.number({ error: 'expected a number of days' }).check(z.int('expected a whole number of days'), z.gte(1, 'expected 1 or more'), z.lte(730, 'expected at most 730')), {
+    question: 'Within how many days must extra coaching or an improvement plan end in a decision (back to standard, or part ways)?',
+    unit: 'days',
+  }),
 });
 
 export const Marketing = z.strictObject({
@@ -481,6 +536,11 @@ export const OrgSchema = z
       question: 'Path to a CSV roster (one row per person, same fields as people)',
       help: 'Relative to the org file.',
     }),
+    policies: fact(z.array(Policy), {
+      question: 'Which policies hold for a whole role (one-to-ones, coaching hours, what happens to a rep under quota)?',
+      item: 'policy',
+      help: 'For example weekly one-to-ones and 4 hours of coaching a month for all Account Executives.',
+    }),
     admin: z.optional(Admin),
     tools: z.optional(Tools),
     recruiting: z.optional(Recruiting),
@@ -501,4 +561,5 @@ export const OrgSchema = z
 export type Org = z.infer<typeof OrgSchema>;
 export type Person = z.infer<typeof Person>;
 export type Role = z.infer<typeof Role>;
+export type Policy = z.infer<typeof Policy>;
 export type Waiver = z.infer<typeof Waiver>;

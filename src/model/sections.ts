@@ -9,6 +9,7 @@ export const SECTIONS = [
   'process',
   'metrics',
   'people',
+  'policies',
   'admin',
   'tools',
   'recruiting',

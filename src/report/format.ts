@@ -1,6 +1,6 @@
 // Small helpers shared by the renderers: labels and wording that must read the
 // same in every format. Nothing here computes a score.
-import type { AuditReport, Evidence, Finding, Status, Threshold } from '../engine/types';
+import type { AuditReport, Evidence, Finding, RuleResult, Status, Threshold } from '../engine/types';
 
 export const STATUS_LABEL: Record<Status, string> = {
   pass: 'pass',
@@ -116,4 +116,28 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   }
   if (cur) lines.push(cur);
   return lines;
+}
+
+/**
+ * The rules in report order, with the rules of one review (`rule.group`, e.g.
+ * the compensation review) gathered at the place of the group's first rule:
+ * one entry per group (with its heading) or per rule on its own. Pure.
+ */
+export function ruleSections(rules: readonly RuleResult[]): { group?: NonNullable<RuleResult['group']>; rules: RuleResult[] }[] {
+  const out: { group?: NonNullable<RuleResult['group']>; rules: RuleResult[] }[] = [];
+  const byGroup = new Map<string, RuleResult[]>();
+  for (const rule of rules) {
+    if (!rule.group) {
+      out.push({ rules: [rule] });
+      continue;
+    }
+    const members = byGroup.get(rule.group.id);
+    if (members) members.push(rule);
+    else {
+      const list = [rule];
+      byGroup.set(rule.group.id, list);
+      out.push({ group: rule.group, rules: list });
+    }
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
 import { metaOf, schemaAt } from '../model/introspect';
-import { capNote, notes, STATUS_LABEL } from './format';
+import { capNote, notes, ruleSections, STATUS_LABEL } from './format';
 
 export type Paper = 'a4' | 'letter';
 
@@ -431,11 +431,16 @@ function appendix(r: AuditReport): string {
   out.push('<table class="rules">');
   out.push('<caption class="sr-only">Rules and their results</caption>');
   out.push('<thead><tr><th scope="col">#</th><th scope="col">Rule</th><th scope="col">Category</th><th scope="col">Severity</th><th scope="col">Result</th></tr></thead><tbody>');
-  r.rules.forEach((x, i) => {
-    out.push(
-      `<tr><td>${i + 1}</td><th scope="row"><a href="#rule-${esc(x.id)}">${esc(x.title)}</a> <code class="rule-id">${esc(x.id)}</code></th><td>${esc(cap(x.category))}</td><td>${severityBadge(x.severity)}</td><td>${statusBadge(x)}</td></tr>`,
-    );
-  });
+  // A review (the compensation review) is one group of rows under its heading; numbers follow the rows.
+  const sections = ruleSections(r.rules);
+  let n = 0;
+  for (const sec of sections) {
+    if (sec.group) out.push(`<tr class="rule-group"><th scope="rowgroup" colspan="5">${esc(sec.group.title)}</th></tr>`);
+    for (const x of sec.rules)
+      out.push(
+        `<tr><td>${++n}</td><th scope="row"><a href="#rule-${esc(x.id)}">${esc(x.title)}</a> <code class="rule-id">${esc(x.id)}</code></th><td>${esc(cap(x.category))}</td><td>${severityBadge(x.severity)}</td><td>${statusBadge(x)}</td></tr>`,
+      );
+  }
   out.push('</tbody></table>');
 
   const na = r.rules.filter((x) => x.status === 'not-assessed' || (x.missing.length > 0 && x.status !== 'off'));
@@ -458,7 +463,8 @@ function appendix(r: AuditReport): string {
   }
 
   out.push('<h3>Rule by rule</h3>');
-  r.rules.forEach((x, i) => {
+  sections.flatMap((sec) => sec.rules.map((x, k) => ({ x, title: k === 0 ? sec.group?.title : undefined }))).forEach(({ x, title }, i) => {
+    if (title) out.push(`<p class="rule-group-title"><b>${esc(title)}</b>: the rules below are read together, as one review.</p>`);
     out.push(`<article class="rule-doc" id="rule-${esc(x.id)}" aria-labelledby="doc-${esc(x.id)}">`);
     out.push(`<h4 id="doc-${esc(x.id)}"><span class="num">${i + 1}.</span> ${esc(x.title)} <code class="rule-id">${esc(x.id)}</code></h4>`);
     out.push(`<p class="badges">${severityBadge(x.severity)} ${statusBadge(x)} <span class="small">${esc(cap(x.category))} · weight ${esc(x.weight)}</span></p>`);

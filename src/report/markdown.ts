@@ -1,7 +1,7 @@
 // The Markdown report: for a pull-request comment, a wiki or a client hand-out.
 // Values from the org file are escaped so they cannot break the tables.
 import type { AuditReport, Evidence } from '../engine/types';
-import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
+import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
@@ -55,12 +55,15 @@ export function renderMarkdown(r: AuditReport): string {
     out.push('');
   }
 
-  out.push('## Rules', '', '| Rule | Category | Severity | Status | Score | Known | Source |', '|---|---|---|---|---:|---:|---|');
-  for (const rule of r.rules) {
-    const known = rule.score === null ? '' : `${rule.coverage}%`;
-    out.push(`| \`${rule.id}\` ${md(rule.title)} | ${rule.category} | ${rule.severity} | ${STATUS_LABEL[rule.status]} | ${ruleScoreText(rule)} | ${known} | ${md(rule.source)} |`);
-  }
+  const TABLE_HEAD = ['| Rule | Category | Severity | Status | Score | Known | Source |', '|---|---|---|---|---:|---:|---|'];
+  const row = (rule: AuditReport['rules'][number]) =>
+    `| \`${rule.id}\` ${md(rule.title)} | ${rule.category} | ${rule.severity} | ${STATUS_LABEL[rule.status]} | ${ruleScoreText(rule)} | ${rule.score === null ? '' : `${rule.coverage}%`} | ${md(rule.source)} |`;
+  const sections = ruleSections(r.rules);
+  out.push('## Rules', '', ...TABLE_HEAD);
+  for (const sec of sections) if (!sec.group) out.push(row(sec.rules[0]!));
   out.push('');
+  // A review (the compensation review): its rules read together, under one heading.
+  for (const sec of sections) if (sec.group) out.push(`### ${md(sec.group.title)}`, '', ...TABLE_HEAD, ...sec.rules.map(row), '');
   const na = r.rules.filter((x) => x.missing.length && x.status !== 'waived' && x.status !== 'off');
   if (na.length) {
     out.push('### Not yet known', '');

@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
-import { activeFindings, capNote, evidenceLine, factText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, scoreText, STATUS_LABEL, where, wrap } from './format';
+import { activeFindings, capNote, evidenceLine, factText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
   color: boolean;
@@ -153,17 +153,21 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Rules at a glance
   heading('Rules');
-  for (const rule of r.rules) {
-    const sc = ruleScoreText(rule);
-    const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}`.padEnd(18));
-    const cov = rule.score !== null && rule.coverage < 100 && rule.status !== 'not-assessed' ? c.dim(` · ${rule.coverage}% known`) : '';
-    out.push(`  ${label} ${rule.id}${sc ? ` ${sc}` : ''}${cov}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
-    if (rule.status === 'not-applicable' && rule.reason)
-      for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
-    if (rule.missing.length && rule.status !== 'waived')
-      for (const l of capped(wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  '), 4, (k) => `... ${k} more lines`)) out.push(c.dim(`${' '.repeat(21)}${l}`));
-    if (rule.waiver)
-      for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+  // The rules of one review (the compensation review) together, under its heading.
+  for (const section of ruleSections(r.rules)) {
+    if (section.group) out.push(`  ${c.bold(section.group.title)}`);
+    for (const rule of section.rules) {
+      const sc = ruleScoreText(rule);
+      const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}`.padEnd(18));
+      const cov = rule.score !== null && rule.coverage < 100 && rule.status !== 'not-assessed' ? c.dim(` · ${rule.coverage}% known`) : '';
+      out.push(`  ${label} ${rule.id}${sc ? ` ${sc}` : ''}${cov}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
+      if (rule.status === 'not-applicable' && rule.reason)
+        for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      if (rule.missing.length && rule.status !== 'waived')
+        for (const l of capped(wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  '), 4, (k) => `... ${k} more lines`)) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      if (rule.waiver)
+        for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+    }
   }
 
   const expired = r.waivers.filter((w) => w.status !== 'active');

@@ -31,7 +31,7 @@ describe('parseAnswers', () => {
       'answers.yaml:2:1: leadership.sales_managed_by: expected one of: ceo, founder, sales_manager, nobody; got "cto" (did you mean "ceo"?)',
       'answers.yaml:3:1: people[0].selling_time_pct: expected a number from 0 to 100, got 130',
       "answers.yaml:4:1: people[].name: give the item's number: people[0].name",
-      'answers.yaml:5:1: notes.leadrship: notes are per section: notes.<company|leadership|roles|plan|process|metrics|people|admin|tools|recruiting|friction|compensation|marketing>; did you mean "notes.leadership"?',
+      'answers.yaml:5:1: notes.leadrship: notes are per section: notes.<company|leadership|roles|plan|process|metrics|people|policies|admin|tools|recruiting|friction|compensation|marketing>; did you mean "notes.leadership"?',
     ]);
   });
 

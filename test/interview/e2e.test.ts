@@ -25,21 +25,24 @@ describe('in a terminal (tmux)', () => {
     term = new Terminal(`node ${BIN} interview acme.yaml --section leadership --date ${DATE}`, dir);
     let s = await term.waitFor(/Who manages the salespeople day to day\?/);
     expect(s).toContain('Creating acme.yaml');
-    // Six: who, experience, help, since when, leaders in three years, and a 90-day plan while the leader may be new.
-    expect(s).toContain('6 questions about leadership');
-    expect(s).toMatch(/Leadership 1\/1 · question 1 of 6 · why we ask: rules sales-leadership, sales-vs-marketing\n/);
+    // Eight: who, experience, help, since when, leaders in three years, a 90-day plan while the leader may be new,
+    // reps per manager and a manager's coaching hours.
+    expect(s).toContain('8 questions about leadership');
+    expect(s).toMatch(/Leadership 1\/1 · question 1 of 8 · why we ask: rules sales-leadership, sales-vs-marketing\n/);
     expect(s).toMatch(/❯ The CEO[\s\S]*Don't know[\s\S]*Skip for now/);
     s = await term.answer(['Enter'], /How many years has that person spent managing salespeople\?/);
-    expect(s).toContain('question 2 of 6');
+    expect(s).toContain('question 2 of 8');
     // Out of range first: the schema's maximum is checked at the prompt.
     await term.answer(['=75', 'Enter'], /expected at most 60/);
     await term.answer(['BSpace', 'BSpace', '=2', 'Enter'], /What outside help/);
     await term.answer(['Space', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'], /Since when has the current sales leader/);
     s = await term.answer(['=2025-09-01', 'Enter'], /How many people have led sales in the last three years/);
-    expect(s).toContain('question 5 of 6');
+    expect(s).toContain('question 5 of 8');
     // In the role for over a year: the 90-day plan does not apply, so it is not asked.
-    s = await term.answer(['=1', 'Enter'], /Save this report as HTML \(acme\.report\.html\)\? \(Y\/n\)/);
+    s = await term.answer(['=1', 'Enter'], /How many reps report to one first-line sales manager/);
     expect(s).not.toContain('first 90 days');
+    await term.answer(['=4', 'Enter'], /How many hours a month can a first-line sales manager give to coaching/);
+    s = await term.answer(['=12', 'Enter'], /Save this report as HTML \(acme\.report\.html\)\? \(Y\/n\)/);
     // The same report as `audit`: its heading, this file, the leadership rule assessed.
     expect(s).toMatch(/sales-leadership/);
     expect(s).toContain('acme.yaml');
@@ -49,7 +52,7 @@ describe('in a terminal (tmux)', () => {
     expect(readFileSync(join(dir, 'acme.report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
 
     const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
-    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01', leaders_last_3_years: 1, first_90_days_plan: null }); // the template's key, left empty: not asked
+    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01', leaders_last_3_years: 1, first_90_days_plan: null, reps_per_manager: 4, manager_coaching_hours_per_month: 12 }); // the 90-day plan: the template's key, left empty: not asked
     expect(text).toContain('# sales-audit org file: a description of your sales organisation.');
     expect(existsSync(join(dir, 'acme.yaml.bak'))).toBe(false); // nothing to back up: the file is new
     expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);

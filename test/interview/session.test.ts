@@ -100,6 +100,8 @@ describe('a session', () => {
       leader_since: null,
       leaders_last_3_years: null,
       first_90_days_plan: null,
+      reps_per_manager: null,
+      manager_coaching_hours_per_month: null,
     });
     expect(org.fallbacks).toBe(0); // every answer was a small text edit
     // Next time: only what was skipped is asked.
@@ -112,20 +114,23 @@ describe('a session', () => {
   it('shows progress: section k of n, question i of m', async () => {
     const p = new Scripted((q) => ANSWERS[q.id]);
     await session(new OrgText(''), p, { section: 'leadership' }).run;
-    // who manages sales, their experience, outside help, since when, leaders in three years, a 90-day plan
+    // who manages sales, their experience, outside help, since when, leaders in three years, a 90-day plan,
+    // reps per manager, a manager's coaching hours
     expect(p.asked.map((a) => a.progress)).toEqual([
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 1, count: 6 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 2, count: 6 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 3, count: 6 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 4, count: 6 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 5, count: 6 },
-      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 6, count: 6 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 1, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 2, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 3, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 4, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 5, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 6, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 7, count: 8 },
+      { section: 'leadership', sectionIndex: 1, sectionCount: 1, index: 8, count: 8 },
     ]);
     const all = new Scripted(() => undefined);
     await session(new OrgText(''), all).run;
     const first = all.asked[0]!.progress;
     expect(first).toMatchObject({ section: 'company', sectionIndex: 1, index: 1 });
-    expect(first.sectionCount).toBe(13);
+    expect(first.sectionCount).toBe(14);
   });
 
   it('progress within a section: i goes up by one, "of m" is the same from the first question to the last', async () => {

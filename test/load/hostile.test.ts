@@ -220,7 +220,7 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
   it('an empty key reached through an alias still gets a position (found by the fuzz target)', async () => {
     const ds = await fails(lines('version: 1', 'notes: &a1', '  "": unknown', 'answers: *a1'));
     expect(ds.map(formatDiagnostic)).toEqual([
-      'org.yaml:3:3: notes.: unknown key ""; expected one of: company, leadership, roles, plan, process, metrics, people, admin, tools, recruiting, friction, compensation, marketing',
+      'org.yaml:3:3: notes.: unknown key ""; expected one of: company, leadership, roles, plan, process, metrics, people, policies, admin, tools, recruiting, friction, compensation, marketing',
       'org.yaml:4:1: answers.: expected a mapping (key: value lines), got "unknown"',
     ]);
   });

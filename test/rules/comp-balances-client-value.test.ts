@@ -208,3 +208,34 @@ describe('comp-balances-client-value', () => {
     ]);
   });
 });
+
+describe('comp-balances-client-value: pay mix, ramp and draw (issue 11, item 3)', () => {
+  const sound = { basis: 'mixed' as const, client_outcome_component: true, varies_by_objective: true };
+  it.each([
+    { name: 'a 30/70 mix in relationship selling', motion: 'relationship' as const, base: 30, messages: ['lowBase'], text: 'Base salary is 30% of on-target pay, under the 60% relationship selling calls for: most of the pay rides on this quarter\'s deals.' },
+    { name: 'a 50/50 mix in transactional selling', motion: 'transactional' as const, base: 50, messages: [], text: undefined },
+    { name: 'a 45/55 mix in solution selling', motion: 'solution' as const, base: 45, messages: ['lowBase'], text: 'Base salary is 45% of on-target pay, under the 50% solution selling calls for: most of the pay rides on this quarter\'s deals.' },
+  ])('judges $name against the motion', ({ motion, base, messages, text }) => {
+    const r = runRule(rule, { company: { sales_motion: motion, employees: 50 }, compensation: { ...sound, base_pct: base } });
+    expectOutcome(r, { score: 1, messages });
+    if (text) expect(r.findings[0]!.message).toBe(text);
+  });
+
+  it('a new hire on full quota with no ramp and no draw is a finding; a ramp or a draw clears it', () => {
+    const people = [{ name: 'AE 5', is_rep: true, start_date: '2026-09-01' }, { name: 'AE 1', is_rep: true, start_date: '2022-01-10' }];
+    const base: Org = { company: { sales_motion: 'solution', employees: 50 }, people, compensation: { ...sound, ramp_months: 0, draw: 'none' } };
+    const r = runRule(rule, base);
+    expectOutcome(r, { messages: ['noRamp'] });
+    expect(r.findings[0]!.message).toBe('AE 5 joined in the last 6 months and carries the full quota from the first day, with no ramp and no draw.');
+    expect(runRule(rule, { ...base, compensation: { ...base.compensation, ramp_months: 3 } }).messages).toEqual([]);
+    expect(runRule(rule, { ...base, compensation: { ...base.compensation, draw: 'recoverable' } }).messages).toEqual([]);
+    // No new hire: nothing to say.
+    expect(runRule(rule, { ...base, people: [people[1]!] }).messages).toEqual([]);
+  });
+
+  it('states each mix threshold with its source', () => {
+    const t = rule.options!.thresholds as Record<string, { source: string; default: number }>;
+    expect([t.minBasePctTransactional!.default, t.minBasePctSolution!.default, t.minBasePctRelationship!.default]).toEqual([40, 50, 60]);
+    expect(t.minBasePctRelationship!.source).toMatch(/^house default, informed by Talentfoot/);
+  });
+});

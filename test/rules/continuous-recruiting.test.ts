@@ -8,64 +8,66 @@ import { example, expectMonotone } from '../helpers/monotone';
 const territory = (opened_on: string) => ({ name: 'North', opened_on });
 /** A known sales team of n reps. */
 const team = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `AE ${i + 1}`, is_rep: true }));
+/** One rep left in the last 12 months: a team of four can expect one seat to open in six months, the same bar as its size sets. */
+const LEFT = { reps_left_last_12_months: 1 };
 
 describe('continuous-recruiting', () => {
   it.each([
     {
       name: 'passes when recruiting continuously with a bench for the team and no territory open too long',
-      recruiting: { mode: 'continuous' as const, bench: 2, open_territories: [territory('2026-11-01')] },
+      recruiting: { ...LEFT, mode: 'continuous' as const, bench: 2, open_territories: [territory('2026-11-01')] },
       status: 'pass', score: 1, messages: [], paths: [],
     },
     {
       name: 'fails on a territory open over 58 days, hiring on vacancy with an empty bench',
-      recruiting: { mode: 'on_vacancy' as const, bench: 0, open_territories: [territory('2026-08-01')] },
+      recruiting: { ...LEFT, mode: 'on_vacancy' as const, bench: 0, open_territories: [territory('2026-08-01')] },
       status: 'fail', score: 0, messages: ['onVacancy', 'emptyBench', 'staleTerritory'],
       paths: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'is partial when recruiting only on vacancy, with a bench',
-      recruiting: { mode: 'on_vacancy' as const, bench: 1, open_territories: [] },
+      recruiting: { ...LEFT, mode: 'on_vacancy' as const, bench: 1, open_territories: [] },
       status: 'partial', score: 0.5, messages: ['onVacancy'], paths: ['recruiting.mode'],
     },
     {
       name: 'is partial when recruiting continuously with nobody on the bench',
-      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [] },
+      recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [] },
       status: 'partial', score: 0.5, messages: ['emptyBench'], paths: ['recruiting.bench'],
     },
     {
       name: 'does not count a territory open exactly 58 days against it',
-      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-30')] },
+      recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-30')] },
       status: 'partial', score: 0.667, messages: ['emptyBench'], paths: ['recruiting.bench'],
     },
     {
       name: 'fails a territory open 59 days with an empty bench',
-      recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-29')] },
+      recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-29')] },
       status: 'fail', score: 0.333, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'fails on a stale territory with an empty bench even when the mode is unknown',
-      recruiting: { bench: 0, open_territories: [territory('2026-01-15')] },
+      recruiting: { ...LEFT, bench: 0, open_territories: [territory('2026-01-15')] },
       status: 'fail', score: 0, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'finds a stale territory even with candidates on the bench',
-      recruiting: { mode: 'continuous' as const, bench: 3, open_territories: [territory('2026-08-01')] },
+      recruiting: { ...LEFT, mode: 'continuous' as const, bench: 3, open_territories: [territory('2026-08-01')] },
       status: 'partial', score: 0.667, messages: ['staleWithBench'], paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'finds a stale territory when the bench is unknown, which earns nothing',
-      recruiting: { mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
+      recruiting: { ...LEFT, mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
       status: 'fail', score: 0, messages: ['onVacancy', 'staleBenchUnknown'],
       paths: ['recruiting.mode', 'recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.open_territories[1].opened_on'],
     },
   ])('$name', ({ recruiting, status, score, messages, paths }) => {
-    const r = runRule(rule, { recruiting, people: team(4) });
+    const r = runRule(rule, { recruiting: { ...LEFT, ...recruiting }, people: team(4) });
     expectOutcome(r, { status, score, messages, paths });
   });
 
   describe('as a seasoned sales leader judges it (issue 11)', () => {
     it('fails hiring only on vacancy with an empty bench (onvac)', () => {
-      const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0 } });
+      const r = runRule(rule, { recruiting: { ...LEFT, mode: 'on_vacancy', bench: 0 } });
       expectOutcome(r, { status: 'fail', score: 0, messages: ['onVacancy', 'emptyBench'] });
       expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.stepId, c.owner, c.effort, c.action])).toEqual([
         ['standingPipeline', 'Sales manager', 'medium', 'Interview every month even with no seat open, and keep at least 1 qualified candidate ready to call.'],
@@ -73,25 +75,27 @@ describe('continuous-recruiting', () => {
     });
 
     it('reports a territory open past the threshold as a finding, not a note, even with a bench', () => {
-      const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-08-01')] }, people: team(4) });
+      const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous', bench: 3, open_territories: [territory('2026-08-01')] }, people: team(4) });
       expect(r.findings.map((f) => f.message)).toEqual(['The territory "North" has been open for 118 days (more than 58) although 3 candidates are on the bench.']);
       expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fillTerritory', 'Sales manager', 'high']]);
     });
 
     it('judges the bench against the size of the team (one per four reps, at least one)', () => {
-      const recruiting = { mode: 'continuous' as const, bench: 1, open_territories: [] };
+      const recruiting = { ...LEFT, mode: 'continuous' as const, bench: 1, open_territories: [] };
       expectOutcome(runRule(rule, { recruiting, people: team(3) }), { status: 'pass', score: 1, messages: [] });
-      const r = runRule(rule, { recruiting, people: team(12) });
-      // bench: 0.5 + 0.5 x 1/3; mode: 1; no territory open.
-      expectOutcome(r, { status: 'partial', score: 0.833, messages: ['thinBench'], steps: ['standingPipeline'] });
+      const r = runRule(rule, { recruiting: { ...recruiting, reps_left_last_12_months: 6 }, people: team(12) });
+      // bench: 0.5 + 0.5 x 1/3, against the team and against 6 leavers a year (3 in six months); mode: 1; no territory open.
+      expectOutcome(r, { status: 'partial', score: 0.833, messages: ['thinBench', 'attritionBench'], steps: ['standingPipeline'] });
       expect(r.findings[0]!.message).toBe('1 candidate is on the bench for a team of 12 reps (the bar: 3, one per 4 reps).');
+      expect(r.findings[1]!.message).toBe('6 reps left in the last 12 months: about 3 seats can be expected to open in the next 6 months, and 1 candidate is on the bench.');
       expect(r.checklist[0]!.action).toBe('Interview every month even with no seat open, and keep at least 3 qualified candidates ready to call.');
       expect(runRule(rule, { recruiting, people: team(12) }, { options: { repsPerCandidate: 12 } }).score).toBe(1);
     });
 
     it('without a roster, a bench earns half of its check until the team is known', () => {
-      const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 2, open_territories: [] } });
-      expectOutcome(r, { status: 'pass', score: 0.75, messages: [], notes: ['teamUnknown'], missing: ['people'] });
+      const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous', bench: 2, open_territories: [] } });
+      // mode 1; bench against the team [0.5, 1] at half weight; against attrition (1 leaver a year) in full.
+      expectOutcome(r, { status: 'pass', score: 0.875, messages: [], notes: ['teamUnknown'], missing: ['people'] });
     });
 
     it('states why the bench bar grows with the team, citing its source', () => {
@@ -102,33 +106,33 @@ describe('continuous-recruiting', () => {
   });
 
   it('is partly known when the bench is unknown: the mode counts, the rest is in play', () => {
-    const r = runRule(rule, { recruiting: { mode: 'continuous' }, people: team(4) });
+    const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous' }, people: team(4) });
     expectOutcome(r, { status: 'pass', score: 0.333, messages: [], missing: ['recruiting.bench', 'recruiting.open_territories'] });
   });
 
   it('is partly known without the recruiting mode, keeping the known findings', () => {
-    const r = runRule(rule, { recruiting: { bench: 0, open_territories: [] }, people: team(4) });
+    const r = runRule(rule, { recruiting: { ...LEFT, bench: 0, open_territories: [] }, people: team(4) });
     expectOutcome(r, { status: 'fail', score: 0, messages: ['emptyBench'], steps: ['standingPipeline', 'find-out'], missing: ['recruiting.mode'] });
     expect(r.report.rules[0]!.upTo).toBe(0.5);
   });
 
   it('is not assessed, earning nothing, without a recruiting section', () => {
     const r = runRule(rule, { people: team(4) });
-    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories'] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['recruiting.mode', 'recruiting.bench', 'recruiting.reps_left_last_12_months', 'recruiting.open_territories'] });
   });
 
   it('names the stale territory and the missing channels in the checklist', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, channels: ['referrals'], open_territories: [territory('2026-08-01')] }, people: team(4) });
+    const r = runRule(rule, { recruiting: { ...LEFT, mode: 'on_vacancy', bench: 0, channels: ['referrals'], open_territories: [territory('2026-08-01')] }, people: team(4) });
     expect(r.steps).toEqual(['fillTerritory', 'standingPipeline', 'channels', 'courtList']);
     expect(r.checklist[0]!.action).toContain('North');
     expect(r.checklist[0]!.action).toContain('118 days');
     expect(r.checklist[2]!.action).toContain('business partners');
     expect(r.checklist[2]!.action).not.toContain('referrals');
-    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2, open_territories: [] }, people: team(4) }).steps).toEqual([]);
+    expect(runRule(rule, { recruiting: { ...LEFT, mode: 'continuous', bench: 2, open_territories: [] }, people: team(4) }).steps).toEqual([]);
   });
 
   it('honours a re-tuned limit and cites its source', () => {
-    const org = { recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-10-18')] }, people: team(4) };
+    const org = { recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-10-18')] }, people: team(4) };
     expect(runRule(rule, org).score).toBe(0.667);
     const r = runRule(rule, org, { options: { maxOpenDays: 30 } });
     expect(r.status).toBe('fail');
@@ -139,7 +143,7 @@ describe('continuous-recruiting', () => {
   });
 
   it('counts days from the audit date', () => {
-    const org = { recruiting: { mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-08-01')] }, people: team(4) };
+    const org = { recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-08-01')] }, people: team(4) };
     expect(runRule(rule, org, { date: '2026-09-15' }).score).toBe(0.667);
     expect(runRule(rule, org).score).toBe(0.333);
   });
@@ -148,7 +152,7 @@ describe('continuous-recruiting', () => {
     { name: 'a day after the audit date', opened: '2026-11-28', status: 'pass', score: 0.667, mode: 'continuous' as const },
     { name: 'years after, with recruiting on vacancy', opened: '2030-01-01', status: 'partial', score: 0.333, mode: 'on_vacancy' as const },
   ])('treats an opening date after the audit date as unknown, with a note: $name', ({ opened, status, score, mode }) => {
-    const r = runRule(rule, { recruiting: { mode, bench: 2, open_territories: [territory(opened)] }, people: team(4) });
+    const r = runRule(rule, { recruiting: { ...LEFT, mode, bench: 2, open_territories: [territory(opened)] }, people: team(4) });
     expect(r.status).toBe(status);
     expect(r.score).toBe(score);
     expect(r.steps).not.toContain('fillTerritory');
@@ -165,14 +169,37 @@ describe('continuous-recruiting', () => {
   });
 
   it('words one day and one candidate in the singular', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] }, people: team(2) }, { options: { maxOpenDays: 0 } });
+    const r = runRule(rule, { recruiting: { ...LEFT, mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] }, people: team(2) }, { options: { maxOpenDays: 0 } });
     expect(r.findings.filter((f) => f.messageId === 'staleWithBench').map((f) => f.message)).toEqual(['The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
     expect(r.checklist[0]!.action).toMatch(/^Fill the territory "North" \(open 1 day\):/);
   });
 
   it('names an unnamed territory by its path', () => {
-    const r = runRule(rule, { recruiting: { mode: 'on_vacancy', bench: 0, open_territories: [{}] }, people: team(2) });
+    const r = runRule(rule, { recruiting: { ...LEFT, mode: 'on_vacancy', bench: 0, open_territories: [{}] }, people: team(2) });
     expect(r.notes.map((n) => n.message)).toEqual(['When the territory recruiting.open_territories[0] opened is not known.']);
+  });
+});
+
+describe('continuous-recruiting: the bench against attrition (issue 11, item 4)', () => {
+  it.each([
+    { name: 'a bench of 2 for a team of 4 that lost 6 reps last year (3 seats in six months)', left: 6, bench: 2, score: 0.958, messages: ['attritionBench'], steps: ['standingPipeline'] },
+    { name: 'a bench of 3 for the same attrition', left: 6, bench: 3, score: 1, messages: [], steps: [] },
+    { name: 'no rep left: the bench need only match the team', left: 0, bench: 1, score: 1, messages: [], steps: [] },
+  ])('$name', ({ left, bench, score, messages, steps }) => {
+    const r = runRule(rule, { recruiting: { mode: 'continuous', bench, open_territories: [], reps_left_last_12_months: left }, people: team(4) });
+    expectOutcome(r, { score, messages, steps });
+    for (const c of r.checklist) expect([c.owner, c.effort]).toEqual(['Sales manager', 'medium']);
+  });
+
+  it('unknown attrition earns nothing for its half of the bench, and is named as missing', () => {
+    const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 2, open_territories: [] }, people: team(4) });
+    expectOutcome(r, { score: 0.75, messages: [], missing: ['recruiting.reps_left_last_12_months'] });
+  });
+
+  it('states the attrition horizon with its reason', () => {
+    const t = rule.options!.thresholds as Record<string, { source: string; default: number }>;
+    expect(t.attritionMonths!.default).toBe(6);
+    expect(t.attritionMonths!.source).toMatch(/^house default, informed by HRO Today/);
   });
 });
 
@@ -183,6 +210,7 @@ const MONOTONE_ORGS: Org[] = [
   },
   { recruiting: { mode: 'continuous', bench: 3, open_territories: [territory('2026-01-01')], channels: ['referrals', 'partners', 'professional_networks', 'competitor_talent'] }, people: team(9) },
   { recruiting: { mode: 'continuous', bench: 1, open_territories: [], channels: [] }, people: [...team(6), { name: 'Ops', is_rep: false }] },
+  { recruiting: { mode: 'continuous', bench: 2, open_territories: [], reps_left_last_12_months: 5 }, people: team(6) },
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).

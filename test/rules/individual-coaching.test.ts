@@ -4,6 +4,8 @@ import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { example, expectMonotone } from '../helpers/monotone';
 
+/** Managers who can coach every rep (span 4, 16 hours a month): the capacity check earns in full. */
+const MANAGERS = { reps_per_manager: 4, manager_coaching_hours_per_month: 16 };
 const rep = (name: string, plan: 'individual' | 'generic' | 'none', focus: ('skills' | 'mindset' | 'time_management')[], hours?: number) => ({
   name,
   is_rep: true,
@@ -19,14 +21,16 @@ describe('individual-coaching', () => {
     },
     {
       name: 'fails when no rep has an own plan (none, or the team plan) and coaching hours are unknown',
-      org: { people: [rep('AE 1', 'none', []), rep('AE 2', 'generic', ['skills'])] },
-      // Each: plan 0, weekly one-to-one 0.3, hours unknown (nothing earned, up to 0.3).
-      status: 'fail', score: 0.3, messages: ['noPlan', 'genericPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
+      org: { leadership: {}, people: [rep('AE 1', 'none', []), rep('AE 2', 'generic', ['skills'])] },
+      // Each: plan 0, weekly one-to-one 0.3, hours unknown (nothing earned, up to 0.3): 3/4 of the rule;
+      // the managers' capacity (1/4) is unknown and earns nothing.
+      status: 'fail', score: 0.225, messages: ['noPlan', 'genericPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
     },
     {
       name: 'is partial when a rep without a plan still gets one-to-ones and coaching time',
       org: { people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'none', [], 4)] },
-      status: 'partial', score: 0.8, messages: ['noPlan'], paths: ['people[1].coaching.plan'],
+      // The reps (3/4 of the rule) 0.8, the managers' capacity (1/4) in full.
+      status: 'partial', score: 0.85, messages: ['noPlan'], paths: ['people[1].coaching.plan'],
     },
     {
       name: 'does not count two reps with the same focus as the same treatment',
@@ -36,7 +40,7 @@ describe('individual-coaching', () => {
     {
       name: 'earns coaching time in proportion to 3 hours a month',
       org: { people: [rep('AE 1', 'individual', ['skills'], 1.5)] },
-      status: 'partial', score: 0.85, messages: ['lowHours'], paths: ['people[0].coaching.hours_per_month'],
+      status: 'partial', score: 0.888, messages: ['lowHours'], paths: ['people[0].coaching.hours_per_month'],
     },
     {
       name: 'gives full marks from exactly 3 hours a month',
@@ -50,34 +54,34 @@ describe('individual-coaching', () => {
     },
     {
       name: 'counts a rep with an unknown plan as earning nothing for it, with a note',
-      org: { people: [rep('AE 1', 'none', []), { name: 'AE 2', coaching: { hours_per_month: 4 } }] },
-      status: 'fail', score: 0.15, messages: ['noPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
+      org: { leadership: {}, people: [rep('AE 1', 'none', []), { name: 'AE 2', coaching: { hours_per_month: 4 } }] },
+      status: 'fail', score: 0.112, messages: ['noPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
-    const r = runRule(rule, org);
+    const r = runRule(rule, { leadership: MANAGERS, ...org });
     expectOutcome(r, { status, score, messages, paths });
   });
 
   describe('as a seasoned sales leader judges it (issue 11)', () => {
     it('counts weekly one-to-ones and 4 hours a month as individual attention under a common plan (generic-but-coached)', () => {
-      const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'generic', one_to_one: 'weekly', hours_per_month: 4 } }] });
-      expectOutcome(r, { status: 'partial', score: 0.6, messages: ['genericPlan'] });
+      const r = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'generic', one_to_one: 'weekly', hours_per_month: 4 } }] });
+      expectOutcome(r, { status: 'partial', score: 0.7, messages: ['genericPlan'] });
       expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['tailorPlan', 'Sales manager', 'medium']]);
     });
 
     it('does not treat two reps with the same focus as sameness; all of three or more only earns a note', () => {
-      const two = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'individual', ['skills'], 4)] });
+      const two = runRule(rule, { leadership: MANAGERS, people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'individual', ['skills'], 4)] });
       expectOutcome(two, { status: 'pass', score: 1, messages: [], notes: [] });
-      const three = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'individual', ['skills'], 4), rep('AE 3', 'individual', ['skills'], 4)] });
+      const three = runRule(rule, { leadership: MANAGERS, people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'individual', ['skills'], 4), rep('AE 3', 'individual', ['skills'], 4)] });
       expectOutcome(three, { status: 'pass', score: 1, messages: [], notes: ['identicalPlan'] });
       expect(three.notes[0]!.message).toBe('All 3 individual plans have the same focus (skills): check that each was written for its rep.');
     });
 
     it('scores a rare one-to-one at half, and no one-to-one at nothing, as findings', () => {
-      const quarterly = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'quarterly', hours_per_month: 4 } }] });
-      expectOutcome(quarterly, { status: 'partial', score: 0.85, messages: ['rareOneToOne'], steps: ['oneToOne'] });
-      const none = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'none', hours_per_month: 4 } }] });
-      expectOutcome(none, { status: 'partial', score: 0.7, messages: ['noOneToOne'], steps: ['oneToOne'] });
+      const quarterly = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'quarterly', hours_per_month: 4 } }] });
+      expectOutcome(quarterly, { status: 'partial', score: 0.888, messages: ['rareOneToOne'], steps: ['oneToOne'] });
+      const none = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'none', hours_per_month: 4 } }] });
+      expectOutcome(none, { status: 'partial', score: 0.775, messages: ['noOneToOne'], steps: ['oneToOne'] });
     });
 
     it('cites the research behind the coaching hours, as an association and a house default', () => {
@@ -89,8 +93,8 @@ describe('individual-coaching', () => {
   });
 
   it.each([
-    { name: 'when no rep has a known plan', org: { people: [{ name: 'AE 1', coaching: { hours_per_month: 4 } }] }, missing: ['people[0].coaching.plan', 'people[0].coaching.one_to_one', 'people[0].is_rep'] },
-    { name: 'without a roster', org: { company: { employees: 12 } }, missing: ['people[].coaching.plan'] },
+    { name: 'when no rep has a known plan', org: { people: [{ name: 'AE 1', coaching: { hours_per_month: 4 } }] }, missing: ['people[0].coaching.plan', 'people[0].coaching.one_to_one', 'people[0].is_rep', 'leadership.reps_per_manager', 'leadership.manager_coaching_hours_per_month'] },
+    { name: 'without a roster or a policy', org: { company: { employees: 12 } }, missing: ['people[].coaching.plan', 'policies'] },
   ])('is not assessed, earning nothing, $name', ({ org, missing }) => {
     const r = runRule(rule, org);
     expect(r.status).toBe('not-assessed');
@@ -108,22 +112,22 @@ describe('individual-coaching', () => {
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
-    const r = runRule(rule, {
+    const r = runRule(rule, { leadership: MANAGERS,
       people: [rep('AE 1', 'none', []), rep('AE 2', 'individual', ['skills']), { name: 'AE 3', is_rep: true, coaching: { focus: ['mindset'], one_to_one: 'weekly' } }],
     });
     // AE 1: 0.3 (up to 0.6); AE 2: 0.7 (up to 1); AE 3: 0.3 (up to 1): hours, and AE 3's plan, unknown.
     expectOutcome(r, {
-      status: 'partial', score: 0.433, messages: ['noPlan'], notes: ['repsUnknown'],
+      status: 'partial', score: 0.575, messages: ['noPlan'], notes: ['repsUnknown'],
       missing: ['people[0].coaching.hours_per_month', 'people[1].coaching.hours_per_month', 'people[2].coaching.plan', 'people[2].coaching.hours_per_month'],
     });
-    expect(r.report.rules[0]!.upTo).toBe(0.867);
+    expect(r.report.rules[0]!.upTo).toBe(0.9);
     expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status, c.score])).toEqual([
-      ['rep:AE 1', 'partly-known', 0.3], ['rep:AE 2', 'partly-known', 0.7], ['rep:AE 3', 'partly-known', 0.3],
+      ['rep:AE 1', 'partly-known', 0.3], ['rep:AE 2', 'partly-known', 0.7], ['rep:AE 3', 'partly-known', 0.3], ['managers', 'known', 1],
     ]);
   });
 
   it('names each rep who lacks a plan, coaching time or one-to-ones in the checklist', () => {
-    const r = runRule(rule, {
+    const r = runRule(rule, { leadership: MANAGERS,
       people: [rep('AE 1', 'none', [], 1), rep('AE 2', 'individual', ['skills'], 4), { name: 'AE 3', is_rep: true, coaching: { plan: 'generic', one_to_one: 'none', hours_per_month: 0 } }],
     });
     expect(r.steps.sort()).toEqual(['moreHours', 'moreHours', 'oneToOne', 'tailorPlan', 'writePlan']);
@@ -136,17 +140,18 @@ describe('individual-coaching', () => {
   });
 
   it('returns no fix steps at full score', () => {
-    const r = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 4)] });
+    const r = runRule(rule, { leadership: MANAGERS, people: [rep('AE 1', 'individual', ['skills'], 4)] });
     expect(r.score).toBe(1);
     expect(r.steps).toEqual([]);
   });
 
   it('honours a re-tuned coaching minimum and cites its source', () => {
     const org = { people: [rep('AE 1', 'individual', ['skills'], 4)] };
-    expect(runRule(rule, org).score).toBe(1);
-    const r = runRule(rule, org, { options: { minHoursPerMonth: 5 } });
-    expect(r.score).toBe(0.94);
-    expect(r.messages).toEqual(['lowHours']);
+    expect(runRule(rule, { leadership: MANAGERS, ...org }).score).toBe(1);
+    const r = runRule(rule, { leadership: MANAGERS, ...org }, { options: { minHoursPerMonth: 5 } });
+    // 4 reps a manager at 5 hours need 20 hours; managers have 16: the capacity check earns 0.9.
+    expect(r.score).toBe(0.93);
+    expect(r.messages).toEqual(['lowHours', 'overCapacity']);
     const t = r.findings[0]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['minHoursPerMonth', 5]]);
     expect(t[0]!.source).toMatch(/Sales Executive Council/);
@@ -155,13 +160,13 @@ describe('individual-coaching', () => {
 
 describe('individual-coaching wording', () => {
   it('says "1 hour", not "1 hours"', () => {
-    const r = runRule(rule, { people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], hours_per_month: 1 } }] });
+    const r = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], hours_per_month: 1 } }] });
     expect(r.findings.map((f) => f.message)).toContain('AE 1 gets 1 hour of coaching a month (full marks from 3 hours a month).');
     expect(r.checklist.map((c) => c.action)).toContain('Give AE 1 at least 3 hours of coaching a month (today: 1 hour).');
   });
 
   it('words zero coaching as none, and avoids a possessive on names ending in s', () => {
-    const r = runRule(rule, { people: [{ name: 'VP Sales', is_rep: true, coaching: { plan: 'generic', one_to_one: 'monthly', hours_per_month: 0 } }] });
+    const r = runRule(rule, { leadership: MANAGERS, people: [{ name: 'VP Sales', is_rep: true, coaching: { plan: 'generic', one_to_one: 'monthly', hours_per_month: 0 } }] });
     expect(r.findings.map((f) => f.message)).toContain('VP Sales gets no coaching at all (full marks from 3 hours a month).');
     expect(r.checklist.map((c) => c.action)).toEqual([
       'Replace the common plan VP Sales follows with one built on their own gaps and strengths.',
@@ -175,19 +180,19 @@ describe('individual-coaching coverage', () => {
     {
       name: 'one rep with no plan filled in',
       people: [rep('AE 1', 'individual', ['skills'], 4), { name: 'AE 2', is_rep: true, coaching: { focus: ['mindset' as const] } }],
-      score: 0.5,
+      score: 0.625,
       note: 'AE 2 has no development plan recorded: the score counts this rep as earning nothing for it until it is known.',
       paths: ['people[1].coaching.plan'],
     },
     {
       name: 'two reps without a plan, one unnamed; non-reps not counted',
       people: [rep('AE 1', 'individual', ['skills'], 4), { name: 'AE 2', coaching: { hours_per_month: 4 } }, {}, { name: 'Ops', is_rep: false }],
-      score: 0.333,
+      score: 0.5,
       note: 'AE 2 and people[2] have no development plan recorded: the score counts these reps as earning nothing for it until it is known.',
       paths: ['people[1].coaching.plan', 'people[2].coaching.plan'],
     },
   ])('judges the known reps and counts the others as earning nothing, with a note: $name', ({ people, score, note, paths }) => {
-    const r = runRule(rule, { people });
+    const r = runRule(rule, { leadership: MANAGERS, people });
     expect(r.status).toBe('pass');
     expect(r.score).toBe(score);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
@@ -195,10 +200,88 @@ describe('individual-coaching coverage', () => {
   });
 
   it('says "at least 1 hour" when the minimum is one hour', () => {
-    const r = runRule(rule, { people: [rep('AE 1', 'individual', ['skills'], 0.5)] }, { options: { minHoursPerMonth: 1 } });
+    const r = runRule(rule, { leadership: MANAGERS, people: [rep('AE 1', 'individual', ['skills'], 0.5)] }, { options: { minHoursPerMonth: 1 } });
     expect(r.checklist.map((c) => c.action)).toEqual(['Give AE 1 at least 1 hour of coaching a month (today: 0.5 hours).']);
   });
 });
+describe('individual-coaching: role policies (issue 11, item 2)', () => {
+  const AE_POLICY = { applies_to: 'Account Executive', development_plan: 'individual' as const, one_to_one: 'weekly' as const, coaching_hours_per_month: 4 };
+
+  it('without a roster, judges the policy for the role at half, and says it is a policy', () => {
+    const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY] });
+    // The policy: full terms at half (0.5) of 3/4; the managers' capacity in full (1/4).
+    expectOutcome(r, { status: 'pass', score: 0.625, messages: [], notes: ['policyOnly'] });
+    expect(r.notes[0]!.message).toBe(
+      'No roster is given: judged on the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep). A policy is intent, not observed practice: it earns half until the roster shows it kept.',
+    );
+    expect(r.report.rules[0]!.checks.map((c) => c.id)).toEqual(['policy:all Account Executives', 'practice:all Account Executives', 'managers']);
+  });
+
+  it('a policy short of the bar is a finding with a step owned by the sales manager', () => {
+    const r = runRule(rule, { leadership: MANAGERS, policies: [{ applies_to: 'all reps', development_plan: 'generic', one_to_one: 'quarterly', coaching_hours_per_month: 1 }] });
+    expectOutcome(r, { messages: ['policyShort'], notes: ['policyOnly'] });
+    expect(r.findings[0]!.message).toBe('The policy for all reps sets one common plan for everyone, one-to-ones only once a quarter and 1 hour of coaching a month (full marks from 3 hours).');
+    expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fixPolicy', 'Sales manager', 'low']]);
+  });
+
+  it('fills a rep\'s missing coaching facts from the policy for their role, at half, with a note naming the policy', () => {
+    const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY], people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] });
+    // Each part earns half from the policy (0.5 of 3/4) and could reach full marks; managers in full.
+    expectOutcome(r, { status: 'pass', score: 0.625, notes: ['policyFills'] });
+    expect(r.notes[0]!.message).toBe(
+      'For AE 1, the development plan, the one-to-ones and the coaching hours are not recorded: the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep) counts instead, at half, until it is.',
+    );
+    // Without the policy the same rep earns nothing for coaching.
+    expect(runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] }).score).toBe(0.25);
+  });
+
+  it('observed practice earns in full; a rep short of the policy keeps its half and gets a finding', () => {
+    const people = [{ name: 'AE 1', title: 'Account Executive', is_rep: true, coaching: { plan: 'individual' as const, focus: ['skills' as const], one_to_one: 'none' as const, hours_per_month: 4 } }];
+    const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY], people });
+    // plan 0.4 + one-to-one max(0, 0.5 x 0.3) + hours 0.3 = 0.85 of 3/4, managers 1/4.
+    expectOutcome(r, { status: 'partial', score: 0.888, messages: ['policyNotKept', 'noOneToOne'] });
+    expect(r.findings[0]!.message).toBe('AE 1 has no one-to-ones, against the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep).');
+  });
+
+  it('a policy for the role overrides the one for all reps; an unknown title takes the worst that may hold', () => {
+    const policies = [{ applies_to: 'all reps', one_to_one: 'quarterly' as const }, { applies_to: 'account executive', one_to_one: 'weekly' as const }];
+    const known = runRule(rule, { leadership: MANAGERS, policies, people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] });
+    const unknown = runRule(rule, { leadership: MANAGERS, policies, people: [{ name: 'AE 1', is_rep: true }] });
+    // weekly: 0.5 x 0.3 = 0.15 of 3/4; quarterly (the worst candidate): 0.5 x 0.15.
+    expect(known.score).toBe(0.363);
+    expect(unknown.score).toBe(0.306);
+  });
+
+  it('deleting any fact of a roster under policies, or of policies alone, never raises the score', () => {
+    expectMonotone(rule, { leadership: MANAGERS, policies: [AE_POLICY, { applies_to: 'all reps', one_to_one: 'monthly', coaching_hours_per_month: 2, development_plan: 'generic' }], people: [
+      { name: 'AE 1', title: 'Account Executive', is_rep: true, coaching: { one_to_one: 'none' } },
+      { name: 'SDR 1', title: 'SDR', is_rep: true, coaching: { plan: 'individual', hours_per_month: 1 } },
+      { name: 'AE 2', title: 'Account Executive', coaching: { hours_per_month: 5 } },
+    ] });
+    expectMonotone(rule, { leadership: MANAGERS, policies: [AE_POLICY, { applies_to: 'all reps', one_to_one: 'quarterly' }] });
+  });
+});
+
+describe('individual-coaching: span of control and coaching capacity (issue 11, items 2 and 5)', () => {
+  const team = [rep('AE 1', 'individual', ['skills'], 4)];
+  it.each([
+    { name: 'a manager with 8 reps and 30 hours a month', leadership: { reps_per_manager: 8, manager_coaching_hours_per_month: 30 }, score: 1, messages: [], steps: [] },
+    { name: 'a span of 14 reps, too wide to coach each, and too few hours', leadership: { reps_per_manager: 14, manager_coaching_hours_per_month: 21 }, score: 0.902, messages: ['wideSpan', 'overCapacity'], steps: ['narrowSpan'] },
+    { name: 'a player-coach with 5 reps and 6 hours to spare', leadership: { reps_per_manager: 5, manager_coaching_hours_per_month: 6 }, score: 0.925, messages: ['overCapacity'], steps: ['narrowSpan'] },
+    { name: 'capacity unknown: the span alone earns its half', leadership: { reps_per_manager: 6 }, score: 0.875, messages: [], steps: ['find-out'] },
+  ])('$name', ({ leadership, score, messages, steps }) => {
+    const r = runRule(rule, { leadership, people: team });
+    expectOutcome(r, { score, messages, steps });
+    for (const c of r.checklist.filter((c) => c.stepId === 'narrowSpan')) expect([c.owner, c.effort]).toEqual(['CEO', 'high']);
+  });
+
+  it('states the span threshold with its sources', () => {
+    const t = rule.options!.thresholds as Record<string, { source: string; default: number }>;
+    expect(t.maxRepsPerManager!.default).toBe(10);
+    expect(t.maxRepsPerManager!.source).toMatch(/^house default, informed by Objective Management Group .*no more than 10 reps.*Alexander Group/);
+  });
+});
+
 const MONOTONE_ORGS: Org[] = [
   {
     people: [

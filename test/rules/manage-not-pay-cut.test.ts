@@ -251,6 +251,59 @@ describe('manage-not-pay-cut', () => {
   });
 });
 
+describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, item 2)', () => {
+  const GOOD = { applies_to: 'Account Executive', underperformance: ['coaching' as const, 'improvement_plan' as const, 'release' as const], improvement_plan_deadline_days: 90 };
+  const ae = (name: string, attainment: number[], actions?: Act[]) => ({ ...rep(name, attainment, actions), title: 'Account Executive' });
+
+  it('an unmanaged underperformer under a sound policy earns the policy\'s half, with the finding kept and a note naming the policy', () => {
+    const r = runRule(rule, { policies: [GOOD], people: [ae('AE 1', [40, 50, 45], [])] });
+    expectOutcome(r, { status: 'partial', score: 0.5, messages: ['lowAttainment'], notes: ['policyCounts'], steps: ['decide'] });
+    expect(r.notes[0]!.message).toBe('AE 1 is under the policy for all Account Executives (extra coaching, then improvement plan, then release; a decision within 90 days): it counts at half, as intent, beside what is on record.');
+    expect(r.checklist[0]!.owner).toBe('Sales manager with HR');
+    // The same rep without the policy earns nothing.
+    expect(runRule(rule, { people: [ae('AE 1', [40, 50, 45], [])] }).score).toBe(0);
+  });
+
+  it('a policy with a deadline past the window earns in proportion, and is a finding', () => {
+    const r = runRule(rule, { policies: [{ ...GOOD, improvement_plan_deadline_days: 180 }], people: [ae('AE 1', [40, 50, 45], [])] });
+    // 0.5 x (0.5 steps + 0.5 x 90/180)
+    expectOutcome(r, { score: 0.375, messages: ['policyLongDeadline', 'lowAttainment'], steps: ['fixPolicy', 'decide'] });
+    expect(r.findings[0]!.message).toBe('The policy for all Account Executives lets extra coaching or an improvement plan run 180 days before a decision (more than 90).');
+  });
+
+  it('a policy of pay cuts earns nothing and is a finding, owned by the CEO with HR', () => {
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 60 }], people: [ae('AE 1', [40, 50, 45], [])] });
+    // The deadline alone: 0.5 x 0.5.
+    expectOutcome(r, { score: 0.25, messages: ['policyPayCut', 'lowAttainment'] });
+    expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
+  });
+
+  it('without a roster, a policy earns nothing by itself (nobody is known to underperform); its faults are notes', () => {
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const] }] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['policyPayCut', 'policyOnly'] });
+    expect(r.notes[1]!.message).toBe('No roster is given: the policy for all reps (pay cut) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.');
+  });
+
+  it.each([
+    { name: 'a selling CEO at 30% of the job', person: { name: 'CEO', title: 'CEO', is_rep: true, selling_share_pct: 30, start_date: '2020-01-01', attainment: [20, 25, 30, 22], actions: [] }, why: '30% of the job' },
+    { name: 'a player-coach with 4 reports', person: { name: 'Team lead', is_rep: true, direct_reports: 4, start_date: '2020-01-01', attainment: [40, 45, 50, 42], actions: [] }, why: 'and manages 4 people' },
+  ])('does not judge $name as a full-time rep on attainment', ({ person, why }) => {
+    const r = runRule(rule, { people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
+    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTime'] });
+    expect(r.notes[0]!.message).toBe(`${person.name} sells part-time (${why}): attainment is not judged as a full-time rep's.`);
+    // The same person as a full-time rep fails.
+    const full = runRule(rule, { people: [{ ...person, selling_share_pct: 100, direct_reports: 0 }] });
+    expect(full.status).toBe('fail');
+  });
+
+  it('deleting any fact of a roster under policies never raises the score', () => {
+    expectMonotone(rule, {
+      policies: [GOOD, { applies_to: 'all reps', underperformance: ['coaching'], improvement_plan_deadline_days: 120 }],
+      people: [ae('AE 1', [40, 50, 45], []), { ...rep('SDR 1', [50, 40, 30], ['pay_cut']), title: 'SDR' }, ae('AE 2', [40, 50, 45], ['improvement_plan']), { ...ae('AE 3', [30, 30, 30], []), selling_share_pct: 100 }],
+    });
+  });
+});
+
 const MONOTONE_ORGS: Org[] = [
   {
     people: [

@@ -184,6 +184,23 @@ describe('selling-time options', () => {
   });
 });
 
+describe('selling-time: part-time sellers (issue 11, item 2)', () => {
+  it('judges a selling CEO on the selling part of the job, not as a full-time rep', () => {
+    const ceo = { name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 };
+    const r = runRule(rule, { admin: { non_sales_tasks: [] }, people: [ceo] });
+    // 20% of a job that is 40% selling: 50%, over the pass line.
+    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTime'] });
+    expect(r.notes[0]!.message).toBe('CEO sells part-time (40% of the job): 20% of the week spent selling is judged as 50% of the selling part.');
+    // Judged as a full-time rep, the same 20% fails.
+    const full = runRule(rule, { admin: { non_sales_tasks: [] }, people: [{ ...ceo, selling_share_pct: 100 }] });
+    expectOutcome(full, { status: 'fail', messages: ['repLow'] });
+  });
+
+  it('deleting the selling share never raises the score', () => {
+    expectMonotone(rule, { admin: { non_sales_tasks: [] }, people: [{ name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 }, { name: 'AE 1', is_rep: true, selling_time_pct: 40, selling_share_pct: 100 }] });
+  });
+});
+
 const MONOTONE_ORGS: Org[] = [
   {
     people: [

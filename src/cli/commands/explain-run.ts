@@ -40,6 +40,11 @@ export const EXAMPLE_VALUES: Readonly<Record<string, string | number>> = {
   actual: '2.1',
   action: 'improvement plan',
   motion: 'relationship',
+  who: 'all Account Executives',
+  fix: 'a weekly or monthly one-to-one',
+  maxRepsPerManager: 10,
+  min: 60,
+  base: 45,
 };
 
 export function explainRule(rule: RuleDefinition, width = 80): string {
