@@ -5,7 +5,7 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
+const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","responses","resolution","sources"]);
 const c1 = new Set(["name","employees","sales_motion"]);
 const c2 = new Set(["transactional","relationship","solution"]);
 const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan"]);
@@ -52,7 +52,9 @@ const c43 = new Set(["positioning","messaging","collateral","lead_generation"]);
 const c44 = new Set(["rule","reason","owner","expires"]);
 const c45 = new Set(["company","leadership","roles","plan","process","metrics","people","admin","tools","recruiting","friction","compensation","marketing"]);
 const c46 = new Set(["by","on"]);
-const c47 = new Set(["source","as_of"]);
+const c47 = new Set(["respondent","group","anonymous","on","answers"]);
+const c48 = new Set(["leadership","management","reps","operations","finance"]);
+const c49 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -1223,12 +1225,102 @@ function v89(x) {
   return x;
 }
 
+function v90(x) {
+  return c48.has(x) ? x : I;
+}
+
+function v91(x) {
+  return typeof x === "boolean" ? x : I;
+}
+
+function v93(x) {
+  return x;
+}
+
+function v92(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v93(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
 function v88(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c47.has(k)) return I;
   const out = {};
+  if (x["respondent"] !== undefined) {
+    const r = v89(x["respondent"]);
+    if (r === I) return I;
+    out["respondent"] = r;
+  } else if ("respondent" in x) return I;
+  if (x["group"] !== undefined) {
+    const r = v90(x["group"]);
+    if (r === I) return I;
+    out["group"] = r;
+  } else if (true) return I;
+  if (x["anonymous"] !== undefined) {
+    const r = v91(x["anonymous"]);
+    if (r === I) return I;
+    out["anonymous"] = r;
+  } else if ("anonymous" in x) return I;
+  if (x["on"] !== undefined) {
+    const r = v12(x["on"]);
+    if (r === I) return I;
+    out["on"] = r;
+  } else if ("on" in x) return I;
+  if (x["answers"] !== undefined) {
+    const r = v92(x["answers"]);
+    if (r === I) return I;
+    out["answers"] = r;
+  } else if (true) return I;
+  return out;
+}
+
+function v87(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v88(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  return out;
+}
+
+function v95(x) {
+  return c48.has(x) ? x : I;
+}
+
+function v94(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v95(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
+function v98(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v97(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c49.has(k)) return I;
+  const out = {};
   if (x["source"] !== undefined) {
-    const r = v89(x["source"]);
+    const r = v98(x["source"]);
     if (r === I) return I;
     out["source"] = r;
   } else if (true) return I;
@@ -1240,12 +1332,12 @@ function v88(x) {
   return out;
 }
 
-function v87(x) {
+function v96(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v88(x[k]);
+    const r = v97(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
@@ -1351,8 +1443,18 @@ function v0(x) {
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
+  if (x["responses"] !== undefined) {
+    const r = v87(x["responses"]);
+    if (r === I) return I;
+    out["responses"] = r;
+  } else if ("responses" in x) return I;
+  if (x["resolution"] !== undefined) {
+    const r = v94(x["resolution"]);
+    if (r === I) return I;
+    out["resolution"] = r;
+  } else if ("resolution" in x) return I;
   if (x["sources"] !== undefined) {
-    const r = v87(x["sources"]);
+    const r = v96(x["sources"]);
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;
