@@ -201,7 +201,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     unknownSet.delete(path);
     const why =
       override === chosen.group ? 'the group the consultant chose for this fact' : answers.length === 1 ? 'the only group that answered' : best[0] === chosen.group ? 'the best informed group' : `the best informed group that gave one answer`;
-    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words} (${why})` });
+    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}` });
   }
 
   // Gaps and alignment: by fact pattern, every group that gave one answer or was split.

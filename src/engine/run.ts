@@ -293,6 +293,7 @@ export function runAudit(given: AuditInput): AuditReport {
   for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
   for (const r of raws) for (const m of r.result.missing) paths.add(m);
   for (const u of unknowns) paths.add(u.path);
+  for (const g of perception?.gaps ?? []) paths.add(g.fact);
   const labels: Record<string, string> = {};
   for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
 

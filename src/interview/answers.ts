@@ -51,8 +51,13 @@ export const selfAsPerson = (key: string, index = 0): string => `people[${index}
 
 export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry>; respondent?: RespondentHeader } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Parses and checks an answers file; every problem is a diagnostic with a place. */
-export function parseAnswers(text: string, file: string): AnswersResult {
+/**
+ * Parses and checks an answers file; every problem is a diagnostic with a place.
+ * `opts.respondent`: the answers are one respondent's among several (also so
+ * when the file has a `respondent:` key), about the items the org file lists:
+ * `people[3]` needs no `people[0]` before it.
+ */
+export function parseAnswers(text: string, file: string, opts: { respondent?: boolean } = {}): AnswersResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -95,7 +100,8 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
-  // Items are numbered from 0 without gaps: people[2] needs people[1].
+  // Items are numbered from 0 without gaps: people[2] needs people[1]. (Not for one respondent's answers about listed items.)
+  if (opts.respondent || respondent) return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
   const items = new Set<string>();
   for (const k of entries.keys()) for (const m of k.matchAll(/\[(\d+)\]/g)) items.add(k.slice(0, m.index! + m[0].length));
   for (const [k, e] of entries) {
@@ -269,7 +275,7 @@ export class AnswersPrompter implements Prompter {
   readonly used = new Set<string>();
 
   constructor(
-    private readonly entries: Map<string, AnswerEntry>,
+    readonly entries: Map<string, AnswerEntry>,
     private readonly file: string,
   ) {}
 
