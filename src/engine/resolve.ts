@@ -56,6 +56,8 @@ export interface PerceptionGap {
   fact: string;
   section: string;
   answers: GroupAnswer[];
+  /** The value the org file's body gives (the consultant's record), when it gives one for this fact and a group answered otherwise. */
+  recorded?: unknown;
   /** Rules that read the fact. */
   rules: string[];
   /** Rules whose verdict differs depending on which group's answer is used (filled by the engine). */
@@ -211,18 +213,22 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     const answers = RESPONDENT_GROUPS.filter((g) => groups.has(g))
       .map((g) => groupAnswer(g, groups.get(g)!))
       .filter((a): a is GroupAnswer => a !== undefined && a.of > 0);
-    if (answers.length < 2) continue;
+    // The body's own value takes part when it gives one for this very fact (not for a pattern over a list).
+    const body = fact.includes('[]') ? undefined : getAt(org, fact);
+    const withBody = body !== undefined && answers.some((a) => a.value === undefined || !agrees(a.value, body));
+    if (answers.length < 2 && !withBody) continue;
     const section = String(parsePath(fact)[0]);
-    const s = perSection.get(section) ?? { facts: 0, agree: 0 };
-    perSection.set(section, s);
-    s.facts++;
-    const first = answers[0]!;
-    const agree = answers.every((a) => a.value !== undefined && agrees(a.value, first.value));
-    if (agree) {
-      s.agree++;
-      continue;
+    if (answers.length >= 2) {
+      const s = perSection.get(section) ?? { facts: 0, agree: 0 };
+      perSection.set(section, s);
+      s.facts++;
+      const first = answers[0]!;
+      if (answers.every((a) => a.value !== undefined && agrees(a.value, first.value))) {
+        s.agree++;
+        if (!withBody) continue;
+      }
     }
-    gaps.push({ fact, section, answers, rules: reads.filter((r) => r.reads.includes(fact)).map((r) => r.id), decisive: [] });
+    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => r.reads.includes(fact)).map((r) => r.id), decisive: [] });
   }
   const alignment = [...perSection].map(([section, s]) => ({ section, ...s, pct: s.facts ? Math.floor((100 * s.agree) / s.facts) : null }));
 

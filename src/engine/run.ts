@@ -8,7 +8,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { checklistId, findingId } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
-import { resolveResponses, setAt, type Resolution } from './resolve';
+import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
   SEVERITIES,
@@ -146,17 +146,17 @@ export function runAudit(given: AuditInput): AuditReport {
       const raw = raws.find((r) => r.result.id === id);
       if (!raw || ['off', 'waived', 'error'].includes(raw.result.status)) continue;
       const verdicts = new Set<string>();
-      for (const a of gap.answers) {
-        if (a.value === undefined) continue;
+      for (const value of [...gap.answers.map((a) => a.value), gap.recorded]) {
+        if (value === undefined) continue;
         const alt = structuredClone(org);
-        for (const p of paths) setAt(alt, p.segs, a.value);
+        for (const p of paths) setAt(alt, p.segs, value);
         const altUnknowns = new Set([...unknownSet].filter((u) => !paths.some((p) => p.path === u)));
         const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence).result;
         verdicts.add(`${r.status} ${r.score}`);
       }
       if (verdicts.size < 2) continue;
       gap.decisive.push(id);
-      const said = gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`).join('; ');
+      const said = [...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []), ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`)].join('; ');
       raw.findings.push({
         id: findingId(id, 'perceptionGap', [gap.fact], org),
         ruleId: id,

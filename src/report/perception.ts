@@ -2,7 +2,7 @@
 // format shares. Groups only, never a respondent's name: an anonymous
 // group's members are counted, never shown one by one.
 import type { AuditReport } from '../engine/types';
-import type { PerceptionGap } from '../engine/resolve';
+import { valueWords, type PerceptionGap } from '../engine/resolve';
 import { GROUP_LABELS, type RespondentGroup } from '../model/respondents';
 
 /** "sales reps" (a group as the reports name it). */
@@ -23,7 +23,7 @@ export function gapRows(r: Pick<AuditReport, 'perception' | 'labels'>): GapRow[]
   return (r.perception?.gaps ?? []).map((g: PerceptionGap) => ({
     fact: r.labels[g.fact] ?? g.fact,
     path: g.fact,
-    answers: g.answers.map((a) => `${groupName(a.group)}: ${a.words}`),
+    answers: [...(g.recorded !== undefined ? [`the org file: ${valueWords(g.recorded)}`] : []), ...g.answers.map((a) => `${groupName(a.group)}: ${a.words}`)],
     rules: g.rules,
     decisive: g.decisive,
   }));

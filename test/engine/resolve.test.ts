@@ -140,9 +140,21 @@ describe('perception gaps and alignment', () => {
   });
 });
 
+describe("the org file's own value in the gaps", () => {
+  it('a body value the respondents dispute is a gap even when one group answered, and it still stands', () => {
+    const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })] }, [], rules);
+    expect(out.org.plan!.shared_with_reps).toBe(true);
+    expect(out.perception!.gaps).toEqual([
+      { fact: 'plan.shared_with_reps', section: 'plan', answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }], recorded: true, rules: ['go-to-market-plan'], decisive: [] },
+    ]);
+    // One group only: no alignment figure.
+    expect(out.perception!.alignment).toEqual([]);
+  });
+});
+
 describe('runAudit with several respondents', () => {
   const org: Org = {
-    plan: { documented: true, covers: ['target_markets', 'icp', 'value_proposition', 'positioning', 'goals'], last_reviewed: '2026-06-01', review_cadence: 'quarterly', goals_quantified: true },
+    plan: { documented: true, covers: ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'], last_reviewed: '2026-06-01', review_cadence: 'quarterly', goals_quantified: true },
     responses: [
       r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'),
       r('reps', { 'plan.shared_with_reps': false }),
