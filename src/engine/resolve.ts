@@ -90,7 +90,8 @@ export interface Resolved {
   perception?: Perception;
 }
 
-type Vote = { value: unknown; unknown: boolean; respondent?: string };
+/** One answer: `respondent` only for a named respondent; `anonymous` for an anonymous one (whose answers are shown only as counts and a median). */
+type Vote = { value: unknown; unknown: boolean; respondent?: string; anonymous?: boolean };
 
 /** A value as an identity for counting: a list's order does not matter. */
 const keyOf = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
@@ -115,7 +116,9 @@ export function groupAnswer(group: RespondentGroup, votes: readonly Vote[], own?
     const mid = xs.length >> 1;
     // The middle answer; for an even count, the lower of the two middle ones, so the value is one somebody gave.
     const median = xs.length % 2 ? xs[mid]! : xs[mid - 1]!;
-    const words = xs.length === 1 ? String(median) : `median ${median} of ${xs.length} answers (${xs[0]} to ${xs[xs.length - 1]})`;
+    // The range shows the lowest and highest answers: never for a group with an anonymous member.
+    const range = votes.some((v) => v.anonymous) ? '' : ` (${xs[0]} to ${xs[xs.length - 1]})`;
+    const words = xs.length === 1 ? String(median) : `median ${median} of ${xs.length} answers${range}`;
     return { group, value: median, count: xs.length, of: xs.length, unknown, words: words + dk };
   }
   const counts = new Map<string, { value: unknown; n: number }>();
@@ -172,7 +175,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
   for (const r of responses) {
     for (const [key, raw] of Object.entries(r.answers ?? {})) {
       const unknown = typeof raw === 'string' && raw.trim().toLowerCase() === 'unknown';
-      const vote: Vote = { value: raw, unknown, ...(r.respondent && !r.anonymous ? { respondent: r.respondent } : {}) };
+      const vote: Vote = { value: raw, unknown, ...(r.respondent && !r.anonymous ? { respondent: r.respondent } : { anonymous: true }) };
       add(byPattern, patternOf(key), r.group, vote);
       if (!key.startsWith('self.')) add(byPath, formatPath(parsePath(key)), r.group, vote);
     }

@@ -22,6 +22,8 @@ describe('groupAnswer: within a group', () => {
     expect(groupAnswer('reps', [40, 20, 30].map((v) => vote(v)))).toMatchObject({ value: 30, words: 'median 30 of 3 answers (20 to 40)' });
     expect(groupAnswer('reps', [50, 20, 40, 30].map((v) => vote(v)))).toMatchObject({ value: 30, of: 4 });
     expect(groupAnswer('reps', [35].map((v) => vote(v)))).toMatchObject({ value: 35, words: '35' });
+    // An anonymous member: no lowest and highest answer shown.
+    expect(groupAnswer('reps', [40, 20, 30].map((v) => ({ ...vote(v), anonymous: true })))).toMatchObject({ value: 30, words: 'median 30 of 3 answers' });
   });
   it("don't know does not vote, and is counted", () => {
     expect(groupAnswer('reps', ['monthly', 'unknown', 'monthly'].map((v) => vote(v)))).toMatchObject({ value: 'monthly', count: 2, of: 2, unknown: 1, words: '2 of 2 said monthly (1 did not know)' });
