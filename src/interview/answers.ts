@@ -127,10 +127,10 @@ function parseHeader(
 ): Omit<RespondentHeader, 'line' | 'column'> | { message: string; path?: string; at?: { line: number; column: number } } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { message: `expected who answers as a map of name, group and anonymous, ${HEADER_EXAMPLE}`, path: RESPONDENT_KEY };
   // The place of a field's value, for its message.
-  const place = (k: string) => {
+  const place = (k: string, key = false) => {
     if (!isMap(node)) return undefined;
     const p = (node.items as Pair<unknown, unknown>[]).find((x) => isScalar(x.key) && x.key.value === k);
-    const r = (p?.value as { range?: [number, number, number] } | undefined)?.range ?? (p?.key as { range?: [number, number, number] } | undefined)?.range;
+    const r = (key ? undefined : (p?.value as { range?: [number, number, number] } | undefined)?.range) ?? (p?.key as { range?: [number, number, number] } | undefined)?.range;
     return r ? at(r[0]) : undefined;
   };
   const out: Omit<RespondentHeader, 'line' | 'column'> = {};
@@ -151,7 +151,7 @@ function parseHeader(
       out.anonymous = v;
     } else {
       const s = suggest(k, ['name', 'group', 'anonymous']);
-      return { message: `unknown field "${k}"; expected name, group or anonymous${s ? ` (did you mean "${s}"?)` : ''}`, path, at: place(k) };
+      return { message: `unknown field "${k}"; expected name, group or anonymous${s ? ` (did you mean "${s}"?)` : ''}`, path, at: place(k, true) };
     }
   }
   if (out.anonymous && out.name) return { message: 'an anonymous respondent has no name: remove the name, or anonymous: true', path: `${RESPONDENT_KEY}.name`, at: place('name') };

@@ -4,7 +4,7 @@
 // named respondent replaces only their own entry; an anonymous respondent has
 // no name to find again, so each import adds an entry.
 import type { Response } from '../model/schema';
-import type { RespondentGroup } from '../model/respondents';
+import { canAnswer, factPattern, type RespondentGroup } from '../model/respondents';
 import { isUnknown, UNKNOWN } from '../load/normalize';
 import { AnswersError, coerce, SELF_PREFIX, selfAsPerson, type AnswerEntry } from './answers';
 import { questionFor } from './plan';
@@ -104,4 +104,49 @@ export function putResponse(org: OrgText, entry: Response, who: Respondent): boo
   }
   org.set(['responses', Array.isArray(raw) ? raw.length : 0], entry);
   return false;
+}
+
+/**
+ * The facts a respondent's terminal interview asks: those the rules read that
+ * their group can answer (src/model/respondents.ts), a person's facts only
+ * about the respondent themselves for a rep found in the roster (none for
+ * another rep), and about everyone for the other groups. Patterns keep `[]`.
+ */
+export function respondentFacts(reads: readonly string[], who: Respondent, person: number | undefined): string[] {
+  const out = new Set<string>();
+  for (const r of reads) {
+    if (!canAnswer(who.group, r)) continue;
+    if (r.startsWith('people[]')) {
+      if (who.group !== 'reps') out.add(r);
+      else if (person !== undefined) out.add(`people[${person}]${r.slice('people[]'.length)}`);
+      continue;
+    }
+    out.add(r);
+  }
+  return [...out].sort();
+}
+
+/** Whether a question's fact is one of `wanted` (a pattern with `[]` stands for every item). */
+export const isWanted = (path: string, wanted: readonly string[]): boolean => wanted.some((w) => w === path || (w.includes('[]') && factPattern(path) === w));
+
+/**
+ * A respondent's entry with one more answer, as an edit of the org text:
+ * their entry at `index` when this session has one, else their own named
+ * entry, else a new one. Returns the entry's index.
+ */
+export function addAnswer(org: OrgText, who: Respondent, date: string, path: string, value: unknown, index: number | undefined): number {
+  const raw = org.state().data.responses;
+  const list = Array.isArray(raw) ? (raw as Response[]) : [];
+  const at = index !== undefined && list[index] && list[index].group === who.group ? index : entryIndex(raw, who);
+  const before = at === undefined ? {} : (list[at]?.answers ?? {});
+  const entry: Response = {
+    ...(who.name && !who.anonymous ? { respondent: who.name } : {}),
+    group: who.group,
+    ...(who.anonymous ? { anonymous: true } : {}),
+    on: date,
+    answers: { ...before, [path]: value },
+  };
+  const i = at ?? list.length;
+  org.set(['responses', i], entry);
+  return i;
 }

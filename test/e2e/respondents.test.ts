@@ -63,7 +63,7 @@ describe('several respondents, end to end', () => {
       ['people[].coaching.one_to_one', expect.any(Array)],
       ['plan.shared_with_reps', ['go-to-market-plan']],
     ]);
-    const finding = json.findings.find((f: { messageId: string }) => f.messageId === 'perceptionGap' && f.data.fact === 'plan.shared_with_reps');
+    const finding = json.findings.find((f: { messageId: string; data: { fact?: string } }) => f.messageId === 'perceptionGap' && f.data.fact === 'plan.shared_with_reps');
     expect(finding.evidence[0].resolution).toBe('from sales reps: 2 of 2 said no; the best informed group');
     expect(json.perception.alignment.find((a: { section: string }) => a.section === 'plan')).toEqual({ section: 'plan', facts: 1, agree: 0, pct: 0 });
   });

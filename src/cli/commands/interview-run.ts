@@ -28,7 +28,7 @@ import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
-import { personOf, putResponse, responseFromAnswers, type Respondent } from '../../interview/responses';
+import { addAnswer, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -297,6 +297,11 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     return;
   }
 
+  if (who && terminal) {
+    await respondentInterview({ who, terminal, org, text, target, existed, date: opts.date ?? today(), runSave, checkCsv, say });
+    return;
+  }
+
   let result: SessionResult;
   try {
     result = await runSession({
@@ -377,6 +382,86 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
 }
 
 /**
+ * One respondent's interview at the terminal (several respondents): only the
+ * facts their group can answer, with no answer shown as a default (nobody
+ * else's, and not the org file's: no anchoring); each answer is saved at once
+ * into their own entry under `responses:`. The questions run against a copy
+ * of the org in memory, so conditional questions open as in any interview.
+ * At the end, the consultant may see the gaps found so far (never shown
+ * without asking: the respondent may still be at the keyboard).
+ */
+async function respondentInterview(o: {
+  who: Respondent;
+  terminal: InquirerPrompter;
+  org: OrgText;
+  text: string;
+  target: string;
+  existed: boolean;
+  date: string;
+  runSave: (org: OrgText, edit: AnswerEdit) => Promise<void>;
+  checkCsv: (p: string) => Promise<string | undefined>;
+  say: (text: string) => void;
+}): Promise<void> {
+  const { who, terminal, target } = o;
+  if (!o.existed) throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
+  const loaded = await loadOrgText(o.text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
+  const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
+  const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person);
+  if (who.group === 'reps' && person === undefined) terminal.tell(printable(`Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`));
+  const theirs = new Set<string>();
+  let index: number | undefined;
+  let answered = 0;
+  // Never a default: hide what the file or anyone else says; ask only the wanted facts not yet answered by this respondent.
+  const blind: Prompter = {
+    ask: async (q, p) => {
+      // A respondent answers facts, not the shape of the lists (a stage's name, a person's name): those are the consultant's.
+      const shape = /\[\d+\]/.test(q.path) && (!q.path.startsWith('people[') || /\.name$/.test(q.path));
+      if (shape || !isWanted(q.path, wanted) || theirs.has(q.path)) return { kind: 'skip' };
+      const { current: _c, currentUnknown: _u, ...bare } = q;
+      const a = await terminal.ask(bare, p);
+      // Saved here, from the answer itself: an answer that matches the file changes nothing in the copy, and is still theirs.
+      if (a.kind !== 'skip') {
+        const value = a.kind === 'unknown' ? 'unknown' : a.value;
+        await o.runSave(o.org, { path: q.path, apply: (org) => (index = addAnswer(org, who, o.date, q.path, value, index)) });
+        theirs.add(q.path);
+        answered++;
+      }
+      return a;
+    },
+    askItems: async () => ({ kind: 'skip' }),
+    askNote: async () => undefined,
+    confirm: (id, m, i) => terminal.confirm(id, m, i),
+  };
+  const scratch = new OrgText(o.text);
+  try {
+    await runSession({
+      org: scratch,
+      rules,
+      prompter: blind,
+      all: true,
+      only: wanted,
+      date: o.date,
+      checkCsv: o.checkCsv,
+      // The copy in memory only opens the questions that follow; the answers are saved as they are given (above).
+      save: async () => {},
+    });
+    o.say(`\n${answered ? `Saved ${answered} answer${answered === 1 ? '' : 's'} from ${who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`} in ${target}` : 'Nothing was answered'}. Thank you.`);
+    if (!(await terminal.confirm('show-gaps', 'For the consultant: show where people disagree so far (other respondents\u2019 answers, by group)?', false))) return;
+  } catch (e) {
+    if (isExitPrompt(e)) {
+      writeStdout('\n');
+      throw new CliError([answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved'], EXIT.interrupted);
+    }
+    throw e;
+  }
+  const { report } = await auditFile(target, { date: o.date });
+  const { renderPerception } = await import('../../report/perception');
+  const { guardLineStarts, sanitize } = await import('../../report/safe');
+  const lines = renderPerception(sanitize(report));
+  writeStdout(guardLineStarts(`${lines.length ? lines.join('\n') : 'No other respondent yet: nothing to compare.'}\n`));
+}
+
+/**
  * Who answers, when the answers are one respondent's among several: from
  * --respondent/--group/--anonymous and the answers file's `respondent:` key
  * (they must not contradict). Undefined for the consultant's own interview.
@@ -396,7 +481,6 @@ function respondentOf(opts: InterviewOpts, header: RespondentHeader | undefined,
     return undefined;
   }
   if (anonymous && name) throw new CliError([`${header?.anonymous ? at : ''}an anonymous respondent has no name: drop --respondent (or respondent: name), or --anonymous`]);
-  if (!answers) throw new CliError(['the terminal interview of one respondent among several is not built yet: give their answers with --answers <file>']);
   return { ...(name ? { name } : {}), group, ...(anonymous ? { anonymous: true } : {}) };
 }
 
