@@ -58,7 +58,7 @@ export interface PerceptionGap {
   answers: GroupAnswer[];
   /** The value the org file's body gives (the consultant's record), when it gives one for this fact and a group answered otherwise. */
   recorded?: unknown;
-  /** Rules that read the fact. */
+  /** Rules that read the fact (or the object or list that holds it). */
   rules: string[];
   /** Rules whose verdict differs depending on which group's answer is used (filled by the engine). */
   decisive: string[];
@@ -231,7 +231,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
         if (!withBody) continue;
       }
     }
-    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => r.reads.includes(fact)).map((r) => r.id), decisive: [] });
+    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => readsFact(r.reads, fact)).map((r) => r.id), decisive: [] });
   }
   const alignment = [...perSection].map(([section, s]) => ({ section, ...s, pct: s.facts ? Math.floor((100 * s.agree) / s.facts) : null }));
 
@@ -241,6 +241,15 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     anonymous: responses.filter((r) => r.group === group && (r.anonymous || !r.respondent)).length,
   }));
   return { org: out, unknowns: [...unknownSet].sort(), perception: { respondents, gaps, alignment, resolutions } };
+}
+
+/** Whether a rule's reads cover a fact: the fact itself, or an object or list it reads whole (none of whose fields it names). */
+function readsFact(reads: readonly string[], fact: string): boolean {
+  return reads.some((x) => {
+    if (x === fact) return true;
+    if (!fact.startsWith(`${x}.`) && !fact.startsWith(`${x}[`)) return false;
+    return !reads.some((y) => y !== x && (y.startsWith(`${x}.`) || y.startsWith(`${x}[`)));
+  });
 }
 
 /**
