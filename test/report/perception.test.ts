@@ -81,3 +81,21 @@ describe('Where people disagree, by format', () => {
     expect(await render('html', plain, { color: false })).not.toContain('id="disagree"');
   });
 });
+
+describe('hostile answers', () => {
+  it('a control sequence or a runner command in an answer reaches no output as such', async () => {
+    const evil = 'Sales\u001b[2J\u001b]0;PWNED\u0007force\n::warning::x ##vso[task.setvariable]1';
+    const r = runAudit({
+      org: { responses: [{ respondent: `Eve\u001b[31m`, group: 'operations', answers: { 'tools.crm': evil } }, { group: 'reps', anonymous: true, answers: { 'tools.crm': 'HubSpot' } }] },
+      date: '2026-11-27',
+      rules,
+      file: 'acme.yaml',
+    });
+    expect(r.perception!.gaps.map((g) => g.fact)).toEqual(['tools.crm']);
+    for (const f of ['text', 'markdown', 'html', 'csv'] as const) {
+      const o = await render(f, r, { color: false, width: 100 });
+      expect(o, f).not.toMatch(/[\u001b\u0007]|^\s*::warning::|##vso\[/m);
+    }
+    expect(await render('json', r, { color: false })).not.toMatch(/[\u001b\u0007]/);
+  });
+});
