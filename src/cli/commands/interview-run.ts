@@ -298,7 +298,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   }
 
   if (who && terminal) {
-    await respondentInterview({ who, terminal, org, text, target, existed, date: opts.date ?? today(), runSave, checkCsv, say });
+    await respondentInterview({ who, terminal, org, text, target, existed, section: opts.section, date: opts.date ?? today(), runSave, checkCsv, say });
     return;
   }
 
@@ -397,6 +397,7 @@ async function respondentInterview(o: {
   text: string;
   target: string;
   existed: boolean;
+  section?: Section;
   date: string;
   runSave: (org: OrgText, edit: AnswerEdit) => Promise<void>;
   checkCsv: (p: string) => Promise<string | undefined>;
@@ -440,6 +441,7 @@ async function respondentInterview(o: {
       prompter: blind,
       all: true,
       only: wanted,
+      section: o.section,
       date: o.date,
       checkCsv: o.checkCsv,
       // The copy in memory only opens the questions that follow; the answers are saved as they are given (above).
