@@ -99,3 +99,15 @@ describe('hostile answers', () => {
     expect(await render('json', r, { color: false })).not.toMatch(/[\u001b\u0007]/);
   });
 });
+
+describe('--redact', () => {
+  it("respondents' names kept under responses: are replaced by labels", async () => {
+    const { redact } = await import('../../src/model/redact');
+    const r = runAudit({ org: redact(ORG), date: '2026-11-27', rules, file: 'acme.yaml' });
+    for (const f of ['text', 'markdown', 'json', 'html'] as const) {
+      const o = await render(f, r, { color: false, width: 100 });
+      expect(o, f).not.toMatch(/Jane Doe|Victor/);
+      expect(o, f).toMatch(/Respondent 1/);
+    }
+  });
+});
