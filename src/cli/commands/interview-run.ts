@@ -532,6 +532,8 @@ function resumeFlags(opts: InterviewOpts): string[] {
   if (opts.section) out.push('--section', opts.section);
   if (opts.quick !== undefined) out.push('--quick', String(opts.quick));
   if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
+  if (opts.group) out.push('--group', opts.group);
+  if (opts.anonymous) out.push('--anonymous');
   if (opts.notes === true && !opts.respondent) out.push('--notes');
   return out;
 }
