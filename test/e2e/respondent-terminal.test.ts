@@ -53,4 +53,20 @@ describe('a rep at the terminal', () => {
     // The body is untouched: AE 2's 38% stands as the consultant's record.
     expect(parse(after).people[4].selling_time_pct).toBe(38);
   });
+
+  it('Ctrl-C keeps what was answered; the same command resumes without asking it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-rep-'));
+    copyFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, join(dir, 'org.yaml'));
+    const command = `node ${BIN} interview org.yaml --respondent "AE 2" --group reps --section people --date ${DATE}`;
+    term = new Terminal(command, dir);
+    await term.waitFor(/What share of their week is spent selling\? \(%\)/);
+    await term.answer(['=25', 'Enter'], /development plan/);
+    const s = await term.answer(['C-c'], /EXIT=130/);
+    expect(s).toContain('run `sales-audit interview org.yaml --respondent "AE 2" --group reps` to go on where you stopped');
+    term.close();
+    term = new Terminal(command, dir);
+    const again = await term.waitFor(/development plan/);
+    expect(again).not.toContain('spent selling');
+    expect(parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses).toEqual([{ respondent: 'AE 2', group: 'reps', on: DATE, answers: { 'people[4].selling_time_pct': 25 } }]);
+  });
 });

@@ -28,7 +28,7 @@ import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
-import { addAnswer, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
+import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -409,8 +409,10 @@ async function respondentInterview(o: {
   const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
   const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person);
   if (who.group === 'reps' && person === undefined) terminal.tell(printable(`Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`));
-  const theirs = new Set<string>();
-  let index: number | undefined;
+  // A named respondent resumes: the facts their entry already answers are not asked again.
+  const raw = o.org.state().data.responses;
+  let index = entryIndex(raw, who);
+  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}));
   let answered = 0;
   // Never a default: hide what the file or anyone else says; ask only the wanted facts not yet answered by this respondent.
   const blind: Prompter = {
@@ -452,7 +454,11 @@ async function respondentInterview(o: {
   } catch (e) {
     if (isExitPrompt(e)) {
       writeStdout('\n');
-      throw new CliError([answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved'], EXIT.interrupted);
+      const again = `sales-audit interview ${target} ${who.name && !who.anonymous ? `--respondent ${JSON.stringify(who.name)} ` : ''}--group ${who.group}${who.anonymous ? ' --anonymous' : ''}`;
+      throw new CliError(
+        [answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved', who.anonymous || !who.name ? `an anonymous respondent cannot resume: \`${again}\` starts a new entry` : `run \`${again}\` to go on where you stopped`],
+        EXIT.interrupted,
+      );
     }
     throw e;
   }
