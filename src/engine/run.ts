@@ -1,12 +1,14 @@
 // The engine: facts in, AuditReport out. Pure: no I/O, no clock, no printing.
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
-import { getAt } from '../model/paths';
+import { formatPath, getAt, parsePath } from '../model/paths';
 import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { checklistId, findingId } from './identity';
 import { resolveOwner } from './owners';
+import { GROUP_LABELS } from '../model/respondents';
+import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
   SEVERITIES,
@@ -81,10 +83,15 @@ type Raw = {
   steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[]; or?: true }[];
 };
 
-export function runAudit(input: AuditInput): AuditReport {
+export function runAudit(given: AuditInput): AuditReport {
+  // Several respondents: one value per fact by the stated policy, before any rule runs (resolve.ts).
+  const resolved = resolveResponses(given.org, given.unknowns ?? [], given.rules);
+  const perception = resolved.perception;
+  const input: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
   const { org, date, rules } = input;
   const unknownSet = new Set(input.unknowns ?? []);
   const answers = org.answers ?? {};
+  const resolutions = new Map<string, Resolution>((perception?.resolutions ?? []).map((r) => [r.path, r]));
 
   const sources = org.sources ?? {};
   // Evidence for a path: where it is in the file, whether an interview answer gave it, and its stated source.
@@ -94,6 +101,12 @@ export function runAudit(input: AuditInput): AuditReport {
     const answeredPath = lineage.find((p) => answers[p]);
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
+    // Which respondents' answer the value came from (the fact itself, or the facts under it).
+    const used = [...resolutions.values()].filter((r) => r.from !== 'file' && (r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)));
+    if (used.length) {
+      ev.origin = 'interview';
+      ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
+    }
     const sourced = lineage.find((p) => Object.hasOwn(sources, p));
     if (sourced) {
       const s = sources[sourced]!;
@@ -125,6 +138,39 @@ export function runAudit(input: AuditInput): AuditReport {
     });
 
   const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
+
+  // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
+  for (const gap of perception?.gaps ?? []) {
+    const paths = expandPattern(org, gap.fact);
+    if (!paths.length) continue;
+    for (const id of gap.rules) {
+      const raw = raws.find((r) => r.result.id === id);
+      if (!raw || ['off', 'waived', 'error'].includes(raw.result.status)) continue;
+      const verdicts = new Set<string>();
+      for (const value of [...gap.answers.map((a) => a.value), gap.recorded]) {
+        if (value === undefined) continue;
+        const alt = structuredClone(org);
+        for (const p of paths) setAt(alt, p.segs, value);
+        const altUnknowns = new Set([...unknownSet].filter((u) => !paths.some((p) => p.path === u)));
+        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence).result;
+        verdicts.add(`${r.status} ${r.score}`);
+      }
+      if (verdicts.size < 2) continue;
+      gap.decisive.push(id);
+      const said = [...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []), ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`)].join('; ');
+      raw.findings.push({
+        id: findingId(id, 'perceptionGap', [gap.fact], org),
+        ruleId: id,
+        messageId: 'perceptionGap',
+        message: `Where people disagree: ${describeFact(gap.fact, org)} (${said}). This rule's result turns on whose answer is right: a management team that believes what its reps do not cannot measure or coach by it (Jackson, mistakes 4 and 5).`,
+        severity: raw.result.severity,
+        note: false,
+        data: { fact: gap.fact },
+        evidence: [evidence(paths[0]!.path)],
+        thresholds: [],
+      });
+    }
+  }
 
   const scored: Scored[] = raws.map(({ result, known }) => ({
     id: result.id,
@@ -238,7 +284,9 @@ export function runAudit(input: AuditInput): AuditReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) if (!f.note && !f.suppressed) bySeverity[f.severity]++;
 
-  const respondents = [...new Set(Object.values(answers).map((a) => a.by))].sort();
+  // Named respondents only: an anonymous one has no name anywhere.
+  const named = (org.responses ?? []).filter((r) => !r.anonymous && r.respondent).map((r) => r.respondent!);
+  const respondents = [...new Set([...Object.values(answers).map((a) => a.by), ...named])].sort();
   const unknowns = [...unknownSet].sort().map(evidence);
   // Words for every path the report shows, in code-unit order (the same bytes everywhere).
   const paths = new Set<string>();
@@ -246,6 +294,7 @@ export function runAudit(input: AuditInput): AuditReport {
   for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
   for (const r of raws) for (const m of r.result.missing) paths.add(m);
   for (const u of unknowns) paths.add(u.path);
+  for (const g of perception?.gaps ?? []) paths.add(g.fact);
   const labels: Record<string, string> = {};
   for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
 
@@ -270,7 +319,24 @@ export function runAudit(input: AuditInput): AuditReport {
     waivers,
     notes: { ...(org.notes ?? {}) },
     labels,
+    ...(perception ? { perception } : {}),
   };
+}
+
+/** The concrete paths of a fact pattern in an org: `people[].x` -> people[0].x, people[1].x... */
+function expandPattern(org: Org, pattern: string): { path: string; segs: (string | number)[] }[] {
+  let found: (string | number)[][] = [[]];
+  for (const seg of parsePath(pattern)) {
+    if (seg !== -1) {
+      found = found.map((s) => [...s, seg]);
+      continue;
+    }
+    found = found.flatMap((s) => {
+      const list = getAt(org, s);
+      return Array.isArray(list) ? list.map((_, i) => [...s, i]) : [];
+    });
+  }
+  return found.map((segs) => ({ path: formatPath(segs), segs }));
 }
 
 const rank = (f: Omit<Finding, never>) => (f.fatal ? 0 : 1) * 100 + (f.note ? 50 : 0) + SEVERITIES.indexOf(f.severity);

@@ -2,6 +2,7 @@
 // the engine's only output and the renderers' only input; its JSON form is a
 // documented, versioned contract (see docs in README "JSON report").
 import type { Org } from '../model/schema';
+import type { Perception } from './resolve';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -199,6 +200,8 @@ export interface Evidence {
   /** Where the fact came from: the file as written, or an interview answer. */
   origin: 'file' | 'interview';
   respondent?: string;
+  /** Several respondents: which answer the value came from and why ("from sales reps: 3 of 4 said monthly (the best informed group)"). */
+  resolution?: string;
   /** The stated source of the fact or its section (`sources:` in the org file). */
   source?: string;
   /** The date the source speaks for, YYYY-MM-DD. */
@@ -381,6 +384,12 @@ export interface AuditReport {
   labels: Record<string, string>;
   waivers: WaiverState[];
   notes: Partial<Record<string, string>>;
+  /**
+   * Several respondents (present only when the org file keeps `responses:`):
+   * respondents per group, the facts groups disagree on ("Where people
+   * disagree"), the alignment per section and which answer each fact used.
+   */
+  perception?: Perception;
 }
 
 export const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;

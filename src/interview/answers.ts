@@ -11,6 +11,8 @@
 // "there are none", `unknown`, or, for people, `people_csv: reps.csv`. A fact
 // the file does not give is skipped (asked next time). Every entry is checked
 // before anything is written, so a typo stops the run with file:line:col.
+import type { RespondentGroup } from '../model/respondents';
+import { RESPONDENT_GROUPS } from '../model/respondents';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import { keysAt, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath } from '../model/paths';
@@ -30,10 +32,32 @@ export interface AnswerEntry {
   column: number;
 }
 
-export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry> } | { ok: false; diagnostics: Diagnostic[] };
+/** The answers file's `respondent:` header: who answers, in which role group. */
+export interface RespondentHeader {
+  /** Absent for an anonymous respondent. */
+  name?: string;
+  group?: RespondentGroup;
+  anonymous?: boolean;
+  line: number;
+  column: number;
+}
 
-/** Parses and checks an answers file; every problem is a diagnostic with a place. */
-export function parseAnswers(text: string, file: string): AnswersResult {
+/** The reserved top-level key of an answers file that says who answers. */
+export const RESPONDENT_KEY = 'respondent';
+/** The prefix of a rep's answers about themselves: `self.coaching.one_to_one`. */
+export const SELF_PREFIX = 'self.';
+/** The person-level fact a `self.` key stands for, as a path to check it by (`people[0].<fact>`). */
+export const selfAsPerson = (key: string, index = 0): string => `people[${index}].${key.slice(SELF_PREFIX.length)}`;
+
+export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry>; respondent?: RespondentHeader } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parses and checks an answers file; every problem is a diagnostic with a place.
+ * `opts.respondent`: the answers are one respondent's among several (also so
+ * when the file has a `respondent:` key), about the items the org file lists:
+ * `people[3]` needs no `people[0]` before it.
+ */
+export function parseAnswers(text: string, file: string, opts: { respondent?: boolean } = {}): AnswersResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -54,16 +78,30 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: 'expected a map of fact path -> answer, e.g. "leadership.sales_managed_by: ceo"' }] };
   }
   const diagnostics: Diagnostic[] = [];
+  let respondent: RespondentHeader | undefined;
   for (const pair of doc.contents.items as Pair<unknown, unknown>[]) {
     const keyNode = pair.key as { value?: unknown; range?: [number, number, number] };
     const key = String(keyNode?.value ?? '');
     const pos = keyNode?.range ? at(keyNode.range[0]) : { line: 1, column: 1 };
     const value = (plain.raw as Record<string, unknown>)[key] ?? null;
+    if (key === RESPONDENT_KEY) {
+      const r = parseHeader(value, pair.value, at);
+      if ('message' in r) diagnostics.push({ file, ...(r.at ?? pos), path: r.path, message: r.message });
+      else respondent = { ...r, ...pos };
+      continue;
+    }
+    if (key.startsWith(SELF_PREFIX)) {
+      const problem = key.includes('[') ? `a self. answer is about one person: write the fact without an item number (self.coaching.one_to_one)` : checkEntry(selfAsPerson(key), value);
+      if (problem) diagnostics.push({ file, ...pos, path: key, message: problem.replaceAll('people[0].', SELF_PREFIX) });
+      else entries.set(key, { key, value, ...pos });
+      continue;
+    }
     const problem = checkEntry(key, value);
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
-  // Items are numbered from 0 without gaps: people[2] needs people[1].
+  // Items are numbered from 0 without gaps: people[2] needs people[1]. (Not for one respondent's answers about listed items.)
+  if (opts.respondent || respondent) return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
   const items = new Set<string>();
   for (const k of entries.keys()) for (const m of k.matchAll(/\[(\d+)\]/g)) items.add(k.slice(0, m.index! + m[0].length));
   for (const [k, e] of entries) {
@@ -76,7 +114,48 @@ export function parseAnswers(text: string, file: string): AnswersResult {
       }
     }
   }
-  return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries };
+  return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
+}
+
+const HEADER_EXAMPLE = 'e.g. respondent: {name: "Dana Reyes, AE", group: reps}';
+
+/** The `respondent:` header: name (text), group (one of RESPONDENT_GROUPS), anonymous (true or false), nothing else. */
+function parseHeader(
+  value: unknown,
+  node: unknown,
+  at: (offset: number) => { line: number; column: number },
+): Omit<RespondentHeader, 'line' | 'column'> | { message: string; path?: string; at?: { line: number; column: number } } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { message: `expected who answers as a map of name, group and anonymous, ${HEADER_EXAMPLE}`, path: RESPONDENT_KEY };
+  // The place of a field's value, for its message.
+  const place = (k: string, key = false) => {
+    if (!isMap(node)) return undefined;
+    const p = (node.items as Pair<unknown, unknown>[]).find((x) => isScalar(x.key) && x.key.value === k);
+    const r = (key ? undefined : (p?.value as { range?: [number, number, number] } | undefined)?.range) ?? (p?.key as { range?: [number, number, number] } | undefined)?.range;
+    return r ? at(r[0]) : undefined;
+  };
+  const out: Omit<RespondentHeader, 'line' | 'column'> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const path = `${RESPONDENT_KEY}.${k}`;
+    if (k === 'name') {
+      if (v === null) continue;
+      if (typeof v !== 'string' || !v.trim()) return { message: `expected the respondent's name as text, ${HEADER_EXAMPLE}`, path, at: place(k) };
+      out.name = v.trim();
+    } else if (k === 'group') {
+      if (typeof v !== 'string' || !(RESPONDENT_GROUPS as readonly string[]).includes(v)) {
+        const s = typeof v === 'string' ? suggest(v, RESPONDENT_GROUPS) : undefined;
+        return { message: `expected one of: ${RESPONDENT_GROUPS.join(', ')}; got ${v === null ? 'nothing' : JSON.stringify(v)}${s ? ` (did you mean "${s}"?)` : ''}`, path, at: place(k) };
+      }
+      out.group = v as RespondentGroup;
+    } else if (k === 'anonymous') {
+      if (typeof v !== 'boolean') return { message: `expected true or false; got ${v === null ? 'nothing' : JSON.stringify(v)}`, path, at: place(k) };
+      out.anonymous = v;
+    } else {
+      const s = suggest(k, ['name', 'group', 'anonymous']);
+      return { message: `unknown field "${k}"; expected name, group or anonymous${s ? ` (did you mean "${s}"?)` : ''}`, path, at: place(k, true) };
+    }
+  }
+  if (out.anonymous && out.name) return { message: 'an anonymous respondent has no name: remove the name, or anonymous: true', path: `${RESPONDENT_KEY}.name`, at: place('name') };
+  return out;
 }
 
 function checkEntry(key: string, value: unknown): string | undefined {
@@ -196,7 +275,7 @@ export class AnswersPrompter implements Prompter {
   readonly used = new Set<string>();
 
   constructor(
-    private readonly entries: Map<string, AnswerEntry>,
+    readonly entries: Map<string, AnswerEntry>,
     private readonly file: string,
   ) {}
 

@@ -13,7 +13,7 @@ export const isUnknown = (v: unknown): boolean => typeof v === 'string' && v.tri
 export const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 // Free-text maps keep the word as written.
-const FREE_TEXT = new Set(['notes', 'answers', 'waivers']);
+const FREE_TEXT = new Set(['notes', 'answers', 'waivers', 'responses']);
 
 /** Keys that would reach an object's prototype (`__proto__`, `constructor`, `prototype`): never a fact name. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -172,6 +172,14 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   notes: "the consultant's notes",
   answers: 'who gave each answer',
   sources: 'where the facts come from',
+  responses: "each respondent's answers",
+  'responses[]': 'the answers of {item}',
+  'responses[].respondent': 'who gave {item}',
+  'responses[].group': 'the role group of {item}',
+  'responses[].anonymous': 'whether {item} is anonymous',
+  'responses[].on': 'when {item} was given',
+  'responses[].answers': 'the answers in {item}',
+  resolution: 'which group decides a disputed fact',
 };
 
 /** For each list of objects (by schema path): the field whose value names an item, and the noun for an item without one ("stage 2"). */
@@ -187,6 +195,8 @@ export const LIST_ITEMS: Readonly<Record<string, { nameField?: string; noun: str
   'recruiting.open_territories': { nameField: 'name', noun: 'open territory' },
   'friction.points': { noun: 'friction point' },
   waivers: { nameField: 'rule', noun: 'waiver' },
+  // No name field: an item is never named by its respondent (anonymity, --redact).
+  responses: { noun: 'response' },
 };
 
 /** `people[7].actions` -> `people[].actions`: the key of FACT_LABELS. */

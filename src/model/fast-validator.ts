@@ -144,6 +144,10 @@ class Generator {
           '  return out;',
         ].join('\n');
       }
+      case 'unknown':
+        // Answers kept per respondent (`responses[].answers`): each is checked against its fact's schema when resolved.
+        if (checks.length) no('a check on an unknown');
+        return '  return x;';
       default:
         return no(`a ${d.type}`);
     }

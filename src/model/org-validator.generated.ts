@@ -5,7 +5,7 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","policies","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
+const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","policies","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","responses","resolution","sources"]);
 const c1 = new Set(["name","employees","sales_motion"]);
 const c2 = new Set(["transactional","relationship","solution"]);
 const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan","reps_per_manager","manager_coaching_hours_per_month"]);
@@ -54,7 +54,9 @@ const c45 = new Set(["positioning","messaging","collateral","lead_generation"]);
 const c46 = new Set(["rule","reason","owner","expires"]);
 const c47 = new Set(["company","leadership","roles","plan","process","metrics","people","policies","admin","tools","recruiting","friction","compensation","marketing"]);
 const c48 = new Set(["by","on"]);
-const c49 = new Set(["source","as_of"]);
+const c49 = new Set(["respondent","group","anonymous","on","answers"]);
+const c50 = new Set(["leadership","management","reps","operations","finance"]);
+const c51 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -1366,12 +1368,102 @@ function v100(x) {
   return x;
 }
 
+function v101(x) {
+  return c50.has(x) ? x : I;
+}
+
+function v102(x) {
+  return typeof x === "boolean" ? x : I;
+}
+
+function v104(x) {
+  return x;
+}
+
+function v103(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v104(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
 function v99(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!c49.has(k)) return I;
   const out = {};
+  if (x["respondent"] !== undefined) {
+    const r = v100(x["respondent"]);
+    if (r === I) return I;
+    out["respondent"] = r;
+  } else if ("respondent" in x) return I;
+  if (x["group"] !== undefined) {
+    const r = v101(x["group"]);
+    if (r === I) return I;
+    out["group"] = r;
+  } else if (true) return I;
+  if (x["anonymous"] !== undefined) {
+    const r = v102(x["anonymous"]);
+    if (r === I) return I;
+    out["anonymous"] = r;
+  } else if ("anonymous" in x) return I;
+  if (x["on"] !== undefined) {
+    const r = v12(x["on"]);
+    if (r === I) return I;
+    out["on"] = r;
+  } else if ("on" in x) return I;
+  if (x["answers"] !== undefined) {
+    const r = v103(x["answers"]);
+    if (r === I) return I;
+    out["answers"] = r;
+  } else if (true) return I;
+  return out;
+}
+
+function v98(x) {
+  if (!Array.isArray(x)) return I;
+  const out = [];
+  for (let i = 0; i < x.length; i++) {
+    const r = v99(x[i]);
+    if (r === I) return I;
+    out.push(r);
+  }
+  return out;
+}
+
+function v106(x) {
+  return c50.has(x) ? x : I;
+}
+
+function v105(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v106(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
+function v109(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v108(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!c51.has(k)) return I;
+  const out = {};
   if (x["source"] !== undefined) {
-    const r = v100(x["source"]);
+    const r = v109(x["source"]);
     if (r === I) return I;
     out["source"] = r;
   } else if (true) return I;
@@ -1383,12 +1475,12 @@ function v99(x) {
   return out;
 }
 
-function v98(x) {
+function v107(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v99(x[k]);
+    const r = v108(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
@@ -1499,8 +1591,18 @@ function v0(x) {
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
+  if (x["responses"] !== undefined) {
+    const r = v98(x["responses"]);
+    if (r === I) return I;
+    out["responses"] = r;
+  } else if ("responses" in x) return I;
+  if (x["resolution"] !== undefined) {
+    const r = v105(x["resolution"]);
+    if (r === I) return I;
+    out["resolution"] = r;
+  } else if ("resolution" in x) return I;
   if (x["sources"] !== undefined) {
-    const r = v98(x["sources"]);
+    const r = v107(x["sources"]);
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;

@@ -20,6 +20,7 @@ export function redact(org: Org): Org {
     ...org,
     people: org.people?.map((p, i) => ({ ...p, name: `Person ${i + 1}` })),
     answers: org.answers && Object.fromEntries(Object.entries(org.answers).map(([k, a]) => [k, { ...a, by: label(a.by) }])),
+    responses: org.responses?.map((r) => (r.respondent ? { ...r, respondent: label(r.respondent) } : r)),
     waivers: org.waivers?.map((w) => ({ ...w, owner: 'redacted' })),
     notes: org.notes && Object.fromEntries(Object.entries(org.notes).map(([section, text]) => [section, text ? REDACTED_NOTE : text])),
   };

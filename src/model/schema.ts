@@ -27,6 +27,7 @@ import {
   DRAWS,
 } from './enums';
 import { SECTIONS } from './sections';
+import { RESPONDENT_GROUPS } from './respondents';
 import * as z from 'zod/mini';
 import './zod-locale';
 
@@ -511,6 +512,23 @@ export const Answer = z.strictObject({
   on: z.optional(isoDate),
 });
 
+/**
+ * One respondent's answers (issue 14: several respondents), kept as given:
+ * `answers` maps a fact path to the answer (`unknown` for don't know); a
+ * rep's answers about themselves that could not be tied to a person of the
+ * roster are keyed `self.<fact>` (an answer about the reps in general). The
+ * audit resolves one value per fact from these (src/engine/resolve.ts).
+ */
+export const Response = z.strictObject({
+  /** Who answered, e.g. "Dana Reyes, AE"; absent for an anonymous respondent. */
+  respondent: z.optional(z.string({ error: 'expected who answered' }).check(z.trim(), z.minLength(1, 'expected who answered'))),
+  group: z.enum(RESPONDENT_GROUPS, { error: `expected the respondent's group: ${RESPONDENT_GROUPS.join(', ')}` }),
+  /** Only the group's aggregate is ever shown; no name is stored. */
+  anonymous: z.optional(z.boolean({ error: 'expected true or false' })),
+  on: z.optional(isoDate),
+  answers: z.record(z.string(), z.unknown()),
+});
+
 /** Where a section or fact came from, and as of when: a handbook page, a CRM export, an interview. */
 export const Provenance = z.strictObject({
   source: z.string({ error: 'expected where the fact comes from' }).check(z.trim(), z.minLength(1, 'expected where the fact comes from')),
@@ -552,6 +570,10 @@ export const OrgSchema = z
     notes: z.optional(z.partialRecord(z.enum(SECTIONS), z.string())),
     /** Who answered which fact in an interview (fact path -> respondent). */
     answers: z.optional(z.record(z.string(), Answer)),
+    /** Every respondent's answers, one entry per respondent (issue 14); see Response. */
+    responses: z.optional(z.array(Response)),
+    /** Which group decides a fact when respondents disagree (fact pattern -> group), e.g. `people[].coaching.one_to_one: reps`; overrides the best-informed order of src/model/respondents.ts. */
+    resolution: z.optional(z.record(z.string(), z.enum(RESPONDENT_GROUPS, { error: `expected a group: ${RESPONDENT_GROUPS.join(', ')}` }))),
     /** Where facts come from (section or fact path -> source and date), e.g. `plan: {source: "Handbook: Sales plan", as_of: 2025-06-01}`. */
     sources: z.optional(z.record(z.string(), Provenance)),
   })
@@ -563,3 +585,4 @@ export type Person = z.infer<typeof Person>;
 export type Role = z.infer<typeof Role>;
 export type Policy = z.infer<typeof Policy>;
 export type Waiver = z.infer<typeof Waiver>;
+export type Response = z.infer<typeof Response>;

@@ -30,7 +30,7 @@ export function factText(r: Pick<AuditReport, 'labels'>, path: string): string {
 
 /** `org.yaml:12:5  the quota attainment of AE 3 (people[2].attainment) (interview answer from Jane, VP Sales)` */
 export function evidenceLine(e: Evidence, r?: Pick<AuditReport, 'labels'>): string {
-  const who = e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
+  const who = e.resolution ? ` (${e.resolution})` : e.origin === 'interview' ? ` (interview answer${e.respondent ? ` from ${e.respondent}` : ''})` : '';
   return `${where(e)}  ${r ? factText(r, e.path) : e.path}${who}${provenance(e)}`;
 }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
 import { metaOf, schemaAt } from '../model/introspect';
 import { capNote, notes, ruleSections, STATUS_LABEL } from './format';
+import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
 
 export type Paper = 'a4' | 'letter';
 
@@ -213,7 +214,8 @@ function evidenceItem(e: Evidence, labels: Labels): string {
   const parts: string[] = [];
   if (e.file && e.line) parts.push(`<span class="loc">${esc(e.file)}, line ${e.line}${e.column ? `, column ${e.column}` : ''}</span>`);
   else parts.push('<span class="loc">not in the org file</span>');
-  if (e.origin === 'interview') parts.push(`<span class="who">interview answer${e.respondent ? ` from <bdi>${esc(e.respondent)}</bdi>` : ''}</span>`);
+  if (e.resolution) parts.push(`<span class="who">${esc(e.resolution)}</span>`);
+  else if (e.origin === 'interview') parts.push(`<span class="who">interview answer${e.respondent ? ` from <bdi>${esc(e.respondent)}</bdi>` : ''}</span>`);
   if (e.source) parts.push(`<span class="src">source: <bdi>${esc(e.source)}</bdi>${e.asOf ? `, as of ${esc(e.asOf)}` : ''}${e.stale ? ' <b class="stale">stale</b>' : ''}</span>`);
   return `<li>${factHtml(labels, e.path)} · ${parts.join(' · ')}</li>`;
 }
@@ -338,6 +340,7 @@ function contents(r: AuditReport): string {
     ['findings', 'Findings'],
     ['checklist', 'Remediation checklist'],
   ];
+  if (r.perception) items.push(['disagree', 'Where people disagree']);
   if (Object.values(r.notes).some(Boolean)) items.push(['notes', 'Consultant’s notes']);
   items.push(['appendix', 'Appendix: the rules']);
   return `<nav class="toc" aria-label="Contents"><h2 class="card-title">Contents</h2><ol>${items.map(([id, t]) => `<li><a href="#${id}">${t}</a></li>`).join('')}</ol></nav>`;
@@ -408,6 +411,26 @@ function checklistSection(r: AuditReport): string {
     );
   }
   out.push('</tbody></table>');
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Several respondents: each gap as a row (the fact, each group's answer, the rules), then the alignment per section. Groups only, never a name. */
+function perceptionSection(r: AuditReport): string {
+  if (!r.perception) return '';
+  const rows = gapRows(r);
+  const out = ['<section id="disagree" aria-labelledby="disagree-title"><h2 id="disagree-title">Where people disagree</h2>', `<p>${esc(respondentsLine(r))}</p>`];
+  if (!rows.length) out.push('<p>No disagreement: every fact two groups answered, they answered alike.</p>');
+  else {
+    out.push('<table class="gaps"><caption class="sr-only">Facts the groups answered differently</caption><thead><tr><th scope="col">Fact</th><th scope="col">Answers by group</th><th scope="col">Rules</th></tr></thead><tbody>');
+    for (const g of rows)
+      out.push(
+        `<tr><th scope="row" dir="auto">${esc(g.fact)} <code>${esc(g.path)}</code></th><td><ul>${g.answers.map((a) => `<li dir="auto">${esc(a)}</li>`).join('')}</ul></td><td>${esc(rulesText(g))}</td></tr>`,
+      );
+    out.push('</tbody></table>');
+  }
+  const al = alignmentLines(r);
+  if (al.length) out.push(`<p>Alignment by section: ${esc(al.join('; '))}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
@@ -703,7 +726,7 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
   const css = styles(r, opts) + (opts.extra?.css ?? '');
   const company = r.org.company ?? 'Unnamed organisation';
-  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
+  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), perceptionSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
   return `<!doctype html>
 ${pageHead(`Sales audit: ${company} (${longDate(r.auditDate)})`, css, r.tool.version)}
 <body>

@@ -1,5 +1,6 @@
 // The Markdown report: for a pull-request comment, a wiki or a client hand-out.
 // Values from the org file are escaped so they cannot break the tables.
+import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
 import type { AuditReport, Evidence } from '../engine/types';
 import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
 
@@ -16,7 +17,7 @@ function factMd(r: AuditReport, path: string): string {
 
 /** Evidence: the fact in words, then where it is and who answered it. */
 function evidenceMd(r: AuditReport, e: Evidence): string {
-  const who = e.origin === 'interview' ? `; interview answer${e.respondent ? ` from ${md(e.respondent)}` : ''}` : '';
+  const who = e.resolution ? `; ${md(e.resolution)}` : e.origin === 'interview' ? `; interview answer${e.respondent ? ` from ${md(e.respondent)}` : ''}` : '';
   return `${factMd(r, e.path)} at \`${where(e)}\`${who}`;
 }
 
@@ -100,6 +101,15 @@ export function renderMarkdown(r: AuditReport): string {
     out.push("## Answered \"don't know\"", '');
     for (const u of r.unknowns) out.push(`- ${evidenceMd(r, u)}`);
     out.push('');
+  }
+  if (r.perception) {
+    out.push('## Where people disagree', '', md(respondentsLine(r)), '');
+    const rows = gapRows(r);
+    if (!rows.length) out.push('No disagreement: every fact two groups answered, they answered alike.', '');
+    for (const g of rows) out.push(`- **${md(g.fact)}** (\`${g.path}\`): ${g.answers.map(md).join('; ')}; ${md(rulesText(g))}`);
+    if (rows.length) out.push('');
+    const al = alignmentLines(r);
+    if (al.length) out.push(`Alignment by section: ${al.map(md).join('; ')}`, '');
   }
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);
   if (noteEntries.length) {

@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
+import { renderPerception } from './perception';
 import { activeFindings, capNote, evidenceLine, factText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, where, wrap } from './format';
 
 export interface TextOptions {
@@ -219,6 +220,16 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     heading('Answered "don\'t know"');
     r.unknowns.slice(0, PER_RULE).forEach((u) => evidence(u, '  '));
     if (r.unknowns.length > PER_RULE) out.push(c.dim(`  ... and ${r.unknowns.length - PER_RULE} more (--format json lists every one)`));
+  }
+
+  // Several respondents: the facts groups disagree on, groups only (never a name).
+  const [perceptionTitle, ...perception] = renderPerception(r);
+  if (perceptionTitle) {
+    heading(perceptionTitle);
+    for (const l of perception) {
+      const indent = ' '.repeat(l.length - l.trimStart().length);
+      for (const w of wrap(l.trimStart(), width - indent.length)) out.push(`${indent}${w}`);
+    }
   }
 
   const noteEntries = Object.entries(r.notes).filter(([, v]) => v);

@@ -12,7 +12,7 @@ import { PositionMap } from '../../load/positions';
 import { orgJsonSchema } from '../../model/json-schema';
 import type { Section } from '../../model/schema';
 import { AUDIT_FORMATS, render, type Format } from '../../report/index';
-import { AnswersError, AnswersPrompter, parseAnswers } from '../../interview/answers';
+import { AnswersError, AnswersPrompter, parseAnswers, SELF_PREFIX, type RespondentHeader } from '../../interview/answers';
 import type { InquirerPrompter } from '../../interview/inquirer';
 import { planQuestions } from '../../interview/plan';
 import type { Prompter } from '../../interview/prompter';
@@ -27,6 +27,8 @@ import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
+import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
+import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -34,6 +36,9 @@ export interface InterviewOpts {
   quick?: number;
   section?: Section;
   respondent?: string;
+  /** The respondent's role group: their answers are kept under `responses:` (several respondents). */
+  group?: RespondentGroup;
+  anonymous?: boolean;
   notes?: boolean;
   answers?: string;
   date?: string;
@@ -73,18 +78,22 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   let prompter: Prompter;
   let terminal: InquirerPrompter | undefined;
   let answers: AnswersPrompter | undefined;
+  let header: RespondentHeader | undefined;
   if (scripted) {
     const read = await readText(opts.answers!, 'a YAML answers file');
     if (!read.ok) throw inputError([read.diagnostic]);
-    const parsed = parseAnswers(read.text, opts.answers!);
+    const parsed = parseAnswers(read.text, opts.answers!, { respondent: opts.group !== undefined });
     if (!parsed.ok) throw inputError(parsed.diagnostics);
     prompter = answers = new AnswersPrompter(parsed.entries, opts.answers!);
+    header = parsed.respondent;
   } else {
     // Inquirer styles its prompts from the environment: --no-color has to reach it that way.
     if (!color) process.env.NO_COLOR = '1';
     const { createInquirerPrompter } = await import('../../interview/inquirer');
     prompter = terminal = await createInquirerPrompter({ output: stream(), color });
   }
+
+  const who = respondentOf(opts, header, answers);
 
   let file = fileArg;
   try {
@@ -144,7 +153,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     only = report ? quickFacts(report, opts.quick) : [];
   }
 
-  const first = summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only, date: opts.date ?? today() }));
+  const first = who ? { questions: 1, sections: [] } : summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only, date: opts.date ?? today() }));
   const where = opts.section ? ` about ${opts.section}` : '';
   // People from a CSV roster are not asked about (the interview never writes the CSV): never claim they were.
   const csv = org.state().data.people_csv;
@@ -153,13 +162,13 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   if (!first.questions) {
     say(`${target} already answers every question${where} the rules need${roster ? ' apart from those about people' : ''}${opts.all ? '' : ' (--all asks them again)'}.`);
     if (rosterNote) say(rosterNote);
-  } else if (!scripted) {
+  } else if (!scripted && !who) {
     const n = `${first.questions} question${first.questions === 1 ? '' : 's'}${where} in ${first.sections.length} section${first.sections.length === 1 ? '' : 's'}`;
     // Wrapped to the terminal's width, like the progress lines.
     terminal!.tell(printable(existed ? `${target}: ${n} to go.` : `Creating ${target}: ${n} (lists add a few per item).`));
     terminal!.tell('Each answer is saved at once: Ctrl-C stops, and running the same command again picks up where you stopped.');
     if (rosterNote) terminal!.tell(rosterNote);
-  } else if (rosterNote) say(rosterNote);
+  } else if (rosterNote && !who) say(rosterNote);
 
   let saves = 0;
   // The fact paths whose answers are in the file (for the message when a save fails).
@@ -244,11 +253,54 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
         : `once that is fixed, run \`${resumeCommand()}\` to resume where you stopped`,
     ]);
   };
+  // One save of an edit that is not an interview question's (a respondent's whole entry).
+  const runSave = async (o: OrgText, edit: AnswerEdit) => {
+    edit.apply(o);
+    await save(o.text, edit);
+  };
   const checkCsv = async (p: string) => {
     const { loadRoster } = await import('../../load/roster');
     const r = await loadRoster(resolve(dirname(resolve(target)), p), join(dirname(target), p), new PositionMap(), [], 0);
     return r.ok ? undefined : formatDiagnostic(r.diagnostics[0]!);
   };
+
+  if (who && scripted) {
+    // One respondent's answers file: kept as theirs under responses:, in one atomic save.
+    if (!existed) throw new CliError([`${file} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${file}\` or \`sales-audit init ${file}\` first)`]);
+    const loaded = await loadOrgText(text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
+    const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
+    let entry;
+    try {
+      entry = responseFromAnswers(answers!.entries, who, opts.date ?? today(), opts.answers!, person, loaded.ok ? loaded.value.org : undefined, target);
+    } catch (e) {
+      if (e instanceof AnswersError) throw inputError([e.diagnostic]);
+      throw e;
+    }
+    const count = Object.keys(entry.answers).length;
+    if (!count) {
+      say(`${opts.answers} holds no answers: nothing was recorded in ${target}.`);
+      return;
+    }
+    let replaced = false;
+    await runSave(org, { path: 'responses', apply: (o) => (replaced = putResponse(o, entry, who)) });
+    const whom = who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`;
+    say(`${replaced ? 'Replaced' : 'Recorded'} ${count} answer${count === 1 ? '' : 's'} from ${whom} in ${target}${replaced ? ' (their earlier answers; nobody else\'s)' : ''}.`);
+    if (who.name && !who.anonymous && person === undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX)))
+      say(`${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) count as the reps' in general, not as one person's.`);
+    if (who.group === 'reps' && person !== undefined) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
+    // Run by the consultant: the gaps found so far.
+    const { report } = await auditFile(target, { date: opts.date });
+    const { renderPerception } = await import('../../report/perception');
+    const { guardLineStarts, sanitize } = await import('../../report/safe');
+    const lines = renderPerception(sanitize(report));
+    if (lines.length) writeStdout(guardLineStarts(`${lines.join('\n')}\n`));
+    return;
+  }
+
+  if (who && terminal) {
+    await respondentInterview({ who, terminal, org, text, target, existed, section: opts.section, date: opts.date ?? today(), runSave, checkCsv, say });
+    return;
+  }
 
   let result: SessionResult;
   try {
@@ -329,6 +381,117 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   }
 }
 
+/**
+ * One respondent's interview at the terminal (several respondents): only the
+ * facts their group can answer, with no answer shown as a default (nobody
+ * else's, and not the org file's: no anchoring); each answer is saved at once
+ * into their own entry under `responses:`. The questions run against a copy
+ * of the org in memory, so conditional questions open as in any interview.
+ * At the end, the consultant may see the gaps found so far (never shown
+ * without asking: the respondent may still be at the keyboard).
+ */
+async function respondentInterview(o: {
+  who: Respondent;
+  terminal: InquirerPrompter;
+  org: OrgText;
+  text: string;
+  target: string;
+  existed: boolean;
+  section?: Section;
+  date: string;
+  runSave: (org: OrgText, edit: AnswerEdit) => Promise<void>;
+  checkCsv: (p: string) => Promise<string | undefined>;
+  say: (text: string) => void;
+}): Promise<void> {
+  const { who, terminal, target } = o;
+  if (!o.existed) throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
+  const loaded = await loadOrgText(o.text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
+  const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
+  const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person);
+  if (who.group === 'reps' && person === undefined) terminal.tell(printable(`Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`));
+  // A named respondent resumes: the facts their entry already answers are not asked again.
+  const raw = o.org.state().data.responses;
+  let index = entryIndex(raw, who);
+  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}));
+  let answered = 0;
+  // Never a default: hide what the file or anyone else says; ask only the wanted facts not yet answered by this respondent.
+  const blind: Prompter = {
+    ask: async (q, p) => {
+      // A respondent answers facts, not the shape of the lists (a stage's name, a person's name): those are the consultant's.
+      const shape = /\[\d+\]/.test(q.path) && (!q.path.startsWith('people[') || /\.name$/.test(q.path));
+      if (shape || !isWanted(q.path, wanted) || theirs.has(q.path)) return { kind: 'skip' };
+      const { current: _c, currentUnknown: _u, ...bare } = q;
+      const a = await terminal.ask(bare, p);
+      // Saved here, from the answer itself: an answer that matches the file changes nothing in the copy, and is still theirs.
+      if (a.kind !== 'skip') {
+        const value = a.kind === 'unknown' ? 'unknown' : a.value;
+        await o.runSave(o.org, { path: q.path, apply: (org) => (index = addAnswer(org, who, o.date, q.path, value, index)) });
+        theirs.add(q.path);
+        answered++;
+      }
+      return a;
+    },
+    askItems: async () => ({ kind: 'skip' }),
+    askNote: async () => undefined,
+    confirm: (id, m, i) => terminal.confirm(id, m, i),
+  };
+  const scratch = new OrgText(o.text);
+  try {
+    await runSession({
+      org: scratch,
+      rules,
+      prompter: blind,
+      all: true,
+      only: wanted,
+      section: o.section,
+      date: o.date,
+      checkCsv: o.checkCsv,
+      // The copy in memory only opens the questions that follow; the answers are saved as they are given (above).
+      save: async () => {},
+    });
+    o.say(`\n${answered ? `Saved ${answered} answer${answered === 1 ? '' : 's'} from ${who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`} in ${target}` : 'Nothing was answered'}. Thank you.`);
+    if (!(await terminal.confirm('show-gaps', 'For the consultant: show where people disagree so far (other respondents\u2019 answers, by group)?', false))) return;
+  } catch (e) {
+    if (isExitPrompt(e)) {
+      writeStdout('\n');
+      const again = `sales-audit interview ${target} ${who.name && !who.anonymous ? `--respondent ${JSON.stringify(who.name)} ` : ''}--group ${who.group}${who.anonymous ? ' --anonymous' : ''}`;
+      throw new CliError(
+        [answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved', who.anonymous || !who.name ? `an anonymous respondent cannot resume: \`${again}\` starts a new entry` : `run \`${again}\` to go on where you stopped`],
+        EXIT.interrupted,
+      );
+    }
+    throw e;
+  }
+  const { report } = await auditFile(target, { date: o.date });
+  const { renderPerception } = await import('../../report/perception');
+  const { guardLineStarts, sanitize } = await import('../../report/safe');
+  const lines = renderPerception(sanitize(report));
+  writeStdout(guardLineStarts(`${lines.length ? lines.join('\n') : 'No other respondent yet: nothing to compare.'}\n`));
+}
+
+/**
+ * Who answers, when the answers are one respondent's among several: from
+ * --respondent/--group/--anonymous and the answers file's `respondent:` key
+ * (they must not contradict). Undefined for the consultant's own interview.
+ */
+function respondentOf(opts: InterviewOpts, header: RespondentHeader | undefined, answers: AnswersPrompter | undefined): Respondent | undefined {
+  const file = opts.answers;
+  const at = header ? `${file}:${header.line}:${header.column}: ` : '';
+  if (opts.group && header?.group && opts.group !== header.group) throw new CliError([`${at}respondent: group is ${header.group}, but --group says ${opts.group}: give one`]);
+  if (opts.respondent && header?.name && opts.respondent !== header.name) throw new CliError([`${at}respondent: name is "${header.name}", but --respondent says "${opts.respondent}": give one`]);
+  const group = opts.group ?? header?.group;
+  const anonymous = opts.anonymous === true || header?.anonymous === true;
+  const name = opts.respondent ?? header?.name;
+  const self = [...(answers?.entries.values() ?? [])].find((e) => e.key.startsWith(SELF_PREFIX));
+  if (!group) {
+    if (header || anonymous) throw new CliError([`${header ? at : ''}say which group the respondent belongs to: --group <${RESPONDENT_GROUPS.join('|')}>${header ? ' or respondent: {group: ...}' : ''}`]);
+    if (self) throw new CliError([`${file}:${self.line}:${self.column}: ${self.key}: self. answers are a respondent's about themselves: give --respondent and --group reps (or a respondent: key)`]);
+    return undefined;
+  }
+  if (anonymous && name) throw new CliError([`${header?.anonymous ? at : ''}an anonymous respondent has no name: drop --respondent (or respondent: name), or --anonymous`]);
+  return { ...(name ? { name } : {}), group, ...(anonymous ? { anonymous: true } : {}) };
+}
+
 /** Whether two paths name one file (after following links); false when either does not exist. */
 function sameFile(a: string, b: string): boolean {
   const x = statSync(a, { throwIfNoEntry: false });
@@ -375,6 +538,8 @@ function resumeFlags(opts: InterviewOpts): string[] {
   if (opts.section) out.push('--section', opts.section);
   if (opts.quick !== undefined) out.push('--quick', String(opts.quick));
   if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
+  if (opts.group) out.push('--group', opts.group);
+  if (opts.anonymous) out.push('--anonymous');
   if (opts.notes === true && !opts.respondent) out.push('--notes');
   return out;
 }

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { HELP_BACKUP, HELP_EMPTY_ANSWERS } from '../../interview/messages';
 import { suggest } from '../../load/diagnostics';
 import { SECTIONS, type Section } from '../../model/sections';
+import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
 import { parseDate } from '../options';
 import type { InterviewOpts } from './interview-run';
 
@@ -16,6 +17,12 @@ function parseSection(v: string): Section {
 function parseRespondent(v: string): string {
   if (!v.trim()) throw new InvalidArgumentError('expected who answers, e.g. "Jane Doe, CEO".');
   return v.trim();
+}
+
+function parseGroup(v: string): RespondentGroup {
+  if ((RESPONDENT_GROUPS as readonly string[]).includes(v)) return v as RespondentGroup;
+  const s = suggest(v, RESPONDENT_GROUPS);
+  throw new InvalidArgumentError(`expected one of: ${RESPONDENT_GROUPS.join(', ')}${s ? ` (did you mean "${s}"?)` : ''}.`);
 }
 
 /** --quick: a whole number of questions, 1 or more. */
@@ -37,6 +44,8 @@ export function registerInterview(program: Command): void {
     .option('--quick <n>', 'ask only the n questions with the most points in play (a meaningful verdict in minutes)', parseQuick)
     .option('--section <name>', `ask about one section only: ${SECTIONS.join(', ')}`, parseSection)
     .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
+    .option('--group <group>', `the respondent's role group (${RESPONDENT_GROUPS.join(', ')}): their answers are kept as theirs under responses:, beside everyone else's`, parseGroup)
+    .option('--anonymous', "keep this respondent's answers without a name: reports show only their group's aggregate")
     .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
     .option('--no-notes', 'do not ask for notes, even with --respondent')
     .option('--answers <file>', 'take the answers from a YAML file of fact path: value (no terminal needed)')
@@ -51,6 +60,8 @@ Examples:
   $ sales-audit interview acme.yaml --section leadership
   $ sales-audit interview acme.yaml --respondent "Jane Doe, CEO"
   $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
+  $ sales-audit interview acme.yaml --respondent "Dana Reyes, AE" --group reps --answers dana.yaml
+  $ sales-audit interview acme.yaml --group reps --anonymous --answers rep3.yaml
 
 ${HELP_EMPTY_ANSWERS}
 
@@ -61,6 +72,11 @@ An answers file is a YAML map of fact path to answer:
   people[0].name: AE 1
   people[0].selling_time_pct: 30
   plan.last_reviewed: unknown
+With --group (or a respondent: {name, group, anonymous} key in the answers
+file) the answers are one respondent's: kept under responses: in the org file,
+never overwriting anyone else's; a rep's answers about themselves are keyed
+self.<fact> (self.coaching.one_to_one: monthly). \`sales-audit audit\` then
+resolves one value per fact and shows where people disagree.
 Without a terminal and without --answers, interview exits 2 at once: use
 \`sales-audit audit\` or \`sales-audit lint\` in CI.`,
     )

@@ -1,0 +1,152 @@
+// Several respondents (issue 14): one respondent's answers, kept in the org
+// file under `responses:` as one entry per respondent, never mixed with the
+// consultant's own facts or with another respondent's answers. Re-importing a
+// named respondent replaces only their own entry; an anonymous respondent has
+// no name to find again, so each import adds an entry.
+import type { Response } from '../model/schema';
+import { canAnswer, factPattern, type RespondentGroup } from '../model/respondents';
+import { isUnknown, UNKNOWN } from '../load/normalize';
+import { AnswersError, coerce, SELF_PREFIX, selfAsPerson, type AnswerEntry } from './answers';
+import { questionFor } from './plan';
+import { getAt } from '../model/paths';
+import type { OrgText } from './writeback';
+
+/** Who gives a set of answers. */
+export interface Respondent {
+  /** Absent when anonymous. */
+  name?: string;
+  group: RespondentGroup;
+  anonymous?: boolean;
+}
+
+/** The roster person a named respondent is (same name, ignoring case and spaces at the ends); undefined when anonymous or not listed. */
+export function personOf(who: Respondent, people: readonly { name?: unknown }[] | undefined): number | undefined {
+  if (who.anonymous || !who.name) return undefined;
+  const want = who.name.trim().toLowerCase();
+  const i = (people ?? []).findIndex((p) => typeof p?.name === 'string' && p.name.trim().toLowerCase() === want);
+  return i < 0 ? undefined : i;
+}
+
+/**
+ * A respondent's entry for `responses:` from an answers file's entries: each
+ * value checked and read as the interview reads it (`unknown` kept as the
+ * word, a list answered "none" as []). A `self.` answer of a respondent found
+ * in the roster becomes that person's fact; otherwise it stays `self.`.
+ * @throws AnswersError for a value its fact does not take (file:line:col)
+ */
+export function responseFromAnswers(
+  entries: ReadonlyMap<string, AnswerEntry>,
+  who: Respondent,
+  date: string,
+  file: string,
+  person?: number,
+  org?: unknown,
+  orgFile = 'the org file',
+): Response {
+  const answers: Record<string, unknown> = {};
+  for (const [key, e] of entries) {
+    // An answer about a list item is about one the org file lists (a respondent does not add people).
+    if (org !== undefined)
+      for (const m of key.matchAll(/\[(\d+)\]/g)) {
+        const list = getAt(org, key.slice(0, m.index!));
+        const n = Array.isArray(list) ? list.length : 0;
+        if (Number(m[1]) >= n)
+          throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `${key.slice(0, m.index! + m[0].length)} is not in ${orgFile}, which lists ${n} item${n === 1 ? '' : 's'} there (numbered from 0)` });
+      }
+    const self = key.startsWith(SELF_PREFIX);
+    const path = self && person !== undefined ? selfAsPerson(key, person) : key;
+    if (isUnknown(e.value)) {
+      answers[path] = UNKNOWN;
+      continue;
+    }
+    const q = questionFor(self ? selfAsPerson(key) : key);
+    if (!q) {
+      // Notes are the consultant's, per section: kept with the answers as given (text, checked by the parser).
+      answers[path] = e.value;
+      continue;
+    }
+    if (q.kind === 'items') {
+      answers[path] = [];
+      continue;
+    }
+    const c = coerce(q, e.value);
+    if (!c.ok) throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: c.message });
+    answers[path] = c.value;
+  }
+  return {
+    ...(who.name && !who.anonymous ? { respondent: who.name } : {}),
+    group: who.group,
+    ...(who.anonymous ? { anonymous: true } : {}),
+    on: date,
+    answers,
+  };
+}
+
+/** The index of a named respondent's own entry in `responses:` (same name and group); undefined for an anonymous one or a new one. */
+export function entryIndex(responses: unknown, who: Respondent): number | undefined {
+  if (who.anonymous || !who.name || !Array.isArray(responses)) return undefined;
+  const i = responses.findIndex((r) => r && typeof r === 'object' && (r as Response).respondent === who.name && (r as Response).group === who.group && !(r as Response).anonymous);
+  return i < 0 ? undefined : i;
+}
+
+/**
+ * Writes a respondent's entry into the org text: in place of their own entry
+ * when there is one, else appended. Every other entry, and the rest of the
+ * file, stays as it is.
+ * @returns whether it replaced an earlier entry
+ */
+export function putResponse(org: OrgText, entry: Response, who: Respondent): boolean {
+  const raw = org.state().data.responses;
+  const i = entryIndex(raw, who);
+  if (i !== undefined) {
+    org.set(['responses', i], entry);
+    return true;
+  }
+  org.set(['responses', Array.isArray(raw) ? raw.length : 0], entry);
+  return false;
+}
+
+/**
+ * The facts a respondent's terminal interview asks: those the rules read that
+ * their group can answer (src/model/respondents.ts), a person's facts only
+ * about the respondent themselves for a rep found in the roster (none for
+ * another rep), and about everyone for the other groups. Patterns keep `[]`.
+ */
+export function respondentFacts(reads: readonly string[], who: Respondent, person: number | undefined): string[] {
+  const out = new Set<string>();
+  for (const r of reads) {
+    if (!canAnswer(who.group, r)) continue;
+    if (r.startsWith('people[]')) {
+      if (who.group !== 'reps') out.add(r);
+      else if (person !== undefined) out.add(`people[${person}]${r.slice('people[]'.length)}`);
+      continue;
+    }
+    out.add(r);
+  }
+  return [...out].sort();
+}
+
+/** Whether a question's fact is one of `wanted` (a pattern with `[]` stands for every item). */
+export const isWanted = (path: string, wanted: readonly string[]): boolean => wanted.some((w) => w === path || (w.includes('[]') && factPattern(path) === w));
+
+/**
+ * A respondent's entry with one more answer, as an edit of the org text:
+ * their entry at `index` when this session has one, else their own named
+ * entry, else a new one. Returns the entry's index.
+ */
+export function addAnswer(org: OrgText, who: Respondent, date: string, path: string, value: unknown, index: number | undefined): number {
+  const raw = org.state().data.responses;
+  const list = Array.isArray(raw) ? (raw as Response[]) : [];
+  const at = index !== undefined && list[index] && list[index].group === who.group ? index : entryIndex(raw, who);
+  const before = at === undefined ? {} : (list[at]?.answers ?? {});
+  const entry: Response = {
+    ...(who.name && !who.anonymous ? { respondent: who.name } : {}),
+    group: who.group,
+    ...(who.anonymous ? { anonymous: true } : {}),
+    on: date,
+    answers: { ...before, [path]: value },
+  };
+  const i = at ?? list.length;
+  org.set(['responses', i], entry);
+  return i;
+}

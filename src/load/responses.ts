@@ -1,0 +1,39 @@
+// Several respondents: each answer kept under `responses:` is checked against
+// its fact's schema when the org file loads, so a hand-edited answer that no
+// rule could read (`plan.shared_with_reps: maybe`) is refused with its place,
+// as the same value in the body would be. Loaded only for a file with
+// responses: it builds the schema.
+import { formatPath, parsePath } from '../model/paths';
+import { schemaAt, unwrap } from '../model/introspect';
+import type { Diagnostic } from './diagnostics';
+import { isUnknown } from './normalize';
+import type { PositionMap } from './positions';
+
+/** One diagnostic per answer that names no fact or that its fact does not take. */
+export function checkResponses(responses: unknown, file: string, positions: PositionMap): Diagnostic[] {
+  if (!Array.isArray(responses)) return [];
+  const out: Diagnostic[] = [];
+  responses.forEach((r, i) => {
+    const answers = r && typeof r === 'object' ? (r as { answers?: unknown }).answers : undefined;
+    if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return;
+    for (const [key, value] of Object.entries(answers)) {
+      const path = formatPath(['responses', i, 'answers', key]);
+      const at = (value: boolean) => {
+        const loc = value ? positions.locateValue(path) : (positions.get(path)?.key ?? positions.locate(path));
+        return { file: loc?.file ?? file, line: loc?.line, column: loc?.column, path };
+      };
+      // A rep's answer about themselves is checked as the same fact of a person.
+      const segs = parsePath(key.startsWith('self.') ? `people[0].${key.slice(5)}` : key);
+      const s = segs.length && !segs.includes(-1) && segs[0] !== 'notes' ? schemaAt(segs) : undefined;
+      if (segs[0] === 'notes') continue;
+      if (!s) {
+        out.push({ ...at(false), message: `unknown fact "${key}": an answer is keyed by a fact path, e.g. plan.shared_with_reps or self.coaching.one_to_one` });
+        continue;
+      }
+      if (isUnknown(value)) continue;
+      const parsed = unwrap(s).safeParse(value);
+      if (!parsed.success) out.push({ ...at(true), message: parsed.error.issues[0]?.message ?? 'not a value this fact takes' });
+    }
+  });
+  return out;
+}

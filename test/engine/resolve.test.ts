@@ -1,0 +1,189 @@
+// Several respondents (issue 14): one value per fact by the stated policy,
+// the gaps between groups and the alignment per section, with the numbers.
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { agrees, groupAnswer, resolveResponses } from '../../src/engine/resolve';
+import { runAudit } from '../../src/engine/run';
+import type { Org, Response } from '../../src/model/schema';
+
+const vote = (value: unknown, respondent?: string) => ({ value, unknown: value === 'unknown', ...(respondent ? { respondent } : {}) });
+const r = (group: Response['group'], answers: Record<string, unknown>, respondent?: string): Response => ({
+  group,
+  ...(respondent ? { respondent } : { anonymous: true }),
+  answers,
+});
+const people = [{ name: 'AE 1' }, { name: 'AE 2' }, { name: 'AE 3' }, { name: 'AE 4' }];
+
+describe('groupAnswer: within a group', () => {
+  it('the majority answer, with how many said it', () => {
+    expect(groupAnswer('reps', ['monthly', 'monthly', 'weekly', 'monthly'].map((v) => vote(v)))).toEqual({ group: 'reps', value: 'monthly', count: 3, of: 4, unknown: 0, words: '3 of 4 said monthly' });
+  });
+  it('a number: the median (an even count: the lower middle answer, one somebody gave)', () => {
+    expect(groupAnswer('reps', [40, 20, 30].map((v) => vote(v)))).toMatchObject({ value: 30, words: 'median 30 of 3 answers (20 to 40)' });
+    expect(groupAnswer('reps', [50, 20, 40, 30].map((v) => vote(v)))).toMatchObject({ value: 30, of: 4 });
+    expect(groupAnswer('reps', [35].map((v) => vote(v)))).toMatchObject({ value: 35, words: '35' });
+    // An anonymous member: no lowest and highest answer shown.
+    expect(groupAnswer('reps', [40, 20, 30].map((v) => ({ ...vote(v), anonymous: true })))).toMatchObject({ value: 30, words: 'median 30 of 3 answers' });
+  });
+  it("don't know does not vote, and is counted", () => {
+    expect(groupAnswer('reps', ['monthly', 'unknown', 'monthly'].map((v) => vote(v)))).toMatchObject({ value: 'monthly', count: 2, of: 2, unknown: 1, words: '2 of 2 said monthly (1 did not know)' });
+    expect(groupAnswer('reps', ['unknown'].map((v) => vote(v)))).toEqual({ group: 'reps', count: 0, of: 0, unknown: 1, words: 'did not know' });
+  });
+  it('a tie is said plainly and gives no answer, unless the person the fact is about breaks it', () => {
+    const votes = [vote('weekly'), vote('monthly'), vote('monthly'), vote('weekly')];
+    expect(groupAnswer('reps', votes)).toEqual({ group: 'reps', count: 2, of: 4, unknown: 0, words: 'split: 2 said monthly, 2 said weekly' });
+    expect(groupAnswer('reps', votes, 'weekly')).toMatchObject({ value: 'weekly', words: "split: 2 said monthly, 2 said weekly; the person's own answer (weekly) decides" });
+  });
+  it('a list of choices counts as one answer whatever its order', () => {
+    expect(groupAnswer('reps', [vote(['a', 'b']), vote(['b', 'a']), vote(['a'])])).toMatchObject({ value: ['a', 'b'], count: 2, of: 3 });
+  });
+  it('numbers agree within a tenth of the larger', () => {
+    expect(agrees(30, 32)).toBe(true);
+    expect(agrees(30, 34)).toBe(false);
+    expect(agrees(true, false)).toBe(false);
+    expect(agrees(['a', 'b'], ['b', 'a'])).toBe(true);
+  });
+});
+
+describe('resolveResponses: one value per fact', () => {
+  it('without responses the org is the one given and there is no perception', () => {
+    const org: Org = { plan: { documented: true } };
+    const out = resolveResponses(org, ['plan.last_reviewed']);
+    expect(out.org).toBe(org);
+    expect(out.perception).toBeUndefined();
+    expect(out.unknowns).toEqual(['plan.last_reviewed']);
+  });
+
+  it('default: the best informed group that answered (the reps, for whether they have seen the plan)', () => {
+    const org: Org = {
+      responses: [r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': true })],
+    };
+    const out = resolveResponses(org, []);
+    expect(out.org.plan?.shared_with_reps).toBe(false);
+    expect(out.perception!.resolutions).toEqual([{ path: 'plan.shared_with_reps', from: 'reps', reason: 'from sales reps: 3 of 4 said no; the best informed group' }]);
+    // The input is not changed.
+    expect(org.plan).toBeUndefined();
+  });
+
+  it('the consultant overrides per fact with resolution:, by pattern or by path', () => {
+    const responses = [r('management', { 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly' }, 'VP'), r('reps', { 'people[0].coaching.one_to_one': 'monthly' }, 'AE 1')];
+    const byDefault = resolveResponses({ people: structuredClone(people), responses }, []).org;
+    expect(byDefault.people!.map((p) => p.coaching?.one_to_one)).toEqual(['monthly', 'weekly', undefined, undefined]);
+    const overridden = resolveResponses({ people: structuredClone(people), responses, resolution: { 'people[].coaching.one_to_one': 'management' } }, []);
+    expect(overridden.org.people!.map((p) => p.coaching?.one_to_one)).toEqual(['weekly', 'weekly', undefined, undefined]);
+    expect(overridden.perception!.resolutions[0]!.reason).toBe('from sales management: weekly; the group the consultant chose for this fact');
+  });
+
+  it("the org file's own value stands over the answers, unless resolution: names a group that answered", () => {
+    const responses = [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })];
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses }, []).org.plan!.shared_with_reps).toBe(true);
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'reps' } }, []).org.plan!.shared_with_reps).toBe(false);
+    // A body "don't know" is filled by an answer.
+    const filled = resolveResponses({ responses }, ['plan.shared_with_reps']);
+    expect(filled.org.plan!.shared_with_reps).toBe(false);
+    expect(filled.unknowns).toEqual([]);
+  });
+
+  it('a tie in the best informed group: the next group decides; every respondent not knowing leaves the fact unknown', () => {
+    const out = resolveResponses({ responses: [r('reps', { 'plan.shared_with_reps': true }), r('reps', { 'plan.shared_with_reps': false }), r('management', { 'plan.shared_with_reps': true }, 'VP'), r('reps', { 'plan.last_reviewed': 'unknown' })] }, []);
+    expect(out.org.plan!.shared_with_reps).toBe(true);
+    expect(out.perception!.resolutions.find((x) => x.path === 'plan.shared_with_reps')!.reason).toBe('from sales management: yes; the best informed group that gave one answer');
+    expect(out.unknowns).toEqual(['plan.last_reviewed']);
+  });
+
+  it("a rep's self. answer speaks for the reps in general: compared, never one person's fact", () => {
+    const out = resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'self.coaching.one_to_one': 'monthly' }), r('management', { 'people[0].coaching.one_to_one': 'weekly' }, 'VP')] }, []);
+    expect(out.org.people!.map((p) => p.coaching?.one_to_one)).toEqual(['weekly', undefined, undefined, undefined]);
+    expect(out.perception!.gaps.map((g) => g.fact)).toEqual(['people[].coaching.one_to_one']);
+  });
+});
+
+describe('perception gaps and alignment', () => {
+  it('two respondents: one gap, its answers by group, the rules that read it', () => {
+    const p = resolveResponses({ responses: [r('management', { 'plan.shared_with_reps': true, 'plan.documented': true }, 'VP'), r('reps', { 'plan.shared_with_reps': false, 'plan.documented': true }, 'AE 1')] }, [], rules).perception!;
+    expect(p.gaps).toEqual([
+      {
+        fact: 'plan.shared_with_reps',
+        section: 'plan',
+        answers: [
+          { group: 'management', value: true, count: 1, of: 1, unknown: 0, words: 'yes' },
+          { group: 'reps', value: false, count: 1, of: 1, unknown: 0, words: 'no' },
+        ],
+        rules: ['go-to-market-plan'],
+        decisive: [],
+      },
+    ]);
+    expect(p.alignment).toEqual([{ section: 'plan', facts: 2, agree: 1, pct: 50 }]);
+    expect(p.respondents).toEqual([
+      { group: 'management', named: 1, anonymous: 0 },
+      { group: 'reps', named: 1, anonymous: 0 },
+    ]);
+  });
+
+  it('four respondents, the reps anonymous: the reps aggregated ("3 of 4"), numbers within the tolerance agree', () => {
+    const reps = [
+      { 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 30 },
+      { 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 35 },
+      { 'self.coaching.one_to_one': 'weekly', 'admin.selling_time_pct': 25 },
+      { 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 40 },
+    ].map((a) => r('reps', a));
+    const vp = r('management', { 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly', 'admin.selling_time_pct': 32 }, 'VP');
+    const p = resolveResponses({ people: structuredClone(people), responses: [vp, ...reps] }, [], rules).perception!;
+    expect(p.gaps.map((g) => [g.fact, g.answers.map((a) => a.words)])).toEqual([['people[].coaching.one_to_one', ['2 of 2 said weekly', '3 of 4 said monthly']]]);
+    // Reps' median 30 vs management's 32: within a tenth, so the admin section agrees.
+    expect(p.alignment).toEqual([
+      { section: 'admin', facts: 1, agree: 1, pct: 100 },
+      { section: 'people', facts: 1, agree: 0, pct: 0 },
+    ]);
+    expect(p.respondents).toEqual([
+      { group: 'management', named: 1, anonymous: 0 },
+      { group: 'reps', named: 0, anonymous: 4 },
+    ]);
+  });
+});
+
+describe("the org file's own value in the gaps", () => {
+  it('a body value the respondents dispute is a gap even when one group answered, and it still stands', () => {
+    const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })] }, [], rules);
+    expect(out.org.plan!.shared_with_reps).toBe(true);
+    expect(out.perception!.gaps).toEqual([
+      { fact: 'plan.shared_with_reps', section: 'plan', answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }], recorded: true, rules: ['go-to-market-plan'], decisive: [] },
+    ]);
+    // One group only: no alignment figure.
+    expect(out.perception!.alignment).toEqual([]);
+  });
+});
+
+describe('runAudit with several respondents', () => {
+  const org: Org = {
+    plan: { documented: true, covers: ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'], last_reviewed: '2026-06-01', review_cadence: 'quarterly', goals_quantified: true },
+    responses: [
+      r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'),
+      r('reps', { 'plan.shared_with_reps': false }),
+      r('reps', { 'plan.shared_with_reps': false }),
+      r('reps', { 'plan.shared_with_reps': true }),
+    ],
+  };
+  const report = runAudit({ org, date: '2026-11-27', rules, file: 'acme.yaml' });
+
+  it('a gap that moves a rule is a finding of that rule, and the evidence says which answer was used', () => {
+    const f = report.findings.filter((x) => x.messageId === 'perceptionGap');
+    expect(f.map((x) => x.ruleId)).toEqual(['go-to-market-plan']);
+    expect(f[0]!.message).toBe(
+      "Where people disagree: whether every rep has seen the sales plan (leadership: yes; sales reps: 2 of 3 said no). This rule's result turns on whose answer is right: a management team that believes what its reps do not cannot measure or coach by it (Jackson, mistakes 4 and 5).",
+    );
+    expect(f[0]!.evidence[0]).toMatchObject({ path: 'plan.shared_with_reps', origin: 'interview', resolution: 'from sales reps: 2 of 3 said no; the best informed group' });
+    expect(report.perception!.gaps[0]!.decisive).toEqual(['go-to-market-plan']);
+  });
+
+  it("the rules see the resolved value: the reps' no costs the plan its sharing", () => {
+    const agreed = runAudit({ org: { ...org, responses: [r('reps', { 'plan.shared_with_reps': true })] }, date: '2026-11-27', rules, file: 'acme.yaml' });
+    const score = (x: typeof report) => x.rules.find((y) => y.id === 'go-to-market-plan')!.score!;
+    expect(score(report)).toBeLessThan(score(agreed));
+    expect(agreed.perception!.gaps).toEqual([]);
+  });
+
+  it('names only named respondents; an anonymous one has no name anywhere', () => {
+    expect(report.org.respondents).toEqual(['Jane, CEO']);
+  });
+});
