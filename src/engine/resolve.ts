@@ -6,7 +6,9 @@
 //
 // The policy, in order:
 // 1. A fact written in the org file's body is the consultant's record and
-//    stands, unless `resolution:` names a group for it and that group answered.
+//    stands, unless the group that knows the fact best (first in knownBy)
+//    answered it, or `resolution:` names a group for it that answered;
+//    `resolution: {<fact>: file}` keeps the body whatever was answered.
 // 2. Otherwise the group named in `resolution:` for the fact, then the groups
 //    that can answer it, best informed first (src/model/respondents.ts), then
 //    any other group that answered: the first whose members give one answer.
@@ -188,12 +190,17 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     const own = (votes: Vote[]) => (person?.name ? votes.find((v) => !v.unknown && v.respondent === person.name)?.value : undefined);
     const override = overrides[path] ?? overrides[factPattern(path)];
     const best = knownBy(path);
-    const order = [...new Set([...(override ? [override] : []), ...best, ...RESPONDENT_GROUPS])].filter((g) => groups.has(g));
+    const chosenGroup = override === 'file' ? undefined : override;
+    const order = [...new Set([...(chosenGroup ? [chosenGroup] : []), ...best, ...RESPONDENT_GROUPS])].filter((g) => groups.has(g));
     const answers = order.map((g) => groupAnswer(g, groups.get(g)!, own(groups.get(g)!))).filter((a): a is GroupAnswer => a !== undefined);
     const body = getAt(org, segs);
     const chosen = answers.find((a) => a.value !== undefined);
-    if (body !== undefined && !(override && chosen?.group === override)) {
-      resolutions.push({ path, from: 'file', reason: 'as written in the org file (the consultant\u2019s record stands over the answers)' });
+    // The body stands unless the consultant chose a group that answered, or the
+    // group that knows the fact best answered it (the reps know whether they
+    // have seen the plan better than the file's author); `file` keeps the body.
+    const bestSpoke = !override && chosen !== undefined && chosen.group === best[0];
+    if (body !== undefined && (override === 'file' || !(override ? chosen?.group === override : bestSpoke))) {
+      resolutions.push({ path, from: 'file', reason: override === 'file' ? 'as written in the org file; the consultant chose the file for this fact' : 'as written in the org file (the group that knows it best did not answer)' });
       continue;
     }
     if (!chosen) {
@@ -206,7 +213,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     unknownSet.delete(path);
     const why =
       override === chosen.group ? 'the group the consultant chose for this fact' : answers.length === 1 ? 'the only group that answered' : best[0] === chosen.group ? 'the best informed group' : `the best informed group that gave one answer`;
-    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}` });
+    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined ? ', over the org file\u2019s own value' : ''}` });
   }
 
   // Gaps and alignment: by fact pattern, every group that gave one answer or was split.

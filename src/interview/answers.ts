@@ -93,12 +93,12 @@ export function parseAnswers(text: string, file: string, opts: { respondent?: bo
     if (key.startsWith(SELF_PREFIX)) {
       const problem = key.includes('[') ? `a self. answer is about one person: write the fact without an item number (self.coaching.one_to_one)` : checkEntry(selfAsPerson(key), value);
       if (problem) diagnostics.push({ file, ...pos, path: key, message: problem.replaceAll('people[0].', SELF_PREFIX) });
-      else entries.set(key, { key, value, ...pos });
+      else if (value !== null) entries.set(key, { key, value, ...pos });
       continue;
     }
     const problem = checkEntry(key, value);
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
-    else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
+    else if (value !== null) entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
   // Items are numbered from 0 without gaps: people[2] needs people[1]. (Not for one respondent's answers about listed items.)
   if (opts.respondent || respondent) return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
@@ -167,7 +167,7 @@ function checkEntry(key: string, value: unknown): string | undefined {
       const s = suggest(String(segs[1] ?? ''), SECTIONS);
       return `notes are per section: notes.<${SECTIONS.join('|')}>${s ? `; did you mean "notes.${s}"?` : ''}`;
     }
-    return typeof value === 'string' ? undefined : 'expected text';
+    return typeof value === 'string' || value === null ? undefined : 'expected text';
   }
   const q = questionFor(key);
   if (!q) {
@@ -183,7 +183,9 @@ function checkEntry(key: string, value: unknown): string | undefined {
     }
     return `"${key}" is not a fact the interview asks (answer its fields one by one, e.g. ${key}.<field>)`;
   }
-  if (isUnknown(value)) return undefined;
+  // An empty value (`key:`) is "not answered": the questionnaire writes every
+  // key empty, and a respondent leaves the ones they skip as they are.
+  if (value === null || isUnknown(value)) return undefined;
   if (q.kind === 'items') {
     if (Array.isArray(value) && value.length === 0) return undefined;
     if (typeof value === 'string' && value.trim().toLowerCase() === 'none') return undefined;

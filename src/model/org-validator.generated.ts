@@ -56,7 +56,8 @@ const c47 = new Set(["company","leadership","roles","plan","process","metrics","
 const c48 = new Set(["by","on"]);
 const c49 = new Set(["respondent","group","anonymous","on","answers"]);
 const c50 = new Set(["leadership","management","reps","operations","finance"]);
-const c51 = new Set(["source","as_of"]);
+const c51 = new Set(["leadership","management","reps","operations","finance","file"]);
+const c52 = new Set(["source","as_of"]);
 
 function v1(x) {
   if (typeof x !== "string") return I;
@@ -1436,7 +1437,7 @@ function v98(x) {
 }
 
 function v106(x) {
-  return c50.has(x) ? x : I;
+  return c51.has(x) ? x : I;
 }
 
 function v105(x) {
@@ -1460,7 +1461,7 @@ function v109(x) {
 
 function v108(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c51.has(k)) return I;
+  for (const k of Object.keys(x)) if (!c52.has(k)) return I;
   const out = {};
   if (x["source"] !== undefined) {
     const r = v109(x["source"]);

@@ -573,7 +573,7 @@ export const OrgSchema = z
     /** Every respondent's answers, one entry per respondent (issue 14); see Response. */
     responses: z.optional(z.array(Response)),
     /** Which group decides a fact when respondents disagree (fact pattern -> group), e.g. `people[].coaching.one_to_one: reps`; overrides the best-informed order of src/model/respondents.ts. */
-    resolution: z.optional(z.record(z.string(), z.enum(RESPONDENT_GROUPS, { error: `expected a group: ${RESPONDENT_GROUPS.join(', ')}` }))),
+    resolution: z.optional(z.record(z.string(), z.enum([...RESPONDENT_GROUPS, 'file'], { error: `expected a group (${RESPONDENT_GROUPS.join(', ')}) or file` }))),
     /** Where facts come from (section or fact path -> source and date), e.g. `plan: {source: "Handbook: Sales plan", as_of: 2025-06-01}`. */
     sources: z.optional(z.record(z.string(), Provenance)),
   })

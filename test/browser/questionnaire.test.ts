@@ -256,7 +256,8 @@ if (!executable) {
     });
 
     it('the saved file, imported by `interview --answers`, sets the same facts as the same answers typed in an answers file', async () => {
-      // Until the answers-file reader knows `respondent:` (branch h14a), the import is checked without it.
+      // The facts are compared without the respondent: block (the typed file is the consultant's own);
+      // the file as saved, with it, is then imported as one respondent's answers.
       const qn = buildQuestionnaire(rules, { group: 'management' });
       const { page, close } = await open(qn, 'management-import');
       try {
@@ -269,7 +270,8 @@ if (!executable) {
         await roles.getByRole('button', { name: 'Add a role' }).click();
         await question(roles.locator('.item').first(), 'title').locator('.ctl input').fill('AE');
         await question(form, 'leadership.leader_since').getByLabel("Don't know").check();
-        const saved = parse((await save(page)).text) as Record<string, unknown>;
+        const savedText = (await save(page)).text;
+        const saved = parse(savedText) as Record<string, unknown>;
         delete saved.respondent;
         const typed = 'plan.documented: true\nplan.sales_target: 500000\nprocess.win_rate_pct: 30\nleadership.outside_help: [advisor]\nroles[0].title: AE\nleadership.leader_since: unknown\n';
         const fromForm = join(dir, 'form.yaml');
@@ -285,6 +287,18 @@ if (!executable) {
         const strip = (t: string) => t.replace(/org-(form|typed)\.yaml/g, 'org.yaml').replace(/(form|typed)\.yaml/g, 'answers.yaml');
         expect(strip(readFileSync(join(dir, 'org-form.yaml'), 'utf8'))).toBe(strip(readFileSync(join(dir, 'org-typed.yaml'), 'utf8')));
         expect(readFileSync(join(dir, 'org-form.yaml'), 'utf8')).toMatch(/win_rate_pct: 30/);
+        // As saved, respondent: block and all: kept as that respondent's entry, the body untouched.
+        writeFileSync(join(dir, 'raw.yaml'), savedText);
+        const body = readFileSync(join(dir, 'org-typed.yaml'), 'utf8');
+        writeFileSync(join(dir, 'org-raw.yaml'), body);
+        const c = spawnSync(process.execPath, [join(ROOT, 'bin/sales-audit.js'), 'interview', join(dir, 'org-raw.yaml'), '--answers', join(dir, 'raw.yaml'), '--respondent', 'Vera, VP Sales', '--date', '2026-11-27', '--no-notes'], { encoding: 'utf8', cwd: dir });
+        expect(c.stderr).not.toMatch(/error|invalid|expected/i);
+        expect(c.status).toBe(0);
+        const org = readFileSync(join(dir, 'org-raw.yaml'), 'utf8');
+        // Everything but the new entry is the file as it was.
+        expect(org.replace(/^  - respondent: Vera, VP Sales\n(?:    .*\n)+/m, '')).toBe(body);
+        expect(org).toMatch(/^responses:.*\n  - respondent: Vera, VP Sales\n    group: management\n/m);
+        expect(org).toMatch(/plan\.sales_target: 500000/);
       } finally {
         await close();
       }

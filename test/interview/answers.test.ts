@@ -35,6 +35,13 @@ describe('parseAnswers', () => {
     ]);
   });
 
+  it('an empty value is "not answered" (as the questionnaire writes every key); an unknown key is still refused', () => {
+    const r = parseAnswers('plan.documented:\nprocess.stages:\nnotes.plan:\nplan.shared_with_reps: false\n', 'a.yaml');
+    expect(r.ok && [...r.entries.keys()]).toEqual(['plan.shared_with_reps']);
+    const bad = parseAnswers('plan.documentd:\n', 'a.yaml');
+    expect(!bad.ok && bad.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['1:1 unknown fact "plan.documentd"; did you mean "plan.documented"?']);
+  });
+
   it('list items are numbered from 0 without gaps', () => {
     expect(errors('people[0].name: AE 1\npeople[2].name: AE 3\npeople[0].actions[1].action: pay_cut\n')).toEqual([
       'answers.yaml:2:1: people[2].name: people[1] has no answers: number the items from 0, without gaps',
