@@ -20,8 +20,8 @@ import { suggest, type Diagnostic } from '../load/diagnostics';
 import { issuesToDiagnostics } from '../load/issues';
 import { isUnknown } from '../load/normalize';
 import { PositionMap } from '../load/positions';
-import { questionFor, type Question } from './plan';
-import { parseValues, splitValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
+import { checkAnswer, questionFor, type Question } from './plan';
+import { afterToday, parseValues, splitValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
 
 export interface AnswerEntry {
   key: string;
@@ -32,8 +32,12 @@ export interface AnswerEntry {
 
 export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry> } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Parses and checks an answers file; every problem is a diagnostic with a place. */
-export function parseAnswers(text: string, file: string): AnswersResult {
+/**
+ * Parses and checks an answers file; every problem is a diagnostic with a place.
+ * With the interview's date (YYYY-MM-DD), a date that cannot be later (a role
+ * opened, a plan reviewed) is refused with the reason, before anything is written.
+ */
+export function parseAnswers(text: string, file: string, date?: string): AnswersResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -59,7 +63,7 @@ export function parseAnswers(text: string, file: string): AnswersResult {
     const key = String(keyNode?.value ?? '');
     const pos = keyNode?.range ? at(keyNode.range[0]) : { line: 1, column: 1 };
     const value = (plain.raw as Record<string, unknown>)[key] ?? null;
-    const problem = checkEntry(key, value);
+    const problem = checkEntry(key, value, date);
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
@@ -79,7 +83,7 @@ export function parseAnswers(text: string, file: string): AnswersResult {
   return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries };
 }
 
-function checkEntry(key: string, value: unknown): string | undefined {
+function checkEntry(key: string, value: unknown, date: string | undefined): string | undefined {
   const segs = parsePath(key);
   if (!key.trim() || !segs.length) return 'expected a fact path as the key, e.g. leadership.sales_managed_by';
   if (segs.includes(-1)) return `give the item's number: ${key.replace('[]', '[0]')}`;
@@ -90,7 +94,7 @@ function checkEntry(key: string, value: unknown): string | undefined {
     }
     return typeof value === 'string' ? undefined : 'expected text';
   }
-  const q = questionFor(key);
+  const q = questionFor(key, date);
   if (!q) {
     // Point at the first part of the path that is not in the schema.
     for (let i = 0; i < segs.length; i++) {
@@ -185,8 +189,11 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
     default: {
       const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
       if (text === undefined) return { ok: false, message: `expected ${q.kind === 'date' ? 'a date as YYYY-MM-DD' : 'text'}; got ${got}`, tried: value };
-      const m = checkValue(q, text);
-      return m ? { ok: false, message: `${m}; got ${JSON.stringify(text)}`, tried: text } : { ok: true, value: text };
+      const m = checkAnswer(q.segs, text);
+      if (m) return { ok: false, message: `${m}; got ${JSON.stringify(text)}`, tried: text };
+      // A date after the interview's: the reason names the date already (no "; got").
+      const late = afterToday(q, text);
+      return late ? { ok: false, message: late } : { ok: true, value: text };
     }
   }
 }

@@ -73,6 +73,11 @@ export interface Question {
    * progress counts do not jump when the first item is added.
    */
   estimate?: number;
+  /**
+   * For a date that cannot be after the interview's date (notAfterToday in the
+   * model): that date (YYYY-MM-DD) and the question to ask again.
+   */
+  notAfter?: { date: string; again: string };
 }
 
 export interface PlanState {
@@ -471,6 +476,7 @@ function factQuestion(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context
   }
   if (current !== undefined) q.current = current;
   if (unknown) q.currentUnknown = true;
+  if (meta.notAfterToday && ctx.opts.date) q.notAfter = { date: ctx.opts.date, again: meta.notAfterToday.again };
   return q;
 }
 
@@ -518,8 +524,10 @@ export function checkAnswer(path: string | readonly Segment[], value: unknown): 
  * The question for one concrete fact path, outside any plan (no rules, so no
  * "why"): what the answers file and tests use to know a fact's kind and range.
  * Undefined for a path that is not a fact (a section, an object, a typo).
+ * With the interview's date (YYYY-MM-DD), a date fact that cannot be later
+ * carries it (Question.notAfter).
  */
-export function questionFor(path: string): Question | undefined {
+export function questionFor(path: string, date?: string): Question | undefined {
   const segs = parsePath(path);
   if (!segs.length || segs.includes(-1) || (!sectionOf(segs) && segs[0] !== 'notes')) return undefined;
   const s = schemaAt(segs);
@@ -527,7 +535,7 @@ export function questionFor(path: string): Question | undefined {
   const kind = kindOf(s);
   if (kind === 'object') return undefined;
   const meta = metaOf(s);
-  const ctx: Ctx = { state: { data: {}, unknowns: new Set(), openLists: new Set() }, rules: [], opts: {}, out: [] };
+  const ctx: Ctx = { state: { data: {}, unknowns: new Set(), openLists: new Set() }, rules: [], opts: date ? { date } : {}, out: [] };
   if (segs[0] === 'notes') {
     return { id: path, path, segs, pattern: path, section: segs[1] as Section, kind: 'text', message: path, feeds: [] };
   }

@@ -125,7 +125,20 @@ export function dateHint(text: string): string | undefined {
   return undefined;
 }
 
-/** A value typed or given for a fact, checked against the schema. */
+/**
+ * A value typed or given for a fact, checked against the schema, then against
+ * the interview's date where the fact cannot be later (see afterToday).
+ */
 export function checkValue(q: Question, value: unknown): string | undefined {
-  return checkAnswer(q.segs, value);
+  return checkAnswer(q.segs, value) ?? afterToday(q, value);
+}
+
+/**
+ * Why a date cannot be taken for a fact that has already happened:
+ * "2027-01-10 is after today's date 2026-11-29; when did the role open?".
+ * Undefined for any other fact or value, or a date on or before the interview's.
+ */
+export function afterToday(q: Question, value: unknown): string | undefined {
+  if (!q.notAfter || typeof value !== 'string' || value <= q.notAfter.date) return undefined;
+  return `${value} is after today's date ${q.notAfter.date}; ${q.notAfter.again}`;
 }

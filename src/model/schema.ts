@@ -62,6 +62,13 @@ export interface FactMeta {
   askWithout?: readonly string[];
   /** Asked by the interview even though no rule reads it (the report shows it). */
   askAlways?: boolean;
+  /**
+   * A date that cannot be after the interview's (audit) date: something that
+   * has already happened (a role opened, a plan reviewed). A later date is
+   * refused at once, in the terminal and in an answers file, with the reason
+   * and this question to ask again ("when did it open?").
+   */
+  notAfterToday?: { again: string };
 }
 
 // Typed wrapper around zod's registry so a typo in a meta key fails the build.
@@ -111,6 +118,7 @@ export const Leadership = z.strictObject({
   leader_since: fact(isoDate, {
     question: 'Since when has the current sales leader been in the role?',
     help: 'A date as YYYY-MM-DD.',
+    notAfterToday: { again: 'since when has the leader been in the role?' },
     askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
   }),
   leaders_last_3_years: fact(count, {
@@ -130,7 +138,12 @@ export const Leadership = z.strictObject({
 export const Role = z.strictObject({
   title: fact(text, { question: 'What is the job title?' }),
   open: fact(bool, { question: 'Is the role open (being hired for)?' }),
-  opened_on: fact(isoDate, { question: 'When did the role open?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'open', in: [true] } }),
+  opened_on: fact(isoDate, {
+    question: 'When did the role open?',
+    help: 'A date as YYYY-MM-DD.',
+    askIf: { fact: 'open', in: [true] },
+    notAfterToday: { again: 'when did the role open?' },
+  }),
   carries_quota: fact(bool, { question: 'Does the role carry a personal sales quota?' }),
   direct_reports: fact(count, { question: 'How many people report to the role?', unit: 'people' }),
   hiring_authority: fact(bool, {
@@ -146,7 +159,12 @@ export const Plan = z.strictObject({
   documented: fact(bool, { question: 'Is there a written go-to-market sales plan?' }),
   covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?', askIf: { fact: 'documented', in: [true] } }),
   shared_with_reps: fact(bool, { question: 'Has every rep seen the plan?', askIf: { fact: 'documented', in: [true] } }),
-  last_reviewed: fact(isoDate, { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'documented', in: [true] } }),
+  last_reviewed: fact(isoDate, {
+    question: 'When was the plan last reviewed?',
+    help: 'A date as YYYY-MM-DD.',
+    askIf: { fact: 'documented', in: [true] },
+    notAfterToday: { again: 'when was the plan last reviewed?' },
+  }),
   review_cadence: enumOf(
     { monthly: 'Monthly', quarterly: 'Quarterly', half_yearly: 'Every six months', yearly: 'Yearly', none: 'No set review' },
     { question: 'How often is the plan reviewed, as a standing practice?', askIf: { fact: 'documented', in: [true] } },
@@ -237,7 +255,7 @@ export const Coaching = z.strictObject({
 });
 
 export const Action = z.strictObject({
-  date: fact(isoDate, { question: 'When was it?', help: 'A date as YYYY-MM-DD.' }),
+  date: fact(isoDate, { question: 'When was it?', help: 'A date as YYYY-MM-DD.', notAfterToday: { again: 'when was it?' } }),
   action: enumOf(PERFORMANCE_ACTIONS, { question: 'What was done?' }),
 });
 
@@ -258,6 +276,7 @@ export const Person = z.strictObject({
     question: 'When did this person start in their current sales role?',
     help: 'A date as YYYY-MM-DD. A new rep is not judged on quota until the ramp-up period is over.',
     askIf: { fact: 'is_rep', in: [true] },
+    notAfterToday: { again: 'when did this person start in the role?' },
   }),
   // Over 100 is normal (a rep beating quota); 1000 only catches typos.
   attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).check(z.gte(0, 'expected 0 or more'), z.lte(1000, 'expected at most 1000 (% of quota)'))), {
@@ -317,7 +336,7 @@ export const Tools = z.strictObject({
 
 export const OpenTerritory = z.strictObject({
   name: fact(text, { question: 'Which territory or seat?' }),
-  opened_on: fact(isoDate, { question: 'When did it open?', help: 'A date as YYYY-MM-DD.' }),
+  opened_on: fact(isoDate, { question: 'When did it open?', help: 'A date as YYYY-MM-DD.', notAfterToday: { again: 'when did it open?' } }),
 });
 
 export const Recruiting = z.strictObject({

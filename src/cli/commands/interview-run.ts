@@ -76,7 +76,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   if (scripted) {
     const read = await readText(opts.answers!, 'a YAML answers file');
     if (!read.ok) throw inputError([read.diagnostic]);
-    const parsed = parseAnswers(read.text, opts.answers!);
+    const parsed = parseAnswers(read.text, opts.answers!, opts.date ?? today());
     if (!parsed.ok) throw inputError(parsed.diagnostics);
     prompter = answers = new AnswersPrompter(parsed.entries, opts.answers!);
   } else {
