@@ -250,8 +250,19 @@ export class AnswersPrompter implements Prompter {
     return typeof e?.value === 'string' ? e.value : undefined;
   }
 
-  async confirm(): Promise<boolean> {
-    return false;
+  /** Answers kept though they differ from their counterpart (a territory's date from its role's), with the difference. */
+  readonly kept: { entry: AnswerEntry; difference: string }[] = [];
+
+  /**
+   * Offers (open roles as open territories) are declined: the file says what
+   * it means. An answer that differs from its counterpart is kept as the file
+   * gives it, and noted (see kept).
+   */
+  async confirm(id: string, message: string): Promise<boolean> {
+    if (!id.startsWith('keep:')) return false;
+    const entry = this.entries.get(id.slice('keep:'.length));
+    if (entry) this.kept.push({ entry, difference: message.replace(/\. Keep [^\n]*\?$/, '') });
+    return true;
   }
 
   /** Entries never asked for: already answered in the file, not needed, or not applicable. */

@@ -69,6 +69,15 @@ export interface FactMeta {
    * and this question to ask again ("when did it open?").
    */
   notAfterToday?: { again: string };
+  /**
+   * For a list of objects whose items another list may already hold (an open
+   * role is an open seat): when that list has items whose `when` field is
+   * true, the interview offers them as this list's answer, copying `fields`
+   * (this list's field -> the other list's field). The first field pairs the
+   * items (a territory named as a role's title); a later field that differs
+   * between a pair is asked about, not taken silently.
+   */
+  offerFrom?: { list: string; when: string; fields: Readonly<Record<string, string>> };
 }
 
 // Typed wrapper around zod's registry so a typo in a meta key fails the build.
@@ -345,7 +354,12 @@ export const Recruiting = z.strictObject({
     question: 'How many qualified candidates could you call today if a seat opened?',
     unit: 'candidates',
   }),
-  open_territories: fact(z.array(OpenTerritory), { question: 'Which territories or seats are open now?', item: 'open territory' }),
+  open_territories: fact(z.array(OpenTerritory), {
+    question: 'Which territories or seats are open now?',
+    item: 'open territory',
+    // An open role is an open seat: asked once (issue 17 item 6).
+    offerFrom: { list: 'roles', when: 'open', fields: { name: 'title', opened_on: 'opened_on' } },
+  }),
   channels: listOf(CHANNELS, { question: 'Where do candidates come from?' }),
 });
 

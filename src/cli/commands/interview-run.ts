@@ -286,6 +286,9 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     say(`${scripted ? '' : '\n'}${saves ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
     if (result.skipped) say(`Run \`sales-audit interview ${target}\` again to answer the ${result.skipped} skipped.`);
   }
+  for (const { entry: e, difference } of answers?.kept ?? []) {
+    writeStderrLine(`${opts.answers}:${e.line}:${e.column}: ${e.key}: kept as given, though it differs: ${difference}`);
+  }
   for (const e of answers?.unused() ?? []) {
     writeStderrLine(`${opts.answers}:${e.line}:${e.column}: ${e.key}: not asked: the file already answers it, no rule needs it, or it does not apply (--all replaces answers)`);
   }
