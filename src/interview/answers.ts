@@ -265,6 +265,11 @@ export class AnswersPrompter implements Prompter {
     return true;
   }
 
+  /** Whether the file answers this fact path. */
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
   /** Entries never asked for: already answered in the file, not needed, or not applicable. */
   unused(): AnswerEntry[] {
     return [...this.entries.entries()].filter(([k]) => !this.used.has(k)).map(([, e]) => e);
