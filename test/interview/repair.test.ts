@@ -109,6 +109,17 @@ describe('the CLI', () => {
     expect(readFileSync(join(dir, 'org.yaml.bak'), 'utf8')).toBe(BAD);
   });
 
+  it('--answers that only fix the invalid facts: the run says the file was saved, not "Nothing changed"', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'org.yaml'), 'version: 1\nleadership:\n  sales_managed_by: cto\n');
+    writeFileSync(join(dir, 'a.yaml'), 'leadership.sales_managed_by: ceo\n');
+    const r = cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Fixed 1 fact in org.yaml');
+    expect(r.stderr).toMatch(/sales-audit: Saved in org\.yaml: 0 answered/);
+    expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe('version: 1\nleadership:\n  sales_managed_by: ceo\n');
+  });
+
   it('--answers that leave an invalid fact unanswered: exit 2 with the one-line errors, nothing written', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'org.yaml'), BAD);

@@ -144,6 +144,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   const org = new OrgText(text);
   const target = file;
 
+  const original = text;
   if (invalid) text = await repairInvalid(invalid, { org, prompter, terminal, file, real, text, say });
 
   // --quick: rank the unknowns by the points they hold in play, as the report's find-out items do.
@@ -295,7 +296,8 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
 
   if (result.asked) {
     const parts = [`${result.answered} answered`, `${result.unknown} don't know`, `${result.skipped} skipped for now`];
-    say(`${scripted ? '' : '\n'}${saves ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
+    // The invalid facts fixed before the session count as a change too.
+    say(`${scripted ? '' : '\n'}${saves || text !== original ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
     if (result.skipped) say(`Run \`sales-audit interview ${target}\` again to answer the ${result.skipped} skipped.`);
   }
   for (const { entry: e, difference } of answers?.kept ?? []) {
