@@ -369,7 +369,9 @@ export class InquirerPrompter implements Prompter {
     return v.trim() ? v.trim() : undefined;
   }
 
-  async confirm(_id: string, message: string, initial: boolean): Promise<boolean> {
+  async confirm(id: string, message: string, initial: boolean, about?: { q: Question; progress: Progress }): Promise<boolean> {
+    // An offer in place of a question gets that question's heading and "why we ask" (a follow-up check does not repeat them).
+    if (about && id.startsWith('offer:')) this.header(about.q, about.progress, about.q.help);
     return (await this.run({ type: 'confirm', config: { message, default: initial } })) as boolean;
   }
 

@@ -35,8 +35,12 @@ export interface Prompter {
   askItems(q: Question, progress: Progress, ctx: ItemsContext): Promise<ItemsAnswer>;
   /** Free-text notes at the end of a section; undefined leaves the note as it is. */
   askNote(section: Section, current: string | undefined): Promise<string | undefined>;
-  /** A yes/no offer outside the facts (save the report...). */
-  confirm(id: string, message: string, initial: boolean): Promise<boolean>;
+  /**
+   * A yes/no offer outside the facts (save the report...), or about a question
+   * (`about`: offering another list's items as its answer, keeping an answer
+   * that differs from its counterpart), shown with that question's progress.
+   */
+  confirm(id: string, message: string, initial: boolean, about?: { q: Question; progress: Progress }): Promise<boolean>;
 }
 
 /** Section names as shown: `company` -> `Company`. */

@@ -87,7 +87,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
 
     // Items another list already holds (open roles for open territories): offered, so a seat is not asked twice.
     const offer = q.kind === 'items' ? offerFor(state.data, q) : undefined;
-    if (offer && (await o.prompter.confirm(`offer:${q.path}`, offer.message, true))) {
+    if (offer && (await o.prompter.confirm(`offer:${q.path}`, offer.message, true, { q, progress }))) {
       apply = (org) => {
         org.set(q.segs, offer.items);
         // Left open: "add another?" follows, for a seat that is not a role.
@@ -141,7 +141,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       let a = await o.prompter.ask(q, progress);
       // An answer that disagrees with its counterpart (a territory's date and its role's) is a question, not taken silently.
       for (let clash: string | undefined; a.kind === 'value' && (clash = crossCheck(state.data, q, a.value)); ) {
-        if (await o.prompter.confirm(`keep:${q.path}`, `${clash}. Keep ${String(a.value)}?`, false)) break;
+        if (await o.prompter.confirm(`keep:${q.path}`, `${clash}. Keep ${String(a.value)}?`, false, { q, progress })) break;
         a = await o.prompter.ask(q, progress);
       }
       if (a.kind === 'value') {
