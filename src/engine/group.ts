@@ -4,7 +4,7 @@
 // data, so every format (text, Markdown, HTML and PDF, JSON, CSV, SARIF...)
 // shows the same grouping without logic of its own.
 import type { Org } from '../model/schema';
-import { getAt, parsePath, formatPath } from '../model/paths';
+import { getAt } from '../model/paths';
 import { itemLabel } from './identity';
 import { SEVERITY_WEIGHT, type Finding } from './types';
 
@@ -18,15 +18,17 @@ type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
 export function subjectOf(f: Pick<Finding, 'evidence'>): string | undefined {
   let subject: string | undefined;
   for (const e of f.evidence) {
-    const segs = parsePath(e.path);
-    const i = segs.findIndex((s) => typeof s === 'number');
-    if (i < 0) return undefined;
-    const here = formatPath(segs.slice(0, i + 1));
-    if (subject !== undefined && subject !== here) return undefined;
-    subject = here;
+    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work, since a
+    // large roster has tens of thousands of findings.
+    const m = FIRST_ITEM.exec(e.path);
+    if (!m) return undefined;
+    if (subject !== undefined && subject !== m[0]) return undefined;
+    subject = m[0];
   }
   return subject;
 }
+
+const FIRST_ITEM = /^[^[]*\[\d+\]/;
 
 /**
  * One rule's findings with those about the same subject (and of the same kind:
@@ -41,28 +43,29 @@ export function subjectOf(f: Pick<Finding, 'evidence'>): string | undefined {
  * - parts: each original message id, message and data, so nothing is lost.
  */
 export function groupBySubject(findings: readonly Raw[], org: Org): Raw[] {
-  const keyOf = (f: Raw) => {
+  const keys = findings.map((f) => {
     const s = subjectOf(f);
-    return s === undefined ? undefined : `${f.note ? 'note' : 'finding'} ${s}`;
-  };
+    return s === undefined ? undefined : { key: `${f.note ? 'note' : 'finding'} ${s}`, subject: s };
+  });
   const byKey = new Map<string, Raw[]>();
-  for (const f of findings) {
-    const k = keyOf(f);
-    if (k !== undefined) byKey.set(k, [...(byKey.get(k) ?? []), f]);
-  }
+  findings.forEach((f, i) => {
+    const k = keys[i]?.key;
+    if (k === undefined) return;
+    const list = byKey.get(k);
+    if (list) list.push(f);
+    else byKey.set(k, [f]);
+  });
   const out: Raw[] = [];
   const done = new Set<string>();
-  for (const f of findings) {
-    const k = keyOf(f);
-    const group = k === undefined ? undefined : byKey.get(k)!;
-    if (!group || group.length < 2) {
-      out.push(f);
-      continue;
+  findings.forEach((f, i) => {
+    const k = keys[i];
+    const group = k && byKey.get(k.key)!;
+    if (!group || group.length < 2) out.push(f);
+    else if (!done.has(k.key)) {
+      done.add(k.key);
+      out.push(merge(group, k.subject, org));
     }
-    if (done.has(k!)) continue;
-    done.add(k!);
-    out.push(merge(group, subjectOf(f)!, org));
-  }
+  });
   return out;
 }
 
