@@ -5,6 +5,7 @@ import { formatPath, getAt, parsePath } from '../model/paths';
 import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
+import { groupBySubject } from './group';
 import { checklistId, findingId } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
@@ -62,6 +63,12 @@ export interface AuditInput {
    * for find-out items; the path itself when absent.
    */
   describe?: (path: string) => string;
+  /**
+   * Merge a rule's findings about one subject (a person) into one finding
+   * (engine/group.ts); default true. Rule tests turn it off to see each fact's
+   * finding as the rule states it.
+   */
+  groupBySubject?: boolean;
 }
 
 /** A waiver written in a config file, with where it stands there. */
@@ -212,7 +219,8 @@ export function runAudit(given: AuditInput): AuditReport {
 
   const findings: Finding[] = raws
     .flatMap(({ result, findings }) =>
-      findings.map((f) => ({
+      // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
+      (input.groupBySubject === false ? findings : groupBySubject(findings, org)).map((f) => ({
         ...f,
         fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
         suppressed: result.status === 'waived',

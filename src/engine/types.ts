@@ -235,6 +235,11 @@ export interface Finding {
   data: Data;
   evidence: Evidence[];
   thresholds: Threshold[];
+  /**
+   * For one finding made of several about the same subject (a person's plan
+   * and hours, see engine/group.ts): each one as the rule stated it.
+   */
+  parts?: { messageId: string; message: string; data: Data }[];
 }
 
 export interface RuleResult {

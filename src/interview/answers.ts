@@ -22,8 +22,8 @@ import { suggest, type Diagnostic } from '../load/diagnostics';
 import { issuesToDiagnostics } from '../load/issues';
 import { isUnknown } from '../load/normalize';
 import { PositionMap } from '../load/positions';
-import { questionFor, type Question } from './plan';
-import { parseValues, splitValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
+import { checkAnswer, questionFor, type Question } from './plan';
+import { afterToday, parseValues, splitValues, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Prompter } from './prompter';
 
 export interface AnswerEntry {
   key: string;
@@ -53,11 +53,14 @@ export type AnswersResult = { ok: true; entries: Map<string, AnswerEntry>; respo
 
 /**
  * Parses and checks an answers file; every problem is a diagnostic with a place.
+ * With `opts.date`, the interview's date (YYYY-MM-DD), a date that cannot be
+ * later (a role opened, a plan reviewed) is refused with the reason, before
+ * anything is written.
  * `opts.respondent`: the answers are one respondent's among several (also so
  * when the file has a `respondent:` key), about the items the org file lists:
  * `people[3]` needs no `people[0]` before it.
  */
-export function parseAnswers(text: string, file: string, opts: { respondent?: boolean } = {}): AnswersResult {
+export function parseAnswers(text: string, file: string, opts: { respondent?: boolean; date?: string } = {}): AnswersResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -91,12 +94,12 @@ export function parseAnswers(text: string, file: string, opts: { respondent?: bo
       continue;
     }
     if (key.startsWith(SELF_PREFIX)) {
-      const problem = key.includes('[') ? `a self. answer is about one person: write the fact without an item number (self.coaching.one_to_one)` : checkEntry(selfAsPerson(key), value);
+      const problem = key.includes('[') ? `a self. answer is about one person: write the fact without an item number (self.coaching.one_to_one)` : checkEntry(selfAsPerson(key), value, opts.date);
       if (problem) diagnostics.push({ file, ...pos, path: key, message: problem.replaceAll('people[0].', SELF_PREFIX) });
       else if (value !== null) entries.set(key, { key, value, ...pos });
       continue;
     }
-    const problem = checkEntry(key, value);
+    const problem = checkEntry(key, value, opts.date);
     if (problem) diagnostics.push({ file, ...pos, path: key || undefined, message: problem });
     else if (value !== null) entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
@@ -158,7 +161,7 @@ function parseHeader(
   return out;
 }
 
-function checkEntry(key: string, value: unknown): string | undefined {
+function checkEntry(key: string, value: unknown, date: string | undefined): string | undefined {
   const segs = parsePath(key);
   if (!key.trim() || !segs.length) return 'expected a fact path as the key, e.g. leadership.sales_managed_by';
   if (segs.includes(-1)) return `give the item's number: ${key.replace('[]', '[0]')}`;
@@ -169,7 +172,7 @@ function checkEntry(key: string, value: unknown): string | undefined {
     }
     return typeof value === 'string' || value === null ? undefined : 'expected text';
   }
-  const q = questionFor(key);
+  const q = questionFor(key, date);
   if (!q) {
     // Point at the first part of the path that is not in the schema.
     for (let i = 0; i < segs.length; i++) {
@@ -266,8 +269,11 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
     default: {
       const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
       if (text === undefined) return { ok: false, message: `expected ${q.kind === 'date' ? 'a date as YYYY-MM-DD' : 'text'}; got ${got}`, tried: value };
-      const m = checkValue(q, text);
-      return m ? { ok: false, message: `${m}; got ${JSON.stringify(text)}`, tried: text } : { ok: true, value: text };
+      const m = checkAnswer(q.segs, text);
+      if (m) return { ok: false, message: `${m}; got ${JSON.stringify(text)}`, tried: text };
+      // A date after the interview's: the reason names the date already (no "; got").
+      const late = afterToday(q, text);
+      return late ? { ok: false, message: late } : { ok: true, value: text };
     }
   }
 }
@@ -324,8 +330,24 @@ export class AnswersPrompter implements Prompter {
     return typeof e?.value === 'string' ? e.value : undefined;
   }
 
-  async confirm(): Promise<boolean> {
-    return false;
+  /** Answers kept though they differ from their counterpart (a territory's date from its role's), with the difference. */
+  readonly kept: { entry: AnswerEntry; difference: string }[] = [];
+
+  /**
+   * Offers (open roles as open territories) are declined: the file says what
+   * it means. An answer that differs from its counterpart is kept as the file
+   * gives it, and noted (see kept).
+   */
+  async confirm(id: string, message: string): Promise<boolean> {
+    if (!id.startsWith('keep:')) return false;
+    const entry = this.entries.get(id.slice('keep:'.length));
+    if (entry) this.kept.push({ entry, difference: message.replace(/\. Keep [^\n]*\?$/, '') });
+    return true;
+  }
+
+  /** Whether the file answers this fact path. */
+  has(path: string): boolean {
+    return this.entries.has(path);
   }
 
   /** Entries never asked for: already answered in the file, not needed, or not applicable. */

@@ -12,7 +12,7 @@ import type { Section } from '../model/schema';
 import { importEsm } from '../cli/import-esm';
 import { wrap } from '../report/format';
 import { safeText } from '../report/safe';
-import type { Question } from './plan';
+import { checkAnswer, type Question } from './plan';
 import {
   dateHint,
   parseNumber,
@@ -163,10 +163,12 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
           validate: (v: string) => {
             const t = v.trim();
             if (!t) return true;
-            if (q.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(t) && checkValue(q, t)) return `${t} is not a day in the calendar`;
-            const problem = checkValue(q, t);
-            if (problem && q.kind === 'date') return dateHint(t) ?? 'expected a date as YYYY-MM-DD, such as 2026-03-15';
-            return problem ?? true;
+            if (q.kind === 'date' && checkAnswer(q.segs, t)) {
+              if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return `${t} is not a day in the calendar`;
+              return dateHint(t) ?? 'expected a date as YYYY-MM-DD, such as 2026-03-15';
+            }
+            // A well-formed date after the interview's date is asked again at once, with the reason.
+            return checkValue(q, t) ?? true;
           },
         },
       };
@@ -367,7 +369,9 @@ export class InquirerPrompter implements Prompter {
     return v.trim() ? v.trim() : undefined;
   }
 
-  async confirm(_id: string, message: string, initial: boolean): Promise<boolean> {
+  async confirm(id: string, message: string, initial: boolean, about?: { q: Question; progress: Progress }): Promise<boolean> {
+    // An offer in place of a question gets that question's heading and "why we ask" (a follow-up check does not repeat them).
+    if (about && id.startsWith('offer:')) this.header(about.q, about.progress, about.q.help);
     return (await this.run({ type: 'confirm', config: { message, default: initial } })) as boolean;
   }
 

@@ -73,6 +73,11 @@ export interface Question {
    * progress counts do not jump when the first item is added.
    */
   estimate?: number;
+  /**
+   * For a date that cannot be after the interview's date (notAfterToday in the
+   * model): that date (YYYY-MM-DD) and the question to ask again.
+   */
+  notAfter?: { date: string; again: string };
 }
 
 export interface PlanState {
@@ -471,6 +476,7 @@ function factQuestion(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context
   }
   if (current !== undefined) q.current = current;
   if (unknown) q.currentUnknown = true;
+  if (meta.notAfterToday && ctx.opts.date) q.notAfter = { date: ctx.opts.date, again: meta.notAfterToday.again };
   return q;
 }
 
@@ -518,8 +524,10 @@ export function checkAnswer(path: string | readonly Segment[], value: unknown): 
  * The question for one concrete fact path, outside any plan (no rules, so no
  * "why"): what the answers file and tests use to know a fact's kind and range.
  * Undefined for a path that is not a fact (a section, an object, a typo).
+ * With the interview's date (YYYY-MM-DD), a date fact that cannot be later
+ * carries it (Question.notAfter).
  */
-export function questionFor(path: string): Question | undefined {
+export function questionFor(path: string, date?: string): Question | undefined {
   const segs = parsePath(path);
   if (!segs.length || segs.includes(-1) || (!sectionOf(segs) && segs[0] !== 'notes')) return undefined;
   const s = schemaAt(segs);
@@ -527,7 +535,7 @@ export function questionFor(path: string): Question | undefined {
   const kind = kindOf(s);
   if (kind === 'object') return undefined;
   const meta = metaOf(s);
-  const ctx: Ctx = { state: { data: {}, unknowns: new Set(), openLists: new Set() }, rules: [], opts: {}, out: [] };
+  const ctx: Ctx = { state: { data: {}, unknowns: new Set(), openLists: new Set() }, rules: [], opts: date ? { date } : {}, out: [] };
   if (segs[0] === 'notes') {
     return { id: path, path, segs, pattern: path, section: segs[1] as Section, kind: 'text', message: path, feeds: [] };
   }
@@ -536,4 +544,80 @@ export function questionFor(path: string): Question | undefined {
     return { ...base(ctx, s, meta, segs, undefined), kind: 'items', item: meta.item ?? 'item', ...(meta.csv ? csvInfo(segs, meta.csv) : {}), count: 0, continuing: false };
   }
   return factQuestion(ctx, s, meta, segs, undefined, undefined, false);
+}
+
+/** Items another list already holds, offered as a list question's answer (offerFrom in the model). */
+export interface ItemsOffer {
+  /** The items to write, with this list's field names. */
+  items: Record<string, unknown>[];
+  /** The yes/no question: "The roles list has 2 open: AE West (opened on 2026-09-01), SDR. Take them as ...?" */
+  message: string;
+}
+
+const at = (data: unknown, segs: readonly Segment[]): unknown =>
+  segs.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
+const plural = (noun: string, n: number) => (n === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+const sameName = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The items of the other list that stand for this one (its `when` field true). */
+function sourceItems(data: Record<string, unknown>, from: NonNullable<FactMeta['offerFrom']>): Record<string, unknown>[] {
+  const list = data[from.list];
+  return Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && (x as Record<string, unknown>)[from.when] === true) : [];
+}
+
+/**
+ * For a list question not started whose model declares offerFrom: the other
+ * list's matching items (open roles for open territories), as this list's
+ * items, and the question offering them. Undefined when there is none to offer.
+ * Pure: the session asks, and writes the items if the answer is yes.
+ */
+export function offerFor(data: Record<string, unknown>, q: Question): ItemsOffer | undefined {
+  if (q.kind !== 'items' || q.continuing || q.segs.includes(-1)) return undefined;
+  const from = metaOf(schemaAt(q.segs)!).offerFrom;
+  if (!from) return undefined;
+  const fields = Object.entries(from.fields);
+  const items = sourceItems(data, from)
+    .map((src) => Object.fromEntries(fields.filter(([, f]) => src[f] !== undefined).map(([to, f]) => [to, src[f]])))
+    .filter((x) => Object.keys(x).length > 0);
+  if (!items.length) return undefined;
+  const [key] = fields[0]!;
+  const shown = items.map((it) => {
+    const rest = fields.slice(1).filter(([to]) => it[to] !== undefined).map(([to]) => `${to.replace(/_/g, ' ')} ${String(it[to])}`);
+    return `${it[key] !== undefined ? String(it[key]) : '(no name)'}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+  });
+  const srcNoun = metaOf(schemaAt([from.list])!).item ?? 'item';
+  const noun = q.item ?? 'item';
+  const n = items.length;
+  return {
+    items,
+    message: `${capitalise(from.list)} already lists ${n} ${from.when} ${plural(srcNoun, n)}: ${shown.join('; ')}. Take ${n === 1 ? `it as ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}` : `them as ${plural(noun, n)}`} (others can be added next)?`,
+  };
+}
+
+/**
+ * The check between an item of such a list and its counterpart in the other
+ * list: a territory named as an open role's title whose opening date differs
+ * from the role's. Returns the difference, said plainly (the session asks
+ * whether to keep the answer), or undefined when the answer agrees, has no counterpart, or the fact is not paired.
+ */
+export function crossCheck(data: Record<string, unknown>, q: Question, value: unknown): string | undefined {
+  const field = q.segs.at(-1);
+  const index = q.segs.at(-2);
+  if (typeof field !== 'string' || typeof index !== 'number') return undefined;
+  const listSegs = q.segs.slice(0, -2);
+  const s = schemaAt(listSegs);
+  const from = s && metaOf(s).offerFrom;
+  if (!from) return undefined;
+  const fields = Object.entries(from.fields);
+  const [key, srcKey] = fields[0]!;
+  const srcField = from.fields[field];
+  if (field === key || srcField === undefined) return undefined;
+  const name = at(data, [...listSegs, index, key]);
+  const list = data[from.list] as unknown[] | undefined;
+  const i = Array.isArray(list) ? list.findIndex((x) => sourceItems(data, from).includes(x as Record<string, unknown>) && sameName((x as Record<string, unknown>)[srcKey], name)) : -1;
+  if (i < 0) return undefined;
+  const theirs = (list![i] as Record<string, unknown>)[srcField];
+  if (theirs === undefined || theirs === value) return undefined;
+  const srcNoun = metaOf(schemaAt([from.list])!).item ?? 'item';
+  return `${String(name)}: the ${srcNoun} ${srcField.replace(/_/g, ' ')} ${String(theirs)} (${formatPath([from.list, i, srcField])}), not ${String(value)}`;
 }

@@ -35,8 +35,12 @@ export interface Prompter {
   askItems(q: Question, progress: Progress, ctx: ItemsContext): Promise<ItemsAnswer>;
   /** Free-text notes at the end of a section; undefined leaves the note as it is. */
   askNote(section: Section, current: string | undefined): Promise<string | undefined>;
-  /** A yes/no offer outside the facts (save the report...). */
-  confirm(id: string, message: string, initial: boolean): Promise<boolean>;
+  /**
+   * A yes/no offer outside the facts (save the report...), or about a question
+   * (`about`: offering another list's items as its answer, keeping an answer
+   * that differs from its counterpart), shown with that question's progress.
+   */
+  confirm(id: string, message: string, initial: boolean, about?: { q: Question; progress: Progress }): Promise<boolean>;
 }
 
 /** Section names as shown: `company` -> `Company`. */
@@ -125,7 +129,20 @@ export function dateHint(text: string): string | undefined {
   return undefined;
 }
 
-/** A value typed or given for a fact, checked against the schema. */
+/**
+ * A value typed or given for a fact, checked against the schema, then against
+ * the interview's date where the fact cannot be later (see afterToday).
+ */
 export function checkValue(q: Question, value: unknown): string | undefined {
-  return checkAnswer(q.segs, value);
+  return checkAnswer(q.segs, value) ?? afterToday(q, value);
+}
+
+/**
+ * Why a date cannot be taken for a fact that has already happened:
+ * "2027-01-10 is after today's date 2026-11-29; when did the role open?".
+ * Undefined for any other fact or value, or a date on or before the interview's.
+ */
+export function afterToday(q: Question, value: unknown): string | undefined {
+  if (!q.notAfter || typeof value !== 'string' || value <= q.notAfter.date) return undefined;
+  return `${value} is after today's date ${q.notAfter.date}; ${q.notAfter.again}`;
 }

@@ -5,7 +5,7 @@
 // fact still missing. Every answer is saved before the next question.
 import { formatPath } from '../model/paths';
 import { SECTIONS, type Section } from '../model/schema';
-import { planQuestions, type PlanOptions, type Question, type RuleReads } from './plan';
+import { crossCheck, offerFor, planQuestions, type PlanOptions, type Question, type RuleReads } from './plan';
 import type { Progress, Prompter } from './prompter';
 import type { OrgText } from './writeback';
 
@@ -85,7 +85,17 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       if (o.respondent) org.set(['answers', path], { by: o.respondent, on: o.date }, { flow: true });
     };
 
-    if (q.kind === 'items') {
+    // Items another list already holds (open roles for open territories): offered, so a seat is not asked twice.
+    const offer = q.kind === 'items' ? offerFor(state.data, q) : undefined;
+    if (offer && (await o.prompter.confirm(`offer:${q.path}`, offer.message, true, { q, progress }))) {
+      apply = (org) => {
+        org.set(q.segs, offer.items);
+        // Left open: "add another?" follows, for a seat that is not a role.
+        org.openList(q.segs);
+        record(q.path)(org);
+      };
+      result.answered++;
+    } else if (q.kind === 'items') {
       const a = await o.prompter.askItems(q, progress, { checkCsv: o.checkCsv });
       switch (a.kind) {
         case 'add':
@@ -128,7 +138,12 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
           break;
       }
     } else {
-      const a = await o.prompter.ask(q, progress);
+      let a = await o.prompter.ask(q, progress);
+      // An answer that disagrees with its counterpart (a territory's date and its role's) is a question, not taken silently.
+      for (let clash: string | undefined; a.kind === 'value' && (clash = crossCheck(state.data, q, a.value)); ) {
+        if (await o.prompter.confirm(`keep:${q.path}`, `${clash}. Keep ${String(a.value)}?`, false, { q, progress })) break;
+        a = await o.prompter.ask(q, progress);
+      }
       if (a.kind === 'value') {
         apply = (org) => {
           org.set(q.segs, a.value);

@@ -17,7 +17,7 @@ export function orgJsonSchema(): JsonSchema {
       // Question and help as two sentences: a question without an end mark gets a full stop.
       if (m.question) m.description = m.help ? `${sentence(m.question)} ${m.help}` : m.question;
       if (m.choices && Array.isArray(m.enum)) m.enumDescriptions = (m.enum as string[]).map((v) => m.choices![v] ?? v);
-      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source', 'askIf', 'askWhileRecent', 'askWithout', 'askAlways', 'measurable']) delete m[k];
+      for (const k of ['question', 'help', 'choices', 'unit', 'item', 'csv', 'source', 'askIf', 'askWhileRecent', 'askWithout', 'askAlways', 'measurable', 'notAfterToday', 'offerFrom']) delete m[k];
     },
   }) as JsonSchema;
   allowUnknown(schema, true);

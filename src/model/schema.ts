@@ -64,6 +64,22 @@ export interface FactMeta {
   askWithout?: readonly string[];
   /** Asked by the interview even though no rule reads it (the report shows it). */
   askAlways?: boolean;
+  /**
+   * A date that cannot be after the interview's (audit) date: something that
+   * has already happened (a role opened, a plan reviewed). A later date is
+   * refused at once, in the terminal and in an answers file, with the reason
+   * and this question to ask again ("when did it open?").
+   */
+  notAfterToday?: { again: string };
+  /**
+   * For a list of objects whose items another list may already hold (an open
+   * role is an open seat): when that list has items whose `when` field is
+   * true, the interview offers them as this list's answer, copying `fields`
+   * (this list's field -> the other list's field). The first field pairs the
+   * items (a territory named as a role's title); a later field that differs
+   * between a pair is asked about, not taken silently.
+   */
+  offerFrom?: { list: string; when: string; fields: Readonly<Record<string, string>> };
 }
 
 // Typed wrapper around zod's registry so a typo in a meta key fails the build.
@@ -113,6 +129,7 @@ export const Leadership = z.strictObject({
   leader_since: fact(isoDate, {
     question: 'Since when has the current sales leader been in the role?',
     help: 'A date as YYYY-MM-DD.',
+    notAfterToday: { again: 'since when has the leader been in the role?' },
     askIf: { fact: 'sales_managed_by', in: ['ceo', 'founder', 'sales_manager'] },
   }),
   leaders_last_3_years: fact(count, {
@@ -142,7 +159,12 @@ export const Leadership = z.strictObject({
 export const Role = z.strictObject({
   title: fact(text, { question: 'What is the job title?' }),
   open: fact(bool, { question: 'Is the role open (being hired for)?' }),
-  opened_on: fact(isoDate, { question: 'When did the role open?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'open', in: [true] } }),
+  opened_on: fact(isoDate, {
+    question: 'When did the role open?',
+    help: 'A date as YYYY-MM-DD.',
+    askIf: { fact: 'open', in: [true] },
+    notAfterToday: { again: 'when did the role open?' },
+  }),
   carries_quota: fact(bool, { question: 'Does the role carry a personal sales quota?' }),
   direct_reports: fact(count, { question: 'How many people report to the role?', unit: 'people' }),
   hiring_authority: fact(bool, {
@@ -158,7 +180,12 @@ export const Plan = z.strictObject({
   documented: fact(bool, { question: 'Is there a written go-to-market sales plan?' }),
   covers: listOf(PLAN_ELEMENTS, { question: 'Which of these does the plan cover?', askIf: { fact: 'documented', in: [true] } }),
   shared_with_reps: fact(bool, { question: 'Has every rep seen the plan?', askIf: { fact: 'documented', in: [true] } }),
-  last_reviewed: fact(isoDate, { question: 'When was the plan last reviewed?', help: 'A date as YYYY-MM-DD.', askIf: { fact: 'documented', in: [true] } }),
+  last_reviewed: fact(isoDate, {
+    question: 'When was the plan last reviewed?',
+    help: 'A date as YYYY-MM-DD.',
+    askIf: { fact: 'documented', in: [true] },
+    notAfterToday: { again: 'when was the plan last reviewed?' },
+  }),
   review_cadence: enumOf(
     { monthly: 'Monthly', quarterly: 'Quarterly', half_yearly: 'Every six months', yearly: 'Yearly', none: 'No set review' },
     { question: 'How often is the plan reviewed, as a standing practice?', askIf: { fact: 'documented', in: [true] } },
@@ -249,7 +276,7 @@ export const Coaching = z.strictObject({
 });
 
 export const Action = z.strictObject({
-  date: fact(isoDate, { question: 'When was it?', help: 'A date as YYYY-MM-DD.' }),
+  date: fact(isoDate, { question: 'When was it?', help: 'A date as YYYY-MM-DD.', notAfterToday: { again: 'when was it?' } }),
   action: enumOf(PERFORMANCE_ACTIONS, { question: 'What was done?' }),
 });
 
@@ -270,6 +297,7 @@ export const Person = z.strictObject({
     question: 'When did this person start in their current sales role?',
     help: 'A date as YYYY-MM-DD. A new rep is not judged on quota until the ramp-up period is over.',
     askIf: { fact: 'is_rep', in: [true] },
+    notAfterToday: { again: 'when did this person start in the role?' },
   }),
   // Over 100 is normal (a rep beating quota); 1000 only catches typos.
   attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).check(z.gte(0, 'expected 0 or more'), z.lte(1000, 'expected at most 1000 (% of quota)'))), {
@@ -335,7 +363,7 @@ export const Tools = z.strictObject({
 
 export const OpenTerritory = z.strictObject({
   name: fact(text, { question: 'Which territory or seat?' }),
-  opened_on: fact(isoDate, { question: 'When did it open?', help: 'A date as YYYY-MM-DD.' }),
+  opened_on: fact(isoDate, { question: 'When did it open?', help: 'A date as YYYY-MM-DD.', notAfterToday: { again: 'when did it open?' } }),
 });
 
 export const Recruiting = z.strictObject({
@@ -344,7 +372,12 @@ export const Recruiting = z.strictObject({
     question: 'How many qualified candidates could you call today if a seat opened?',
     unit: 'candidates',
   }),
-  open_territories: fact(z.array(OpenTerritory), { question: 'Which territories or seats are open now?', item: 'open territory' }),
+  open_territories: fact(z.array(OpenTerritory), {
+    question: 'Which territories or seats are open now?',
+    item: 'open territory',
+    // An open role is an open seat: asked once (issue 17 item 6).
+    offerFrom: { list: 'roles', when: 'open', fields: { name: 'title', opened_on: 'opened_on' } },
+  }),
   channels: listOf(CHANNELS, { question: 'Where do candidates come from?' }),
   reps_left_last_12_months: fact(count, {
     question: 'How many reps left the company (resigned or let go) in the last 12 months?',

@@ -443,7 +443,8 @@ function notesSection(r: AuditReport): string {
     .join('')}</dl></section>`;
 }
 
-function appendix(r: AuditReport): string {
+/** The appendix; `colophon` (the closing line) ends its last block, so no printed page holds it alone. */
+function appendix(r: AuditReport, colophon = ''): string {
   const out: string[] = [];
   out.push('<section id="appendix" aria-labelledby="appendix-title">');
   out.push('<h2 id="appendix-title">Appendix: the rules</h2>');
@@ -514,10 +515,14 @@ function appendix(r: AuditReport): string {
     out.push(evidenceList(r.unknowns, r.labels));
   }
 
+  // One block, so the heading is never left alone at the foot of a page or on a page of its own.
+  out.push('<div class="keep">');
   out.push('<h3>How the score is calculated</h3>');
   out.push(
     `<p>The overall score is points earned out of points applicable, out of 100. Each rule is made of checks (one per person, stage, plan element…) and weighted by severity. A known check earns its score; an unknown check earns nothing, and the score it could still reach is shown as “up to”; a check or rule that does not apply to this organisation leaves the count. Coverage is the share of what applies that is known. A letter grade is given only at ${r.summary.coverageFloor}% coverage or more: A 90 and above, B 80, C 70, D 60, F below 60; while a critical rule fails, or too little of it is known to rule a failure out, the grade is held at C. A fix’s gain is the points the score rises once all of its rule’s items are done; a find-out item shows the points its answer holds in play. The score, the gains and the points in play add up to 100.</p>`,
   );
+  if (colophon) out.push(colophon);
+  out.push('</div>');
   out.push('</section>');
   return out.join('\n');
 }
@@ -718,6 +723,17 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
   .scorecard { grid-template-columns: 1.1fr .8fr 1fr 1fr; gap: 10px; }
   table { font-size: 9.5pt; }
   .finding { background: #fff; }
+  /* A finding's card is printed whole; one taller than a page breaks between its items, never before its
+     Source and Threshold rows, which stay with the last item. */
+  .finding { break-inside: avoid; }
+  .cite { break-before: avoid; break-inside: avoid; }
+  .keep { break-inside: avoid; }
+  /* Tighter print: whole cards leave gaps at page ends, so the cards themselves take less room. */
+  .finding { padding: 6px 10px; margin: 0 0 8px; }
+  .item { margin: 2px 0 4px; }
+  .evidence, .cite { font-size: 8pt; }
+  .cite { margin-top: 4px; padding-top: 3px; }
+  .rule-doc { padding: 6px 0 2px; } .rule-doc p { font-size: 9pt; margin: 2px 0; }
 }
 `;
 
@@ -726,13 +742,13 @@ footer.colophon { margin-top: 36px; padding-top: 10px; border-top: 1px solid var
 export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
   const css = styles(r, opts) + (opts.extra?.css ?? '');
   const company = r.org.company ?? 'Unnamed organisation';
-  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), perceptionSection(r), notesSection(r), appendix(r)].filter(Boolean).join('\n');
+  const colophon = `<footer class="colophon"><p>Prepared with sales-audit ${esc(r.tool.version)} from <code>${esc(r.org.file)}</code>, audit date ${esc(r.auditDate)}. Findings cite the org-file line or the interview answer they rest on; the appendix lists every rule and its source.</p></footer>`;
+  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), perceptionSection(r), notesSection(r), appendix(r, colophon)].filter(Boolean).join('\n');
   return `<!doctype html>
 ${pageHead(`Sales audit: ${company} (${longDate(r.auditDate)})`, css, r.tool.version)}
 <body>
 <main>
 ${body}
-<footer class="colophon"><p>Prepared with sales-audit ${esc(r.tool.version)} from <code>${esc(r.org.file)}</code>, audit date ${esc(r.auditDate)}. Findings cite the org-file line or the interview answer they rest on; the appendix lists every rule and its source.</p></footer>
 </main>
 </body>
 </html>

@@ -1,5 +1,7 @@
 // Runs one rule through the real engine on an org literal, so rule tests see
-// exactly what the report would: status, score, findings with evidence.
+// exactly what the report would: status, score, findings with evidence; the
+// findings one per fact, as the rule states them (the report then merges a
+// person's findings of one rule into one: src/engine/group.ts).
 import { expect } from 'vitest';
 import { runAudit } from '../../src/engine/run';
 import type { Org } from '../../src/model/schema';
@@ -16,6 +18,7 @@ export function runRule(rule: RuleDefinition | { default: unknown }, org: Org, o
     file: 'org.yaml',
     unknowns: opts.unknowns,
     settings: { [r.id]: { ...opts.settings, ...(opts.options ? { options: opts.options } : {}) } },
+    groupBySubject: false,
   });
   const result = report.rules[0]!;
   return {

@@ -209,6 +209,16 @@ describe('without a terminal', () => {
     expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
   });
 
+  it("a date after the interview's date is refused with the reason and file:line:col, nothing written (issue 17 item 4)", () => {
+    const dir = tmp();
+    copyFileSync(FIXTURE, join(dir, 'org.yaml'));
+    writeFileSync(join(dir, 'a.yaml'), 'company.name: Acme\nrecruiting.open_territories[0].name: North\nrecruiting.open_territories[0].opened_on: 2027-01-10\n');
+    const r = cli(['interview', 'org.yaml', '--answers', 'a.yaml', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`a.yaml:3:1: recruiting.open_territories[0].opened_on: 2027-01-10 is after today's date ${DATE}; when did it open?\n`);
+    expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+
   it('an invalid org file is refused with its diagnostics, untouched', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'org.yaml'), 'leadership:\n  sales_managed_by: cto\n');

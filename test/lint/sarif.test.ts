@@ -239,10 +239,11 @@ describe('SARIF within what code scanning accepts', () => {
   });
 
   it(`over ${SARIF_MAX_RESULTS} results: the most severe are kept, with a note in the run and a warning`, () => {
-    // A roster of 9,000 reps below every threshold: three findings each, and one critical finding (27,001).
+    // A roster of 8,400 reps below every threshold: three findings each (their coaching, one finding per
+    // person since issue 17; their selling time; an executive title on a selling job), and one critical finding (25,201).
     const dir = scratch();
-    const rows = ['name,title,is_rep,attainment,selling_time_pct,coaching.plan,coaching.one_to_one,coaching.hours_per_month'];
-    for (let i = 1; i <= 9000; i++) rows.push(`AE ${i},Account Executive,true,30;30;30,10,none,none,0`);
+    const rows = ['name,title,is_rep,attainment,selling_time_pct,coaching.plan,coaching.one_to_one,coaching.hours_per_month,direct_reports,hiring_authority'];
+    for (let i = 1; i <= 8400; i++) rows.push(`AE ${i},VP Sales,true,30;30;30,10,none,none,0,0,false`);
     writeFileSync(join(dir, 'reps.csv'), `${rows.join('\n')}\n`);
     writeFileSync(join(dir, 'big.yaml'), 'version: 1\ncompany: { name: Big }\nplan: { documented: false }\npeople_csv: reps.csv\n');
     const r = cli(['lint', 'big.yaml', '--format', 'sarif', '-o', 'big.sarif', '--date', DATE], { cwd: dir });

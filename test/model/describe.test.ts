@@ -103,6 +103,9 @@ describe('the reports speak words, the machine formats keep paths', () => {
       const out = await renderLint(format, run, { color: false });
       expect(out, format).not.toContain('the quota attainment of AE 1');
     }
-    expect(await renderLint('sarif', run, { color: false })).toContain('"factPath": "people[0].attainment"');
+    // AE 1's pay cut and low attainment are one finding (issue 17): the first fact is the result's factPath, the other a related location, both as paths.
+    const sarif = await renderLint('sarif', run, { color: false });
+    expect(sarif).toContain('"factPath": "people[0].actions[0]"');
+    expect(sarif).toContain('"text": "Evidence: people[0].attainment."');
   });
 });

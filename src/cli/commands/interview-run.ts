@@ -19,6 +19,8 @@ import type { Prompter } from '../../interview/prompter';
 import { runSession, summarisePlan, type AnswerEdit, type SessionResult } from '../../interview/session';
 import { backupNote } from '../../interview/messages';
 import { OrgText } from '../../interview/writeback';
+import { invalidFacts, repairFacts, type InvalidFact, type RepairResult } from '../../interview/repair';
+import type { Diagnostic } from '../../load/diagnostics';
 import { CliError, EXIT, inputError } from '../errors';
 import { detachedNote, ioReason, isReadOnly, printable, readOnlyWhy, today, useColor, writeFileAtomic, writeTarget } from '../output';
 import { LOCK_WAIT_MS, LockBusyError, withLock } from '../lock';
@@ -82,7 +84,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   if (scripted) {
     const read = await readText(opts.answers!, 'a YAML answers file');
     if (!read.ok) throw inputError([read.diagnostic]);
-    const parsed = parseAnswers(read.text, opts.answers!, { respondent: opts.group !== undefined });
+    const parsed = parseAnswers(read.text, opts.answers!, { respondent: opts.group !== undefined, date: opts.date ?? today() });
     if (!parsed.ok) throw inputError(parsed.diagnostics);
     prompter = answers = new AnswersPrompter(parsed.entries, opts.answers!);
     header = parsed.respondent;
@@ -116,11 +118,19 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   // The starting text: the user's file (which must load cleanly), or the blank template.
   const existed = existsSync(file);
   let text: string;
+  let invalid: { diagnostics: Diagnostic[]; facts: InvalidFact[] } | undefined;
   const before = existed ? statSync(file) : undefined;
   if (before) {
     if (before.isDirectory()) throw new CliError([`${file}: is a directory; expected a YAML org file`]);
     const loaded = await loadOrgFile(file);
-    if (!loaded.ok) throw new CliError([...loaded.diagnostics.map(formatDiagnostic), `sales-audit: fix ${file} first (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
+    if (!loaded.ok) {
+      // Invalid values of facts the interview asks can be asked again (a terminal, if the user agrees; an answers
+      // file, if it answers every one); anything else (YAML, an unknown key) is fixed by hand, as the lines say.
+      const found = invalidFacts(loaded.diagnostics, opts.date ?? today());
+      const fixable = found.facts.length > 0 && !found.other.length && (terminal !== undefined || found.facts.every((f) => answers!.has(f.path)));
+      if (!fixable) throw refuseInvalid(loaded.diagnostics, file);
+      invalid = { diagnostics: loaded.diagnostics, facts: found.facts };
+    }
     if (before.isFile() && isReadOnly(before))
       throw new CliError([
         `${file}: ${readOnlyWhy(before).replace(/^it is /, 'is ')}, and the interview saves each answer into it; nothing was changed`,
@@ -142,6 +152,9 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   removeStrayTemps(real);
   const org = new OrgText(text);
   const target = file;
+
+  const original = text;
+  if (invalid) text = await repairInvalid(invalid, { org, prompter, terminal, file, real, text, say });
 
   // --quick: rank the unknowns by the points they hold in play, as the report's find-out items do.
   let only: string[] | undefined;
@@ -335,8 +348,12 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
 
   if (result.asked) {
     const parts = [`${result.answered} answered`, `${result.unknown} don't know`, `${result.skipped} skipped for now`];
-    say(`${scripted ? '' : '\n'}${saves ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
+    // The invalid facts fixed before the session count as a change too.
+    say(`${scripted ? '' : '\n'}${saves || text !== original ? `Saved in ${target}` : 'Nothing changed'}: ${parts.join(', ')}.`);
     if (result.skipped) say(`Run \`sales-audit interview ${target}\` again to answer the ${result.skipped} skipped.`);
+  }
+  for (const { entry: e, difference } of answers?.kept ?? []) {
+    writeStderrLine(`${opts.answers}:${e.line}:${e.column}: ${e.key}: kept as given, though it differs: ${difference}`);
   }
   for (const e of answers?.unused() ?? []) {
     writeStderrLine(`${opts.answers}:${e.line}:${e.column}: ${e.key}: not asked: the file already answers it, no rule needs it, or it does not apply (--all replaces answers)`);
@@ -490,6 +507,65 @@ function respondentOf(opts: InterviewOpts, header: RespondentHeader | undefined,
   }
   if (anonymous && name) throw new CliError([`${header?.anonymous ? at : ''}an anonymous respondent has no name: drop --respondent (or respondent: name), or --anonymous`]);
   return { ...(name ? { name } : {}), group, ...(anonymous ? { anonymous: true } : {}) };
+}
+
+/** The refusal of an org file that does not load: its one-line errors, then what to do (exit 2). */
+function refuseInvalid(diagnostics: readonly Diagnostic[], file: string): CliError {
+  return new CliError([...diagnostics.map(formatDiagnostic), `sales-audit: fix ${file} first (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
+}
+
+/**
+ * Asks the invalid facts of the org file again, each shown with its place and
+ * what was expected (in a terminal, once the user agrees), writes the answers
+ * into the file atomically (the original kept as <file>.bak; comments and
+ * layout kept), and returns the new text. Exits 2 as before when the user
+ * declines or a fact is left invalid.
+ */
+async function repairInvalid(
+  invalid: { diagnostics: Diagnostic[]; facts: InvalidFact[] },
+  o: { org: OrgText; prompter: Prompter; terminal: InquirerPrompter | undefined; file: string; real: string; text: string; say: (line: string) => void },
+): Promise<string> {
+  const { org, terminal, file } = o;
+  const n = invalid.facts.length;
+  const facts = `${n} fact${n === 1 ? '' : 's'}`;
+  let result: RepairResult;
+  try {
+    if (terminal) {
+      terminal.tell(printable(`${file} does not load: ${facts} ${n === 1 ? 'has a value' : 'have values'} the schema does not allow.`));
+      for (const f of invalid.facts) terminal.tell(printable(`  ${formatDiagnostic(f.diagnostic)}`));
+      if (!(await terminal.confirm('repair', `Ask ${n === 1 ? 'it' : 'them'} again now, keeping everything else in ${file}?`, true))) throw refuseInvalid(invalid.diagnostics, file);
+    }
+    result = await repairFacts(org, invalid.facts, o.prompter, (f) => terminal?.tell(printable(`\n${formatDiagnostic(f.diagnostic)}`)));
+  } catch (e) {
+    if (isExitPrompt(e)) throw new CliError([`interrupted; ${file} was not changed`], EXIT.interrupted);
+    if (e instanceof AnswersError) throw inputError([e.diagnostic]);
+    throw e;
+  }
+  let text = o.text;
+  if (org.text !== text) {
+    try {
+      await withLock(o.real, async () => {
+        if (readFileSync(o.real, 'utf8') !== text) throw new CliError([`${file} was changed by another program while its invalid facts were asked; nothing was written`, `run \`sales-audit interview ${file}\` again`]);
+        const bak = `${file}.bak`;
+        if (!existsSync(bak)) {
+          await writeFileAtomic(bak, readFileSync(o.real), { like: statSync(o.real) });
+          o.say(backupNote(file, bak));
+        }
+        await writeFileAtomic(file, org.text);
+      });
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError([`cannot save ${file}: ${ioReason(e)}; it was not changed`]);
+    }
+    text = org.text;
+  }
+  const check = await loadOrgText(text.replace(/^\uFEFF/, ''), file, { baseDir: dirname(resolve(file)) });
+  if (!check.ok) {
+    const saved = result.fixed.length ? `the ${result.fixed.length} answer${result.fixed.length === 1 ? '' : 's'} given ${result.fixed.length === 1 ? 'is' : 'are'} saved in ${file}; ` : '';
+    throw new CliError([...check.diagnostics.map(formatDiagnostic), `sales-audit: ${saved}fix ${file} (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
+  }
+  o.say(`Fixed ${facts} in ${file}; the rest of the file is as it was.`);
+  return text;
 }
 
 /** Whether two paths name one file (after following links); false when either does not exist. */

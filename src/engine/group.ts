@@ -1,0 +1,97 @@
+// A rule's findings about one subject, one finding: a person whose coaching
+// misses on plan and hours is one finding that states both facts, not two
+// rows naming the same person (issue 17 item 13). Done here, in the report's
+// data, so every format (text, Markdown, HTML and PDF, JSON, CSV, SARIF...)
+// shows the same grouping without logic of its own.
+import type { Org } from '../model/schema';
+import { getAt } from '../model/paths';
+import { itemLabel } from './identity';
+import { SEVERITY_WEIGHT, type Finding } from './types';
+
+type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
+
+/**
+ * The list item a finding is about (`people[4]`), when all of its evidence
+ * lies inside one item of a list; undefined for a finding about the whole
+ * organisation or about several items.
+ */
+export function subjectOf(f: Pick<Finding, 'evidence'>): string | undefined {
+  let subject: string | undefined;
+  for (const e of f.evidence) {
+    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work, since a
+    // large roster has tens of thousands of findings.
+    const m = FIRST_ITEM.exec(e.path);
+    if (!m) return undefined;
+    if (subject !== undefined && subject !== m[0]) return undefined;
+    subject = m[0];
+  }
+  return subject;
+}
+
+const FIRST_ITEM = /^[^[]*\[\d+\]/;
+
+/**
+ * One rule's findings with those about the same subject (and of the same kind:
+ * notes apart from failures) merged into one, at the place of the first:
+ *
+ * - message: "AE 1: has no development plan; gets no coaching at all (...)."
+ *   when each part names the subject first, else the parts one after another;
+ * - messageId and id: the parts' joined with "+" (`noPlan+lowHours`, then
+ *   the parts' subjects), so the identity stays stable across audits and
+ *   changes when a part does;
+ * - severity: the highest; evidence and thresholds: all, once each;
+ * - parts: each original message id, message and data, so nothing is lost.
+ */
+export function groupBySubject(findings: readonly Raw[], org: Org): Raw[] {
+  const keys = findings.map((f) => {
+    const s = subjectOf(f);
+    return s === undefined ? undefined : { key: `${f.note ? 'note' : 'finding'} ${s}`, subject: s };
+  });
+  const byKey = new Map<string, Raw[]>();
+  findings.forEach((f, i) => {
+    const k = keys[i]?.key;
+    if (k === undefined) return;
+    const list = byKey.get(k);
+    if (list) list.push(f);
+    else byKey.set(k, [f]);
+  });
+  const out: Raw[] = [];
+  const done = new Set<string>();
+  findings.forEach((f, i) => {
+    const k = keys[i];
+    const group = k && byKey.get(k.key)!;
+    if (!group || group.length < 2) out.push(f);
+    else if (!done.has(k.key)) {
+      done.add(k.key);
+      out.push(merge(group, k.subject, org));
+    }
+  });
+  return out;
+}
+
+function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
+  const label = itemLabel(getAt(org, subject));
+  const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
+  const message = named
+    ? `${label}: ${parts.map((p) => p.message.slice(label!.length + 1).replace(/\.$/, '')).join('; ')}.`
+    : parts.map((p) => p.message).join(' ');
+  const evidence = [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()];
+  const thresholds = [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()];
+  const severity = parts.map((p) => p.severity).reduce((a, b) => (SEVERITY_WEIGHT[b] > SEVERITY_WEIGHT[a] ? b : a));
+  const messageId = parts.map((p) => p.messageId).join('+');
+  // The parts' subjects (each the stable, sorted evidence paths after "<rule>/<messageId>/"), reused rather
+  // than recomputed: naming items by label walks the list, which at 10,000 people is the cost that matters.
+  const subjects = [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+  return {
+    id: [parts[0]!.ruleId, messageId, subjects.join('+')].filter(Boolean).join('/'),
+    ruleId: parts[0]!.ruleId,
+    messageId,
+    message,
+    severity,
+    note: parts[0]!.note,
+    data: Object.assign({}, ...parts.map((p) => p.data)),
+    evidence,
+    thresholds,
+    parts: parts.map((p) => ({ messageId: p.messageId, message: p.message, data: p.data })),
+  };
+}
