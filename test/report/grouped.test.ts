@@ -25,7 +25,7 @@ describe('the report data', () => {
     expect(ae1.evidence.map((e) => e.path)).toEqual(['people[2].coaching.plan', 'people[2].coaching.hours_per_month', 'people[2].coaching.one_to_one']);
     expect(ae1.parts!.map((p) => p.messageId)).toEqual(['noPlan', 'lowHours', 'noOneToOne']);
     // Scores come from checks, not findings: the headline is unchanged by the grouping.
-    expect(r.summary.score).toBe(15);
+    expect(r.summary.score).toBe(16);
   });
 
   it('findings about the organisation, or about two people, or one note and one failure, stay apart', () => {
