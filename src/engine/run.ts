@@ -5,7 +5,7 @@ import { getAt } from '../model/paths';
 import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
-import { checklistId, findingId } from './identity';
+import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
 import {
@@ -82,6 +82,7 @@ type Raw = {
 
 export function runAudit(input: AuditInput): AuditReport {
   const { org, date, rules } = input;
+  const ids = identities(org);
   const unknownSet = new Set(input.unknowns ?? []);
   const answers = org.answers ?? {};
 
@@ -123,7 +124,7 @@ export function runAudit(input: AuditInput): AuditReport {
       evidence: w.evidence,
     });
 
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence, ids));
 
   const scored: Scored[] = raws.map(({ result, known }) => ({
     id: result.id,
@@ -151,7 +152,7 @@ export function runAudit(input: AuditInput): AuditReport {
     const owner = label && raws.find((r) => r.rule.reads.includes(genericPath(u)) && r.result.status !== 'off' && r.result.status !== 'waived');
     if (!label || !owner) continue;
     owner.findings.push({
-      id: findingId(owner.result.id, 'notMeasured', [u], org),
+      id: ids.findingId(owner.result.id, 'notMeasured', [u]),
       ruleId: owner.result.id,
       messageId: 'notMeasured',
       message: `Not measured: the company cannot say ${label}, so it cannot be managed.`,
@@ -230,7 +231,7 @@ export function runAudit(input: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({ id: checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path), org), rank: i + 1, ...item, status: 'open' as const }));
+    .map((item, i) => ({ id: ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)), rank: i + 1, ...item, status: 'open' as const }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
@@ -291,6 +292,7 @@ function evaluate(
   unknowns: Set<string>,
   waivers: WaiverState[],
   evidence: (path: string) => Evidence,
+  ids: ReturnType<typeof identities>,
 ): Raw {
   const settings = input.settings?.[rule.id] ?? {};
   const severity = settings.severity ?? rule.severity;
@@ -356,7 +358,7 @@ function evaluate(
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
-    id: findingId(rule.id, f.message, f.paths, input.org),
+    id: ids.findingId(rule.id, f.message, f.paths),
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
