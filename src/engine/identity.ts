@@ -50,12 +50,10 @@ export function stablePath(path: string, org: Org, cache: Segments = new WeakMap
   for (const seg of parsePath(path)) {
     if (typeof seg === 'number') {
       const list = Array.isArray(cur) ? cur : [];
-      if (seg >= list.length) out += `[${seg}]`;
-      else {
-        let segs = cache.get(list);
-        if (!segs) cache.set(list, (segs = segmentsOf(list)));
-        out += segs[seg];
-      }
+      let segs = cache.get(list);
+      if (!segs) cache.set(list, (segs = segmentsOf(list)));
+      // Past the end, or -1 (`people[-1]`: each person), keeps its index.
+      out += segs[seg] ?? `[${seg}]`;
     } else out += out ? `.${seg}` : seg;
     cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
   }

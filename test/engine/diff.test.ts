@@ -63,6 +63,8 @@ describe('identity', () => {
       expect(ids.findingId('r', 'm', [p, p]), p).toBe(`r/m/${naive(p)}`);
       expect(ids.checklistId('r', 's', [p]), p).toBe(findingId('r', 's', [p], org));
     }
+    // `people[]` (each person) keeps its index as the path parser gives it.
+    expect(ids.findingId('r', 'm', ['people[].attainment'])).toBe('r/m/people[-1].attainment');
     expect(ids.findingId('r', 'm', ['people[15].attainment[0]', 'people[0].attainment[0]'])).toBe('r/m/people["AE dup"#3].attainment[0]+people["AE dup"].attainment[0]');
   });
 
