@@ -22,7 +22,7 @@
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const nodeModule = require('node:module');
-const { dirname, join } = require('node:path');
+const { join, sep } = require('node:path');
 const vm = require('node:vm');
 
 // A short run gains nothing from V8's optimizing compiler, and loses: Node
@@ -43,8 +43,16 @@ const cacheTag = `${process.versions.v8}-${process.arch}`;
 
 const dist = join(__dirname, '..', 'dist');
 const nodeRequire = nodeModule.createRequire(join(dist, 'cli.cjs'));
+// Chunks by name relative to dist/ ('cli.cjs', 'chunks/chunk-X.cjs').
 const modules = new Map();
 const scripts = [];
+// Each chunk run, in order, with the script it came from (for SALES_AUDIT_DEBUG_STARTUP).
+const ran = [];
+// The chunks the JSON audit and lint run, in one file (dist/start.cjs, written
+// by the build): one read, one compile and one code cache instead of some
+// twenty-five of each. Each chunk there is its function, run when first
+// required, as from its own file; a chunk not in it is read from its file.
+let pack;
 
 // A vm script that came from a code cache loses its own import() on Node 20
 // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so the bundle borrows this one for
@@ -56,11 +64,9 @@ globalThis.__salesAuditImport = (specifier) => {
   return import(specifier);
 };
 
-function load(file) {
-  const known = modules.get(file);
-  if (known) return known.exports;
-  const mod = { exports: {} };
-  modules.set(file, mod);
+/** Compiles one built file with its code cache (when this V8 made one) and runs it; returns what it evaluates to. */
+function compile(name) {
+  const file = join(dist, name);
   const cacheFile = file.replace(/\.cjs$/, `.${cacheTag}.cache`);
   let cachedData;
   try {
@@ -68,35 +74,72 @@ function load(file) {
   } catch {
     cachedData = undefined;
   }
-  const source = readFileSync(file, 'utf8');
-  // The build wrote the chunk as a function of these (see WRAPPER in scripts/build.mjs).
+  // latin1: the build writes ASCII only (esbuild escapes the rest), and a
+  // one-byte string is made without decoding.
+  const source = readFileSync(file, 'latin1');
   const script = new vm.Script(source, { filename: file, cachedData });
-  scripts.push({ file, cacheFile, script, cached: cachedData !== undefined });
-  const dir = dirname(file);
-  const chunkRequire = (specifier) => (specifier.startsWith('.') ? load(join(dir, specifier)) : nodeRequire(specifier));
+  const entry = { cacheFile, script, cached: cachedData !== undefined };
+  scripts.push(entry);
+  return { entry, value: script.runInThisContext() };
+}
+
+function load(name) {
+  const known = modules.get(name);
+  if (known) return known.exports;
+  if (pack === undefined) {
+    try {
+      const { entry, value } = compile('start.cjs');
+      pack = { entry, chunks: value };
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+      pack = null;
+    }
+  }
+  const mod = { exports: {} };
+  modules.set(name, mod);
+  let fn = pack?.chunks[name];
+  if (fn) ran.push({ name, entry: pack.entry });
+  else {
+    const compiled = compile(name);
+    ran.push({ name, entry: compiled.entry });
+    fn = compiled.value;
+  }
+  // The build wrote each chunk as a function of these (see WRAPPER in scripts/build.mjs).
+  // Specifiers are './chunks/x.cjs' from cli.cjs and './x.cjs' from a chunk: names
+  // relative to dist/ are made by hand, as path.join on every require() showed
+  // in profiles.
+  const dir = name.slice(0, name.lastIndexOf('/') + 1);
+  const chunkRequire = (specifier) => (specifier.startsWith('./') ? load(dir + specifier.slice(2)) : nodeRequire(specifier));
+  const file = dist + sep + (sep === '/' ? name : name.replaceAll('/', sep));
   // import.meta.url, worked out only if a chunk asks.
   const meta = {
     get url() {
       return require('node:url').pathToFileURL(file).href;
     },
   };
-  script.runInThisContext().call(mod.exports, mod.exports, chunkRequire, mod, file, dir, meta);
+  fn.call(mod.exports, mod.exports, chunkRequire, mod, file, file.slice(0, file.lastIndexOf(sep)), meta);
   return mod.exports;
 }
 
 if (process.env.SALES_AUDIT_DEBUG_STARTUP) {
-  // One line per chunk read, in load order (the tests check what each command loads).
+  // One line per chunk run, in load order (the tests check what each command loads);
+  // one run from dist/start.cjs is listed under its own name, with that file's cache state.
   process.once('exit', () => {
-    for (const { file, script, cached } of scripts) {
-      const state = !cached ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
-      process.stderr.write(`sales-audit: loaded ${file.slice(dist.length + 1)}, code cache ${state}\n`);
+    for (const { name, entry } of ran) {
+      const state = !entry.cached ? 'missing' : entry.script.cachedDataRejected ? 'rejected' : 'accepted';
+      process.stderr.write(`sales-audit: loaded ${name}, code cache ${state}\n`);
     }
   });
 }
 if (process.env.SALES_AUDIT_WRITE_CODE_CACHE) {
-  // Build step: after a representative run, save what V8 compiled.
+  // Build step: after a representative run, save what V8 compiled (but for
+  // dist/start.cjs when the value is 'skip-start': its cache is made by the
+  // JSON audit and lint alone, as deserialising what other commands compiled
+  // would cost them every start).
+  const skipStart = process.env.SALES_AUDIT_WRITE_CODE_CACHE === 'skip-start';
   process.once('exit', () => {
     for (const { cacheFile, script } of scripts) {
+      if (skipStart && cacheFile.startsWith(join(dist, 'start.'))) continue;
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
@@ -104,7 +147,7 @@ if (process.env.SALES_AUDIT_WRITE_CODE_CACHE) {
   });
 }
 try {
-  load(join(dist, 'cli.cjs'));
+  load('cli.cjs');
 } catch (e) {
   if (e.code !== 'ENOENT' || modules.size > 1) throw e;
   process.stderr.write('sales-audit: the CLI is not built (dist/cli.cjs is missing): run `npm run build` in its folder\n');

@@ -10,7 +10,8 @@
 //     text report against a bare js-yaml parse of the same file (node start
 //     included): wall time, peak memory, their ratio, and time per person.
 //   npm run bench -- --portfolio [--files 1000,4000]: `lint "<dir>/*.yaml"` over
-//     that many copies of the mid-size example: wall time and peak memory.
+//     that many copies of the mid-size example: wall time and peak memory; with
+//     ESLint beside it when the project has it (as many one-line .js files).
 // A Node is only fast if the build warmed a code cache for it: build with
 // SALES_AUDIT_CACHE_NODES=<path>:<path> (see scripts/build.mjs).
 import { spawnSync } from 'node:child_process';
@@ -153,14 +154,32 @@ async function sizeBench() {
   }
   if (args.includes('--portfolio')) {
     const counts = opt('files', '1000,4000').split(',').map(Number);
-    console.log('files   lint ms   MiB   ms/file');
+    // ESLint side by side when the project has it (a devDependency): the same
+    // number of one-line JavaScript files, linted in one call with one rule.
+    let eslint;
+    try {
+      eslint = createRequire(`${root}package.json`).resolve('eslint/package.json').replace(/package\.json$/, 'bin/eslint.js');
+    } catch {
+      eslint = undefined;
+    }
+    console.log(`files   lint ms   MiB   ms/file${eslint ? ' | eslint ms   MiB  lint/eslint' : ''}`);
     for (const n of counts) {
       const folder = join(dir, `orgs-${n}`);
       spawnSync('mkdir', ['-p', folder]);
       for (let i = 0; i < n; i++) writeFileSync(join(folder, `org-${String(i).padStart(5, '0')}.yaml`), text);
       const r = measure(node, [bin, 'lint', `${folder}/*.yaml`, '--date', '2026-11-27', '--no-config'], folder);
-      console.log(`${String(n).padStart(5)} ${r.ms.toFixed(0).padStart(9)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}`);
+      let side = '';
+      if (eslint) {
+        const js = join(dir, `js-${n}`);
+        spawnSync('mkdir', ['-p', js]);
+        for (let i = 0; i < n; i++) writeFileSync(join(js, `f-${String(i).padStart(5, '0')}.js`), `export const x${i} = ${i};\n`);
+        writeFileSync(join(js, 'eslint.config.mjs'), "export default [{ files: ['**/*.js'], rules: { 'no-unused-vars': 'error' } }];\n");
+        const e = measure(node, [eslint, '--no-cache', '.'], js);
+        side = ` | ${e.ms.toFixed(0).padStart(9)} ${e.mib.toFixed(0).padStart(5)} ${(r.ms / e.ms).toFixed(2).padStart(12)}`;
+      }
+      console.log(`${String(n).padStart(5)} ${r.ms.toFixed(0).padStart(9)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}${side}`);
     }
+    if (!eslint) console.log('ESLint not installed (no eslint resolvable from the project): no side-by-side figure');
   }
   rmSync(dir, { recursive: true, force: true });
 }

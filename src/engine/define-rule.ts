@@ -164,16 +164,16 @@ export type PathPick = <V>(path: string, value: V | undefined, worst: V, best: V
  * than the score (a maturity level, say).
  */
 export function settleAssessment<T extends { score: number }>(run: (pick: PathPick) => T): { worst: T; best: T; unknown: string[] } {
-  const seen: string[] = [];
+  const seen = new Set<string>();
   const at = (bestOf: (path: string) => boolean) =>
     run((path, value, w, b) => {
       if (value !== undefined) return value;
-      if (!seen.includes(path)) seen.push(path);
+      seen.add(path);
       return bestOf(path) ? b : w;
     });
   const worst = at(() => false);
   const best = at(() => true);
-  const unknown = best.score > worst.score ? seen.filter((f) => at((x) => x === f).score > worst.score || at((x) => x !== f).score < best.score) : [];
+  const unknown = best.score > worst.score ? [...seen].filter((f) => at((x) => x === f).score > worst.score || at((x) => x !== f).score < best.score) : [];
   return { worst, best, unknown };
 }
 

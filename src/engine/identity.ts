@@ -21,23 +21,39 @@ export function itemLabel(item: unknown): string | undefined {
 }
 
 /**
+ * Each item's path segment in one list, by index: `["AE 1"]`, `["AE 1"#2]`
+ * for the second item so called, `[3]` for an item without a label.
+ */
+function segmentsOf(list: readonly unknown[]): string[] {
+  const seen = new Map<string, number>();
+  return list.map((item, i) => {
+    const label = itemLabel(item);
+    if (label === undefined) return `[${i}]`;
+    const nth = (seen.get(label) ?? 0) + 1;
+    seen.set(label, nth);
+    return `[${JSON.stringify(label)}${nth > 1 ? `#${nth}` : ''}]`;
+  });
+}
+
+/** Lists' segments (segmentsOf), worked out once per list for the paths of one audit. */
+type Segments = WeakMap<readonly unknown[], string[]>;
+
+/**
  * A fact path with each list index replaced by the item's label:
  * `people[2].selling_time_pct` -> `people["AE 1"].selling_time_pct`. Two items
  * with the same label are told apart by their order among themselves
  * (`people["AE 1"#2]`); an item without a label keeps its index.
  */
-export function stablePath(path: string, org: Org): string {
+export function stablePath(path: string, org: Org, cache: Segments = new WeakMap()): string {
   let cur: unknown = org;
   let out = '';
   for (const seg of parsePath(path)) {
     if (typeof seg === 'number') {
       const list = Array.isArray(cur) ? cur : [];
-      const label = itemLabel(list[seg]);
-      if (label === undefined) out += `[${seg}]`;
-      else {
-        const nth = list.slice(0, seg + 1).filter((x) => itemLabel(x) === label).length;
-        out += `[${JSON.stringify(label)}${nth > 1 ? `#${nth}` : ''}]`;
-      }
+      let segs = cache.get(list);
+      if (!segs) cache.set(list, (segs = segmentsOf(list)));
+      // Past the end, or -1 (`people[-1]`: each person), keeps its index.
+      out += segs[seg] ?? `[${seg}]`;
     } else out += out ? `.${seg}` : seg;
     cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
   }
@@ -50,14 +66,28 @@ export function stablePath(path: string, org: Org): string {
  * `selling-time/repLow/people["AE 1"].selling_time_pct`.
  */
 export function findingId(ruleId: string, messageId: string, paths: readonly string[], org: Org): string {
-  return [ruleId, messageId, subjectOf(paths, org)].filter(Boolean).join('/');
+  return identities(org).findingId(ruleId, messageId, paths);
 }
 
 /** A checklist item's identity: its rule, its step (or `find-out`) and the facts it is about. */
 export function checklistId(ruleId: string, stepId: string, paths: readonly string[], org: Org): string {
-  return [ruleId, stepId, subjectOf(paths, org)].filter(Boolean).join('/');
+  return identities(org).checklistId(ruleId, stepId, paths);
 }
 
-function subjectOf(paths: readonly string[], org: Org): string {
-  return [...new Set(paths.map((p) => stablePath(p, org)))].sort().join('+');
+/**
+ * findingId and checklistId for the many findings of one audit of `org`: each
+ * list's labels are read once, not once per path (a 10,000-person org has
+ * tens of thousands of finding paths into one list). The org must not change
+ * while these are in use.
+ */
+export function identities(org: Org): {
+  findingId: (ruleId: string, messageId: string, paths: readonly string[]) => string;
+  checklistId: (ruleId: string, stepId: string, paths: readonly string[]) => string;
+} {
+  const cache: Segments = new WeakMap();
+  const subjectOf = (paths: readonly string[]) => [...new Set(paths.map((p) => stablePath(p, org, cache)))].sort().join('+');
+  return {
+    findingId: (ruleId, messageId, paths) => [ruleId, messageId, subjectOf(paths)].filter(Boolean).join('/'),
+    checklistId: (ruleId, stepId, paths) => [ruleId, stepId, subjectOf(paths)].filter(Boolean).join('/'),
+  };
 }

@@ -6,7 +6,7 @@ import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
-import { checklistId, findingId } from './identity';
+import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -96,6 +96,7 @@ export function runAudit(given: AuditInput): AuditReport {
   const perception = resolved.perception;
   const input: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
   const { org, date, rules } = input;
+  const ids = identities(org);
   const unknownSet = new Set(input.unknowns ?? []);
   const answers = org.answers ?? {};
   const resolutions = new Map<string, Resolution>((perception?.resolutions ?? []).map((r) => [r.path, r]));
@@ -144,7 +145,7 @@ export function runAudit(given: AuditInput): AuditReport {
       evidence: w.evidence,
     });
 
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence));
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {
@@ -159,14 +160,14 @@ export function runAudit(given: AuditInput): AuditReport {
         const alt = structuredClone(org);
         for (const p of paths) setAt(alt, p.segs, value);
         const altUnknowns = new Set([...unknownSet].filter((u) => !paths.some((p) => p.path === u)));
-        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence).result;
+        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence, ids).result;
         verdicts.add(`${r.status} ${r.score}`);
       }
       if (verdicts.size < 2) continue;
       gap.decisive.push(id);
       const said = [...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []), ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`)].join('; ');
       raw.findings.push({
-        id: findingId(id, 'perceptionGap', [gap.fact], org),
+        id: ids.findingId(id, 'perceptionGap', [gap.fact]),
         ruleId: id,
         messageId: 'perceptionGap',
         message: `Where people disagree: ${describeFact(gap.fact, org)} (${said}). This rule's result turns on whose answer is right: a management team that believes what its reps do not cannot measure or coach by it (Jackson, mistakes 4 and 5).`,
@@ -205,7 +206,7 @@ export function runAudit(given: AuditInput): AuditReport {
     const owner = label && raws.find((r) => r.rule.reads.includes(genericPath(u)) && r.result.status !== 'off' && r.result.status !== 'waived');
     if (!label || !owner) continue;
     owner.findings.push({
-      id: findingId(owner.result.id, 'notMeasured', [u], org),
+      id: ids.findingId(owner.result.id, 'notMeasured', [u]),
       ruleId: owner.result.id,
       messageId: 'notMeasured',
       message: `Not measured: the company cannot say ${label}, so it cannot be managed.`,
@@ -285,7 +286,7 @@ export function runAudit(given: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({ id: checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path), org), rank: i + 1, ...item, status: 'open' as const }));
+    .map((item, i) => ({ id: ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)), rank: i + 1, ...item, status: 'open' as const }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
@@ -366,6 +367,7 @@ function evaluate(
   unknowns: Set<string>,
   waivers: WaiverState[],
   evidence: (path: string) => Evidence,
+  ids: ReturnType<typeof identities>,
 ): Raw {
   const settings = input.settings?.[rule.id] ?? {};
   const severity = settings.severity ?? rule.severity;
@@ -432,7 +434,7 @@ function evaluate(
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
-    id: findingId(rule.id, f.message, f.paths, input.org),
+    id: ids.findingId(rule.id, f.message, f.paths),
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),

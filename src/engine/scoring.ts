@@ -65,6 +65,8 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
   let known = 0;
   let knownEarned = 0;
   const missing: string[] = [];
+  // Beside `missing`, for the look-up: a per-person check can lack thousands of facts.
+  const missingSet = new Set<string>();
   const out: CheckResult[] = checks.map((c) => {
     const w = c.weight ?? 1;
     if (c.notApplicable !== undefined) return { id: c.id, weight: 0, status: 'not-applicable', score: null, upTo: null, missing: [], reason: c.notApplicable };
@@ -78,7 +80,11 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
     // The known part of a partly known check is counted at its worst: an unknown earns nothing.
     knownEarned += share * lo;
     const facts = hi > lo ? (c.unknown ?? []) : [];
-    for (const f of facts) if (!missing.includes(f)) missing.push(f);
+    for (const f of facts)
+      if (!missingSet.has(f)) {
+        missingSet.add(f);
+        missing.push(f);
+      }
     return {
       id: c.id,
       weight: round3(share),

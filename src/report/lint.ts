@@ -213,6 +213,39 @@ export async function renderLint(format: LintFormat, run: LintRun, opts: LintRen
   return format === 'github' ? text : guardLineStarts(text);
 }
 
+/** The formats lint writes file by file (renderLintBlock, then renderLintEnd), keeping of each file only its slimLintedFile. */
+export const STREAMED_LINT_FORMATS: readonly LintFormat[] = ['stylish'];
+
+/**
+ * One file's part of a streamed format (see STREAMED_LINT_FORMATS), made safe
+ * as renderLint makes the whole: the parts of every file, in order, then
+ * renderLintEnd of the run, are renderLint's bytes.
+ */
+export async function renderLintBlock(format: LintFormat, f: LintFile, opts: LintRenderOptions): Promise<string> {
+  if (format !== 'stylish') throw new Error(`the ${format} format is not written file by file`);
+  return guardLineStarts((await import('./stylish')).stylishBlock(sanitize(f), opts));
+}
+
+/** What a streamed format writes after the last file (see renderLintBlock); reads only what slimLintedFile keeps. */
+export async function renderLintEnd(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
+  if (format !== 'stylish') throw new Error(`the ${format} format is not written file by file`);
+  return guardLineStarts((await import('./stylish')).stylishEnd(sanitize(run), opts));
+}
+
+/**
+ * What a linted file's summary, gate messages and exit code need once its
+ * part of a streamed format is written: its summary, its expired waivers,
+ * gates, failures, configs and baseline, without the findings, checklist,
+ * rules and labels of its report (a few hundred bytes instead of tens of KB,
+ * so linting 4,000 files holds about what 1,000 do).
+ */
+export function slimLintedFile(f: LintFile): LintFile {
+  if (!f.ok) return f;
+  const { report } = f;
+  const kept = { summary: report.summary, waivers: report.waivers.filter((w) => w.status === 'expired') } as Partial<AuditReport>;
+  return { ...f, report: kept as AuditReport, missingAt: {} };
+}
+
 async function renderLintFormat(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
   switch (format) {
     case 'stylish':

@@ -5,34 +5,49 @@
 import { Chalk } from 'chalk';
 import { SEVERITIES } from '../engine/types';
 import { safeText } from './safe';
-import { baselineNote, problemsOf, type LintRenderOptions, type LintRun, type Problem } from './lint';
+import { baselineNote, problemsOf, type LintFile, type LintRenderOptions, type LintRun, type Problem } from './lint';
 
 /** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
 export const oneLine = safeText;
 
 export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
+  return `${run.files.map((f) => stylishBlock(f, opts)).join('')}${stylishEnd(run, opts)}`;
+}
+
+/**
+ * One file's lines (its problems, then a blank line; nothing when it has none).
+ * renderStylish is these in file order, then stylishEnd: lint writes each as
+ * its file is done, so a run over thousands of files keeps none of them.
+ */
+export function stylishBlock(f: LintFile, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const colour = (p: Problem) =>
     p.kind === 'waived' ? c.dim : p.label === 'critical' ? c.red.bold : p.level === 'error' ? c.red : p.level === 'warning' ? c.yellow : c.cyan;
-
   // Waived rules are listed (once per rule, not per suppressed finding).
-  const groups = run.files.map((f) => (f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : []));
+  const problems = f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : [];
+  if (!problems.length) return '';
+  // Columns aligned within each file's group.
+  const w = {
+    at: Math.max(...problems.map((p) => `${p.file}:${p.line}:${p.column}`.length)),
+    label: Math.max(...problems.map((p) => p.label.length)),
+    rule: Math.max(...problems.map((p) => p.ruleId.length)),
+  };
   const out: string[] = [];
-  groups.forEach((problems) => {
-    if (!problems.length) return;
-    // Columns aligned within each file's group.
-    const w = {
-      at: Math.max(...problems.map((p) => `${p.file}:${p.line}:${p.column}`.length)),
-      label: Math.max(...problems.map((p) => p.label.length)),
-      rule: Math.max(...problems.map((p) => p.ruleId.length)),
-    };
-    for (const p of problems) {
-      const at = `${p.file}:${p.line}:${p.column}`.padEnd(w.at);
-      out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${oneLine(p.message)}`);
-    }
-    out.push('');
-  });
-  // The config in use, then the summary: the summary stays the last line, where a CI log's tail shows it.
+  for (const p of problems) {
+    const at = `${p.file}:${p.line}:${p.column}`.padEnd(w.at);
+    out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${oneLine(p.message)}`);
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+/**
+ * The config in use, then the summary line: the summary stays the last line,
+ * where a CI log's tail shows it. Reads of each file only its summary, expired
+ * waivers, gates, failures, configs and baseline note (see slimLintedFile).
+ */
+export function stylishEnd(run: LintRun, opts: LintRenderOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
   const cfg = configLine(run);
   if (cfg) out.push(c.dim(cfg));
   out.push(summaryLine(run));

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -237,6 +238,23 @@ describe('speed by construction', () => {
     const size = (names: string[]) => names.reduce((n, f) => n + files.get(f)!.length, 0);
     // What the JSON audit reads is well under half of the whole CLI.
     expect(size(r.chunks.map((c) => c.file))).toBeLessThan(size([...files.keys()]) / 2);
+  });
+
+  it('dist/start.cjs holds exactly the chunks the JSON audit and lint run, and they run from it', () => {
+    const files = bundleFiles();
+    const packed = new vm.Script(readFileSync(`${ROOT}dist/start.cjs`, 'latin1')).runInThisContext() as Record<string, unknown>;
+    const audit = loadedChunks(['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE]);
+    const lint = loadedChunks(['lint', 'templates/examples/mid-size-gaps.yaml', '--date', DATE]);
+    expect(audit.code).toBe(0);
+    const ran = new Set([...audit.chunks, ...lint.chunks].map((c) => c.file));
+    expect(Object.keys(packed).sort()).toEqual([...ran].sort());
+    // Each packed chunk is its file's function, byte for byte.
+    for (const [name, fn] of Object.entries(packed)) expect(String(fn), name).toBe(files.get(name)!.slice(1, -1));
+    // A command that needs a chunk outside it still reads that chunk's file, with its cache.
+    const md = loadedChunks(['audit', '--example', 'mid-size-gaps', '--format', 'markdown', '--date', DATE]);
+    expect(md.code).toBe(0);
+    expect(md.chunks.some((c) => !packed[c.file])).toBe(true);
+    expect(md.chunks.filter((c) => c.cache !== 'accepted')).toEqual([]);
   });
 
   it('the code caches are written by the build and accepted at run time', () => {

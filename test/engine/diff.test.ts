@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
 import { diffAudits, factChanges, regressionFailures, type DiffSide } from '../../src/engine/diff';
-import { stablePath } from '../../src/engine/identity';
+import { findingId, identities, stablePath } from '../../src/engine/identity';
 import { runAudit } from '../../src/engine/run';
 import type { Org } from '../../src/model/schema';
 import { loadOrgText } from '../../src/load/load';
@@ -41,6 +41,31 @@ describe('identity', () => {
     expect(stablePath('people[0].attainment[1]', org)).toBe('people["AE 1"].attainment[1]');
     expect(stablePath('people[2].selling_time_pct', org)).toBe('people["AE 1"#2].selling_time_pct');
     expect(stablePath('people[3].name', org)).toBe('people[3].name');
+  });
+
+  it('one audit reads each list once (identities): the same ids as one path at a time, duplicates, gaps and all', () => {
+    // Labels repeat, some items have none, some paths run past the list's end.
+    const people = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? { quota: i } : { name: i % 5 === 0 ? 'AE dup' : `AE ${i % 11}`, attainment: [i] }));
+    const org = { people, team: { people } } as unknown as Org;
+    const paths = [...people.keys(), 60, 75].flatMap((i) => [`people[${i}].attainment[0]`, `team.people[${i}].name`, `people[${i}]`]);
+    const naive = (path: string) => {
+      // The definition, item by item: the label, and its count among the items before.
+      const m = /^(.*?)\[(\d+)\](.*)$/.exec(path.replace(/^team\./, ''))!;
+      const i = Number(m[2]);
+      const label = people[i] && 'name' in people[i]! ? (people[i] as { name: string }).name : undefined;
+      const nth = people.slice(0, i + 1).filter((p) => 'name' in p && p.name === label).length;
+      const seg = label === undefined ? `[${i}]` : `[${JSON.stringify(label)}${nth > 1 ? `#${nth}` : ''}]`;
+      return `${path.startsWith('team.') ? 'team.' : ''}${m[1]}${seg}${m[3]}`;
+    };
+    const ids = identities(org);
+    for (const p of paths) {
+      expect(stablePath(p, org), p).toBe(naive(p));
+      expect(ids.findingId('r', 'm', [p, p]), p).toBe(`r/m/${naive(p)}`);
+      expect(ids.checklistId('r', 's', [p]), p).toBe(findingId('r', 's', [p], org));
+    }
+    // `people[]` (each person) keeps its index as the path parser gives it.
+    expect(ids.findingId('r', 'm', ['people[].attainment'])).toBe('r/m/people[-1].attainment');
+    expect(ids.findingId('r', 'm', ['people[15].attainment[0]', 'people[0].attainment[0]'])).toBe('r/m/people["AE dup"#3].attainment[0]+people["AE dup"].attainment[0]');
   });
 
   it('every active finding of the example has a distinct id naming its rule', async () => {

@@ -37,6 +37,17 @@ describe('tally: a rule from its checks', () => {
     expect(t.checks[3]).toMatchObject({ weight: 0, score: null, reason: 'no open roles' });
   });
 
+  it("names each missing fact once, in first-seen order, across checks and within one (a per-person check's thousands too)", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `people[${i}].attainment`);
+    const t = tally([
+      { id: 'a', score: [0, 1], unknown: ['x', 'y', 'x'] },
+      { id: 'b', score: [0.2, 0.6], unknown: ['y', 'z', ...many] },
+      { id: 'c', score: [0, 1], unknown: [...many].reverse() },
+      { id: 'd', score: 1, unknown: ['known-so-not-missing'] },
+    ]);
+    expect(t.missing).toEqual(['x', 'y', 'z', ...many]);
+  });
+
   it('weights checks inside the rule', () => {
     const t = tally([
       { id: 'a', score: 1, weight: 3 },

@@ -16,13 +16,13 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import { renderLint, renderLintBlock, renderLintEnd, SARIF_MAX_RESULTS, sarifResultCount, slimLintedFile, STREAMED_LINT_FORMATS, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
 import { findRepoRoot } from '../../load/repo';
 import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
 import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
 import { VERSION } from '../version';
-import { stdoutIsTTY, writeStderrLine } from '../stdio';
+import { stdoutIsTTY, writeStderrLine, writeStdout } from '../stdio';
 
 // ---- which files ----
 
@@ -137,18 +137,33 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const base = compare?.checkRevision(opts.baseline!, cwd);
   const inputs = await resolveInputs(patterns, cwd);
   const read: InputFile[] = [];
-  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date, read))));
-  refuseInputsAsOutputs(list, read);
-  if (compare && base)
-    for (const [k, f] of files.entries()) {
-      const input = inputs[k]!;
-      if (!f.ok || 'unmatched' in input) continue;
+  const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
+  const renderOpts = (target: Target<LintFormat>) => ({ color: color && target.output === undefined && target.format === 'stylish' });
+  // When every format asked for is written file by file (the default stylish
+  // is), each file's part goes out as soon as it is linted and only a slim
+  // summary of the file is kept: memory stays flat in the number of files.
+  // A part for --output is held until the end, as the file is written whole.
+  const streamed = list.every((t) => STREAMED_LINT_FORMATS.includes(t.format as LintFormat));
+  const held = new Map<Target<LintFormat>, string[]>(list.map((t) => [t, []]));
+  const files: LintFile[] = [];
+  for (const input of inputs) {
+    let f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read);
+    if (compare && base && f.ok && !('unmatched' in input)) {
       f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, cwd }, f.report);
       if (opts.failOnRegression) {
         f.regressionGate = opts.failOnRegression;
         if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
       }
     }
+    if (streamed) {
+      // Nothing is written while an --output could still be one of the inputs.
+      if (list.every((t) => t.output === undefined)) for (const t of list) writeStdout(await renderLintBlock(t.format, f, renderOpts(t)));
+      else for (const t of list) held.get(t)!.push(await renderLintBlock(t.format, f, renderOpts(t)));
+      f = slimLintedFile(f);
+    }
+    files.push(f);
+  }
+  refuseInputsAsOutputs(list, read);
   const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
@@ -163,10 +178,10 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     }
   }
 
-  const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   const outputs = [];
   for (const target of list) {
-    outputs.push({ target, text: await renderLint(target.format as LintFormat, run, { color: color && target.output === undefined && target.format === 'stylish' }) });
+    const text = streamed ? [...held.get(target)!, await renderLintEnd(target.format, run, renderOpts(target))].join('') : await renderLint(target.format, run, renderOpts(target));
+    outputs.push({ target, text });
   }
   await writeTargets(outputs);
   if (list.some((t) => t.format === 'sarif')) {
