@@ -241,7 +241,7 @@ function save(ev) {
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = '#' + q.id;
-      a.textContent = q.querySelector(':scope > legend').textContent + ' — ' + read(q).m;
+      a.textContent = q.querySelector(':scope > legend').textContent + ' \u2014 ' + read(q).m;
       li.appendChild(a);
       ul.appendChild(li);
     });
