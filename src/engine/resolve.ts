@@ -6,9 +6,7 @@
 //
 // The policy, in order:
 // 1. A fact written in the org file's body is the consultant's record and
-//    stands, unless the group that knows the fact best (first in knownBy)
-//    answered it, or `resolution:` names a group for it that answered;
-//    `resolution: {<fact>: file}` keeps the body whatever was answered.
+//    stands, unless `resolution:` names a group for it that answered.
 // 2. Otherwise the group named in `resolution:` for the fact, then the groups
 //    that can answer it, best informed first (src/model/respondents.ts), then
 //    any other group that answered: the first whose members give one answer.
@@ -195,12 +193,13 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     const answers = order.map((g) => groupAnswer(g, groups.get(g)!, own(groups.get(g)!))).filter((a): a is GroupAnswer => a !== undefined);
     const body = getAt(org, segs);
     const chosen = answers.find((a) => a.value !== undefined);
-    // The body stands unless the consultant chose a group that answered, or the
-    // group that knows the fact best answered it (the reps know whether they
-    // have seen the plan better than the file's author); `file` keeps the body.
-    const bestSpoke = !override && chosen !== undefined && chosen.group === best[0];
-    if (body !== undefined && (override === 'file' || !(override ? chosen?.group === override : bestSpoke))) {
-      resolutions.push({ path, from: 'file', reason: override === 'file' ? 'as written in the org file; the consultant chose the file for this fact' : 'as written in the org file (the group that knows it best did not answer)' });
+    // The body is the consultant's record: it stands unless `resolution:` names
+    // a group for the fact and that group answered. A claim the others
+    // contradict never replaces it on its own (a VP's "stage-weighted" against
+    // the file's and the reps' "gut" would lift the verdict on a disputed word);
+    // the disagreement is shown, and is a finding where it decides a rule.
+    if (body !== undefined && (override === 'file' || !(override && chosen?.group === override))) {
+      resolutions.push({ path, from: 'file', reason: override === 'file' ? 'as written in the org file; the consultant chose the file for this fact' : 'as written in the org file (the consultant\u2019s record; resolution: can name a group instead)' });
       continue;
     }
     if (!chosen) {

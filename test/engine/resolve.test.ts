@@ -74,17 +74,16 @@ describe('resolveResponses: one value per fact', () => {
     expect(overridden.perception!.resolutions[0]!.reason).toBe('from sales management: weekly; the group the consultant chose for this fact');
   });
 
-  it("the org file's own value stands, unless the best informed group or the group resolution: names answered; file keeps it", () => {
+  it("the org file's own value stands over the answers, unless resolution: names a group that answered; file keeps it", () => {
     const responses = [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })];
-    // Reps know best whether they have seen the plan: their answer prevails over the file's.
-    const byBest = resolveResponses({ plan: { shared_with_reps: true }, responses }, []);
-    expect(byBest.org.plan!.shared_with_reps).toBe(false);
-    expect(byBest.perception!.resolutions[0]!.reason).toBe('from sales reps: 2 of 2 said no; the only group that answered, over the org file\u2019s own value');
+    const kept = resolveResponses({ plan: { shared_with_reps: true }, responses }, []);
+    expect(kept.org.plan!.shared_with_reps).toBe(true);
+    expect(kept.perception!.resolutions[0]!.reason).toBe('as written in the org file (the consultant\u2019s record; resolution: can name a group instead)');
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'reps' } }, []).org.plan!.shared_with_reps).toBe(false);
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'file' } }, []).org.plan!.shared_with_reps).toBe(true);
-    // Management is not the best informed on this fact: the file stands over it, unless chosen.
-    const vp = [r('management', { 'plan.shared_with_reps': false }, 'VP')];
-    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: vp }, []).org.plan!.shared_with_reps).toBe(true);
-    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: vp, resolution: { 'plan.shared_with_reps': 'management' } }, []).org.plan!.shared_with_reps).toBe(false);
+    // A lone management claim against the file (and the reps) does not replace it.
+    const vp = [r('management', { 'process.forecast_method': 'stage_weighted' }, 'VP'), r('reps', { 'process.forecast_method': 'gut' }), r('reps', { 'process.forecast_method': 'gut' })];
+    expect(resolveResponses({ process: { forecast_method: 'gut' }, responses: vp }, []).org.process!.forecast_method).toBe('gut');
     // A body "don't know" is filled by an answer.
     const filled = resolveResponses({ responses }, ['plan.shared_with_reps']);
     expect(filled.org.plan!.shared_with_reps).toBe(false);
@@ -150,9 +149,9 @@ describe('perception gaps and alignment', () => {
 });
 
 describe("the org file's own value in the gaps", () => {
-  it('a body value the respondents dispute is a gap even when one group answered; the best informed group prevails', () => {
+  it('a body value the respondents dispute is a gap even when one group answered, and it still stands', () => {
     const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })] }, [], rules);
-    expect(out.org.plan!.shared_with_reps).toBe(false);
+    expect(out.org.plan!.shared_with_reps).toBe(true);
     expect(out.perception!.gaps).toEqual([
       { fact: 'plan.shared_with_reps', section: 'plan', answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }], recorded: true, rules: ['go-to-market-plan'], decisive: [] },
     ]);
