@@ -70,7 +70,7 @@ const split = await build({
   minify: true,
   legalComments: 'none',
   write: false,
-  external: ['@inquirer/prompts', 'playwright-core'],
+  external: ['@inquirer/prompts'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
   plugins: [lazyChildProcessForCommander],
