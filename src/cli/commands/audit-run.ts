@@ -2,7 +2,7 @@
 // checks, the engine, the renderers asked for, then the gates.
 import { dirname, join, resolve } from 'node:path';
 import { examplesDir } from '../paths';
-import { runAudit } from '../../engine/run';
+import { audit } from '../../api';
 import { checkGates } from '../../engine/gates';
 import { gatesOf, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
@@ -55,18 +55,11 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
-  const report = runAudit({
-    org,
-    date: opts.date ?? today(),
-    rules,
-    file: loaded.file,
-    locate: (p) => loaded.positions.locate(p),
-    unknowns: loaded.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  // The library's audit(), as a consumer of the package calls it.
+  const report = audit(
+    { ...loaded, org },
+    { date: opts.date ?? today(), rules, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   return { report, config, configFiles: cfg?.value.files ?? [], inputs, org };
 }
 
@@ -96,18 +89,10 @@ export async function auditText(text: string, shown: string, configFor: string |
   const bad = waiverDiagnostics(loaded.value, rules.map((r) => r.id));
   if (bad.length) throw inputError(bad);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
-  const report = runAudit({
-    org,
-    date: opts.date,
-    rules,
-    file: shown,
-    locate: (p) => loaded.value.positions.locate(p),
-    unknowns: loaded.value.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  const report = audit(
+    { ...loaded.value, file: shown, org },
+    { date: opts.date, rules, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   return { report, org };
 }
 
