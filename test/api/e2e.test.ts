@@ -97,6 +97,18 @@ describe('the library API, installed from the packed package', () => {
     }
   }, 120_000);
 
+  it("the README's Library API example type-checks as written", () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const example = /## Library API\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain("from 'sales-audit'");
+    const dir = join(project, 'readme');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'consumer.ts'), `${example}export {};\n`);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(project, 'node_modules', '@types')] }, files: ['consumer.ts'] }));
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+    expect(`${r.stdout}${r.stderr}`).toBe('');
+  }, 60_000);
+
   it('a type error in the consumer is caught (the declarations carry real types, not any)', () => {
     const dir = join(project, 'wrong');
     mkdirSync(dir, { recursive: true });
@@ -135,4 +147,33 @@ console.log(JSON.stringify({ version, rules: rules.length, defineRule: typeof de
     expect(r.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
     expect(existsSync(join(project, 'node_modules/sales-audit/dist/types/src/api.d.ts'))).toBe(true);
   });
+});
+
+describe('sales-audit schema --report', () => {
+  it('prints the report schema, and every JSON report the CLI writes validates against it', async () => {
+    const { reportJsonSchema } = await import('../../src/report/report-schema');
+    const { default: Ajv2020 } = await import('ajv/dist/2020');
+    const run = (args: string[]) => spawnSync(NODE, [`${ROOT}bin/sales-audit.js`, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const printed = run(['schema', '--report']);
+    expect(printed.status).toBe(0);
+    expect(JSON.parse(printed.stdout)).toEqual(reportJsonSchema());
+    const validate = new Ajv2020({ strictRequired: false, allowUnionTypes: true, allErrors: true }).compile(JSON.parse(printed.stdout) as object);
+    const runs = [
+      ...['struggling-startup', 'mid-size-gaps', 'healthy-org'].flatMap((e) => [
+        ['audit', '--example', e],
+        ['audit', '--example', e, '--redact'],
+        ['audit', '--example', e, '--config', 'test/fixtures/lint/configs/thresholds.yaml'],
+        ['audit', '--example', e, '--config', 'test/fixtures/lint/configs/severity.yaml'],
+        ['audit', '--example', e, '--baseline', 'templates/examples/struggling-startup.yaml'],
+      ]),
+      ['audit', 'test/fixtures/lint/waived.yaml'],
+      ['audit', 'test/fixtures/html/hostile.yaml'],
+    ];
+    for (const args of runs) {
+      const r = run([...args, '--format', 'json', '--date', DATE]);
+      expect(r.stderr, args.join(' ')).not.toMatch(/Error|error:/);
+      const report = JSON.parse(r.stdout) as unknown;
+      expect(validate(report) ? [] : validate.errors, args.join(' ')).toEqual([]);
+    }
+  }, 120_000);
 });
