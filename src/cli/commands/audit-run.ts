@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { examplesDir } from '../paths';
 import { audit } from '../../api';
 import { checkGates } from '../../engine/gates';
-import { gatesOf, settingsOf } from '../../config/load';
+import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
 import { redact } from '../../model/redact';
@@ -52,13 +52,14 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const csv = loaded.org.people_csv?.trim();
   if (orgPath && csv) inputs.push({ path: resolve(dirname(resolve(orgPath)), csv), what: 'the roster (people_csv)' });
   if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
-  const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  const badWaivers = waiverDiagnostics(loaded, all.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
   // The library's audit(), as a consumer of the package calls it.
   const report = audit(
     { ...loaded, org },
-    { date: opts.date ?? today(), rules, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+    { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
   );
   return { report, config, configFiles: cfg?.value.files ?? [], inputs, org };
 }
@@ -86,12 +87,13 @@ export async function auditText(text: string, shown: string, configFor: string |
   const config = cfg?.value.config;
   const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });
   if (!loaded.ok) throw inputError(loaded.diagnostics);
-  const bad = waiverDiagnostics(loaded.value, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  const bad = waiverDiagnostics(loaded.value, all.map((r) => r.id));
   if (bad.length) throw inputError(bad);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
   const report = audit(
     { ...loaded.value, file: shown, org },
-    { date: opts.date, rules, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+    { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
   );
   return { report, org };
 }

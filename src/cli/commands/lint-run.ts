@@ -8,12 +8,12 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
 import { runAudit } from '../../engine/run';
-import type { Evidence, Severity } from '../../engine/types';
+import type { Evidence, RuleDefinition, Severity } from '../../engine/types';
 import { formatDiagnostic, type Diagnostic } from '../../load/diagnostics';
 import { loadOrgFile, type LoadedOrg } from '../../load/load';
 import { redact } from '../../model/redact';
 import { expandGlob, isGlob } from '../../config/glob';
-import { gatesOf, settingsOf } from '../../config/load';
+import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
 import { renderLint, SARIF_MAX_RESULTS, sarifResultCount, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
@@ -83,7 +83,8 @@ function missingAt(loaded: LoadedOrg, path: string | undefined): Evidence {
   return { path: path ?? '', file: loc?.file ?? loaded.file, line: loc?.line ?? 1, column: loc?.column ?? 1, origin: 'file' };
 }
 
-async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[]): Promise<LintFile> {
+/** `ran` gathers every rule a file ran (the built-in ones and any plugin's), for SARIF's rule metadata. */
+async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[], ran: Map<string, RuleDefinition>): Promise<LintFile> {
   read.push({ path: input.path, what: 'an org file' });
   const cfg = await resolver.forOrg(input.path);
   if (cfg?.ok) read.push({ path: resolve(cfg.value.file), what: 'a config' });
@@ -93,13 +94,15 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
   const org = loaded.value;
   const csv = org.org.people_csv?.trim();
   if (csv) read.push({ path: resolve(dirname(input.path), csv), what: 'a roster (people_csv)' });
-  const waivers = waiverDiagnostics(org, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  for (const r of all) if (!ran.has(r.id)) ran.set(r.id, r);
+  const waivers = waiverDiagnostics(org, all.map((r) => r.id));
   if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
   const config = cfg?.value.config;
   const report = runAudit({
     org: opts.redact ? redact(org.org) : org.org,
     date,
-    rules,
+    rules: all,
     file: org.file,
     locate: (p) => org.positions.locate(p),
     unknowns: org.unknowns,
@@ -137,7 +140,8 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const base = compare?.checkRevision(opts.baseline!, cwd);
   const inputs = await resolveInputs(patterns, cwd);
   const read: InputFile[] = [];
-  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date, read))));
+  const ran = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));
+  const files = await Promise.all(inputs.map((i) => ('unmatched' in i ? i.unmatched : lintOne(i, resolver, opts, date, read, ran))));
   refuseInputsAsOutputs(list, read);
   if (compare && base)
     for (const [k, f] of files.entries()) {
@@ -149,7 +153,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
         if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
       }
     }
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules: [...ran.values()], files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
   const printed = new Set<string>();
