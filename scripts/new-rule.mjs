@@ -28,8 +28,7 @@ const imports = [...index.matchAll(/^import \w+ from '\.\/[\w-]+';\n/gm)];
 const close = index.indexOf('] as unknown as readonly RuleDefinition[]');
 if (!imports.length || close < 0) fail('rules/index.ts is not in the shape this script knows (imports, then `export const rules = [...] as unknown as readonly RuleDefinition[]`)');
 const afterImports = imports.at(-1).index + imports.at(-1)[0].length;
-const registered =
-  index.slice(0, afterImports) + `import ${ident} from './${id}';\n` + index.slice(afterImports, close) + `  ${ident},\n` + index.slice(close);
+const registered = index.slice(0, afterImports) + `import ${ident} from './${id}';\n` + index.slice(afterImports, close) + `  ${ident},\n` + index.slice(close);
 
 const rule = `// TODO: the practice this rule checks, and where it comes from, in a line or two.
 import { defineRule } from '../src/engine/define-rule';

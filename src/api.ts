@@ -151,6 +151,7 @@ export interface RenderOptions {
  * @throws {TypeError} for a format it does not write (pdf, or an unknown name).
  */
 export async function render(report: AuditReport, format: RenderFormat, opts: RenderOptions = {}): Promise<string> {
-  if (!(AUDIT_FORMATS as readonly string[]).includes(format) || format === ('pdf' as string)) throw new TypeError(`render: unknown format "${format}" (expected one of ${AUDIT_FORMATS.filter((f) => f !== 'pdf').join(', ')})`);
+  if (!(AUDIT_FORMATS as readonly string[]).includes(format) || format === ('pdf' as string))
+    throw new TypeError(`render: unknown format "${format}" (expected one of ${AUDIT_FORMATS.filter((f) => f !== 'pdf').join(', ')})`);
   return renderReport(format, report, { color: opts.color ?? false, ...(opts.width ? { width: opts.width } : {}), ...(opts.paper ? { paper: opts.paper } : {}) });
 }

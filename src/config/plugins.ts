@@ -33,7 +33,12 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @returns the plugins' rules, or one diagnostic per plugin that could not be used
  *   (cannot be read or imported, no default export, not a rule, an id taken).
  */
-export async function loadPlugins(refs: readonly PluginRef[], dir: string, file: string, builtIn: readonly string[]): Promise<{ ok: true; rules: RuleDefinition[] } | { ok: false; diagnostics: Diagnostic[] }> {
+export async function loadPlugins(
+  refs: readonly PluginRef[],
+  dir: string,
+  file: string,
+  builtIn: readonly string[],
+): Promise<{ ok: true; rules: RuleDefinition[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const rules: RuleDefinition[] = [];
   const diagnostics: Diagnostic[] = [];
   const taken = new Set(builtIn);
@@ -65,7 +70,8 @@ export async function loadPlugins(refs: readonly PluginRef[], dir: string, file:
       const problem = ruleProblem(r);
       if (problem) return fail(`the plugin ${where} does not export a rule: ${problem}`);
       const rule = r as RuleDefinition;
-      if (taken.has(rule.id)) return fail(`the plugin ${where} defines the rule "${rule.id}", which ${builtIn.includes(rule.id) ? 'is a built-in rule' : 'another plugin defines'}; give it an id of its own`);
+      if (taken.has(rule.id))
+        return fail(`the plugin ${where} defines the rule "${rule.id}", which ${builtIn.includes(rule.id) ? 'is a built-in rule' : 'another plugin defines'}; give it an id of its own`);
       taken.add(rule.id);
       // As defineRule fills them, for a rule written as a plain object.
       rules.push({ ...rule, requires: rule.requires ?? [], options: rule.options ?? NO_OPTIONS });
@@ -107,7 +113,8 @@ export function ruleProblem(r: unknown): string | undefined {
   if (!o.messages || typeof o.messages !== 'object' || !Object.values(o.messages).every((m) => typeof m === 'string')) return `${o.id as string}: expected messages, message id to text`;
   if (!o.steps || typeof o.steps !== 'object') return `${o.id as string}: expected steps, step id to { action, owner, effort }`;
   for (const [id, s] of Object.entries(o.steps as Record<string, Record<string, unknown>>))
-    if (!s || typeof s.action !== 'string' || typeof s.owner !== 'string' || !(EFFORTS as readonly unknown[]).includes(s.effort)) return `${o.id as string}: step ${id}: expected { action, owner, effort: ${EFFORTS.join(' | ')} }`;
+    if (!s || typeof s.action !== 'string' || typeof s.owner !== 'string' || !(EFFORTS as readonly unknown[]).includes(s.effort))
+      return `${o.id as string}: step ${id}: expected { action, owner, effort: ${EFFORTS.join(' | ')} }`;
   if (typeof o.check !== 'function') return `${o.id as string}: expected a check function`;
   return undefined;
 }

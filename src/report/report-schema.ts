@@ -118,9 +118,7 @@ export const ReportSchema = z.strictObject({
     counts: z.record(status, z.int().check(z.gte(0))),
     findings: z.record(severity, z.int().check(z.gte(0))),
   }),
-  categories: z.array(
-    z.strictObject({ id: category, title: text, score: z.nullable(percent), upTo: z.nullable(percent), coverage: percent, rules: z.array(text) }),
-  ),
+  categories: z.array(z.strictObject({ id: category, title: text, score: z.nullable(percent), upTo: z.nullable(percent), coverage: percent, rules: z.array(text) })),
   rules: z.array(rule),
   findings: z.array(finding),
   checklist: z.array(checklistItem),

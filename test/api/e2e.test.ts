@@ -104,7 +104,13 @@ describe('the library API, installed from the packed package', () => {
     const dir = join(project, 'readme');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'consumer.ts'), `${example}export {};\n`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(project, 'node_modules', '@types')] }, files: ['consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(project, 'node_modules', '@types')] },
+        files: ['consumer.ts'],
+      }),
+    );
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
     expect(`${r.stdout}${r.stderr}`).toBe('');
   }, 60_000);
@@ -113,7 +119,13 @@ describe('the library API, installed from the packed package', () => {
     const dir = join(project, 'wrong');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'consumer.ts'), `import { audit } from 'sales-audit';\nconst s: string = audit({}, { date: '${DATE}' }).summary.score;\nexport { s };\n`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(project, 'node_modules', '@types')] }, files: ['consumer.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots: [join(project, 'node_modules', '@types')] },
+        files: ['consumer.ts'],
+      }),
+    );
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
     expect(r.stdout).toMatch(/consumer\.ts\(2,7\): error TS2322: Type 'number \| null' is not assignable to type 'string'/);
   }, 60_000);

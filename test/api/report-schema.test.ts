@@ -17,21 +17,29 @@ const errorsOf = (v: unknown) => (validate(v) ? [] : (validate.errors ?? []).map
 const ORGS = [
   ...['struggling-startup', 'mid-size-gaps', 'healthy-org'].map((n) => `templates/examples/${n}.yaml`),
   ...readdirSync('test/fixtures/html').map((n) => `test/fixtures/html/${n}`),
-  ...readdirSync('test/fixtures/lint').filter((n) => n.endsWith('.yaml') && !['invalid.yaml', 'unknown-waiver.yaml', 'missing-reason.yaml'].includes(n)).map((n) => `test/fixtures/lint/${n}`),
+  ...readdirSync('test/fixtures/lint')
+    .filter((n) => n.endsWith('.yaml') && !['invalid.yaml', 'unknown-waiver.yaml', 'missing-reason.yaml'].includes(n))
+    .map((n) => `test/fixtures/lint/${n}`),
 ];
 
 const OPTIONS: [string, AuditOptions][] = [
   ['defaults', { date: '2026-11-27' }],
   ['an earlier date (waivers active, sources fresh)', { date: '2025-01-01' }],
-  ['a rule off, another re-weighted, thresholds tuned', {
-    date: '2026-11-27',
-    settings: { 'sales-tools': { enabled: false }, 'manage-not-pay-cut': { severity: 'medium', weight: 1 }, 'selling-time': { options: { failBelow: 20, passAbove: 30 } } },
-  }],
-  ['a config waiver and a high coverage floor', {
-    date: '2026-11-27',
-    coverageFloor: 95,
-    configWaivers: [{ rule: 'selling-time', reason: 'r', owner: 'CEO', expires: '2027-01-01', evidence: { path: 'waivers[0]', file: '.sales-audit.yaml', line: 2, column: 5, origin: 'file' } }],
-  }],
+  [
+    'a rule off, another re-weighted, thresholds tuned',
+    {
+      date: '2026-11-27',
+      settings: { 'sales-tools': { enabled: false }, 'manage-not-pay-cut': { severity: 'medium', weight: 1 }, 'selling-time': { options: { failBelow: 20, passAbove: 30 } } },
+    },
+  ],
+  [
+    'a config waiver and a high coverage floor',
+    {
+      date: '2026-11-27',
+      coverageFloor: 95,
+      configWaivers: [{ rule: 'selling-time', reason: 'r', owner: 'CEO', expires: '2027-01-01', evidence: { path: 'waivers[0]', file: '.sales-audit.yaml', line: 2, column: 5, origin: 'file' } }],
+    },
+  ],
   ['one rule only', { date: '2026-11-27', rules: rules.slice(0, 1) }],
 ];
 
@@ -51,12 +59,17 @@ describe('the JSON report schema', () => {
     });
 
   it('accepts a report with a rule in error, and rejects reports that break the contract', async () => {
-    const thrower = { ...rules[0]!, check: () => { throw new Error('boom'); } };
+    const thrower = {
+      ...rules[0]!,
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const report = audit(await loadOrg('templates/examples/mid-size-gaps.yaml'), { date: '2026-11-27', rules: [thrower, ...rules.slice(1)] });
     expect(report.rules[0]!.status).toBe('error');
-    const good = JSON.parse(await render(report, 'json')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- poked at below
+    const good = JSON.parse(await render(report, 'json')) as Record<string, any>;
     expect(errorsOf(good)).toEqual([]);
-    const broken: [string, (r: Record<string, any>) => void, string][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- poked at below
+    const broken: [string, (r: Record<string, any>) => void, string][] = [
       ['an unknown top-level key', (r) => (r.extra = 1), ' must NOT have additional properties'],
       ['another schemaVersion', (r) => (r.schemaVersion = 3), '/schemaVersion must be equal to constant'],
       ['a grade that is no letter', (r) => (r.summary.grade = 'E'), '/summary/grade must be equal to one of the allowed values'],

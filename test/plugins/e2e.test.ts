@@ -24,10 +24,14 @@ function folder(name: string, config: string, files: Record<string, string> = {}
 }
 
 describe('the example plugin (examples/plugins)', () => {
-  it('is audited like a built-in rule: scored with the config\'s option, its finding and fix in the report', () => {
+  it("is audited like a built-in rule: scored with the config's option, its finding and fix in the report", () => {
     const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
     expect(r.stderr).toBe('');
-    const report = JSON.parse(r.stdout) as { rules: { id: string; status: string; score: number }[]; findings: { ruleId: string; message: string; thresholds: { name: string; value: number }[] }[]; checklist: { ruleId: string; action: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      rules: { id: string; status: string; score: number }[];
+      findings: { ruleId: string; message: string; thresholds: { name: string; value: number }[] }[];
+      checklist: { ruleId: string; action: string }[];
+    };
     expect(report.rules.map((x) => x.id).at(-1)).toBe('forecast-tracked');
     expect(report.rules.find((x) => x.id === 'forecast-tracked')).toMatchObject({ status: 'partial', score: 0.871 });
     const finding = report.findings.find((f) => f.ruleId === 'forecast-tracked')!;
@@ -54,7 +58,12 @@ describe('the example plugin (examples/plugins)', () => {
 
   it('has rule metadata in SARIF and its results point at the fact', () => {
     const r = cli(['lint', 'acme.yaml', '--format', 'sarif', '--date', DATE], { cwd: EXAMPLE });
-    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription?: { text: string }; helpUri?: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; shortDescription?: { text: string }; helpUri?: string }[] } };
+        results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
+    };
     const meta = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'forecast-tracked');
     expect(meta?.shortDescription?.text).toBe('The forecast is checked against what closed, and is close enough to plan on.');
     const results = sarif.runs[0]!.results.filter((x) => x.ruleId === 'forecast-tracked');
@@ -81,11 +90,31 @@ describe('a plugin that cannot be used, or that throws', () => {
   const cases: [string, string, Record<string, string>, string][] = [
     ['a missing file', 'plugins:\n  - ./rules/nope.js\n', {}, '.sales-audit.yaml:2:5: plugins[0]: could not load the plugin ./rules/nope.js: no such file\n'],
     ['a syntax error', 'plugins:\n  - ./broken.js\n', { 'broken.js': 'export default {\n' }, '.sales-audit.yaml:2:5: plugins[0]: could not load the plugin ./broken.js: Unexpected end of input\n'],
-    ['no default export', 'plugins: [./none.js]\n', { 'none.js': 'export const rule = 1;\n' }, '.sales-audit.yaml:1:11: plugins[0]: the plugin ./none.js has no default export; expected `export default defineRule({...})` or a list of rules\n'],
-    ['not a rule', 'plugins: [./half.js]\n', { 'half.js': "export default { id: 'half-rule', title: 'Half' };\n" }, '.sales-audit.yaml:1:11: plugins[0]: the plugin ./half.js does not export a rule: half-rule: expected a source\n'],
-    ['a built-in id', 'plugins: [./dup.js]\n', { 'dup.js': "import r from './rules/forecast-tracked.js';\nexport default { ...r, id: 'selling-time' };\n" }, '.sales-audit.yaml:1:11: plugins[0]: the plugin ./dup.js defines the rule "selling-time", which is a built-in rule; give it an id of its own\n'],
+    [
+      'no default export',
+      'plugins: [./none.js]\n',
+      { 'none.js': 'export const rule = 1;\n' },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./none.js has no default export; expected `export default defineRule({...})` or a list of rules\n',
+    ],
+    [
+      'not a rule',
+      'plugins: [./half.js]\n',
+      { 'half.js': "export default { id: 'half-rule', title: 'Half' };\n" },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./half.js does not export a rule: half-rule: expected a source\n',
+    ],
+    [
+      'a built-in id',
+      'plugins: [./dup.js]\n',
+      { 'dup.js': "import r from './rules/forecast-tracked.js';\nexport default { ...r, id: 'selling-time' };\n" },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./dup.js defines the rule "selling-time", which is a built-in rule; give it an id of its own\n',
+    ],
     ['a package name', 'plugins: [left-pad]\n', {}, '.sales-audit.yaml:1:11: plugins[0]: expected a path relative to the config (./rules/our-rule.js), got "left-pad"\n'],
-    ['a plugin rule\'s option out of range', 'plugins: [./rules/forecast-tracked.js]\nrules:\n  forecast-tracked:\n    options:\n      minAccuracyPct: 150\n', {}, '.sales-audit.yaml:5:23: rules.forecast-tracked.options.minAccuracyPct: expected a number at most 100, got 150\n'],
+    [
+      "a plugin rule's option out of range",
+      'plugins: [./rules/forecast-tracked.js]\nrules:\n  forecast-tracked:\n    options:\n      minAccuracyPct: 150\n',
+      {},
+      '.sales-audit.yaml:5:23: rules.forecast-tracked.options.minAccuracyPct: expected a number at most 100, got 150\n',
+    ],
   ];
   for (const [what, config, files, stderr] of cases)
     it(`${what}: one line, exit 2, for audit and lint`, () => {
@@ -117,9 +146,15 @@ describe('without plugins', () => {
   it('a run loads no plugin code: the plugin loader sits in a chunk the plain audit and lint never read', () => {
     const holders = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
     expect(holders).toHaveLength(1);
-    for (const args of [['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE], ['lint', 'templates/examples/mid-size-gaps.yaml', '--date', DATE]]) {
+    for (const args of [
+      ['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE],
+      ['lint', 'templates/examples/mid-size-gaps.yaml', '--date', DATE],
+    ]) {
       const r = loadedChunks(args);
-      expect(r.chunks.map((c) => c.file), args.join(' ')).not.toContain(holders[0]);
+      expect(
+        r.chunks.map((c) => c.file),
+        args.join(' '),
+      ).not.toContain(holders[0]);
     }
     const withPlugin = loadedChunks(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
     expect(withPlugin.chunks.map((c) => c.file)).toContain(holders[0]);

@@ -19,10 +19,16 @@ import { oneFactDeleted } from '../helpers/monotone';
 
 const DATE = '2026-11-27';
 const FILES = [
-  ...readdirSync('templates/examples').filter((f) => f.endsWith('.yaml')).map((f) => `templates/examples/${f}`),
-  ...readdirSync('templates/init').filter((f) => f.endsWith('.yaml')).map((f) => `templates/init/${f}`),
+  ...readdirSync('templates/examples')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `templates/examples/${f}`),
+  ...readdirSync('templates/init')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `templates/init/${f}`),
   ...readdirSync('test/fixtures/html').map((f) => `test/fixtures/html/${f}`),
-  ...readdirSync('test/fixtures/lint').filter((f) => f.endsWith('.yaml')).map((f) => `test/fixtures/lint/${f}`),
+  ...readdirSync('test/fixtures/lint')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `test/fixtures/lint/${f}`),
   'test/fixtures/interview/hand-written.yaml',
 ];
 
@@ -45,7 +51,11 @@ function recording<T>(value: T, path: string, seen: Set<string>): T {
   }) as T;
 }
 
-interface Run { reads: Set<string>; messages: Set<string>; steps: Set<string> }
+interface Run {
+  reads: Set<string>;
+  messages: Set<string>;
+  steps: Set<string>;
+}
 
 function runOver(rule: RuleDefinition, org: Org, run: Run, unknowns: readonly string[] = []): void {
   const options = resolveOptions(rule, undefined);
@@ -107,7 +117,13 @@ describe('every message and step is emitted', () => {
     const text = tested(id);
     // A test names the id, or asserts the text it gives (placeholders filled in).
     const named = (x: string, template: string) =>
-      new RegExp(`['"\`]${x}['"\`]`).test(text) || new RegExp(template.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?')).test(text);
+      new RegExp(`['"\`]${x}['"\`]`).test(text) ||
+      new RegExp(
+        template
+          .split(/\{\w+\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.+?'),
+      ).test(text);
     const silentMessages = Object.keys(rule.messages).filter((m) => !run.messages.has(m) && !named(m, rule.messages[m]!));
     const silentSteps = Object.keys(rule.steps).filter((s) => !run.steps.has(s) && !named(s, rule.steps[s]!.action));
     expect({ silentMessages, silentSteps }).toEqual({ silentMessages: [], silentSteps: [] });

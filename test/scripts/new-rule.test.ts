@@ -35,7 +35,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 const npm = (args: string[]) => spawnSync('npm', args, { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
 
 describe('npm run new-rule', () => {
-  it('touches three files: the rule, its test and the index; the project type-checks and the rule\'s test passes', () => {
+  it("touches three files: the rule, its test and the index; the project type-checks and the rule's test passes", () => {
     const before = snapshot(copy);
     const r = npm(['run', '--silent', 'new-rule', 'forecast-tracked']);
     expect(r.stderr).toBe('');
@@ -45,13 +45,20 @@ describe('npm run new-rule', () => {
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k)).sort();
     expect(changed).toEqual(['rules/forecast-tracked.ts', 'rules/index.ts', 'test/rules/forecast-tracked.test.ts']);
     // The index gained two lines: the import, and the rule last in the list.
-    const diff = after.get('rules/index.ts')!.split('\n').filter((l) => !before.get('rules/index.ts')!.split('\n').includes(l));
+    const diff = after
+      .get('rules/index.ts')!
+      .split('\n')
+      .filter((l) => !before.get('rules/index.ts')!.split('\n').includes(l));
     expect(diff).toEqual(["import forecastTracked from './forecast-tracked';", '  forecastTracked,']);
 
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', copy], { cwd: copy, encoding: 'utf8' });
     expect(tsc.stdout).toBe('');
     expect(tsc.status).toBe(0);
-    const own = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/rules/forecast-tracked.test.ts'], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const own = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/rules/forecast-tracked.test.ts'], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(own.stdout).toMatch(/Tests\s+4 passed \(4\)/);
     expect(own.status).toBe(0);
     // The meta-test fails on the skeleton's words until they are written, and on nothing else.
