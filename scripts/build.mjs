@@ -154,6 +154,7 @@ const example = `${root}templates/examples/mid-size-gaps.yaml`;
 const runs = [
   ['explain', 'selling-time'],
   ['schema'],
+  ['schema', '--report'],
   ['rules', '--format', 'json'],
   ['rules'],
   ['lint', example, '--format', 'sarif'],
