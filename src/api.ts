@@ -13,6 +13,8 @@ import type { AuditReport, RuleDefinition, RuleSettings } from './engine/types';
 import type { Org } from './model/schema';
 
 export { defineRule, options, threshold } from './engine/define-rule';
+/** zod/mini, as the model uses it: for a plugin rule's `facts` (its custom facts' schema). */
+export * as z from 'zod/mini';
 export { InputError, AUDIT_FORMATS };
 export type { Diagnostic, LoadedOrg, Org, ConfigWaiver, Located };
 export type {

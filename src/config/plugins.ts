@@ -10,7 +10,9 @@ import { importEsm } from '../cli/import-esm';
 import { packageRoot } from '../cli/paths';
 import { NO_OPTIONS } from '../engine/define-rule';
 import { CATEGORIES, EFFORTS, SEVERITIES, type RuleDefinition } from '../engine/types';
+import * as z from 'zod/mini';
 import type { Diagnostic, Location } from '../load/diagnostics';
+import type { LoadedOrg } from '../load/load';
 
 /** A plugin as the config names it, with where it stands there. */
 export interface PluginRef {
@@ -116,5 +118,48 @@ export function ruleProblem(r: unknown): string | undefined {
     if (!s || typeof s.action !== 'string' || typeof s.owner !== 'string' || !(EFFORTS as readonly unknown[]).includes(s.effort))
       return `${o.id as string}: step ${id}: expected { action, owner, effort: ${EFFORTS.join(' | ')} }`;
   if (typeof o.check !== 'function') return `${o.id as string}: expected a check function`;
+  if (o.facts !== undefined && typeof (o.facts as { _zod?: unknown })._zod !== 'object') return `${o.id as string}: expected facts, a zod schema of its custom facts`;
   return undefined;
+}
+
+/**
+ * Checks the custom facts of plugin rules (`custom.<rule id>` in the org file)
+ * against each rule's own schema (`facts`), and puts what the schema parsed in
+ * their place. Loaded only when a config names plugins.
+ *
+ * @returns one diagnostic per problem, with the fact's file:line:col (as the org file's own facts get).
+ */
+export async function customFactDiagnostics(loaded: LoadedOrg, plugins: readonly RuleDefinition[]): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const custom = loaded.org.custom;
+  for (const rule of plugins) {
+    if (!rule.facts || custom?.[rule.id] === undefined) continue;
+    const parsed = z.safeParse(rule.facts, custom[rule.id]);
+    if (parsed.success) {
+      custom[rule.id] = parsed.data as Record<string, unknown>;
+      continue;
+    }
+    const { issuesToDiagnostics } = await import('../load/issues');
+    const root = z.strictObject({ custom: z.strictObject({ [rule.id]: rule.facts }) });
+    const issues = parsed.error.issues.map((i) => ({ ...i, path: ['custom', rule.id, ...i.path] }));
+    out.push(...issuesToDiagnostics(issues, loaded.file, loaded.positions, { custom: { [rule.id]: custom[rule.id] } }, root));
+  }
+  // Facts under an id no plugin rule claims are most likely a misspelt id.
+  for (const id of Object.keys(custom ?? {}))
+    if (!plugins.some((r) => r.id === id && r.facts)) {
+      const at = loaded.positions.get(`custom.${id}`)?.key ?? loaded.positions.locate(`custom.${id}`);
+      out.push({
+        file: loaded.file,
+        line: at?.line,
+        column: at?.column,
+        path: `custom.${id}`,
+        message: `no plugin rule declares facts under "${id}" (plugins in the config: ${
+          plugins
+            .filter((r) => r.facts)
+            .map((r) => r.id)
+            .join(', ') || 'none with facts'
+        })`,
+      });
+    }
+  return out;
 }

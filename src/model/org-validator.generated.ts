@@ -5,7 +5,7 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const keys_org = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources"]);
+const keys_org = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","sources","custom"]);
 const keys_company = new Set(["name","employees","sales_motion"]);
 const choices_company_sales_motion = new Set(["transactional","relationship","solution"]);
 const keys_leadership = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan"]);
@@ -1252,6 +1252,34 @@ function v_sources(x) {
   return out;
 }
 
+function v_custom_$any_$any(x) {
+  return x;
+}
+
+function v_custom_$any(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v_custom_$any_$any(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
+function v_custom(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v_custom_$any(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
 function v_org(x) {
   if (!isPlain(x)) return I;
   for (const k of Object.keys(x)) if (!keys_org.has(k)) return I;
@@ -1356,6 +1384,11 @@ function v_org(x) {
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;
+  if (x["custom"] !== undefined) {
+    const r = v_custom(x["custom"]);
+    if (r === I) return I;
+    out["custom"] = r;
+  } else if ("custom" in x) return I;
   return out;
 }
 

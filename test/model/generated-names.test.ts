@@ -27,13 +27,15 @@ describe('the generated org validator', () => {
     expect(before).not.toMatch(/\bfunction v\d+\(|\bconst c\d+ =/);
   });
 
-  it('one new field in a section changes only its section\'s key list, and adds its own validator and call', () => {
+  it("one new field in a section changes only its section's key list, and adds its own validator and call", () => {
     const plan = z.strictObject({ ...Plan.def.shape, forecast_reviewed: z.optional(z.boolean()) });
     const after = generateValidator(z.strictObject({ ...OrgSchema.def.shape, plan: z.optional(plan) }), 'src/model/schema.ts');
     const { minus, plus } = changed(before, after);
     expect(minus).toEqual([expect.stringMatching(/^const keys_plan = new Set\(\[.*\]\);$/)]);
     // Besides the lines naming the new field: its validator's body and closing brace, a blank line, and the result check of its call.
-    expect(plus.filter((l) => !/forecast_reviewed/.test(l)).sort()).toEqual(['', '    if (r === I) return I;', '    out["forecast_reviewed"] = r;', '  return typeof x === "boolean" ? x : I;', '}'].filter((l) => !/forecast_reviewed/.test(l)).sort());
+    expect(plus.filter((l) => !/forecast_reviewed/.test(l)).sort()).toEqual(
+      ['', '    if (r === I) return I;', '    out["forecast_reviewed"] = r;', '  return typeof x === "boolean" ? x : I;', '}'].filter((l) => !/forecast_reviewed/.test(l)).sort(),
+    );
     expect(plus.filter((l) => /forecast_reviewed/.test(l)).length).toBeLessThanOrEqual(6);
   });
 });

@@ -86,6 +86,44 @@ describe('the example plugin (examples/plugins)', () => {
   });
 });
 
+describe("custom facts (custom.<rule id>, checked by the plugin rule's own schema)", () => {
+  const withCustom = (name: string, custom: string) => {
+    const dir = folder(name, 'plugins: [./rules/forecast-tracked.js]\n');
+    writeFileSync(join(dir, 'acme.yaml'), `${readFileSync(join(dir, 'acme.yaml'), 'utf8')}custom:\n${custom}`);
+    return dir;
+  };
+  const line = () => readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8').split('\n').length + 2;
+
+  it('a custom fact the rule reads is judged, with its place as evidence', () => {
+    const dir = withCustom('custom-false', '  forecast-tracked:\n    compared_with_closed: false\n');
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { rules: { id: string; status: string }[]; findings: { ruleId: string; message: string; evidence: { path: string; line: number }[] }[] };
+    expect(report.rules.find((x) => x.id === 'forecast-tracked')!.status).toBe('fail');
+    expect(report.findings.filter((f) => f.ruleId === 'forecast-tracked').map((f) => [f.message, f.evidence[0]!.path, f.evidence[0]!.line])).toEqual([
+      ['Nobody compares the forecast with what closed, so nobody knows how far off it is.', 'custom.forecast-tracked.compared_with_closed', line()],
+    ]);
+  });
+
+  it('a bad custom fact is one line with its file:line:col, exit 2, for audit and lint', () => {
+    const dir = withCustom('custom-bad', '  forecast-tracked:\n    compared_with_closed: yes\n');
+    for (const cmd of ['audit', 'lint']) {
+      const r = cli([cmd, 'acme.yaml', '--date', DATE], { cwd: dir });
+      expect(r.stderr, cmd).toBe(`acme.yaml:${line()}:27: custom.forecast-tracked.compared_with_closed: expected true or false, got "yes"\n`);
+      expect(r.code, cmd).toBe(2);
+    }
+  });
+
+  it('an unknown key, and facts under an id no plugin rule declares, are refused at their place', () => {
+    const typo = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: withCustom('custom-typo', '  forecast-tracked:\n    compared_with_close: true\n') });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(new RegExp(`^acme\\.yaml:${line()}:5: custom\\.forecast-tracked\\.compared_with_close: unknown key "compared_with_close".*compared_with_closed`));
+    const stray = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: withCustom('custom-stray', '  forcast-tracked:\n    compared_with_closed: true\n') });
+    expect(stray.stderr).toBe(`acme.yaml:${line() - 1}:3: custom.forcast-tracked: no plugin rule declares facts under "forcast-tracked" (plugins in the config: forecast-tracked)\n`);
+    expect(stray.code).toBe(2);
+  });
+});
+
 describe('a plugin that cannot be used, or that throws', () => {
   const cases: [string, string, Record<string, string>, string][] = [
     ['a missing file', 'plugins:\n  - ./rules/nope.js\n', {}, '.sales-audit.yaml:2:5: plugins[0]: could not load the plugin ./rules/nope.js: no such file\n'],

@@ -3,7 +3,7 @@
 // what a built-in rule gets: `sales-audit rules` and `explain`, the score and
 // checklist, SARIF rule metadata, waivers, and options under `rules:` in the
 // config. ES module; the default export is a rule (or a list of rules).
-import { defineRule, options, threshold } from 'sales-audit';
+import { defineRule, options, threshold, z } from 'sales-audit';
 
 export default defineRule({
   id: 'forecast-tracked',
@@ -11,7 +11,11 @@ export default defineRule({
   source: 'Example Consulting methodology (2026), pipeline review',
   category: 'process',
   severity: 'medium',
-  reads: ['process.forecast_accuracy_pct'],
+  reads: ['process.forecast_accuracy_pct', 'custom.forecast-tracked.compared_with_closed'],
+  // Facts of its own, under custom.forecast-tracked in the org file, checked with file:line:col errors.
+  facts: z.strictObject({
+    compared_with_closed: z.optional(z.boolean({ error: 'expected true or false' })),
+  }),
   options: options({
     minAccuracyPct: threshold({
       default: 80,
@@ -27,6 +31,7 @@ export default defineRule({
     rationale: 'Hiring, cash and targets are planned on the forecast; one that nobody checks against results drifts, and the company plans on numbers it cannot trust.',
   },
   messages: {
+    notCompared: 'Nobody compares the forecast with what closed, so nobody knows how far off it is.',
     inaccurate: 'The forecast came within {pct}% of what closed; under {min}% the company cannot plan on it.',
   },
   steps: {
@@ -37,6 +42,10 @@ export default defineRule({
     },
   },
   check({ org, finding, step, options: o }) {
+    if (org.custom?.['forecast-tracked']?.compared_with_closed === false) {
+      const path = 'custom.forecast-tracked.compared_with_closed';
+      return { score: 0, findings: [finding('notCompared', [path])], steps: [step('review', { min: o.minAccuracyPct }, [path])] };
+    }
     const pct = org.process?.forecast_accuracy_pct;
     if (pct === undefined) return { notAssessed: ['process.forecast_accuracy_pct'] };
     if (pct >= o.minAccuracyPct) return { score: 1 };

@@ -31,6 +31,13 @@ describe('forecast-tracked (example plugin)', () => {
     expect(result(run({ forecast_accuracy_pct: 74 }, { minAccuracyPct: 101 })).status).toBe('error');
   });
 
+  it('fails when its custom fact says nobody compares the forecast with what closed', () => {
+    const r = audit({ process: { forecast_accuracy_pct: 95 }, custom: { 'forecast-tracked': { compared_with_closed: false } } } as Org, { date: '2026-11-27', rules: [...rules, rule] });
+    expect(result(r)).toMatchObject({ status: 'fail', score: 0 });
+    expect(r.findings.filter((f) => f.ruleId === 'forecast-tracked').map((f) => f.messageId)).toEqual(['notCompared']);
+    expect(rule.facts!['~standard'].validate({ compared_with_closed: 'yes' })).toMatchObject({ issues: [{ message: 'expected true or false' }] });
+  });
+
   it('is not assessed while the accuracy is unknown, and asks for it', () => {
     const r = run({});
     expect(result(r)).toMatchObject({ status: 'not-assessed', missing: ['process.forecast_accuracy_pct'] });

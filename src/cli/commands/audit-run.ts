@@ -12,7 +12,8 @@ import { render, type Format } from '../../report/index';
 import { rules } from '../../../rules/index';
 import { CliError, EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
-import { loadOrgText } from '../../load/load';
+import { loadOrgText, type LoadedOrg } from '../../load/load';
+import type { ConfigResult } from '../../config/load';
 import type { Org } from '../../model/schema';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
@@ -38,6 +39,14 @@ export interface AuditOpts {
   failOnRegression?: boolean;
 }
 
+/** Plugin rules' custom facts checked against their schemas (loaded only with facts under custom: or plugins). */
+export async function checkCustomFacts(loaded: LoadedOrg, cfg: ConfigResult | undefined): Promise<void> {
+  if (loaded.org.custom === undefined) return;
+  const { customFactDiagnostics } = await import('../../config/plugins');
+  const bad = await customFactDiagnostics(loaded, cfg?.ok ? (cfg.value.plugins ?? []) : []);
+  if (bad.length) throw inputError(bad);
+}
+
 /** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
 export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
   // The .sales-audit.yaml files next to and above a user's file apply; a bundled example uses only --config.
@@ -55,6 +64,7 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const all = rulesWith(rules, cfg);
   const badWaivers = waiverDiagnostics(loaded, all.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
+  await checkCustomFacts(loaded, cfg);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
   // The library's audit(), as a consumer of the package calls it.
   const report = audit(
@@ -90,6 +100,7 @@ export async function auditText(text: string, shown: string, configFor: string |
   const all = rulesWith(rules, cfg);
   const bad = waiverDiagnostics(loaded.value, all.map((r) => r.id));
   if (bad.length) throw inputError(bad);
+  await checkCustomFacts(loaded.value, cfg);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
   const report = audit(
     { ...loaded.value, file: shown, org },

@@ -98,6 +98,10 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
   for (const r of all) if (!ran.has(r.id)) ran.set(r.id, r);
   const waivers = waiverDiagnostics(org, all.map((r) => r.id));
   if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
+  if (org.org.custom !== undefined) {
+    const bad = await (await import('../../config/plugins')).customFactDiagnostics(org, cfg?.ok ? (cfg.value.plugins ?? []) : []);
+    if (bad.length) return { ok: false, file: input.shown, diagnostics: bad };
+  }
   const config = cfg?.value.config;
   const report = runAudit({
     org: opts.redact ? redact(org.org) : org.org,
