@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
-import { runAudit } from '../../engine/run';
+import { audit } from '../../api';
 import type { Evidence, RuleDefinition, Severity } from '../../engine/types';
 import { formatDiagnostic, type Diagnostic } from '../../load/diagnostics';
 import { loadOrgFile, type LoadedOrg } from '../../load/load';
@@ -103,18 +103,11 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
     if (bad.length) return { ok: false, file: input.shown, diagnostics: bad };
   }
   const config = cfg?.value.config;
-  const report = runAudit({
-    org: opts.redact ? redact(org.org) : org.org,
-    date,
-    rules: all,
-    file: org.file,
-    locate: (p) => org.positions.locate(p),
-    unknowns: org.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  // The library's audit(), as `audit` calls it.
+  const report = audit(
+    { ...org, org: opts.redact ? redact(org.org) : org.org },
+    { date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   // Lint fails on a failing critical rule unless the config says otherwise.
   const gates = gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
   return {
