@@ -20,7 +20,7 @@ export default defineRule({
   source: 'Jackson, mistake 9',
   category: 'people',
   severity: 'medium',
-  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.reps_left_last_12_months', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep'],
+  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.reps_left_last_12_months', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep', 'people[].name'],
   options: options({
     maxOpenDays: threshold({
       default: 58, min: 0, max: 3650, whole: true,

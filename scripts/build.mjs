@@ -9,8 +9,8 @@
 // load it.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -70,7 +70,7 @@ const split = await build({
   minify: true,
   legalComments: 'none',
   write: false,
-  external: ['@inquirer/prompts', 'playwright-core'],
+  external: ['@inquirer/prompts'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
   plugins: [lazyChildProcessForCommander],
@@ -96,6 +96,50 @@ for (const out of split.outputFiles) {
     process.exit(1);
   }
   writeFileSync(out.path, `${WRAPPER}${cjs.code}\n})`);
+}
+
+// The library API (`import { audit } from 'sales-audit'`, package.json
+// `exports`): one ES module, its dependencies left to node_modules, and its
+// declarations (tsc, declarations only) under dist/types. Separate from the
+// CLI's chunks, so nothing here touches the CLI's start-up.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/api.ts'],
+  outfile: 'dist/api.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  // Small in the package; function and class names kept for readable stack traces.
+  minify: true,
+  keepNames: true,
+  legalComments: 'none',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});
+{
+  const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.api.json`], { encoding: 'utf8' });
+  if (tsc.status !== 0) {
+    console.error(`build: the API's type declarations failed:\n${tsc.stdout}${tsc.stderr}`);
+    process.exit(1);
+  }
+  // Declarations that Node's own resolution (moduleResolution node16/nodenext)
+  // follows too: relative imports name the .js file (or the folder's index.js).
+  const rewrite = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) rewrite(p);
+      else if (p.endsWith('.d.ts')) {
+        const text = readFileSync(p, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]*?)(['"])/g, (m, a, spec, z) => {
+          if (/\.(js|json)$/.test(spec)) return m;
+          return `${a}${existsSync(join(dirname(p), `${spec}.d.ts`)) ? `${spec}.js` : `${spec}/index.js`}${z}`;
+        });
+        writeFileSync(p, text);
+      }
+    }
+  };
+  rewrite(`${root}dist/types`);
 }
 
 // The org file's JSON Schema at the package root, for the examples' and
@@ -144,6 +188,7 @@ const example = `${root}templates/examples/mid-size-gaps.yaml`;
 const runs = [
   ['explain', 'selling-time'],
   ['schema'],
+  ['schema', '--report'],
   ['rules', '--format', 'json'],
   ['rules'],
   ['lint', example, '--format', 'sarif'],

@@ -1,6 +1,6 @@
 // import() for the ESM-only packages loaded lazily (the prompt library). Built,
 // the CLI runs as vm scripts whose own import() Node 20 loses when they come
-// from a code cache, so the launcher (src/boot.cjs) lends its own; from source
+// from a code cache, so the launcher (bin/sales-audit.js, globalThis.__salesAuditImport) lends its own; from source
 // (tests), plain import() works.
 type Importer = (specifier: string) => Promise<unknown>;
 

@@ -26,6 +26,8 @@ export interface LoadedConfig {
   config: Config;
   /** The config's waivers (`config.waivers`), each with its place in its file. */
   waivers: ConfigWaiver[];
+  /** The rules its plugins define (`plugins:`), absent when it names none. */
+  plugins?: RuleDefinition[];
 }
 
 export type ConfigResult = { ok: true; value: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
@@ -89,7 +91,11 @@ export function mergeConfigs(configs: readonly LoadedConfig[]): LoadedConfig {
     if (config.gates) gates = { ...gates, ...config.gates };
   }
   const waivers = configs.flatMap((c) => c.waivers);
+  // Every config's plugins apply; a rule id two configs define is the nearer one's.
+  const plugins = new Map<string, RuleDefinition>();
+  for (const c of configs) for (const r of c.plugins ?? []) if (!plugins.has(r.id)) plugins.set(r.id, r);
   return {
+    ...(plugins.size ? { plugins: [...plugins.values()] } : {}),
     file: configs[0]!.file,
     files: configs.map((c) => c.file),
     config: { rules, ...(gates ? { gates } : {}), waivers: waivers.map(({ rule, reason, owner, expires }) => ({ rule, reason, owner, expires })) },
@@ -100,10 +106,14 @@ export function mergeConfigs(configs: readonly LoadedConfig[]): LoadedConfig {
 export async function loadConfigFile(path: string, shown: string, rules: readonly RuleDefinition[]): Promise<ConfigResult> {
   const read = await readText(path, 'a YAML config file (.sales-audit.yaml)');
   if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shown }] };
-  return parseConfig(read.text, shown, rules);
+  return parseConfig(read.text, shown, rules, dirname(resolve(path)));
 }
 
-export async function parseConfig(text: string, file: string, rules: readonly RuleDefinition[]): Promise<ConfigResult> {
+/**
+ * Checks config text. `dir` is the config's folder (absolute), which plugin
+ * paths are relative to; without it a config naming plugins is refused.
+ */
+export async function parseConfig(text: string, file: string, rules: readonly RuleDefinition[], dir?: string): Promise<ConfigResult> {
   // js-yaml when it can; the `yaml` library (loaded only then) for anything else and for syntax errors.
   const fast = fastParse(text, file);
   const parse = fast ? { ok: true as const, ...fast } : await slowParseConfig(text, file);
@@ -126,6 +136,19 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
       }),
     };
   }
+  // Plugins first: their rules' settings and options are checked with the built-in ones'.
+  let plugins: RuleDefinition[] = [];
+  const named = (data as { plugins?: unknown }).plugins;
+  if (Array.isArray(named) && named.length && named.every((p) => typeof p === 'string')) {
+    if (!dir) return { ok: false, diagnostics: [{ file, message: 'plugins: are read from a config file on disk (their paths are relative to it)' }] };
+    // Loaded only when a config names plugins: a run without any never reads it.
+    const { loadPlugins } = await import('./plugins');
+    const refs = (named as string[]).map((spec, index) => ({ spec, index, at: positions.locate(`plugins[${index}]`) }));
+    const loaded = await loadPlugins(refs, dir, file, rules.map((r) => r.id));
+    if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+    plugins = loaded.rules;
+    rules = [...rules, ...plugins];
+  }
   // The schema (zod) is loaded only when there is a config to check.
   const { configSchema } = await import('./schema');
   const schema = configSchema(rules);
@@ -141,7 +164,7 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
     const at = positions.locate(`waivers[${i}]`);
     return { ...w, evidence: { path: `waivers[${i}]`, file: at?.file ?? file, line: at?.line ?? 1, column: at?.column ?? 1, origin: 'file' } };
   });
-  return { ok: true, value: { file, files: [file], config, waivers } };
+  return { ok: true, value: { file, files: [file], config, waivers, ...(plugins.length ? { plugins } : {}) } };
 }
 
 async function slowParseConfig(text: string, file: string): Promise<{ ok: false; diagnostics: Diagnostic[] } | ({ ok: true } & FastParse)> {
@@ -224,4 +247,9 @@ export function gatesOf(config: Config | undefined, flags: Gates, defaults: Gate
     strict: flags.strict ?? g.strict ?? defaults.strict ?? false,
     failOnFatal: flags.failOnFatal ?? g.failOnFatal ?? defaults.failOnFatal ?? false,
   };
+}
+
+/** The rules a run uses: the built-in ones, then the rules of the plugins the config names. */
+export function rulesWith(builtIn: readonly RuleDefinition[], cfg: ConfigResult | undefined): readonly RuleDefinition[] {
+  return cfg?.ok && cfg.value.plugins ? [...builtIn, ...cfg.value.plugins] : builtIn;
 }

@@ -50,6 +50,9 @@ export function configSchema(rules: readonly RuleDefinition[]) {
     z.strictObject({
       $schema: z.optional(z.string()),
       version: z.optional(z.literal(1, { error: 'expected 1' })),
+      plugins: meta(z.optional(z.array(z.string({ error: 'expected a path to a plugin (./rules/our-rule.js)' }))), {
+        description: 'Rules of your own: ES modules whose default export is a rule (or a list of rules) made with defineRule, as paths relative to this file.',
+      }),
       root: meta(z.optional(bool()), {
         description: 'true: the configs in folders above this one do not apply (as root = true in .editorconfig). The lookup never goes above the repository root anyway.',
       }),
@@ -93,6 +96,8 @@ export interface ConfigGates {
 
 export interface Config {
   version?: 1;
+  /** Plugin modules, as paths relative to the config file. */
+  plugins?: string[];
   root?: boolean;
   waivers?: { rule: string; reason: string; owner: string; expires: string }[];
   rules?: Record<string, RuleSettings | undefined>;

@@ -179,6 +179,11 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   };
   messages: Record<M, string>;
   steps: Record<S, StepDef>;
+  /**
+   * A plugin rule's own facts, under `custom.<rule id>` in the org file: their
+   * schema (zod/mini, as the model's), checked with file:line:col errors.
+   */
+  facts?: import('zod/mini').ZodMiniType;
   check(ctx: CheckContext<O['defaults'], M, S>): CheckOutput<M, S>;
 }
 

@@ -170,6 +170,7 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'waivers[].owner': 'the owner of the waiver for {item}',
   'waivers[].expires': 'when the waiver for {item} expires',
   notes: "the consultant's notes",
+  custom: "the facts of a team's own rules",
   answers: 'who gave each answer',
   sources: 'where the facts come from',
   responses: "each respondent's answers",

@@ -19,20 +19,38 @@ const checksOf = (s: Schema) => ((defOf(s).checks as { _zod: { def: CheckDef } }
 // zod's trim is an overwrite check; this is how its function reads.
 const TRIM = String(checksOf(z.string().check(z.trim()) as unknown as Schema)[0]!.tx);
 
+/**
+ * An identifier from a fact path, so that a new field in the schema adds its
+ * own lines and renames nothing (counters would renumber every name after it):
+ * `people[].coaching.plan` -> `people_$_coaching_plan`, the root -> `org`.
+ */
+const nameOf = (path: string) => (path === '' ? 'org' : path.replace(/\[\]/g, '_$').replace(/\.\*/g, '_$any').replace(/\./g, '_').replace(/[^\w$]/g, '$'));
+
 class Generator {
   private readonly names = new Map<Schema, string>();
+  private readonly taken = new Set<string>();
   private readonly functions: string[] = [];
-  private readonly constants: string[] = [];
+  private readonly constants = new Map<string, string>();
 
-  /** A module-level constant (built once, not on every call). */
-  constant(expression: string): string {
-    let i = this.constants.indexOf(expression);
-    if (i < 0) i = this.constants.push(expression) - 1;
-    return `c${i}`;
+  /** A name no other function or constant has: `base`, or `base_2`, `base_3`... */
+  private unique(base: string): string {
+    let name = base;
+    for (let i = 2; this.taken.has(name); i++) name = `${base}_${i}`;
+    this.taken.add(name);
+    return name;
   }
 
-  set(values: readonly unknown[]): string {
-    return this.constant(`new Set(${JSON.stringify(values)})`);
+  /** A module-level constant (built once, not on every call), named after the fact path it serves. */
+  constant(expression: string, path: string, what: string): string {
+    const known = this.constants.get(expression);
+    if (known) return known;
+    const name = this.unique(`${what}_${nameOf(path)}`);
+    this.constants.set(expression, name);
+    return name;
+  }
+
+  set(values: readonly unknown[], path: string, what: string): string {
+    return this.constant(`new Set(${JSON.stringify(values)})`, path, what);
   }
 
   /** The name of a function that validates `s`: returns the output, or I. */
@@ -42,7 +60,7 @@ class Generator {
     // An optional wrapper adds no function of its own: an object calls its
     // field's validator only for a value that is there.
     if (defOf(s).type === 'optional') return this.fn(defOf(s).innerType as Schema, path);
-    const name = `v${this.names.size}`;
+    const name = this.unique(`v_${nameOf(path)}`);
     this.names.set(s, name);
     const body = this.body(s, path);
     this.functions.push(`function ${name}(x) {\n${body}\n}`);
@@ -59,7 +77,7 @@ class Generator {
       case 'string': {
         if (d.format === 'date' && d.pattern instanceof RegExp) {
           if (checks.length) no('a check on a date');
-          return `  return typeof x === "string" && ${this.constant(d.pattern.toString())}.test(x) ? x : I;`;
+          return `  return typeof x === "string" && ${this.constant(d.pattern.toString(), path, 'date')}.test(x) ? x : I;`;
         }
         if (d.format !== undefined || d.coerce) no(`string format ${String(d.format)}`);
         const lines = ['  if (typeof x !== "string") return I;'];
@@ -81,13 +99,18 @@ class Generator {
         }
         return [...lines, '  return x;'].join('\n');
       }
+      case 'unknown':
+        // Checked elsewhere: a plugin's own schema checks its custom facts; answers
+        // kept per respondent (`responses[].answers`) are checked against each fact's schema when resolved.
+        if (checks.length) no('a check on an unknown');
+        return '  return x;';
       case 'boolean':
         if (checks.length || d.coerce) no('a check on a boolean');
         return '  return typeof x === "boolean" ? x : I;';
       case 'enum': {
         const values = Object.values(d.entries as Record<string, unknown>);
         if (!values.every((v) => typeof v === 'string')) no('a non-text enum');
-        return `  return ${this.set(values)}.has(x) ? x : I;`;
+        return `  return ${this.set(values, path, 'choices')}.has(x) ? x : I;`;
       }
       case 'literal': {
         const values = d.values as unknown[];
@@ -109,7 +132,7 @@ class Generator {
         if (!catchall || defOf(catchall).type !== 'never') no('an object that is not strict');
         const shape = d.shape as Record<string, Schema>;
         const keys = Object.keys(shape);
-        const lines = ['  if (!isPlain(x)) return I;', `  for (const k of Object.keys(x)) if (!${this.set(keys)}.has(k)) return I;`, '  const out = {};'];
+        const lines = ['  if (!isPlain(x)) return I;', `  for (const k of Object.keys(x)) if (!${this.set(keys, path, 'keys')}.has(k)) return I;`, '  const out = {};'];
         for (const k of keys) {
           const optional = defOf(shape[k]!).type === 'optional';
           const key = JSON.stringify(k);
@@ -129,7 +152,7 @@ class Generator {
         const keyDef = defOf(d.keyType as Schema);
         let keyTest: string;
         if (keyDef.type === 'string' && checksOf(d.keyType as Schema).length === 0 && keyDef.format === undefined) keyTest = '';
-        else if (keyDef.type === 'enum' && d.partial) keyTest = `    if (!${this.set(Object.values(keyDef.entries as Record<string, string>))}.has(k)) return I;\n`;
+        else if (keyDef.type === 'enum' && d.partial) keyTest = `    if (!${this.set(Object.values(keyDef.entries as Record<string, string>), path, 'keys')}.has(k)) return I;\n`;
         else return no('this record');
         const value = this.fn(d.valueType as Schema, `${path}.*`);
         return [
@@ -144,17 +167,13 @@ class Generator {
           '  return out;',
         ].join('\n');
       }
-      case 'unknown':
-        // Answers kept per respondent (`responses[].answers`): each is checked against its fact's schema when resolved.
-        if (checks.length) no('a check on an unknown');
-        return '  return x;';
       default:
         return no(`a ${d.type}`);
     }
   }
 
   get code(): string[] {
-    return [...this.constants.map((value, i) => `const c${i} = ${value};`), '', ...this.functions.map((f) => `${f}\n`)];
+    return [...[...this.constants].map(([value, name]) => `const ${name} = ${value};`), '', ...this.functions.map((f) => `${f}\n`)];
   }
 }
 

@@ -5,129 +5,129 @@ import { noneAlone } from './checks';
 
 const isPlain = (x) => typeof x === "object" && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
 
-const c0 = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","policies","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","responses","resolution","sources"]);
-const c1 = new Set(["name","employees","sales_motion"]);
-const c2 = new Set(["transactional","relationship","solution"]);
-const c3 = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan","reps_per_manager","manager_coaching_hours_per_month"]);
-const c4 = new Set(["ceo","founder","sales_manager","nobody"]);
-const c5 = new Set(["advisor","coach","fractional_leader","training","reading","none"]);
-const c6 = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
-const c7 = new Set(["title","open","opened_on","carries_quota","direct_reports","hiring_authority","role_profile"]);
-const c8 = new Set(["documented","covers","shared_with_reps","last_reviewed","review_cadence","goals_quantified","sales_target","quota_per_rep","ramped_reps"]);
-const c9 = new Set(["target_markets","ideal_customer_profile","value_proposition","positioning","goals"]);
-const c10 = new Set(["monthly","quarterly","half_yearly","yearly","none"]);
-const c11 = new Set(["buyer_journey_mapped","stages","forecast_method","stage_reviews","forecast_accuracy_pct","pipeline_coverage","win_rate_pct"]);
-const c12 = new Set(["name","buyer_activity","exit_criteria","exit_kind"]);
-const c13 = new Set(["buyer_milestone","seller_activity"]);
-const c14 = new Set(["stage_weighted","evidence_based","gut","none"]);
-const c15 = new Set(["weekly","monthly","quarterly","none"]);
-const c16 = new Set(["kpis","review_cadence","team_involved"]);
-const c17 = new Set(["name","kind","target","owner"]);
-const c18 = new Set(["activity","outcome","conversion"]);
-const c19 = new Set(["name","title","is_rep","direct_reports","hiring_authority","start_date","attainment","selling_time_pct","selling_share_pct","coaching","actions"]);
-const c20 = new Set(["plan","focus","one_to_one","hours_per_month"]);
-const c21 = new Set(["individual","generic","none"]);
-const c22 = new Set(["skills","mindset","time_management","product_knowledge","pipeline"]);
-const c23 = new Set(["date","action"]);
-const c24 = new Set(["pay_cut","improvement_plan","coaching","release"]);
-const c25 = new Set(["applies_to","development_plan","one_to_one","coaching_hours_per_month","underperformance","improvement_plan_deadline_days"]);
-const c26 = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
-const c27 = new Set(["task","hours_per_week","offloadable"]);
-const c28 = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
-const c29 = new Set(["crm","spreadsheets","notes","none"]);
-const c30 = new Set(["mode","bench","open_territories","channels","reps_left_last_12_months"]);
-const c31 = new Set(["continuous","on_vacancy"]);
-const c32 = new Set(["name","opened_on"]);
-const c33 = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
-const c34 = new Set(["none_reported","points"]);
-const c35 = new Set(["area","description","owner","mechanism"]);
-const c36 = new Set(["credit","inventory","production","pricing","legal","other"]);
-const c37 = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","accelerators","capped","approver_paid_on_deal","ramp_months","draw","base_pct"]);
-const c38 = new Set(["revenue","gross_margin","profit","mixed"]);
-const c39 = new Set(["deal_desk","manager","none"]);
-const c40 = new Set(["measure","weight_pct"]);
-const c41 = new Set(["new_business","gross_margin","retention","expansion","client_outcome","objectives","other"]);
-const c42 = new Set(["recoverable","non_recoverable","none"]);
-const c43 = new Set(["function","owns","reps_create_messaging","issue_route","message_owner","qualified_lead_defined","lead_follow_up_agreed"]);
-const c44 = new Set(["dedicated","shared","none"]);
-const c45 = new Set(["positioning","messaging","collateral","lead_generation"]);
-const c46 = new Set(["rule","reason","owner","expires"]);
-const c47 = new Set(["company","leadership","roles","plan","process","metrics","people","policies","admin","tools","recruiting","friction","compensation","marketing"]);
-const c48 = new Set(["by","on"]);
-const c49 = new Set(["respondent","group","anonymous","on","answers"]);
-const c50 = new Set(["leadership","management","reps","operations","finance"]);
-const c51 = new Set(["leadership","management","reps","operations","finance","file"]);
-const c52 = new Set(["source","as_of"]);
+const keys_org = new Set(["$schema","version","company","leadership","roles","plan","process","metrics","people","people_csv","policies","admin","tools","recruiting","friction","compensation","marketing","waivers","notes","answers","responses","resolution","sources","custom"]);
+const keys_company = new Set(["name","employees","sales_motion"]);
+const choices_company_sales_motion = new Set(["transactional","relationship","solution"]);
+const keys_leadership = new Set(["sales_managed_by","manager_experience_years","outside_help","leader_since","leaders_last_3_years","first_90_days_plan","reps_per_manager","manager_coaching_hours_per_month"]);
+const choices_leadership_sales_managed_by = new Set(["ceo","founder","sales_manager","nobody"]);
+const choices_leadership_outside_help_$ = new Set(["advisor","coach","fractional_leader","training","reading","none"]);
+const date_leadership_leader_since = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;
+const keys_roles_$ = new Set(["title","open","opened_on","carries_quota","direct_reports","hiring_authority","role_profile"]);
+const keys_plan = new Set(["documented","covers","shared_with_reps","last_reviewed","review_cadence","goals_quantified","sales_target","quota_per_rep","ramped_reps"]);
+const choices_plan_covers_$ = new Set(["target_markets","ideal_customer_profile","value_proposition","positioning","goals"]);
+const choices_plan_review_cadence = new Set(["monthly","quarterly","half_yearly","yearly","none"]);
+const keys_process = new Set(["buyer_journey_mapped","stages","forecast_method","stage_reviews","forecast_accuracy_pct","pipeline_coverage","win_rate_pct"]);
+const keys_process_stages_$ = new Set(["name","buyer_activity","exit_criteria","exit_kind"]);
+const choices_process_stages_$_exit_kind = new Set(["buyer_milestone","seller_activity"]);
+const choices_process_forecast_method = new Set(["stage_weighted","evidence_based","gut","none"]);
+const choices_process_stage_reviews = new Set(["weekly","monthly","quarterly","none"]);
+const keys_metrics = new Set(["kpis","review_cadence","team_involved"]);
+const keys_metrics_kpis_$ = new Set(["name","kind","target","owner"]);
+const choices_metrics_kpis_$_kind = new Set(["activity","outcome","conversion"]);
+const keys_people_$ = new Set(["name","title","is_rep","direct_reports","hiring_authority","start_date","attainment","selling_time_pct","selling_share_pct","coaching","actions"]);
+const keys_people_$_coaching = new Set(["plan","focus","one_to_one","hours_per_month"]);
+const choices_people_$_coaching_plan = new Set(["individual","generic","none"]);
+const choices_people_$_coaching_focus_$ = new Set(["skills","mindset","time_management","product_knowledge","pipeline"]);
+const keys_people_$_actions_$ = new Set(["date","action"]);
+const choices_people_$_actions_$_action = new Set(["pay_cut","improvement_plan","coaching","release"]);
+const keys_policies_$ = new Set(["applies_to","development_plan","one_to_one","coaching_hours_per_month","underperformance","improvement_plan_deadline_days"]);
+const keys_admin = new Set(["selling_time_pct","non_sales_tasks","support_staff"]);
+const keys_admin_non_sales_tasks_$ = new Set(["task","hours_per_week","offloadable"]);
+const keys_tools = new Set(["crm","system_of_record","crm_active_use_pct","remote_access","travel_connectivity","reps_travel"]);
+const choices_tools_system_of_record = new Set(["crm","spreadsheets","notes","none"]);
+const keys_recruiting = new Set(["mode","bench","open_territories","channels","reps_left_last_12_months"]);
+const choices_recruiting_mode = new Set(["continuous","on_vacancy"]);
+const keys_recruiting_open_territories_$ = new Set(["name","opened_on"]);
+const choices_recruiting_channels_$ = new Set(["referrals","partners","professional_networks","competitor_talent","agencies"]);
+const keys_friction = new Set(["none_reported","points"]);
+const keys_friction_points_$ = new Set(["area","description","owner","mechanism"]);
+const choices_friction_points_$_area = new Set(["credit","inventory","production","pricing","legal","other"]);
+const keys_compensation = new Set(["basis","customer_profitability_reported","profit_target_incentive","client_outcome_component","varies_by_objective","deal_review","margins_vary","margin_floor","components","pay_on_collection","clawback","discount_approval_above_pct","accelerators","capped","approver_paid_on_deal","ramp_months","draw","base_pct"]);
+const choices_compensation_basis = new Set(["revenue","gross_margin","profit","mixed"]);
+const choices_compensation_deal_review = new Set(["deal_desk","manager","none"]);
+const keys_compensation_components_$ = new Set(["measure","weight_pct"]);
+const choices_compensation_components_$_measure = new Set(["new_business","gross_margin","retention","expansion","client_outcome","objectives","other"]);
+const choices_compensation_draw = new Set(["recoverable","non_recoverable","none"]);
+const keys_marketing = new Set(["function","owns","reps_create_messaging","issue_route","message_owner","qualified_lead_defined","lead_follow_up_agreed"]);
+const choices_marketing_function = new Set(["dedicated","shared","none"]);
+const choices_marketing_owns_$ = new Set(["positioning","messaging","collateral","lead_generation"]);
+const keys_waivers_$ = new Set(["rule","reason","owner","expires"]);
+const keys_notes = new Set(["company","leadership","roles","plan","process","metrics","people","policies","admin","tools","recruiting","friction","compensation","marketing"]);
+const keys_answers_$any = new Set(["by","on"]);
+const keys_responses_$ = new Set(["respondent","group","anonymous","on","answers"]);
+const choices_responses_$_group = new Set(["leadership","management","reps","operations","finance"]);
+const choices_resolution_$any = new Set(["leadership","management","reps","operations","finance","file"]);
+const keys_sources_$any = new Set(["source","as_of"]);
 
-function v1(x) {
+function v_$schema(x) {
   if (typeof x !== "string") return I;
   return x;
 }
 
-function v2(x) {
+function v_version(x) {
   return x === 1 ? x : I;
 }
 
-function v4(x) {
+function v_company_name(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v5(x) {
+function v_company_employees(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!Number.isSafeInteger(x)) return I;
   if (!(x >= 0)) return I;
   return x;
 }
 
-function v6(x) {
-  return c2.has(x) ? x : I;
+function v_company_sales_motion(x) {
+  return choices_company_sales_motion.has(x) ? x : I;
 }
 
-function v3(x) {
+function v_company(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c1.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_company.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
-    const r = v4(x["name"]);
+    const r = v_company_name(x["name"]);
     if (r === I) return I;
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["employees"] !== undefined) {
-    const r = v5(x["employees"]);
+    const r = v_company_employees(x["employees"]);
     if (r === I) return I;
     out["employees"] = r;
   } else if ("employees" in x) return I;
   if (x["sales_motion"] !== undefined) {
-    const r = v6(x["sales_motion"]);
+    const r = v_company_sales_motion(x["sales_motion"]);
     if (r === I) return I;
     out["sales_motion"] = r;
   } else if ("sales_motion" in x) return I;
   return out;
 }
 
-function v8(x) {
-  return c4.has(x) ? x : I;
+function v_leadership_sales_managed_by(x) {
+  return choices_leadership_sales_managed_by.has(x) ? x : I;
 }
 
-function v9(x) {
+function v_leadership_manager_experience_years(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 60)) return I;
   return x;
 }
 
-function v11(x) {
-  return c5.has(x) ? x : I;
+function v_leadership_outside_help_$(x) {
+  return choices_leadership_outside_help_$.has(x) ? x : I;
 }
 
-function v10(x) {
+function v_leadership_outside_help(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v11(x[i]);
+    const r = v_leadership_outside_help_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -135,130 +135,130 @@ function v10(x) {
   return out;
 }
 
-function v12(x) {
-  return typeof x === "string" && c6.test(x) ? x : I;
+function v_leadership_leader_since(x) {
+  return typeof x === "string" && date_leadership_leader_since.test(x) ? x : I;
 }
 
-function v13(x) {
+function v_leadership_first_90_days_plan(x) {
   return typeof x === "boolean" ? x : I;
 }
 
-function v14(x) {
+function v_leadership_manager_coaching_hours_per_month(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 200)) return I;
   return x;
 }
 
-function v7(x) {
+function v_leadership(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c3.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_leadership.has(k)) return I;
   const out = {};
   if (x["sales_managed_by"] !== undefined) {
-    const r = v8(x["sales_managed_by"]);
+    const r = v_leadership_sales_managed_by(x["sales_managed_by"]);
     if (r === I) return I;
     out["sales_managed_by"] = r;
   } else if ("sales_managed_by" in x) return I;
   if (x["manager_experience_years"] !== undefined) {
-    const r = v9(x["manager_experience_years"]);
+    const r = v_leadership_manager_experience_years(x["manager_experience_years"]);
     if (r === I) return I;
     out["manager_experience_years"] = r;
   } else if ("manager_experience_years" in x) return I;
   if (x["outside_help"] !== undefined) {
-    const r = v10(x["outside_help"]);
+    const r = v_leadership_outside_help(x["outside_help"]);
     if (r === I) return I;
     out["outside_help"] = r;
   } else if ("outside_help" in x) return I;
   if (x["leader_since"] !== undefined) {
-    const r = v12(x["leader_since"]);
+    const r = v_leadership_leader_since(x["leader_since"]);
     if (r === I) return I;
     out["leader_since"] = r;
   } else if ("leader_since" in x) return I;
   if (x["leaders_last_3_years"] !== undefined) {
-    const r = v5(x["leaders_last_3_years"]);
+    const r = v_company_employees(x["leaders_last_3_years"]);
     if (r === I) return I;
     out["leaders_last_3_years"] = r;
   } else if ("leaders_last_3_years" in x) return I;
   if (x["first_90_days_plan"] !== undefined) {
-    const r = v13(x["first_90_days_plan"]);
+    const r = v_leadership_first_90_days_plan(x["first_90_days_plan"]);
     if (r === I) return I;
     out["first_90_days_plan"] = r;
   } else if ("first_90_days_plan" in x) return I;
   if (x["reps_per_manager"] !== undefined) {
-    const r = v5(x["reps_per_manager"]);
+    const r = v_company_employees(x["reps_per_manager"]);
     if (r === I) return I;
     out["reps_per_manager"] = r;
   } else if ("reps_per_manager" in x) return I;
   if (x["manager_coaching_hours_per_month"] !== undefined) {
-    const r = v14(x["manager_coaching_hours_per_month"]);
+    const r = v_leadership_manager_coaching_hours_per_month(x["manager_coaching_hours_per_month"]);
     if (r === I) return I;
     out["manager_coaching_hours_per_month"] = r;
   } else if ("manager_coaching_hours_per_month" in x) return I;
   return out;
 }
 
-function v16(x) {
+function v_roles_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c7.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_roles_$.has(k)) return I;
   const out = {};
   if (x["title"] !== undefined) {
-    const r = v4(x["title"]);
+    const r = v_company_name(x["title"]);
     if (r === I) return I;
     out["title"] = r;
   } else if ("title" in x) return I;
   if (x["open"] !== undefined) {
-    const r = v13(x["open"]);
+    const r = v_leadership_first_90_days_plan(x["open"]);
     if (r === I) return I;
     out["open"] = r;
   } else if ("open" in x) return I;
   if (x["opened_on"] !== undefined) {
-    const r = v12(x["opened_on"]);
+    const r = v_leadership_leader_since(x["opened_on"]);
     if (r === I) return I;
     out["opened_on"] = r;
   } else if ("opened_on" in x) return I;
   if (x["carries_quota"] !== undefined) {
-    const r = v13(x["carries_quota"]);
+    const r = v_leadership_first_90_days_plan(x["carries_quota"]);
     if (r === I) return I;
     out["carries_quota"] = r;
   } else if ("carries_quota" in x) return I;
   if (x["direct_reports"] !== undefined) {
-    const r = v5(x["direct_reports"]);
+    const r = v_company_employees(x["direct_reports"]);
     if (r === I) return I;
     out["direct_reports"] = r;
   } else if ("direct_reports" in x) return I;
   if (x["hiring_authority"] !== undefined) {
-    const r = v13(x["hiring_authority"]);
+    const r = v_leadership_first_90_days_plan(x["hiring_authority"]);
     if (r === I) return I;
     out["hiring_authority"] = r;
   } else if ("hiring_authority" in x) return I;
   if (x["role_profile"] !== undefined) {
-    const r = v13(x["role_profile"]);
+    const r = v_leadership_first_90_days_plan(x["role_profile"]);
     if (r === I) return I;
     out["role_profile"] = r;
   } else if ("role_profile" in x) return I;
   return out;
 }
 
-function v15(x) {
+function v_roles(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v16(x[i]);
+    const r = v_roles_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v19(x) {
-  return c9.has(x) ? x : I;
+function v_plan_covers_$(x) {
+  return choices_plan_covers_$.has(x) ? x : I;
 }
 
-function v18(x) {
+function v_plan_covers(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v19(x[i]);
+    const r = v_plan_covers_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -266,301 +266,301 @@ function v18(x) {
   return out;
 }
 
-function v20(x) {
-  return c10.has(x) ? x : I;
+function v_plan_review_cadence(x) {
+  return choices_plan_review_cadence.has(x) ? x : I;
 }
 
-function v21(x) {
+function v_plan_sales_target(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   return x;
 }
 
-function v22(x) {
+function v_plan_quota_per_rep(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   return x;
 }
 
-function v23(x) {
+function v_plan_ramped_reps(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   return x;
 }
 
-function v17(x) {
+function v_plan(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c8.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_plan.has(k)) return I;
   const out = {};
   if (x["documented"] !== undefined) {
-    const r = v13(x["documented"]);
+    const r = v_leadership_first_90_days_plan(x["documented"]);
     if (r === I) return I;
     out["documented"] = r;
   } else if ("documented" in x) return I;
   if (x["covers"] !== undefined) {
-    const r = v18(x["covers"]);
+    const r = v_plan_covers(x["covers"]);
     if (r === I) return I;
     out["covers"] = r;
   } else if ("covers" in x) return I;
   if (x["shared_with_reps"] !== undefined) {
-    const r = v13(x["shared_with_reps"]);
+    const r = v_leadership_first_90_days_plan(x["shared_with_reps"]);
     if (r === I) return I;
     out["shared_with_reps"] = r;
   } else if ("shared_with_reps" in x) return I;
   if (x["last_reviewed"] !== undefined) {
-    const r = v12(x["last_reviewed"]);
+    const r = v_leadership_leader_since(x["last_reviewed"]);
     if (r === I) return I;
     out["last_reviewed"] = r;
   } else if ("last_reviewed" in x) return I;
   if (x["review_cadence"] !== undefined) {
-    const r = v20(x["review_cadence"]);
+    const r = v_plan_review_cadence(x["review_cadence"]);
     if (r === I) return I;
     out["review_cadence"] = r;
   } else if ("review_cadence" in x) return I;
   if (x["goals_quantified"] !== undefined) {
-    const r = v13(x["goals_quantified"]);
+    const r = v_leadership_first_90_days_plan(x["goals_quantified"]);
     if (r === I) return I;
     out["goals_quantified"] = r;
   } else if ("goals_quantified" in x) return I;
   if (x["sales_target"] !== undefined) {
-    const r = v21(x["sales_target"]);
+    const r = v_plan_sales_target(x["sales_target"]);
     if (r === I) return I;
     out["sales_target"] = r;
   } else if ("sales_target" in x) return I;
   if (x["quota_per_rep"] !== undefined) {
-    const r = v22(x["quota_per_rep"]);
+    const r = v_plan_quota_per_rep(x["quota_per_rep"]);
     if (r === I) return I;
     out["quota_per_rep"] = r;
   } else if ("quota_per_rep" in x) return I;
   if (x["ramped_reps"] !== undefined) {
-    const r = v23(x["ramped_reps"]);
+    const r = v_plan_ramped_reps(x["ramped_reps"]);
     if (r === I) return I;
     out["ramped_reps"] = r;
   } else if ("ramped_reps" in x) return I;
   return out;
 }
 
-function v27(x) {
+function v_process_stages_$_exit_criteria(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v4(x[i]);
+    const r = v_company_name(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v28(x) {
-  return c13.has(x) ? x : I;
+function v_process_stages_$_exit_kind(x) {
+  return choices_process_stages_$_exit_kind.has(x) ? x : I;
 }
 
-function v26(x) {
+function v_process_stages_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c12.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_process_stages_$.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
-    const r = v4(x["name"]);
+    const r = v_company_name(x["name"]);
     if (r === I) return I;
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["buyer_activity"] !== undefined) {
-    const r = v4(x["buyer_activity"]);
+    const r = v_company_name(x["buyer_activity"]);
     if (r === I) return I;
     out["buyer_activity"] = r;
   } else if ("buyer_activity" in x) return I;
   if (x["exit_criteria"] !== undefined) {
-    const r = v27(x["exit_criteria"]);
+    const r = v_process_stages_$_exit_criteria(x["exit_criteria"]);
     if (r === I) return I;
     out["exit_criteria"] = r;
   } else if ("exit_criteria" in x) return I;
   if (x["exit_kind"] !== undefined) {
-    const r = v28(x["exit_kind"]);
+    const r = v_process_stages_$_exit_kind(x["exit_kind"]);
     if (r === I) return I;
     out["exit_kind"] = r;
   } else if ("exit_kind" in x) return I;
   return out;
 }
 
-function v25(x) {
+function v_process_stages(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v26(x[i]);
+    const r = v_process_stages_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v29(x) {
-  return c14.has(x) ? x : I;
+function v_process_forecast_method(x) {
+  return choices_process_forecast_method.has(x) ? x : I;
 }
 
-function v30(x) {
-  return c15.has(x) ? x : I;
+function v_process_stage_reviews(x) {
+  return choices_process_stage_reviews.has(x) ? x : I;
 }
 
-function v31(x) {
+function v_process_forecast_accuracy_pct(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 100)) return I;
   return x;
 }
 
-function v32(x) {
+function v_process_pipeline_coverage(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 100)) return I;
   return x;
 }
 
-function v24(x) {
+function v_process(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c11.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_process.has(k)) return I;
   const out = {};
   if (x["buyer_journey_mapped"] !== undefined) {
-    const r = v13(x["buyer_journey_mapped"]);
+    const r = v_leadership_first_90_days_plan(x["buyer_journey_mapped"]);
     if (r === I) return I;
     out["buyer_journey_mapped"] = r;
   } else if ("buyer_journey_mapped" in x) return I;
   if (x["stages"] !== undefined) {
-    const r = v25(x["stages"]);
+    const r = v_process_stages(x["stages"]);
     if (r === I) return I;
     out["stages"] = r;
   } else if ("stages" in x) return I;
   if (x["forecast_method"] !== undefined) {
-    const r = v29(x["forecast_method"]);
+    const r = v_process_forecast_method(x["forecast_method"]);
     if (r === I) return I;
     out["forecast_method"] = r;
   } else if ("forecast_method" in x) return I;
   if (x["stage_reviews"] !== undefined) {
-    const r = v30(x["stage_reviews"]);
+    const r = v_process_stage_reviews(x["stage_reviews"]);
     if (r === I) return I;
     out["stage_reviews"] = r;
   } else if ("stage_reviews" in x) return I;
   if (x["forecast_accuracy_pct"] !== undefined) {
-    const r = v31(x["forecast_accuracy_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["forecast_accuracy_pct"]);
     if (r === I) return I;
     out["forecast_accuracy_pct"] = r;
   } else if ("forecast_accuracy_pct" in x) return I;
   if (x["pipeline_coverage"] !== undefined) {
-    const r = v32(x["pipeline_coverage"]);
+    const r = v_process_pipeline_coverage(x["pipeline_coverage"]);
     if (r === I) return I;
     out["pipeline_coverage"] = r;
   } else if ("pipeline_coverage" in x) return I;
   if (x["win_rate_pct"] !== undefined) {
-    const r = v31(x["win_rate_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["win_rate_pct"]);
     if (r === I) return I;
     out["win_rate_pct"] = r;
   } else if ("win_rate_pct" in x) return I;
   return out;
 }
 
-function v36(x) {
-  return c18.has(x) ? x : I;
+function v_metrics_kpis_$_kind(x) {
+  return choices_metrics_kpis_$_kind.has(x) ? x : I;
 }
 
-function v37(x) {
+function v_metrics_kpis_$_target(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   return x;
 }
 
-function v35(x) {
+function v_metrics_kpis_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c17.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_metrics_kpis_$.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
-    const r = v4(x["name"]);
+    const r = v_company_name(x["name"]);
     if (r === I) return I;
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["kind"] !== undefined) {
-    const r = v36(x["kind"]);
+    const r = v_metrics_kpis_$_kind(x["kind"]);
     if (r === I) return I;
     out["kind"] = r;
   } else if ("kind" in x) return I;
   if (x["target"] !== undefined) {
-    const r = v37(x["target"]);
+    const r = v_metrics_kpis_$_target(x["target"]);
     if (r === I) return I;
     out["target"] = r;
   } else if ("target" in x) return I;
   if (x["owner"] !== undefined) {
-    const r = v4(x["owner"]);
+    const r = v_company_name(x["owner"]);
     if (r === I) return I;
     out["owner"] = r;
   } else if ("owner" in x) return I;
   return out;
 }
 
-function v34(x) {
+function v_metrics_kpis(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v35(x[i]);
+    const r = v_metrics_kpis_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v38(x) {
-  return c15.has(x) ? x : I;
+function v_metrics_review_cadence(x) {
+  return choices_process_stage_reviews.has(x) ? x : I;
 }
 
-function v33(x) {
+function v_metrics(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c16.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_metrics.has(k)) return I;
   const out = {};
   if (x["kpis"] !== undefined) {
-    const r = v34(x["kpis"]);
+    const r = v_metrics_kpis(x["kpis"]);
     if (r === I) return I;
     out["kpis"] = r;
   } else if ("kpis" in x) return I;
   if (x["review_cadence"] !== undefined) {
-    const r = v38(x["review_cadence"]);
+    const r = v_metrics_review_cadence(x["review_cadence"]);
     if (r === I) return I;
     out["review_cadence"] = r;
   } else if ("review_cadence" in x) return I;
   if (x["team_involved"] !== undefined) {
-    const r = v13(x["team_involved"]);
+    const r = v_leadership_first_90_days_plan(x["team_involved"]);
     if (r === I) return I;
     out["team_involved"] = r;
   } else if ("team_involved" in x) return I;
   return out;
 }
 
-function v42(x) {
+function v_people_$_attainment_$(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 1000)) return I;
   return x;
 }
 
-function v41(x) {
+function v_people_$_attainment(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v42(x[i]);
+    const r = v_people_$_attainment_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v44(x) {
-  return c21.has(x) ? x : I;
+function v_people_$_coaching_plan(x) {
+  return choices_people_$_coaching_plan.has(x) ? x : I;
 }
 
-function v46(x) {
-  return c22.has(x) ? x : I;
+function v_people_$_coaching_focus_$(x) {
+  return choices_people_$_coaching_focus_$.has(x) ? x : I;
 }
 
-function v45(x) {
+function v_people_$_coaching_focus(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v46(x[i]);
+    const r = v_people_$_coaching_focus_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -568,173 +568,173 @@ function v45(x) {
   return out;
 }
 
-function v47(x) {
-  return c15.has(x) ? x : I;
+function v_people_$_coaching_one_to_one(x) {
+  return choices_process_stage_reviews.has(x) ? x : I;
 }
 
-function v48(x) {
+function v_people_$_coaching_hours_per_month(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 200)) return I;
   return x;
 }
 
-function v43(x) {
+function v_people_$_coaching(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c20.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_people_$_coaching.has(k)) return I;
   const out = {};
   if (x["plan"] !== undefined) {
-    const r = v44(x["plan"]);
+    const r = v_people_$_coaching_plan(x["plan"]);
     if (r === I) return I;
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["focus"] !== undefined) {
-    const r = v45(x["focus"]);
+    const r = v_people_$_coaching_focus(x["focus"]);
     if (r === I) return I;
     out["focus"] = r;
   } else if ("focus" in x) return I;
   if (x["one_to_one"] !== undefined) {
-    const r = v47(x["one_to_one"]);
+    const r = v_people_$_coaching_one_to_one(x["one_to_one"]);
     if (r === I) return I;
     out["one_to_one"] = r;
   } else if ("one_to_one" in x) return I;
   if (x["hours_per_month"] !== undefined) {
-    const r = v48(x["hours_per_month"]);
+    const r = v_people_$_coaching_hours_per_month(x["hours_per_month"]);
     if (r === I) return I;
     out["hours_per_month"] = r;
   } else if ("hours_per_month" in x) return I;
   return out;
 }
 
-function v51(x) {
-  return c24.has(x) ? x : I;
+function v_people_$_actions_$_action(x) {
+  return choices_people_$_actions_$_action.has(x) ? x : I;
 }
 
-function v50(x) {
+function v_people_$_actions_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c23.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_people_$_actions_$.has(k)) return I;
   const out = {};
   if (x["date"] !== undefined) {
-    const r = v12(x["date"]);
+    const r = v_leadership_leader_since(x["date"]);
     if (r === I) return I;
     out["date"] = r;
   } else if ("date" in x) return I;
   if (x["action"] !== undefined) {
-    const r = v51(x["action"]);
+    const r = v_people_$_actions_$_action(x["action"]);
     if (r === I) return I;
     out["action"] = r;
   } else if ("action" in x) return I;
   return out;
 }
 
-function v49(x) {
+function v_people_$_actions(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v50(x[i]);
+    const r = v_people_$_actions_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v40(x) {
+function v_people_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c19.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_people_$.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
-    const r = v4(x["name"]);
+    const r = v_company_name(x["name"]);
     if (r === I) return I;
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["title"] !== undefined) {
-    const r = v4(x["title"]);
+    const r = v_company_name(x["title"]);
     if (r === I) return I;
     out["title"] = r;
   } else if ("title" in x) return I;
   if (x["is_rep"] !== undefined) {
-    const r = v13(x["is_rep"]);
+    const r = v_leadership_first_90_days_plan(x["is_rep"]);
     if (r === I) return I;
     out["is_rep"] = r;
   } else if ("is_rep" in x) return I;
   if (x["direct_reports"] !== undefined) {
-    const r = v5(x["direct_reports"]);
+    const r = v_company_employees(x["direct_reports"]);
     if (r === I) return I;
     out["direct_reports"] = r;
   } else if ("direct_reports" in x) return I;
   if (x["hiring_authority"] !== undefined) {
-    const r = v13(x["hiring_authority"]);
+    const r = v_leadership_first_90_days_plan(x["hiring_authority"]);
     if (r === I) return I;
     out["hiring_authority"] = r;
   } else if ("hiring_authority" in x) return I;
   if (x["start_date"] !== undefined) {
-    const r = v12(x["start_date"]);
+    const r = v_leadership_leader_since(x["start_date"]);
     if (r === I) return I;
     out["start_date"] = r;
   } else if ("start_date" in x) return I;
   if (x["attainment"] !== undefined) {
-    const r = v41(x["attainment"]);
+    const r = v_people_$_attainment(x["attainment"]);
     if (r === I) return I;
     out["attainment"] = r;
   } else if ("attainment" in x) return I;
   if (x["selling_time_pct"] !== undefined) {
-    const r = v31(x["selling_time_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
   if (x["selling_share_pct"] !== undefined) {
-    const r = v31(x["selling_share_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["selling_share_pct"]);
     if (r === I) return I;
     out["selling_share_pct"] = r;
   } else if ("selling_share_pct" in x) return I;
   if (x["coaching"] !== undefined) {
-    const r = v43(x["coaching"]);
+    const r = v_people_$_coaching(x["coaching"]);
     if (r === I) return I;
     out["coaching"] = r;
   } else if ("coaching" in x) return I;
   if (x["actions"] !== undefined) {
-    const r = v49(x["actions"]);
+    const r = v_people_$_actions(x["actions"]);
     if (r === I) return I;
     out["actions"] = r;
   } else if ("actions" in x) return I;
   return out;
 }
 
-function v39(x) {
+function v_people(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v40(x[i]);
+    const r = v_people_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v54(x) {
-  return c21.has(x) ? x : I;
+function v_policies_$_development_plan(x) {
+  return choices_people_$_coaching_plan.has(x) ? x : I;
 }
 
-function v55(x) {
-  return c15.has(x) ? x : I;
+function v_policies_$_one_to_one(x) {
+  return choices_process_stage_reviews.has(x) ? x : I;
 }
 
-function v56(x) {
+function v_policies_$_coaching_hours_per_month(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 200)) return I;
   return x;
 }
 
-function v58(x) {
-  return c24.has(x) ? x : I;
+function v_policies_$_underperformance_$(x) {
+  return choices_people_$_actions_$_action.has(x) ? x : I;
 }
 
-function v57(x) {
+function v_policies_$_underperformance(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v58(x[i]);
+    const r = v_policies_$_underperformance_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -742,7 +742,7 @@ function v57(x) {
   return out;
 }
 
-function v59(x) {
+function v_policies_$_improvement_plan_deadline_days(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!Number.isSafeInteger(x)) return I;
   if (!(x >= 1)) return I;
@@ -750,198 +750,198 @@ function v59(x) {
   return x;
 }
 
-function v53(x) {
+function v_policies_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c25.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_policies_$.has(k)) return I;
   const out = {};
   if (x["applies_to"] !== undefined) {
-    const r = v4(x["applies_to"]);
+    const r = v_company_name(x["applies_to"]);
     if (r === I) return I;
     out["applies_to"] = r;
   } else if ("applies_to" in x) return I;
   if (x["development_plan"] !== undefined) {
-    const r = v54(x["development_plan"]);
+    const r = v_policies_$_development_plan(x["development_plan"]);
     if (r === I) return I;
     out["development_plan"] = r;
   } else if ("development_plan" in x) return I;
   if (x["one_to_one"] !== undefined) {
-    const r = v55(x["one_to_one"]);
+    const r = v_policies_$_one_to_one(x["one_to_one"]);
     if (r === I) return I;
     out["one_to_one"] = r;
   } else if ("one_to_one" in x) return I;
   if (x["coaching_hours_per_month"] !== undefined) {
-    const r = v56(x["coaching_hours_per_month"]);
+    const r = v_policies_$_coaching_hours_per_month(x["coaching_hours_per_month"]);
     if (r === I) return I;
     out["coaching_hours_per_month"] = r;
   } else if ("coaching_hours_per_month" in x) return I;
   if (x["underperformance"] !== undefined) {
-    const r = v57(x["underperformance"]);
+    const r = v_policies_$_underperformance(x["underperformance"]);
     if (r === I) return I;
     out["underperformance"] = r;
   } else if ("underperformance" in x) return I;
   if (x["improvement_plan_deadline_days"] !== undefined) {
-    const r = v59(x["improvement_plan_deadline_days"]);
+    const r = v_policies_$_improvement_plan_deadline_days(x["improvement_plan_deadline_days"]);
     if (r === I) return I;
     out["improvement_plan_deadline_days"] = r;
   } else if ("improvement_plan_deadline_days" in x) return I;
   return out;
 }
 
-function v52(x) {
+function v_policies(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v53(x[i]);
+    const r = v_policies_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v63(x) {
+function v_admin_non_sales_tasks_$_hours_per_week(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!(x >= 0)) return I;
   if (!(x <= 80)) return I;
   return x;
 }
 
-function v62(x) {
+function v_admin_non_sales_tasks_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c27.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_admin_non_sales_tasks_$.has(k)) return I;
   const out = {};
   if (x["task"] !== undefined) {
-    const r = v4(x["task"]);
+    const r = v_company_name(x["task"]);
     if (r === I) return I;
     out["task"] = r;
   } else if ("task" in x) return I;
   if (x["hours_per_week"] !== undefined) {
-    const r = v63(x["hours_per_week"]);
+    const r = v_admin_non_sales_tasks_$_hours_per_week(x["hours_per_week"]);
     if (r === I) return I;
     out["hours_per_week"] = r;
   } else if ("hours_per_week" in x) return I;
   if (x["offloadable"] !== undefined) {
-    const r = v13(x["offloadable"]);
+    const r = v_leadership_first_90_days_plan(x["offloadable"]);
     if (r === I) return I;
     out["offloadable"] = r;
   } else if ("offloadable" in x) return I;
   return out;
 }
 
-function v61(x) {
+function v_admin_non_sales_tasks(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v62(x[i]);
+    const r = v_admin_non_sales_tasks_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v60(x) {
+function v_admin(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c26.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_admin.has(k)) return I;
   const out = {};
   if (x["selling_time_pct"] !== undefined) {
-    const r = v31(x["selling_time_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["selling_time_pct"]);
     if (r === I) return I;
     out["selling_time_pct"] = r;
   } else if ("selling_time_pct" in x) return I;
   if (x["non_sales_tasks"] !== undefined) {
-    const r = v61(x["non_sales_tasks"]);
+    const r = v_admin_non_sales_tasks(x["non_sales_tasks"]);
     if (r === I) return I;
     out["non_sales_tasks"] = r;
   } else if ("non_sales_tasks" in x) return I;
   if (x["support_staff"] !== undefined) {
-    const r = v5(x["support_staff"]);
+    const r = v_company_employees(x["support_staff"]);
     if (r === I) return I;
     out["support_staff"] = r;
   } else if ("support_staff" in x) return I;
   return out;
 }
 
-function v65(x) {
-  return c29.has(x) ? x : I;
+function v_tools_system_of_record(x) {
+  return choices_tools_system_of_record.has(x) ? x : I;
 }
 
-function v64(x) {
+function v_tools(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c28.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_tools.has(k)) return I;
   const out = {};
   if (x["crm"] !== undefined) {
-    const r = v4(x["crm"]);
+    const r = v_company_name(x["crm"]);
     if (r === I) return I;
     out["crm"] = r;
   } else if ("crm" in x) return I;
   if (x["system_of_record"] !== undefined) {
-    const r = v65(x["system_of_record"]);
+    const r = v_tools_system_of_record(x["system_of_record"]);
     if (r === I) return I;
     out["system_of_record"] = r;
   } else if ("system_of_record" in x) return I;
   if (x["crm_active_use_pct"] !== undefined) {
-    const r = v31(x["crm_active_use_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["crm_active_use_pct"]);
     if (r === I) return I;
     out["crm_active_use_pct"] = r;
   } else if ("crm_active_use_pct" in x) return I;
   if (x["remote_access"] !== undefined) {
-    const r = v13(x["remote_access"]);
+    const r = v_leadership_first_90_days_plan(x["remote_access"]);
     if (r === I) return I;
     out["remote_access"] = r;
   } else if ("remote_access" in x) return I;
   if (x["travel_connectivity"] !== undefined) {
-    const r = v13(x["travel_connectivity"]);
+    const r = v_leadership_first_90_days_plan(x["travel_connectivity"]);
     if (r === I) return I;
     out["travel_connectivity"] = r;
   } else if ("travel_connectivity" in x) return I;
   if (x["reps_travel"] !== undefined) {
-    const r = v13(x["reps_travel"]);
+    const r = v_leadership_first_90_days_plan(x["reps_travel"]);
     if (r === I) return I;
     out["reps_travel"] = r;
   } else if ("reps_travel" in x) return I;
   return out;
 }
 
-function v67(x) {
-  return c31.has(x) ? x : I;
+function v_recruiting_mode(x) {
+  return choices_recruiting_mode.has(x) ? x : I;
 }
 
-function v69(x) {
+function v_recruiting_open_territories_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c32.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_recruiting_open_territories_$.has(k)) return I;
   const out = {};
   if (x["name"] !== undefined) {
-    const r = v4(x["name"]);
+    const r = v_company_name(x["name"]);
     if (r === I) return I;
     out["name"] = r;
   } else if ("name" in x) return I;
   if (x["opened_on"] !== undefined) {
-    const r = v12(x["opened_on"]);
+    const r = v_leadership_leader_since(x["opened_on"]);
     if (r === I) return I;
     out["opened_on"] = r;
   } else if ("opened_on" in x) return I;
   return out;
 }
 
-function v68(x) {
+function v_recruiting_open_territories(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v69(x[i]);
+    const r = v_recruiting_open_territories_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v71(x) {
-  return c33.has(x) ? x : I;
+function v_recruiting_channels_$(x) {
+  return choices_recruiting_channels_$.has(x) ? x : I;
 }
 
-function v70(x) {
+function v_recruiting_channels(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v71(x[i]);
+    const r = v_recruiting_channels_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -949,138 +949,138 @@ function v70(x) {
   return out;
 }
 
-function v66(x) {
+function v_recruiting(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c30.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_recruiting.has(k)) return I;
   const out = {};
   if (x["mode"] !== undefined) {
-    const r = v67(x["mode"]);
+    const r = v_recruiting_mode(x["mode"]);
     if (r === I) return I;
     out["mode"] = r;
   } else if ("mode" in x) return I;
   if (x["bench"] !== undefined) {
-    const r = v5(x["bench"]);
+    const r = v_company_employees(x["bench"]);
     if (r === I) return I;
     out["bench"] = r;
   } else if ("bench" in x) return I;
   if (x["open_territories"] !== undefined) {
-    const r = v68(x["open_territories"]);
+    const r = v_recruiting_open_territories(x["open_territories"]);
     if (r === I) return I;
     out["open_territories"] = r;
   } else if ("open_territories" in x) return I;
   if (x["channels"] !== undefined) {
-    const r = v70(x["channels"]);
+    const r = v_recruiting_channels(x["channels"]);
     if (r === I) return I;
     out["channels"] = r;
   } else if ("channels" in x) return I;
   if (x["reps_left_last_12_months"] !== undefined) {
-    const r = v5(x["reps_left_last_12_months"]);
+    const r = v_company_employees(x["reps_left_last_12_months"]);
     if (r === I) return I;
     out["reps_left_last_12_months"] = r;
   } else if ("reps_left_last_12_months" in x) return I;
   return out;
 }
 
-function v75(x) {
-  return c36.has(x) ? x : I;
+function v_friction_points_$_area(x) {
+  return choices_friction_points_$_area.has(x) ? x : I;
 }
 
-function v74(x) {
+function v_friction_points_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c35.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_friction_points_$.has(k)) return I;
   const out = {};
   if (x["area"] !== undefined) {
-    const r = v75(x["area"]);
+    const r = v_friction_points_$_area(x["area"]);
     if (r === I) return I;
     out["area"] = r;
   } else if ("area" in x) return I;
   if (x["description"] !== undefined) {
-    const r = v4(x["description"]);
+    const r = v_company_name(x["description"]);
     if (r === I) return I;
     out["description"] = r;
   } else if ("description" in x) return I;
   if (x["owner"] !== undefined) {
-    const r = v4(x["owner"]);
+    const r = v_company_name(x["owner"]);
     if (r === I) return I;
     out["owner"] = r;
   } else if ("owner" in x) return I;
   if (x["mechanism"] !== undefined) {
-    const r = v4(x["mechanism"]);
+    const r = v_company_name(x["mechanism"]);
     if (r === I) return I;
     out["mechanism"] = r;
   } else if ("mechanism" in x) return I;
   return out;
 }
 
-function v73(x) {
+function v_friction_points(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v74(x[i]);
+    const r = v_friction_points_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v72(x) {
+function v_friction(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c34.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_friction.has(k)) return I;
   const out = {};
   if (x["none_reported"] !== undefined) {
-    const r = v13(x["none_reported"]);
+    const r = v_leadership_first_90_days_plan(x["none_reported"]);
     if (r === I) return I;
     out["none_reported"] = r;
   } else if ("none_reported" in x) return I;
   if (x["points"] !== undefined) {
-    const r = v73(x["points"]);
+    const r = v_friction_points(x["points"]);
     if (r === I) return I;
     out["points"] = r;
   } else if ("points" in x) return I;
   return out;
 }
 
-function v77(x) {
-  return c38.has(x) ? x : I;
+function v_compensation_basis(x) {
+  return choices_compensation_basis.has(x) ? x : I;
 }
 
-function v78(x) {
-  return c39.has(x) ? x : I;
+function v_compensation_deal_review(x) {
+  return choices_compensation_deal_review.has(x) ? x : I;
 }
 
-function v81(x) {
-  return c41.has(x) ? x : I;
+function v_compensation_components_$_measure(x) {
+  return choices_compensation_components_$_measure.has(x) ? x : I;
 }
 
-function v80(x) {
+function v_compensation_components_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c40.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_compensation_components_$.has(k)) return I;
   const out = {};
   if (x["measure"] !== undefined) {
-    const r = v81(x["measure"]);
+    const r = v_compensation_components_$_measure(x["measure"]);
     if (r === I) return I;
     out["measure"] = r;
   } else if ("measure" in x) return I;
   if (x["weight_pct"] !== undefined) {
-    const r = v31(x["weight_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["weight_pct"]);
     if (r === I) return I;
     out["weight_pct"] = r;
   } else if ("weight_pct" in x) return I;
   return out;
 }
 
-function v79(x) {
+function v_compensation_components(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v80(x[i]);
+    const r = v_compensation_components_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v82(x) {
+function v_compensation_ramp_months(x) {
   if (typeof x !== "number" || !Number.isFinite(x)) return I;
   if (!Number.isSafeInteger(x)) return I;
   if (!(x >= 0)) return I;
@@ -1088,120 +1088,120 @@ function v82(x) {
   return x;
 }
 
-function v83(x) {
-  return c42.has(x) ? x : I;
+function v_compensation_draw(x) {
+  return choices_compensation_draw.has(x) ? x : I;
 }
 
-function v76(x) {
+function v_compensation(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c37.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_compensation.has(k)) return I;
   const out = {};
   if (x["basis"] !== undefined) {
-    const r = v77(x["basis"]);
+    const r = v_compensation_basis(x["basis"]);
     if (r === I) return I;
     out["basis"] = r;
   } else if ("basis" in x) return I;
   if (x["customer_profitability_reported"] !== undefined) {
-    const r = v13(x["customer_profitability_reported"]);
+    const r = v_leadership_first_90_days_plan(x["customer_profitability_reported"]);
     if (r === I) return I;
     out["customer_profitability_reported"] = r;
   } else if ("customer_profitability_reported" in x) return I;
   if (x["profit_target_incentive"] !== undefined) {
-    const r = v13(x["profit_target_incentive"]);
+    const r = v_leadership_first_90_days_plan(x["profit_target_incentive"]);
     if (r === I) return I;
     out["profit_target_incentive"] = r;
   } else if ("profit_target_incentive" in x) return I;
   if (x["client_outcome_component"] !== undefined) {
-    const r = v13(x["client_outcome_component"]);
+    const r = v_leadership_first_90_days_plan(x["client_outcome_component"]);
     if (r === I) return I;
     out["client_outcome_component"] = r;
   } else if ("client_outcome_component" in x) return I;
   if (x["varies_by_objective"] !== undefined) {
-    const r = v13(x["varies_by_objective"]);
+    const r = v_leadership_first_90_days_plan(x["varies_by_objective"]);
     if (r === I) return I;
     out["varies_by_objective"] = r;
   } else if ("varies_by_objective" in x) return I;
   if (x["deal_review"] !== undefined) {
-    const r = v78(x["deal_review"]);
+    const r = v_compensation_deal_review(x["deal_review"]);
     if (r === I) return I;
     out["deal_review"] = r;
   } else if ("deal_review" in x) return I;
   if (x["margins_vary"] !== undefined) {
-    const r = v13(x["margins_vary"]);
+    const r = v_leadership_first_90_days_plan(x["margins_vary"]);
     if (r === I) return I;
     out["margins_vary"] = r;
   } else if ("margins_vary" in x) return I;
   if (x["margin_floor"] !== undefined) {
-    const r = v13(x["margin_floor"]);
+    const r = v_leadership_first_90_days_plan(x["margin_floor"]);
     if (r === I) return I;
     out["margin_floor"] = r;
   } else if ("margin_floor" in x) return I;
   if (x["components"] !== undefined) {
-    const r = v79(x["components"]);
+    const r = v_compensation_components(x["components"]);
     if (r === I) return I;
     out["components"] = r;
   } else if ("components" in x) return I;
   if (x["pay_on_collection"] !== undefined) {
-    const r = v13(x["pay_on_collection"]);
+    const r = v_leadership_first_90_days_plan(x["pay_on_collection"]);
     if (r === I) return I;
     out["pay_on_collection"] = r;
   } else if ("pay_on_collection" in x) return I;
   if (x["clawback"] !== undefined) {
-    const r = v13(x["clawback"]);
+    const r = v_leadership_first_90_days_plan(x["clawback"]);
     if (r === I) return I;
     out["clawback"] = r;
   } else if ("clawback" in x) return I;
   if (x["discount_approval_above_pct"] !== undefined) {
-    const r = v31(x["discount_approval_above_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["discount_approval_above_pct"]);
     if (r === I) return I;
     out["discount_approval_above_pct"] = r;
   } else if ("discount_approval_above_pct" in x) return I;
   if (x["accelerators"] !== undefined) {
-    const r = v13(x["accelerators"]);
+    const r = v_leadership_first_90_days_plan(x["accelerators"]);
     if (r === I) return I;
     out["accelerators"] = r;
   } else if ("accelerators" in x) return I;
   if (x["capped"] !== undefined) {
-    const r = v13(x["capped"]);
+    const r = v_leadership_first_90_days_plan(x["capped"]);
     if (r === I) return I;
     out["capped"] = r;
   } else if ("capped" in x) return I;
   if (x["approver_paid_on_deal"] !== undefined) {
-    const r = v13(x["approver_paid_on_deal"]);
+    const r = v_leadership_first_90_days_plan(x["approver_paid_on_deal"]);
     if (r === I) return I;
     out["approver_paid_on_deal"] = r;
   } else if ("approver_paid_on_deal" in x) return I;
   if (x["ramp_months"] !== undefined) {
-    const r = v82(x["ramp_months"]);
+    const r = v_compensation_ramp_months(x["ramp_months"]);
     if (r === I) return I;
     out["ramp_months"] = r;
   } else if ("ramp_months" in x) return I;
   if (x["draw"] !== undefined) {
-    const r = v83(x["draw"]);
+    const r = v_compensation_draw(x["draw"]);
     if (r === I) return I;
     out["draw"] = r;
   } else if ("draw" in x) return I;
   if (x["base_pct"] !== undefined) {
-    const r = v31(x["base_pct"]);
+    const r = v_process_forecast_accuracy_pct(x["base_pct"]);
     if (r === I) return I;
     out["base_pct"] = r;
   } else if ("base_pct" in x) return I;
   return out;
 }
 
-function v85(x) {
-  return c44.has(x) ? x : I;
+function v_marketing_function(x) {
+  return choices_marketing_function.has(x) ? x : I;
 }
 
-function v87(x) {
-  return c45.has(x) ? x : I;
+function v_marketing_owns_$(x) {
+  return choices_marketing_owns_$.has(x) ? x : I;
 }
 
-function v86(x) {
+function v_marketing_owns(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v87(x[i]);
+    const r = v_marketing_owns_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
@@ -1209,406 +1209,439 @@ function v86(x) {
   return out;
 }
 
-function v84(x) {
+function v_marketing(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c43.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_marketing.has(k)) return I;
   const out = {};
   if (x["function"] !== undefined) {
-    const r = v85(x["function"]);
+    const r = v_marketing_function(x["function"]);
     if (r === I) return I;
     out["function"] = r;
   } else if ("function" in x) return I;
   if (x["owns"] !== undefined) {
-    const r = v86(x["owns"]);
+    const r = v_marketing_owns(x["owns"]);
     if (r === I) return I;
     out["owns"] = r;
   } else if ("owns" in x) return I;
   if (x["reps_create_messaging"] !== undefined) {
-    const r = v13(x["reps_create_messaging"]);
+    const r = v_leadership_first_90_days_plan(x["reps_create_messaging"]);
     if (r === I) return I;
     out["reps_create_messaging"] = r;
   } else if ("reps_create_messaging" in x) return I;
   if (x["issue_route"] !== undefined) {
-    const r = v13(x["issue_route"]);
+    const r = v_leadership_first_90_days_plan(x["issue_route"]);
     if (r === I) return I;
     out["issue_route"] = r;
   } else if ("issue_route" in x) return I;
   if (x["message_owner"] !== undefined) {
-    const r = v4(x["message_owner"]);
+    const r = v_company_name(x["message_owner"]);
     if (r === I) return I;
     out["message_owner"] = r;
   } else if ("message_owner" in x) return I;
   if (x["qualified_lead_defined"] !== undefined) {
-    const r = v13(x["qualified_lead_defined"]);
+    const r = v_leadership_first_90_days_plan(x["qualified_lead_defined"]);
     if (r === I) return I;
     out["qualified_lead_defined"] = r;
   } else if ("qualified_lead_defined" in x) return I;
   if (x["lead_follow_up_agreed"] !== undefined) {
-    const r = v13(x["lead_follow_up_agreed"]);
+    const r = v_leadership_first_90_days_plan(x["lead_follow_up_agreed"]);
     if (r === I) return I;
     out["lead_follow_up_agreed"] = r;
   } else if ("lead_follow_up_agreed" in x) return I;
   return out;
 }
 
-function v90(x) {
+function v_waivers_$_rule(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v91(x) {
-  if (typeof x !== "string") return I;
-  x = x.trim();
-  if (x.length < 1) return I;
-  return x;
-}
-
-function v92(x) {
+function v_waivers_$_reason(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v89(x) {
+function v_waivers_$_owner(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
+function v_waivers_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c46.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_waivers_$.has(k)) return I;
   const out = {};
   if (x["rule"] !== undefined) {
-    const r = v90(x["rule"]);
+    const r = v_waivers_$_rule(x["rule"]);
     if (r === I) return I;
     out["rule"] = r;
   } else if (true) return I;
   if (x["reason"] !== undefined) {
-    const r = v91(x["reason"]);
+    const r = v_waivers_$_reason(x["reason"]);
     if (r === I) return I;
     out["reason"] = r;
   } else if (true) return I;
   if (x["owner"] !== undefined) {
-    const r = v92(x["owner"]);
+    const r = v_waivers_$_owner(x["owner"]);
     if (r === I) return I;
     out["owner"] = r;
   } else if (true) return I;
   if (x["expires"] !== undefined) {
-    const r = v12(x["expires"]);
+    const r = v_leadership_leader_since(x["expires"]);
     if (r === I) return I;
     out["expires"] = r;
   } else if (true) return I;
   return out;
 }
 
-function v88(x) {
+function v_waivers(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v89(x[i]);
+    const r = v_waivers_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v94(x) {
+function v_notes_$any(x) {
   if (typeof x !== "string") return I;
   return x;
 }
 
-function v93(x) {
+function v_notes(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    if (!c47.has(k)) return I;
-    const r = v94(x[k]);
+    if (!keys_notes.has(k)) return I;
+    const r = v_notes_$any(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v97(x) {
+function v_answers_$any_by(x) {
   if (typeof x !== "string") return I;
   if (x.length < 1) return I;
   return x;
 }
 
-function v96(x) {
+function v_answers_$any(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c48.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_answers_$any.has(k)) return I;
   const out = {};
   if (x["by"] !== undefined) {
-    const r = v97(x["by"]);
+    const r = v_answers_$any_by(x["by"]);
     if (r === I) return I;
     out["by"] = r;
   } else if (true) return I;
   if (x["on"] !== undefined) {
-    const r = v12(x["on"]);
+    const r = v_leadership_leader_since(x["on"]);
     if (r === I) return I;
     out["on"] = r;
   } else if ("on" in x) return I;
   return out;
 }
 
-function v95(x) {
+function v_answers(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v96(x[k]);
+    const r = v_answers_$any(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v100(x) {
+function v_responses_$_respondent(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v101(x) {
-  return c50.has(x) ? x : I;
+function v_responses_$_group(x) {
+  return choices_responses_$_group.has(x) ? x : I;
 }
 
-function v102(x) {
+function v_responses_$_anonymous(x) {
   return typeof x === "boolean" ? x : I;
 }
 
-function v104(x) {
+function v_responses_$_answers_$any(x) {
   return x;
 }
 
-function v103(x) {
+function v_responses_$_answers(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v104(x[k]);
+    const r = v_responses_$_answers_$any(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v99(x) {
+function v_responses_$(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c49.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_responses_$.has(k)) return I;
   const out = {};
   if (x["respondent"] !== undefined) {
-    const r = v100(x["respondent"]);
+    const r = v_responses_$_respondent(x["respondent"]);
     if (r === I) return I;
     out["respondent"] = r;
   } else if ("respondent" in x) return I;
   if (x["group"] !== undefined) {
-    const r = v101(x["group"]);
+    const r = v_responses_$_group(x["group"]);
     if (r === I) return I;
     out["group"] = r;
   } else if (true) return I;
   if (x["anonymous"] !== undefined) {
-    const r = v102(x["anonymous"]);
+    const r = v_responses_$_anonymous(x["anonymous"]);
     if (r === I) return I;
     out["anonymous"] = r;
   } else if ("anonymous" in x) return I;
   if (x["on"] !== undefined) {
-    const r = v12(x["on"]);
+    const r = v_leadership_leader_since(x["on"]);
     if (r === I) return I;
     out["on"] = r;
   } else if ("on" in x) return I;
   if (x["answers"] !== undefined) {
-    const r = v103(x["answers"]);
+    const r = v_responses_$_answers(x["answers"]);
     if (r === I) return I;
     out["answers"] = r;
   } else if (true) return I;
   return out;
 }
 
-function v98(x) {
+function v_responses(x) {
   if (!Array.isArray(x)) return I;
   const out = [];
   for (let i = 0; i < x.length; i++) {
-    const r = v99(x[i]);
+    const r = v_responses_$(x[i]);
     if (r === I) return I;
     out.push(r);
   }
   return out;
 }
 
-function v106(x) {
-  return c51.has(x) ? x : I;
+function v_resolution_$any(x) {
+  return choices_resolution_$any.has(x) ? x : I;
 }
 
-function v105(x) {
+function v_resolution(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v106(x[k]);
+    const r = v_resolution_$any(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v109(x) {
+function v_sources_$any_source(x) {
   if (typeof x !== "string") return I;
   x = x.trim();
   if (x.length < 1) return I;
   return x;
 }
 
-function v108(x) {
+function v_sources_$any(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c52.has(k)) return I;
+  for (const k of Object.keys(x)) if (!keys_sources_$any.has(k)) return I;
   const out = {};
   if (x["source"] !== undefined) {
-    const r = v109(x["source"]);
+    const r = v_sources_$any_source(x["source"]);
     if (r === I) return I;
     out["source"] = r;
   } else if (true) return I;
   if (x["as_of"] !== undefined) {
-    const r = v12(x["as_of"]);
+    const r = v_leadership_leader_since(x["as_of"]);
     if (r === I) return I;
     out["as_of"] = r;
   } else if ("as_of" in x) return I;
   return out;
 }
 
-function v107(x) {
+function v_sources(x) {
   if (!isPlain(x)) return I;
   const out = {};
   for (const k of Object.keys(x)) {
     if (k === "__proto__") return I;
-    const r = v108(x[k]);
+    const r = v_sources_$any(x[k]);
     if (r === I) return I;
     out[k] = r;
   }
   return out;
 }
 
-function v0(x) {
+function v_custom_$any_$any(x) {
+  return x;
+}
+
+function v_custom_$any(x) {
   if (!isPlain(x)) return I;
-  for (const k of Object.keys(x)) if (!c0.has(k)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v_custom_$any_$any(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
+function v_custom(x) {
+  if (!isPlain(x)) return I;
+  const out = {};
+  for (const k of Object.keys(x)) {
+    if (k === "__proto__") return I;
+    const r = v_custom_$any(x[k]);
+    if (r === I) return I;
+    out[k] = r;
+  }
+  return out;
+}
+
+function v_org(x) {
+  if (!isPlain(x)) return I;
+  for (const k of Object.keys(x)) if (!keys_org.has(k)) return I;
   const out = {};
   if (x["$schema"] !== undefined) {
-    const r = v1(x["$schema"]);
+    const r = v_$schema(x["$schema"]);
     if (r === I) return I;
     out["$schema"] = r;
   } else if ("$schema" in x) return I;
   if (x["version"] !== undefined) {
-    const r = v2(x["version"]);
+    const r = v_version(x["version"]);
     if (r === I) return I;
     out["version"] = r;
   } else if ("version" in x) return I;
   if (x["company"] !== undefined) {
-    const r = v3(x["company"]);
+    const r = v_company(x["company"]);
     if (r === I) return I;
     out["company"] = r;
   } else if ("company" in x) return I;
   if (x["leadership"] !== undefined) {
-    const r = v7(x["leadership"]);
+    const r = v_leadership(x["leadership"]);
     if (r === I) return I;
     out["leadership"] = r;
   } else if ("leadership" in x) return I;
   if (x["roles"] !== undefined) {
-    const r = v15(x["roles"]);
+    const r = v_roles(x["roles"]);
     if (r === I) return I;
     out["roles"] = r;
   } else if ("roles" in x) return I;
   if (x["plan"] !== undefined) {
-    const r = v17(x["plan"]);
+    const r = v_plan(x["plan"]);
     if (r === I) return I;
     out["plan"] = r;
   } else if ("plan" in x) return I;
   if (x["process"] !== undefined) {
-    const r = v24(x["process"]);
+    const r = v_process(x["process"]);
     if (r === I) return I;
     out["process"] = r;
   } else if ("process" in x) return I;
   if (x["metrics"] !== undefined) {
-    const r = v33(x["metrics"]);
+    const r = v_metrics(x["metrics"]);
     if (r === I) return I;
     out["metrics"] = r;
   } else if ("metrics" in x) return I;
   if (x["people"] !== undefined) {
-    const r = v39(x["people"]);
+    const r = v_people(x["people"]);
     if (r === I) return I;
     out["people"] = r;
   } else if ("people" in x) return I;
   if (x["people_csv"] !== undefined) {
-    const r = v4(x["people_csv"]);
+    const r = v_company_name(x["people_csv"]);
     if (r === I) return I;
     out["people_csv"] = r;
   } else if ("people_csv" in x) return I;
   if (x["policies"] !== undefined) {
-    const r = v52(x["policies"]);
+    const r = v_policies(x["policies"]);
     if (r === I) return I;
     out["policies"] = r;
   } else if ("policies" in x) return I;
   if (x["admin"] !== undefined) {
-    const r = v60(x["admin"]);
+    const r = v_admin(x["admin"]);
     if (r === I) return I;
     out["admin"] = r;
   } else if ("admin" in x) return I;
   if (x["tools"] !== undefined) {
-    const r = v64(x["tools"]);
+    const r = v_tools(x["tools"]);
     if (r === I) return I;
     out["tools"] = r;
   } else if ("tools" in x) return I;
   if (x["recruiting"] !== undefined) {
-    const r = v66(x["recruiting"]);
+    const r = v_recruiting(x["recruiting"]);
     if (r === I) return I;
     out["recruiting"] = r;
   } else if ("recruiting" in x) return I;
   if (x["friction"] !== undefined) {
-    const r = v72(x["friction"]);
+    const r = v_friction(x["friction"]);
     if (r === I) return I;
     out["friction"] = r;
   } else if ("friction" in x) return I;
   if (x["compensation"] !== undefined) {
-    const r = v76(x["compensation"]);
+    const r = v_compensation(x["compensation"]);
     if (r === I) return I;
     out["compensation"] = r;
   } else if ("compensation" in x) return I;
   if (x["marketing"] !== undefined) {
-    const r = v84(x["marketing"]);
+    const r = v_marketing(x["marketing"]);
     if (r === I) return I;
     out["marketing"] = r;
   } else if ("marketing" in x) return I;
   if (x["waivers"] !== undefined) {
-    const r = v88(x["waivers"]);
+    const r = v_waivers(x["waivers"]);
     if (r === I) return I;
     out["waivers"] = r;
   } else if ("waivers" in x) return I;
   if (x["notes"] !== undefined) {
-    const r = v93(x["notes"]);
+    const r = v_notes(x["notes"]);
     if (r === I) return I;
     out["notes"] = r;
   } else if ("notes" in x) return I;
   if (x["answers"] !== undefined) {
-    const r = v95(x["answers"]);
+    const r = v_answers(x["answers"]);
     if (r === I) return I;
     out["answers"] = r;
   } else if ("answers" in x) return I;
   if (x["responses"] !== undefined) {
-    const r = v98(x["responses"]);
+    const r = v_responses(x["responses"]);
     if (r === I) return I;
     out["responses"] = r;
   } else if ("responses" in x) return I;
   if (x["resolution"] !== undefined) {
-    const r = v105(x["resolution"]);
+    const r = v_resolution(x["resolution"]);
     if (r === I) return I;
     out["resolution"] = r;
   } else if ("resolution" in x) return I;
   if (x["sources"] !== undefined) {
-    const r = v107(x["sources"]);
+    const r = v_sources(x["sources"]);
     if (r === I) return I;
     out["sources"] = r;
   } else if ("sources" in x) return I;
+  if (x["custom"] !== undefined) {
+    const r = v_custom(x["custom"]);
+    if (r === I) return I;
+    out["custom"] = r;
+  } else if ("custom" in x) return I;
   return out;
 }
 
 /** The org as zod would parse it, or INVALID (then zod decides, and says why). */
-export const validateOrg: (input: unknown) => unknown = v0;
+export const validateOrg: (input: unknown) => unknown = v_org;

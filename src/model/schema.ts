@@ -609,6 +609,8 @@ export const OrgSchema = z
     resolution: z.optional(z.record(z.string(), z.enum([...RESPONDENT_GROUPS, 'file'], { error: `expected a group (${RESPONDENT_GROUPS.join(', ')}) or file` }))),
     /** Where facts come from (section or fact path -> source and date), e.g. `plan: {source: "Handbook: Sales plan", as_of: 2025-06-01}`. */
     sources: z.optional(z.record(z.string(), Provenance)),
+    /** Facts of plugin rules, under the rule's id (`custom.forecast-tracked.compared_with_closed`); each plugin's own schema checks its part. */
+    custom: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
   })
   .register(z.globalRegistry, { title: 'sales-audit org file', description: 'A description of a B2B sales organisation, audited by sales-audit.' });
 

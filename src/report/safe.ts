@@ -15,7 +15,6 @@
 // and escape instead (`escapeJsonControls`).
 
 /** C0 and C1 controls, DEL, and the bidi controls and marks. */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Everything that breaks a line on some terminal or runner. */
 const BREAKS = /\r\n|[\n\r\t\u000b\u000c\u0085\u2028\u2029]/g;
@@ -58,7 +57,6 @@ export function sanitize<T>(value: T, opts: SafeOptions = {}): T {
 }
 
 /** A line that a runner would take for a command: `::x::` after blanks (and colour codes, when colour is on). */
-// eslint-disable-next-line no-control-regex
 const COMMAND_START = /^((?:[ \t]|\u001b\[[0-9;]*m)*)(?=::)/gm;
 
 /**

@@ -247,7 +247,6 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 /** The narrowest the checklist table can be: one leading space, six borders, the narrow columns and 22 for the action. */
 export const CHECKLIST_TABLE_MIN = 1 + 6 + (4 + 7 + 15 + 8) + 22;
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /**

@@ -7,23 +7,21 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BIN, bundleFiles, cli, cliForAnyUser, DATE, EXAMPLES, loadedChunks, NODE, ROOT } from './run';
+import { HEADLINES } from '../helpers/headlines';
+import { rules } from '../../rules/index';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-e2e-'));
 const ANSI = /\x1b\[[0-9;]*m/;
 
-// Headline figures of the bundled examples, pinned: a change here is a change
-// to the product's verdicts and must be deliberate.
-// Points earned out of points applicable (README, How scoring works): by hand,
-// 100 x sum(weight x rule score) / sum(weight of rules that apply) is 15.74 (up to
-// 18.60, known 97%), 64.14 (66.49, 97%) and 99.62 (99.62, 100%). Issue 11 moved the first
-// two: the managers' coaching capacity (a quarter of individual-coaching) earns for a span
-// within the bar, and mid-size-gaps' written policy for its AEs counts at half for its
-// unmanaged underperformer (manage-not-pay-cut 0 -> 0.438).
-const HEADLINES: Record<(typeof EXAMPLES)[number], { score: number; upTo: number; grade: string; coverage: number; fatal: number }> = {
-  'struggling-startup': { score: 16, upTo: 19, grade: 'F', coverage: 97, fatal: 2 },
-  'mid-size-gaps': { score: 66, upTo: 68, grade: 'D', coverage: 97, fatal: 0 },
-  'healthy-org': { score: 100, upTo: 100, grade: 'A', coverage: 100, fatal: 0 },
-};
+// Headline figures of the bundled examples, pinned in one file
+// (test/snapshots/headlines.json; `npm run update-snapshots` after a deliberate
+// change). Points earned out of points applicable (README, How scoring works):
+// by hand, 100 x sum(weight x rule score) / sum(weight of rules that apply) was
+// 15.05 (up to 17.91, known 97.14%), 62.64 (65.18, 97.37%) and 99.62 (99.62, 100%)
+// with the fifteen rules of November 2026; issue 11 then moved the first two to
+// 15.74 (18.60) and 64.14 (66.49): the managers' coaching capacity (a quarter of
+// individual-coaching) earns for a span within the bar, and mid-size-gaps' written
+// policy for its AEs counts at half for its unmanaged underperformer.
 
 describe('audit on the bundled examples', () => {
   it.each(EXAMPLES)('%s: headline score, grade and coverage', (name) => {
@@ -33,9 +31,8 @@ describe('audit on the bundled examples', () => {
     const report = JSON.parse(r.stdout);
     expect(report.schemaVersion).toBe(2);
     const { score, upTo, grade, coverage, fatal, gradeStatus } = report.summary;
-    expect({ score, upTo, grade, coverage, fatal }).toEqual(HEADLINES[name]);
-    expect(gradeStatus).toBe('graded');
-    expect(report.rules).toHaveLength(15);
+    expect({ score, upTo, grade, coverage, fatal, gradeStatus }).toEqual(HEADLINES[name]);
+    expect(report.rules).toHaveLength(rules.length);
     for (const rule of report.rules) expect(['pass', 'partial', 'fail', 'not-assessed', 'not-applicable', 'waived', 'error']).toContain(rule.status);
     expect(report.rules.filter((x: { status: string }) => x.status === 'error')).toEqual([]);
   });
@@ -52,7 +49,8 @@ describe('audit on the bundled examples', () => {
     const r = cli(['audit', '--example', 'struggling-startup', '--date', DATE]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
-    expect(r.stdout).toContain('  Score 16/100, up to 19 once 3 facts are known\n  Grade F   Coverage 97%\n');
+    const h = HEADLINES['struggling-startup'];
+    expect(r.stdout).toMatch(new RegExp(`\n  Score ${h.score}/100, up to ${h.upTo} once \\d+ facts are known\n  Grade ${h.grade}   Coverage ${h.coverage}%\n`));
     expect(r.stdout).toMatch(/Categories\n {2}Leadership/);
     const findings = r.stdout.slice(r.stdout.indexOf('Findings'));
     expect(findings.split('\n')[1]).toMatch(/FATAL/);
@@ -65,7 +63,8 @@ describe('audit on the bundled examples', () => {
   it('markdown report: headings, tables and the checklist as a task list', () => {
     const r = cli(['audit', '--example', 'mid-size-gaps', '--format', 'markdown', '--date', DATE]);
     expect(r.stdout).toMatch(/^# Sales audit: /);
-    expect(r.stdout).toContain('| Score | Up to | Grade | Coverage |\n|---:|---:|:---:|---:|\n| 66/100 | 68 | D | 97% |\n');
+    const h = HEADLINES['mid-size-gaps'];
+    expect(r.stdout).toContain(`| Score | Up to | Grade | Coverage |\n|---:|---:|:---:|---:|\n| ${h.score}/100 | ${h.upTo} | ${h.grade} | ${h.coverage}% |\n`);
     expect(r.stdout).toMatch(/^- \[ \] \*\*\+\d+\.\d\*\* /m);
   });
 
@@ -148,10 +147,10 @@ describe('exit codes', () => {
 });
 
 describe('rules, explain, schema, init', () => {
-  it('rules lists the 15 rule ids', () => {
+  it('rules lists every rule id', () => {
     const r = cli(['rules', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(15);
+    expect(JSON.parse(r.stdout)).toHaveLength(rules.length);
     const text = cli(['rules']).stdout;
     for (const { id } of JSON.parse(r.stdout)) expect(text).toContain(id);
   });
@@ -288,7 +287,7 @@ describe('reads well at 80 columns and on error', () => {
   it('each command runs alone as it does beside the others (only the one named is declared)', () => {
     const alone = cli(['rules', '--format', 'json']);
     expect(alone.code).toBe(0);
-    expect(JSON.parse(alone.stdout)).toHaveLength(15);
+    expect(JSON.parse(alone.stdout)).toHaveLength(rules.length);
     const help = cli(['--help']);
     for (const name of ['audit', 'interview', 'lint', 'rules', 'explain', 'schema', 'init']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(cli(['help', 'lint']).stdout).toMatch(/^Usage: sales-audit lint /);

@@ -355,7 +355,7 @@ describe('history on a repository of five commits', () => {
     const h = JSON.parse(cli(['history', 'acme.yaml', '--format', 'json'], { cwd: d2 }).stdout);
     expect(h.points.map((p: { score: number | null }) => p.score === null)).toEqual([false, true, false]);
     expect(h.points[1].error).toMatch(/acme\.yaml:1:\d+: /);
-    expect(cli(['history', 'acme.yaml'], { cwd: d2 }).stdout).toMatch(/^ {2}Score +[▁▂▃▄▅▆▇█]·[▁▂▃▄▅▆▇█]  /m);
+    expect(cli(['history', 'acme.yaml'], { cwd: d2 }).stdout).toMatch(/^ {2}Score +[▁▂▃▄▅▆▇█]·[▁▂▃▄▅▆▇█] {2}/m);
   });
 
   it('a file outside git, or never committed: exit 2, one line', () => {

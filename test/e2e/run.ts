@@ -4,6 +4,8 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { reportJsonSchema } from '../../src/report/report-schema';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = `${ROOT}bin/sales-audit.js`;
@@ -31,7 +33,21 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     // person): above spawnSync's 1 MB default the child is killed (ENOBUFS, status null).
     maxBuffer: 64 * 1024 * 1024,
   });
+  checkJsonReport(args, r.stdout);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let validateReport: ValidateFunction | undefined;
+/**
+ * Every JSON report an end-to-end test makes the CLI print (`audit ... --format
+ * json` to stdout) is held to the report's JSON Schema (`schema --report`), so
+ * the contract is checked on every report the tests produce.
+ */
+function checkJsonReport(args: string[], stdout: string): void {
+  const format = args.indexOf('--format') >= 0 ? args[args.indexOf('--format') + 1] : args.find((a) => a.startsWith('--format='))?.slice(9);
+  if (args[0] !== 'audit' || format !== 'json' || args.some((a) => a === '-o' || a.startsWith('--output')) || !stdout.startsWith('{')) return;
+  validateReport ??= new Ajv2020({ strictRequired: false, allowUnionTypes: true, allErrors: true }).compile(reportJsonSchema());
+  if (!validateReport(JSON.parse(stdout))) throw new Error(`the JSON report of \`${args.join(' ')}\` breaks its schema: ${JSON.stringify(validateReport.errors)}`);
 }
 
 /** The built CLI's code: the entry chunk and every chunk it may load, by path under dist/. */

@@ -137,7 +137,10 @@ export const mutatedOrg = fc
     const slots: [Record<string, unknown> | unknown[], string | number][] = [];
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach((x, j) => (slots.push([v, j]), walk(x)));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]), walk(x);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+        slots.push([v as Record<string, unknown>, k]);
+        walk(x);
+      }
     };
     walk(data);
     let shared: unknown;

@@ -39,7 +39,6 @@ notes:
 const BAD = `version: 1\ncompany:\n  ${yaml(`na${ESC}]0;T\u0007me\n::warning::key`)}: x\n`;
 
 // Everything that acts on a terminal, besides the line ends a format uses.
-// eslint-disable-next-line no-control-regex
 const LIVE = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 function check(what: string, text: string, opts: { github?: boolean } = {}) {

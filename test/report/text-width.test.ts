@@ -7,7 +7,6 @@ import { renderText, CHECKLIST_TABLE_MIN } from '../../src/report/text';
 import { render } from '../../src/report/index';
 import { fixture } from './helpers';
 
-// eslint-disable-next-line no-control-regex
 const visible = (l: string) => l.replace(/\u001b\[[0-9;]*m/g, '');
 const URL = `https://intranet.example.com/${'very-long-path-segment-'.repeat(6)}end`;
 

@@ -160,16 +160,17 @@ describe('internal-friction', () => {
   });
 
   it.each([
-    ['credit', 'Finance'],
-    ['legal', 'Legal'],
-    ['pricing', 'Sales operations with Finance'],
-    ['inventory', 'Operations'],
-    ['production', 'Operations'],
-    ['other', 'CEO'],
-    [undefined, 'CEO'],
-  ] as const)('gives the fix of a %s friction point to %s', (area, owner) => {
+    ['credit', 'Finance', 'nameFinanceOwner', 'setFinanceMechanism'],
+    ['legal', 'Legal', 'nameLegalOwner', 'setLegalMechanism'],
+    ['pricing', 'Sales operations with Finance', 'namePricingOwner', 'setPricingMechanism'],
+    ['inventory', 'Operations', 'nameOperationsOwner', 'setOperationsMechanism'],
+    ['production', 'Operations', 'nameOperationsOwner', 'setOperationsMechanism'],
+    ['other', 'CEO', 'nameOwner', 'setMechanism'],
+    [undefined, 'CEO', 'nameOwner', 'setMechanism'],
+  ] as const)('gives the fix of a %s friction point to %s (%s, %s)', (area, owner, nameStep, mechanismStep) => {
     const r = runRule(rule, { friction: { points: [{ ...(area ? { area } : {}), description: 'a battle', owner: 'none', mechanism: 'none' }] } });
     expect(r.checklist.map((c) => c.owner)).toEqual([owner, owner]);
+    expect(r.steps).toEqual([nameStep, mechanismStep]);
   });
 
   it('gives the fixes to whoever holds the role in a 12-person company run by its CEO', () => {

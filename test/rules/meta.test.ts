@@ -30,8 +30,8 @@ const CATALOGUE = [
 ] as const;
 
 describe('rule registry', () => {
-  it('lists the 15 catalogue rules in catalogue order, with their category and severity', () => {
-    expect(rules.map((r) => [r.id, r.category, r.severity])).toEqual(CATALOGUE.map((c) => [...c]));
+  it('lists the catalogue rules first, in catalogue order, with their category and severity (a new rule is added after them)', () => {
+    expect(rules.slice(0, CATALOGUE.length).map((r) => [r.id, r.category, r.severity])).toEqual(CATALOGUE.map((c) => [...c]));
   });
 
   it('registers every file in rules/ and nothing else', () => {

@@ -2,9 +2,9 @@
 // checks, the engine, the renderers asked for, then the gates.
 import { dirname, join, resolve } from 'node:path';
 import { examplesDir } from '../paths';
-import { runAudit } from '../../engine/run';
+import { audit } from '../../api';
 import { checkGates } from '../../engine/gates';
-import { gatesOf, settingsOf } from '../../config/load';
+import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
 import { redact } from '../../model/redact';
@@ -12,7 +12,8 @@ import { render, type Format } from '../../report/index';
 import { rules } from '../../../rules/index';
 import { CliError, EXIT, inputError } from '../errors';
 import { loadOrg } from '../org-input';
-import { loadOrgText } from '../../load/load';
+import { loadOrgText, type LoadedOrg } from '../../load/load';
+import type { ConfigResult } from '../../config/load';
 import type { Org } from '../../model/schema';
 import type { Paper } from '../options';
 import { today, useColor } from '../output';
@@ -38,6 +39,14 @@ export interface AuditOpts {
   failOnRegression?: boolean;
 }
 
+/** Plugin rules' custom facts checked against their schemas (loaded only with facts under custom: or plugins). */
+export async function checkCustomFacts(loaded: LoadedOrg, cfg: ConfigResult | undefined): Promise<void> {
+  if (loaded.org.custom === undefined) return;
+  const { customFactDiagnostics } = await import('../../config/plugins');
+  const bad = await customFactDiagnostics(loaded, cfg?.ok ? (cfg.value.plugins ?? []) : []);
+  if (bad.length) throw inputError(bad);
+}
+
 /** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
 export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
   // The .sales-audit.yaml files next to and above a user's file apply; a bundled example uses only --config.
@@ -52,21 +61,16 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   const csv = loaded.org.people_csv?.trim();
   if (orgPath && csv) inputs.push({ path: resolve(dirname(resolve(orgPath)), csv), what: 'the roster (people_csv)' });
   if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
-  const badWaivers = waiverDiagnostics(loaded, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  const badWaivers = waiverDiagnostics(loaded, all.map((r) => r.id));
   if (badWaivers.length) throw inputError(badWaivers);
+  await checkCustomFacts(loaded, cfg);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
-  const report = runAudit({
-    org,
-    date: opts.date ?? today(),
-    rules,
-    file: loaded.file,
-    locate: (p) => loaded.positions.locate(p),
-    unknowns: loaded.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  // The library's audit(), as a consumer of the package calls it.
+  const report = audit(
+    { ...loaded, org },
+    { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   return { report, config, configFiles: cfg?.value.files ?? [], inputs, org };
 }
 
@@ -93,21 +97,15 @@ export async function auditText(text: string, shown: string, configFor: string |
   const config = cfg?.value.config;
   const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });
   if (!loaded.ok) throw inputError(loaded.diagnostics);
-  const bad = waiverDiagnostics(loaded.value, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  const bad = waiverDiagnostics(loaded.value, all.map((r) => r.id));
   if (bad.length) throw inputError(bad);
+  await checkCustomFacts(loaded.value, cfg);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
-  const report = runAudit({
-    org,
-    date: opts.date,
-    rules,
-    file: shown,
-    locate: (p) => loaded.value.positions.locate(p),
-    unknowns: loaded.value.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  const report = audit(
+    { ...loaded.value, file: shown, org },
+    { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   return { report, org };
 }
 

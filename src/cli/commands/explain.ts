@@ -22,10 +22,11 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .description('Explain one rule: what it checks, why, the facts it reads, its thresholds and their sources, how to fix.')
     .argument('<rule>', 'a rule id (see `sales-audit rules`)')
-    .addHelpText('after', '\nExample:\n  $ sales-audit explain selling-time')
-    .action(async (id: string) => {
+    .option('--config <file>', 'the config whose plugins add rules (default: the .sales-audit.yaml that applies in the working folder)')
+    .addHelpText('after', '\nExamples:\n  $ sales-audit explain selling-time\n  $ sales-audit explain forecast-tracked --config orgs/.sales-audit.yaml   # a plugin\'s rule')
+    .action(async (id: string, opts: { config?: string }) => {
       // Loaded only when this command runs: declaring it stays cheap.
-      const { rules } = await import('../../../rules/index');
+      const rules = await (await import('../rules-in-scope')).rulesInScope(opts.config);
       const { explainRule } = await import('./explain-run');
       const rule = rules.find((r) => r.id === id);
       if (!rule) {

@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
-import { runAudit } from '../../engine/run';
-import type { Evidence, Severity } from '../../engine/types';
+import { audit } from '../../api';
+import type { Evidence, RuleDefinition, Severity } from '../../engine/types';
 import { formatDiagnostic, type Diagnostic } from '../../load/diagnostics';
 import { loadOrgFile, type LoadedOrg } from '../../load/load';
 import { redact } from '../../model/redact';
 import { expandGlob, isGlob } from '../../config/glob';
-import { gatesOf, settingsOf } from '../../config/load';
+import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
 import { renderLint, renderLintBlock, renderLintEnd, SARIF_MAX_RESULTS, sarifResultCount, slimLintedFile, STREAMED_LINT_FORMATS, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
@@ -83,7 +83,8 @@ function missingAt(loaded: LoadedOrg, path: string | undefined): Evidence {
   return { path: path ?? '', file: loc?.file ?? loaded.file, line: loc?.line ?? 1, column: loc?.column ?? 1, origin: 'file' };
 }
 
-async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[]): Promise<LintFile> {
+/** `ran` gathers every rule a file ran (the built-in ones and any plugin's), for SARIF's rule metadata. */
+async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[], ran: Map<string, RuleDefinition>): Promise<LintFile> {
   read.push({ path: input.path, what: 'an org file' });
   const cfg = await resolver.forOrg(input.path);
   if (cfg?.ok) read.push({ path: resolve(cfg.value.file), what: 'a config' });
@@ -93,21 +94,20 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
   const org = loaded.value;
   const csv = org.org.people_csv?.trim();
   if (csv) read.push({ path: resolve(dirname(input.path), csv), what: 'a roster (people_csv)' });
-  const waivers = waiverDiagnostics(org, rules.map((r) => r.id));
+  const all = rulesWith(rules, cfg);
+  for (const r of all) if (!ran.has(r.id)) ran.set(r.id, r);
+  const waivers = waiverDiagnostics(org, all.map((r) => r.id));
   if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
+  if (org.org.custom !== undefined) {
+    const bad = await (await import('../../config/plugins')).customFactDiagnostics(org, cfg?.ok ? (cfg.value.plugins ?? []) : []);
+    if (bad.length) return { ok: false, file: input.shown, diagnostics: bad };
+  }
   const config = cfg?.value.config;
-  const report = runAudit({
-    org: opts.redact ? redact(org.org) : org.org,
-    date,
-    rules,
-    file: org.file,
-    locate: (p) => org.positions.locate(p),
-    unknowns: org.unknowns,
-    settings: settingsOf(config),
-    coverageFloor: config?.coverageFloor,
-    configWaivers: cfg?.value.waivers,
-    toolVersion: VERSION,
-  });
+  // The library's audit(), as `audit` calls it.
+  const report = audit(
+    { ...org, org: opts.redact ? redact(org.org) : org.org },
+    { date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+  );
   // Lint fails on a failing critical rule unless the config says otherwise.
   const gates = gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
   return {
@@ -137,6 +137,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const base = compare?.checkRevision(opts.baseline!, cwd);
   const inputs = await resolveInputs(patterns, cwd);
   const read: InputFile[] = [];
+  const ran = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   const renderOpts = (target: Target<LintFormat>) => ({ color: color && target.output === undefined && target.format === 'stylish' });
   // When every format asked for is written file by file (the default stylish
@@ -147,7 +148,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const held = new Map<Target<LintFormat>, string[]>(list.map((t) => [t, []]));
   const files: LintFile[] = [];
   for (const input of inputs) {
-    let f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read);
+    let f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
     if (compare && base && f.ok && !('unmatched' in input)) {
       f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, cwd }, f.report);
       if (opts.failOnRegression) {
@@ -164,7 +165,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     files.push(f);
   }
   refuseInputsAsOutputs(list, read);
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules, files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
+  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules: [...ran.values()], files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
 
   // Input problems: one bare `file:line:col: message` line each, once.
   const printed = new Set<string>();

@@ -10,10 +10,11 @@ export function registerRules(program: Command): void {
     .description('List the rules: id, title, category, severity and source.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
+    .option('--config <file>', 'the config whose plugins add rules (default: the .sales-audit.yaml that applies in the working folder)')
     .addHelpText('after', '\nExamples:\n  $ sales-audit rules\n  $ sales-audit rules --format json | jq -r ".[].id"')
-    .action(async (opts: { format: 'text' | 'json'; color?: boolean }) => {
+    .action(async (opts: { format: 'text' | 'json'; color?: boolean; config?: string }) => {
       // Loaded only when this command runs: declaring it stays cheap.
-      const { rules } = await import('../../../rules/index');
+      const rules = await (await import('../rules-in-scope')).rulesInScope(opts.config);
       if (opts.format === 'json') {
         const list = rules.map((r) => ({ id: r.id, title: r.title, category: r.category, severity: r.severity, weight: SEVERITY_WEIGHT[r.severity], source: r.source }));
         writeStdout(`${JSON.stringify(list, null, 2)}\n`);

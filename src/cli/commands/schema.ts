@@ -1,18 +1,23 @@
 // `sales-audit schema`: the org file's JSON Schema, generated from the model.
 import { Command } from 'commander';
+import { CliError } from '../errors';
 import { writeStdout } from '../stdio';
 
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description('Print the JSON Schema of the org file, or with --config of .sales-audit.yaml (for editor completion and validation).')
+    .description('Print the JSON Schema of the org file, with --config of .sales-audit.yaml (for editor completion and validation), or with --report of the JSON report.')
     .option('--config', 'print the JSON Schema of the config file (.sales-audit.yaml) instead')
-    .addHelpText('after', '\nExamples:\n  $ sales-audit schema > sales-audit.schema.json\n  $ sales-audit schema --config > sales-audit.config.schema.json')
-    .action(async (opts: { config?: boolean }) => {
+    .option('--report', 'print the JSON Schema of the JSON report (audit --format json) instead')
+    .addHelpText('after', '\nExamples:\n  $ sales-audit schema > sales-audit.schema.json\n  $ sales-audit schema --config > sales-audit.config.schema.json\n  $ sales-audit schema --report > sales-audit.report.schema.json')
+    .action(async (opts: { config?: boolean; report?: boolean }) => {
+      if (opts.config && opts.report) throw new CliError(['give --config or --report, not both']);
       // Loaded only when this command runs: declaring it stays cheap.
       const schema = opts.config
         ? (await import('../../config/schema')).configJsonSchema((await import('../../../rules/index')).rules)
-        : (await import('../../model/json-schema')).orgJsonSchema();
+        : opts.report
+          ? (await import('../../report/report-schema')).reportJsonSchema()
+          : (await import('../../model/json-schema')).orgJsonSchema();
       writeStdout(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -1,0 +1,143 @@
+// The JSON report's schema (schemaVersion 2) as a zod schema, and its JSON
+// Schema (`sales-audit schema --report`). The AuditReport type in
+// src/engine/types.ts is what the engine builds; the assertions at the end of
+// this file fail the type check when the two drift apart, and a test validates
+// every JSON report the tests produce against the JSON Schema.
+import * as z from 'zod/mini';
+import { CATEGORIES, EFFORTS, GRADES, SEVERITIES, STATUSES, type AuditReport } from '../engine/types';
+
+const severity = z.enum(SEVERITIES);
+const category = z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]]);
+const status = z.enum(STATUSES);
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const share = z.number().check(z.gte(0), z.lte(1));
+const percent = z.int().check(z.gte(0), z.lte(100));
+const text = z.string();
+
+const evidence = z.strictObject({
+  path: text,
+  file: z.optional(text),
+  line: z.optional(z.int().check(z.gte(1))),
+  column: z.optional(z.int().check(z.gte(1))),
+  origin: z.enum(['file', 'interview']),
+  respondent: z.optional(text),
+  source: z.optional(text),
+  asOf: z.optional(date),
+  stale: z.optional(z.boolean()),
+});
+
+const waiver = z.strictObject({
+  rule: text,
+  reason: text,
+  owner: text,
+  expires: date,
+  status: z.enum(['active', 'expired', 'unknown-rule']),
+  evidence,
+});
+
+const data = z.record(text, z.union([text, z.number()]));
+
+const check = z.strictObject({
+  id: text,
+  weight: share,
+  status: z.enum(['known', 'partly-known', 'not-assessed', 'not-applicable']),
+  score: z.nullable(share),
+  upTo: z.nullable(share),
+  missing: z.array(text),
+  reason: z.optional(text),
+});
+
+const rule = z.strictObject({
+  id: text,
+  title: text,
+  category,
+  severity,
+  weight: z.number().check(z.gte(0)),
+  source: text,
+  docs: z.strictObject({ description: text, rationale: text }),
+  status,
+  score: z.nullable(share),
+  upTo: z.nullable(share),
+  coverage: percent,
+  missing: z.array(text),
+  reason: z.optional(text),
+  checks: z.array(check),
+  error: z.optional(text),
+  waiver: z.optional(waiver),
+});
+
+const finding = z.strictObject({
+  id: text,
+  ruleId: text,
+  messageId: text,
+  message: text,
+  severity,
+  fatal: z.boolean(),
+  note: z.boolean(),
+  suppressed: z.boolean(),
+  data,
+  evidence: z.array(evidence),
+  thresholds: z.array(z.strictObject({ name: text, value: z.unknown(), source: z.optional(text) })),
+});
+
+const checklistItem = z.strictObject({
+  id: text,
+  rank: z.int().check(z.gte(1)),
+  kind: z.enum(['fix', 'find-out']),
+  ruleId: text,
+  stepId: text,
+  action: text,
+  owner: text,
+  effort: z.enum(EFFORTS),
+  gain: z.number().check(z.gte(0), z.lte(100)),
+  facts: z.optional(z.array(text)),
+  fatal: z.optional(z.boolean()),
+  or: z.optional(z.boolean()),
+  severity,
+  evidence: z.array(evidence),
+  status: z.literal('open'),
+});
+
+/** The JSON report, `sales-audit audit --format json` (schemaVersion 2). */
+export const ReportSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  tool: z.strictObject({ name: z.literal('sales-audit'), version: text }),
+  auditDate: date,
+  org: z.strictObject({ file: text, company: z.nullable(text), respondents: z.array(text) }),
+  summary: z.strictObject({
+    score: z.nullable(percent),
+    upTo: z.nullable(percent),
+    unknownFacts: z.int().check(z.gte(0)),
+    grade: z.nullable(z.enum(GRADES)),
+    gradeStatus: z.enum(['graded', 'incomplete', 'unscored']),
+    gradeNote: z.nullable(text),
+    gradeCapped: z.boolean(),
+    coverage: percent,
+    coverageFloor: percent,
+    fatal: z.int().check(z.gte(0)),
+    counts: z.record(status, z.int().check(z.gte(0))),
+    findings: z.record(severity, z.int().check(z.gte(0))),
+  }),
+  categories: z.array(z.strictObject({ id: category, title: text, score: z.nullable(percent), upTo: z.nullable(percent), coverage: percent, rules: z.array(text) })),
+  rules: z.array(rule),
+  findings: z.array(finding),
+  checklist: z.array(checklistItem),
+  unknowns: z.array(evidence),
+  labels: z.record(text, text),
+  waivers: z.array(waiver),
+  notes: z.partialRecord(text, text),
+  /** With --baseline: the comparison with the earlier audit (an AuditDiff, its own schemaVersion; see README). */
+  since: z.optional(z.looseObject({ schemaVersion: z.literal(1) })),
+});
+
+/** The JSON Schema (draft 2020-12) of the JSON report. */
+export function reportJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: 'sales-audit JSON report (schemaVersion 2)' };
+}
+
+// The type check holds the schema and the engine's type together: each must be assignable to the other.
+type Parsed = Omit<z.infer<typeof ReportSchema>, 'since'>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<Parsed, AuditReport> = true;
+void sameShape;

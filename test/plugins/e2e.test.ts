@@ -1,0 +1,200 @@
+// Plugins (.sales-audit.yaml `plugins:`), through the built CLI: the example
+// plugin in examples/plugins gets what a built-in rule gets (rules, explain,
+// score and checklist, SARIF rule metadata, waivers, options in the config);
+// a plugin that cannot be used is one line and exit 2; one that throws in its
+// check is an error result for that rule while the rest of the audit stands;
+// a run without plugins loads no plugin code.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
+
+const EXAMPLE = `${ROOT}examples/plugins`;
+const scratch = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A folder with a config naming `plugins` and the given files, and the example org. */
+function folder(name: string, config: string, files: Record<string, string> = {}): string {
+  const dir = join(scratch, name);
+  cpSync(EXAMPLE, dir, { recursive: true });
+  writeFileSync(join(dir, '.sales-audit.yaml'), config);
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  return dir;
+}
+
+describe('the example plugin (examples/plugins)', () => {
+  it("is audited like a built-in rule: scored with the config's option, its finding and fix in the report", () => {
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as {
+      rules: { id: string; status: string; score: number }[];
+      findings: { ruleId: string; message: string; thresholds: { name: string; value: number }[] }[];
+      checklist: { ruleId: string; action: string }[];
+    };
+    expect(report.rules.map((x) => x.id).at(-1)).toBe('forecast-tracked');
+    expect(report.rules.find((x) => x.id === 'forecast-tracked')).toMatchObject({ status: 'partial', score: 0.871 });
+    const finding = report.findings.find((f) => f.ruleId === 'forecast-tracked')!;
+    expect(finding.message).toBe('The forecast came within 74% of what closed; under 85% the company cannot plan on it.');
+    expect(finding.thresholds).toMatchObject([{ name: 'minAccuracyPct', value: 85 }]);
+    expect(report.checklist.filter((c) => c.ruleId === 'forecast-tracked').map((c) => c.action)).toEqual([
+      'Compare each start-of-quarter forecast with what closed, and correct the stage probabilities until it comes within 85%.',
+    ]);
+  });
+
+  it('is listed by rules and explained by explain, in the folder or with --config', () => {
+    const list = JSON.parse(cli(['rules', '--format', 'json'], { cwd: EXAMPLE }).stdout) as { id: string }[];
+    expect(list.map((x) => x.id).at(-1)).toBe('forecast-tracked');
+    expect((JSON.parse(cli(['rules', '--format', 'json']).stdout) as unknown[]).length).toBe(list.length - 1);
+    expect((JSON.parse(cli(['rules', '--format', 'json', '--config', 'examples/plugins/.sales-audit.yaml']).stdout) as unknown[]).length).toBe(list.length);
+    const ex = cli(['explain', 'forecast-tracked'], { cwd: EXAMPLE });
+    expect(ex.code).toBe(0);
+    expect(ex.stdout).toContain('forecast-tracked: The forecast is checked against what closed');
+    expect(ex.stdout).toContain('minAccuracyPct = 80');
+    const elsewhere = cli(['explain', 'forecast-tracked']);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toMatch(/^sales-audit: unknown rule "forecast-tracked"/);
+  });
+
+  it('has rule metadata in SARIF and its results point at the fact', () => {
+    const r = cli(['lint', 'acme.yaml', '--format', 'sarif', '--date', DATE], { cwd: EXAMPLE });
+    const sarif = JSON.parse(r.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; shortDescription?: { text: string }; helpUri?: string }[] } };
+        results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
+    };
+    const meta = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'forecast-tracked');
+    expect(meta?.shortDescription?.text).toBe('The forecast is checked against what closed, and is close enough to plan on.');
+    const results = sarif.runs[0]!.results.filter((x) => x.ruleId === 'forecast-tracked');
+    expect(results.map((x) => x.locations[0]!.physicalLocation.region.startLine)).toEqual([73]);
+  });
+
+  it('can be waived in the org file, and its waiver of an unknown id is still refused', () => {
+    const dir = folder('waived', 'plugins: [./rules/forecast-tracked.js]\n');
+    const org = join(dir, 'acme.yaml');
+    const text = readFileSync(org, 'utf8');
+    writeFileSync(org, text.replace(/^waivers:\n/m, 'waivers:\n  - rule: forecast-tracked\n    reason: the new CRM reports accuracy from Q1\n    owner: Sales Director\n    expires: 2027-03-31\n'));
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { rules: { id: string; status: string }[] }).rules.find((x) => x.id === 'forecast-tracked')!.status).toBe('waived');
+    // Without the plugin the same waiver names a rule that does not exist.
+    writeFileSync(join(dir, '.sales-audit.yaml'), 'root: true\n');
+    const without = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: dir });
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/^acme\.yaml:\d+:\d+: waivers\[\d\]\.rule: unknown rule "forecast-tracked"/);
+  });
+});
+
+describe("custom facts (custom.<rule id>, checked by the plugin rule's own schema)", () => {
+  const withCustom = (name: string, custom: string) => {
+    const dir = folder(name, 'plugins: [./rules/forecast-tracked.js]\n');
+    writeFileSync(join(dir, 'acme.yaml'), `${readFileSync(join(dir, 'acme.yaml'), 'utf8')}custom:\n${custom}`);
+    return dir;
+  };
+  const line = () => readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8').split('\n').length + 2;
+
+  it('a custom fact the rule reads is judged, with its place as evidence', () => {
+    const dir = withCustom('custom-false', '  forecast-tracked:\n    compared_with_closed: false\n');
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { rules: { id: string; status: string }[]; findings: { ruleId: string; message: string; evidence: { path: string; line: number }[] }[] };
+    expect(report.rules.find((x) => x.id === 'forecast-tracked')!.status).toBe('fail');
+    expect(report.findings.filter((f) => f.ruleId === 'forecast-tracked').map((f) => [f.message, f.evidence[0]!.path, f.evidence[0]!.line])).toEqual([
+      ['Nobody compares the forecast with what closed, so nobody knows how far off it is.', 'custom.forecast-tracked.compared_with_closed', line()],
+    ]);
+  });
+
+  it('a bad custom fact is one line with its file:line:col, exit 2, for audit and lint', () => {
+    const dir = withCustom('custom-bad', '  forecast-tracked:\n    compared_with_closed: yes\n');
+    for (const cmd of ['audit', 'lint']) {
+      const r = cli([cmd, 'acme.yaml', '--date', DATE], { cwd: dir });
+      expect(r.stderr, cmd).toBe(`acme.yaml:${line()}:27: custom.forecast-tracked.compared_with_closed: expected true or false, got "yes"\n`);
+      expect(r.code, cmd).toBe(2);
+    }
+  });
+
+  it('an unknown key, and facts under an id no plugin rule declares, are refused at their place', () => {
+    const typo = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: withCustom('custom-typo', '  forecast-tracked:\n    compared_with_close: true\n') });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(new RegExp(`^acme\\.yaml:${line()}:5: custom\\.forecast-tracked\\.compared_with_close: unknown key "compared_with_close".*compared_with_closed`));
+    const stray = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: withCustom('custom-stray', '  forcast-tracked:\n    compared_with_closed: true\n') });
+    expect(stray.stderr).toBe(`acme.yaml:${line() - 1}:3: custom.forcast-tracked: no plugin rule declares facts under "forcast-tracked" (plugins in the config: forecast-tracked)\n`);
+    expect(stray.code).toBe(2);
+  });
+});
+
+describe('a plugin that cannot be used, or that throws', () => {
+  const cases: [string, string, Record<string, string>, string][] = [
+    ['a missing file', 'plugins:\n  - ./rules/nope.js\n', {}, '.sales-audit.yaml:2:5: plugins[0]: could not load the plugin ./rules/nope.js: no such file\n'],
+    ['a syntax error', 'plugins:\n  - ./broken.js\n', { 'broken.js': 'export default {\n' }, '.sales-audit.yaml:2:5: plugins[0]: could not load the plugin ./broken.js: Unexpected end of input\n'],
+    [
+      'no default export',
+      'plugins: [./none.js]\n',
+      { 'none.js': 'export const rule = 1;\n' },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./none.js has no default export; expected `export default defineRule({...})` or a list of rules\n',
+    ],
+    [
+      'not a rule',
+      'plugins: [./half.js]\n',
+      { 'half.js': "export default { id: 'half-rule', title: 'Half' };\n" },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./half.js does not export a rule: half-rule: expected a source\n',
+    ],
+    [
+      'a built-in id',
+      'plugins: [./dup.js]\n',
+      { 'dup.js': "import r from './rules/forecast-tracked.js';\nexport default { ...r, id: 'selling-time' };\n" },
+      '.sales-audit.yaml:1:11: plugins[0]: the plugin ./dup.js defines the rule "selling-time", which is a built-in rule; give it an id of its own\n',
+    ],
+    ['a package name', 'plugins: [left-pad]\n', {}, '.sales-audit.yaml:1:11: plugins[0]: expected a path relative to the config (./rules/our-rule.js), got "left-pad"\n'],
+    [
+      "a plugin rule's option out of range",
+      'plugins: [./rules/forecast-tracked.js]\nrules:\n  forecast-tracked:\n    options:\n      minAccuracyPct: 150\n',
+      {},
+      '.sales-audit.yaml:5:23: rules.forecast-tracked.options.minAccuracyPct: expected a number at most 100, got 150\n',
+    ],
+  ];
+  for (const [what, config, files, stderr] of cases)
+    it(`${what}: one line, exit 2, for audit and lint`, () => {
+      const dir = folder(what.replace(/\W+/g, '-'), config, files);
+      for (const args of [['audit', 'acme.yaml'], ['lint', 'acme.yaml'], ['rules']]) {
+        const r = cli([...args, '--date', DATE].slice(0, args[0] === 'rules' ? 1 : 4), { cwd: dir });
+        expect(r.stderr, args.join(' ')).toBe(stderr);
+        expect(r.code, args.join(' ')).toBe(2);
+      }
+    });
+
+  it('a check that throws is an error result for that rule; the rest of the audit stands', () => {
+    const dir = folder('throws', 'plugins: [./throws.js]\n', {
+      'throws.js': "import r from './rules/forecast-tracked.js';\nexport default [{ ...r, id: 'throws-rule', check() { throw new Error('no CRM export yet'); } }];\n",
+    });
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { summary: { score: number }; rules: { id: string; status: string; error?: string }[] };
+    expect(report.rules.find((x) => x.id === 'throws-rule')).toMatchObject({ status: 'error', error: 'no CRM export yet' });
+    // Every other rule's result is what it is without the plugin; the rule in error earns nothing and stays in play.
+    const plainDir = folder('no-plugin', 'root: true\n');
+    const plain = JSON.parse(cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: plainDir }).stdout) as typeof report;
+    expect(report.rules.filter((x) => x.id !== 'throws-rule')).toEqual(plain.rules);
+    expect(report.summary.score).toBeLessThan(plain.summary.score);
+  });
+});
+
+describe('without plugins', () => {
+  it('a run loads no plugin code: the plugin loader sits in a chunk the plain audit and lint never read', () => {
+    const holders = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
+    expect(holders).toHaveLength(1);
+    for (const args of [
+      ['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE],
+      ['lint', 'templates/examples/mid-size-gaps.yaml', '--date', DATE],
+    ]) {
+      const r = loadedChunks(args);
+      expect(
+        r.chunks.map((c) => c.file),
+        args.join(' '),
+      ).not.toContain(holders[0]);
+    }
+    const withPlugin = loadedChunks(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
+    expect(withPlugin.chunks.map((c) => c.file)).toContain(holders[0]);
+  });
+});
