@@ -33,6 +33,8 @@ export default defineRule({
     'compensation.base_pct',
     'compensation.ramp_months',
     'compensation.draw',
+    'people[].name',
+    'people[].is_rep',
     'people[].start_date',
   ],
   options: options({

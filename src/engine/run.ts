@@ -236,11 +236,13 @@ export function runAudit(given: AuditInput): AuditReport {
   const describe = input.describe ?? ((p: string) => describeFact(p, org));
   type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'>;
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
-  raws.forEach(({ result, steps }, order) => {
+  raws.forEach(({ result, steps, findings: found }, order) => {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
     const gain = fixGain(scored, result.id);
     const fatal = result.severity === 'critical' && result.status === 'fail';
-    if (steps.length && (gain > 0 || result.status !== 'pass')) {
+    // A finding always has its fix on the checklist, even in a rule that passes
+    // on points (an unscored finding: a new hire with no ramp, a pay mix).
+    if (steps.length && (gain > 0 || result.status !== 'pass' || found.some((f) => !f.note))) {
       groups.push({
         items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
         gain,

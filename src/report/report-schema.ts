@@ -4,7 +4,8 @@
 // this file fail the type check when the two drift apart, and a test validates
 // every JSON report the tests produce against the JSON Schema.
 import * as z from 'zod/mini';
-import { CATEGORIES, EFFORTS, GRADES, SEVERITIES, STATUSES, type AuditReport } from '../engine/types';
+import { CATEGORIES, EFFORTS, GRADES, RULE_GROUPS, SEVERITIES, STATUSES, type AuditReport } from '../engine/types';
+import { RESPONDENT_GROUPS } from '../model/respondents';
 
 const severity = z.enum(SEVERITIES);
 const category = z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES, ...(keyof typeof CATEGORIES)[]]);
@@ -24,6 +25,8 @@ const evidence = z.strictObject({
   source: z.optional(text),
   asOf: z.optional(date),
   stale: z.optional(z.boolean()),
+  /** With several respondents: the answer used and why ("from sales reps: 3 of 4 said monthly; ..."). */
+  resolution: z.optional(text),
 });
 
 const waiver = z.strictObject({
@@ -64,6 +67,8 @@ const rule = z.strictObject({
   checks: z.array(check),
   error: z.optional(text),
   waiver: z.optional(waiver),
+  /** Rules presented together (the two compensation rules: one compensation review). */
+  group: z.optional(z.strictObject({ id: z.enum(Object.keys(RULE_GROUPS) as [keyof typeof RULE_GROUPS, ...(keyof typeof RULE_GROUPS)[]]), title: text })),
 });
 
 const finding = z.strictObject({
@@ -78,6 +83,8 @@ const finding = z.strictObject({
   data,
   evidence: z.array(evidence),
   thresholds: z.array(z.strictObject({ name: text, value: z.unknown(), source: z.optional(text) })),
+  /** A rule's findings about one person, merged: each original message. */
+  parts: z.optional(z.array(z.strictObject({ messageId: text, message: text, data }))),
 });
 
 const checklistItem = z.strictObject({
@@ -96,6 +103,17 @@ const checklistItem = z.strictObject({
   severity,
   evidence: z.array(evidence),
   status: z.literal('open'),
+});
+
+const group = z.enum(RESPONDENT_GROUPS);
+const groupAnswer = z.strictObject({ group, value: z.optional(z.unknown()), count: z.int().check(z.gte(0)), of: z.int().check(z.gte(0)), unknown: z.int().check(z.gte(0)), words: text });
+
+/** Several respondents: who answered (counts, never names), where groups disagree, alignment per section, and which answer each fact used. */
+const perception = z.strictObject({
+  respondents: z.array(z.strictObject({ group, named: z.int().check(z.gte(0)), anonymous: z.int().check(z.gte(0)) })),
+  gaps: z.array(z.strictObject({ fact: text, section: text, answers: z.array(groupAnswer), recorded: z.optional(z.unknown()), rules: z.array(text), decisive: z.array(text) })),
+  alignment: z.array(z.strictObject({ section: text, facts: z.int().check(z.gte(0)), agree: z.int().check(z.gte(0)), pct: z.nullable(percent) })),
+  resolutions: z.array(z.strictObject({ path: text, from: z.union([group, z.literal('file')]), reason: text })),
 });
 
 /** The JSON report, `sales-audit audit --format json` (schemaVersion 2). */
@@ -128,6 +146,8 @@ export const ReportSchema = z.strictObject({
   notes: z.partialRecord(text, text),
   /** With --baseline: the comparison with the earlier audit (an AuditDiff, its own schemaVersion; see README). */
   since: z.optional(z.looseObject({ schemaVersion: z.literal(1) })),
+  /** Present only when the org file keeps several respondents' answers (`responses:`). */
+  perception: z.optional(perception),
 });
 
 /** The JSON Schema (draft 2020-12) of the JSON report. */

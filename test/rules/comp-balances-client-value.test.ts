@@ -99,7 +99,8 @@ describe('comp-balances-client-value', () => {
       org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15),
       status: 'pass', score: 0.775, messages: ['noClientPart'], notes: ['simplePlanFits'],
       paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees'],
-      steps: ['find-out'], missing: ['compensation.pay_on_collection', 'compensation.clawback'],
+      // The finding's fix is on the checklist even while the rule passes on points.
+      steps: ['find-out', 'addClientComponent'], missing: ['compensation.pay_on_collection', 'compensation.clawback'],
     },
     {
       name: 'partly known: relationship selling, client-value controls unknown, plan varied',
@@ -225,7 +226,7 @@ describe('comp-balances-client-value: pay mix, ramp and draw (issue 11, item 3)'
     const people = [{ name: 'AE 5', is_rep: true, start_date: '2026-09-01' }, { name: 'AE 1', is_rep: true, start_date: '2022-01-10' }];
     const base: Org = { company: { sales_motion: 'solution', employees: 50 }, people, compensation: { ...sound, ramp_months: 0, draw: 'none' } };
     const r = runRule(rule, base);
-    expectOutcome(r, { messages: ['noRamp'] });
+    expectOutcome(r, { messages: ['noRamp'], steps: ['addRamp'] });
     expect(r.findings[0]!.message).toBe('AE 5 joined in the last 6 months and carries the full quota from the first day, with no ramp and no draw.');
     expect(runRule(rule, { ...base, compensation: { ...base.compensation, ramp_months: 3 } }).messages).toEqual([]);
     expect(runRule(rule, { ...base, compensation: { ...base.compensation, draw: 'recoverable' } }).messages).toEqual([]);

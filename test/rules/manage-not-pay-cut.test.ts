@@ -278,6 +278,12 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
   });
 
+  it('a policy with no steps for underperformance is a finding, fixed by the CEO with HR', () => {
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: [], improvement_plan_deadline_days: 60 }], people: [ae('AE 1', [40, 50, 45], [])] });
+    expect(r.messages).toContain('policyNoSteps');
+    expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
+  });
+
   it('without a roster, a policy earns nothing by itself (nobody is known to underperform); its faults are notes', () => {
     const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const] }] });
     expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['policyPayCut', 'policyOnly'] });

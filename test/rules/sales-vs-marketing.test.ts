@@ -59,7 +59,7 @@ describe('sales-vs-marketing', () => {
     {
       name: 'partly known: marketing owns only lead generation, the story\'s owner unknown (the finding stays)',
       org: mk({ function: 'dedicated', owns: ['lead_generation'], ...LEADS, reps_create_messaging: false, issue_route: true }),
-      status: 'pass', score: 0.7, messages: ['notOwned'], paths: ['marketing.owns'], steps: ['find-out'], missing: ['marketing.message_owner'],
+      status: 'pass', score: 0.7, messages: ['notOwned'], paths: ['marketing.owns'], steps: ['find-out', 'ownItems'], missing: ['marketing.message_owner'],
     },
     {
       name: 'partly known: a founder-led company with no marketing, reps using one pitch, the rest unknown',
