@@ -32,9 +32,12 @@ const EXAMPLES = existsSync(EXAMPLES_DIR) ? readdirSync(EXAMPLES_DIR).filter((f)
  * this branch (A4: healthy-org 9, mid-size-gaps 19, roster-team 17,
  * struggling-startup 24); a change that adds a page or two to an example is
  * fine, one that adds more (a card or section pushed onto pages of its own,
- * gaps from broken keep rules) fails here and is looked at.
+ * gaps from broken keep rules) fails here and is looked at. Issue 11's facts
+ * then grew mid-size-gaps by content (its AE policy, span of control, the
+ * compensation review, a fix on the checklist for each finding): 22 on A4,
+ * 24 on Letter.
  */
-const MAX_PAGES: Record<string, number> = { 'healthy-org.yaml': 11, 'mid-size-gaps.yaml': 21, 'roster-team.yaml': 19, 'struggling-startup.yaml': 26 };
+const MAX_PAGES: Record<string, number> = { 'healthy-org.yaml': 11, 'mid-size-gaps.yaml': 25, 'roster-team.yaml': 19, 'struggling-startup.yaml': 26 };
 const DEFAULT_MAX = 26;
 
 let executable: string | undefined;
