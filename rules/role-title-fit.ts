@@ -104,6 +104,9 @@ export default defineRule({
       return id;
     };
     let mismatches = 0;
+    // The roles found mis-titled, by title: a person holding one is the same fault, not a second finding.
+    const misRoles = new Map<string, ReturnType<typeof finding>>();
+    const titleKey = (t: string) => t.trim().toLowerCase();
 
     // One check per role: its title, and the profile of an open role. The roles
     // weigh as much together as the people do (so the score is the share of each
@@ -122,7 +125,9 @@ export default defineRule({
       checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
       if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
         mismatches++;
-        findings.push(finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title }));
+        const f = finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title });
+        findings.push(f);
+        misRoles.set(titleKey(title), f);
         steps.push(step('retitleRole', { title }, [at('title')]));
       }
       if (open === true && r.role_profile === false) {
@@ -143,6 +148,12 @@ export default defineRule({
       const blind = check.unknown.filter((u) => u === at('title') || u === at('is_rep'));
       if (blind.length) unchecked.push({ name, path: blind[0]! });
       if (exec === true && p.is_rep === true && p.direct_reports === 0 && p.hiring_authority === false) {
+        // The holder of a mis-titled role: their title is evidence of the role's finding, retitled with it.
+        const role = misRoles.get(titleKey(p.title!));
+        if (role) {
+          role.paths.push(at('title'));
+          continue;
+        }
         mismatches++;
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
         steps.push(step('retitlePerson', { name, title: p.title }, [at('title')]));

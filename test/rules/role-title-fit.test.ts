@@ -67,6 +67,12 @@ describe('role-title-fit', () => {
       org: { roles: [ae], people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, { name: 'Sam', title: 'Sales Director', is_rep: true, direct_reports: 0, hiring_authority: false }] },
       status: 'partial', score: 0.75, messages: ['execTitleIcPerson'], paths: personPaths(1), steps: ['retitlePerson', 'leaderMandate'],
     },
+    // Issue 11, item 9: the holder of a mis-titled role is the same fault, one finding with both titles as evidence.
+    {
+      name: 'counts a mis-titled role and the person holding it once (struggling-startup\'s VP of Sales)',
+      org: { roles: [{ ...ic, title: 'VP of Sales' }], people: [{ name: 'VP Sales', title: 'vp of sales ', is_rep: true, direct_reports: 0, hiring_authority: false }] },
+      status: 'fail', score: 0, messages: ['execTitleIc'], paths: [...icPaths(0), 'people[0].title'], steps: ['retitleRole', 'leaderMandate'],
+    },
     {
       name: 'names an unnamed person by position',
       org: { roles: [ae], people: [{ title: 'SVP, Sales', is_rep: true, direct_reports: 0, hiring_authority: false }] },
