@@ -10,7 +10,7 @@ import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
-import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
+import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, verdictOf, type Scored } from './scoring';
 import {
   SEVERITIES,
   SEVERITY_WEIGHT,
@@ -480,7 +480,7 @@ function evaluate(
   result.coverage = Math.floor(t.known * 100 + 1e-9);
   raw.known = t.known;
   // The verdict judges what is known; coverage says how much that is.
-  result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : statusOf(t.knownMean);
+  result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : verdictOf(t.knownMean, t.score);
   rulePasses = t.knownMean !== null && statusOf(t.knownMean) === 'pass';
   if (t.knownMean === null) {
     raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);

@@ -31,6 +31,18 @@ export function statusOf(score: number): 'pass' | 'partial' | 'fail' {
   return score >= PASS_AT ? 'pass' : score >= PARTIAL_AT ? 'partial' : 'fail';
 }
 
+/**
+ * A rule's verdict from its tally: pass, partial or fail on the mean of what is
+ * known (`knownMean`, [0, 1]), but a pass only when the points earned (`score`,
+ * [0, 1], unknowns earning nothing) reach the bar as well; a known pass held
+ * under it by unknowns is `incomplete`. A consultant signs off a pass on
+ * evidence, not on a tenth of it.
+ */
+export function verdictOf(knownMean: number, score: number): 'pass' | 'partial' | 'fail' | 'incomplete' {
+  const s = statusOf(knownMean);
+  return s === 'pass' && score < PASS_AT - 1e-9 ? 'incomplete' : s;
+}
+
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A rule's checks added up: earned, reachable, known share, and each check as the report shows it. */

@@ -36,7 +36,7 @@ describe('audit on the bundled examples', () => {
     expect({ score, upTo, grade, coverage, fatal }).toEqual(HEADLINES[name]);
     expect(gradeStatus).toBe('graded');
     expect(report.rules).toHaveLength(15);
-    for (const rule of report.rules) expect(['pass', 'partial', 'fail', 'not-assessed', 'not-applicable', 'waived', 'error']).toContain(rule.status);
+    for (const rule of report.rules) expect(['pass', 'partial', 'fail', 'incomplete', 'not-assessed', 'not-applicable', 'waived', 'error']).toContain(rule.status);
     expect(report.rules.filter((x: { status: string }) => x.status === 'error')).toEqual([]);
   });
 
