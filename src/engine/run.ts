@@ -240,7 +240,7 @@ export function runAudit(given: AuditInput): AuditReport {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
     const gain = fixGain(scored, result.id);
     const fatal = result.severity === 'critical' && result.status === 'fail';
-    if (steps.length && (gain > 0 || result.status !== 'pass')) {
+    if (steps.length && (gain > 0 || (result.status !== 'pass' && result.status !== 'incomplete'))) {
       groups.push({
         items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
         gain,

@@ -440,3 +440,20 @@ describe('audit shares the gates, the config and several formats', () => {
     expect(JSON.parse(r.stdout).rules.find((x: { id: string }) => x.id === 'go-to-market-plan').status).not.toBe('off');
   });
 });
+
+// Issue 11, item 13: a policy for a job title nobody has is reported at its applies_to, with a suggestion.
+describe('lint: a policy for a job title nobody has', () => {
+  it('is a medium finding at file:line:col with "did you mean", in text and JSON; the audit shows it too', () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'typo.yaml'),
+      'version: 1\ncompany: { name: TypoCo, employees: 20 }\nroles:\n  - { title: Account Executive, open: false, carries_quota: true, direct_reports: 0, hiring_authority: false }\npolicies:\n  - one_to_one: weekly\n    applies_to: Acount Executive\n',
+    );
+    const text = lint(['typo.yaml'], { cwd: dir });
+    expect(text.stdout).toContain('typo.yaml:7:5  medium  role-title-fit  The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?).');
+    const out = json(['typo.yaml'], { cwd: dir }).out;
+    expect(out.files[0]!.problems.filter((p) => p.ruleId === 'role-title-fit').map((p) => [p.line, p.column, p.path, p.severity])).toEqual([[7, 5, 'policies[0].applies_to', 'medium']]);
+    const audit = cli(['audit', 'typo.yaml', '--date', DATE], { cwd: dir });
+    expect(audit.stdout.replace(/\s+/g, ' ')).toContain('MEDIUM role-title-fit The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?). at typo.yaml:7:5');
+  });
+});

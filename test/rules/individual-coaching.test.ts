@@ -193,7 +193,7 @@ describe('individual-coaching coverage', () => {
     },
   ])('judges the known reps and counts the others as earning nothing, with a note: $name', ({ people, score, note, paths }) => {
     const r = runRule(rule, { leadership: MANAGERS, people });
-    expect(r.status).toBe('pass');
+    expect(r.status).toBe('incomplete');
     expect(r.score).toBe(score);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([['repsUnknown', note]]);
     expect(r.notes[0]!.evidence.map((e) => e.path)).toEqual(paths);
@@ -210,7 +210,7 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
   it('without a roster, judges the policy for the role at half, and says it is a policy', () => {
     const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY] });
     // The policy: full terms at half (0.5) of 3/4; the managers' capacity in full (1/4).
-    expectOutcome(r, { status: 'pass', score: 0.625, messages: [], notes: ['policyOnly'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.625, messages: [], notes: ['policyOnly'] });
     expect(r.notes[0]!.message).toBe(
       'No roster is given: judged on the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep). A policy is intent, not observed practice: it earns half until the roster shows it kept.',
     );
@@ -227,7 +227,7 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
   it('fills a rep\'s missing coaching facts from the policy for their role, at half, with a note naming the policy', () => {
     const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY], people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] });
     // Each part earns half from the policy (0.5 of 3/4) and could reach full marks; managers in full.
-    expectOutcome(r, { status: 'pass', score: 0.625, notes: ['policyFills'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.625, notes: ['policyFills'] });
     expect(r.notes[0]!.message).toBe(
       'For AE 1, the development plan, the one-to-ones and the coaching hours are not recorded: the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep) counts instead, at half, until it is.',
     );

@@ -68,12 +68,12 @@ describe('profit-based-comp', () => {
     {
       name: 'partly known: a margin basis earns its 3/4 while profitability reporting is unknown',
       org: comp({ basis: 'gross_margin' }),
-      status: 'pass', score: 0.75, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.customer_profitability_reported'],
+      status: 'incomplete', score: 0.75, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.customer_profitability_reported'],
     },
     {
       name: 'partly known: profitability reported while the basis is unknown',
       org: comp({ customer_profitability_reported: true }),
-      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      status: 'incomplete', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
       missing: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'],
     },
     {
@@ -100,7 +100,7 @@ describe('profit-based-comp', () => {
 
   it('never fails the saas-revenue fragment as given (margins not stated): the deal desk counts, the margins are a question', () => {
     const r = runRule(rule, { company: { sales_motion: 'transactional' }, compensation: saas });
-    expectOutcome(r, { status: 'pass', score: 0.7, messages: [], notes: [], steps: ['find-out'], missing: ['compensation.margins_vary', 'compensation.margin_floor'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.7, messages: [], notes: [], steps: ['find-out'], missing: ['compensation.margins_vary', 'compensation.margin_floor'] });
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
 

@@ -115,7 +115,7 @@ describe('sales-leadership', () => {
     it('passes an experienced CEO with a coach in an 8-person company (the ceo-expert fragment), with no fix to do', () => {
       const r = runRule(rule, { company: { name: 'Tiny', employees: 8 }, leadership: { sales_managed_by: 'ceo', manager_experience_years: 12, outside_help: ['coach'] } } as never);
       // Turnover and the first 90 days are not stated: they earn nothing, and are asked.
-      expectOutcome(r, { status: 'pass', score: 0.6, messages: [], missing: [`${L}.leaders_last_3_years`, `${L}.leader_since`] });
+      expectOutcome(r, { status: 'incomplete', score: 0.6, messages: [], missing: [`${L}.leaders_last_3_years`, `${L}.leader_since`] });
       expect(checkOf(r, 'leadership:experience').score).toBe(1);
       expect(r.checklist.filter((c) => c.kind === 'fix')).toEqual([]);
       expectOutcome(runRule(rule, { leadership: { sales_managed_by: 'ceo', manager_experience_years: 12, outside_help: ['coach'], ...settled } } as never), { status: 'pass', score: 1 });
@@ -159,7 +159,7 @@ describe('sales-leadership', () => {
     {
       name: 'a CEO with help but unknown experience earns the help floor',
       leadership: { ...settled, sales_managed_by: 'ceo', outside_help: ['fractional_leader'] },
-      status: 'pass', score: 0.7, upTo: 1, messages: [], missing: [`${L}.manager_experience_years`],
+      status: 'incomplete', score: 0.7, upTo: 1, messages: [], missing: [`${L}.manager_experience_years`],
     },
     {
       name: 'a CEO without experience whose outside help is unknown fails on what is known',
@@ -169,7 +169,7 @@ describe('sales-leadership', () => {
     {
       name: 'who runs sales unknown: experience and the first 90 days earn nothing',
       leadership: { manager_experience_years: 6, leaders_last_3_years: 1 },
-      status: 'pass', score: 0.2, upTo: 1, messages: [], missing: [`${L}.sales_managed_by`, `${L}.leader_since`],
+      status: 'incomplete', score: 0.2, upTo: 1, messages: [], missing: [`${L}.sales_managed_by`, `${L}.leader_since`],
     },
     {
       name: 'turnover known bad, the rest unknown',
@@ -218,7 +218,7 @@ describe('sales-leadership', () => {
   });
 
   it.each([
-    { name: 'a dedicated experienced manager still passes on what is known', leadership: { sales_managed_by: 'sales_manager' as const, manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2030-01-01' }, status: 'pass', score: 0.8 },
+    { name: 'a dedicated experienced manager still passes on what is known', leadership: { sales_managed_by: 'sales_manager' as const, manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2030-01-01' }, status: 'incomplete', score: 0.8 },
     { name: 'a CEO with no help still fails', leadership: { sales_managed_by: 'ceo' as const, manager_experience_years: 0, outside_help: ['none' as const], leaders_last_3_years: 1, leader_since: '2026-11-28' }, status: 'fail', score: 0.2 },
   ])('notes a start date after the audit date, and treats it as unknown: $name', ({ leadership, status, score }) => {
     const r = runRule(rule, { leadership });
