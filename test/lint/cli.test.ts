@@ -452,7 +452,7 @@ describe('lint: a policy for a job title nobody has', () => {
     const text = lint(['typo.yaml'], { cwd: dir });
     expect(text.stdout).toContain('typo.yaml:7:5  medium  role-title-fit  The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?).');
     const out = json(['typo.yaml'], { cwd: dir }).out;
-    expect(out.files[0]!.problems.filter((p) => p.ruleId === 'role-title-fit').map((p) => [p.line, p.column, p.path, p.severity])).toEqual([[7, 5, 'policies[0].applies_to', 'medium']]);
+    expect(out.files[0]!.problems.filter((p) => p.ruleId === 'role-title-fit').map((p) => [p.line, p.column, (p as { path?: string }).path, p.severity])).toEqual([[7, 5, 'policies[0].applies_to', 'medium']]);
     const audit = cli(['audit', 'typo.yaml', '--date', DATE], { cwd: dir });
     expect(audit.stdout.replace(/\s+/g, ' ')).toContain('MEDIUM role-title-fit The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?). at typo.yaml:7:5');
   });
