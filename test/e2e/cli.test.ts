@@ -22,7 +22,8 @@ const ANSI = /\x1b\[[0-9;]*m/;
 const HEADLINES: Record<(typeof EXAMPLES)[number], { score: number; upTo: number; grade: string; coverage: number; fatal: number }> = {
   'struggling-startup': { score: 16, upTo: 19, grade: 'F', coverage: 97, fatal: 2 },
   'mid-size-gaps': { score: 66, upTo: 68, grade: 'D', coverage: 97, fatal: 0 },
-  'healthy-org': { score: 100, upTo: 100, grade: 'A', coverage: 100, fatal: 0 },
+  // 99.6 shows as 99, not 100: two medium findings are open (selling-time 97%, sales-tools 98%; issue 11, item 15).
+  'healthy-org': { score: 99, upTo: 99, grade: 'A', coverage: 100, fatal: 0 },
 };
 
 describe('audit on the bundled examples', () => {
