@@ -11,6 +11,20 @@ const examples = rawExamples();
 
 describe('profit-based-comp', () => {
   it.each([
+    // Issue 11, item 15: with margins the same on every deal, per-customer profitability follows revenue:
+    // not judged, a note (founder.yaml had a HIGH finding beside the note that margins do not vary).
+    {
+      name: 'passes revenue pay with margins the same on every deal, profitability hidden: a note, not a HIGH finding',
+      org: comp({ basis: 'revenue', margins_vary: false, customer_profitability_reported: false, deal_review: 'manager', profit_target_incentive: false }),
+      status: 'pass', score: 1, messages: [], notes: ['revenueSound', 'profitabilityHiddenSameMargins'],
+      paths: ['compensation.basis', 'compensation.margins_vary', 'compensation.customer_profitability_reported', 'compensation.margins_vary'], steps: [], missing: [],
+    },
+    {
+      name: 'margins unknown, profitability hidden: still a finding (margins may vary)',
+      org: comp({ basis: 'revenue', customer_profitability_reported: false, margin_floor: true, deal_review: 'deal_desk' }),
+      status: 'partial', score: 0.75, messages: ['profitabilityHidden'], notes: ['revenueSound'],
+      paths: ['compensation.customer_profitability_reported', 'compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'], steps: ['reportProfitability'], missing: [],
+    },
     {
       name: 'passes on gross margin with profitability reported',
       org: comp({ basis: 'gross_margin', customer_profitability_reported: true }),
