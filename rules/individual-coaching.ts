@@ -73,6 +73,7 @@ export default defineRule({
     policyNotKept: '{name} has {observed}, against the policy for {who} ({terms}).',
     wideSpan: 'A first-line manager has {reps} reps (more than {maxRepsPerManager}): too many to coach each as an individual.',
     overCapacity: 'A manager with {reps} reps needs about {need} hours a month to coach each for {minText}, and has {hours}.',
+    spanVsRoster: 'The span of control is given as {reps} reps per first-line manager, but the roster {rosterText}: check which is right.',
   },
   steps: {
     writePlan: {
@@ -99,6 +100,11 @@ export default defineRule({
       action: 'Amend the policy for {who}: {fix}.',
       owner: 'Sales manager',
       effort: 'low',
+    },
+    freeCoachingTime: {
+      action: 'Free the sales manager\'s time for coaching: about {need} hours a month for {reps} reps (today {hours}); hand other duties to someone else, or add a team lead to share the coaching.',
+      owner: 'CEO',
+      effort: 'medium',
     },
     narrowSpan: {
       action: 'Bring the span of control to {maxRepsPerManager} reps or fewer per first-line manager (a team lead or a second manager), or free the manager\'s time for coaching.',
@@ -171,7 +177,19 @@ export default defineRule({
         findings.push(
           finding('overCapacity', ['leadership.manager_coaching_hours_per_month', 'leadership.reps_per_manager'], { reps: span, need: Math.round(span * min * 10) / 10, hours, minText: countOf(min, 'hour') }, { thresholds: ['minHoursPerMonth'], gap: 1 - hours / (span * min) }),
         );
-        if (span <= maxSpan) steps.push(step('narrowSpan', { maxRepsPerManager: maxSpan }, ['leadership.manager_coaching_hours_per_month']));
+        // Within the span the fault is the hours, not the span: the fix is time for coaching.
+        if (span <= maxSpan) steps.push(step('freeCoachingTime', { reps: span, need: Math.round(span * min * 10) / 10, hours }, ['leadership.manager_coaching_hours_per_month']));
+      }
+      // The stated span against the managers in the roster: when nobody in it has that many reports, one
+      // of the two is wrong (a note: the score keeps the stated span, the worse of the two here).
+      const managers = (org.people ?? []).filter((p) => (p.direct_reports ?? 0) > 0);
+      if (span !== undefined && managers.length) {
+        const most = Math.max(...managers.map((p) => p.direct_reports!));
+        const top = managers.find((p) => p.direct_reports === most)!;
+        if (most < span) {
+          const rosterText = `shows at most ${most} reporting to one person (${top.name ?? 'a manager'})`;
+          findings.push(finding('spanVsRoster', ['leadership.reps_per_manager', `people[${org.people!.indexOf(top)}].direct_reports`], { reps: span, rosterText }, { note: true }));
+        }
       }
       return { id: 'managers', score, unknown: score[0] < score[1] ? unknown : [] };
     };

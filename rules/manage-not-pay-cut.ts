@@ -113,23 +113,28 @@ export default defineRule({
         p.underperformance?.length ? p.underperformance.map((a) => ACTION_LABEL[a]).join(', then ') : undefined,
         p.improvement_plan_deadline_days === undefined ? undefined : `a decision within ${countOf(p.improvement_plan_deadline_days, 'day')}`,
       ].filter((x) => x !== undefined).join('; ') || 'no terms for underperformance';
-    // Without a roster the policy's faults are risks (notes): nobody is known to be affected.
-    const asNote = org.people === undefined;
+    // A policy's fault is a finding with or without a roster: it is the company's written answer to
+    // underperformance, whoever it is applied to.
+    const faulty: number[] = [];
     for (const { policy: p, i, who } of refs) {
       const at = [`policies[${i}].underperformance`];
       let fault = false;
-      if (p.underperformance?.includes('pay_cut')) (findings.push(finding('policyPayCut', at, { who }, { note: asNote })), (fault = true));
-      else if (p.underperformance !== undefined && !p.underperformance.length) (findings.push(finding('policyNoSteps', at, { who }, { note: asNote })), (fault = true));
+      if (p.underperformance?.includes('pay_cut')) (findings.push(finding('policyPayCut', at, { who })), (fault = true));
+      else if (p.underperformance !== undefined && !p.underperformance.length) (findings.push(finding('policyNoSteps', at, { who })), (fault = true));
       const days = p.improvement_plan_deadline_days;
       if (days !== undefined && days > decisionDays) {
-        findings.push(finding('policyLongDeadline', [`policies[${i}].improvement_plan_deadline_days`], { who, days, decisionDays }, { thresholds: ['decisionDays'], note: asNote, gap: 1 - decisionDays / days }));
+        findings.push(finding('policyLongDeadline', [`policies[${i}].improvement_plan_deadline_days`], { who, days, decisionDays }, { thresholds: ['decisionDays'], gap: 1 - decisionDays / days }));
         fault = true;
       }
-      if (fault) steps.push(step('fixPolicy', { who, decisionDays }, [`policies[${i}]`]));
+      if (fault) (steps.push(step('fixPolicy', { who, decisionDays }, [`policies[${i}]`])), faulty.push(i));
     }
     if (org.people === undefined) {
       for (const { policy: p, i, who } of refs) findings.push(finding('policyOnly', [`policies[${i}]`], { who, terms: termsOf(p) }, { note: true }));
-      return { notAssessed: ['people[].attainment', 'people[].actions'], findings };
+      const unknown = ['people[].attainment', 'people[].actions'];
+      if (!faulty.length) return { notAssessed: unknown, findings };
+      // A faulty policy is a known failure (it earns nothing, as any policy does without a roster);
+      // the roster stays unknown beside it.
+      return { checks: [{ id: 'roster', score: [0, 1], unknown }, ...faulty.map((i) => ({ id: `policy:${i}`, score: 0 }))], findings, steps };
     }
     const reps = repsOf(org.people);
     if (!reps.length) return { notApplicable: 'No salespeople are listed.', findings };

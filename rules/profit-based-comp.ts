@@ -26,7 +26,7 @@ export default defineRule({
   ],
   docs: {
     description:
-      'Checks what commission is calculated on and, for a plan paid on revenue, whether margins vary from deal to deal and what guards them (a margin floor, a deal desk, a reward for deals above a profit target); and whether salespeople can see how profitable each customer is. Revenue pay passes where margins are about the same on every deal, or where a margin floor and a deal desk stop unprofitable deals: there it already pays for margin.',
+      'Checks what commission is calculated on and, for a plan paid on revenue, whether margins vary from deal to deal and what guards them (a margin floor, a deal desk, a reward for deals above a profit target); and whether salespeople can see how profitable each customer is (not judged where margins are about the same on every deal: a note says so). Revenue pay passes where margins are about the same on every deal, or where a margin floor and a deal desk stop unprofitable deals: there it already pays for margin.',
     rationale:
       'A big order is not always a profitable one. When pay follows sales value while margins vary, reps chase volume, commission can outgrow the margin it came from and selling costs drift upwards; reps who see customer profitability, and are paid for it, steer towards the business worth having. Where margins do not vary, moving the plan onto margin changes nothing but its complexity.',
   },
@@ -37,6 +37,7 @@ export default defineRule({
       'Commission is paid on revenue while margins vary from deal to deal, guarded only by {guards}: without both a margin floor and a deal desk, a low-margin deal still pays in full.',
     revenueSound: 'Commission is paid on revenue, and {why}: revenue pay is margin pay here.',
     profitabilityHidden: 'Salespeople cannot see how profitable each customer is.',
+    profitabilityHiddenSameMargins: 'Salespeople cannot see how profitable each customer is; with margins about the same on every deal this matters little (only the cost to serve differs), so it is not judged.',
     mixedPlan:
       'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
@@ -85,9 +86,14 @@ export default defineRule({
       .filter(([, v]) => v === undefined)
       .map(([p]) => p as string);
     const basisCheck: CheckOut = { id: 'plan:basis', weight: 3, score: bracket(basisScore), unknown: basisUnknown };
-    // Whether reps see customer profitability (1/4).
-    const reportCheck: CheckOut =
-      reported === undefined ? { id: 'policy:profitability-reported', score: [0, 1], unknown: ['compensation.customer_profitability_reported'] } : { id: 'policy:profitability-reported', score: reported ? 1 : 0 };
+    // Whether reps see customer profitability (1/4). Where margins are known to be the same on every
+    // deal, a customer's profitability follows its revenue: nothing for a rep to steer by, not judged.
+    const sameMargins = vary === false;
+    const reportCheck: CheckOut = sameMargins
+      ? { id: 'policy:profitability-reported', notApplicable: 'Margins are about the same on every deal: customer profitability follows revenue.' }
+      : reported === undefined
+        ? { id: 'policy:profitability-reported', score: [0, 1], unknown: ['compensation.customer_profitability_reported'] }
+        : { id: 'policy:profitability-reported', score: reported ? 1 : 0 };
 
     if (basis === 'revenue') {
       const guards = [
@@ -117,7 +123,9 @@ export default defineRule({
         }
       }
     }
-    if (reported === false) {
+    if (reported === false && sameMargins)
+      findings.push(finding('profitabilityHiddenSameMargins', ['compensation.customer_profitability_reported', 'compensation.margins_vary'], {}, { note: true }));
+    else if (reported === false) {
       findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
       steps.unshift(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));
     }

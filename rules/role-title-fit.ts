@@ -1,6 +1,8 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
 import { defineRule, joinNames, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
+import { forAllReps, policyRefs } from '../src/engine/policies';
+import { suggest } from '../src/load/diagnostics';
 import type { CheckOut } from '../src/engine/types';
 
 /** An open role without a written profile. */
@@ -54,10 +56,11 @@ export default defineRule({
     'people[].is_rep',
     'people[].direct_reports',
     'people[].hiring_authority',
+    'policies[].applies_to',
   ],
   docs: {
     description:
-      'Looks for executive sales titles (VP, Vice President, SVP, EVP, Chief, CRO, Head, or Director of a function such as Sales Director or Director of Sales, in any case or word order; not Account Director or Key Account Director, which are standard individual-contributor titles) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking.',
+      'Looks for executive sales titles (VP, Vice President, SVP, EVP, Chief, CRO, Head, or Director of a function such as Sales Director or Director of Sales, in any case or word order; not Account Director or Key Account Director, which are standard individual-contributor titles) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking, and that every role policy (`policies:`) names a job title the file has (or all reps): a policy for a title no role or person has applies to nobody, a finding one level under the rule\'s with a "did you mean" suggestion.',
     rationale:
       'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits. Retitling someone is a people decision, so it is the CEO\u2019s with HR, and takes some care.',
   },
@@ -66,6 +69,7 @@ export default defineRule({
       'The "{title}" role has an executive title but is an individual selling job: a personal quota, nobody reporting to it and no authority to hire.',
     execTitleIcPerson:
       '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
+    policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and {earn} nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
@@ -80,6 +84,11 @@ export default defineRule({
       action: 'Give {name} a title that matches the selling job ("{title}" today), for example Account Executive or Account Director, and agree the change with them.',
       owner: 'CEO with HR',
       effort: 'medium',
+    },
+    fixPolicyRole: {
+      action: 'Correct the job title the policy for {who} applies to: {fix}.',
+      owner: 'Sales manager',
+      effort: 'low',
     },
     writeProfile: {
       action: 'Write a role profile for the open "{title}" role: what the job needs, and what makes it worth taking.',
@@ -104,6 +113,9 @@ export default defineRule({
       return id;
     };
     let mismatches = 0;
+    // The roles found mis-titled, by title: a person holding one is the same fault, not a second finding.
+    const misRoles = new Map<string, ReturnType<typeof finding>>();
+    const titleKey = (t: string) => t.trim().toLowerCase();
 
     // One check per role: its title, and the profile of an open role. The roles
     // weigh as much together as the people do (so the score is the share of each
@@ -122,7 +134,9 @@ export default defineRule({
       checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
       if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
         mismatches++;
-        findings.push(finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title }));
+        const f = finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title });
+        findings.push(f);
+        misRoles.set(titleKey(title), f);
         steps.push(step('retitleRole', { title }, [at('title')]));
       }
       if (open === true && r.role_profile === false) {
@@ -143,6 +157,12 @@ export default defineRule({
       const blind = check.unknown.filter((u) => u === at('title') || u === at('is_rep'));
       if (blind.length) unchecked.push({ name, path: blind[0]! });
       if (exec === true && p.is_rep === true && p.direct_reports === 0 && p.hiring_authority === false) {
+        // The holder of a mis-titled role: their title is evidence of the role's finding, retitled with it.
+        const role = misRoles.get(titleKey(p.title!));
+        if (role) {
+          role.paths.push(at('title'));
+          continue;
+        }
         mismatches++;
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
         steps.push(step('retitlePerson', { name, title: p.title }, [at('title')]));
@@ -159,6 +179,23 @@ export default defineRule({
           total: people.length,
         }, { note: true }),
       );
+    }
+
+    // A policy for a title nobody has (a typo: "Acount Executive") covers nobody. Judged only when
+    // every title in the file is known: an unknown title might be the one it names.
+    const titles = [...(org.roles ?? []).map((r) => r.title), ...(org.people ?? []).map((p) => p.title)];
+    if ((org.roles !== undefined || org.people !== undefined) && titles.every((t) => t !== undefined)) {
+      const known = [...new Set(titles.map((t) => t!.trim()))];
+      const keys = new Set(known.map(titleKey));
+      for (const { policy, i, who } of policyRefs(org)) {
+        const role = policy.applies_to;
+        if (role === undefined || forAllReps(role) || keys.has(titleKey(role))) continue;
+        const s = suggest(role.trim(), known);
+        const at = `policies[${i}].applies_to`;
+        // gap 0: reported one level under the rule's severity (a mistake in the file, not in the organisation).
+        findings.push(finding('policyNobody', [at], { who, role: role.trim(), hint: s ? ` (did you mean "${s}"?)` : '' }, { gap: 0 }));
+        steps.push(step('fixPolicyRole', { who, fix: s ? `"${s}"` : `one of ${known.map((t) => `"${t}"`).join(', ') || 'the titles in roles: or people:'}, or all reps` }, [at]));
+      }
     }
 
     if (!checks.length) return { notApplicable: 'No sales roles and no people are listed.', findings };

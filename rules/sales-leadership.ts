@@ -61,13 +61,14 @@ export default defineRule({
     description:
       'Checks that whoever runs sales, whatever the title, has managed salespeople before or leans on outside help (an advisor, coach, fractional leader, training or reading); how many people have led sales in the last three years; and that a leader new in the role has a written plan for the first 90 days. A sales leader new in the role is noted as a continuity risk.',
     rationale:
-      'Running a sales team is its own trade. The article\u2019s worry is inexperience, not the title: a CEO or founder with years of managing salespeople runs sales well, and anyone new to the job needs outside guidance and a deliberate learning plan. A seat that changes hands every year leaves the team without continuity, and a new leader who starts without a plan spends the first quarter finding out what the plan should be. Experience and support are 60% of the rule: the years of managing salespeople against the threshold (3 by default), and with outside help at least 0.6; nobody running sales earns nothing. Turnover is 20% (half at one leader over the threshold, nothing beyond), the first-90-days plan 20% (it does not apply once the leader has been in the role longer).',
+      'Running a sales team is its own trade. The article\u2019s worry is inexperience, not the title: a CEO or founder with years of managing salespeople runs sales well, and anyone new to the job needs outside guidance and a deliberate learning plan. A seat that changes hands every year leaves the team without continuity, and a new leader who starts without a plan spends the first quarter finding out what the plan should be. Experience and support are 60% of the rule: the years of managing salespeople against the threshold (3 by default); with outside help, any experience meets it in full and none earns 0.6; nobody running sales earns nothing. Turnover is 20% (half at one leader over the threshold, nothing beyond), the first-90-days plan 20% (it does not apply once the leader has been in the role longer).',
   },
   messages: {
     nobody: 'Nobody in particular manages the salespeople.',
-    ownerNotDedicated: 'Sales is managed by {who}, who is new to managing salespeople.',
+    ownerNotDedicated: 'Sales is managed by {who}, who {experienceText}.',
     noExperience: 'The person running sales has no prior experience managing salespeople.',
     littleExperience: 'The person running sales has managed salespeople for {yearsText} (under {experienceYears}).',
+    helpCloses: 'The person running sales has managed salespeople for {yearsText} (under {experienceYears}) and leans on outside help ({helpText}): that meets the rule.',
     noOutsideHelp: 'The person running sales uses no outside help (advisor, coach, fractional leader, training or reading).',
     leaderTurnover: '{count} people have led sales in the last three years (more than {maxLeaders3y}): the team has had little continuity.',
     noFirst90Days: 'The sales leader took the role {daysText} ago without a written plan for the first 90 days.',
@@ -122,7 +123,9 @@ export default defineRule({
     const experienceOf = (pick: PathPick) => {
       if (pick('leadership.sales_managed_by', who, 'nobody' as Who, 'sales_manager' as Who) === 'nobody') return 0;
       const e = Math.min(1, pick('leadership.manager_experience_years', years, 0, Infinity) / T);
-      return pick('leadership.outside_help', helped, false, true) ? Math.max(e, HELP_FLOOR + (1 - HELP_FLOOR) * e) : e;
+      // Experience or outside help meets the rule: help closes the gap of someone who has managed
+      // salespeople before; for someone who never has, it earns HELP_FLOOR.
+      return pick('leadership.outside_help', helped, false, true) ? (e > 0 ? 1 : HELP_FLOOR) : e;
     };
     const experience = settle(experienceOf);
     const checks: CheckOut[] = [{ id: 'leadership:experience', weight: W_EXPERIENCE, ...experience }];
@@ -146,15 +149,23 @@ export default defineRule({
     // Findings and steps on what is known.
     const steps: ReturnType<typeof step>[] = [];
     const short = experience.score[1] < 1; // a known shortfall in experience and support
+    if (!short && helped === true && years !== undefined && years < T)
+      findings.push(finding('helpCloses', ['leadership.manager_experience_years', 'leadership.outside_help'], { years, yearsText: countOf(years, 'year'), experienceYears: T, helpText: help!.map((h) => h.replace(/_/g, ' ')).join(', ') }, { thresholds: ['experienceYears'], note: true }));
     if (who === 'nobody') {
       findings.push(finding('nobody', ['leadership.sales_managed_by']));
       steps.push(step('nameManager', {}, ['leadership.sales_managed_by']), step('outsideHelp', {}, ['leadership.sales_managed_by']));
     } else if (short) {
-      const newToIt = years !== undefined && years < T;
-      if ((who === 'ceo' || who === 'founder') && newToIt) findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who] }));
-      if (years === 0) findings.push(finding('noExperience', ['leadership.manager_experience_years']));
-      else if (years !== undefined && years < T)
-        findings.push(finding('littleExperience', ['leadership.manager_experience_years'], { years, yearsText: countOf(years, 'year'), experienceYears: T }, { thresholds: ['experienceYears'], gap: 1 - years / T }));
+      // One finding for the one fact (the years), naming the CEO or founder where it is them.
+      const owner = who === 'ceo' || who === 'founder';
+      const yearsText = years === undefined ? '' : countOf(years, 'year');
+      if (years === 0) {
+        if (owner) findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who], experienceText: 'has never managed salespeople' }));
+        else findings.push(finding('noExperience', ['leadership.manager_experience_years']));
+      } else if (years !== undefined && years < T) {
+        const opts = { thresholds: ['experienceYears'], gap: 1 - years / T };
+        if (owner) findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who], years, experienceText: `has managed salespeople for ${yearsText} (under ${T})` }, opts));
+        else findings.push(finding('littleExperience', ['leadership.manager_experience_years'], { years, yearsText, experienceYears: T }, opts));
+      }
       if (helped === false) findings.push(finding('noOutsideHelp', ['leadership.outside_help']));
       if ((who === 'ceo' || who === 'founder') && years === 0) steps.push(step('nameManager', {}, ['leadership.sales_managed_by']));
       if (helped === false) steps.push(step('outsideHelp', {}, ['leadership.outside_help']));

@@ -10,7 +10,7 @@ import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
-import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, type Scored } from './scoring';
+import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, verdictOf, type Scored } from './scoring';
 import {
   SEVERITIES,
   SEVERITY_WEIGHT,
@@ -242,7 +242,7 @@ export function runAudit(given: AuditInput): AuditReport {
     const fatal = result.severity === 'critical' && result.status === 'fail';
     // A finding always has its fix on the checklist, even in a rule that passes
     // on points (an unscored finding: a new hire with no ramp, a pay mix).
-    if (steps.length && (gain > 0 || result.status !== 'pass' || found.some((f) => !f.note))) {
+    if (steps.length && (gain > 0 || (result.status !== 'pass' && result.status !== 'incomplete') || found.some((f) => !f.note))) {
       groups.push({
         items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
         gain,
@@ -482,7 +482,7 @@ function evaluate(
   result.coverage = Math.floor(t.known * 100 + 1e-9);
   raw.known = t.known;
   // The verdict judges what is known; coverage says how much that is.
-  result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : statusOf(t.knownMean);
+  result.status = waiver ? 'waived' : t.knownMean === null ? 'not-assessed' : verdictOf(t.knownMean, t.score);
   rulePasses = t.knownMean !== null && statusOf(t.knownMean) === 'pass';
   if (t.knownMean === null) {
     raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);

@@ -31,7 +31,26 @@ export function statusOf(score: number): 'pass' | 'partial' | 'fail' {
   return score >= PASS_AT ? 'pass' : score >= PARTIAL_AT ? 'partial' : 'fail';
 }
 
+/**
+ * A rule's verdict from its tally: pass, partial or fail on the mean of what is
+ * known (`knownMean`, [0, 1]), but a pass only when the points earned (`score`,
+ * [0, 1], unknowns earning nothing) reach the bar as well; a known pass held
+ * under it by unknowns is `incomplete`. A consultant signs off a pass on
+ * evidence, not on a tenth of it.
+ */
+export function verdictOf(knownMean: number, score: number): 'pass' | 'partial' | 'fail' | 'incomplete' {
+  const s = statusOf(knownMean);
+  return s === 'pass' && score < PASS_AT - 1e-9 ? 'incomplete' : s;
+}
+
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A score in 0..100 as the report shows it: rounded, except that anything short
+ * of full marks shows at most 99. "100/100" says nothing is left to fix; two
+ * open findings on rules at 97% and 98% must not read as that.
+ */
+export const shownScore = (x: number): number => (x < 100 - 1e-9 ? Math.min(99, Math.round(x)) : 100);
 
 /** A rule's checks added up: earned, reachable, known share, and each check as the report shows it. */
 export interface RuleTally {
@@ -173,8 +192,8 @@ export function categoryScores(rules: readonly Scored[]): CategoryScore[] {
     return {
       id,
       title: CATEGORIES[id],
-      score: h === null ? null : Math.round(h.score),
-      upTo: h === null ? null : Math.round(h.upTo),
+      score: h === null ? null : shownScore(h.score),
+      upTo: h === null ? null : shownScore(h.upTo),
       coverage: h === null ? 0 : Math.round(h.coverage),
       rules: inCat.map((r) => r.id),
     };
@@ -194,8 +213,8 @@ export function summarise(rules: readonly Scored[], floor = DEFAULT_COVERAGE_FLO
   const h = headline(rules);
   if (h === null)
     return { score: null, upTo: null, coverage: 0, coverageFloor: floor, grade: null, gradeStatus: 'unscored' as const, gradeNote: 'No rule applies, so there is nothing to grade.', gradeCapped: false };
-  const score = Math.round(h.score);
-  const upTo = Math.round(h.upTo);
+  const score = shownScore(h.score);
+  const upTo = shownScore(h.upTo);
   const coverage = Math.floor(h.coverage);
   const critical = rules.filter((r) => r.critical && inScope(r) && earnedOf(r) < PARTIAL_AT);
   const failing = critical.filter((r) => r.fatal);

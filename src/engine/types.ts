@@ -36,9 +36,12 @@ export type Effort = (typeof EFFORTS)[number];
 /**
  * A rule's verdict. `not-assessed`: it applies but nothing it needs is known;
  * `not-applicable`: known facts say it does not apply (it leaves the
- * denominator); pass, partial and fail judge what is known (see `coverage`).
+ * denominator); pass, partial and fail judge what is known (see `coverage`),
+ * except that `pass` needs the points earned at the pass bar too: a rule whose
+ * known checks pass but whose unknowns hold its points under the bar is
+ * `incomplete` (never "pass" beside a low score).
  */
-export const STATUSES = ['pass', 'partial', 'fail', 'not-assessed', 'not-applicable', 'waived', 'error', 'off'] as const;
+export const STATUSES = ['pass', 'partial', 'fail', 'incomplete', 'not-assessed', 'not-applicable', 'waived', 'error', 'off'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export type Data = Record<string, string | number>;

@@ -6,6 +6,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   pass: 'pass',
   partial: 'partial',
   fail: 'fail',
+  incomplete: 'incomplete',
   'not-assessed': 'not assessed',
   'not-applicable': 'not applicable',
   waived: 'waived',

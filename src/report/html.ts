@@ -81,7 +81,7 @@ export function longDate(iso: string): string {
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
-const STATUS_MARK: Record<Status, string> = { pass: '✓', partial: '◐', fail: '✕', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '–' };
+const STATUS_MARK: Record<Status, string> = { pass: '✓', partial: '◐', fail: '✕', incomplete: '◌', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '–' };
 const EFFORT_LABEL = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 /** Score bands for the gauge and chart fills: the grade bands, named by what they mean. */
@@ -300,6 +300,7 @@ function cover(r: AuditReport, gaugeNote = ''): string {
     ['Pass', counts.pass, 'pass'],
     ['Partial', counts.partial, 'partial'],
     ['Fail', counts.fail, 'fail'],
+    ['Incomplete', counts.incomplete, 'incomplete'],
     ['Not assessed', counts['not-assessed'], 'not-assessed'],
     ['Not applicable', counts['not-applicable'], 'not-applicable'],
     ['Waived', counts.waived, 'waived'],
@@ -602,7 +603,7 @@ bdi { unicode-bidi: isolate; }
 .mark { display: inline-block; width: 1.3em; text-align: center; font-weight: 700; }
 .arc.in-play { stroke: var(--muted); opacity: 0.35; }
 .grade.no-grade { font-size: 20px; width: auto; padding: 0 10px; }
-.mark.st-pass { color: var(--good); } .mark.st-partial { color: var(--fair); } .mark.st-fail, .mark.st-error { color: var(--weak); } .mark.st-not-assessed, .mark.st-waived { color: var(--muted); }
+.mark.st-pass { color: var(--good); } .mark.st-partial { color: var(--fair); } .mark.st-fail, .mark.st-error { color: var(--weak); } .mark.st-not-assessed, .mark.st-incomplete, .mark.st-waived { color: var(--muted); }
 .keypoints { margin-top: 16px; background: var(--soft); border-left: 4px solid var(--accent); padding: 12px 18px; border-radius: 0 8px 8px 0; break-inside: avoid; }
 .keypoints > ul { margin: 0; padding-left: 18px; }
 .keypoints li { margin: 3px 0; }
@@ -624,7 +625,7 @@ bdi { unicode-bidi: isolate; }
 .st-pass.badge { background: #e9f6ec; color: #116329; border-color: #8ccf9c; }
 .st-partial.badge { background: #fff7e0; color: var(--medium); border-color: #e0c068; }
 .st-fail.badge, .st-error.badge { background: #fdecea; color: #a11b11; border-color: #f1a9a0; }
-.st-not-assessed.badge, .st-waived.badge, .st-off.badge { background: #f2f4f6; color: #4a535c; border-color: #c4cad1; }
+.st-not-assessed.badge, .st-incomplete.badge, .st-waived.badge, .st-off.badge { background: #f2f4f6; color: #4a535c; border-color: #c4cad1; }
 
 /* chart */
 .chart-box { margin: 8px 0 0; padding: 12px 8px 4px; border: 1px solid var(--line); border-radius: 8px; break-inside: avoid; }

@@ -54,6 +54,8 @@ function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
     }
     return { ...base, outcome: { kind: 'skipped', message } };
   }
+  // Passes on what is known, but too little is known to call it a pass: neither passed nor failed.
+  if (s === 'incomplete') return { ...base, outcome: { kind: 'skipped', message: `incomplete${pct(rule.score)}: passes on what is known (${rule.coverage}% known); the org file lacks ${rule.missing.join(', ') || 'some facts it needs'}` } };
   if (s === 'off') return { ...base, outcome: { kind: 'skipped', message: 'turned off in the config' } };
   const w = rule.waiver;
   return { ...base, outcome: { kind: 'skipped', message: w ? `waived until ${w.expires} by ${w.owner}: ${w.reason}` : 'waived' } };

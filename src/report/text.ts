@@ -19,7 +19,7 @@ export interface TextOptions {
   configFiles?: readonly string[];
 }
 
-const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '-' };
+const SYMBOL: Record<Status, string> = { pass: '✔', partial: '◐', fail: '✖', incomplete: '◌', 'not-assessed': '?', 'not-applicable': '–', waived: '~', error: '!', off: '-' };
 
 /** Findings, and checklist items, shown per rule; the rest are counted (a roster gives one per person). */
 export const PER_RULE = 20;
@@ -67,7 +67,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     `  Score ${scoreColor(s.score).bold(`${scoreText(s.score)}/100`)}${range ? c.dim(`, ${range}`) : ''}`,
     `  Grade ${gradeColor.bold(gradeText(s))}   Coverage ${c.bold(`${s.coverage}%`)}`,
     c.dim(
-      `  ${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts['not-assessed']} not assessed${s.counts['not-applicable'] ? `, ${s.counts['not-applicable']} not applicable` : ''}${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''}`,
+      `  ${s.counts.pass} pass, ${s.counts.partial} partial, ${s.counts.fail} fail, ${s.counts.incomplete ? `${s.counts.incomplete} incomplete, ` : ''}${s.counts['not-assessed']} not assessed${s.counts['not-applicable'] ? `, ${s.counts['not-applicable']} not applicable` : ''}${s.counts.waived ? `, ${s.counts.waived} waived` : ''}${s.counts.error ? `, ${s.counts.error} error` : ''}`,
     ),
   );
   const inc = incompleteNote(r);

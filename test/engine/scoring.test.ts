@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryScores, fixGain, gradeOf, gradeRank, headline, inPlay, statusOf, summarise, tally, type Scored } from '../../src/engine/scoring';
+import { categoryScores, fixGain, shownScore, verdictOf, gradeOf, gradeRank, headline, inPlay, statusOf, summarise, tally, type Scored } from '../../src/engine/scoring';
 import { bracket, repCheck, repsOf } from '../../src/engine/define-rule';
 import { runAudit } from '../../src/engine/run';
 import { defineRule } from '../../src/engine/define-rule';
@@ -218,5 +218,39 @@ describe('rule helpers', () => {
     expect(reps.map((x) => x.name)).toEqual(['A', 'B']);
     expect(repCheck(reps[0]!, 'rep:A', 0.8)).toEqual({ id: 'rep:A', score: [0.8, 0.8], unknown: [] });
     expect(repCheck(reps[1]!, 'rep:B', 0.8)).toEqual({ id: 'rep:B', score: [0, 0.8], unknown: ['people[1].is_rep'] });
+  });
+});
+
+// Issue 11, items 12 and 15: the words and figures never claim more than the points.
+describe('what the report shows', () => {
+  it.each([
+    [100, 100],
+    [99.6, 99],
+    [99.5, 99],
+    [99.4, 99],
+    [98.5, 99],
+    [57.5, 58],
+    [0, 0],
+  ])('shows %f as %i: full marks only when nothing is short', (x, shown) => {
+    expect(shownScore(x)).toBe(shown);
+  });
+
+  it('healthy-org\'s shape: two rules at 97% and 98% with open findings give 99, not 100, in the summary and the category', () => {
+    const rules = [r('a', 10, 1), r('b', 10, 1), r('e', 10, 1), r('f', 10, 1), r('g', 10, 1), r('c', 5, 0.97, { category: 'process' }), r('d', 5, 0.98, { category: 'process' }), r('h', 10, 1, { category: 'process' }), r('i', 10, 1, { category: 'process' }), r('j', 10, 1, { category: 'process' }), r('k', 10, 1, { category: 'process' })];
+    expect(headline(rules)!.score).toBeGreaterThan(99.5);
+    expect(summarise(rules).score).toBe(99);
+    expect(categoryScores(rules).find((c) => c.id === 'process')!.score).toBe(99);
+    expect(summarise([r('a', 10, 1), r('b', 5, 1)]).score).toBe(100);
+  });
+
+  it.each([
+    { knownMean: 1, score: 0.11, status: 'incomplete' },
+    { knownMean: 0.95, score: 0.4, status: 'incomplete' },
+    { knownMean: 0.95, score: 0.9, status: 'pass' },
+    { knownMean: 1, score: 1, status: 'pass' },
+    { knownMean: 0.6, score: 0.2, status: 'partial' },
+    { knownMean: 0.2, score: 0.1, status: 'fail' },
+  ])('a rule known at $knownMean earning $score is $status', ({ knownMean, score, status }) => {
+    expect(verdictOf(knownMean, score)).toBe(status);
   });
 });

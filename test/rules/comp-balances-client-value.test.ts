@@ -97,7 +97,7 @@ describe('comp-balances-client-value', () => {
     {
       name: 'partly known: no client part is a finding while pay on collection and clawbacks are unknown (struggling-startup)',
       org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15),
-      status: 'pass', score: 0.775, messages: ['noClientPart'], notes: ['simplePlanFits'],
+      status: 'incomplete', score: 0.775, messages: ['noClientPart'], notes: ['simplePlanFits'],
       paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees'],
       // The finding's fix is on the checklist even while the rule passes on points.
       steps: ['find-out', 'addClientComponent'], missing: ['compensation.pay_on_collection', 'compensation.clawback'],
@@ -105,7 +105,7 @@ describe('comp-balances-client-value', () => {
     {
       name: 'partly known: relationship selling, client-value controls unknown, plan varied',
       org: org('relationship', { basis: 'profit', varies_by_objective: true }),
-      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      status: 'incomplete', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
       missing: ['compensation.client_outcome_component', 'compensation.components', 'compensation.pay_on_collection', 'compensation.clawback'],
     },
     {
@@ -123,7 +123,7 @@ describe('comp-balances-client-value', () => {
     {
       name: 'partly known: a uniform plan with the company size unknown earns half',
       org: org('solution', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }),
-      status: 'pass', score: 0.875, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['company.employees'],
+      status: 'incomplete', score: 0.875, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['company.employees'],
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps, missing }) => {
     const r = runRule(rule, org);

@@ -95,7 +95,7 @@ describe('continuous-recruiting', () => {
     it('without a roster, a bench earns half of its check until the team is known', () => {
       const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous', bench: 2, open_territories: [] } });
       // mode 1; bench against the team [0.5, 1] at half weight; against attrition (1 leaver a year) in full.
-      expectOutcome(r, { status: 'pass', score: 0.875, messages: [], notes: ['teamUnknown'], missing: ['people'] });
+      expectOutcome(r, { status: 'incomplete', score: 0.875, messages: [], notes: ['teamUnknown'], missing: ['people'] });
     });
 
     it('states why the bench bar grows with the team, citing its source', () => {
@@ -107,7 +107,7 @@ describe('continuous-recruiting', () => {
 
   it('is partly known when the bench is unknown: the mode counts, the rest is in play', () => {
     const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous' }, people: team(4) });
-    expectOutcome(r, { status: 'pass', score: 0.333, messages: [], missing: ['recruiting.bench', 'recruiting.open_territories'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.333, messages: [], missing: ['recruiting.bench', 'recruiting.open_territories'] });
   });
 
   it('is partly known without the recruiting mode, keeping the known findings', () => {
@@ -149,7 +149,7 @@ describe('continuous-recruiting', () => {
   });
 
   it.each([
-    { name: 'a day after the audit date', opened: '2026-11-28', status: 'pass', score: 0.667, mode: 'continuous' as const },
+    { name: 'a day after the audit date', opened: '2026-11-28', status: 'incomplete', score: 0.667, mode: 'continuous' as const },
     { name: 'years after, with recruiting on vacancy', opened: '2030-01-01', status: 'partial', score: 0.333, mode: 'on_vacancy' as const },
   ])('treats an opening date after the audit date as unknown, with a note: $name', ({ opened, status, score, mode }) => {
     const r = runRule(rule, { recruiting: { ...LEFT, mode, bench: 2, open_territories: [territory(opened)] }, people: team(4) });

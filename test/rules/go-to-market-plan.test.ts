@@ -108,13 +108,13 @@ describe('go-to-market-plan', () => {
       status: 'partial', score: 0.556, upTo: 0.67,
       messages: ['missingElement', 'missingElement', 'missingElement'], missing: ['plan.shared_with_reps', 'plan.last_reviewed'],
     },
-    { name: 'what the plan covers unknown', plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01', ...practice }, status: 'pass', score: 0.35, upTo: 1, messages: [], missing: ['plan.covers'] },
-    { name: 'sharing unknown', plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01', ...practice }, status: 'pass', score: 0.78, upTo: 1, messages: [], missing: ['plan.shared_with_reps'] },
-    { name: 'sharing and review unknown', plan: { documented: true, covers: [...ALL], ...practice }, status: 'pass', score: 0.714, upTo: 1, messages: [], missing: ['plan.shared_with_reps', 'plan.last_reviewed'] },
+    { name: 'what the plan covers unknown', plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01', ...practice }, status: 'incomplete', score: 0.35, upTo: 1, messages: [], missing: ['plan.covers'] },
+    { name: 'sharing unknown', plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01', ...practice }, status: 'incomplete', score: 0.78, upTo: 1, messages: [], missing: ['plan.shared_with_reps'] },
+    { name: 'sharing and review unknown', plan: { documented: true, covers: [...ALL], ...practice }, status: 'incomplete', score: 0.714, upTo: 1, messages: [], missing: ['plan.shared_with_reps', 'plan.last_reviewed'] },
     { name: 'an unshared plan whose review is unknown keeps its finding', plan: { documented: true, covers: [...ALL], shared_with_reps: false, ...practice }, status: 'partial', score: 0.714, upTo: 0.78, messages: ['notShared'], missing: ['plan.last_reviewed'] },
     {
       name: 'the practice unknown: cadence, quantified goals and capacity earn nothing',
-      plan: core, status: 'pass', score: 0.55, upTo: 1, messages: [],
+      plan: core, status: 'incomplete', score: 0.55, upTo: 1, messages: [],
       missing: ['plan.review_cadence', 'plan.goals_quantified', 'plan.sales_target', 'plan.quota_per_rep', 'plan.ramped_reps'],
     },
   ])('partly known: $name', ({ plan, status, score, upTo, messages, missing }) => {
@@ -159,7 +159,7 @@ describe('go-to-market-plan', () => {
 
   it.each([
     // The review date counts as unknown: the plan earns the overdue score until it is known.
-    { name: 'a good plan', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'pass', score: 0.89, missing: ['plan.last_reviewed'] },
+    { name: 'a good plan', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'incomplete', score: 0.89, missing: ['plan.last_reviewed'] },
     { name: 'an unshared, incomplete plan', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'partial', score: 0.661, missing: ['plan.last_reviewed'] },
   ])('treats a review dated after the audit date as unknown, with a note: $name', ({ plan, status, score, missing }) => {
     const r = runRule(rule, { plan });

@@ -284,10 +284,25 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
   });
 
-  it('without a roster, a policy earns nothing by itself (nobody is known to underperform); its faults are notes', () => {
-    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const] }] });
-    expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['policyPayCut', 'policyOnly'] });
-    expect(r.notes[1]!.message).toBe('No roster is given: the policy for all reps (pay cut) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.');
+  it('without a roster, a sound policy earns nothing by itself (nobody is known to underperform): a note, not assessed', () => {
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 60 }] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, messages: [], notes: ['policyOnly'] });
+    expect(r.notes[0]!.message).toBe('No roster is given: the policy for all reps (extra coaching, then improvement plan; a decision within 60 days) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.');
+  });
+
+  // Issue 11, item 8: README and `explain` say a pay-cut policy or a deadline past the window is a
+  // finding; without a roster they were only notes.
+  it.each([
+    { name: 'a pay-cut policy', policy: { applies_to: 'all reps', underperformance: ['pay_cut' as const] }, messages: ['policyPayCut'], severity: 'high' },
+    { name: 'a 150-day deadline', policy: { applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 150 }, messages: ['policyLongDeadline'], severity: 'high' },
+    { name: 'a policy with no steps', policy: { applies_to: 'SDR', underperformance: [] }, messages: ['policyNoSteps'], severity: 'high' },
+    { name: 'a pay cut and a 150-day deadline', policy: { applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 150 }, messages: ['policyPayCut', 'policyLongDeadline'], severity: 'high' },
+  ])('without a roster, $name is a finding (fail on what is known), with the fix owned by the CEO with HR', ({ policy, messages, severity }) => {
+    const r = runRule(rule, { policies: [policy] });
+    expectOutcome(r, { status: 'fail', score: 0, messages, notes: ['policyOnly'], missing: ['people[].attainment', 'people[].actions'] });
+    expect(r.findings.map((f) => f.severity)).toEqual(messages.map(() => severity));
+    expect(r.report.rules[0]!.upTo).toBeLessThan(1);
+    expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
   });
 
   it.each([

@@ -98,7 +98,7 @@ describe('metrics-accountability', () => {
 
     it('without start dates, four quarters may include the ramp: the team check earns nothing until they are known', () => {
       const r = runRule(rule, { metrics: good, people: team.map(({ start_date: _s, ...p }) => p) } as never);
-      expectOutcome(r, { status: 'pass', score: 0.833, messages: [], missing: ['people[0].start_date', 'people[1].start_date', 'people[2].start_date'] });
+      expectOutcome(r, { status: 'incomplete', score: 0.833, messages: [], missing: ['people[0].start_date', 'people[1].start_date', 'people[2].start_date'] });
     });
 
     it('counts a rep whose record runs past the ramp and four quarters as ramped, without a start date', () => {
@@ -138,9 +138,9 @@ describe('metrics-accountability', () => {
     },
     { name: 'no KPI list, but a known review cadence and team', metrics: { review_cadence: 'none', team_involved: true }, unknowns: [], status: 'fail', score: 0, upTo: 0.8, messages: ['noReview'], missing: [K] },
     { name: 'nothing known', metrics: {}, unknowns: [], status: 'not-assessed', score: 0, upTo: 1, messages: [], missing: [K, 'metrics.review_cadence', 'metrics.team_involved'] },
-    { name: 'the review cadence unknown', metrics: { ...good, review_cadence: undefined }, unknowns: [], status: 'pass', score: 0.8, upTo: 1, messages: [], missing: ['metrics.review_cadence'] },
-    { name: 'team involvement unknown', metrics: { ...good, team_involved: undefined }, unknowns: [], status: 'pass', score: 0.8, upTo: 1, messages: [], missing: ['metrics.team_involved'] },
-    { name: 'the kind of a KPI unknown', metrics: { ...good, kpis: [revenue, { name: 'Calls', target: 50, owner: 'AE' }] }, unknowns: [], status: 'pass', score: 0.75, upTo: 1, messages: [], missing: [`${K}[1].kind`] },
+    { name: 'the review cadence unknown', metrics: { ...good, review_cadence: undefined }, unknowns: [], status: 'incomplete', score: 0.8, upTo: 1, messages: [], missing: ['metrics.review_cadence'] },
+    { name: 'team involvement unknown', metrics: { ...good, team_involved: undefined }, unknowns: [], status: 'incomplete', score: 0.8, upTo: 1, messages: [], missing: ['metrics.team_involved'] },
+    { name: 'the kind of a KPI unknown', metrics: { ...good, kpis: [revenue, { name: 'Calls', target: 50, owner: 'AE' }] }, unknowns: [], status: 'incomplete', score: 0.75, upTo: 1, messages: [], missing: [`${K}[1].kind`] },
     {
       name: 'a target answered "unknown"',
       metrics: { ...good, kpis: [revenue, { name: 'Calls', kind: 'activity', owner: 'AE' }] },

@@ -11,6 +11,20 @@ const examples = rawExamples();
 
 describe('profit-based-comp', () => {
   it.each([
+    // Issue 11, item 15: with margins the same on every deal, per-customer profitability follows revenue:
+    // not judged, a note (founder.yaml had a HIGH finding beside the note that margins do not vary).
+    {
+      name: 'passes revenue pay with margins the same on every deal, profitability hidden: a note, not a HIGH finding',
+      org: comp({ basis: 'revenue', margins_vary: false, customer_profitability_reported: false, deal_review: 'manager', profit_target_incentive: false }),
+      status: 'pass', score: 1, messages: [], notes: ['revenueSound', 'profitabilityHiddenSameMargins'],
+      paths: ['compensation.basis', 'compensation.margins_vary', 'compensation.customer_profitability_reported', 'compensation.margins_vary'], steps: [], missing: [],
+    },
+    {
+      name: 'margins unknown, profitability hidden: still a finding (margins may vary)',
+      org: comp({ basis: 'revenue', customer_profitability_reported: false, margin_floor: true, deal_review: 'deal_desk' }),
+      status: 'partial', score: 0.75, messages: ['profitabilityHidden'], notes: ['revenueSound'],
+      paths: ['compensation.customer_profitability_reported', 'compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'], steps: ['reportProfitability'], missing: [],
+    },
     {
       name: 'passes on gross margin with profitability reported',
       org: comp({ basis: 'gross_margin', customer_profitability_reported: true }),
@@ -68,12 +82,12 @@ describe('profit-based-comp', () => {
     {
       name: 'partly known: a margin basis earns its 3/4 while profitability reporting is unknown',
       org: comp({ basis: 'gross_margin' }),
-      status: 'pass', score: 0.75, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.customer_profitability_reported'],
+      status: 'incomplete', score: 0.75, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['compensation.customer_profitability_reported'],
     },
     {
       name: 'partly known: profitability reported while the basis is unknown',
       org: comp({ customer_profitability_reported: true }),
-      status: 'pass', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      status: 'incomplete', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
       missing: ['compensation.basis', 'compensation.margins_vary', 'compensation.margin_floor', 'compensation.deal_review', 'compensation.profit_target_incentive'],
     },
     {
@@ -100,7 +114,7 @@ describe('profit-based-comp', () => {
 
   it('never fails the saas-revenue fragment as given (margins not stated): the deal desk counts, the margins are a question', () => {
     const r = runRule(rule, { company: { sales_motion: 'transactional' }, compensation: saas });
-    expectOutcome(r, { status: 'pass', score: 0.7, messages: [], notes: [], steps: ['find-out'], missing: ['compensation.margins_vary', 'compensation.margin_floor'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.7, messages: [], notes: [], steps: ['find-out'], missing: ['compensation.margins_vary', 'compensation.margin_floor'] });
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
 

@@ -149,7 +149,7 @@ describe('sales-process', () => {
 
     it('leaves the kind unknown when the wording does not tell: dynamic is in play, not earned', () => {
       const r = runRule(rule, { process: { ...dynamic, stages: [stage('Discovery'), { name: 'Scoping', exit_criteria: ['pain quantified in hours'] }] } } as never);
-      expectOutcome(r, { status: 'pass', score: 0.895, messages: [], missing: [`${S}[1].exit_kind`] });
+      expectOutcome(r, { status: 'incomplete', score: 0.895, messages: [], missing: [`${S}[1].exit_kind`] });
       expect(r.notes[0]!.data.level).toBe('formal (up to dynamic once the unknown facts are known)');
     });
 
@@ -247,27 +247,27 @@ describe('sales-process', () => {
     {
       name: 'earns the formal level while the review cadence is unknown',
       process: { ...dynamic, stage_reviews: undefined },
-      status: 'pass', score: 0.79, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.stage_reviews'], steps: ['find-out'],
+      status: 'incomplete', score: 0.79, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.stage_reviews'], steps: ['find-out'],
     },
     {
       name: 'earns the informal level, and nothing for accuracy, while the forecast method is unknown',
       process: { ...dynamic, forecast_method: undefined },
-      status: 'pass', score: 0.515, upTo: 1, level: upTo('informal'), messages: [], missing: ['process.forecast_method'], steps: ['find-out', 'find-out'],
+      status: 'incomplete', score: 0.515, upTo: 1, level: upTo('informal'), messages: [], missing: ['process.forecast_method'], steps: ['find-out', 'find-out'],
     },
     {
       name: "earns the informal level while a stage's exit criteria are unknown",
       process: { ...dynamic, stages: [stage('Discovery'), { name: 'Proposal', buyer_activity: 'buyer decides' }] },
-      status: 'pass', score: 0.563, upTo: 1, level: upTo('informal'), messages: [], missing: [`${S}[1].exit_criteria`, `${S}[1].exit_kind`], steps: ['find-out'],
+      status: 'incomplete', score: 0.563, upTo: 1, level: upTo('informal'), messages: [], missing: [`${S}[1].exit_criteria`, `${S}[1].exit_kind`], steps: ['find-out'],
     },
     {
       name: 'earns the formal level until the cycle is known to be mapped',
       process: { ...dynamic, buyer_journey_mapped: undefined, stages: [{ name: 'Close', exit_criteria: ['signed'] }] },
-      status: 'pass', score: 0.79, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.buyer_journey_mapped'], steps: ['find-out'],
+      status: 'incomplete', score: 0.79, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.buyer_journey_mapped'], steps: ['find-out'],
     },
     {
       name: 'earns the formal level, not dynamic, until forecast accuracy, coverage and win rate are known',
       process: { ...dynamic, forecast_accuracy_pct: undefined, pipeline_coverage: undefined, win_rate_pct: undefined },
-      status: 'pass', score: 0.595, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.forecast_accuracy_pct', 'process.pipeline_coverage', 'process.win_rate_pct'], steps: ['find-out', 'find-out', 'find-out', 'find-out'],
+      status: 'incomplete', score: 0.595, upTo: 1, level: upTo('formal'), messages: [], missing: ['process.forecast_accuracy_pct', 'process.pipeline_coverage', 'process.win_rate_pct'], steps: ['find-out', 'find-out', 'find-out', 'find-out'],
     },
   ])('partly known: $name', ({ process, status, score, upTo: up, level, messages, missing, steps }) => {
     const r = runRule(rule, { process } as never);

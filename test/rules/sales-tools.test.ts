@@ -70,7 +70,7 @@ describe('sales-tools', () => {
     {
       name: 'takes a CRM system of record as proof of a CRM; unknown travel earns nothing',
       tools: { system_of_record: 'crm' as const, crm_active_use_pct: 95 },
-      status: 'pass',
+      status: 'incomplete',
       score: 0.8,
       messages: [],
       paths: [],
@@ -143,7 +143,7 @@ describe('sales-tools', () => {
 
     it('does not assess adoption it does not know: the record earns its share, adoption earns nothing', () => {
       const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'crm', reps_travel: false } });
-      expectOutcome(r, { status: 'pass', score: 0.5, messages: [], notes: ['adoptionUnknown'], missing: ['tools.crm_active_use_pct'] });
+      expectOutcome(r, { status: 'incomplete', score: 0.5, messages: [], notes: ['adoptionUnknown'], missing: ['tools.crm_active_use_pct'] });
       expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status])).toEqual([
         ['record', 'known'], ['adoption', 'not-assessed'], ['remote', 'not-applicable'], ['connectivity', 'not-applicable'],
       ]);
@@ -151,7 +151,7 @@ describe('sales-tools', () => {
 
     it('reports CRM use answered "unknown" as not measured', () => {
       const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'crm', reps_travel: false } }, { unknowns: ['tools.crm_active_use_pct'] });
-      expectOutcome(r, { status: 'pass', score: 0.5, messages: ['notMeasured'], notes: [] });
+      expectOutcome(r, { status: 'incomplete', score: 0.5, messages: ['notMeasured'], notes: [] });
       expect(r.checklist.map((c) => [c.kind, c.owner, c.action])).toEqual([['find-out', 'Sales manager', 'Start measuring the share of reps who use the CRM every week.']]);
     });
 

@@ -59,12 +59,12 @@ describe('sales-vs-marketing', () => {
     {
       name: 'partly known: marketing owns only lead generation, the story\'s owner unknown (the finding stays)',
       org: mk({ function: 'dedicated', owns: ['lead_generation'], ...LEADS, reps_create_messaging: false, issue_route: true }),
-      status: 'pass', score: 0.7, messages: ['notOwned'], paths: ['marketing.owns'], steps: ['find-out', 'ownItems'], missing: ['marketing.message_owner'],
+      status: 'incomplete', score: 0.7, messages: ['notOwned'], paths: ['marketing.owns'], steps: ['find-out', 'ownItems'], missing: ['marketing.message_owner'],
     },
     {
       name: 'partly known: a founder-led company with no marketing, reps using one pitch, the rest unknown',
       org: { leadership: { sales_managed_by: 'ceo' }, ...mk({ function: 'none', reps_create_messaging: false }) },
-      status: 'pass', score: 0.3, messages: [], paths: [], steps: ['find-out', 'find-out', 'find-out', 'find-out'],
+      status: 'incomplete', score: 0.3, messages: [], paths: [], steps: ['find-out', 'find-out', 'find-out', 'find-out'],
       missing: ['marketing.message_owner', 'marketing.qualified_lead_defined', 'marketing.lead_follow_up_agreed', 'marketing.issue_route'],
     },
     {

@@ -8,7 +8,7 @@ describe('selling-time', () => {
   it.each([
     // Selling time weighs 3, the (here empty) list of non-sales tasks 1. A team-wide
     // figure alone earns what it guarantees (T/100), up to its score.
-    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'pass', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
+    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'incomplete', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
     { name: 'fails at 35% or less (team-wide)', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, status: 'fail', score: 0.4, messages: ['teamLow'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
     { name: 'is partial over 35% and up to 45%', org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } }, status: 'partial', score: 0.55, messages: ['teamMiddle'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
     {
@@ -28,7 +28,7 @@ describe('selling-time', () => {
     {
       name: 'one rep without a figure: judged on the known rep, the other earning nothing, with a note naming it',
       people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2', is_rep: true }],
-      status: 'pass',
+      status: 'incomplete',
       score: 0.375,
       note: 'AE 2 has no selling time recorded: the score counts this rep as earning nothing until it is known.',
       paths: ['people[1].selling_time_pct'],
@@ -60,13 +60,13 @@ describe('selling-time', () => {
   it('lets a team-wide figure stand in for listed reps without one only for what it guarantees (it could hide a rep far below it)', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
     // AE 1 earns 0.5 of 3 (50/100), tasks unknown: 1.5 of 4.
-    expectOutcome(r, { status: 'pass', score: 0.375, notes: ['repsUnknownTeam'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.375, notes: ['repsUnknownTeam'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
     expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, this rep earns only what the team-wide figure (50%) guarantees.');
   });
 
   it('earns a team-wide figure on its own only for what it guarantees, the rest in play', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 60, non_sales_tasks: [] } });
-    expectOutcome(r, { status: 'pass', score: 0.7, notes: ['teamOnly'], missing: ['people[].selling_time_pct'] });
+    expectOutcome(r, { status: 'incomplete', score: 0.7, notes: ['teamOnly'], missing: ['people[].selling_time_pct'] });
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
 

@@ -196,7 +196,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     // A file with no facts passes every default gate: say so rather than stay silent.
     // (It scores 0, up to 100, since an unknown earns nothing: the score no longer tells it apart.)
     const c = f.report.summary.counts;
-    if (c['not-assessed'] > 0 && c.pass + c.partial + c.fail === 0 && !f.failures.length)
+    if (c['not-assessed'] > 0 && c.pass + c.partial + c.fail + c.incomplete === 0 && !f.failures.length)
       writeStderrLine(`sales-audit: ${f.file}: warning: no rule could be assessed (the file holds none of the facts they need); --strict fails on this`);
     for (const g of f.failures) {
       const where = g.at?.file && g.at.line ? `${g.at.file}:${g.at.line}:${g.at.column ?? 1}` : f.file;
