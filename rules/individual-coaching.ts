@@ -28,6 +28,7 @@ export default defineRule({
   severity: 'high',
   reads: [
     'people[].name',
+    'people[].direct_reports',
     'people[].is_rep',
     'people[].coaching.plan',
     'people[].coaching.focus',
