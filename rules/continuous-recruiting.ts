@@ -108,7 +108,6 @@ export default defineRule({
         unknown: reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`),
       });
     const bar = target(teamKnown ? sure : 0);
-    const targetText = countOf(bar, 'qualified candidate');
     if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
     else if (bench !== undefined && teamKnown && bench < bar)
       findings.push(finding('thinBench', ['recruiting.bench', 'people'], { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per }, { thresholds: ['repsPerCandidate'] }));

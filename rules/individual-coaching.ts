@@ -56,7 +56,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team\'s common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep\'s own fact is missing, and for the whole team when no roster is given (the policy\'s terms judged as a check at half the weight, the practice under it unknown until a roster shows it): a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). The reps\' checks together weigh three times one more check, the managers\' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar.',
+      'One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team\'s common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep\'s own fact is missing, and for the whole team when no roster is given (the policy\'s terms judged as a check at half the weight, the practice under it unknown until a roster shows it): a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). The reps\' checks together weigh three times one more check, the managers\' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar. The capacity bar: ' + SOURCE_CAPACITY + '.',
     rationale:
       'Reps struggle for different reasons: one lacks a skill, another confidence, another a way to organise the week. A manager who handles everyone alike misses those differences, frustrates the team and leaves growth on the table; coaching only works when it starts from where each person is, and that takes time with each person.',
   },
@@ -263,7 +263,11 @@ export default defineRule({
         ];
         if (short.length) findings.push(finding('policyNotKept', [path(c.one_to_one !== undefined && pol.one_to_one !== undefined && ONE_TO_ONE[c.one_to_one] < ONE_TO_ONE[pol.one_to_one] ? 'one_to_one' : 'hours_per_month'), `policies[${only.i}]`], { name, observed: joinNames(short), who: only.who, terms: termsOf(pol) }));
       }
-      for (const r of under.refs) if (!judged.has(r.i)) (judged.add(r.i), judgePolicy(r));
+      for (const r of under.refs)
+        if (!judged.has(r.i)) {
+          judged.add(r.i);
+          judgePolicy(r);
+        }
 
       if (c.plan === 'none') {
         findings.push(finding('noPlan', [path('plan')], { name }));

@@ -119,14 +119,22 @@ export default defineRule({
     for (const { policy: p, i, who } of refs) {
       const at = [`policies[${i}].underperformance`];
       let fault = false;
-      if (p.underperformance?.includes('pay_cut')) (findings.push(finding('policyPayCut', at, { who })), (fault = true));
-      else if (p.underperformance !== undefined && !p.underperformance.length) (findings.push(finding('policyNoSteps', at, { who })), (fault = true));
+      if (p.underperformance?.includes('pay_cut')) {
+        findings.push(finding('policyPayCut', at, { who }));
+        fault = true;
+      } else if (p.underperformance !== undefined && !p.underperformance.length) {
+        findings.push(finding('policyNoSteps', at, { who }));
+        fault = true;
+      }
       const days = p.improvement_plan_deadline_days;
       if (days !== undefined && days > decisionDays) {
         findings.push(finding('policyLongDeadline', [`policies[${i}].improvement_plan_deadline_days`], { who, days, decisionDays }, { thresholds: ['decisionDays'], gap: 1 - decisionDays / days }));
         fault = true;
       }
-      if (fault) (steps.push(step('fixPolicy', { who, decisionDays }, [`policies[${i}]`])), faulty.push(i));
+      if (fault) {
+        steps.push(step('fixPolicy', { who, decisionDays }, [`policies[${i}]`]));
+        faulty.push(i);
+      }
     }
     if (org.people === undefined) {
       for (const { policy: p, i, who } of refs) findings.push(finding('policyOnly', [`policies[${i}]`], { who, terms: termsOf(p) }, { note: true }));

@@ -36,7 +36,10 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
       let cur: { runs: typeof runs; top: number } | undefined;
       for (const r of runs) {
         if (cur && Math.abs(r.top - cur.top) <= 2) cur.runs.push(r);
-        else lines.push(...(cur ? [toLine(cur)] : [])), (cur = { runs: [r], top: r.top });
+        else {
+          if (cur) lines.push(toLine(cur));
+          cur = { runs: [r], top: r.top };
+        }
       }
       if (cur) lines.push(toLine(cur));
       pages.push({ height, lines });

@@ -3,7 +3,7 @@
 // expected), keeps the rest of the file (comments, layout), writes it
 // atomically; a problem no question fixes is refused as before. Unit tests
 // with a scripted prompter, the CLI with an answers file and in tmux.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
