@@ -20,11 +20,14 @@
 // general: it is compared with the others' answers, and decides no one
 // person's fact.
 import type { Org, Response } from '../model/schema';
-import { formatPath, getAt, parsePath } from '../model/paths';
+import { formatPath, getAt, keyToPath, parsePath } from '../model/paths';
 import { factPattern, GROUP_LABELS, knownBy, RESPONDENT_GROUPS, type RespondentGroup } from '../model/respondents';
 
 /** Two numbers agree when they differ by at most this share of the larger (house default: estimates of a share of time or a count differ by that much between honest people). */
 export const NUMBER_TOLERANCE = 0.1;
+
+/** The fewest known answers a group with an anonymous member must give before its answer is shown or used. */
+export const ANONYMOUS_MIN = 3;
 
 /** One group's answer on a fact, aggregated over its members (and, for a person-level fact, over the people). */
 export interface GroupAnswer {
@@ -37,6 +40,8 @@ export interface GroupAnswer {
   of: number;
   /** "Don't know" answers. */
   unknown: number;
+  /** True when the answers are not shown, nor used, to keep an anonymous respondent's answer from being worked out (fewer than ANONYMOUS_MIN). */
+  withheld?: true;
   /** The answer in words: "3 of 4 said monthly", "median 30 of 3 answers (20 to 40)", "split: 2 said weekly, 2 said monthly". */
   words: string;
 }
@@ -111,6 +116,9 @@ export function groupAnswer(group: RespondentGroup, votes: readonly Vote[], own?
   const unknown = votes.length - known.length;
   const dk = unknown ? ` (${unknown} did not know)` : '';
   if (!known.length) return unknown ? { group, count: 0, of: 0, unknown, words: `${unknown === 1 ? 'did not know' : `${unknown} did not know`}` } : undefined;
+  // With an anonymous member, fewer than ANONYMOUS_MIN answers would let a reader subtract the named members' answers (shown in their own evidence) and learn the anonymous one's: no value, no breakdown.
+  if (known.length < ANONYMOUS_MIN && votes.some((v) => v.anonymous && !v.unknown))
+    return { group, count: known.length, of: known.length, unknown, withheld: true, words: `answers withheld: fewer than ${ANONYMOUS_MIN} in a group with an anonymous respondent` };
   if (known.every((v) => typeof v === 'number')) {
     const xs = (known as number[]).slice().sort((a, b) => a - b);
     const mid = xs.length >> 1;
@@ -173,11 +181,19 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     groups.set(g, [...(groups.get(g) ?? []), v]);
   };
   for (const r of responses) {
-    for (const [key, raw] of Object.entries(r.answers ?? {})) {
+    for (const [given, raw] of Object.entries(r.answers ?? {})) {
+      // An answer about a person is keyed by their name (`people[name=AE 4].x`): found in the roster as it is now. The loader refuses a name the roster lacks.
+      const key = keyToPath(given, org.people);
+      if (key === undefined) continue;
+      const self = key.startsWith('self.');
+      // A `self.` answer speaks for the reps in general only when a rep gave it: a manager's answer about themselves says nothing about the reps.
+      if (self && r.group !== 'reps') continue;
       const unknown = typeof raw === 'string' && raw.trim().toLowerCase() === 'unknown';
       const vote: Vote = { value: raw, unknown, ...(r.respondent && !r.anonymous ? { respondent: r.respondent } : { anonymous: true }) };
-      add(byPattern, patternOf(key), r.group, vote);
-      if (!key.startsWith('self.')) add(byPath, formatPath(parsePath(key)), r.group, vote);
+      // A person's fact is compared person by person (what AE 4 says of AE 4 against what the file or the VP says of AE 4), never pooled over people.
+      const path = self ? undefined : formatPath(parsePath(key));
+      add(byPattern, path ?? patternOf(key), r.group, vote);
+      if (path) add(byPath, path, r.group, vote);
     }
   }
 
@@ -221,7 +237,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
   for (const [fact, groups] of [...byPattern].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const answers = RESPONDENT_GROUPS.filter((g) => groups.has(g))
       .map((g) => groupAnswer(g, groups.get(g)!))
-      .filter((a): a is GroupAnswer => a !== undefined && a.of > 0);
+      .filter((a): a is GroupAnswer => a !== undefined && a.of > 0 && !a.withheld);
     // The body's own value takes part when it gives one for this very fact (not for a pattern over a list).
     const body = fact.includes('[]') ? undefined : getAt(org, fact);
     const withBody = body !== undefined && answers.some((a) => a.value === undefined || !agrees(a.value, body));
@@ -237,7 +253,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
         if (!withBody) continue;
       }
     }
-    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => readsFact(r.reads, fact)).map((r) => r.id), decisive: [] });
+    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => readsFact(r.reads, factPattern(fact))).map((r) => r.id), decisive: [] });
   }
   const alignment = [...perSection].map(([section, s]) => ({ section, ...s, pct: s.facts ? Math.floor((100 * s.agree) / s.facts) : null }));
 

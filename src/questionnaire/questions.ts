@@ -6,7 +6,7 @@
 // model's. Pure: no I/O.
 import { planQuestions, type Question, type RuleReads } from '../interview/plan';
 import { metaOf, schemaAt } from '../model/introspect';
-import { formatPath, parsePath, type Segment } from '../model/paths';
+import { formatPath, parsePath, splitPersonKey, storedKey, type Segment } from '../model/paths';
 import { canAnswer, type RespondentGroup } from '../model/respondents';
 import { SECTIONS, type Section } from '../model/schema';
 import { safeText } from '../report/safe';
@@ -62,8 +62,12 @@ export interface QuestionnaireOptions {
 export const SELF = 'self.';
 const SELF_PATH = 'people[0].';
 
-/** `self.coaching.plan` -> `people[0].coaching.plan` (the fact checkAnswer knows); other keys as they are. */
-export const factPathOf = (key: string): string => (key.startsWith(SELF) ? SELF_PATH + key.slice(SELF.length) : key);
+/** `self.coaching.plan` or `people[name=AE 4].coaching.plan` -> `people[0].coaching.plan` (the fact checkAnswer knows); other keys as they are. */
+export const factPathOf = (key: string): string => {
+  if (key.startsWith(SELF)) return SELF_PATH + key.slice(SELF.length);
+  const named = splitPersonKey(key);
+  return named ? `people[0]${named.rest}` : key;
+};
 
 // What identifies a person in the roster: kept, so the questions say whose
 // facts they are and whether a seller's facts apply; every other fact is asked.
@@ -107,7 +111,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
     }
     return undefined;
   };
-  const keyOf = (path: string) => (self && path.startsWith(SELF_PATH) ? SELF + path.slice(SELF_PATH.length) : path);
+  // A person of the roster by name (`people[name=AE 4].x`), as the import stores it: the answers stay theirs if the roster is reordered before the import.
+  const keyOf = (path: string) => (self && path.startsWith(SELF_PATH) ? SELF + path.slice(SELF_PATH.length) : self ? path : storedKey(path, data.people as unknown[] | undefined));
 
   const top: QNode[] = [];
   const listNodes = new Map<string, QNode>();

@@ -34,6 +34,18 @@ describe('groupAnswer: within a group', () => {
     expect(groupAnswer('reps', votes)).toEqual({ group: 'reps', count: 2, of: 4, unknown: 0, words: 'split: 2 said monthly, 2 said weekly' });
     expect(groupAnswer('reps', votes, 'weekly')).toMatchObject({ value: 'weekly', words: "split: 2 said monthly, 2 said weekly; the person's own answer (weekly) decides" });
   });
+  it('a group with an anonymous member and fewer than 3 answers: withheld, no value, no breakdown (issue 14, item 3)', () => {
+    const anon = (v: unknown) => ({ ...vote(v), anonymous: true });
+    const withheld = { withheld: true, words: 'answers withheld: fewer than 3 in a group with an anonymous respondent' };
+    expect(groupAnswer('reps', [vote(30, 'AE 1'), anon(14)])).toMatchObject(withheld);
+    expect(groupAnswer('reps', [vote(30, 'AE 1'), anon(14)])).not.toHaveProperty('value');
+    expect(groupAnswer('reps', [vote('none', 'AE 1'), anon('quarterly')])).toMatchObject(withheld);
+    expect(groupAnswer('reps', [anon('quarterly')])).toMatchObject(withheld);
+    // Three answers or more: the aggregate, still without the lowest and highest.
+    expect(groupAnswer('reps', [vote(30, 'AE 1'), anon(14), anon(20)])).toMatchObject({ value: 20, words: 'median 20 of 3 answers' });
+    // All named: shown as before.
+    expect(groupAnswer('reps', [vote(30, 'AE 1'), vote(14, 'AE 2')])).toMatchObject({ value: 14, words: 'median 14 of 2 answers (14 to 30)' });
+  });
   it('a list of choices counts as one answer whatever its order', () => {
     expect(groupAnswer('reps', [vote(['a', 'b']), vote(['b', 'a']), vote(['a'])])).toMatchObject({ value: ['a', 'b'], count: 2, of: 3 });
   });
@@ -75,7 +87,7 @@ describe('resolveResponses: one value per fact', () => {
   });
 
   it("the org file's own value stands over the answers, unless resolution: names a group that answered; file keeps it", () => {
-    const responses = [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })];
+    const responses = [r('reps', { 'plan.shared_with_reps': false }, 'AE 1'), r('reps', { 'plan.shared_with_reps': false }, 'AE 2')];
     const kept = resolveResponses({ plan: { shared_with_reps: true }, responses }, []);
     expect(kept.org.plan!.shared_with_reps).toBe(true);
     expect(kept.perception!.resolutions[0]!.reason).toBe('as written in the org file (the consultant\u2019s record; resolution: can name a group instead)');
@@ -97,10 +109,33 @@ describe('resolveResponses: one value per fact', () => {
     expect(out.unknowns).toEqual(['plan.last_reviewed']);
   });
 
-  it("a rep's self. answer speaks for the reps in general: compared, never one person's fact", () => {
+  it("a rep's self. answer speaks for the reps in general: never one person's fact, never compared with an answer about someone else", () => {
     const out = resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'self.coaching.one_to_one': 'monthly' }), r('management', { 'people[0].coaching.one_to_one': 'weekly' }, 'VP')] }, []);
     expect(out.org.people!.map((p) => p.coaching?.one_to_one)).toEqual(['weekly', undefined, undefined, undefined]);
-    expect(out.perception!.gaps.map((g) => g.fact)).toEqual(['people[].coaching.one_to_one']);
+    // The VP spoke of AE 1, the rep of themselves: not the same fact, so no gap (issue 14, item 5).
+    expect(out.perception!.gaps).toEqual([]);
+  });
+
+  it('an answer keyed by a person\'s name stays theirs when the roster is reordered (issue 14, item 1)', () => {
+    const responses = [r('reps', { 'people[name=AE 3].coaching.one_to_one': 'none' }, 'AE 3')];
+    const out = resolveResponses({ people: [{ name: 'New hire' }, ...structuredClone(people)], responses }, []);
+    expect(out.org.people!.map((p) => p.coaching?.one_to_one)).toEqual([undefined, undefined, undefined, 'none', undefined]);
+    expect(out.perception!.resolutions.map((x) => x.path)).toEqual(['people[3].coaching.one_to_one']);
+    // Case and outer spaces of the name do not matter; a name the roster lacks decides nothing (the loader refuses it).
+    expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name= ae 3 ].coaching.one_to_one': 'none' }, 'AE 3')] }, []).org.people![2]!.coaching?.one_to_one).toBe('none');
+    expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name=AE 9].coaching.one_to_one': 'none' }, 'AE 9')] }, []).org.people!.every((p) => p.coaching === undefined)).toBe(true);
+  });
+
+  it("a person's fact is compared person by person: what AE 4 says of AE 4 against the file's record of AE 4 (issue 14, items 5 and 15)", () => {
+    const roster = people.map((p, i) => ({ ...p, coaching: { one_to_one: 'monthly' as const, hours_per_month: i } }));
+    const responses = [
+      r('reps', { 'people[name=AE 4].coaching.one_to_one': 'none' }, 'AE 4'),
+      r('management', { 'people[name=AE 3].coaching.hours_per_month': 2 }, 'VP'),
+      // A manager's own self. answers say nothing about the reps.
+      r('management', { 'self.coaching.hours_per_month': 9 }, 'Director'),
+    ];
+    const gaps = resolveResponses({ people: roster, responses }, [], rules).perception!.gaps;
+    expect(gaps.map((g) => [g.fact, g.recorded, g.answers.map((a) => `${a.group}: ${a.words}`)])).toEqual([['people[3].coaching.one_to_one', 'monthly', ['reps: none']]]);
   });
 });
 
@@ -135,12 +170,10 @@ describe('perception gaps and alignment', () => {
     ].map((a) => r('reps', a));
     const vp = r('management', { 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly', 'admin.selling_time_pct': 32 }, 'VP');
     const p = resolveResponses({ people: structuredClone(people), responses: [vp, ...reps] }, [], rules).perception!;
-    expect(p.gaps.map((g) => [g.fact, g.answers.map((a) => a.words)])).toEqual([['people[].coaching.one_to_one', ['2 of 2 said weekly', '3 of 4 said monthly']]]);
+    // The VP's answers are about AE 1 and AE 2, the reps' about themselves, unnamed: not compared (issue 14, item 5).
+    expect(p.gaps).toEqual([]);
     // Reps' median 30 vs management's 32: within a tenth, so the admin section agrees.
-    expect(p.alignment).toEqual([
-      { section: 'admin', facts: 1, agree: 1, pct: 100 },
-      { section: 'people', facts: 1, agree: 0, pct: 0 },
-    ]);
+    expect(p.alignment).toEqual([{ section: 'admin', facts: 1, agree: 1, pct: 100 }]);
     expect(p.respondents).toEqual([
       { group: 'management', named: 1, anonymous: 0 },
       { group: 'reps', named: 0, anonymous: 4 },
@@ -150,7 +183,7 @@ describe('perception gaps and alignment', () => {
 
 describe("the org file's own value in the gaps", () => {
   it('a body value the respondents dispute is a gap even when one group answered, and it still stands', () => {
-    const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false })] }, [], rules);
+    const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }, 'AE 1'), r('reps', { 'plan.shared_with_reps': false }, 'AE 2')] }, [], rules);
     expect(out.org.plan!.shared_with_reps).toBe(true);
     expect(out.perception!.gaps).toEqual([
       { fact: 'plan.shared_with_reps', section: 'plan', answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }], recorded: true, rules: ['go-to-market-plan'], decisive: [] },
@@ -183,7 +216,7 @@ describe('runAudit with several respondents', () => {
   });
 
   it("the rules see the resolved value: the reps' no costs the plan its sharing", () => {
-    const agreed = runAudit({ org: { ...org, responses: [r('reps', { 'plan.shared_with_reps': true })] }, date: '2026-11-27', rules, file: 'acme.yaml' });
+    const agreed = runAudit({ org: { ...org, responses: [r('reps', { 'plan.shared_with_reps': true }, 'AE 1')] }, date: '2026-11-27', rules, file: 'acme.yaml' });
     const score = (x: typeof report) => x.rules.find((y) => y.id === 'go-to-market-plan')!.score!;
     expect(score(report)).toBeLessThan(score(agreed));
     expect(agreed.perception!.gaps).toEqual([]);

@@ -52,8 +52,10 @@ function commentsAbove(text: string): Map<string, string[]> {
   const lines = text.split('\n');
   const out = new Map<string, string[]>();
   lines.forEach((line, i) => {
-    const m = /^([a-z_][\w.[\]]*):$/.exec(line);
+    // A key naming a person (`people[name=Ana Ruiz].x`) has spaces; one that YAML needs quoted is double-quoted.
+    const m = /^([a-z_][\w.[\]= -]*|"(?:[^"\\]|\\.)*"):$/.exec(line);
     if (!m || m[1] === 'respondent') return;
+    if (m[1]!.startsWith('"')) m[1] = JSON.parse(m[1]!) as string;
     const block: string[] = [];
     for (let j = i - 1; j >= 0 && lines[j]!.startsWith('#'); j--) block.unshift(lines[j]!.slice(2));
     out.set(m[1]!, block);
@@ -132,10 +134,12 @@ describe('who answers what', () => {
     const qn = buildQuestionnaire(rules, { group: 'management', people: ROSTER });
     const nodes = qn.sections.flatMap((s) => flatten(s.nodes));
     const keysOf = nodes.map((n) => n.key);
-    expect(keysOf).toEqual(expect.arrayContaining(['people[0].selling_time_pct', 'people[0].coaching.one_to_one', 'people[1].direct_reports']));
+    // Keyed by the person's name, never by their place in the roster (issue 14, item 1): a reordered roster keeps each answer with its person.
+    expect(keysOf).toEqual(expect.arrayContaining(['people[name=Ana Ruiz].selling_time_pct', 'people[name=Ana Ruiz].coaching.one_to_one', 'people[name=Bo Chen].direct_reports']));
+    expect(keysOf.filter((k) => /^people\[\d/.test(k))).toEqual([]);
     // Bo is no rep: no coaching or selling-time questions about him; his name is not asked again.
-    expect(keysOf.filter((k) => k.startsWith('people[1].coaching') || k === 'people[1].selling_time_pct' || k === 'people[1].name')).toEqual([]);
-    expect(nodes.find((n) => n.key === 'people[0].selling_time_pct')!.question.context).toBe('Person 1 (Ana Ruiz)');
+    expect(keysOf.filter((k) => k.startsWith('people[name=Bo Chen].coaching') || k === 'people[name=Bo Chen].selling_time_pct' || (k.startsWith('people[') && k.endsWith('.name')))).toEqual([]);
+    expect(nodes.find((n) => n.key === 'people[name=Ana Ruiz].selling_time_pct')!.question.context).toBe('Person 1 (Ana Ruiz)');
     // Without a roster, people are a list to fill item by item.
     expect(keys('management')).toEqual(expect.arrayContaining(['people', 'people[0].name', 'people[0].selling_time_pct']));
     // Finance is not asked coaching.

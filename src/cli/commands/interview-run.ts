@@ -30,6 +30,7 @@ import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
+import { keyToPath } from '../../model/paths';
 import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
@@ -429,7 +430,9 @@ async function respondentInterview(o: {
   // A named respondent resumes: the facts their entry already answers are not asked again.
   const raw = o.org.state().data.responses;
   let index = entryIndex(raw, who);
-  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}));
+  // Their keys name people by name (`people[name=AE 4].x`): as the roster's paths, to match the questions.
+  const roster = loaded.ok ? loaded.value.org.people : undefined;
+  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}).map((k) => keyToPath(k, roster) ?? k));
   let answered = 0;
   // Never a default: hide what the file or anyone else says; ask only the wanted facts not yet answered by this respondent.
   const blind: Prompter = {
