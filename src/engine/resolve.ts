@@ -186,6 +186,8 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
       const key = keyToPath(given, org.people);
       if (key === undefined) continue;
       const self = key.startsWith('self.');
+      // A rep's answer about an item of a list other than people (kept by an older import) is not compared with the file's item of that number: it may be another item.
+      if (r.group === 'reps' && /^(?!people\[)[^[]*\[\d+\]/.test(key)) continue;
       // A `self.` answer speaks for the reps in general only when a rep gave it: a manager's answer about themselves says nothing about the reps.
       if (self && r.group !== 'reps') continue;
       const unknown = typeof raw === 'string' && raw.trim().toLowerCase() === 'unknown';

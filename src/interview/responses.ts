@@ -12,6 +12,9 @@ import { getAt, personIndex, personKey, splitPersonKey, storedKey } from '../mod
 import { suggest } from '../load/diagnostics';
 import type { OrgText } from './writeback';
 
+/** A key about an item of a list other than people (`admin.non_sales_tasks[0].task`). */
+const LIST_ITEM = /^(?!people\[|self\.)[^[]*\[\d+\]/;
+
 /** Who gives a set of answers. */
 export interface Respondent {
   /** Absent when anonymous. */
@@ -63,6 +66,9 @@ export function responseFromAnswers(
         if (Number(m[1]) >= n)
           throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `${key.slice(0, m.index! + m[0].length)} is not in ${orgFile}, which lists ${n} item${n === 1 ? '' : 's'} there (numbered from 0)` });
       }
+    // A rep answers facts, never a list's shape or its items: the consultant keeps lists, and a rep's item 0 need not be the file's item 0 (issue 14, item 4).
+    if (who.group === 'reps' && (LIST_ITEM.test(key) || questionFor(key)?.kind === 'items'))
+      throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `a rep answers facts, not a list's items: ${key.replace(/\[\d+\].*$/, '')} is the consultant's to list (remove this answer)` });
     const self = key.startsWith(SELF_PREFIX);
     // Stored by the person's name (an index form from an older questionnaire is migrated here).
     const path = named ? personKey(named.name, named.rest) : storedKey(self && person !== undefined ? selfAsPerson(key, person) : key, people);

@@ -144,6 +144,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   const keep = (nodes: QNode[]): QNode[] =>
     nodes.flatMap((n) => {
       if (n.type === 'fact') return canAnswer(group, n.path) ? [n] : [];
+      // A rep is never asked a list's shape nor its items (stages, tasks, friction points): the consultant keeps lists, and a rep's item 0 is not the file's item 0.
+      if (self) return [];
       const children = keep(n.children!);
       return children.length ? [{ ...n, children }] : [];
     });

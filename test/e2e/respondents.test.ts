@@ -150,6 +150,25 @@ describe('issue 14 review: answers by name, anonymity, percentages', () => {
     expect(text.slice(text.indexOf('Where people disagree'))).not.toMatch(/quarterly|1 said none/);
   });
 
+  it("item 4: a rep's answer about a list's items is refused on import; one kept by an older import is not compared with the file's item of that number", () => {
+    const dir = setup();
+    const org = readFileSync(join(dir, 'acme.yaml'), 'utf8');
+    for (const [text, want] of [
+      ['respondent: {name: KAM 1, group: reps}\nadmin.non_sales_tasks[0].task: Writing quotes\n', /^t\.yaml:2:1: admin\.non_sales_tasks\[0\]\.task: a rep answers facts, not a list's items: admin\.non_sales_tasks is the consultant's to list/],
+      ['respondent: {name: KAM 1, group: reps}\nprocess.stages: []\n', /^t\.yaml:2:1: process\.stages: a rep answers facts, not a list's items/],
+    ] as const) {
+      writeFileSync(join(dir, 't.yaml'), text);
+      const r = cli(['interview', 'acme.yaml', '--answers', 't.yaml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(want);
+      expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(org);
+    }
+    writeFileSync(join(dir, 'acme.yaml'), `${org}\nresponses:\n  - respondent: KAM 1\n    group: reps\n    answers:\n      admin.non_sales_tasks[0].task: Writing quotes\n      admin.non_sales_tasks[0].hours_per_week: 6\n`);
+    const j = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
+    expect(j.perception.gaps).toEqual([]);
+    expect(JSON.stringify(j.findings)).not.toContain('from sales reps');
+  });
+
   it('item 7: a percentage with "%" is taken on import, as the questionnaire says', () => {
     const dir = setup();
     writeFileSync(join(dir, 'pct.yaml'), 'respondent: {name: AE 2, group: reps}\nself.selling_time_pct: 48%\nadmin.selling_time_pct: 35 %\n');

@@ -126,6 +126,14 @@ describe('resolveResponses: one value per fact', () => {
     expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name=AE 9].coaching.one_to_one': 'none' }, 'AE 9')] }, []).org.people!.every((p) => p.coaching === undefined)).toBe(true);
   });
 
+  it("a rep's answer about a list's item (an older import) decides nothing and is compared with nothing (issue 14, item 4)", () => {
+    const org: Org = { admin: { non_sales_tasks: [{ task: 'Writing quotes and configuring part lists', hours_per_week: 4 }] }, responses: [r('reps', { 'admin.non_sales_tasks[0].task': 'Writing quotes', 'admin.non_sales_tasks[0].hours_per_week': 6 }, 'KAM 1')] };
+    const out = resolveResponses(org, [], rules);
+    expect(out.org.admin!.non_sales_tasks).toEqual(org.admin!.non_sales_tasks);
+    expect(out.perception!.gaps).toEqual([]);
+    expect(out.perception!.resolutions).toEqual([]);
+  });
+
   it("a person's fact is compared person by person: what AE 4 says of AE 4 against the file's record of AE 4 (issue 14, items 5 and 15)", () => {
     const roster = people.map((p, i) => ({ ...p, coaching: { one_to_one: 'monthly' as const, hours_per_month: i } }));
     const responses = [

@@ -128,6 +128,9 @@ describe('who answers what', () => {
     // Attainment is known best by operations and finance; a rep is not asked it, nor the company's name.
     expect(reps).not.toContain('self.attainment');
     expect(reps).not.toContain('company.name');
+    // Never a list's shape nor its items (issue 14, item 4): stages, tasks and friction points are the consultant's.
+    expect(reps.filter((k) => /\[\d+\]/.test(k) || ['process.stages', 'admin.non_sales_tasks', 'friction.points'].includes(k))).toEqual([]);
+    expect(keys('management')).toEqual(expect.arrayContaining(['process.stages', 'admin.non_sales_tasks']));
   });
 
   it('management and operations answer per person over the roster given, by name', () => {
