@@ -21,6 +21,7 @@
 // person's fact.
 import type { Org, Response } from '../model/schema';
 import { formatPath, getAt, keyToPath, parsePath } from '../model/paths';
+import * as ENUMS from '../model/enums';
 import { factPattern, GROUP_LABELS, knownBy, RESPONDENT_GROUPS, type RespondentGroup } from '../model/respondents';
 
 /** Two numbers agree when they differ by at most this share of the larger (house default: estimates of a share of time or a count differ by that much between honest people). */
@@ -100,8 +101,16 @@ type Vote = { value: unknown; unknown: boolean; respondent?: string; anonymous?:
 
 /** A value as an identity for counting: a list's order does not matter. */
 const keyOf = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
-/** A value in words: yes/no, a list joined. */
-export const valueWords = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v));
+// A choice's code in words (`stage_weighted` -> "weighted by pipeline stage"), from the model's choice lists; codes of one word ("monthly", "none") read as they are.
+const CODE_WORDS = new Map<string, string>(
+  Object.values(ENUMS)
+    .flatMap((e) => Object.entries(e as Record<string, string>))
+    .filter(([k]) => k.includes('_'))
+    .map(([k, label]) => [k, /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label]),
+);
+const codeWords = (v: unknown): string => (typeof v === 'string' ? (CODE_WORDS.get(v) ?? v) : String(v));
+/** A value in words: yes/no, a choice's label for its code, a list joined. */
+export const valueWords = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : Array.isArray(v) ? (v.length ? v.map(codeWords).join(', ') : 'none') : codeWords(v));
 
 /** The reason's group name: "sales reps". */
 const groupName = (g: RespondentGroup) => GROUP_LABELS[g].replace(/ \(.*\)$/, '');
@@ -217,7 +226,17 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     // the file's and the reps' "gut" would lift the verdict on a disputed word);
     // the disagreement is shown, and is a finding where it decides a rule.
     if (body !== undefined && (override === 'file' || !(override && chosen?.group === override))) {
-      resolutions.push({ path, from: 'file', reason: override === 'file' ? 'as written in the org file; the consultant chose the file for this fact' : 'as written in the org file (the consultant\u2019s record; resolution: can name a group instead)' });
+      const allAgree = answers.every((a) => a.value !== undefined && agrees(a.value, body));
+      resolutions.push({
+        path,
+        from: 'file',
+        reason:
+          override === 'file'
+            ? 'as written in the org file; the consultant chose the file for this fact'
+            : allAgree
+              ? `as written in the org file, as ${answers.map((a) => groupName(a.group)).join(' and ')} answered`
+              : 'as written in the org file (the consultant\u2019s record; resolution: can name a group instead)',
+      });
       continue;
     }
     if (!chosen) {
@@ -230,7 +249,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     unknownSet.delete(path);
     const why =
       override === chosen.group ? 'the group the consultant chose for this fact' : answers.length === 1 ? 'the only group that answered' : best[0] === chosen.group ? 'the best informed group' : `the best informed group that gave one answer`;
-    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined ? ', over the org file\u2019s own value' : ''}` });
+    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined && !agrees(chosen.value, body) ? `, over the org file\u2019s ${valueWords(body)}` : ''}` });
   }
 
   // Gaps and alignment: by fact pattern, every group that gave one answer or was split.

@@ -57,7 +57,7 @@ describe('several respondents, end to end', () => {
     const text = cli(['audit', 'acme.yaml', '--date', DATE, '--no-color'], { cwd: dir, env: { COLUMNS: '200' } });
     expect(text.stdout).toContain('Where people disagree');
     expect(text.stdout).toContain('Respondents: leadership 1, sales management 1, sales reps 3 (1 anonymous)');
-    expect(text.stdout).toMatch(/whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 3 of 3 said no\n\s+affects go-to-market-plan \(its result turns on it\)/);
+    expect(text.stdout).toMatch(/whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 3 of 3 said no\n\s+the audit used the answer from sales reps: 3 of 3 said no; the best informed\s+group\n\s+affects go-to-market-plan \(its result turns on it\)/);
     // Person by person (item 5): what the VP and AE 2 say of AE 2, with the file's record; AE 3's own answer matches the file and the VP said nothing of AE 3.
     expect(text.stdout).toMatch(/how often AE 2 has a one-to-one \(people\[4\]\.coaching\.one_to_one\)\n\s+the org file: monthly\n\s+sales management: weekly\n\s+sales reps: monthly\n/);
     expect(text.stdout).not.toContain('people[].coaching');
@@ -69,7 +69,9 @@ describe('several respondents, end to end', () => {
       ['people[4].coaching.one_to_one', expect.any(Array)],
       ['plan.shared_with_reps', ['go-to-market-plan']],
     ]);
-    const finding = json.findings.find((f: { messageId: string; data: { fact?: string } }) => f.messageId === 'perceptionGap' && f.data.fact === 'plan.shared_with_reps');
+    // The disagreement is told in the rule's own finding on that fact (issue 14, item 10).
+    const finding = json.findings.find((f: { data: { disagreement?: string } }) => f.data.disagreement === 'plan.shared_with_reps');
+    expect(json.findings.filter((f: { messageId: string }) => f.messageId === 'perceptionGap')).toEqual([]);
     expect(finding.evidence[0].resolution).toBe('from sales reps: 3 of 3 said no; the best informed group');
     expect(json.perception.alignment.find((a: { section: string }) => a.section === 'plan')).toEqual({ section: 'plan', facts: 1, agree: 0, pct: 0 });
   });

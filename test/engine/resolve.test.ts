@@ -91,6 +91,10 @@ describe('resolveResponses: one value per fact', () => {
     const kept = resolveResponses({ plan: { shared_with_reps: true }, responses }, []);
     expect(kept.org.plan!.shared_with_reps).toBe(true);
     expect(kept.perception!.resolutions[0]!.reason).toBe('as written in the org file (the consultant\u2019s record; resolution: can name a group instead)');
+    // Answers that match the file are said to (issue 14, item 11), and a group's answer replaces nothing it agrees with.
+    const same = [r('reps', { 'plan.shared_with_reps': true }, 'AE 1')];
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: same }, []).perception!.resolutions[0]!.reason).toBe('as written in the org file, as sales reps answered');
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: same, resolution: { 'plan.shared_with_reps': 'reps' } }, []).perception!.resolutions[0]!.reason).toBe('from sales reps: yes; the group the consultant chose for this fact');
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'reps' } }, []).org.plan!.shared_with_reps).toBe(false);
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'file' } }, []).org.plan!.shared_with_reps).toBe(true);
     // A lone management claim against the file (and the reps) does not replace it.
@@ -213,14 +217,44 @@ describe('runAudit with several respondents', () => {
   };
   const report = runAudit({ org, date: '2026-11-27', rules, file: 'acme.yaml' });
 
-  it('a gap that moves a rule is a finding of that rule, and the evidence says which answer was used', () => {
-    const f = report.findings.filter((x) => x.messageId === 'perceptionGap');
-    expect(f.map((x) => x.ruleId)).toEqual(['go-to-market-plan']);
+  it('a gap that moves a rule is told in the finding the rule makes on that fact, never a second finding; the evidence says which answer was used (issue 14, items 10 and 11)', () => {
+    expect(report.findings.filter((x) => x.messageId === 'perceptionGap')).toEqual([]);
+    const f = report.findings.filter((x) => x.ruleId === 'go-to-market-plan' && x.evidence.some((e) => e.path === 'plan.shared_with_reps'));
+    expect(f).toHaveLength(1);
     expect(f[0]!.message).toBe(
-      "Where people disagree: whether every rep has seen the sales plan (leadership: yes; sales reps: 2 of 3 said no). This rule's result turns on whose answer is right: a management team that believes what its reps do not cannot measure or coach by it (Jackson, mistakes 4 and 5).",
+      "Not every rep has seen the plan. Where people disagree: whether every rep has seen the sales plan: leadership: yes; sales reps: 2 of 3 said no; the audit used sales reps' answer (no).",
     );
     expect(f[0]!.evidence[0]).toMatchObject({ path: 'plan.shared_with_reps', origin: 'interview', resolution: 'from sales reps: 2 of 3 said no; the best informed group' });
     expect(report.perception!.gaps[0]!.decisive).toEqual(['go-to-market-plan']);
+    // The headline counts are those of the same audit without the disagreement: the fact is counted once.
+    const without = runAudit({ org: { ...org, plan: { ...org.plan, shared_with_reps: false }, responses: undefined }, date: '2026-11-27', rules, file: 'acme.yaml' });
+    expect(report.summary.findings).toEqual(without.summary.findings);
+  });
+
+  it('a gap that moves a rule with no finding on that fact is a finding of its own, worded for its fact, with the answer used', () => {
+    const o: Org = { ...org, plan: { ...org.plan, shared_with_reps: true }, responses: ['AE 1', 'AE 2', 'AE 3'].map((n) => r('reps', { 'plan.shared_with_reps': false }, n)) };
+    const gapFindings = runAudit({ org: o, date: '2026-11-27', rules, file: 'acme.yaml' }).findings.filter((x) => x.messageId === 'perceptionGap');
+    expect(gapFindings.map((g) => [g.ruleId, g.message])).toEqual([
+      ['go-to-market-plan', "Where people disagree: whether every rep has seen the sales plan: the org file: yes; sales reps: 3 of 3 said no; the audit used the org file's value (yes). Whose answer is right decides this rule's result."],
+    ]);
+  });
+
+  it("a person's disagreement is told at that person's fact, never at the roster's first person (issue 14, item 6)", () => {
+    const roster = [{ name: 'Sales Director', is_rep: false }, ...people.map((p) => ({ ...p, is_rep: true, coaching: { one_to_one: 'monthly' as const, plan: 'individual' as const, hours_per_month: 3 } }))];
+    const rep = runAudit({ org: { people: roster, responses: [r('reps', { 'people[name=AE 4].coaching.one_to_one': 'none' }, 'AE 4')], resolution: { 'people[].coaching.one_to_one': 'reps' } }, date: '2026-11-27', rules, file: 'acme.yaml' });
+    const told = rep.findings.filter((f) => f.message.includes('Where people disagree'));
+    expect(told.length).toBeGreaterThan(0);
+    for (const f of told) {
+      expect(f.message).toContain('how often AE 4 has a one-to-one: the org file: monthly; sales reps: none');
+      expect(f.evidence.map((e) => e.path)).toContain('people[4].coaching.one_to_one');
+      expect(f.evidence.map((e) => e.path).filter((p) => p.startsWith('people[0]'))).toEqual([]);
+    }
+  });
+
+  it('choices in words, never their codes (issue 14, item 11)', () => {
+    expect(groupAnswer('management', [vote('stage_weighted', 'VP')])!.words).toBe('weighted by pipeline stage');
+    expect(groupAnswer('reps', ['gross_margin', 'revenue', 'gross_margin'].map((v) => vote(v)))!.words).toBe('2 of 3 said gross margin');
+    expect(groupAnswer('reps', [vote('monthly')])!.words).toBe('monthly');
   });
 
   it("the rules see the resolved value: the reps' no costs the plan its sharing", () => {

@@ -35,11 +35,15 @@ describe('Where people disagree, by format', () => {
         '  how often AE 1 has a one-to-one (people[0].coaching.one_to_one)',
         '    the org file: monthly',
         '    sales management: weekly',
+        // Which answer the audit used (issue 14, item 11).
+        '    the audit used the org file\u2019s value (the consultant\u2019s record; resolution: can name a group',
+        '    instead)',
         '    affects individual-coaching',
         '  whether every rep has seen the sales plan (plan.shared_with_reps)',
         '    leadership: yes',
         '    sales management: yes',
         '    sales reps: 3 of 4 said no',
+        '    the audit used the answer from sales reps: 3 of 4 said no; the best informed group',
         '    affects go-to-market-plan (its result turns on it)',
         '  Alignment by section: plan: 0 of 1 fact agree (0%)',
       ].join('\n'),
@@ -48,7 +52,7 @@ describe('Where people disagree, by format', () => {
   it('markdown', async () => {
     const m = await out('markdown');
     expect(m).toContain('## Where people disagree\n\nRespondents: leadership 1, sales management 1, sales reps 4 (anonymous)\n');
-    expect(m).toContain('- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; affects go-to-market-plan (its result turns on it)');
+    expect(m).toContain('- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; the audit used the answer from sales reps: 3 of 4 said no; the best informed group; affects go-to-market-plan (its result turns on it)');
     expect(m).toContain('Alignment by section: plan: 0 of 1 fact agree (0%)');
   });
   it('html: a section in the contents, a table row per gap', async () => {
@@ -67,7 +71,9 @@ describe('Where people disagree, by format', () => {
       { group: 'management', named: 1, anonymous: 0 },
       { group: 'reps', named: 0, anonymous: 4 },
     ]);
-    expect(j.findings.find((f: { messageId: string }) => f.messageId === 'perceptionGap').ruleId).toBe('go-to-market-plan');
+    // Told in the finding the rule makes on that fact (issue 14, item 10), not a second one.
+    expect(j.findings.filter((f: { messageId: string }) => f.messageId === 'perceptionGap')).toEqual([]);
+    expect(j.findings.find((f: { message: string }) => f.message.startsWith('Not every rep has seen the plan. Where people disagree:')).ruleId).toBe('go-to-market-plan');
   });
   it('csv: the checklist only, no gaps section', async () => {
     const c = await out('csv');
