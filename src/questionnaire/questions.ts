@@ -135,7 +135,7 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
     if (self && q.path.startsWith('people[') && !q.path.startsWith(SELF_PATH)) continue;
     const parent = containerOf(q.path);
     // A rep answers about themselves: "About you", not "Person 1".
-    const question = self && q.path.startsWith(SELF_PATH) ? { ...q, context: 'About you' } : q;
+    const question = self && q.path.startsWith(SELF_PATH) ? { ...q, context: 'About you', message: toYou(q.message), ...(q.help ? { help: toYou(q.help) } : {}), ...(q.choices ? { choices: q.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : q;
     const node: QNode = { type: 'fact', key: keyOf(q.path), path: q.path, field: parent ? q.path.slice(parent.length + 4) : keyOf(q.path), question };
     (parent ? nodeFor(parent).children! : top).push(node);
   }
@@ -162,6 +162,23 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
 
   const sections = SECTIONS.map((section) => ({ section, nodes: all.filter((n) => n.question.section === section) })).filter((s) => s.nodes.length);
   return { group, anonymous: opts.anonymous === true, sections };
+}
+
+/**
+ * A question about a person, put to that person: "How often does this person
+ * have a one-to-one with their manager?" -> "How often do you have a
+ * one-to-one with your manager?". The model words person facts in the third
+ * person, for a manager answering about someone.
+ */
+export function toYou(text: string): string {
+  return text
+    .replace(/\bdoes this person\b/g, 'do you')
+    .replace(/\bDoes this person\b/g, 'Do you')
+    .replace(/\bthis person is\b/g, 'you are')
+    .replace(/\bthis person\b/g, 'you')
+    .replace(/\bThis person\b/g, 'You')
+    .replace(/\btheir\b/g, 'your')
+    .replace(/\bTheir\b/g, 'Your');
 }
 
 /** The askIf of a node's fact, when the deciding fact is a question beside it. */

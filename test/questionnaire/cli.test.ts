@@ -26,7 +26,7 @@ describe('sales-audit questionnaire', () => {
     const y = parse(r.stdout) as Record<string, unknown>;
     expect(y.respondent).toEqual({ name: null, group: 'reps' });
     expect(y).toHaveProperty(['self.coaching.one_to_one'], null);
-    expect(r.stdout).toContain('# About you › How often does this person have a one-to-one with their manager?\n');
+    expect(r.stdout).toContain('# About you › How often do you have a one-to-one with your manager?\n');
   });
 
   it('-o x.html writes the form, -o x.yaml the answers file; the file name decides unless --format says the same', () => {

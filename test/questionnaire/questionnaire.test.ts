@@ -128,6 +128,11 @@ describe('who answers what', () => {
     // Attainment is known best by operations and finance; a rep is not asked it, nor the company's name.
     expect(reps).not.toContain('self.attainment');
     expect(reps).not.toContain('company.name');
+    // A rep is asked about themselves in the second person (issue 14, item 15): "your week", "do you have", never "their" or "this person".
+    const about = buildQuestionnaire(rules, { group: 'reps' }).sections.flatMap((x) => flatten(x.nodes)).filter((n) => n.key.startsWith('self.'));
+    expect(about.find((n) => n.key === 'self.selling_time_pct')!.question.message).toBe('What share of your week is spent selling?');
+    expect(about.find((n) => n.key === 'self.coaching.one_to_one')!.question.message).toBe('How often do you have a one-to-one with your manager?');
+    for (const n of about) expect(JSON.stringify([n.question.message, n.question.help, n.question.choices]), n.key).not.toMatch(/\b(this person|their|Their)\b/);
     // Never a list's shape nor its items (issue 14, item 4): stages, tasks and friction points are the consultant's.
     expect(reps.filter((k) => /\[\d+\]/.test(k) || ['process.stages', 'admin.non_sales_tasks', 'friction.points'].includes(k))).toEqual([]);
     expect(keys('management')).toEqual(expect.arrayContaining(['process.stages', 'admin.non_sales_tasks']));
