@@ -31,6 +31,7 @@ import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
 import { keyToPath } from '../../model/paths';
+import { toYou } from '../../questionnaire/questions';
 import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
@@ -440,7 +441,9 @@ async function respondentInterview(o: {
       // A respondent answers facts, not the shape of the lists (a stage's name, a person's name): those are the consultant's.
       const shape = /\[\d+\]/.test(q.path) && (!q.path.startsWith('people[') || /\.name$/.test(q.path));
       if (shape || !isWanted(q.path, wanted) || theirs.has(q.path)) return { kind: 'skip' };
-      const { current: _c, currentUnknown: _u, ...bare } = q;
+      const { current: _c, currentUnknown: _u, ...asked } = q;
+      // A rep is asked about themselves: "your week", "do you have" (the model words a person's facts for someone answering about another).
+      const bare = who.group === 'reps' && q.path.startsWith('people[') ? { ...asked, message: toYou(asked.message), ...(asked.help ? { help: toYou(asked.help) } : {}), ...(asked.choices ? { choices: asked.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : asked;
       const a = await terminal.ask(bare, p);
       // Saved here, from the answer itself: an answer that matches the file changes nothing in the copy, and is still theirs.
       if (a.kind !== 'skip') {
