@@ -171,6 +171,20 @@ describe('issue 14 review: answers by name, anonymity, percentages', () => {
     expect(JSON.stringify(j.findings)).not.toContain('from sales reps');
   });
 
+  it("item 15: a manager's own self. answers are their own, never the reps' in general", () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'pb.yaml'), 'respondent: {name: Pat Boss, group: management}\nself.coaching.one_to_one: weekly\n');
+    writeFileSync(join(dir, 'sd.yaml'), 'respondent: {name: Sales Director, group: management}\nself.coaching.one_to_one: weekly\n');
+    importAll(dir, ['anon.yaml', 'pb.yaml']);
+    const r = cli(['interview', 'acme.yaml', '--answers', 'sd.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toContain("Sales Director's answers about themselves (self.) are recorded as Sales Director's, person 1 of the roster.");
+    const org = parse(readFileSync(join(dir, 'acme.yaml'), 'utf8'));
+    expect(org.responses[2].answers).toEqual({ 'people[name=Sales Director].coaching.one_to_one': 'weekly' });
+    const j = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
+    // Pat Boss (not in the roster) and the anonymous rep both answered about themselves: not compared, not pooled.
+    expect(j.perception.gaps.map((g: { fact: string }) => g.fact).filter((f: string) => f.includes('one_to_one'))).toEqual([]);
+  });
+
   it('item 7: a percentage with "%" is taken on import, as the questionnaire says', () => {
     const dir = setup();
     writeFileSync(join(dir, 'pct.yaml'), 'respondent: {name: AE 2, group: reps}\nself.selling_time_pct: 48%\nadmin.selling_time_pct: 35 %\n');

@@ -301,8 +301,13 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     const whom = who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`;
     say(`${replaced ? 'Replaced' : 'Recorded'} ${count} answer${count === 1 ? '' : 's'} from ${whom} in ${target}${replaced ? ' (their earlier answers; nobody else\'s)' : ''}.`);
     if (who.name && !who.anonymous && person === undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX)))
-      say(`${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) count as the reps' in general, not as one person's.`);
-    if (who.group === 'reps' && person !== undefined) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
+      say(
+        who.group === 'reps'
+          ? `${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) count as the reps' in general, not as one person's.`
+          : // A manager's answers about themselves say nothing about the reps (issue 14, item 15): kept, and used for no one until the roster lists them.
+            `${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) are kept but used for no one (add them to people: to count them as theirs).`,
+      );
+    if (person !== undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX))) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
     // Run by the consultant: the gaps found so far.
     const { report } = await auditFile(target, { date: opts.date });
     const { renderPerception } = await import('../../report/perception');
