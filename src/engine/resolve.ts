@@ -20,11 +20,15 @@
 // general: it is compared with the others' answers, and decides no one
 // person's fact.
 import type { Org, Response } from '../model/schema';
-import { formatPath, getAt, parsePath } from '../model/paths';
+import { formatPath, getAt, keyToPath, parsePath } from '../model/paths';
+import * as ENUMS from '../model/enums';
 import { factPattern, GROUP_LABELS, knownBy, RESPONDENT_GROUPS, type RespondentGroup } from '../model/respondents';
 
 /** Two numbers agree when they differ by at most this share of the larger (house default: estimates of a share of time or a count differ by that much between honest people). */
 export const NUMBER_TOLERANCE = 0.1;
+
+/** The fewest known answers a group with an anonymous member must give before its answer is shown or used. */
+export const ANONYMOUS_MIN = 3;
 
 /** One group's answer on a fact, aggregated over its members (and, for a person-level fact, over the people). */
 export interface GroupAnswer {
@@ -37,6 +41,8 @@ export interface GroupAnswer {
   of: number;
   /** "Don't know" answers. */
   unknown: number;
+  /** True when the answers are not shown, nor used, to keep an anonymous respondent's answer from being worked out (fewer than ANONYMOUS_MIN). */
+  withheld?: true;
   /** The answer in words: "3 of 4 said monthly", "median 30 of 3 answers (20 to 40)", "split: 2 said weekly, 2 said monthly". */
   words: string;
 }
@@ -95,8 +101,16 @@ type Vote = { value: unknown; unknown: boolean; respondent?: string; anonymous?:
 
 /** A value as an identity for counting: a list's order does not matter. */
 const keyOf = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
-/** A value in words: yes/no, a list joined. */
-export const valueWords = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v));
+// A choice's code in words (`stage_weighted` -> "weighted by pipeline stage"), from the model's choice lists; codes of one word ("monthly", "none") read as they are.
+const CODE_WORDS = new Map<string, string>(
+  Object.values(ENUMS)
+    .flatMap((e) => Object.entries(e as Record<string, string>))
+    .filter(([k]) => k.includes('_'))
+    .map(([k, label]) => [k, /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label]),
+);
+const codeWords = (v: unknown): string => (typeof v === 'string' ? (CODE_WORDS.get(v) ?? v) : String(v));
+/** A value in words: yes/no, a choice's label for its code, a list joined. */
+export const valueWords = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : Array.isArray(v) ? (v.length ? v.map(codeWords).join(', ') : 'none') : codeWords(v));
 
 /** The reason's group name: "sales reps". */
 const groupName = (g: RespondentGroup) => GROUP_LABELS[g].replace(/ \(.*\)$/, '');
@@ -111,6 +125,9 @@ export function groupAnswer(group: RespondentGroup, votes: readonly Vote[], own?
   const unknown = votes.length - known.length;
   const dk = unknown ? ` (${unknown} did not know)` : '';
   if (!known.length) return unknown ? { group, count: 0, of: 0, unknown, words: `${unknown === 1 ? 'did not know' : `${unknown} did not know`}` } : undefined;
+  // With an anonymous member, fewer than ANONYMOUS_MIN answers would let a reader subtract the named members' answers (shown in their own evidence) and learn the anonymous one's: no value, no breakdown.
+  if (known.length < ANONYMOUS_MIN && votes.some((v) => v.anonymous && !v.unknown))
+    return { group, count: known.length, of: known.length, unknown, withheld: true, words: `answers withheld: fewer than ${ANONYMOUS_MIN} in a group with an anonymous respondent` };
   if (known.every((v) => typeof v === 'number')) {
     const xs = (known as number[]).slice().sort((a, b) => a - b);
     const mid = xs.length >> 1;
@@ -173,11 +190,21 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     groups.set(g, [...(groups.get(g) ?? []), v]);
   };
   for (const r of responses) {
-    for (const [key, raw] of Object.entries(r.answers ?? {})) {
+    for (const [given, raw] of Object.entries(r.answers ?? {})) {
+      // An answer about a person is keyed by their name (`people[name=AE 4].x`): found in the roster as it is now. The loader refuses a name the roster lacks.
+      const key = keyToPath(given, org.people);
+      if (key === undefined) continue;
+      const self = key.startsWith('self.');
+      // A rep's answer about an item of a list other than people (kept by an older import) is not compared with the file's item of that number: it may be another item.
+      if (r.group === 'reps' && /^(?!people\[)[^[]*\[\d+\]/.test(key)) continue;
+      // A `self.` answer speaks for the reps in general only when a rep gave it: a manager's answer about themselves says nothing about the reps.
+      if (self && r.group !== 'reps') continue;
       const unknown = typeof raw === 'string' && raw.trim().toLowerCase() === 'unknown';
       const vote: Vote = { value: raw, unknown, ...(r.respondent && !r.anonymous ? { respondent: r.respondent } : { anonymous: true }) };
-      add(byPattern, patternOf(key), r.group, vote);
-      if (!key.startsWith('self.')) add(byPath, formatPath(parsePath(key)), r.group, vote);
+      // A person's fact is compared person by person (what AE 4 says of AE 4 against what the file or the VP says of AE 4), never pooled over people.
+      const path = self ? undefined : formatPath(parsePath(key));
+      add(byPattern, path ?? patternOf(key), r.group, vote);
+      if (path) add(byPath, path, r.group, vote);
     }
   }
 
@@ -199,7 +226,17 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     // the file's and the reps' "gut" would lift the verdict on a disputed word);
     // the disagreement is shown, and is a finding where it decides a rule.
     if (body !== undefined && (override === 'file' || !(override && chosen?.group === override))) {
-      resolutions.push({ path, from: 'file', reason: override === 'file' ? 'as written in the org file; the consultant chose the file for this fact' : 'as written in the org file (the consultant\u2019s record; resolution: can name a group instead)' });
+      const allAgree = answers.every((a) => a.value !== undefined && agrees(a.value, body));
+      resolutions.push({
+        path,
+        from: 'file',
+        reason:
+          override === 'file'
+            ? 'as written in the org file; the consultant chose the file for this fact'
+            : allAgree
+              ? `as written in the org file, as ${answers.map((a) => groupName(a.group)).join(' and ')} answered`
+              : 'as written in the org file (the consultant\u2019s record; resolution: can name a group instead)',
+      });
       continue;
     }
     if (!chosen) {
@@ -212,7 +249,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     unknownSet.delete(path);
     const why =
       override === chosen.group ? 'the group the consultant chose for this fact' : answers.length === 1 ? 'the only group that answered' : best[0] === chosen.group ? 'the best informed group' : `the best informed group that gave one answer`;
-    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined ? ', over the org file\u2019s own value' : ''}` });
+    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined && !agrees(chosen.value, body) ? `, over the org file\u2019s ${valueWords(body)}` : ''}` });
   }
 
   // Gaps and alignment: by fact pattern, every group that gave one answer or was split.
@@ -221,7 +258,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
   for (const [fact, groups] of [...byPattern].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const answers = RESPONDENT_GROUPS.filter((g) => groups.has(g))
       .map((g) => groupAnswer(g, groups.get(g)!))
-      .filter((a): a is GroupAnswer => a !== undefined && a.of > 0);
+      .filter((a): a is GroupAnswer => a !== undefined && a.of > 0 && !a.withheld);
     // The body's own value takes part when it gives one for this very fact (not for a pattern over a list).
     const body = fact.includes('[]') ? undefined : getAt(org, fact);
     const withBody = body !== undefined && answers.some((a) => a.value === undefined || !agrees(a.value, body));
@@ -237,7 +274,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
         if (!withBody) continue;
       }
     }
-    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => readsFact(r.reads, fact)).map((r) => r.id), decisive: [] });
+    gaps.push({ fact, section, answers, ...(withBody ? { recorded: body } : {}), rules: reads.filter((r) => readsFact(r.reads, factPattern(fact))).map((r) => r.id), decisive: [] });
   }
   const alignment = [...perSection].map(([section, s]) => ({ section, ...s, pct: s.facts ? Math.floor((100 * s.agree) / s.facts) : null }));
 

@@ -166,11 +166,26 @@ export function runAudit(given: AuditInput): AuditReport {
       if (verdicts.size < 2) continue;
       gap.decisive.push(id);
       const said = [...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []), ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`)].join('; ');
+      // Which answer the rules saw: the resolution of the fact (the file's value when no group's answer replaced it).
+      const used = resolutions.get(paths[0]!.path);
+      const whose = (g: string) => (g.endsWith('s') ? `${g}'` : `${g}'s`);
+      const usedWords =
+        !used || used.from === 'file'
+          ? `the org file's value (${valueWords(gap.recorded ?? getAt(org, paths[0]!.segs))})`
+          : `${whose(GROUP_LABELS[used.from].replace(/ \(.*\)$/, ''))} answer (${valueWords(getAt(org, paths[0]!.segs))})`;
+      const disagreement = `${describeFact(gap.fact, org)}: ${said}; the audit used ${usedWords}`;
+      // A finding the rule already makes on this very fact carries the disagreement in its message and evidence: the same fact is never counted twice (issue 14, item 10).
+      const onFact = raw.findings.find((f) => !f.note && f.evidence.some((e) => paths.some((p) => e.path === p.path)));
+      if (onFact) {
+        onFact.message += ` Where people disagree: ${disagreement}.`;
+        onFact.data = { ...onFact.data, disagreement: gap.fact };
+        continue;
+      }
       raw.findings.push({
         id: ids.findingId(id, 'perceptionGap', [gap.fact]),
         ruleId: id,
         messageId: 'perceptionGap',
-        message: `Where people disagree: ${describeFact(gap.fact, org)} (${said}). This rule's result turns on whose answer is right: a management team that believes what its reps do not cannot measure or coach by it (Jackson, mistakes 4 and 5).`,
+        message: `Where people disagree: ${disagreement}. Whose answer is right decides this rule's result.`,
         severity: raw.result.severity,
         note: false,
         data: { fact: gap.fact },

@@ -15,7 +15,7 @@ import type { RespondentGroup } from '../model/respondents';
 import { RESPONDENT_GROUPS } from '../model/respondents';
 import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
 import { keysAt, schemaAt, unwrap } from '../model/introspect';
-import { formatPath, parsePath } from '../model/paths';
+import { formatPath, parsePath, personKey, splitPersonKey } from '../model/paths';
 import { toPlain } from '../load/yaml-doc';
 import { SECTIONS, type Section } from '../model/schema';
 import { suggest, type Diagnostic } from '../load/diagnostics';
@@ -97,6 +97,15 @@ export function parseAnswers(text: string, file: string, opts: { respondent?: bo
       const problem = key.includes('[') ? `a self. answer is about one person: write the fact without an item number (self.coaching.one_to_one)` : checkEntry(selfAsPerson(key), value, opts.date);
       if (problem) diagnostics.push({ file, ...pos, path: key, message: problem.replaceAll('people[0].', SELF_PREFIX) });
       else if (value !== null) entries.set(key, { key, value, ...pos });
+      continue;
+    }
+    // An answer about a person by name (`people[name=AE 4].x`, as the questionnaire writes it): checked as that fact of a person; the name is checked against the roster on import.
+    const named = splitPersonKey(key);
+    if (named) {
+      const problem = checkEntry(`people[0]${named.rest}`, value, opts.date);
+      const canonical = personKey(named.name, named.rest);
+      if (problem) diagnostics.push({ file, ...pos, path: key, message: problem.replaceAll('people[0]', `people[name=${named.name}]`) });
+      else if (value !== null) entries.set(canonical, { key, value, ...pos });
       continue;
     }
     const problem = checkEntry(key, value, opts.date);
@@ -251,8 +260,9 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
       return { ok: false, message: `expected true or false; got ${got}${hint}`, tried: value };
     }
     case 'number': {
-      // A YAML file, read as the org file is (its messages word for word): "70%" is text there, not a number.
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      // A YAML file, read as the org file is (its messages word for word), except that a percentage may end in "%" (`40%`), as the questionnaire and the terminal promise.
+      const text = typeof value === 'string' ? (q.unit === '%' ? value.trim().replace(/\s*%$/, '') : value.trim()) : '';
+      const n = typeof value === 'number' ? value : text !== '' ? Number(text) : NaN;
       if (!Number.isFinite(n)) return { ok: false, message: `expected a number; got ${got}`, tried: value };
       const m = checkValue(q, n);
       return m ? { ok: false, message: `${m}; got ${n}`, tried: n } : { ok: true, value: n };

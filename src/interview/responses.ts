@@ -8,8 +8,12 @@ import { canAnswer, factPattern, type RespondentGroup } from '../model/responden
 import { isUnknown, UNKNOWN } from '../load/normalize';
 import { AnswersError, coerce, SELF_PREFIX, selfAsPerson, type AnswerEntry } from './answers';
 import { questionFor } from './plan';
-import { getAt } from '../model/paths';
+import { getAt, personIndex, personKey, splitPersonKey, storedKey } from '../model/paths';
+import { suggest } from '../load/diagnostics';
 import type { OrgText } from './writeback';
+
+/** A key about an item of a list other than people (`admin.non_sales_tasks[0].task`). */
+const LIST_ITEM = /^(?!people\[|self\.)[^[]*\[\d+\]/;
 
 /** Who gives a set of answers. */
 export interface Respondent {
@@ -22,10 +26,10 @@ export interface Respondent {
 /** The roster person a named respondent is (same name, ignoring case and spaces at the ends); undefined when anonymous or not listed. */
 export function personOf(who: Respondent, people: readonly { name?: unknown }[] | undefined): number | undefined {
   if (who.anonymous || !who.name) return undefined;
-  const want = who.name.trim().toLowerCase();
-  const i = (people ?? []).findIndex((p) => typeof p?.name === 'string' && p.name.trim().toLowerCase() === want);
-  return i < 0 ? undefined : i;
+  return personIndex(people, who.name);
 }
+
+export { storedKey };
 
 /**
  * A respondent's entry for `responses:` from an answers file's entries: each
@@ -44,7 +48,16 @@ export function responseFromAnswers(
   orgFile = 'the org file',
 ): Response {
   const answers: Record<string, unknown> = {};
-  for (const [key, e] of entries) {
+  const people = (org as { people?: unknown[] } | undefined)?.people;
+  for (const [given, e] of entries) {
+    // An answer about a person by name: about a person of the roster, never silently someone else (issue 14).
+    const named = splitPersonKey(given);
+    if (named && org !== undefined && personIndex(people, named.name) === undefined) {
+      const names = (people ?? []).map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string');
+      const s = suggest(named.name, names);
+      throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `no person named "${named.name}" in ${orgFile}${s ? ` (did you mean "${s}"?)` : ''}` });
+    }
+    const key = named ? `people[0]${named.rest}` : given;
     // An answer about a list item is about one the org file lists (a respondent does not add people).
     if (org !== undefined)
       for (const m of key.matchAll(/\[(\d+)\]/g)) {
@@ -53,8 +66,12 @@ export function responseFromAnswers(
         if (Number(m[1]) >= n)
           throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `${key.slice(0, m.index! + m[0].length)} is not in ${orgFile}, which lists ${n} item${n === 1 ? '' : 's'} there (numbered from 0)` });
       }
+    // A rep answers facts, never a list's shape or its items: the consultant keeps lists, and a rep's item 0 need not be the file's item 0 (issue 14, item 4).
+    if (who.group === 'reps' && (LIST_ITEM.test(key) || questionFor(key)?.kind === 'items'))
+      throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `a rep answers facts, not a list's items: ${key.replace(/\[\d+\].*$/, '')} is the consultant's to list (remove this answer)` });
     const self = key.startsWith(SELF_PREFIX);
-    const path = self && person !== undefined ? selfAsPerson(key, person) : key;
+    // Stored by the person's name (an index form from an older questionnaire is migrated here).
+    const path = named ? personKey(named.name, named.rest) : storedKey(self && person !== undefined ? selfAsPerson(key, person) : key, people);
     if (isUnknown(e.value)) {
       answers[path] = UNKNOWN;
       continue;
@@ -144,7 +161,8 @@ export function addAnswer(org: OrgText, who: Respondent, date: string, path: str
     group: who.group,
     ...(who.anonymous ? { anonymous: true } : {}),
     on: date,
-    answers: { ...before, [path]: value },
+    // A person's fact by the person's name, so it stays theirs when the roster is reordered.
+    answers: { ...before, [storedKey(path, (org.state().data as { people?: unknown[] }).people)]: value },
   };
   const i = at ?? list.length;
   org.set(['responses', i], entry);

@@ -173,7 +173,7 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
 
   diagnostics.push(...fractionPercents(data, file, positions));
   // Only a file with several respondents' answers pays for building the schema to check them.
-  if (Array.isArray(data.responses) && data.responses.length) diagnostics.push(...(await import('./responses')).checkResponses(data.responses, file, positions));
+  if (Array.isArray(data.responses) && data.responses.length) diagnostics.push(...(await import('./responses')).checkResponses(data.responses, file, positions, Array.isArray(data.people) ? data.people : []));
 
   // The validator generated from the zod schema accepts a valid org without
   // building the schema (most of a run's start-up otherwise). Anything it does

@@ -3,14 +3,19 @@
 // rule could read (`plan.shared_with_reps: maybe`) is refused with its place,
 // as the same value in the body would be. Loaded only for a file with
 // responses: it builds the schema.
-import { formatPath, parsePath } from '../model/paths';
+import { formatPath, parsePath, personIndex, splitPersonKey } from '../model/paths';
+import { suggest } from './diagnostics';
 import { schemaAt, unwrap } from '../model/introspect';
 import type { Diagnostic } from './diagnostics';
 import { isUnknown } from './normalize';
 import type { PositionMap } from './positions';
 
-/** One diagnostic per answer that names no fact or that its fact does not take. */
-export function checkResponses(responses: unknown, file: string, positions: PositionMap): Diagnostic[] {
+/**
+ * One diagnostic per answer that names no fact, that its fact does not take,
+ * or that is about a person (`people[name=…]`) the roster does not list.
+ * @param people the roster as loaded (CSV roster included)
+ */
+export function checkResponses(responses: unknown, file: string, positions: PositionMap, people: readonly unknown[] = []): Diagnostic[] {
   if (!Array.isArray(responses)) return [];
   const out: Diagnostic[] = [];
   responses.forEach((r, i) => {
@@ -22,8 +27,16 @@ export function checkResponses(responses: unknown, file: string, positions: Posi
         const loc = value ? positions.locateValue(path) : (positions.get(path)?.key ?? positions.locate(path));
         return { file: loc?.file ?? file, line: loc?.line, column: loc?.column, path };
       };
-      // A rep's answer about themselves is checked as the same fact of a person.
-      const segs = parsePath(key.startsWith('self.') ? `people[0].${key.slice(5)}` : key);
+      // An answer about a person by name: the name must be the roster's (an answer is never moved to someone else, nor dropped unsaid).
+      const named = splitPersonKey(key);
+      if (named && personIndex(people, named.name) === undefined) {
+        const names = people.map((p) => (p as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string');
+        const s = suggest(named.name, names);
+        out.push({ ...at(false), message: `no person named "${named.name}" in people${s ? ` (did you mean "${s}"?)` : ''}: an answer about a person is keyed by a name of the roster` });
+        continue;
+      }
+      // A rep's answer about themselves, or an answer about a person by name, is checked as the same fact of a person.
+      const segs = parsePath(key.startsWith('self.') ? `people[0].${key.slice(5)}` : named ? `people[0]${named.rest}` : key);
       const s = segs.length && !segs.includes(-1) && segs[0] !== 'notes' ? schemaAt(segs) : undefined;
       if (segs[0] === 'notes') continue;
       if (!s) {

@@ -205,13 +205,17 @@ function yamlValue(v) {
   if (typeof v === 'string') return yamlString(v);
   return String(v);
 }
+// A key as YAML reads it back: plain when it can be ("people[name=AE 4].x"), else double-quoted (a name with ": " or "#"); as yaml.ts writes it.
+function yamlKey(k) {
+  return /^[A-Za-z_][\w.[\]=\- ]*[\w\]]$/.test(k) ? k : JSON.stringify(k);
+}
 // Lines "key: value" of one scope; prefix is the list item's key ("roles[0].") or "" at the top.
 function collect(scope, prefix, out, errors) {
   var qs = ownQuestions(scope);
   for (var i = 0; i < qs.length; i++) {
     var q = qs[i];
     if (q.hidden) continue;
-    var key = prefix + q.getAttribute('data-field');
+    var key = yamlKey(prefix + q.getAttribute('data-field'));
     var a = check(q);
     if (a.s === 'error') { errors.push(q); continue; }
     if (a.s === 'unknown') { out.push(key + ': unknown'); continue; }

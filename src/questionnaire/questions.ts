@@ -6,7 +6,7 @@
 // model's. Pure: no I/O.
 import { planQuestions, type Question, type RuleReads } from '../interview/plan';
 import { metaOf, schemaAt } from '../model/introspect';
-import { formatPath, parsePath, type Segment } from '../model/paths';
+import { formatPath, parsePath, splitPersonKey, storedKey, type Segment } from '../model/paths';
 import { canAnswer, type RespondentGroup } from '../model/respondents';
 import { SECTIONS, type Section } from '../model/schema';
 import { safeText } from '../report/safe';
@@ -62,8 +62,12 @@ export interface QuestionnaireOptions {
 export const SELF = 'self.';
 const SELF_PATH = 'people[0].';
 
-/** `self.coaching.plan` -> `people[0].coaching.plan` (the fact checkAnswer knows); other keys as they are. */
-export const factPathOf = (key: string): string => (key.startsWith(SELF) ? SELF_PATH + key.slice(SELF.length) : key);
+/** `self.coaching.plan` or `people[name=AE 4].coaching.plan` -> `people[0].coaching.plan` (the fact checkAnswer knows); other keys as they are. */
+export const factPathOf = (key: string): string => {
+  if (key.startsWith(SELF)) return SELF_PATH + key.slice(SELF.length);
+  const named = splitPersonKey(key);
+  return named ? `people[0]${named.rest}` : key;
+};
 
 // What identifies a person in the roster: kept, so the questions say whose
 // facts they are and whether a seller's facts apply; every other fact is asked.
@@ -107,7 +111,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
     }
     return undefined;
   };
-  const keyOf = (path: string) => (self && path.startsWith(SELF_PATH) ? SELF + path.slice(SELF_PATH.length) : path);
+  // A person of the roster by name (`people[name=AE 4].x`), as the import stores it: the answers stay theirs if the roster is reordered before the import.
+  const keyOf = (path: string) => (self && path.startsWith(SELF_PATH) ? SELF + path.slice(SELF_PATH.length) : self ? path : storedKey(path, data.people as unknown[] | undefined));
 
   const top: QNode[] = [];
   const listNodes = new Map<string, QNode>();
@@ -130,7 +135,7 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
     if (self && q.path.startsWith('people[') && !q.path.startsWith(SELF_PATH)) continue;
     const parent = containerOf(q.path);
     // A rep answers about themselves: "About you", not "Person 1".
-    const question = self && q.path.startsWith(SELF_PATH) ? { ...q, context: 'About you' } : q;
+    const question = self && q.path.startsWith(SELF_PATH) ? { ...q, context: 'About you', message: toYou(q.message), ...(q.help ? { help: toYou(q.help) } : {}), ...(q.choices ? { choices: q.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : q;
     const node: QNode = { type: 'fact', key: keyOf(q.path), path: q.path, field: parent ? q.path.slice(parent.length + 4) : keyOf(q.path), question };
     (parent ? nodeFor(parent).children! : top).push(node);
   }
@@ -139,6 +144,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   const keep = (nodes: QNode[]): QNode[] =>
     nodes.flatMap((n) => {
       if (n.type === 'fact') return canAnswer(group, n.path) ? [n] : [];
+      // A rep is never asked a list's shape nor its items (stages, tasks, friction points): the consultant keeps lists, and a rep's item 0 is not the file's item 0.
+      if (self) return [];
       const children = keep(n.children!);
       return children.length ? [{ ...n, children }] : [];
     });
@@ -155,6 +162,23 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
 
   const sections = SECTIONS.map((section) => ({ section, nodes: all.filter((n) => n.question.section === section) })).filter((s) => s.nodes.length);
   return { group, anonymous: opts.anonymous === true, sections };
+}
+
+/**
+ * A question about a person, put to that person: "How often does this person
+ * have a one-to-one with their manager?" -> "How often do you have a
+ * one-to-one with your manager?". The model words person facts in the third
+ * person, for a manager answering about someone.
+ */
+export function toYou(text: string): string {
+  return text
+    .replace(/\bdoes this person\b/g, 'do you')
+    .replace(/\bDoes this person\b/g, 'Do you')
+    .replace(/\bthis person is\b/g, 'you are')
+    .replace(/\bthis person\b/g, 'you')
+    .replace(/\bThis person\b/g, 'You')
+    .replace(/\btheir\b/g, 'your')
+    .replace(/\bTheir\b/g, 'Your');
 }
 
 /** The askIf of a node's fact, when the deciding fact is a question beside it. */

@@ -81,7 +81,10 @@ export function renderQuestionnaireYaml(qn: Questionnaire): string {
   else out.push(`  ${comment('Your name (or a label such as "Rep 3").')}`, '  name:', `  group: ${qn.group}`);
   for (const { section, nodes } of qn.sections) {
     out.push('', comment(`---- ${capitalise(section)} ----`));
-    for (const n of flatten(nodes)) out.push('', ...questionComments(n), `${n.key}:`);
+    for (const n of flatten(nodes)) out.push('', ...questionComments(n), `${yamlKey(n.key)}:`);
   }
   return `${out.join('\n')}\n`;
 }
+
+/** A key as YAML reads it back: plain when it can be (`people[name=AE 4].x`), else double-quoted (a name with ": " or "#"). */
+export const yamlKey = (key: string): string => (/^[A-Za-z_][\w.[\]=\- ]*[\w\]]$/.test(key) ? key : JSON.stringify(key));

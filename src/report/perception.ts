@@ -23,10 +23,17 @@ export function gapRows(r: Pick<AuditReport, 'perception' | 'labels'>): GapRow[]
   return (r.perception?.gaps ?? []).map((g: PerceptionGap) => ({
     fact: r.labels[g.fact] ?? g.fact,
     path: g.fact,
-    answers: [...(g.recorded !== undefined ? [`the org file: ${valueWords(g.recorded)}`] : []), ...g.answers.map((a) => `${groupName(a.group)}: ${a.words}`)],
+    answers: [...(g.recorded !== undefined ? [`the org file: ${valueWords(g.recorded)}`] : []), ...g.answers.map((a) => `${groupName(a.group)}: ${a.words}`), ...usedLine(r, g.fact)],
     rules: g.rules,
     decisive: g.decisive,
   }));
+}
+
+/** "the audit used the answer from sales reps: 3 of 4 said no; the best informed group", when the fact was resolved (a pattern over people is not). */
+function usedLine(r: Pick<AuditReport, 'perception'>, fact: string): string[] {
+  const res = r.perception?.resolutions.find((x) => x.path === fact);
+  if (!res) return [];
+  return [`the audit used ${res.from === 'file' ? res.reason.replace(/^as written in the org file/, 'the org file\u2019s value') : `the answer ${res.reason}`}`];
 }
 
 /** "Respondents: leadership 1, sales reps 4 (anonymous)". */

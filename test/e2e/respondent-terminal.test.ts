@@ -26,30 +26,33 @@ describe('a rep at the terminal', () => {
 
     term = new Terminal(`node ${BIN} interview org.yaml --respondent "AE 2" --group reps --section people --date ${DATE}`, dir);
     // The file says AE 2 sells 38% of the time: never offered as a default.
-    let s = await term.waitFor(/Person 5 \(AE 2\) › What share of their week is spent selling\? \(%\)/);
+    let s = await term.waitFor(/Person 5 \(AE 2\) › What share of your week is spent selling\? \(%\)/);
     expect(s).not.toMatch(/\(38\)|38%/);
     expect(s).not.toMatch(/AE 1|KAM|ISR/);
     await term.answer(['=25', 'Enter'], /development plan/);
     await term.answer(['Enter'], /What does the plan focus on\?/);
     await term.answer(['Enter'], /Nothing ticked:/);
-    await term.answer(['Enter'], /one-to-one with their manager\?/);
+    await term.answer(['Enter'], /one-to-one with your manager\?/);
     // Monthly: one down from Weekly.
-    await term.answer(['Down', 'Enter'], /coaching does this person get per month\?/);
+    await term.answer(['Down', 'Enter'], /coaching do you get per month\?/);
     await term.answer(['Enter'], /No answer given:/);
     s = await term.answer(['Enter'], /show where people disagree/);
     expect(s).not.toContain('sales management');
     s = await term.answer(['=y', 'Enter'], /EXIT=0/);
     expect(s).toMatch(/Saved \d+ answers? from AE 2 \(reps\) in org\.yaml\. Thank you\./);
-    expect(s).toMatch(/how often each person has a one-to-one \(people\[\]\.coaching\.one_to_one\)\n\s+sales management: weekly\n\s+sales reps: monthly\n/);
+    // Person by person: what the VP and AE 2 say of AE 2, beside the file's record of AE 2.
+    expect(s).toMatch(/how often AE 2 has a one-to-one \(people\[4\]\.coaching\.one_to_one\)\n\s+the org file: monthly\n\s+sales management: weekly\n\s+sales reps: monthly\n/);
+    expect(s).not.toMatch(/their week|this person/);
 
     const after = readFileSync(join(dir, 'org.yaml'), 'utf8');
     // Everything before the new entry is as it was; the entry is AE 2's, about person 5 only.
     expect(after.startsWith(before.trimEnd())).toBe(true);
     const mine = parse(after).responses[1];
     expect(mine).toMatchObject({ respondent: 'AE 2', group: 'reps', on: DATE });
-    expect(mine.answers['people[4].selling_time_pct']).toBe(25);
-    expect(mine.answers['people[4].coaching.one_to_one']).toBe('monthly');
-    expect(Object.keys(mine.answers).every((k: string) => k.startsWith('people[4].'))).toBe(true);
+    // Kept by name (issue 14, item 1).
+    expect(mine.answers['people[name=AE 2].selling_time_pct']).toBe(25);
+    expect(mine.answers['people[name=AE 2].coaching.one_to_one']).toBe('monthly');
+    expect(Object.keys(mine.answers).every((k: string) => k.startsWith('people[name=AE 2].'))).toBe(true);
     // The body is untouched: AE 2's 38% stands as the consultant's record.
     expect(parse(after).people[4].selling_time_pct).toBe(38);
   });
@@ -59,7 +62,7 @@ describe('a rep at the terminal', () => {
     copyFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, join(dir, 'org.yaml'));
     const command = `node ${BIN} interview org.yaml --respondent "AE 2" --group reps --section people --date ${DATE}`;
     term = new Terminal(command, dir);
-    await term.waitFor(/What share of their week is spent selling\? \(%\)/);
+    await term.waitFor(/What share of your week is spent selling\? \(%\)/);
     await term.answer(['=25', 'Enter'], /development plan/);
     const s = await term.answer(['C-c'], /EXIT=130/);
     expect(s).toContain('run `sales-audit interview org.yaml --respondent "AE 2" --group reps` to go on where you stopped');
@@ -67,6 +70,6 @@ describe('a rep at the terminal', () => {
     term = new Terminal(command, dir);
     const again = await term.waitFor(/development plan/);
     expect(again).not.toContain('spent selling');
-    expect(parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses).toEqual([{ respondent: 'AE 2', group: 'reps', on: DATE, answers: { 'people[4].selling_time_pct': 25 } }]);
+    expect(parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses).toEqual([{ respondent: 'AE 2', group: 'reps', on: DATE, answers: { 'people[name=AE 2].selling_time_pct': 25 } }]);
   });
 });

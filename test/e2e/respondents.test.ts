@@ -16,6 +16,7 @@ const FILES: Record<string, string> = {
   'ceo.yaml': '# The CEO, in the first meeting\nrespondent:\n  name: Jane Doe, CEO\n  group: leadership\nplan.shared_with_reps: true\nadmin.selling_time_pct: 60\n',
   'vp.yaml': 'respondent: {name: "Victor Lee, VP Sales", group: management}\nplan.shared_with_reps: true\npeople[3].coaching.one_to_one: weekly\npeople[4].coaching.one_to_one: weekly\nadmin.selling_time_pct: 45\n',
   'ae2.yaml': 'respondent: {name: AE 2, group: reps}\nplan.shared_with_reps: false\nself.coaching.one_to_one: monthly\nadmin.selling_time_pct: 30\n',
+  'ae3.yaml': 'respondent: {name: AE 3, group: reps}\nplan.shared_with_reps: false\nself.coaching.one_to_one: weekly\nadmin.selling_time_pct: 25\n',
   'anon.yaml': 'respondent: {group: reps, anonymous: true}\nplan.shared_with_reps: false\nself.coaching.one_to_one: monthly\nadmin.selling_time_pct: 20\n',
 };
 
@@ -36,35 +37,42 @@ const importAll = (dir: string, names: string[]) => {
 describe('several respondents, end to end', () => {
   it('the CEO, a VP and two reps: every answer kept as its respondent\u2019s, audit shows the gaps and the verdict they decide', () => {
     const dir = setup();
-    importAll(dir, ['ceo.yaml', 'ae2.yaml', 'anon.yaml', 'vp.yaml']);
+    importAll(dir, ['ceo.yaml', 'ae2.yaml', 'ae3.yaml', 'anon.yaml', 'vp.yaml']);
     const org = parse(readFileSync(join(dir, 'acme.yaml'), 'utf8'));
-    // Four entries, each with its own answers; AE 2's self. answers are AE 2's (person 5 of the roster).
+    // Five entries, each with its own answers; AE 2's self. answers are AE 2's, kept by name (issue 14, item 1).
     expect(org.responses.map((r: { respondent?: string; group: string }) => [r.respondent ?? null, r.group])).toEqual([
       ['Jane Doe, CEO', 'leadership'],
       ['AE 2', 'reps'],
+      ['AE 3', 'reps'],
       [null, 'reps'],
       ['Victor Lee, VP Sales', 'management'],
     ]);
-    expect(org.responses[1].answers).toEqual({ 'plan.shared_with_reps': false, 'people[4].coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 30 });
-    expect(org.responses[2]).toEqual({ group: 'reps', anonymous: true, on: DATE, answers: { 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 20 } });
+    expect(org.responses[1].answers).toEqual({ 'plan.shared_with_reps': false, 'people[name=AE 2].coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 30 });
+    // The VP's answers file numbered people by the roster (an older questionnaire): stored by name.
+    expect(org.responses[4].answers).toEqual({ 'plan.shared_with_reps': true, 'people[name=AE 1].coaching.one_to_one': 'weekly', 'people[name=AE 2].coaching.one_to_one': 'weekly', 'admin.selling_time_pct': 45 });
+    expect(org.responses[3]).toEqual({ group: 'reps', anonymous: true, on: DATE, answers: { 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 20 } });
     // The comments and the rest of the file are as they were.
     expect(readFileSync(join(dir, 'acme.yaml'), 'utf8').startsWith(ORG.trimEnd())).toBe(true);
 
     const text = cli(['audit', 'acme.yaml', '--date', DATE, '--no-color'], { cwd: dir, env: { COLUMNS: '200' } });
     expect(text.stdout).toContain('Where people disagree');
-    expect(text.stdout).toContain('Respondents: leadership 1, sales management 1, sales reps 2 (1 anonymous)');
-    expect(text.stdout).toMatch(/whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 2 of 2 said no\n\s+affects go-to-market-plan \(its result turns on it\)/);
-    expect(text.stdout).toMatch(/how often each person has a one-to-one \(people\[\]\.coaching\.one_to_one\)\n\s+sales management: 2 of 2 said weekly\n\s+sales reps: 2 of 2 said monthly/);
-    expect(text.stdout).toMatch(/sales reps: median 20 of 2 answers\n/);
+    expect(text.stdout).toContain('Respondents: leadership 1, sales management 1, sales reps 3 (1 anonymous)');
+    expect(text.stdout).toMatch(/whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 3 of 3 said no\n\s+the audit used the answer from sales reps: 3 of 3 said no; the best informed\s+group\n\s+affects go-to-market-plan \(its result turns on it\)/);
+    // Person by person (item 5): what the VP and AE 2 say of AE 2, with the file's record; AE 3's own answer matches the file and the VP said nothing of AE 3.
+    expect(text.stdout).toMatch(/how often AE 2 has a one-to-one \(people\[4\]\.coaching\.one_to_one\)\n\s+the org file: monthly\n\s+sales management: weekly\n\s+sales reps: monthly\n/);
+    expect(text.stdout).not.toContain('people[].coaching');
+    expect(text.stdout).toMatch(/sales reps: median 25 of 3 answers\n/);
 
     const json = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
     expect(json.perception.gaps.map((g: { fact: string; decisive: string[] }) => [g.fact, g.decisive])).toEqual([
       ['admin.selling_time_pct', expect.any(Array)],
-      ['people[].coaching.one_to_one', expect.any(Array)],
+      ['people[4].coaching.one_to_one', expect.any(Array)],
       ['plan.shared_with_reps', ['go-to-market-plan']],
     ]);
-    const finding = json.findings.find((f: { messageId: string; data: { fact?: string } }) => f.messageId === 'perceptionGap' && f.data.fact === 'plan.shared_with_reps');
-    expect(finding.evidence[0].resolution).toBe('from sales reps: 2 of 2 said no; the best informed group');
+    // The disagreement is told in the rule's own finding on that fact (issue 14, item 10).
+    const finding = json.findings.find((f: { data: { disagreement?: string } }) => f.data.disagreement === 'plan.shared_with_reps');
+    expect(json.findings.filter((f: { messageId: string }) => f.messageId === 'perceptionGap')).toEqual([]);
+    expect(finding.evidence[0].resolution).toBe('from sales reps: 3 of 3 said no; the best informed group');
     expect(json.perception.alignment.find((a: { section: string }) => a.section === 'plan')).toEqual({ section: 'plan', facts: 1, agree: 0, pct: 0 });
   });
 
@@ -99,6 +107,91 @@ describe('several respondents, end to end', () => {
       expect(r.stderr.trim(), name).toMatch(want);
     }
     expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(ORG);
+  });
+});
+
+describe('issue 14 review: answers by name, anonymity, percentages', () => {
+  it('item 1: a person\'s answers stay theirs when someone is added above them in the roster; a name not in the roster is refused', () => {
+    const dir = setup();
+    importAll(dir, ['ae2.yaml', 'vp.yaml']);
+    const before = cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir });
+    // One person added at the top of people:, as the reviewer did.
+    const shifted = readFileSync(join(dir, 'acme.yaml'), 'utf8').replace(/^people:\n/m, 'people:\n  - name: New Hire\n    title: Account Executive\n    is_rep: true\n');
+    writeFileSync(join(dir, 'acme.yaml'), shifted);
+    const after = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
+    const gap = (j: { perception: { gaps: { fact: string }[] } }) => j.perception.gaps.find((g) => g.fact.endsWith('coaching.one_to_one'))!.fact;
+    expect(gap(JSON.parse(before.stdout))).toBe('people[4].coaching.one_to_one');
+    expect(gap(after)).toBe('people[5].coaching.one_to_one');
+    expect(after.labels['people[5].coaching.one_to_one']).toBe('how often AE 2 has a one-to-one');
+    // An answers file about a person the roster does not have: one line, file:line:col, exit 2, nothing written.
+    writeFileSync(join(dir, 'who.yaml'), 'respondent: {name: VP, group: management}\npeople[name=AE 22].coaching.one_to_one: weekly\n');
+    const r = cli(['interview', 'acme.yaml', '--answers', 'who.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^who\.yaml:2:1: people\[name=AE 22\]\.coaching\.one_to_one: no person named "AE 22" in acme\.yaml \(did you mean "AE 2"\?\)$/);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(shifted);
+    // The same in the org file itself (a person renamed or removed after the import): the audit refuses it with its place.
+    writeFileSync(join(dir, 'acme.yaml'), shifted.replace('- name: AE 2\n', '- name: AE Two\n'));
+    const a = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: dir });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/acme\.yaml:\d+:\d+: .*no person named "AE 2" in people/);
+    expect(a.stderr).not.toMatch(/at .*\.js/);
+  });
+
+  it('item 3: a named rep and an anonymous one: the anonymous answer cannot be worked out from any report', () => {
+    const anonFile = (pct: number, o2o: string) => `respondent: {group: reps, anonymous: true}\nself.coaching.one_to_one: ${o2o}\nself.selling_time_pct: ${pct}\n`;
+    const outs = [anonFile(22, 'quarterly'), anonFile(14, 'weekly')].map((text) => {
+      const d = setup();
+      writeFileSync(join(d, 'ae1.yaml'), 'respondent: {name: AE 1, group: reps}\nself.coaching.one_to_one: none\nself.selling_time_pct: 30\n');
+      writeFileSync(join(d, 'an.yaml'), text);
+      importAll(d, ['ae1.yaml', 'an.yaml', 'vp.yaml']);
+      return ['text', 'json', 'markdown', 'html'].map((f) => cli(['audit', 'acme.yaml', '--date', DATE, '--format', f, '--no-color'], { cwd: d }).stdout.replaceAll(/sales-audit-respondents-\w+/g, 'DIR'));
+    });
+    // What the anonymous rep said changes no byte of any report.
+    for (const [i, o] of outs[0]!.entries()) expect(o, String(i)).toBe(outs[1]![i]);
+    const text = outs[0]![0]!;
+    expect(text.slice(text.indexOf('Where people disagree'))).not.toMatch(/quarterly|1 said none/);
+  });
+
+  it("item 4: a rep's answer about a list's items is refused on import; one kept by an older import is not compared with the file's item of that number", () => {
+    const dir = setup();
+    const org = readFileSync(join(dir, 'acme.yaml'), 'utf8');
+    for (const [text, want] of [
+      ['respondent: {name: KAM 1, group: reps}\nadmin.non_sales_tasks[0].task: Writing quotes\n', /^t\.yaml:2:1: admin\.non_sales_tasks\[0\]\.task: a rep answers facts, not a list's items: admin\.non_sales_tasks is the consultant's to list/],
+      ['respondent: {name: KAM 1, group: reps}\nprocess.stages: []\n', /^t\.yaml:2:1: process\.stages: a rep answers facts, not a list's items/],
+    ] as const) {
+      writeFileSync(join(dir, 't.yaml'), text);
+      const r = cli(['interview', 'acme.yaml', '--answers', 't.yaml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(want);
+      expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(org);
+    }
+    writeFileSync(join(dir, 'acme.yaml'), `${org}\nresponses:\n  - respondent: KAM 1\n    group: reps\n    answers:\n      admin.non_sales_tasks[0].task: Writing quotes\n      admin.non_sales_tasks[0].hours_per_week: 6\n`);
+    const j = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
+    expect(j.perception.gaps).toEqual([]);
+    expect(JSON.stringify(j.findings)).not.toContain('from sales reps');
+  });
+
+  it("item 15: a manager's own self. answers are their own, never the reps' in general", () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'pb.yaml'), 'respondent: {name: Pat Boss, group: management}\nself.coaching.one_to_one: weekly\n');
+    writeFileSync(join(dir, 'sd.yaml'), 'respondent: {name: Sales Director, group: management}\nself.coaching.one_to_one: weekly\n');
+    importAll(dir, ['anon.yaml', 'pb.yaml']);
+    const r = cli(['interview', 'acme.yaml', '--answers', 'sd.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toContain("Sales Director's answers about themselves (self.) are recorded as Sales Director's, person 1 of the roster.");
+    const org = parse(readFileSync(join(dir, 'acme.yaml'), 'utf8'));
+    expect(org.responses[2].answers).toEqual({ 'people[name=Sales Director].coaching.one_to_one': 'weekly' });
+    const j = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
+    // Pat Boss (not in the roster) and the anonymous rep both answered about themselves: not compared, not pooled.
+    expect(j.perception.gaps.map((g: { fact: string }) => g.fact).filter((f: string) => f.includes('one_to_one'))).toEqual([]);
+  });
+
+  it('item 7: a percentage with "%" is taken on import, as the questionnaire says', () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'pct.yaml'), 'respondent: {name: AE 2, group: reps}\nself.selling_time_pct: 48%\nadmin.selling_time_pct: 35 %\n');
+    importAll(dir, ['pct.yaml']);
+    const org = parse(readFileSync(join(dir, 'acme.yaml'), 'utf8'));
+    expect(org.responses[0].answers).toEqual({ 'people[name=AE 2].selling_time_pct': 48, 'admin.selling_time_pct': 35 });
+    expect(cli(['questionnaire', '--for', 'reps']).stdout).toContain('(40 or 40%)');
   });
 });
 

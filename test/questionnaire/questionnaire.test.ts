@@ -52,8 +52,10 @@ function commentsAbove(text: string): Map<string, string[]> {
   const lines = text.split('\n');
   const out = new Map<string, string[]>();
   lines.forEach((line, i) => {
-    const m = /^([a-z_][\w.[\]]*):$/.exec(line);
+    // A key naming a person (`people[name=Ana Ruiz].x`) has spaces; one that YAML needs quoted is double-quoted.
+    const m = /^([a-z_][\w.[\]= -]*|"(?:[^"\\]|\\.)*"):$/.exec(line);
     if (!m || m[1] === 'respondent') return;
+    if (m[1]!.startsWith('"')) m[1] = JSON.parse(m[1]!) as string;
     const block: string[] = [];
     for (let j = i - 1; j >= 0 && lines[j]!.startsWith('#'); j--) block.unshift(lines[j]!.slice(2));
     out.set(m[1]!, block);
@@ -126,16 +128,26 @@ describe('who answers what', () => {
     // Attainment is known best by operations and finance; a rep is not asked it, nor the company's name.
     expect(reps).not.toContain('self.attainment');
     expect(reps).not.toContain('company.name');
+    // A rep is asked about themselves in the second person (issue 14, item 15): "your week", "do you have", never "their" or "this person".
+    const about = buildQuestionnaire(rules, { group: 'reps' }).sections.flatMap((x) => flatten(x.nodes)).filter((n) => n.key.startsWith('self.'));
+    expect(about.find((n) => n.key === 'self.selling_time_pct')!.question.message).toBe('What share of your week is spent selling?');
+    expect(about.find((n) => n.key === 'self.coaching.one_to_one')!.question.message).toBe('How often do you have a one-to-one with your manager?');
+    for (const n of about) expect(JSON.stringify([n.question.message, n.question.help, n.question.choices]), n.key).not.toMatch(/\b(this person|their|Their)\b/);
+    // Never a list's shape nor its items (issue 14, item 4): stages, tasks and friction points are the consultant's.
+    expect(reps.filter((k) => /\[\d+\]/.test(k) || ['process.stages', 'admin.non_sales_tasks', 'friction.points'].includes(k))).toEqual([]);
+    expect(keys('management')).toEqual(expect.arrayContaining(['process.stages', 'admin.non_sales_tasks']));
   });
 
   it('management and operations answer per person over the roster given, by name', () => {
     const qn = buildQuestionnaire(rules, { group: 'management', people: ROSTER });
     const nodes = qn.sections.flatMap((s) => flatten(s.nodes));
     const keysOf = nodes.map((n) => n.key);
-    expect(keysOf).toEqual(expect.arrayContaining(['people[0].selling_time_pct', 'people[0].coaching.one_to_one', 'people[1].direct_reports']));
+    // Keyed by the person's name, never by their place in the roster (issue 14, item 1): a reordered roster keeps each answer with its person.
+    expect(keysOf).toEqual(expect.arrayContaining(['people[name=Ana Ruiz].selling_time_pct', 'people[name=Ana Ruiz].coaching.one_to_one', 'people[name=Bo Chen].direct_reports']));
+    expect(keysOf.filter((k) => /^people\[\d/.test(k))).toEqual([]);
     // Bo is no rep: no coaching or selling-time questions about him; his name is not asked again.
-    expect(keysOf.filter((k) => k.startsWith('people[1].coaching') || k === 'people[1].selling_time_pct' || k === 'people[1].name')).toEqual([]);
-    expect(nodes.find((n) => n.key === 'people[0].selling_time_pct')!.question.context).toBe('Person 1 (Ana Ruiz)');
+    expect(keysOf.filter((k) => k.startsWith('people[name=Bo Chen].coaching') || k === 'people[name=Bo Chen].selling_time_pct' || (k.startsWith('people[') && k.endsWith('.name')))).toEqual([]);
+    expect(nodes.find((n) => n.key === 'people[name=Ana Ruiz].selling_time_pct')!.question.context).toBe('Person 1 (Ana Ruiz)');
     // Without a roster, people are a list to fill item by item.
     expect(keys('management')).toEqual(expect.arrayContaining(['people', 'people[0].name', 'people[0].selling_time_pct']));
     // Finance is not asked coaching.

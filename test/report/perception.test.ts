@@ -11,10 +11,10 @@ const anon = (answers: Record<string, unknown>): Response => ({ group: 'reps', a
 const ORG: Org = {
   company: { name: 'Acme' },
   plan: { documented: true, covers: ['target_markets', 'goals'], review_cadence: 'yearly' },
-  people: [{ name: 'AE 1' }, { name: 'AE 2' }],
+  people: [{ name: 'AE 1', coaching: { one_to_one: 'monthly' } }, { name: 'AE 2' }],
   responses: [
     { respondent: 'Jane Doe, CEO', group: 'leadership', answers: { 'plan.shared_with_reps': true } },
-    { respondent: 'Victor, VP', group: 'management', answers: { 'plan.shared_with_reps': true, 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly' } },
+    { respondent: 'Victor, VP', group: 'management', answers: { 'plan.shared_with_reps': true, 'people[name=AE 1].coaching.one_to_one': 'weekly', 'people[name=AE 2].coaching.one_to_one': 'weekly' } },
     anon({ 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly' }),
     anon({ 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly' }),
     anon({ 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly' }),
@@ -31,24 +31,29 @@ describe('Where people disagree, by format', () => {
       [
         'Where people disagree',
         '  Respondents: leadership 1, sales management 1, sales reps 4 (anonymous)',
-        '  how often each person has a one-to-one (people[].coaching.one_to_one)',
-        '    sales management: 2 of 2 said weekly',
-        '    sales reps: 3 of 4 said monthly',
+        // Person by person (issue 14, item 5): the file's record of AE 1 against the VP's answer about AE 1.
+        '  how often AE 1 has a one-to-one (people[0].coaching.one_to_one)',
+        '    the org file: monthly',
+        '    sales management: weekly',
+        // Which answer the audit used (issue 14, item 11).
+        '    the audit used the org file\u2019s value (the consultant\u2019s record; resolution: can name a group',
+        '    instead)',
         '    affects individual-coaching',
         '  whether every rep has seen the sales plan (plan.shared_with_reps)',
         '    leadership: yes',
         '    sales management: yes',
         '    sales reps: 3 of 4 said no',
+        '    the audit used the answer from sales reps: 3 of 4 said no; the best informed group',
         '    affects go-to-market-plan (its result turns on it)',
-        '  Alignment by section: people: 0 of 1 fact agree (0%); plan: 0 of 1 fact agree (0%)',
+        '  Alignment by section: plan: 0 of 1 fact agree (0%)',
       ].join('\n'),
     );
   });
   it('markdown', async () => {
     const m = await out('markdown');
     expect(m).toContain('## Where people disagree\n\nRespondents: leadership 1, sales management 1, sales reps 4 (anonymous)\n');
-    expect(m).toContain('- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; affects go-to-market-plan (its result turns on it)');
-    expect(m).toContain('Alignment by section: people: 0 of 1 fact agree (0%); plan: 0 of 1 fact agree (0%)');
+    expect(m).toContain('- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; the audit used the answer from sales reps: 3 of 4 said no; the best informed group; affects go-to-market-plan (its result turns on it)');
+    expect(m).toContain('Alignment by section: plan: 0 of 1 fact agree (0%)');
   });
   it('html: a section in the contents, a table row per gap', async () => {
     const h = await out('html');
@@ -60,13 +65,15 @@ describe('Where people disagree, by format', () => {
   it('json: perception, and the evidence of the gap finding', async () => {
     const j = JSON.parse(await out('json'));
     expect(j.schemaVersion).toBe(2);
-    expect(j.perception.gaps.map((g: { fact: string }) => g.fact)).toEqual(['people[].coaching.one_to_one', 'plan.shared_with_reps']);
+    expect(j.perception.gaps.map((g: { fact: string }) => g.fact)).toEqual(['people[0].coaching.one_to_one', 'plan.shared_with_reps']);
     expect(j.perception.respondents).toEqual([
       { group: 'leadership', named: 1, anonymous: 0 },
       { group: 'management', named: 1, anonymous: 0 },
       { group: 'reps', named: 0, anonymous: 4 },
     ]);
-    expect(j.findings.find((f: { messageId: string }) => f.messageId === 'perceptionGap').ruleId).toBe('go-to-market-plan');
+    // Told in the finding the rule makes on that fact (issue 14, item 10), not a second one.
+    expect(j.findings.filter((f: { messageId: string }) => f.messageId === 'perceptionGap')).toEqual([]);
+    expect(j.findings.find((f: { message: string }) => f.message.startsWith('Not every rep has seen the plan. Where people disagree:')).ruleId).toBe('go-to-market-plan');
   });
   it('csv: the checklist only, no gaps section', async () => {
     const c = await out('csv');
@@ -86,7 +93,7 @@ describe('hostile answers', () => {
   it('a control sequence or a runner command in an answer reaches no output as such', async () => {
     const evil = 'Sales\u001b[2J\u001b]0;PWNED\u0007force\n::warning::x ##vso[task.setvariable]1';
     const r = runAudit({
-      org: { responses: [{ respondent: `Eve\u001b[31m`, group: 'operations', answers: { 'tools.crm': evil } }, { group: 'reps', anonymous: true, answers: { 'tools.crm': 'HubSpot' } }] },
+      org: { responses: [{ respondent: `Eve\u001b[31m`, group: 'operations', answers: { 'tools.crm': evil } }, { respondent: 'AE 1', group: 'reps', answers: { 'tools.crm': 'HubSpot' } }] },
       date: '2026-11-27',
       rules,
       file: 'acme.yaml',

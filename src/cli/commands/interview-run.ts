@@ -30,6 +30,8 @@ import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
+import { keyToPath } from '../../model/paths';
+import { toYou } from '../../questionnaire/questions';
 import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
@@ -299,8 +301,13 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     const whom = who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`;
     say(`${replaced ? 'Replaced' : 'Recorded'} ${count} answer${count === 1 ? '' : 's'} from ${whom} in ${target}${replaced ? ' (their earlier answers; nobody else\'s)' : ''}.`);
     if (who.name && !who.anonymous && person === undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX)))
-      say(`${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) count as the reps' in general, not as one person's.`);
-    if (who.group === 'reps' && person !== undefined) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
+      say(
+        who.group === 'reps'
+          ? `${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) count as the reps' in general, not as one person's.`
+          : // A manager's answers about themselves say nothing about the reps (issue 14, item 15): kept, and used for no one until the roster lists them.
+            `${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) are kept but used for no one (add them to people: to count them as theirs).`,
+      );
+    if (person !== undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX))) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
     // Run by the consultant: the gaps found so far.
     const { report } = await auditFile(target, { date: opts.date });
     const { renderPerception } = await import('../../report/perception');
@@ -429,7 +436,9 @@ async function respondentInterview(o: {
   // A named respondent resumes: the facts their entry already answers are not asked again.
   const raw = o.org.state().data.responses;
   let index = entryIndex(raw, who);
-  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}));
+  // Their keys name people by name (`people[name=AE 4].x`): as the roster's paths, to match the questions.
+  const roster = loaded.ok ? loaded.value.org.people : undefined;
+  const theirs = new Set<string>(index === undefined ? [] : Object.keys((raw as { answers?: Record<string, unknown> }[])[index]?.answers ?? {}).map((k) => keyToPath(k, roster) ?? k));
   let answered = 0;
   // Never a default: hide what the file or anyone else says; ask only the wanted facts not yet answered by this respondent.
   const blind: Prompter = {
@@ -437,7 +446,9 @@ async function respondentInterview(o: {
       // A respondent answers facts, not the shape of the lists (a stage's name, a person's name): those are the consultant's.
       const shape = /\[\d+\]/.test(q.path) && (!q.path.startsWith('people[') || /\.name$/.test(q.path));
       if (shape || !isWanted(q.path, wanted) || theirs.has(q.path)) return { kind: 'skip' };
-      const { current: _c, currentUnknown: _u, ...bare } = q;
+      const { current: _c, currentUnknown: _u, ...asked } = q;
+      // A rep is asked about themselves: "your week", "do you have" (the model words a person's facts for someone answering about another).
+      const bare = who.group === 'reps' && q.path.startsWith('people[') ? { ...asked, message: toYou(asked.message), ...(asked.help ? { help: toYou(asked.help) } : {}), ...(asked.choices ? { choices: asked.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : asked;
       const a = await terminal.ask(bare, p);
       // Saved here, from the answer itself: an answer that matches the file changes nothing in the copy, and is still theirs.
       if (a.kind !== 'skip') {
