@@ -296,8 +296,8 @@ if (!executable) {
         expect(c.status).toBe(0);
         const org = readFileSync(join(dir, 'org-raw.yaml'), 'utf8');
         // Everything but the new entry is the file as it was.
-        expect(org.replace(/^  - respondent: Vera, VP Sales\n(?:    .*\n)+/m, '')).toBe(body);
-        expect(org).toMatch(/^responses:.*\n  - respondent: Vera, VP Sales\n    group: management\n/m);
+        expect(org.replace(/^ {2}- respondent: Vera, VP Sales\n(?: {4}.*\n)+/m, '')).toBe(body);
+        expect(org).toMatch(/^responses:.*\n {2}- respondent: Vera, VP Sales\n {4}group: management\n/m);
         expect(org).toMatch(/plan\.sales_target: 500000/);
       } finally {
         await close();

@@ -33,6 +33,7 @@ describe("a respondent's entry", () => {
     const who = { name: 'Dana', group: 'reps' as const };
     let i = addAnswer(org, who, '2026-11-29', 'plan.shared_with_reps', false, undefined);
     i = addAnswer(org, who, '2026-11-29', 'people[0].coaching.one_to_one', 'monthly', i);
+    expect(i).toBe(0);
     expect(org.text.startsWith(ORG)).toBe(true);
     expect(parse(org.text).responses).toEqual([{ respondent: 'Dana', group: 'reps', on: '2026-11-29', answers: { 'plan.shared_with_reps': false, 'people[0].coaching.one_to_one': 'monthly' } }]);
   });

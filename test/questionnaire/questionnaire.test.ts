@@ -10,7 +10,7 @@ import { rules } from '../../rules/index';
 import { checkAnswer, questionFor, type Question } from '../../src/interview/plan';
 import { canAnswer, RESPONDENT_GROUPS, type RespondentGroup } from '../../src/model/respondents';
 import { renderQuestionnaireHtml } from '../../src/questionnaire/html';
-import { buildQuestionnaire, factPathOf, flatten, type QNode } from '../../src/questionnaire/questions';
+import { buildQuestionnaire, factPathOf, flatten } from '../../src/questionnaire/questions';
 import { renderQuestionnaireYaml } from '../../src/questionnaire/yaml';
 
 const ROSTER = [
