@@ -57,7 +57,13 @@ for (const step of action.runs.steps) {
   const env = { ...process.env, GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: out };
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = fill(v);
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: workspace, env, stdio: 'inherit' });
-  if (step.id) outputs[step.id] = Object.fromEntries(readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  if (step.id)
+    outputs[step.id] = Object.fromEntries(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
   if (r.status !== 0) {
     console.log(`== action step "${name}" failed (exit ${r.status})`);
     failed = true;

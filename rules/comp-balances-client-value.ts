@@ -48,48 +48,54 @@ export default defineRule({
         'house default, informed by the reply of G. Zander to K. Jackson, "B2B Sales Management Mistakes That Might Prove Fatal" (Jackson Solutions, 2012): vary the plan to reflect objectives across products and clients; a small team has few to vary by, and one plan it understands serves it better',
     }),
     minBasePctTransactional: threshold({
-      default: 40, min: 0, max: 100,
+      default: 40,
+      min: 0,
+      max: 100,
       description: 'Least base salary (% of on-target pay) for transactional selling: less puts most of the pay at risk on each quick deal.',
       source: MIX_SOURCE,
     }),
     minBasePctSolution: threshold({
-      default: 50, min: 0, max: 100,
+      default: 50,
+      min: 0,
+      max: 100,
       description: 'Least base salary (% of on-target pay) for solution selling: long, complex cycles need a base that carries the rep between deals.',
       source: MIX_SOURCE,
     }),
     minBasePctRelationship: threshold({
-      default: 60, min: 0, max: 100,
+      default: 60,
+      min: 0,
+      max: 100,
       description: 'Least base salary (% of on-target pay) for relationship selling: a large variable share pays for this quarter at the expense of the repeat business.',
       source: MIX_SOURCE,
     }),
     newHireMonths: threshold({
-      default: 6, min: 0, max: 36, whole: true,
-      description: 'Months after a rep\'s start date during which a full quota with no ramp and no draw is a finding.',
+      default: 6,
+      min: 0,
+      max: 36,
+      whole: true,
+      description: "Months after a rep's start date during which a full quota with no ramp and no draw is a finding.",
       source: 'house default, informed by The Bridge Group, SaaS AE Metrics & Compensation report, 2024 (median ramp of a new account executive about 5 months)',
     }),
   }),
   docs: {
     description:
-      'Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands. Two findings on the plan\'s structure, not scored: a pay mix with less base than the motion calls for (40% of on-target pay for transactional selling, 50% for solution, 60% for relationship selling), and a rep who joined in the last six months carrying the full quota with no ramp and no draw. With profit-based-comp, this rule is presented as the compensation review.',
+      "Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands. Two findings on the plan's structure, not scored: a pay mix with less base than the motion calls for (40% of on-target pay for transactional selling, 50% for solution, 60% for relationship selling), and a rep who joined in the last six months carrying the full quota with no ramp and no draw. With profit-based-comp, this rule is presented as the compensation review.",
     rationale:
-      'A plan that pays on margin or profit alone invites reps to maximise this quarter at the client\'s expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer a larger team towards a new product or market when presence matters more than margin for a while.',
+      "A plan that pays on margin or profit alone invites reps to maximise this quarter at the client's expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer a larger team towards a new product or market when presence matters more than margin for a while.",
   },
   messages: {
-    profitOnly:
-      'The company does {motion} selling, but commission is paid on {basis} alone: no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
+    profitOnly: 'The company does {motion} selling, but commission is paid on {basis} alone: no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
     noClientPart: 'The company does {motion} selling, but no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
     controlsCount: 'No part of the pay rewards client outcomes, but {controls}: a client-value control.',
     uniformPlan: 'One commission plan applies everywhere in a company of {employees}: it does not vary by product, client segment or market objective.',
     simplePlanFits: 'One commission plan applies everywhere; in a company of {employees} one simple plan is right.',
-    lowBase: 'Base salary is {base}% of on-target pay, under the {min}% {motion} selling calls for: most of the pay rides on this quarter\'s deals.',
+    lowBase: "Base salary is {base}% of on-target pay, under the {min}% {motion} selling calls for: most of the pay rides on this quarter's deals.",
     noRamp: '{names} joined in the last {months} months and {carry} the full quota from the first day, with no ramp and no draw.',
-    mixedPlan:
-      'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
+    mixedPlan: 'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
   steps: {
     addClientComponent: {
-      action:
-        'Tie part of the pay to how the client fares, for {motion} selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',
+      action: 'Tie part of the pay to how the client fares, for {motion} selling: a retention, renewal or expansion part, or commission paid on collection with a clawback.',
       owner: 'CEO with Finance',
       effort: 'medium',
     },
@@ -132,7 +138,7 @@ export default defineRule({
     // client-value control earns it all; revenue or a mix with none 0.7; margin or profit alone 0.
     let clientCheck: CheckOut;
     if (motion === 'transactional') {
-      clientCheck = { id: 'plan:client-part', weight: 3, notApplicable: 'One-and-done sales: the client\'s return does not hang on the next deal, so no client-value control is needed.' };
+      clientCheck = { id: 'plan:client-part', weight: 3, notApplicable: "One-and-done sales: the client's return does not hang on the next deal, so no client-value control is needed." };
     } else if (motion === undefined) {
       // Whether the check applies at all is unknown: it earns nothing, whatever the plan says.
       clientCheck = { id: 'plan:client-part', weight: 3, score: [0, 1], unknown: ['company.sales_motion'] };
@@ -152,7 +158,14 @@ export default defineRule({
       const clientPaths = [...(outcome !== undefined ? ['compensation.client_outcome_component'] : []), ...(components !== undefined ? ['compensation.components'] : [])];
       const controls = [...(onCollection === true ? ['commission is paid on collection'] : []), ...(clawback === true ? ['commission is clawed back when a client cancels or does not pay'] : [])];
       if (clientPart === false && controls.length) {
-        findings.push(finding('controlsCount', [...clientPaths, ...(onCollection ? ['compensation.pay_on_collection'] : []), ...(clawback ? ['compensation.clawback'] : [])], { controls: joinNames(controls) }, { note: true }));
+        findings.push(
+          finding(
+            'controlsCount',
+            [...clientPaths, ...(onCollection ? ['compensation.pay_on_collection'] : []), ...(clawback ? ['compensation.clawback'] : [])],
+            { controls: joinNames(controls) },
+            { note: true },
+          ),
+        );
       } else if (clientPart === false) {
         // The known absence of a client part is a finding even while pay on collection or a clawback is unknown
         // (the check then keeps what they could earn in play); it names them only when both are known absent.
@@ -180,7 +193,8 @@ export default defineRule({
       unknown: [...(varies === undefined ? ['compensation.varies_by_objective'] : []), ...(varies === false && employees === undefined ? ['company.employees'] : [])],
     };
     const people = employees === undefined ? '' : `${employees} ${employees === 1 ? 'person' : 'people'}`;
-    if (varies === false && small === true) findings.push(finding('simplePlanFits', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { note: true, thresholds: ['simplePlanUpToEmployees'] }));
+    if (varies === false && small === true)
+      findings.push(finding('simplePlanFits', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { note: true, thresholds: ['simplePlanUpToEmployees'] }));
     if (varies === false && small === false) {
       findings.push(finding('uniformPlan', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { thresholds: ['simplePlanUpToEmployees'] }));
       steps.push(step('varyPlan', {}, ['compensation.varies_by_objective']));
@@ -191,7 +205,9 @@ export default defineRule({
       const min = { transactional: o.minBasePctTransactional, solution: o.minBasePctSolution, relationship: o.minBasePctRelationship }[motion];
       const name = { transactional: 'minBasePctTransactional', solution: 'minBasePctSolution', relationship: 'minBasePctRelationship' }[motion];
       if (base < min) {
-        findings.push(finding('lowBase', ['compensation.base_pct', 'company.sales_motion'], { base, min, motion: MOTION_WORDS[motion] }, { thresholds: [name], gap: min > 0 ? (min - base) / min : 1 }));
+        findings.push(
+          finding('lowBase', ['compensation.base_pct', 'company.sales_motion'], { base, min, motion: MOTION_WORDS[motion] }, { thresholds: [name], gap: min > 0 ? (min - base) / min : 1 }),
+        );
         steps.push(step('rebalanceMix', { base, min, motion: MOTION_WORDS[motion] }, ['compensation.base_pct']));
       }
     }
@@ -199,9 +215,17 @@ export default defineRule({
       const fresh = repsOf(org.people).filter(({ p, certain }) => certain && p.start_date !== undefined && p.start_date <= date && monthsBetween(p.start_date, date) < o.newHireMonths);
       if (fresh.length) {
         findings.push(
-          finding('noRamp', ['compensation.ramp_months', 'compensation.draw', ...fresh.map(({ i }) => `people[${i}].start_date`)], {
-            names: joinNames(fresh.map(({ name }) => name)), months: o.newHireMonths, carry: fresh.length === 1 ? 'carries' : 'carry', count: countOf(fresh.length, 'rep'),
-          }, { thresholds: ['newHireMonths'], gap: 0.5 }),
+          finding(
+            'noRamp',
+            ['compensation.ramp_months', 'compensation.draw', ...fresh.map(({ i }) => `people[${i}].start_date`)],
+            {
+              names: joinNames(fresh.map(({ name }) => name)),
+              months: o.newHireMonths,
+              carry: fresh.length === 1 ? 'carries' : 'carry',
+              count: countOf(fresh.length, 'rep'),
+            },
+            { thresholds: ['newHireMonths'], gap: 0.5 },
+          ),
         );
         steps.push(step('addRamp', {}, ['compensation.ramp_months', 'compensation.draw']));
       }

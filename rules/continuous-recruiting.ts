@@ -20,27 +20,46 @@ export default defineRule({
   source: 'Jackson, mistake 9',
   category: 'people',
   severity: 'medium',
-  reads: ['recruiting.mode', 'recruiting.bench', 'recruiting.reps_left_last_12_months', 'recruiting.open_territories[].name', 'recruiting.open_territories[].opened_on', 'recruiting.channels', 'people[].is_rep', 'people[].name'],
+  reads: [
+    'recruiting.mode',
+    'recruiting.bench',
+    'recruiting.reps_left_last_12_months',
+    'recruiting.open_territories[].name',
+    'recruiting.open_territories[].opened_on',
+    'recruiting.channels',
+    'people[].is_rep',
+    'people[].name',
+  ],
   options: options({
     maxOpenDays: threshold({
-      default: 58, min: 0, max: 3650, whole: true,
-      description: 'Days a territory may stay open (a sales role\'s usual time to fill) before it is a finding.',
+      default: 58,
+      min: 0,
+      max: 3650,
+      whole: true,
+      description: "Days a territory may stay open (a sales role's usual time to fill) before it is a finding.",
       source: SOURCE_HRO,
     }),
     repsPerCandidate: threshold({
-      default: 4, min: 1, max: 100, whole: true,
+      default: 4,
+      min: 1,
+      max: 100,
+      whole: true,
       description: 'The bench should hold one ready candidate for every this many reps (at least one): the bar grows with the team.',
       source: SOURCE_BENCH,
     }),
     attritionMonths: threshold({
-      default: 6, min: 1, max: 24, whole: true,
-      description: 'The bench should cover the seats that last year\'s attrition says will open in this many months.',
-      source: 'house default, informed by HRO Today and WilsonHCG (2017: a sales position takes 58.1 days to fill on average): a candidate called today starts weeks later, so the bench must hold the next six months of departures, not the next two',
+      default: 6,
+      min: 1,
+      max: 24,
+      whole: true,
+      description: "The bench should cover the seats that last year's attrition says will open in this many months.",
+      source:
+        'house default, informed by HRO Today and WilsonHCG (2017: a sales position takes 58.1 days to fill on average): a candidate called today starts weeks later, so the bench must hold the next six months of departures, not the next two',
     }),
   }),
   docs: {
     description:
-      'Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench\'s weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.',
+      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.",
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -110,7 +129,14 @@ export default defineRule({
     const bar = target(teamKnown ? sure : 0);
     if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
     else if (bench !== undefined && teamKnown && bench < bar)
-      findings.push(finding('thinBench', ['recruiting.bench', 'people'], { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per }, { thresholds: ['repsPerCandidate'] }));
+      findings.push(
+        finding(
+          'thinBench',
+          ['recruiting.bench', 'people'],
+          { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per },
+          { thresholds: ['repsPerCandidate'] },
+        ),
+      );
     else if (bench !== undefined && !teamKnown) findings.push(finding('teamUnknown', ['recruiting.bench', 'people'], { bench, benchText: countOf(bench, 'candidate') }, { note: true }));
 
     // Against attrition: the seats last year's departures say will open in the next months.
@@ -120,15 +146,31 @@ export default defineRule({
     if (expected === 0) checks.push({ id: 'attrition', weight: 0.5, score: 1 });
     else if (expected === undefined || bench === undefined) {
       // Unknown departures could be any number; an empty bench covers none of them.
-      checks.push({ id: 'attrition', weight: 0.5, score: [0, 1], unknown: [...(left === undefined ? ['recruiting.reps_left_last_12_months'] : []), ...(bench === undefined ? ['recruiting.bench'] : [])] });
+      checks.push({
+        id: 'attrition',
+        weight: 0.5,
+        score: [0, 1],
+        unknown: [...(left === undefined ? ['recruiting.reps_left_last_12_months'] : []), ...(bench === undefined ? ['recruiting.bench'] : [])],
+      });
     } else {
       checks.push({ id: 'attrition', weight: 0.5, score: benchScore(bench, expected) });
       // An empty bench is its own finding (emptyBench); a thin one is judged against attrition here.
       if (bench > 0 && bench < expected)
         findings.push(
-          finding('attritionBench', ['recruiting.bench', 'recruiting.reps_left_last_12_months'], {
-            left: left!, leftText: `${countOf(left!, 'rep')}`, target: expected, seats: expected === 1 ? 'seat' : 'seats', attritionMonths, bench, benchText: benchText(bench),
-          }, { thresholds: ['attritionMonths'], gap: 1 - bench / expected }),
+          finding(
+            'attritionBench',
+            ['recruiting.bench', 'recruiting.reps_left_last_12_months'],
+            {
+              left: left!,
+              leftText: `${countOf(left!, 'rep')}`,
+              target: expected,
+              seats: expected === 1 ? 'seat' : 'seats',
+              attritionMonths,
+              bench,
+              benchText: benchText(bench),
+            },
+            { thresholds: ['attritionMonths'], gap: 1 - bench / expected },
+          ),
         );
     }
 

@@ -32,11 +32,9 @@ export default defineRule({
   },
   messages: {
     noReview: 'Non-standard deals (discounts, terms, bundles) are signed without anyone reviewing their structure first.',
-    approverPaid:
-      'Discounted deals are approved by {who}, who earns commission or an override on them: the approver has something to gain from the deal.',
+    approverPaid: 'Discounted deals are approved by {who}, who earns commission or an override on them: the approver has something to gain from the deal.',
     gateTooHigh: 'Discounts up to {actual}% off list need no approval; above {pct}% a deal should be approved by someone independent of its commission.',
-    acceleratorRisk:
-      'Accelerators pay more past quota, and no independent approval stops a deep discount: at the end of a quarter a deal can pay the rep more than it earns the company.',
+    acceleratorRisk: 'Accelerators pay more past quota, and no independent approval stops a deep discount: at the end of a quarter a deal can pay the rep more than it earns the company.',
     capRisk: 'Commission is capped: past the cap a rep gains by holding deals back to the next period, so the review should watch deal timing as well as terms.',
   },
   steps: {

@@ -44,7 +44,10 @@ export default defineRule({
   requires: ['plan.documented'],
   options: options({
     reviewMonths: threshold({
-      default: 12, min: 1, max: 60, whole: true,
+      default: 12,
+      min: 1,
+      max: 60,
+      whole: true,
       description: 'Months since the last review after which the plan counts as out of date; the standing review cadence must be at least this often.',
       source: SOURCE_REVIEW,
     }),
@@ -111,10 +114,7 @@ export default defineRule({
     // and could reach its best once known.
     const share = covered ? (ELEMENTS.length - missing.length) / ELEMENTS.length : undefined;
     const s = settle(
-      (pick) =>
-        pick('plan.covers', share, 0, 1) *
-        (pick('plan.shared_with_reps', plan.shared_with_reps, false, true) ? 1 : NOT_SHARED) *
-        (pick('plan.last_reviewed', stale, true, false) ? STALE : 1),
+      (pick) => pick('plan.covers', share, 0, 1) * (pick('plan.shared_with_reps', plan.shared_with_reps, false, true) ? 1 : NOT_SHARED) * (pick('plan.last_reviewed', stale, true, false) ? STALE : 1),
     );
     const checks: CheckOut[] = [{ id: 'plan', weight: W_PLAN, ...s }];
     // A standing review cadence, as well as a recent date.

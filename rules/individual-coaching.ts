@@ -44,19 +44,26 @@ export default defineRule({
   ],
   options: options({
     minHoursPerMonth: threshold({
-      default: 3, min: 0, max: 200,
+      default: 3,
+      min: 0,
+      max: 200,
       description: 'Coaching hours per rep per month for full marks on coaching time; fewer earn in proportion.',
       source: SOURCE_SEC,
     }),
     maxRepsPerManager: threshold({
-      default: 10, min: 1, max: 100, whole: true,
+      default: 10,
+      min: 1,
+      max: 100,
+      whole: true,
       description: 'Reps one first-line manager can coach as individuals (span of control); more earn the span part in proportion.',
       source: SOURCE_SPAN,
     }),
   }),
   docs: {
     description:
-      'One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team\'s common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep\'s own fact is missing, and for the whole team when no roster is given (the policy\'s terms judged as a check at half the weight, the practice under it unknown until a roster shows it): a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). The reps\' checks together weigh three times one more check, the managers\' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar. The capacity bar: ' + SOURCE_CAPACITY + '.',
+      "One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team's common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep's own fact is missing, and for the whole team when no roster is given (the policy's terms judged as a check at half the weight, the practice under it unknown until a roster shows it): a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). The reps' checks together weigh three times one more check, the managers' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar. The capacity bar: " +
+      SOURCE_CAPACITY +
+      '.',
     rationale:
       'Reps struggle for different reasons: one lacks a skill, another confidence, another a way to organise the week. A manager who handles everyone alike misses those differences, frustrates the team and leaves growth on the table; coaching only works when it starts from where each person is, and that takes time with each person.',
   },
@@ -103,12 +110,12 @@ export default defineRule({
       effort: 'low',
     },
     freeCoachingTime: {
-      action: 'Free the sales manager\'s time for coaching: about {need} hours a month for {reps} reps (today {hours}); hand other duties to someone else, or add a team lead to share the coaching.',
+      action: "Free the sales manager's time for coaching: about {need} hours a month for {reps} reps (today {hours}); hand other duties to someone else, or add a team lead to share the coaching.",
       owner: 'CEO',
       effort: 'medium',
     },
     narrowSpan: {
-      action: 'Bring the span of control to {maxRepsPerManager} reps or fewer per first-line manager (a team lead or a second manager), or free the manager\'s time for coaching.',
+      action: "Bring the span of control to {maxRepsPerManager} reps or fewer per first-line manager (a team lead or a second manager), or free the manager's time for coaching.",
       owner: 'CEO',
       effort: 'high',
     },
@@ -130,8 +137,16 @@ export default defineRule({
       [
         p.one_to_one === undefined ? undefined : p.one_to_one === 'none' ? 'no one-to-ones' : `${p.one_to_one} one-to-ones`,
         p.coaching_hours_per_month === undefined ? undefined : `${countOf(p.coaching_hours_per_month, 'hour')} of coaching a month`,
-        p.development_plan === undefined ? undefined : p.development_plan === 'individual' ? 'a development plan per rep' : p.development_plan === 'generic' ? 'the team\'s common plan' : 'no development plan',
-      ].filter((x) => x !== undefined).join(', ') || 'nothing about coaching';
+        p.development_plan === undefined
+          ? undefined
+          : p.development_plan === 'individual'
+            ? 'a development plan per rep'
+            : p.development_plan === 'generic'
+              ? "the team's common plan"
+              : 'no development plan',
+      ]
+        .filter((x) => x !== undefined)
+        .join(', ') || 'nothing about coaching';
 
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
@@ -153,7 +168,14 @@ export default defineRule({
         fixes.push(`at least ${countOf(min, 'hour')} of coaching a month`);
       }
       if (!gaps.length) return;
-      findings.push(finding('policyShort', [`policies[${i}]`], { who, gaps: joinNames(gaps) }, p.coaching_hours_per_month !== undefined && p.coaching_hours_per_month < min ? { thresholds: ['minHoursPerMonth'] } : undefined));
+      findings.push(
+        finding(
+          'policyShort',
+          [`policies[${i}]`],
+          { who, gaps: joinNames(gaps) },
+          p.coaching_hours_per_month !== undefined && p.coaching_hours_per_month < min ? { thresholds: ['minHoursPerMonth'] } : undefined,
+        ),
+      );
       steps.push(step('fixPolicy', { who, fix: joinNames(fixes) }, [`policies[${i}]`]));
     };
 
@@ -176,7 +198,12 @@ export default defineRule({
       }
       if (span !== undefined && hours !== undefined && hours < span * min) {
         findings.push(
-          finding('overCapacity', ['leadership.manager_coaching_hours_per_month', 'leadership.reps_per_manager'], { reps: span, need: Math.round(span * min * 10) / 10, hours, minText: countOf(min, 'hour') }, { thresholds: ['minHoursPerMonth'], gap: 1 - hours / (span * min) }),
+          finding(
+            'overCapacity',
+            ['leadership.manager_coaching_hours_per_month', 'leadership.reps_per_manager'],
+            { reps: span, need: Math.round(span * min * 10) / 10, hours, minText: countOf(min, 'hour') },
+            { thresholds: ['minHoursPerMonth'], gap: 1 - hours / (span * min) },
+          ),
         );
         // Within the span the fault is the hours, not the span: the fix is time for coaching.
         if (span <= maxSpan) steps.push(step('freeCoachingTime', { reps: span, need: Math.round(span * min * 10) / 10, hours }, ['leadership.manager_coaching_hours_per_month']));
@@ -258,10 +285,21 @@ export default defineRule({
         }
         const pol = only.policy;
         const short = [
-          ...(c.one_to_one !== undefined && pol.one_to_one !== undefined && ONE_TO_ONE[c.one_to_one] < ONE_TO_ONE[pol.one_to_one] ? [c.one_to_one === 'none' ? 'no one-to-ones' : `${c.one_to_one} one-to-ones`] : []),
-          ...(c.hours_per_month !== undefined && pol.coaching_hours_per_month !== undefined && c.hours_per_month < pol.coaching_hours_per_month ? [`${countOf(c.hours_per_month, 'hour')} of coaching a month`] : []),
+          ...(c.one_to_one !== undefined && pol.one_to_one !== undefined && ONE_TO_ONE[c.one_to_one] < ONE_TO_ONE[pol.one_to_one]
+            ? [c.one_to_one === 'none' ? 'no one-to-ones' : `${c.one_to_one} one-to-ones`]
+            : []),
+          ...(c.hours_per_month !== undefined && pol.coaching_hours_per_month !== undefined && c.hours_per_month < pol.coaching_hours_per_month
+            ? [`${countOf(c.hours_per_month, 'hour')} of coaching a month`]
+            : []),
         ];
-        if (short.length) findings.push(finding('policyNotKept', [path(c.one_to_one !== undefined && pol.one_to_one !== undefined && ONE_TO_ONE[c.one_to_one] < ONE_TO_ONE[pol.one_to_one] ? 'one_to_one' : 'hours_per_month'), `policies[${only.i}]`], { name, observed: joinNames(short), who: only.who, terms: termsOf(pol) }));
+        if (short.length)
+          findings.push(
+            finding(
+              'policyNotKept',
+              [path(c.one_to_one !== undefined && pol.one_to_one !== undefined && ONE_TO_ONE[c.one_to_one] < ONE_TO_ONE[pol.one_to_one] ? 'one_to_one' : 'hours_per_month'), `policies[${only.i}]`],
+              { name, observed: joinNames(short), who: only.who, terms: termsOf(pol) },
+            ),
+          );
       }
       for (const r of under.refs)
         if (!judged.has(r.i)) {
@@ -290,20 +328,37 @@ export default defineRule({
     }
     for (const { ref, names, what } of filled.values())
       findings.push(
-        finding('policyFills', [`policies[${ref.i}]`], { names: joinNames(names), what: joinNames([...what]), is: what.size === 1 ? 'is' : 'are', who: ref.who, terms: termsOf(ref.policy) }, { note: true }),
+        finding(
+          'policyFills',
+          [`policies[${ref.i}]`],
+          { names: joinNames(names), what: joinNames([...what]), is: what.size === 1 ? 'is' : 'are', who: ref.who, terms: termsOf(ref.policy) },
+          { note: true },
+        ),
       );
     // Plans that all share one focus may be one plan copied: worth a look, not
     // a failing (two or three reps can need the same thing).
     const keys = reps.map((r) => (r.certain && r.p.coaching?.plan === 'individual' ? focusKey(r.p.coaching.focus) : undefined));
     if (reps.length >= 3 && keys.every((k) => k !== undefined && k === keys[0]))
-      findings.push(finding('identicalPlan', reps.map((r) => `people[${r.i}].coaching.focus`), { count: reps.length, focus: keys[0] }, { note: true }));
+      findings.push(
+        finding(
+          'identicalPlan',
+          reps.map((r) => `people[${r.i}].coaching.focus`),
+          { count: reps.length, focus: keys[0] },
+          { note: true },
+        ),
+      );
     if (noPlan.length) {
       findings.push(
-        finding('repsUnknown', noPlan.map(({ i }) => `people[${i}].coaching.plan`), {
-          names: joinNames(noPlan.map(({ name }) => name)),
-          has: noPlan.length === 1 ? 'has' : 'have',
-          them: noPlan.length === 1 ? 'this rep' : 'these reps',
-        }, { note: true }),
+        finding(
+          'repsUnknown',
+          noPlan.map(({ i }) => `people[${i}].coaching.plan`),
+          {
+            names: joinNames(noPlan.map(({ name }) => name)),
+            has: noPlan.length === 1 ? 'has' : 'have',
+            them: noPlan.length === 1 ? 'this rep' : 'these reps',
+          },
+          { note: true },
+        ),
       );
     }
     checks.push(managerCheck());

@@ -92,7 +92,9 @@ export default defineRule({
       const mech = state(p.mechanism);
       const id = `point:${i}`;
       const unknown = [...(owner === 'unknown' ? [ownerPath] : []), ...(mech === 'unknown' ? [mechPath] : [])];
-      const score = bracket((pick) => (pick(p.owner === undefined ? undefined : owner === 'present', false, true) && pick(p.mechanism === undefined ? undefined : mech === 'present', false, true) ? 1 : 0));
+      const score = bracket((pick) =>
+        pick(p.owner === undefined ? undefined : owner === 'present', false, true) && pick(p.mechanism === undefined ? undefined : mech === 'present', false, true) ? 1 : 0,
+      );
       if (owner === 'present' && mech === 'present') return { id, score };
       const data = { point, quoted, area };
       if (owner !== 'absent' && mech !== 'absent') {

@@ -34,29 +34,40 @@ export default defineRule({
   ],
   options: options({
     underperformancePct: threshold({
-      default: 70, min: 0, max: 100,
+      default: 70,
+      min: 0,
+      max: 100,
       description: 'Quota attainment (%) under which a quarter counts as a poor one.',
       source: `house default, informed by ${ARTICLE}; 70% marks a quarter well short of quota, not a near miss`,
     }),
     consecutiveQuarters: threshold({
-      default: 2, min: 1, max: 20, whole: true,
+      default: 2,
+      min: 1,
+      max: 20,
+      whole: true,
       description: 'How many poor quarters in a row (the latest ones, after the ramp) make a rep an underperformer.',
       source: `house default, informed by ${ARTICLE}; two quarters rule out one bad quarter`,
     }),
     decisionDays: threshold({
-      default: 90, min: 1, max: 730, whole: true,
+      default: 90,
+      min: 1,
+      max: 730,
+      whole: true,
       description: 'Days an improvement plan or extra coaching may run before a decision is due (back to standard, or part ways).',
       source: `house default, informed by ${ARTICLE}; one quarter to show a change`,
     }),
     rampMonths: threshold({
-      default: 6, min: 0, max: 36, whole: true,
+      default: 6,
+      min: 0,
+      max: 36,
+      whole: true,
       description: 'Months a new rep has to ramp up before quota attainment is judged.',
       source: `house default, informed by ${BRIDGE}; a month more for longer sales cycles`,
     }),
   }),
   docs: {
     description:
-      'Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep\'s. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.',
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -73,7 +84,7 @@ export default defineRule({
     policyLongDeadline: 'The policy for {who} lets extra coaching or an improvement plan run {days} days before a decision (more than {decisionDays}).',
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
     policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
-    partTime: '{name} sells part-time ({why}): attainment is not judged as a full-time rep\'s.',
+    partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
   },
   steps: {
     decide: {
@@ -112,7 +123,9 @@ export default defineRule({
       [
         p.underperformance?.length ? p.underperformance.map((a) => ACTION_LABEL[a]).join(', then ') : undefined,
         p.improvement_plan_deadline_days === undefined ? undefined : `a decision within ${countOf(p.improvement_plan_deadline_days, 'day')}`,
-      ].filter((x) => x !== undefined).join('; ') || 'no terms for underperformance';
+      ]
+        .filter((x) => x !== undefined)
+        .join('; ') || 'no terms for underperformance';
     // A policy's fault is a finding with or without a roster: it is the company's written answer to
     // underperformance, whoever it is applied to.
     const faulty: number[] = [];
@@ -252,7 +265,14 @@ export default defineRule({
         const action = latest.m.a.action === 'coaching' ? 'extra coaching' : 'an improvement plan';
         const days = daysBetween(latest.d, date);
         const path = `people[${i}].actions[${latest.m.j}]`;
-        findings.push(finding('stalled', [path, `people[${i}].attainment`], { name, action, since: latest.d, days, daysText: countOf(days, 'day'), decisionDays, pct }, { thresholds: ['decisionDays', 'underperformancePct'] }));
+        findings.push(
+          finding(
+            'stalled',
+            [path, `people[${i}].attainment`],
+            { name, action, since: latest.d, days, daysText: countOf(days, 'day'), decisionDays, pct },
+            { thresholds: ['decisionDays', 'underperformancePct'] },
+          ),
+        );
         steps.push(step('closePlan', { name, action: action.replace(/^an /, ''), since: latest.d, decisionDays }, [path]));
         continue;
       }
@@ -262,18 +282,37 @@ export default defineRule({
       }
       if (lagging) {
         findings.push(
-          finding('lowAttainment', [`people[${i}].attainment`, `people[${i}].actions`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo), values: att!.slice(-runLo).map((v) => `${v}%`).join(', ') }, thresholds),
+          finding(
+            'lowAttainment',
+            [`people[${i}].attainment`, `people[${i}].actions`],
+            {
+              name,
+              pct,
+              quarters: runLo,
+              quartersText: lastQuarters(runLo),
+              values: att!
+                .slice(-runLo)
+                .map((v) => `${v}%`)
+                .join(', '),
+            },
+            thresholds,
+          ),
         );
       }
       steps.push(step('decide', { name, decisionDays }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));
     }
     if (noAttainment.length) {
       findings.push(
-        finding('repsUnknown', noAttainment.map(({ i }) => `people[${i}].attainment`), {
-          names: joinNames(noAttainment.map(({ name }) => name)),
-          has: noAttainment.length === 1 ? 'has' : 'have',
-          them: noAttainment.length === 1 ? 'this rep' : 'these reps',
-        }, { note: true }),
+        finding(
+          'repsUnknown',
+          noAttainment.map(({ i }) => `people[${i}].attainment`),
+          {
+            names: joinNames(noAttainment.map(({ name }) => name)),
+            has: noAttainment.length === 1 ? 'has' : 'have',
+            them: noAttainment.length === 1 ? 'this rep' : 'these reps',
+          },
+          { note: true },
+        ),
       );
     }
     if (checks.every((c) => c.notApplicable !== undefined)) return { notApplicable: 'No rep is underperforming after the ramp-up, or has had a pay cut.', findings };

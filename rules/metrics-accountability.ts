@@ -14,8 +14,7 @@ const TEAM = 0.2; // the reps helped define them
 const ATTAINMENT = 0.2; // the share of ramped reps at quota over the last four quarters
 const QUARTERS = 4;
 
-const SOURCE_KPIS =
-  'house default, informed by G. A. Miller, "The magical number seven, plus or minus two", Psychological Review 63(2), 1956: about seven items is what people hold in mind at once';
+const SOURCE_KPIS = 'house default, informed by G. A. Miller, "The magical number seven, plus or minus two", Psychological Review 63(2), 1956: about seven items is what people hold in mind at once';
 const SOURCE_AT_QUOTA = 'house default (a sales-audit default; no study sets it): an average within a tenth of quota over four quarters counts as at quota (a near miss, not a shortfall)';
 const SOURCE_TEAM =
   'house default, informed by CSO Insights, Sales Performance Optimization study, 2009 (as reported by Sales Benchmark Index): 51.8% of reps made quota; when fewer than half of the ramped reps get there, the quota and the team\u2019s capacity are the first suspects';
@@ -116,12 +115,18 @@ export default defineRule({
   options: options({
     maxKpis: threshold({ default: 7, min: 3, max: 30, whole: true, description: 'KPIs past which a note warns that the few that drive results get lost.', source: SOURCE_KPIS }),
     quotaAttainedPct: threshold({
-      default: 90, min: 50, max: 150, whole: true,
+      default: 90,
+      min: 50,
+      max: 150,
+      whole: true,
       description: 'Average attainment (% of quota) over the last four quarters at which a ramped rep counts as at quota.',
       source: SOURCE_AT_QUOTA,
     }),
     teamAtQuotaPct: threshold({
-      default: 50, min: 10, max: 100, whole: true,
+      default: 50,
+      min: 10,
+      max: 100,
+      whole: true,
       description: 'Share (%) of ramped reps at quota over the last four quarters under which team attainment is a finding about quotas and capacity.',
       source: SOURCE_TEAM,
     }),
@@ -147,11 +152,16 @@ export default defineRule({
     teamNotInvolved: 'The reps had no part in defining the metrics.',
   },
   steps: {
-    defineKpis: { action: 'Choose a short list of sales KPIs: the results that matter plus the leading activities that produce them, each with a target and an owner.', owner: 'Sales manager', effort: 'medium' },
+    defineKpis: {
+      action: 'Choose a short list of sales KPIs: the results that matter plus the leading activities that produce them, each with a target and an owner.',
+      owner: 'Sales manager',
+      effort: 'medium',
+    },
     addLeading: { action: 'Add leading indicators (meetings held, proposals sent, pipeline added, stage conversion) beside the result measures.', owner: 'Sales manager', effort: 'low' },
     addOutcome: { action: 'Add the result the activity is for (revenue or deals won against target) to the KPIs.', owner: 'Sales manager', effort: 'low' },
     reviewQuotas: {
-      action: 'Rebuild quotas from capacity: ramped reps times the output a rep really achieves, territory potential and pipeline coverage; check the number against last year\u2019s attainment before it is handed out.',
+      action:
+        'Rebuild quotas from capacity: ramped reps times the output a rep really achieves, territory potential and pipeline coverage; check the number against last year\u2019s attainment before it is handed out.',
       owner: 'CEO with Sales manager',
       effort: 'medium',
     },
@@ -186,8 +196,8 @@ export default defineRule({
     // nothing while whether KPIs are tracked is unknown.
     const gated = (score: (pick: PathPick) => number) => settle((pick) => (pick('metrics.kpis', kpis === undefined ? undefined : true, false, true) ? score(pick) : 0));
     const checks: CheckOut[] = [
-      { id: 'metrics:review', weight: REVIEW, ...(gated((pick) => REVIEW_SCORE[pick('metrics.review_cadence', review, 'none', 'regular')])) },
-      { id: 'metrics:team', weight: TEAM, ...(gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0))) },
+      { id: 'metrics:review', weight: REVIEW, ...gated((pick) => REVIEW_SCORE[pick('metrics.review_cadence', review, 'none', 'regular')]) },
+      { id: 'metrics:team', weight: TEAM, ...gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0)) },
     ];
     const attainment = teamAttainment(org.people, options, date);
     checks.push(attainment.check);
@@ -197,17 +207,17 @@ export default defineRule({
         {
           id: 'metrics:outcome',
           weight: OUTCOME,
-          ...(settle((pick) => (kpis.some((k, i) => pick(at(i, 'kind'), k.kind, 'activity', 'outcome') === 'outcome') ? 1 : 0))),
+          ...settle((pick) => (kpis.some((k, i) => pick(at(i, 'kind'), k.kind, 'activity', 'outcome') === 'outcome') ? 1 : 0)),
         },
         {
           id: 'metrics:leading',
           weight: LEADING,
-          ...(settle((pick) => (kpis.some((k, i) => pick(at(i, 'kind'), k.kind, 'outcome', 'activity') !== 'outcome') ? 1 : 0))),
+          ...settle((pick) => (kpis.some((k, i) => pick(at(i, 'kind'), k.kind, 'outcome', 'activity') !== 'outcome') ? 1 : 0)),
         },
         ...kpis.map((k, i) => ({
           id: `kpi:${k.name ?? `metrics.kpis[${i}]`}`,
           weight: (TARGETS + OWNERS) / kpis.length,
-          ...(settle((pick) => (TARGETS * Number(pick(at(i, 'target'), target[i], false, true)) + OWNERS * Number(pick(at(i, 'owner'), owner[i], false, true))) / (TARGETS + OWNERS))),
+          ...settle((pick) => (TARGETS * Number(pick(at(i, 'target'), target[i], false, true)) + OWNERS * Number(pick(at(i, 'owner'), owner[i], false, true))) / (TARGETS + OWNERS)),
         })),
       );
     }
@@ -215,11 +225,21 @@ export default defineRule({
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     if (leading === false) {
-      findings.push(finding('outcomeOnly', (kpis ?? []).map((_, i) => at(i, 'kind'))));
+      findings.push(
+        finding(
+          'outcomeOnly',
+          (kpis ?? []).map((_, i) => at(i, 'kind')),
+        ),
+      );
       steps.push(step('addLeading', {}, ['metrics.kpis']));
     }
     if (outcome === false) {
-      findings.push(finding('noOutcome', (kpis ?? []).map((_, i) => at(i, 'kind'))));
+      findings.push(
+        finding(
+          'noOutcome',
+          (kpis ?? []).map((_, i) => at(i, 'kind')),
+        ),
+      );
       steps.push(step('addOutcome', {}, ['metrics.kpis']));
     }
     if (kpis && kpis.length > options.maxKpis) findings.push(finding('manyKpis', ['metrics.kpis'], { count: kpis.length, maxKpis: options.maxKpis }, { thresholds: ['maxKpis'], note: true }));
@@ -245,7 +265,12 @@ export default defineRule({
     if (attainment.finding) {
       const f = attainment.finding;
       findings.push(
-        finding('teamBelowQuota', f.paths, { atQuota: f.atQuota, ramped: f.ramped, names: f.names, quotaAttainedPct: options.quotaAttainedPct, teamAtQuotaPct: options.teamAtQuotaPct }, { thresholds: ['quotaAttainedPct', 'teamAtQuotaPct'], gap: f.gap }),
+        finding(
+          'teamBelowQuota',
+          f.paths,
+          { atQuota: f.atQuota, ramped: f.ramped, names: f.names, quotaAttainedPct: options.quotaAttainedPct, teamAtQuotaPct: options.teamAtQuotaPct },
+          { thresholds: ['quotaAttainedPct', 'teamAtQuotaPct'], gap: f.gap },
+        ),
       );
       steps.push(step('reviewQuotas', {}, f.paths));
     }

@@ -31,15 +31,14 @@ export default defineRule({
       'A big order is not always a profitable one. When pay follows sales value while margins vary, reps chase volume, commission can outgrow the margin it came from and selling costs drift upwards; reps who see customer profitability, and are paid for it, steer towards the business worth having. Where margins do not vary, moving the plan onto margin changes nothing but its complexity.',
   },
   messages: {
-    revenueOnly:
-      'Commission is paid on revenue while margins vary from deal to deal, with no margin floor, no deal desk and no reward for profitable deals.',
+    revenueOnly: 'Commission is paid on revenue while margins vary from deal to deal, with no margin floor, no deal desk and no reward for profitable deals.',
     revenuePartlyGuarded:
       'Commission is paid on revenue while margins vary from deal to deal, guarded only by {guards}: without both a margin floor and a deal desk, a low-margin deal still pays in full.',
     revenueSound: 'Commission is paid on revenue, and {why}: revenue pay is margin pay here.',
     profitabilityHidden: 'Salespeople cannot see how profitable each customer is.',
-    profitabilityHiddenSameMargins: 'Salespeople cannot see how profitable each customer is; with margins about the same on every deal this matters little (only the cost to serve differs), so it is not judged.',
-    mixedPlan:
-      'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
+    profitabilityHiddenSameMargins:
+      'Salespeople cannot see how profitable each customer is; with margins about the same on every deal this matters little (only the cost to serve differs), so it is not judged.',
+    mixedPlan: 'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
   },
   steps: {
     reportProfitability: {
@@ -104,7 +103,14 @@ export default defineRule({
       const guarded = floor === true && review === 'deal_desk';
       if (vary === false || guarded) {
         const why = vary === false ? 'margins are about the same on every deal' : 'a margin floor and a deal desk stop unprofitable deals';
-        findings.push(finding('revenueSound', vary === false ? ['compensation.basis', 'compensation.margins_vary'] : ['compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'], { why }, { note: true }));
+        findings.push(
+          finding(
+            'revenueSound',
+            vary === false ? ['compensation.basis', 'compensation.margins_vary'] : ['compensation.basis', 'compensation.margin_floor', 'compensation.deal_review'],
+            { why },
+            { note: true },
+          ),
+        );
       } else if (vary === true) {
         const paths = ['compensation.basis', 'compensation.margins_vary'];
         const none = floor === false && review === 'none' && kicker === false;
@@ -123,8 +129,7 @@ export default defineRule({
         }
       }
     }
-    if (reported === false && sameMargins)
-      findings.push(finding('profitabilityHiddenSameMargins', ['compensation.customer_profitability_reported', 'compensation.margins_vary'], {}, { note: true }));
+    if (reported === false && sameMargins) findings.push(finding('profitabilityHiddenSameMargins', ['compensation.customer_profitability_reported', 'compensation.margins_vary'], {}, { note: true }));
     else if (reported === false) {
       findings.push(finding('profitabilityHidden', ['compensation.customer_profitability_reported']));
       steps.unshift(step('reportProfitability', {}, ['compensation.customer_profitability_reported']));

@@ -22,7 +22,11 @@ const ACCOUNT_WORDS = new Set(['account', 'accounts', 'client', 'clients', 'cust
  * Director of Sales, Director, Business Development), not of an account.
  */
 export function isExecutiveTitle(title: string): boolean {
-  const words = title.toLowerCase().replace(/\./g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  const words = title
+    .toLowerCase()
+    .replace(/\./g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (words.some((w) => EXEC_WORDS.has(w)) || (words.includes('vice') && words.includes('president'))) return true;
   return words.includes('director') && words.some((w) => FUNCTION_WORDS.has(w)) && !words.some((w) => ACCOUNT_WORDS.has(w));
 }
@@ -65,10 +69,8 @@ export default defineRule({
       'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits. Retitling someone is a people decision, so it is the CEO\u2019s with HR, and takes some care.',
   },
   messages: {
-    execTitleIc:
-      'The "{title}" role has an executive title but is an individual selling job: a personal quota, nobody reporting to it and no authority to hire.',
-    execTitleIcPerson:
-      '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
+    execTitleIc: 'The "{title}" role has an executive title but is an individual selling job: a personal quota, nobody reporting to it and no authority to hire.',
+    execTitleIcPerson: '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
     policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and {earn} nothing until known.',
@@ -171,13 +173,18 @@ export default defineRule({
     if (unchecked.length) {
       const people = org.people ?? [];
       findings.push(
-        finding('peopleUnknown', unchecked.map((u) => u.path), {
-          names: joinNames(unchecked.map((u) => u.name)),
-          has: unchecked.length === 1 ? 'has' : 'have',
-          earn: unchecked.length === 1 ? 'earns' : 'earn',
-          known: people.length - unchecked.length,
-          total: people.length,
-        }, { note: true }),
+        finding(
+          'peopleUnknown',
+          unchecked.map((u) => u.path),
+          {
+            names: joinNames(unchecked.map((u) => u.name)),
+            has: unchecked.length === 1 ? 'has' : 'have',
+            earn: unchecked.length === 1 ? 'earns' : 'earn',
+            known: people.length - unchecked.length,
+            total: people.length,
+          },
+          { note: true },
+        ),
       );
     }
 

@@ -37,22 +37,33 @@ export default defineRule({
   ],
   options: options({
     experienceYears: threshold({
-      default: 3, min: 1, max: 20,
+      default: 3,
+      min: 1,
+      max: 20,
       description: 'Years of managing salespeople at which the person running sales needs no outside help; fewer years earn in proportion.',
       source: SOURCE_YEARS,
     }),
     maxLeaders3y: threshold({
-      default: 2, min: 1, max: 10, whole: true,
+      default: 2,
+      min: 1,
+      max: 10,
+      whole: true,
       description: 'People who may have led sales in the last three years (the current one included) before turnover is a finding.',
       source: SOURCE_TURNOVER,
     }),
     newLeaderDays: threshold({
-      default: 90, min: 30, max: 365, whole: true,
+      default: 90,
+      min: 30,
+      max: 365,
+      whole: true,
       description: 'Days in the role during which a sales leader should have a written plan for the first 90 days.',
       source: SOURCE_90_DAYS,
     }),
     shortTenureMonths: threshold({
-      default: 19, min: 0, max: 240, whole: true,
+      default: 19,
+      min: 0,
+      max: 240,
+      whole: true,
       description: 'Months in the role under which the sales leader\u2019s tenure is flagged as a continuity risk (a note, not a failure).',
       source: SOURCE_SBI,
     }),
@@ -97,7 +108,8 @@ export default defineRule({
       effort: 'medium',
     },
     first90Days: {
-      action: 'Agree a written plan for the sales leader\u2019s first 90 days: meet every rep and key customers, review the pipeline and the process, and set the first quarter\u2019s priorities together.',
+      action:
+        'Agree a written plan for the sales leader\u2019s first 90 days: meet every rep and key customers, review the pipeline and the process, and set the first quarter\u2019s priorities together.',
       owner: 'CEO',
       effort: 'low',
     },
@@ -143,14 +155,26 @@ export default defineRule({
     else if (days !== undefined && days >= options.newLeaderDays)
       checks.push({ id: 'leadership:first-90-days', weight: W_FIRST_90, notApplicable: `The sales leader has been in the role for ${options.newLeaderDays} days or more.` });
     else if (days === undefined || who === undefined)
-      checks.push({ id: 'leadership:first-90-days', weight: W_FIRST_90, score: [0, 1], unknown: [...(who === undefined ? ['leadership.sales_managed_by'] : []), ...(days === undefined ? ['leadership.leader_since'] : [])] });
+      checks.push({
+        id: 'leadership:first-90-days',
+        weight: W_FIRST_90,
+        score: [0, 1],
+        unknown: [...(who === undefined ? ['leadership.sales_managed_by'] : []), ...(days === undefined ? ['leadership.leader_since'] : [])],
+      });
     else checks.push({ id: 'leadership:first-90-days', weight: W_FIRST_90, ...settle((pick) => (pick('leadership.first_90_days_plan', plan, false, true) ? 1 : 0)) });
 
     // Findings and steps on what is known.
     const steps: ReturnType<typeof step>[] = [];
     const short = experience.score[1] < 1; // a known shortfall in experience and support
     if (!short && helped === true && years !== undefined && years < T)
-      findings.push(finding('helpCloses', ['leadership.manager_experience_years', 'leadership.outside_help'], { years, yearsText: countOf(years, 'year'), experienceYears: T, helpText: help!.map((h) => h.replace(/_/g, ' ')).join(', ') }, { thresholds: ['experienceYears'], note: true }));
+      findings.push(
+        finding(
+          'helpCloses',
+          ['leadership.manager_experience_years', 'leadership.outside_help'],
+          { years, yearsText: countOf(years, 'year'), experienceYears: T, helpText: help!.map((h) => h.replace(/_/g, ' ')).join(', ') },
+          { thresholds: ['experienceYears'], note: true },
+        ),
+      );
     if (who === 'nobody') {
       findings.push(finding('nobody', ['leadership.sales_managed_by']));
       steps.push(step('nameManager', {}, ['leadership.sales_managed_by']), step('outsideHelp', {}, ['leadership.sales_managed_by']));
@@ -159,11 +183,20 @@ export default defineRule({
       const owner = who === 'ceo' || who === 'founder';
       const yearsText = years === undefined ? '' : countOf(years, 'year');
       if (years === 0) {
-        if (owner) findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who], experienceText: 'has never managed salespeople' }));
+        if (owner)
+          findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who], experienceText: 'has never managed salespeople' }));
         else findings.push(finding('noExperience', ['leadership.manager_experience_years']));
       } else if (years !== undefined && years < T) {
         const opts = { thresholds: ['experienceYears'], gap: 1 - years / T };
-        if (owner) findings.push(finding('ownerNotDedicated', ['leadership.sales_managed_by', 'leadership.manager_experience_years'], { who: WHO_LABEL[who], years, experienceText: `has managed salespeople for ${yearsText} (under ${T})` }, opts));
+        if (owner)
+          findings.push(
+            finding(
+              'ownerNotDedicated',
+              ['leadership.sales_managed_by', 'leadership.manager_experience_years'],
+              { who: WHO_LABEL[who], years, experienceText: `has managed salespeople for ${yearsText} (under ${T})` },
+              opts,
+            ),
+          );
         else findings.push(finding('littleExperience', ['leadership.manager_experience_years'], { years, yearsText, experienceYears: T }, opts));
       }
       if (helped === false) findings.push(finding('noOutsideHelp', ['leadership.outside_help']));

@@ -61,8 +61,10 @@ function assess(exits: { has: boolean; kind: Exit }[], stageForecast: boolean, r
 // decided (agreed, confirmed, signed...) is a buyer milestone; something the
 // seller did (sent, given, made, held...) is a seller activity; a criterion
 // that names the buyer's side and no seller verb is a buyer milestone.
-const BUYER_VERB = /\b(agree[sd]?|agreed|accept(s|ed)?|approve[sd]?|confirm(s|ed)?|commit(s|ted)?|sign(s|ed)?|signed off|chose|chosen|select(s|ed)?|request(s|ed)?|ask(s|ed)?|decide[sd]?|validate[sd]?|verif(y|ied|ies)|allocate[sd]?|approved)\b/i;
-const SELLER_VERB = /\b(sent|send|given|made|held|delivered|scheduled|booked|completed|done|logged|submitted|presented|demoed|called|emailed|prepared|created|written|drafted|shown|run|qualified|researched|identified by (the )?(rep|seller))\b/i;
+const BUYER_VERB =
+  /\b(agree[sd]?|agreed|accept(s|ed)?|approve[sd]?|confirm(s|ed)?|commit(s|ted)?|sign(s|ed)?|signed off|chose|chosen|select(s|ed)?|request(s|ed)?|ask(s|ed)?|decide[sd]?|validate[sd]?|verif(y|ied|ies)|allocate[sd]?|approved)\b/i;
+const SELLER_VERB =
+  /\b(sent|send|given|made|held|delivered|scheduled|booked|completed|done|logged|submitted|presented|demoed|called|emailed|prepared|created|written|drafted|shown|run|qualified|researched|identified by (the )?(rep|seller))\b/i;
 const BUYER_NOUN = /\b(buyer|customer|client|prospect|sponsor|champion|decision[- ]maker|stakeholder|procurement|budget|economic buyer|committee|board|purchase order|order|po)\b/i;
 
 /** One criterion read from its wording; undefined when the wording does not tell. */
@@ -119,22 +121,32 @@ export default defineRule({
   ],
   options: options({
     forecastAccuracyPct: threshold({
-      default: 90, min: 50, max: 100, whole: true,
+      default: 90,
+      min: 50,
+      max: 100,
+      whole: true,
       description: 'How close (%) the quarterly forecast must come to what closed (90: within 10%); 30 points under it earns nothing.',
       source: SOURCE_ACCURACY,
     }),
     pipelineCoverage: threshold({
-      default: 3, min: 1, max: 10,
+      default: 3,
+      min: 1,
+      max: 10,
       description: 'Times over the qualified open pipeline should cover the target still to close, in relationship or solution selling (and when the motion is not known).',
       source: SOURCE_COVERAGE,
     }),
     pipelineCoverageTransactional: threshold({
-      default: 2, min: 1, max: 10,
+      default: 2,
+      min: 1,
+      max: 10,
       description: 'The same, for a company that mostly sells transactionally (one-and-done sales with short cycles).',
       source: SOURCE_COVERAGE_TX,
     }),
     winRatePct: threshold({
-      default: 20, min: 1, max: 90, whole: true,
+      default: 20,
+      min: 1,
+      max: 90,
+      whole: true,
       description: 'Share (%) of decided qualified opportunities won, under which the win rate is a finding.',
       source: SOURCE_WIN_RATE,
     }),
@@ -161,7 +173,7 @@ export default defineRule({
     lowWinRate: 'The win rate on qualified opportunities is {winRate}% (under {winRatePct}%): deals enter the pipeline that should not, or are lost where they should not be.',
   },
   steps: {
-    mapJourney: { action: "Map how your customers buy, step by step, and align the sales stages to it.", owner: 'Sales manager', effort: 'medium' },
+    mapJourney: { action: 'Map how your customers buy, step by step, and align the sales stages to it.', owner: 'Sales manager', effort: 'medium' },
     defineStages: { action: 'Define the stages of the sales process, each closed by exit criteria the buyer must meet.', owner: 'Sales manager', effort: 'high' },
     addExitCriteria: { action: 'Write exit criteria for the "{stage}" stage: what the buyer must have done or confirmed to move on.', owner: 'Sales manager', effort: 'low' },
     buyerMilestones: {
@@ -215,7 +227,8 @@ export default defineRule({
     // Without a forecast there is no accuracy: while the method is unknown, it may be none.
     const accuracyOf = (pick: PathPick) =>
       pick('process.forecast_method', method as string | undefined, 'none', 'evidence_based') === 'none' ? 0 : accuracyScore(pick('process.forecast_accuracy_pct', p.forecast_accuracy_pct, 0, 100));
-    const coverageOf = (pick: PathPick) => coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
+    const coverageOf = (pick: PathPick) =>
+      coverageScore(pick('process.pipeline_coverage', p.pipeline_coverage, 0, Infinity), barOf(pick('company.sales_motion', motion as string | undefined, hard, easy)));
     const winOf = (pick: PathPick) => winScore(pick('process.win_rate_pct', p.win_rate_pct, 0, 100));
 
     // The maturity: an unknown fact earns nothing (taken at its worst), and
@@ -269,7 +282,14 @@ export default defineRule({
         steps.push(step('buyerMilestones', { stage: stageName(i) }, [`process.stages[${i}].exit_criteria`]));
       }
       if (inferred.length)
-        findings.push(finding('inferredExits', inferred.map((i) => `process.stages[${i}].exit_criteria`), { stages: joinNames(inferred.map((i) => `"${stageName(i)}"`)) }, { note: true }));
+        findings.push(
+          finding(
+            'inferredExits',
+            inferred.map((i) => `process.stages[${i}].exit_criteria`),
+            { stages: joinNames(inferred.map((i) => `"${stageName(i)}"`)) },
+            { note: true },
+          ),
+        );
     }
     if (method === 'gut' || method === 'none') findings.push(finding(method === 'gut' ? 'gutForecast' : 'noForecast', ['process.forecast_method']));
     if (stageForecast === false || (none && stageForecast !== true)) steps.push(step('stageForecast', {}, ['process.forecast_method']));
@@ -290,7 +310,12 @@ export default defineRule({
       const forMotion = motion === undefined ? '' : tx ? ' for transactional selling' : ' for relationship or solution selling';
       const paths = ['process.pipeline_coverage', ...(motion !== undefined ? ['company.sales_motion'] : [])];
       findings.push(
-        finding('thinPipeline', paths, { coverage: cov, pipelineCoverage: knownBar, forMotion }, { thresholds: [tx ? 'pipelineCoverageTransactional' : 'pipelineCoverage'], gap: 1 - coverageScore(cov, knownBar) }),
+        finding(
+          'thinPipeline',
+          paths,
+          { coverage: cov, pipelineCoverage: knownBar, forMotion },
+          { thresholds: [tx ? 'pipelineCoverageTransactional' : 'pipelineCoverage'], gap: 1 - coverageScore(cov, knownBar) },
+        ),
       );
       steps.push(step('buildPipeline', { pipelineCoverage: knownBar }, ['process.pipeline_coverage']));
     }

@@ -17,7 +17,9 @@ export default defineRule({
   reads: ['tools.crm', 'tools.system_of_record', 'tools.crm_active_use_pct', 'tools.remote_access', 'tools.travel_connectivity', 'tools.reps_travel'],
   options: options({
     activeUseTarget: threshold({
-      default: 90, min: 0, max: 100,
+      default: 90,
+      min: 0,
+      max: 100,
       description: 'Share of reps (%) who must use the CRM actively for full credit.',
       source: SOURCE_CSO,
     }),
@@ -89,7 +91,8 @@ export default defineRule({
       unknown: [...(hasCrm === undefined ? ['tools.crm'] : []), ...(isRecord === undefined ? ['tools.system_of_record'] : []), ...(pct === undefined ? ['tools.crm_active_use_pct'] : [])],
     });
     // Answered "unknown", the company cannot say: the engine reports that as not measured.
-    if (!isUnknown('tools.crm_active_use_pct') && hasCrm !== false && isRecord !== false && pct === undefined) findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
+    if (!isUnknown('tools.crm_active_use_pct') && hasCrm !== false && isRecord !== false && pct === undefined)
+      findings.push(finding('adoptionUnknown', ['tools.crm_active_use_pct'], {}, { note: true }));
     if (hasCrm !== false && pct !== undefined && pct < target) {
       findings.push(finding('lowAdoption', ['tools.crm_active_use_pct'], { pct, target }, { thresholds: ['activeUseTarget'] }));
       steps.push(step('enforceUse', { crm, target }, ['tools.crm_active_use_pct']));

@@ -88,8 +88,7 @@ export default defineRule({
     const notOwned = hasMarketing && m.owns !== undefined ? MESSAGE_ITEMS.filter((x) => !m.owns!.includes(x)) : [];
     const items = joinNames(notOwned.map((x) => MARKETING_OWNS[x].toLowerCase()));
     const repsWrite = m.reps_create_messaging;
-    const yesNo = (id: string, weight: number, v: boolean | undefined, path: string): CheckOut =>
-      v === undefined ? { id, weight, score: [0, 1], unknown: [path] } : { id, weight, score: v ? 1 : 0 };
+    const yesNo = (id: string, weight: number, v: boolean | undefined, path: string): CheckOut => (v === undefined ? { id, weight, score: [0, 1], unknown: [path] } : { id, weight, score: v ? 1 : 0 });
 
     const checks: CheckOut[] = [
       // Someone owns positioning and messaging (3/10): a named owner, or marketing owning them.

@@ -16,28 +16,36 @@ export default defineRule({
   category: 'enablement',
   severity: 'high',
   reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'people[].selling_share_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
-  options: options({
-    failBelow: threshold({
-      default: 35, min: 0, max: 100,
-      description: 'Selling time (%) at or under which a rep (or the team) fails.',
-      source: `${SOURCE_CSO}: reps who sold 35% of their time or less made quota 55% of the time. An association; the study reports the groups, the fail line at 35% or less is ours`,
-    }),
-    passAbove: threshold({
-      default: 45, min: 0, max: 100,
-      description: 'Selling time (%) above which a rep (or the team) passes.',
-      source: `${SOURCE_CSO}: reps who sold more than 45% of their time made quota 62% of the time. An association; the pass line above 45% is ours`,
-    }),
-    offloadHoursLimit: threshold({
-      default: 8, min: 1, max: 40,
-      description: 'Hours per rep per week of work a support role could do, at which the non-sales-task check earns nothing (it earns less for every such hour).',
-      source: `${SOURCE_JACKSON}: work a less skilled, lower-paid role could do belongs with that role; a working day a week of it is the most this check tolerates`,
-    }),
-  }, { holds: (o) => o.failBelow <= o.passAbove, message: 'expected failBelow to be at most passAbove', path: 'failBelow' }),
+  options: options(
+    {
+      failBelow: threshold({
+        default: 35,
+        min: 0,
+        max: 100,
+        description: 'Selling time (%) at or under which a rep (or the team) fails.',
+        source: `${SOURCE_CSO}: reps who sold 35% of their time or less made quota 55% of the time. An association; the study reports the groups, the fail line at 35% or less is ours`,
+      }),
+      passAbove: threshold({
+        default: 45,
+        min: 0,
+        max: 100,
+        description: 'Selling time (%) above which a rep (or the team) passes.',
+        source: `${SOURCE_CSO}: reps who sold more than 45% of their time made quota 62% of the time. An association; the pass line above 45% is ours`,
+      }),
+      offloadHoursLimit: threshold({
+        default: 8,
+        min: 1,
+        max: 40,
+        description: 'Hours per rep per week of work a support role could do, at which the non-sales-task check earns nothing (it earns less for every such hour).',
+        source: `${SOURCE_JACKSON}: work a less skilled, lower-paid role could do belongs with that role; a working day a week of it is the most this check tolerates`,
+      }),
+    },
+    { holds: (o) => o.failBelow <= o.passAbove, message: 'expected failBelow to be at most passAbove', path: 'failBelow' },
+  ),
   docs: {
     description:
-      'Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps, else the team-wide figure. A team average can hide reps far below it, so on its own it earns only what it guarantees (a team at T% earns at least T/100, as if its reps were split between 0% and 100%), and for reps without their own figure it guarantees the same share; the rest waits for each rep\'s figure. A part-time seller (a selling CEO, a player-coach: `selling_share_pct` under 100) is judged on the selling part of the job: 20% of the week selling in a job that is 40% selling counts as 50%. The selling-time checks weigh together three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.',
-    rationale:
-      'Every hour a rep spends on work a less specialised role could do is an hour not spent with buyers. Reps who sell for a larger share of the week reach quota more often.',
+      "Checks what share of their working time the reps spend selling (with buyers, by phone or face to face): one check per rep when the roster lists reps, else the team-wide figure. A team average can hide reps far below it, so on its own it earns only what it guarantees (a team at T% earns at least T/100, as if its reps were split between 0% and 100%), and for reps without their own figure it guarantees the same share; the rest waits for each rep's figure. A part-time seller (a selling CEO, a player-coach: `selling_share_pct` under 100) is judged on the selling part of the job: 20% of the week selling in a job that is 40% selling counts as 50%. The selling-time checks weigh together three times the check on non-sales tasks, which loses a share for every hour per rep per week of listed work a support role could do. Listed tasks are findings even when no selling time is known, and the support staff the team has (admin.support_staff, per rep) decides whether they can move now or a support role must be funded first.",
+    rationale: 'Every hour a rep spends on work a less specialised role could do is an hour not spent with buyers. Reps who sell for a larger share of the week reach quota more often.',
   },
   messages: {
     teamLow: 'The team spends {pct}% of its time selling ({failBelow}% or less).',
@@ -51,7 +59,7 @@ export default defineRule({
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
     repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, {them} {earn} only what the team-wide figure ({teamPct}%) guarantees.',
     partTime: '{name} sells part-time ({share}% of the job): {pct}% of the week spent selling is judged as {effective}% of the selling part.',
-    teamOnly: 'Only a team-wide figure ({pct}%) is known: an average can hide reps far below it, so it earns only what it guarantees until each rep\'s figure is known.',
+    teamOnly: "Only a team-wide figure ({pct}%) is known: an average can hide reps far below it, so it earns only what it guarantees until each rep's figure is known.",
   },
   steps: {
     offload: { action: 'Move "{task}" off the reps: {hoursText} per rep per week reclaimed.', owner: 'Sales manager', effort: 'medium' },
@@ -118,7 +126,14 @@ export default defineRule({
           earn: unknown.length === 1 ? 'earns' : 'earn',
           teamPct,
         };
-        findings.push(finding(teamPct === undefined ? 'repsUnknown' : 'repsUnknownTeam', unknown.map(({ i }) => `people[${i}].selling_time_pct`), data, { note: true }));
+        findings.push(
+          finding(
+            teamPct === undefined ? 'repsUnknown' : 'repsUnknownTeam',
+            unknown.map(({ i }) => `people[${i}].selling_time_pct`),
+            data,
+            { note: true },
+          ),
+        );
       }
     } else if (teamPct !== undefined) {
       // A team average can hide reps far below it: it earns what it guarantees, up to its own score.
@@ -171,7 +186,14 @@ export default defineRule({
         steps.push(step('fundSupport', { fte, tasks: names }, ['admin.support_staff']));
       } else if ((perRep * sure) / WEEK_HOURS > support) {
         const ratio = Math.round((sure / support) * 10) / 10;
-        findings.push(finding('thinSupport', ['admin.support_staff', 'admin.non_sales_tasks'], { ...data, supportText: countOf(support, 'support person', 'support staff'), supports: support === 1 ? 'supports' : 'support', ratio }, { note: true }));
+        findings.push(
+          finding(
+            'thinSupport',
+            ['admin.support_staff', 'admin.non_sales_tasks'],
+            { ...data, supportText: countOf(support, 'support person', 'support staff'), supports: support === 1 ? 'supports' : 'support', ratio },
+            { note: true },
+          ),
+        );
       }
     }
     steps.push(...offloadable.map(({ t, i }) => step('offload', { task: t.task ?? 'unnamed task', hours: t.hours_per_week, hoursText: hoursText(t.hours_per_week) }, [`admin.non_sales_tasks[${i}]`])));

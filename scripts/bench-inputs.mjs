@@ -27,7 +27,13 @@ const inputs = {
   '100,000 unknown keys in one mapping': `company:\n${range(100_000, (i) => `  k${i}: 1\n`)}`,
   '20,000 anchors each aliased once': `people:\n${range(10_000, (i) => `  - name: &n${i} Person ${i}\n  - name: *n${i}\n`)}`,
   '700,000 empty people (2.1 MB)': `people: [${Array(700_000).fill('{}').join(',')}]\n`,
-  'billion laughs (9 levels of 9)': range(9, (i) => `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(i ? `*${'abcdefghi'[i - 1]}` : 'lol').join(', ')}]\n`),
+  'billion laughs (9 levels of 9)': range(
+    9,
+    (i) =>
+      `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+        .fill(i ? `*${'abcdefghi'[i - 1]}` : 'lol')
+        .join(', ')}]\n`,
+  ),
   'nesting 20,000 deep': `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
   'complex key': 'company:\n  name: x\n? [a, b]\n: 1\n',
 };
@@ -52,7 +58,9 @@ try {
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     const rss = Number(r.output[3]?.toString() || 0) / 1024;
     const first = (r.stderr.toString().split('\n')[0] ?? '').replace(dir, '').slice(0, 70);
-    console.log(`  ${name.padEnd(38)} ${String(text.length).padStart(9)} ${`${s.toFixed(2)} s`.padStart(9)} ${`${rss.toFixed(0)} MB`.padStart(9)}  ${String(r.status ?? r.signal).padStart(4)}  ${first}`);
+    console.log(
+      `  ${name.padEnd(38)} ${String(text.length).padStart(9)} ${`${s.toFixed(2)} s`.padStart(9)} ${`${rss.toFixed(0)} MB`.padStart(9)}  ${String(r.status ?? r.signal).padStart(4)}  ${first}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

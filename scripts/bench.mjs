@@ -158,7 +158,9 @@ async function sizeBench() {
     // number of one-line JavaScript files, linted in one call with one rule.
     let eslint;
     try {
-      eslint = createRequire(`${root}package.json`).resolve('eslint/package.json').replace(/package\.json$/, 'bin/eslint.js');
+      eslint = createRequire(`${root}package.json`)
+        .resolve('eslint/package.json')
+        .replace(/package\.json$/, 'bin/eslint.js');
     } catch {
       eslint = undefined;
     }

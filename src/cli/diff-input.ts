@@ -32,7 +32,11 @@ export function parseReport(text: string, shown: string): AuditReport {
   }
   const r = data as Partial<AuditReport> | null;
   if (!r || typeof r !== 'object' || (r as { tool?: { name?: unknown } }).tool?.name !== 'sales-audit' || !r.summary || !Array.isArray(r.findings) || !Array.isArray(r.checklist))
-    throw new CliError([`${shown}:1:1: expected a sales-audit JSON report (audit --format json)${Array.isArray((r as { files?: unknown } | null)?.files) ? '; this is a lint report: give one file\'s report' : ''}`], 2, true);
+    throw new CliError(
+      [`${shown}:1:1: expected a sales-audit JSON report (audit --format json)${Array.isArray((r as { files?: unknown } | null)?.files) ? "; this is a lint report: give one file's report" : ''}`],
+      2,
+      true,
+    );
   if (r.schemaVersion !== 2)
     throw new CliError([`${shown}:1:1: schemaVersion ${inert(String(r.schemaVersion))} is not supported; expected 2 (re-run \`sales-audit audit --format json\` with this version)`], 2, true);
   return r as AuditReport;

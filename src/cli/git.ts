@@ -7,7 +7,11 @@ import { relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
 /** One line, with no control characters (a terminal escape in a file or branch name stays inert). */
-export const inert = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+export const inert = (s: string): string =>
+  s
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
 
 export type GitResult = { ok: true; stdout: string } | { ok: false; message: string };
 

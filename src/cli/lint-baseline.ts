@@ -28,7 +28,11 @@ export async function baselineOf(path: string, shown: string, base: { revision: 
     const before = await auditText(then.text.replace(/^\uFEFF/, ''), `${base.revision}:${inRepo}`, path, opts);
     // The org as it is now, for the facts that changed.
     const loaded = await loadOrgFile(path, shown);
-    const diff = diffAudits({ ...before, label: `${base.revision}:${inRepo}` }, { report: now, ...(loaded.ok ? { org: opts.redact ? redact(loaded.value.org) : loaded.value.org } : {}), label: shown }, VERSION);
+    const diff = diffAudits(
+      { ...before, label: `${base.revision}:${inRepo}` },
+      { report: now, ...(loaded.ok ? { org: opts.redact ? redact(loaded.value.org) : loaded.value.org } : {}), label: shown },
+      VERSION,
+    );
     return { status: 'compared', revision: base.revision, diff };
   } catch (e) {
     if (e instanceof CliError) return { status: 'unreadable', revision: base.revision, message: inert(e.lines[0] ?? 'invalid') };

@@ -163,7 +163,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       throw e;
     }
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     if (mode !== undefined) fchmodSync(fd, mode);
     // The owner too, where this process may set it (root editing a user's file).
     if (from && (from.uid !== process.getuid?.() || from.gid !== process.getgid?.())) {

@@ -11,8 +11,7 @@ export { parsePaper, type Paper } from './options';
 /** The browser to print with when a pdf is asked for; a usage error (exit 2) when it cannot be done. */
 export function pdfBrowser(targets: readonly { format: string; output?: string }[]): string | undefined {
   if (!targets.some((t) => t.format === 'pdf')) return undefined;
-  if (targets.some((t) => t.format === 'pdf' && t.output === undefined))
-    throw new CliError(['--format pdf writes a binary file: give --output <file.pdf> right after it']);
+  if (targets.some((t) => t.format === 'pdf' && t.output === undefined)) throw new CliError(['--format pdf writes a binary file: give --output <file.pdf> right after it']);
   let browser: string | undefined;
   try {
     browser = findBrowser();

@@ -92,7 +92,7 @@ export function writeStdout(text: string): void {
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length;) {
     try {
       done += writeSync(1, bytes, done);
     } catch (e) {

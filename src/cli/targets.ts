@@ -45,7 +45,9 @@ export function targetCollector<F extends string>(formats: readonly F[], fallbac
       const list = targets.length ? [...targets] : [{ format: fallback, ...(pending !== undefined ? { output: pending } : {}) }];
       const toStdout = list.filter((t) => t.output === undefined);
       if (toStdout.length > 1)
-        throw new CliError([`only one format can go to stdout, but ${toStdout.map((t) => t.format).join(' and ')} have no --output: give each of the others an --output <file> right after its --format`]);
+        throw new CliError([
+          `only one format can go to stdout, but ${toStdout.map((t) => t.format).join(' and ')} have no --output: give each of the others an --output <file> right after its --format`,
+        ]);
       const seen = new Set<string>();
       for (const t of list) {
         if (t.output === undefined) continue;

@@ -50,7 +50,9 @@ function translate(p: string): string {
     if (c === '{') {
       const end = matchingBrace(p, i);
       if (end > 0) {
-        out += `(?:${splitTopLevel(p.slice(i + 1, end)).map(translate).join('|')})`;
+        out += `(?:${splitTopLevel(p.slice(i + 1, end))
+          .map(translate)
+          .join('|')})`;
         i = end + 1;
         continue;
       }
@@ -100,7 +102,7 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
   const rest = segs.slice(firstMagic);
   const deep = rest.includes('**') || rest.some((s) => s.includes('**'));
   const re = globToRegExp(rest.join('/'));
-  const root = isAbsolute(norm) ? (base || '/') : join(cwd, base);
+  const root = isAbsolute(norm) ? base || '/' : join(cwd, base);
   const out: string[] = [];
 
   const walk = async (dir: string, rel: string, depth: number): Promise<void> => {

@@ -144,7 +144,12 @@ export async function parseConfig(text: string, file: string, rules: readonly Ru
     // Loaded only when a config names plugins: a run without any never reads it.
     const { loadPlugins } = await import('./plugins');
     const refs = (named as string[]).map((spec, index) => ({ spec, index, at: positions.locate(`plugins[${index}]`) }));
-    const loaded = await loadPlugins(refs, dir, file, rules.map((r) => r.id));
+    const loaded = await loadPlugins(
+      refs,
+      dir,
+      file,
+      rules.map((r) => r.id),
+    );
     if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
     plugins = loaded.rules;
     rules = [...rules, ...plugins];

@@ -23,10 +23,9 @@ function ruleSettings(rule: RuleDefinition) {
     z.strictObject({
       enabled: meta(z.optional(bool()), { description: 'false turns the rule off: it is neither run nor scored.' }),
       severity: meta(z.optional(severity()), { description: `Overrides the rule's severity (default ${rule.severity}); the weight follows it unless weight is set.` }),
-      weight: meta(
-        z.optional(z.number({ error: 'expected a number, 0 or more' }).check(z.gte(0, 'expected a number, 0 or more'), z.lte(100, 'expected a number up to 100'))),
-        { description: 'Overrides the weight of the rule in the score (critical 10, high 7.5, medium 5, low 2.5).' },
-      ),
+      weight: meta(z.optional(z.number({ error: 'expected a number, 0 or more' }).check(z.gte(0, 'expected a number, 0 or more'), z.lte(100, 'expected a number up to 100'))), {
+        description: 'Overrides the weight of the rule in the score (critical 10, high 7.5, medium 5, low 2.5).',
+      }),
       options: meta(z.optional(options), { description: `Thresholds of ${rule.id} (see \`sales-audit explain ${rule.id}\`).` }),
     }),
     { title: rule.id, description: rule.title },
@@ -59,15 +58,21 @@ export function configSchema(rules: readonly RuleDefinition[]) {
       rules: meta(z.optional(z.strictObject(Object.fromEntries(rules.map((r) => [r.id, z.optional(ruleSettings(r))])))), {
         description: 'Per-rule settings, keyed by rule id (see `sales-audit rules`).',
       }),
-      coverageFloor: meta(z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))), {
-        description: 'Coverage (%) under which the report gives no letter grade ("incomplete"). Default 70 (house default: a letter should speak for most of the organisation).',
-      }),
+      coverageFloor: meta(
+        z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))),
+        {
+          description: 'Coverage (%) under which the report gives no letter grade ("incomplete"). Default 70 (house default: a letter should speak for most of the organisation).',
+        },
+      ),
       gates: meta(
         z.optional(
           z.strictObject({
-            minCoverage: meta(z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))), {
-              description: 'Fail when coverage (%) is under this (as --min-coverage).',
-            }),
+            minCoverage: meta(
+              z.optional(z.number({ error: 'expected a coverage from 0 to 100 (%)' }).check(z.gte(0, 'expected a coverage from 0 to 100 (%)'), z.lte(100, 'expected a coverage from 0 to 100 (%)'))),
+              {
+                description: 'Fail when coverage (%) is under this (as --min-coverage).',
+              },
+            ),
             failUnder: meta(z.optional(z.number({ error: score }).check(z.gte(0, score), z.lte(100, score))), {
               description: 'Fail when the score is under this (as --fail-under).',
             }),

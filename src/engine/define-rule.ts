@@ -78,8 +78,7 @@ export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
-export const joinNames = (names: readonly string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+export const joinNames = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
 // ---- check accounting helpers (see CheckOut in types.ts and tally() in scoring.ts) ----
 
@@ -141,9 +140,7 @@ export function repCheck(
   weight?: number,
 ): { id: string; score: [number, number]; unknown: string[]; weight?: number } {
   const [lo, hi] = typeof score === 'number' ? [score, score] : score;
-  const out = rep.certain
-    ? { id, score: [lo, hi] as [number, number], unknown }
-    : { id, score: [0, hi] as [number, number], unknown: [...unknown, `people[${rep.i}].is_rep`] };
+  const out = rep.certain ? { id, score: [lo, hi] as [number, number], unknown } : { id, score: [0, hi] as [number, number], unknown: [...unknown, `people[${rep.i}].is_rep`] };
   return weight === undefined ? out : { ...out, weight };
 }
 

@@ -127,8 +127,7 @@ const side = (s: DiffSide): SideSummary => ({
 const active = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);
 
 /** A finding's identity (a report from before identities existed falls back on its rule, message id and fact paths). */
-export const idOf = (f: Pick<Finding, 'ruleId' | 'messageId' | 'evidence'> & { id?: string }): string =>
-  f.id ?? [f.ruleId, f.messageId, ...f.evidence.map((e) => e.path)].join('/');
+export const idOf = (f: Pick<Finding, 'ruleId' | 'messageId' | 'evidence'> & { id?: string }): string => f.id ?? [f.ruleId, f.messageId, ...f.evidence.map((e) => e.path)].join('/');
 /** The subject part of an identity: what it is about, whatever it says. */
 const subjectKey = (f: Finding) => `${f.ruleId}\u0000${idOf(f).split('/').slice(2).join('/')}`;
 
@@ -292,7 +291,14 @@ function renames(before: Org, after: Org): Rename[] {
     const labelsB = new Set(listB.map(itemLabel));
     const gone = listB.filter((x) => itemLabel(x) !== undefined && !labelsA.has(itemLabel(x)));
     const come = listA.filter((x) => itemLabel(x) !== undefined && !labelsB.has(itemLabel(x)));
-    const rest = (x: unknown) => JSON.stringify(Object.fromEntries(Object.entries(x as object).filter(([, v]) => typeof v !== 'string' || v.trim() !== itemLabel(x)).sort(([p], [q]) => (p < q ? -1 : 1))));
+    const rest = (x: unknown) =>
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(x as object)
+            .filter(([, v]) => typeof v !== 'string' || v.trim() !== itemLabel(x))
+            .sort(([p], [q]) => (p < q ? -1 : 1)),
+        ),
+      );
     for (const g of gone) {
       const i = come.findIndex((c) => rest(c) === rest(g));
       if (i < 0) continue;

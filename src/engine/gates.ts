@@ -41,10 +41,8 @@ export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
     const na = r.rules.filter((x) => x.status === 'not-assessed' || x.status === 'error');
     if (na.length) out.push({ gate: 'strict', message: `${na.length} rule${na.length === 1 ? ' is' : 's are'} not assessed (--strict): ${na.map((x) => x.id).join(', ')}` });
   }
-  if (g.failOnFatal && r.summary.fatal)
-    out.push({ gate: 'fatal', message: `${r.summary.fatal} critical rule${r.summary.fatal === 1 ? '' : 's'} failing` });
-  for (const w of r.waivers.filter((x) => x.status === 'expired'))
-    out.push({ gate: 'waiver', message: `the waiver for ${w.rule} expired on ${w.expires}`, at: w.evidence });
+  if (g.failOnFatal && r.summary.fatal) out.push({ gate: 'fatal', message: `${r.summary.fatal} critical rule${r.summary.fatal === 1 ? '' : 's'} failing` });
+  for (const w of r.waivers.filter((x) => x.status === 'expired')) out.push({ gate: 'waiver', message: `the waiver for ${w.rule} expired on ${w.expires}`, at: w.evidence });
   return out;
 }
 

@@ -72,9 +72,7 @@ export function groupBySubject(findings: readonly Raw[], org: Org): Raw[] {
 function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
   const label = itemLabel(getAt(org, subject));
   const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
-  const message = named
-    ? `${label}: ${parts.map((p) => p.message.slice(label!.length + 1).replace(/\.$/, '')).join('; ')}.`
-    : parts.map((p) => p.message).join(' ');
+  const message = named ? `${label}: ${parts.map((p) => p.message.slice(label!.length + 1).replace(/\.$/, '')).join('; ')}.` : parts.map((p) => p.message).join(' ');
   const evidence = [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()];
   const thresholds = [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()];
   const severity = parts.map((p) => p.severity).reduce((a, b) => (SEVERITY_WEIGHT[b] > SEVERITY_WEIGHT[a] ? b : a));

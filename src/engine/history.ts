@@ -60,5 +60,18 @@ export function historyPoint(commit: { hash: string; date: string; subject: stri
 
 /** A point for a version that could not be audited. */
 export function failedPoint(commit: { hash: string; date: string; subject: string; path: string }, error: string): HistoryPoint {
-  return { commit: commit.hash, date: commit.date, subject: commit.subject, path: commit.path, score: null, upTo: null, coverage: null, grade: null, gradeStatus: null, categories: {}, findings: 0, error };
+  return {
+    commit: commit.hash,
+    date: commit.date,
+    subject: commit.subject,
+    path: commit.path,
+    score: null,
+    upTo: null,
+    coverage: null,
+    grade: null,
+    gradeStatus: null,
+    categories: {},
+    findings: 0,
+    error,
+  };
 }

@@ -242,14 +242,28 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     if (!chosen) {
       // Nobody gave one answer: every group said "don't know", or was split.
       if (answers.every((a) => a.of === 0) && body === undefined) unknownSet.add(path);
-      resolutions.push({ path, from: answers[0]?.group ?? best[0] ?? 'file', reason: answers.some((a) => a.of > 0) ? `no answer: ${answers.map((a) => `${groupName(a.group)} ${a.words}`).join('; ')}` : 'every respondent said they did not know' });
+      resolutions.push({
+        path,
+        from: answers[0]?.group ?? best[0] ?? 'file',
+        reason: answers.some((a) => a.of > 0) ? `no answer: ${answers.map((a) => `${groupName(a.group)} ${a.words}`).join('; ')}` : 'every respondent said they did not know',
+      });
       continue;
     }
     if (!setAt(out, segs, chosen.value)) continue;
     unknownSet.delete(path);
     const why =
-      override === chosen.group ? 'the group the consultant chose for this fact' : answers.length === 1 ? 'the only group that answered' : best[0] === chosen.group ? 'the best informed group' : `the best informed group that gave one answer`;
-    resolutions.push({ path, from: chosen.group, reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined && !agrees(chosen.value, body) ? `, over the org file\u2019s ${valueWords(body)}` : ''}` });
+      override === chosen.group
+        ? 'the group the consultant chose for this fact'
+        : answers.length === 1
+          ? 'the only group that answered'
+          : best[0] === chosen.group
+            ? 'the best informed group'
+            : `the best informed group that gave one answer`;
+    resolutions.push({
+      path,
+      from: chosen.group,
+      reason: `from ${groupName(chosen.group)}: ${chosen.words}; ${why}${body !== undefined && !agrees(chosen.value, body) ? `, over the org file\u2019s ${valueWords(body)}` : ''}`,
+    });
   }
 
   // Gaps and alignment: by fact pattern, every group that gave one answer or was split.

@@ -165,7 +165,10 @@ export function runAudit(given: AuditInput): AuditReport {
       }
       if (verdicts.size < 2) continue;
       gap.decisive.push(id);
-      const said = [...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []), ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`)].join('; ');
+      const said = [
+        ...(gap.recorded !== undefined ? [`the org file: ${valueWords(gap.recorded)}`] : []),
+        ...gap.answers.map((a) => `${GROUP_LABELS[a.group].replace(/ \(.*\)$/, '')}: ${a.words}`),
+      ].join('; ');
       // Which answer the rules saw: the resolution of the fact (the file's value when no group's answer replaced it).
       const used = resolutions.get(paths[0]!.path);
       const whose = (g: string) => (g.endsWith('s') ? `${g}'` : `${g}'s`);
@@ -378,14 +381,7 @@ function ancestorsOf(path: string): string[] {
   }
 }
 
-function evaluate(
-  rule: RuleDefinition,
-  input: AuditInput,
-  unknowns: Set<string>,
-  waivers: WaiverState[],
-  evidence: (path: string) => Evidence,
-  ids: ReturnType<typeof identities>,
-): Raw {
+function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>, waivers: WaiverState[], evidence: (path: string) => Evidence, ids: ReturnType<typeof identities>): Raw {
   const settings = input.settings?.[rule.id] ?? {};
   const severity = settings.severity ?? rule.severity;
   const weight = settings.weight ?? SEVERITY_WEIGHT[severity];
@@ -488,7 +484,14 @@ function evaluate(
   result.checks = t.checks;
   result.missing = t.missing;
   if (t.score === null || t.upTo === null) {
-    Object.assign(result, { status: 'not-applicable', reason: t.checks.map((c) => c.reason).filter(Boolean).join('; '), coverage: 100 });
+    Object.assign(result, {
+      status: 'not-applicable',
+      reason: t.checks
+        .map((c) => c.reason)
+        .filter(Boolean)
+        .join('; '),
+      coverage: 100,
+    });
     raw.findings = (out.findings ?? []).filter((f) => f.note).map(toFinding);
     return raw;
   }

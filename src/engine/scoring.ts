@@ -212,7 +212,16 @@ export const gradeRank = (g: Grade | null) => (g === null ? 0 : 5 - GRADE_BANDS.
 export function summarise(rules: readonly Scored[], floor = DEFAULT_COVERAGE_FLOOR) {
   const h = headline(rules);
   if (h === null)
-    return { score: null, upTo: null, coverage: 0, coverageFloor: floor, grade: null, gradeStatus: 'unscored' as const, gradeNote: 'No rule applies, so there is nothing to grade.', gradeCapped: false };
+    return {
+      score: null,
+      upTo: null,
+      coverage: 0,
+      coverageFloor: floor,
+      grade: null,
+      gradeStatus: 'unscored' as const,
+      gradeNote: 'No rule applies, so there is nothing to grade.',
+      gradeCapped: false,
+    };
   const score = shownScore(h.score);
   const upTo = shownScore(h.upTo);
   const coverage = Math.floor(h.coverage);

@@ -113,7 +113,8 @@ export function parseAnswers(text: string, file: string, opts: { respondent?: bo
     else if (value !== null) entries.set(formatPath(parsePath(key)), { key, value, ...pos });
   }
   // Items are numbered from 0 without gaps: people[2] needs people[1]. (Not for one respondent's answers about listed items.)
-  if (opts.respondent || respondent) return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
+  if (opts.respondent || respondent)
+    return diagnostics.length ? { ok: false, diagnostics: diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : { ok: true, entries, ...(respondent ? { respondent } : {}) };
   const items = new Set<string>();
   for (const k of entries.keys()) for (const m of k.matchAll(/\[(\d+)\]/g)) items.add(k.slice(0, m.index! + m[0].length));
   for (const [k, e] of entries) {
@@ -243,7 +244,14 @@ function coerceValue(q: Question, value: unknown): { ok: true; value: unknown } 
       return { ok: false, message: `expected one of: ${values.join(', ')}; got ${got}${s ? ` (did you mean "${s}"?)` : ''}`, tried: value };
     }
     case 'checkbox': {
-      const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+      const list = Array.isArray(value)
+        ? value
+        : typeof value === 'string'
+          ? value
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : undefined;
       const values = q.choices!.map((c) => c.value);
       const bad = list?.find((x) => typeof x !== 'string' || !values.includes(x));
       if (!list || bad !== undefined) return { ok: false, message: `expected a list of: ${values.join(', ')}; got ${bad !== undefined ? JSON.stringify(bad) : got}`, tried: list ?? value };

@@ -13,19 +13,7 @@ import { importEsm } from '../cli/import-esm';
 import { wrap } from '../report/format';
 import { safeText } from '../report/safe';
 import { checkAnswer, type Question } from './plan';
-import {
-  dateHint,
-  parseNumber,
-  parseValues,
-  sectionTitle,
-  whyWeAsk,
-  checkValue,
-  type FactAnswer,
-  type ItemsAnswer,
-  type ItemsContext,
-  type Progress,
-  type Prompter,
-} from './prompter';
+import { dateHint, parseNumber, parseValues, sectionTitle, whyWeAsk, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Progress, type Prompter } from './prompter';
 
 type Prompts = typeof import('@inquirer/prompts');
 type SeparatorCtor = typeof SeparatorClass;
@@ -121,7 +109,11 @@ export function factPrompt(q: Question, Separator: SeparatorCtor): PromptSpec {
           loop: false,
           // "all" would tick "Don't know" and "Skip for now" too.
           shortcuts: { all: null, invert: null },
-          validate: (sel: readonly { value: unknown }[]) => checkboxProblem(q, sel.map((c) => c.value)) ?? true,
+          validate: (sel: readonly { value: unknown }[]) =>
+            checkboxProblem(
+              q,
+              sel.map((c) => c.value),
+            ) ?? true,
         },
       };
     }
@@ -380,7 +372,6 @@ export class InquirerPrompter implements Prompter {
     const v = (await this.run({ type: 'input', config: { message: 'Which org file should the answers go into?', default: initial } })) as string;
     return v.trim() || initial;
   }
-
 }
 
 export async function createInquirerPrompter(io: TerminalIO): Promise<InquirerPrompter> {

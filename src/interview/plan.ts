@@ -157,8 +157,7 @@ export const patternOf = (path: string) => path.replace(/\[\d+\]/g, '[]');
 
 /** The rules whose reads include this fact, a part of it, or a list or object holding it. */
 export function feedsOf(pattern: string, rules: readonly RuleReads[]): { id: string; title: string }[] {
-  const related = (r: string) =>
-    r === pattern || r.startsWith(`${pattern}.`) || r.startsWith(`${pattern}[`) || pattern.startsWith(`${r}.`) || pattern.startsWith(`${r}[`);
+  const related = (r: string) => r === pattern || r.startsWith(`${pattern}.`) || r.startsWith(`${pattern}[`) || pattern.startsWith(`${r}.`) || pattern.startsWith(`${r}[`);
   return rules.filter((rule) => rule.reads.some(related)).map(({ id, title }) => ({ id, title }));
 }
 
@@ -186,7 +185,10 @@ function planAll(state: PlanState, rules: readonly RuleReads[], opts: PlanOption
   planObject(ctx, OrgSchema, [], tree, state.data, undefined);
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   // Stable: section order first, then the schema order the walk produced.
-  return out.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i).map(({ q }) => q);
+  return out
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i)
+    .map(({ q }) => q);
 }
 
 /** A top-level fact that is given: present, and not an empty list. */
@@ -272,7 +274,7 @@ function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]):
   const put = (node: unknown, i: number): unknown => {
     if (i === segs.length) return [{}];
     const seg = segs[i]!;
-    const copy: Record<string | number, unknown> = Array.isArray(node) ? [...node] as unknown as Record<number, unknown> : { ...((node ?? {}) as Record<string, unknown>) };
+    const copy: Record<string | number, unknown> = Array.isArray(node) ? ([...node] as unknown as Record<number, unknown>) : { ...((node ?? {}) as Record<string, unknown>) };
     copy[seg] = put(copy[seg], i + 1);
     return copy;
   };
@@ -485,7 +487,9 @@ function numberRange(s: Any): Pick<Question, 'min' | 'max' | 'integer'> {
   type CheckDef = { check: string; value?: number; inclusive?: boolean; format?: string };
   const checks = (s as unknown as { _zod: { def: { checks?: { _zod: { def: CheckDef } }[] } } })._zod.def.checks ?? [];
   const out: Pick<Question, 'min' | 'max' | 'integer'> = {};
-  for (const { _zod: { def: c } } of checks) {
+  for (const {
+    _zod: { def: c },
+  } of checks) {
     if (c.check === 'greater_than' && c.inclusive && typeof c.value === 'number') out.min = Math.max(out.min ?? -Infinity, c.value);
     if (c.check === 'less_than' && c.inclusive && typeof c.value === 'number') out.max = Math.min(out.max ?? Infinity, c.value);
     if (c.check === 'number_format' && c.format?.includes('int')) out.integer = true;
@@ -554,8 +558,7 @@ export interface ItemsOffer {
   message: string;
 }
 
-const at = (data: unknown, segs: readonly Segment[]): unknown =>
-  segs.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
+const at = (data: unknown, segs: readonly Segment[]): unknown => segs.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
 const plural = (noun: string, n: number) => (n === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 const sameName = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -582,7 +585,10 @@ export function offerFor(data: Record<string, unknown>, q: Question): ItemsOffer
   if (!items.length) return undefined;
   const [key] = fields[0]!;
   const shown = items.map((it) => {
-    const rest = fields.slice(1).filter(([to]) => it[to] !== undefined).map(([to]) => `${to.replace(/_/g, ' ')} ${String(it[to])}`);
+    const rest = fields
+      .slice(1)
+      .filter(([to]) => it[to] !== undefined)
+      .map(([to]) => `${to.replace(/_/g, ' ')} ${String(it[to])}`);
     return `${it[key] !== undefined ? String(it[key]) : '(no name)'}${rest.length ? ` (${rest.join(', ')})` : ''}`;
   });
   const srcNoun = metaOf(schemaAt([from.list])!).item ?? 'item';

@@ -117,7 +117,8 @@ export function dateHint(text: string): string | undefined {
   if (m && +m[2]! >= 1 && +m[2]! <= 12) return `a day is needed: write ${m[1]}-${two(+m[2]!)}-01 for the start of that month, or the exact day (YYYY-MM-DD)`;
   m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(t);
   const month = m ? MONTH_NAMES.findIndex((x) => x.startsWith(m![1]!.toLowerCase()) && m![1]!.length >= 3) : -1;
-  if (m && month >= 0) return `a day is needed: write ${m[2]}-${two(month + 1)}-01 for the start of ${MONTH_NAMES[month]![0]!.toUpperCase()}${MONTH_NAMES[month]!.slice(1)} ${m[2]}, or the exact day (YYYY-MM-DD)`;
+  if (m && month >= 0)
+    return `a day is needed: write ${m[2]}-${two(month + 1)}-01 for the start of ${MONTH_NAMES[month]![0]!.toUpperCase()}${MONTH_NAMES[month]!.slice(1)} ${m[2]}, or the exact day (YYYY-MM-DD)`;
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
   if (m) {
     const [a, b] = [+m[1]!, +m[2]!];

@@ -38,15 +38,7 @@ export { storedKey };
  * in the roster becomes that person's fact; otherwise it stays `self.`.
  * @throws AnswersError for a value its fact does not take (file:line:col)
  */
-export function responseFromAnswers(
-  entries: ReadonlyMap<string, AnswerEntry>,
-  who: Respondent,
-  date: string,
-  file: string,
-  person?: number,
-  org?: unknown,
-  orgFile = 'the org file',
-): Response {
+export function responseFromAnswers(entries: ReadonlyMap<string, AnswerEntry>, who: Respondent, date: string, file: string, person?: number, org?: unknown, orgFile = 'the org file'): Response {
   const answers: Record<string, unknown> = {};
   const people = (org as { people?: unknown[] } | undefined)?.people;
   for (const [given, e] of entries) {
@@ -64,11 +56,23 @@ export function responseFromAnswers(
         const list = getAt(org, key.slice(0, m.index!));
         const n = Array.isArray(list) ? list.length : 0;
         if (Number(m[1]) >= n)
-          throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `${key.slice(0, m.index! + m[0].length)} is not in ${orgFile}, which lists ${n} item${n === 1 ? '' : 's'} there (numbered from 0)` });
+          throw new AnswersError({
+            file,
+            line: e.line,
+            column: e.column,
+            path: e.key,
+            message: `${key.slice(0, m.index! + m[0].length)} is not in ${orgFile}, which lists ${n} item${n === 1 ? '' : 's'} there (numbered from 0)`,
+          });
       }
     // A rep answers facts, never a list's shape or its items: the consultant keeps lists, and a rep's item 0 need not be the file's item 0 (issue 14, item 4).
     if (who.group === 'reps' && (LIST_ITEM.test(key) || questionFor(key)?.kind === 'items'))
-      throw new AnswersError({ file, line: e.line, column: e.column, path: e.key, message: `a rep answers facts, not a list's items: ${key.replace(/\[\d+\].*$/, '')} is the consultant's to list (remove this answer)` });
+      throw new AnswersError({
+        file,
+        line: e.line,
+        column: e.column,
+        path: e.key,
+        message: `a rep answers facts, not a list's items: ${key.replace(/\[\d+\].*$/, '')} is the consultant's to list (remove this answer)`,
+      });
     const self = key.startsWith(SELF_PREFIX);
     // Stored by the person's name (an index form from an older questionnaire is migrated here).
     const path = named ? personKey(named.name, named.rest) : storedKey(self && person !== undefined ? selfAsPerson(key, person) : key, people);

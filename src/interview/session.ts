@@ -140,7 +140,7 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     } else {
       let a = await o.prompter.ask(q, progress);
       // An answer that disagrees with its counterpart (a territory's date and its role's) is a question, not taken silently.
-      for (let clash: string | undefined; a.kind === 'value' && (clash = crossCheck(state.data, q, a.value)); ) {
+      for (let clash: string | undefined; a.kind === 'value' && (clash = crossCheck(state.data, q, a.value));) {
         if (await o.prompter.confirm(`keep:${q.path}`, `${clash}. Keep ${String(a.value)}?`, false, { q, progress })) break;
         a = await o.prompter.ask(q, progress);
       }

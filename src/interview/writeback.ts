@@ -8,19 +8,7 @@
 // the shape is one the text edit does not handle, the Document API's own output
 // is used instead (correct data and comments, plainer formatting).
 import { isDeepStrictEqual } from 'node:util';
-import {
-  Document,
-  isCollection,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Node as YNode,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keysAt } from '../model/introspect';
 import { formatPath, getAt, type Segment } from '../model/paths';
 import { stripEmpty, UNKNOWN } from '../load/normalize';
@@ -431,11 +419,19 @@ function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): 
       // Comment lines between the key and its items describe the value: they stay, and the new value goes below them.
       const col = Math.max(column(t, val.range![0]), column(t, key.range[0]) + 2);
       const lines = isInline(v) ? [renderInline(v)] : renderBlock(v);
-      return insertLines(t.slice(0, first) + t.slice(to), first, lines.map((l) => `${' '.repeat(col)}${l}`));
+      return insertLines(
+        t.slice(0, first) + t.slice(to),
+        first,
+        lines.map((l) => `${' '.repeat(col)}${l}`),
+      );
     }
     const without = t.slice(0, from) + t.slice(to);
     if (isInline(v)) return spliceInline(without, colon + 1, colon + 1, ` ${renderInline(v)}`);
-    return insertLines(without, from, renderBlock(v).map((l) => `${' '.repeat(column(t, key.range![0]) + 2)}${l}`));
+    return insertLines(
+      without,
+      from,
+      renderBlock(v).map((l) => `${' '.repeat(column(t, key.range![0]) + 2)}${l}`),
+    );
   }
   const [s, e] = hasText ? [val!.range![0], val!.range![1]] : [colon + 1, colon + 1];
   if (hasText && lineEnd(t, s) < e) return undefined;
@@ -444,7 +440,11 @@ function replacePairValue(t: string, pair: Pair<unknown, unknown>, v: unknown): 
   const cleared = hasText ? spliceInline(t, s - (t[s - 1] === ' ' ? 1 : 0), e, '') : t;
   const keyCol = column(cleared, key.range[0]);
   const after = lineEnd(cleared, colon) + 1;
-  return insertLines(cleared, after, renderBlock(v).map((l) => `${' '.repeat(keyCol + 2)}${l}`));
+  return insertLines(
+    cleared,
+    after,
+    renderBlock(v).map((l) => `${' '.repeat(keyCol + 2)}${l}`),
+  );
 }
 
 function replaceSeqItem(t: string, item: YNode, v: unknown): string | undefined {
@@ -461,7 +461,8 @@ function replaceSeqItem(t: string, item: YNode, v: unknown): string | undefined 
 }
 
 function replaceFlow(t: string, node: YNode, v: unknown): string | undefined {
-  if (!node.range || !isInline(v) && !(v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => isInline(x) && !(x && typeof x === 'object' && !Array.isArray(x))))) return undefined;
+  if (!node.range || (!isInline(v) && !(v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => isInline(x) && !(x && typeof x === 'object' && !Array.isArray(x))))))
+    return undefined;
   const [s, e] = node.range;
   if (lineEnd(t, s) < e) return undefined;
   return spliceInline(t, s, e, renderInline(v));
@@ -476,7 +477,11 @@ function appendToSeq(t: string, seq: YAMLSeq, v: unknown): string | undefined {
   const at = endOfBlock(t, seq.range[1], dashCol);
   const pad = ' '.repeat(dashCol);
   const lines = isInline(v) ? [`- ${renderInline(v)}`] : renderBlock([v]);
-  return insertLines(t, at, lines.map((l) => pad + l));
+  return insertLines(
+    t,
+    at,
+    lines.map((l) => pad + l),
+  );
 }
 
 function insertIntoMap(t: string, map: YAMLMap, mapPath: readonly Segment[], key: string, v: unknown): string | undefined {
@@ -486,10 +491,13 @@ function insertIntoMap(t: string, map: YAMLMap, mapPath: readonly Segment[], key
   const order = keysAt(mapPath);
   const rank = order.indexOf(key);
   // The first existing key that comes after the new one in schema order.
-  const next = rank < 0 ? undefined : map.items.find((p) => {
-    const r = order.indexOf(String(keyOf(p)));
-    return r > rank;
-  });
+  const next =
+    rank < 0
+      ? undefined
+      : map.items.find((p) => {
+          const r = order.indexOf(String(keyOf(p)));
+          return r > rank;
+        });
   const lines = renderPair(key, v, col);
   if (next) {
     const nk = next.key as YNode;
@@ -515,4 +523,3 @@ function insertIntoMap(t: string, map: YAMLMap, mapPath: readonly Segment[], key
   const spaced = col === 0 && isCollection(lastPair.value) && !isInline(v);
   return insertLines(t, at, spaced && at > 0 ? ['', ...lines] : lines);
 }
-

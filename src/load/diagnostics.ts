@@ -55,7 +55,15 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   const prefixed = w.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(w.slice(0, -1))) : [];
   if (prefixed.length === 1) return prefixed[0];
   // An abbreviation of a snake_case name by its initials: `icp` for ideal_customer_profile.
-  const initials = candidates.filter((c) => c.includes('_') && c.split('_').map((p) => p[0]).join('').toLowerCase() === w);
+  const initials = candidates.filter(
+    (c) =>
+      c.includes('_') &&
+      c
+        .split('_')
+        .map((p) => p[0])
+        .join('')
+        .toLowerCase() === w,
+  );
   if (initials.length === 1) return initials[0];
   for (const c of candidates) {
     const d = distance(w, c.toLowerCase());

@@ -24,8 +24,7 @@ const CORE = FAILSAFE_SCHEMA.extend({
     scalar('null', [/^(?:~|[Nn]ull|NULL)$/], () => null),
     scalar('bool', [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/], (s) => s[0] === 't' || s[0] === 'T'),
     scalar('int', INT, (s) => (s[1] === 'o' ? parseInt(s.substring(2), 8) : s[1] === 'x' ? parseInt(s.substring(2), 16) : parseInt(s, 10))),
-    scalar('float', FLOAT, (s) =>
-      FLOAT[0]!.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s)),
+    scalar('float', FLOAT, (s) => (FLOAT[0]!.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s))),
   ],
 });
 

@@ -12,13 +12,7 @@ import { UNKNOWN } from './normalize';
 const describe = (v: unknown) =>
   v === undefined || v === null ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
 
-export function issuesToDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
-  file: string,
-  positions: PositionMap,
-  data: unknown,
-  root: z.ZodMiniType = OrgSchema,
-): Diagnostic[] {
+export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: string, positions: PositionMap, data: unknown, root: z.ZodMiniType = OrgSchema): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const segs = issue.path.filter((s): s is Segment => typeof s !== 'symbol');

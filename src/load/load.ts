@@ -25,7 +25,6 @@ export interface LoadedOrg {
 
 export type LoadResult = { ok: true; value: LoadedOrg } | { ok: false; diagnostics: Diagnostic[] };
 
-
 /** Reads a text file for the loader; returns a diagnostic for anything but readable UTF-8 text. */
 export async function readText(file: string, what = 'a YAML org file'): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
   try {
@@ -66,13 +65,19 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message =
-      code === 'ENOENT' ? `no such file; expected ${what}`
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied: cannot read the file'
-      : code === 'EISDIR' ? `is a directory; expected ${what}`
-      : code === 'ENOTDIR' ? `no such file: a part of the path before the file name is a file, not a folder; expected ${what}`
-      : code === 'ELOOP' ? `cannot read the file: too many symbolic links in the path`
-      : code === 'ENAMETOOLONG' ? `cannot read the file: the path is too long`
-      : `cannot read the file (${code ?? 'unknown error'})`;
+      code === 'ENOENT'
+        ? `no such file; expected ${what}`
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied: cannot read the file'
+          : code === 'EISDIR'
+            ? `is a directory; expected ${what}`
+            : code === 'ENOTDIR'
+              ? `no such file: a part of the path before the file name is a file, not a folder; expected ${what}`
+              : code === 'ELOOP'
+                ? `cannot read the file: too many symbolic links in the path`
+                : code === 'ENAMETOOLONG'
+                  ? `cannot read the file: the path is too long`
+                  : `cannot read the file (${code ?? 'unknown error'})`;
     return { ok: false, diagnostic: { file, message } };
   }
 }
@@ -160,12 +165,21 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
           d.line === undefined && loc ? { file: loc.file, line: loc.line, column: loc.column, path: 'people_csv', message: `roster ${JSON.stringify(d.file)}: ${d.message}` } : d,
         ),
       );
-    }
-    else {
+    } else {
       const people = [...(Array.isArray(data.people) ? data.people : []), ...roster.people];
       if (people.length > MAX_LIST_ITEMS) {
         const loc = positions.locateValue('people_csv');
-        return { ok: false, diagnostics: [{ file, ...(loc ? { line: loc.line, column: loc.column } : {}), path: 'people_csv', message: `${people.length.toLocaleString('en-US')} people with the roster; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')}` }] };
+        return {
+          ok: false,
+          diagnostics: [
+            {
+              file,
+              ...(loc ? { line: loc.line, column: loc.column } : {}),
+              path: 'people_csv',
+              message: `${people.length.toLocaleString('en-US')} people with the roster; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')}`,
+            },
+          ],
+        };
       }
       data.people = people;
     }
@@ -173,7 +187,8 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
 
   diagnostics.push(...fractionPercents(data, file, positions));
   // Only a file with several respondents' answers pays for building the schema to check them.
-  if (Array.isArray(data.responses) && data.responses.length) diagnostics.push(...(await import('./responses')).checkResponses(data.responses, file, positions, Array.isArray(data.people) ? data.people : []));
+  if (Array.isArray(data.responses) && data.responses.length)
+    diagnostics.push(...(await import('./responses')).checkResponses(data.responses, file, positions, Array.isArray(data.people) ? data.people : []));
 
   // The validator generated from the zod schema accepts a valid org without
   // building the schema (most of a run's start-up otherwise). Anything it does
@@ -215,7 +230,12 @@ function oversized(raw: unknown, file: string, positions: PositionMap): Diagnost
       if (value.length > MAX_LIST_ITEMS) {
         const path = formatPath(segs);
         const loc = positions.locateValue(path);
-        return { file, ...(loc ? { line: loc.line, column: loc.column } : {}), path: path || undefined, message: `a list of ${value.length.toLocaleString('en-US')} items; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')} items per list` };
+        return {
+          file,
+          ...(loc ? { line: loc.line, column: loc.column } : {}),
+          path: path || undefined,
+          message: `a list of ${value.length.toLocaleString('en-US')} items; the limit is ${MAX_LIST_ITEMS.toLocaleString('en-US')} items per list`,
+        };
       }
       value.forEach((v, i) => v !== null && typeof v === 'object' && stack.push([v, [...segs, i]]));
     } else if (value !== null && typeof value === 'object') {
@@ -237,7 +257,13 @@ function fractionPercents(data: Record<string, unknown>, file: string, positions
     if (typeof v !== 'number' || !(v > 0 && v < 1)) return;
     const path = formatPath(segs);
     const loc = positions.locateValue(path);
-    out.push({ file: loc?.file ?? file, line: loc?.line, column: loc?.column, path, message: `${v} reads as ${v} %; percentages are numbers from 0 to 100: write ${+(v * 100).toFixed(2)} for ${+(v * 100).toFixed(2)} %` });
+    out.push({
+      file: loc?.file ?? file,
+      line: loc?.line,
+      column: loc?.column,
+      path,
+      message: `${v} reads as ${v} %; percentages are numbers from 0 to 100: write ${+(v * 100).toFixed(2)} for ${+(v * 100).toFixed(2)} %`,
+    });
   };
   const walk = (v: unknown, segs: Segment[]): void => {
     if (Array.isArray(v)) v.forEach((x, i) => x !== null && typeof x === 'object' && walk(x, [...segs, i]));
@@ -256,4 +282,3 @@ function fractionPercents(data: Record<string, unknown>, file: string, positions
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
 }
-

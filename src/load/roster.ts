@@ -46,7 +46,10 @@ export async function loadRoster(
     const message =
       err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
         ? `invalid CSV: ${err.message.replace(/^Invalid Record Length: expect (\d+), got (\d+) on line \d+$/, 'the row has $2 cells, the header has $1')}`
-        : `invalid CSV: ${err.message.split('\n')[0]!.replace(/^Invalid \w+ \w+: /, '').replace(/:? at line \d+$/, '')}`;
+        : `invalid CSV: ${err.message
+            .split('\n')[0]!
+            .replace(/^Invalid \w+ \w+: /, '')
+            .replace(/:? at line \d+$/, '')}`;
     return { ok: false, diagnostics: [{ file: shownPath, ...(err.lines ? { line: err.lines, column: 1 } : {}), message }] };
   }
   if (!rows.length) return { ok: true, people: [] };
@@ -111,7 +114,13 @@ export async function loadRoster(
           const parsed = items.map((it) => /^(\S+)\s+(\S+)$/.exec(it.value));
           const bad = parsed.findIndex((m) => !m);
           if (bad >= 0) {
-            diagnostics.push({ file: shownPath, line: loc.line, column: items[bad]!.column, path: formatPath(['people', index, ...segs, bad]), message: `expected "${first} ${second}" items such as "2026-04-01 pay_cut", separated by ";"; got ${JSON.stringify(items[bad]!.value)}` });
+            diagnostics.push({
+              file: shownPath,
+              line: loc.line,
+              column: items[bad]!.column,
+              path: formatPath(['people', index, ...segs, bad]),
+              message: `expected "${first} ${second}" items such as "2026-04-01 pay_cut", separated by ";"; got ${JSON.stringify(items[bad]!.value)}`,
+            });
             return;
           }
           target[segs.at(-1)!] = parsed.map((m) => ({ [first!]: m![1], [second!]: m![2] }));
@@ -138,7 +147,11 @@ export async function loadRoster(
  * spreadsheet locales export) was read as one column named "name;title;...".
  */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const c of text) {
     if (c === '"') quoted = !quoted;

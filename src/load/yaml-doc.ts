@@ -10,9 +10,7 @@ import type { Diagnostic, Location } from './diagnostics';
 import { MAX_DEPTH, MAX_NODES } from './limits';
 import { PositionMap } from './positions';
 
-export type SlowParse =
-  | { ok: true; raw: unknown; positions: PositionMap; root?: { line: number; column: number } }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type SlowParse = { ok: true; raw: unknown; positions: PositionMap; root?: { line: number; column: number } } | { ok: false; diagnostics: Diagnostic[] };
 
 export function slowParse(text: string, file: string): SlowParse {
   const lc = new LineCounter();
@@ -55,7 +53,10 @@ function duplicateKeys(root: Node | null | undefined): { key: string; offset: nu
 }
 
 class Refusal {
-  constructor(readonly offset: number | undefined, readonly message: string) {}
+  constructor(
+    readonly offset: number | undefined,
+    readonly message: string,
+  ) {}
 }
 
 interface Built {
@@ -174,8 +175,7 @@ export function toPlain(root: Node | null | undefined, file: string, lc: LineCou
   };
 
   const mergeSources = (value: unknown, depth: number): Built[] => {
-    const bad = (at: number | undefined) =>
-      new Refusal(at, 'a merge key (<<) takes a mapping or an alias of one (<<: *defaults), or a list of them');
+    const bad = (at: number | undefined) => new Refusal(at, 'a merge key (<<) takes a mapping or an alias of one (<<: *defaults), or a list of them');
     const one = (v: unknown): Built => {
       const b = build(v, depth);
       if (b.value === null || typeof b.value !== 'object' || Array.isArray(b.value)) throw bad(start(v));
@@ -199,7 +199,6 @@ function setOwn(o: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   else o[key] = value;
 }
-
 
 /**
  * One diagnostic per duplicate key, and only the first of any other syntax

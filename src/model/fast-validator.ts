@@ -24,7 +24,14 @@ const TRIM = String(checksOf(z.string().check(z.trim()) as unknown as Schema)[0]
  * own lines and renames nothing (counters would renumber every name after it):
  * `people[].coaching.plan` -> `people_$_coaching_plan`, the root -> `org`.
  */
-const nameOf = (path: string) => (path === '' ? 'org' : path.replace(/\[\]/g, '_$').replace(/\.\*/g, '_$any').replace(/\./g, '_').replace(/[^\w$]/g, '$'));
+const nameOf = (path: string) =>
+  path === ''
+    ? 'org'
+    : path
+        .replace(/\[\]/g, '_$')
+        .replace(/\.\*/g, '_$any')
+        .replace(/\./g, '_')
+        .replace(/[^\w$]/g, '$');
 
 class Generator {
   private readonly names = new Map<Schema, string>();
@@ -119,7 +126,15 @@ class Generator {
       }
       case 'array': {
         const el = this.fn(d.element as Schema, `${path}[]`);
-        const lines = ['  if (!Array.isArray(x)) return I;', '  const out = [];', `  for (let i = 0; i < x.length; i++) {`, `    const r = ${el}(x[i]);`, '    if (r === I) return I;', '    out.push(r);', '  }'];
+        const lines = [
+          '  if (!Array.isArray(x)) return I;',
+          '  const out = [];',
+          `  for (let i = 0; i < x.length; i++) {`,
+          `    const r = ${el}(x[i]);`,
+          '    if (r === I) return I;',
+          '    out.push(r);',
+          '  }',
+        ];
         for (const c of checks) {
           if (c.check === 'custom' && c.fn === noneAlone) lines.push('  if (!noneAlone(out)) return I;');
           else no(`array check ${c.check}`);

@@ -99,14 +99,10 @@ const text = z.string({ error: 'expected text' }).check(z.trim(), z.minLength(1,
 const bool = z.boolean({ error: 'expected true or false' });
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const enumOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
-  fact(z.enum(keys(o)), { ...meta, choices: o });
+const enumOf = <T extends Record<string, string>>(o: T, meta: FactMeta) => fact(z.enum(keys(o)), { ...meta, choices: o });
 // A `none` choice ("no outside help") cannot stand beside real answers.
 const listOf = <T extends Record<string, string>>(o: T, meta: FactMeta) =>
-  fact(
-    z.array(z.enum(keys(o))).check(z.refine(noneAlone, 'expected "none" alone, or a list without "none"')),
-    { ...meta, choices: o },
-  );
+  fact(z.array(z.enum(keys(o))).check(z.refine(noneAlone, 'expected "none" alone, or a list without "none"')), { ...meta, choices: o });
 
 // ---- sections ----
 export const Company = z.strictObject({
@@ -444,7 +440,7 @@ export const Compensation = z.strictObject({
             gross_margin: 'Gross margin or profit',
             retention: 'Retention or renewal',
             expansion: 'Expansion (upsell, cross-sell)',
-            client_outcome: 'Client outcomes (satisfaction, the client\'s return)',
+            client_outcome: "Client outcomes (satisfaction, the client's return)",
             objectives: 'Objectives or activities (MBOs)',
             other: 'Something else',
           },
@@ -500,10 +496,13 @@ export const Policy = z.strictObject({
   underperformance: listOf(PERFORMANCE_ACTIONS, {
     question: 'What does the policy do with a rep who stays under quota, in order (extra coaching, an improvement plan, release)?',
   }),
-  improvement_plan_deadline_days: fact(z.number({ error: 'expected a number of days' }).check(z.int('expected a whole number of days'), z.gte(1, 'expected 1 or more'), z.lte(730, 'expected at most 730')), {
-    question: 'Within how many days must extra coaching or an improvement plan end in a decision (back to standard, or part ways)?',
-    unit: 'days',
-  }),
+  improvement_plan_deadline_days: fact(
+    z.number({ error: 'expected a number of days' }).check(z.int('expected a whole number of days'), z.gte(1, 'expected 1 or more'), z.lte(730, 'expected at most 730')),
+    {
+      question: 'Within how many days must extra coaching or an improvement plan end in a decision (back to standard, or part ways)?',
+      unit: 'days',
+    },
+  ),
 });
 
 export const Marketing = z.strictObject({

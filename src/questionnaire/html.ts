@@ -81,7 +81,11 @@ button[type=submit]{background:var(--accent);color:#fff}
 [hidden]{display:none!important}`;
 
 /** JSON inside a <script>: no `<` (so no `</script>`), no line separators. */
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 interface Ctx {
   rules: FormRule[];
@@ -183,10 +187,12 @@ export function renderQuestionnaireHtml(qn: Questionnaire, version: string): str
   const ctx: Ctx = { rules: [], gates, seen: new Map(), ids: 0 };
   const who = GROUP_LABELS[qn.group];
   const sections = qn.sections
-    .map(({ section, nodes }) => `<section aria-labelledby="s-${section}">
+    .map(
+      ({ section, nodes }) => `<section aria-labelledby="s-${section}">
 <h2 id="s-${section}">${esc(capitalise(section))}</h2>
 ${nodes.map((n) => renderNode(ctx, n, false)).join('\n')}
-</section>`)
+</section>`,
+    )
     .join('\n');
   const data = { q: ctx.rules, group: qn.group, anonymous: qn.anonymous, file: `answers-${qn.group}.yaml` };
   const script = `var D = ${scriptJson(data)};\n${FORM_SCRIPT}`;

@@ -86,7 +86,8 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   let data: Record<string, unknown> = {};
   if (self) data = { people: [{}] };
   // Names are shown in comments, legends and on a terminal: one line, no control or bidi character.
-  else if (opts.people?.length) data = { people: opts.people.map((p) => Object.fromEntries(ROSTER_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, typeof p[k] === 'string' ? safeText(p[k]) : p[k]]))) };
+  else if (opts.people?.length)
+    data = { people: opts.people.map((p) => Object.fromEntries(ROSTER_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, typeof p[k] === 'string' ? safeText(p[k]) : p[k]]))) };
   const open = new Set<string>(self ? ['people'] : []);
   // Lists not started get one empty item, until no new one turns up (lists inside items).
   const headers = new Map<string, Question>();
@@ -135,7 +136,16 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
     if (self && q.path.startsWith('people[') && !q.path.startsWith(SELF_PATH)) continue;
     const parent = containerOf(q.path);
     // A rep answers about themselves: "About you", not "Person 1".
-    const question = self && q.path.startsWith(SELF_PATH) ? { ...q, context: 'About you', message: toYou(q.message), ...(q.help ? { help: toYou(q.help) } : {}), ...(q.choices ? { choices: q.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : q;
+    const question =
+      self && q.path.startsWith(SELF_PATH)
+        ? {
+            ...q,
+            context: 'About you',
+            message: toYou(q.message),
+            ...(q.help ? { help: toYou(q.help) } : {}),
+            ...(q.choices ? { choices: q.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}),
+          }
+        : q;
     const node: QNode = { type: 'fact', key: keyOf(q.path), path: q.path, field: parent ? q.path.slice(parent.length + 4) : keyOf(q.path), question };
     (parent ? nodeFor(parent).children! : top).push(node);
   }

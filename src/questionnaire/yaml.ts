@@ -31,7 +31,13 @@ export function answerLines(n: QNode): string[] {
     case 'select':
       return ['Answer with one of:', ...choices()];
     case 'checkbox':
-      return [`Answer with a list of any of these, e.g. [${q.choices!.slice(0, 2).map((c) => c.value).join(', ')}]:`, ...choices()];
+      return [
+        `Answer with a list of any of these, e.g. [${q
+          .choices!.slice(0, 2)
+          .map((c) => c.value)
+          .join(', ')}]:`,
+        ...choices(),
+      ];
     case 'boolean':
       return ['Answer true or false.'];
     case 'number':
@@ -42,10 +48,7 @@ export function answerLines(n: QNode): string[] {
       return [q.valueKind === 'number' ? `Answer with a list, each ${rangeText(q)}, e.g. [90, 75].` : 'Answer with a list of texts, e.g. [first, second].'];
     case 'items': {
       const first = n.children?.[0]?.key ?? `${n.key}[0].<field>`;
-      return [
-        `A list of ${q.item ?? 'item'} entries: answer the questions below for the first one (${first}),`,
-        `copy them with [1], [2]... for more, or answer [] here if there are none.`,
-      ];
+      return [`A list of ${q.item ?? 'item'} entries: answer the questions below for the first one (${first}),`, `copy them with [1], [2]... for more, or answer [] here if there are none.`];
     }
     default:
       return ['Answer with text.'];

@@ -18,7 +18,12 @@ function pairBars(c: Change, label: string): string {
 }
 
 function findingItem(f: DiffFinding, mark: 'resolved' | 'new' | 'open'): string {
-  const badge = mark === 'resolved' ? '<span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Resolved</span>' : mark === 'new' ? '<span class="tag tag-new"><span aria-hidden="true">+ </span>New</span>' : '<span class="tag tag-open">Still open</span>';
+  const badge =
+    mark === 'resolved'
+      ? '<span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Resolved</span>'
+      : mark === 'new'
+        ? '<span class="tag tag-new"><span aria-hidden="true">+ </span>New</span>'
+        : '<span class="tag tag-open">Still open</span>';
   const was = f.was ? `<br><span class="was">was: ${esc(f.was.severity)}, ${esc(f.was.message)}</span>` : '';
   return `<li class="df df-${mark}">${badge} <span class="sev">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> <span class="msg">${esc(f.message)}</span>${was}</li>`;
 }
@@ -57,13 +62,19 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
   out.push(`<section class="since" id="since" aria-labelledby="since-title"><h2 id="since-title">${esc(opts.title ?? 'Since the last audit')}</h2>`);
   out.push(`<p>Compared with <code>${esc(d.before.label)}</code>, audited <time datetime="${esc(d.before.auditDate)}">${esc(longDate(d.before.auditDate))}</time>.</p>`);
   out.push('<div class="delta-head">');
-  out.push(`<p><span class="delta-big ${cls(d.score)}" id="since-score"><span aria-hidden="true">${arrow(d.score)} </span>${esc(deltaText(d.score.delta))}</span> score: ${esc(changeText(d.score))}</p>`);
+  out.push(
+    `<p><span class="delta-big ${cls(d.score)}" id="since-score"><span aria-hidden="true">${arrow(d.score)} </span>${esc(deltaText(d.score.delta))}</span> score: ${esc(changeText(d.score))}</p>`,
+  );
   out.push(`<p>Coverage: ${esc(changeText(d.coverage, '%'))}</p>`);
   out.push(`<p>Grade: ${esc(gradeOf(d.grade.before, d.before.gradeStatus))} → ${esc(gradeOf(d.grade.after, d.after.gradeStatus))}</p>`);
   out.push('</div>');
-  out.push('<table class="since-cats"><caption class="small">Each category before (dashed outline) and now (filled)</caption><thead><tr><th scope="col">Category</th><th scope="col">Before</th><th scope="col">Now</th><th scope="col">Change</th><th scope="col"><span class="sr-only">Chart</span></th></tr></thead><tbody>');
+  out.push(
+    '<table class="since-cats"><caption class="small">Each category before (dashed outline) and now (filled)</caption><thead><tr><th scope="col">Category</th><th scope="col">Before</th><th scope="col">Now</th><th scope="col">Change</th><th scope="col"><span class="sr-only">Chart</span></th></tr></thead><tbody>',
+  );
   for (const c of d.categories)
-    out.push(`<tr><th scope="row">${esc(c.title)}</th><td>${c.score.before ?? '?'}</td><td>${c.score.after ?? '?'}</td><td class="${cls(c.score)}">${esc(deltaText(c.score.delta))}</td><td>${pairBars(c.score, c.title)}</td></tr>`);
+    out.push(
+      `<tr><th scope="row">${esc(c.title)}</th><td>${c.score.before ?? '?'}</td><td>${c.score.after ?? '?'}</td><td class="${cls(c.score)}">${esc(deltaText(c.score.delta))}</td><td>${pairBars(c.score, c.title)}</td></tr>`,
+    );
   out.push('</tbody></table>');
   const f = d.findings;
   out.push(`<h3>Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open</h3>`);
@@ -71,7 +82,8 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
   out.push(items.length ? `<ul class="dfs">${items.join('')}</ul>` : '<p>No finding changed.</p>');
   if (d.checklist.done.length || d.checklist.new.length) {
     out.push(`<h3>Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new</h3><ul class="dfs">`);
-    for (const i of d.checklist.done) out.push(`<li class="df df-resolved"><span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Done</span> <span class="msg">${esc(i.action)}</span></li>`);
+    for (const i of d.checklist.done)
+      out.push(`<li class="df df-resolved"><span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Done</span> <span class="msg">${esc(i.action)}</span></li>`);
     for (const i of d.checklist.new) out.push(`<li class="df df-new"><span class="tag tag-new"><span aria-hidden="true">+ </span>New</span> ${esc(i.action)}</li>`);
     out.push('</ul>');
   }

@@ -22,7 +22,8 @@ export function deltaText(d: number | null, unit = ''): string {
 
 const num = (n: number | null, unit = '') => (n === null ? '?' : `${n}${unit}`);
 /** `63 → 71 (+8)`. */
-export const changeText = (c: Change, unit = ''): string => (c.before === c.after ? `${num(c.after, unit)} (unchanged)` : `${num(c.before, unit)} → ${num(c.after, unit)} (${deltaText(c.delta, unit === '%' ? ' pts' : '')})`);
+export const changeText = (c: Change, unit = ''): string =>
+  c.before === c.after ? `${num(c.after, unit)} (unchanged)` : `${num(c.before, unit)} → ${num(c.after, unit)} (${deltaText(c.delta, unit === '%' ? ' pts' : '')})`;
 
 const gradeOf = (g: string | null, status: string) => g ?? (status === 'incomplete' ? 'incomplete' : 'none');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -31,12 +32,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function diffHeadline(d: AuditDiff): string {
   const f = d.findings;
   const newRules = [...new Set(f.new.map((x) => x.ruleId))];
-  const parts = [
-    `Score ${changeText(d.score)}`,
-    `coverage ${changeText(d.coverage, '%')}`,
-    `grade ${gradeOf(d.grade.before, d.before.gradeStatus)} → ${gradeOf(d.grade.after, d.after.gradeStatus)}`,
+  const parts = [`Score ${changeText(d.score)}`, `coverage ${changeText(d.coverage, '%')}`, `grade ${gradeOf(d.grade.before, d.before.gradeStatus)} → ${gradeOf(d.grade.after, d.after.gradeStatus)}`];
+  const found = [
+    `${plural(f.resolved.length, 'finding')} resolved`,
+    `${f.new.length} new${newRules.length ? ` (${newRules.slice(0, 3).join(', ')}${newRules.length > 3 ? ', …' : ''})` : ''}`,
+    `${f.open.length} still open`,
   ];
-  const found = [`${plural(f.resolved.length, 'finding')} resolved`, `${f.new.length} new${newRules.length ? ` (${newRules.slice(0, 3).join(', ')}${newRules.length > 3 ? ', …' : ''})` : ''}`, `${f.open.length} still open`];
   return `${parts.join(', ')}: ${found.join(', ')}`;
 }
 
@@ -146,8 +147,14 @@ export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {})
   list(`New (${f.new.length})`, f.new.map(fl));
   const changedOpen = f.open.filter((x) => x.was);
   list(`Still open, changed (${changedOpen.length} of ${f.open.length} still open)`, changedOpen.map(fl));
-  list(`Checklist done (${d.checklist.done.length})`, d.checklist.done.map((i) => `- [x] ${md(i.action)} (\`${i.ruleId}\`)`));
-  list(`Checklist new (${d.checklist.new.length})`, d.checklist.new.map((i) => `- [ ] ${md(i.action)} (\`${i.ruleId}\`)`));
+  list(
+    `Checklist done (${d.checklist.done.length})`,
+    d.checklist.done.map((i) => `- [x] ${md(i.action)} (\`${i.ruleId}\`)`),
+  );
+  list(
+    `Checklist new (${d.checklist.new.length})`,
+    d.checklist.new.map((i) => `- [ ] ${md(i.action)} (\`${i.ruleId}\`)`),
+  );
   if (d.facts) list(`Facts that changed (${d.facts.changed.length})`, [...renameLines(d).map((r) => `- ${md(r)}`), ...d.facts.changed.map((x) => `- ${md(factText(x))}`)]);
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -176,7 +183,9 @@ export function sinceText(d: AuditDiff, opts: { color: boolean }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const signed = (x: Change, text: string) => (x.delta === null || x.delta === 0 ? text : x.delta > 0 ? c.green(text) : c.red(text));
   const out = [c.bold(`Since the last audit (${inert(d.before.label)}, ${d.before.auditDate})`)];
-  out.push(`  Score ${signed(d.score, changeText(d.score))}   Coverage ${signed(d.coverage, changeText(d.coverage, '%'))}   Grade ${gradeOf(d.grade.before, d.before.gradeStatus)} → ${gradeOf(d.grade.after, d.after.gradeStatus)}`);
+  out.push(
+    `  Score ${signed(d.score, changeText(d.score))}   Coverage ${signed(d.coverage, changeText(d.coverage, '%'))}   Grade ${gradeOf(d.grade.before, d.before.gradeStatus)} → ${gradeOf(d.grade.after, d.after.gradeStatus)}`,
+  );
   for (const cat of d.categories.filter((x) => x.score.delta !== 0)) out.push(`  ${cat.title.padEnd(14)} ${signed(cat.score, changeText(cat.score))}`);
   const f = d.findings;
   out.push(`  Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open`);

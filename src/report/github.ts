@@ -42,7 +42,12 @@ export function renderGithub(run: LintRun): string {
   for (const f of run.files) {
     if (!f.ok) {
       for (const d of f.diagnostics)
-        all.push({ level: 'error', rank: 0, props: { file: d.file, line: d.line, col: d.line !== undefined ? (d.column ?? 1) : undefined, title: 'sales-audit: cannot read the file' }, message: d.path ? `${d.path}: ${d.message}` : d.message });
+        all.push({
+          level: 'error',
+          rank: 0,
+          props: { file: d.file, line: d.line, col: d.line !== undefined ? (d.column ?? 1) : undefined, title: 'sales-audit: cannot read the file' },
+          message: d.path ? `${d.path}: ${d.message}` : d.message,
+        });
       continue;
     }
     // Gates with no single place (score, severity, fatal, strict) annotate the file itself.
@@ -78,7 +83,13 @@ export function renderGithub(run: LintRun): string {
     if (shown.length < mine.length) {
       const more = mine.length - shown.length;
       const noun = level === 'note' ? 'notice' : level;
-      out.push(command(level, { title: 'sales-audit' }, `... and ${more} more ${noun}${more === 1 ? '' : 's'} (GitHub shows ${GITHUB_MAX_PER_KIND} per step): run sales-audit lint with --format stylish or sarif to see them all.`));
+      out.push(
+        command(
+          level,
+          { title: 'sales-audit' },
+          `... and ${more} more ${noun}${more === 1 ? '' : 's'} (GitHub shows ${GITHUB_MAX_PER_KIND} per step): run sales-audit lint with --format stylish or sarif to see them all.`,
+        ),
+      );
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';

@@ -30,13 +30,15 @@ export function historyChart(h: History): string {
     `<title id="chart-title">Score and coverage over ${pts.length} commit${pts.length === 1 ? '' : 's'}</title>`,
     `<desc id="chart-desc">${esc(pts.length ? `From ${pts[0]!.date} (score ${pts[0]!.score ?? 'unknown'}) to ${last!.date} (score ${last!.score ?? 'unknown'}).` : 'No commits.')}</desc>`,
   );
-  for (const v of [0, 25, 50, 75, 100]) out.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${r1(y(v))}" y2="${r1(y(v))}"/><text class="axis" x="${PAD.left - 6}" y="${r1(y(v)) + 4}" text-anchor="end">${v}</text>`);
+  for (const v of [0, 25, 50, 75, 100])
+    out.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${r1(y(v))}" y2="${r1(y(v))}"/><text class="axis" x="${PAD.left - 6}" y="${r1(y(v)) + 4}" text-anchor="end">${v}</text>`);
   // Date labels: at most about eight, evenly chosen, so they never overlap.
   const step = Math.max(1, Math.ceil(pts.length / 8));
   pts.forEach((p, i) => {
     // The last commit always has its date; a regular label too close to it gives way.
     const last = i === pts.length - 1;
-    if (last || (i % step === 0 && pts.length - 1 - i >= Math.max(1, step * 0.75))) out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="${last && pts.length > 1 ? 'end' : 'middle'}">${esc(p.date)}</text>`);
+    if (last || (i % step === 0 && pts.length - 1 - i >= Math.max(1, step * 0.75)))
+      out.push(`<text class="axis" x="${r1(x(i))}" y="${H - PAD.bottom + 16}" text-anchor="${last && pts.length > 1 ? 'end' : 'middle'}">${esc(p.date)}</text>`);
   });
   const line = (key: 'score' | 'coverage', cls: string) => {
     // A version that could not be audited breaks the line.
@@ -117,7 +119,13 @@ export function renderHistoryHtml(h: History): string {
     })
     .join('\n');
   const cats = h.categories
-    .map((c) => `<tr><th scope="row">${esc(c.title)}</th>${h.points.length ? `<td class="num">${h.points[0]!.categories[c.id] ?? '?'}</td><td class="num">${h.points[h.points.length - 1]!.categories[c.id] ?? '?'}</td>` : '<td></td><td></td>'}<td>${categoryTrend(h.points.map((p) => p.categories[c.id] ?? null), c.title)}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><th scope="row">${esc(c.title)}</th>${h.points.length ? `<td class="num">${h.points[0]!.categories[c.id] ?? '?'}</td><td class="num">${h.points[h.points.length - 1]!.categories[c.id] ?? '?'}</td>` : '<td></td><td></td>'}<td>${categoryTrend(
+          h.points.map((p) => p.categories[c.id] ?? null),
+          c.title,
+        )}</td></tr>`,
+    )
     .join('\n');
   const body = [
     `<h1>History of <code>${esc(h.file)}</code></h1>`,

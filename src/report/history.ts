@@ -45,7 +45,16 @@ export function renderHistoryText(h: History): string {
   for (const [label, values, unit] of rows) out.push(`  ${label.padEnd(w)}  ${sparkline(values)}  ${span(values, unit)}`);
   out.push('', `  (each mark is one commit, oldest first${shown.length < p.length ? `: the last ${shown.length} of ${p.length}` : ''}; ▁ is 0, █ is 100; · could not be audited)`, '');
   const head = ['Date', 'Commit', 'Score', 'Up to', 'Coverage', 'Grade', 'Findings', 'Commit message'];
-  const table = p.map((x) => [x.date, x.commit.slice(0, 7), n(x.score), n(x.upTo), n(x.coverage, '%'), gradeOf(x), x.error ? '' : String(x.findings), inert(x.error ? `${x.subject} (could not be audited: ${x.error})` : x.subject)]);
+  const table = p.map((x) => [
+    x.date,
+    x.commit.slice(0, 7),
+    n(x.score),
+    n(x.upTo),
+    n(x.coverage, '%'),
+    gradeOf(x),
+    x.error ? '' : String(x.findings),
+    inert(x.error ? `${x.subject} (could not be audited: ${x.error})` : x.subject),
+  ]);
   const widths = head.map((t, i) => Math.max(t.length, ...table.map((r) => r[i]!.length)));
   const right = new Set([2, 3, 4, 6]);
   const fmt = (r: string[]) => `  ${r.map((c, i) => (i === r.length - 1 ? c : right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
@@ -60,11 +69,19 @@ export function renderHistoryMarkdown(h: History): string {
   const shown = h.points.slice(-SPARK_MAX);
   out.push('| Series | Over time | First → last |', '|---|---|---|');
   out.push(`| Score | ${sparkline(shown.map((x) => x.score))} | ${span(shown.map((x) => x.score))} |`);
-  out.push(`| Coverage | ${sparkline(shown.map((x) => x.coverage))} | ${span(shown.map((x) => x.coverage), '%')} |`);
+  out.push(
+    `| Coverage | ${sparkline(shown.map((x) => x.coverage))} | ${span(
+      shown.map((x) => x.coverage),
+      '%',
+    )} |`,
+  );
   for (const c of h.categories) out.push(`| ${md(c.title)} | ${sparkline(shown.map((x) => x.categories[c.id] ?? null))} | ${span(shown.map((x) => x.categories[c.id] ?? null))} |`);
   out.push('');
   out.push('| Date | Commit | Score | Up to | Coverage | Grade | Findings | Commit message |', '|---|---|---:|---:|---:|---|---:|---|');
-  for (const x of h.points) out.push(`| ${x.date} | \`${x.commit.slice(0, 7)}\` | ${n(x.score)} | ${n(x.upTo)} | ${n(x.coverage, '%')} | ${gradeOf(x)} | ${x.error ? '' : x.findings} | ${md(x.subject)}${x.error ? ` (could not be audited: ${md(x.error)})` : ''} |`);
+  for (const x of h.points)
+    out.push(
+      `| ${x.date} | \`${x.commit.slice(0, 7)}\` | ${n(x.score)} | ${n(x.upTo)} | ${n(x.coverage, '%')} | ${gradeOf(x)} | ${x.error ? '' : x.findings} | ${md(x.subject)}${x.error ? ` (could not be audited: ${md(x.error)})` : ''} |`,
+    );
   return `${out.join('\n')}\n`;
 }
 

@@ -112,10 +112,12 @@ function gauge(score: number | null, upTo: number | null = score): string {
     score === null || upTo === null || upTo <= score
       ? ''
       : `<circle class="arc in-play" cx="70" cy="70" r="${r}" stroke-dasharray="0 ${((c * score) / 100).toFixed(2)} ${((c * (upTo - score)) / 100).toFixed(2)} ${c.toFixed(2)}" transform="rotate(-90 70 70)"/>`;
-  return `<div class="gauge-wrap"><svg class="gauge" viewBox="0 0 140 140" width="140" height="140" aria-hidden="true" focusable="false"><circle class="track${score === null ? ' empty' : ''}" cx="70" cy="70" r="${r}"/>${inPlay}${arc}</svg>` +
+  return (
+    `<div class="gauge-wrap"><svg class="gauge" viewBox="0 0 140 140" width="140" height="140" aria-hidden="true" focusable="false"><circle class="track${score === null ? ' empty' : ''}" cx="70" cy="70" r="${r}"/>${inPlay}${arc}</svg>` +
     `<p class="gauge-text"><span class="gauge-num" id="score">${score === null ? '?' : score}</span><span class="gauge-unit">${score === null ? 'nothing applies' : 'out of 100'}</span></p>` +
     (inPlay ? `<p class="small gauge-range" id="score-range">up to ${upTo} once the unknowns are known</p>` : '') +
-    '</div>';
+    '</div>'
+  );
 }
 
 /**
@@ -259,8 +261,7 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   out.push('</ol>');
   out.push('<dl class="cite">');
   if (rule) out.push(`<div><dt>Source</dt><dd>${esc(rule.source)}</dd></div>`);
-  for (const [name, t] of thresholds)
-    out.push(`<div><dt>Threshold</dt><dd><code>${esc(name)} = ${esc(String(t.value))}</code>${t.source ? ` — ${esc(t.source)}` : ''}</dd></div>`);
+  for (const [name, t] of thresholds) out.push(`<div><dt>Threshold</dt><dd><code>${esc(name)} = ${esc(String(t.value))}</code>${t.source ? ` — ${esc(t.source)}` : ''}</dd></div>`);
   out.push('</dl>');
   out.push('</article>');
   return out.join('\n');
@@ -319,14 +320,18 @@ function cover(r: AuditReport, gaugeNote = ''): string {
   const cap = capNote(r);
   if (cap) key.push(`<li class="fatal-line">${badge('fatal', 'Fatal', '▲')} ${esc(cap)}</li>`);
   if (s.gradeStatus === 'incomplete') key.push(`<li><b>No grade yet:</b> ${esc(s.gradeNote ?? '')} The “find out” items of the checklist say what to ask next.</li>`);
-  if (s.score !== null && s.upTo !== null && s.upTo > s.score) key.push(`<li>Score ${s.score} out of 100, up to ${s.upTo} once ${plural(s.unknownFacts, 'unknown fact')} ${s.unknownFacts === 1 ? 'is' : 'are'} known.</li>`);
+  if (s.score !== null && s.upTo !== null && s.upTo > s.score)
+    key.push(`<li>Score ${s.score} out of 100, up to ${s.upTo} once ${plural(s.unknownFacts, 'unknown fact')} ${s.unknownFacts === 1 ? 'is' : 'are'} known.</li>`);
   const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
   key.push(`<li>${plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
   if (r.checklist.length)
     key.push(
       `<li>Most valuable next steps:<ol class="top-actions">${r.checklist
         .slice(0, 3)
-        .map((c) => `<li>${esc(c.action)} <span class="gain">${c.kind === 'find-out' ? `up to ${c.gain.toFixed(1)} points in play` : c.gain > 0 ? `+${c.gain.toFixed(1)} points` : `with the item above`}</span></li>`)
+        .map(
+          (c) =>
+            `<li>${esc(c.action)} <span class="gain">${c.kind === 'find-out' ? `up to ${c.gain.toFixed(1)} points in play` : c.gain > 0 ? `+${c.gain.toFixed(1)} points` : `with the item above`}</span></li>`,
+        )
         .join('')}</ol></li>`,
     );
   if (s.score === null) key.push('<li>No rule applies to this organisation as described.</li>');
@@ -363,7 +368,9 @@ function findingsSection(r: AuditReport): string {
   const out: string[] = [];
   out.push('<section id="findings" aria-labelledby="findings-title">');
   out.push(`<h2 id="findings-title">Findings <span class="count">(${active.length})</span></h2>`);
-  out.push('<p class="lead">Fatal findings first (a failing critical rule caps the grade at C), then by severity. Each finding names the facts it rests on: the line in the org file, or the interview answer and who gave it.</p>');
+  out.push(
+    '<p class="lead">Fatal findings first (a failing critical rule caps the grade at C), then by severity. Each finding names the facts it rests on: the line in the org file, or the interview answer and who gave it.</p>',
+  );
   if (!active.length) out.push('<p class="empty">No findings for the rules assessed.</p>');
   let n = 0;
   if (fatal.length) {
@@ -389,7 +396,9 @@ function checklistSection(r: AuditReport): string {
   const out: string[] = [];
   out.push('<section id="checklist" aria-labelledby="checklist-title">');
   out.push('<h2 id="checklist-title">Remediation checklist</h2>');
-  out.push('<p class="lead">Fixes of failing critical rules first, then by points: a rule’s gain (on its first item) is what the overall score rises once all its items are done; a “find out” item shows the most its answer can add. Tick each box when the item is done.</p>');
+  out.push(
+    '<p class="lead">Fixes of failing critical rules first, then by points: a rule’s gain (on its first item) is what the overall score rises once all its items are done; a “find out” item shows the most its answer can add. Tick each box when the item is done.</p>',
+  );
   if (!r.checklist.length) {
     out.push('<p class="empty">Nothing to do for the rules assessed.</p></section>');
     return out.join('\n');
@@ -423,7 +432,9 @@ function perceptionSection(r: AuditReport): string {
   const out = ['<section id="disagree" aria-labelledby="disagree-title"><h2 id="disagree-title">Where people disagree</h2>', `<p>${esc(respondentsLine(r))}</p>`];
   if (!rows.length) out.push('<p>No disagreement: every fact two groups answered, they answered alike.</p>');
   else {
-    out.push('<table class="gaps"><caption class="sr-only">Facts the groups answered differently</caption><thead><tr><th scope="col">Fact</th><th scope="col">Answers by group</th><th scope="col">Rules</th></tr></thead><tbody>');
+    out.push(
+      '<table class="gaps"><caption class="sr-only">Facts the groups answered differently</caption><thead><tr><th scope="col">Fact</th><th scope="col">Answers by group</th><th scope="col">Rules</th></tr></thead><tbody>',
+    );
     for (const g of rows)
       out.push(
         `<tr><th scope="row" dir="auto">${esc(g.fact)} <code>${esc(g.path)}</code></th><td><ul>${g.answers.map((a) => `<li dir="auto">${esc(a)}</li>`).join('')}</ul></td><td>${esc(rulesText(g))}</td></tr>`,
@@ -449,9 +460,7 @@ function appendix(r: AuditReport, colophon = ''): string {
   const out: string[] = [];
   out.push('<section id="appendix" aria-labelledby="appendix-title">');
   out.push('<h2 id="appendix-title">Appendix: the rules</h2>');
-  out.push(
-    '<p class="lead">What each rule checks, why it matters and the source it cites. Severity sets a rule’s weight in the score (critical 10, high 7.5, medium 5, low 2.5).</p>',
-  );
+  out.push('<p class="lead">What each rule checks, why it matters and the source it cites. Severity sets a rule’s weight in the score (critical 10, high 7.5, medium 5, low 2.5).</p>');
 
   out.push('<table class="rules">');
   out.push('<caption class="sr-only">Rules and their results</caption>');
@@ -488,22 +497,26 @@ function appendix(r: AuditReport, colophon = ''): string {
   }
 
   out.push('<h3>Rule by rule</h3>');
-  sections.flatMap((sec) => sec.rules.map((x, k) => ({ x, title: k === 0 ? sec.group?.title : undefined }))).forEach(({ x, title }, i) => {
-    if (title) out.push(`<p class="rule-group-title"><b>${esc(title)}</b>: the rules below are read together, as one review.</p>`);
-    out.push(`<article class="rule-doc" id="rule-${esc(x.id)}" aria-labelledby="doc-${esc(x.id)}">`);
-    out.push(`<h4 id="doc-${esc(x.id)}"><span class="num">${i + 1}.</span> ${esc(x.title)} <code class="rule-id">${esc(x.id)}</code></h4>`);
-    out.push(`<p class="badges">${severityBadge(x.severity)} ${statusBadge(x)} <span class="small">${esc(cap(x.category))} · weight ${esc(x.weight)}</span></p>`);
-    out.push(`<p><b>What it checks.</b> ${esc(x.docs?.description ?? '')}</p>`);
-    out.push(`<p><b>Why it matters.</b> ${esc(x.docs?.rationale ?? '')}</p>`);
-    out.push(`<p><b>Source.</b> ${esc(x.source)}</p>`);
-    if (x.error) out.push(`<p class="error"><b>Error.</b> The rule could not run: ${esc(x.error)}</p>`);
-    if (x.waiver) out.push(`<p><b>Waived</b> until ${esc(x.waiver.expires)} by <bdi>${esc(x.waiver.owner)}</bdi>: <bdi>${esc(x.waiver.reason)}</bdi></p>`);
-    out.push('</article>');
-  });
+  sections
+    .flatMap((sec) => sec.rules.map((x, k) => ({ x, title: k === 0 ? sec.group?.title : undefined })))
+    .forEach(({ x, title }, i) => {
+      if (title) out.push(`<p class="rule-group-title"><b>${esc(title)}</b>: the rules below are read together, as one review.</p>`);
+      out.push(`<article class="rule-doc" id="rule-${esc(x.id)}" aria-labelledby="doc-${esc(x.id)}">`);
+      out.push(`<h4 id="doc-${esc(x.id)}"><span class="num">${i + 1}.</span> ${esc(x.title)} <code class="rule-id">${esc(x.id)}</code></h4>`);
+      out.push(`<p class="badges">${severityBadge(x.severity)} ${statusBadge(x)} <span class="small">${esc(cap(x.category))} · weight ${esc(x.weight)}</span></p>`);
+      out.push(`<p><b>What it checks.</b> ${esc(x.docs?.description ?? '')}</p>`);
+      out.push(`<p><b>Why it matters.</b> ${esc(x.docs?.rationale ?? '')}</p>`);
+      out.push(`<p><b>Source.</b> ${esc(x.source)}</p>`);
+      if (x.error) out.push(`<p class="error"><b>Error.</b> The rule could not run: ${esc(x.error)}</p>`);
+      if (x.waiver) out.push(`<p><b>Waived</b> until ${esc(x.waiver.expires)} by <bdi>${esc(x.waiver.owner)}</bdi>: <bdi>${esc(x.waiver.reason)}</bdi></p>`);
+      out.push('</article>');
+    });
 
   if (r.waivers.length) {
     out.push('<h3>Waivers (accepted risks)</h3>');
-    out.push('<table class="waivers"><caption class="sr-only">Waivers</caption><thead><tr><th scope="col">Rule</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Expires</th><th scope="col">Reason</th></tr></thead><tbody>');
+    out.push(
+      '<table class="waivers"><caption class="sr-only">Waivers</caption><thead><tr><th scope="col">Rule</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Expires</th><th scope="col">Reason</th></tr></thead><tbody>',
+    );
     for (const w of r.waivers)
       out.push(
         `<tr><th scope="row"><code>${esc(w.rule)}</code></th><td>${esc(w.status === 'unknown-rule' ? 'unknown rule' : w.status)}</td><td dir="auto">${esc(w.owner)}</td><td>${esc(w.expires)}</td><td dir="auto">${esc(w.reason)}</td></tr>`,
@@ -744,7 +757,9 @@ export function renderHtml(r: AuditReport, opts: HtmlOptions = {}): string {
   const css = styles(r, opts) + (opts.extra?.css ?? '');
   const company = r.org.company ?? 'Unnamed organisation';
   const colophon = `<footer class="colophon"><p>Prepared with sales-audit ${esc(r.tool.version)} from <code>${esc(r.org.file)}</code>, audit date ${esc(r.auditDate)}. Findings cite the org-file line or the interview answer they rest on; the appendix lists every rule and its source.</p></footer>`;
-  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), perceptionSection(r), notesSection(r), appendix(r, colophon)].filter(Boolean).join('\n');
+  const body = [cover(r, opts.extra?.gauge), opts.extra?.html, contents(r), categoriesSection(r), findingsSection(r), checklistSection(r), perceptionSection(r), notesSection(r), appendix(r, colophon)]
+    .filter(Boolean)
+    .join('\n');
   return `<!doctype html>
 ${pageHead(`Sales audit: ${company} (${longDate(r.auditDate)})`, css, r.tool.version)}
 <body>

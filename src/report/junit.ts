@@ -55,7 +55,11 @@ function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
     return { ...base, outcome: { kind: 'skipped', message } };
   }
   // Passes on what is known, but too little is known to call it a pass: neither passed nor failed.
-  if (s === 'incomplete') return { ...base, outcome: { kind: 'skipped', message: `incomplete${pct(rule.score)}: passes on what is known (${rule.coverage}% known); the org file lacks ${rule.missing.join(', ') || 'some facts it needs'}` } };
+  if (s === 'incomplete')
+    return {
+      ...base,
+      outcome: { kind: 'skipped', message: `incomplete${pct(rule.score)}: passes on what is known (${rule.coverage}% known); the org file lacks ${rule.missing.join(', ') || 'some facts it needs'}` },
+    };
   if (s === 'off') return { ...base, outcome: { kind: 'skipped', message: 'turned off in the config' } };
   const w = rule.waiver;
   return { ...base, outcome: { kind: 'skipped', message: w ? `waived until ${w.expires} by ${w.owner}: ${w.reason}` : 'waived' } };
@@ -82,7 +86,13 @@ function casesOf(f: LintedFile): Case[] {
   const problems = problemsOf(f);
   const cases = f.report.rules.map((r) => ruleCase(f, r, problems));
   for (const p of problems.filter((x) => x.kind === 'expired-waiver'))
-    cases.push({ name: `${EXPIRED_WAIVER}: ${p.waiver!.rule}`, classname: f.file, file: f.file, line: p.line, outcome: { kind: 'failure', type: EXPIRED_WAIVER, message: p.message, body: problemText(p) } });
+    cases.push({
+      name: `${EXPIRED_WAIVER}: ${p.waiver!.rule}`,
+      classname: f.file,
+      file: f.file,
+      line: p.line,
+      outcome: { kind: 'failure', type: EXPIRED_WAIVER, message: p.message, body: problemText(p) },
+    });
   return [...cases, ...gateCases(f)];
 }
 
@@ -90,7 +100,19 @@ export function renderJunit(run: LintRun): string {
   const suites = run.files.map((f) => {
     if (!f.ok) {
       const body = f.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
-      return { name: f.file, props: [] as [string, string][], cases: [{ name: 'read the org file and its config', classname: f.file, file: f.file, line: f.diagnostics[0]?.line, outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body } } as Case] };
+      return {
+        name: f.file,
+        props: [] as [string, string][],
+        cases: [
+          {
+            name: 'read the org file and its config',
+            classname: f.file,
+            file: f.file,
+            line: f.diagnostics[0]?.line,
+            outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body },
+          } as Case,
+        ],
+      };
     }
     const s = f.report.summary;
     const props: [string, string][] = [
@@ -106,7 +128,12 @@ export function renderJunit(run: LintRun): string {
     if (b) {
       props.push(['baseline', b.revision], ['baselineStatus', b.status]);
       if (b.status === 'compared')
-        props.push(['scoreBefore', b.diff.score.before === null ? '?' : String(b.diff.score.before)], ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)], ['findingsNew', String(b.diff.findings.new.length)], ['findingsResolved', String(b.diff.findings.resolved.length)]);
+        props.push(
+          ['scoreBefore', b.diff.score.before === null ? '?' : String(b.diff.score.before)],
+          ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)],
+          ['findingsNew', String(b.diff.findings.new.length)],
+          ['findingsResolved', String(b.diff.findings.resolved.length)],
+        );
     }
     return { name: f.file, props, cases: casesOf(f) };
   });

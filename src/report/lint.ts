@@ -38,10 +38,7 @@ export interface LintedFile {
  * `new` (the file is not in that revision: nothing to compare with), or
  * `unreadable` (that version could not be audited: invalid YAML, schema...).
  */
-export type LintBaseline =
-  | { status: 'compared'; revision: string; diff: AuditDiff }
-  | { status: 'new'; revision: string }
-  | { status: 'unreadable'; revision: string; message: string };
+export type LintBaseline = { status: 'compared'; revision: string; diff: AuditDiff } | { status: 'new'; revision: string } | { status: 'unreadable'; revision: string; message: string };
 
 /** The change in a few words, for summary lines: `+8 since main`, `new since main`. */
 export function baselineNote(b: LintBaseline | undefined): string {
@@ -188,11 +185,13 @@ export function problemsOf(f: LintedFile): Problem[] {
       waiver: w,
     });
   }
-  return out
-    .map((p, i) => ({ p, i }))
-    // Code-unit order, not the locale's: the same bytes on every machine.
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
-    .map(({ p }) => p);
+  return (
+    out
+      .map((p, i) => ({ p, i }))
+      // Code-unit order, not the locale's: the same bytes on every machine.
+      .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+      .map(({ p }) => p)
+  );
 }
 
 export interface LintRenderOptions {
@@ -349,7 +348,9 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       if (b.status === 'compared')
         sections.push({
           title: `${f.file}: change since ${b.revision}`,
-          body: diffView.renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor(MARKDOWN_LIMIT / (2 * run.files.length))) }).replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `),
+          body: diffView
+            .renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor(MARKDOWN_LIMIT / (2 * run.files.length))) })
+            .replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `),
         });
       else
         sections.push({
@@ -372,7 +373,11 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
       out.push('');
     }
     // Each report one heading level down, under this document's title.
-    out.push(renderMarkdown(f.report).trimEnd().replace(/^(#{1,5}) /gm, '#$1 '));
+    out.push(
+      renderMarkdown(f.report)
+        .trimEnd()
+        .replace(/^(#{1,5}) /gm, '#$1 '),
+    );
     const s = f.report.summary;
     sections.push({ title: `${f.file}: ${s.score ?? '?'}/100 (${gradeOf(s)})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') });
   }
@@ -387,7 +392,9 @@ async function renderLintMarkdown(run: LintRun): Promise<string> {
     let kept = 0;
     let size = [...title, ...columns].join('\n').length;
     while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
-    headText = [...title, ...columns, ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join('\n');
+    headText = [...title, ...columns, ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join(
+      '\n',
+    );
   }
   let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
   const kept: string[] = [];

@@ -6,7 +6,10 @@ import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, r
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** A fact in words, its path as a small code reference: `the quota attainment of AE 3 (\`people[2].attainment\`)`. */
@@ -98,7 +101,7 @@ export function renderMarkdown(r: AuditReport): string {
   out.push('');
 
   if (r.unknowns.length) {
-    out.push("## Answered \"don't know\"", '');
+    out.push('## Answered "don\'t know"', '');
     for (const u of r.unknowns) out.push(`- ${evidenceMd(r, u)}`);
     out.push('');
   }

@@ -15,8 +15,7 @@ export const BROWSER_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome'
 /** Environment variables naming a browser executable, checked before PATH. */
 export const BROWSER_ENV = ['SALES_AUDIT_CHROME', 'CHROME_PATH'] as const;
 
-export const INSTALL_HINT =
-  'install Chromium or Google Chrome (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set SALES_AUDIT_CHROME to its path';
+export const INSTALL_HINT = 'install Chromium or Google Chrome (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set SALES_AUDIT_CHROME to its path';
 
 export class PdfError extends Error {}
 

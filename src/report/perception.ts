@@ -40,8 +40,7 @@ function usedLine(r: Pick<AuditReport, 'perception'>, fact: string): string[] {
 export function respondentsLine(r: Pick<AuditReport, 'perception'>): string {
   const p = r.perception;
   if (!p) return '';
-  const part = (x: (typeof p.respondents)[number]) =>
-    `${groupName(x.group)} ${x.named + x.anonymous}${x.anonymous ? (x.named ? ` (${x.anonymous} anonymous)` : ' (anonymous)') : ''}`;
+  const part = (x: (typeof p.respondents)[number]) => `${groupName(x.group)} ${x.named + x.anonymous}${x.anonymous ? (x.named ? ` (${x.anonymous} anonymous)` : ' (anonymous)') : ''}`;
   return `Respondents: ${p.respondents.map(part).join(', ')}`;
 }
 

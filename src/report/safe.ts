@@ -30,7 +30,10 @@ const INLINE_COMMAND = /##(?=(?:vso)?\[)/gi;
  * Everything else (accents, CJK, emoji, right-to-left letters) is kept.
  */
 export function safeText(s: string, opts: SafeOptions = {}): string {
-  return s.replace(opts.keepLineBreaks ? OTHER_BREAKS : BREAKS, ' ').replace(CONTROLS, '').replace(INLINE_COMMAND, '# #');
+  return s
+    .replace(opts.keepLineBreaks ? OTHER_BREAKS : BREAKS, ' ')
+    .replace(CONTROLS, '')
+    .replace(INLINE_COMMAND, '# #');
 }
 
 export interface SafeOptions {
@@ -81,7 +84,5 @@ export const safeLine = (s: string): string => guardLineStarts(safeText(s));
  * C0 controls and line breaks, so a value never starts a line.)
  */
 export function escapeJsonControls(json: string): string {
-  return json
-    .replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(INLINE_COMMAND, '#\\u0023');
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(INLINE_COMMAND, '#\\u0023');
 }

@@ -66,7 +66,9 @@ function ruleHelp(rule: RuleDefinition): { text: string; markdown: string } {
     `Why it matters: ${rule.docs.rationale}`,
     `How to fix:\n${steps.map((s) => `- ${s}`).join('\n')}`,
     ...(opts.length
-      ? [`Thresholds (set them in .sales-audit.yaml under rules.${rule.id}.options):\n${opts.map((o) => `- ${o.name} = ${JSON.stringify(o.default)}${o.description ? `: ${o.description}` : ''}${o.source ? ` Source: ${o.source}` : ''}`).join('\n')}`]
+      ? [
+          `Thresholds (set them in .sales-audit.yaml under rules.${rule.id}.options):\n${opts.map((o) => `- ${o.name} = ${JSON.stringify(o.default)}${o.description ? `: ${o.description}` : ''}${o.source ? ` Source: ${o.source}` : ''}`).join('\n')}`,
+        ]
       : []),
     `Source: ${rule.source}. More: sales-audit explain ${rule.id}`,
   ].join('\n\n');
@@ -76,7 +78,9 @@ function ruleHelp(rule: RuleDefinition): { text: string; markdown: string } {
     `**Why it matters.** ${md(rule.docs.rationale)}`,
     `**How to fix**\n\n${steps.map((s) => `- ${md(s)}`).join('\n')}`,
     ...(opts.length
-      ? [`**Thresholds** (set them in \`.sales-audit.yaml\` under \`rules.${rule.id}.options\`)\n\n${opts.map((o) => `- \`${o.name}\` = \`${JSON.stringify(o.default)}\`${o.description ? `: ${md(o.description)}` : ''}${o.source ? ` Source: ${md(o.source)}` : ''}`).join('\n')}`]
+      ? [
+          `**Thresholds** (set them in \`.sales-audit.yaml\` under \`rules.${rule.id}.options\`)\n\n${opts.map((o) => `- \`${o.name}\` = \`${JSON.stringify(o.default)}\`${o.description ? `: ${md(o.description)}` : ''}${o.source ? ` Source: ${md(o.source)}` : ''}`).join('\n')}`,
+        ]
       : []),
     `Source: ${md(rule.source)}. More: \`sales-audit explain ${rule.id}\``,
   ].join('\n\n');
@@ -125,11 +129,7 @@ function notification(base: Base, d: Diagnostic): Json {
     level: 'error',
     descriptor: { id: 'invalid-input' },
     message: { text: sentence(d.path ? `${d.path}: ${d.message}` : d.message) },
-    locations: [
-      d.line !== undefined
-        ? location(base, d.file, d.line, d.column ?? 1)
-        : { physicalLocation: { artifactLocation: artifactLocation(d.file, base) } },
-    ],
+    locations: [d.line !== undefined ? location(base, d.file, d.line, d.column ?? 1) : { physicalLocation: { artifactLocation: artifactLocation(d.file, base) } }],
   };
 }
 
@@ -157,7 +157,18 @@ export function renderSarif(run: LintRun): string {
       continue;
     }
     const s = f.report.summary;
-    files.push({ file: f.file, status: 'ok', score: s.score, upTo: s.upTo, grade: s.grade, gradeStatus: s.gradeStatus, coverage: s.coverage, coverageFloor: s.coverageFloor, passed: f.failures.length === 0, gateFailures: f.failures.map((g) => g.message) });
+    files.push({
+      file: f.file,
+      status: 'ok',
+      score: s.score,
+      upTo: s.upTo,
+      grade: s.grade,
+      gradeStatus: s.gradeStatus,
+      coverage: s.coverage,
+      coverageFloor: s.coverageFloor,
+      passed: f.failures.length === 0,
+      gateFailures: f.failures.map((g) => g.message),
+    });
     const seen = new Map<string, number>();
     // lint --baseline: each finding's state against the revision (SARIF's baselineState).
     const b = f.baseline?.status === 'compared' ? f.baseline.diff : undefined;
@@ -168,7 +179,11 @@ export function renderSarif(run: LintRun): string {
       const open = b.findings.open.find((x) => x.id === id);
       return open ? (open.was ? 'updated' : 'unchanged') : undefined;
     };
-    if (f.baseline) (files.at(-1) as Json).baseline = f.baseline.status === 'compared' ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length } : { revision: f.baseline.revision, status: f.baseline.status };
+    if (f.baseline)
+      (files.at(-1) as Json).baseline =
+        f.baseline.status === 'compared'
+          ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length }
+          : { revision: f.baseline.revision, status: f.baseline.status };
     for (const p of problemsOf(f)) {
       if (p.kind === 'waived') continue; // its findings carry the suppression
       const fp = fingerprintBase(f.file, p);
@@ -182,8 +197,7 @@ export function renderSarif(run: LintRun): string {
         locations: [location(base, p.file, p.line, p.column)],
       };
       const related = (p.finding?.evidence ?? []).slice(1).filter((e) => e.file && e.line);
-      if (related.length)
-        result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
+      if (related.length) result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
       result.partialFingerprints = { [FINGERPRINT_KEY]: `${fp}:${n}` };
       const state = p.kind === 'finding' && p.finding ? stateOf(p.finding.id) : undefined;
       if (state) result.baselineState = state;

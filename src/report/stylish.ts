@@ -21,8 +21,7 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
  */
 export function stylishBlock(f: LintFile, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const colour = (p: Problem) =>
-    p.kind === 'waived' ? c.dim : p.label === 'critical' ? c.red.bold : p.level === 'error' ? c.red : p.level === 'warning' ? c.yellow : c.cyan;
+  const colour = (p: Problem) => (p.kind === 'waived' ? c.dim : p.label === 'critical' ? c.red.bold : p.level === 'error' ? c.red : p.level === 'warning' ? c.yellow : c.cyan);
   // Waived rules are listed (once per rule, not per suppressed finding).
   const problems = f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : [];
   if (!problems.length) return '';
@@ -100,7 +99,13 @@ export function summaryLine(run: LintRun): string {
   const total = SEVERITIES.reduce((a, s) => a + bySeverity[s], 0);
   const parts = [
     `${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`,
-    `${total} finding${total === 1 ? '' : 's'}${total ? `: ${SEVERITIES.filter((s) => bySeverity[s]).map((s) => `${bySeverity[s]} ${s}`).join(', ')}` : ''}`,
+    `${total} finding${total === 1 ? '' : 's'}${
+      total
+        ? `: ${SEVERITIES.filter((s) => bySeverity[s])
+            .map((s) => `${bySeverity[s]} ${s}`)
+            .join(', ')}`
+        : ''
+    }`,
   ];
   if (waived) parts.push(`${waived} waived`);
   if (expired) parts.push(`${expired} expired waiver${expired === 1 ? '' : 's'}`);

@@ -30,8 +30,7 @@ function capped(lines: string[], max: number, rest: (n: number) => string): stri
 }
 
 /** The gain column: `+4.2` on a rule's first fix, `"` on its others, `≤3.1` (points in play) on a find-out item. */
-const gainText = (item: AuditReport['checklist'][number], sameRule: boolean) =>
-  item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`;
+const gainText = (item: AuditReport['checklist'][number], sameRule: boolean) => (item.kind === 'find-out' ? `≤${item.gain.toFixed(1)}` : sameRule ? '  "' : `+${item.gain.toFixed(1)}`);
 
 /** Lines of one checklist action: a find-out item over a roster of thousands can name a fact per person. */
 const ACTION_LINES = 12;
@@ -127,8 +126,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     if (n <= PER_RULE) findingBlock(f);
   }
   for (const [ruleId, n] of shownPerRule)
-    if (n > PER_RULE)
-      for (const l of wrap(`... and ${n - PER_RULE} more ${ruleId} findings (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
+    if (n > PER_RULE) for (const l of wrap(`... and ${n - PER_RULE} more ${ruleId} findings (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
 
   const ns = notes(r);
   if (ns.length) {
@@ -141,8 +139,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const k = (shownNotes.get(n.ruleId) ?? 0) + 1;
       shownNotes.set(n.ruleId, k);
       if (k > PER_RULE) {
-        if (k === notesPerRule.get(n.ruleId))
-          for (const l of wrap(`... and ${k - PER_RULE} more ${n.ruleId} notes (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
+        if (k === notesPerRule.get(n.ruleId)) for (const l of wrap(`... and ${k - PER_RULE} more ${n.ruleId} notes (--format json or markdown lists every one)`, width - 4)) out.push(c.dim(`  ${l}`));
         continue;
       }
       out.push(`  ${c.cyan('i')} ${c.bold(n.ruleId)}`);
@@ -162,25 +159,22 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const label = statusColor(rule.status)(`${SYMBOL[rule.status]} ${STATUS_LABEL[rule.status]}`.padEnd(18));
       const cov = rule.score !== null && rule.coverage < 100 && rule.status !== 'not-assessed' ? c.dim(` · ${rule.coverage}% known`) : '';
       out.push(`  ${label} ${rule.id}${sc ? ` ${sc}` : ''}${cov}${rule.error ? c.red(`: ${rule.error}`) : ''}`);
-      if (rule.status === 'not-applicable' && rule.reason)
-        for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      if (rule.status === 'not-applicable' && rule.reason) for (const l of wrap(rule.reason, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
       if (rule.missing.length && rule.status !== 'waived')
         for (const l of capped(wrap(`needs ${rule.missing.map((m) => factText(r, m)).join('; ')}`, width - 23, '  '), 4, (k) => `... ${k} more lines`)) out.push(c.dim(`${' '.repeat(21)}${l}`));
-      if (rule.waiver)
-        for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
+      if (rule.waiver) for (const l of wrap(`waived until ${rule.waiver.expires} by ${rule.waiver.owner}: ${rule.waiver.reason}`, width - 23, '  ')) out.push(c.dim(`${' '.repeat(21)}${l}`));
     }
   }
 
   const expired = r.waivers.filter((w) => w.status !== 'active');
   if (expired.length) {
     heading('Waivers needing attention');
-    for (const w of expired)
-      out.push(c.red(`  ${w.status === 'expired' ? `expired ${w.expires}` : 'unknown rule'}  ${w.rule}`) + c.dim(`  ${where(w.evidence)}`));
+    for (const w of expired) out.push(c.red(`  ${w.status === 'expired' ? `expired ${w.expires}` : 'unknown rule'}  ${w.rule}`) + c.dim(`  ${where(w.evidence)}`));
   }
 
   // Checklist
   heading('Remediation checklist (most points first)');
-  if (r.checklist.length) out.push(c.dim("  Gain: points the score rises once all of a rule's items are done; on a \"find out\" item, the most its answer can add."));
+  if (r.checklist.length) out.push(c.dim('  Gain: points the score rises once all of a rule\'s items are done; on a "find out" item, the most its answer can add.'));
   if (!r.checklist.length) out.push(c.dim('  Nothing to do for the rules assessed.'));
   else if (width < CHECKLIST_TABLE_MIN) {
     // Too narrow for the table's columns: one item per paragraph.
@@ -189,7 +183,9 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const lead = `  ${item.rank}. `;
       const pad = ' '.repeat(lead.length);
       const gain = gainText(item, sameRule).trim();
-      capped(wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length), ACTION_LINES, moreFacts(item)).forEach((l, j) => out.push(`${j ? pad : lead}${l}`));
+      capped(wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length), ACTION_LINES, moreFacts(item)).forEach((l, j) =>
+        out.push(`${j ? pad : lead}${l}`),
+      );
       for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));
     });
   } else {

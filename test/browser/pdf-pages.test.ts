@@ -25,7 +25,11 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const ARTIFACTS = process.env.SALES_AUDIT_ARTIFACTS ?? join(tmpdir(), 'sales-audit-browser');
 
 const EXAMPLES_DIR = `${ROOT}templates/examples/`;
-const EXAMPLES = existsSync(EXAMPLES_DIR) ? readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.yaml')).sort() : [];
+const EXAMPLES = existsSync(EXAMPLES_DIR)
+  ? readdirSync(EXAMPLES_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : [];
 
 /**
  * The most pages each example may print to, on A4 and on Letter. Measured on
@@ -94,37 +98,41 @@ if (!executable) {
   });
 
   describe.each(EXAMPLES)('%s', (example) => {
-    it.each(['a4', 'letter'] as const)('on %s: bounded page count, no orphaned Source row, no lone heading, every card on one page', async (paper) => {
-      const pages = await printed(example, paper);
-      const where = (i: number) => `${example} ${paper} page ${i + 1} of ${pages.length}`;
-      expect(pages.length, `${example} ${paper}: ${pages.length} pages`).toBeLessThanOrEqual(MAX_PAGES[example] ?? DEFAULT_MAX);
-      expect(pages.length).toBeGreaterThanOrEqual(3);
+    it.each(['a4', 'letter'] as const)(
+      'on %s: bounded page count, no orphaned Source row, no lone heading, every card on one page',
+      async (paper) => {
+        const pages = await printed(example, paper);
+        const where = (i: number) => `${example} ${paper} page ${i + 1} of ${pages.length}`;
+        expect(pages.length, `${example} ${paper}: ${pages.length} pages`).toBeLessThanOrEqual(MAX_PAGES[example] ?? DEFAULT_MAX);
+        expect(pages.length).toBeGreaterThanOrEqual(3);
 
-      pages.forEach((p, i) => {
-        const body = bodyOf(p);
-        expect(body.length, `${where(i)} is empty`).toBeGreaterThan(0);
-        expect(isCite(body[0]!), `${where(i)} starts with "${body[0]!.text}", cut from its card`).toBe(false);
-        expect(body.every(isHeading), `${where(i)} holds only a heading: ${body.map((l) => l.text).join(' / ')}`).toBe(false);
-        expect(isHeading(body.at(-1)!), `${where(i)} ends with the heading "${body.at(-1)!.text}"`).toBe(false);
-      });
+        pages.forEach((p, i) => {
+          const body = bodyOf(p);
+          expect(body.length, `${where(i)} is empty`).toBeGreaterThan(0);
+          expect(isCite(body[0]!), `${where(i)} starts with "${body[0]!.text}", cut from its card`).toBe(false);
+          expect(body.every(isHeading), `${where(i)} holds only a heading: ${body.map((l) => l.text).join(' / ')}`).toBe(false);
+          expect(isHeading(body.at(-1)!), `${where(i)} ends with the heading "${body.at(-1)!.text}"`).toBe(false);
+        });
 
-      // Cards, in the findings section: from a card's title (11.2 pt) to its Source row, on one page.
-      const lines = pages.flatMap((p, i) => bodyOf(p).map((l) => ({ ...l, page: i })));
-      const from = lines.findIndex((l) => /^Findings \(\d+\)$/.test(l.text));
-      const to = lines.findIndex((l) => l.text === 'Remediation checklist');
-      expect(from).toBeGreaterThanOrEqual(0);
-      let start: (PdfLine & { page: number }) | undefined;
-      let cards = 0;
-      for (const l of lines.slice(from + 1, to < 0 ? undefined : to)) {
-        if (l.size >= 11 && l.size < 12 && !start) start = l;
-        else if (isCite(l) && l.text.startsWith('Source') && start) {
-          expect(l.page, `${example} ${paper}: the card "${start.text}" starts on page ${start.page + 1} and its Source row is on page ${l.page + 1}`).toBe(start.page);
-          start = undefined;
-          cards++;
+        // Cards, in the findings section: from a card's title (11.2 pt) to its Source row, on one page.
+        const lines = pages.flatMap((p, i) => bodyOf(p).map((l) => ({ ...l, page: i })));
+        const from = lines.findIndex((l) => /^Findings \(\d+\)$/.test(l.text));
+        const to = lines.findIndex((l) => l.text === 'Remediation checklist');
+        expect(from).toBeGreaterThanOrEqual(0);
+        let start: (PdfLine & { page: number }) | undefined;
+        let cards = 0;
+        for (const l of lines.slice(from + 1, to < 0 ? undefined : to)) {
+          if (l.size >= 11 && l.size < 12 && !start) start = l;
+          else if (isCite(l) && l.text.startsWith('Source') && start) {
+            expect(l.page, `${example} ${paper}: the card "${start.text}" starts on page ${start.page + 1} and its Source row is on page ${l.page + 1}`).toBe(start.page);
+            start = undefined;
+            cards++;
+          }
         }
-      }
-      // Every card was seen (each has a Source row): as many as the report's rule groups with findings.
-      expect(cards).toBeGreaterThan(0);
-    }, 60_000);
+        // Every card was seen (each has a Source row): as many as the report's rule groups with findings.
+        expect(cards).toBeGreaterThan(0);
+      },
+      60_000,
+    );
   });
 }

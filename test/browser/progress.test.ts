@@ -39,8 +39,25 @@ async function history(): Promise<History> {
     const date = `2026-0${i + 1}-15`;
     points.push(historyPoint({ hash: `${i}`.repeat(40), date, subject: `<b>step</b> ${i + 1}`, path: 'acme.yaml' }, await reportOf(`${EX}${f}.yaml`, date)));
   }
-  points.splice(2, 0, { ...points[1]!, commit: 'f'.repeat(40), date: '2026-02-20', score: null, upTo: null, coverage: null, grade: null, gradeStatus: null, categories: {}, error: 'acme.yaml:1:10: bad' });
-  return { schemaVersion: HISTORY_SCHEMA_VERSION, tool: { name: 'sales-audit', version: '0.0.0-test' }, file: 'orgs/<acme>.yaml', categories: (Object.keys(CATEGORIES) as Category[]).map((id) => ({ id, title: CATEGORIES[id] })), points };
+  points.splice(2, 0, {
+    ...points[1]!,
+    commit: 'f'.repeat(40),
+    date: '2026-02-20',
+    score: null,
+    upTo: null,
+    coverage: null,
+    grade: null,
+    gradeStatus: null,
+    categories: {},
+    error: 'acme.yaml:1:10: bad',
+  });
+  return {
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    tool: { name: 'sales-audit', version: '0.0.0-test' },
+    file: 'orgs/<acme>.yaml',
+    categories: (Object.keys(CATEGORIES) as Category[]).map((id) => ({ id, title: CATEGORIES[id] })),
+    points,
+  };
 }
 
 if (!executable) {

@@ -276,7 +276,13 @@ if (!executable) {
         const typed = 'plan.documented: true\nplan.sales_target: 500000\nprocess.win_rate_pct: 30\nleadership.outside_help: [advisor]\nroles[0].title: AE\nleadership.leader_since: unknown\n';
         const fromForm = join(dir, 'form.yaml');
         const fromTyped = join(dir, 'typed.yaml');
-        writeFileSync(fromForm, Object.entries(saved).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n').replace(/: "unknown"/g, ': unknown') + '\n');
+        writeFileSync(
+          fromForm,
+          Object.entries(saved)
+            .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+            .join('\n')
+            .replace(/: "unknown"/g, ': unknown') + '\n',
+        );
         writeFileSync(fromTyped, typed);
         const run = (answers: string, org: string) =>
           spawnSync(process.execPath, [join(ROOT, 'bin/sales-audit.js'), 'interview', org, '--answers', answers, '--date', '2026-11-27', '--no-notes'], { encoding: 'utf8', cwd: dir });
@@ -291,7 +297,11 @@ if (!executable) {
         writeFileSync(join(dir, 'raw.yaml'), savedText);
         const body = readFileSync(join(dir, 'org-typed.yaml'), 'utf8');
         writeFileSync(join(dir, 'org-raw.yaml'), body);
-        const c = spawnSync(process.execPath, [join(ROOT, 'bin/sales-audit.js'), 'interview', join(dir, 'org-raw.yaml'), '--answers', join(dir, 'raw.yaml'), '--respondent', 'Vera, VP Sales', '--date', '2026-11-27', '--no-notes'], { encoding: 'utf8', cwd: dir });
+        const c = spawnSync(
+          process.execPath,
+          [join(ROOT, 'bin/sales-audit.js'), 'interview', join(dir, 'org-raw.yaml'), '--answers', join(dir, 'raw.yaml'), '--respondent', 'Vera, VP Sales', '--date', '2026-11-27', '--no-notes'],
+          { encoding: 'utf8', cwd: dir },
+        );
         expect(c.stderr).not.toMatch(/error|invalid|expected/i);
         expect(c.status).toBe(0);
         const org = readFileSync(join(dir, 'org-raw.yaml'), 'utf8');

@@ -36,7 +36,12 @@ try {
 // The example orgs (templates/examples) and the renderer's own fixtures.
 const EXAMPLES_DIR = `${ROOT}templates/examples/`;
 const ORGS: { name: string; path: string }[] = [
-  ...(existsSync(EXAMPLES_DIR) ? readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.yaml')).sort() : []).map((f) => ({ name: `example-${f.slice(0, -5)}`, path: EXAMPLES_DIR + f })),
+  ...(existsSync(EXAMPLES_DIR)
+    ? readdirSync(EXAMPLES_DIR)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : []
+  ).map((f) => ({ name: `example-${f.slice(0, -5)}`, path: EXAMPLES_DIR + f })),
   ...['acme', 'healthy', 'hostile', 'blank', 'all-waived'].map((n) => ({ name: `fixture-${n}`, path: `${FIXTURES}${n}.yaml` })),
 ];
 
@@ -291,19 +296,23 @@ if (!executable) {
       expect(r.checklist.some((c) => c.action.length > 60 || c.owner.length > 40) || html.includes('Credit_Control_Team')).toBe(true);
     });
 
-    it.each([1000, 760, 480])('on a %i px screen nothing is wider than the window', async (width) => {
-      const r = await reportOf(`${FIXTURES}long-words.yaml`);
-      const { page, context } = await open(renderHtml(r), `long-words-${width}`);
-      try {
-        await page.setViewportSize({ width, height: 1200 });
-        const l = (await page.evaluate(overflow)) as Layout;
-        expect(l.wide).toEqual([]);
-        expect(l.scrollWidth).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: join(ARTIFACTS, `long-words-${width}.png`), fullPage: false });
-      } finally {
-        await context.close();
-      }
-    }, 60_000);
+    it.each([1000, 760, 480])(
+      'on a %i px screen nothing is wider than the window',
+      async (width) => {
+        const r = await reportOf(`${FIXTURES}long-words.yaml`);
+        const { page, context } = await open(renderHtml(r), `long-words-${width}`);
+        try {
+          await page.setViewportSize({ width, height: 1200 });
+          const l = (await page.evaluate(overflow)) as Layout;
+          expect(l.wide).toEqual([]);
+          expect(l.scrollWidth).toBeLessThanOrEqual(width);
+          await page.screenshot({ path: join(ARTIFACTS, `long-words-${width}.png`), fullPage: false });
+        } finally {
+          await context.close();
+        }
+      },
+      60_000,
+    );
 
     it('printed on A4, the checklist keeps every column, Owner, Effort and Gain included, inside the page', async () => {
       const r = await reportOf(`${FIXTURES}long-words.yaml`);
@@ -344,7 +353,7 @@ if (!executable) {
       const pa = readFileSync(join(out, 'a.pdf'));
       expect(pa.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pa.equals(readFileSync(join(out, 'b.pdf')))).toBe(true);
-      expect(pa.toString('latin1')).toContain("/CreationDate (D:20261127000000");
+      expect(pa.toString('latin1')).toContain('/CreationDate (D:20261127000000');
       expect(pdfPageCount(pa)).toBeGreaterThanOrEqual(4);
       for (const s of pageSizes(pa)) expect(s).toEqual(A4);
       const l = run(['audit', org, '--date', DATE, '--format', 'pdf', '--output', join(out, 'l.pdf'), '--paper', 'letter']);

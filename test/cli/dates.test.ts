@@ -8,14 +8,11 @@ describe('isIsoDate', () => {
     expect(isIsoDate(s)).toBe(true);
   });
 
-  it.each(['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '26-01-01', '2026-01-01T00:00', ' 2026-01-01', ''])(
-    'rejects %j',
-    (s) => {
-      expect(isIsoDate(s)).toBe(false);
-    },
-  );
+  it.each(['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '26-01-01', '2026-01-01T00:00', ' 2026-01-01', ''])('rejects %j', (s) => {
+    expect(isIsoDate(s)).toBe(false);
+  });
 
-  it('parseDate turns a bad date into commander\'s usage error', () => {
+  it("parseDate turns a bad date into commander's usage error", () => {
     expect(parseDate('2026-11-27')).toBe('2026-11-27');
     expect(() => parseDate('2026-02-30')).toThrow('expected a date as YYYY-MM-DD.');
   });

@@ -53,7 +53,7 @@ describe('withLock', () => {
     expect(readFileSync(`${f}.lock`, 'utf8')).toBe(held);
   });
 
-  it('isStale: a dead pid on this host, or too old; a live one or another host\'s recent lock is not', () => {
+  it("isStale: a dead pid on this host, or too old; a live one or another host's recent lock is not", () => {
     const now = Date.now();
     expect(isStale(`${deadPid()} ${hostname()} ${now}`, now)).toBe(true);
     expect(isStale(`${process.pid} ${hostname()} ${now}`, now)).toBe(false);

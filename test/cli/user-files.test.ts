@@ -91,7 +91,7 @@ describe('--output never replaces a file the run reads (fault 4)', () => {
   });
 });
 
-describe('--output keeps the existing file\'s mode, owner and links', () => {
+describe("--output keeps the existing file's mode, owner and links", () => {
   // Every format that a plain run can write (pdf needs Chromium; its write goes through the same writer, checked in pdf.test.ts).
   const formats = AUDIT_FORMATS.filter((f) => f !== 'pdf');
 
@@ -152,14 +152,13 @@ describe('an owner that only root could keep', () => {
     // As another user: the CLI copied where that user can reach it (this checkout may be in a private folder).
     const r = spawnSync(process.execPath, [cliForAnyUser(), 'audit', 'org.yaml', '-f', 'markdown', '-o', 'shared.md', '--date', DATE], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('sales-audit: note: shared.md belonged to 0:0 and now belongs to this user (only root can keep another user\'s ownership)');
+    expect(r.stderr).toContain("sales-audit: note: shared.md belonged to 0:0 and now belongs to this user (only root can keep another user's ownership)");
     expect(statSync(join(dir, 'shared.md')).mode & 0o777).toBe(0o666);
   });
 });
 
 describe('the interview keeps the org file exactly (faults 5, 6; issue 13 item 8)', () => {
-  const interview = (dir: string, file = 'org.yaml', extra: string[] = []) =>
-    cli(['interview', file, '--answers', 'answers.yaml', '--section', 'leadership', '--date', DATE, ...extra], { cwd: dir });
+  const interview = (dir: string, file = 'org.yaml', extra: string[] = []) => cli(['interview', file, '--answers', 'answers.yaml', '--section', 'leadership', '--date', DATE, ...extra], { cwd: dir });
 
   function orgDir(text: string) {
     const dir = tmp();
@@ -168,7 +167,7 @@ describe('the interview keeps the org file exactly (faults 5, 6; issue 13 item 8
     return dir;
   }
 
-  it('mode, owner, BOM, CRLF and comments are kept; the .bak has the original\'s mode and owner', () => {
+  it("mode, owner, BOM, CRLF and comments are kept; the .bak has the original's mode and owner", () => {
     const src = '\uFEFF# our org\r\nversion: 1\r\nleadership:\r\n  sales_managed_by:\r\n    # the CEO, for now\r\n    ceo\r\n';
     const dir = orgDir(src);
     const file = join(dir, 'org.yaml');

@@ -21,7 +21,10 @@ const ORG = '# our org\nversion: 1\ncompany:\n  name: Acme   # the client\nleade
 const tmp = () => mkdtempSync(join(tmpdir(), 'sales-audit-faults-'));
 
 /** Files in a folder, without the test hook's markers. */
-const listing = (dir: string) => readdirSync(dir).filter((f) => !f.startsWith('.hook-')).sort();
+const listing = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => !f.startsWith('.hook-'))
+    .sort();
 
 function orgDir(answers = 'leadership.manager_experience_years: 3\nleadership.outside_help: [coach]\n') {
   const dir = tmp();
@@ -167,8 +170,7 @@ function hooked(dir: string, args: string[], hook: Record<string, string>) {
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((res) => child.on('close', (code, signal) => res({ code, signal, stderr })));
   return { child, done };
 }
-const slowRun = (dir: string, args: string[], suffix: string, ms: number) =>
-  hooked(dir, args, { SALES_AUDIT_TEST_SLOW_RENAME: suffix, SALES_AUDIT_TEST_SLOW_RENAME_MS: String(ms) });
+const slowRun = (dir: string, args: string[], suffix: string, ms: number) => hooked(dir, args, { SALES_AUDIT_TEST_SLOW_RENAME: suffix, SALES_AUDIT_TEST_SLOW_RENAME_MS: String(ms) });
 
 async function until(cond: () => boolean, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
@@ -214,11 +216,9 @@ describe('SIGKILL during a save', () => {
       const text = readFileSync(join(dir, 'org.yaml'), 'utf8');
       expect((await loadOrgText(text, 'org.yaml')).ok, `killed after ${delay} ms`).toBe(true);
       const leadership = parse(text).leadership;
-      expect([
-        { sales_managed_by: 'ceo' },
-        { sales_managed_by: 'ceo', manager_experience_years: 3 },
-        { sales_managed_by: 'ceo', manager_experience_years: 3, outside_help: ['coach'] },
-      ]).toContainEqual(leadership);
+      expect([{ sales_managed_by: 'ceo' }, { sales_managed_by: 'ceo', manager_experience_years: 3 }, { sales_managed_by: 'ceo', manager_experience_years: 3, outside_help: ['coach'] }]).toContainEqual(
+        leadership,
+      );
     }
   });
 });

@@ -64,7 +64,10 @@ describe('config: errors with file:line:col', () => {
     ['rules:\n  selling-tme:\n    severity: low\n', 'cfg.yaml:2:3: rules.selling-tme: unknown rule "selling-tme"; did you mean "selling-time"? (run `sales-audit rules` for the list)'],
     ['rules:\n  zzzzzz: {}\n', 'cfg.yaml:2:3: rules.zzzzzz: unknown rule "zzzzzz" (run `sales-audit rules` for the list)'],
     ['rules:\n  selling-time:\n    options:\n      failBellow: 20\n', 'cfg.yaml:4:7: rules.selling-time.options.failBellow: unknown option "failBellow" for selling-time; did you mean "failBelow"?'],
-    ['rules:\n  selling-time:\n    options:\n      zzz: 20\n', 'cfg.yaml:4:7: rules.selling-time.options.zzz: unknown option "zzz" for selling-time; selling-time has: failBelow, passAbove, offloadHoursLimit'],
+    [
+      'rules:\n  selling-time:\n    options:\n      zzz: 20\n',
+      'cfg.yaml:4:7: rules.selling-time.options.zzz: unknown option "zzz" for selling-time; selling-time has: failBelow, passAbove, offloadHoursLimit',
+    ],
     ['rules:\n  selling-time:\n    options:\n      failBelow: 120\n', 'cfg.yaml:4:18: rules.selling-time.options.failBelow: expected a number at most 100, got 120'],
     ['rules:\n  selling-time:\n    options:\n      failBelow: lots\n', 'cfg.yaml:4:18: rules.selling-time.options.failBelow: expected a number, got "lots"'],
     ['rules:\n  selling-time:\n    severity: hgih\n', 'cfg.yaml:3:15: rules.selling-time.severity: expected one of: critical, high, medium, low; got "hgih" (did you mean "high"?)'],
@@ -160,7 +163,19 @@ describe('config: effect on the engine and the gates', () => {
     expect(checkGates(r, { strict: true })[0]!.message).toMatch(/^13 rules are not assessed \(--strict\): sales-leadership, /);
     const errored = { ...r, rules: r.rules.map((x) => (x.id === 'sales-tools' ? { ...x, status: 'error' as const } : x)) };
     expect(checkGates(errored, { strict: true })[0]!.message).toContain('sales-tools');
-    const expired = { ...r, waivers: [{ rule: 'sales-tools', reason: 'r', owner: 'o', expires: '2026-01-01', status: 'expired' as const, evidence: { path: 'waivers[0]', file: 'org.yaml', line: 9, column: 5, origin: 'file' as const } }] };
+    const expired = {
+      ...r,
+      waivers: [
+        {
+          rule: 'sales-tools',
+          reason: 'r',
+          owner: 'o',
+          expires: '2026-01-01',
+          status: 'expired' as const,
+          evidence: { path: 'waivers[0]', file: 'org.yaml', line: 9, column: 5, origin: 'file' as const },
+        },
+      ],
+    };
     expect(checkGates(expired, {})).toEqual([{ gate: 'waiver', message: 'the waiver for sales-tools expired on 2026-01-01', at: expired.waivers[0]!.evidence }]);
   });
 });
@@ -171,7 +186,8 @@ describe('config: JSON Schema', () => {
   const validate = ajv.compile(schema);
 
   it('lists every rule with its own options, and carries each threshold source into the description', () => {
-    const props = (schema.properties as Record<string, { properties: Record<string, { properties: Record<string, { properties?: Record<string, { description?: string; default?: unknown }> }> }> }>).rules!.properties;
+    const props = (schema.properties as Record<string, { properties: Record<string, { properties: Record<string, { properties?: Record<string, { description?: string; default?: unknown }> }> }> }>)
+      .rules!.properties;
     expect(Object.keys(props)).toEqual(rules.map((r) => r.id));
     const failBelow = props['selling-time']!.properties.options!.properties!.failBelow!;
     expect(failBelow.default).toBe(35);

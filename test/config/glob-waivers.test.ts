@@ -35,7 +35,8 @@ describe('glob patterns', () => {
   it('expands on disk: sorted, files only, no dot folders or node_modules, linked files but not linked folders', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sales-audit-glob-'));
     for (const d of ['orgs/eu', 'orgs/.git', 'orgs/node_modules/x', 'orgs/dir.yaml', 'elsewhere']) mkdirSync(join(root, d), { recursive: true });
-    for (const f of ['orgs/b.yaml', 'orgs/a.yaml', 'orgs/eu/c.yaml', 'orgs/.git/d.yaml', 'orgs/node_modules/x/e.yaml', 'orgs/notes.txt', 'elsewhere/f.yaml']) writeFileSync(join(root, f), 'version: 1\n');
+    for (const f of ['orgs/b.yaml', 'orgs/a.yaml', 'orgs/eu/c.yaml', 'orgs/.git/d.yaml', 'orgs/node_modules/x/e.yaml', 'orgs/notes.txt', 'elsewhere/f.yaml'])
+      writeFileSync(join(root, f), 'version: 1\n');
     symlinkSync(join(root, 'elsewhere/f.yaml'), join(root, 'orgs/link.yaml'));
     symlinkSync(join(root, 'elsewhere'), join(root, 'orgs/linkdir'));
     expect(await expandGlob('orgs/*.yaml', root)).toEqual(['orgs/a.yaml', 'orgs/b.yaml', 'orgs/link.yaml']);

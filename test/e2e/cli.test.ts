@@ -232,7 +232,10 @@ describe('speed by construction', () => {
     for (const [what, text] of Object.entries(marker)) {
       const holders = [...files].filter(([, src]) => src.includes(text)).map(([f]) => f);
       expect(holders, what).toHaveLength(1);
-      expect(r.chunks.map((c) => c.file), what).not.toContain(holders[0]);
+      expect(
+        r.chunks.map((c) => c.file),
+        what,
+      ).not.toContain(holders[0]);
     }
     const size = (names: string[]) => names.reduce((n, f) => n + files.get(f)!.length, 0);
     // What the JSON audit reads is well under half of the whole CLI.
@@ -257,10 +260,17 @@ describe('speed by construction', () => {
   });
 
   it('the code caches are written by the build and accepted at run time', () => {
-    for (const args of [['rules', '--format', 'json'], ['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE], ['audit', '--example', 'healthy-org', '--date', DATE]]) {
+    for (const args of [
+      ['rules', '--format', 'json'],
+      ['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE],
+      ['audit', '--example', 'healthy-org', '--date', DATE],
+    ]) {
       const r = loadedChunks(args);
       expect(r.chunks.length, args.join(' ')).toBeGreaterThan(0);
-      expect(r.chunks.filter((c) => c.cache !== 'accepted'), args.join(' ')).toEqual([]);
+      expect(
+        r.chunks.filter((c) => c.cache !== 'accepted'),
+        args.join(' '),
+      ).toEqual([]);
     }
   });
 });

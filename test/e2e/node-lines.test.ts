@@ -62,7 +62,14 @@ describe(`every supported Node line gives the same bytes, clean on stderr (${NOD
       expect(r.code, `${r.node}: ${r.stderr}`).toBe(code);
       // A run that succeeds prints nothing on stderr; one that stops says why in the tool's own words only.
       if (code === 0) expect(r.stderr, r.node).toBe('');
-      else expect(r.stderr.split('\n').filter(Boolean).every((l) => /^(sales-audit: |no-such-file\.yaml: |\S+\.ya?ml:)/.test(l)), `${r.node}: ${r.stderr}`).toBe(true);
+      else
+        expect(
+          r.stderr
+            .split('\n')
+            .filter(Boolean)
+            .every((l) => /^(sales-audit: |no-such-file\.yaml: |\S+\.ya?ml:)/.test(l)),
+          `${r.node}: ${r.stderr}`,
+        ).toBe(true);
       expect(r.stdout, `${r.node} writes what ${first!.node} writes`).toBe(first!.stdout);
       expect(r.stderr, `${r.node} says what ${first!.node} says`).toBe(first!.stderr);
     }

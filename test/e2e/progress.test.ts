@@ -183,7 +183,7 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     expect(r.stderr).not.toMatch(/orgs\/(acme|gamma)\.yaml: gate failed/);
   });
 
-  it('markdown: a summary for a PR comment with each file\'s change, under 65,536 characters', () => {
+  it("markdown: a summary for a PR comment with each file's change, under 65,536 characters", () => {
     const r = lint('--format', 'markdown');
     expect(r.stdout.length).toBeLessThan(65_536);
     expect(r.stdout).toContain('# sales-audit lint (compared with `main`)');
@@ -226,7 +226,7 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     expect(github).toContain('::notice file=orgs/gamma.yaml,title=sales-audit change::new since main');
   });
 
-  it('SARIF with baseline states is valid against the 2.1.0 schema and the Multitool\'s SARIF and GitHub rules', () => {
+  it("SARIF with baseline states is valid against the 2.1.0 schema and the Multitool's SARIF and GitHub rules", () => {
     const text = lint('--format', 'sarif').stdout;
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -327,7 +327,17 @@ describe('history on a repository of five commits', () => {
     const socket = `sales-audit-progress-${process.pid}`;
     const tmux = (args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
     const raw = join(dir, 'raw.log');
-    const started = tmux(['new-session', '-d', '-x', '100', '-y', '20', '-c', dir, `while [ ! -e go ]; do sleep 0.05; done; ${process.execPath} ${ROOT}bin/sales-audit.js history acme.yaml --format json -o out.json; echo EXIT=$?; sleep 30`]);
+    const started = tmux([
+      'new-session',
+      '-d',
+      '-x',
+      '100',
+      '-y',
+      '20',
+      '-c',
+      dir,
+      `while [ ! -e go ]; do sleep 0.05; done; ${process.execPath} ${ROOT}bin/sales-audit.js history acme.yaml --format json -o out.json; echo EXIT=$?; sleep 30`,
+    ]);
     expect(started.status, `tmux is needed for this test (apt-get install -y tmux): ${started.stderr}`).toBe(0);
     try {
       tmux(['pipe-pane', '-o', '-t', '0', `cat >> ${raw}`]);
@@ -377,7 +387,11 @@ describe('start-up: the comparison code loads only when asked for', () => {
     const dir = repo();
     commit(dir, 'base', { 'acme.yaml': EXAMPLE, '.sales-audit.yaml': CONFIG });
     const chunkText = (f: string) => readFileSync(`${ROOT}dist/${f}`, 'utf8');
-    for (const args of [['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE], ['lint', 'acme.yaml', '--date', DATE], ['lint', 'acme.yaml', '--format', 'json', '--date', DATE]]) {
+    for (const args of [
+      ['audit', '--example', 'mid-size-gaps', '--format', 'json', '--date', DATE],
+      ['lint', 'acme.yaml', '--date', DATE],
+      ['lint', 'acme.yaml', '--format', 'json', '--date', DATE],
+    ]) {
       const r = loadedChunks(args, { cwd: dir });
       expect(r.chunks.length, args.join(' ')).toBeGreaterThan(0);
       const text = r.chunks.map((c) => chunkText(c.file)).join('\n');
@@ -404,7 +418,10 @@ describe('README: the pull-request workflow runs as written', () => {
     const wf = parseDocument(block!).toJS() as { jobs: { change: { steps: { run?: string; with?: Record<string, unknown> }[] } } };
     const steps = wf.jobs.change.steps;
     expect(steps[0]!.with!['fetch-depth']).toBe(0);
-    const run = steps.find((s) => s.run?.includes('--baseline'))!.run!.trim().replace('${{ github.base_ref }}', 'main');
+    const run = steps
+      .find((s) => s.run?.includes('--baseline'))!
+      .run!.trim()
+      .replace('${{ github.base_ref }}', 'main');
     const words = [...run.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
     expect(words.slice(0, 2)).toEqual(['sales-audit', 'lint']);
     const dir = repo();

@@ -14,7 +14,8 @@ const ORG = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8')
 
 const FILES: Record<string, string> = {
   'ceo.yaml': '# The CEO, in the first meeting\nrespondent:\n  name: Jane Doe, CEO\n  group: leadership\nplan.shared_with_reps: true\nadmin.selling_time_pct: 60\n',
-  'vp.yaml': 'respondent: {name: "Victor Lee, VP Sales", group: management}\nplan.shared_with_reps: true\npeople[3].coaching.one_to_one: weekly\npeople[4].coaching.one_to_one: weekly\nadmin.selling_time_pct: 45\n',
+  'vp.yaml':
+    'respondent: {name: "Victor Lee, VP Sales", group: management}\nplan.shared_with_reps: true\npeople[3].coaching.one_to_one: weekly\npeople[4].coaching.one_to_one: weekly\nadmin.selling_time_pct: 45\n',
   'ae2.yaml': 'respondent: {name: AE 2, group: reps}\nplan.shared_with_reps: false\nself.coaching.one_to_one: monthly\nadmin.selling_time_pct: 30\n',
   'ae3.yaml': 'respondent: {name: AE 3, group: reps}\nplan.shared_with_reps: false\nself.coaching.one_to_one: weekly\nadmin.selling_time_pct: 25\n',
   'anon.yaml': 'respondent: {group: reps, anonymous: true}\nplan.shared_with_reps: false\nself.coaching.one_to_one: monthly\nadmin.selling_time_pct: 20\n',
@@ -49,7 +50,12 @@ describe('several respondents, end to end', () => {
     ]);
     expect(org.responses[1].answers).toEqual({ 'plan.shared_with_reps': false, 'people[name=AE 2].coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 30 });
     // The VP's answers file numbered people by the roster (an older questionnaire): stored by name.
-    expect(org.responses[4].answers).toEqual({ 'plan.shared_with_reps': true, 'people[name=AE 1].coaching.one_to_one': 'weekly', 'people[name=AE 2].coaching.one_to_one': 'weekly', 'admin.selling_time_pct': 45 });
+    expect(org.responses[4].answers).toEqual({
+      'plan.shared_with_reps': true,
+      'people[name=AE 1].coaching.one_to_one': 'weekly',
+      'people[name=AE 2].coaching.one_to_one': 'weekly',
+      'admin.selling_time_pct': 45,
+    });
     expect(org.responses[3]).toEqual({ group: 'reps', anonymous: true, on: DATE, answers: { 'plan.shared_with_reps': false, 'self.coaching.one_to_one': 'monthly', 'admin.selling_time_pct': 20 } });
     // The comments and the rest of the file are as they were.
     expect(readFileSync(join(dir, 'acme.yaml'), 'utf8').startsWith(ORG.trimEnd())).toBe(true);
@@ -57,7 +63,9 @@ describe('several respondents, end to end', () => {
     const text = cli(['audit', 'acme.yaml', '--date', DATE, '--no-color'], { cwd: dir, env: { COLUMNS: '200' } });
     expect(text.stdout).toContain('Where people disagree');
     expect(text.stdout).toContain('Respondents: leadership 1, sales management 1, sales reps 3 (1 anonymous)');
-    expect(text.stdout).toMatch(/whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 3 of 3 said no\n\s+the audit used the answer from sales reps: 3 of 3 said no; the best informed\s+group\n\s+affects go-to-market-plan \(its result turns on it\)/);
+    expect(text.stdout).toMatch(
+      /whether every rep has seen the sales plan \(plan\.shared_with_reps\)\n\s+leadership: yes\n\s+sales management: yes\n\s+sales reps: 3 of 3 said no\n\s+the audit used the answer from sales reps: 3 of 3 said no; the best informed\s+group\n\s+affects go-to-market-plan \(its result turns on it\)/,
+    );
     // Person by person (item 5): what the VP and AE 2 say of AE 2, with the file's record; AE 3's own answer matches the file and the VP said nothing of AE 3.
     expect(text.stdout).toMatch(/how often AE 2 has a one-to-one \(people\[4\]\.coaching\.one_to_one\)\n\s+the org file: monthly\n\s+sales management: weekly\n\s+sales reps: monthly\n/);
     expect(text.stdout).not.toContain('people[].coaching');
@@ -95,7 +103,11 @@ describe('several respondents, end to end', () => {
     const cases: [string, string, RegExp][] = [
       ['g.yaml', 'respondent: {group: rep}\n', /^g\.yaml:1:21: respondent\.group: expected one of: leadership, management, reps, operations, finance; got "rep" \(did you mean "reps"\?\)$/],
       ['n.yaml', 'respondent: {name: Zed, group: reps, anonymous: true}\n', /^n\.yaml:1:\d+: respondent\.name: an anonymous respondent has no name/],
-      ['i.yaml', 'respondent: {group: management}\npeople[30].coaching.one_to_one: weekly\n', /^i\.yaml:2:1: people\[30\]\.coaching\.one_to_one: people\[30\] is not in acme\.yaml, which lists 10 items there/],
+      [
+        'i.yaml',
+        'respondent: {group: management}\npeople[30].coaching.one_to_one: weekly\n',
+        /^i\.yaml:2:1: people\[30\]\.coaching\.one_to_one: people\[30\] is not in acme\.yaml, which lists 10 items there/,
+      ],
       ['v.yaml', 'respondent: {group: reps}\nself.coaching.one_to_one: daily\n', /^v\.yaml:2:1: self\.coaching\.one_to_one: expected one of: weekly, monthly, quarterly, none; got "daily"/],
       ['s.yaml', 'self.selling_time_pct: 30\n', /^sales-audit: s\.yaml:1:1: self\.selling_time_pct: self\. answers are a respondent's about themselves/],
     ];
@@ -111,7 +123,7 @@ describe('several respondents, end to end', () => {
 });
 
 describe('issue 14 review: answers by name, anonymity, percentages', () => {
-  it('item 1: a person\'s answers stay theirs when someone is added above them in the roster; a name not in the roster is refused', () => {
+  it("item 1: a person's answers stay theirs when someone is added above them in the roster; a name not in the roster is refused", () => {
     const dir = setup();
     importAll(dir, ['ae2.yaml', 'vp.yaml']);
     const before = cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir });
@@ -144,7 +156,9 @@ describe('issue 14 review: answers by name, anonymity, percentages', () => {
       writeFileSync(join(d, 'ae1.yaml'), 'respondent: {name: AE 1, group: reps}\nself.coaching.one_to_one: none\nself.selling_time_pct: 30\n');
       writeFileSync(join(d, 'an.yaml'), text);
       importAll(d, ['ae1.yaml', 'an.yaml', 'vp.yaml']);
-      return ['text', 'json', 'markdown', 'html'].map((f) => cli(['audit', 'acme.yaml', '--date', DATE, '--format', f, '--no-color'], { cwd: d }).stdout.replaceAll(/sales-audit-respondents-\w+/g, 'DIR'));
+      return ['text', 'json', 'markdown', 'html'].map((f) =>
+        cli(['audit', 'acme.yaml', '--date', DATE, '--format', f, '--no-color'], { cwd: d }).stdout.replaceAll(/sales-audit-respondents-\w+/g, 'DIR'),
+      );
     });
     // What the anonymous rep said changes no byte of any report.
     for (const [i, o] of outs[0]!.entries()) expect(o, String(i)).toBe(outs[1]![i]);
@@ -156,7 +170,10 @@ describe('issue 14 review: answers by name, anonymity, percentages', () => {
     const dir = setup();
     const org = readFileSync(join(dir, 'acme.yaml'), 'utf8');
     for (const [text, want] of [
-      ['respondent: {name: KAM 1, group: reps}\nadmin.non_sales_tasks[0].task: Writing quotes\n', /^t\.yaml:2:1: admin\.non_sales_tasks\[0\]\.task: a rep answers facts, not a list's items: admin\.non_sales_tasks is the consultant's to list/],
+      [
+        'respondent: {name: KAM 1, group: reps}\nadmin.non_sales_tasks[0].task: Writing quotes\n',
+        /^t\.yaml:2:1: admin\.non_sales_tasks\[0\]\.task: a rep answers facts, not a list's items: admin\.non_sales_tasks is the consultant's to list/,
+      ],
       ['respondent: {name: KAM 1, group: reps}\nprocess.stages: []\n', /^t\.yaml:2:1: process\.stages: a rep answers facts, not a list's items/],
     ] as const) {
       writeFileSync(join(dir, 't.yaml'), text);
@@ -165,7 +182,10 @@ describe('issue 14 review: answers by name, anonymity, percentages', () => {
       expect(r.stderr.trim()).toMatch(want);
       expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(org);
     }
-    writeFileSync(join(dir, 'acme.yaml'), `${org}\nresponses:\n  - respondent: KAM 1\n    group: reps\n    answers:\n      admin.non_sales_tasks[0].task: Writing quotes\n      admin.non_sales_tasks[0].hours_per_week: 6\n`);
+    writeFileSync(
+      join(dir, 'acme.yaml'),
+      `${org}\nresponses:\n  - respondent: KAM 1\n    group: reps\n    answers:\n      admin.non_sales_tasks[0].task: Writing quotes\n      admin.non_sales_tasks[0].hours_per_week: 6\n`,
+    );
     const j = JSON.parse(cli(['audit', 'acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir }).stdout);
     expect(j.perception.gaps).toEqual([]);
     expect(JSON.stringify(j.findings)).not.toContain('from sales reps');
@@ -202,7 +222,8 @@ describe('anonymity', () => {
     ...AUDIT.map((f) => cli(['audit', 'acme.yaml', '--date', DATE, '--format', f, '--no-color'], { cwd: dir }).stdout),
     ...LINT.map((f) => cli(['lint', 'acme.yaml', '--date', DATE, '--format', f], { cwd: dir }).stdout),
   ];
-  const rep = (a: string, n: number) => `respondent: {group: reps, anonymous: true}\nplan.shared_with_reps: ${a}\nadmin.selling_time_pct: ${n}\nself.coaching.one_to_one: ${a === 'true' ? 'weekly' : 'monthly'}\n`;
+  const rep = (a: string, n: number) =>
+    `respondent: {group: reps, anonymous: true}\nplan.shared_with_reps: ${a}\nadmin.selling_time_pct: ${n}\nself.coaching.one_to_one: ${a === 'true' ? 'weekly' : 'monthly'}\n`;
 
   it("in every format, only the group's aggregate: which anonymous rep said what makes no difference to any output, and no name is stored", () => {
     // The same answers, given by the anonymous reps the other way round.

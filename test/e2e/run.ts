@@ -53,7 +53,10 @@ function checkJsonReport(args: string[], stdout: string): void {
 /** The built CLI's code: the entry chunk and every chunk it may load, by path under dist/. */
 export function bundleFiles(): Map<string, string> {
   const files = new Map<string, string>([['cli.cjs', readFileSync(`${ROOT}dist/cli.cjs`, 'utf8')]]);
-  for (const f of readdirSync(`${ROOT}dist/chunks`).filter((n) => n.endsWith('.cjs')).sort()) files.set(`chunks/${f}`, readFileSync(`${ROOT}dist/chunks/${f}`, 'utf8'));
+  for (const f of readdirSync(`${ROOT}dist/chunks`)
+    .filter((n) => n.endsWith('.cjs'))
+    .sort())
+    files.set(`chunks/${f}`, readFileSync(`${ROOT}dist/chunks/${f}`, 'utf8'));
   return files;
 }
 

@@ -94,12 +94,15 @@ describe('diff on pairs built from the bundled examples', () => {
 
   it('reordering people and stages, and reformatting the file, changes nothing', async () => {
     const before = await side(EXAMPLE, 'a.yaml');
-    const text = edited((doc) => {
-      for (const path of [['people'], ['process', 'stages'], ['roles']]) {
-        const seq = doc.getIn(path) as { items: unknown[] };
-        seq.items.reverse();
-      }
-    }, { indent: 4 });
+    const text = edited(
+      (doc) => {
+        for (const path of [['people'], ['process', 'stages'], ['roles']]) {
+          const seq = doc.getIn(path) as { items: unknown[] };
+          seq.items.reverse();
+        }
+      },
+      { indent: 4 },
+    );
     expect(text).not.toBe(EXAMPLE);
     const after = await side(text, 'b.yaml');
     // The lines moved, and the positions in the file with them.
@@ -114,7 +117,7 @@ describe('diff on pairs built from the bundled examples', () => {
     expect(d.facts?.changed).toEqual([]);
   });
 
-  it('raising one rep\'s selling time above the bar resolves that finding, and the deltas are the reports\' own', async () => {
+  it("raising one rep's selling time above the bar resolves that finding, and the deltas are the reports' own", async () => {
     const before = await side(EXAMPLE, 'a.yaml');
     const after = await side(EXAMPLE.replace('selling_time_pct: 41', 'selling_time_pct: 50'), 'b.yaml');
     const d = diffAudits(before, after);
@@ -176,7 +179,9 @@ describe('diff on pairs built from the bundled examples', () => {
   it('a JSON report of another kind or version is refused with one line naming the file', () => {
     expect(() => parseReport('{"a":', 'x.json')).toThrow(/^x\.json:1:\d+: invalid JSON; expected a sales-audit JSON report/);
     expect(() => parseReport('{"schemaVersion": 2, "tool": {"name": "sales-audit"}, "files": []}', 'lint.json')).toThrow(/x?lint\.json:1:1: expected a sales-audit JSON report/);
-    expect(() => parseReport('{"schemaVersion": 1, "tool": {"name": "sales-audit"}, "summary": {}, "findings": [], "checklist": []}', 'old.json')).toThrow(/old\.json:1:1: schemaVersion 1 is not supported; expected 2/);
+    expect(() => parseReport('{"schemaVersion": 1, "tool": {"name": "sales-audit"}, "summary": {}, "findings": [], "checklist": []}', 'old.json')).toThrow(
+      /old\.json:1:1: schemaVersion 1 is not supported; expected 2/,
+    );
   });
 
   it('the regression gate: a lower score, or a new finding at or above the severity', async () => {

@@ -69,7 +69,11 @@ function without(org: Org, path: Seg[]): Org {
   return copy as Org;
 }
 
-const show = (p: Seg[]) => p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+const show = (p: Seg[]) =>
+  p
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 const audit = (org: Org, unknowns: string[] = []) => runAudit({ org, date: DATE, rules, file: 'org.yaml', unknowns });
 const verdict = (r: AuditReport) => ({ score: r.summary.score ?? 0, grade: gradeRank(r.summary.grade) });
 /** Each rule's earned score (0 when out of the count): none may rise when a fact becomes unknown. */
@@ -113,9 +117,9 @@ describe('making a fact unknown never improves the verdict', async () => {
     const withPaths = all.map((b) => ({ ...b, paths: keyPaths(b.org) })).filter((b) => b.paths.length > 0);
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: withPaths.length - 1 }).chain((bi) =>
-          fc.tuple(fc.constant(bi), fc.subarray(withPaths[bi]!.paths, { maxLength: Math.min(40, withPaths[bi]!.paths.length) }), fc.nat({ max: withPaths[bi]!.paths.length - 1 })),
-        ),
+        fc
+          .integer({ min: 0, max: withPaths.length - 1 })
+          .chain((bi) => fc.tuple(fc.constant(bi), fc.subarray(withPaths[bi]!.paths, { maxLength: Math.min(40, withPaths[bi]!.paths.length) }), fc.nat({ max: withPaths[bi]!.paths.length - 1 }))),
         ([bi, dropped, extra]) => {
           const b = withPaths[bi]!;
           let org = b.org;

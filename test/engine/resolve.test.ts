@@ -16,18 +16,53 @@ const people = [{ name: 'AE 1' }, { name: 'AE 2' }, { name: 'AE 3' }, { name: 'A
 
 describe('groupAnswer: within a group', () => {
   it('the majority answer, with how many said it', () => {
-    expect(groupAnswer('reps', ['monthly', 'monthly', 'weekly', 'monthly'].map((v) => vote(v)))).toEqual({ group: 'reps', value: 'monthly', count: 3, of: 4, unknown: 0, words: '3 of 4 said monthly' });
+    expect(
+      groupAnswer(
+        'reps',
+        ['monthly', 'monthly', 'weekly', 'monthly'].map((v) => vote(v)),
+      ),
+    ).toEqual({ group: 'reps', value: 'monthly', count: 3, of: 4, unknown: 0, words: '3 of 4 said monthly' });
   });
   it('a number: the median (an even count: the lower middle answer, one somebody gave)', () => {
-    expect(groupAnswer('reps', [40, 20, 30].map((v) => vote(v)))).toMatchObject({ value: 30, words: 'median 30 of 3 answers (20 to 40)' });
-    expect(groupAnswer('reps', [50, 20, 40, 30].map((v) => vote(v)))).toMatchObject({ value: 30, of: 4 });
-    expect(groupAnswer('reps', [35].map((v) => vote(v)))).toMatchObject({ value: 35, words: '35' });
+    expect(
+      groupAnswer(
+        'reps',
+        [40, 20, 30].map((v) => vote(v)),
+      ),
+    ).toMatchObject({ value: 30, words: 'median 30 of 3 answers (20 to 40)' });
+    expect(
+      groupAnswer(
+        'reps',
+        [50, 20, 40, 30].map((v) => vote(v)),
+      ),
+    ).toMatchObject({ value: 30, of: 4 });
+    expect(
+      groupAnswer(
+        'reps',
+        [35].map((v) => vote(v)),
+      ),
+    ).toMatchObject({ value: 35, words: '35' });
     // An anonymous member: no lowest and highest answer shown.
-    expect(groupAnswer('reps', [40, 20, 30].map((v) => ({ ...vote(v), anonymous: true })))).toMatchObject({ value: 30, words: 'median 30 of 3 answers' });
+    expect(
+      groupAnswer(
+        'reps',
+        [40, 20, 30].map((v) => ({ ...vote(v), anonymous: true })),
+      ),
+    ).toMatchObject({ value: 30, words: 'median 30 of 3 answers' });
   });
   it("don't know does not vote, and is counted", () => {
-    expect(groupAnswer('reps', ['monthly', 'unknown', 'monthly'].map((v) => vote(v)))).toMatchObject({ value: 'monthly', count: 2, of: 2, unknown: 1, words: '2 of 2 said monthly (1 did not know)' });
-    expect(groupAnswer('reps', ['unknown'].map((v) => vote(v)))).toEqual({ group: 'reps', count: 0, of: 0, unknown: 1, words: 'did not know' });
+    expect(
+      groupAnswer(
+        'reps',
+        ['monthly', 'unknown', 'monthly'].map((v) => vote(v)),
+      ),
+    ).toMatchObject({ value: 'monthly', count: 2, of: 2, unknown: 1, words: '2 of 2 said monthly (1 did not know)' });
+    expect(
+      groupAnswer(
+        'reps',
+        ['unknown'].map((v) => vote(v)),
+      ),
+    ).toEqual({ group: 'reps', count: 0, of: 0, unknown: 1, words: 'did not know' });
   });
   it('a tie is said plainly and gives no answer, unless the person the fact is about breaks it', () => {
     const votes = [vote('weekly'), vote('monthly'), vote('monthly'), vote('weekly')];
@@ -68,7 +103,13 @@ describe('resolveResponses: one value per fact', () => {
 
   it('default: the best informed group that answered (the reps, for whether they have seen the plan)', () => {
     const org: Org = {
-      responses: [r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': false }), r('reps', { 'plan.shared_with_reps': true })],
+      responses: [
+        r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'),
+        r('reps', { 'plan.shared_with_reps': false }),
+        r('reps', { 'plan.shared_with_reps': false }),
+        r('reps', { 'plan.shared_with_reps': false }),
+        r('reps', { 'plan.shared_with_reps': true }),
+      ],
     };
     const out = resolveResponses(org, []);
     expect(out.org.plan?.shared_with_reps).toBe(false);
@@ -78,7 +119,10 @@ describe('resolveResponses: one value per fact', () => {
   });
 
   it('the consultant overrides per fact with resolution:, by pattern or by path', () => {
-    const responses = [r('management', { 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly' }, 'VP'), r('reps', { 'people[0].coaching.one_to_one': 'monthly' }, 'AE 1')];
+    const responses = [
+      r('management', { 'people[0].coaching.one_to_one': 'weekly', 'people[1].coaching.one_to_one': 'weekly' }, 'VP'),
+      r('reps', { 'people[0].coaching.one_to_one': 'monthly' }, 'AE 1'),
+    ];
     const byDefault = resolveResponses({ people: structuredClone(people), responses }, []).org;
     expect(byDefault.people!.map((p) => p.coaching?.one_to_one)).toEqual(['monthly', 'weekly', undefined, undefined]);
     const overridden = resolveResponses({ people: structuredClone(people), responses, resolution: { 'people[].coaching.one_to_one': 'management' } }, []);
@@ -94,7 +138,9 @@ describe('resolveResponses: one value per fact', () => {
     // Answers that match the file are said to (issue 14, item 11), and a group's answer replaces nothing it agrees with.
     const same = [r('reps', { 'plan.shared_with_reps': true }, 'AE 1')];
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses: same }, []).perception!.resolutions[0]!.reason).toBe('as written in the org file, as sales reps answered');
-    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: same, resolution: { 'plan.shared_with_reps': 'reps' } }, []).perception!.resolutions[0]!.reason).toBe('from sales reps: yes; the group the consultant chose for this fact');
+    expect(resolveResponses({ plan: { shared_with_reps: true }, responses: same, resolution: { 'plan.shared_with_reps': 'reps' } }, []).perception!.resolutions[0]!.reason).toBe(
+      'from sales reps: yes; the group the consultant chose for this fact',
+    );
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'reps' } }, []).org.plan!.shared_with_reps).toBe(false);
     expect(resolveResponses({ plan: { shared_with_reps: true }, responses, resolution: { 'plan.shared_with_reps': 'file' } }, []).org.plan!.shared_with_reps).toBe(true);
     // A lone management claim against the file (and the reps) does not replace it.
@@ -107,31 +153,51 @@ describe('resolveResponses: one value per fact', () => {
   });
 
   it('a tie in the best informed group: the next group decides; every respondent not knowing leaves the fact unknown', () => {
-    const out = resolveResponses({ responses: [r('reps', { 'plan.shared_with_reps': true }), r('reps', { 'plan.shared_with_reps': false }), r('management', { 'plan.shared_with_reps': true }, 'VP'), r('reps', { 'plan.last_reviewed': 'unknown' })] }, []);
+    const out = resolveResponses(
+      {
+        responses: [
+          r('reps', { 'plan.shared_with_reps': true }),
+          r('reps', { 'plan.shared_with_reps': false }),
+          r('management', { 'plan.shared_with_reps': true }, 'VP'),
+          r('reps', { 'plan.last_reviewed': 'unknown' }),
+        ],
+      },
+      [],
+    );
     expect(out.org.plan!.shared_with_reps).toBe(true);
     expect(out.perception!.resolutions.find((x) => x.path === 'plan.shared_with_reps')!.reason).toBe('from sales management: yes; the best informed group that gave one answer');
     expect(out.unknowns).toEqual(['plan.last_reviewed']);
   });
 
   it("a rep's self. answer speaks for the reps in general: never one person's fact, never compared with an answer about someone else", () => {
-    const out = resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'self.coaching.one_to_one': 'monthly' }), r('management', { 'people[0].coaching.one_to_one': 'weekly' }, 'VP')] }, []);
+    const out = resolveResponses(
+      { people: structuredClone(people), responses: [r('reps', { 'self.coaching.one_to_one': 'monthly' }), r('management', { 'people[0].coaching.one_to_one': 'weekly' }, 'VP')] },
+      [],
+    );
     expect(out.org.people!.map((p) => p.coaching?.one_to_one)).toEqual(['weekly', undefined, undefined, undefined]);
     // The VP spoke of AE 1, the rep of themselves: not the same fact, so no gap (issue 14, item 5).
     expect(out.perception!.gaps).toEqual([]);
   });
 
-  it('an answer keyed by a person\'s name stays theirs when the roster is reordered (issue 14, item 1)', () => {
+  it("an answer keyed by a person's name stays theirs when the roster is reordered (issue 14, item 1)", () => {
     const responses = [r('reps', { 'people[name=AE 3].coaching.one_to_one': 'none' }, 'AE 3')];
     const out = resolveResponses({ people: [{ name: 'New hire' }, ...structuredClone(people)], responses }, []);
     expect(out.org.people!.map((p) => p.coaching?.one_to_one)).toEqual([undefined, undefined, undefined, 'none', undefined]);
     expect(out.perception!.resolutions.map((x) => x.path)).toEqual(['people[3].coaching.one_to_one']);
     // Case and outer spaces of the name do not matter; a name the roster lacks decides nothing (the loader refuses it).
-    expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name= ae 3 ].coaching.one_to_one': 'none' }, 'AE 3')] }, []).org.people![2]!.coaching?.one_to_one).toBe('none');
-    expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name=AE 9].coaching.one_to_one': 'none' }, 'AE 9')] }, []).org.people!.every((p) => p.coaching === undefined)).toBe(true);
+    expect(resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name= ae 3 ].coaching.one_to_one': 'none' }, 'AE 3')] }, []).org.people![2]!.coaching?.one_to_one).toBe(
+      'none',
+    );
+    expect(
+      resolveResponses({ people: structuredClone(people), responses: [r('reps', { 'people[name=AE 9].coaching.one_to_one': 'none' }, 'AE 9')] }, []).org.people!.every((p) => p.coaching === undefined),
+    ).toBe(true);
   });
 
   it("a rep's answer about a list's item (an older import) decides nothing and is compared with nothing (issue 14, item 4)", () => {
-    const org: Org = { admin: { non_sales_tasks: [{ task: 'Writing quotes and configuring part lists', hours_per_week: 4 }] }, responses: [r('reps', { 'admin.non_sales_tasks[0].task': 'Writing quotes', 'admin.non_sales_tasks[0].hours_per_week': 6 }, 'KAM 1')] };
+    const org: Org = {
+      admin: { non_sales_tasks: [{ task: 'Writing quotes and configuring part lists', hours_per_week: 4 }] },
+      responses: [r('reps', { 'admin.non_sales_tasks[0].task': 'Writing quotes', 'admin.non_sales_tasks[0].hours_per_week': 6 }, 'KAM 1')],
+    };
     const out = resolveResponses(org, [], rules);
     expect(out.org.admin!.non_sales_tasks).toEqual(org.admin!.non_sales_tasks);
     expect(out.perception!.gaps).toEqual([]);
@@ -153,7 +219,11 @@ describe('resolveResponses: one value per fact', () => {
 
 describe('perception gaps and alignment', () => {
   it('two respondents: one gap, its answers by group, the rules that read it', () => {
-    const p = resolveResponses({ responses: [r('management', { 'plan.shared_with_reps': true, 'plan.documented': true }, 'VP'), r('reps', { 'plan.shared_with_reps': false, 'plan.documented': true }, 'AE 1')] }, [], rules).perception!;
+    const p = resolveResponses(
+      { responses: [r('management', { 'plan.shared_with_reps': true, 'plan.documented': true }, 'VP'), r('reps', { 'plan.shared_with_reps': false, 'plan.documented': true }, 'AE 1')] },
+      [],
+      rules,
+    ).perception!;
     expect(p.gaps).toEqual([
       {
         fact: 'plan.shared_with_reps',
@@ -195,10 +265,21 @@ describe('perception gaps and alignment', () => {
 
 describe("the org file's own value in the gaps", () => {
   it('a body value the respondents dispute is a gap even when one group answered, and it still stands', () => {
-    const out = resolveResponses({ plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }, 'AE 1'), r('reps', { 'plan.shared_with_reps': false }, 'AE 2')] }, [], rules);
+    const out = resolveResponses(
+      { plan: { shared_with_reps: true }, responses: [r('reps', { 'plan.shared_with_reps': false }, 'AE 1'), r('reps', { 'plan.shared_with_reps': false }, 'AE 2')] },
+      [],
+      rules,
+    );
     expect(out.org.plan!.shared_with_reps).toBe(true);
     expect(out.perception!.gaps).toEqual([
-      { fact: 'plan.shared_with_reps', section: 'plan', answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }], recorded: true, rules: ['go-to-market-plan'], decisive: [] },
+      {
+        fact: 'plan.shared_with_reps',
+        section: 'plan',
+        answers: [{ group: 'reps', value: false, count: 2, of: 2, unknown: 0, words: '2 of 2 said no' }],
+        recorded: true,
+        rules: ['go-to-market-plan'],
+        decisive: [],
+      },
     ]);
     // One group only: no alignment figure.
     expect(out.perception!.alignment).toEqual([]);
@@ -207,7 +288,13 @@ describe("the org file's own value in the gaps", () => {
 
 describe('runAudit with several respondents', () => {
   const org: Org = {
-    plan: { documented: true, covers: ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'], last_reviewed: '2026-06-01', review_cadence: 'quarterly', goals_quantified: true },
+    plan: {
+      documented: true,
+      covers: ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning', 'goals'],
+      last_reviewed: '2026-06-01',
+      review_cadence: 'quarterly',
+      goals_quantified: true,
+    },
     responses: [
       r('leadership', { 'plan.shared_with_reps': true }, 'Jane, CEO'),
       r('reps', { 'plan.shared_with_reps': false }),
@@ -235,13 +322,24 @@ describe('runAudit with several respondents', () => {
     const o: Org = { ...org, plan: { ...org.plan, shared_with_reps: true }, responses: ['AE 1', 'AE 2', 'AE 3'].map((n) => r('reps', { 'plan.shared_with_reps': false }, n)) };
     const gapFindings = runAudit({ org: o, date: '2026-11-27', rules, file: 'acme.yaml' }).findings.filter((x) => x.messageId === 'perceptionGap');
     expect(gapFindings.map((g) => [g.ruleId, g.message])).toEqual([
-      ['go-to-market-plan', "Where people disagree: whether every rep has seen the sales plan: the org file: yes; sales reps: 3 of 3 said no; the audit used the org file's value (yes). Whose answer is right decides this rule's result."],
+      [
+        'go-to-market-plan',
+        "Where people disagree: whether every rep has seen the sales plan: the org file: yes; sales reps: 3 of 3 said no; the audit used the org file's value (yes). Whose answer is right decides this rule's result.",
+      ],
     ]);
   });
 
   it("a person's disagreement is told at that person's fact, never at the roster's first person (issue 14, item 6)", () => {
-    const roster = [{ name: 'Sales Director', is_rep: false }, ...people.map((p) => ({ ...p, is_rep: true, coaching: { one_to_one: 'monthly' as const, plan: 'individual' as const, hours_per_month: 3 } }))];
-    const rep = runAudit({ org: { people: roster, responses: [r('reps', { 'people[name=AE 4].coaching.one_to_one': 'none' }, 'AE 4')], resolution: { 'people[].coaching.one_to_one': 'reps' } }, date: '2026-11-27', rules, file: 'acme.yaml' });
+    const roster = [
+      { name: 'Sales Director', is_rep: false },
+      ...people.map((p) => ({ ...p, is_rep: true, coaching: { one_to_one: 'monthly' as const, plan: 'individual' as const, hours_per_month: 3 } })),
+    ];
+    const rep = runAudit({
+      org: { people: roster, responses: [r('reps', { 'people[name=AE 4].coaching.one_to_one': 'none' }, 'AE 4')], resolution: { 'people[].coaching.one_to_one': 'reps' } },
+      date: '2026-11-27',
+      rules,
+      file: 'acme.yaml',
+    });
     const told = rep.findings.filter((f) => f.message.includes('Where people disagree'));
     expect(told.length).toBeGreaterThan(0);
     for (const f of told) {
@@ -253,7 +351,12 @@ describe('runAudit with several respondents', () => {
 
   it('choices in words, never their codes (issue 14, item 11)', () => {
     expect(groupAnswer('management', [vote('stage_weighted', 'VP')])!.words).toBe('weighted by pipeline stage');
-    expect(groupAnswer('reps', ['gross_margin', 'revenue', 'gross_margin'].map((v) => vote(v)))!.words).toBe('2 of 3 said gross margin');
+    expect(
+      groupAnswer(
+        'reps',
+        ['gross_margin', 'revenue', 'gross_margin'].map((v) => vote(v)),
+      )!.words,
+    ).toBe('2 of 3 said gross margin');
     expect(groupAnswer('reps', [vote('monthly')])!.words).toBe('monthly');
   });
 

@@ -235,8 +235,20 @@ describe('what the report shows', () => {
     expect(shownScore(x)).toBe(shown);
   });
 
-  it('healthy-org\'s shape: two rules at 97% and 98% with open findings give 99, not 100, in the summary and the category', () => {
-    const rules = [r('a', 10, 1), r('b', 10, 1), r('e', 10, 1), r('f', 10, 1), r('g', 10, 1), r('c', 5, 0.97, { category: 'process' }), r('d', 5, 0.98, { category: 'process' }), r('h', 10, 1, { category: 'process' }), r('i', 10, 1, { category: 'process' }), r('j', 10, 1, { category: 'process' }), r('k', 10, 1, { category: 'process' })];
+  it("healthy-org's shape: two rules at 97% and 98% with open findings give 99, not 100, in the summary and the category", () => {
+    const rules = [
+      r('a', 10, 1),
+      r('b', 10, 1),
+      r('e', 10, 1),
+      r('f', 10, 1),
+      r('g', 10, 1),
+      r('c', 5, 0.97, { category: 'process' }),
+      r('d', 5, 0.98, { category: 'process' }),
+      r('h', 10, 1, { category: 'process' }),
+      r('i', 10, 1, { category: 'process' }),
+      r('j', 10, 1, { category: 'process' }),
+      r('k', 10, 1, { category: 'process' }),
+    ];
     expect(headline(rules)!.score).toBeGreaterThan(99.5);
     expect(summarise(rules).score).toBe(99);
     expect(categoryScores(rules).find((c) => c.id === 'process')!.score).toBe(99);

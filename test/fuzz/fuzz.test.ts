@@ -32,29 +32,38 @@ describe('generated inputs', () => {
     ['CSV rosters', roster, (r: { text: string; csv: string }) => r],
     ['raw bytes read from disk', rawBytes, (bytes: Uint8Array) => ({ bytes })],
   ];
-  it.each(kinds)('%s', async (name, arb, toInput) => {
-    const seen: Outcome[] = [];
-    const budget = BUDGET / kinds.length;
-    const result = await fc.check(
-      fc.asyncProperty(arb, async (v) => {
-        seen.push(await runInput(toInput(v as never)));
-      }),
-      { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: budget, markInterruptAsFailure: false },
-    );
-    const codes = [0, 1, 2].map((c) => seen.filter((s) => s.code === c).length);
-    // Not Math.max(...seen): a long run has more inputs than a call can take arguments.
-    const max = (k: 'ms' | 'heapMB') => seen.reduce((m, s) => Math.max(m, s[k]), 0).toFixed(1);
-    console.log(`fuzz ${name}: ${seen.length} inputs (seed ${SEED}, ${(budget / 1000).toFixed(0)} s): exit 0/1/2 = ${codes.join('/')}, slowest ${max('ms')} ms, largest heap growth ${max('heapMB')} MB`);
-    if (result.failed) {
-      const input = toInput(result.counterexample![0] as never);
-      if (SAVE) {
-        const hash = createHash('sha256').update(input.bytes ?? input.text!).digest('hex').slice(0, 8);
-        const out = join(FIXTURES, `found-${SEED}-${kinds.findIndex((k) => k[0] === name)}-${hash}.yaml`);
-        writeFileSync(out, input.bytes ?? input.text!);
-        console.log(`fuzz: kept the failing input as ${out}`);
+  it.each(kinds)(
+    '%s',
+    async (name, arb, toInput) => {
+      const seen: Outcome[] = [];
+      const budget = BUDGET / kinds.length;
+      const result = await fc.check(
+        fc.asyncProperty(arb, async (v) => {
+          seen.push(await runInput(toInput(v as never)));
+        }),
+        { seed: SEED, numRuns: 1_000_000, interruptAfterTimeLimit: budget, markInterruptAsFailure: false },
+      );
+      const codes = [0, 1, 2].map((c) => seen.filter((s) => s.code === c).length);
+      // Not Math.max(...seen): a long run has more inputs than a call can take arguments.
+      const max = (k: 'ms' | 'heapMB') => seen.reduce((m, s) => Math.max(m, s[k]), 0).toFixed(1);
+      console.log(
+        `fuzz ${name}: ${seen.length} inputs (seed ${SEED}, ${(budget / 1000).toFixed(0)} s): exit 0/1/2 = ${codes.join('/')}, slowest ${max('ms')} ms, largest heap growth ${max('heapMB')} MB`,
+      );
+      if (result.failed) {
+        const input = toInput(result.counterexample![0] as never);
+        if (SAVE) {
+          const hash = createHash('sha256')
+            .update(input.bytes ?? input.text!)
+            .digest('hex')
+            .slice(0, 8);
+          const out = join(FIXTURES, `found-${SEED}-${kinds.findIndex((k) => k[0] === name)}-${hash}.yaml`);
+          writeFileSync(out, input.bytes ?? input.text!);
+          console.log(`fuzz: kept the failing input as ${out}`);
+        }
+        throw new Error(`${fc.defaultReportMessage(result)}\ninput: ${JSON.stringify(input).slice(0, 2000)}`);
       }
-      throw new Error(`${fc.defaultReportMessage(result)}\ninput: ${JSON.stringify(input).slice(0, 2000)}`);
-    }
-    expect(seen.length).toBeGreaterThan(10);
-  }, BUDGET + 60_000);
+      expect(seen.length).toBeGreaterThan(10);
+    },
+    BUDGET + 60_000,
+  );
 });

@@ -23,7 +23,9 @@ export const FUZZ_LIMITS = { ms: 5_000, heapMB: 512 };
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const BUNDLED = ['examples', 'init'].flatMap((d) =>
-  readdirSync(join(ROOT, 'templates', d)).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(ROOT, 'templates', d, f), 'utf8')),
+  readdirSync(join(ROOT, 'templates', d))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(join(ROOT, 'templates', d, f), 'utf8')),
 );
 
 // Whole-file problems have no line to point at; every other diagnostic must have one.
@@ -106,7 +108,29 @@ function checkJson(json: string): void {
 
 // ---- arbitraries ----
 
-const KEYS = ['name', 'title', 'is_rep', 'attainment', 'coaching', 'actions', 'plan', 'documented', 'covers', 'people', 'tools', 'crm', 'unknown', '__proto__', 'constructor', 'prototype', '<<', '', ' ', 'a.b', 'x[0]'];
+const KEYS = [
+  'name',
+  'title',
+  'is_rep',
+  'attainment',
+  'coaching',
+  'actions',
+  'plan',
+  'documented',
+  'covers',
+  'people',
+  'tools',
+  'crm',
+  'unknown',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '<<',
+  '',
+  ' ',
+  'a.b',
+  'x[0]',
+];
 const scalar = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom('unknown', 'none', 'yes', 'true', '~', 'null', '2026-02-30', '2026-04-01', '0.8', '45%', 'NaN', '.inf', '-0', '1e400', '\u0000', '\u001b[2J', 'a\nb'),
@@ -126,8 +150,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 
 // An edit that keeps the value's type (a number stays a number), so some mutated orgs still audit.
 const SAME_TYPE = Symbol('same type');
-const nudge = (old: unknown, n: number): unknown =>
-  typeof old === 'number' ? n % 101 : typeof old === 'boolean' ? !old : typeof old === 'string' ? `${old} ${n}` : old;
+const nudge = (old: unknown, n: number): unknown => (typeof old === 'number' ? n % 101 : typeof old === 'boolean' ? !old : typeof old === 'string' ? `${old} ${n}` : old);
 
 /** A bundled org with a few of its values replaced (and some shared, so the YAML has anchors and aliases). */
 export const mutatedOrg = fc
@@ -137,10 +160,11 @@ export const mutatedOrg = fc
     const slots: [Record<string, unknown> | unknown[], string | number][] = [];
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach((x, j) => (slots.push([v, j]), walk(x)));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-        slots.push([v as Record<string, unknown>, k]);
-        walk(x);
-      }
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          slots.push([v as Record<string, unknown>, k]);
+          walk(x);
+        }
     };
     walk(data);
     let shared: unknown;
@@ -155,7 +179,35 @@ export const mutatedOrg = fc
     return new Document(data).toString();
   });
 
-const TOKENS = ['&a ', '*a', '<<: *a', '? ', '[', ']', '{', '}', ': ', '- ', '\t', '\u0000', '\uFEFF', '#', '"', "'", '|\n', '>\n', '\n', '\r\n', '~: x\n', '---\n', '%YAML 1.2\n', '!!str ', '__proto__: ', '\u2028', '\\'];
+const TOKENS = [
+  '&a ',
+  '*a',
+  '<<: *a',
+  '? ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ': ',
+  '- ',
+  '\t',
+  '\u0000',
+  '\uFEFF',
+  '#',
+  '"',
+  "'",
+  '|\n',
+  '>\n',
+  '\n',
+  '\r\n',
+  '~: x\n',
+  '---\n',
+  '%YAML 1.2\n',
+  '!!str ',
+  '__proto__: ',
+  '\u2028',
+  '\\',
+];
 /** A bundled org's text with bytes inserted, deleted or repeated. */
 export const damagedText = fc
   .tuple(fc.nat(BUNDLED.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 8 }))
@@ -173,7 +225,13 @@ export const roster = fc
   .tuple(
     fc.subarray(rosterColumns(), { minLength: 1, maxLength: 8 }),
     fc.constantFrom(',', ';', '\t'),
-    fc.array(fc.array(fc.oneof(fc.constantFrom('AE 1', 'true', 'no', '45;40', '2026-04-01 pay_cut', 'unknown', '"q,"', '"a\nb"', '', '150', 'individual'), fc.string({ maxLength: 5 })), { minLength: 1, maxLength: 8 }), { maxLength: 6 }),
+    fc.array(
+      fc.array(fc.oneof(fc.constantFrom('AE 1', 'true', 'no', '45;40', '2026-04-01 pay_cut', 'unknown', '"q,"', '"a\nb"', '', '150', 'individual'), fc.string({ maxLength: 5 })), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      { maxLength: 6 },
+    ),
   )
   .map(([cols, d, rows]) => ({
     text: 'company:\n  name: Acme\npeople_csv: reps.csv\n',

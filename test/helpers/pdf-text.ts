@@ -53,5 +53,13 @@ export async function pdfPages(pdf: Uint8Array): Promise<PdfPage[]> {
 
 function toLine(l: { runs: { text: string; x: number; size: number }[]; top: number }): PdfLine {
   const runs = [...l.runs].sort((a, b) => a.x - b.x);
-  return { text: runs.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim(), top: l.top, size: Math.max(...runs.map((r) => r.size)) };
+  return {
+    text: runs
+      .map((r) => r.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    top: l.top,
+    size: Math.max(...runs.map((r) => r.size)),
+  };
 }

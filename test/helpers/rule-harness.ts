@@ -45,10 +45,7 @@ type Outcome = ReturnType<typeof runRule>;
  * status and score exactly, and message ids, note ids, evidence paths, checklist
  * steps and missing facts in order.
  */
-export function expectOutcome(
-  r: Outcome,
-  want: { status?: string; score?: number | null; messages?: string[]; notes?: string[]; paths?: string[]; steps?: string[]; missing?: string[] },
-): void {
+export function expectOutcome(r: Outcome, want: { status?: string; score?: number | null; messages?: string[]; notes?: string[]; paths?: string[]; steps?: string[]; missing?: string[] }): void {
   if ('status' in want) expect(r.status).toBe(want.status);
   if ('score' in want) expect(r.score).toBe(want.score);
   if ('messages' in want) expect(r.messages).toEqual(want.messages);

@@ -58,7 +58,7 @@ describe('parseAnswers', () => {
 });
 
 describe('coerce', () => {
-  it('takes YAML\'s natural types and the obvious spellings', () => {
+  it("takes YAML's natural types and the obvious spellings", () => {
     expect(coerce(questionFor('plan.documented')!, true)).toEqual({ ok: true, value: true });
     // YAML 1.2, as in an org file: `yes` is text (issue 12 fault 20).
     expect(coerce(questionFor('plan.documented')!, 'yes')).toMatchObject({ ok: false, message: expect.stringMatching(/^expected true or false, got "yes"/) });
@@ -70,7 +70,7 @@ describe('coerce', () => {
     expect(coerce(questionFor('tools.crm')!, 2024)).toEqual({ ok: true, value: '2024' });
   });
 
-  it('a bad value gets the org-file loader\'s message, word for word', async () => {
+  it("a bad value gets the org-file loader's message, word for word", async () => {
     for (const [path, yaml, value] of [
       ['leadership.sales_managed_by', 'leadership:\n  sales_managed_by: cfo\n', 'cfo'],
       ['plan.documented', 'plan:\n  documented: maybe\n', 'maybe'],
@@ -121,17 +121,14 @@ describe('an interview played from an answers file', () => {
     const result = await runSession({ org, rules, prompter, date: '2026-11-27', save: async () => {}, checkCsv: async () => undefined });
     const data = parse(org.text);
     expect(data.leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 'unknown' });
-    expect(data.people).toEqual([
-      { name: 'AE 1', is_rep: true, selling_time_pct: 30, actions: [{ date: '2026-04-01', action: 'pay_cut' }] },
-      { name: 'AE 2' },
-    ]);
+    expect(data.people).toEqual([{ name: 'AE 1', is_rep: true, selling_time_pct: 30, actions: [{ date: '2026-04-01', action: 'pay_cut' }] }, { name: 'AE 2' }]);
     expect(data.tools).toEqual({ reps_travel: false });
     expect(org.state().openLists.size).toBe(0);
     expect(result.unknown).toBe(1);
     expect(prompter.unused().map((e) => e.key)).toEqual(['tools.travel_connectivity']);
   });
 
-  it('a bad CSV roster path stops with the answers file\'s place', async () => {
+  it("a bad CSV roster path stops with the answers file's place", async () => {
     const r = parseAnswers('company.name: Acme\npeople_csv: missing.csv\n', 'a.yaml');
     if (!r.ok) throw new Error('bad fixture');
     const run = runSession({

@@ -52,7 +52,16 @@ describe('in a terminal (tmux)', () => {
     expect(readFileSync(join(dir, 'acme.report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
 
     const text = readFileSync(join(dir, 'acme.yaml'), 'utf8');
-    expect(parse(text).leadership).toEqual({ sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'reading'], leader_since: '2025-09-01', leaders_last_3_years: 1, first_90_days_plan: null, reps_per_manager: 4, manager_coaching_hours_per_month: 12 }); // the 90-day plan: the template's key, left empty: not asked
+    expect(parse(text).leadership).toEqual({
+      sales_managed_by: 'ceo',
+      manager_experience_years: 2,
+      outside_help: ['advisor', 'reading'],
+      leader_since: '2025-09-01',
+      leaders_last_3_years: 1,
+      first_90_days_plan: null,
+      reps_per_manager: 4,
+      manager_coaching_hours_per_month: 12,
+    }); // the 90-day plan: the template's key, left empty: not asked
     expect(text).toContain('# sales-audit org file: a description of your sales organisation.');
     expect(existsSync(join(dir, 'acme.yaml.bak'))).toBe(false); // nothing to back up: the file is new
     expect(readFileSync(join(dir, 'acme.report.md'), 'utf8')).toMatch(/^# /);
@@ -172,7 +181,7 @@ describe('without a terminal', () => {
       ].join('\n'),
     );
     const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--respondent', 'Jane Doe, CEO', '--date', DATE], { cwd: dir });
-    expect(r.stderr).toContain('sales-audit: Saved in acme.yaml: 7 answered, 1 don\'t know');
+    expect(r.stderr).toContain("sales-audit: Saved in acme.yaml: 7 answered, 1 don't know");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Acme');
     expect(r.stdout).toMatch(/sales-leadership/);

@@ -53,8 +53,7 @@ class Scripted implements Prompter {
   }
 }
 
-const run = (org: OrgText, prompter: Prompter) =>
-  runSession({ org, rules, prompter, section: 'recruiting', date: DATE, save: async () => undefined, checkCsv: async () => undefined });
+const run = (org: OrgText, prompter: Prompter) => runSession({ org, rules, prompter, section: 'recruiting', date: DATE, save: async () => undefined, checkCsv: async () => undefined });
 
 describe('open roles offered as open territories', () => {
   it('the offer names each open role with its date; yes writes them, keeps the comments, asks only what is missing', async () => {
@@ -92,7 +91,11 @@ describe('open roles offered as open territories', () => {
 
   it('declined: the list is asked as before', async () => {
     const org = new OrgText(ROLES);
-    const p = new Scripted(() => ({ kind: 'skip' }), () => ({ kind: 'none' }), () => false);
+    const p = new Scripted(
+      () => ({ kind: 'skip' }),
+      () => ({ kind: 'none' }),
+      () => false,
+    );
     await run(org, p);
     expect(p.log).toContain('items recruiting.open_territories#0');
     expect(parse(org.text).recruiting.open_territories).toEqual([]);
@@ -100,7 +103,7 @@ describe('open roles offered as open territories', () => {
 });
 
 describe("a territory's date that differs from its role's is a question", () => {
-  it('asked whether to keep it; no asks again, and the role\'s date is taken', async () => {
+  it("asked whether to keep it; no asks again, and the role's date is taken", async () => {
     const org = new OrgText(ROLES);
     let added = false;
     const p = new Scripted(
@@ -113,9 +116,7 @@ describe("a territory's date that differs from its role's is a question", () => 
       () => false,
     );
     await run(org, p);
-    expect(p.log).toContain(
-      'confirm keep:recruiting.open_territories[0].opened_on: ae west: the role opened on 2026-09-01 (roles[0].opened_on), not 2026-10-01. Keep 2026-10-01?',
-    );
+    expect(p.log).toContain('confirm keep:recruiting.open_territories[0].opened_on: ae west: the role opened on 2026-09-01 (roles[0].opened_on), not 2026-10-01. Keep 2026-10-01?');
     expect(p.log.filter((l) => l === 'ask recruiting.open_territories[0].opened_on')).toHaveLength(2);
     expect(parse(org.text).recruiting.open_territories).toEqual([{ name: 'ae west', opened_on: '2026-09-01' }]);
   });
@@ -139,7 +140,7 @@ describe("a territory's date that differs from its role's is a question", () => 
     await run(org, p);
     expect(parse(org.text).recruiting.open_territories).toEqual([{ name: 'AE West', opened_on: '2026-10-01' }]);
     expect(p.kept.map((k) => [k.entry.line, k.entry.key, k.difference])).toEqual([
-      [2, 'recruiting.open_territories[0].opened_on', "AE West: the role opened on 2026-09-01 (roles[0].opened_on), not 2026-10-01"],
+      [2, 'recruiting.open_territories[0].opened_on', 'AE West: the role opened on 2026-09-01 (roles[0].opened_on), not 2026-10-01'],
     ]);
   });
 });

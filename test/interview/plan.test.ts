@@ -40,7 +40,7 @@ describe('planner on an empty org', () => {
     expect(plan.some((q) => q.path.startsWith('people['))).toBe(false);
   });
 
-  it('does not ask facts that depend on an unanswered one (an open role\'s date, the plan\'s contents)', () => {
+  it("does not ask facts that depend on an unanswered one (an open role's date, the plan's contents)", () => {
     const ids = plan.map((q) => q.path);
     expect(ids).toContain('plan.documented');
     expect(ids).not.toContain('plan.covers');
@@ -76,12 +76,12 @@ roles:
     expect(ids).toContain('leadership.leader_since');
   });
 
-  it('asks what an answer opened: the plan\'s contents, the open role\'s date, travel connectivity', () => {
+  it("asks what an answer opened: the plan's contents, the open role's date, travel connectivity", () => {
     const ids = paths(yaml);
     expect(ids).toEqual(expect.arrayContaining(['plan.covers', 'plan.shared_with_reps', 'plan.last_reviewed', 'roles[0].opened_on', 'roles[0].role_profile', 'tools.travel_connectivity']));
   });
 
-  it('asks a new leader\'s 90-day plan only while the leader may be new (leader_since unknown or under a year before the interview)', () => {
+  it("asks a new leader's 90-day plan only while the leader may be new (leader_since unknown or under a year before the interview)", () => {
     const lead = (since?: string) => paths(`leadership:\n  sales_managed_by: ceo\n${since ? `  leader_since: ${since}\n` : ''}`, { section: 'leadership', date: '2026-11-27' });
     expect(lead()).toContain('leadership.first_90_days_plan');
     expect(lead('2026-10-01')).toContain('leadership.first_90_days_plan');
@@ -139,14 +139,14 @@ roles:
     expect(ids).toContain('people[1].actions#0');
   });
 
-  it('labels an item\'s questions with the item', () => {
+  it("labels an item's questions with the item", () => {
     const plan = planQuestions(stateOf(`people:\n  - name: AE 1\n    is_rep: true\n`), rules, { section: 'people' });
     expect(plan.find((q) => q.path === 'people[0].selling_time_pct')!.context).toBe('Person 1 (AE 1)');
   });
 });
 
 describe('the plan comes from the model', () => {
-  it('a rule that reads a fact is enough for the interview to ask it, with the schema\'s kind and range', () => {
+  it("a rule that reads a fact is enough for the interview to ask it, with the schema's kind and range", () => {
     const extra: RuleReads = { id: 'headcount', title: 'Headcount is known', reads: ['company.employees'] };
     const q = planQuestions(stateOf(''), [extra]).find((x) => x.path === 'company.employees')!;
     expect(q).toMatchObject({ kind: 'number', min: 0, integer: true, unit: 'people', feeds: [{ id: 'headcount', title: 'Headcount is known' }] });

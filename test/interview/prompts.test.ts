@@ -20,7 +20,7 @@ function show(spec: PromptSpec) {
 
 const q = (path: string, extra: Partial<Question> = {}): Question => ({ ...questionFor(path)!, ...extra });
 
-describe('select: one of the schema\'s choices', () => {
+describe("select: one of the schema's choices", () => {
   const question = q('leadership.sales_managed_by');
 
   it('offers the labelled choices, then "Don\'t know" and "Skip for now"', async () => {
@@ -35,7 +35,10 @@ describe('select: one of the schema\'s choices', () => {
   });
 
   it('"Don\'t know" and "Skip for now" are answers of their own', async () => {
-    for (const [downs, want] of [[4, { kind: 'unknown' }], [5, { kind: 'skip' }]] as const) {
+    for (const [downs, want] of [
+      [4, { kind: 'unknown' }],
+      [5, { kind: 'skip' }],
+    ] as const) {
       const { answer, events } = await show(factPrompt(question, Separator));
       for (let i = 0; i < downs; i++) events.keypress('down');
       events.keypress('enter');
@@ -146,7 +149,7 @@ describe('checkbox: several choices', () => {
   });
 });
 
-describe('number: with the schema\'s range', () => {
+describe("number: with the schema's range", () => {
   const pct = q('people[0].selling_time_pct');
 
   it('rejects a value out of range, then takes a good one', async () => {
@@ -248,7 +251,7 @@ describe('text and lists of values', () => {
 });
 
 describe('lists of objects: "add another?"', () => {
-  it('the first step offers add, a CSV roster (people only), none, don\'t know, skip', async () => {
+  it("the first step offers add, a CSV roster (people only), none, don't know, skip", async () => {
     const people = q('people');
     const { answer, events, getScreen } = await show(itemsPrompt(people));
     expect(getScreen()).toMatch(/Who is on the sales team\?[\s\S]*Add a person[\s\S]*CSV file[\s\S]*There are none[\s\S]*Don't know[\s\S]*Skip for now/);
@@ -266,7 +269,7 @@ describe('lists of objects: "add another?"', () => {
     expect(await answer).toBe(false);
   });
 
-  it('an item\'s questions say which item they are about', () => {
+  it("an item's questions say which item they are about", () => {
     expect(messageOf(q('people[1].selling_time_pct', { context: 'Person 2 (AE 2)' }))).toBe('Person 2 (AE 2) › What share of their week is spent selling? (%)');
   });
 
@@ -316,7 +319,7 @@ describe('wording', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(49);
   });
 
-  it('tell() wraps the command\'s own lines to the terminal width, like the progress line', async () => {
+  it("tell() wraps the command's own lines to the terminal width, like the progress line", async () => {
     const { InquirerPrompter } = await import('../../src/interview/inquirer');
     const out: string[] = [];
     const io = { output: { write: (s: string) => out.push(s), columns: 60 } as unknown as NodeJS.WriteStream, color: false };

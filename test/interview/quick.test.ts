@@ -20,15 +20,9 @@ describe('quickFacts', () => {
 
 describe('planQuestions with only', () => {
   it('asks the wanted facts and nothing else', async () => {
-    const text = [
-      'version: 1',
-      'company: {name: Acme, employees: 30}',
-      'leadership: {sales_managed_by: ceo}',
-      'people:',
-      '  - {name: AE 1, is_rep: true}',
-      '  - {name: AE 2, is_rep: true}',
-      '',
-    ].join('\n');
+    const text = ['version: 1', 'company: {name: Acme, employees: 30}', 'leadership: {sales_managed_by: ceo}', 'people:', '  - {name: AE 1, is_rep: true}', '  - {name: AE 2, is_rep: true}', ''].join(
+      '\n',
+    );
     const loaded = await loadOrgText(text, 'org.yaml');
     if (!loaded.ok) throw new Error('the org should load');
     const report = runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: '2026-11-27', rules, file: 'org.yaml' });

@@ -15,7 +15,13 @@ describe('respondentFacts: only what the group can answer', () => {
     expect(respondentFacts(READS, { group: 'reps', anonymous: true }, undefined)).toEqual(['compensation.basis', 'plan.shared_with_reps']);
   });
   it("management: every person's facts it can answer, as patterns", () => {
-    expect(respondentFacts(READS, { name: 'VP', group: 'management' }, undefined)).toEqual(['compensation.basis', 'people[].attainment', 'people[].coaching.one_to_one', 'plan.documented', 'plan.shared_with_reps']);
+    expect(respondentFacts(READS, { name: 'VP', group: 'management' }, undefined)).toEqual([
+      'compensation.basis',
+      'people[].attainment',
+      'people[].coaching.one_to_one',
+      'plan.documented',
+      'plan.shared_with_reps',
+    ]);
     expect(isWanted('people[7].attainment', ['people[].attainment'])).toBe(true);
     expect(isWanted('people[7].attainment', ['people[6].attainment'])).toBe(false);
   });
@@ -72,7 +78,9 @@ describe('the answers file: respondent: and self.', () => {
       return r.ok ? [] : r.diagnostics.map(formatDiagnostic);
     };
     expect(errors('respondent: Dana\n')).toEqual(['a.yaml:1:1: respondent: expected who answers as a map of name, group and anonymous, e.g. respondent: {name: "Dana Reyes, AE", group: reps}']);
-    expect(errors('respondent: {group: reps, anonymus: true}\n')).toEqual(['a.yaml:1:27: respondent.anonymus: unknown field "anonymus"; expected name, group or anonymous (did you mean "anonymous"?)']);
+    expect(errors('respondent: {group: reps, anonymus: true}\n')).toEqual([
+      'a.yaml:1:27: respondent.anonymus: unknown field "anonymus"; expected name, group or anonymous (did you mean "anonymous"?)',
+    ]);
     expect(errors('respondent: {group: reps, anonymous: yes}\n')).toEqual(['a.yaml:1:38: respondent.anonymous: expected true or false; got "yes"']);
     expect(errors('self.selling_time_pct: 130\nself.coaching.one_to_one: daily\nself.people[0].name: x\n')).toEqual([
       'a.yaml:1:1: self.selling_time_pct: expected a number from 0 to 100, got 130',

@@ -150,7 +150,10 @@ describe('a session', () => {
     for (const { progress } of p.asked) bySection.set(progress.section, [...(bySection.get(progress.section) ?? []), progress]);
     expect(bySection.size).toBeGreaterThan(5);
     for (const [section, ps] of bySection) {
-      expect(ps.map((x) => x.index), section).toEqual(ps.map((_, i) => i + 1));
+      expect(
+        ps.map((x) => x.index),
+        section,
+      ).toEqual(ps.map((_, i) => i + 1));
       expect(new Set(ps.map((x) => x.count)), section).toEqual(new Set([ps[0]!.count]));
       expect(ps[0]!.count, section).toBeGreaterThanOrEqual(ps.length);
     }

@@ -15,7 +15,9 @@ export class Terminal {
 
   /** Starts `command` (a shell line) in a 120x50 terminal; its exit code is printed as EXIT=<n>. */
   constructor(command: string, cwd: string, env: Record<string, string> = {}) {
-    const vars = Object.entries({ NO_COLOR: '1', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    const vars = Object.entries({ NO_COLOR: '1', ...env })
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(' ');
     const r = tmux(this.socket, ['new-session', '-d', '-x', '120', '-y', '50', '-c', cwd, `env ${vars} ${command}; echo EXIT=$?; sleep 120`]);
     if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
   }

@@ -20,8 +20,8 @@ function lineDiff(a: string, b: string): { added: string[]; removed: string[] } 
   const cb = count(b);
   const added: string[] = [];
   const removed: string[] = [];
-  for (const [l, n] of cb) for (let i = (ca.get(l) ?? 0); i < n; i++) added.push(l);
-  for (const [l, n] of ca) for (let i = (cb.get(l) ?? 0); i < n; i++) removed.push(l);
+  for (const [l, n] of cb) for (let i = ca.get(l) ?? 0; i < n; i++) added.push(l);
+  for (const [l, n] of ca) for (let i = cb.get(l) ?? 0; i < n; i++) removed.push(l);
   return { added, removed };
 }
 
@@ -69,7 +69,7 @@ describe('new keys, sections and list items', () => {
     expect(o.text).toBe('leadership:\n  sales_managed_by: ceo   # the CEO\n  outside_help: [coach]\n  leader_since: 2024-01-01\n');
   });
 
-  it('puts a new section between the sections around it, before their comments, with the file\'s blank lines', () => {
+  it("puts a new section between the sections around it, before their comments, with the file's blank lines", () => {
     const src = '# Acme\ncompany:\n  name: Acme\n\n# Tools we use\ntools:\n  crm: HubSpot\n';
     const o = new OrgText(src);
     o.set(['leadership', 'sales_managed_by'], 'founder');
@@ -85,9 +85,7 @@ describe('new keys, sections and list items', () => {
     expect(o.state().openLists).toEqual(new Set(['roles']));
     const j = o.appendItem(['roles']);
     o.set(['roles', j, 'title'], 'SDR');
-    expect(o.text).toBe(
-      'roles:  # jobs\n  - title: Account Executive\n    open: true\n  - title: SDR\n  # sales-audit interview: roles is not finished yet\n\nplan:\n  documented: true\n',
-    );
+    expect(o.text).toBe('roles:  # jobs\n  - title: Account Executive\n    open: true\n  - title: SDR\n  # sales-audit interview: roles is not finished yet\n\nplan:\n  documented: true\n');
     o.closeList(['roles']);
     expect(o.text).toBe('roles:  # jobs\n  - title: Account Executive\n    open: true\n  - title: SDR\n\nplan:\n  documented: true\n');
     expect(o.state().openLists.size).toBe(0);
@@ -99,9 +97,7 @@ describe('new keys, sections and list items', () => {
     const o = new OrgText(src);
     o.set(['people', 0, 'actions', 1], { date: '2026-04-01', action: 'pay_cut' });
     o.set(['people', 0, 'actions', 0, 'action'], 'improvement_plan');
-    expect(o.text).toBe(
-      'people:\n  - name: AE 1\n    actions:\n      - { date: 2026-01-05, action: improvement_plan } # after Q4\n      - date: 2026-04-01\n        action: pay_cut\n',
-    );
+    expect(o.text).toBe('people:\n  - name: AE 1\n    actions:\n      - { date: 2026-01-05, action: improvement_plan } # after Q4\n      - date: 2026-04-01\n        action: pay_cut\n');
     expect(parse(o.text).people[0].actions).toHaveLength(2);
   });
 
@@ -298,18 +294,27 @@ describe('unusual layouts keep everything but the edit (issue 12, fault 7)', () 
 
 describe('a comment line above every value (the layout of fault 7, everywhere)', () => {
   const sample = (q: Question): unknown =>
-    q.kind === 'select' ? q.choices!.at(-1)!.value
-    : q.kind === 'checkbox' ? [q.choices![0]!.value]
-    : q.kind === 'number' ? (q.min ?? 1)
-    : q.kind === 'boolean' ? true
-    : q.kind === 'date' ? '2026-01-31'
-    : q.kind === 'values' ? (q.valueKind === 'number' ? [1, 2] : ['a, b', 'c'])
-    : 'New: text, with [brackets] # and a hash';
+    q.kind === 'select'
+      ? q.choices!.at(-1)!.value
+      : q.kind === 'checkbox'
+        ? [q.choices![0]!.value]
+        : q.kind === 'number'
+          ? (q.min ?? 1)
+          : q.kind === 'boolean'
+            ? true
+            : q.kind === 'date'
+              ? '2026-01-31'
+              : q.kind === 'values'
+                ? q.valueKind === 'number'
+                  ? [1, 2]
+                  : ['a, b', 'c']
+                : 'New: text, with [brackets] # and a hash';
 
   it.each(['struggling-startup', 'mid-size-gaps', 'healthy-org'])('%s: every answer keeps every comment line, and lands where it should', (name) => {
     // Each `key: value` line becomes `key:` / `# about key` / `value`.
-    const src = example(name).replace(/^( *)([a-z_]+):[ \t]+([^#\s{[|>&*'"][^#\n]*?)[ \t]*(#.*)?$/gm, (_m, pad: string, key: string, value: string, comment?: string) =>
-      `${pad}${key}:${comment ? ` ${comment}` : ''}\n${pad}  # about ${key}\n${pad}  ${value}`,
+    const src = example(name).replace(
+      /^( *)([a-z_]+):[ \t]+([^#\s{[|>&*'"][^#\n]*?)[ \t]*(#.*)?$/gm,
+      (_m, pad: string, key: string, value: string, comment?: string) => `${pad}${key}:${comment ? ` ${comment}` : ''}\n${pad}  # about ${key}\n${pad}  ${value}`,
     );
     expect((src.match(/# about /g) ?? []).length).toBeGreaterThan(40);
     expect(parse(src)).toEqual(parse(example(name)));

@@ -13,7 +13,21 @@ import { MARKDOWN_MAX_CHARS } from '../../src/report/lint';
 const lint = (args: string[], opts: Parameters<typeof cli>[1] = {}) => cli(['lint', ...args, '--date', DATE], opts);
 const json = (args: string[], opts: Parameters<typeof cli>[1] = {}) => {
   const r = lint([...args, '--format', 'json'], opts);
-  return { ...r, out: JSON.parse(r.stdout) as { files: { file: string; status: string; passed: boolean; score: number | null; config?: string; failures: { gate: string }[]; problems: { kind: string; ruleId: string; label?: string; severity?: string; line: number; column: number }[]; report: { rules: { id: string; status: string }[] } }[] } };
+  return {
+    ...r,
+    out: JSON.parse(r.stdout) as {
+      files: {
+        file: string;
+        status: string;
+        passed: boolean;
+        score: number | null;
+        config?: string;
+        failures: { gate: string }[];
+        problems: { kind: string; ruleId: string; label?: string; severity?: string; line: number; column: number }[];
+        report: { rules: { id: string; status: string }[] };
+      }[];
+    },
+  };
 };
 /** How many rules the audit of a fixture leaves not assessed (what --strict counts), from the report itself. */
 const notAssessed = (file: string) => json([file]).out.files[0]!.report.rules.filter((r) => r.status === 'not-assessed').length;
@@ -31,7 +45,12 @@ describe('lint: exit 0', () => {
   it('findings below every gate do not fail: team.yaml has two high findings and no fatal one', () => {
     const r = lint(['team.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('team.yaml:')).map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('team.yaml:'))
+        .map((l) => l.split(/\s{2,}/).slice(0, 3)),
+    ).toEqual([
       ['team.yaml:14:5', 'high', 'selling-time'],
       ['team.yaml:19:5', 'high', 'manage-not-pay-cut'],
     ]);
@@ -90,7 +109,12 @@ describe('lint: exit 1, one per gate', () => {
   it('several gates failing are all reported', () => {
     const r = lint(['fatal.yaml', '--fail-under', '10', '--fail-on', 'low', '--strict']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n').map((l) => /gate failed: (\S+ \S+)/.exec(l)![1])).toEqual(['score 0', '1 finding', `${notAssessed('fatal.yaml')} rules`, '1 critical']);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .map((l) => /gate failed: (\S+ \S+)/.exec(l)![1]),
+    ).toEqual(['score 0', '1 finding', `${notAssessed('fatal.yaml')} rules`, '1 critical']);
   });
 });
 
@@ -103,7 +127,10 @@ describe('lint: exit 2, could not run', () => {
     [['configs'], /^configs: is a directory; expected a YAML org file$/m],
     [['nothing-*.yaml'], /^nothing-\*\.yaml: no files match this pattern$/m],
     [['cfg-bad/pass.yaml'], /^cfg-bad\/\.sales-audit\.yaml:2:3: rules\.selling-tme: unknown rule "selling-tme"; did you mean "selling-time"\?/m],
-    [['team.yaml', '--config', 'configs/unknown-option.yaml'], /^configs\/unknown-option\.yaml:4:7: rules\.selling-time\.options\.failBellow: unknown option "failBellow" for selling-time; did you mean "failBelow"\?$/m],
+    [
+      ['team.yaml', '--config', 'configs/unknown-option.yaml'],
+      /^configs\/unknown-option\.yaml:4:7: rules\.selling-time\.options\.failBellow: unknown option "failBellow" for selling-time; did you mean "failBelow"\?$/m,
+    ],
     [['team.yaml', '--config', 'configs/missing.yaml'], /^configs\/missing\.yaml: no such file; expected a YAML config file/m],
   ])('%j: one clear line with the place', (args, message) => {
     const r = lint(args);
@@ -151,12 +178,16 @@ describe('lint: exit 2, could not run', () => {
     expect(r.stderr).toBe('configs/bad-severity.yaml:3:15: rules.selling-time.severity: expected one of: critical, high, medium, low; got "hgih" (did you mean "high"?)\n');
   });
 
-  it('runs without the prompt library or the browser installed (neither is on lint\'s path)', () => {
+  it("runs without the prompt library or the browser installed (neither is on lint's path)", () => {
     const dir = mkdtempSync(join(tmpdir(), 'sales-audit-bare-'));
     for (const d of ['bin', 'dist', 'templates']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
     // No node_modules anywhere above a temp folder: any import of @inquirer or playwright-core would fail.
-    const r = spawnSync(NODE, [join(dir, 'bin/sales-audit.js'), 'lint', join(FIX, 'team.yaml'), '--date', DATE, '-f', 'sarif', '-o', join(dir, 'a.sarif'), '-f', 'junit', '-o', join(dir, 'a.xml'), '-f', 'stylish'], { encoding: 'utf8', cwd: dir });
+    const r = spawnSync(
+      NODE,
+      [join(dir, 'bin/sales-audit.js'), 'lint', join(FIX, 'team.yaml'), '--date', DATE, '-f', 'sarif', '-o', join(dir, 'a.sarif'), '-f', 'junit', '-o', join(dir, 'a.xml'), '-f', 'stylish'],
+      { encoding: 'utf8', cwd: dir },
+    );
     expect(r.stderr).not.toMatch(/Cannot find|ERR_MODULE_NOT_FOUND/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/team\.yaml:19:5 +high +manage-not-pay-cut/);
@@ -172,9 +203,14 @@ describe('lint: several files and globs in one run', () => {
   it('lints each file in the order given, then one summary line with each score', () => {
     const r = lint(['team.yaml', 'pass.yaml', 'fatal.yaml']);
     expect(r.code).toBe(1);
-    const files = r.stdout.split('\n').filter((l) => /^\S+\.yaml:\d+:\d+/.test(l)).map((l) => l.split(':')[0]);
+    const files = r.stdout
+      .split('\n')
+      .filter((l) => /^\S+\.yaml:\d+:\d+/.test(l))
+      .map((l) => l.split(':')[0]);
     expect([...new Set(files)]).toEqual(['team.yaml', 'fatal.yaml']);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 files: team.yaml 5/100 (incomplete, coverage 13%), pass.yaml 5/100 (incomplete, coverage 5%), fatal.yaml 0/100 (incomplete, coverage 9%) · 3 findings: 1 critical, 2 high');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '3 files: team.yaml 5/100 (incomplete, coverage 13%), pass.yaml 5/100 (incomplete, coverage 5%), fatal.yaml 0/100 (incomplete, coverage 9%) · 3 findings: 1 critical, 2 high',
+    );
   });
 
   it('expands globs itself (quoted in CI), sorted, without dot files, ** into subfolders', () => {
@@ -212,13 +248,19 @@ describe('lint: several files and globs in one run', () => {
 describe('lint: several formats in one run', () => {
   it('each --output binds to the --format before it; the one without goes to stdout', () => {
     const dir = scratch();
-    const r = cli(['lint', 'team.yaml', '--date', DATE, '--format', 'sarif', '--output', 'audit.sarif', '--format', 'stylish', '-f', 'junit', '-o', 'junit.xml', '-f', 'json', '-o', 'lint.json'], { cwd: dir });
+    const r = cli(['lint', 'team.yaml', '--date', DATE, '--format', 'sarif', '--output', 'audit.sarif', '--format', 'stylish', '-f', 'junit', '-o', 'junit.xml', '-f', 'json', '-o', 'lint.json'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^team\.yaml:14:5 {2}high/m);
     expect(JSON.parse(readFileSync(join(dir, 'audit.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(JSON.parse(readFileSync(join(dir, 'lint.json'), 'utf8')).files[0].file).toBe('team.yaml');
-    expect(r.stderr.split('\n').filter(Boolean)).toEqual(['sales-audit: wrote sarif report to audit.sarif', 'sales-audit: wrote junit report to junit.xml', 'sales-audit: wrote json report to lint.json']);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'sales-audit: wrote sarif report to audit.sarif',
+      'sales-audit: wrote junit report to junit.xml',
+      'sales-audit: wrote json report to lint.json',
+    ]);
   });
 
   it('an --output before any --format goes to the first format (or to stylish)', () => {
@@ -244,10 +286,12 @@ describe('lint: several formats in one run', () => {
     cli(['lint', 'team.yaml', '--date', DATE, '-f', 'json', '-o', 'link.json'], { cwd: dir });
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).files[0].file).toBe('team.yaml');
-    return new Promise<void>((done) => reader.on('close', () => {
-      expect(JSON.parse(got).files[0].file).toBe('team.yaml');
-      done();
-    }));
+    return new Promise<void>((done) =>
+      reader.on('close', () => {
+        expect(JSON.parse(got).files[0].file).toBe('team.yaml');
+        done();
+      }),
+    );
   });
 
   it('stylish is coloured only on request (FORCE_COLOR), never in files or with NO_COLOR', () => {
@@ -288,7 +332,7 @@ describe('lint: several formats in one run', () => {
   });
 
   // Issue 12, fault 12: three struggling orgs made 67,449 characters; a comment holds 65,536.
-  it.each([3, 40])('markdown of %i struggling orgs stays under a comment\'s 65,536 characters, with a note, every file in the table', (n) => {
+  it.each([3, 40])("markdown of %i struggling orgs stays under a comment's 65,536 characters, with a note, every file in the table", (n) => {
     const dir = mkdtempSync(join(tmpdir(), 'sales-audit-md-'));
     const files = Array.from({ length: n }, (_, i) => `s${i + 1}.yaml`);
     for (const f of files) cpSync(join(ROOT, 'templates/examples/struggling-startup.yaml'), join(dir, f));
@@ -374,10 +418,13 @@ describe('lint: per-org config', () => {
 });
 
 describe('schema --config', () => {
-  it('prints the config\'s JSON Schema: every rule id, each with its own options', () => {
+  it("prints the config's JSON Schema: every rule id, each with its own options", () => {
     const r = cli(['schema', '--config']);
     expect(r.code).toBe(0);
-    const schema = JSON.parse(r.stdout) as { title: string; properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, unknown> } } }> }; gates: unknown } };
+    const schema = JSON.parse(r.stdout) as {
+      title: string;
+      properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, unknown> } } }> }; gates: unknown };
+    };
     expect(schema.title).toMatch(/sales-audit config/);
     expect(Object.keys(schema.properties.rules.properties)).toEqual(rules.map((r) => r.id));
     expect(Object.keys(schema.properties.rules.properties['selling-time']!.properties.options.properties)).toEqual(['failBelow', 'passAbove', 'offloadHoursLimit']);
@@ -455,10 +502,16 @@ describe('lint: a policy for a job title nobody has', () => {
       'version: 1\ncompany: { name: TypoCo, employees: 20 }\nroles:\n  - { title: Account Executive, open: false, carries_quota: true, direct_reports: 0, hiring_authority: false }\npolicies:\n  - one_to_one: weekly\n    applies_to: Acount Executive\n',
     );
     const text = lint(['typo.yaml'], { cwd: dir });
-    expect(text.stdout).toContain('typo.yaml:7:5  medium  role-title-fit  The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?).');
+    expect(text.stdout).toContain(
+      'typo.yaml:7:5  medium  role-title-fit  The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?).',
+    );
     const out = json(['typo.yaml'], { cwd: dir }).out;
-    expect(out.files[0]!.problems.filter((p) => p.ruleId === 'role-title-fit').map((p) => [p.line, p.column, (p as { path?: string }).path, p.severity])).toEqual([[7, 5, 'policies[0].applies_to', 'medium']]);
+    expect(out.files[0]!.problems.filter((p) => p.ruleId === 'role-title-fit').map((p) => [p.line, p.column, (p as { path?: string }).path, p.severity])).toEqual([
+      [7, 5, 'policies[0].applies_to', 'medium'],
+    ]);
     const audit = cli(['audit', 'typo.yaml', '--date', DATE], { cwd: dir });
-    expect(audit.stdout.replace(/\s+/g, ' ')).toContain('MEDIUM role-title-fit The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?). at typo.yaml:7:5');
+    expect(audit.stdout.replace(/\s+/g, ' ')).toContain(
+      'MEDIUM role-title-fit The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?). at typo.yaml:7:5',
+    );
   });
 });

@@ -21,7 +21,14 @@ const block = (marker: string) => {
   return b;
 };
 
-interface Step { id?: string; uses?: string; run?: string; if?: string; with?: Record<string, string>; 'continue-on-error'?: boolean }
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string>;
+  'continue-on-error'?: boolean;
+}
 
 describe('README: Use in CI', () => {
   it('is a section of the README', () => {
@@ -71,7 +78,13 @@ describe('README: Use in CI', () => {
   it('the waiver example loads and names a real rule', async () => {
     const r = await loadOrgText(`version: 1\n${block('waivers:\n  - rule:')}`, 'org.yaml');
     expect(r.ok).toBe(true);
-    if (r.ok) expect(waiverDiagnostics(r.value, rules.map((x) => x.id))).toEqual([]);
+    if (r.ok)
+      expect(
+        waiverDiagnostics(
+          r.value,
+          rules.map((x) => x.id),
+        ),
+      ).toEqual([]);
   });
 });
 
@@ -99,7 +112,7 @@ describe('action.yml (the composite action)', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; exclude: string; require_serial: boolean }[];
 
-  it('defines the hook the docs use, calling the package\'s own bin', () => {
+  it("defines the hook the docs use, calling the package's own bin", () => {
     expect(hooks).toHaveLength(1);
     const h = hooks[0]!;
     expect(h.id).toBe('sales-audit-lint');

@@ -9,8 +9,7 @@ import { cli, DATE, ROOT } from './helpers';
 
 const github = (args: string[]) => cli(['lint', ...args, '--date', DATE, '--format', 'github']);
 /** The message of a finding as the JSON output has it (so the tests do not copy rule wording). */
-const messages = (file: string) =>
-  (JSON.parse(cli(['lint', file, '--date', DATE, '--format', 'json']).stdout).files[0].problems as { ruleId: string; message: string }[]).map((p) => p.message);
+const messages = (file: string) => (JSON.parse(cli(['lint', file, '--date', DATE, '--format', 'json']).stdout).files[0].problems as { ruleId: string; message: string }[]).map((p) => p.message);
 
 describe('GitHub annotations', () => {
   it('one command per problem: level by severity, file, line, col and title; what fails the job first, then by severity', () => {
@@ -78,8 +77,14 @@ describe('GitHub annotations within what a step shows', () => {
     const dir = orgs();
     const r = cli(['lint', 's1.yaml', 's2.yaml', 's3.yaml', '--format', 'github', '--date', DATE], { cwd: dir });
     const lines = r.stdout.trimEnd().split('\n');
-    const all = JSON.parse(cli(['lint', 's1.yaml', 's2.yaml', 's3.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as { files: { problems: { level: string; severity?: string }[] }[] };
-    for (const [kind, level] of [['error', 'error'], ['warning', 'warning'], ['notice', 'note']] as const) {
+    const all = JSON.parse(cli(['lint', 's1.yaml', 's2.yaml', 's3.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as {
+      files: { problems: { level: string; severity?: string }[] }[];
+    };
+    for (const [kind, level] of [
+      ['error', 'error'],
+      ['warning', 'warning'],
+      ['notice', 'note'],
+    ] as const) {
       const mine = lines.filter((l) => l.startsWith(`::${kind} `));
       expect(mine.length, kind).toBeLessThanOrEqual(GITHUB_MAX_PER_KIND);
       const total = all.files.flatMap((f) => f.problems).filter((p) => p.level === level).length + (kind === 'error' || kind === 'notice' ? 3 : 0); // a gate error and a summary notice per file
@@ -93,4 +98,3 @@ describe('GitHub annotations within what a step shows', () => {
     expect(errors.slice(3, 9).every((l) => l.includes('(critical)'))).toBe(true);
   });
 });
-

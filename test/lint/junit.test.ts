@@ -87,13 +87,19 @@ describe('JUnit', () => {
     expect(incomplete.attrs.message).toBe('incomplete (score 50%): passes on what is known (50% known); the org file lacks roles');
     const skipped = byRule('sales-tools').children[0]!;
     expect(skipped.name).toBe('skipped');
-    expect(skipped.attrs.message).toBe('not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity');
+    expect(skipped.attrs.message).toBe(
+      'not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity',
+    );
   });
 
   it('--strict turns not-assessed rules into failures; waived and off rules are skipped with the reason', () => {
     const strict = childrenNamed(childrenNamed(junit(['team.yaml', '--strict']).root, 'testsuite')[0]!, 'testcase');
     const tools = strict.find((c) => c.attrs.name!.startsWith('sales-tools: '))!.children[0]!;
-    expect([tools.name, tools.attrs.type, tools.attrs.message]).toEqual(['failure', 'not-assessed', 'not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity (--strict)']);
+    expect([tools.name, tools.attrs.type, tools.attrs.message]).toEqual([
+      'failure',
+      'not-assessed',
+      'not assessed: the org file lacks tools.crm, tools.system_of_record, tools.crm_active_use_pct, tools.reps_travel, tools.remote_access, tools.travel_connectivity (--strict)',
+    ]);
     expect(strict.at(-2)!.attrs.name).toBe('gate: every rule assessed');
 
     const waived = childrenNamed(childrenNamed(junit(['waived.yaml']).root, 'testsuite')[0]!, 'testcase');

@@ -13,8 +13,13 @@ import { cli, DATE, MULTITOOL, ROOT, SARIF_SCHEMA, scratch } from './helpers';
 import { SARIF_MAX_RESULTS } from '../../src/report/lint';
 import { artifactLocation } from '../../src/report/sarif';
 
-interface Region { startLine: number; startColumn: number }
-interface Loc { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: Region } }
+interface Region {
+  startLine: number;
+  startColumn: number;
+}
+interface Loc {
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: Region };
+}
 interface Result {
   ruleId: string;
   ruleIndex: number;
@@ -29,7 +34,21 @@ interface Result {
 interface Sarif {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string; markdown: string }; defaultConfiguration: { level: string }; properties: { tags: string[] } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: {
+          id: string;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string; markdown: string };
+          defaultConfiguration: { level: string };
+          properties: { tags: string[] };
+        }[];
+      };
+    };
     invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string }; locations: Loc[] }[] }[];
     results: Result[];
   }[];
@@ -40,7 +59,9 @@ const sarifOf = (args: string[], cwd?: string) => {
   return { code: r.code, text: r.stdout, sarif: JSON.parse(r.stdout) as Sarif };
 };
 
-const EXAMPLES = readdirSync(join(ROOT, 'templates/examples')).filter((f) => f.endsWith('.yaml')).sort();
+const EXAMPLES = readdirSync(join(ROOT, 'templates/examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const FIXTURE_ARGS = ['team.yaml', 'waived.yaml', 'expired.yaml', 'fatal.yaml', 'pass.yaml', 'invalid.yaml', '--strict'];
 
 // Ajv for the schema's own dialect: the Multitool's copy of the official SARIF
@@ -70,9 +91,12 @@ function multitool(text: string): string[] {
 }
 
 describe('SARIF validity', () => {
-  it('the example orgs: valid against the official schema and GitHub\'s ingestion rules, no errors', () => {
+  it("the example orgs: valid against the official schema and GitHub's ingestion rules, no errors", () => {
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(3);
-    const { text, sarif } = sarifOf(EXAMPLES.map((f) => `templates/examples/${f}`), ROOT);
+    const { text, sarif } = sarifOf(
+      EXAMPLES.map((f) => `templates/examples/${f}`),
+      ROOT,
+    );
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(20);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     expect(multitool(text)).toEqual([]);
@@ -133,12 +157,18 @@ describe('SARIF content', () => {
     expect(results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('.csv'))).toBe(true);
   });
 
-  it('a finding deep in a list points at its line: the third rep\'s attainment, with the actions as related', () => {
+  it("a finding deep in a list points at its line: the third rep's attainment, with the actions as related", () => {
     const { sarif } = sarifOf(['team.yaml']);
     const r = sarif.runs[0]!.results.find((x) => x.ruleId === 'manage-not-pay-cut')!;
     expect(r.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/lint/team.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 19, startColumn: 5 } });
     expect(r.properties.factPath).toBe('people[2].attainment');
-    expect(r.relatedLocations).toEqual([{ id: 1, physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/team.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 20, startColumn: 5 } }, message: { text: 'Evidence: people[2].actions.' } }]);
+    expect(r.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/team.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 20, startColumn: 5 } },
+        message: { text: 'Evidence: people[2].actions.' },
+      },
+    ]);
     expect(r.level).toBe('error');
   });
 
@@ -249,7 +279,13 @@ describe('SARIF within what code scanning accepts', () => {
     writeFileSync(join(dir, 'reps.csv'), `${rows.join('\n')}\n`);
     writeFileSync(join(dir, 'big.yaml'), 'version: 1\ncompany: { name: Big }\nplan: { documented: false }\npeople_csv: reps.csv\n');
     const r = cli(['lint', 'big.yaml', '--format', 'sarif', '-o', 'big.sarif', '--date', DATE], { cwd: dir });
-    const sarif = JSON.parse(readFileSync(join(dir, 'big.sarif'), 'utf8')) as { runs: { results: { level: string; properties: { severity?: string } }[]; invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[]; properties: { resultsCapped?: { total: number; kept: number } } }[] };
+    const sarif = JSON.parse(readFileSync(join(dir, 'big.sarif'), 'utf8')) as {
+      runs: {
+        results: { level: string; properties: { severity?: string } }[];
+        invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
+        properties: { resultsCapped?: { total: number; kept: number } };
+      }[];
+    };
     const run = sarif.runs[0]!;
     const total = run.properties.resultsCapped!.total;
     expect(total).toBeGreaterThan(SARIF_MAX_RESULTS);

@@ -214,9 +214,7 @@ describe('files that are not YAML text', () => {
     const f = join(dir, 'latin1.yaml');
     // "Café" saved as Latin-1: 0xE9 alone is not UTF-8.
     writeFileSync(f, Buffer.concat([Buffer.from('company:\n  name: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-    expect(await fileFails(f, 'latin1.yaml')).toEqual([
-      { file: 'latin1.yaml', line: 2, column: 12, message: 'is not valid UTF-8 text; save it as UTF-8 (expected a YAML org file)' },
-    ]);
+    expect(await fileFails(f, 'latin1.yaml')).toEqual([{ file: 'latin1.yaml', line: 2, column: 12, message: 'is not valid UTF-8 text; save it as UTF-8 (expected a YAML org file)' }]);
   });
 
   it('recognises UTF-16 text rather than calling it binary', async () => {
@@ -315,8 +313,6 @@ describe('contradictory answers', () => {
     const r = await loadOrgText('leadership:\n  outside_help: [advisor, none]\n', 'org.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics).toEqual([
-      { file: 'org.yaml', line: 2, column: 17, path: 'leadership.outside_help', message: 'expected "none" alone, or a list without "none"' },
-    ]);
+    expect(r.diagnostics).toEqual([{ file: 'org.yaml', line: 2, column: 17, path: 'leadership.outside_help', message: 'expected "none" alone, or a list without "none"' }]);
   });
 });

@@ -16,9 +16,7 @@ import { OrgSchema } from '../../src/model/schema';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const yamlFiles = (dir: string): string[] =>
-  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
-  );
+  readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
 const orgs = [...yamlFiles('templates'), ...yamlFiles('test/fixtures')]
   .map((f) => {
     const text = readFileSync(join(ROOT, f), 'utf8');
@@ -59,10 +57,50 @@ function rng(seed: number) {
 }
 
 const VALUES: unknown[] = [
-  '', ' ', '  text  ', 'x', 'none', 'unknown', 'ceo', 'weekly', 'revenue', 'individual', '2026-02-28', '2024-02-29', '2026-02-30', '2026-13-01', '26-01-01',
+  '',
+  ' ',
+  '  text  ',
+  'x',
+  'none',
+  'unknown',
+  'ceo',
+  'weekly',
+  'revenue',
+  'individual',
+  '2026-02-28',
+  '2024-02-29',
+  '2026-02-30',
+  '2026-13-01',
+  '26-01-01',
+  -1,
+  0,
+  1,
+  1.5,
+  3,
+  35,
+  60,
+  61,
+  100,
+  101,
+  1000,
+  1001,
   // eslint-disable-next-line no-loss-of-precision -- past 2^53 on purpose: YAML may hold it
-  -1, 0, 1, 1.5, 3, 35, 60, 61, 100, 101, 1000, 1001, 9007199254740993, Number.NaN, Number.POSITIVE_INFINITY,
-  true, false, null, [], ['none'], ['none', 'coach'], ['coach', 'advisor'], ['weekly'], [1, 2], ['x', ''], {}, { extra: 1 }, { name: 'A' },
+  9007199254740993,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  false,
+  null,
+  [],
+  ['none'],
+  ['none', 'coach'],
+  ['coach', 'advisor'],
+  ['weekly'],
+  [1, 2],
+  ['x', ''],
+  {},
+  { extra: 1 },
+  { name: 'A' },
 ];
 
 function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {

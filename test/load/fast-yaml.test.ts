@@ -9,7 +9,9 @@ import { slowParse } from '../../src/load/yaml-doc';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const bundled = ['examples', 'init'].flatMap((d) =>
-  readdirSync(join(ROOT, 'templates', d)).filter((f) => f.endsWith('.yaml')).map((f) => join('templates', d, f)),
+  readdirSync(join(ROOT, 'templates', d))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join('templates', d, f)),
 );
 
 function both(text: string) {
@@ -50,7 +52,23 @@ describe('fast YAML path', () => {
   });
 
   it('resolves scalars by YAML 1.2 core rules: dates and yes/on stay text', () => {
-    const text = ['a:', '  d: 2025-09-01', '  y: yes', '  o: on', '  t: True', '  n: ~', '  e:', '  h: 0x1F', '  oc: 0o17', '  x: 1e3', '  u: 1_000', '  p: +12', '  f: .5', '  q: "12"', '  l: [1, two, 3.0]'].join('\n');
+    const text = [
+      'a:',
+      '  d: 2025-09-01',
+      '  y: yes',
+      '  o: on',
+      '  t: True',
+      '  n: ~',
+      '  e:',
+      '  h: 0x1F',
+      '  oc: 0o17',
+      '  x: 1e3',
+      '  u: 1_000',
+      '  p: +12',
+      '  f: .5',
+      '  q: "12"',
+      '  l: [1, two, 3.0]',
+    ].join('\n');
     const { fast, slow } = both(text);
     expect(fast.raw).toEqual({ a: { d: '2025-09-01', y: 'yes', o: 'on', t: true, n: null, e: null, h: 31, oc: 15, x: 1000, u: '1_000', p: 12, f: 0.5, q: '12', l: [1, 'two', 3] } });
     expect(fast.raw).toEqual(slow.raw);

@@ -41,7 +41,11 @@ describe('cyclic aliases (issue 13 item 1)', () => {
   });
 
   it('refuses a wider cycle, through mappings and lists, and a cycle through a merge key', async () => {
-    expect(await one(lines('company: &c', '  name: x', '  more:', '    - [1, {deep: *c}]'))).toMatchObject({ line: 4, column: 18, message: expect.stringMatching(/^alias \*c is inside the node it refers to/) });
+    expect(await one(lines('company: &c', '  name: x', '  more:', '    - [1, {deep: *c}]'))).toMatchObject({
+      line: 4,
+      column: 18,
+      message: expect.stringMatching(/^alias \*c is inside the node it refers to/),
+    });
     expect(await one(lines('a: &a', '  b: 1', '  <<: *a'))).toMatchObject({ line: 3, column: 7, message: expect.stringMatching(/^alias \*a is inside/) });
   });
 
@@ -114,7 +118,11 @@ describe('files that are not regular files (issue 13 item 5)', () => {
     const work = mkdtempSync(join(dir, 'cli-'));
     expect(spawnSync('mkfifo', [join(work, 'p.yaml')]).status).toBe(0);
     writeFileSync(join(work, 'org.yaml'), 'company:\n  name: Acme\n');
-    for (const args of [['audit', 'p.yaml'], ['lint', 'p.yaml'], ['interview', 'org.yaml', '--answers', 'p.yaml']]) {
+    for (const args of [
+      ['audit', 'p.yaml'],
+      ['lint', 'p.yaml'],
+      ['interview', 'org.yaml', '--answers', 'p.yaml'],
+    ]) {
       const r = cli(args, { cwd: work });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -133,7 +141,7 @@ describe('sizes: quadratic paths and amplification (issue 13 items 3 and 4)', ()
     }
   });
 
-  it('20,000 anchors each aliased once load, each alias giving its anchor\'s value', async () => {
+  it("20,000 anchors each aliased once load, each alias giving its anchor's value", async () => {
     const people = Array.from({ length: 10_000 }, (_, i) => [`  - name: &n${i} Person ${i}`, `  - name: *n${i}`]).flat();
     const org = await loads(lines('people:', ...people));
     expect(org.people).toHaveLength(20_000);
@@ -141,7 +149,11 @@ describe('sizes: quadratic paths and amplification (issue 13 items 3 and 4)', ()
   });
 
   it(`refuses a list of more than ${MAX_LIST_ITEMS} items at the list, naming the limit`, async () => {
-    const d = await one(`people: [${Array(MAX_LIST_ITEMS + 1).fill('{}').join(',')}]\n`);
+    const d = await one(
+      `people: [${Array(MAX_LIST_ITEMS + 1)
+        .fill('{}')
+        .join(',')}]\n`,
+    );
     expect(d).toEqual({ file: 'org.yaml', line: 1, column: 9, path: 'people', message: 'a list of 20,001 items; the limit is 20,000 items per list' });
   });
 
@@ -190,13 +202,19 @@ describe('one-line diagnostics (issue 13 item 9)', () => {
 
   it('nesting built up through aliases is refused too', async () => {
     const deep = `${'['.repeat(60)}${']'.repeat(60)}`;
-    expect(await one(lines(`a: &a ${deep}`, 'b: &b [*a]', `c: ${'['.repeat(45)}*a${']'.repeat(45)}`))).toMatchObject({ line: 3, column: 49, message: expect.stringMatching(/^nested deeper than 100 levels \(through alias \*a\)$/) });
+    expect(await one(lines(`a: &a ${deep}`, 'b: &b [*a]', `c: ${'['.repeat(45)}*a${']'.repeat(45)}`))).toMatchObject({
+      line: 3,
+      column: 49,
+      message: expect.stringMatching(/^nested deeper than 100 levels \(through alias \*a\)$/),
+    });
   });
 });
 
 describe('YAML people really write (issue 12 faults 15 and 17)', () => {
-  it('honours merge keys: the mapping\'s own keys win, then earlier sources', async () => {
-    const org = await loads(lines('people:', '  - &ae', '    name: AE 1', '    title: Account Executive', '    is_rep: true', '  - <<: *ae', '    name: AE 2', '  - <<: [{title: SDR}, *ae]', '    name: SDR 1'));
+  it("honours merge keys: the mapping's own keys win, then earlier sources", async () => {
+    const org = await loads(
+      lines('people:', '  - &ae', '    name: AE 1', '    title: Account Executive', '    is_rep: true', '  - <<: *ae', '    name: AE 2', '  - <<: [{title: SDR}, *ae]', '    name: SDR 1'),
+    );
     expect(org.people).toEqual([
       { name: 'AE 1', title: 'Account Executive', is_rep: true },
       { name: 'AE 2', title: 'Account Executive', is_rep: true },
@@ -204,7 +222,7 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
     ]);
   });
 
-  it('honours a merge key without any alias too (an inline mapping), on the fast path\'s fallback', async () => {
+  it("honours a merge key without any alias too (an inline mapping), on the fast path's fallback", async () => {
     expect(fastParse('company:\n  <<: {name: Acme}\n', 'org.yaml')).toBeUndefined();
     expect((await loads(lines('company:', '  <<: {name: Acme, employees: 3}', '  employees: 4'))).company).toEqual({ name: 'Acme', employees: 4 });
   });
@@ -227,7 +245,12 @@ describe('YAML people really write (issue 12 faults 15 and 17)', () => {
 
   it('a null key points at the key and says it is not a fact name', async () => {
     for (const k of ['~', 'null', 'Null']) {
-      expect(await one(lines('company:', '  name: Acme', `  ${k}: y`))).toEqual({ file: 'org.yaml', line: 3, column: 3, message: 'a null key (`~:`, `null:` or a lone `:`) is not a fact name; write the name before the colon' });
+      expect(await one(lines('company:', '  name: Acme', `  ${k}: y`))).toEqual({
+        file: 'org.yaml',
+        line: 3,
+        column: 3,
+        message: 'a null key (`~:`, `null:` or a lone `:`) is not a fact name; write the name before the colon',
+      });
     }
   });
 });

@@ -15,7 +15,10 @@ const EXAMPLES = join(ROOT, 'templates', 'examples');
 const INIT = join(ROOT, 'templates', 'init');
 /** Paths as the CLI shows them: relative to the package. */
 const rel = (abs: string) => relative(ROOT, abs);
-const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const yamlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
 async function mustLoad(abs: string) {
   const r = await loadOrgFile(abs, rel(abs));
@@ -96,20 +99,13 @@ describe('the mid-size example', () => {
 
   it('records the waiver as written', async () => {
     const { org } = await mustLoad(abs);
-    expect(org.waivers).toEqual([
-      expect.objectContaining({ rule: 'deal-structure-review', owner: 'Sales Director', expires: '2027-06-30' }),
-    ]);
+    expect(org.waivers).toEqual([expect.objectContaining({ rule: 'deal-structure-review', owner: 'Sales Director', expires: '2027-06-30' })]);
     expect(org.waivers![0]!.reason.length).toBeGreaterThan(10);
   });
 
   it('records `unknown` answers by path and removes them from the data', async () => {
     const { org, unknowns } = await mustLoad(abs);
-    expect(unknowns).toEqual([
-      'metrics.team_involved',
-      'people[6].coaching.hours_per_month',
-      'people[7].selling_time_pct',
-      'tools.travel_connectivity',
-    ]);
+    expect(unknowns).toEqual(['metrics.team_involved', 'people[6].coaching.hours_per_month', 'people[7].selling_time_pct', 'tools.travel_connectivity']);
     for (const p of unknowns) expect(getAt(org, p), p).toBeUndefined();
     // Siblings of an unknown answer stay.
     expect(org.people![6]!.coaching).toEqual({ plan: 'none', one_to_one: 'monthly' });

@@ -38,13 +38,25 @@ describe('CSV rosters (issue 12 faults 18 and 19)', () => {
     expect(detectDelimiter('name;title;is_rep\n')).toBe(';');
     expect(detectDelimiter('name\ttitle\n')).toBe('\t');
     expect(detectDelimiter('"a;b;c",title\n')).toBe(',');
-    expect(cellPositions('a;b\n1;"x;y"\n', ';')).toEqual([[{ line: 1, column: 1 }, { line: 1, column: 3 }], [{ line: 2, column: 1 }, { line: 2, column: 3, quoted: true }]]);
+    expect(cellPositions('a;b\n1;"x;y"\n', ';')).toEqual([
+      [
+        { line: 1, column: 1 },
+        { line: 1, column: 3 },
+      ],
+      [
+        { line: 2, column: 1 },
+        { line: 2, column: 3, quoted: true },
+      ],
+    ]);
   });
 
   it('reads performance actions from a roster as "date action" items', async () => {
     const r = await withRoster(lines('name,is_rep,actions', 'AE 1,true,2026-04-01 pay_cut; 2026-06-01 release', 'AE 2,true,'));
     if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-    expect(r.value.org.people![0]!.actions).toEqual([{ date: '2026-04-01', action: 'pay_cut' }, { date: '2026-06-01', action: 'release' }]);
+    expect(r.value.org.people![0]!.actions).toEqual([
+      { date: '2026-04-01', action: 'pay_cut' },
+      { date: '2026-06-01', action: 'release' },
+    ]);
     expect(r.value.org.people![1]!.actions).toBeUndefined();
   });
 
@@ -52,7 +64,9 @@ describe('CSV rosters (issue 12 faults 18 and 19)', () => {
     const r = await withRoster(lines('name,actions', 'AE 1,2026-04-01 pay_cut;pay_cut'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics).toEqual([{ file: 'reps.csv', line: 2, column: 25, path: 'people[0].actions[1]', message: 'expected "date action" items such as "2026-04-01 pay_cut", separated by ";"; got "pay_cut"' }]);
+    expect(r.diagnostics).toEqual([
+      { file: 'reps.csv', line: 2, column: 25, path: 'people[0].actions[1]', message: 'expected "date action" items such as "2026-04-01 pay_cut", separated by ";"; got "pay_cut"' },
+    ]);
     const bad = await withRoster(lines('name,actions', 'AE 1,2026-04-01 pay_cutt'));
     expect(bad.ok).toBe(false);
     if (bad.ok) return;

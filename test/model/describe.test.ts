@@ -75,7 +75,12 @@ describe('describeFact', () => {
 describe('the reports speak words, the machine formats keep paths', () => {
   it('the engine puts words for every path it mentions into report.labels', async () => {
     const r = await fixture('acme');
-    const paths = new Set([...r.findings.flatMap((f) => f.evidence.map((e) => e.path)), ...r.checklist.flatMap((c) => c.evidence.map((e) => e.path)), ...r.rules.flatMap((x) => x.missing), ...r.unknowns.map((u) => u.path)]);
+    const paths = new Set([
+      ...r.findings.flatMap((f) => f.evidence.map((e) => e.path)),
+      ...r.checklist.flatMap((c) => c.evidence.map((e) => e.path)),
+      ...r.rules.flatMap((x) => x.missing),
+      ...r.unknowns.map((u) => u.path),
+    ]);
     expect(Object.keys(r.labels).sort()).toEqual([...paths].sort());
     expect(r.labels['people[0].attainment']).toBe('the quota attainment of AE 1');
   });

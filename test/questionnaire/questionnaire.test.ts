@@ -80,7 +80,10 @@ describe.each(CASES)('answers file for $name', (c) => {
       const node = nodes.find((n) => n.key === key)!;
       if (node.type === 'list') {
         expect(q!.kind, key).toBe('items');
-        expect(node.children!.some((ch) => canAnswer(c.group, ch.path)), key).toBe(true);
+        expect(
+          node.children!.some((ch) => canAnswer(c.group, ch.path)),
+          key,
+        ).toBe(true);
       } else {
         expect(canAnswer(c.group, factPathOf(key)), key).toBe(true);
       }
@@ -119,7 +122,9 @@ describe.each(CASES)('answers file for $name', (c) => {
 
 describe('who answers what', () => {
   const keys = (group: RespondentGroup, people?: typeof ROSTER) =>
-    buildQuestionnaire(rules, { group, people }).sections.flatMap((s) => flatten(s.nodes)).map((n) => n.key);
+    buildQuestionnaire(rules, { group, people })
+      .sections.flatMap((s) => flatten(s.nodes))
+      .map((n) => n.key);
 
   it('a rep answers person-level facts about themselves (self.), never a roster index', () => {
     const reps = keys('reps');
@@ -129,7 +134,9 @@ describe('who answers what', () => {
     expect(reps).not.toContain('self.attainment');
     expect(reps).not.toContain('company.name');
     // A rep is asked about themselves in the second person (issue 14, item 15): "your week", "do you have", never "their" or "this person".
-    const about = buildQuestionnaire(rules, { group: 'reps' }).sections.flatMap((x) => flatten(x.nodes)).filter((n) => n.key.startsWith('self.'));
+    const about = buildQuestionnaire(rules, { group: 'reps' })
+      .sections.flatMap((x) => flatten(x.nodes))
+      .filter((n) => n.key.startsWith('self.'));
     expect(about.find((n) => n.key === 'self.selling_time_pct')!.question.message).toBe('What share of your week is spent selling?');
     expect(about.find((n) => n.key === 'self.coaching.one_to_one')!.question.message).toBe('How often do you have a one-to-one with your manager?');
     for (const n of about) expect(JSON.stringify([n.question.message, n.question.help, n.question.choices]), n.key).not.toMatch(/\b(this person|their|Their)\b/);

@@ -7,7 +7,7 @@ import { fixture } from './helpers';
 const parseCsv = (text: string) => parse(text, { bom: true, columns: true, record_delimiter: '\r\n', relax_quotes: false }) as Record<string, string>[];
 
 describe('checklist CSV', () => {
-  it('parses back to the JSON report\'s checklist, one row per item, in rank order', async () => {
+  it("parses back to the JSON report's checklist, one row per item, in rank order", async () => {
     const r = await fixture('acme');
     expect(r.checklist.length).toBeGreaterThan(5);
     const rows = parseCsv(renderCsv(r));
@@ -58,7 +58,7 @@ describe('checklist CSV', () => {
     const item = (action: string, owner = 'CEO'): ChecklistItem => ({ ...base.checklist[0]!, action, owner });
     const r: AuditReport = {
       ...base,
-      checklist: [item('=HYPERLINK("http://evil.example","x")'), item('+1+1', '@owner'), item('-2+3', '=cmd|\' /C calc\'!A0'), item('\tTabbed'), item('\rReturn'), item('a=b stays', 'Sales manager')],
+      checklist: [item('=HYPERLINK("http://evil.example","x")'), item('+1+1', '@owner'), item('-2+3', "=cmd|' /C calc'!A0"), item('\tTabbed'), item('\rReturn'), item('a=b stays', 'Sales manager')],
     };
     const rows = parseCsv(renderCsv(r));
     expect(rows.map((x) => x.action)).toEqual(['\'=HYPERLINK("http://evil.example","x")', "'+1+1", "'-2+3", "'\tTabbed", "'\rReturn", 'a=b stays']);

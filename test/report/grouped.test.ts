@@ -30,14 +30,24 @@ describe('the report data', () => {
 
   it('findings about the organisation, or about two people, or one note and one failure, stay apart', () => {
     const f = (messageId: string, paths: string[], note = false) => ({
-      id: messageId, ruleId: 'r', messageId, message: `X ${messageId}.`, severity: 'high' as const, note, data: {}, thresholds: [],
+      id: messageId,
+      ruleId: 'r',
+      messageId,
+      message: `X ${messageId}.`,
+      severity: 'high' as const,
+      note,
+      data: {},
+      thresholds: [],
       evidence: paths.map((path) => ({ path, file: 'org.yaml', origin: 'file' as const })),
     });
     const org = { people: [{ name: 'X' }, { name: 'Y' }] };
     const out = groupBySubject([f('a', ['plan.covers']), f('b', ['plan.covers']), f('c', ['people[0].x', 'people[1].x']), f('d', ['people[0].y']), f('e', ['people[0].z'], true)], org as never);
     expect(out.map((x) => x.messageId)).toEqual(['a', 'b', 'c', 'd', 'e']);
     const merged = groupBySubject([f('d', ['people[0].y']), f('g', ['people[1].y']), f('e', ['people[0].z'])], org as never);
-    expect(merged.map((x) => [x.messageId, x.message])).toEqual([['d+e', 'X: d; e.'], ['g', 'X g.']]);
+    expect(merged.map((x) => [x.messageId, x.message])).toEqual([
+      ['d+e', 'X: d; e.'],
+      ['g', 'X g.'],
+    ]);
   });
 });
 

@@ -7,7 +7,9 @@ import { fixture, FIXTURES } from './helpers';
 
 /** Every tag the renderer writes; a tag from the org file would be escaped and never show up here. */
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main header footer section article nav figure p span b h1 h2 h3 h4 dl dt dd div ul ol li a code time bdi table caption thead tbody tr th td svg circle rect path line text g title desc br'.split(' '),
+  'html head meta title style body main header footer section article nav figure p span b h1 h2 h3 h4 dl dt dd div ul ol li a code time bdi table caption thead tbody tr th td svg circle rect path line text g title desc br'.split(
+    ' ',
+  ),
 );
 const tagsOf = (html: string) => [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)].map((m) => ({ name: m[1]!.toLowerCase(), attrs: m[2]! }));
 
@@ -35,7 +37,7 @@ describe('escaping', () => {
     expect(decoded).toBe(hostile.replace('\n', ' '));
   });
 
-  it('renders a hostile org file with no markup of its own: every tag is the renderer\'s, no event handler, no URL', async () => {
+  it("renders a hostile org file with no markup of its own: every tag is the renderer's, no event handler, no URL", async () => {
     const r = await fixture('hostile');
     const html = renderHtml(r);
     const tags = tagsOf(html);
@@ -184,7 +186,7 @@ describe('content', () => {
     });
   });
 
-  it('carries each rule\'s docs and source in the appendix, and what the not-assessed rules need', async () => {
+  it("carries each rule's docs and source in the appendix, and what the not-assessed rules need", async () => {
     const r = await fixture('acme');
     const html = renderHtml(r);
     const appendix = html.slice(html.indexOf('id="appendix"'));
@@ -203,7 +205,7 @@ describe('content', () => {
     expect(appendix).toMatch(/<code class="path">[^<]+<\/code> — [A-Z][^<]+\?/);
   });
 
-  it('prints on the paper asked for, and on the printer\'s paper otherwise', async () => {
+  it("prints on the paper asked for, and on the printer's paper otherwise", async () => {
     const r = await fixture('acme');
     expect(styleOf(renderHtml(r, { paper: 'a4' }))).toMatch(/@page \{ size: A4;/);
     expect(styleOf(renderHtml(r, { paper: 'letter' }))).toMatch(/@page \{ size: letter;/);

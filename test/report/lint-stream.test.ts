@@ -12,7 +12,15 @@ async function runOf(): Promise<LintRun> {
   const gates = [{}, { strict: true }, { failOn: 'high' as const }];
   for (const [i, name] of ['mid-size-gaps', 'struggling-startup', 'healthy-org'].entries()) {
     const report = await reportOf(`${ROOT}templates/examples/${name}.yaml`);
-    files.push({ ok: true, file: `orgs/${name}.yaml`, report, gates: gates[i]!, failures: i === 1 ? [{ gate: 'fail-on' as const, message: 'a high finding' }] : [], missingAt: {}, ...(i === 0 ? { config: '.sales-audit.yaml', configs: ['.sales-audit.yaml'] } : {}) });
+    files.push({
+      ok: true,
+      file: `orgs/${name}.yaml`,
+      report,
+      gates: gates[i]!,
+      failures: i === 1 ? [{ gate: 'fail-on' as const, message: 'a high finding' }] : [],
+      missingAt: {},
+      ...(i === 0 ? { config: '.sales-audit.yaml', configs: ['.sales-audit.yaml'] } : {}),
+    });
   }
   files.push({ ok: false, file: 'orgs/bad.yaml', diagnostics: [{ file: 'orgs/bad.yaml', line: 2, column: 1, message: 'expected a mapping' }] });
   files.push({ ok: false, unmatched: true, file: 'none/*.yaml', diagnostics: [{ file: 'none/*.yaml', message: 'no files match this pattern' }] });

@@ -52,9 +52,11 @@ describe('findBrowser', () => {
 });
 
 describe('browserArgs', () => {
-  it('prints headless, without the browser\'s own header and footer, with no network chatter', () => {
+  it("prints headless, without the browser's own header and footer, with no network chatter", () => {
     const args = browserArgs('/tmp/x', '/tmp/x/report.html', '/tmp/x/report.pdf', false);
-    expect(args).toEqual(expect.arrayContaining(['--headless', '--no-pdf-header-footer', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--print-to-pdf=/tmp/x/report.pdf']));
+    expect(args).toEqual(
+      expect.arrayContaining(['--headless', '--no-pdf-header-footer', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--print-to-pdf=/tmp/x/report.pdf']),
+    );
     expect(args).toContain('--user-data-dir=/tmp/x/profile');
     expect(args.at(-1)).toBe('file:///tmp/x/report.html');
     expect(args).not.toContain('--no-sandbox');
@@ -64,7 +66,7 @@ describe('browserArgs', () => {
 
 describe('PDF post-processing', () => {
   const pdf = Buffer.from(
-    '%PDF-1.4\n1 0 obj\n<</Title (x)\n/CreationDate (D:20261127033147+00\'00\')\n/ModDate (D:20261127033148+00\'00\')>>\nendobj\n' +
+    "%PDF-1.4\n1 0 obj\n<</Title (x)\n/CreationDate (D:20261127033147+00'00')\n/ModDate (D:20261127033148+00'00')>>\nendobj\n" +
       '3 0 obj <</Type /Pages /Count 2>> endobj 4 0 obj <</Type /Page>> endobj 5 0 obj <</Type/Page /Parent 3 0 R>> endobj\nxref\n',
     'latin1',
   );

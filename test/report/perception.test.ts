@@ -52,7 +52,9 @@ describe('Where people disagree, by format', () => {
   it('markdown', async () => {
     const m = await out('markdown');
     expect(m).toContain('## Where people disagree\n\nRespondents: leadership 1, sales management 1, sales reps 4 (anonymous)\n');
-    expect(m).toContain('- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; the audit used the answer from sales reps: 3 of 4 said no; the best informed group; affects go-to-market-plan (its result turns on it)');
+    expect(m).toContain(
+      '- **whether every rep has seen the sales plan** (`plan.shared_with_reps`): leadership: yes; sales management: yes; sales reps: 3 of 4 said no; the audit used the answer from sales reps: 3 of 4 said no; the best informed group; affects go-to-market-plan (its result turns on it)',
+    );
     expect(m).toContain('Alignment by section: plan: 0 of 1 fact agree (0%)');
   });
   it('html: a section in the contents, a table row per gap', async () => {
@@ -93,7 +95,12 @@ describe('hostile answers', () => {
   it('a control sequence or a runner command in an answer reaches no output as such', async () => {
     const evil = 'Sales\u001b[2J\u001b]0;PWNED\u0007force\n::warning::x ##vso[task.setvariable]1';
     const r = runAudit({
-      org: { responses: [{ respondent: `Eve\u001b[31m`, group: 'operations', answers: { 'tools.crm': evil } }, { respondent: 'AE 1', group: 'reps', answers: { 'tools.crm': 'HubSpot' } }] },
+      org: {
+        responses: [
+          { respondent: `Eve\u001b[31m`, group: 'operations', answers: { 'tools.crm': evil } },
+          { respondent: 'AE 1', group: 'reps', answers: { 'tools.crm': 'HubSpot' } },
+        ],
+      },
       date: '2026-11-27',
       rules,
       file: 'acme.yaml',

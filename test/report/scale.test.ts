@@ -47,8 +47,7 @@ describe('the text report of a large roster summarises per-person findings', () 
     // Notes too are per person (a rep under target whose actions are unknown): at most PER_RULE per rule.
     const notes = per(report.findings.filter((f) => f.note && !f.suppressed));
     expect(Math.max(...notes.values())).toBeGreaterThan(PER_RULE);
-    for (const [rule, n] of notes)
-      if (n > PER_RULE) expect(text.stdout.replace(/\n\s+/g, ' ')).toContain(`... and ${n - PER_RULE} more ${rule} notes (--format json or markdown lists every one)`);
+    for (const [rule, n] of notes) if (n > PER_RULE) expect(text.stdout.replace(/\n\s+/g, ' ')).toContain(`... and ${n - PER_RULE} more ${rule} notes (--format json or markdown lists every one)`);
     // A find-out item about a fact per person names five of them and counts the rest, in every format; the JSON keeps them all.
     const wide = report.checklist.find((i) => (i.facts?.length ?? 0) > 100)!;
     expect(wide).toBeDefined();
@@ -69,7 +68,10 @@ describe('the text report of a large roster summarises per-person findings', () 
     const coaching = report.checklist.filter((i) => i.ruleId === 'individual-coaching');
     const big: AuditReport = {
       ...report,
-      findings: many(report.findings.filter((f) => f.ruleId === 'individual-coaching'), 200_000),
+      findings: many(
+        report.findings.filter((f) => f.ruleId === 'individual-coaching'),
+        200_000,
+      ),
       checklist: many(coaching, 200_000),
     };
     const out = renderText(big, { color: false, width: 80 });

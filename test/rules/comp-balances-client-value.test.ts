@@ -17,7 +17,17 @@ const NONE_PATHS = ['company.sales_motion', 'compensation.client_outcome_compone
 /** A full org literal with every fact the rule reads. */
 const RICH: Org = org(
   'relationship',
-  { basis: 'gross_margin', client_outcome_component: false, components: [{ measure: 'gross_margin', weight_pct: 70 }, { measure: 'retention', weight_pct: 30 }], pay_on_collection: true, clawback: true, varies_by_objective: false },
+  {
+    basis: 'gross_margin',
+    client_outcome_component: false,
+    components: [
+      { measure: 'gross_margin', weight_pct: 70 },
+      { measure: 'retention', weight_pct: 30 },
+    ],
+    pay_on_collection: true,
+    clawback: true,
+    varies_by_objective: false,
+  },
   80,
 );
 
@@ -28,102 +38,198 @@ describe('comp-balances-client-value', () => {
     {
       name: 'passes: transactional selling on profit, plan varied by objective (the client part does not apply)',
       org: org('transactional', { basis: 'profit', client_outcome_component: false, varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes: solution selling with a client-outcome part and a varied plan',
       org: org('solution', { basis: 'gross_margin', client_outcome_component: true, varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes: a retention component counts as a client-outcome part',
-      org: org('solution', { basis: 'gross_margin', components: [{ measure: 'new_business', weight_pct: 70 }, { measure: 'retention', weight_pct: 30 }], varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+      org: org('solution', {
+        basis: 'gross_margin',
+        components: [
+          { measure: 'new_business', weight_pct: 70 },
+          { measure: 'retention', weight_pct: 30 },
+        ],
+        varies_by_objective: true,
+      }),
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes: an expansion component counts, even beside "no client-outcome part"',
       org: org('relationship', { basis: 'profit', client_outcome_component: false, components: [{ measure: 'expansion' }], varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: [], paths: [], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes: margin pay with a clawback, the clawback noted as the client-value control',
       org: org('relationship', { basis: 'gross_margin', client_outcome_component: false, clawback: true, varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: ['controlsCount'],
-      paths: ['compensation.client_outcome_component', 'compensation.clawback'], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: ['controlsCount'],
+      paths: ['compensation.client_outcome_component', 'compensation.clawback'],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes: profit pay paid on collection',
       org: org('relationship', { basis: 'profit', client_outcome_component: false, pay_on_collection: true, varies_by_objective: true }),
-      status: 'pass', score: 1, messages: [], notes: ['controlsCount'],
-      paths: ['compensation.client_outcome_component', 'compensation.pay_on_collection'], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: ['controlsCount'],
+      paths: ['compensation.client_outcome_component', 'compensation.pay_on_collection'],
+      steps: [],
+      missing: [],
     },
     {
       name: 'fails: relationship selling paid on margin alone, no client-value control; notes the mixed plan',
       org: org('relationship', { basis: 'gross_margin', ...NO_CONTROLS, varies_by_objective: true }),
-      status: 'fail', score: 0.25, messages: ['profitOnly'], notes: ['mixedPlan'],
-      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'], steps: ['addClientComponent'], missing: [],
+      status: 'fail',
+      score: 0.25,
+      messages: ['profitOnly'],
+      notes: ['mixedPlan'],
+      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'],
+      steps: ['addClientComponent'],
+      missing: [],
     },
     {
       name: 'fails: solution selling on profit alone, the variation unknown earning nothing',
       org: org('solution', { basis: 'profit', ...NO_CONTROLS }),
-      status: 'fail', score: 0, messages: ['profitOnly'], notes: ['mixedPlan'],
-      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'], steps: ['addClientComponent', 'find-out'], missing: ['compensation.varies_by_objective'],
+      status: 'fail',
+      score: 0,
+      messages: ['profitOnly'],
+      notes: ['mixedPlan'],
+      paths: [...NONE_PATHS, 'compensation.basis', 'compensation.basis'],
+      steps: ['addClientComponent', 'find-out'],
+      missing: ['compensation.varies_by_objective'],
     },
     {
       name: 'is partial: transactional selling with one uniform plan in a company of 120',
       org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 120),
-      status: 'partial', score: 0.5, messages: ['uniformPlan'], notes: [],
-      paths: ['compensation.varies_by_objective', 'company.employees'], steps: ['varyPlan'], missing: [],
+      status: 'partial',
+      score: 0.5,
+      messages: ['uniformPlan'],
+      notes: [],
+      paths: ['compensation.varies_by_objective', 'company.employees'],
+      steps: ['varyPlan'],
+      missing: [],
     },
     {
       name: 'passes: one simple plan in a company of 14 (calibrated by size)',
       org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 14),
-      status: 'pass', score: 1, messages: [], notes: ['simplePlanFits'],
-      paths: ['compensation.varies_by_objective', 'company.employees'], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: ['simplePlanFits'],
+      paths: ['compensation.varies_by_objective', 'company.employees'],
+      steps: [],
+      missing: [],
     },
     {
       name: 'is partial: relationship selling with a client part but a uniform plan in a company of 60',
       org: org('relationship', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }, 60),
-      status: 'partial', score: 0.875, messages: ['uniformPlan'], notes: [],
-      paths: ['compensation.varies_by_objective', 'company.employees'], steps: ['varyPlan'], missing: [],
+      status: 'partial',
+      score: 0.875,
+      messages: ['uniformPlan'],
+      notes: [],
+      paths: ['compensation.varies_by_objective', 'company.employees'],
+      steps: ['varyPlan'],
+      missing: [],
     },
     {
       name: 'is partial: relationship selling on revenue with no client-value control',
       org: org('relationship', { basis: 'revenue', ...NO_CONTROLS, varies_by_objective: true }),
-      status: 'partial', score: 0.775, messages: ['noClientPart'], notes: [],
-      paths: NONE_PATHS, steps: ['addClientComponent'], missing: [],
+      status: 'partial',
+      score: 0.775,
+      messages: ['noClientPart'],
+      notes: [],
+      paths: NONE_PATHS,
+      steps: ['addClientComponent'],
+      missing: [],
     },
     // Partly known: the known checks count and keep their findings; the unknowns earn nothing.
     {
       name: 'partly known: no client part is a finding while pay on collection and clawbacks are unknown (struggling-startup)',
       org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15),
-      status: 'incomplete', score: 0.775, messages: ['noClientPart'], notes: ['simplePlanFits'],
+      status: 'incomplete',
+      score: 0.775,
+      messages: ['noClientPart'],
+      notes: ['simplePlanFits'],
       paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees'],
       // The finding's fix is on the checklist even while the rule passes on points.
-      steps: ['find-out', 'addClientComponent'], missing: ['compensation.pay_on_collection', 'compensation.clawback'],
+      steps: ['find-out', 'addClientComponent'],
+      missing: ['compensation.pay_on_collection', 'compensation.clawback'],
     },
     {
       name: 'partly known: relationship selling, client-value controls unknown, plan varied',
       org: org('relationship', { basis: 'profit', varies_by_objective: true }),
-      status: 'incomplete', score: 0.25, messages: [], notes: [], paths: [], steps: ['find-out'],
+      status: 'incomplete',
+      score: 0.25,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: ['find-out'],
       missing: ['compensation.client_outcome_component', 'compensation.components', 'compensation.pay_on_collection', 'compensation.clawback'],
     },
     {
       name: 'partly known: solution selling with no client-value control, basis unknown, keeps its finding',
       org: org('solution', { ...NO_CONTROLS, varies_by_objective: true }),
-      status: 'partial', score: 0.25, messages: ['noClientPart'], notes: [],
-      paths: NONE_PATHS, steps: ['find-out', 'addClientComponent'], missing: ['compensation.basis'],
+      status: 'partial',
+      score: 0.25,
+      messages: ['noClientPart'],
+      notes: [],
+      paths: NONE_PATHS,
+      steps: ['find-out', 'addClientComponent'],
+      missing: ['compensation.basis'],
     },
     {
       name: 'partly known: the sales motion unknown, the client part earns nothing; the uniform plan keeps its finding',
       org: org(undefined, { basis: 'profit', client_outcome_component: true, varies_by_objective: false }, 100),
-      status: 'partial', score: 0.125, messages: ['uniformPlan'], notes: [], paths: ['compensation.varies_by_objective', 'company.employees'],
-      steps: ['find-out', 'varyPlan'], missing: ['company.sales_motion'],
+      status: 'partial',
+      score: 0.125,
+      messages: ['uniformPlan'],
+      notes: [],
+      paths: ['compensation.varies_by_objective', 'company.employees'],
+      steps: ['find-out', 'varyPlan'],
+      missing: ['company.sales_motion'],
     },
     {
       name: 'partly known: a uniform plan with the company size unknown earns half',
       org: org('solution', { basis: 'mixed', client_outcome_component: true, varies_by_objective: false }),
-      status: 'incomplete', score: 0.875, messages: [], notes: [], paths: [], steps: ['find-out'], missing: ['company.employees'],
+      status: 'incomplete',
+      score: 0.875,
+      messages: [],
+      notes: [],
+      paths: [],
+      steps: ['find-out'],
+      missing: ['company.employees'],
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps, missing }) => {
     const r = runRule(rule, org);
@@ -144,7 +250,14 @@ describe('comp-balances-client-value', () => {
     {
       name: 'without a compensation section',
       org: org('relationship', {}),
-      missing: ['compensation.client_outcome_component', 'compensation.components', 'compensation.pay_on_collection', 'compensation.clawback', 'compensation.basis', 'compensation.varies_by_objective'],
+      missing: [
+        'compensation.client_outcome_component',
+        'compensation.components',
+        'compensation.pay_on_collection',
+        'compensation.clawback',
+        'compensation.basis',
+        'compensation.varies_by_objective',
+      ],
     },
   ])('is not assessed $name', ({ org, missing }) => {
     const r = runRule(rule, org);
@@ -154,7 +267,7 @@ describe('comp-balances-client-value', () => {
     expect(r.report.findings).toEqual([]);
   });
 
-  it('makes a comp-plan change the CEO\'s with Finance, medium effort', () => {
+  it("makes a comp-plan change the CEO's with Finance, medium effort", () => {
     const r = runRule(rule, org('relationship', { basis: 'gross_margin', ...NO_CONTROLS, varies_by_objective: false }, 200));
     expect(r.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
       ['addClientComponent', 'CEO with Finance', 'medium'],
@@ -213,9 +326,21 @@ describe('comp-balances-client-value', () => {
 describe('comp-balances-client-value: pay mix, ramp and draw (issue 11, item 3)', () => {
   const sound = { basis: 'mixed' as const, client_outcome_component: true, varies_by_objective: true };
   it.each([
-    { name: 'a 30/70 mix in relationship selling', motion: 'relationship' as const, base: 30, messages: ['lowBase'], text: 'Base salary is 30% of on-target pay, under the 60% relationship selling calls for: most of the pay rides on this quarter\'s deals.' },
+    {
+      name: 'a 30/70 mix in relationship selling',
+      motion: 'relationship' as const,
+      base: 30,
+      messages: ['lowBase'],
+      text: "Base salary is 30% of on-target pay, under the 60% relationship selling calls for: most of the pay rides on this quarter's deals.",
+    },
     { name: 'a 50/50 mix in transactional selling', motion: 'transactional' as const, base: 50, messages: [], text: undefined },
-    { name: 'a 45/55 mix in solution selling', motion: 'solution' as const, base: 45, messages: ['lowBase'], text: 'Base salary is 45% of on-target pay, under the 50% solution selling calls for: most of the pay rides on this quarter\'s deals.' },
+    {
+      name: 'a 45/55 mix in solution selling',
+      motion: 'solution' as const,
+      base: 45,
+      messages: ['lowBase'],
+      text: "Base salary is 45% of on-target pay, under the 50% solution selling calls for: most of the pay rides on this quarter's deals.",
+    },
   ])('judges $name against the motion', ({ motion, base, messages, text }) => {
     const r = runRule(rule, { company: { sales_motion: motion, employees: 50 }, compensation: { ...sound, base_pct: base } });
     expectOutcome(r, { score: 1, messages });
@@ -223,7 +348,10 @@ describe('comp-balances-client-value: pay mix, ramp and draw (issue 11, item 3)'
   });
 
   it('a new hire on full quota with no ramp and no draw is a finding; a ramp or a draw clears it', () => {
-    const people = [{ name: 'AE 5', is_rep: true, start_date: '2026-09-01' }, { name: 'AE 1', is_rep: true, start_date: '2022-01-10' }];
+    const people = [
+      { name: 'AE 5', is_rep: true, start_date: '2026-09-01' },
+      { name: 'AE 1', is_rep: true, start_date: '2022-01-10' },
+    ];
     const base: Org = { company: { sales_motion: 'solution', employees: 50 }, people, compensation: { ...sound, ramp_months: 0, draw: 'none' } };
     const r = runRule(rule, base);
     expectOutcome(r, { messages: ['noRamp'], steps: ['addRamp'] });

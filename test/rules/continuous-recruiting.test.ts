@@ -16,48 +16,73 @@ describe('continuous-recruiting', () => {
     {
       name: 'passes when recruiting continuously with a bench for the team and no territory open too long',
       recruiting: { ...LEFT, mode: 'continuous' as const, bench: 2, open_territories: [territory('2026-11-01')] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'fails on a territory open over 58 days, hiring on vacancy with an empty bench',
       recruiting: { ...LEFT, mode: 'on_vacancy' as const, bench: 0, open_territories: [territory('2026-08-01')] },
-      status: 'fail', score: 0, messages: ['onVacancy', 'emptyBench', 'staleTerritory'],
+      status: 'fail',
+      score: 0,
+      messages: ['onVacancy', 'emptyBench', 'staleTerritory'],
       paths: ['recruiting.mode', 'recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'is partial when recruiting only on vacancy, with a bench',
       recruiting: { ...LEFT, mode: 'on_vacancy' as const, bench: 1, open_territories: [] },
-      status: 'partial', score: 0.5, messages: ['onVacancy'], paths: ['recruiting.mode'],
+      status: 'partial',
+      score: 0.5,
+      messages: ['onVacancy'],
+      paths: ['recruiting.mode'],
     },
     {
       name: 'is partial when recruiting continuously with nobody on the bench',
       recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [] },
-      status: 'partial', score: 0.5, messages: ['emptyBench'], paths: ['recruiting.bench'],
+      status: 'partial',
+      score: 0.5,
+      messages: ['emptyBench'],
+      paths: ['recruiting.bench'],
     },
     {
       name: 'does not count a territory open exactly 58 days against it',
       recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-30')] },
-      status: 'partial', score: 0.667, messages: ['emptyBench'], paths: ['recruiting.bench'],
+      status: 'partial',
+      score: 0.667,
+      messages: ['emptyBench'],
+      paths: ['recruiting.bench'],
     },
     {
       name: 'fails a territory open 59 days with an empty bench',
       recruiting: { ...LEFT, mode: 'continuous' as const, bench: 0, open_territories: [territory('2026-09-29')] },
-      status: 'fail', score: 0.333, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'fail',
+      score: 0.333,
+      messages: ['emptyBench', 'staleTerritory'],
+      paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'fails on a stale territory with an empty bench even when the mode is unknown',
       recruiting: { ...LEFT, bench: 0, open_territories: [territory('2026-01-15')] },
-      status: 'fail', score: 0, messages: ['emptyBench', 'staleTerritory'], paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'fail',
+      score: 0,
+      messages: ['emptyBench', 'staleTerritory'],
+      paths: ['recruiting.bench', 'recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'finds a stale territory even with candidates on the bench',
       recruiting: { ...LEFT, mode: 'continuous' as const, bench: 3, open_territories: [territory('2026-08-01')] },
-      status: 'partial', score: 0.667, messages: ['staleWithBench'], paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
+      status: 'partial',
+      score: 0.667,
+      messages: ['staleWithBench'],
+      paths: ['recruiting.open_territories[0].opened_on', 'recruiting.bench'],
     },
     {
       name: 'finds a stale territory when the bench is unknown, which earns nothing',
       recruiting: { ...LEFT, mode: 'on_vacancy' as const, open_territories: [territory('2026-08-01'), { name: 'South' }] },
-      status: 'fail', score: 0, messages: ['onVacancy', 'staleBenchUnknown'],
+      status: 'fail',
+      score: 0,
+      messages: ['onVacancy', 'staleBenchUnknown'],
       paths: ['recruiting.mode', 'recruiting.open_territories[0].opened_on', 'recruiting.bench', 'recruiting.open_territories[1].opened_on'],
     },
   ])('$name', ({ recruiting, status, score, messages, paths }) => {
@@ -170,7 +195,9 @@ describe('continuous-recruiting', () => {
 
   it('words one day and one candidate in the singular', () => {
     const r = runRule(rule, { recruiting: { ...LEFT, mode: 'on_vacancy', bench: 1, open_territories: [territory('2026-11-26')] }, people: team(2) }, { options: { maxOpenDays: 0 } });
-    expect(r.findings.filter((f) => f.messageId === 'staleWithBench').map((f) => f.message)).toEqual(['The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.']);
+    expect(r.findings.filter((f) => f.messageId === 'staleWithBench').map((f) => f.message)).toEqual([
+      'The territory "North" has been open for 1 day (more than 0) although 1 candidate is on the bench.',
+    ]);
     expect(r.checklist[0]!.action).toMatch(/^Fill the territory "North" \(open 1 day\):/);
   });
 

@@ -12,48 +12,83 @@ describe('deal-structure-review', () => {
     {
       name: 'passes with a deal desk that earns nothing on deals, approving discounts above 10%',
       org: deal({ deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 10 }),
-      status: 'pass', score: 1, messages: [], paths: [], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'passes with an unpaid manager approving discounts above 15% (the threshold itself)',
       org: deal({ deal_review: 'manager', approver_paid_on_deal: false, discount_approval_above_pct: 15 }),
-      status: 'pass', score: 1, messages: [], paths: [], steps: [], missing: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+      steps: [],
+      missing: [],
     },
     {
       name: 'fails with no review (no approver, no gate)',
       org: deal({ deal_review: 'none', basis: 'gross_margin' }),
-      status: 'fail', score: 0, messages: ['noReview'], paths: ['compensation.deal_review'], steps: ['addReview'], missing: [],
+      status: 'fail',
+      score: 0,
+      messages: ['noReview'],
+      paths: ['compensation.deal_review'],
+      steps: ['addReview'],
+      missing: [],
     },
     {
       name: 'is partial when the approving manager earns an override on the deals approved',
       org: deal({ deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 10 }),
-      status: 'partial', score: 0.6, messages: ['approverPaid'], paths: ['compensation.approver_paid_on_deal', 'compensation.deal_review'],
-      steps: ['independentApprover'], missing: [],
+      status: 'partial',
+      score: 0.6,
+      messages: ['approverPaid'],
+      paths: ['compensation.approver_paid_on_deal', 'compensation.deal_review'],
+      steps: ['independentApprover'],
+      missing: [],
     },
     {
       name: 'is partial when discounts up to 30% need no approval',
       org: deal({ deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 30 }),
-      status: 'partial', score: 0.8, messages: ['gateTooHigh'], paths: ['compensation.discount_approval_above_pct'], steps: ['lowerGate'], missing: [],
+      status: 'partial',
+      score: 0.8,
+      messages: ['gateTooHigh'],
+      paths: ['compensation.discount_approval_above_pct'],
+      steps: ['lowerGate'],
+      missing: [],
     },
     {
       name: 'fails when a paid manager approves only discounts above 40%',
       org: deal({ deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 40 }),
-      status: 'fail', score: 0.4, messages: ['approverPaid', 'gateTooHigh'],
+      status: 'fail',
+      score: 0.4,
+      messages: ['approverPaid', 'gateTooHigh'],
       paths: ['compensation.approver_paid_on_deal', 'compensation.deal_review', 'compensation.discount_approval_above_pct'],
-      steps: ['independentApprover', 'lowerGate'], missing: [],
+      steps: ['independentApprover', 'lowerGate'],
+      missing: [],
     },
     // Partly known: the known checks count and keep their findings; the unknowns earn nothing.
     {
       name: 'partly known: a deal desk exists, its independence and its gate unknown',
       org: deal({ deal_review: 'deal_desk' }),
-      status: 'incomplete', score: 0.4, messages: [], paths: [], steps: ['find-out', 'find-out'],
+      status: 'incomplete',
+      score: 0.4,
+      messages: [],
+      paths: [],
+      steps: ['find-out', 'find-out'],
       missing: ['compensation.approver_paid_on_deal', 'compensation.discount_approval_above_pct'],
     },
     {
       name: 'partly known: a paid approver keeps its finding while the gate is unknown',
       org: deal({ deal_review: 'manager', approver_paid_on_deal: true }),
-      status: 'partial', score: 0.4, messages: ['approverPaid'], paths: ['compensation.approver_paid_on_deal', 'compensation.deal_review'],
-      steps: ['independentApprover', 'find-out'], missing: ['compensation.discount_approval_above_pct'],
+      status: 'partial',
+      score: 0.4,
+      messages: ['approverPaid'],
+      paths: ['compensation.approver_paid_on_deal', 'compensation.deal_review'],
+      steps: ['independentApprover', 'find-out'],
+      missing: ['compensation.discount_approval_above_pct'],
     },
   ])('$name', ({ org, status, score, messages, paths, steps, missing }) => {
     const r = runRule(rule, org);
@@ -79,7 +114,7 @@ describe('deal-structure-review', () => {
   });
 
   // Issue 11: the approver is independent of the deal's commission above a discount threshold.
-  it('asks for an approver independent of the commission above 15%: the CEO\'s with Finance, low effort', () => {
+  it("asks for an approver independent of the commission above 15%: the CEO's with Finance, low effort", () => {
     const r = runRule(rule, deal({ deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 25 }));
     expect(r.findings.map((f) => f.message)).toEqual([
       'Discounted deals are approved by the approving manager, who earns commission or an override on them: the approver has something to gain from the deal.',
@@ -115,7 +150,12 @@ describe('deal-structure-review', () => {
   });
 
   it.each([
-    { name: 'accelerators beside a paid approver', c: { deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 10, accelerators: true }, notes: ['acceleratorRisk'], score: 0.6 },
+    {
+      name: 'accelerators beside a paid approver',
+      c: { deal_review: 'manager', approver_paid_on_deal: true, discount_approval_above_pct: 10, accelerators: true },
+      notes: ['acceleratorRisk'],
+      score: 0.6,
+    },
     { name: 'accelerators with no review', c: { deal_review: 'none', accelerators: true }, notes: ['acceleratorRisk'], score: 0 },
     { name: 'accelerators behind an independent gate', c: { deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 10, accelerators: true }, notes: [], score: 1 },
     { name: 'a commission cap', c: { deal_review: 'deal_desk', approver_paid_on_deal: false, discount_approval_above_pct: 10, capped: true }, notes: ['capRisk'], score: 1 },

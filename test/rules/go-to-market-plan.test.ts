@@ -19,7 +19,8 @@ describe('go-to-market-plan', () => {
     {
       name: 'fails without a written plan',
       plan: { documented: false, covers: [...ALL], shared_with_reps: true },
-      status: 'fail', score: 0,
+      status: 'fail',
+      score: 0,
       messages: ['noPlan'],
       paths: ['plan.documented'],
       steps: ['writePlan', 'addElement', 'addElement', 'addElement', 'addElement', 'addElement', 'share', 'review'],
@@ -27,38 +28,66 @@ describe('go-to-market-plan', () => {
     {
       name: 'is partial with one element missing',
       plan: { ...good, covers: ['target_markets', 'ideal_customer_profile', 'value_proposition', 'positioning'] },
-      status: 'partial', score: 0.79, messages: ['missingElement'], paths: ['plan.covers'], steps: ['addElement'],
+      status: 'partial',
+      score: 0.79,
+      messages: ['missingElement'],
+      paths: ['plan.covers'],
+      steps: ['addElement'],
     },
     {
       name: 'is partial with three elements of five',
       plan: { ...good, covers: ['target_markets', 'value_proposition', 'goals'] },
-      status: 'partial', score: 0.78, messages: ['missingElement', 'missingElement'], paths: ['plan.covers', 'plan.covers'], steps: ['addElement', 'addElement'],
+      status: 'partial',
+      score: 0.78,
+      messages: ['missingElement', 'missingElement'],
+      paths: ['plan.covers', 'plan.covers'],
+      steps: ['addElement', 'addElement'],
     },
     {
       name: 'is partial with two elements of five (the rest of the practice sound)',
       plan: { ...good, covers: ['target_markets', 'goals'] },
-      status: 'partial', score: 0.67, messages: ['missingElement', 'missingElement', 'missingElement'], paths: ['plan.covers', 'plan.covers', 'plan.covers'], steps: ['addElement', 'addElement', 'addElement'],
+      status: 'partial',
+      score: 0.67,
+      messages: ['missingElement', 'missingElement', 'missingElement'],
+      paths: ['plan.covers', 'plan.covers', 'plan.covers'],
+      steps: ['addElement', 'addElement', 'addElement'],
     },
     {
       name: 'fails with a written plan that covers none of the elements',
       plan: { ...good, covers: [] },
-      status: 'fail', score: 0.35, messages: Array(5).fill('missingElement'), paths: Array(5).fill('plan.covers'), steps: Array(5).fill('addElement'),
+      status: 'fail',
+      score: 0.35,
+      messages: Array(5).fill('missingElement'),
+      paths: Array(5).fill('plan.covers'),
+      steps: Array(5).fill('addElement'),
     },
     {
       name: 'is reduced when the reps have not seen the plan',
       plan: { ...good, shared_with_reps: false },
-      status: 'partial', score: 0.78, messages: ['notShared'], paths: ['plan.shared_with_reps'], steps: ['share'],
+      status: 'partial',
+      score: 0.78,
+      messages: ['notShared'],
+      paths: ['plan.shared_with_reps'],
+      steps: ['share'],
     },
     {
       name: 'is reduced when the last review is exactly 12 months old',
       plan: { ...good, last_reviewed: '2025-11-27' },
-      status: 'partial', score: 0.89, messages: ['staleReview'], paths: ['plan.last_reviewed'], steps: ['review'],
+      status: 'partial',
+      score: 0.89,
+      messages: ['staleReview'],
+      paths: ['plan.last_reviewed'],
+      steps: ['review'],
     },
     { name: 'passes with a review 11 months old', plan: { ...good, last_reviewed: '2025-11-28' }, status: 'pass', score: 1, messages: [], paths: [], steps: [] },
     {
       name: 'is partial for a complete plan that is neither shared nor reviewed lately',
       plan: { ...good, shared_with_reps: false, last_reviewed: '2024-01-15' },
-      status: 'partial', score: 0.714, messages: ['notShared', 'staleReview'], paths: ['plan.shared_with_reps', 'plan.last_reviewed'], steps: ['share', 'review'],
+      status: 'partial',
+      score: 0.714,
+      messages: ['notShared', 'staleReview'],
+      paths: ['plan.shared_with_reps', 'plan.last_reviewed'],
+      steps: ['share', 'review'],
     },
   ])('$name', ({ plan, status, score, messages, paths, steps }) => {
     const r = runRule(rule, { plan } as never);
@@ -67,7 +96,13 @@ describe('go-to-market-plan', () => {
 
   describe('as a seasoned sales leader judges it (issue 11)', () => {
     it.each([
-      { name: 'no standing review', plan: { ...good, review_cadence: 'none' as const }, score: 0.9, messages: ['noReviewCadence'], text: 'The plan has no standing review cadence: it is reviewed when someone remembers.' },
+      {
+        name: 'no standing review',
+        plan: { ...good, review_cadence: 'none' as const },
+        score: 0.9,
+        messages: ['noReviewCadence'],
+        text: 'The plan has no standing review cadence: it is reviewed when someone remembers.',
+      },
       { name: 'a review only every six months is enough at a 6-month bar', plan: { ...good, review_cadence: 'half_yearly' as const }, score: 1, messages: [], text: undefined },
     ])('asks for a review cadence as well as a date: $name', ({ plan, score, messages, text }) => {
       const r = runRule(rule, { plan });
@@ -105,16 +140,55 @@ describe('go-to-market-plan', () => {
     {
       name: 'an incomplete plan, sharing and review unknown, fails on what is known',
       plan: { documented: true, covers: ['goals', 'positioning'], ...practice },
-      status: 'partial', score: 0.556, upTo: 0.67,
-      messages: ['missingElement', 'missingElement', 'missingElement'], missing: ['plan.shared_with_reps', 'plan.last_reviewed'],
+      status: 'partial',
+      score: 0.556,
+      upTo: 0.67,
+      messages: ['missingElement', 'missingElement', 'missingElement'],
+      missing: ['plan.shared_with_reps', 'plan.last_reviewed'],
     },
-    { name: 'what the plan covers unknown', plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01', ...practice }, status: 'incomplete', score: 0.35, upTo: 1, messages: [], missing: ['plan.covers'] },
-    { name: 'sharing unknown', plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01', ...practice }, status: 'incomplete', score: 0.78, upTo: 1, messages: [], missing: ['plan.shared_with_reps'] },
-    { name: 'sharing and review unknown', plan: { documented: true, covers: [...ALL], ...practice }, status: 'incomplete', score: 0.714, upTo: 1, messages: [], missing: ['plan.shared_with_reps', 'plan.last_reviewed'] },
-    { name: 'an unshared plan whose review is unknown keeps its finding', plan: { documented: true, covers: [...ALL], shared_with_reps: false, ...practice }, status: 'partial', score: 0.714, upTo: 0.78, messages: ['notShared'], missing: ['plan.last_reviewed'] },
+    {
+      name: 'what the plan covers unknown',
+      plan: { documented: true, shared_with_reps: true, last_reviewed: '2026-06-01', ...practice },
+      status: 'incomplete',
+      score: 0.35,
+      upTo: 1,
+      messages: [],
+      missing: ['plan.covers'],
+    },
+    {
+      name: 'sharing unknown',
+      plan: { documented: true, covers: [...ALL], last_reviewed: '2026-06-01', ...practice },
+      status: 'incomplete',
+      score: 0.78,
+      upTo: 1,
+      messages: [],
+      missing: ['plan.shared_with_reps'],
+    },
+    {
+      name: 'sharing and review unknown',
+      plan: { documented: true, covers: [...ALL], ...practice },
+      status: 'incomplete',
+      score: 0.714,
+      upTo: 1,
+      messages: [],
+      missing: ['plan.shared_with_reps', 'plan.last_reviewed'],
+    },
+    {
+      name: 'an unshared plan whose review is unknown keeps its finding',
+      plan: { documented: true, covers: [...ALL], shared_with_reps: false, ...practice },
+      status: 'partial',
+      score: 0.714,
+      upTo: 0.78,
+      messages: ['notShared'],
+      missing: ['plan.last_reviewed'],
+    },
     {
       name: 'the practice unknown: cadence, quantified goals and capacity earn nothing',
-      plan: core, status: 'incomplete', score: 0.55, upTo: 1, messages: [],
+      plan: core,
+      status: 'incomplete',
+      score: 0.55,
+      upTo: 1,
+      messages: [],
       missing: ['plan.review_cadence', 'plan.goals_quantified', 'plan.sales_target', 'plan.quota_per_rep', 'plan.ramped_reps'],
     },
   ])('partly known: $name', ({ plan, status, score, upTo, messages, missing }) => {
@@ -128,7 +202,11 @@ describe('go-to-market-plan', () => {
     expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['plan.documented'] });
   });
 
-  it.each([...rawExamples(), ['a good plan', { plan: good }] as [string, unknown], ['an over-target plan', { plan: { ...good, ramped_reps: 2, goals_quantified: false, review_cadence: 'none' } }] as [string, unknown]])('never scores higher with a fact deleted: %s', (_name, org) => {
+  it.each([
+    ...rawExamples(),
+    ['a good plan', { plan: good }] as [string, unknown],
+    ['an over-target plan', { plan: { ...good, ramped_reps: 2, goals_quantified: false, review_cadence: 'none' } }] as [string, unknown],
+  ])('never scores higher with a fact deleted: %s', (_name, org) => {
     const full = runRule(rule, org as never).score!;
     for (const path of keyPaths(org, ['plan'])) {
       const r = runRule(rule, without(org, path) as never);
@@ -160,7 +238,13 @@ describe('go-to-market-plan', () => {
   it.each([
     // The review date counts as unknown: the plan earns the overdue score until it is known.
     { name: 'a good plan', plan: { ...good, last_reviewed: '2027-02-01' }, status: 'incomplete', score: 0.89, missing: ['plan.last_reviewed'] },
-    { name: 'an unshared, incomplete plan', plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' }, status: 'partial', score: 0.661, missing: ['plan.last_reviewed'] },
+    {
+      name: 'an unshared, incomplete plan',
+      plan: { ...good, covers: ALL.slice(1), shared_with_reps: false, last_reviewed: '2026-11-28' },
+      status: 'partial',
+      score: 0.661,
+      missing: ['plan.last_reviewed'],
+    },
   ])('treats a review dated after the audit date as unknown, with a note: $name', ({ plan, status, score, missing }) => {
     const r = runRule(rule, { plan });
     expectOutcome(r, { status, score, missing });

@@ -17,45 +17,69 @@ describe('individual-coaching', () => {
     {
       name: 'passes when every rep has an own plan, regular one-to-ones and enough coaching',
       org: { people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'individual', ['mindset'], 5)] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'fails when no rep has an own plan (none, or the team plan) and coaching hours are unknown',
       org: { leadership: {}, people: [rep('AE 1', 'none', []), rep('AE 2', 'generic', ['skills'])] },
       // Each: plan 0, weekly one-to-one 0.3, hours unknown (nothing earned, up to 0.3): 3/4 of the rule;
       // the managers' capacity (1/4) is unknown and earns nothing.
-      status: 'fail', score: 0.225, messages: ['noPlan', 'genericPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
+      status: 'fail',
+      score: 0.225,
+      messages: ['noPlan', 'genericPlan'],
+      paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
     },
     {
       name: 'is partial when a rep without a plan still gets one-to-ones and coaching time',
       org: { people: [rep('AE 1', 'individual', ['skills'], 4), rep('AE 2', 'none', [], 4)] },
       // The reps (3/4 of the rule) 0.8, the managers' capacity (1/4) in full.
-      status: 'partial', score: 0.85, messages: ['noPlan'], paths: ['people[1].coaching.plan'],
+      status: 'partial',
+      score: 0.85,
+      messages: ['noPlan'],
+      paths: ['people[1].coaching.plan'],
     },
     {
       name: 'does not count two reps with the same focus as the same treatment',
       org: { people: [rep('AE 1', 'individual', ['skills', 'mindset'], 4), rep('AE 2', 'individual', ['mindset', 'skills'], 4)] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'earns coaching time in proportion to 3 hours a month',
       org: { people: [rep('AE 1', 'individual', ['skills'], 1.5)] },
-      status: 'partial', score: 0.888, messages: ['lowHours'], paths: ['people[0].coaching.hours_per_month'],
+      status: 'partial',
+      score: 0.888,
+      messages: ['lowHours'],
+      paths: ['people[0].coaching.hours_per_month'],
     },
     {
       name: 'gives full marks from exactly 3 hours a month',
       org: { people: [rep('AE 1', 'individual', ['skills'], 3)] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'ignores people who do not sell',
       org: { people: [rep('AE 1', 'individual', ['skills'], 4), { ...rep('Ops', 'none', []), is_rep: false }] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'counts a rep with an unknown plan as earning nothing for it, with a note',
       org: { leadership: {}, people: [rep('AE 1', 'none', []), { name: 'AE 2', coaching: { hours_per_month: 4 } }] },
-      status: 'fail', score: 0.112, messages: ['noPlan'], paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
+      status: 'fail',
+      score: 0.112,
+      messages: ['noPlan'],
+      paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, { leadership: MANAGERS, ...org });
@@ -78,7 +102,10 @@ describe('individual-coaching', () => {
     });
 
     it('scores a rare one-to-one at half, and no one-to-one at nothing, as findings', () => {
-      const quarterly = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'quarterly', hours_per_month: 4 } }] });
+      const quarterly = runRule(rule, {
+        leadership: MANAGERS,
+        people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'quarterly', hours_per_month: 4 } }],
+      });
       expectOutcome(quarterly, { status: 'partial', score: 0.888, messages: ['rareOneToOne'], steps: ['oneToOne'] });
       const none = runRule(rule, { leadership: MANAGERS, people: [{ name: 'AE 1', is_rep: true, coaching: { plan: 'individual', focus: ['skills'], one_to_one: 'none', hours_per_month: 4 } }] });
       expectOutcome(none, { status: 'partial', score: 0.775, messages: ['noOneToOne'], steps: ['oneToOne'] });
@@ -93,7 +120,11 @@ describe('individual-coaching', () => {
   });
 
   it.each([
-    { name: 'when no rep has a known plan', org: { people: [{ name: 'AE 1', coaching: { hours_per_month: 4 } }] }, missing: ['people[0].coaching.plan', 'people[0].coaching.one_to_one', 'people[0].is_rep', 'leadership.reps_per_manager', 'leadership.manager_coaching_hours_per_month'] },
+    {
+      name: 'when no rep has a known plan',
+      org: { people: [{ name: 'AE 1', coaching: { hours_per_month: 4 } }] },
+      missing: ['people[0].coaching.plan', 'people[0].coaching.one_to_one', 'people[0].is_rep', 'leadership.reps_per_manager', 'leadership.manager_coaching_hours_per_month'],
+    },
     { name: 'without a roster or a policy', org: { company: { employees: 12 } }, missing: ['people[].coaching.plan', 'policies'] },
   ])('is not assessed, earning nothing, $name', ({ org, missing }) => {
     const r = runRule(rule, org);
@@ -112,22 +143,30 @@ describe('individual-coaching', () => {
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
-    const r = runRule(rule, { leadership: MANAGERS,
+    const r = runRule(rule, {
+      leadership: MANAGERS,
       people: [rep('AE 1', 'none', []), rep('AE 2', 'individual', ['skills']), { name: 'AE 3', is_rep: true, coaching: { focus: ['mindset'], one_to_one: 'weekly' } }],
     });
     // AE 1: 0.3 (up to 0.6); AE 2: 0.7 (up to 1); AE 3: 0.3 (up to 1): hours, and AE 3's plan, unknown.
     expectOutcome(r, {
-      status: 'partial', score: 0.575, messages: ['noPlan'], notes: ['repsUnknown'],
+      status: 'partial',
+      score: 0.575,
+      messages: ['noPlan'],
+      notes: ['repsUnknown'],
       missing: ['people[0].coaching.hours_per_month', 'people[1].coaching.hours_per_month', 'people[2].coaching.plan', 'people[2].coaching.hours_per_month'],
     });
     expect(r.report.rules[0]!.upTo).toBe(0.9);
     expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status, c.score])).toEqual([
-      ['rep:AE 1', 'partly-known', 0.3], ['rep:AE 2', 'partly-known', 0.7], ['rep:AE 3', 'partly-known', 0.3], ['managers', 'known', 1],
+      ['rep:AE 1', 'partly-known', 0.3],
+      ['rep:AE 2', 'partly-known', 0.7],
+      ['rep:AE 3', 'partly-known', 0.3],
+      ['managers', 'known', 1],
     ]);
   });
 
   it('names each rep who lacks a plan, coaching time or one-to-ones in the checklist', () => {
-    const r = runRule(rule, { leadership: MANAGERS,
+    const r = runRule(rule, {
+      leadership: MANAGERS,
       people: [rep('AE 1', 'none', [], 1), rep('AE 2', 'individual', ['skills'], 4), { name: 'AE 3', is_rep: true, coaching: { plan: 'generic', one_to_one: 'none', hours_per_month: 0 } }],
     });
     expect(r.steps.sort()).toEqual(['moreHours', 'moreHours', 'oneToOne', 'tailorPlan', 'writePlan']);
@@ -224,7 +263,7 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fixPolicy', 'Sales manager', 'low']]);
   });
 
-  it('fills a rep\'s missing coaching facts from the policy for their role, at half, with a note naming the policy', () => {
+  it("fills a rep's missing coaching facts from the policy for their role, at half, with a note naming the policy", () => {
     const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY], people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] });
     // Each part earns half from the policy (0.5 of 3/4) and could reach full marks; managers in full.
     expectOutcome(r, { status: 'incomplete', score: 0.625, notes: ['policyFills'] });
@@ -244,7 +283,10 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
   });
 
   it('a policy for the role overrides the one for all reps; an unknown title takes the worst that may hold', () => {
-    const policies = [{ applies_to: 'all reps', one_to_one: 'quarterly' as const }, { applies_to: 'account executive', one_to_one: 'weekly' as const }];
+    const policies = [
+      { applies_to: 'all reps', one_to_one: 'quarterly' as const },
+      { applies_to: 'account executive', one_to_one: 'weekly' as const },
+    ];
     const known = runRule(rule, { leadership: MANAGERS, policies, people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }] });
     const unknown = runRule(rule, { leadership: MANAGERS, policies, people: [{ name: 'AE 1', is_rep: true }] });
     // weekly: 0.5 x 0.3 = 0.15 of 3/4; quarterly (the worst candidate): 0.5 x 0.15.
@@ -253,11 +295,15 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
   });
 
   it('deleting any fact of a roster under policies, or of policies alone, never raises the score', () => {
-    expectMonotone(rule, { leadership: MANAGERS, policies: [AE_POLICY, { applies_to: 'all reps', one_to_one: 'monthly', coaching_hours_per_month: 2, development_plan: 'generic' }], people: [
-      { name: 'AE 1', title: 'Account Executive', is_rep: true, coaching: { one_to_one: 'none' } },
-      { name: 'SDR 1', title: 'SDR', is_rep: true, coaching: { plan: 'individual', hours_per_month: 1 } },
-      { name: 'AE 2', title: 'Account Executive', coaching: { hours_per_month: 5 } },
-    ] });
+    expectMonotone(rule, {
+      leadership: MANAGERS,
+      policies: [AE_POLICY, { applies_to: 'all reps', one_to_one: 'monthly', coaching_hours_per_month: 2, development_plan: 'generic' }],
+      people: [
+        { name: 'AE 1', title: 'Account Executive', is_rep: true, coaching: { one_to_one: 'none' } },
+        { name: 'SDR 1', title: 'SDR', is_rep: true, coaching: { plan: 'individual', hours_per_month: 1 } },
+        { name: 'AE 2', title: 'Account Executive', coaching: { hours_per_month: 5 } },
+      ],
+    });
     expectMonotone(rule, { leadership: MANAGERS, policies: [AE_POLICY, { applies_to: 'all reps', one_to_one: 'quarterly' }] });
   });
 });
@@ -266,10 +312,28 @@ describe('individual-coaching: span of control and coaching capacity (issue 11, 
   const team = [rep('AE 1', 'individual', ['skills'], 4)];
   it.each([
     { name: 'a manager with 8 reps and 30 hours a month', leadership: { reps_per_manager: 8, manager_coaching_hours_per_month: 30 }, score: 1, messages: [], steps: [] },
-    { name: 'a span of 14 reps, too wide to coach each, and too few hours', leadership: { reps_per_manager: 14, manager_coaching_hours_per_month: 21 }, score: 0.902, messages: ['wideSpan', 'overCapacity'], steps: ['narrowSpan'] },
+    {
+      name: 'a span of 14 reps, too wide to coach each, and too few hours',
+      leadership: { reps_per_manager: 14, manager_coaching_hours_per_month: 21 },
+      score: 0.902,
+      messages: ['wideSpan', 'overCapacity'],
+      steps: ['narrowSpan'],
+    },
     // Issue 11, item 14: within the span the fault is the hours, and so is the fix (not "bring the span to 10 or fewer").
-    { name: 'a player-coach with 5 reps and 6 hours to spare', leadership: { reps_per_manager: 5, manager_coaching_hours_per_month: 6 }, score: 0.925, messages: ['overCapacity'], steps: ['freeCoachingTime'] },
-    { name: 'a director with 9 reps and 12 hours (acme.orig.yaml)', leadership: { reps_per_manager: 9, manager_coaching_hours_per_month: 12 }, score: 0.931, messages: ['overCapacity'], steps: ['freeCoachingTime'] },
+    {
+      name: 'a player-coach with 5 reps and 6 hours to spare',
+      leadership: { reps_per_manager: 5, manager_coaching_hours_per_month: 6 },
+      score: 0.925,
+      messages: ['overCapacity'],
+      steps: ['freeCoachingTime'],
+    },
+    {
+      name: 'a director with 9 reps and 12 hours (acme.orig.yaml)',
+      leadership: { reps_per_manager: 9, manager_coaching_hours_per_month: 12 },
+      score: 0.931,
+      messages: ['overCapacity'],
+      steps: ['freeCoachingTime'],
+    },
     { name: 'capacity unknown: the span alone earns its half', leadership: { reps_per_manager: 6 }, score: 0.875, messages: [], steps: ['find-out'] },
   ])('$name', ({ leadership, score, messages, steps }) => {
     const r = runRule(rule, { leadership, people: team });

@@ -45,7 +45,12 @@ describe('internal-friction', () => {
     },
     {
       name: 'partly known: a point whose owner is unknown earns nothing, with a note; the known point keeps its finding',
-      friction: { points: [{ area: 'credit' as const, owner: 'none', mechanism: 'none' }, { area: 'pricing' as const, description: 'discount approvals', mechanism: 'escalation to CFO' }] },
+      friction: {
+        points: [
+          { area: 'credit' as const, owner: 'none', mechanism: 'none' },
+          { area: 'pricing' as const, description: 'discount approvals', mechanism: 'escalation to CFO' },
+        ],
+      },
       status: 'fail',
       score: 0,
       messages: ['unresolved'],

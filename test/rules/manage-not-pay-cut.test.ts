@@ -20,67 +20,106 @@ describe('manage-not-pay-cut', () => {
     {
       name: 'does not apply when nobody underperforms (known attainment, no pay cut)',
       org: { people: [rep('AE 1', [90, 100, 110], []), rep('AE 2', [70, 80, 60], [])] },
-      status: 'not-applicable', score: null, messages: [], paths: [],
+      status: 'not-applicable',
+      score: null,
+      messages: [],
+      paths: [],
     },
     {
       name: 'fails for a pay cut with no improvement plan, on a rep under 70% for 2+ quarters',
       org: { people: [rep('AE 1', [45, 40, 38, 42], ['pay_cut'])] },
-      status: 'fail', score: 0, messages: ['payCut', 'lowAttainment'], paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
+      status: 'fail',
+      score: 0,
+      messages: ['payCut', 'lowAttainment'],
+      paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
     },
     {
       name: 'fails for a pay cut alone when attainment does not show the rep performing',
       org: { people: [rep('AE 1', [], ['pay_cut'])] },
-      status: 'fail', score: 0, messages: ['payCut'], paths: ['people[0].actions[0]'],
+      status: 'fail',
+      score: 0,
+      messages: ['payCut'],
+      paths: ['people[0].actions[0]'],
     },
     {
       name: 'is partial with the share of underperformers actively managed',
       org: { people: [rep('AE 1', [40, 40, 40], ['improvement_plan']), rep('AE 2', [30, 30, 30], []), rep('AE 3', [100, 100], [])] },
-      status: 'partial', score: 0.5, messages: ['lowAttainment'], paths: ['people[1].attainment', 'people[1].actions'],
+      status: 'partial',
+      score: 0.5,
+      messages: ['lowAttainment'],
+      paths: ['people[1].attainment', 'people[1].actions'],
     },
     {
       name: 'accepts a pay cut that comes with a running improvement plan',
       org: { people: [rep('AE 1', [40, 40, 40], ['pay_cut', 'improvement_plan'])] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'accepts a release as a decision',
       org: { people: [rep('AE 1', [20, 20, 20], [['release', '2025-01-10']])] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'counts extra coaching inside the decision window as managing',
       org: { people: [rep('AE 1', [20, 20, 20], ['coaching'])] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'fails extra coaching past the decision window with no decision',
       org: { people: [rep('AE 1', [20, 20, 20], [['coaching', '2026-03-01']])] },
-      status: 'fail', score: 0, messages: ['stalled'], paths: ['people[0].actions[0]', 'people[0].attainment'],
+      status: 'fail',
+      score: 0,
+      messages: ['stalled'],
+      paths: ['people[0].actions[0]', 'people[0].attainment'],
     },
     {
       name: 'does not count exactly 70% as below 70%',
       org: { people: [rep('AE 1', [70, 70, 70], [])] },
-      status: 'not-applicable', score: null, messages: [], paths: [],
+      status: 'not-applicable',
+      score: null,
+      messages: [],
+      paths: [],
     },
     {
       name: 'needs two poor quarters in a row, not one',
       org: { people: [rep('AE 1', [80, 90, 40], [])] },
-      status: 'not-applicable', score: null, messages: [], paths: [],
+      status: 'not-applicable',
+      score: null,
+      messages: [],
+      paths: [],
     },
     {
       name: 'looks at the latest quarters: a rep who recovered is not an underperformer',
       org: { people: [rep('AE 1', [40, 40, 40, 80], [])] },
-      status: 'not-applicable', score: null, messages: [], paths: [],
+      status: 'not-applicable',
+      score: null,
+      messages: [],
+      paths: [],
     },
     {
       name: 'ignores people who do not sell',
       org: { people: [{ ...rep('Ops', [10, 10, 10], []), is_rep: false }, rep('AE 1', [20, 20, 20], ['improvement_plan'])] },
-      status: 'pass', score: 1, messages: [], paths: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
     },
     {
       name: 'counts an underperformer whose actions are unknown as earning nothing, with a note',
       org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [30, 30, 30], [])] },
-      status: 'fail', score: 0, messages: ['lowAttainment'], paths: ['people[1].attainment', 'people[1].actions', 'people[0].attainment'],
+      status: 'fail',
+      score: 0,
+      messages: ['lowAttainment'],
+      paths: ['people[1].attainment', 'people[1].actions', 'people[0].attainment'],
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
@@ -149,7 +188,11 @@ describe('manage-not-pay-cut', () => {
 
   it.each([
     { name: 'without a roster', org: { company: { employees: 10 } }, missing: ['people[].attainment', 'people[].actions'] },
-    { name: 'without attainment or pay cuts', org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] }, missing: ['people[0].attainment', 'people[0].actions[0].date', 'people[0].is_rep'] },
+    {
+      name: 'without attainment or pay cuts',
+      org: { people: [{ name: 'AE 1', actions: [{ action: 'coaching' as const }] }] },
+      missing: ['people[0].attainment', 'people[0].actions[0].date', 'people[0].is_rep'],
+    },
     { name: "when every underperformer's actions are unknown", org: { people: [rep('AE 1', [40, 40, 40]), rep('AE 2', [90])] }, missing: ['people[0].actions'] },
     { name: 'when an action of unknown kind could be a plan', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ date: '2026-10-01' }] }] }, missing: ['people[0].actions[0].action'] },
     { name: 'when the date of a plan is unknown', org: { people: [{ ...rep('AE 1', [40, 40, 40]), actions: [{ action: 'improvement_plan' as const }] }] }, missing: ['people[0].actions[0].date'] },
@@ -176,7 +219,10 @@ describe('manage-not-pay-cut', () => {
     expect(r.report.rules[0]!.upTo).toBe(0.667);
     expect(r.report.rules[0]!.coverage).toBe(66);
     expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status])).toEqual([
-      ['rep:AE 1', 'known'], ['rep:AE 2', 'known'], ['rep:AE 3', 'not-assessed'], ['rep:AE 4', 'not-applicable'],
+      ['rep:AE 1', 'known'],
+      ['rep:AE 2', 'known'],
+      ['rep:AE 3', 'not-assessed'],
+      ['rep:AE 4', 'not-applicable'],
     ]);
   });
 
@@ -193,7 +239,10 @@ describe('manage-not-pay-cut', () => {
     expect(r.status).toBe('fail');
     expect(r.messages).toEqual(['lowAttainment']);
     const t = r.findings[0]!.thresholds;
-    expect(t.map((x) => [x.name, x.value])).toEqual([['underperformancePct', 80], ['consecutiveQuarters', 2]]);
+    expect(t.map((x) => [x.name, x.value])).toEqual([
+      ['underperformancePct', 80],
+      ['consecutiveQuarters', 2],
+    ]);
     expect(t[0]!.source).toMatch(/^house default/);
     const plan = { people: [rep('AE 1', [40, 40, 40], [['improvement_plan', '2026-09-28']])] };
     expect(runRule(rule, plan).status).toBe('pass');
@@ -255,10 +304,12 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   const GOOD = { applies_to: 'Account Executive', underperformance: ['coaching' as const, 'improvement_plan' as const, 'release' as const], improvement_plan_deadline_days: 90 };
   const ae = (name: string, attainment: number[], actions?: Act[]) => ({ ...rep(name, attainment, actions), title: 'Account Executive' });
 
-  it('an unmanaged underperformer under a sound policy earns the policy\'s half, with the finding kept and a note naming the policy', () => {
+  it("an unmanaged underperformer under a sound policy earns the policy's half, with the finding kept and a note naming the policy", () => {
     const r = runRule(rule, { policies: [GOOD], people: [ae('AE 1', [40, 50, 45], [])] });
     expectOutcome(r, { status: 'partial', score: 0.5, messages: ['lowAttainment'], notes: ['policyCounts'], steps: ['decide'] });
-    expect(r.notes[0]!.message).toBe('AE 1 is under the policy for all Account Executives (extra coaching, then improvement plan, then release; a decision within 90 days): it counts at half, as intent, beside what is on record.');
+    expect(r.notes[0]!.message).toBe(
+      'AE 1 is under the policy for all Account Executives (extra coaching, then improvement plan, then release; a decision within 90 days): it counts at half, as intent, beside what is on record.',
+    );
     expect(r.checklist[0]!.owner).toBe('Sales manager with HR');
     // The same rep without the policy earns nothing.
     expect(runRule(rule, { people: [ae('AE 1', [40, 50, 45], [])] }).score).toBe(0);
@@ -287,16 +338,28 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   it('without a roster, a sound policy earns nothing by itself (nobody is known to underperform): a note, not assessed', () => {
     const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 60 }] });
     expectOutcome(r, { status: 'not-assessed', score: 0, messages: [], notes: ['policyOnly'] });
-    expect(r.notes[0]!.message).toBe('No roster is given: the policy for all reps (extra coaching, then improvement plan; a decision within 60 days) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.');
+    expect(r.notes[0]!.message).toBe(
+      'No roster is given: the policy for all reps (extra coaching, then improvement plan; a decision within 60 days) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
+    );
   });
 
   // Issue 11, item 8: README and `explain` say a pay-cut policy or a deadline past the window is a
   // finding; without a roster they were only notes.
   it.each([
     { name: 'a pay-cut policy', policy: { applies_to: 'all reps', underperformance: ['pay_cut' as const] }, messages: ['policyPayCut'], severity: 'high' },
-    { name: 'a 150-day deadline', policy: { applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 150 }, messages: ['policyLongDeadline'], severity: 'high' },
+    {
+      name: 'a 150-day deadline',
+      policy: { applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 150 },
+      messages: ['policyLongDeadline'],
+      severity: 'high',
+    },
     { name: 'a policy with no steps', policy: { applies_to: 'SDR', underperformance: [] }, messages: ['policyNoSteps'], severity: 'high' },
-    { name: 'a pay cut and a 150-day deadline', policy: { applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 150 }, messages: ['policyPayCut', 'policyLongDeadline'], severity: 'high' },
+    {
+      name: 'a pay cut and a 150-day deadline',
+      policy: { applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 150 },
+      messages: ['policyPayCut', 'policyLongDeadline'],
+      severity: 'high',
+    },
   ])('without a roster, $name is a finding (fail on what is known), with the fix owned by the CEO with HR', ({ policy, messages, severity }) => {
     const r = runRule(rule, { policies: [policy] });
     expectOutcome(r, { status: 'fail', score: 0, messages, notes: ['policyOnly'], missing: ['people[].attainment', 'people[].actions'] });
@@ -306,8 +369,16 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   });
 
   it.each([
-    { name: 'a selling CEO at 30% of the job', person: { name: 'CEO', title: 'CEO', is_rep: true, selling_share_pct: 30, start_date: '2020-01-01', attainment: [20, 25, 30, 22], actions: [] }, why: '30% of the job' },
-    { name: 'a player-coach with 4 reports', person: { name: 'Team lead', is_rep: true, direct_reports: 4, start_date: '2020-01-01', attainment: [40, 45, 50, 42], actions: [] }, why: 'and manages 4 people' },
+    {
+      name: 'a selling CEO at 30% of the job',
+      person: { name: 'CEO', title: 'CEO', is_rep: true, selling_share_pct: 30, start_date: '2020-01-01', attainment: [20, 25, 30, 22], actions: [] },
+      why: '30% of the job',
+    },
+    {
+      name: 'a player-coach with 4 reports',
+      person: { name: 'Team lead', is_rep: true, direct_reports: 4, start_date: '2020-01-01', attainment: [40, 45, 50, 42], actions: [] },
+      why: 'and manages 4 people',
+    },
   ])('does not judge $name as a full-time rep on attainment', ({ person, why }) => {
     const r = runRule(rule, { people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
     expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTime'] });
@@ -320,7 +391,12 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   it('deleting any fact of a roster under policies never raises the score', () => {
     expectMonotone(rule, {
       policies: [GOOD, { applies_to: 'all reps', underperformance: ['coaching'], improvement_plan_deadline_days: 120 }],
-      people: [ae('AE 1', [40, 50, 45], []), { ...rep('SDR 1', [50, 40, 30], ['pay_cut']), title: 'SDR' }, ae('AE 2', [40, 50, 45], ['improvement_plan']), { ...ae('AE 3', [30, 30, 30], []), selling_share_pct: 100 }],
+      people: [
+        ae('AE 1', [40, 50, 45], []),
+        { ...rep('SDR 1', [50, 40, 30], ['pay_cut']), title: 'SDR' },
+        ae('AE 2', [40, 50, 45], ['improvement_plan']),
+        { ...ae('AE 3', [30, 30, 30], []), selling_share_pct: 100 },
+      ],
     });
   });
 });
@@ -329,15 +405,34 @@ const MONOTONE_ORGS: Org[] = [
   {
     people: [
       { name: 'AE 1', is_rep: true, start_date: '2024-02-01', attainment: [30, 30, 30], actions: [{ date: '2026-01-05', action: 'pay_cut' }] },
-      { name: 'AE 2', is_rep: true, start_date: '2023-05-01', attainment: [20, 20, 20, 25], actions: [{ date: '2026-02-01', action: 'improvement_plan' }, { date: '2026-10-01', action: 'coaching' }] },
+      {
+        name: 'AE 2',
+        is_rep: true,
+        start_date: '2023-05-01',
+        attainment: [20, 20, 20, 25],
+        actions: [
+          { date: '2026-02-01', action: 'improvement_plan' },
+          { date: '2026-10-01', action: 'coaching' },
+        ],
+      },
       { name: 'AE 3', is_rep: true, start_date: '2025-01-01', attainment: [90, 95, 99], actions: [] },
       { name: 'AE 4', is_rep: true, start_date: '2026-01-10', attainment: [80, 60, 40], actions: [{ date: '2026-03-01', action: 'coaching' }] },
       { name: 'AE 5', is_rep: true, start_date: '2026-08-01', attainment: [10], actions: [{ date: '2026-11-01', action: 'coaching' }] },
       { name: 'Ops', is_rep: false, attainment: [10, 10, 10], actions: [] },
     ],
   },
-  { people: [{ name: 'AE 1', is_rep: true, start_date: '2025-06-01', attainment: [60, 50], actions: [{ date: '2026-01-05', action: 'pay_cut' }] }, { name: 'AE 2', is_rep: true, attainment: [], actions: [] }] },
-  { people: [{ name: 'AE 1', is_rep: true, start_date: '2026-07-01', attainment: [5, 20], actions: [] }, { name: 'AE 2', is_rep: true, start_date: '2025-01-01', attainment: [50, 50, 50], actions: [{ date: '2025-01-01', action: 'improvement_plan' }] }] },
+  {
+    people: [
+      { name: 'AE 1', is_rep: true, start_date: '2025-06-01', attainment: [60, 50], actions: [{ date: '2026-01-05', action: 'pay_cut' }] },
+      { name: 'AE 2', is_rep: true, attainment: [], actions: [] },
+    ],
+  },
+  {
+    people: [
+      { name: 'AE 1', is_rep: true, start_date: '2026-07-01', attainment: [5, 20], actions: [] },
+      { name: 'AE 2', is_rep: true, start_date: '2025-01-01', attainment: [50, 50, 50], actions: [{ date: '2025-01-01', action: 'improvement_plan' }] },
+    ],
+  },
 ];
 
 // Making a fact unknown (deleting its key) never raises the rule's score (points earned).

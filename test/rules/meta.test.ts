@@ -8,7 +8,10 @@ import { CATEGORIES, EFFORTS, SEVERITIES } from '../../src/engine/types';
 import { metaOf, schemaAt } from '../../src/model/introspect';
 
 const root = new URL('../../', import.meta.url);
-const ruleFiles = readdirSync(new URL('rules/', root)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();
+const ruleFiles = readdirSync(new URL('rules/', root))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 // The catalogue of RULES.md, in report order. Ids are a public contract.
 const CATALOGUE = [

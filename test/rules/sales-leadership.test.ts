@@ -19,12 +19,17 @@ describe('sales-leadership', () => {
     {
       name: 'passes with an experienced dedicated manager',
       leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 8, outside_help: ['none'] },
-      status: 'pass', score: 1, messages: [], paths: [], steps: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+      steps: [],
     },
     {
       name: 'fails when the CEO runs sales with no experience and no outside help',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 0, outside_help: ['none'] },
-      status: 'fail', score: 0.25,
+      status: 'fail',
+      score: 0.25,
       messages: ['ownerNotDedicated', 'noOutsideHelp'],
       paths: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.outside_help`],
       steps: ['nameManager', 'outsideHelp', 'learningPlan'],
@@ -32,12 +37,17 @@ describe('sales-leadership', () => {
     {
       name: 'fails when nobody manages sales',
       leadership: { sales_managed_by: 'nobody' },
-      status: 'fail', score: 0.25, messages: ['nobody'], paths: [`${L}.sales_managed_by`], steps: ['nameManager', 'outsideHelp'],
+      status: 'fail',
+      score: 0.25,
+      messages: ['nobody'],
+      paths: [`${L}.sales_managed_by`],
+      steps: ['nameManager', 'outsideHelp'],
     },
     {
       name: 'is partial when the CEO runs sales with no experience but outside help',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 0, outside_help: ['advisor', 'reading'] },
-      status: 'partial', score: 0.7,
+      status: 'partial',
+      score: 0.7,
       messages: ['ownerNotDedicated'],
       paths: [`${L}.sales_managed_by`, `${L}.manager_experience_years`],
       steps: ['nameManager', 'learningPlan'],
@@ -45,17 +55,26 @@ describe('sales-leadership', () => {
     {
       name: 'passes an experienced founder with outside help: experience, not the title',
       leadership: { sales_managed_by: 'founder', manager_experience_years: 4, outside_help: ['coach'] },
-      status: 'pass', score: 1, messages: [], paths: [], steps: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+      steps: [],
     },
     {
       name: 'passes a CEO with three years of managing salespeople and no outside help',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 3, outside_help: ['none'] },
-      status: 'pass', score: 1, messages: [], paths: [], steps: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      paths: [],
+      steps: [],
     },
     {
       name: 'is partial for a CEO with one year of managing salespeople and no help',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 1, outside_help: ['none'] },
-      status: 'partial', score: 0.5,
+      status: 'partial',
+      score: 0.5,
       messages: ['ownerNotDedicated', 'noOutsideHelp'],
       paths: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.outside_help`],
       steps: ['outsideHelp', 'learningPlan'],
@@ -63,7 +82,8 @@ describe('sales-leadership', () => {
     {
       name: 'fails a dedicated manager new to the job with no help',
       leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 0, outside_help: [] },
-      status: 'fail', score: 0.25,
+      status: 'fail',
+      score: 0.25,
       messages: ['noExperience', 'noOutsideHelp'],
       paths: [`${L}.manager_experience_years`, `${L}.outside_help`],
       steps: ['outsideHelp', 'learningPlan'],
@@ -71,12 +91,20 @@ describe('sales-leadership', () => {
     {
       name: 'is partial with a third leader in three years',
       leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 8, outside_help: ['none'], leaders_last_3_years: 3 },
-      status: 'partial', score: 0.875, messages: ['leaderTurnover'], paths: [`${L}.leaders_last_3_years`], steps: ['turnoverReview'],
+      status: 'partial',
+      score: 0.875,
+      messages: ['leaderTurnover'],
+      paths: [`${L}.leaders_last_3_years`],
+      steps: ['turnoverReview'],
     },
     {
       name: 'is partial with four leaders in three years',
       leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 8, outside_help: ['none'], leaders_last_3_years: 4 },
-      status: 'partial', score: 0.75, messages: ['leaderTurnover'], paths: [`${L}.leaders_last_3_years`], steps: ['turnoverReview'],
+      status: 'partial',
+      score: 0.75,
+      messages: ['leaderTurnover'],
+      paths: [`${L}.leaders_last_3_years`],
+      steps: ['turnoverReview'],
     },
   ])('$name', ({ leadership, status, score, messages, paths, steps }) => {
     const r = runRule(rule, { leadership: { ...settled, ...leadership } } as never);
@@ -89,19 +117,31 @@ describe('sales-leadership', () => {
     {
       name: 'a CEO with 2 years and an advisor, a fractional leader and training (h.yaml) passes, with a note',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['advisor', 'fractional_leader', 'training'] },
-      status: 'pass', score: 1, messages: [], notes: ['helpCloses'], steps: [],
+      status: 'pass',
+      score: 1,
+      messages: [],
+      notes: ['helpCloses'],
+      steps: [],
       note: 'The person running sales has managed salespeople for 2 years (under 3) and leans on outside help (advisor, fractional leader, training): that meets the rule.',
     },
     {
       name: 'a CEO with 2 years and no help: one finding naming the CEO and the years',
       leadership: { sales_managed_by: 'ceo', manager_experience_years: 2, outside_help: ['none'] },
-      status: 'partial', score: 0.75, messages: ['ownerNotDedicated', 'noOutsideHelp'], notes: [], steps: ['outsideHelp', 'learningPlan'],
+      status: 'partial',
+      score: 0.75,
+      messages: ['ownerNotDedicated', 'noOutsideHelp'],
+      notes: [],
+      steps: ['outsideHelp', 'learningPlan'],
       message: 'Sales is managed by the CEO, who has managed salespeople for 2 years (under 3).',
     },
     {
       name: 'a founder who never managed salespeople: one finding, not two',
       leadership: { sales_managed_by: 'founder', manager_experience_years: 0, outside_help: ['none'] },
-      status: 'fail', score: 0.25, messages: ['ownerNotDedicated', 'noOutsideHelp'], notes: [], steps: ['nameManager', 'outsideHelp', 'learningPlan'],
+      status: 'fail',
+      score: 0.25,
+      messages: ['ownerNotDedicated', 'noOutsideHelp'],
+      notes: [],
+      steps: ['nameManager', 'outsideHelp', 'learningPlan'],
       message: 'Sales is managed by a founder, who has never managed salespeople.',
     },
   ])('$name', ({ leadership, status, score, messages, notes, steps, note, message }) => {
@@ -140,7 +180,9 @@ describe('sales-leadership', () => {
     });
 
     it('does not ask for a 90-day plan once the leader is past the first 90 days', () => {
-      const r = runRule(rule, { leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2026-08-29', first_90_days_plan: false } } as never);
+      const r = runRule(rule, {
+        leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2026-08-29', first_90_days_plan: false },
+      } as never);
       expectOutcome(r, { status: 'pass', score: 1, messages: [] });
       expect(checkOf(r, 'leadership:first-90-days').status).toBe('not-applicable');
     });
@@ -159,27 +201,47 @@ describe('sales-leadership', () => {
     {
       name: 'a CEO with help but unknown experience earns the help floor',
       leadership: { ...settled, sales_managed_by: 'ceo', outside_help: ['fractional_leader'] },
-      status: 'incomplete', score: 0.7, upTo: 1, messages: [], missing: [`${L}.manager_experience_years`],
+      status: 'incomplete',
+      score: 0.7,
+      upTo: 1,
+      messages: [],
+      missing: [`${L}.manager_experience_years`],
     },
     {
       name: 'a CEO without experience whose outside help is unknown fails on what is known',
       leadership: { ...settled, sales_managed_by: 'ceo', manager_experience_years: 0 },
-      status: 'fail', score: 0.25, upTo: 0.7, messages: ['ownerNotDedicated'], missing: [`${L}.outside_help`],
+      status: 'fail',
+      score: 0.25,
+      upTo: 0.7,
+      messages: ['ownerNotDedicated'],
+      missing: [`${L}.outside_help`],
     },
     {
       name: 'who runs sales unknown: experience and the first 90 days earn nothing',
       leadership: { manager_experience_years: 6, leaders_last_3_years: 1 },
-      status: 'incomplete', score: 0.2, upTo: 1, messages: [], missing: [`${L}.sales_managed_by`, `${L}.leader_since`],
+      status: 'incomplete',
+      score: 0.2,
+      upTo: 1,
+      messages: [],
+      missing: [`${L}.sales_managed_by`, `${L}.leader_since`],
     },
     {
       name: 'turnover known bad, the rest unknown',
       leadership: { leaders_last_3_years: 5 },
-      status: 'fail', score: 0, upTo: 0.8, messages: ['leaderTurnover'], missing: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.leader_since`],
+      status: 'fail',
+      score: 0,
+      upTo: 0.8,
+      messages: ['leaderTurnover'],
+      missing: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.leader_since`],
     },
     {
       name: 'nothing known',
       leadership: {},
-      status: 'not-assessed', score: 0, upTo: 1, messages: [], missing: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.leaders_last_3_years`, `${L}.leader_since`],
+      status: 'not-assessed',
+      score: 0,
+      upTo: 1,
+      messages: [],
+      missing: [`${L}.sales_managed_by`, `${L}.manager_experience_years`, `${L}.leaders_last_3_years`, `${L}.leader_since`],
     },
   ])('partly known: $name', ({ leadership, status, score, upTo, messages, missing }) => {
     const r = runRule(rule, { leadership } as never);
@@ -189,7 +251,10 @@ describe('sales-leadership', () => {
 
   it.each([
     ...rawExamples(),
-    ['a CEO with help', { leadership: { sales_managed_by: 'ceo', manager_experience_years: 1, outside_help: ['coach'], leader_since: '2026-10-01', leaders_last_3_years: 3, first_90_days_plan: true } }] as [string, unknown],
+    [
+      'a CEO with help',
+      { leadership: { sales_managed_by: 'ceo', manager_experience_years: 1, outside_help: ['coach'], leader_since: '2026-10-01', leaders_last_3_years: 3, first_90_days_plan: true } },
+    ] as [string, unknown],
     ['a settled manager', { leadership: { sales_managed_by: 'sales_manager', manager_experience_years: 2, outside_help: ['none'], ...settled, first_90_days_plan: false } }] as [string, unknown],
     ['nobody', { leadership: { sales_managed_by: 'nobody', leaders_last_3_years: 1, leader_since: '2026-10-01' } }] as [string, unknown],
   ])('never scores higher with a fact deleted: %s', (_name, org) => {
@@ -218,8 +283,18 @@ describe('sales-leadership', () => {
   });
 
   it.each([
-    { name: 'a dedicated experienced manager still passes on what is known', leadership: { sales_managed_by: 'sales_manager' as const, manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2030-01-01' }, status: 'incomplete', score: 0.8 },
-    { name: 'a CEO with no help still fails', leadership: { sales_managed_by: 'ceo' as const, manager_experience_years: 0, outside_help: ['none' as const], leaders_last_3_years: 1, leader_since: '2026-11-28' }, status: 'fail', score: 0.2 },
+    {
+      name: 'a dedicated experienced manager still passes on what is known',
+      leadership: { sales_managed_by: 'sales_manager' as const, manager_experience_years: 6, leaders_last_3_years: 1, leader_since: '2030-01-01' },
+      status: 'incomplete',
+      score: 0.8,
+    },
+    {
+      name: 'a CEO with no help still fails',
+      leadership: { sales_managed_by: 'ceo' as const, manager_experience_years: 0, outside_help: ['none' as const], leaders_last_3_years: 1, leader_since: '2026-11-28' },
+      status: 'fail',
+      score: 0.2,
+    },
   ])('notes a start date after the audit date, and treats it as unknown: $name', ({ leadership, status, score }) => {
     const r = runRule(rule, { leadership });
     expectOutcome(r, { status, score, missing: [`${L}.leader_since`] });

@@ -145,7 +145,10 @@ describe('sales-tools', () => {
       const r = runRule(rule, { tools: { crm: 'Salesforce', system_of_record: 'crm', reps_travel: false } });
       expectOutcome(r, { status: 'incomplete', score: 0.5, messages: [], notes: ['adoptionUnknown'], missing: ['tools.crm_active_use_pct'] });
       expect(r.report.rules[0]!.checks.map((c) => [c.id, c.status])).toEqual([
-        ['record', 'known'], ['adoption', 'not-assessed'], ['remote', 'not-applicable'], ['connectivity', 'not-applicable'],
+        ['record', 'known'],
+        ['adoption', 'not-assessed'],
+        ['remote', 'not-applicable'],
+        ['connectivity', 'not-applicable'],
       ]);
     });
 
@@ -162,7 +165,12 @@ describe('sales-tools', () => {
   });
 
   it.each([
-    { name: 'with a named CRM', tools: { crm: 'Pipedrive', system_of_record: 'none' as const }, steps: ['makeRecord'], action: 'Make Pipedrive the one place where every customer, contact and deal is recorded, and have the reps enter theirs there.' },
+    {
+      name: 'with a named CRM',
+      tools: { crm: 'Pipedrive', system_of_record: 'none' as const },
+      steps: ['makeRecord'],
+      action: 'Make Pipedrive the one place where every customer, contact and deal is recorded, and have the reps enter theirs there.',
+    },
     { name: 'without a known CRM', tools: { system_of_record: 'none' as const }, steps: ['adoptCrm'], action: 'Choose one CRM and make it the single record of every customer, contact and deal.' },
   ])('fails when customer data has no single home, without "lives in no single place": $name', ({ tools, steps, action }) => {
     const r = runRule(rule, { tools });

@@ -9,11 +9,31 @@ describe('selling-time', () => {
     // Selling time weighs 3, the (here empty) list of non-sales tasks 1. A team-wide
     // figure alone earns what it guarantees (T/100), up to its score.
     { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'incomplete', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
-    { name: 'fails at 35% or less (team-wide)', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, status: 'fail', score: 0.4, messages: ['teamLow'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
-    { name: 'is partial over 35% and up to 45%', org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } }, status: 'partial', score: 0.55, messages: ['teamMiddle'], paths: ['admin.selling_time_pct', 'admin.selling_time_pct'] },
+    {
+      name: 'fails at 35% or less (team-wide)',
+      org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } },
+      status: 'fail',
+      score: 0.4,
+      messages: ['teamLow'],
+      paths: ['admin.selling_time_pct', 'admin.selling_time_pct'],
+    },
+    {
+      name: 'is partial over 35% and up to 45%',
+      org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } },
+      status: 'partial',
+      score: 0.55,
+      messages: ['teamMiddle'],
+      paths: ['admin.selling_time_pct', 'admin.selling_time_pct'],
+    },
     {
       name: 'scores per rep when the roster has selling time',
-      org: { admin: { selling_time_pct: 80, non_sales_tasks: [] }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }, { name: 'AE 2', is_rep: true, selling_time_pct: 60 }] },
+      org: {
+        admin: { selling_time_pct: 80, non_sales_tasks: [] },
+        people: [
+          { name: 'AE 1', is_rep: true, selling_time_pct: 30 },
+          { name: 'AE 2', is_rep: true, selling_time_pct: 60 },
+        ],
+      },
       status: 'partial',
       score: 0.754,
       messages: ['repLow'],
@@ -27,7 +47,10 @@ describe('selling-time', () => {
   it.each([
     {
       name: 'one rep without a figure: judged on the known rep, the other earning nothing, with a note naming it',
-      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 70, attainment: [60, 75, 80] }, { name: 'AE 2', is_rep: true }],
+      people: [
+        { name: 'AE 1', is_rep: true, selling_time_pct: 70, attainment: [60, 75, 80] },
+        { name: 'AE 2', is_rep: true },
+      ],
       status: 'incomplete',
       score: 0.375,
       note: 'AE 2 has no selling time recorded: the score counts this rep as earning nothing until it is known.',
@@ -72,7 +95,11 @@ describe('selling-time', () => {
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
     const r = runRule(rule, {
-      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 20 }, { name: 'AE 2', is_rep: true, selling_time_pct: 50 }, { name: 'AE 3', is_rep: true }],
+      people: [
+        { name: 'AE 1', is_rep: true, selling_time_pct: 20 },
+        { name: 'AE 2', is_rep: true, selling_time_pct: 50 },
+        { name: 'AE 3', is_rep: true },
+      ],
       admin: { non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }] },
     });
     // Each rep weighs 1: AE 1 0.229, AE 2 1, AE 3 nothing earned (up to 1); tasks 1 - 3/8.
@@ -92,7 +119,13 @@ describe('selling-time', () => {
 
   it('says "1 hour", not "1 hours", and names an unrecorded number of hours', () => {
     const r = runRule(rule, {
-      admin: { selling_time_pct: 30, non_sales_tasks: [{ task: 'invoicing', hours_per_week: 1, offloadable: true }, { task: 'expenses', offloadable: true }] },
+      admin: {
+        selling_time_pct: 30,
+        non_sales_tasks: [
+          { task: 'invoicing', hours_per_week: 1, offloadable: true },
+          { task: 'expenses', offloadable: true },
+        ],
+      },
     });
     expect(r.findings.filter((f) => f.messageId === 'offloadable').map((f) => f.message)).toEqual([
       'invoicing takes 1 hour per week that a support role could take over.',
@@ -120,10 +153,7 @@ describe('selling-time', () => {
       },
     });
     const fixes = r.checklist.filter((c) => c.kind === 'fix');
-    expect(fixes.map((c) => c.action)).toEqual([
-      'Move "order entry" off the reps: 5 hours per rep per week reclaimed.',
-      'Move "invoicing" off the reps: 2 hours per rep per week reclaimed.',
-    ]);
+    expect(fixes.map((c) => c.action)).toEqual(['Move "order entry" off the reps: 5 hours per rep per week reclaimed.', 'Move "invoicing" off the reps: 2 hours per rep per week reclaimed.']);
     expect(fixes[0]!.evidence[0]!.path).toBe('admin.non_sales_tasks[2]');
   });
 
@@ -139,10 +169,19 @@ describe('selling-time', () => {
     });
 
     it('reports listed non-sales tasks even when no selling time is known', () => {
-      const r = runRule(rule, { admin: { non_sales_tasks: [{ task: 'order entry', hours_per_week: 5, offloadable: true }, { task: 'forecast calls', hours_per_week: 2, offloadable: false }] } });
+      const r = runRule(rule, {
+        admin: {
+          non_sales_tasks: [
+            { task: 'order entry', hours_per_week: 5, offloadable: true },
+            { task: 'forecast calls', hours_per_week: 2, offloadable: false },
+          ],
+        },
+      });
       // Selling time unknown (weight 3, nothing earned); tasks 1 - 5/8.
       expectOutcome(r, { status: 'fail', score: 0.094, messages: ['offloadable'], missing: ['people[].selling_time_pct', 'admin.selling_time_pct'] });
-      expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.action, c.owner, c.effort])).toEqual([['Move "order entry" off the reps: 5 hours per rep per week reclaimed.', 'Sales manager', 'medium']]);
+      expect(r.checklist.filter((c) => c.kind === 'fix').map((c) => [c.action, c.owner, c.effort])).toEqual([
+        ['Move "order entry" off the reps: 5 hours per rep per week reclaimed.', 'Sales manager', 'medium'],
+      ]);
     });
 
     it('uses the support staff per rep: none means a support role must be funded first', () => {
@@ -150,8 +189,13 @@ describe('selling-time', () => {
       const tasks = [{ task: 'order entry', hours_per_week: 5, offloadable: true }];
       const none = runRule(rule, { people, admin: { support_staff: 0, non_sales_tasks: tasks } });
       expect(none.messages).toEqual(['repMiddle', 'repMiddle', 'repMiddle', 'repMiddle', 'offloadable', 'noSupport']);
-      expect(none.findings.at(-1)!.message).toBe('Nobody supports the 4 reps: the 5 hours per rep per week a support role could take (about 0.5 of a full-time job across the team) stay with the reps.');
-      expect(none.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([['fundSupport', 'CEO', 'high'], ['offload', 'Sales manager', 'medium']]);
+      expect(none.findings.at(-1)!.message).toBe(
+        'Nobody supports the 4 reps: the 5 hours per rep per week a support role could take (about 0.5 of a full-time job across the team) stay with the reps.',
+      );
+      expect(none.checklist.map((c) => [c.stepId, c.owner, c.effort])).toEqual([
+        ['fundSupport', 'CEO', 'high'],
+        ['offload', 'Sales manager', 'medium'],
+      ]);
       expect(none.checklist[0]!.action).toBe('Fund a support role for the reps (a sales coordinator or administrator, about 0.5 of a full-time job) to take over "order entry".');
       expect(runRule(rule, { people, admin: { support_staff: 2, non_sales_tasks: tasks } }).steps).toEqual(['offload']);
       const eight = [...people, ...people.map((p) => ({ ...p, name: `${p.name}b` }))];
@@ -164,7 +208,10 @@ describe('selling-time', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 40 } }, { options: { failBelow: 50, passAbove: 60 } });
     expect(r.status).toBe('fail');
     const t = r.findings[0]!.thresholds;
-    expect(t.map((x) => [x.name, x.value])).toEqual([['failBelow', 50], ['passAbove', 60]]);
+    expect(t.map((x) => [x.name, x.value])).toEqual([
+      ['failBelow', 50],
+      ['passAbove', 60],
+    ]);
     expect(t[0]!.source).toMatch(/CSO Insights.*2011/);
   });
 });
@@ -197,7 +244,13 @@ describe('selling-time: part-time sellers (issue 11, item 2)', () => {
   });
 
   it('deleting the selling share never raises the score', () => {
-    expectMonotone(rule, { admin: { non_sales_tasks: [] }, people: [{ name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 }, { name: 'AE 1', is_rep: true, selling_time_pct: 40, selling_share_pct: 100 }] });
+    expectMonotone(rule, {
+      admin: { non_sales_tasks: [] },
+      people: [
+        { name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 },
+        { name: 'AE 1', is_rep: true, selling_time_pct: 40, selling_share_pct: 100 },
+      ],
+    });
   });
 });
 
@@ -209,12 +262,23 @@ const MONOTONE_ORGS: Org[] = [
       { name: 'AE 3', is_rep: true, selling_time_pct: 60 },
       { name: 'Ops', is_rep: false, selling_time_pct: 5 },
     ],
-    admin: { selling_time_pct: 30, non_sales_tasks: [{ task: 'invoicing', hours_per_week: 3, offloadable: true }, { task: 'forecast calls', offloadable: false }], support_staff: 1 },
+    admin: {
+      selling_time_pct: 30,
+      non_sales_tasks: [
+        { task: 'invoicing', hours_per_week: 3, offloadable: true },
+        { task: 'forecast calls', offloadable: false },
+      ],
+      support_staff: 1,
+    },
   },
   { admin: { selling_time_pct: 40, non_sales_tasks: [{ task: 'quotes', hours_per_week: 4, offloadable: true }], support_staff: 0 } },
   // A roster without every rep's figure beside a team-wide one: deleting the roster must not raise the score.
   {
-    people: [{ name: 'AE 1', is_rep: true }, { name: 'AE 2', is_rep: true, selling_time_pct: 40 }, { name: 'AE 3', is_rep: true }],
+    people: [
+      { name: 'AE 1', is_rep: true },
+      { name: 'AE 2', is_rep: true, selling_time_pct: 40 },
+      { name: 'AE 3', is_rep: true },
+    ],
     admin: { selling_time_pct: 50, non_sales_tasks: [{ task: 'quotes', hours_per_week: 4, offloadable: true }, { task: 'travel booking' }], support_staff: 0 },
   },
 ];

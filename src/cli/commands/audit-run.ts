@@ -62,15 +62,15 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   if (orgPath && csv) inputs.push({ path: resolve(dirname(resolve(orgPath)), csv), what: 'the roster (people_csv)' });
   if (cfg?.ok) inputs.push({ path: resolve(cfg.value.file), what: 'the config' });
   const all = rulesWith(rules, cfg);
-  const badWaivers = waiverDiagnostics(loaded, all.map((r) => r.id));
+  const badWaivers = waiverDiagnostics(
+    loaded,
+    all.map((r) => r.id),
+  );
   if (badWaivers.length) throw inputError(badWaivers);
   await checkCustomFacts(loaded, cfg);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
   // The library's audit(), as a consumer of the package calls it.
-  const report = audit(
-    { ...loaded, org },
-    { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
-  );
+  const report = audit({ ...loaded, org }, { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers });
   return { report, config, configFiles: cfg?.value.files ?? [], inputs, org };
 }
 
@@ -98,14 +98,14 @@ export async function auditText(text: string, shown: string, configFor: string |
   const loaded = await loadOrgText(text, shown, { baseDir: configFor ? dirname(resolve(cwd, configFor)) : cwd });
   if (!loaded.ok) throw inputError(loaded.diagnostics);
   const all = rulesWith(rules, cfg);
-  const bad = waiverDiagnostics(loaded.value, all.map((r) => r.id));
+  const bad = waiverDiagnostics(
+    loaded.value,
+    all.map((r) => r.id),
+  );
   if (bad.length) throw inputError(bad);
   await checkCustomFacts(loaded.value, cfg);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
-  const report = audit(
-    { ...loaded.value, file: shown, org },
-    { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
-  );
+  const report = audit({ ...loaded.value, file: shown, org }, { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers });
   return { report, org };
 }
 
@@ -129,9 +129,12 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   }
   await writeTargets(outputs);
   for (const t of list)
-    if (t.format === 'pdf') await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4', ...(since ? { htmlExtra: since.html } : {}) }), browser!, report.auditDate);
+    if (t.format === 'pdf')
+      await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4', ...(since ? { htmlExtra: since.html } : {}) }), browser!, report.auditDate);
   if (since && opts.failOnRegression && (since.diff.regression.scoreFell || since.diff.findings.new.length)) {
-    writeStderrLine(`sales-audit: gate failed: regression since ${since.diff.before.label}: score ${since.diff.score.before ?? '?'} → ${since.diff.score.after ?? '?'}, ${since.diff.findings.new.length} new finding(s)`);
+    writeStderrLine(
+      `sales-audit: gate failed: regression since ${since.diff.before.label}: score ${since.diff.score.before ?? '?'} → ${since.diff.score.after ?? '?'}, ${since.diff.findings.new.length} new finding(s)`,
+    );
     process.exitCode = EXIT.gate;
   }
 

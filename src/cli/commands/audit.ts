@@ -23,7 +23,7 @@ export function registerAudit(program: Command): void {
     .option('--config <file>', 'use this config instead of the .sales-audit.yaml files next to and above the org file (none is looked up for --example)')
     .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--redact', 'replace the names of people and respondents with labels')
-    .option('--paper <size>', 'html and pdf: print on a4 or letter (html default: the printer\'s paper; pdf default: a4)', parsePaper)
+    .option('--paper <size>', "html and pdf: print on a4 or letter (html default: the printer's paper; pdf default: a4)", parsePaper)
     .option('--baseline <report|revision>', 'compare with an earlier audit: a JSON report, an org file, a git revision (main) or rev:path; the report gains "since the last audit"')
     .option('--fail-on-regression', 'with --baseline: exit 1 when the score fell or a finding is new')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')

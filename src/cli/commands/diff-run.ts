@@ -32,7 +32,9 @@ export async function runDiff(before: string, after: string, opts: DiffOpts, lis
   if (opts.failOnRegression) {
     const fresh = diff.findings.new.length;
     if (diff.regression.scoreFell || fresh) {
-      process.stderr.write(`sales-audit: regression: ${[diff.regression.scoreFell ? `the score fell from ${diff.score.before} to ${diff.score.after}` : '', fresh ? `${fresh} new finding${fresh === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}\n`);
+      process.stderr.write(
+        `sales-audit: regression: ${[diff.regression.scoreFell ? `the score fell from ${diff.score.before} to ${diff.score.after}` : '', fresh ? `${fresh} new finding${fresh === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}\n`,
+      );
       process.exitCode = EXIT.gate;
     }
   }

@@ -69,8 +69,7 @@ export function explainRule(rule: RuleDefinition, width = 80): string {
   out.push('', 'How to fix');
   // A worked example: placeholders filled with typical values (a report fills them from the org file); wrapped lines hang under the text.
   out.push('  (with example values; a report names your own people, stages and figures)');
-  for (const s of Object.values(rule.steps))
-    out.push(...wrap(`- ${exampleOf(s.action)} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
+  for (const s of Object.values(rule.steps)) out.push(...wrap(`- ${exampleOf(s.action)} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
   out.push('');
   return out.join('\n');
 }

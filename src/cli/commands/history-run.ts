@@ -27,7 +27,9 @@ export async function runHistory(file: string, opts: HistoryOpts, list: Target<H
   const inRepo = repoPath(file, cwd, top);
   let commits = commitsOf(inRepo, top);
   if (!commits.length)
-    throw new CliError([existsSync(resolve(cwd, file)) ? `${inert(file)}: no commit has this file yet; commit it first (git add, git commit)` : `${inert(file)}: no such file in the work tree or its git history`]);
+    throw new CliError([
+      existsSync(resolve(cwd, file)) ? `${inert(file)}: no commit has this file yet; commit it first (git add, git commit)` : `${inert(file)}: no such file in the work tree or its git history`,
+    ]);
   if (opts.last) commits = commits.slice(-opts.last);
   const paths = pathsByCommit(inRepo, top);
 

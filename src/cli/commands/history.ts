@@ -15,7 +15,9 @@ export function registerHistory(program: Command): void {
   const targets = targetCollector(HISTORY_FORMATS, 'text');
   program
     .command('history')
-    .description("Chart an org file's audits over its git history: score, coverage and categories at each commit that changed it (a terminal chart and table, Markdown, JSON, or HTML with an SVG chart).")
+    .description(
+      "Chart an org file's audits over its git history: score, coverage and categories at each commit that changed it (a terminal chart and table, Markdown, JSON, or HTML with an SVG chart).",
+    )
     .argument('<file>', 'an org file in a git repository')
     .option('-f, --format <format>', `output format: ${HISTORY_FORMATS.join(', ')} (default: text); repeat for several`, targets.onFormat)
     .option('-o, --output <file>', 'write the --format just before it to this file instead of stdout', targets.onOutput)

@@ -13,7 +13,10 @@ import { safeLine } from '../../report/safe';
 export const SCHEMA_FILE = 'sales-audit.schema.json';
 
 export function templateNames(): string[] {
-  return readdirSync(initTemplatesDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(initTemplatesDir())
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 export function registerInit(program: Command): void {

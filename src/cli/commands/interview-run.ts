@@ -74,7 +74,10 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   // Progress and messages: beside the prompts on a terminal; on stderr when scripted, so stdout is the report.
   // Each line made safe on its own (a file name in it cannot drive the terminal); the line breaks we put in stay.
   const say = (text: string) => {
-    const out = `${text.split('\n').map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l)).join('\n')}\n`;
+    const out = `${text
+      .split('\n')
+      .map((l) => (l ? safeLine(`${scripted ? 'sales-audit: ' : ''}${l}`) : l))
+      .join('\n')}\n`;
     if (scripted) process.stderr.write(out);
     else writeStdout(out);
   };
@@ -173,7 +176,9 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   // People from a CSV roster are not asked about (the interview never writes the CSV): never claim they were.
   const csv = org.state().data.people_csv;
   const roster = typeof csv === 'string' && csv.trim() && (!opts.section || opts.section === 'people') ? csv.trim() : undefined;
-  const rosterNote = roster ? `people come from the roster ${roster}, which the interview does not edit: fill in its columns there (performance actions as "date action" items, e.g. 2026-04-01 pay_cut)` : undefined;
+  const rosterNote = roster
+    ? `people come from the roster ${roster}, which the interview does not edit: fill in its columns there (performance actions as "date action" items, e.g. 2026-04-01 pay_cut)`
+    : undefined;
   if (!first.questions) {
     say(`${target} already answers every question${where} the rules need${roster ? ' apart from those about people' : ''}${opts.all ? '' : ' (--all asks them again)'}.`);
     if (rosterNote) say(rosterNote);
@@ -223,7 +228,11 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
         if (saves === 0 && existed) await backup();
         const r = await writeFileAtomic(target, next);
         // Never report a save that is not in the file.
-        if (readNow() !== next) throw new CliError([`${target} does not hold the last answer (${edit.path}) after saving it: another program replaced it at the same moment`, `run \`sales-audit interview ${target}\` again to go on from the file as it is now`]);
+        if (readNow() !== next)
+          throw new CliError([
+            `${target} does not hold the last answer (${edit.path}) after saving it: another program replaced it at the same moment`,
+            `run \`sales-audit interview ${target}\` again to go on from the file as it is now`,
+          ]);
         const note = detachedNote(target, r);
         if (note) tell(note.replace(/^note: /, 'Note: '));
       });
@@ -263,9 +272,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     return new CliError([
       busy ? `cannot save ${target}: another sales-audit (${e.holder}) has been saving it for over ${LOCK_WAIT_MS / 1000} s (${e.lockPath})` : `cannot save ${target}: ${ioReason(e)}`,
       `${existed || saved.length ? `${target} is intact` : `${target} was not created`}: ${saved.length ? `it holds the ${saved.length} answer${saved.length === 1 ? '' : 's'} saved in this session (${list})` : 'no answer of this session was saved'}; the last answer (${path}) was not saved`,
-      busy
-        ? `if no other interview is running, delete ${e.lockPath}; then run \`${resumeCommand()}\` to resume`
-        : `once that is fixed, run \`${resumeCommand()}\` to resume where you stopped`,
+      busy ? `if no other interview is running, delete ${e.lockPath}; then run \`${resumeCommand()}\` to resume` : `once that is fixed, run \`${resumeCommand()}\` to resume where you stopped`,
     ]);
   };
   // One save of an edit that is not an interview question's (a respondent's whole entry).
@@ -299,7 +306,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     let replaced = false;
     await runSave(org, { path: 'responses', apply: (o) => (replaced = putResponse(o, entry, who)) });
     const whom = who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`;
-    say(`${replaced ? 'Replaced' : 'Recorded'} ${count} answer${count === 1 ? '' : 's'} from ${whom} in ${target}${replaced ? ' (their earlier answers; nobody else\'s)' : ''}.`);
+    say(`${replaced ? 'Replaced' : 'Recorded'} ${count} answer${count === 1 ? '' : 's'} from ${whom} in ${target}${replaced ? " (their earlier answers; nobody else's)" : ''}.`);
     if (who.name && !who.anonymous && person === undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX)))
       say(
         who.group === 'reps'
@@ -307,7 +314,8 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
           : // A manager's answers about themselves say nothing about the reps (issue 14, item 15): kept, and used for no one until the roster lists them.
             `${who.name} is not a name in the roster of ${target}: their answers about themselves (self.) are kept but used for no one (add them to people: to count them as theirs).`,
       );
-    if (person !== undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX))) say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
+    if (person !== undefined && [...answers!.entries.keys()].some((k) => k.startsWith(SELF_PREFIX)))
+      say(`${who.name}'s answers about themselves (self.) are recorded as ${loaded.ok ? (loaded.value.org.people?.[person]?.name ?? '') : ''}'s, person ${person + 1} of the roster.`);
     // Run by the consultant: the gaps found so far.
     const { report } = await auditFile(target, { date: opts.date });
     const { renderPerception } = await import('../../report/perception');
@@ -342,10 +350,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
       writeStdout('\n');
       const any = existsSync(target) && saves > 0;
       throw new CliError(
-        [
-          any ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
-          `run \`${resumeCommand()}\` to ${any ? 'resume where you stopped' : 'start again'}`,
-        ],
+        [any ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved', `run \`${resumeCommand()}\` to ${any ? 'resume where you stopped' : 'start again'}`],
         EXIT.interrupted,
       );
     }
@@ -428,11 +433,17 @@ async function respondentInterview(o: {
   say: (text: string) => void;
 }): Promise<void> {
   const { who, terminal, target } = o;
-  if (!o.existed) throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
+  if (!o.existed)
+    throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
   const loaded = await loadOrgText(o.text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
   const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
   const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person);
-  if (who.group === 'reps' && person === undefined) terminal.tell(printable(`Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`));
+  if (who.group === 'reps' && person === undefined)
+    terminal.tell(
+      printable(
+        `Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`,
+      ),
+    );
   // A named respondent resumes: the facts their entry already answers are not asked again.
   const raw = o.org.state().data.responses;
   let index = entryIndex(raw, who);
@@ -448,7 +459,15 @@ async function respondentInterview(o: {
       if (shape || !isWanted(q.path, wanted) || theirs.has(q.path)) return { kind: 'skip' };
       const { current: _c, currentUnknown: _u, ...asked } = q;
       // A rep is asked about themselves: "your week", "do you have" (the model words a person's facts for someone answering about another).
-      const bare = who.group === 'reps' && q.path.startsWith('people[') ? { ...asked, message: toYou(asked.message), ...(asked.help ? { help: toYou(asked.help) } : {}), ...(asked.choices ? { choices: asked.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}) } : asked;
+      const bare =
+        who.group === 'reps' && q.path.startsWith('people[')
+          ? {
+              ...asked,
+              message: toYou(asked.message),
+              ...(asked.help ? { help: toYou(asked.help) } : {}),
+              ...(asked.choices ? { choices: asked.choices.map((c) => ({ ...c, label: toYou(c.label) })) } : {}),
+            }
+          : asked;
       const a = await terminal.ask(bare, p);
       // Saved here, from the answer itself: an answer that matches the file changes nothing in the copy, and is still theirs.
       if (a.kind !== 'skip') {
@@ -477,14 +496,19 @@ async function respondentInterview(o: {
       // The copy in memory only opens the questions that follow; the answers are saved as they are given (above).
       save: async () => {},
     });
-    o.say(`\n${answered ? `Saved ${answered} answer${answered === 1 ? '' : 's'} from ${who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`} in ${target}` : 'Nothing was answered'}. Thank you.`);
+    o.say(
+      `\n${answered ? `Saved ${answered} answer${answered === 1 ? '' : 's'} from ${who.anonymous || !who.name ? `an anonymous respondent of the group ${who.group}` : `${who.name} (${who.group})`} in ${target}` : 'Nothing was answered'}. Thank you.`,
+    );
     if (!(await terminal.confirm('show-gaps', 'For the consultant: show where people disagree so far (other respondents\u2019 answers, by group)?', false))) return;
   } catch (e) {
     if (isExitPrompt(e)) {
       writeStdout('\n');
       const again = `sales-audit interview ${target} ${who.name && !who.anonymous ? `--respondent ${JSON.stringify(who.name)} ` : ''}--group ${who.group}${who.anonymous ? ' --anonymous' : ''}`;
       throw new CliError(
-        [answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved', who.anonymous || !who.name ? `an anonymous respondent cannot resume: \`${again}\` starts a new entry` : `run \`${again}\` to go on where you stopped`],
+        [
+          answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
+          who.anonymous || !who.name ? `an anonymous respondent cannot resume: \`${again}\` starts a new entry` : `run \`${again}\` to go on where you stopped`,
+        ],
         EXIT.interrupted,
       );
     }
@@ -512,7 +536,8 @@ function respondentOf(opts: InterviewOpts, header: RespondentHeader | undefined,
   const name = opts.respondent ?? header?.name;
   const self = [...(answers?.entries.values() ?? [])].find((e) => e.key.startsWith(SELF_PREFIX));
   if (!group) {
-    if (header || anonymous) throw new CliError([`${header ? at : ''}say which group the respondent belongs to: --group <${RESPONDENT_GROUPS.join('|')}>${header ? ' or respondent: {group: ...}' : ''}`]);
+    if (header || anonymous)
+      throw new CliError([`${header ? at : ''}say which group the respondent belongs to: --group <${RESPONDENT_GROUPS.join('|')}>${header ? ' or respondent: {group: ...}' : ''}`]);
     if (self) throw new CliError([`${file}:${self.line}:${self.column}: ${self.key}: self. answers are a respondent's about themselves: give --respondent and --group reps (or a respondent: key)`]);
     return undefined;
   }
@@ -556,7 +581,8 @@ async function repairInvalid(
   if (org.text !== text) {
     try {
       await withLock(o.real, async () => {
-        if (readFileSync(o.real, 'utf8') !== text) throw new CliError([`${file} was changed by another program while its invalid facts were asked; nothing was written`, `run \`sales-audit interview ${file}\` again`]);
+        if (readFileSync(o.real, 'utf8') !== text)
+          throw new CliError([`${file} was changed by another program while its invalid facts were asked; nothing was written`, `run \`sales-audit interview ${file}\` again`]);
         const bak = `${file}.bak`;
         if (!existsSync(bak)) {
           await writeFileAtomic(bak, readFileSync(o.real), { like: statSync(o.real) });

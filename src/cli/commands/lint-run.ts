@@ -16,7 +16,18 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import { renderLint, renderLintBlock, renderLintEnd, SARIF_MAX_RESULTS, sarifResultCount, slimLintedFile, STREAMED_LINT_FORMATS, type LintFile, type LintFormat, type LintRun } from '../../report/lint';
+import {
+  renderLint,
+  renderLintBlock,
+  renderLintEnd,
+  SARIF_MAX_RESULTS,
+  sarifResultCount,
+  slimLintedFile,
+  STREAMED_LINT_FORMATS,
+  type LintFile,
+  type LintFormat,
+  type LintRun,
+} from '../../report/lint';
 import { findRepoRoot } from '../../load/repo';
 import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
@@ -96,7 +107,10 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
   if (csv) read.push({ path: resolve(dirname(input.path), csv), what: 'a roster (people_csv)' });
   const all = rulesWith(rules, cfg);
   for (const r of all) if (!ran.has(r.id)) ran.set(r.id, r);
-  const waivers = waiverDiagnostics(org, all.map((r) => r.id));
+  const waivers = waiverDiagnostics(
+    org,
+    all.map((r) => r.id),
+  );
   if (waivers.length) return { ok: false, file: input.shown, diagnostics: waivers };
   if (org.org.custom !== undefined) {
     const bad = await (await import('../../config/plugins')).customFactDiagnostics(org, cfg?.ok ? (cfg.value.plugins ?? []) : []);
@@ -188,7 +202,9 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   if (list.some((t) => t.format === 'sarif')) {
     const n = sarifResultCount(run);
     if (n > SARIF_MAX_RESULTS)
-      writeStderrLine(`sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${n} results: code scanning rejects a run with more (the run says so; --format json has them all)`);
+      writeStderrLine(
+        `sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${n} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
+      );
   }
 
   for (const f of run.files) {

@@ -23,7 +23,7 @@ export function registerLint(program: Command): void {
   gateOptions(cmd)
     .option('--baseline <revision>', 'compare each file with its version at this git revision (main, origin/main, a hash); every format shows the change')
     .addOption(
-      new Option('--fail-on-regression [severity]', 'with --baseline: exit 1 when a file\'s score fell or a new finding at or above the severity (default: low, any) appeared')
+      new Option('--fail-on-regression [severity]', "with --baseline: exit 1 when a file's score fell or a new finding at or above the severity (default: low, any) appeared")
         .preset('low')
         .argParser(parseSeverity),
     )

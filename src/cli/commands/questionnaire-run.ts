@@ -54,5 +54,7 @@ export async function questionnaire(opts: QuestionnaireOpts): Promise<void> {
     throw new CliError([`cannot write ${printable(opts.output)}: ${ioReason(e)}`]);
   }
   const count = qn.sections.reduce((n, s) => n + flatten(s.nodes).length, 0);
-  process.stderr.write(`sales-audit: wrote ${printable(opts.output)}: ${format === 'html' ? 'an HTML form' : 'an answers file'} of ${count} questions for ${opts.for}${opts.anonymous ? ' (anonymous)' : ''}\n`);
+  process.stderr.write(
+    `sales-audit: wrote ${printable(opts.output)}: ${format === 'html' ? 'an HTML form' : 'an answers file'} of ${count} questions for ${opts.for}${opts.anonymous ? ' (anonymous)' : ''}\n`,
+  );
 }

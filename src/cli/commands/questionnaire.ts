@@ -29,7 +29,7 @@ export function registerQuestionnaire(program: Command): void {
       'Write the questions one group of respondents can answer (reps, managers...), for people who do not run a terminal: an answers file with each question as a comment, or a self-contained HTML form that works offline and saves the answers file. Import the answers with `sales-audit interview <org file> --answers <file>`.',
     )
     .requiredOption('--for <group>', `who answers: ${RESPONDENT_GROUPS.map((g) => `${g} (${GROUP_LABELS[g]})`).join(', ')}`, parseGroup)
-    .option('--org <file>', "the org file: management and operations then answer the per-person facts for each person of its roster")
+    .option('--org <file>', 'the org file: management and operations then answer the per-person facts for each person of its roster')
     .option('--anonymous', 'no name in the answers file (the report shows the group only)')
     .option('-f, --format <format>', 'yaml (an answers file) or html (a form); default: from the -o file name, else yaml', parseFormat)
     .option('-o, --output <file>', 'write to this file instead of stdout (.yaml/.yml: answers file, .html/.htm: form)')

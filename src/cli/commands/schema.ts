@@ -9,7 +9,10 @@ export function registerSchema(program: Command): void {
     .description('Print the JSON Schema of the org file, with --config of .sales-audit.yaml (for editor completion and validation), or with --report of the JSON report.')
     .option('--config', 'print the JSON Schema of the config file (.sales-audit.yaml) instead')
     .option('--report', 'print the JSON Schema of the JSON report (audit --format json) instead')
-    .addHelpText('after', '\nExamples:\n  $ sales-audit schema > sales-audit.schema.json\n  $ sales-audit schema --config > sales-audit.config.schema.json\n  $ sales-audit schema --report > sales-audit.report.schema.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sales-audit schema > sales-audit.schema.json\n  $ sales-audit schema --config > sales-audit.config.schema.json\n  $ sales-audit schema --report > sales-audit.report.schema.json',
+    )
     .action(async (opts: { config?: boolean; report?: boolean }) => {
       if (opts.config && opts.report) throw new CliError(['give --config or --report, not both']);
       // Loaded only when this command runs: declaring it stays cheap.
