@@ -270,7 +270,7 @@ function itemCost(state: PlanState, rules: readonly RuleReads[], q: Question): n
 }
 
 /** A copy of `data` whose list at `segs` holds one empty item (the objects on the way copied, the rest shared). */
-function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
+export function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
   const put = (node: unknown, i: number): unknown => {
     if (i === segs.length) return [{}];
     const seg = segs[i]!;

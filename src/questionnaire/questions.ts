@@ -4,9 +4,9 @@
 // answers-file writer (yaml.ts) and the HTML form (html.ts) both render.
 // Nothing is worded here: question, help, choices, units and ranges are the
 // model's. Pure: no I/O.
-import { planQuestions, type Question, type RuleReads } from '../interview/plan';
+import { planQuestions, withEmptyItem, type Question, type RuleReads } from '../interview/plan';
 import { metaOf, schemaAt } from '../model/introspect';
-import { formatPath, parsePath, splitPersonKey, storedKey, type Segment } from '../model/paths';
+import { formatPath, parsePath, splitPersonKey, storedKey } from '../model/paths';
 import { canAnswer, type RespondentGroup } from '../model/respondents';
 import { SECTIONS, type Section } from '../model/schema';
 import { safeText } from '../report/safe';
@@ -200,18 +200,6 @@ function gateOf(n: QNode, siblings: ReadonlyMap<string, QNode>, inList: boolean)
   const on = siblings.get(gatePath);
   if (!on) return undefined;
   return { key: on.key, field: inList ? on.field : on.key, values: askIf.in };
-}
-
-/** A copy of `data` whose list at `segs` holds one empty item. */
-function withEmptyItem(data: Record<string, unknown>, segs: readonly Segment[]): Record<string, unknown> {
-  const put = (node: unknown, i: number): unknown => {
-    if (i === segs.length) return [{}];
-    const seg = segs[i]!;
-    const copy: Record<string | number, unknown> = Array.isArray(node) ? ([...node] as unknown as Record<number, unknown>) : { ...((node ?? {}) as Record<string, unknown>) };
-    copy[seg] = put(copy[seg], i + 1);
-    return copy;
-  };
-  return put(data, 0) as Record<string, unknown>;
 }
 
 /** Every node, depth first (lists before their items' questions). */
