@@ -29,6 +29,16 @@ const lazyChildProcessForCommander = {
     }));
   },
 };
+// `import CSS from './html.css?raw'`: a file's text as a string (the report's
+// style sheets, the questionnaire form's script), so each page stays one
+// self-contained file. Vitest (Vite) reads the same `?raw` imports itself.
+const rawText = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+  },
+};
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`);
@@ -45,6 +55,20 @@ mkdirSync(`${root}dist`);
     process.exit(1);
   }
   const target = `${root}src/model/org-validator.generated.ts`;
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== gen.stdout) writeFileSync(target, gen.stdout);
+}
+
+// The interview's questions as plain data (scripts/gen-questions.ts says why), regenerated the same way.
+{
+  const tmp = `${root}dist/gen-questions.cjs`;
+  await build({ absWorkingDir: root, entryPoints: ['scripts/gen-questions.ts'], outfile: tmp, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' });
+  const gen = spawnSync(process.execPath, [tmp], { encoding: 'utf8' });
+  rmSync(tmp);
+  if (gen.status !== 0) {
+    console.error(`build: generating the question table failed:\n${gen.stderr}`);
+    process.exit(1);
+  }
+  const target = `${root}src/model/questions.generated.ts`;
   if (!existsSync(target) || readFileSync(target, 'utf8') !== gen.stdout) writeFileSync(target, gen.stdout);
 }
 
@@ -71,7 +95,7 @@ const split = await build({
   external: ['@inquirer/prompts'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, rawText],
 });
 mkdirSync(`${root}dist/chunks`);
 // Keep in step with bin/sales-audit.js, which passes these.
@@ -89,11 +113,10 @@ for (const out of split.outputFiles) {
   // Written wrapped, as bin/sales-audit.js compiles it: wrapping at run time would
   // copy every chunk's source once more on each start.
   // ASCII only (esbuild escapes everything else by default): the launcher reads chunks as latin1.
-  if (/[^\x00-\x7f]/.test(cjs.code)) {
-    console.error(`build: ${out.path} is not ASCII`);
-    process.exit(1);
-  }
-  writeFileSync(out.path, `${WRAPPER}${cjs.code}\n})`);
+  // esbuild leaves tagged templates as written (a tag may read their raw text); the HTML
+  // template (src/report/html-template.ts) reads only the cooked text, for which \uXXXX is the same.
+  const code = cjs.code.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(out.path, `${WRAPPER}${code}\n})`);
 }
 
 // The library API (`import { audit } from 'sales-audit'`, package.json
@@ -115,6 +138,7 @@ await build({
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  plugins: [rawText],
 });
 {
   const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.api.json`], { encoding: 'utf8' });

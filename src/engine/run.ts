@@ -4,6 +4,7 @@ import type { Org } from '../model/schema';
 import { formatPath, getAt, parsePath } from '../model/paths';
 import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
+import { FACT_QUESTIONS } from '../model/questions.generated';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
 import { identities } from './identity';
@@ -326,6 +327,12 @@ export function runAudit(given: AuditInput): AuditReport {
   for (const g of perception?.gaps ?? []) paths.add(g.fact);
   const labels: Record<string, string> = {};
   for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
+  // The interview's question for each fact a rule misses, so a report can say what to ask without the schema.
+  const questions: Record<string, string> = {};
+  for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
+    const q = FACT_QUESTIONS[genericPath(p)];
+    if (q) questions[p] = q;
+  }
 
   return {
     schemaVersion: 2,
@@ -348,6 +355,7 @@ export function runAudit(given: AuditInput): AuditReport {
     waivers,
     notes: { ...(org.notes ?? {}) },
     labels,
+    questions,
     ...(perception ? { perception } : {}),
   };
 }

@@ -395,6 +395,13 @@ export interface AuditReport {
    * lead with these words; machine formats keep the paths.
    */
   labels: Record<string, string>;
+  /**
+   * The interview's question for each fact a rule could not do without
+   * (`RuleResult.missing`), keyed like `labels`: `metrics.team_involved` ->
+   * "Did the reps help define the metrics?". Facts without a question
+   * (a plugin's) are left out.
+   */
+  questions: Record<string, string>;
   waivers: WaiverState[];
   notes: Partial<Record<string, string>>;
   /**

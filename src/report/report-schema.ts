@@ -142,6 +142,8 @@ export const ReportSchema = z.strictObject({
   checklist: z.array(checklistItem),
   unknowns: z.array(evidence),
   labels: z.record(text, text),
+  /** The interview's question for each fact a rule misses (rules[].missing), keyed by fact path. */
+  questions: z.record(text, text),
   waivers: z.array(waiver),
   notes: z.partialRecord(text, text),
   /** With --baseline: the comparison with the earlier audit (an AuditDiff, its own schemaVersion; see README). */
