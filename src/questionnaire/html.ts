@@ -3,11 +3,15 @@
 // makes no request, and "Save" downloads the answers file. The page's CSP (the
 // report's pageHead) allows only its own inline style and script, by their
 // sha256. The checks run in the page from rules generated here from the model
-// (ranges, whole numbers, choices, and the model's own messages). Renders only.
+// (ranges, whole numbers, choices, and the model's own messages). Built with
+// the escaping template (../report/html-template), the rules handed to the
+// script as JSON by its `script` template. Renders only.
 import { coerce } from '../interview/answers';
 import type { Question } from '../interview/plan';
 import { GROUP_LABELS } from '../model/respondents';
-import { esc, pageHead } from '../report/html';
+import { pageHead } from '../report/html';
+import { html, type Html, join, script, trusted } from '../report/html-template';
+import CSS_TEXT from './form.css?raw';
 import { FORM_SCRIPT } from './form-script';
 import { rangeText } from './yaml';
 import { flatten, type QNode, type Questionnaire } from './questions';
@@ -56,36 +60,8 @@ export function formRule(n: QNode): FormRule {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const CSS = `:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--accent:#1f4e79;--bad:#a4000f}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
-main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem}
-h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--accent)}
-fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
-fieldset.item{border-style:dashed;background:#fafafa}
-legend{font-weight:600;padding:0 .25rem}
-.help,.hint{color:var(--muted);margin:.25rem 0;font-size:.95rem}
-.ctl label,.opt label{display:inline-flex;gap:.4rem;align-items:center;margin:.2rem 1rem .2rem 0}
-.choices label{display:flex}
-input[type=text]{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:4px;min-width:12rem}
-input[aria-invalid=true]{border-color:var(--bad);outline:1px solid var(--bad)}
-.unit{margin-left:.4rem;color:var(--muted)}
-.opt{margin-top:.4rem;font-size:.95rem}
-.err{color:var(--bad);font-weight:600;margin:.4rem 0 0}
-button{font:inherit;padding:.4rem .9rem;border:1px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}
-button[type=submit]{background:var(--accent);color:#fff}
-:focus-visible{outline:3px solid #f0a000;outline-offset:2px}
-#summary{border:2px solid var(--bad);padding:.5rem 1rem;margin:1rem 0}
-#summary h2{border:0;margin:.25rem 0;font-size:1.1rem}
-#summary a{color:var(--bad)}
-[hidden]{display:none!important}`;
-
-/** JSON inside a <script>: no `<` (so no `</script>`), no line separators. */
-const scriptJson = (v: unknown) =>
-  JSON.stringify(v)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+// The form's style (./form.css), inlined by the build.
+const CSS = trusted.css(CSS_TEXT);
 
 interface Ctx {
   rules: FormRule[];
@@ -97,7 +73,7 @@ interface Ctx {
   ids: number;
 }
 
-function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): string {
+function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): Html {
   const ruleKey = `${n.question.pattern}|${n.type}|${JSON.stringify(n.gate?.values ?? null)}`;
   let index = ctx.seen.get(ruleKey);
   if (index === undefined) ctx.seen.set(ruleKey, (index = ctx.rules.push(formRule(n)) - 1));
@@ -107,25 +83,28 @@ function renderNode(ctx: Ctx, n: QNode, inTemplate: boolean): string {
   const legend = `${!inTemplate && q.context ? `${q.context} › ` : ''}${q.message}`;
   const k = hint(n);
   const described = [q.help ? `${id}-h` : '', k ? `${id}-k` : '', `${id}-e`].filter(Boolean).join(' ');
-  const gate = `${n.gate ? ` data-gate="${esc(n.gate.field)}"` : ''}${ctx.gates.has(n.key) ? ' data-gates' : ''}`;
-  const head = `<fieldset class="q" id="${id}" data-q="${index}" data-field="${esc(n.field)}"${gate} aria-describedby="${described}">
-<legend id="${id}-l">${esc(legend)}</legend>
-${q.help ? `<p class="help" id="${id}-h">${esc(q.help)}</p>\n` : ''}${k ? `<p class="hint" id="${id}-k">${esc(k)}</p>` : ''}`;
-  const dk = `<label><input type="checkbox" class="dk"> Don't know</label>`;
-  const err = `<p class="err" id="${id}-e" hidden></p>`;
+  const gate = html`${n.gate ? html` data-gate="${n.gate.field}"` : ''}${ctx.gates.has(n.key) ? html` data-gates` : ''}`;
+  const head = html`<fieldset class="q" id="${id}" data-q="${index}" data-field="${n.field}"${gate} aria-describedby="${described}">
+<legend id="${id}-l">${legend}</legend>
+${q.help ? html`<p class="help" id="${id}-h">${q.help}</p>\n` : ''}${k ? html`<p class="hint" id="${id}-k">${k}</p>` : ''}`;
+  const dk = html`<label><input type="checkbox" class="dk"> Don't know</label>`;
+  const err = html`<p class="err" id="${id}-e" hidden></p>`;
   if (n.type === 'list') {
     const item = capitalise(q.item ?? 'item');
-    const children = n.children!.map((c) => renderNode(ctx, c, true)).join('\n');
-    return `${head}
-<div class="ctl"><template><fieldset class="item"><legend>${esc(item)} <span class="n"></span></legend>
+    const children = join(
+      n.children!.map((c) => renderNode(ctx, c, true)),
+      '\n',
+    );
+    return html`${head}
+<div class="ctl"><template><fieldset class="item"><legend>${item} <span class="n"></span></legend>
 ${children}
-<button type="button" class="remove">Remove this ${esc(q.item ?? 'item')}</button></fieldset></template><div class="items"></div>
-<button type="button" class="add">Add ${/^[aeiou]/i.test(q.item ?? 'item') ? 'an' : 'a'} ${esc(q.item ?? 'item')}</button></div>
+<button type="button" class="remove">Remove this ${q.item ?? 'item'}</button></fieldset></template><div class="items"></div>
+<button type="button" class="add">Add ${/^[aeiou]/i.test(q.item ?? 'item') ? 'an' : 'a'} ${q.item ?? 'item'}</button></div>
 <div class="opt"><label><input type="checkbox" class="none"> There are none</label> ${dk}</div>
 ${err}
 </fieldset>`;
   }
-  return `${head}
+  return html`${head}
 <div class="ctl">${control(n, id, described)}</div>
 <div class="opt">${dk}</div>
 ${err}
@@ -156,23 +135,23 @@ function hint(n: QNode): string {
   }
 }
 
-function control(n: QNode, id: string, described: string): string {
+function control(n: QNode, id: string, described: string): Html {
   const q = n.question;
-  const labelled = `aria-labelledby="${id}-l" aria-describedby="${described}"`;
+  const labelled = html`aria-labelledby="${id}-l" aria-describedby="${described}"`;
   switch (q.kind) {
     case 'select':
-      return `<div class="choices">${q.choices!.map((c) => `<label><input type="radio" name="${id}" value="${esc(c.value)}"> ${esc(c.label)}</label>`).join('')}</div>`;
+      return html`<div class="choices">${q.choices!.map((c) => html`<label><input type="radio" name="${id}" value="${c.value}"> ${c.label}</label>`)}</div>`;
     case 'boolean':
-      return `<label><input type="radio" name="${id}" value="true"> Yes</label><label><input type="radio" name="${id}" value="false"> No</label>`;
+      return html`<label><input type="radio" name="${id}" value="true"> Yes</label><label><input type="radio" name="${id}" value="false"> No</label>`;
     case 'checkbox':
-      return `<div class="choices">${q.choices!.map((c) => `<label><input type="checkbox" name="${id}" value="${esc(c.value)}"> ${esc(c.label)}</label>`).join('')}</div>`;
+      return html`<div class="choices">${q.choices!.map((c) => html`<label><input type="checkbox" name="${id}" value="${c.value}"> ${c.label}</label>`)}</div>`;
     case 'number':
-      return `<input type="text" inputmode="decimal" id="${id}-i" ${labelled}>${q.unit ? `<span class="unit">${esc(q.unit)}</span>` : ''}`;
+      return html`<input type="text" inputmode="decimal" id="${id}-i" ${labelled}>${q.unit ? html`<span class="unit">${q.unit}</span>` : ''}`;
     case 'date':
       // Text, not type=date: a date picker shows the browser's local format (mm/dd/yyyy), the file needs YYYY-MM-DD.
-      return `<input type="text" id="${id}-i" placeholder="YYYY-MM-DD" autocomplete="off" ${labelled}>`;
+      return html`<input type="text" id="${id}-i" placeholder="YYYY-MM-DD" autocomplete="off" ${labelled}>`;
     default:
-      return `<input type="text" id="${id}-i" ${labelled}>`;
+      return html`<input type="text" id="${id}-i" ${labelled}>`;
   }
 }
 
@@ -186,30 +165,35 @@ export function renderQuestionnaireHtml(qn: Questionnaire, version: string): str
   const gates = new Set(qn.sections.flatMap((s) => flatten(s.nodes)).flatMap((n) => (n.gate ? [n.gate.key] : [])));
   const ctx: Ctx = { rules: [], gates, seen: new Map(), ids: 0 };
   const who = GROUP_LABELS[qn.group];
-  const sections = qn.sections
-    .map(
-      ({ section, nodes }) => `<section aria-labelledby="s-${section}">
-<h2 id="s-${section}">${esc(capitalise(section))}</h2>
-${nodes.map((n) => renderNode(ctx, n, false)).join('\n')}
+  const sections = join(
+    qn.sections.map(
+      ({ section, nodes }) => html`<section aria-labelledby="s-${section}">
+<h2 id="s-${section}">${capitalise(section)}</h2>
+${join(
+  nodes.map((n) => renderNode(ctx, n, false)),
+  '\n',
+)}
 </section>`,
-    )
-    .join('\n');
+    ),
+    '\n',
+  );
   const data = { q: ctx.rules, group: qn.group, anonymous: qn.anonymous, file: `answers-${qn.group}.yaml` };
-  const script = `var D = ${scriptJson(data)};\n${FORM_SCRIPT}`;
+  // The rules go in as JSON (the script template's escaping: no `</script>` can come out of them).
+  const formScript = script`var D = ${data};\n${FORM_SCRIPT}`;
   const count = qn.sections.reduce((n, s) => n + flatten(s.nodes).length, 0);
   const respondent = qn.anonymous
-    ? '<p>Your answers are anonymous: the file you save holds no name, and the report shows only your group\u2019s answers together.</p>'
-    : `<fieldset class="respondent"><legend>About you</legend>
+    ? html`<p>Your answers are anonymous: the file you save holds no name, and the report shows only your group\u2019s answers together.</p>`
+    : html`<fieldset class="respondent"><legend>About you</legend>
 <label for="respondent-name">Your name (or a label such as \u201cRep 3\u201d)</label>
 <input type="text" id="respondent-name" autocomplete="name">
 </fieldset>`;
   // Upper-case DOCTYPE: the start-up test tells the report's chunk by its lower-case one.
-  return `<!DOCTYPE html>
-${pageHead(`Questions for ${who}`, CSS, version, { script })}
+  return html`<!DOCTYPE html>
+${pageHead(`Questions for ${who}`, CSS, version, { script: formScript })}
 <body>
 <main>
-<h1>Questions for ${esc(who)}</h1>
-<p>${count} questions about how sales works here. Answer what you know; leave the rest empty, or tick \u201cDon't know\u201d. Nothing leaves this page: \u201cSave answers\u201d writes the file <code>${esc(data.file)}</code> on your computer, which you send back to whoever sent you this form.</p>
+<h1>Questions for ${who}</h1>
+<p>${count} questions about how sales works here. Answer what you know; leave the rest empty, or tick \u201cDon't know\u201d. Nothing leaves this page: \u201cSave answers\u201d writes the file <code>${data.file}</code> on your computer, which you send back to whoever sent you this form.</p>
 <div id="summary" role="alert" tabindex="-1" hidden></div>
 <form id="qf" novalidate>
 ${respondent}
@@ -217,8 +201,8 @@ ${sections}
 <p><button type="submit">Save answers</button> <span id="status" role="status"></span></p>
 </form>
 </main>
-<script>${script}</script>
+<script>${formScript}</script>
 </body>
 </html>
-`;
+`.text;
 }

@@ -1,6 +1,7 @@
 // The format registry. Renderers are imported lazily so a command only loads
 // the ones it prints (the JSON path never loads chalk or cli-table3).
 import type { AuditReport } from '../engine/types';
+import type { Css, Html } from './html-template';
 import { escapeJsonControls, guardLineStarts, sanitize } from './safe';
 
 export const AUDIT_FORMATS = ['text', 'markdown', 'json', 'html', 'csv', 'pdf'] as const;
@@ -13,8 +14,8 @@ export interface RenderOptions {
   paper?: 'a4' | 'letter';
   /** text: the config files that applied, nearest first, as shown (the header names them). */
   configFiles?: readonly string[];
-  /** html: a section after the cover, with its CSS (audit --baseline). */
-  htmlExtra?: { html: string; css: string };
+  /** html: a section after the cover, with its CSS and a line under the score gauge (audit --baseline), made by the HTML template. */
+  htmlExtra?: { html: Html; css: Css; gauge?: Html };
 }
 
 /**

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AuditReport, CategoryScore } from '../../src/engine/types';
-import { cssString, esc, hatch, longDate, renderHtml } from '../../src/report/html';
+import { hatch, longDate, renderHtml } from '../../src/report/html';
+import { cssString, html } from '../../src/report/html-template';
 import { fixture, FIXTURES } from './helpers';
 
 /** Every tag the renderer writes; a tag from the org file would be escaped and never show up here. */
@@ -12,6 +13,9 @@ const ALLOWED_TAGS = new Set(
   ),
 );
 const tagsOf = (html: string) => [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)].map((m) => ({ name: m[1]!.toLowerCase(), attrs: m[2]! }));
+
+/** A value as the template writes it in text. */
+const esc = (value: string) => html`${value}`.text;
 
 const styleOf = (html: string) => {
   const m = /<style>([\s\S]*?)<\/style>/.exec(html);
