@@ -14,7 +14,11 @@
 
 const HTML_BRAND = Symbol('sales-audit html');
 
-/** A piece of HTML made by `html` (or `join`): inserted as is by another template, never escaped again. */
+/**
+ * A piece of HTML made by `html` (or `join`): inserted as is by another
+ * template, never escaped again. No toString: in a plain string it shows as
+ * [object Object], so HTML cannot be glued together outside the template.
+ */
 export class Html {
   /** @internal Made only by this module's functions. */
   constructor(
@@ -23,9 +27,6 @@ export class Html {
     readonly text: string,
   ) {
     if (brand !== HTML_BRAND) throw new TypeError('Html is made by the html template only');
-  }
-  toString(): string {
-    return this.text;
   }
 }
 
@@ -39,9 +40,6 @@ export class Css {
   ) {
     if (brand !== HTML_BRAND) throw new TypeError('Css is made by the css template only');
   }
-  toString(): string {
-    return this.text;
-  }
 }
 
 /** A script (the text inside <script>), made by `script` or `trusted.script`. */
@@ -53,9 +51,6 @@ export class Script {
     readonly text: string,
   ) {
     if (brand !== HTML_BRAND) throw new TypeError('Script is made by the script template only');
-  }
-  toString(): string {
-    return this.text;
   }
 }
 

@@ -117,6 +117,8 @@ describe('the html template', () => {
     expect(html`<p title="${name}">${name}</p>`.text).toBe('<p title="&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;">&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;</p>');
     const inner = html`<i>${name}</i>`;
     expect(html`<p>${inner}</p>`.text).toBe('<p><i>&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;</i></p>');
+    // Glued into a plain string, a fragment is no HTML at all (no toString).
+    expect(`<p>${inner as unknown as string}</p>`).toBe('<p>[object Object]</p>');
     // A fragment's text is escaped like any string once it is only a string.
     expect(html`<p>${inner.text}</p>`.text).toBe('<p>&lt;i&gt;&amp;lt;b a=&amp;quot;1&amp;quot; b=&amp;#39;2&amp;#39;&amp;gt;&amp;amp;&lt;/i&gt;</p>');
   });
