@@ -13,6 +13,8 @@ import type { AuditReport, RuleDefinition, RuleSettings } from './engine/types';
 import type { Org } from './model/schema';
 
 export { defineRule, options, threshold } from './engine/define-rule';
+/** A plugin rule's custom fact with the question the interview asks it with. */
+export { fact, type CustomFactMeta } from './model/custom-fact';
 /** zod/mini, as the model uses it: for a plugin rule's `facts` (its custom facts' schema). */
 export * as z from 'zod/mini';
 export { InputError, AUDIT_FORMATS };

@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
+import { BIN, bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
+import { Terminal } from '../interview/tmux';
 
 const EXAMPLE = `${ROOT}examples/plugins`;
 const scratch = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
@@ -177,6 +178,71 @@ describe('a plugin that cannot be used, or that throws', () => {
     const plain = JSON.parse(cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: plainDir }).stdout) as typeof report;
     expect(report.rules.filter((x) => x.id !== 'throws-rule')).toEqual(plain.rules);
     expect(report.summary.score).toBeLessThan(plain.summary.score);
+  });
+});
+
+describe("the interview asks a plugin rule's custom facts", () => {
+  const FACT = 'custom.forecast-tracked.compared_with_closed';
+  const original = () => readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8');
+  const appended = (value: string) => `${original()}\ncustom:\n  forecast-tracked:\n    compared_with_closed: ${value}\n`;
+
+  it('an answers file answers one: written under custom.<rule id>, the rest of the file kept, and the report judges it', () => {
+    const dir = folder('interview-answers', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': `${FACT}: false\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^sales-audit: Saved in acme\.yaml: 1 answered, 0 don't know, \d+ skipped for now\.$/m);
+    expect(r.stderr).not.toContain('not asked');
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(appended('false'));
+    expect(r.stdout).toContain('Nobody compares the forecast with what closed, so nobody knows how far off');
+  });
+
+  it("an answer the plugin's schema refuses is one line with its place, exit 2, and the file is untouched", () => {
+    const dir = folder('interview-bad-answer', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': `${FACT}: yes\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe(`answers.yaml:1:1: ${FACT}: expected true or false, got "yes"\n`);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(original());
+  });
+
+  it('an invalid custom fact in the org file is asked again and fixed in place', () => {
+    const dir = folder('interview-repair', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'acme.yaml': appended('maybe'), 'answers.yaml': `${FACT}: true\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toContain('sales-audit: Fixed 1 fact in acme.yaml; the rest of the file is as it was.');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(appended('true'));
+    // Without an answer for it the file is refused, as audit refuses it.
+    writeFileSync(join(dir, 'acme.yaml'), appended('maybe'));
+    writeFileSync(join(dir, 'answers.yaml'), '{}\n');
+    const refused = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(refused.stderr.split('\n')[0]).toBe(`acme.yaml:${original().split('\n').length + 3}:27: ${FACT}: expected true or false, got "maybe"`);
+    expect(refused.code).toBe(2);
+  });
+
+  it('a plugin that cannot be used stops the interview before any question: one line, exit 2', () => {
+    const dir = folder('interview-broken', 'plugins: [./rules/nope.js]\n', { 'answers.yaml': `${FACT}: false\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('.sales-audit.yaml:1:11: plugins[0]: could not load the plugin ./rules/nope.js: no such file\n');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(original());
+  });
+
+  it('in a terminal: asked with its question and help, in the process section, why we ask naming the plugin rule', async () => {
+    // The process section's other open facts (the stages' exit kinds; the first is given) answered "don't know" first, so the custom fact comes first.
+    const stages = [0, 1, 2, 3, 4].map((i) => `process.stages[${i}].exit_kind: unknown\n`).join('');
+    const dir = folder('interview-terminal', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': stages });
+    expect(cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--section', 'process', '--date', DATE], { cwd: dir }).code).toBe(0);
+    const term = new Terminal(`node ${BIN} interview acme.yaml --section process --date ${DATE}`, dir);
+    try {
+      const s = await term.waitFor(/Does anyone compare each start-of-quarter forecast with what actually closed\?/);
+      expect(s).toContain('In a pipeline review or a board pack, every quarter.');
+      expect(s).toMatch(/Process 1\/1 · question 1 of 1 · why we ask: rule forecast-tracked \(The forecast is checked against what closed/);
+      await term.answer(['Down', 'Enter'], /Save this report as HTML/);
+      await term.answer(['=n', 'Enter'], /Save this report as Markdown/);
+      await term.answer(['Enter'], /EXIT=0/);
+    } finally {
+      term.close();
+    }
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toMatch(/\ncustom:\n {2}forecast-tracked:\n {4}compared_with_closed: false\n$/);
   });
 });
 
