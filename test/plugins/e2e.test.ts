@@ -1,6 +1,7 @@
 // Plugins (.sales-audit.yaml `plugins:`), through the built CLI: the example
 // plugin in examples/plugins gets what a built-in rule gets (rules, explain,
-// score and checklist, SARIF rule metadata, waivers, options in the config);
+// score and checklist in every format, SARIF and JUnit, waivers, options in the config
+// and in `schema --config`, custom facts validated and asked by the interview);
 // a plugin that cannot be used is one line and exit 2; one that throws in its
 // check is an error result for that rule while the rest of the audit stands;
 // a run without plugins loads no plugin code.
@@ -10,6 +11,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
 import { Terminal } from '../interview/tmux';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
+import { AUDIT_FORMATS } from '../../src/report/index';
+import { LINT_FORMATS } from '../../src/report/lint';
 
 const EXAMPLE = `${ROOT}examples/plugins`;
 const scratch = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
@@ -87,6 +92,69 @@ describe('the example plugin (examples/plugins)', () => {
   });
 });
 
+describe('every place that lists rules lists the plugin rule', () => {
+  // The plugin's own words (the built-in sales-process rule words its forecast finding otherwise), with line wraps undone.
+  const FINDING = 'The forecast came within 74% of what closed; under 85% the company cannot plan on it.';
+  const words = (s: string) => s.replace(/%25/g, '%').replace(/\s+/g, ' ');
+  const STEP = 'Compare each start-of-quarter'; // the text report's checklist is a table: its first line in the cell
+
+  it('every audit format: its finding (or, in CSV, its checklist item), and its checklist item where the format has a checklist', () => {
+    // pdf is the html printed by a browser (test/report/pdf.test.ts): the html stands for it here.
+    for (const format of AUDIT_FORMATS.filter((f) => f !== 'pdf')) {
+      const r = cli(['audit', 'acme.yaml', '--format', format, '--date', DATE], { cwd: EXAMPLE });
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      expect(r.stdout, format).toContain('forecast-tracked');
+      if (format !== 'csv') expect(words(r.stdout), format).toContain(FINDING);
+      expect(words(r.stdout), format).toContain(STEP);
+    }
+  });
+
+  it('every lint format: its finding, under its id', () => {
+    for (const format of LINT_FORMATS) {
+      const r = cli(['lint', 'acme.yaml', '--format', format, '--date', DATE], { cwd: EXAMPLE });
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      // GitHub annotations escape `%` as %25.
+      expect(r.stdout, format).toContain('forecast-tracked');
+      expect(words(r.stdout), format).toContain(FINDING);
+    }
+    const junit = cli(['lint', 'acme.yaml', '--format', 'junit', '--date', DATE], { cwd: EXAMPLE }).stdout;
+    expect(junit).toContain('<testcase name="forecast-tracked: The forecast is checked against what closed, and is close enough to plan on" classname="acme.yaml" file="acme.yaml" line="73">');
+  });
+
+  it("schema --config has the plugin rule's options (in the config's folder, or given), so an editor checks them", () => {
+    type ConfigSchema = {
+      properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, { minimum?: number; maximum?: number; default?: number }> } } }> } };
+    };
+    const here = JSON.parse(cli(['schema', '--config'], { cwd: EXAMPLE }).stdout) as ConfigSchema;
+    const given = cli(['schema', '--config', 'examples/plugins/.sales-audit.yaml']);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout)).toEqual(here);
+    expect(here.properties.rules.properties['forecast-tracked']!.properties.options.properties.minAccuracyPct).toMatchObject({ default: 80, minimum: 0, maximum: 100 });
+    // Without a config naming it, the rule is not there.
+    expect(Object.keys((JSON.parse(cli(['schema', '--config']).stdout) as ConfigSchema).properties.rules.properties)).not.toContain('forecast-tracked');
+    // The example's config passes; the same with a threshold out of range fails at that option.
+    const validate = new Ajv2020({ strict: false }).compile(here);
+    expect(validate(parse(readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8')))).toBe(true);
+    expect(validate({ plugins: ['./rules/forecast-tracked.js'], rules: { 'forecast-tracked': { options: { minAccuracyPct: 150 } } } })).toBe(false);
+    expect(validate.errors![0]).toMatchObject({ instancePath: '/rules/forecast-tracked/options/minAccuracyPct', keyword: 'maximum' });
+    // A config that cannot be used is one line, exit 2.
+    const bad = cli(['schema', '--config', 'nope.yaml']);
+    expect(bad.stderr).toBe('nope.yaml: no such file; expected a YAML config file (.sales-audit.yaml)\n');
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('waivers in the config', () => {
+  it("a config's own waivers may name it too", () => {
+    const config = `${readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8')}waivers:\n  - { rule: forecast-tracked, reason: the new CRM reports accuracy from Q1, owner: CFO, expires: 2027-03-31 }\n`;
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: folder('config-waiver', config) });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { rules: { id: string; status: string }[] }).rules.find((x) => x.id === 'forecast-tracked')!.status).toBe('waived');
+  });
+});
+
 describe("custom facts (custom.<rule id>, checked by the plugin rule's own schema)", () => {
   const withCustom = (name: string, custom: string) => {
     const dir = folder(name, 'plugins: [./rules/forecast-tracked.js]\n');
@@ -156,10 +224,10 @@ describe('a plugin that cannot be used, or that throws', () => {
     ],
   ];
   for (const [what, config, files, stderr] of cases)
-    it(`${what}: one line, exit 2, for audit and lint`, () => {
+    it(`${what}: one line, exit 2, for audit, lint, rules and schema --config`, () => {
       const dir = folder(what.replace(/\W+/g, '-'), config, files);
-      for (const args of [['audit', 'acme.yaml'], ['lint', 'acme.yaml'], ['rules']]) {
-        const r = cli([...args, '--date', DATE].slice(0, args[0] === 'rules' ? 1 : 4), { cwd: dir });
+      for (const args of [['audit', 'acme.yaml', '--date', DATE], ['lint', 'acme.yaml', '--date', DATE], ['rules'], ['schema', '--config']]) {
+        const r = cli(args, { cwd: dir });
         expect(r.stderr, args.join(' ')).toBe(stderr);
         expect(r.code, args.join(' ')).toBe(2);
       }
