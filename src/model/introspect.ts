@@ -1,6 +1,7 @@
 // Walks the zod schema by fact path: which keys an object allows (for "did you
 // mean"), what kind of value a fact takes and its meta (for the interview).
 import * as z from 'zod/mini';
+import { FACT_META } from './custom-fact';
 import { parsePath, type Segment } from './paths';
 import { OrgSchema, type FactMeta, type Section } from './schema';
 
@@ -39,7 +40,9 @@ export interface CustomFacts {
   section: Section;
 }
 
-let root: Any = OrgSchema;
+// Undefined until custom facts are used: nothing here touches OrgSchema when the module loads, so a run that
+// only imports this module (the JSON audit's loaders) never builds the schema.
+let root: Any | undefined;
 let customSections = new Map<string, Section>();
 
 /**
@@ -50,11 +53,11 @@ let customSections = new Map<string, Section>();
  */
 export function useCustomFacts(list: readonly CustomFacts[]): void {
   customSections = new Map(list.map((c) => [c.id, c.section]));
-  root = list.length ? z.extend(OrgSchema, { custom: z.optional(z.strictObject(Object.fromEntries(list.map((c) => [c.id, z.optional(c.facts)])))) }) : OrgSchema;
+  root = list.length ? z.extend(OrgSchema, { custom: z.optional(z.strictObject(Object.fromEntries(list.map((c) => [c.id, z.optional(c.facts)])))) }) : undefined;
 }
 
 /** The org schema as walked here: the built-in one, or with custom facts (useCustomFacts). Its identity changes when they do (for caches). */
-export const orgRoot = (): Any => root;
+export const orgRoot = (): Any => root ?? OrgSchema;
 
 /** The section a plugin rule's custom facts are asked in, or undefined for an id no loaded plugin declares. */
 export const customSectionOf = (id: string): Section | undefined => customSections.get(id);
@@ -85,7 +88,8 @@ export function keysAt(path: readonly Segment[], root: Any = orgRoot()): string[
 export function metaOf(s: Any | undefined): FactMeta {
   let cur = s;
   while (cur) {
-    const m = z.globalRegistry.get(cur) as FactMeta | undefined;
+    // A plugin's custom fact carries its words itself (custom-fact.ts); the model's facts, in zod's registry.
+    const m = ((cur as unknown as Record<symbol, FactMeta | undefined>)[FACT_META] ?? z.globalRegistry.get(cur)) as FactMeta | undefined;
     if (m && Object.keys(m).length) return m;
     const d = def(cur);
     cur = d.innerType as Any | undefined;

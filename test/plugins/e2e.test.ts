@@ -5,7 +5,7 @@
 // a plugin that cannot be used is one line and exit 2; one that throws in its
 // check is an error result for that rule while the rest of the audit stands;
 // a run without plugins loads no plugin code.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -330,5 +330,24 @@ describe('without plugins', () => {
     }
     const withPlugin = loadedChunks(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
     expect(withPlugin.chunks.map((c) => c.file)).toContain(holders[0]);
+  });
+
+  it('an interview loads no plugin code either, nor the custom facts, unless its config names plugins', () => {
+    const loader = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
+    const custom = [...bundleFiles()].filter(([, src]) => src.includes('compensation:"compensation"') && src.includes('enablement:"tools"')).map(([f]) => f);
+    expect([loader.length, custom.length]).toEqual([1, 1]);
+    const plain = join(scratch, 'interview-plain');
+    mkdirSync(plain);
+    cpSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, join(plain, 'org.yaml'));
+    writeFileSync(join(plain, 'answers.yaml'), '{}\n');
+    const args = ['interview', 'org.yaml', '--answers', 'answers.yaml', '--date', DATE];
+    const without = loadedChunks(args, { cwd: plain });
+    expect(without.code).toBe(0);
+    expect(without.chunks.map((c) => c.file)).not.toContain(loader[0]);
+    expect(without.chunks.map((c) => c.file)).not.toContain(custom[0]);
+    const dir = folder('interview-chunks', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': '{}\n' });
+    const withPlugin = loadedChunks(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(withPlugin.code).toBe(0);
+    expect(withPlugin.chunks.map((c) => c.file)).toEqual(expect.arrayContaining([loader[0], custom[0]]));
   });
 });

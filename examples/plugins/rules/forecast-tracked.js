@@ -15,7 +15,7 @@ export default defineRule({
   // Facts of its own, under custom.forecast-tracked in the org file, checked with file:line:col errors
   // and asked by the interview (in the section of the first built-in fact it reads: process).
   facts: z.strictObject({
-    compared_with_closed: fact(z.boolean({ error: 'expected true or false' }), {
+    compared_with_closed: fact(z.optional(z.boolean({ error: 'expected true or false' })), {
       question: 'Does anyone compare each start-of-quarter forecast with what actually closed?',
       help: 'In a pipeline review or a board pack, every quarter.',
     }),
