@@ -13,6 +13,8 @@ import type { AuditReport, RuleDefinition, RuleSettings } from './engine/types';
 import type { Org } from './model/schema';
 
 export { defineRule, options, threshold } from './engine/define-rule';
+/** A plugin rule's custom fact with the question the interview asks it with. */
+export { fact, type CustomFactMeta } from './model/custom-fact';
 /** zod/mini, as the model uses it: for a plugin rule's `facts` (its custom facts' schema). */
 export * as z from 'zod/mini';
 export { InputError, AUDIT_FORMATS };
@@ -113,11 +115,16 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
  *
  * @param org - what `loadOrg` returned (evidence then carries file, line and column), or a bare `Org` model.
  * @returns the report: the JSON report's shape (schemaVersion 2; `sales-audit schema --report` prints its JSON Schema).
- * @throws {TypeError} when `options.date` is not a YYYY-MM-DD date. A rule that throws does not: its result has status `error`.
+ * @throws {TypeError} when `options.date` is not a YYYY-MM-DD date, or two of `options.rules` share an id (the
+ *   report, settings and waivers find a rule by its id). A rule that throws does not: its result has status `error`.
  */
 export function audit(org: LoadedOrg | Org, options: AuditOptions = {}): AuditReport {
   const date = options.date ?? todayUtc();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new TypeError(`audit: date "${date}" is not a YYYY-MM-DD date`);
+  const ids = new Set<string>();
+  for (const r of options.rules ?? [])
+    if (ids.has(r.id)) throw new TypeError(`audit: two rules have the id "${r.id}"; give each rule an id of its own`);
+    else ids.add(r.id);
   const loaded = isLoaded(org) ? org : undefined;
   return runAudit({
     org: loaded ? loaded.org : (org as Org),

@@ -184,7 +184,9 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   steps: Record<S, StepDef>;
   /**
    * A plugin rule's own facts, under `custom.<rule id>` in the org file: their
-   * schema (zod/mini, as the model's), checked with file:line:col errors.
+   * schema (zod/mini, as the model's), checked with file:line:col errors. The
+   * interview asks the ones the rule `reads`, each field made with `fact(schema,
+   * { question })` worded as its question.
    */
   facts?: import('zod/mini').ZodMiniType;
   check(ctx: CheckContext<O['defaults'], M, S>): CheckOutput<M, S>;

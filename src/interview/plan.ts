@@ -5,9 +5,9 @@
 // so a new fact plus a rule that reads it is all the interview needs.
 import type * as z from 'zod/mini';
 import { daysBetween } from '../engine/define-rule';
-import { child, keysAt, kindOf, metaOf, schemaAt, unwrap } from '../model/introspect';
+import { child, customSectionOf, keysAt, kindOf, metaOf, orgRoot, schemaAt, unwrap } from '../model/introspect';
 import { formatPath, parsePath, type Segment } from '../model/paths';
-import { OrgSchema, SECTIONS, type FactMeta, type Section } from '../model/schema';
+import { SECTIONS, type FactMeta, type Section } from '../model/schema';
 
 export interface RuleReads {
   id: string;
@@ -133,9 +133,19 @@ export function readTree(rules: readonly RuleReads[]): ReadNode {
 }
 
 let always: string[] | undefined;
+let cachedFor: unknown;
+/** The schema-derived caches below hold for one org schema: custom facts (useCustomFacts) make another. */
+function freshCaches(): void {
+  if (cachedFor === orgRoot()) return;
+  cachedFor = orgRoot();
+  always = undefined;
+  gates = undefined;
+  orderCache.clear();
+}
 
 /** Facts whose meta says askAlways (e.g. the company name the report shows). */
 export function alwaysAsked(): string[] {
+  freshCaches();
   if (always) return always;
   const out: string[] = (always = []);
   const walk = (segs: Segment[]) => {
@@ -163,6 +173,8 @@ export function feedsOf(pattern: string, rules: readonly RuleReads[]): { id: str
 
 export function sectionOf(segs: readonly Segment[]): Section | undefined {
   const top = String(segs[0]);
+  // A plugin rule's custom facts: in the section its rule's facts belong to (useCustomFacts); `custom` itself holds several.
+  if (top === 'custom') return segs.length > 1 ? customSectionOf(String(segs[1])) : undefined;
   if ((SECTIONS as readonly string[]).includes(top)) return top as Section;
   // A top-level key that belongs to a section (people_csv -> people).
   return SECTIONS.find((s) => top.startsWith(`${s}_`));
@@ -182,7 +194,7 @@ function planAll(state: PlanState, rules: readonly RuleReads[], opts: PlanOption
   let tree = trees.get(rules);
   if (!tree) trees.set(rules, (tree = readTree(rules)));
   const ctx: Ctx = { state, rules, opts, out };
-  planObject(ctx, OrgSchema, [], tree, state.data, undefined);
+  planObject(ctx, orgRoot(), [], tree, state.data, undefined);
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   // Stable: section order first, then the schema order the walk produced.
   return out
@@ -203,6 +215,7 @@ const splitLast = (p: string) => {
 
 /** Facts that identify an item or gate other questions (askIf), asked with any wanted fact beside them. */
 export function gateKeys(): ReadonlySet<string> {
+  freshCaches();
   if (gates) return gates;
   const found = new Set<string>(['name', 'title']);
   const walk = (s: Any, depth: number) => {
@@ -217,7 +230,7 @@ export function gateKeys(): ReadonlySet<string> {
       walk(child, depth + 1);
     }
   };
-  walk(OrgSchema, 0);
+  walk(orgRoot(), 0);
   return (gates = found);
 }
 let gates: Set<string> | undefined;
@@ -297,6 +310,7 @@ const orderCache = new Map<string, string[]>();
 
 /** Schema keys in order, each field that is asked only after another moved right after it. */
 function orderedKeys(objSegs: readonly Segment[]): string[] {
+  freshCaches();
   const cacheKey = patternOf(formatPath(objSegs));
   const cached = orderCache.get(cacheKey);
   if (cached) return cached;
@@ -335,7 +349,11 @@ function planObject(ctx: Ctx, objSchema: Any, segs: Segment[], read: ReadNode, v
   for (const key of keys) {
     if (!needed.has(key)) continue;
     const fieldSegs = [...segs, key];
-    if (segs.length === 0) {
+    // A section's facts. `custom` holds plugin rules' facts, each rule's in a section of its own (only with
+    // useCustomFacts: the built-in schema knows no custom fact to ask).
+    if (segs.length === 0 && key === 'custom') {
+      if (kindOf(child(objSchema, key)!) !== 'object') continue;
+    } else if (segs.length === 0 || (segs.length === 1 && segs[0] === 'custom')) {
       const section = sectionOf(fieldSegs);
       if (!section || (ctx.opts.section && ctx.opts.section !== section)) continue;
     }

@@ -1,14 +1,20 @@
 // Plugins (.sales-audit.yaml `plugins:`), through the built CLI: the example
 // plugin in examples/plugins gets what a built-in rule gets (rules, explain,
-// score and checklist, SARIF rule metadata, waivers, options in the config);
+// score and checklist in every format, SARIF and JUnit, waivers, options in the config
+// and in `schema --config`, custom facts validated and asked by the interview);
 // a plugin that cannot be used is one line and exit 2; one that throws in its
 // check is an error result for that rule while the rest of the audit stands;
 // a run without plugins loads no plugin code.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
+import { BIN, bundleFiles, cli, DATE, loadedChunks, ROOT } from '../e2e/run';
+import { Terminal } from '../interview/tmux';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
+import { AUDIT_FORMATS } from '../../src/report/index';
+import { LINT_FORMATS } from '../../src/report/lint';
 
 const EXAMPLE = `${ROOT}examples/plugins`;
 const scratch = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
@@ -86,6 +92,69 @@ describe('the example plugin (examples/plugins)', () => {
   });
 });
 
+describe('every place that lists rules lists the plugin rule', () => {
+  // The plugin's own words (the built-in sales-process rule words its forecast finding otherwise), with line wraps undone.
+  const FINDING = 'The forecast came within 74% of what closed; under 85% the company cannot plan on it.';
+  const words = (s: string) => s.replace(/%25/g, '%').replace(/\s+/g, ' ');
+  const STEP = 'Compare each start-of-quarter'; // the text report's checklist is a table: its first line in the cell
+
+  it('every audit format: its finding (or, in CSV, its checklist item), and its checklist item where the format has a checklist', () => {
+    // pdf is the html printed by a browser (test/report/pdf.test.ts): the html stands for it here.
+    for (const format of AUDIT_FORMATS.filter((f) => f !== 'pdf')) {
+      const r = cli(['audit', 'acme.yaml', '--format', format, '--date', DATE], { cwd: EXAMPLE });
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      expect(r.stdout, format).toContain('forecast-tracked');
+      if (format !== 'csv') expect(words(r.stdout), format).toContain(FINDING);
+      expect(words(r.stdout), format).toContain(STEP);
+    }
+  });
+
+  it('every lint format: its finding, under its id', () => {
+    for (const format of LINT_FORMATS) {
+      const r = cli(['lint', 'acme.yaml', '--format', format, '--date', DATE], { cwd: EXAMPLE });
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      // GitHub annotations escape `%` as %25.
+      expect(r.stdout, format).toContain('forecast-tracked');
+      expect(words(r.stdout), format).toContain(FINDING);
+    }
+    const junit = cli(['lint', 'acme.yaml', '--format', 'junit', '--date', DATE], { cwd: EXAMPLE }).stdout;
+    expect(junit).toContain('<testcase name="forecast-tracked: The forecast is checked against what closed, and is close enough to plan on" classname="acme.yaml" file="acme.yaml" line="73">');
+  });
+
+  it("schema --config has the plugin rule's options (in the config's folder, or given), so an editor checks them", () => {
+    type ConfigSchema = {
+      properties: { rules: { properties: Record<string, { properties: { options: { properties: Record<string, { minimum?: number; maximum?: number; default?: number }> } } }> } };
+    };
+    const here = JSON.parse(cli(['schema', '--config'], { cwd: EXAMPLE }).stdout) as ConfigSchema;
+    const given = cli(['schema', '--config', 'examples/plugins/.sales-audit.yaml']);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout)).toEqual(here);
+    expect(here.properties.rules.properties['forecast-tracked']!.properties.options.properties.minAccuracyPct).toMatchObject({ default: 80, minimum: 0, maximum: 100 });
+    // Without a config naming it, the rule is not there.
+    expect(Object.keys((JSON.parse(cli(['schema', '--config']).stdout) as ConfigSchema).properties.rules.properties)).not.toContain('forecast-tracked');
+    // The example's config passes; the same with a threshold out of range fails at that option.
+    const validate = new Ajv2020({ strict: false }).compile(here);
+    expect(validate(parse(readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8')))).toBe(true);
+    expect(validate({ plugins: ['./rules/forecast-tracked.js'], rules: { 'forecast-tracked': { options: { minAccuracyPct: 150 } } } })).toBe(false);
+    expect(validate.errors![0]).toMatchObject({ instancePath: '/rules/forecast-tracked/options/minAccuracyPct', keyword: 'maximum' });
+    // A config that cannot be used is one line, exit 2.
+    const bad = cli(['schema', '--config', 'nope.yaml']);
+    expect(bad.stderr).toBe('nope.yaml: no such file; expected a YAML config file (.sales-audit.yaml)\n');
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('waivers in the config', () => {
+  it("a config's own waivers may name it too", () => {
+    const config = `${readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8')}waivers:\n  - { rule: forecast-tracked, reason: the new CRM reports accuracy from Q1, owner: CFO, expires: 2027-03-31 }\n`;
+    const r = cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: folder('config-waiver', config) });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { rules: { id: string; status: string }[] }).rules.find((x) => x.id === 'forecast-tracked')!.status).toBe('waived');
+  });
+});
+
 describe("custom facts (custom.<rule id>, checked by the plugin rule's own schema)", () => {
   const withCustom = (name: string, custom: string) => {
     const dir = folder(name, 'plugins: [./rules/forecast-tracked.js]\n');
@@ -155,10 +224,10 @@ describe('a plugin that cannot be used, or that throws', () => {
     ],
   ];
   for (const [what, config, files, stderr] of cases)
-    it(`${what}: one line, exit 2, for audit and lint`, () => {
+    it(`${what}: one line, exit 2, for audit, lint, rules and schema --config`, () => {
       const dir = folder(what.replace(/\W+/g, '-'), config, files);
-      for (const args of [['audit', 'acme.yaml'], ['lint', 'acme.yaml'], ['rules']]) {
-        const r = cli([...args, '--date', DATE].slice(0, args[0] === 'rules' ? 1 : 4), { cwd: dir });
+      for (const args of [['audit', 'acme.yaml', '--date', DATE], ['lint', 'acme.yaml', '--date', DATE], ['rules'], ['schema', '--config']]) {
+        const r = cli(args, { cwd: dir });
         expect(r.stderr, args.join(' ')).toBe(stderr);
         expect(r.code, args.join(' ')).toBe(2);
       }
@@ -180,6 +249,71 @@ describe('a plugin that cannot be used, or that throws', () => {
   });
 });
 
+describe("the interview asks a plugin rule's custom facts", () => {
+  const FACT = 'custom.forecast-tracked.compared_with_closed';
+  const original = () => readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8');
+  const appended = (value: string) => `${original()}\ncustom:\n  forecast-tracked:\n    compared_with_closed: ${value}\n`;
+
+  it('an answers file answers one: written under custom.<rule id>, the rest of the file kept, and the report judges it', () => {
+    const dir = folder('interview-answers', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': `${FACT}: false\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^sales-audit: Saved in acme\.yaml: 1 answered, 0 don't know, \d+ skipped for now\.$/m);
+    expect(r.stderr).not.toContain('not asked');
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(appended('false'));
+    expect(r.stdout).toContain('Nobody compares the forecast with what closed, so nobody knows how far off');
+  });
+
+  it("an answer the plugin's schema refuses is one line with its place, exit 2, and the file is untouched", () => {
+    const dir = folder('interview-bad-answer', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': `${FACT}: yes\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe(`answers.yaml:1:1: ${FACT}: expected true or false, got "yes"\n`);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(original());
+  });
+
+  it('an invalid custom fact in the org file is asked again and fixed in place', () => {
+    const dir = folder('interview-repair', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'acme.yaml': appended('maybe'), 'answers.yaml': `${FACT}: true\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toContain('sales-audit: Fixed 1 fact in acme.yaml; the rest of the file is as it was.');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(appended('true'));
+    // Without an answer for it the file is refused, as audit refuses it.
+    writeFileSync(join(dir, 'acme.yaml'), appended('maybe'));
+    writeFileSync(join(dir, 'answers.yaml'), '{}\n');
+    const refused = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(refused.stderr.split('\n')[0]).toBe(`acme.yaml:${original().split('\n').length + 3}:27: ${FACT}: expected true or false, got "maybe"`);
+    expect(refused.code).toBe(2);
+  });
+
+  it('a plugin that cannot be used stops the interview before any question: one line, exit 2', () => {
+    const dir = folder('interview-broken', 'plugins: [./rules/nope.js]\n', { 'answers.yaml': `${FACT}: false\n` });
+    const r = cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(r.stderr).toBe('.sales-audit.yaml:1:11: plugins[0]: could not load the plugin ./rules/nope.js: no such file\n');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(original());
+  });
+
+  it('in a terminal: asked with its question and help, in the process section, why we ask naming the plugin rule', async () => {
+    // The process section's other open facts (the stages' exit kinds; the first is given) answered "don't know" first, so the custom fact comes first.
+    const stages = [0, 1, 2, 3, 4].map((i) => `process.stages[${i}].exit_kind: unknown\n`).join('');
+    const dir = folder('interview-terminal', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': stages });
+    expect(cli(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--section', 'process', '--date', DATE], { cwd: dir }).code).toBe(0);
+    const term = new Terminal(`node ${BIN} interview acme.yaml --section process --date ${DATE}`, dir);
+    try {
+      const s = await term.waitFor(/Does anyone compare each start-of-quarter forecast with what actually closed\?/);
+      expect(s).toContain('In a pipeline review or a board pack, every quarter.');
+      expect(s).toMatch(/Process 1\/1 · question 1 of 1 · why we ask: rule forecast-tracked \(The forecast is checked against what closed/);
+      await term.answer(['Down', 'Enter'], /Save this report as HTML/);
+      await term.answer(['=n', 'Enter'], /Save this report as Markdown/);
+      await term.answer(['Enter'], /EXIT=0/);
+    } finally {
+      term.close();
+    }
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toMatch(/\ncustom:\n {2}forecast-tracked:\n {4}compared_with_closed: false\n$/);
+  });
+});
+
 describe('without plugins', () => {
   it('a run loads no plugin code: the plugin loader sits in a chunk the plain audit and lint never read', () => {
     const holders = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
@@ -196,5 +330,24 @@ describe('without plugins', () => {
     }
     const withPlugin = loadedChunks(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: EXAMPLE });
     expect(withPlugin.chunks.map((c) => c.file)).toContain(holders[0]);
+  });
+
+  it('an interview loads no plugin code either, nor the custom facts, unless its config names plugins', () => {
+    const loader = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
+    const custom = [...bundleFiles()].filter(([, src]) => src.includes('compensation:"compensation"') && src.includes('enablement:"tools"')).map(([f]) => f);
+    expect([loader.length, custom.length]).toEqual([1, 1]);
+    const plain = join(scratch, 'interview-plain');
+    mkdirSync(plain);
+    cpSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, join(plain, 'org.yaml'));
+    writeFileSync(join(plain, 'answers.yaml'), '{}\n');
+    const args = ['interview', 'org.yaml', '--answers', 'answers.yaml', '--date', DATE];
+    const without = loadedChunks(args, { cwd: plain });
+    expect(without.code).toBe(0);
+    expect(without.chunks.map((c) => c.file)).not.toContain(loader[0]);
+    expect(without.chunks.map((c) => c.file)).not.toContain(custom[0]);
+    const dir = folder('interview-chunks', readFileSync(join(EXAMPLE, '.sales-audit.yaml'), 'utf8'), { 'answers.yaml': '{}\n' });
+    const withPlugin = loadedChunks(['interview', 'acme.yaml', '--answers', 'answers.yaml', '--date', DATE], { cwd: dir });
+    expect(withPlugin.code).toBe(0);
+    expect(withPlugin.chunks.map((c) => c.file)).toEqual(expect.arrayContaining([loader[0], custom[0]]));
   });
 });

@@ -3,7 +3,7 @@
 // what a built-in rule gets: `sales-audit rules` and `explain`, the score and
 // checklist, SARIF rule metadata, waivers, and options under `rules:` in the
 // config. ES module; the default export is a rule (or a list of rules).
-import { defineRule, options, threshold, z } from 'sales-audit';
+import { defineRule, fact, options, threshold, z } from 'sales-audit';
 
 export default defineRule({
   id: 'forecast-tracked',
@@ -12,9 +12,13 @@ export default defineRule({
   category: 'process',
   severity: 'medium',
   reads: ['process.forecast_accuracy_pct', 'custom.forecast-tracked.compared_with_closed'],
-  // Facts of its own, under custom.forecast-tracked in the org file, checked with file:line:col errors.
+  // Facts of its own, under custom.forecast-tracked in the org file, checked with file:line:col errors
+  // and asked by the interview (in the section of the first built-in fact it reads: process).
   facts: z.strictObject({
-    compared_with_closed: z.optional(z.boolean({ error: 'expected true or false' })),
+    compared_with_closed: fact(z.optional(z.boolean({ error: 'expected true or false' })), {
+      question: 'Does anyone compare each start-of-quarter forecast with what actually closed?',
+      help: 'In a pipeline review or a board pack, every quarter.',
+    }),
   }),
   options: options({
     minAccuracyPct: threshold({

@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../../../rules/index';
 import { formatDiagnostic } from '../../load/diagnostics';
-import { loadOrgFile, loadOrgText, readText } from '../../load/load';
+import { loadOrgFile, loadOrgText, readText, type LoadedOrg } from '../../load/load';
+import type { RuleDefinition } from '../../engine/types';
+import { ConfigResolver } from '../../config/resolver';
+import { rulesWith } from '../../config/load';
 import { PositionMap } from '../../load/positions';
 import { orgJsonSchema } from '../../model/json-schema';
 import type { Section } from '../../model/schema';
@@ -86,6 +89,9 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   let terminal: InquirerPrompter | undefined;
   let answers: AnswersPrompter | undefined;
   let header: RespondentHeader | undefined;
+  // The rules asked for: the built-in ones and the plugins of the config that applies to the file, whose custom
+  // facts the answers file may answer (so known before it is read). At a terminal, once the file is named.
+  let all = scripted ? await interviewRules(fileArg ?? 'org.yaml') : rules;
   if (scripted) {
     const read = await readText(opts.answers!, 'a YAML answers file');
     if (!read.ok) throw inputError([read.diagnostic]);
@@ -109,6 +115,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     if (isExitPrompt(e)) throw new CliError(['interrupted; nothing was saved'], EXIT.interrupted);
     throw e;
   }
+  if (!scripted) all = await interviewRules(file);
 
   // Where each save lands (a symbolic link is written through), checked before
   // any question: a save that cannot happen is said now, not after the answers.
@@ -128,13 +135,14 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   if (before) {
     if (before.isDirectory()) throw new CliError([`${file}: is a directory; expected a YAML org file`]);
     const loaded = await loadOrgFile(file);
-    if (!loaded.ok) {
+    const problems = loaded.ok ? await customProblems(loaded.value, all) : loaded.diagnostics;
+    if (problems.length) {
       // Invalid values of facts the interview asks can be asked again (a terminal, if the user agrees; an answers
       // file, if it answers every one); anything else (YAML, an unknown key) is fixed by hand, as the lines say.
-      const found = invalidFacts(loaded.diagnostics, opts.date ?? today());
+      const found = invalidFacts(problems, opts.date ?? today());
       const fixable = found.facts.length > 0 && !found.other.length && (terminal !== undefined || found.facts.every((f) => answers!.has(f.path)));
-      if (!fixable) throw refuseInvalid(loaded.diagnostics, file);
-      invalid = { diagnostics: loaded.diagnostics, facts: found.facts };
+      if (!fixable) throw refuseInvalid(problems, file);
+      invalid = { diagnostics: problems, facts: found.facts };
     }
     if (before.isFile() && isReadOnly(before))
       throw new CliError([
@@ -159,7 +167,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   const target = file;
 
   const original = text;
-  if (invalid) text = await repairInvalid(invalid, { org, prompter, terminal, file, real, text, say });
+  if (invalid) text = await repairInvalid(invalid, { org, prompter, terminal, file, real, text, say, rules: all });
 
   // --quick: rank the unknowns by the points they hold in play, as the report's find-out items do.
   let only: string[] | undefined;
@@ -167,11 +175,11 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     const loaded = await loadOrgText(text, target);
     const { runAudit } = await import('../../engine/run');
     const { quickFacts } = await import('../../interview/quick');
-    const report = loaded.ok ? runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: opts.date ?? today(), rules, file: target }) : undefined;
+    const report = loaded.ok ? runAudit({ org: loaded.value.org, unknowns: loaded.value.unknowns, date: opts.date ?? today(), rules: all, file: target }) : undefined;
     only = report ? quickFacts(report, opts.quick) : [];
   }
 
-  const first = who ? { questions: 1, sections: [] } : summarisePlan(planQuestions(org.state(), rules, { all: opts.all, section: opts.section, conditional: true, only, date: opts.date ?? today() }));
+  const first = who ? { questions: 1, sections: [] } : summarisePlan(planQuestions(org.state(), all, { all: opts.all, section: opts.section, conditional: true, only, date: opts.date ?? today() }));
   const where = opts.section ? ` about ${opts.section}` : '';
   // People from a CSV roster are not asked about (the interview never writes the CSV): never claim they were.
   const csv = org.state().data.people_csv;
@@ -326,7 +334,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   }
 
   if (who && terminal) {
-    await respondentInterview({ who, terminal, org, text, target, existed, section: opts.section, date: opts.date ?? today(), runSave, checkCsv, say });
+    await respondentInterview({ who, terminal, org, text, target, existed, section: opts.section, date: opts.date ?? today(), runSave, checkCsv, say, rules: all });
     return;
   }
 
@@ -334,7 +342,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
   try {
     result = await runSession({
       org,
-      rules,
+      rules: all,
       prompter,
       all: opts.all,
       section: opts.section,
@@ -431,8 +439,9 @@ async function respondentInterview(o: {
   runSave: (org: OrgText, edit: AnswerEdit) => Promise<void>;
   checkCsv: (p: string) => Promise<string | undefined>;
   say: (text: string) => void;
+  rules: readonly RuleDefinition[];
 }): Promise<void> {
-  const { who, terminal, target } = o;
+  const { who, terminal, target, rules } = o;
   if (!o.existed)
     throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
   const loaded = await loadOrgText(o.text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
@@ -559,7 +568,7 @@ function refuseInvalid(diagnostics: readonly Diagnostic[], file: string): CliErr
  */
 async function repairInvalid(
   invalid: { diagnostics: Diagnostic[]; facts: InvalidFact[] },
-  o: { org: OrgText; prompter: Prompter; terminal: InquirerPrompter | undefined; file: string; real: string; text: string; say: (line: string) => void },
+  o: { org: OrgText; prompter: Prompter; terminal: InquirerPrompter | undefined; file: string; real: string; text: string; say: (line: string) => void; rules: readonly RuleDefinition[] },
 ): Promise<string> {
   const { org, terminal, file } = o;
   const n = invalid.facts.length;
@@ -597,12 +606,37 @@ async function repairInvalid(
     text = org.text;
   }
   const check = await loadOrgText(text.replace(/^\uFEFF/, ''), file, { baseDir: dirname(resolve(file)) });
-  if (!check.ok) {
+  const left = check.ok ? await customProblems(check.value, o.rules) : check.diagnostics;
+  if (left.length) {
     const saved = result.fixed.length ? `the ${result.fixed.length} answer${result.fixed.length === 1 ? '' : 's'} given ${result.fixed.length === 1 ? 'is' : 'are'} saved in ${file}; ` : '';
-    throw new CliError([...check.diagnostics.map(formatDiagnostic), `sales-audit: ${saved}fix ${file} (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
+    throw new CliError([...left.map(formatDiagnostic), `sales-audit: ${saved}fix ${file} (\`sales-audit lint ${file}\`), then run the interview again`], EXIT.usage, true);
   }
   o.say(`Fixed ${facts} in ${file}; the rest of the file is as it was.`);
   return text;
+}
+
+/**
+ * The rules an interview of `file` asks for: the built-in ones, then the rules
+ * of the plugins named by the config that applies to it (as `audit` finds it);
+ * their custom facts join the schema the interview plans, checks and writes.
+ * @throws {CliError} (exit 2, one line per problem) when that config or a plugin cannot be used.
+ */
+async function interviewRules(file: string): Promise<readonly RuleDefinition[]> {
+  const cfg = await new ConfigResolver(rules).forOrg(file);
+  if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+  const all = rulesWith(rules, cfg);
+  if (all.length > rules.length) {
+    const [{ customFactsOf }, { useCustomFacts }] = await Promise.all([import('../../interview/custom-facts'), import('../../model/introspect')]);
+    useCustomFacts(customFactsOf(all));
+  }
+  return all;
+}
+
+/** The org's custom facts (`custom.<rule id>`) checked against the plugin rules' schemas, as `audit` checks them: one diagnostic per problem. */
+async function customProblems(loaded: LoadedOrg, all: readonly RuleDefinition[]): Promise<Diagnostic[]> {
+  if (loaded.org.custom === undefined) return [];
+  const { customFactDiagnostics } = await import('../../config/plugins');
+  return customFactDiagnostics(loaded, all.slice(rules.length));
 }
 
 /** Whether two paths name one file (after following links); false when either does not exist. */
