@@ -39,6 +39,19 @@ const rawText = {
     b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
   },
 };
+// chalk detects the terminal's colour support when it loads (its vendored
+// supports-color), which loads node:tty and node:os, and node:net and the
+// streams behind them: several ms of `lint` on every start. The CLI never
+// uses that answer: every Chalk it makes is given its level, which
+// src/cli/output.ts useColor decides (a TTY, NO_COLOR, FORCE_COLOR). So chalk
+// gets a supports-color that detects nothing.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-detection' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 rmSync(`${root}dist`, { recursive: true, force: true });
 mkdirSync(`${root}dist`);
@@ -95,7 +108,7 @@ const split = await build({
   external: ['@inquirer/prompts'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
-  plugins: [lazyChildProcessForCommander, rawText],
+  plugins: [lazyChildProcessForCommander, rawText, chalkWithoutDetection],
 });
 mkdirSync(`${root}dist/chunks`);
 // Keep in step with bin/sales-audit.js, which passes these.

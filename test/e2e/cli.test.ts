@@ -259,6 +259,29 @@ describe('speed by construction', () => {
     expect(md.chunks.filter((c) => c.cache !== 'accepted')).toEqual([]);
   });
 
+  it('`audit --format json` and `lint` into a pipe load none of the heavy built-in modules (tty, net, fs/promises, os)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-modules-'));
+    const out = join(dir, 'modules.txt');
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));`);
+    const loaded = (argv: string[]) => {
+      const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined };
+      for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+      const r = spawnSync(NODE, ['-r', hook, ...argv], { cwd: ROOT, encoding: 'utf8', env: env as NodeJS.ProcessEnv });
+      expect(r.status, `${argv.join(' ')}: ${r.stderr}`).toBeLessThanOrEqual(1);
+      return readFileSync(out, 'utf8').split('\n');
+    };
+    // chalk's colour detection (tty, os) and the glob's fs/promises are what loaded them; colour is decided by the CLI.
+    // (Not node:stream itself: on Node 20, node:v8, which the launcher sets its flag with, loads the streams.)
+    const heavy = (list: string[]) => list.filter((m) => /^NativeModule (tty|net|fs\/promises|internal\/fs\/promises|readline|os|child_process)$/.test(m));
+    expect(heavy(loaded(['-e', "require('node:tty'); require('node:fs/promises')"]))).toContain('NativeModule tty');
+    for (const args of [
+      ['audit', 'templates/examples/mid-size-gaps.yaml', '--format', 'json', '--date', DATE],
+      ['lint', 'templates/examples/mid-size-gaps.yaml', '--date', DATE],
+    ])
+      expect(heavy(loaded([BIN, ...args])), args.join(' ')).toEqual([]);
+  });
+
   it('the code caches are written by the build and accepted at run time', () => {
     for (const args of [
       ['rules', '--format', 'json'],
