@@ -6,6 +6,7 @@ import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
+import { SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
@@ -69,6 +70,12 @@ export interface AuditInput {
    * finding as the rule states it.
    */
   groupBySubject?: boolean;
+  /**
+   * Every person's finding and step as its own (default false): otherwise a
+   * kind of finding about more than SUMMARISE_OVER people is one finding that
+   * counts them and names a few (engine/summarise.ts). Scores are the same.
+   */
+  perPerson?: boolean;
 }
 
 /** A waiver written in a config file, with where it stands there. */
@@ -86,8 +93,8 @@ type Raw = {
   result: RuleResult;
   /** Known share of the rule's applicable check weight, [0, 1]. */
   known: number;
-  findings: Omit<Finding, 'fatal' | 'suppressed'>[];
-  steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[]; or?: true }[];
+  findings: RawFinding[];
+  steps: RawStep[];
 };
 
 export function runAudit(given: AuditInput): AuditReport {
@@ -103,7 +110,14 @@ export function runAudit(given: AuditInput): AuditReport {
 
   const sources = org.sources ?? {};
   // Evidence for a path: where it is in the file, whether an interview answer gave it, and its stated source.
+  // Once per path: a finding and its fix often cite the same fact.
+  const seen = new Map<string, Evidence>();
   const evidence = (path: string): Evidence => {
+    let ev = seen.get(path);
+    if (!ev) seen.set(path, (ev = evidenceOf(path)));
+    return ev;
+  };
+  const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
     const lineage = [path, ...ancestorsOf(path)];
     const answeredPath = lineage.find((p) => answers[p]);
@@ -145,7 +159,9 @@ export function runAudit(given: AuditInput): AuditReport {
       evidence: w.evidence,
     });
 
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence, ids));
+  // Findings and steps cite their facts by path until the report shows them (placeAt below): at 10,000
+  // people most are summarised, and locating every fact in the file was a large share of the run.
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, pathOnly, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {
@@ -160,7 +176,7 @@ export function runAudit(given: AuditInput): AuditReport {
         const alt = structuredClone(org);
         for (const p of paths) setAt(alt, p.segs, value);
         const altUnknowns = new Set([...unknownSet].filter((u) => !paths.some((p) => p.path === u)));
-        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence, ids).result;
+        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, pathOnly, ids).result;
         verdicts.add(`${r.status} ${r.score}`);
       }
       if (verdicts.size < 2) continue;
@@ -236,10 +252,20 @@ export function runAudit(given: AuditInput): AuditReport {
     });
   }
 
-  const findings: Finding[] = raws
-    .flatMap(({ result, findings }) =>
-      // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
-      (input.groupBySubject === false ? findings : groupBySubject(findings, org)).map((f) => ({
+  const placed = <T extends { evidence: Evidence[] }>(x: T): T => ({ ...x, evidence: x.evidence.map((e) => evidence(e.path)) });
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const presented = raws.map((raw) => {
+    // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
+    const grouped: RawFinding[] = input.groupBySubject === false ? raw.findings : groupBySubject(raw.findings, org, input.perPerson ? Infinity : SUMMARISE_OVER);
+    // Counted per person, before any summary: the counts (and the gates) are the same either way.
+    if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
+    const summed = input.perPerson ? { findings: grouped, order: undefined } : summariseFindings(grouped, org);
+    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order) : raw.steps;
+    return { raw, findings: summed.findings.map(placed), steps: steps.map(placed) };
+  });
+  const findings: Finding[] = presented
+    .flatMap(({ raw: { result }, findings }) =>
+      findings.map(({ gap: _gap, ...f }) => ({
         ...f,
         fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
         suppressed: result.status === 'waived',
@@ -254,7 +280,7 @@ export function runAudit(given: AuditInput): AuditReport {
   const describe = input.describe ?? ((p: string) => describeFact(p, org));
   type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'>;
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
-  raws.forEach(({ result, steps, findings: found }, order) => {
+  presented.forEach(({ raw: { result }, steps, findings: found }, order) => {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
     const gain = fixGain(scored, result.id);
     const fatal = result.severity === 'critical' && result.status === 'fail';
@@ -306,12 +332,16 @@ export function runAudit(given: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({ id: ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)), rank: i + 1, ...item, status: 'open' as const }));
+    .map((item, i) => ({
+      // A step for many people is about the list, not the few it names: its identity stays while they change.
+      id: item.people ? `${item.ruleId}/${item.stepId}/people[]` : ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
+      rank: i + 1,
+      ...item,
+      status: 'open' as const,
+    }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of findings) if (!f.note && !f.suppressed) bySeverity[f.severity]++;
 
   // Named respondents only: an anonymous one has no name anywhere.
   const named = (org.responses ?? []).filter((r) => !r.anonymous && r.respondent).map((r) => r.respondent!);
@@ -367,6 +397,9 @@ function expandPattern(org: Org, pattern: string): { path: string; segs: (string
   }
   return found.map((segs) => ({ path: formatPath(segs), segs }));
 }
+
+/** Evidence by path alone, located once the report shows it (placed). */
+const pathOnly = (path: string): Evidence => ({ path, origin: 'file' });
 
 const rank = (f: Omit<Finding, never>) => (f.fatal ? 0 : 1) * 100 + (f.note ? 50 : 0) + SEVERITIES.indexOf(f.severity);
 
@@ -452,6 +485,7 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
     severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
+    ...(f.gap !== undefined ? { gap: f.gap } : {}),
     note: f.note === true,
     data: f.data ?? {},
     evidence: f.paths.map(evidence),

@@ -22,9 +22,9 @@ function roster(n: number): string {
 }
 
 describe('the text report of a large roster summarises per-person findings', () => {
-  it('1,000 people: at most PER_RULE findings and checklist items per rule, then how many more; the JSON keeps them all', () => {
+  it('1,000 people with --per-person: at most PER_RULE findings and checklist items per rule, then how many more; the JSON keeps them all', () => {
     const dir = roster(1000);
-    const json = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    const json = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE, '--per-person'], { cwd: dir });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as AuditReport;
     const per = (xs: { ruleId: string }[]) => xs.reduce((m, x) => m.set(x.ruleId, (m.get(x.ruleId) ?? 0) + 1), new Map<string, number>());
@@ -32,7 +32,7 @@ describe('the text report of a large roster summarises per-person findings', () 
     const items = per(report.checklist);
     expect(Math.max(...findings.values())).toBeGreaterThan(PER_RULE * 10);
 
-    const text = cli(['audit', 'org.yaml', '--date', DATE], { cwd: dir });
+    const text = cli(['audit', 'org.yaml', '--date', DATE, '--per-person'], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stderr).toBe('');
     const lines = text.stdout.split('\n');
