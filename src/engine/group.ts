@@ -4,6 +4,7 @@
 // data, so every format (text, Markdown, HTML and PDF, JSON, CSV, SARIF...)
 // shows the same grouping without logic of its own.
 import type { Org } from '../model/schema';
+import { describeFact } from '../model/describe';
 import { getAt } from '../model/paths';
 import { itemLabel } from './identity';
 import { SUMMARY_NAMED, thousands } from './summarise';
@@ -103,7 +104,7 @@ function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
  */
 function mergeMany(parts: readonly Raw[], subject: string, org: Org): Raw {
   const shown = parts.slice(0, SUMMARY_NAMED);
-  const label = itemLabel(getAt(org, subject)) ?? subject;
+  const label = itemLabel(getAt(org, subject)) ?? describeFact(subject, org);
   const messageId = [...new Set(parts.map((p) => p.messageId))].join('+');
   const subjects = [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
   let severity = parts[0]!.severity;

@@ -117,14 +117,17 @@ export function runAudit(given: AuditInput): AuditReport {
     if (!ev) seen.set(path, (ev = evidenceOf(path)));
     return ev;
   };
+  // Most org files have no answers, sources or resolutions: then a path's ancestors are not walked.
+  const byOthers = [...resolutions.values()].filter((r) => r.from !== 'file');
+  const walk = Object.keys(answers).length > 0 || Object.keys(sources).length > 0;
   const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const lineage = [path, ...ancestorsOf(path)];
+    const lineage = walk ? [path, ...ancestorsOf(path)] : [];
     const answeredPath = lineage.find((p) => answers[p]);
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
     // Which respondents' answer the value came from (the fact itself, or the facts under it).
-    const used = [...resolutions.values()].filter((r) => r.from !== 'file' && (r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)));
+    const used = byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`));
     if (used.length) {
       ev.origin = 'interview';
       ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
@@ -480,7 +483,10 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
-    id: ids.findingId(rule.id, f.message, f.paths),
+    // Worked out when read (the report, or a merge of findings): a summarised finding's never is.
+    get id() {
+      return ids.findingId(rule.id, f.message, f.paths);
+    },
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
