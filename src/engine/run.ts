@@ -6,7 +6,7 @@ import { describeFact } from '../model/describe';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
-import { SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
+import { CITED_AT_MOST, SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
@@ -255,7 +255,10 @@ export function runAudit(given: AuditInput): AuditReport {
     });
   }
 
-  const placed = <T extends { evidence: Evidence[] }>(x: T): T => ({ ...x, evidence: x.evidence.map((e) => evidence(e.path)) });
+  // Located now, and cited CITED_AT_MOST at most (evidenceTotal says how many there are) unless per person.
+  const cite = (paths: readonly string[]): { evidence: Evidence[]; evidenceTotal?: number } =>
+    !input.perPerson && paths.length > CITED_AT_MOST ? { evidence: paths.slice(0, CITED_AT_MOST).map(evidence), evidenceTotal: paths.length } : { evidence: paths.map(evidence) };
+  const placed = <T extends { evidence: Evidence[] }>(x: T): T => ({ ...x, ...cite(x.evidence.map((e) => e.path)) });
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const presented = raws.map((raw) => {
     // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
@@ -315,7 +318,7 @@ export function runAudit(given: AuditInput): AuditReport {
             gain: points,
             severity: result.severity,
             facts,
-            evidence: facts.map(evidence),
+            ...cite(facts),
           },
         ],
         gain: points,
@@ -495,12 +498,18 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
     note: f.note === true,
     data: f.data ?? {},
     evidence: f.paths.map(evidence),
-    thresholds: (f.thresholds ?? []).map((name) => ({
-      name,
-      value: options[name],
-      ...(optionInfo.find((o) => o.name === name)?.source ? { source: optionInfo.find((o) => o.name === name)!.source } : {}),
-    })),
+    thresholds: (f.thresholds ?? []).map(thresholdOf),
   });
+  // One object per threshold of the rule, shared by its findings (the same name, value and source in each).
+  const thresholdMemo = new Map<string, Finding['thresholds'][number]>();
+  function thresholdOf(name: string): Finding['thresholds'][number] {
+    let t = thresholdMemo.get(name);
+    if (!t) {
+      const source = optionInfo.find((o) => o.name === name)?.source;
+      thresholdMemo.set(name, (t = { name, value: options[name], ...(source ? { source } : {}) }));
+    }
+    return t;
+  }
   if ('notAssessed' in out) {
     unassessed(out.notAssessed);
     // Notes survive (e.g. a date that cannot be right is why a fact is unknown); failures cannot.

@@ -17,6 +17,15 @@ import { SEVERITY_WEIGHT, type Evidence, type Finding, type PeopleSummary } from
  */
 export const SUMMARISE_OVER = 100;
 
+/**
+ * A finding or checklist item that rests on more facts than this (a team-wide
+ * finding over thousands of reps, a find-out item with a fact per person)
+ * cites the first this many as evidence, and says how many there are
+ * (`evidenceTotal`); a find-out item's `facts` still lists every one, and
+ * perPerson cites them all. Above the bundled examples' 15 people.
+ */
+export const CITED_AT_MOST = 20;
+
 /** How many people a summarised finding or checklist step names (worst first, then by name); the rest are counted. */
 export const SUMMARY_NAMED = 5;
 

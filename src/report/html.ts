@@ -257,7 +257,10 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   out.push(`<h4 id="rule-${num}-${esc(f0.ruleId)}">${esc(rule?.title ?? f0.ruleId)} <code class="rule-id">${esc(f0.ruleId)}</code></h4>`);
   out.push('</header>');
   out.push('<ol class="items">');
-  for (const f of group) out.push(`<li class="item"><p>${esc(f.message)}</p>${evidenceList(f.evidence, labels)}</li>`);
+  for (const f of group)
+    out.push(
+      `<li class="item"><p>${esc(f.message)}</p>${evidenceList(f.evidence, labels)}${f.evidenceTotal ? `<p class="evidence">… and ${f.evidenceTotal - f.evidence.length} more places</p>` : ''}</li>`,
+    );
   out.push('</ol>');
   out.push('<dl class="cite">');
   if (rule) out.push(`<div><dt>Source</dt><dd>${esc(rule.source)}</dd></div>`);

@@ -88,6 +88,8 @@ const finding = z.strictObject({
   thresholds: z.array(z.strictObject({ name: text, value: z.unknown(), source: z.optional(text) })),
   /** A rule's findings about one person, merged: each original message. */
   parts: z.optional(z.array(z.strictObject({ messageId: text, message: text, data }))),
+  /** How many facts it rests on, when `evidence` cites only the first few. */
+  evidenceTotal: z.optional(z.int().check(z.gte(1))),
   /** The same finding about many people, as one: how many, of how many, whom the message names. */
   people: z.optional(people),
 });
@@ -107,6 +109,8 @@ const checklistItem = z.strictObject({
   or: z.optional(z.boolean()),
   severity,
   evidence: z.array(evidence),
+  /** How many facts it rests on, when `evidence` cites only the first few. */
+  evidenceTotal: z.optional(z.int().check(z.gte(1))),
   /** One step for many people: how many, of how many, whom the action names. */
   people: z.optional(people),
   status: z.literal('open'),
