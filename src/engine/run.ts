@@ -267,7 +267,18 @@ export function runAudit(given: AuditInput): AuditReport {
     if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
     const summed = input.perPerson ? { findings: grouped, order: undefined } : summariseFindings(grouped, org);
     const steps = summed.order ? summariseSteps(raw.steps, org, summed.order) : raw.steps;
-    return { raw, findings: summed.findings.map(placed), steps: steps.map(placed) };
+    const keyed = steps.map((s) => ({
+      ...placed(s),
+      // A step for many people is about the list, not the few it names: its identity stays while they change.
+      key: s.people
+        ? `${raw.result.id}/${s.stepId}/people[]`
+        : ids.checklistId(
+            raw.result.id,
+            s.stepId,
+            s.evidence.map((e) => e.path),
+          ),
+    }));
+    return { raw, findings: summed.findings.map(placed), steps: keyed };
   });
   const findings: Finding[] = presented
     .flatMap(({ raw: { result }, findings }) =>
@@ -284,7 +295,8 @@ export function runAudit(given: AuditInput): AuditReport {
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
   const describe = input.describe ?? ((p: string) => describeFact(p, org));
-  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'>;
+  // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
+  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
   presented.forEach(({ raw: { result }, steps, findings: found }, order) => {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
@@ -338,9 +350,8 @@ export function runAudit(given: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({
-      // A step for many people is about the list, not the few it names: its identity stays while they change.
-      id: item.people ? `${item.ruleId}/${item.stepId}/people[]` : ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
+    .map(({ key, ...item }, i) => ({
+      id: key ?? ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
       rank: i + 1,
       ...item,
       status: 'open' as const,

@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { audit, loadOrgFromText, render } from '../../src/api';
 import { checkGates } from '../../src/engine/gates';
-import { SUMMARISE_OVER, SUMMARY_NAMED, thousands } from '../../src/engine/summarise';
+import { CITED_AT_MOST, SUMMARISE_OVER, SUMMARY_NAMED, thousands } from '../../src/engine/summarise';
 import { defineRule } from '../../src/engine/define-rule';
 import { runAudit } from '../../src/engine/run';
 import type { AuditReport, Finding, RuleDefinition } from '../../src/engine/types';
@@ -91,7 +91,7 @@ describe('summarised per-person findings', async () => {
       }
     }
     // Kinds about fewer people are as they were.
-    const merged = (f: Finding) => (f.parts?.length ?? 0) > SUMMARISE_OVER;
+    const merged = (f: Finding) => (f.parts?.length ?? 0) > SUMMARISE_OVER || f.evidence.length > CITED_AT_MOST || f.evidenceTotal !== undefined;
     for (const [k, n] of perKind) if (n <= SUMMARISE_OVER) expect(summed.findings.filter((f) => kind(f) === k && !merged(f))).toEqual(every.findings.filter((f) => kind(f) === k && !merged(f)));
   });
 
@@ -151,6 +151,29 @@ describe('summarised per-person findings', async () => {
     expect(one.parts).toHaveLength(SUMMARY_NAMED);
     expect(one.messageId).toBe([...new Set(merged.parts!.map((p) => p.messageId))].join('+'));
     expect(one.message).toMatch(new RegExp(`^${thousands(merged.parts!.length)} findings about .*; and ${thousands(merged.parts!.length - SUMMARY_NAMED)} more\\.$`));
+  });
+
+  it('a finding or item resting on more than CITED_AT_MOST facts cites the first of them and says how many; text and Markdown say so', async () => {
+    const wide = every.findings.filter((f) => f.evidence.length > CITED_AT_MOST);
+    expect(wide.length).toBeGreaterThan(0);
+    for (const f of wide) {
+      const one = summed.findings.find((g) => g.id === f.id)!;
+      expect(one.evidence).toEqual(f.evidence.slice(0, CITED_AT_MOST));
+      expect(one.evidenceTotal).toBe(f.evidence.length);
+      expect(f.evidenceTotal).toBeUndefined();
+    }
+    const items = summed.checklist.filter((c) => c.evidenceTotal);
+    expect(items.length).toBeGreaterThan(0);
+    for (const c of items) {
+      expect(c.evidence).toHaveLength(CITED_AT_MOST);
+      expect(c.evidenceTotal).toBe(every.checklist.find((x) => x.id === c.id)!.evidence.length);
+      if (c.facts) expect(c.evidenceTotal).toBe(c.facts.length);
+    }
+    const f = summed.findings.find((g) => g.id === wide[0]!.id)!;
+    const more = f.evidenceTotal! - CITED_AT_MOST;
+    expect((await render(summed, 'text')).replace(/\s+/g, ' ')).toContain(`... and ${more} more places (--per-person cites every one)`);
+    expect(await render(summed, 'markdown')).toContain(`… and ${more} more places`);
+    expect(await render(summed, 'html')).toContain(`… and ${more} more places`);
   });
 
   it('both reports follow the JSON Schema; the summarised one is a fraction of the size; the same bytes on a second run', async () => {
