@@ -92,19 +92,22 @@ versions.forEach((v, n) => {
   console.log(`node ${v}: audit --format json / node -e 0 = ${ratio.toFixed(2)} (target <= 1.50): ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
 });
 
-/** Wall time (ms) and peak resident memory (MiB) of one run of `node argv`. */
+/** Wall time (ms), CPU time (user + system, ms) and peak resident memory (MiB) of one run of `node argv`. */
 function measure(node, argv, cwd) {
   const dir = mkdtempSync(join(tmpdir(), 'sales-audit-bench-'));
   const rss = join(dir, 'rss');
   const hook = join(dir, 'rss.cjs');
-  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rss)}, String(process.resourceUsage().maxRSS)));`);
+  writeFileSync(
+    hook,
+    `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.stringify(rss)}, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime)); });`,
+  );
   const t0 = process.hrtime.bigint();
   const r = spawnSync(node, ['-r', hook, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
-  const mib = Number(readFileSync(rss, 'utf8')) / 1024;
+  const [kib, us] = readFileSync(rss, 'utf8').split(' ').map(Number);
   rmSync(dir, { recursive: true, force: true });
-  return { ms, mib };
+  return { ms, cpu: us / 1000, mib: kib / 1024 };
 }
 
 async function sizeBench() {
@@ -162,8 +165,9 @@ async function sizeBench() {
       };
       return `${cols.join(',')}\n${people.map((p) => cols.map((c) => cell(p, c)).join(',')).join('\n')}\n`;
     };
-    console.log(`formats: ${formats.join(', ')}; "x parse" is each run's wall time over the bare js-yaml parse of the same people (node start included)`);
-    console.log(`people  input  parse ms  MiB | ${formats.map((f) => `${f} ms   MiB x parse us/person`).join(' | ')}`);
+    console.log(`formats: ${formats.join(', ')}; against a bare js-yaml parse of the same people (node start included):`);
+    console.log('  ms wall time, cpu CPU time (user + system: what a busy machine distorts least), "x" the ratio of each to the parse\'s, us/person CPU');
+    console.log(`people  input parse ms   cpu  MiB | ${formats.map((f) => `${f.padStart(8)} ms   cpu   MiB x wall x cpu us/person`).join(' | ')}`);
     for (const n of sizes) {
       const text = org(n);
       const yamlFile = join(dir, `org-${n}.yaml`);
@@ -181,14 +185,16 @@ async function sizeBench() {
       for (const f of formats) {
         try {
           const r = measure(node, [bin, 'audit', file, '--format', f, '--date', '2026-11-27']);
-          cells.push(`${r.ms.toFixed(0).padStart(7)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / parse.ms).toFixed(2).padStart(7)} ${((r.ms * 1000) / n).toFixed(0).padStart(9)}`);
+          cells.push(
+            `${r.ms.toFixed(0).padStart(11)} ${r.cpu.toFixed(0).padStart(5)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / parse.ms).toFixed(2).padStart(6)} ${(r.cpu / parse.cpu).toFixed(2).padStart(5)} ${((r.cpu * 1000) / n).toFixed(0).padStart(9)}`,
+          );
         } catch (e) {
           // An org file over a limit is refused (exit 2): say so and go on.
           cells.push(e.message.split('\n')[0].replace(/^.*exited 2: /, 'refused: '));
           break;
         }
       }
-      console.log(`${String(n).padStart(6)} ${input.padStart(6)} ${parse.ms.toFixed(0).padStart(9)} ${parse.mib.toFixed(0).padStart(4)} | ${cells.join(' | ')}`);
+      console.log(`${String(n).padStart(6)} ${input.padStart(6)} ${parse.ms.toFixed(0).padStart(8)} ${parse.cpu.toFixed(0).padStart(5)} ${parse.mib.toFixed(0).padStart(4)} | ${cells.join(' | ')}`);
     }
   }
   if (args.includes('--portfolio')) {
