@@ -5,10 +5,11 @@
 // Node the ratio of the JSON audit to its bare start; the target is at most 1.5.
 // Usage: npm run bench [-- --runs 21 --example mid-size-gaps --node <path> --node <path>]
 // --node may be repeated; without it, the Node running this script is measured.
-//   npm run bench -- --scale [--sizes 10,100,1000,10000,50000]: the mid-size
-//     example with its people repeated; per size, `audit --format json` and the
-//     text report against a bare js-yaml parse of the same file (node start
-//     included): wall time, peak memory, their ratio, and time per person.
+//   npm run bench -- --scale [--sizes 10,100,1000,10000,50000] [--formats json,text,markdown,html]:
+//     the mid-size example with its people repeated (as a CSV roster past the
+//     5 MB an org file may be); per size, `audit` in each format against a bare
+//     js-yaml parse of the same people as YAML (node start included): wall time,
+//     peak memory, their ratio, and time per person.
 //   npm run bench -- --portfolio [--files 1000,4000]: `lint "<dir>/*.yaml"` over
 //     that many copies of the mid-size example: wall time and peak memory; with
 //     ESLint beside it when the project has it (as many one-line .js files).
@@ -91,19 +92,22 @@ versions.forEach((v, n) => {
   console.log(`node ${v}: audit --format json / node -e 0 = ${ratio.toFixed(2)} (target <= 1.50): ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
 });
 
-/** Wall time (ms) and peak resident memory (MiB) of one run of `node argv`. */
+/** Wall time (ms), CPU time (user + system, ms) and peak resident memory (MiB) of one run of `node argv`. */
 function measure(node, argv, cwd) {
   const dir = mkdtempSync(join(tmpdir(), 'sales-audit-bench-'));
   const rss = join(dir, 'rss');
   const hook = join(dir, 'rss.cjs');
-  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rss)}, String(process.resourceUsage().maxRSS)));`);
+  writeFileSync(
+    hook,
+    `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.stringify(rss)}, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime)); });`,
+  );
   const t0 = process.hrtime.bigint();
   const r = spawnSync(node, ['-r', hook, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
-  const mib = Number(readFileSync(rss, 'utf8')) / 1024;
+  const [kib, us] = readFileSync(rss, 'utf8').split(' ').map(Number);
   rmSync(dir, { recursive: true, force: true });
-  return { ms, mib };
+  return { ms, cpu: us / 1000, mib: kib / 1024 };
 }
 
 async function sizeBench() {
@@ -132,24 +136,65 @@ async function sizeBench() {
   console.log(`node ${spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim()} (${node}); one run per size`);
   if (args.includes('--scale')) {
     const sizes = opt('sizes', '10,100,1000,10000,20000,50000').split(',').map(Number);
-    console.log('people   parse ms  MiB | audit json ms  MiB  x parse | text ms  MiB | json us/person');
+    const formats = opt('formats', 'json,text,markdown,html').split(',');
+    const yaml = createRequire(`${root}package.json`)(jsyaml);
+    // Past the org file's 5 MB the same people go in a CSV roster (`people_csv:`), one row each;
+    // the bare parse stays that of the YAML with every person in it (what reading them costs).
+    const MAX_BYTES = 5 * 1024 * 1024;
+    const csvOf = (n) => {
+      const people = yaml.load(org(n)).people;
+      const cols = [
+        'name',
+        'title',
+        'is_rep',
+        'start_date',
+        'attainment',
+        'selling_time_pct',
+        'direct_reports',
+        'hiring_authority',
+        'coaching.plan',
+        'coaching.focus',
+        'coaching.one_to_one',
+        'coaching.hours_per_month',
+        'actions',
+      ];
+      const cell = (p, c) => {
+        const v = c === 'actions' ? p.actions?.map((a) => `${a.date instanceof Date ? a.date.toISOString().slice(0, 10) : a.date} ${a.action}`) : c.split('.').reduce((o, k) => o?.[k], p);
+        const t = v === undefined ? '' : Array.isArray(v) ? v.join(';') : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+        return /[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+      };
+      return `${cols.join(',')}\n${people.map((p) => cols.map((c) => cell(p, c)).join(',')).join('\n')}\n`;
+    };
+    console.log(`formats: ${formats.join(', ')}; against a bare js-yaml parse of the same people (node start included):`);
+    console.log('  ms wall time, cpu CPU time (user + system: what a busy machine distorts least), "x" the ratio of each to the parse\'s, us/person CPU');
+    console.log(`people  input parse ms   cpu  MiB | ${formats.map((f) => `${f.padStart(8)} ms   cpu   MiB x wall x cpu us/person`).join(' | ')}`);
     for (const n of sizes) {
-      const file = join(dir, `org-${n}.yaml`);
-      writeFileSync(file, org(n));
-      const parse = measure(node, ['-e', `require(${JSON.stringify(jsyaml)}).load(require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]);
-      let json;
-      let txt;
-      try {
-        json = measure(node, [bin, 'audit', file, '--format', 'json', '--date', '2026-11-27']);
-        txt = measure(node, [bin, 'audit', file, '--date', '2026-11-27']);
-      } catch (e) {
-        // An org file over the size limit is refused (exit 2): say so and go on.
-        console.log(`${String(n).padStart(6)} ${parse.ms.toFixed(0).padStart(9)} ${parse.mib.toFixed(0).padStart(4)} | ${e.message.split('\n')[0].replace(/^.*exited 2: /, 'refused: ')}`);
-        continue;
+      const text = org(n);
+      const yamlFile = join(dir, `org-${n}.yaml`);
+      writeFileSync(yamlFile, text);
+      let file = yamlFile;
+      let input = 'yaml';
+      if (Buffer.byteLength(text) > MAX_BYTES) {
+        file = join(dir, `org-${n}-roster.yaml`);
+        writeFileSync(join(dir, `roster-${n}.csv`), csvOf(n));
+        writeFileSync(file, [...lines.slice(0, start - 1), `people_csv: roster-${n}.csv`, ...lines.slice(end)].join('\n'));
+        input = 'csv';
       }
-      console.log(
-        `${String(n).padStart(6)} ${parse.ms.toFixed(0).padStart(9)} ${parse.mib.toFixed(0).padStart(4)} | ${json.ms.toFixed(0).padStart(13)} ${json.mib.toFixed(0).padStart(4)} ${(json.ms / parse.ms).toFixed(2).padStart(8)} | ${txt.ms.toFixed(0).padStart(7)} ${txt.mib.toFixed(0).padStart(4)} | ${((json.ms * 1000) / n).toFixed(0).padStart(14)}`,
-      );
+      const parse = measure(node, ['-e', `require(${JSON.stringify(jsyaml)}).load(require('node:fs').readFileSync(${JSON.stringify(yamlFile)}, 'utf8'))`]);
+      const cells = [];
+      for (const f of formats) {
+        try {
+          const r = measure(node, [bin, 'audit', file, '--format', f, '--date', '2026-11-27']);
+          cells.push(
+            `${r.ms.toFixed(0).padStart(11)} ${r.cpu.toFixed(0).padStart(5)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / parse.ms).toFixed(2).padStart(6)} ${(r.cpu / parse.cpu).toFixed(2).padStart(5)} ${((r.cpu * 1000) / n).toFixed(0).padStart(9)}`,
+          );
+        } catch (e) {
+          // An org file over a limit is refused (exit 2): say so and go on.
+          cells.push(e.message.split('\n')[0].replace(/^.*exited 2: /, 'refused: '));
+          break;
+        }
+      }
+      console.log(`${String(n).padStart(6)} ${input.padStart(6)} ${parse.ms.toFixed(0).padStart(8)} ${parse.cpu.toFixed(0).padStart(5)} ${parse.mib.toFixed(0).padStart(4)} | ${cells.join(' | ')}`);
     }
   }
   if (args.includes('--portfolio')) {

@@ -102,6 +102,12 @@ export interface AuditOptions {
   coverageFloor?: number;
   /** The org file's name in the report, when `org` is a bare model (default `org.yaml`). */
   file?: string;
+  /**
+   * Every person's finding and checklist step on its own (default false). Otherwise a kind of
+   * finding about more than 100 people (`SUMMARISE_OVER`) is one finding, and its fix one step,
+   * that counts them and names five, worst first (`people` on each). Scores, counts and gates are the same.
+   */
+  perPerson?: boolean;
 }
 
 const isLoaded = (x: LoadedOrg | Org): x is LoadedOrg => typeof (x as LoadedOrg).file === 'string' && 'positions' in x && 'org' in x;
@@ -135,6 +141,7 @@ export function audit(org: LoadedOrg | Org, options: AuditOptions = {}): AuditRe
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.configWaivers ? { configWaivers: options.configWaivers } : {}),
     ...(options.coverageFloor !== undefined ? { coverageFloor: options.coverageFloor } : {}),
+    ...(options.perPerson ? { perPerson: true } : {}),
     toolVersion: VERSION,
   });
 }

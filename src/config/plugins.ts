@@ -142,7 +142,7 @@ export async function customFactDiagnostics(loaded: LoadedOrg, plugins: readonly
     const { issuesToDiagnostics } = await import('../load/issues');
     const root = z.strictObject({ custom: z.strictObject({ [rule.id]: rule.facts }) });
     const issues = parsed.error.issues.map((i) => ({ ...i, path: ['custom', rule.id, ...i.path] }));
-    out.push(...issuesToDiagnostics(issues, loaded.file, loaded.positions, { custom: { [rule.id]: custom[rule.id] } }, root));
+    for (const d of issuesToDiagnostics(issues, loaded.file, loaded.positions, { custom: { [rule.id]: custom[rule.id] } }, root)) out.push(d);
   }
   // Facts under an id no plugin rule claims are most likely a misspelt id.
   for (const id of Object.keys(custom ?? {}))

@@ -34,7 +34,10 @@ export function checkGates(r: AuditReport, g: Gates): GateFailure[] {
   if (g.failOn) {
     const min = SEVERITY_WEIGHT[g.failOn];
     const hits = r.findings.filter((f) => !f.note && !f.suppressed && SEVERITY_WEIGHT[f.severity] >= min);
-    if (hits.length) out.push({ gate: 'fail-on', message: `${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${g.failOn} (the fail-on gate)` });
+    // A finding about many people (engine/summarise.ts) counts each of them, as --per-person would.
+    let n = 0;
+    for (const f of hits) n += f.people?.count ?? 1;
+    if (n) out.push({ gate: 'fail-on', message: `${n} finding${n === 1 ? '' : 's'} at or above ${g.failOn} (the fail-on gate)` });
   }
   if (g.strict) {
     // A rule in error gave no verdict either: strict treats it like a rule not assessed.

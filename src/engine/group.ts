@@ -4,8 +4,10 @@
 // data, so every format (text, Markdown, HTML and PDF, JSON, CSV, SARIF...)
 // shows the same grouping without logic of its own.
 import type { Org } from '../model/schema';
+import { describeFact } from '../model/describe';
 import { getAt } from '../model/paths';
 import { itemLabel } from './identity';
+import { SUMMARY_NAMED, thousands } from './summarise';
 import { SEVERITY_WEIGHT, type Finding } from './types';
 
 type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
@@ -42,7 +44,7 @@ const FIRST_ITEM = /^[^[]*\[\d+\]/;
  * - severity: the highest; evidence and thresholds: all, once each;
  * - parts: each original message id, message and data, so nothing is lost.
  */
-export function groupBySubject(findings: readonly Raw[], org: Org): Raw[] {
+export function groupBySubject(findings: readonly Raw[], org: Org, summariseOver = Infinity): Raw[] {
   const keys = findings.map((f) => {
     const s = subjectOf(f);
     return s === undefined ? undefined : { key: `${f.note ? 'note' : 'finding'} ${s}`, subject: s };
@@ -63,7 +65,7 @@ export function groupBySubject(findings: readonly Raw[], org: Org): Raw[] {
     if (!group || group.length < 2) out.push(f);
     else if (!done.has(k.key)) {
       done.add(k.key);
-      out.push(merge(group, k.subject, org));
+      out.push(group.length > summariseOver ? mergeMany(group, k.subject, org) : merge(group, k.subject, org));
     }
   });
   return out;
@@ -91,5 +93,32 @@ function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
     evidence,
     thresholds,
     parts: parts.map((p) => ({ messageId: p.messageId, message: p.message, data: p.data })),
+  };
+}
+
+/**
+ * More findings about one subject than a reader goes through (a policy that
+ * 2,000 people are under, one note each): one finding that counts them and
+ * shows the first SUMMARY_NAMED, their message ids once each; every one is
+ * in the report with --per-person (engine/summarise.ts).
+ */
+function mergeMany(parts: readonly Raw[], subject: string, org: Org): Raw {
+  const shown = parts.slice(0, SUMMARY_NAMED);
+  const label = itemLabel(getAt(org, subject)) ?? describeFact(subject, org);
+  const messageId = [...new Set(parts.map((p) => p.messageId))].join('+');
+  const subjects = [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+  let severity = parts[0]!.severity;
+  for (const p of parts) if (SEVERITY_WEIGHT[p.severity] > SEVERITY_WEIGHT[severity]) severity = p.severity;
+  return {
+    id: [parts[0]!.ruleId, messageId, subjects.join('+')].filter(Boolean).join('/'),
+    ruleId: parts[0]!.ruleId,
+    messageId,
+    message: `${thousands(parts.length)} findings about ${label}: ${shown.map((p) => p.message.replace(/\.$/, '')).join('; ')}; and ${thousands(parts.length - shown.length)} more.`,
+    severity,
+    note: parts[0]!.note,
+    data: { findings: parts.length },
+    evidence: [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()],
+    thresholds: [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()],
+    parts: shown.map((p) => ({ messageId: p.messageId, message: p.message, data: p.data })),
   };
 }

@@ -7,6 +7,7 @@ import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
+import { CITED_AT_MOST, SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
@@ -70,6 +71,12 @@ export interface AuditInput {
    * finding as the rule states it.
    */
   groupBySubject?: boolean;
+  /**
+   * Every person's finding and step as its own (default false): otherwise a
+   * kind of finding about more than SUMMARISE_OVER people is one finding that
+   * counts them and names a few (engine/summarise.ts). Scores are the same.
+   */
+  perPerson?: boolean;
 }
 
 /** A waiver written in a config file, with where it stands there. */
@@ -87,8 +94,8 @@ type Raw = {
   result: RuleResult;
   /** Known share of the rule's applicable check weight, [0, 1]. */
   known: number;
-  findings: Omit<Finding, 'fatal' | 'suppressed'>[];
-  steps: { stepId: string; action: string; owner: string; effort: ChecklistItem['effort']; evidence: Evidence[]; or?: true }[];
+  findings: RawFinding[];
+  steps: RawStep[];
 };
 
 export function runAudit(given: AuditInput): AuditReport {
@@ -104,14 +111,24 @@ export function runAudit(given: AuditInput): AuditReport {
 
   const sources = org.sources ?? {};
   // Evidence for a path: where it is in the file, whether an interview answer gave it, and its stated source.
+  // Once per path: a finding and its fix often cite the same fact.
+  const seen = new Map<string, Evidence>();
   const evidence = (path: string): Evidence => {
+    let ev = seen.get(path);
+    if (!ev) seen.set(path, (ev = evidenceOf(path)));
+    return ev;
+  };
+  // Most org files have no answers, sources or resolutions: then a path's ancestors are not walked.
+  const byOthers = [...resolutions.values()].filter((r) => r.from !== 'file');
+  const walk = Object.keys(answers).length > 0 || Object.keys(sources).length > 0;
+  const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const lineage = [path, ...ancestorsOf(path)];
+    const lineage = walk ? [path, ...ancestorsOf(path)] : [];
     const answeredPath = lineage.find((p) => answers[p]);
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
     // Which respondents' answer the value came from (the fact itself, or the facts under it).
-    const used = [...resolutions.values()].filter((r) => r.from !== 'file' && (r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)));
+    const used = byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`));
     if (used.length) {
       ev.origin = 'interview';
       ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
@@ -146,7 +163,9 @@ export function runAudit(given: AuditInput): AuditReport {
       evidence: w.evidence,
     });
 
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, evidence, ids));
+  // Findings and steps cite their facts by path until the report shows them (placeAt below): at 10,000
+  // people most are summarised, and locating every fact in the file was a large share of the run.
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, pathOnly, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {
@@ -161,7 +180,7 @@ export function runAudit(given: AuditInput): AuditReport {
         const alt = structuredClone(org);
         for (const p of paths) setAt(alt, p.segs, value);
         const altUnknowns = new Set([...unknownSet].filter((u) => !paths.some((p) => p.path === u)));
-        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, evidence, ids).result;
+        const r = evaluate(raw.rule, { ...input, org: alt, unknowns: [...altUnknowns] }, altUnknowns, waivers, pathOnly, ids).result;
         verdicts.add(`${r.status} ${r.score}`);
       }
       if (verdicts.size < 2) continue;
@@ -237,10 +256,34 @@ export function runAudit(given: AuditInput): AuditReport {
     });
   }
 
-  const findings: Finding[] = raws
-    .flatMap(({ result, findings }) =>
-      // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
-      (input.groupBySubject === false ? findings : groupBySubject(findings, org)).map((f) => ({
+  // Located now, and cited CITED_AT_MOST at most (evidenceTotal says how many there are) unless per person.
+  const cite = (paths: readonly string[]): { evidence: Evidence[]; evidenceTotal?: number } =>
+    !input.perPerson && paths.length > CITED_AT_MOST ? { evidence: paths.slice(0, CITED_AT_MOST).map(evidence), evidenceTotal: paths.length } : { evidence: paths.map(evidence) };
+  const placed = <T extends { evidence: Evidence[] }>(x: T): T => ({ ...x, ...cite(x.evidence.map((e) => e.path)) });
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const presented = raws.map((raw) => {
+    // One finding per subject of a rule (a person), stating each fact: every format lists each person once.
+    const grouped: RawFinding[] = input.groupBySubject === false ? raw.findings : groupBySubject(raw.findings, org, input.perPerson ? Infinity : SUMMARISE_OVER);
+    // Counted per person, before any summary: the counts (and the gates) are the same either way.
+    if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
+    const summed = input.perPerson ? { findings: grouped, order: undefined } : summariseFindings(grouped, org);
+    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order) : raw.steps;
+    const keyed = steps.map((s) => ({
+      ...placed(s),
+      // A step for many people is about the list, not the few it names: its identity stays while they change.
+      key: s.people
+        ? `${raw.result.id}/${s.stepId}/people[]`
+        : ids.checklistId(
+            raw.result.id,
+            s.stepId,
+            s.evidence.map((e) => e.path),
+          ),
+    }));
+    return { raw, findings: summed.findings.map(placed), steps: keyed };
+  });
+  const findings: Finding[] = presented
+    .flatMap(({ raw: { result }, findings }) =>
+      findings.map(({ gap: _gap, ...f }) => ({
         ...f,
         fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
         suppressed: result.status === 'waived',
@@ -253,9 +296,10 @@ export function runAudit(given: AuditInput): AuditReport {
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
   const describe = input.describe ?? ((p: string) => describeFact(p, org));
-  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'>;
+  // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
+  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
-  raws.forEach(({ result, steps, findings: found }, order) => {
+  presented.forEach(({ raw: { result }, steps, findings: found }, order) => {
     if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
     const gain = fixGain(scored, result.id);
     const fatal = result.severity === 'critical' && result.status === 'fail';
@@ -287,7 +331,7 @@ export function runAudit(given: AuditInput): AuditReport {
             gain: points,
             severity: result.severity,
             facts,
-            evidence: facts.map(evidence),
+            ...cite(facts),
           },
         ],
         gain: points,
@@ -307,12 +351,15 @@ export function runAudit(given: AuditInput): AuditReport {
         a.order - b.order,
     )
     .flatMap((g) => g.items)
-    .map((item, i) => ({ id: ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)), rank: i + 1, ...item, status: 'open' as const }));
+    .map(({ key, ...item }, i) => ({
+      id: key ?? ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
+      rank: i + 1,
+      ...item,
+      status: 'open' as const,
+    }));
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of findings) if (!f.note && !f.suppressed) bySeverity[f.severity]++;
 
   // Named respondents only: an anonymous one has no name anywhere.
   const named = (org.responses ?? []).filter((r) => !r.anonymous && r.respondent).map((r) => r.respondent!);
@@ -375,6 +422,9 @@ function expandPattern(org: Org, pattern: string): { path: string; segs: (string
   }
   return found.map((segs) => ({ path: formatPath(segs), segs }));
 }
+
+/** Evidence by path alone, located once the report shows it (placed). */
+const pathOnly = (path: string): Evidence => ({ path, origin: 'file' });
 
 const rank = (f: Omit<Finding, never>) => (f.fatal ? 0 : 1) * 100 + (f.note ? 50 : 0) + SEVERITIES.indexOf(f.severity);
 
@@ -455,20 +505,30 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
-    id: ids.findingId(rule.id, f.message, f.paths),
+    // Worked out when read (the report, or a merge of findings): a summarised finding's never is.
+    get id() {
+      return ids.findingId(rule.id, f.message, f.paths);
+    },
     ruleId: rule.id,
     messageId: f.message,
     message: interpolate(rule.messages[f.message] ?? f.message, f.data),
     severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
+    ...(f.gap !== undefined ? { gap: f.gap } : {}),
     note: f.note === true,
     data: f.data ?? {},
     evidence: f.paths.map(evidence),
-    thresholds: (f.thresholds ?? []).map((name) => ({
-      name,
-      value: options[name],
-      ...(optionInfo.find((o) => o.name === name)?.source ? { source: optionInfo.find((o) => o.name === name)!.source } : {}),
-    })),
+    thresholds: (f.thresholds ?? []).map(thresholdOf),
   });
+  // One object per threshold of the rule, shared by its findings (the same name, value and source in each).
+  const thresholdMemo = new Map<string, Finding['thresholds'][number]>();
+  function thresholdOf(name: string): Finding['thresholds'][number] {
+    let t = thresholdMemo.get(name);
+    if (!t) {
+      const source = optionInfo.find((o) => o.name === name)?.source;
+      thresholdMemo.set(name, (t = { name, value: options[name], ...(source ? { source } : {}) }));
+    }
+    return t;
+  }
   if ('notAssessed' in out) {
     unassessed(out.notAssessed);
     // Notes survive (e.g. a date that cannot be right is why a fact is unknown); failures cannot.

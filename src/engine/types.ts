@@ -250,6 +250,24 @@ export interface Finding {
    * and hours, see engine/group.ts): each one as the rule stated it.
    */
   parts?: { messageId: string; message: string; data: Data }[];
+  /** How many facts the finding rests on, when `evidence` cites only the first CITED_AT_MOST (engine/summarise.ts); absent when it cites every one. */
+  evidenceTotal?: number;
+  /**
+   * For one finding that stands for the same finding about many people (more
+   * than SUMMARISE_OVER, engine/summarise.ts): how many, out of how many, and
+   * whom the message names. Absent when the audit runs per person.
+   */
+  people?: PeopleSummary;
+}
+
+/** Many people with the same finding or step, summarised as one (engine/summarise.ts). */
+export interface PeopleSummary {
+  /** How many people it concerns. */
+  count: number;
+  /** How many people the org lists. */
+  of: number;
+  /** The people the message names (SUMMARY_NAMED at most), worst first, then by name; the others are counted. */
+  named: string[];
 }
 
 export interface RuleResult {
@@ -348,6 +366,10 @@ export interface ChecklistItem {
   or?: boolean;
   severity: Severity;
   evidence: Evidence[];
+  /** How many facts the item rests on, when `evidence` cites only the first CITED_AT_MOST; absent when it cites every one. */
+  evidenceTotal?: number;
+  /** One step for many people (a summarised finding's fix): how many, out of how many, and whom the action names. */
+  people?: PeopleSummary;
   status: 'open';
 }
 

@@ -9,4 +9,4 @@ export const MAX_DEPTH = 100;
 /** How many values (scalars, lists and mappings) a YAML file may expand to, counting each alias use as a copy of what it names. */
 export const MAX_NODES = 500_000;
 /** The most items one list may hold; `people:` and a CSV roster together count as one list. */
-export const MAX_LIST_ITEMS = 20_000;
+export const MAX_LIST_ITEMS = 50_000;

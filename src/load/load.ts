@@ -185,10 +185,11 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     }
   }
 
-  diagnostics.push(...fractionPercents(data, file, positions));
+  // One at a time: a roster of 50,000 people can give more diagnostics than a spread into push() has room for on the stack.
+  for (const d of fractionPercents(data, file, positions)) diagnostics.push(d);
   // Only a file with several respondents' answers pays for building the schema to check them.
   if (Array.isArray(data.responses) && data.responses.length)
-    diagnostics.push(...(await import('./responses')).checkResponses(data.responses, file, positions, Array.isArray(data.people) ? data.people : []));
+    for (const d of (await import('./responses')).checkResponses(data.responses, file, positions, Array.isArray(data.people) ? data.people : [])) diagnostics.push(d);
 
   // The validator generated from the zod schema accepts a valid org without
   // building the schema (most of a run's start-up otherwise). Anything it does
@@ -200,7 +201,7 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
     // which the V8 code cache cannot keep) only to use it once.
     const parsed = OrgSchema.safeParse(data, { jitless: true });
     if (parsed.success) org = parsed.data;
-    else diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, positions, data));
+    else for (const d of issuesToDiagnostics(parsed.error.issues, file, positions, data)) diagnostics.push(d);
   }
   if (diagnostics.length) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   return { ok: true, value: { file, org: org as Org, positions, unknowns: unknowns.sort(), text } };

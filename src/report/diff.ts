@@ -137,7 +137,7 @@ export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {})
       kept.push(l);
       size += l.length + 1;
     }
-    out.push(...head, ...kept);
+    for (const l of [head, kept].flat()) out.push(l);
     if (kept.length < lines.length) out.push(`- … and ${lines.length - kept.length} more (see the full report)`);
     out.push('');
     used = out.join('\n').length;

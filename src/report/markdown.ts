@@ -48,6 +48,7 @@ export function renderMarkdown(r: AuditReport): string {
   for (const f of findings) {
     out.push(`- ${f.fatal ? '**FATAL** ' : ''}**${f.severity}** \`${f.ruleId}\`: ${md(f.message)}`);
     for (const e of f.evidence) out.push(`  - evidence: ${evidenceMd(r, e)}`);
+    if (f.evidenceTotal) out.push(`  - evidence: … and ${f.evidenceTotal - f.evidence.length} more places (\`--per-person\` cites every one)`);
     for (const t of f.thresholds) out.push(`  - threshold: ${md(thresholdLine(t))}`);
   }
   if (findings.length) out.push('');

@@ -71,6 +71,9 @@ const rule = z.strictObject({
   group: z.optional(z.strictObject({ id: z.enum(Object.keys(RULE_GROUPS) as [keyof typeof RULE_GROUPS, ...(keyof typeof RULE_GROUPS)[]]), title: text })),
 });
 
+/** Many people with the same finding or step, summarised as one. */
+const people = z.strictObject({ count: z.int().check(z.gte(1)), of: z.int().check(z.gte(0)), named: z.array(text) });
+
 const finding = z.strictObject({
   id: text,
   ruleId: text,
@@ -85,6 +88,10 @@ const finding = z.strictObject({
   thresholds: z.array(z.strictObject({ name: text, value: z.unknown(), source: z.optional(text) })),
   /** A rule's findings about one person, merged: each original message. */
   parts: z.optional(z.array(z.strictObject({ messageId: text, message: text, data }))),
+  /** How many facts it rests on, when `evidence` cites only the first few. */
+  evidenceTotal: z.optional(z.int().check(z.gte(1))),
+  /** The same finding about many people, as one: how many, of how many, whom the message names. */
+  people: z.optional(people),
 });
 
 const checklistItem = z.strictObject({
@@ -102,6 +109,10 @@ const checklistItem = z.strictObject({
   or: z.optional(z.boolean()),
   severity,
   evidence: z.array(evidence),
+  /** How many facts it rests on, when `evidence` cites only the first few. */
+  evidenceTotal: z.optional(z.int().check(z.gte(1))),
+  /** One step for many people: how many, of how many, whom the action names. */
+  people: z.optional(people),
   status: z.literal('open'),
 });
 

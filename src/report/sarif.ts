@@ -152,7 +152,7 @@ export function renderSarif(run: LintRun): string {
 
   for (const f of run.files) {
     if (!f.ok) {
-      notifications.push(...f.diagnostics.map((d) => notification(base, d)));
+      for (const d of f.diagnostics) notifications.push(notification(base, d));
       files.push({ file: f.file, status: 'invalid' });
       continue;
     }

@@ -26,10 +26,12 @@ export function stylishBlock(f: LintFile, opts: LintRenderOptions): string {
   const problems = f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : [];
   if (!problems.length) return '';
   // Columns aligned within each file's group.
+  // Reduced, not spread into Math.max: a file can have more problems than the stack has room for arguments.
+  const widest = (len: (p: (typeof problems)[number]) => number) => problems.reduce((m, p) => Math.max(m, len(p)), 0);
   const w = {
-    at: Math.max(...problems.map((p) => `${p.file}:${p.line}:${p.column}`.length)),
-    label: Math.max(...problems.map((p) => p.label.length)),
-    rule: Math.max(...problems.map((p) => p.ruleId.length)),
+    at: widest((p) => `${p.file}:${p.line}:${p.column}`.length),
+    label: widest((p) => p.label.length),
+    rule: widest((p) => p.ruleId.length),
   };
   const out: string[] = [];
   for (const p of problems) {

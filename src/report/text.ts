@@ -107,6 +107,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
     out.push(`  ${tag} ${c.bold(f.ruleId)}`);
     for (const l of wrap(f.message, width - 4)) out.push(`    ${l}`);
     for (const e of f.evidence) evidence(e);
+    if (f.evidenceTotal) out.push(c.dim(`    ... and ${f.evidenceTotal - f.evidence.length} more places (--per-person cites every one)`));
     // Thresholds and their sources once per rule: the rest of its findings share them.
     const fresh = f.thresholds.filter((t) => !shownThresholds.has(`${f.ruleId}.${t.name}`));
     for (const t of fresh) shownThresholds.add(`${f.ruleId}.${t.name}`);

@@ -154,13 +154,24 @@ describe('sizes: quadratic paths and amplification (issue 13 items 3 and 4)', ()
         .fill('{}')
         .join(',')}]\n`,
     );
-    expect(d).toEqual({ file: 'org.yaml', line: 1, column: 9, path: 'people', message: 'a list of 20,001 items; the limit is 20,000 items per list' });
+    expect(MAX_LIST_ITEMS).toBe(50_000);
+    expect(d).toEqual({ file: 'org.yaml', line: 1, column: 9, path: 'people', message: 'a list of 50,001 items; the limit is 50,000 items per list' });
   });
 
   it('counts the people of a roster with those of the org file', async () => {
-    writeFileSync(join(dir, 'big.csv'), `name\n${Array.from({ length: 15_000 }, (_, i) => `P${i}`).join('\n')}\n`);
+    writeFileSync(join(dir, 'big.csv'), `name\n${Array.from({ length: 45_000 }, (_, i) => `P${i}`).join('\n')}\n`);
     const d = await one(lines('people_csv: big.csv', `people: [${Array(5_001).fill('{name: x}').join(',')}]`), join(dir, 'org.yaml'), dir);
-    expect(d).toMatchObject({ line: 1, column: 13, path: 'people_csv', message: '20,001 people with the roster; the limit is 20,000' });
+    expect(d).toMatchObject({ line: 1, column: 13, path: 'people_csv', message: '50,001 people with the roster; the limit is 50,000' });
+  });
+
+  it('50,000 people whose attainment is written as fractions: 199,996 diagnostics, each with its place (a spread into push() overflowed the stack)', async () => {
+    writeFileSync(join(dir, 'fractions.csv'), `name,is_rep,attainment\n${Array.from({ length: 49_999 }, (_, i) => `P${i},true,0.8;0.9;0.7;0.6`).join('\n')}\n`);
+    const r = await loadOrgText(lines('people_csv: fractions.csv', 'people: [{name: Lead}]'), join(dir, 'org.yaml'), { baseDir: dir });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toHaveLength(49_999 * 4);
+    expect(r.diagnostics[0]).toMatchObject({ line: 2, column: 9, message: expect.stringMatching(/^0\.8 reads as 0\.8 %/) });
+    expect(r.diagnostics.at(-1)).toMatchObject({ line: 50_000, column: 25, path: 'people[49999].attainment[3]' });
   });
 
   it('bounds what aliases expand to by the expanded size, not the number of aliases', async () => {

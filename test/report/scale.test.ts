@@ -2,13 +2,14 @@
 // The terminal report shows the first PER_RULE of each rule and counts the rest;
 // at 50,000 people it used to run for minutes and then stop with "Maximum call
 // stack size exceeded" (an array spread into push).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/engine/types';
 import { PER_RULE, renderText } from '../../src/report/text';
-import { cli, DATE, ROOT } from '../e2e/run';
+import { BIN, cli, DATE, NODE, ROOT } from '../e2e/run';
 
 /** The bundled roster example with its people repeated to `n` rows. */
 function roster(n: number): string {
@@ -22,9 +23,9 @@ function roster(n: number): string {
 }
 
 describe('the text report of a large roster summarises per-person findings', () => {
-  it('1,000 people: at most PER_RULE findings and checklist items per rule, then how many more; the JSON keeps them all', () => {
+  it('1,000 people with --per-person: at most PER_RULE findings and checklist items per rule, then how many more; the JSON keeps them all', () => {
     const dir = roster(1000);
-    const json = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir });
+    const json = cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE, '--per-person'], { cwd: dir });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as AuditReport;
     const per = (xs: { ruleId: string }[]) => xs.reduce((m, x) => m.set(x.ruleId, (m.get(x.ruleId) ?? 0) + 1), new Map<string, number>());
@@ -32,7 +33,7 @@ describe('the text report of a large roster summarises per-person findings', () 
     const items = per(report.checklist);
     expect(Math.max(...findings.values())).toBeGreaterThan(PER_RULE * 10);
 
-    const text = cli(['audit', 'org.yaml', '--date', DATE], { cwd: dir });
+    const text = cli(['audit', 'org.yaml', '--date', DATE, '--per-person'], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stderr).toBe('');
     const lines = text.stdout.split('\n');
@@ -79,4 +80,56 @@ describe('the text report of a large roster summarises per-person findings', () 
     expect(out).toContain(`... and ${200_000 - PER_RULE} more items`);
     expect(out.replace(/\n\s+/g, ' ')).toContain(`... and ${200_000 - PER_RULE} more individual-coaching findings`);
   });
+});
+
+describe('50,000 people (a CSV roster), every format', () => {
+  // Generated here, not committed: 49,999 roster rows beside the org file's one person.
+  const PEOPLE = 50_000;
+  const run = (args: string[], cwd: string) => {
+    const r = spawnSync(NODE, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 600_000, maxBuffer: 256 * 1024 * 1024 });
+    return { code: r.status, stderr: r.stderr };
+  };
+
+  it('audit writes text, markdown, JSON, HTML and CSV, each with the per-person findings summarised (it overflowed the stack)', () => {
+    const dir = roster(PEOPLE - 1);
+    const outs = { json: 'r.json', text: 'r.txt', markdown: 'r.md', html: 'r.html', csv: 'r.csv' };
+    const r = run(['audit', 'org.yaml', '--date', DATE, ...Object.entries(outs).flatMap(([f, o]) => ['--format', f, '-o', o])], dir);
+    // Only the tool's own lines: where each report went.
+    for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^sales-audit: wrote \w+ report to r\.\w+/);
+    expect(r.code).toBe(0);
+    const read = (f: keyof typeof outs) => readFileSync(join(dir, outs[f]), 'utf8');
+    const report = JSON.parse(read('json')) as AuditReport;
+    const summarised = report.findings.filter((f) => f.people);
+    expect(summarised.length).toBeGreaterThanOrEqual(3);
+    for (const f of summarised) expect(f.people!.of).toBe(PEOPLE);
+    // Bounded: a finding per kind, not per person.
+    expect(report.findings.length).toBeLessThan(200);
+    expect(report.checklist.filter((c) => c.kind === 'fix').length).toBeLessThan(200);
+    const one = summarised.find((f) => !f.note)!;
+    const lead = `${one.people!.count.toLocaleString('en-US')} of 50,000 people:`;
+    expect(read('text').replace(/\s+/g, ' ')).toContain(lead);
+    expect(read('text').split('\n').length).toBeLessThan(1500);
+    expect(read('markdown')).toContain(lead);
+    expect(read('html')).toContain(lead);
+    expect(read('csv')).toMatch(/"?For [\d,]+ of 50,000 people: /);
+  }, 900_000);
+
+  it('lint writes stylish, JSON, SARIF, JUnit, GitHub and Markdown; SARIF points at lines of the people a summary names', () => {
+    const dir = roster(PEOPLE - 1);
+    const outs = { stylish: 'l.txt', json: 'l.json', sarif: 'l.sarif', junit: 'l.xml', github: 'l.gh', markdown: 'l.md' };
+    const r = run(['lint', 'org.yaml', '--date', DATE, '--no-config', ...Object.entries(outs).flatMap(([f, o]) => ['--format', f, '-o', o])], dir);
+    expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
+    expect([0, 1]).toContain(r.code);
+    for (const f of Object.values(outs)) expect(readFileSync(join(dir, f), 'utf8')).toContain('of 50,000 people:');
+    const sarif = JSON.parse(readFileSync(join(dir, outs.sarif), 'utf8')) as {
+      runs: { results: { message: { text: string }; relatedLocations?: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    const results = sarif.runs[0]!.results.filter((x) => x.message.text.includes('of 50,000 people:'));
+    expect(results.length).toBeGreaterThan(0);
+    for (const x of results) {
+      expect(x.relatedLocations?.length).toBeGreaterThanOrEqual(4);
+      for (const l of x.relatedLocations!) expect(l.physicalLocation.region.startLine).toBeGreaterThan(1);
+    }
+    expect(sarif.runs[0]!.results.length).toBeLessThan(300);
+  }, 900_000);
 });

@@ -33,6 +33,8 @@ export interface AuditOpts {
   minCoverage?: number;
   failOn?: Severity;
   redact?: boolean;
+  /** --per-person: every person's finding and step, not summarised. */
+  perPerson?: boolean;
   color?: boolean;
   paper?: Paper;
   baseline?: string;
@@ -48,7 +50,7 @@ export async function checkCustomFacts(loaded: LoadedOrg, cfg: ConfigResult | un
 }
 
 /** Config, load, waiver checks and the engine, as `audit` runs them (shared with `interview`). */
-export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact'>) {
+export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 'config' | 'example' | 'date' | 'redact' | 'perPerson'>) {
   // The .sales-audit.yaml files next to and above a user's file apply; a bundled example uses only --config.
   const cfg = opts.config !== false && (opts.config || file) ? await new ConfigResolver(rules, opts.config || undefined).forOrg(opts.example ? undefined : file) : undefined;
   if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
@@ -70,7 +72,10 @@ export async function auditFile(file: string | undefined, opts: Pick<AuditOpts, 
   await checkCustomFacts(loaded, cfg);
   const org = opts.redact ? redact(loaded.org) : loaded.org;
   // The library's audit(), as a consumer of the package calls it.
-  const report = audit({ ...loaded, org }, { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers });
+  const report = audit(
+    { ...loaded, org },
+    { date: opts.date ?? today(), rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers, perPerson: opts.perPerson },
+  );
   return { report, config, configFiles: cfg?.value.files ?? [], inputs, org };
 }
 
@@ -82,6 +87,8 @@ export interface SideOptions {
   /** lint --no-config: no config at all (rule defaults), as for the file linted. */
   noConfig?: boolean;
   redact?: boolean;
+  /** Every person's finding and step, not summarised (as the audit it is compared with). */
+  perPerson?: boolean;
   cwd?: string;
 }
 
@@ -105,7 +112,10 @@ export async function auditText(text: string, shown: string, configFor: string |
   if (bad.length) throw inputError(bad);
   await checkCustomFacts(loaded.value, cfg);
   const org = opts.redact ? redact(loaded.value.org) : loaded.value.org;
-  const report = audit({ ...loaded.value, file: shown, org }, { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers });
+  const report = audit(
+    { ...loaded.value, file: shown, org },
+    { date: opts.date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers, perPerson: opts.perPerson },
+  );
   return { report, org };
 }
 
@@ -147,7 +157,7 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
 async function compare(baseline: string, file: string | undefined, report: AuditReport, org: DiffSide['org'], opts: AuditOpts) {
   // The engine's diff comes through diff-input, so that no chunk of the plain audit is split for it.
   const [{ loadBaseline, diffAudits }, view, { gaugeDelta, sinceSection, SINCE_CSS }] = await Promise.all([import('../diff-input'), import('../../report/diff'), import('../../report/diff-html')]);
-  const before = await loadBaseline(baseline, file, { date: report.auditDate, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact });
+  const before = await loadBaseline(baseline, file, { date: report.auditDate, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson });
   const diff = diffAudits(before, { report, org, label: file ?? report.org.file }, VERSION);
   return {
     diff,

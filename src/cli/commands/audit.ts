@@ -23,6 +23,7 @@ export function registerAudit(program: Command): void {
     .option('--config <file>', 'use this config instead of the .sales-audit.yaml files next to and above the org file (none is looked up for --example)')
     .option('--no-config', 'use no config file at all (rule defaults)')
     .option('--redact', 'replace the names of people and respondents with labels')
+    .option('--per-person', "list every person's finding and checklist step; by default a finding about more than 100 people is one that counts them and names five")
     .option('--paper <size>', "html and pdf: print on a4 or letter (html default: the printer's paper; pdf default: a4)", parsePaper)
     .option('--baseline <report|revision>', 'compare with an earlier audit: a JSON report, an org file, a git revision (main) or rev:path; the report gains "since the last audit"')
     .option('--fail-on-regression', 'with --baseline: exit 1 when the score fell or a finding is new')
@@ -41,6 +42,7 @@ Examples:
   $ sales-audit audit acme.yaml --no-config                  (rule defaults, whatever .sales-audit.yaml says)
   $ sales-audit audit acme.yaml --baseline audit-2026-05.json --format html -o audit.html   (what changed since)
   $ sales-audit audit orgs/acme.yaml --baseline main       (the file as it is on main)
+  $ sales-audit audit big-roster.yaml --format json --per-person > every-person.json
 
 The csv format is the remediation checklist; a cell starting with = + - @ gets a
 leading ' so a spreadsheet shows it as text instead of running it as a formula.`,

@@ -81,6 +81,8 @@ export interface LintOpts {
   failOn?: Severity;
   strict?: boolean;
   redact?: boolean;
+  /** --per-person: every person's finding, not summarised. */
+  perPerson?: boolean;
   color?: boolean;
   /** --baseline: a git revision to compare each file with. */
   baseline?: string;
@@ -120,7 +122,7 @@ async function lintOne(input: { path: string; shown: string }, resolver: ConfigR
   // The library's audit(), as `audit` calls it.
   const report = audit(
     { ...org, org: opts.redact ? redact(org.org) : org.org },
-    { date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers },
+    { date, rules: all, settings: settingsOf(config), coverageFloor: config?.coverageFloor, configWaivers: cfg?.value.waivers, perPerson: opts.perPerson },
   );
   // Lint fails on a failing critical rule unless the config says otherwise.
   const gates = gatesOf(config, { failUnder: opts.failUnder, minCoverage: opts.minCoverage, failOn: opts.failOn, strict: opts.strict }, { failOnFatal: true });
@@ -164,7 +166,13 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   for (const input of inputs) {
     let f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
     if (compare && base && f.ok && !('unmatched' in input)) {
-      f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, cwd }, f.report);
+      f.baseline = await compare.baselineOf(
+        input.path,
+        f.file,
+        base,
+        { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson, cwd },
+        f.report,
+      );
       if (opts.failOnRegression) {
         f.regressionGate = opts.failOnRegression;
         if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));

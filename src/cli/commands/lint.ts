@@ -28,6 +28,7 @@ export function registerLint(program: Command): void {
         .argParser(parseSeverity),
     )
     .option('--redact', 'replace the names of people and respondents with labels')
+    .option('--per-person', "one result per person's finding; by default a finding about more than 100 people is one that counts them and names five")
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText(
       'after',
@@ -43,6 +44,7 @@ Examples:
   $ sales-audit lint acme.yaml --min-coverage 70        # fail while too little is known
   $ sales-audit lint acme.yaml --format sarif --output audit.sarif --format stylish
   $ sales-audit lint acme.yaml --format github --strict
+  $ sales-audit lint big-roster.yaml --format sarif -o all.sarif --per-person   (every person's finding)
   $ sales-audit lint "orgs/*.yaml" --baseline origin/main --fail-on-regression high --format markdown -o summary.md
 
 Exit codes: 0 every gate holds · 1 a gate failed · 2 could not run (usage, unreadable or invalid file or config)`,

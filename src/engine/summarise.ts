@@ -1,0 +1,185 @@
+// Per-person findings of a large organisation, summarised: when one rule says
+// the same thing (one message id, one step) about very many people, the report
+// carries one finding that says how many it concerns and names a few, and one
+// checklist step for them, instead of tens of thousands of lines (issue 9 item
+// 6). Done in the report's data, so every format shows the same summary
+// without logic of its own; presentation only, so no score moves.
+import type { Org } from '../model/schema';
+import { subjectOf } from './group';
+import { itemLabel } from './identity';
+import { SEVERITY_WEIGHT, type Evidence, type Finding, type PeopleSummary } from './types';
+
+/**
+ * More findings than this of one kind (one rule, one message id, one severity) about
+ * people, and they are summarised as one. Well above the bundled examples (15
+ * people at most) and the team a reader goes through name by name; a
+ * 10,000-person roster has kinds with thousands.
+ */
+export const SUMMARISE_OVER = 100;
+
+/**
+ * A finding or checklist item that rests on more facts than this (a team-wide
+ * finding over thousands of reps, a find-out item with a fact per person)
+ * cites the first this many as evidence, and says how many there are
+ * (`evidenceTotal`); a find-out item's `facts` still lists every one, and
+ * perPerson cites them all. Above the bundled examples' 15 people.
+ */
+export const CITED_AT_MOST = 20;
+
+/** How many people a summarised finding or checklist step names (worst first, then by name); the rest are counted. */
+export const SUMMARY_NAMED = 5;
+
+/** A finding before the engine marks it fatal or suppressed, with how far its fact misses (0..1) when the rule said. */
+export type RawFinding = Omit<Finding, 'fatal' | 'suppressed'> & { gap?: number };
+
+/** A remediation step as the engine holds it before the checklist is ranked. */
+export interface RawStep {
+  stepId: string;
+  action: string;
+  owner: string;
+  effort: 'low' | 'medium' | 'high';
+  evidence: Evidence[];
+  or?: true;
+  people?: PeopleSummary;
+}
+
+/** The index of the person a finding or step is about (`people[4]` -> 4), or undefined when it is not about one person. */
+function personOf(x: { evidence: Evidence[] }): number | undefined {
+  const s = subjectOf(x);
+  return s !== undefined && s.startsWith('people[') ? Number(s.slice(7, -1)) : undefined;
+}
+
+/** 12345 -> "12,345": the same bytes on every Node, whatever its ICU data. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One rule's findings (already one per person: engine/group.ts) with each
+ * kind (message id and severity) about more than SUMMARISE_OVER people replaced, at the place of its
+ * first, by one finding: "400 of 10,000 people: AE 1 …; AE 7 …; and 395 more."
+ * It names SUMMARY_NAMED people, the widest miss first,
+ * then by name; its evidence is theirs (so SARIF and GitHub still point at
+ * lines), its `people` says how many and whom. Also returns the order of every
+ * person the rule found something about (worst first), for the rule's steps.
+ */
+export function summariseFindings(findings: readonly RawFinding[], org: Org): { findings: RawFinding[]; order: Map<number, number> } {
+  const people = org.people ?? [];
+  const name = (i: number) => itemLabel(people[i]) ?? `people[${i}]`;
+  const person = findings.map(personOf);
+  // Worst first: severity, then how far the fact misses, then name; the roster order breaks ties.
+  const rank = findings
+    .map((f, i) => i)
+    .filter((i) => person[i] !== undefined)
+    .sort((a, b) => {
+      const fa = findings[a]!;
+      const fb = findings[b]!;
+      return SEVERITY_WEIGHT[fb.severity] - SEVERITY_WEIGHT[fa.severity] || (fb.gap ?? -1) - (fa.gap ?? -1) || byCodeUnit(name(person[a]!), name(person[b]!)) || person[a]! - person[b]! || a - b;
+    });
+  const order = new Map<number, number>();
+  for (const i of rank) if (!order.has(person[i]!)) order.set(person[i]!, order.size);
+  const kinds = new Map<string, number[]>();
+  for (const i of rank) {
+    // Apart by severity too (a near miss is one lower), so counts by severity and the fail-on gate stay exact.
+    const key = `${findings[i]!.note ? 'note' : 'finding'} ${findings[i]!.severity} ${findings[i]!.messageId}`;
+    const list = kinds.get(key);
+    if (list) list.push(i);
+    else kinds.set(key, [i]);
+  }
+  const out: RawFinding[] = [];
+  const first = new Map<number, number[]>();
+  const dropped = new Set<number>();
+  for (const members of kinds.values()) {
+    if (members.length <= SUMMARISE_OVER) continue;
+    first.set(minOf(members), members);
+    for (const i of members) dropped.add(i);
+  }
+  findings.forEach((f, i) => {
+    const members = first.get(i);
+    if (members)
+      out.push(
+        summaryFinding(
+          members.map((m) => findings[m]!),
+          members.map((m) => name(person[m]!)),
+          people.length,
+        ),
+      );
+    else if (!dropped.has(i)) out.push(f);
+  });
+  return { findings: out, order };
+}
+
+/** The smallest of a list (a loop: spreading an unbounded list into Math.min overflows the stack). */
+function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
+function summaryFinding(members: readonly RawFinding[], names: readonly string[], total: number): RawFinding {
+  const shown = members.slice(0, SUMMARY_NAMED);
+  const head = members[0]!;
+  const count = members.length;
+  return {
+    id: `${head.ruleId}/${head.messageId}/people[severity=${head.severity}]`,
+    ruleId: head.ruleId,
+    messageId: head.messageId,
+    message: `${thousands(count)} of ${thousands(total)} people: ${shown.map((m) => m.message.replace(/\.$/, '')).join('; ')}; and ${thousands(count - shown.length)} more.`,
+    severity: head.severity,
+    note: head.note,
+    data: { people: count, of: total },
+    evidence: shown.flatMap((m) => m.evidence),
+    thresholds: head.thresholds,
+    people: { count, of: total, named: names.slice(0, SUMMARY_NAMED) },
+  };
+}
+
+/**
+ * One rule's steps with each step about more than SUMMARISE_OVER people
+ * replaced, at the place of its first, by one: "For 400 of 10,000 people: Give
+ * AE 2 …; …; and 395 more." The people named come in `order` (the rule's
+ * findings, worst first), then in roster order.
+ */
+export function summariseSteps(steps: readonly RawStep[], org: Org, order: ReadonlyMap<number, number>): RawStep[] {
+  const people = org.people ?? [];
+  const person = steps.map(personOf);
+  const kinds = new Map<string, number[]>();
+  steps.forEach((s, i) => {
+    if (person[i] === undefined) return;
+    const key = `${s.stepId}${s.or ? ' or' : ''}`;
+    const list = kinds.get(key);
+    if (list) list.push(i);
+    else kinds.set(key, [i]);
+  });
+  const first = new Map<number, number[]>();
+  const dropped = new Set<number>();
+  for (const members of kinds.values()) {
+    if (members.length <= SUMMARISE_OVER) continue;
+    first.set(members[0]!, members);
+    for (const i of members) dropped.add(i);
+  }
+  const at = (i: number) => order.get(person[i]!) ?? order.size + person[i]!;
+  const out: RawStep[] = [];
+  steps.forEach((s, i) => {
+    const members = first.get(i);
+    if (!members) {
+      if (!dropped.has(i)) out.push(s);
+      return;
+    }
+    const sorted = [...members].sort((a, b) => at(a) - at(b) || a - b);
+    const shown = sorted.slice(0, SUMMARY_NAMED);
+    const count = members.length;
+    out.push({
+      stepId: s.stepId,
+      action: `For ${thousands(count)} of ${thousands(people.length)} people: ${shown.map((m) => steps[m]!.action.replace(/\.$/, '')).join('; ')}; and ${thousands(count - shown.length)} more.`,
+      owner: s.owner,
+      effort: s.effort,
+      evidence: shown.flatMap((m) => steps[m]!.evidence),
+      ...(s.or ? { or: true as const } : {}),
+      people: { count, of: people.length, named: shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`) },
+    });
+  });
+  return out;
+}

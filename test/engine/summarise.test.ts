@@ -1,0 +1,185 @@
+// Per-person findings of a large organisation, summarised in the engine (issue
+// 9 item 6): one finding per kind that counts the people and names a few, one
+// checklist step for them; the same scores, counts and gates as per person;
+// every person's finding with perPerson (the CLI's --per-person).
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { audit, loadOrgFromText, render } from '../../src/api';
+import { checkGates } from '../../src/engine/gates';
+import { CITED_AT_MOST, SUMMARISE_OVER, SUMMARY_NAMED, thousands } from '../../src/engine/summarise';
+import { defineRule } from '../../src/engine/define-rule';
+import { runAudit } from '../../src/engine/run';
+import type { AuditReport, Finding, RuleDefinition } from '../../src/engine/types';
+import type { Org } from '../../src/model/schema';
+import { reportJsonSchema } from '../../src/report/report-schema';
+
+const DATE = '2026-11-27';
+const MID = readFileSync('templates/examples/mid-size-gaps.yaml', 'utf8');
+
+/** The mid-size example with its people repeated to `n` (names suffixed " r1", " r2"... from the second round), as YAML text. */
+export function repeated(n: number): string {
+  const lines = MID.split('\n');
+  const start = lines.indexOf('people:') + 1;
+  let end = start;
+  while (end < lines.length && (lines[end]!.startsWith(' ') || lines[end] === '')) end++;
+  const items: string[][] = [];
+  for (let i = start; i < end; i++) {
+    if (lines[i]!.startsWith('  - ')) items.push([]);
+    items.at(-1)?.push(lines[i]!);
+  }
+  const body: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = items[i % items.length]!;
+    const round = Math.floor(i / items.length);
+    body.push(round ? item[0]!.replace(/name: (.*)$/, `name: $1 r${round}`) : item[0]!, ...item.slice(1));
+  }
+  return [...lines.slice(0, start), ...body, ...lines.slice(end)].join('\n');
+}
+
+const kind = (f: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'note'>) => `${f.ruleId} ${f.messageId} ${f.severity} ${f.note}`;
+const count = <T>(xs: readonly T[], key: (x: T) => string) => xs.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map<string, number>());
+
+describe('summarised per-person findings', async () => {
+  const PEOPLE = 3000;
+  const loaded = await loadOrgFromText(repeated(PEOPLE), 'big.yaml');
+  const summed = audit(loaded, { date: DATE });
+  const every = audit(loaded, { date: DATE, perPerson: true });
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
+  const validate = ajv.compile(reportJsonSchema());
+
+  it('the threshold is well above the bundled examples, whose reports carry no summary', async () => {
+    expect(SUMMARISE_OVER).toBeGreaterThanOrEqual(100);
+    for (const name of ['struggling-startup', 'mid-size-gaps', 'healthy-org', 'roster-team']) {
+      const small = await loadOrgFromText(readFileSync(`templates/examples/${name}.yaml`, 'utf8'), `${name}.yaml`, 'templates/examples');
+      const a = audit(small, { date: DATE });
+      expect(JSON.stringify(a)).toBe(JSON.stringify(audit(small, { date: DATE, perPerson: true })));
+      expect(a.findings.some((f) => f.people) || a.checklist.some((c) => c.people)).toBe(false);
+    }
+  });
+
+  it('scores, coverage, grade, rules, counts and gates are the same as per person (summarising is presentation)', () => {
+    expect(summed.summary).toEqual(every.summary);
+    expect(summed.categories).toEqual(every.categories);
+    expect(summed.rules).toEqual(every.rules);
+    for (const failOn of ['critical', 'high', 'medium', 'low'] as const) expect(checkGates(summed, { failOn })).toEqual(checkGates(every, { failOn }));
+    // The gains still add up with the headline to 100.
+    const gains = (r: AuditReport) => Math.round(r.checklist.reduce((s, c) => s + c.gain, 0) * 10) / 10;
+    expect(gains(summed)).toBe(gains(every));
+  });
+
+  it('each kind about more than SUMMARISE_OVER people is one finding: how many of how many, five named, "and N more"', () => {
+    const perKind = count(every.findings, kind);
+    const big = [...perKind].filter(([, n]) => n > SUMMARISE_OVER);
+    expect(big.length).toBeGreaterThanOrEqual(3);
+    for (const [k, n] of big) {
+      const one = summed.findings.filter((f) => kind(f) === k);
+      expect(one, k).toHaveLength(1);
+      const f = one[0]!;
+      expect(f.people).toEqual({ count: n, of: PEOPLE, named: expect.any(Array) });
+      expect(f.people!.named).toHaveLength(SUMMARY_NAMED);
+      expect(f.message.startsWith(`${thousands(n)} of ${thousands(PEOPLE)} people: `)).toBe(true);
+      expect(f.message.endsWith(`; and ${thousands(n - SUMMARY_NAMED)} more.`)).toBe(true);
+      expect(f.id).toBe(`${f.ruleId}/${f.messageId}/people[severity=${f.severity}]`);
+      // The people named are among those the rule found, each with their own message, and cited as evidence.
+      const theirs = every.findings.filter((g) => kind(g) === k);
+      for (const name of f.people!.named) {
+        const own = theirs.find((g) => g.message.startsWith(`${name} `) || g.message.startsWith(`${name}:`) || g.message.includes(` ${name} `));
+        expect(own, name).toBeDefined();
+        expect(f.message).toContain(own!.message.replace(/\.$/, ''));
+        for (const e of own!.evidence) expect(f.evidence).toContainEqual(e);
+      }
+    }
+    // Kinds about fewer people are as they were.
+    const merged = (f: Finding) => (f.parts?.length ?? 0) > SUMMARISE_OVER || f.evidence.length > CITED_AT_MOST || f.evidenceTotal !== undefined;
+    for (const [k, n] of perKind) if (n <= SUMMARISE_OVER) expect(summed.findings.filter((f) => kind(f) === k && !merged(f))).toEqual(every.findings.filter((f) => kind(f) === k && !merged(f)));
+  });
+
+  it('names the worst first: the widest miss the rule states, then by name', () => {
+    const stalled = summed.findings.find((f) => f.people && f.messageId === 'stalled')!;
+    expect(stalled).toBeDefined();
+    // The rule states no gap here: by name, in code-unit order.
+    expect(stalled.people!.named).toEqual([...stalled.people!.named].sort());
+    // A rule that states how far each person misses: the widest first.
+    const wide = defineRule({
+      id: 'wide',
+      title: 'wide',
+      source: 'test',
+      category: 'people',
+      severity: 'high',
+      reads: ['people[].name'],
+      docs: { description: 'd', rationale: 'r' },
+      messages: { short: '{name} falls short.' },
+      steps: {},
+      check: ({ org, finding }) => ({ score: 0, findings: (org.people ?? []).map((p, i) => finding('short', [`people[${i}].name`], { name: p.name }, { gap: 0.3 + ((i * 7) % 50) / 100 })) }),
+    }) as unknown as RuleDefinition;
+    const people = Array.from({ length: 120 }, (_, i) => ({ name: `P${String(i).padStart(3, '0')}` }));
+    const r = runAudit({ org: { people } as Org, date: DATE, rules: [wide], file: 'o.yaml' });
+    const f = r.findings.find((x) => x.people)!;
+    const gap = (name: string) => 0.3 + ((Number(name.slice(1)) * 7) % 50) / 100;
+    const order = [...people].sort((a, b) => gap(b.name) - gap(a.name) || (a.name < b.name ? -1 : 1)).map((p) => p.name);
+    expect(f.people).toEqual({ count: 120, of: 120, named: order.slice(0, SUMMARY_NAMED) });
+    expect(f.message).toBe(
+      `120 of 120 people: ${order
+        .slice(0, SUMMARY_NAMED)
+        .map((n) => `${n} falls short`)
+        .join('; ')}; and 115 more.`,
+    );
+  });
+
+  it('one checklist step for the people of each summarised kind, with a stable id', () => {
+    const perStep = count(
+      every.checklist.filter((c) => c.evidence.every((e) => e.path.startsWith('people['))),
+      (c) => `${c.ruleId} ${c.stepId}`,
+    );
+    const big = [...perStep].filter(([, n]) => n > SUMMARISE_OVER);
+    expect(big.length).toBeGreaterThanOrEqual(2);
+    for (const [k, n] of big) {
+      const one = summed.checklist.filter((c) => `${c.ruleId} ${c.stepId}` === k);
+      expect(one, k).toHaveLength(1);
+      expect(one[0]!.people?.count).toBe(n);
+      expect(one[0]!.action).toMatch(new RegExp(`^For ${thousands(n)} of ${thousands(PEOPLE)} people: .*; and ${thousands(n - SUMMARY_NAMED)} more\\.$`));
+      expect(one[0]!.id).toBe(`${one[0]!.ruleId}/${one[0]!.stepId}/people[]`);
+    }
+    expect(summed.checklist.map((c) => c.rank)).toEqual(summed.checklist.map((_, i) => i + 1));
+  });
+
+  it('findings about one subject merged past SUMMARISE_OVER (a policy thousands are under) name five and count the rest', () => {
+    const merged = every.findings.find((f) => (f.parts?.length ?? 0) > SUMMARISE_OVER)!;
+    expect(merged).toBeDefined();
+    const one = summed.findings.find((f) => f.ruleId === merged.ruleId && f.note === merged.note && f.evidence[0]!.path === merged.evidence[0]!.path)!;
+    expect(one.parts).toHaveLength(SUMMARY_NAMED);
+    expect(one.messageId).toBe([...new Set(merged.parts!.map((p) => p.messageId))].join('+'));
+    expect(one.message).toMatch(new RegExp(`^${thousands(merged.parts!.length)} findings about .*; and ${thousands(merged.parts!.length - SUMMARY_NAMED)} more\\.$`));
+  });
+
+  it('a finding or item resting on more than CITED_AT_MOST facts cites the first of them and says how many; text and Markdown say so', async () => {
+    const wide = every.findings.filter((f) => f.evidence.length > CITED_AT_MOST);
+    expect(wide.length).toBeGreaterThan(0);
+    for (const f of wide) {
+      const one = summed.findings.find((g) => g.id === f.id)!;
+      expect(one.evidence).toEqual(f.evidence.slice(0, CITED_AT_MOST));
+      expect(one.evidenceTotal).toBe(f.evidence.length);
+      expect(f.evidenceTotal).toBeUndefined();
+    }
+    const items = summed.checklist.filter((c) => c.evidenceTotal);
+    expect(items.length).toBeGreaterThan(0);
+    for (const c of items) {
+      expect(c.evidence).toHaveLength(CITED_AT_MOST);
+      expect(c.evidenceTotal).toBe(every.checklist.find((x) => x.id === c.id)!.evidence.length);
+      if (c.facts) expect(c.evidenceTotal).toBe(c.facts.length);
+    }
+    const f = summed.findings.find((g) => g.id === wide[0]!.id)!;
+    const more = f.evidenceTotal! - CITED_AT_MOST;
+    expect((await render(summed, 'text')).replace(/\s+/g, ' ')).toContain(`... and ${more} more places (--per-person cites every one)`);
+    expect(await render(summed, 'markdown')).toContain(`… and ${more} more places`);
+    expect(await render(summed, 'html')).toContain(`… and ${more} more places`);
+  });
+
+  it('both reports follow the JSON Schema; the summarised one is a fraction of the size; the same bytes on a second run', async () => {
+    for (const r of [summed, every]) expect(validate(JSON.parse(await render(r, 'json'))), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const a = await render(summed, 'json');
+    expect(a.length).toBeLessThan((await render(every, 'json')).length / 2);
+    expect(await render(audit(loaded, { date: DATE }), 'json')).toBe(a);
+  });
+});
