@@ -76,7 +76,7 @@ export default defineRule({
     rareOneToOne: '{name} has a one-to-one with their manager only once a quarter.',
     repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing for it until it is known.',
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says what each rep should get, but not who sells or that anyone gets it, so it earns nothing until a roster shows it.',
-    nobodySells: 'Nobody in the roster is known to sell ({names}: is_rep not recorded): until someone is, this rule may not apply, and earns nothing.',
+    nobodySells: 'Nobody in the roster is known to sell (for {names}, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
     policyFills: 'For {names}, {what} {is} not recorded: the policy for {who} ({terms}) counts instead, at half, until it is.',
     policyShort: 'The policy for {who} sets {gaps}.',
     policyNotKept: '{name} has {observed}, against the policy for {who} ({terms}).',

@@ -75,7 +75,7 @@ export default defineRule({
     payCut: '{name} had a pay cut {when} with no improvement plan or decision on record.',
     lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no coaching, improvement plan or decision on record.',
     stalled: '{name} has been on {action} since {since} ({daysText}, past the {decisionDays}-day deadline), still under {pct}% of quota, with no decision.',
-    actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: {name} earns nothing until they are.',
+    actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: the score counts this as earning nothing until they are.',
     rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
@@ -86,7 +86,7 @@ export default defineRule({
     policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
     partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
     partTimePolicyUnknown:
-      '{name} sells part-time ({why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (an empty list if there are none), this earns nothing.',
+      '{name} sells part-time ({why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.',
   },
   steps: {
     decide: {

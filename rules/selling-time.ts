@@ -66,7 +66,7 @@ export default defineRule({
     thinSupport: '{supportText} {supports} the {repsText} (one per {ratio} reps), against about {fte} of a full-time job per week that could move off the reps.',
     tasksUnknown: 'Whether the listed task "{task}" could be done by a support role is not known.',
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
-    repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, {them} {earn} only what the team-wide figure ({teamPct}%) guarantees.',
+    repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, the score counts {them} at only what the team-wide figure ({teamPct}%) guarantees.',
     partTime: '{name} sells part-time ({share}% of the job): {pct}% of the week spent selling is judged as {effective}% of the selling part.',
     teamVsReps:
       "The team-wide selling time ({teamPct}%) is more than the reps' own figures add up to: one of the two is wrong. Until it is settled, the score keeps what the team-wide figure guarantees.",

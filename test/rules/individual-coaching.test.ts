@@ -268,7 +268,9 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
     const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
     expectOutcome(unsure, { score: 0, notes: ['policyFills', 'nobodySells'] });
-    expect(unsure.notes[1]!.message).toBe('Nobody in the roster is known to sell (Founder: is_rep not recorded): until someone is, this rule may not apply, and earns nothing.');
+    expect(unsure.notes[1]!.message).toBe(
+      'Nobody in the roster is known to sell (for Founder, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
+    );
     expect(unsure.missing).toContain('people[0].is_rep');
     expectMonotone(rule, NOBODY);
     expectMonotone(rule, {

@@ -390,7 +390,7 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     const open = runRule(rule, { people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
     expectOutcome(open, { score: 0.5, messages: [], notes: ['partTimePolicyUnknown'], missing: ['policies'] });
     expect(open.notes[0]!.message).toBe(
-      `${person.name} sells part-time (${why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (an empty list if there are none), this earns nothing.`,
+      `${person.name} sells part-time (${why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.`,
     );
   });
 

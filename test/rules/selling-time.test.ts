@@ -86,7 +86,7 @@ describe('selling-time', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
     // AE 1 earns 0.5 of 3 (50/100), tasks unknown: 1.5 of 4.
     expectOutcome(r, { status: 'incomplete', score: 0.375, notes: ['repsUnknownTeam'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
-    expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, this rep earns only what the team-wide figure (50%) guarantees.');
+    expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, the score counts this rep at only what the team-wide figure (50%) guarantees.');
   });
 
   it('earns a team-wide figure on its own only for what it guarantees, the rest in play', () => {
