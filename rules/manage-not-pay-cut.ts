@@ -228,7 +228,7 @@ export default defineRule({
       if (!underperforming) {
         // Under management against a deadline, or let go: in scope and managed.
         // A rep who may not sell and is known not to underperform: nothing to judge (an unknown never takes a check out of the count, so this one must not be in it).
-        if (released || inWindow) checks.push(!rep.certain && lagging === false ? { id, notApplicable: `${name} is not underperforming` } : repCheck(rep, id, 1));
+        if (released || inWindow) checks.push(!rep.certain && lagging === false && (performing || !actionsOpen) ? { id, notApplicable: `${name} is not underperforming` } : repCheck(rep, id, 1));
         // Not known to underperform: not judged when the known facts say so, else open.
         else if (lagging === undefined || (actionsOpen && !performing)) {
           checks.push(repCheck(rep, id, [0, 1], unknownFacts));

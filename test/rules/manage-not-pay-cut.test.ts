@@ -437,6 +437,10 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
         ],
       },
     ],
+    [
+      'one who may not sell, with no quarter recorded, a pay cut and a release: an untyped action may be a pay cut (found by the generated orgs, seed 424242)',
+      { people: [{ name: 'P0', direct_reports: 2, attainment: [], actions: [{ action: 'pay_cut' }, { action: 'release' }] }] },
+    ],
   ])('deleting a fact never raises the score: %s', (_, org) => {
     expectMonotone(rule, org);
   });
