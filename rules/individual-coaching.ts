@@ -61,7 +61,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team's common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep's own fact is missing, and for the whole team when no roster is given (the policy's terms judged as a check at half the weight, the practice under it unknown until a roster shows it): a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). The reps' checks together weigh three times one more check, the managers' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar. The capacity bar: " +
+      "One check per rep, made of the individual attention the rep gets: a development plan written for them (40%), a regular one-to-one with their manager (30%: weekly or monthly in full, quarterly half) and coaching time (30%, in proportion to 3 hours a month). One-to-ones and coaching hours are individual attention even when the plan is the team's common one. Reps whose plans share a focus are not treated alike for that: two reps can need the same thing. A role policy (`policies:`) counts where a rep's own fact is missing: a policy is intent, not observed practice, so it earns half of what the same practice observed would; observed practice earns in full and never less than the policy it falls under (a rep short of the policy is a finding). Without a roster, or while nobody in it is known to sell, it is not known whether the rule applies at all: nothing in it earns (an unknown earns nothing), and the policies' terms and the managers' capacity show only what it could reach. The reps' checks together weigh three times one more check, the managers' capacity: half for the span of control (reps per first-line manager, up to 10), half for the coaching hours a manager can give against the reps they have times the coaching bar. The capacity bar: " +
       SOURCE_CAPACITY +
       '.',
     rationale:
@@ -75,7 +75,8 @@ export default defineRule({
     noOneToOne: '{name} has no regular one-to-one with their manager.',
     rareOneToOne: '{name} has a one-to-one with their manager only once a quarter.',
     repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing for it until it is known.',
-    policyOnly: 'No roster is given: judged on the policy for {who} ({terms}). A policy is intent, not observed practice: it earns half until the roster shows it kept.',
+    policyOnly: 'No roster is given: the policy for {who} ({terms}) says what each rep should get, but not who sells or that anyone gets it, so it earns nothing until a roster shows it.',
+    nobodySells: 'Nobody in the roster is known to sell (for {names}, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
     policyFills: 'For {names}, {what} {is} not recorded: the policy for {who} ({terms}) counts instead, at half, until it is.',
     policyShort: 'The policy for {who} sets {gaps}.',
     policyNotKept: '{name} has {observed}, against the policy for {who} ({terms}).',
@@ -151,6 +152,14 @@ export default defineRule({
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
     const checks: CheckOut[] = [];
+    // Whether anyone sells is not known: the rule may not apply, so no check in it earns (an unknown earns
+    // nothing, and a roster known to hold no seller takes the rule out of the count), though each could reach its best.
+    const mayNotApply = (unknown: string[]): CheckOut[] =>
+      checks.map((c) => {
+        if (c.notApplicable !== undefined || c.score === undefined) return c;
+        const best = typeof c.score === 'number' ? c.score : c.score[1];
+        return { ...c, score: [0, best], unknown: best > 0 ? [...new Set([...(c.unknown ?? []), ...unknown])] : (c.unknown ?? []) };
+      });
     // What a policy sets short of the bar: a finding and a step, once per policy.
     const judgePolicy = ({ policy: p, i, who }: PolicyRef) => {
       const gaps: string[] = [];
@@ -242,7 +251,7 @@ export default defineRule({
         judgePolicy(ref);
       }
       checks.push(managerCheck());
-      return { checks, findings, steps };
+      return { checks: mayNotApply(['people']), findings, steps };
     }
     const reps = repsOf(org.people);
     if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
@@ -362,6 +371,15 @@ export default defineRule({
       );
     }
     checks.push(managerCheck());
-    return { checks, findings, steps };
+    if (reps.some((r) => r.certain)) return { checks, findings, steps };
+    findings.push(
+      finding(
+        'nobodySells',
+        reps.map(({ i }) => `people[${i}].is_rep`),
+        { names: joinNames(reps.map(({ name }) => name)) },
+        { note: true },
+      ),
+    );
+    return { checks: mayNotApply(reps.map(({ i }) => `people[${i}].is_rep`)), findings, steps };
   },
 });

@@ -1,5 +1,5 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
@@ -67,7 +67,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -75,7 +75,7 @@ export default defineRule({
     payCut: '{name} had a pay cut {when} with no improvement plan or decision on record.',
     lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no coaching, improvement plan or decision on record.',
     stalled: '{name} has been on {action} since {since} ({daysText}, past the {decisionDays}-day deadline), still under {pct}% of quota, with no decision.',
-    actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: {name} earns nothing until they are.',
+    actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: the score counts this as earning nothing until they are.',
     rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
@@ -85,6 +85,8 @@ export default defineRule({
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
     policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
     partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
+    partTimePolicyUnknown:
+      '{name} sells part-time ({why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.',
   },
   steps: {
     decide: {
@@ -173,7 +175,8 @@ export default defineRule({
     const checks: CheckOut[] = [];
     const noAttainment: typeof reps = [];
     let payCuts = false;
-    for (const rep of reps) {
+    // One rep's judgement: exactly one check, with its findings and steps.
+    const judge = (rep: (typeof reps)[number]): void => {
       const { p, i, name } = rep;
       const id = `rep:${name}`;
       const att = p.attainment;
@@ -217,24 +220,15 @@ export default defineRule({
 
       // Still ramping: not judged on quota yet (coaching or a decision still counts as managing).
       if (start !== undefined && monthsBetween(start, date) < rampMonths) {
-        checks.push(released || inWindow ? repCheck(rep, id, 1) : { id, notApplicable: `${name} started on ${start} and is still ramping up` });
-        continue;
-      }
-      // A part-time seller (a selling CEO, a player-coach) carries a part quota beside another job.
-      const share = p.selling_share_pct;
-      const reports = p.direct_reports;
-      if ((share !== undefined && share < 100) || (rep.certain && reports !== undefined && reports > 0)) {
-        checks.push(released || inWindow ? repCheck(rep, id, 1) : { id, notApplicable: `${name} sells part-time` });
-        if (lagging !== false && att !== undefined) {
-          const why = share !== undefined && share < 100 ? `${share}% of the job` : `and manages ${countOf(reports!, 'person', 'people')}`;
-          findings.push(finding('partTime', [share !== undefined && share < 100 ? `people[${i}].selling_share_pct` : `people[${i}].direct_reports`], { name, why }, { note: true }));
-        }
-        continue;
+        // Only a certain rep earns for it: for one who may not sell, the check is known not to apply either way.
+        checks.push((released || inWindow) && rep.certain ? repCheck(rep, id, 1) : { id, notApplicable: `${name} started on ${start} and is still ramping up` });
+        return;
       }
       const underperforming = lagging === true || (cuts.length > 0 && !performing);
       if (!underperforming) {
         // Under management against a deadline, or let go: in scope and managed.
-        if (released || inWindow) checks.push(repCheck(rep, id, 1));
+        // A rep who may not sell and is known not to underperform: nothing to judge (an unknown never takes a check out of the count, so this one must not be in it).
+        if (released || inWindow) checks.push(!rep.certain && lagging === false && (performing || !actionsOpen) ? { id, notApplicable: `${name} is not underperforming` } : repCheck(rep, id, 1));
         // Not known to underperform: not judged when the known facts say so, else open.
         else if (lagging === undefined || (actionsOpen && !performing)) {
           checks.push(repCheck(rep, id, [0, 1], unknownFacts));
@@ -242,12 +236,14 @@ export default defineRule({
           if (lagging === undefined && att !== undefined)
             findings.push(finding('rampUnknown', [`people[${i}].attainment`, startPath], { name, pct, quarters: runHi, quartersText: lastQuarters(runHi) }, { ...thresholds, note: true }));
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
-        continue;
+        return;
       }
       // The role's policy counts for a known underperformer at half, whatever the record shows: the
       // record earns the rest (and a record short of it is still a finding).
       const under = policiesFor(refs, p.title);
-      const floor = lagging === true || cuts.length > 0 ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
+      // Only for a rep known to underperform after the ramp: with the attainment unknown, or the start date
+      // (the rep may still be ramping), a pay cut alone does not say so.
+      const floor = lagging === true || (cuts.length > 0 && att !== undefined && start !== undefined) ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
       checks.push(repCheck(rep, id, [Math.max(managed[0], floor), Math.max(managed[1], floor)], unknownFacts));
       if (floor > 0 && under.refs.length === 1 && !under.maybeNone) {
         const only = under.refs[0]!;
@@ -256,7 +252,7 @@ export default defineRule({
       if (managed[1] === 1) {
         if (actions === undefined && lagging)
           findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo) }, { ...thresholds, note: true }));
-        continue;
+        return;
       }
       // Known not to be managed.
       payCuts ||= cuts.length > 0;
@@ -274,7 +270,7 @@ export default defineRule({
           ),
         );
         steps.push(step('closePlan', { name, action: action.replace(/^an /, ''), since: latest.d, decisionDays }, [path]));
-        continue;
+        return;
       }
       for (const { a, j } of cuts) {
         const known = dateOf({ a, j }) !== undefined;
@@ -300,6 +296,41 @@ export default defineRule({
         );
       }
       steps.push(step('decide', { name, decisionDays }, [lagging ? `people[${i}].attainment` : `people[${i}].actions`]));
+    };
+    for (const rep of reps) {
+      const part = partTimeOf(rep);
+      const mark: { checks: number; findings: number; steps: number; noAttainment: number; payCuts: boolean } = {
+        checks: checks.length,
+        findings: findings.length,
+        steps: steps.length,
+        noAttainment: noAttainment.length,
+        payCuts,
+      };
+      judge(rep);
+      if (!part) continue;
+      // A part-time seller is judged as any rep, but a result known to count against them (an
+      // underperformance known to be left unmanaged) is not held against them: their quota is a part
+      // quota beside another job. Never below a full-time rep with the same record (partTimeOf).
+      // Only a record known to earn nothing is excused, and only where the role policies are known and none
+      // may cover them: a policy that covers them earns its half for them as for anyone, and with the
+      // policies unknown one may (so that deleting a policy, or the list, never takes a check out of the count).
+      const c = checks[mark.checks]!;
+      if (c.notApplicable !== undefined || c.score === undefined) continue;
+      const best = typeof c.score === 'number' ? c.score : c.score[1];
+      if (best > 0 || policiesFor(refs, rep.p.title).refs.length > 0) continue;
+      checks.length = mark.checks;
+      findings.length = mark.findings;
+      steps.length = mark.steps;
+      noAttainment.length = mark.noAttainment;
+      payCuts = mark.payCuts;
+      if (org.policies === undefined) {
+        // Whether a policy covers them is unknown: they may be excused or not, so the check earns nothing.
+        checks.push({ id: `rep:${rep.name}`, score: [0, 1], unknown: ['policies'] });
+        findings.push(finding('partTimePolicyUnknown', [part.path], { name: rep.name, why: part.why }, { note: true }));
+      } else {
+        checks.push({ id: `rep:${rep.name}`, notApplicable: `${rep.name} sells part-time` });
+        findings.push(finding('partTime', [part.path], { name: rep.name, why: part.why }, { note: true }));
+      }
     }
     if (noAttainment.length) {
       findings.push(

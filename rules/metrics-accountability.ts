@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, joinNames, monthsBetween, options, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, joinNames, monthsBetween, options, partTimeOf, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -40,16 +40,20 @@ interface Member {
  * who may or may not be such a rep counts at the worst (a miss) and could reach
  * the best (a hit, or left out); while nobody is certainly such a rep, the
  * check earns nothing (it may not apply, and an unknown never leaves the
- * denominator). Known to apply to nobody: not applicable.
+ * denominator). Known to apply to nobody: not applicable. A part-time seller
+ * (partTimeOf) counts as any rep, except that a known miss is left out: their
+ * quota is a part quota beside another job, and says little about how quotas
+ * are set (`excused` names them, for a note).
  */
 function teamAttainment(
   people: Org['people'],
   o: { quotaAttainedPct: number; teamAtQuotaPct: number; rampMonths: number },
   date: string,
-): { check: CheckOut; finding?: { atQuota: number; ramped: number; names: string; paths: string[]; gap: number } } {
+): { check: CheckOut; finding?: { atQuota: number; ramped: number; names: string; paths: string[]; gap: number }; excused: { name: string; path: string; why: string }[] } {
   const id = 'team:attainment';
-  if (people === undefined) return { check: unknownCheck(id, ['people'], ATTAINMENT) };
+  if (people === undefined) return { check: unknownCheck(id, ['people'], ATTAINMENT), excused: [] };
   const members: Member[] = [];
+  const excused: { name: string; path: string; why: string }[] = [];
   for (const [i, p] of people.entries()) {
     if (p.is_rep === false) continue;
     const att = p.attainment;
@@ -63,10 +67,15 @@ function teamAttainment(
     const last = att?.slice(-QUARTERS);
     const hit = last === undefined ? undefined : last.reduce((a, x) => a + x, 0) / last.length >= o.quotaAttainedPct;
     const at = (k: string) => `people[${i}].${k}`;
+    const part = partTimeOf({ p, i, name: p.name ?? `people[${i}]`, certain: p.is_rep === true });
+    if (part && hit === false) {
+      excused.push({ name: p.name ?? `people[${i}]`, path: part.path, why: part.why });
+      continue;
+    }
     const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined ? [at('attainment')] : [])];
     members.push({ name: p.name ?? `people[${i}]`, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment') });
   }
-  if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' } };
+  if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' }, excused };
   const sure = members.filter((m) => m.sure);
   const unsure = members.filter((m) => !m.sure);
   const hits = sure.filter((m) => m.hit === true).length;
@@ -79,9 +88,10 @@ function teamAttainment(
   // The finding speaks of the reps known to be ramped with their attainment known.
   const judged = sure.filter((m) => m.hit !== undefined);
   const known = judged.length ? scoreOf(hits, judged.length) : 1;
-  if (known >= 1) return { check };
+  if (known >= 1) return { check, excused };
   return {
     check,
+    excused,
     finding: {
       atQuota: hits,
       ramped: judged.length,
@@ -111,6 +121,8 @@ export default defineRule({
     'people[].is_rep',
     'people[].start_date',
     'people[].attainment',
+    'people[].selling_share_pct',
+    'people[].direct_reports',
   ],
   options: options({
     maxKpis: threshold({ default: 7, min: 3, max: 30, whole: true, description: 'KPIs past which a note warns that the few that drive results get lost.', source: SOURCE_KPIS }),
@@ -134,7 +146,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota.',
+      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota; a part-time seller (a selling share under 100%, or a rep with people reporting to them) counts as any rep, but a missed quota of theirs is left out (a part quota beside another job).',
     rationale:
       'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. When most of a team misses quota year-round, the number or the team\u2019s capacity to make it is wrong, not every rep. Scores: 0 without KPIs; otherwise weighted checks: a result measure 0.05, a leading indicator 0.25, targets 0.2 and owners 0.1 (by share of KPIs), review 0.2 (half for quarterly), the team\u2019s part 0.2, and team attainment 0.2 (the share of ramped reps at quota against the bar, in proportion). A KPI\u2019s target or owner left out is unknown and earns nothing; a target of 0 or an owner "none" is a known absence.',
   },
@@ -150,6 +162,7 @@ export default defineRule({
     noReview: 'The metrics are not reviewed with the team on any fixed cadence.',
     quarterlyReview: 'The metrics are reviewed with the team only quarterly.',
     teamNotInvolved: 'The reps had no part in defining the metrics.',
+    partTimeMiss: "{name} sells part-time ({why}): a missed quota is left out of the team's attainment, since it is a part quota beside another job.",
   },
   steps: {
     defineKpis: {
@@ -200,7 +213,14 @@ export default defineRule({
       { id: 'metrics:team', weight: TEAM, ...gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0)) },
     ];
     const attainment = teamAttainment(org.people, options, date);
-    checks.push(attainment.check);
+    // Like review and the team's part, attainment earns nothing while whether KPIs are tracked is unknown:
+    // with none (a known empty list) the rule scores 0, and deleting the list must not do better.
+    const att = attainment.check;
+    checks.push(
+      kpis === undefined && att.score !== undefined && att.notApplicable === undefined
+        ? { ...att, score: [0, typeof att.score === 'number' ? att.score : att.score[1]], unknown: [...new Set([...(att.unknown ?? []), 'metrics.kpis'])] }
+        : att,
+    );
     if (kpis === undefined) checks.unshift(unknownCheck('metrics:kpis', ['metrics.kpis'], OUTCOME + LEADING + TARGETS + OWNERS));
     else {
       checks.unshift(
@@ -274,6 +294,7 @@ export default defineRule({
       );
       steps.push(step('reviewQuotas', {}, f.paths));
     }
+    for (const x of attainment.excused) findings.push(finding('partTimeMiss', [x.path], { name: x.name, why: x.why }, { note: true }));
     return { checks, findings, steps };
   },
 });

@@ -73,7 +73,7 @@ export default defineRule({
     execTitleIcPerson: '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
     policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
-    peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and {earn} nothing until known.',
+    peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and the score counts {them} as earning nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
@@ -179,7 +179,7 @@ export default defineRule({
           {
             names: joinNames(unchecked.map((u) => u.name)),
             has: unchecked.length === 1 ? 'has' : 'have',
-            earn: unchecked.length === 1 ? 'earns' : 'earn',
+            them: unchecked.length === 1 ? 'this person' : 'these people',
             known: people.length - unchecked.length,
             total: people.length,
           },

@@ -1,5 +1,5 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
-import { bracket, countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_CSO =
@@ -15,7 +15,16 @@ export default defineRule({
   source: 'Jackson, mistake 7',
   category: 'enablement',
   severity: 'high',
-  reads: ['people[].name', 'people[].is_rep', 'people[].selling_time_pct', 'people[].selling_share_pct', 'admin.selling_time_pct', 'admin.non_sales_tasks', 'admin.support_staff'],
+  reads: [
+    'people[].name',
+    'people[].is_rep',
+    'people[].selling_time_pct',
+    'people[].selling_share_pct',
+    'people[].direct_reports',
+    'admin.selling_time_pct',
+    'admin.non_sales_tasks',
+    'admin.support_staff',
+  ],
   options: options(
     {
       failBelow: threshold({
@@ -57,8 +66,10 @@ export default defineRule({
     thinSupport: '{supportText} {supports} the {repsText} (one per {ratio} reps), against about {fte} of a full-time job per week that could move off the reps.',
     tasksUnknown: 'Whether the listed task "{task}" could be done by a support role is not known.',
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
-    repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, {them} {earn} only what the team-wide figure ({teamPct}%) guarantees.',
+    repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, the score counts {them} at only what the team-wide figure ({teamPct}%) guarantees.',
     partTime: '{name} sells part-time ({share}% of the job): {pct}% of the week spent selling is judged as {effective}% of the selling part.',
+    teamVsReps:
+      "The team-wide selling time ({teamPct}%) is more than the reps' own figures add up to: one of the two is wrong. Until it is settled, the score keeps what the team-wide figure guarantees.",
     teamOnly: "Only a team-wide figure ({pct}%) is known: an average can hide reps far below it, so it earns only what it guarantees until each rep's figure is known.",
   },
   steps: {
@@ -98,9 +109,11 @@ export default defineRule({
           checks.push(repCheck(rep, `rep:${name}`, [0, 1], [path], weight));
           continue;
         }
-        // A part-time seller is judged on the selling part of the job; an unknown share counts as full-time.
-        const share = p.selling_share_pct;
-        const pct = share !== undefined && share > 0 && share < 100 ? Math.min(100, Math.round((raw * 1000) / share) / 10) : raw;
+        // A part-time seller is judged on the selling part of the job (never below the same week judged as a
+        // full-time rep's, see partTimeOf); an unknown share counts as full-time, and without a share (a
+        // player-coach known by their reports) there is nothing to scale by.
+        const share = partTimeOf(rep)?.share;
+        const pct = share !== undefined && share > 0 ? Math.min(100, Math.round((raw * 1000) / share) / 10) : raw;
         if (pct !== raw) findings.push(finding('partTime', [path, `people[${i}].selling_share_pct`], { name, share: share!, pct: raw, effective: pct }, { note: true }));
         checks.push(repCheck(rep, `rep:${name}`, scoreOf(pct), [], weight));
         if (pct > passAbove) continue;
@@ -116,6 +129,19 @@ export default defineRule({
         if (owed > 0 && slack > 0) {
           const k = Math.min(1, owed / slack);
           for (const r of ranges) r[0] = Math.min(r[1], r[0] + (r[1] - r[0]) * k);
+        }
+        // The reps' own figures add up to less than the team-wide one guarantees: one of them is wrong. The
+        // score keeps the guarantee, so that deleting the roster (or a rep's figure) never does better.
+        const rest = owed - slack;
+        const room = checks.reduce((a, c, k) => a + (c.weight ?? 1) * (1 - ranges[k]![1]), 0);
+        if (rest > 1e-12 && room > 0) {
+          const k = Math.min(1, rest / room);
+          for (const r of ranges) {
+            const up = (1 - r[1]) * k;
+            r[0] += up;
+            r[1] += up;
+          }
+          findings.push(finding('teamVsReps', ['admin.selling_time_pct'], { teamPct }, { note: true }));
         }
       }
       if (unknown.length) {

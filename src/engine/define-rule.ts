@@ -135,6 +135,37 @@ export function repsOf<P extends { is_rep?: boolean; name?: string }>(people: re
   return (people ?? []).flatMap((p, i) => (p.is_rep === false ? [] : [{ p, i, name: p.name ?? `people[${i}]`, certain: p.is_rep === true }]));
 }
 
+/** Why a seller counts as part-time, for a rule's note: the fact that says so and the words. */
+export interface PartTime {
+  /** The fact that makes the person part-time: `people[i].selling_share_pct` or `people[i].direct_reports`. */
+  path: string;
+  /** "40% of the job", "and manages 3 people". */
+  why: string;
+  /** The selling share (%, under 100) when it is known: the one measure a rule can scale a figure by. */
+  share?: number;
+}
+
+/**
+ * A part-time seller (a selling CEO, a player-coach): a selling share under
+ * 100%, or certainly a rep with people reporting to them; undefined for anyone
+ * else (a share not given counts as full-time). Every rule that aggregates
+ * reps treats a part-time seller one way: judged as any rep, except that a
+ * result known to count against them (a quota missed, an underperformance
+ * known to be left unmanaged, a low selling time) is not held against them as
+ * a full-time rep's would be, since their quota and their week are a part of a
+ * job beside another one. A part-time seller is therefore never scored below a
+ * full-time rep with the same record, so deleting the fact that makes them
+ * part-time can never raise a score.
+ */
+export function partTimeOf(rep: RepRef<{ selling_share_pct?: number; direct_reports?: number }>): PartTime | undefined {
+  const { p, i, certain } = rep;
+  const share = p.selling_share_pct;
+  if (share !== undefined && share < 100) return { path: `people[${i}].selling_share_pct`, why: `${share}% of the job`, share };
+  const reports = p.direct_reports;
+  if (certain && reports !== undefined && reports > 0) return { path: `people[${i}].direct_reports`, why: `and manages ${countOf(reports, 'person', 'people')}` };
+  return undefined;
+}
+
 /**
  * A per-rep check. When it is not known whether the person sells, the check
  * may not apply: it earns nothing and could reach its best (an unknown never

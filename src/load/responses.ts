@@ -12,7 +12,15 @@ import type { PositionMap } from './positions';
 
 /**
  * One diagnostic per answer that names no fact, that its fact does not take,
- * or that is about a person (`people[name=…]`) the roster does not list.
+ * that is about a person (`people[name=…]`) the roster does not list, or that
+ * names a person of the roster by position (`people[3].…`, as older files
+ * did) where a name is there to key it by. A position key is refused, not
+ * migrated: nothing in the file says whether the roster was reordered or edited
+ * since the answer was stored, and a migration would then tie a respondent's
+ * answer to another person without a word. The message gives the name key of
+ * the person now at that position, for the consultant to check and write. A
+ * position key about a person with no name (the only key such a person has,
+ * as the interview stores it) is read as before.
  * @param people the roster as loaded (CSV roster included)
  */
 export function checkResponses(responses: unknown, file: string, positions: PositionMap, people: readonly unknown[] = []): Diagnostic[] {
@@ -27,6 +35,21 @@ export function checkResponses(responses: unknown, file: string, positions: Posi
         const loc = value ? positions.locateValue(path) : (positions.get(path)?.key ?? positions.locate(path));
         return { file: loc?.file ?? file, line: loc?.line, column: loc?.column, path };
       };
+      // An answer about a person by position, where the roster gives a name (or has no one there): refused, see above.
+      const byPosition = /^people\[(\d+)\]((?:\.|\[).+)$/.exec(key);
+      if (byPosition) {
+        const n = Number(byPosition[1]);
+        const person = people[n] as { name?: unknown } | undefined;
+        const name = typeof person?.name === 'string' && person.name.trim() ? person.name.trim() : undefined;
+        if (n >= people.length)
+          out.push({ ...at(false), message: `an answer keyed by roster position ${n}, and people lists ${people.length}: key it by the person's name, people[name=…]${byPosition[2]}` });
+        else if (name !== undefined)
+          out.push({
+            ...at(false),
+            message: `an answer keyed by roster position goes to another person once people is reordered or edited: write people[name=${name}]${byPosition[2]} if it is about ${name} (at that position now)`,
+          });
+        if (n >= people.length || name !== undefined) continue;
+      }
       // An answer about a person by name: the name must be the roster's (an answer is never moved to someone else, nor dropped unsaid).
       const named = splitPersonKey(key);
       if (named && personIndex(people, named.name) === undefined) {

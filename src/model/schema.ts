@@ -548,8 +548,8 @@ export const Answer = z.strictObject({
  * One respondent's answers (issue 14: several respondents), kept as given:
  * `answers` maps a fact path to the answer (`unknown` for don't know); an
  * answer about one person of the roster is keyed by their name,
- * `people[name=AE 4].coaching.one_to_one` (a `people[3].…` key of an older
- * file is still read, by position); a rep's answers about themselves that could not be tied to a person of the
+ * `people[name=AE 4].coaching.one_to_one` (a `people[3].…` key of an older file is
+ * refused on load where that person has a name: src/load/responses.ts); a rep's answers about themselves that could not be tied to a person of the
  * roster are keyed `self.<fact>` (an answer about the reps in general). The
  * audit resolves one value per fact from these (src/engine/resolve.ts).
  */

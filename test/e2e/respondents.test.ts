@@ -254,3 +254,21 @@ describe('anonymity', () => {
     expect(runs[0]![0]).toContain('sales reps: 2 of 3 said no');
   });
 });
+
+describe('verdict follow-up 4: an answer stored by roster position', () => {
+  it('is refused by audit and lint with one line (file:line:col, the key to write), exit 2, the file untouched', () => {
+    const dir = setup();
+    const text = ORG.replace(/^people:\n/m, 'responses:\n  - group: management\n    answers:\n      people[3].coaching.one_to_one: weekly\npeople:\n');
+    writeFileSync(join(dir, 'acme.yaml'), text);
+    const name = (parse(text) as { people: { name: string }[] }).people[3]!.name;
+    for (const cmd of ['audit', 'lint']) {
+      const r = cli([cmd, 'acme.yaml', '--date', DATE], { cwd: dir });
+      expect(r.code, cmd).toBe(2);
+      expect(r.stderr.trim().split('\n'), cmd).toHaveLength(1);
+      expect(r.stderr.trim(), cmd).toMatch(/acme\.yaml:\d+:7: responses\[0\]\.answers\.people\[3\]\.coaching\.one_to_one: an answer keyed by roster position goes to another person/);
+      expect(r.stderr, cmd).toContain(`write people[name=${name}].coaching.one_to_one if it is about ${name}`);
+      expect(r.stderr, cmd).not.toMatch(/at .*\.js/);
+    }
+    expect(readFileSync(join(dir, 'acme.yaml'), 'utf8')).toBe(text);
+  });
+});

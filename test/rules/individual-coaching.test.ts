@@ -246,14 +246,40 @@ describe('individual-coaching coverage', () => {
 describe('individual-coaching: role policies (issue 11, item 2)', () => {
   const AE_POLICY = { applies_to: 'Account Executive', development_plan: 'individual' as const, one_to_one: 'weekly' as const, coaching_hours_per_month: 4 };
 
-  it('without a roster, judges the policy for the role at half, and says it is a policy', () => {
+  it('without a roster, earns nothing on the policy (whether anyone sells is unknown), and says what it could reach', () => {
     const r = runRule(rule, { leadership: MANAGERS, policies: [AE_POLICY] });
-    // The policy: full terms at half (0.5) of 3/4; the managers' capacity in full (1/4).
-    expectOutcome(r, { status: 'incomplete', score: 0.625, messages: [], notes: ['policyOnly'] });
+    // Nothing earns while the rule may not apply; the policy's terms (half of 3/4) and the managers' capacity (1/4) show what it could reach.
+    expectOutcome(r, { status: 'not-assessed', score: 0, messages: [], notes: ['policyOnly'] });
+    expect(r.report.rules[0]!.upTo).toBe(1);
     expect(r.notes[0]!.message).toBe(
-      'No roster is given: judged on the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep). A policy is intent, not observed practice: it earns half until the roster shows it kept.',
+      'No roster is given: the policy for all Account Executives (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep) says what each rep should get, but not who sells or that anyone gets it, so it earns nothing until a roster shows it.',
     );
     expect(r.report.rules[0]!.checks.map((c) => c.id)).toEqual(['policy:all Account Executives', 'practice:all Account Executives', 'managers']);
+  });
+
+  // Verdict follow-up 1(a): a roster where nobody is known to sell, beside a rep policy and a known span of control.
+  const NOBODY: Org = {
+    leadership: { reps_per_manager: 5, manager_coaching_hours_per_month: 40 },
+    policies: [{ applies_to: 'all reps', development_plan: 'individual', one_to_one: 'weekly', coaching_hours_per_month: 4 }],
+    people: [{ name: 'Founder', title: 'CEO', is_rep: false }],
+  };
+  it('a roster known to hold no seller does not apply; deleting the roster or is_rep earns nothing, where it earned 0.375 and 0.25', () => {
+    expect(runRule(rule, NOBODY).status).toBe('not-applicable');
+    expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
+    const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
+    expectOutcome(unsure, { score: 0, notes: ['policyFills', 'nobodySells'] });
+    expect(unsure.notes[1]!.message).toBe(
+      'Nobody in the roster is known to sell (for Founder, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
+    );
+    expect(unsure.missing).toContain('people[0].is_rep');
+    expectMonotone(rule, NOBODY);
+    expectMonotone(rule, {
+      ...NOBODY,
+      people: [
+        { name: 'Founder', title: 'CEO' },
+        { name: 'AE 1', title: 'Account Executive', is_rep: false },
+      ],
+    });
   });
 
   it('a policy short of the bar is a finding with a step owned by the sales manager', () => {

@@ -380,12 +380,69 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
       why: 'and manages 4 people',
     },
   ])('does not judge $name as a full-time rep on attainment', ({ person, why }) => {
-    const r = runRule(rule, { people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
+    const r = runRule(rule, { policies: [], people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
     expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTime'] });
     expect(r.notes[0]!.message).toBe(`${person.name} sells part-time (${why}): attainment is not judged as a full-time rep's.`);
     // The same person as a full-time rep fails.
     const full = runRule(rule, { people: [{ ...person, selling_share_pct: 100, direct_reports: 0 }] });
     expect(full.status).toBe('fail');
+    // With the role policies not recorded, one may cover them: the check earns nothing, and says why.
+    const open = runRule(rule, { people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
+    expectOutcome(open, { score: 0.5, messages: [], notes: ['partTimePolicyUnknown'], missing: ['policies'] });
+    expect(open.notes[0]!.message).toBe(
+      `${person.name} sells part-time (${why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.`,
+    );
+  });
+
+  // Verdict follow-up 1(b): a part-time seller who underperforms, under a policy for their role, beside an unmanaged rep no policy covers.
+  const CEO_FULL_TIME = { name: 'CEO', title: 'CEO', is_rep: true, start_date: '2020-01-01', attainment: [30, 30], actions: [] };
+  const CEO = { ...CEO_FULL_TIME, selling_share_pct: 40 };
+  const PART_TIME: Org = {
+    policies: [{ applies_to: 'CEO', underperformance: ['coaching', 'improvement_plan'], improvement_plan_deadline_days: 90 }],
+    people: [CEO, { ...rep('AE 1', [30, 30], []), title: 'Account Executive' }],
+  };
+  it('a part-time seller a policy covers counts as anyone: deleting the selling share no longer raises the score (was 0 -> 0.25)', () => {
+    const r = runRule(rule, PART_TIME);
+    // The CEO's policy earns its half (0.5) for them; AE 1 earns nothing.
+    expectOutcome(r, { score: 0.25, notes: ['policyCounts'] });
+    expect(runRule(rule, { ...PART_TIME, people: [CEO_FULL_TIME, PART_TIME.people![1]!] }).score).toBe(0.25);
+    expectMonotone(rule, PART_TIME);
+    expectMonotone(rule, { ...PART_TIME, people: [{ ...CEO_FULL_TIME, direct_reports: 3 }, PART_TIME.people![1]!] });
+  });
+
+  it.each<[string, Org]>([
+    [
+      'a pay cut with the attainment deleted earned the policy half (N/A -> 0.5)',
+      { policies: [{ applies_to: 'all reps', underperformance: ['coaching'], improvement_plan_deadline_days: 90 }], people: [{ ...rep('AE 1', [95], [['pay_cut', '2026-06-01']]) }] },
+    ],
+    [
+      'a pay cut with the start date deleted (the rep may still ramp) earned the policy half (N/A -> 0.5)',
+      { policies: [{ applies_to: 'all reps', underperformance: ['coaching'], improvement_plan_deadline_days: 90 }], people: [rep('AE 1', [50], [['pay_cut', '2026-10-01']], '2026-08-01')] },
+    ],
+    [
+      'one who may not sell, still ramping and coached, left the count when the actions were deleted (0.5 -> 1)',
+      {
+        people: [
+          { name: 'P0', title: 'CEO', start_date: '2026-10-01', attainment: [130], actions: [{ date: '2026-10-20', action: 'coaching' }] },
+          rep('AE 1', [30, 30], [['release', '2026-11-01']], '2020-01-01'),
+        ],
+      },
+    ],
+    [
+      'one who may not sell, known not to underperform and coached, left the count when the actions were deleted (0.5 -> 1)',
+      {
+        people: [
+          { name: 'P0', start_date: '2020-01-01', attainment: [130, 95], actions: [{ date: '2026-10-20', action: 'coaching' }] },
+          rep('AE 1', [30, 30], [['release', '2026-11-01']], '2020-01-01'),
+        ],
+      },
+    ],
+    [
+      'one who may not sell, with no quarter recorded, a pay cut and a release: an untyped action may be a pay cut (found by the generated orgs, seed 424242)',
+      { people: [{ name: 'P0', direct_reports: 2, attainment: [], actions: [{ action: 'pay_cut' }, { action: 'release' }] }] },
+    ],
+  ])('deleting a fact never raises the score: %s', (_, org) => {
+    expectMonotone(rule, org);
   });
 
   it('deleting any fact of a roster under policies never raises the score', () => {

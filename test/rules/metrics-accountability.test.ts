@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/metrics-accountability';
+import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
-import { keyPaths, rawExamples, without } from '../helpers/monotone';
+import { expectMonotone, keyPaths, rawExamples, without } from '../helpers/monotone';
 
 const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'CEO' };
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
@@ -238,5 +239,42 @@ describe('metrics-accountability', () => {
       ['setTarget', 'Set a target for the KPI "metrics.kpis[1]".', `${K}[1].target`],
       ['setOwner', 'Name an owner for the KPI "Pipeline added".', `${K}[2].owner`],
     ]);
+  });
+});
+
+describe('part-time sellers and team attainment (verdict follow-ups)', () => {
+  const ramped = (name: string, attainment: number[], more: object = {}) => ({ name, is_rep: true, start_date: '2020-01-01', attainment, ...more });
+  it("leaves out a selling CEO's or a player-coach's missed quota, with a note, as manage-not-pay-cut does", () => {
+    const people = [
+      ramped('AE 1', [100, 100, 100, 100]),
+      ramped('AE 2', [100, 100, 100, 100]),
+      ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 }),
+      ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 }),
+    ];
+    const r = runRule(rule, { metrics: good, people } as never);
+    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTimeMiss', 'partTimeMiss'] });
+    expect(r.notes[0]!.message).toBe("CEO sells part-time (40% of the job): a missed quota is left out of the team's attainment, since it is a part quota beside another job.");
+    // As full-time reps they are counted: 2 of 4 at quota.
+    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 0 })] } as never);
+    expect(full.score).toBe(1);
+    expect(full.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
+    const worse = runRule(rule, { metrics: good, people: [people[0]!, ramped('AE 3', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20])] } as never);
+    expect(worse.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBeLessThan(1);
+  });
+
+  it('counts a part-time seller at quota like anyone: deleting the selling share never raises team attainment', () => {
+    const org = {
+      metrics: good,
+      people: [ramped('AE 1', [20, 20, 20, 20]), ramped('CEO', [120, 120, 120, 120], { selling_share_pct: 40 }), ramped('Lead', [30, 30, 30, 30], { direct_reports: 2 })],
+    } as unknown as Org;
+    expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
+    expectMonotone(rule, org);
+  });
+
+  it('with the KPIs unknown, team attainment earns nothing, as with none (deleting kpis: [] raised 0 -> 0.111)', () => {
+    const org = { metrics: { kpis: [] }, people: [{ name: 'P0' }, { name: 'P1' }, ramped('P2', [95])] } as Org;
+    expect(runRule(rule, org).score).toBe(0);
+    expect(runRule(rule, { people: org.people }).score).toBe(0);
+    expectMonotone(rule, org);
   });
 });

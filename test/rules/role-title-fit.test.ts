@@ -330,14 +330,14 @@ describe('role-title-fit', () => {
     {
       name: 'one seller with no title',
       people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, { name: 'AE 2' }, { name: 'Ops', is_rep: false }],
-      note: 'The title check is settled for 2 of 3 people: AE 2 has no title or selling role recorded, and earns nothing until known.',
+      note: 'The title check is settled for 2 of 3 people: AE 2 has no title or selling role recorded, and the score counts this person as earning nothing until known.',
       score: 0.833,
       paths: ['people[1].title'],
     },
     {
       name: 'an unnamed seller with no title and an executive whose selling is unknown',
       people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, {}, { name: 'Sam', title: 'VP Sales' }],
-      note: 'The title check is settled for 1 of 3 people: people[1] and Sam have no title or selling role recorded, and earn nothing until known.',
+      note: 'The title check is settled for 1 of 3 people: people[1] and Sam have no title or selling role recorded, and the score counts these people as earning nothing until known.',
       score: 0.667,
       paths: ['people[1].title', 'people[2].is_rep'],
     },

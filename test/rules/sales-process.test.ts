@@ -181,7 +181,7 @@ describe('sales-process', () => {
       expect(maturityOf(r)).toBe(0.85);
       expect(r.notes.map((n) => n.message)).toEqual([
         'On the four-level maturity scale (random, informal, formal, dynamic), the sales process is formal.',
-        'Read from their wording (no exit_kind stated): the exit criteria of "Prospect", "Demo", "Proposal" and "Close" are seller activities.',
+        'Read from their wording (whether they are the buyer\u2019s milestones or the seller\u2019s activities is not stated): the exit criteria of "Prospect", "Demo", "Proposal" and "Close" are seller activities.',
       ]);
       expect(r.findings[0]!.message).toBe('The "Prospect" stage closes on seller activities ("first call made"), not on a milestone the buyer has reached.');
       expect(r.findings.every((f) => f.severity === 'critical')).toBe(true);
@@ -263,7 +263,7 @@ describe('sales-process', () => {
       expect(maturityOf(r)).toBe(0.85);
       expect(r.notes[0]!.data.level).toBe('formal');
       expect(r.findings.map((f) => f.message)).toEqual([
-        'The quarterly forecast came within 70% of what closed (the bar is 90%).',
+        'The forecast made at the start of each quarter was 70% accurate against what closed (the bar is 90%).',
         'The qualified pipeline covers 1.5 times the target still to close (the bar is 3 times for relationship or solution selling).',
         'The win rate on qualified opportunities is 8% (under 20%): deals enter the pipeline that should not, or are lost where they should not be.',
       ]);

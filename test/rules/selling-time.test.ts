@@ -34,10 +34,12 @@ describe('selling-time', () => {
           { name: 'AE 2', is_rep: true, selling_time_pct: 60 },
         ],
       },
+      // The reps' own figures (30%, 60%) add up to less than the team-wide 80% guarantees: one is wrong, and the
+      // score keeps the guarantee (it was 0.754, under the 0.85 the team figure earns once the roster is deleted).
       status: 'partial',
-      score: 0.754,
+      score: 0.85,
       messages: ['repLow'],
-      paths: ['people[0].selling_time_pct'],
+      paths: ['people[0].selling_time_pct', 'admin.selling_time_pct'],
     },
   ])('$name', ({ org, status, score, messages, paths }) => {
     const r = runRule(rule, org);
@@ -84,7 +86,7 @@ describe('selling-time', () => {
     const r = runRule(rule, { admin: { selling_time_pct: 50 }, people: [{ name: 'AE 1', is_rep: true }] });
     // AE 1 earns 0.5 of 3 (50/100), tasks unknown: 1.5 of 4.
     expectOutcome(r, { status: 'incomplete', score: 0.375, notes: ['repsUnknownTeam'], missing: ['people[0].selling_time_pct', 'admin.non_sales_tasks'] });
-    expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, this rep earns only what the team-wide figure (50%) guarantees.');
+    expect(r.notes[0]!.message).toBe('AE 1 has no selling time recorded: until it is known, the score counts this rep at only what the team-wide figure (50%) guarantees.');
   });
 
   it('earns a team-wide figure on its own only for what it guarantees, the rest in play', () => {
@@ -290,5 +292,21 @@ describe(`${rule.id}: an unknown never raises the score`, () => {
   });
   it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
     expectMonotone(rule, org);
+  });
+});
+
+describe("a team-wide figure beside the reps' own (verdict follow-ups)", () => {
+  it("keeps what the team-wide figure guarantees when the reps' figures add up to less, with a note: deleting the roster never does better", () => {
+    const org = { admin: { selling_time_pct: 50, non_sales_tasks: [] }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 15 }] };
+    const r = runRule(rule, org);
+    // Team-wide 50% guarantees 0.5 of the selling part (3/4); the tasks check earns 1 (1/4).
+    expect(r.score).toBeCloseTo(0.625, 9);
+    expect(r.notes.map((n) => n.messageId)).toEqual(['teamVsReps']);
+    expect(r.notes[0]!.message).toBe(
+      "The team-wide selling time (50%) is more than the reps' own figures add up to: one of the two is wrong. Until it is settled, the score keeps what the team-wide figure guarantees.",
+    );
+    expect(runRule(rule, { admin: org.admin }).score).toBeCloseTo(0.625, 9);
+    expectMonotone(rule, org);
+    expectMonotone(rule, { ...org, people: [...org.people, { name: 'CEO', is_rep: false, selling_time_pct: 15, selling_share_pct: 30 }] });
   });
 });

@@ -1,0 +1,240 @@
+// The evidence principle over generated orgs (the verdict follow-ups): orgs
+// built from the facts where the edges were found (role policies, part-time
+// sellers and player-coaches, span of control, the compensation ramp, draw and
+// pay mix, several respondents with a `resolution:`), then every fact deleted
+// in turn: no rule's score and not the headline may rise. Deleting a fact
+// means making it unknown: its key goes from the body and from every
+// respondent's answers (a vote taken away is not a fact made unknown).
+// FC_RUNS raises the runs (FC_RUNS=5000 for a long search); CI keeps the seed.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { runAudit } from '../../src/engine/run';
+import type { AuditReport } from '../../src/engine/types';
+import { monthsBetween } from '../../src/engine/define-rule';
+import { storedKey } from '../../src/model/paths';
+import type { Org } from '../../src/model/schema';
+
+const DATE = '2026-11-27';
+const RUNS = Number(process.env.FC_RUNS ?? 150);
+const SEED = Number(process.env.FC_SEED ?? 20261130);
+
+type Seg = string | number;
+const TITLES = ['Account Executive', 'CEO', 'Sales Manager'] as const;
+const DATES = ['2019-03-01', '2025-10-15', '2026-06-01', '2026-10-20'] as const;
+
+const coaching = fc.record(
+  {
+    plan: fc.constantFrom('individual', 'generic', 'none'),
+    focus: fc.constantFrom(['skills'], ['mindset', 'pipeline']),
+    one_to_one: fc.constantFrom('weekly', 'monthly', 'quarterly', 'none'),
+    hours_per_month: fc.constantFrom(0, 1, 3, 6),
+  },
+  { requiredKeys: [] },
+);
+const action = fc.record({ date: fc.constantFrom(...DATES), action: fc.constantFrom('pay_cut', 'improvement_plan', 'coaching', 'release') }, { requiredKeys: [] });
+const person = (i: number) =>
+  fc.record(
+    {
+      name: fc.constant(`P${i}`),
+      title: fc.constantFrom(...TITLES),
+      is_rep: fc.boolean(),
+      direct_reports: fc.constantFrom(0, 2, 12),
+      selling_share_pct: fc.constantFrom(30, 60, 100),
+      start_date: fc.constantFrom(...DATES),
+      attainment: fc.array(fc.constantFrom(30, 60, 85, 95, 130), { maxLength: 6 }),
+      selling_time_pct: fc.constantFrom(15, 40, 60),
+      coaching,
+      actions: fc.array(action, { maxLength: 2 }),
+    },
+    { requiredKeys: ['name'] },
+  );
+const policy = fc.record(
+  {
+    applies_to: fc.constantFrom('all reps', 'Account Executive', 'CEO'),
+    development_plan: fc.constantFrom('individual', 'generic', 'none'),
+    one_to_one: fc.constantFrom('weekly', 'monthly', 'quarterly', 'none'),
+    coaching_hours_per_month: fc.constantFrom(0, 2, 4),
+    underperformance: fc.constantFrom(['coaching', 'improvement_plan'], ['pay_cut'], ['coaching', 'improvement_plan', 'release'], []),
+    improvement_plan_deadline_days: fc.constantFrom(30, 90, 200),
+  },
+  { requiredKeys: [] },
+);
+const leadership = fc.record(
+  {
+    sales_managed_by: fc.constantFrom('ceo', 'founder', 'sales_manager', 'nobody'),
+    manager_experience_years: fc.constantFrom(0, 2, 8),
+    reps_per_manager: fc.constantFrom(0, 3, 8, 14),
+    manager_coaching_hours_per_month: fc.constantFrom(0, 10, 40),
+    leader_since: fc.constantFrom(...DATES),
+  },
+  { requiredKeys: [] },
+);
+const compensation = fc.record(
+  {
+    basis: fc.constantFrom('revenue', 'gross_margin', 'profit', 'mixed'),
+    ramp_months: fc.constantFrom(0, 3, 6, 12),
+    draw: fc.constantFrom('recoverable', 'non_recoverable', 'none'),
+    base_pct: fc.constantFrom(30, 50, 70, 95),
+    accelerators: fc.boolean(),
+    capped: fc.boolean(),
+    clawback: fc.boolean(),
+    pay_on_collection: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+const metrics = fc.record(
+  {
+    kpis: fc.array(
+      fc.record(
+        { name: fc.constantFrom('Revenue', 'Meetings'), kind: fc.constantFrom('activity', 'outcome'), target: fc.constantFrom(0, 10), owner: fc.constantFrom('VP', 'none') },
+        { requiredKeys: [] },
+      ),
+      {
+        maxLength: 2,
+      },
+    ),
+    review_cadence: fc.constantFrom('weekly', 'quarterly', 'none'),
+    team_involved: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+const roster = fc.integer({ min: 0, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => person(i))));
+
+/** Answers about facts the generated orgs hold, as respondents store them (a person by name). */
+const ANSWERABLE = [
+  'people[0].coaching.one_to_one',
+  'people[1].coaching.plan',
+  'people[0].selling_share_pct',
+  'leadership.reps_per_manager',
+  'compensation.ramp_months',
+  'policies[0].one_to_one',
+] as const;
+const VALUES: Record<(typeof ANSWERABLE)[number], readonly unknown[]> = {
+  'people[0].coaching.one_to_one': ['weekly', 'none', 'unknown'],
+  'people[1].coaching.plan': ['individual', 'none'],
+  'people[0].selling_share_pct': [40, 100],
+  'leadership.reps_per_manager': [5, 15],
+  'compensation.ramp_months': [0, 6],
+  'policies[0].one_to_one': ['weekly', 'quarterly'],
+};
+const response = fc.record({
+  group: fc.constantFrom('leadership', 'management', 'reps'),
+  answers: fc.dictionary(fc.constantFrom(...ANSWERABLE), fc.constant(null), { maxKeys: 3 }),
+  choice: fc.nat(),
+});
+
+export const orgs: fc.Arbitrary<Org> = fc
+  .record(
+    {
+      leadership,
+      people: roster,
+      policies: fc.array(policy, { maxLength: 2 }),
+      compensation,
+      metrics,
+      admin: fc.record({ selling_time_pct: fc.constantFrom(20, 50) }, { requiredKeys: [] }),
+      roles: fc.array(fc.record({ title: fc.constantFrom(...TITLES), carries_quota: fc.boolean(), direct_reports: fc.constantFrom(0, 5), open: fc.boolean() }, { requiredKeys: [] }), { maxLength: 2 }),
+      responses: fc.array(response, { maxLength: 3 }),
+      resolution: fc.dictionary(fc.constantFrom('people[].coaching.one_to_one', 'leadership.reps_per_manager'), fc.constantFrom('reps', 'management', 'file'), { maxKeys: 1 }),
+    },
+    { requiredKeys: [] },
+  )
+  // A roster known to list no seller beside a team-wide selling time is a contradiction no scoring can settle
+  // monotonically (either fact deleted, the other decides): left out here (a case for validation, not scoring).
+  .filter((o) => !(o.people !== undefined && o.people.every((p) => p.is_rep === false) && o.admin?.selling_time_pct !== undefined))
+  // Likewise an attainment record longer than the time since the start date: kept out, each record cut to what its start allows.
+  .map((o) => ({
+    ...o,
+    people: o.people?.map((p) => (p.start_date === undefined || p.attainment === undefined ? p : { ...p, attainment: p.attainment.slice(-(1 + Math.floor(monthsBetween(p.start_date, DATE) / 3))) })),
+  }))
+  .map((o) => {
+    const org = o as unknown as Org;
+    const drawn = (o as { responses?: { group: string; answers: Record<string, unknown>; choice: number }[] }).responses;
+    // Answers keyed as the interview stores them, about people who exist; values from each fact's own choices.
+    if (drawn) {
+      org.responses = drawn.map(({ group, answers, choice }) => ({
+        group,
+        answers: Object.fromEntries(
+          Object.keys(answers)
+            .filter((k) => !k.startsWith('people[') || Number(/\[(\d+)\]/.exec(k)![1]) < (org.people?.length ?? 0))
+            .filter((k) => !k.startsWith('policies[') || (org.policies?.length ?? 0) > 0)
+            .map((k) => [storedKey(k, org.people), VALUES[k as keyof typeof VALUES][choice % VALUES[k as keyof typeof VALUES].length]]),
+        ),
+      })) as never;
+    }
+    return org as Org;
+  });
+
+/** Every fact's key path: mapping keys at any depth and list items' keys (a list given is complete: items are never deleted). Decisions and bookkeeping are not facts. */
+function factPaths(v: unknown, at: Seg[] = []): Seg[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => factPaths(x, [...at, i]));
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v)
+    .filter(([k]) => at.length > 0 || !['responses', 'resolution', 'waivers', 'notes', 'answers', 'sources'].includes(k))
+    .flatMap(([k, x]) => [[...at, k], ...factPaths(x, [...at, k])]);
+}
+
+const show = (p: readonly Seg[]) =>
+  p
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
+
+/** The org with the fact at `p` unknown: gone from the body, and from every answer to it or to a fact under it. */
+export function withoutFact(org: Org, p: readonly Seg[]): Org {
+  const copy = structuredClone(org) as Record<Seg, unknown>;
+  let cur = copy;
+  for (const s of p.slice(0, -1)) cur = cur[s] as Record<Seg, unknown>;
+  delete cur[p[p.length - 1]!];
+  const path = show(p);
+  const keys = new Set([path, storedKey(path, org.people)]);
+  const under = (k: string) => [...keys].some((x) => k === x || k.startsWith(`${x}.`) || k.startsWith(`${x}[`));
+  const out = copy as Org;
+  if (out.responses) out.responses = out.responses.map((r) => ({ ...r, answers: Object.fromEntries(Object.entries(r.answers).filter(([k]) => !under(k))) }));
+  return out;
+}
+
+const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+const scores = (r: AuditReport) => new Map<string, number | null>([['headline', r.summary.score], ...r.rules.map((x) => [x.id, x.score] as [string, number | null])]);
+
+/**
+ * Where deleting one fact raises a score: a rule's earned points, or the
+ * headline. A rule out of the count (null) may come into it only at 0: an
+ * unknown earns nothing.
+ */
+export function rises(org: Org): string[] {
+  const before = scores(audit(org));
+  const out: string[] = [];
+  for (const p of factPaths(org)) {
+    const after = scores(audit(withoutFact(org, p)));
+    for (const [id, s] of after) {
+      const b = before.get(id) ?? null;
+      if (s === null) continue;
+      if (b === null ? s > 1e-9 : s > b + 1e-9) out.push(`${show(p)}: ${id} ${b} -> ${s}`);
+    }
+  }
+  return out;
+}
+
+describe('generated orgs: deleting any one fact never raises a rule or the headline', () => {
+  it('the generator makes the facts where the edges were (policies, part-time sellers, span, ramp, responses)', () => {
+    const sample = fc.sample(orgs, { numRuns: 300, seed: SEED });
+    const has = (f: (o: Org) => boolean) => sample.filter(f).length;
+    expect(has((o) => (o.policies?.length ?? 0) > 0)).toBeGreaterThan(50);
+    expect(has((o) => (o.people ?? []).some((p) => p.selling_share_pct !== undefined && p.selling_share_pct < 100 && p.is_rep === true))).toBeGreaterThan(20);
+    expect(has((o) => (o.people ?? []).some((p) => (p.direct_reports ?? 0) > 0 && (p.attainment?.length ?? 0) > 0))).toBeGreaterThan(20);
+    expect(has((o) => o.leadership?.reps_per_manager !== undefined && o.leadership.manager_coaching_hours_per_month !== undefined)).toBeGreaterThan(20);
+    expect(has((o) => o.compensation?.ramp_months !== undefined && o.compensation.draw !== undefined && o.compensation.base_pct !== undefined)).toBeGreaterThan(10);
+    expect(has((o) => (o.responses ?? []).some((r) => Object.keys(r.answers).some((k) => k.startsWith('people[name='))))).toBeGreaterThan(10);
+    expect(has((o) => Object.keys(o.resolution ?? {}).length > 0)).toBeGreaterThan(50);
+  });
+
+  it(`${RUNS} orgs, every fact of each deleted in turn (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(orgs, (org) => {
+        expect(rises(org)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, 600_000);
+});
