@@ -249,6 +249,8 @@ export function memorySpool(): LintSpool {
 export interface LintStreamer {
   add(f: LintFile): void;
   finish(run: LintRun): Iterable<string>;
+  /** SARIF: how many results the files added so far gave, before the cap (see SARIF_MAX_RESULTS). */
+  results?(): number;
 }
 
 /** The formats lint can write straight to stdout as each file is linted (the others wait for the end). */
@@ -356,7 +358,9 @@ function directStreamer(spool: LintSpool, direct: ((text: string) => void) | und
 function problemView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
-  return { ...f, report: { findings, rules, waivers, summary, auditDate } as AuditReport };
+  // A rule's docs and checks are in no listing: most of its text.
+  const listed = rules.map(({ docs: _docs, checks: _checks, ...rest }) => rest);
+  return { ...f, report: { findings, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
 }
 
 /**

@@ -180,6 +180,7 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
   let total = 0;
 
   return {
+    results: () => total,
     add(f) {
       if (!f.ok) {
         notifications.push(...f.diagnostics.map((d) => notification(base, d)));

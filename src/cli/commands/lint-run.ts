@@ -16,18 +16,7 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import {
-  DIRECT_LINT_FORMATS,
-  lintStreamer,
-  SARIF_MAX_RESULTS,
-  sarifResultCountOf,
-  slimLintedFile,
-  type LintFile,
-  type LintFormat,
-  type LintRun,
-  type LintRunHead,
-  type LintStreamer,
-} from '../../report/lint';
+import { DIRECT_LINT_FORMATS, lintStreamer, SARIF_MAX_RESULTS, slimLintedFile, type LintFile, type LintFormat, type LintRun, type LintRunHead, type LintStreamer } from '../../report/lint';
 import { findRepoRoot } from '../../load/repo';
 import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
@@ -173,8 +162,6 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const spools = list.map(() => fileSpool());
   const streamers: LintStreamer[] = [];
   for (const [i, t] of list.entries()) streamers.push(await lintStreamer(t.format, head, renderOpts(t), spools[i]!, direct && DIRECT_LINT_FORMATS.includes(t.format) ? writeStdout : undefined));
-  const sarif = list.some((t) => t.format === 'sarif');
-  let sarifResults = 0;
   const files: LintFile[] = [];
   try {
     for (const input of inputs) {
@@ -187,7 +174,6 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
         }
       }
       for (const s of streamers) s.add(f);
-      if (sarif) sarifResults += sarifResultCountOf(f);
       files.push(slimLintedFile(f));
     }
     refuseInputsAsOutputs(list, read);
@@ -210,7 +196,8 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
       if (target.output === undefined) for (const piece of pieces) writeStdout(piece);
       else await writeReport(target.output, pieces, target.format);
     }
-    if (sarif && sarifResults > SARIF_MAX_RESULTS)
+    const sarifResults = streamers.find((s) => s.results)?.results!() ?? 0;
+    if (sarifResults > SARIF_MAX_RESULTS)
       writeStderrLine(
         `sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${sarifResults} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
       );
