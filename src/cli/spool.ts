@@ -1,82 +1,101 @@
 // A spool for the lint formats written at the end (see LintSpool in
-// src/report/lint.ts): records kept in memory up to a few MiB, then in a
+// src/report/lint.ts): records kept in one buffer of fixed size, then in a
 // temporary file, read back in order once. So linting thousands of files
 // holds about what a few do, whatever the format.
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LintSpool } from '../report/lint';
 
-/** Records held in memory before the spool moves to a file, in bytes (the default of fileSpool's `inMemory`). */
-const IN_MEMORY = 1 << 20;
-/** How much is written to, and read from, the file at a time, in bytes. */
-const CHUNK = 256 << 10;
+/** The buffer records are gathered in, and written to the file from, in bytes (the default of fileSpool's `inMemory`). */
+const BUFFER = 256 << 10;
 
 /**
- * A LintSpool in a temporary file (created only when the records outgrow
- * `inMemory` bytes, by default IN_MEMORY; removed at once: the open descriptor keeps it until close()).
- * Each record is its UTF-8 length (4 bytes) and its bytes. Throws the errno
- * error of a failing write (a full temporary folder).
+ * A LintSpool in a temporary file, created only when the records outgrow one
+ * buffer of `inMemory` bytes (default BUFFER) and removed at once (the open
+ * descriptor keeps it until close()). Each record is its UTF-8 length (4
+ * bytes) then its bytes. The buffer is reused, not one per record: many
+ * short-lived buffers of a few KB made the process's memory grow with the
+ * number of files. Throws the errno error of a failing write (a full
+ * temporary folder).
  */
 export function fileSpool(opts: { inMemory?: number } = {}): LintSpool & { close(): void } {
-  const inMemory = opts.inMemory ?? IN_MEMORY;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  let buf = Buffer.allocUnsafe(Math.max(opts.inMemory ?? BUFFER, 64));
+  let used = 0;
   let fd: number | undefined;
   let path: string | undefined;
   let written = 0;
-  const flush = () => {
-    if (!pending.length) return;
-    if (fd === undefined) {
-      const dir = mkdtempSync(join(tmpdir(), 'sales-audit-'));
-      path = join(dir, 'spool');
-      fd = openSync(path, 'w+', 0o600);
-      // Gone from the folder at once (where the system allows it): nothing is left behind, even on a crash.
-      try {
-        unlinkSync(path);
-        rmdirSync(dir);
-        path = undefined;
-      } catch {
-        // Removed at close().
-      }
+  const put = (bytes: Buffer, length: number) => {
+    const out = open();
+    for (let done = 0; done < length;) done += writeSync(out, bytes, done, length - done, written + done);
+    written += length;
+  };
+  const open = (): number => {
+    if (fd !== undefined) return fd;
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-'));
+    path = join(dir, 'spool');
+    fd = openSync(path, 'w+', 0o600);
+    // Gone from the folder at once (where the system allows it): nothing is left behind, even on a crash.
+    try {
+      unlinkSync(path);
+      rmdirSync(dir);
+      path = undefined;
+    } catch {
+      // Removed at close().
     }
-    const bytes = Buffer.concat(pending, pendingBytes);
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, written + done);
-    written += bytes.length;
-    pending = [];
-    pendingBytes = 0;
+    return fd;
+  };
+  const flush = () => {
+    if (used) put(buf, used);
+    used = 0;
   };
   return {
     write(record) {
-      const bytes = Buffer.from(record, 'utf8');
-      const size = Buffer.allocUnsafe(4);
-      size.writeUInt32LE(bytes.length);
-      pending.push(size, bytes);
-      pendingBytes += 4 + bytes.length;
-      if (pendingBytes > (fd === undefined ? inMemory : CHUNK)) flush();
+      const size = Buffer.byteLength(record, 'utf8');
+      if (used + 4 + size > buf.length) flush();
+      if (4 + size > buf.length) {
+        // Longer than the buffer: its length, then its bytes, straight to the file.
+        buf.writeUInt32LE(size, 0);
+        put(buf, 4);
+        put(Buffer.from(record, 'utf8'), size);
+        return;
+      }
+      buf.writeUInt32LE(size, used);
+      used += 4 + buf.write(record, used + 4, 'utf8');
     },
     *records() {
       if (fd === undefined) {
-        // Never left memory.
-        for (let i = 1; i < pending.length; i += 2) yield pending[i]!.toString('utf8');
+        // Never left the buffer.
+        for (let at = 0; at < used;) {
+          const size = buf.readUInt32LE(at);
+          yield buf.toString('utf8', at + 4, at + 4 + size);
+          at += 4 + size;
+        }
         return;
       }
       flush();
+      // The buffer is reused for reading: [start, end) holds what is read and not yet given.
+      let start = 0;
+      let end = 0;
       let at = 0;
-      let buf = Buffer.alloc(0);
-      while (at < written || buf.length) {
-        // Enough bytes for the next record's length, then for the record.
-        const need = buf.length >= 4 ? 4 + buf.readUInt32LE(0) : 4;
-        if (buf.length < need) {
-          const chunk = Buffer.allocUnsafe(Math.max(CHUNK, need - buf.length));
-          const n = readSync(fd, chunk, 0, chunk.length, at);
+      while (at < written || end > start) {
+        const need = end - start >= 4 ? 4 + buf.readUInt32LE(start) : 4;
+        if (end - start < need) {
+          if (need > buf.length) {
+            const bigger = Buffer.allocUnsafe(need);
+            buf.copy(bigger, 0, start, end);
+            buf = bigger;
+          } else buf.copy(buf, 0, start, end);
+          end -= start;
+          start = 0;
+          const n = readSync(fd, buf, end, buf.length - end, at);
           if (n === 0) throw new Error('the spool file ended early');
           at += n;
-          buf = buf.length ? Buffer.concat([buf, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+          end += n;
           continue;
         }
-        yield buf.toString('utf8', 4, need);
-        buf = buf.subarray(need);
+        yield buf.toString('utf8', start + 4, start + need);
+        start += need;
       }
     },
     close() {
@@ -85,7 +104,7 @@ export function fileSpool(opts: { inMemory?: number } = {}): LintSpool & { close
       if (path) {
         try {
           unlinkSync(path);
-          rmdirSync(join(path, '..'));
+          rmdirSync(dirname(path));
         } catch {
           // Already gone.
         }
