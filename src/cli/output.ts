@@ -212,7 +212,7 @@ export async function writeFileAtomic(path: string, content: FileContent, opts: 
  * A file's content: text, bytes, or text in pieces (a lint output streamed
  * from a spool, written piece by piece so it is never whole in memory).
  */
-export type FileContent = string | Uint8Array | Iterable<string>;
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
 
 function writeContent(fd: number, content: FileContent): void {
   const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;

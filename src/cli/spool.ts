@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LintSpool } from '../report/lint';
 
+/** A record longer than this, in bytes, is read back as bytes, not text. */
+const LONG = 64 << 10;
 /** The buffer records are gathered in, and written to the file from, in bytes (the default of fileSpool's `inMemory`). */
 const BUFFER = 256 << 10;
 
@@ -94,7 +96,8 @@ export function fileSpool(opts: { inMemory?: number } = {}): LintSpool & { close
           end += n;
           continue;
         }
-        yield buf.toString('utf8', start + 4, start + need);
+        // A long record goes out as bytes (it is written as bytes again): valid until the next is taken.
+        yield need > LONG ? buf.subarray(start + 4, start + need) : buf.toString('utf8', start + 4, start + need);
         start += need;
       }
     },

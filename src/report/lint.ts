@@ -214,7 +214,7 @@ export interface LintRenderOptions {
 export async function renderLint(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
   const streamer = await lintStreamer(format, headOf(run), opts, memorySpool());
   for (const f of run.files) streamer.add(f);
-  return [...streamer.finish(run)].join('');
+  return [...streamer.finish(run)].map(pieceText).join('');
 }
 
 /**
@@ -226,9 +226,16 @@ export async function renderLint(format: LintFormat, run: LintRun, opts: LintRen
 export interface LintSpool {
   /** Appends one record. */
   write(record: string): void;
-  /** Every record, in the order written (once, after the last write). */
-  records(): Iterable<string>;
+  /**
+   * Every record, in the order written (once, after the last write): as text,
+   * or as its UTF-8 bytes (a long record from a file, spared a conversion),
+   * valid only until the next record is taken.
+   */
+  records(): Iterable<string | Uint8Array>;
 }
+
+/** A piece of output as text. */
+export const pieceText = (piece: string | Uint8Array): string => (typeof piece === 'string' ? piece : new TextDecoder().decode(piece));
 
 /** A spool in memory: an array of records. */
 export function memorySpool(): LintSpool {
@@ -248,7 +255,8 @@ export function memorySpool(): LintSpool {
  */
 export interface LintStreamer {
   add(f: LintFile): void;
-  finish(run: LintRun): Iterable<string>;
+  /** The output's pieces (see LintSpool.records for a piece of bytes). */
+  finish(run: LintRun): Iterable<string | Uint8Array>;
   /** SARIF: how many results the files added so far gave, before the cap (see SARIF_MAX_RESULTS). */
   results?(): number;
 }
@@ -308,7 +316,7 @@ export async function lintStreamer(format: LintFormat, head: LintRunHead, opts: 
       return {
         add: (f) => inner.add(sanitize(problemView(f), { keepLineBreaks: true })),
         *finish(run) {
-          for (const text of inner.finish(sanitize(run, { keepLineBreaks: true }))) yield guardLineStarts(text);
+          for (const piece of inner.finish(sanitize(run, { keepLineBreaks: true }))) yield guardLineStarts(pieceText(piece));
         },
       };
     }

@@ -15,7 +15,7 @@ import { posix, win32 } from 'node:path';
 import { optionDocs } from '../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { EXPIRED_WAIVER, jsonAt, levelOf, memorySpool, problemsOf, SARIF_MAX_RESULTS, type LintRun, type LintRunHead, type LintSpool, type LintStreamer, type Problem } from './lint';
+import { EXPIRED_WAIVER, jsonAt, levelOf, memorySpool, pieceText, problemsOf, SARIF_MAX_RESULTS, type LintRun, type LintRunHead, type LintSpool, type LintStreamer, type Problem } from './lint';
 import { escapeJsonControls } from './safe';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -303,7 +303,7 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
       let n = 0;
       const expired = `"ruleIndex": ${descriptors.length - 1},`;
       for (const record of spool.records()) {
-        if (!keep || keep[i]) yield `${n++ ? ',\n' : ''}${ranks[i]! & EXPIRED_FLAG ? record.replace(EXPIRED_PLACEHOLDER, expired) : record}`;
+        if (!keep || keep[i]) yield `${n++ ? ',\n' : ''}${ranks[i]! & EXPIRED_FLAG ? pieceText(record).replace(EXPIRED_PLACEHOLDER, expired) : pieceText(record)}`;
         i++;
       }
       yield `\n      ${text.slice(at)}`;
