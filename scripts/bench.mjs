@@ -10,13 +10,15 @@
 //     5 MB an org file may be); per size, `audit` in each format against a bare
 //     js-yaml parse of the same people as YAML (node start included): wall time,
 //     peak memory, their ratio, and time per person.
-//   npm run bench -- --portfolio [--files 1000,4000]: `lint "<dir>/*.yaml"` over
-//     that many copies of the mid-size example: wall time and peak memory; with
-//     ESLint beside it when the project has it (as many one-line .js files).
+//   npm run bench -- --portfolio [--files 1000,4000] [--formats stylish,sarif]:
+//     `lint "<dir>/*.yaml" --format <f>` over that many variants of the mid-size
+//     example (each its own company name and figures, see portfolioOrg): wall
+//     time and peak memory; with ESLint beside it in the same run when the
+//     project has it (as many one-line .js files), and the ratios.
 // A Node is only fast if the build warmed a code cache for it: build with
 // SALES_AUDIT_CACHE_NODES=<path>:<path> (see scripts/build.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -199,6 +201,12 @@ async function sizeBench() {
   }
   if (args.includes('--portfolio')) {
     const counts = opt('files', '1000,4000').split(',').map(Number);
+    const formats = opt('formats', 'stylish').split(',');
+    // Every varied figure must be in the example (else the copies would be alike).
+    const changed = portfolioOrg(text, 1)
+      .split('\n')
+      .filter((l, k) => l !== text.split('\n')[k]).length;
+    if (changed !== 5) throw new Error(`bench: the portfolio varies 5 lines of mid-size-gaps.yaml, but ${changed} changed: update portfolioOrg`);
     // ESLint side by side when the project has it (a devDependency): the same
     // number of one-line JavaScript files, linted in one call with one rule.
     let eslint;
@@ -209,24 +217,42 @@ async function sizeBench() {
     } catch {
       eslint = undefined;
     }
-    console.log(`files   lint ms   MiB   ms/file${eslint ? ' | eslint ms   MiB  lint/eslint' : ''}`);
+    console.log(`lint "<dir>/*.yaml" over N org files, each a copy of mid-size-gaps with its own company name and figures; one run each`);
+    console.log(`files  format     lint ms   MiB   ms/file${eslint ? ' | eslint ms   MiB | lint/eslint time  memory' : ''}`);
     for (const n of counts) {
       const folder = join(dir, `orgs-${n}`);
-      spawnSync('mkdir', ['-p', folder]);
-      for (let i = 0; i < n; i++) writeFileSync(join(folder, `org-${String(i).padStart(5, '0')}.yaml`), text);
-      const r = measure(node, [bin, 'lint', `${folder}/*.yaml`, '--date', '2026-11-27', '--no-config'], folder);
-      let side = '';
+      mkdirSync(folder, { recursive: true });
+      for (let i = 0; i < n; i++) writeFileSync(join(folder, `org-${String(i).padStart(5, '0')}.yaml`), portfolioOrg(text, i));
+      let e;
       if (eslint) {
         const js = join(dir, `js-${n}`);
-        spawnSync('mkdir', ['-p', js]);
+        mkdirSync(js, { recursive: true });
         for (let i = 0; i < n; i++) writeFileSync(join(js, `f-${String(i).padStart(5, '0')}.js`), `export const x${i} = ${i};\n`);
         writeFileSync(join(js, 'eslint.config.mjs'), "export default [{ files: ['**/*.js'], rules: { 'no-unused-vars': 'error' } }];\n");
-        const e = measure(node, [eslint, '--no-cache', '.'], js);
-        side = ` | ${e.ms.toFixed(0).padStart(9)} ${e.mib.toFixed(0).padStart(5)} ${(r.ms / e.ms).toFixed(2).padStart(12)}`;
+        e = measure(node, [eslint, '--no-cache', '.'], js);
       }
-      console.log(`${String(n).padStart(5)} ${r.ms.toFixed(0).padStart(9)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}${side}`);
+      for (const format of formats) {
+        const r = measure(node, [bin, 'lint', `${folder}/*.yaml`, '--date', '2026-11-27', '--no-config', '--format', format], folder);
+        const side = e ? ` | ${e.ms.toFixed(0).padStart(9)} ${e.mib.toFixed(0).padStart(5)} | ${(r.ms / e.ms).toFixed(2).padStart(16)} ${(r.mib / e.mib).toFixed(2).padStart(7)}` : '';
+        console.log(`${String(n).padStart(5)}  ${format.padEnd(8)} ${r.ms.toFixed(0).padStart(9)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}${side}`);
+      }
+      rmSync(folder, { recursive: true, force: true });
     }
     if (!eslint) console.log('ESLint not installed (no eslint resolvable from the project): no side-by-side figure');
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The i-th org file of a benchmark portfolio: the mid-size example with its own
+ * company name and a few figures varied (deterministically, from i), so that
+ * no two files are the same and no cache keyed on content could help.
+ */
+function portfolioOrg(text, i) {
+  return text
+    .replace(/^ {2}name: Harbor Fluid Systems/m, `  name: Harbor Fluid Systems ${i}`)
+    .replace(/^ {2}employees: 120/m, `  employees: ${100 + (i % 97)}`)
+    .replace(/^ {2}reps_per_manager: 9/m, `  reps_per_manager: ${4 + (i % 9)}`)
+    .replace(/^ {2}manager_coaching_hours_per_month: 12/m, `  manager_coaching_hours_per_month: ${2 + (i % 23)}`)
+    .replace(/^ {2}quota_per_rep: 1600000/m, `  quota_per_rep: ${1_200_000 + (i % 41) * 10_000}`);
 }

@@ -135,14 +135,22 @@ export function writeTarget(path: string): string {
  * is a folder; the errno error of the failing call otherwise (the temp file is
  * removed first).
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, opts: { like?: { mode: number; uid: number; gid: number } } = {}): Promise<WriteResult> {
+export async function writeFileAtomic(path: string, content: FileContent, opts: { like?: { mode: number; uid: number; gid: number } } = {}): Promise<WriteResult> {
   // Synchronous calls: a CLI writes one file at a time, and node:fs/promises
   // would cost every start a few ms to load.
   const target = writeTarget(path);
   const st = statSync(target, { throwIfNoEntry: false });
   if (st?.isDirectory()) throw new WriteError(path, 'it is a folder', 'EISDIR');
   if (st && !st.isFile()) {
-    writeFileSync(target, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(target, content);
+    else {
+      const fd = openSync(target, 'w');
+      try {
+        writeContent(fd, content);
+      } finally {
+        closeSync(fd);
+      }
+    }
     return { path: target, detachedLinks: 0 };
   }
   if (st && isReadOnly(st)) throw new WriteError(path, `${readOnlyWhy(st)}; make it writable (chmod u+w) to let sales-audit change it`, 'EACCES');
@@ -162,8 +170,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new WriteError(path, `the folder ${dirname(target) || '.'} is not writable (${ioReason(e)})`, code);
       throw e;
     }
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+    writeContent(fd, content);
     if (mode !== undefined) fchmodSync(fd, mode);
     // The owner too, where this process may set it (root editing a user's file).
     if (from && (from.uid !== process.getuid?.() || from.gid !== process.getgid?.())) {
@@ -199,6 +206,20 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw e;
   }
   return { path: target, detachedLinks: st && st.nlink > 1 ? st.nlink - 1 : 0, ...(ownerLost ? { ownerLost } : {}) };
+}
+
+/**
+ * A file's content: text, bytes, or text in pieces (a lint output streamed
+ * from a spool, written piece by piece so it is never whole in memory).
+ */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+function writeContent(fd: number, content: FileContent): void {
+  const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+  }
 }
 
 /** What to tell the user after a write (undefined when nothing): hard links detached, an owner that could not be kept. */

@@ -85,13 +85,14 @@ export function stream(): NodeJS.WriteStream {
   return process.stdout;
 }
 
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
   if (closed) return;
   if (streamed || stdoutIsTTY()) {
-    stream().write(text);
+    // Bytes are copied: the stream writes later, and a caller may reuse its buffer (src/cli/spool.ts).
+    stream().write(typeof text === 'string' ? text : Buffer.from(text));
     return;
   }
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   for (let done = 0; done < bytes.length;) {
     try {
       done += writeSync(1, bytes, done);

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors';
-import { detachedNote, ioReason, printable, writeFileAtomic } from './output';
+import { detachedNote, ioReason, printable, writeFileAtomic, type FileContent } from './output';
 import { writeStdout } from './stdio';
 
 export interface Target<F extends string> {
@@ -105,7 +105,7 @@ export async function writeTargets<F extends string>(outputs: { target: Target<F
 }
 
 /** Writes one report file atomically and says so on stderr; a write error is one line, exit 2. */
-export async function writeReport(output: string, content: string | Uint8Array, format: string): Promise<void> {
+export async function writeReport(output: string, content: FileContent, format: string): Promise<void> {
   let r;
   try {
     r = await writeFileAtomic(output, content);

@@ -2,7 +2,7 @@
 // pull request's changed lines and in the run summary. Escaping follows
 // @actions/core (toolkit command.ts): the message escapes %, CR and LF;
 // properties also escape ':' and ','.
-import { baselineNote, problemsOf, type Level, type LintRun } from './lint';
+import { baselineNote, problemsOf, type Level, type LintRun, type LintStreamer } from './lint';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -38,59 +38,82 @@ const SEVERITY_RANK: Record<string, number> = { critical: 1, high: 2, medium: 3,
  * saying how many more there are and where to see them.
  */
 export function renderGithub(run: LintRun): string {
-  const all: Annotation[] = [];
-  for (const f of run.files) {
-    if (!f.ok) {
-      for (const d of f.diagnostics)
-        all.push({
-          level: 'error',
-          rank: 0,
-          props: { file: d.file, line: d.line, col: d.line !== undefined ? (d.column ?? 1) : undefined, title: 'sales-audit: cannot read the file' },
-          message: d.path ? `${d.path}: ${d.message}` : d.message,
+  const streamer = githubStreamer();
+  for (const f of run.files) streamer.add(f);
+  return [...streamer.finish(run)].join('');
+}
+
+/**
+ * GitHub annotations written file by file (see LintStreamer). Since only ten
+ * of each kind are shown, only the ten that come first in the order above are
+ * kept of each kind, and how many there are: the memory does not grow with the
+ * number of files. Everything is written at the end, in that order.
+ */
+export function githubStreamer(): LintStreamer {
+  const shown: Record<Level, Annotation[]> = { error: [], warning: [], note: [] };
+  const count: Record<Level, number> = { error: 0, warning: 0, note: 0 };
+  const push = (a: Annotation) => {
+    count[a.level]++;
+    const mine = shown[a.level];
+    // After every kept one of the same or a lower rank: the earlier comes first among equals.
+    let at = mine.length;
+    while (at > 0 && mine[at - 1]!.rank > a.rank) at--;
+    if (at >= GITHUB_MAX_PER_KIND) return;
+    mine.splice(at, 0, a);
+    if (mine.length > GITHUB_MAX_PER_KIND) mine.pop();
+  };
+  return {
+    add(f) {
+      if (!f.ok) {
+        for (const d of f.diagnostics)
+          push({
+            level: 'error',
+            rank: 0,
+            props: { file: d.file, line: d.line, col: d.line !== undefined ? (d.column ?? 1) : undefined, title: 'sales-audit: cannot read the file' },
+            message: d.path ? `${d.path}: ${d.message}` : d.message,
+          });
+        return;
+      }
+      // Gates with no single place (score, severity, fatal, strict) annotate the file itself.
+      for (const g of f.failures.filter((x) => !x.at)) push({ level: 'error', rank: 0, props: { file: f.file, title: `sales-audit gate: ${g.gate}` }, message: `Gate failed: ${g.message}` });
+      // Waived rules and their findings are accepted risks: no annotation.
+      for (const p of problemsOf(f).filter((x) => x.kind !== 'waived' && x.kind !== 'suppressed'))
+        push({
+          level: p.level,
+          rank: p.severity ? SEVERITY_RANK[p.severity]! : p.active ? 0 : 5,
+          props: { file: p.file, line: p.line, col: p.column, title: `${p.ruleId}${p.severity ? ` (${p.severity})` : ''}` },
+          message: p.message,
         });
-      continue;
-    }
-    // Gates with no single place (score, severity, fatal, strict) annotate the file itself.
-    for (const g of f.failures.filter((x) => !x.at)) all.push({ level: 'error', rank: 0, props: { file: f.file, title: `sales-audit gate: ${g.gate}` }, message: `Gate failed: ${g.message}` });
-    // Waived rules and their findings are accepted risks: no annotation.
-    for (const p of problemsOf(f).filter((x) => x.kind !== 'waived' && x.kind !== 'suppressed'))
-      all.push({
-        level: p.level,
-        rank: p.severity ? SEVERITY_RANK[p.severity]! : p.active ? 0 : 5,
-        props: { file: p.file, line: p.line, col: p.column, title: `${p.ruleId}${p.severity ? ` (${p.severity})` : ''}` },
-        message: p.message,
+      // The verdict of each file, first among the notices, so the run summary shows score, grade and coverage.
+      const s = f.report.summary;
+      push({
+        level: 'note',
+        rank: -1,
+        props: { file: f.file, title: 'sales-audit summary' },
+        message: `Score ${s.score ?? '?'}/100${s.upTo !== null && s.score !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : ''}, grade ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}, coverage ${s.coverage}%`,
       });
-    // The verdict of each file, first among the notices, so the run summary shows score, grade and coverage.
-    const s = f.report.summary;
-    all.push({
-      level: 'note',
-      rank: -1,
-      props: { file: f.file, title: 'sales-audit summary' },
-      message: `Score ${s.score ?? '?'}/100${s.upTo !== null && s.score !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : ''}, grade ${s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')}, coverage ${s.coverage}%`,
-    });
-    // What the change did to this file's verdict (lint --baseline).
-    if (f.baseline) all.push({ level: 'note', rank: -1, props: { file: f.file, title: 'sales-audit change' }, message: baselineNote(f.baseline) });
-  }
-  const out: string[] = [];
-  for (const level of ['error', 'warning', 'note'] as const) {
-    const mine = all
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => a.level === level)
-      .sort((x, y) => x.a.rank - y.a.rank || x.i - y.i)
-      .map(({ a }) => a);
-    const shown = mine.length > GITHUB_MAX_PER_KIND ? mine.slice(0, GITHUB_MAX_PER_KIND - 1) : mine;
-    for (const a of shown) out.push(command(a.level, a.props, a.message));
-    if (shown.length < mine.length) {
-      const more = mine.length - shown.length;
-      const noun = level === 'note' ? 'notice' : level;
-      out.push(
-        command(
-          level,
-          { title: 'sales-audit' },
-          `... and ${more} more ${noun}${more === 1 ? '' : 's'} (GitHub shows ${GITHUB_MAX_PER_KIND} per step): run sales-audit lint with --format stylish or sarif to see them all.`,
-        ),
-      );
-    }
-  }
-  return out.length ? `${out.join('\n')}\n` : '';
+      // What the change did to this file's verdict (lint --baseline).
+      if (f.baseline) push({ level: 'note', rank: -1, props: { file: f.file, title: 'sales-audit change' }, message: baselineNote(f.baseline) });
+    },
+    *finish() {
+      const out: string[] = [];
+      for (const level of ['error', 'warning', 'note'] as const) {
+        const all = count[level];
+        const mine = all > GITHUB_MAX_PER_KIND ? shown[level].slice(0, GITHUB_MAX_PER_KIND - 1) : shown[level];
+        for (const a of mine) out.push(command(a.level, a.props, a.message));
+        if (mine.length < all) {
+          const more = all - mine.length;
+          const noun = level === 'note' ? 'notice' : level;
+          out.push(
+            command(
+              level,
+              { title: 'sales-audit' },
+              `... and ${more} more ${noun}${more === 1 ? '' : 's'} (GitHub shows ${GITHUB_MAX_PER_KIND} per step): run sales-audit lint with --format stylish or sarif to see them all.`,
+            ),
+          );
+        }
+      }
+      yield out.length ? `${out.join('\n')}\n` : '';
+    },
+  };
 }

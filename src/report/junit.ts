@@ -5,7 +5,7 @@
 // force. A file that could not be read is a suite with one error.
 import type { GateFailure } from '../engine/gates';
 import type { RuleResult } from '../engine/types';
-import { EXPIRED_WAIVER, problemsOf, type LintedFile, type LintRun, type Problem } from './lint';
+import { EXPIRED_WAIVER, memorySpool, problemsOf, type LintedFile, type LintFile, type LintRun, type LintSpool, type LintStreamer, type Problem } from './lint';
 
 /** Text without the characters XML 1.0 forbids (control characters, lone surrogates). */
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
@@ -97,69 +97,104 @@ function casesOf(f: LintedFile): Case[] {
 }
 
 export function renderJunit(run: LintRun): string {
-  const suites = run.files.map((f) => {
-    if (!f.ok) {
-      const body = f.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
-      return {
-        name: f.file,
-        props: [] as [string, string][],
-        cases: [
-          {
-            name: 'read the org file and its config',
-            classname: f.file,
-            file: f.file,
-            line: f.diagnostics[0]?.line,
-            outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body },
-          } as Case,
-        ],
-      };
-    }
-    const s = f.report.summary;
-    const props: [string, string][] = [
-      ['score', s.score === null ? '?' : String(s.score)],
-      ['upTo', s.upTo === null ? '?' : String(s.upTo)],
-      ['grade', s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')],
-      ['coverage', String(s.coverage)],
-      ['coverageFloor', String(s.coverageFloor)],
-      ['auditDate', f.report.auditDate],
-    ];
-    if (f.config) props.push(['config', f.config]);
-    const b = f.baseline;
-    if (b) {
-      props.push(['baseline', b.revision], ['baselineStatus', b.status]);
-      if (b.status === 'compared')
-        props.push(
-          ['scoreBefore', b.diff.score.before === null ? '?' : String(b.diff.score.before)],
-          ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)],
-          ['findingsNew', String(b.diff.findings.new.length)],
-          ['findingsResolved', String(b.diff.findings.resolved.length)],
-        );
-    }
-    return { name: f.file, props, cases: casesOf(f) };
-  });
-  const count = (cases: Case[], k: Outcome['kind']) => cases.filter((c) => c.outcome.kind === k).length;
-  const totals = (cases: Case[]) => `tests="${cases.length}" failures="${count(cases, 'failure')}" errors="${count(cases, 'error')}" skipped="${count(cases, 'skipped')}"`;
-  const allCases = suites.flatMap((s) => s.cases);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="sales-audit" ${totals(allCases)}>`];
-  for (const s of suites) {
-    out.push(`  <testsuite name="${xmlAttr(s.name)}" ${totals(s.cases)}>`);
-    if (s.props.length) {
-      out.push('    <properties>');
-      for (const [k, v] of s.props) out.push(`      <property name="${xmlAttr(k)}" value="${xmlAttr(v)}"/>`);
-      out.push('    </properties>');
-    }
-    for (const c of s.cases) {
-      const attrs = `name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}" file="${xmlAttr(c.file)}"${c.line ? ` line="${c.line}"` : ''}`;
-      const o = c.outcome;
-      if (o.kind === 'pass') {
-        out.push(`    <testcase ${attrs}/>`);
-        continue;
-      }
-      const open = `<${o.kind}${o.type ? ` type="${xmlAttr(o.type)}"` : ''} message="${xmlAttr(o.message)}"`;
-      out.push(`    <testcase ${attrs}>`, `      ${open}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
-    }
-    out.push('  </testsuite>');
+  const streamer = junitStreamer(memorySpool());
+  for (const f of run.files) streamer.add(f);
+  return [...streamer.finish(run)].join('');
+}
+
+type Suite = { name: string; props: [string, string][]; cases: Case[] };
+
+function suiteOf(f: LintFile): Suite {
+  if (!f.ok) {
+    const body = f.diagnostics.map((d) => `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.path ? `${d.path}: ` : ''}${d.message}`).join('\n');
+    return {
+      name: f.file,
+      props: [],
+      cases: [
+        {
+          name: 'read the org file and its config',
+          classname: f.file,
+          file: f.file,
+          line: f.diagnostics[0]?.line,
+          outcome: { kind: 'error', type: 'invalid-input', message: body.split('\n')[0]!, body },
+        },
+      ],
+    };
   }
-  out.push('</testsuites>');
+  const s = f.report.summary;
+  const props: [string, string][] = [
+    ['score', s.score === null ? '?' : String(s.score)],
+    ['upTo', s.upTo === null ? '?' : String(s.upTo)],
+    ['grade', s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none')],
+    ['coverage', String(s.coverage)],
+    ['coverageFloor', String(s.coverageFloor)],
+    ['auditDate', f.report.auditDate],
+  ];
+  if (f.config) props.push(['config', f.config]);
+  const b = f.baseline;
+  if (b) {
+    props.push(['baseline', b.revision], ['baselineStatus', b.status]);
+    if (b.status === 'compared')
+      props.push(
+        ['scoreBefore', b.diff.score.before === null ? '?' : String(b.diff.score.before)],
+        ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)],
+        ['findingsNew', String(b.diff.findings.new.length)],
+        ['findingsResolved', String(b.diff.findings.resolved.length)],
+      );
+  }
+  return { name: f.file, props, cases: casesOf(f) };
+}
+
+type Totals = Record<'tests' | Exclude<Outcome['kind'], 'pass'>, number>;
+const totalsOf = (cases: Case[]): Totals => {
+  const t: Totals = { tests: cases.length, failure: 0, error: 0, skipped: 0 };
+  for (const c of cases) if (c.outcome.kind !== 'pass') t[c.outcome.kind]++;
+  return t;
+};
+const totalsText = (t: Totals) => `tests="${t.tests}" failures="${t.failure}" errors="${t.error}" skipped="${t.skipped}"`;
+
+function suiteText(s: Suite): string {
+  const out = [`  <testsuite name="${xmlAttr(s.name)}" ${totalsText(totalsOf(s.cases))}>`];
+  if (s.props.length) {
+    out.push('    <properties>');
+    for (const [k, v] of s.props) out.push(`      <property name="${xmlAttr(k)}" value="${xmlAttr(v)}"/>`);
+    out.push('    </properties>');
+  }
+  for (const c of s.cases) {
+    const attrs = `name="${xmlAttr(c.name)}" classname="${xmlAttr(c.classname)}" file="${xmlAttr(c.file)}"${c.line ? ` line="${c.line}"` : ''}`;
+    const o = c.outcome;
+    if (o.kind === 'pass') {
+      out.push(`    <testcase ${attrs}/>`);
+      continue;
+    }
+    const open = `<${o.kind}${o.type ? ` type="${xmlAttr(o.type)}"` : ''} message="${xmlAttr(o.message)}"`;
+    out.push(`    <testcase ${attrs}>`, `      ${open}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
+  }
+  out.push('  </testsuite>');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * JUnit written file by file (see LintStreamer): each file's test suite goes
+ * to the spool as it is linted; only the run's totals are kept, for the
+ * `<testsuites>` element that opens the document, written at the end.
+ */
+export function junitStreamer(spool: LintSpool): LintStreamer {
+  const all: Totals = { tests: 0, failure: 0, error: 0, skipped: 0 };
+  return {
+    add(f) {
+      const suite = suiteOf(f);
+      const t = totalsOf(suite.cases);
+      all.tests += t.tests;
+      all.failure += t.failure;
+      all.error += t.error;
+      all.skipped += t.skipped;
+      spool.write(suiteText(suite));
+    },
+    *finish() {
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sales-audit" ${totalsText(all)}>\n`;
+      yield* spool.records();
+      yield '</testsuites>\n';
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { AuditDiff } from '../engine/diff';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { escapeJsonControls, guardLineStarts, sanitize } from './safe';
+import { escapeJsonControls, guardLineStarts, safeText, sanitize } from './safe';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -82,8 +82,13 @@ export const SARIF_MAX_RESULTS = 25_000;
 /** How many results the SARIF output of a run would hold before its cap (every problem but the waived-rule lines). */
 export function sarifResultCount(run: LintRun): number {
   let n = 0;
-  for (const f of run.files) if (f.ok) n += problemsOf(f).filter((p) => p.kind !== 'waived').length;
+  for (const f of run.files) n += sarifResultCountOf(f);
   return n;
+}
+
+/** How many results one file gives the SARIF output (see sarifResultCount); 0 for a file that could not be read. */
+export function sarifResultCountOf(f: LintFile): number {
+  return f.ok ? problemsOf(f).filter((p) => p.kind !== 'waived').length : 0;
 }
 
 /** The id under which expired waivers are reported (not a rule of the catalogue). */
@@ -203,37 +208,172 @@ export interface LintRenderOptions {
  * JSON formats (json, sarif) keep the data exact and escape what a terminal or
  * a runner would act on; the others render sanitised strings, and no line of
  * theirs can start a workflow command, except the `github` format's own
- * commands, whose values that renderer escapes.
+ * commands, whose values that renderer escapes. The same bytes as lint's
+ * file-by-file writing (lintStreamer), which this is over the whole run.
  */
 export async function renderLint(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
-  if (format === 'json' || format === 'sarif') return escapeJsonControls(await renderLintFormat(format, run, opts));
-  // GitHub commands and XML escape CR and LF themselves: a multi-line value stays so there.
-  const text = await renderLintFormat(format, sanitize(run, { keepLineBreaks: format === 'github' || format === 'junit' }), opts);
-  return format === 'github' ? text : guardLineStarts(text);
+  const streamer = await lintStreamer(format, headOf(run), opts, memorySpool());
+  for (const f of run.files) streamer.add(f);
+  return [...streamer.finish(run)].map(pieceText).join('');
 }
-
-/** The formats lint writes file by file (renderLintBlock, then renderLintEnd), keeping of each file only its slimLintedFile. */
-export const STREAMED_LINT_FORMATS: readonly LintFormat[] = ['stylish'];
 
 /**
- * One file's part of a streamed format (see STREAMED_LINT_FORMATS), made safe
- * as renderLint makes the whole: the parts of every file, in order, then
- * renderLintEnd of the run, are renderLint's bytes.
+ * Where a streamed format keeps the parts of its output that must wait for the
+ * end (SARIF's results, JUnit's suites: what comes before them is only known
+ * after the last file), in order. lint gives a temporary file (src/cli/spool.ts)
+ * so the memory stays flat in the number of files; renderLint gives memory.
  */
-export async function renderLintBlock(format: LintFormat, f: LintFile, opts: LintRenderOptions): Promise<string> {
-  if (format !== 'stylish') throw new Error(`the ${format} format is not written file by file`);
-  return guardLineStarts((await import('./stylish')).stylishBlock(sanitize(f), opts));
+export interface LintSpool {
+  /** Appends one record. */
+  write(record: string): void;
+  /**
+   * Every record, in the order written (once, after the last write): as text,
+   * or as its UTF-8 bytes (a long record from a file, spared a conversion),
+   * valid only until the next record is taken.
+   */
+  records(): Iterable<string | Uint8Array>;
 }
 
-/** What a streamed format writes after the last file (see renderLintBlock); reads only what slimLintedFile keeps. */
-export async function renderLintEnd(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
-  if (format !== 'stylish') throw new Error(`the ${format} format is not written file by file`);
-  return guardLineStarts((await import('./stylish')).stylishEnd(sanitize(run), opts));
+/** A piece of output as text. */
+export const pieceText = (piece: string | Uint8Array): string => (typeof piece === 'string' ? piece : new TextDecoder().decode(piece));
+
+/** A spool in memory: an array of records. */
+export function memorySpool(): LintSpool {
+  const all: string[] = [];
+  return { write: (r) => void all.push(r), records: () => all };
+}
+
+/**
+ * One format written file by file. add() takes each file in the run's order,
+ * as soon as it is linted; finish() gives the whole output, in pieces, once
+ * the last file is added, from the run whose files may be slimLintedFile's
+ * (it reads only what they keep). With `direct`, a format whose output can
+ * start before the end (stylish, json) writes each file's part there at once,
+ * and finish() gives only the rest; the others keep their parts in the spool
+ * and hold at most a bounded amount (GitHub's annotations shown, Markdown's
+ * comment-sized text) plus a few numbers per file.
+ */
+export interface LintStreamer {
+  add(f: LintFile): void;
+  /** The output's pieces (see LintSpool.records for a piece of bytes). */
+  finish(run: LintRun): Iterable<string | Uint8Array>;
+  /** SARIF: how many results the files added so far gave, before the cap (see SARIF_MAX_RESULTS). */
+  results?(): number;
+}
+
+/** The formats lint can write straight to stdout as each file is linted (the others wait for the end). */
+export const DIRECT_LINT_FORMATS: readonly LintFormat[] = ['stylish', 'json'];
+
+/**
+ * What a streamer knows before the first file: the tool, how many entries the
+ * run will have, --baseline's revision, where paths are relative to (as in
+ * LintRun), and the rules that ran so far (a list that only grows, in order:
+ * a plugin's rules join it with the first file that uses them).
+ */
+export interface LintRunHead {
+  tool: LintRun['tool'];
+  fileCount: number;
+  baseline?: string;
+  cwd?: string;
+  repoRoot?: string;
+  rules: () => readonly RuleDefinition[];
+}
+
+/** The LintRunHead of a whole run. */
+export const headOf = (run: LintRun): LintRunHead => ({ tool: run.tool, fileCount: run.files.length, baseline: run.baseline, cwd: run.cwd, repoRoot: run.repoRoot, rules: () => run.rules });
+
+/** The streamer of one format (see LintStreamer). */
+export async function lintStreamer(format: LintFormat, head: LintRunHead, opts: LintRenderOptions, spool: LintSpool, direct?: (text: string) => void): Promise<LintStreamer> {
+  switch (format) {
+    case 'stylish': {
+      const { stylishBlock, stylishEnd } = await import('./stylish');
+      return directStreamer(
+        spool,
+        direct,
+        (f) => guardLineStarts(stylishBlock(sanitize(problemView(f)), opts)),
+        (run) => guardLineStarts(stylishEnd(sanitize(run), opts)),
+      );
+    }
+    case 'json': {
+      let first = true;
+      const open = `{\n  "schemaVersion": 2,\n  "tool": ${jsonAt(head.tool, 1)},\n  "files": [`;
+      return directStreamer(
+        spool,
+        direct,
+        (f) => {
+          const text = `${first ? `${open}\n` : ',\n'}    ${jsonAt(lintJsonFile(f), 2)}`;
+          first = false;
+          return escapeJsonControls(text);
+        },
+        () => escapeJsonControls(first ? `${open}]\n}\n` : '\n  ]\n}\n'),
+      );
+    }
+    case 'sarif':
+      return (await import('./sarif')).sarifStreamer(head, spool);
+    // GitHub commands and XML escape CR and LF themselves: a multi-line value stays so there.
+    case 'junit': {
+      const inner = (await import('./junit')).junitStreamer(spool);
+      return {
+        add: (f) => inner.add(sanitize(problemView(f), { keepLineBreaks: true })),
+        *finish(run) {
+          for (const piece of inner.finish(sanitize(run, { keepLineBreaks: true }))) yield guardLineStarts(pieceText(piece));
+        },
+      };
+    }
+    case 'github': {
+      const inner = (await import('./github')).githubStreamer();
+      return { add: (f) => inner.add(sanitize(problemView(f), { keepLineBreaks: true })), finish: (run) => inner.finish(sanitize(run, { keepLineBreaks: true })) };
+    }
+    case 'markdown':
+      return markdownStreamer(head);
+  }
+}
+
+/**
+ * JSON.stringify(value, null, 2) as it reads nested `depth` levels deep in a
+ * document so indented: every line but the first indented by 2 * depth
+ * spaces. Made by JSON.stringify itself, inside `depth` arrays cut off again,
+ * rather than by indenting its lines (a copy of a report of 100 MB fewer).
+ */
+export function jsonAt(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // `[\n  ` ... `[\n` + 2 * depth spaces before, `\n` + spaces + `]` after, for each level.
+  return text.slice(2 * depth + depth * (depth + 1), text.length - (2 * depth + depth * (depth - 1)));
+}
+
+function directStreamer(spool: LintSpool, direct: ((text: string) => void) | undefined, block: (f: LintFile) => string, end: (run: LintRun) => string): LintStreamer {
+  return {
+    add(f) {
+      const text = block(f);
+      if (!text) return;
+      if (direct) direct(text);
+      else spool.write(text);
+    },
+    *finish(run) {
+      if (!direct) yield* spool.records();
+      yield end(run);
+    },
+  };
+}
+
+/**
+ * What the listings of problems (stylish, junit, github) read of a file: the
+ * report's findings, rules, waivers, summary and date, without its checklist,
+ * facts and labels, so only that is sanitised.
+ */
+function problemView(f: LintFile): LintFile {
+  if (!f.ok) return f;
+  const { findings, rules, waivers, summary, auditDate } = f.report;
+  // A rule's docs and checks are in no listing: most of its text.
+  const listed = rules.map(({ docs: _docs, checks: _checks, ...rest }) => rest);
+  return { ...f, report: { findings, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
 }
 
 /**
  * What a linted file's summary, gate messages and exit code need once its
- * part of a streamed format is written: its summary, its expired waivers,
+ * part of every format is written: its summary, its expired waivers,
  * gates, failures, configs and baseline, without the findings, checklist,
  * rules and labels of its report (a few hundred bytes instead of tens of KB,
  * so linting 4,000 files holds about what 1,000 do).
@@ -242,59 +382,48 @@ export function slimLintedFile(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { report } = f;
   const kept = { summary: report.summary, waivers: report.waivers.filter((w) => w.status === 'expired') } as Partial<AuditReport>;
-  return { ...f, report: kept as AuditReport, missingAt: {} };
-}
-
-async function renderLintFormat(format: LintFormat, run: LintRun, opts: LintRenderOptions): Promise<string> {
-  switch (format) {
-    case 'stylish':
-      return (await import('./stylish')).renderStylish(run, opts);
-    case 'json':
-      return renderLintJson(run);
-    case 'sarif':
-      return (await import('./sarif')).renderSarif(run);
-    case 'junit':
-      return (await import('./junit')).renderJunit(run);
-    case 'github':
-      return (await import('./github')).renderGithub(run);
-    case 'markdown':
-      return renderLintMarkdown(run);
-  }
-}
-
-/** The lint run as JSON: per file the gates, their verdict, the problems and the full report. */
-function renderLintJson(run: LintRun): string {
-  const files = run.files.map((f) =>
-    f.ok
+  const { baseline } = f;
+  // A baseline's diff lists findings; the summary needs only its counts (baselineNote).
+  const slimBase: LintBaseline | undefined =
+    baseline?.status === 'compared'
       ? {
-          file: f.file,
-          status: 'ok' as const,
-          passed: f.failures.length === 0,
-          score: f.report.summary.score,
-          upTo: f.report.summary.upTo,
-          grade: f.report.summary.grade,
-          coverage: f.report.summary.coverage,
-          ...(f.config ? { config: f.config } : {}),
-          gates: f.gates,
-          failures: f.failures.map(({ gate, message }) => ({ gate, message })),
-          ...(f.baseline ? { baseline: f.baseline } : {}),
-          problems: problemsOf(f).map(({ kind, ruleId, severity, level, message, file, line, column, path, active }) => ({
-            kind,
-            ruleId,
-            ...(severity ? { severity } : {}),
-            level,
-            message,
-            file,
-            line,
-            column,
-            path,
-            active,
-          })),
-          report: f.report,
+          ...baseline,
+          diff: { score: baseline.diff.score, findings: { new: { length: baseline.diff.findings.new.length }, resolved: { length: baseline.diff.findings.resolved.length } } } as unknown as AuditDiff,
         }
-      : { file: f.file, status: 'invalid' as const, passed: false, diagnostics: f.diagnostics },
-  );
-  return `${JSON.stringify({ schemaVersion: 2, tool: run.tool, files }, null, 2)}\n`;
+      : baseline;
+  return { ...f, report: kept as AuditReport, missingAt: {}, ...(slimBase ? { baseline: slimBase } : {}) };
+}
+
+/** One file of the JSON format: the gates, their verdict, the problems and the full report. */
+export function lintJsonFile(f: LintFile): unknown {
+  return f.ok
+    ? {
+        file: f.file,
+        status: 'ok' as const,
+        passed: f.failures.length === 0,
+        score: f.report.summary.score,
+        upTo: f.report.summary.upTo,
+        grade: f.report.summary.grade,
+        coverage: f.report.summary.coverage,
+        ...(f.config ? { config: f.config } : {}),
+        gates: f.gates,
+        failures: f.failures.map(({ gate, message }) => ({ gate, message })),
+        ...(f.baseline ? { baseline: f.baseline } : {}),
+        problems: problemsOf(f).map(({ kind, ruleId, severity, level, message, file, line, column, path, active }) => ({
+          kind,
+          ruleId,
+          ...(severity ? { severity } : {}),
+          level,
+          message,
+          file,
+          line,
+          column,
+          path,
+          active,
+        })),
+        report: f.report,
+      }
+    : { file: f.file, status: 'invalid' as const, passed: false, diagnostics: f.diagnostics };
 }
 
 /** At most this many characters of Markdown in a diff section: a GitHub comment and $GITHUB_STEP_SUMMARY hold 65,536. */
@@ -312,117 +441,156 @@ export const MARKDOWN_MAX_CHARS = 65_536;
  * the table saying so; the table lists every file unless even it cannot fit,
  * when it says how many more there are.
  */
-async function renderLintMarkdown(run: LintRun): Promise<string> {
+async function markdownStreamer(runHead: LintRunHead): Promise<LintStreamer> {
   const { md, renderMarkdown } = await import('./markdown');
-  const diffView = run.baseline ? await import('./diff') : undefined;
+  const baseline = runHead.baseline ? safeText(runHead.baseline) : undefined;
+  const diffView = baseline !== undefined ? await import('./diff') : undefined;
   const gradeOf = (s: AuditReport['summary']) => s.grade ?? (s.gradeStatus === 'incomplete' ? 'incomplete' : 'none');
-  const title = [`# sales-audit lint${run.baseline ? ` (compared with \`${md(run.baseline)}\`)` : ''}`, ''];
-  const columns = run.baseline
-    ? ['| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |', '|---|---:|---:|:---:|---:|---:|---:|---:|---|']
-    : ['| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
+  const title = [`# sales-audit lint${baseline !== undefined ? ` (compared with \`${md(baseline)}\`)` : ''}`, ''];
+  const columns =
+    baseline !== undefined
+      ? ['| File | Score | Change | Grade | Coverage | Findings | New | Resolved | Gates |', '|---|---:|---:|:---:|---:|---:|---:|---:|---|']
+      : ['| File | Score | Grade | Coverage | Findings | Gates |', '|---|---:|:---:|---:|---:|---|'];
+  // Only what a comment can show is kept: the rows and sections up to the
+  // comment's length (and the first section past it, cut to that length, in
+  // case it is the one cut), then only how many more there are. Whatever is
+  // past that length would be left out anyway.
   const rows: string[] = [];
-  for (const f of run.files) {
-    if (!f.ok) {
-      rows.push(`| \`${md(f.file)}\` | |${run.baseline ? ' | | |' : ''} | | | could not be linted |`);
-      continue;
-    }
-    const s = f.report.summary;
-    const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
-    const gates = f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed';
-    const b = f.baseline;
-    if (!run.baseline) rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${gates} |`);
-    else {
-      const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'})` : b.status === 'new' ? 'new file' : 'no baseline';
-      const counts = b?.status === 'compared' ? `${b.diff.findings.new.length} | ${b.diff.findings.resolved.length}` : ' | ';
-      rows.push(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${change} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${counts} | ${gates} |`);
-    }
-  }
-  const head = [...title, ...columns, ...rows, ''];
+  let rowCount = 0;
+  let rowChars = 0;
+  type Section = { title: string; body: string };
+  const list = () => ({ kept: [] as Section[], chars: 0, more: 0 });
+  const diffs = list();
+  const reports = list();
+  const keep = (l: ReturnType<typeof list>, sec: Section) => {
+    if (l.chars > MARKDOWN_MAX_CHARS) l.more++;
+    else l.kept.push(l.chars + sec.body.length > MARKDOWN_MAX_CHARS ? { title: sec.title, body: sec.body.slice(0, MARKDOWN_MAX_CHARS + 1) } : sec);
+    l.chars += sec.body.length;
+  };
+  const full = (l: ReturnType<typeof list>) => l.chars <= MARKDOWN_MAX_CHARS;
+  return {
+    add(raw) {
+      // A file's report and change are rendered (and sanitised) only while a section of them can still be shown.
+      const shown = full(diffs) && (full(reports) || (diffView !== undefined && raw.ok && raw.baseline !== undefined));
+      const f = sanitize(shown ? raw : slimLintedFile(raw));
+      rowCount++;
+      const row = (text: string) => {
+        rowChars += text.length + 1;
+        if (rowChars <= MARKDOWN_MAX_CHARS) rows.push(text);
+      };
+      if (!f.ok) row(`| \`${md(f.file)}\` | |${baseline !== undefined ? ' | | |' : ''} | | | could not be linted |`);
+      else {
+        const s = f.report.summary;
+        const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
+        const gates = f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed';
+        const b = f.baseline;
+        if (baseline === undefined) row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${gates} |`);
+        else {
+          const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'})` : b.status === 'new' ? 'new file' : 'no baseline';
+          const counts = b?.status === 'compared' ? `${b.diff.findings.new.length} | ${b.diff.findings.resolved.length}` : ' | ';
+          row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${change} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${counts} | ${gates} |`);
+        }
+      }
+      // Each file's change first (what a reviewer reads), then the full reports.
+      if (diffView && f.ok && f.baseline) {
+        const b = f.baseline;
+        if (!full(diffs)) diffs.more++;
+        else if (b.status === 'compared')
+          keep(diffs, {
+            title: `${f.file}: change since ${b.revision}`,
+            body: diffView
+              .renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor(MARKDOWN_LIMIT / (2 * runHead.fileCount))) })
+              .replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `),
+          });
+        else
+          keep(diffs, {
+            title: `${f.file}: ${b.status === 'new' ? 'new' : 'no baseline'}`,
+            body: `## \`${md(f.file)}\`: ${b.status === 'new' ? `new since \`${md(b.revision)}\` (no earlier version to compare with)` : `the version at \`${md(b.revision)}\` could not be audited: ${md(b.message)}`}\n`,
+          });
+      }
+      if (!full(diffs) || !full(reports)) {
+        reports.more++;
+        return;
+      }
+      const out: string[] = [];
+      if (!f.ok) {
+        out.push(`## \`${md(f.file)}\`: could not be linted`, '');
+        for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
+        keep(reports, { title: `${f.file}: could not be linted`, body: out.join('\n') });
+        return;
+      }
+      const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
+      if (problems.length) {
+        out.push(`## \`${md(f.file)}\`: lint problems`, '');
+        for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
+        out.push('');
+      }
+      // Each report one heading level down, under this document's title.
+      out.push(
+        renderMarkdown(f.report)
+          .trimEnd()
+          .replace(/^(#{1,5}) /gm, '#$1 '),
+      );
+      const s = f.report.summary;
+      keep(reports, { title: `${f.file}: ${s.score ?? '?'}/100 (${gradeOf(s)})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') });
+    },
+    *finish() {
+      yield guardLineStarts(markdownEnd());
+    },
+  };
 
-  const sections: { title: string; body: string }[] = [];
-  // Each file's change first (what a reviewer reads), then the full reports.
-  if (diffView)
-    for (const f of run.files) {
-      if (!f.ok || !f.baseline) continue;
-      const b = f.baseline;
-      if (b.status === 'compared')
-        sections.push({
-          title: `${f.file}: change since ${b.revision}`,
-          body: diffView
-            .renderDiffMarkdown(b.diff, { level: 2, maxChars: Math.max(2_000, Math.floor(MARKDOWN_LIMIT / (2 * run.files.length))) })
-            .replace(/^## sales-audit: /, `## \`${md(f.file)}\`: `),
-        });
-      else
-        sections.push({
-          title: `${f.file}: ${b.status === 'new' ? 'new' : 'no baseline'}`,
-          body: `## \`${md(f.file)}\`: ${b.status === 'new' ? `new since \`${md(b.revision)}\` (no earlier version to compare with)` : `the version at \`${md(b.revision)}\` could not be audited: ${md(b.message)}`}\n`,
-        });
+  function markdownEnd(): string {
+    const head = [...title, ...columns, ...rows, ''];
+    // The head's length with every row, kept or not.
+    const headLength = [...title, ...columns].join('\n').length + rowChars + 1;
+    const sections = [...diffs.kept, ...reports.kept];
+    const n = sections.length + diffs.more + reports.more;
+    if (rowCount === rows.length && full(diffs) && full(reports)) {
+      const whole = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
+      if (whole.length <= MARKDOWN_MAX_CHARS) return whole;
     }
-  for (const f of run.files) {
-    const out: string[] = [];
-    if (!f.ok) {
-      out.push(`## \`${md(f.file)}\`: could not be linted`, '');
-      for (const d of f.diagnostics) out.push(`- \`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}\` ${md(d.path ? `${d.path}: ${d.message}` : d.message)}`);
-      sections.push({ title: `${f.file}: could not be linted`, body: out.join('\n') });
-      continue;
-    }
-    const problems = problemsOf(f).filter((p) => p.kind === 'expired-waiver' || p.kind === 'not-assessed' || p.kind === 'rule-error');
-    if (problems.length) {
-      out.push(`## \`${md(f.file)}\`: lint problems`, '');
-      for (const p of problems) out.push(`- \`${p.file}:${p.line}:${p.column}\` **${p.label}** \`${p.ruleId}\`: ${md(p.message)}`);
-      out.push('');
-    }
-    // Each report one heading level down, under this document's title.
-    out.push(
-      renderMarkdown(f.report)
-        .trimEnd()
-        .replace(/^(#{1,5}) /gm, '#$1 '),
-    );
-    const s = f.report.summary;
-    sections.push({ title: `${f.file}: ${s.score ?? '?'}/100 (${gradeOf(s)})${f.failures.length ? ', a gate failed' : ''}`, body: out.join('\n') });
-  }
-  const full = `${[...head, ...sections.flatMap((x) => [x.body, ''])].join('\n').trimEnd()}\n`;
-  if (full.length <= MARKDOWN_MAX_CHARS) return full;
 
-  // Too long for a comment: collapse every section, and keep what fits.
-  const NOTE_ROOM = 600;
-  // Thousands of files: even the table may not fit; it keeps its first rows and says how many more.
-  let headText = head.join('\n');
-  if (headText.length > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
-    let kept = 0;
-    let size = [...title, ...columns].join('\n').length;
-    while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
-    headText = [...title, ...columns, ...rows.slice(0, kept), '', `*... and ${rows.length - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join(
-      '\n',
-    );
-  }
-  let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
-  const kept: string[] = [];
-  let cut = 0;
-  let left = 0;
-  for (const sec of sections) {
-    const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
-    const close = '\n\n</details>\n';
-    const whole = `${open}${sec.body}${close}`;
-    if (!cut && !left && whole.length <= budget) {
-      kept.push(whole);
-      budget -= whole.length;
-      continue;
+    // Too long for a comment: collapse every section, and keep what fits.
+    const NOTE_ROOM = 600;
+    // Thousands of files: even the table may not fit; it keeps its first rows and says how many more.
+    let headText = head.join('\n');
+    if (headLength > MARKDOWN_MAX_CHARS - NOTE_ROOM) {
+      let kept = 0;
+      let size = [...title, ...columns].join('\n').length;
+      while (kept < rows.length && size + rows[kept]!.length + 1 <= MARKDOWN_MAX_CHARS - 2 * NOTE_ROOM) size += rows[kept++]!.length + 1;
+      headText = [...title, ...columns, ...rows.slice(0, kept), '', `*... and ${rowCount - kept} more files: run \`sales-audit lint\` with \`--format stylish\` or \`json\` for them all.*`, ''].join(
+        '\n',
+      );
     }
-    // The first section that does not fit is cut at a line, when a useful part of it fits.
-    const marker = '\n\n*(the rest of this section is cut to fit a comment)*';
-    const room = budget - open.length - close.length - marker.length;
-    if (!cut && !left && room > 1000) {
-      const body = sec.body.slice(0, room);
-      kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
-      budget = 0;
-      cut = 1;
-      continue;
+    let budget = MARKDOWN_MAX_CHARS - headText.length - NOTE_ROOM;
+    const kept: string[] = [];
+    let cut = 0;
+    let left = 0;
+    for (const sec of sections) {
+      const open = `<details><summary>${md(sec.title)}</summary>\n\n`;
+      const close = '\n\n</details>\n';
+      const whole = `${open}${sec.body}${close}`;
+      if (!cut && !left && whole.length <= budget) {
+        kept.push(whole);
+        budget -= whole.length;
+        continue;
+      }
+      // The first section that does not fit is cut at a line, when a useful part of it fits.
+      const marker = '\n\n*(the rest of this section is cut to fit a comment)*';
+      const room = budget - open.length - close.length - marker.length;
+      if (!cut && !left && room > 1000) {
+        const body = sec.body.slice(0, room);
+        kept.push(`${open}${body.slice(0, Math.max(body.lastIndexOf('\n'), 0))}${marker}${close}`);
+        budget = 0;
+        cut = 1;
+        continue;
+      }
+      left++;
     }
-    left++;
+    // Sections past the comment's length were never kept: left out too.
+    left += diffs.more + reports.more;
+    const what = [cut ? '1 section is cut' : '', left ? `${left} of ${n} section${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
+    const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the sections are collapsed${what ? `, and ${what}` : ''}. ${headText.length < headLength ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+    return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
   }
-  const n = sections.length;
-  const what = [cut ? '1 section is cut' : '', left ? `${left} of ${n} section${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
-  const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the sections are collapsed${what ? `, and ${what}` : ''}. ${headText.length < head.join('\n').length ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
-  return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
 }

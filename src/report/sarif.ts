@@ -15,7 +15,8 @@ import { posix, win32 } from 'node:path';
 import { optionDocs } from '../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { EXPIRED_WAIVER, levelOf, problemsOf, SARIF_MAX_RESULTS, type LintRun, type Problem } from './lint';
+import { EXPIRED_WAIVER, jsonAt, levelOf, memorySpool, pieceText, problemsOf, SARIF_MAX_RESULTS, type LintRun, type LintRunHead, type LintSpool, type LintStreamer, type Problem } from './lint';
+import { escapeJsonControls } from './safe';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key: versioned, so a change of recipe never matches old alerts wrongly. */
@@ -141,123 +142,179 @@ function rankOf(p: Problem): number {
   return level + (p.severity === 'critical' || !p.severity ? 0 : 1);
 }
 
+/** SARIF over a whole run (the streamer below, given every file at once). */
 export function renderSarif(run: LintRun): string {
-  const descriptors = [...run.rules.map(ruleDescriptor), EXPIRED_WAIVER_DESCRIPTOR];
-  const index = new Map(descriptors.map((d, i) => [d.id as string, i]));
-  const results: Json[] = [];
+  const streamer = sarifStreamer({ cwd: run.cwd, repoRoot: run.repoRoot, rules: () => run.rules }, memorySpool());
+  for (const f of run.files) streamer.add(f);
+  return [...streamer.finish(run)].join('');
+}
+
+/**
+ * SARIF written file by file (see LintStreamer): each file's results go to the
+ * spool as they are made, one record each, with their rank (one byte); the
+ * per-file verdicts (properties.files) and the notifications of files that
+ * could not be read are kept. At the end the run's head (the rules that ran,
+ * the invocation) is written, then the results read back from the spool (the
+ * most severe SARIF_MAX_RESULTS when there are more), then the properties.
+ * JSON strings keep the data exact, with escapeJsonControls's escapes.
+ */
+export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rules'>, spool: LintSpool): LintStreamer {
+  const base: Base = { cwd: head.cwd, repoRoot: head.repoRoot };
+  // A rule's index among the descriptors: the rules that ran so far keep their
+  // places as more are added (plugins' rules, as files name them); the
+  // expired-waiver descriptor comes after the last, so its index is set at the end.
+  let indexOf = new Map<string, number>();
+  let indexed = -1;
+  const ruleIndex = (id: string): number | undefined => {
+    if (id === EXPIRED_WAIVER) return EXPIRED_INDEX;
+    const rules = head.rules();
+    if (rules.length !== indexed) {
+      indexOf = new Map(rules.map((r, i) => [r.id, i]));
+      indexed = rules.length;
+    }
+    return indexOf.get(id);
+  };
   const notifications: Json[] = [];
   const files: Json[] = [];
-  const base: Base = { cwd: run.cwd, repoRoot: run.repoRoot };
-  const ranks: number[] = [];
+  let ranks = new Uint8Array(1024);
+  let total = 0;
 
-  for (const f of run.files) {
-    if (!f.ok) {
-      for (const d of f.diagnostics) notifications.push(notification(base, d));
-      files.push({ file: f.file, status: 'invalid' });
-      continue;
-    }
-    const s = f.report.summary;
-    files.push({
-      file: f.file,
-      status: 'ok',
-      score: s.score,
-      upTo: s.upTo,
-      grade: s.grade,
-      gradeStatus: s.gradeStatus,
-      coverage: s.coverage,
-      coverageFloor: s.coverageFloor,
-      passed: f.failures.length === 0,
-      gateFailures: f.failures.map((g) => g.message),
-    });
-    const seen = new Map<string, number>();
-    // lint --baseline: each finding's state against the revision (SARIF's baselineState).
-    const b = f.baseline?.status === 'compared' ? f.baseline.diff : undefined;
-    const stateOf = (id: string): string | undefined => {
-      if (f.baseline?.status === 'new') return 'new';
-      if (!b) return undefined;
-      if (b.findings.new.some((x) => x.id === id)) return 'new';
-      const open = b.findings.open.find((x) => x.id === id);
-      return open ? (open.was ? 'updated' : 'unchanged') : undefined;
-    };
-    if (f.baseline)
-      (files.at(-1) as Json).baseline =
-        f.baseline.status === 'compared'
-          ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length }
-          : { revision: f.baseline.revision, status: f.baseline.status };
-    for (const p of problemsOf(f)) {
-      if (p.kind === 'waived') continue; // its findings carry the suppression
-      const fp = fingerprintBase(f.file, p);
-      const n = (seen.get(fp) ?? 0) + 1;
-      seen.set(fp, n);
-      const result: Json = {
-        ruleId: p.ruleId,
-        ruleIndex: index.get(p.ruleId),
-        level: p.level,
-        message: { text: sentence(p.message) },
-        locations: [location(base, p.file, p.line, p.column)],
-      };
-      const related = (p.finding?.evidence ?? []).slice(1).filter((e) => e.file && e.line);
-      if (related.length) result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
-      result.partialFingerprints = { [FINGERPRINT_KEY]: `${fp}:${n}` };
-      const state = p.kind === 'finding' && p.finding ? stateOf(p.finding.id) : undefined;
-      if (state) result.baselineState = state;
-      if (p.kind === 'suppressed' && p.waiver) {
-        const w = p.waiver;
-        result.suppressions = [
-          {
-            kind: 'inSource',
-            status: 'accepted',
-            justification: `${w.reason} (owner: ${w.owner}; waived until ${w.expires})`,
-            location: location(base, w.evidence.file ?? f.file, w.evidence.line ?? 1, w.evidence.column ?? 1),
-            properties: { owner: w.owner, expires: w.expires },
-          },
-        ];
+  return {
+    results: () => total,
+    add(f) {
+      if (!f.ok) {
+        for (const d of f.diagnostics) notifications.push(notification(base, d));
+        files.push({ file: f.file, status: 'invalid' });
+        return;
       }
-      result.properties = {
-        kind: p.kind,
-        ...(p.severity ? { severity: p.severity } : {}),
-        ...(p.finding ? { fatal: p.finding.fatal, messageId: p.finding.messageId } : {}),
-        ...(p.path ? { factPath: p.path } : {}),
-        ...(p.finding?.thresholds.length ? { thresholds: p.finding.thresholds.map((t) => ({ name: t.name, value: t.value, ...(t.source ? { source: t.source } : {}) })) } : {}),
+      const s = f.report.summary;
+      files.push({
+        file: f.file,
+        status: 'ok',
+        score: s.score,
+        upTo: s.upTo,
+        grade: s.grade,
+        gradeStatus: s.gradeStatus,
+        coverage: s.coverage,
+        coverageFloor: s.coverageFloor,
+        passed: f.failures.length === 0,
+        gateFailures: f.failures.map((g) => g.message),
+      });
+      const seen = new Map<string, number>();
+      // lint --baseline: each finding's state against the revision (SARIF's baselineState).
+      const b = f.baseline?.status === 'compared' ? f.baseline.diff : undefined;
+      const stateOf = (id: string): string | undefined => {
+        if (f.baseline?.status === 'new') return 'new';
+        if (!b) return undefined;
+        if (b.findings.new.some((x) => x.id === id)) return 'new';
+        const open = b.findings.open.find((x) => x.id === id);
+        return open ? (open.was ? 'updated' : 'unchanged') : undefined;
       };
-      results.push(result);
-      ranks.push(rankOf(p));
-    }
-  }
-
-  // Over code scanning's limit: keep the most severe, in their order, and say so in the run.
-  const total = results.length;
-  let kept = results;
-  if (total > SARIF_MAX_RESULTS) {
-    const keep = new Set(
-      results
-        .map((_, i) => i)
-        .sort((a, b) => ranks[a]! - ranks[b]! || a - b)
-        .slice(0, SARIF_MAX_RESULTS),
-    );
-    kept = results.filter((_, i) => keep.has(i));
-    notifications.push({
-      level: 'warning',
-      descriptor: { id: 'results-capped' },
-      message: {
-        text: `${total - SARIF_MAX_RESULTS} of ${total} results were left out: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run, so the most severe were kept. Every result is in \`sales-audit lint --format json\` or --format stylish.`,
-      },
-    });
-  }
-
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules: descriptors } },
-        invocations: [{ executionSuccessful: !run.files.some((f) => !f.ok), ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
-        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository the org files are in.' } } },
-        columnKind: 'utf16CodeUnits',
-        results: kept,
-        properties: { files, ...(kept !== results ? { resultsCapped: { total, kept: kept.length, limit: SARIF_MAX_RESULTS } } : {}) },
-      },
-    ],
+      if (f.baseline)
+        (files.at(-1) as Json).baseline =
+          f.baseline.status === 'compared'
+            ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length }
+            : { revision: f.baseline.revision, status: f.baseline.status };
+      for (const p of problemsOf(f)) {
+        if (p.kind === 'waived') continue; // its findings carry the suppression
+        const fp = fingerprintBase(f.file, p);
+        const n = (seen.get(fp) ?? 0) + 1;
+        seen.set(fp, n);
+        const result: Json = {
+          ruleId: p.ruleId,
+          ruleIndex: ruleIndex(p.ruleId),
+          level: p.level,
+          message: { text: sentence(p.message) },
+          locations: [location(base, p.file, p.line, p.column)],
+        };
+        const related = (p.finding?.evidence ?? []).slice(1).filter((e) => e.file && e.line);
+        if (related.length) result.relatedLocations = related.map((e, i) => ({ id: i + 1, ...location(base, e.file!, e.line!, e.column ?? 1), message: { text: `Evidence: ${e.path}.` } }));
+        result.partialFingerprints = { [FINGERPRINT_KEY]: `${fp}:${n}` };
+        const state = p.kind === 'finding' && p.finding ? stateOf(p.finding.id) : undefined;
+        if (state) result.baselineState = state;
+        if (p.kind === 'suppressed' && p.waiver) {
+          const w = p.waiver;
+          result.suppressions = [
+            {
+              kind: 'inSource',
+              status: 'accepted',
+              justification: `${w.reason} (owner: ${w.owner}; waived until ${w.expires})`,
+              location: location(base, w.evidence.file ?? f.file, w.evidence.line ?? 1, w.evidence.column ?? 1),
+              properties: { owner: w.owner, expires: w.expires },
+            },
+          ];
+        }
+        result.properties = {
+          kind: p.kind,
+          ...(p.severity ? { severity: p.severity } : {}),
+          ...(p.finding ? { fatal: p.finding.fatal, messageId: p.finding.messageId } : {}),
+          ...(p.path ? { factPath: p.path } : {}),
+          ...(p.finding?.thresholds.length ? { thresholds: p.finding.thresholds.map((t) => ({ name: t.name, value: t.value, ...(t.source ? { source: t.source } : {}) })) } : {}),
+        };
+        spool.write(escapeJsonControls(`        ${jsonAt(result, 4)}`));
+        if (total === ranks.length) {
+          const more = new Uint8Array(ranks.length * 2);
+          more.set(ranks);
+          ranks = more;
+        }
+        ranks[total++] = rankOf(p) | (p.ruleId === EXPIRED_WAIVER ? EXPIRED_FLAG : 0);
+      }
+    },
+    *finish(run) {
+      const descriptors = [...run.rules.map(ruleDescriptor), EXPIRED_WAIVER_DESCRIPTOR];
+      // Over code scanning's limit: keep the most severe, in their order, and say so in the run.
+      let keep: Uint8Array | undefined;
+      if (total > SARIF_MAX_RESULTS) {
+        keep = new Uint8Array(total);
+        const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => (ranks[a]! & RANK_BITS) - (ranks[b]! & RANK_BITS) || a - b);
+        for (let i = 0; i < SARIF_MAX_RESULTS; i++) keep[order[i]!] = 1;
+        notifications.push({
+          level: 'warning',
+          descriptor: { id: 'results-capped' },
+          message: {
+            text: `${total - SARIF_MAX_RESULTS} of ${total} results were left out: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run, so the most severe were kept. Every result is in \`sales-audit lint --format json\` or --format stylish.`,
+          },
+        });
+      }
+      const kept = keep ? SARIF_MAX_RESULTS : total;
+      const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules: descriptors } },
+            invocations: [{ executionSuccessful: !run.files.some((f) => !f.ok), ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+            originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository the org files are in.' } } },
+            columnKind: 'utf16CodeUnits',
+            results: [],
+            properties: { files, ...(keep ? { resultsCapped: { total, kept, limit: SARIF_MAX_RESULTS } } : {}) },
+          },
+        ],
+      };
+      const text = escapeJsonControls(`${JSON.stringify(sarif, null, 2)}\n`);
+      if (!kept) {
+        yield text;
+        return;
+      }
+      // A key's quotes are never a string's (a string's are escaped): the first `"results": []` is the run's.
+      const at = text.indexOf(RESULTS) + RESULTS.length - 1;
+      yield `${text.slice(0, at)}\n`;
+      let i = 0;
+      let n = 0;
+      const expired = `"ruleIndex": ${descriptors.length - 1},`;
+      for (const record of spool.records()) {
+        if (!keep || keep[i]) yield `${n++ ? ',\n' : ''}${ranks[i]! & EXPIRED_FLAG ? pieceText(record).replace(EXPIRED_PLACEHOLDER, expired) : pieceText(record)}`;
+        i++;
+      }
+      yield `\n      ${text.slice(at)}`;
+    },
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
+
+/** The expired-waiver descriptor's index until the end, when the number of rules before it is known (no real index is negative). */
+const EXPIRED_INDEX = -1;
+const EXPIRED_PLACEHOLDER = `"ruleIndex": ${EXPIRED_INDEX},`;
+/** In a result's rank byte: the result is an expired waiver's (its ruleIndex is set at the end). */
+const EXPIRED_FLAG = 0x80;
+const RANK_BITS = 0x7f;
+const RESULTS = '\n      "results": []';

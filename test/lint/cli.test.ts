@@ -2,7 +2,7 @@
 // the gates, --strict, several files and globs in one run, several formats in
 // one run, per-org config and waivers. Fixtures: test/fixtures/lint/.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -514,4 +514,35 @@ describe('lint: a policy for a job title nobody has', () => {
       'MEDIUM role-title-fit The policy for all Acount Executives applies to nobody: no role or person in the file has the job title "Acount Executive" (did you mean "Account Executive"?). at typo.yaml:7:5',
     );
   });
+});
+
+describe('lint: many files, every format written file by file', () => {
+  it('gives each format the same bytes on stdout and with --output, and leaves no temporary file behind', () => {
+    // 25 variants of the mid-size example: MBs of JSON, past the spool's memory, so it uses its temporary file.
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-lint-many-'));
+    const tmp = mkdtempSync(join(tmpdir(), 'sales-audit-lint-tmp-'));
+    const text = readFileSync(join(ROOT, 'templates/examples/mid-size-gaps.yaml'), 'utf8');
+    for (let i = 0; i < 25; i++) writeFileSync(join(dir, `org-${String(i).padStart(2, '0')}.yaml`), text.replace(/^ {2}employees: 120/m, `  employees: ${100 + i}`));
+    // Not cli(): its output is more than spawnSync buffers by default.
+    const run = (args: string[]) => {
+      const r = spawnSync(NODE, [join(ROOT, 'bin/sales-audit.js'), 'lint', '*.yaml', '--no-config', '--date', DATE, ...args], {
+        cwd: dir,
+        env: { ...process.env, TMPDIR: tmp },
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    for (const format of ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']) {
+      const out = run(['--format', format]);
+      const file = run(['--format', format, '-o', `out.${format}`]);
+      expect(out.code, `${format}: ${out.stderr}`).toBe(file.code);
+      expect(out.code).not.toBe(2);
+      expect(out.stdout.length, format).toBeGreaterThan(1000);
+      expect(readFileSync(join(dir, `out.${format}`), 'utf8'), format).toBe(out.stdout);
+      if (format === 'json') expect((JSON.parse(out.stdout) as { files: unknown[] }).files).toHaveLength(25);
+      if (format === 'sarif') expect((JSON.parse(out.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results.length).toBeGreaterThan(25 * 30);
+    }
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 300_000);
 });

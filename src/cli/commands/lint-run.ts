@@ -16,22 +16,12 @@ import { expandGlob, isGlob } from '../../config/glob';
 import { gatesOf, rulesWith, settingsOf } from '../../config/load';
 import { ConfigResolver } from '../../config/resolver';
 import { waiverDiagnostics } from '../../config/waivers';
-import {
-  renderLint,
-  renderLintBlock,
-  renderLintEnd,
-  SARIF_MAX_RESULTS,
-  sarifResultCount,
-  slimLintedFile,
-  STREAMED_LINT_FORMATS,
-  type LintFile,
-  type LintFormat,
-  type LintRun,
-} from '../../report/lint';
+import { DIRECT_LINT_FORMATS, lintStreamer, SARIF_MAX_RESULTS, slimLintedFile, type LintFile, type LintFormat, type LintRun, type LintRunHead, type LintStreamer } from '../../report/lint';
 import { findRepoRoot } from '../../load/repo';
 import { CliError, EXIT, inputError } from '../errors';
 import { today, useColor } from '../output';
-import { refuseInputsAsOutputs, writeTargets, type InputFile, type Target } from '../targets';
+import { refuseInputsAsOutputs, writeReport, type InputFile, type Target } from '../targets';
+import { fileSpool } from '../spool';
 import { VERSION } from '../version';
 import { stdoutIsTTY, writeStderrLine, writeStdout } from '../stdio';
 
@@ -154,67 +144,73 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const inputs = await resolveInputs(patterns, cwd);
   const read: InputFile[] = [];
   const ran = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));
+  let ranList: RuleDefinition[] = [];
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
   const renderOpts = (target: Target<LintFormat>) => ({ color: color && target.output === undefined && target.format === 'stylish' });
-  // When every format asked for is written file by file (the default stylish
-  // is), each file's part goes out as soon as it is linted and only a slim
-  // summary of the file is kept: memory stays flat in the number of files.
-  // A part for --output is held until the end, as the file is written whole.
-  const streamed = list.every((t) => STREAMED_LINT_FORMATS.includes(t.format as LintFormat));
-  const held = new Map<Target<LintFormat>, string[]>(list.map((t) => [t, []]));
+  // Every format is written file by file: each file's part goes out (or to a
+  // spool, see src/cli/spool.ts) as soon as it is linted and only a slim
+  // summary of the file is kept, so memory stays flat in the number of files.
+  // Nothing is written to stdout while an --output could still be one of the
+  // inputs, nor before the end for a format whose head needs every file.
+  const head: LintRunHead = {
+    tool: { name: 'sales-audit', version: VERSION },
+    fileCount: inputs.length,
+    cwd,
+    repoRoot: findRepoRoot(cwd),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    rules: () => (ranList.length === ran.size ? ranList : (ranList = [...ran.values()])),
+  };
+  const direct = list.every((t) => t.output === undefined);
+  const spools = list.map(() => fileSpool());
+  const streamers: LintStreamer[] = [];
+  for (const [i, t] of list.entries()) streamers.push(await lintStreamer(t.format, head, renderOpts(t), spools[i]!, direct && DIRECT_LINT_FORMATS.includes(t.format) ? writeStdout : undefined));
   const files: LintFile[] = [];
-  for (const input of inputs) {
-    let f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
-    if (compare && base && f.ok && !('unmatched' in input)) {
-      f.baseline = await compare.baselineOf(
-        input.path,
-        f.file,
-        base,
-        { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson, cwd },
-        f.report,
-      );
-      if (opts.failOnRegression) {
-        f.regressionGate = opts.failOnRegression;
-        if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
+  try {
+    for (const input of inputs) {
+      const f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
+      if (compare && base && f.ok && !('unmatched' in input)) {
+        f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson, cwd }, f.report);
+        if (opts.failOnRegression) {
+          f.regressionGate = opts.failOnRegression;
+          if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
+        }
+      }
+      for (const s of streamers) s.add(f);
+      files.push(slimLintedFile(f));
+    }
+    refuseInputsAsOutputs(list, read);
+    const run: LintRun = { tool: head.tool, rules: head.rules(), files, cwd, repoRoot: head.repoRoot, ...(opts.baseline ? { baseline: opts.baseline } : {}) };
+
+    // Input problems: one bare `file:line:col: message` line each, once.
+    const printed = new Set<string>();
+    for (const f of run.files) {
+      if (f.ok) continue;
+      for (const d of f.diagnostics as Diagnostic[]) {
+        const line = formatDiagnostic(d);
+        if (printed.has(line)) continue;
+        printed.add(line);
+        writeStderrLine(line);
       }
     }
-    if (streamed) {
-      // Nothing is written while an --output could still be one of the inputs.
-      if (list.every((t) => t.output === undefined)) for (const t of list) writeStdout(await renderLintBlock(t.format, f, renderOpts(t)));
-      else for (const t of list) held.get(t)!.push(await renderLintBlock(t.format, f, renderOpts(t)));
-      f = slimLintedFile(f);
-    }
-    files.push(f);
-  }
-  refuseInputsAsOutputs(list, read);
-  const run: LintRun = { tool: { name: 'sales-audit', version: VERSION }, rules: [...ran.values()], files, cwd, repoRoot: findRepoRoot(cwd), ...(opts.baseline ? { baseline: opts.baseline } : {}) };
 
-  // Input problems: one bare `file:line:col: message` line each, once.
-  const printed = new Set<string>();
-  for (const f of run.files) {
-    if (f.ok) continue;
-    for (const d of f.diagnostics as Diagnostic[]) {
-      const line = formatDiagnostic(d);
-      if (printed.has(line)) continue;
-      printed.add(line);
-      writeStderrLine(line);
+    for (const [i, target] of list.entries()) {
+      const pieces = streamers[i]!.finish(run);
+      if (target.output === undefined) for (const piece of pieces) writeStdout(piece);
+      else await writeReport(target.output, pieces, target.format);
     }
-  }
-
-  const outputs = [];
-  for (const target of list) {
-    const text = streamed ? [...held.get(target)!, await renderLintEnd(target.format, run, renderOpts(target))].join('') : await renderLint(target.format, run, renderOpts(target));
-    outputs.push({ target, text });
-  }
-  await writeTargets(outputs);
-  if (list.some((t) => t.format === 'sarif')) {
-    const n = sarifResultCount(run);
-    if (n > SARIF_MAX_RESULTS)
+    const sarifResults = streamers.find((s) => s.results)?.results!() ?? 0;
+    if (sarifResults > SARIF_MAX_RESULTS)
       writeStderrLine(
-        `sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${n} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
+        `sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${sarifResults} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
       );
+    gateMessages(run);
+  } finally {
+    for (const s of spools) s.close();
   }
+}
 
+/** After the outputs: a warning for each file nothing could be assessed in, each failed gate on stderr, and the exit code. */
+function gateMessages(run: LintRun): void {
   for (const f of run.files) {
     if (!f.ok) continue;
     // A file with no facts passes every default gate: say so rather than stay silent.
