@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
+import { pinnedRules } from '../helpers/pinned-rules';
 import { checkGates } from '../../src/engine/gates';
 import { runAudit } from '../../src/engine/run';
 import { findConfig, gatesOf, loadConfigFile, parseConfig, settingsOf } from '../../src/config/load';
@@ -130,7 +131,8 @@ describe('config: where it is found', () => {
 
 describe('config: effect on the engine and the gates', () => {
   const org = parse('people:\n  - name: AE 1\n    is_rep: true\n    selling_time_pct: 40\nplan:\n  documented: false\n');
-  const audit = async (cfgText: string) => runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml', settings: settingsOf(await ok(cfgText)) });
+  // The pinned rules: the figures below are the sums over exactly these (a new rule would move them).
+  const audit = async (cfgText: string) => runAudit({ org, date: '2026-11-27', rules: pinnedRules(), file: 'org.yaml', settings: settingsOf(await ok(cfgText)) });
 
   it('options move the score; severity moves the weight; off leaves the score and the fatal count', async () => {
     const base = await audit('');
