@@ -32,9 +32,10 @@ const SEVERITY_RANK: Record<string, number> = { critical: 1, high: 2, medium: 3,
 
 /**
  * GitHub Actions annotations. GitHub shows ten of each kind per step and drops
- * the rest, so the order is chosen: what fails the job first (gates, files
- * that could not be read, expired waivers), then findings by severity, in the
- * run's order within each. A kind with more than ten gets nine and a tenth
+ * the rest, so the order is chosen: files that could not be read first (a
+ * gate says a file scored low; only this says why a file was not audited at
+ * all), then what else fails the job (gates, expired waivers), then findings
+ * by severity, in the run's order within each. A kind with more than ten gets nine and a tenth
  * saying how many more there are and where to see them.
  */
 export function renderGithub(run: LintRun): string {
@@ -68,7 +69,7 @@ export function githubStreamer(): LintStreamer {
         for (const d of f.diagnostics)
           push({
             level: 'error',
-            rank: 0,
+            rank: -1,
             props: { file: d.file, line: d.line, col: d.line !== undefined ? (d.column ?? 1) : undefined, title: 'sales-audit: cannot read the file' },
             message: d.path ? `${d.path}: ${d.message}` : d.message,
           });

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands, matched line for line, and the escaping
 // rules of @actions/core (data: % CR LF; properties: also : and ,).
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escapeData, escapeProperty, GITHUB_MAX_PER_KIND } from '../../src/report/github';
@@ -99,5 +99,18 @@ describe('GitHub annotations within what a step shows', () => {
     const errors = lines.filter((l) => l.startsWith('::error '));
     expect(errors.slice(0, 3).every((l) => l.includes('title=sales-audit gate%3A fatal'))).toBe(true);
     expect(errors.slice(3, 9).every((l) => l.includes('(critical)'))).toBe(true);
+  });
+
+  // A reviewer's portfolio: an unreadable file named last (zz-bad.yaml) after a
+  // dozen failing gates had its reasons cut into "... and N more errors".
+  it('a file that could not be read comes before every gate, wherever it sorts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-gh-'));
+    for (let n = 1; n <= 12; n++) copyFileSync(join(ROOT, 'templates/examples/struggling-startup.yaml'), join(dir, `s${String(n).padStart(2, '0')}.yaml`));
+    writeFileSync(join(dir, 'zz-bad.yaml'), 'company:\n  employees: lots\n');
+    const r = cli(['lint', '*.yaml', '--format', 'github', '--date', DATE], { cwd: dir });
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(errors[0]).toMatch(/^::error file=zz-bad\.yaml,line=2,col=\d+,title=sales-audit%3A cannot read the file::company\.employees: /);
+    expect(errors.slice(1, 9).every((l) => l.includes('title=sales-audit gate%3A fatal'))).toBe(true);
+    expect(errors).toHaveLength(GITHUB_MAX_PER_KIND);
   });
 });
