@@ -4,8 +4,11 @@ import goToMarketPlan from '../../rules/go-to-market-plan';
 import continuousRecruiting from '../../rules/continuous-recruiting';
 import roleTitleFit from '../../rules/role-title-fit';
 import manageNotPayCut from '../../rules/manage-not-pay-cut';
+import metricsAccountability from '../../rules/metrics-accountability';
+import compBalancesClientValue from '../../rules/comp-balances-client-value';
 import { AUDIT_DATE, runRule } from '../helpers/rule-harness';
 import type { Org } from '../../src/model/schema';
+import type { RuleDefinition } from '../../src/engine/types';
 
 // Every rule that reads the date of something already done goes through one
 // helper (pastDate in src/engine/define-rule.ts): a date after the audit date
@@ -14,7 +17,7 @@ import type { Org } from '../../src/model/schema';
 // unknown without a note, as if it were left out.
 const put = <T extends object>(o: T, key: string, date: string | undefined) => (date === undefined ? o : { ...o, [key]: date });
 // `unknown`: the fact the report then names as missing (role-title-fit reads the date only to tell whether the role is open).
-const RULES: { rule: typeof salesLeadership; path: string; unknown?: string; org: (date?: string) => Org }[] = [
+const RULES: { rule: RuleDefinition; path: string; unknown?: string; org: (date?: string) => Org }[] = [
   {
     rule: salesLeadership,
     path: 'leadership.leader_since',
@@ -68,5 +71,43 @@ describe.each(RULES)('$rule.id: a date after the audit date', ({ rule, path, unk
     expect(futureNotes(r)).toEqual([]);
     expect(outcome(r)).toEqual(outcome(runRule(rule, org(undefined))));
     expect(JSON.stringify(r.report)).not.toContain('NaN');
+  });
+});
+
+// The rules that read a rep's start date count one after the audit date as
+// unknown without a note of their own (pastDate without its note parameter).
+const START: { rule: RuleDefinition; org: (date?: string) => Org }[] = [
+  { rule: manageNotPayCut, org: (d) => ({ people: [put({ name: 'AE 1', is_rep: true, attainment: [40, 40, 40, 40], actions: [] }, 'start_date', d)] }) },
+  {
+    rule: metricsAccountability,
+    org: (d) => ({
+      metrics: { kpis: [{ name: 'Revenue', kind: 'outcome' as const, target: 1, owner: 'CEO' }], review_cadence: 'monthly' as const, team_involved: true },
+      people: [put({ name: 'AE 1', is_rep: true, attainment: [40, 40, 40, 40] }, 'start_date', d)],
+    }),
+  },
+  {
+    rule: compBalancesClientValue,
+    org: (d) => ({
+      company: { sales_motion: 'transactional' as const },
+      compensation: { ramp_months: 0, draw: 'none' as const, varies_by_objective: true },
+      people: [put({ name: 'AE 1', is_rep: true }, 'start_date', d)],
+    }),
+  },
+];
+
+describe.each(START)('$rule.id: a start date after the audit date', ({ rule, org }) => {
+  it('counts it as unknown, as if left out, without a note', () => {
+    const future = runRule(rule, org('2026-11-28'));
+    const leftOut = runRule(rule, org(undefined));
+    expect(outcome(future)).toEqual(outcome(leftOut));
+    expect(future.report.findings.map((f) => f.messageId)).toEqual(leftOut.report.findings.map((f) => f.messageId));
+  });
+
+  it('uses a start date on the audit date (a rep who started today is still ramping)', () => {
+    const today = runRule(rule, org(AUDIT_DATE));
+    expect([outcome(today), today.report.findings.map((f) => f.messageId)]).not.toEqual([
+      outcome(runRule(rule, org(undefined))),
+      runRule(rule, org(undefined)).report.findings.map((f) => f.messageId),
+    ]);
   });
 });
