@@ -1,7 +1,7 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, countOf, defineRule, joinNames, monthsBetween, options, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, monthsBetween, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
@@ -212,7 +212,10 @@ export default defineRule({
       }
     }
     if (comp.ramp_months === 0 && comp.draw === 'none') {
-      const fresh = repsOf(org.people).filter(({ p, certain }) => certain && p.start_date !== undefined && p.start_date <= date && monthsBetween(p.start_date, date) < o.newHireMonths);
+      const fresh = repsOf(org.people).filter(({ p, certain }) => {
+        const start = pastDate(p.start_date, date);
+        return certain && start !== undefined && monthsBetween(start, date) < o.newHireMonths;
+      });
       if (fresh.length) {
         findings.push(
           finding(

@@ -1,5 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import { countOf, daysBetween, defineRule, options, repsOf, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_HRO =
@@ -188,12 +188,12 @@ export default defineRule({
         continue;
       }
       // An opening date after the audit cannot be right: the territory's age counts as unknown.
-      if (t.opened_on > date) {
+      const opened = pastDate(t.opened_on, date, { finding, path, data: { territory, quoted }, to: findings });
+      if (opened === undefined) {
         undated.push(path);
-        findings.push(finding('futureDate', [path], { territory, quoted, value: t.opened_on, auditDate: date }, { note: true }));
         continue;
       }
-      const days = daysBetween(t.opened_on, date);
+      const days = daysBetween(opened, date);
       if (days <= maxOpenDays) continue;
       overdue = true;
       const daysText = countOf(days, 'day');

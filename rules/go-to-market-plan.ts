@@ -1,6 +1,6 @@
 // Jackson, mistake 2: sending reps out with no more direction than "sell", in
 // place of a written go-to-market sales plan.
-import { countOf, defineRule, monthsBetween, options, settle, threshold } from '../src/engine/define-rule';
+import { countOf, defineRule, monthsBetween, options, pastDate, settle, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import { PLAN_ELEMENTS } from '../src/model/enums';
 
@@ -102,11 +102,7 @@ export default defineRule({
     const missing = covered ? ELEMENTS.filter((e) => !covered.has(e)) : [];
     // A review dated after the audit cannot be right: it counts as unknown, with a note to check it.
     const notes: ReturnType<typeof finding>[] = [];
-    let reviewed = plan.last_reviewed;
-    if (reviewed !== undefined && reviewed > date) {
-      notes.push(finding('futureDate', ['plan.last_reviewed'], { value: reviewed, auditDate: date }, { note: true }));
-      reviewed = undefined;
-    }
+    const reviewed = pastDate(plan.last_reviewed, date, { finding, path: 'plan.last_reviewed', to: notes });
     const months = reviewed === undefined ? undefined : monthsBetween(reviewed, date);
     const stale = months === undefined ? undefined : months >= reviewMonths;
 

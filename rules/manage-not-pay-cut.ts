@@ -1,5 +1,5 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, partTimeOf, pastDate, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
@@ -162,13 +162,12 @@ export default defineRule({
     const reps = repsOf(org.people);
     if (!reps.length) return { notApplicable: 'No salespeople are listed.', findings };
     // A date after the audit cannot be right: the action stands, its date counts as unknown.
-    const futureDates = new Set<string>();
+    // Each action's usable date by its path, settled once (the notes come before any rep's findings).
+    const actionDate = new Map<string, string | undefined>();
     for (const { p, i, name } of reps) {
       for (const [j, a] of (p.actions ?? []).entries()) {
-        if (a.date === undefined || a.date <= date) continue;
         const path = `people[${i}].actions[${j}].date`;
-        futureDates.add(path);
-        findings.push(finding('futureDate', [path], { name, action: a.action ? ACTION_LABEL[a.action] : 'action', value: a.date, auditDate: date }, { note: true }));
+        actionDate.set(path, pastDate(a.date, date, { finding, path, data: { name, action: a.action ? ACTION_LABEL[a.action] : 'action' }, to: findings }));
       }
     }
 
@@ -181,7 +180,8 @@ export default defineRule({
       const id = `rep:${name}`;
       const att = p.attainment;
       const actions = p.actions;
-      const start = p.start_date !== undefined && p.start_date <= date ? p.start_date : undefined;
+      // A start date after the audit counts as unknown, without a note (as in the other rules that read it).
+      const start = pastDate(p.start_date, date);
       const startPath = `people[${i}].start_date`;
       // The quarters that count are those after the ramp: known from the start
       // date, else at least those beyond the ramp's length (attainment starts no
@@ -205,7 +205,7 @@ export default defineRule({
       const released = typed.some(({ a }) => a.action === 'release');
       // Coaching or a plan: managing while inside the decision window; past it, stalled.
       const managing = typed.filter(({ a }) => a.action === 'improvement_plan' || a.action === 'coaching');
-      const dateOf = ({ a, j }: (typeof typed)[number]) => (a.date !== undefined && !futureDates.has(`people[${i}].actions[${j}].date`) ? a.date : undefined);
+      const dateOf = ({ j }: (typeof typed)[number]) => actionDate.get(`people[${i}].actions[${j}].date`);
       const inWindow = managing.some((m) => dateOf(m) !== undefined && daysBetween(dateOf(m)!, date) <= decisionDays);
       const undated = managing.filter((m) => dateOf(m) === undefined);
       const actionsOpen = actions === undefined || untyped.length > 0;

@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, joinNames, monthsBetween, options, partTimeOf, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, joinNames, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -58,7 +58,7 @@ function teamAttainment(
     if (p.is_rep === false) continue;
     const att = p.attainment;
     if (att !== undefined && !att.length) continue; // no quarter recorded: nothing to judge
-    const start = p.start_date !== undefined && p.start_date <= date ? p.start_date : undefined;
+    const start = pastDate(p.start_date, date);
     // Ramped through the last four quarters: by the start date, or, without one,
     // when the record runs longer than the ramp plus four quarters (it starts no earlier than the start).
     const ramped: boolean | undefined =

@@ -1,6 +1,6 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
-import { defineRule, joinNames, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, joinNames, pastDate, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
 import { forAllReps, policyRefs } from '../src/engine/policies';
 import { suggest } from '../src/load/diagnostics';
 import type { CheckOut } from '../src/engine/types';
@@ -128,9 +128,8 @@ export default defineRule({
       const title = r.title ?? `roles[${i}]`;
       const exec: Tri = r.title === undefined ? undefined : isExecutiveTitle(r.title);
       // An opening date after the audit cannot be right: it counts as unknown, with a note to check it.
-      const future = r.opened_on !== undefined && r.opened_on > date;
-      if (future) findings.push(finding('futureDate', [at('opened_on')], { title, value: r.opened_on, auditDate: date }, { note: true }));
-      const open: Tri = r.open ?? (r.opened_on !== undefined && !future ? true : undefined);
+      const opened = pastDate(r.opened_on, date, { finding, path: at('opened_on'), data: { title }, to: findings });
+      const open: Tri = r.open ?? (opened !== undefined ? true : undefined);
       const mis = (pick: PathPick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
       const noProfile = (pick: PathPick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
       checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });

@@ -1,6 +1,6 @@
 // Jackson, introduction: small companies often hand sales management to a CEO
 // whose expertise is the product; get someone who knows the job, or outside help.
-import { countOf, daysBetween, defineRule, monthsBetween, options, type PathPick, settle, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, monthsBetween, options, pastDate, type PathPick, settle, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const SBI = 'Sales Benchmark Index, quoted in Jackson (introduction), 2012: a new sales leader lasts 19 months on average';
@@ -125,11 +125,7 @@ export default defineRule({
 
     // A start date after the audit cannot be right: it counts as unknown, with a note to check it.
     const findings: ReturnType<typeof finding>[] = [];
-    let since = l.leader_since;
-    if (since !== undefined && since > date) {
-      findings.push(finding('futureDate', ['leadership.leader_since'], { value: since, auditDate: date }, { note: true }));
-      since = undefined;
-    }
+    const since = pastDate(l.leader_since, date, { finding, path: 'leadership.leader_since', to: findings });
 
     // Experience and support, whatever the title: an unknown fact earns nothing.
     const experienceOf = (pick: PathPick) => {

@@ -1,6 +1,6 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
-import type { OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
+import type { DataIn, OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule with no thresholds
 export const NO_OPTIONS: RuleOptions<{}> = { thresholds: {}, defaults: {} };
@@ -80,6 +80,58 @@ export function monthsBetween(a: string, b: string): number {
 /** Year, month and day of YYYY-MM-DD (sliced, not split: rules ask per person). */
 const ymd = (s: string): [number, number, number] =>
   s.length === 10 && s[4] === '-' && s[7] === '-' ? [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8))] : (s.split('-').map(Number) as [number, number, number]);
+
+/** True when s is a calendar date written YYYY-MM-DD (2026-02-29 is not: 2026 is no leap year). */
+export function isCalendarDate(s: string): boolean {
+  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = ymd(s);
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days;
+}
+
+/**
+ * Where `pastDate` puts its note on a date after the audit date: the rule's
+ * own `futureDate` message (every rule that reads such a date declares one,
+ * with `{value}` and `{auditDate}` placeholders).
+ */
+export interface FutureDateNote<F> {
+  /** The rule's `finding` (from its check context). */
+  finding: (message: 'futureDate', paths: string[], data: DataIn, extra: { note: true }) => F;
+  /** The fact's path, e.g. `roles[2].opened_on`: the note's evidence. */
+  path: string;
+  /** The message's other placeholders (a name, a title); `value` and `auditDate` are added after them. */
+  data?: DataIn;
+  /** The list the note joins (the rule's findings or notes, in the order it reports them). */
+  to: F[];
+}
+
+/**
+ * A date fact of something that has already happened (a leader took the role,
+ * a territory opened, a plan was reviewed, an action was taken), read against
+ * the audit date. A date after the audit date cannot be right: it is not used,
+ * so the fact counts as unknown (what it would settle earns nothing and could
+ * reach its best), and with `note` the rule says so in a `futureDate` note
+ * (`note: true`: it is not a finding) so the reader checks it. Without `note`
+ * the date counts as unknown silently: for a fact another rule already notes,
+ * or one whose absence the rule does not report. A date that is not a calendar
+ * date (only a bare model passed to the library's `audit` can hold one: the
+ * loader refuses it) counts as unknown too, without a note, since it is not
+ * after anything.
+ *
+ * @param value - the fact as given, YYYY-MM-DD; undefined when left out.
+ * @param auditDate - the audit date, YYYY-MM-DD (the check context's `date`).
+ * @param note - the note to add when `value` is after `auditDate`.
+ * @returns `value` when it is a calendar date on or before the audit date (the
+ *   same day counts as before); undefined when it is left out, not a calendar
+ *   date, or after the audit date.
+ */
+export function pastDate<F>(value: string | undefined, auditDate: string, note?: FutureDateNote<F>): string | undefined {
+  if (value === undefined || !isCalendarDate(value)) return undefined;
+  // YYYY-MM-DD compares as text in date order.
+  if (value <= auditDate) return value;
+  note?.to.push(note.finding('futureDate', [note.path], { ...note.data, value, auditDate }, { note: true }));
+  return undefined;
+}
 
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
