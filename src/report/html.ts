@@ -219,7 +219,10 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   out.push(html`<h4 id="rule-${num}-${f0.ruleId}">${rule?.title ?? f0.ruleId} <code class="rule-id">${f0.ruleId}</code></h4>`);
   out.push(html`</header>`);
   out.push(html`<ol class="items">`);
-  for (const f of group) out.push(html`<li class="item"><p>${f.message}</p>${evidenceList(f.evidence, labels)}${f.evidenceTotal ? html`<p class="evidence">… and ${f.evidenceTotal - f.evidence.length} more places</p>` : ''}</li>`);
+  for (const f of group)
+    out.push(
+      html`<li class="item"><p>${f.message}</p>${evidenceList(f.evidence, labels)}${f.evidenceTotal ? html`<p class="evidence">… and ${f.evidenceTotal - f.evidence.length} more places</p>` : ''}</li>`,
+    );
   out.push(html`</ol>`);
   out.push(html`<dl class="cite">`);
   if (rule) out.push(html`<div><dt>Source</dt><dd>${rule.source}</dd></div>`);

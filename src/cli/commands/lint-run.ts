@@ -169,7 +169,13 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     for (const input of inputs) {
       const f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
       if (compare && base && f.ok && !('unmatched' in input)) {
-        f.baseline = await compare.baselineOf(input.path, f.file, base, { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson, cwd }, f.report);
+        f.baseline = await compare.baselineOf(
+          input.path,
+          f.file,
+          base,
+          { date, config: opts.config || undefined, noConfig: opts.config === false, redact: opts.redact, perPerson: opts.perPerson, cwd },
+          f.report,
+        );
         if (opts.failOnRegression) {
           f.regressionGate = opts.failOnRegression;
           if (f.baseline.status === 'compared') f.failures.push(...compare.regressionFailures(f.baseline.diff, opts.failOnRegression, opts.baseline!));
