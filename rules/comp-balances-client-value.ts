@@ -1,7 +1,7 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, countOf, defineRule, joinNames, monthsBetween, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, listNames, monthsBetween, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
@@ -222,7 +222,7 @@ export default defineRule({
             'noRamp',
             ['compensation.ramp_months', 'compensation.draw', ...fresh.map(({ i }) => `people[${i}].start_date`)],
             {
-              names: joinNames(fresh.map(({ name }) => name)),
+              names: listNames(fresh.map(({ name }) => name)),
               months: o.newHireMonths,
               carry: fresh.length === 1 ? 'carries' : 'carry',
               count: countOf(fresh.length, 'rep'),

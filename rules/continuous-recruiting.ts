@@ -6,6 +6,8 @@ const SOURCE_HRO =
   'house default, informed by HRO Today and WilsonHCG, "Open Sales Territories Mean Lost Revenue: What is the Real Cost of Your Sales Rep Turnover?", 2017: sales positions took 58.1 days to fill on average; a territory open longer than that is overdue';
 const SOURCE_BENCH =
   "house default, informed by The Bridge Group's 2018 finding (reported by Xactly, '6 Sales Turnover Statistics You Need to Know', 2019) that a sales rep stays about 1.5 years on average: a team of four can expect a departure within months, so one ready candidate per four reps, and never fewer than one";
+const SOURCE_BENCH_CAP =
+  'house default (a sales-audit default; no study sets it), from how sales teams size a bench: a hiring manager keeps a short list of candidates warm for the seats expected to open, not a share of head count, so past a team of about twenty the bar stops growing with the team and the bench is judged against the departures last year\u2019s attrition says are coming (attritionMonths)';
 // The channels the article names; agencies are allowed but not asked for.
 const ARTICLE_CHANNELS = {
   referrals: 'referrals',
@@ -47,6 +49,15 @@ export default defineRule({
       description: 'The bench should hold one ready candidate for every this many reps (at least one): the bar grows with the team.',
       source: SOURCE_BENCH,
     }),
+    maxTeamBench: threshold({
+      default: 5,
+      min: 1,
+      max: 1000,
+      whole: true,
+      description:
+        'The most ready candidates the team-size bar asks for, however big the team: a 2,000-rep sales force is not asked for 500 candidates ready to call; its bench is judged against expected departures (attritionMonths) instead.',
+      source: SOURCE_BENCH_CAP,
+    }),
     attritionMonths: threshold({
       default: 6,
       min: 1,
@@ -59,7 +70,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one: a bigger team loses people more often, so the bar is calibrated by team size) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.",
+      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one nor more than five: a bigger team loses people more often, so the bar is calibrated by team size, up to a short list a hiring manager can keep warm) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.",
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -68,6 +79,7 @@ export default defineRule({
     onVacancy: 'Salespeople are recruited only once a seat is open.',
     emptyBench: 'No qualified candidate is ready to call if a seat opens.',
     thinBench: '{benchText} on the bench for a team of {repsText} (the bar: {target}, one per {per} reps).',
+    thinBenchCapped: '{benchText} on the bench for a team of {repsText} (the bar: {target}, one per {per} reps, at most {cap}).',
     staleWithBench: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}) although {benchText} on the bench.',
     staleBenchUnknown: 'The territory {quoted} has been open for {daysText} (more than {maxOpenDays}); whether anyone is on the bench is not known.',
     attritionBench: '{leftText} left in the last 12 months: about {target} {seats} can be expected to open in the next {attritionMonths} months, and {benchText} on the bench.',
@@ -95,7 +107,7 @@ export default defineRule({
   },
   check({ org, options, date, finding, step }) {
     const r = org.recruiting ?? {};
-    const { maxOpenDays, repsPerCandidate: per } = options;
+    const { maxOpenDays, repsPerCandidate: per, maxTeamBench: cap } = options;
     const bench = r.bench;
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
@@ -107,12 +119,13 @@ export default defineRule({
     else checks.push({ id: 'mode', score: r.mode === 'continuous' ? 1 : 0 });
     if (r.mode === 'on_vacancy') findings.push(finding('onVacancy', ['recruiting.mode']));
 
-    // Bench, against the team: one candidate per `per` reps, at least one. A
+    // Bench, against the team: one candidate per `per` reps, at least one, at most `cap`
+    // (a big team's bench follows its expected departures, below). A
     // bench that is not empty earns half; the rest in proportion to the bar.
     // Who may sell but is not known to: the bar could be that much higher.
     const reps = repsOf(org.people);
     const sure = reps.filter((x) => x.certain).length;
-    const target = (n: number) => Math.max(1, Math.ceil(n / per));
+    const target = (n: number) => Math.min(cap, Math.max(1, Math.ceil(n / per)));
     const benchScore = (b: number, t: number) => (b === 0 ? 0 : 0.5 + 0.5 * Math.min(1, b / t));
     const teamKnown = org.people !== undefined && reps.every((x) => x.certain);
     // The bench weighs half against team size, half against attrition.
@@ -127,14 +140,15 @@ export default defineRule({
         unknown: reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`),
       });
     const bar = target(teamKnown ? sure : 0);
+    const capped = Math.ceil(sure / per) > cap;
     if (bench === 0) findings.push(finding('emptyBench', ['recruiting.bench']));
     else if (bench !== undefined && teamKnown && bench < bar)
       findings.push(
         finding(
-          'thinBench',
+          capped ? 'thinBenchCapped' : 'thinBench',
           ['recruiting.bench', 'people'],
-          { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per },
-          { thresholds: ['repsPerCandidate'] },
+          { bench, benchText: benchText(bench), reps: sure, repsText: countOf(sure, 'rep'), target: bar, per, ...(capped ? { cap } : {}) },
+          { thresholds: capped ? ['repsPerCandidate', 'maxTeamBench'] : ['repsPerCandidate'] },
         ),
       );
     else if (bench !== undefined && !teamKnown) findings.push(finding('teamUnknown', ['recruiting.bench', 'people'], { bench, benchText: countOf(bench, 'candidate') }, { note: true }));

@@ -1,6 +1,6 @@
 // Jackson, mistake 5: every rep gets the same treatment instead of coaching
 // aimed at what that rep needs.
-import { bracket, countOf, defineRule, joinNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, listNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf, type PolicyRef } from '../src/engine/policies';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
@@ -286,7 +286,8 @@ export default defineRule({
           ...(c.one_to_one === undefined && only.policy.one_to_one !== undefined ? ['the one-to-ones'] : []),
           ...(c.hours_per_month === undefined && only.policy.coaching_hours_per_month !== undefined ? ['the coaching hours'] : []),
         ];
-        if (what.length) {
+        // Only for a known rep: one who may not sell earns nothing until known (repCheck), so the policy does not count for them.
+        if (what.length && rep.certain) {
           const entry = filled.get(only.i) ?? { ref: only, names: [], what: new Set<string>() };
           entry.names.push(name);
           for (const w of what) entry.what.add(w);
@@ -340,7 +341,7 @@ export default defineRule({
         finding(
           'policyFills',
           [`policies[${ref.i}]`],
-          { names: joinNames(names), what: joinNames([...what]), is: what.size === 1 ? 'is' : 'are', who: ref.who, terms: termsOf(ref.policy) },
+          { names: listNames(names), what: joinNames([...what]), is: what.size === 1 ? 'is' : 'are', who: ref.who, terms: termsOf(ref.policy) },
           { note: true },
         ),
       );
@@ -362,7 +363,7 @@ export default defineRule({
           'repsUnknown',
           noPlan.map(({ i }) => `people[${i}].coaching.plan`),
           {
-            names: joinNames(noPlan.map(({ name }) => name)),
+            names: listNames(noPlan.map(({ name }) => name)),
             has: noPlan.length === 1 ? 'has' : 'have',
             them: noPlan.length === 1 ? 'this rep' : 'these reps',
           },
@@ -376,7 +377,7 @@ export default defineRule({
       finding(
         'nobodySells',
         reps.map(({ i }) => `people[${i}].is_rep`),
-        { names: joinNames(reps.map(({ name }) => name)) },
+        { names: listNames(reps.map(({ name }) => name)) },
         { note: true },
       ),
     );

@@ -1,5 +1,5 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
-import { countOf, daysBetween, defineRule, joinNames, monthsBetween, options, partTimeOf, pastDate, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { countOf, daysBetween, defineRule, listNames, monthsBetween, options, partTimeOf, pastDate, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
@@ -195,6 +195,8 @@ export default defineRule({
         return run;
       };
       const [runLo, runHi] = [runOf(counted[0]), runOf(counted[1])];
+      // What a message says: the whole run under the bar, ramp quarters too (judging uses only those after the ramp).
+      const run = runOf(len);
       // lagging: true (sure), false (sure not), undefined (turns on what is unknown).
       const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters ? undefined : false;
       const performing = att !== undefined && len > 0 && att[len - 1]! >= pct;
@@ -245,13 +247,14 @@ export default defineRule({
       // (the rep may still be ramping), a pay cut alone does not say so.
       const floor = lagging === true || (cuts.length > 0 && att !== undefined && start !== undefined) ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
       checks.push(repCheck(rep, id, [Math.max(managed[0], floor), Math.max(managed[1], floor)], unknownFacts));
-      if (floor > 0 && under.refs.length === 1 && !under.maybeNone) {
+      // Said only where true: for one who may not sell the check earns nothing until known (repCheck).
+      if (floor > 0 && rep.certain && under.refs.length === 1 && !under.maybeNone) {
         const only = under.refs[0]!;
         findings.push(finding('policyCounts', [`policies[${only.i}]`], { name, who: only.who, terms: termsOf(only.policy) }, { note: true }));
       }
       if (managed[1] === 1) {
         if (actions === undefined && lagging)
-          findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: runLo, quartersText: lastQuarters(runLo) }, { ...thresholds, note: true }));
+          findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run, quartersText: lastQuarters(run) }, { ...thresholds, note: true }));
         return;
       }
       // Known not to be managed.
@@ -284,10 +287,10 @@ export default defineRule({
             {
               name,
               pct,
-              quarters: runLo,
-              quartersText: lastQuarters(runLo),
+              quarters: run,
+              quartersText: lastQuarters(run),
               values: att!
-                .slice(-runLo)
+                .slice(-run)
                 .map((v) => `${v}%`)
                 .join(', '),
             },
@@ -338,7 +341,7 @@ export default defineRule({
           'repsUnknown',
           noAttainment.map(({ i }) => `people[${i}].attainment`),
           {
-            names: joinNames(noAttainment.map(({ name }) => name)),
+            names: listNames(noAttainment.map(({ name }) => name)),
             has: noAttainment.length === 1 ? 'has' : 'have',
             them: noAttainment.length === 1 ? 'this rep' : 'these reps',
           },

@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, joinNames, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, listNames, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -95,7 +95,7 @@ function teamAttainment(
     finding: {
       atQuota: hits,
       ramped: judged.length,
-      names: joinNames(judged.filter((m) => !m.hit).map((m) => `${m.name} missed`)),
+      names: listNames(judged.filter((m) => !m.hit).map((m) => m.name)),
       paths: judged.map((m) => m.path),
       gap: 1 - known,
     },
@@ -156,7 +156,7 @@ export default defineRule({
     noOutcome: 'No KPI measures a result (revenue, deals won): activity is tracked, but not what it is for.',
     manyKpis: '{count} KPIs are tracked: past about {maxKpis}, the few that drive results get lost among the rest.',
     teamBelowQuota:
-      'Only {atQuota} of {ramped} reps ramped up through the last four quarters averaged {quotaAttainedPct}% of quota or more ({names}); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
+      'Only {atQuota} of {ramped} reps ramped up through the last four quarters averaged {quotaAttainedPct}% of quota or more (missed: {names}); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
     noTarget: 'The KPI "{kpi}" has no target.',
     noOwner: 'The KPI "{kpi}" has no owner.',
     noReview: 'The metrics are not reviewed with the team on any fixed cadence.',

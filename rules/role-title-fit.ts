@@ -1,6 +1,6 @@
 // Jackson, mistake 1: an executive title on a bag-carrying job draws people who
 // will not sell themselves and will ask to hire someone who does.
-import { defineRule, joinNames, pastDate, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, listNames, pastDate, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
 import { forAllReps, policyRefs } from '../src/engine/policies';
 import { suggest } from '../src/load/diagnostics';
 import type { CheckOut } from '../src/engine/types';
@@ -176,7 +176,7 @@ export default defineRule({
           'peopleUnknown',
           unchecked.map((u) => u.path),
           {
-            names: joinNames(unchecked.map((u) => u.name)),
+            names: listNames(unchecked.map((u) => u.name)),
             has: unchecked.length === 1 ? 'has' : 'have',
             them: unchecked.length === 1 ? 'this person' : 'these people',
             known: people.length - unchecked.length,
@@ -200,7 +200,23 @@ export default defineRule({
         const at = `policies[${i}].applies_to`;
         // gap 0: reported one level under the rule's severity (a mistake in the file, not in the organisation).
         findings.push(finding('policyNobody', [at], { who, role: role.trim(), hint: s ? ` (did you mean "${s}"?)` : '' }, { gap: 0 }));
-        steps.push(step('fixPolicyRole', { who, fix: s ? `"${s}"` : `one of ${known.map((t) => `"${t}"`).join(', ') || 'the titles in roles: or people:'}, or all reps` }, [at]));
+        steps.push(
+          step(
+            'fixPolicyRole',
+            {
+              who,
+              fix: s
+                ? `"${s}"`
+                : `one of ${
+                    listNames(
+                      known.map((t) => `"${t}"`),
+                      { last: ', ' },
+                    ) || 'the titles in roles: or people:'
+                  }, or all reps`,
+            },
+            [at],
+          ),
+        );
       }
     }
 

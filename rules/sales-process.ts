@@ -1,6 +1,6 @@
 // Jackson, mistake 3: no sales process tied to the buyer's cycle, hence no
 // realistic forecast and no view of where reps need help.
-import { defineRule, joinNames, options, type PathPick, settleAssessment, threshold } from '../src/engine/define-rule';
+import { defineRule, listNames, options, type PathPick, settleAssessment, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 // Maturity levels in the manner of the CSO Insights sales process levels
@@ -276,7 +276,11 @@ export default defineRule({
       }
       for (const [i, k] of kinds.entries()) {
         if (k !== 'seller') continue;
-        const criteria = (stages[i]!.exit_criteria ?? []).map((c) => `"${c}"`).join(', ') || 'as stated';
+        const criteria =
+          listNames(
+            (stages[i]!.exit_criteria ?? []).map((c) => `"${c}"`),
+            { ordered: true },
+          ) || 'as stated';
         const paths = [`process.stages[${i}].exit_criteria`, ...(stages[i]!.exit_kind !== undefined ? [`process.stages[${i}].exit_kind`] : [])];
         findings.push(finding('sellerExits', paths, { stage: stageName(i), criteria }));
         steps.push(step('buyerMilestones', { stage: stageName(i) }, [`process.stages[${i}].exit_criteria`]));
@@ -286,7 +290,12 @@ export default defineRule({
           finding(
             'inferredExits',
             inferred.map((i) => `process.stages[${i}].exit_criteria`),
-            { stages: joinNames(inferred.map((i) => `"${stageName(i)}"`)) },
+            {
+              stages: listNames(
+                inferred.map((i) => `"${stageName(i)}"`),
+                { ordered: true },
+              ),
+            },
             { note: true },
           ),
         );

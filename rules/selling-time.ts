@@ -1,5 +1,5 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
-import { bracket, countOf, defineRule, joinNames, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, listNames, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_CSO =
@@ -146,7 +146,7 @@ export default defineRule({
       }
       if (unknown.length) {
         const data = {
-          names: joinNames(unknown.map(({ name }) => name)),
+          names: listNames(unknown.map(({ name }) => name)),
           has: unknown.length === 1 ? 'has' : 'have',
           them: unknown.length === 1 ? 'this rep' : 'these reps',
           earn: unknown.length === 1 ? 'earns' : 'earn',
@@ -204,7 +204,10 @@ export default defineRule({
     const sure = reps.filter((r) => r.certain).length;
     const teamKnown = org.people !== undefined && reps.length > 0 && reps.every((r) => r.certain);
     const fte = (Math.round(((perRep * sure) / WEEK_HOURS) * 10) / 10).toString();
-    const names = joinNames(offloadable.map(({ t }) => `"${t.task ?? 'unnamed task'}"`));
+    const names = listNames(
+      offloadable.map(({ t }) => `"${t.task ?? 'unnamed task'}"`),
+      { ordered: true },
+    );
     if (offloadable.length && perRep > 0 && teamKnown && support !== undefined) {
       const data = { hours: perRep, hoursText: countOf(perRep, 'hour'), reps: sure, repsText: countOf(sure, 'rep'), fte, support };
       if (support === 0) {

@@ -1,5 +1,6 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
+import { thousands } from './summarise';
 import type { DataIn, OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule with no thresholds
@@ -49,16 +50,21 @@ export function resolveOptions(rule: RuleDefinition, given: Record<string, unkno
   return problems.length ? { ok: false, error: `invalid options: ${problems.join('; ')}` } : { ok: true, options };
 }
 
-/** Replaces {name} placeholders with values from data. */
+/**
+ * Replaces {name} placeholders with values from data. A whole number is written
+ * with a thousands separator ("2,100": thousands(), not the locale), so every
+ * count in client text reads the same on every Node; the data keeps the number.
+ */
 export function interpolate(template: string, data: Record<string, string | number> = {}): string {
   // A rule's few templates, each split once: a 10,000-person roster fills them tens of thousands of times.
   let parts = TEMPLATES.get(template);
   if (!parts) TEMPLATES.set(template, (parts = template.split(/\{(\w+)\}/)));
   let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) out += (parts[i]! in data ? String(data[parts[i]!]) : `{${parts[i]}}`) + parts[i + 1]!;
+  for (let i = 1; i < parts.length; i += 2) out += (parts[i]! in data ? textOf(data[parts[i]!]!) : `{${parts[i]}}`) + parts[i + 1]!;
   return out;
 }
 const TEMPLATES = new Map<string, string[]>();
+const textOf = (v: string | number) => (typeof v === 'number' && Number.isInteger(v) ? thousands(v) : String(v));
 
 /** Option name -> { default, source } as the rule declares them. */
 export function optionDocs(rule: RuleDefinition): { name: string; default: number; source: string; description: string }[] {
@@ -135,11 +141,58 @@ export function pastDate<F>(value: string | undefined, auditDate: string, note?:
 
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** "1 hour", "3 hours": a count with its noun, singular or plural as English wants. */
-export const countOf = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 hour", "3 hours", "2,100 reps": a count with its noun, singular or plural as English wants. */
+export const countOf = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${n === 1 ? one : many}`;
 
 /** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
 export const joinNames = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+export { thousands };
+
+/**
+ * Natural order of two names, the same on every Node (no Intl/ICU): runs of
+ * digits compare as numbers ("AE 2" < "AE 10"), everything else by UTF-16 code
+ * unit; names equal that way ("AE 01", "AE 1") fall back to code-unit order.
+ * Returns negative, 0 or positive, as Array.prototype.sort wants.
+ */
+export function naturalCompare(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const x = chunks(a);
+  const y = chunks(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      // Compare digit runs by value without Number() so 30-digit runs do not round.
+      const m = p.replace(/^0+(?=\d)/, '');
+      const n = q.replace(/^0+(?=\d)/, '');
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  if (x.length !== y.length) return x.length - y.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The most names a rule message lists; the rest are counted ("and 1,195 more"). */
+export const NAMES_LISTED = 5;
+
+/**
+ * A list of people or items for a client-facing sentence that stays short however
+ * long the roster: "AE 1, AE 2 and AE 10", or past NAMES_LISTED "AE 1, AE 2, AE 3,
+ * AE 4, AE 5 and 1,195 more". Names are put in natural order (naturalCompare)
+ * unless `ordered` says the given order means something (process stages, a sequence);
+ * duplicates are kept (the caller decides what is distinct). `last` joins the last
+ * name when all are listed (", " for "one of A, B, or C" sentences). Byte-identical on every Node.
+ */
+export function listNames(names: readonly string[], opts: { ordered?: boolean; last?: string } = {}): string {
+  const all = opts.ordered ? [...names] : [...names].sort(naturalCompare);
+  if (all.length > NAMES_LISTED) return `${all.slice(0, NAMES_LISTED).join(', ')} and ${thousands(all.length - NAMES_LISTED)} more`;
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')}${opts.last ?? ' and '}${all[all.length - 1]}`;
+}
 
 // ---- check accounting helpers (see CheckOut in types.ts and tally() in scoring.ts) ----
 

@@ -117,6 +117,24 @@ describe('continuous-recruiting', () => {
       expect(runRule(rule, { recruiting, people: team(12) }, { options: { repsPerCandidate: 12 } }).score).toBe(1);
     });
 
+    it('caps the team-size bar at five, so a big team is asked for the seats its attrition says will open (rev-inputs/big.yaml)', () => {
+      const recruiting = { mode: 'on_vacancy' as const, bench: 1, open_territories: [], reps_left_last_12_months: 3 };
+      const r = runRule(rule, { recruiting, people: team(2100) });
+      expect(r.findings.find((f) => f.messageId === 'thinBenchCapped')!.message).toBe('1 candidate is on the bench for a team of 2,100 reps (the bar: 5, one per 4 reps, at most 5).');
+      expect(r.findings.find((f) => f.messageId === 'thinBenchCapped')!.thresholds.map((t) => t.name)).toEqual(['repsPerCandidate', 'maxTeamBench']);
+      expect(r.checklist.find((c) => c.stepId === 'standingPipeline')!.action).toBe('Interview every month even with no seat open, and keep at least 5 qualified candidates ready to call.');
+      // Expected departures above the cap set the bar: 100 leavers a year, 50 seats in six months.
+      const many = runRule(rule, { recruiting: { ...recruiting, reps_left_last_12_months: 100 }, people: team(2100) });
+      expect(many.checklist.find((c) => c.stepId === 'standingPipeline')!.action).toBe('Interview every month even with no seat open, and keep at least 50 qualified candidates ready to call.');
+      // Under the cap nothing changes: 20 reps, bar 5, no "at most".
+      const twenty = runRule(rule, { recruiting: { ...recruiting, bench: 4 }, people: team(20) });
+      expect(twenty.findings.find((f) => f.messageId === 'thinBench')!.message).toBe('4 candidates are on the bench for a team of 20 reps (the bar: 5, one per 4 reps).');
+      expect(runRule(rule, { recruiting: { ...recruiting, bench: 5 }, people: team(2100) }).findings.map((f) => f.messageId)).not.toContain('thinBenchCapped');
+      const t = rule.options!.thresholds as Record<string, { default: number; source: string }>;
+      expect(t.maxTeamBench!.default).toBe(5);
+      expect(t.maxTeamBench!.source).toMatch(/^house default \(a sales-audit default; no study sets it\), from how sales teams size a bench/);
+    });
+
     it('without a roster, a bench earns half of its check until the team is known', () => {
       const r = runRule(rule, { recruiting: { ...LEFT, mode: 'continuous', bench: 2, open_territories: [] } });
       // mode 1; bench against the team [0.5, 1] at half weight; against attrition (1 leaver a year) in full.

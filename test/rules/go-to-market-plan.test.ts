@@ -123,8 +123,14 @@ describe('go-to-market-plan', () => {
 
     it.each([
       // 3 x 250k = 750k of a 1M target: a quarter short, a near miss one level under critical.
-      { reps: 3, score: 0.938, status: 'pass', severity: 'high', text: 'The target (1000000) is more than the ramped reps can carry: 3 reps at 250000 each make 750000, 75% of the target.' },
-      { reps: 2, score: 0.875, status: 'partial', severity: 'critical', text: 'The target (1000000) is more than the ramped reps can carry: 2 reps at 250000 each make 500000, 50% of the target.' },
+      { reps: 3, score: 0.938, status: 'pass', severity: 'high', text: 'The target (1,000,000) is more than the ramped reps can carry: 3 reps at 250,000 each make 750,000, 75% of the target.' },
+      {
+        reps: 2,
+        score: 0.875,
+        status: 'partial',
+        severity: 'critical',
+        text: 'The target (1,000,000) is more than the ramped reps can carry: 2 reps at 250,000 each make 500,000, 50% of the target.',
+      },
     ])('checks the number is backed by capacity: $reps ramped reps', ({ reps, score, status, severity, text }) => {
       const r = runRule(rule, { plan: { ...good, ramped_reps: reps } });
       expectOutcome(r, { status, score, messages: ['overCapacity'], steps: ['capacityGap'] });

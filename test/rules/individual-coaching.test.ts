@@ -267,8 +267,9 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     expect(runRule(rule, NOBODY).status).toBe('not-applicable');
     expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
     const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
-    expectOutcome(unsure, { score: 0, notes: ['policyFills', 'nobodySells'] });
-    expect(unsure.notes[1]!.message).toBe(
+    // Only the true note: the policy does not count for one who may not sell (the score is 0), so no "counts instead, at half".
+    expectOutcome(unsure, { score: 0, notes: ['nobodySells'] });
+    expect(unsure.notes[0]!.message).toBe(
       'Nobody in the roster is known to sell (for Founder, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
     );
     expect(unsure.missing).toContain('people[0].is_rep');
@@ -280,6 +281,22 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
         { name: 'AE 1', title: 'Account Executive', is_rep: false },
       ],
     });
+  });
+
+  it('says the policy counts at half only for the reps it counts for: not for one whose selling is unknown (rev-inputs/ic2.yaml)', () => {
+    const org: Org = {
+      ...NOBODY,
+      people: [
+        { name: 'AE 1', title: 'Account Executive', is_rep: true },
+        { name: 'Pat', title: 'Account Executive' },
+      ],
+    };
+    const r = runRule(rule, org);
+    const fills = r.notes.filter((n) => n.messageId === 'policyFills');
+    expect(fills.map((n) => n.message)).toEqual([
+      'For AE 1, the development plan, the one-to-ones and the coaching hours are not recorded: the policy for all reps (weekly one-to-ones, 4 hours of coaching a month, a development plan per rep) counts instead, at half, until it is.',
+    ]);
+    expect(r.notes.map((n) => n.messageId)).not.toContain('nobodySells');
   });
 
   it('a policy short of the bar is a finding with a step owned by the sales manager', () => {

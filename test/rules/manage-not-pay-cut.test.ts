@@ -294,6 +294,13 @@ describe('manage-not-pay-cut', () => {
     expect(r.notes.map((n) => n.messageId)).toEqual(['futureDate', 'repsUnknown']);
   });
 
+  it('says the whole run under the bar, ramp quarters too, when the start date is unknown (rev-inputs/v_nostart.yaml)', () => {
+    const r = runRule(rule, { people: [rep('Founder', [30, 35, 40, 38], [], '')] });
+    expect(r.findings.map((f) => f.message)).toEqual(['Founder has been under 70% of quota for the last 4 quarters (30%, 35%, 40%, 38%) with no coaching, improvement plan or decision on record.']);
+    // The run stops at the last quarter at or over the bar.
+    expect(runRule(rule, { people: [rep('AE 1', [30, 80, 40, 38], [], '')] }).findings[0]!.message).toContain('for the last 2 quarters (40%, 38%)');
+  });
+
   it('says "the last quarter" for a single poor quarter', () => {
     const r = runRule(rule, { people: [rep('AE 1', [90, 30], [])] }, { options: { consecutiveQuarters: 1 } });
     expect(r.findings[0]!.message).toBe('AE 1 has been under 70% of quota for the last quarter (30%) with no coaching, improvement plan or decision on record.');
@@ -392,6 +399,14 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     expect(open.notes[0]!.message).toBe(
       `${person.name} sells part-time (${why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.`,
     );
+  });
+
+  it('does not say the policy counts at half for one whose selling is unknown: their check earns nothing until known', () => {
+    const { is_rep: _, ...unsure } = ae('AE 1', [40, 50, 45], []);
+    const r = runRule(rule, { policies: [GOOD], people: [unsure] });
+    expect(r.score).toBe(0);
+    expect(r.notes.map((n) => n.messageId)).not.toContain('policyCounts');
+    expect(r.missing).toContain('people[0].is_rep');
   });
 
   // Verdict follow-up 1(b): a part-time seller who underperforms, under a policy for their role, beside an unmanaged rep no policy covers.

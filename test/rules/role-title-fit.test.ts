@@ -337,7 +337,7 @@ describe('role-title-fit', () => {
     {
       name: 'an unnamed seller with no title and an executive whose selling is unknown',
       people: [{ name: 'AE 1', title: 'Account Executive', is_rep: true }, {}, { name: 'Sam', title: 'VP Sales' }],
-      note: 'The title check is settled for 1 of 3 people: people[1] and Sam have no title or selling role recorded, and the score counts these people as earning nothing until known.',
+      note: 'The title check is settled for 1 of 3 people: Sam and people[1] have no title or selling role recorded, and the score counts these people as earning nothing until known.',
       score: 0.667,
       paths: ['people[1].title', 'people[2].is_rep'],
     },
