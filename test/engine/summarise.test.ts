@@ -13,29 +13,9 @@ import { runAudit } from '../../src/engine/run';
 import type { AuditReport, Finding, RuleDefinition } from '../../src/engine/types';
 import type { Org } from '../../src/model/schema';
 import { reportJsonSchema } from '../../src/report/report-schema';
+import { repeated } from '../helpers/repeated';
 
 const DATE = '2026-11-27';
-const MID = readFileSync('templates/examples/mid-size-gaps.yaml', 'utf8');
-
-/** The mid-size example with its people repeated to `n` (names suffixed " r1", " r2"... from the second round), as YAML text. */
-export function repeated(n: number): string {
-  const lines = MID.split('\n');
-  const start = lines.indexOf('people:') + 1;
-  let end = start;
-  while (end < lines.length && (lines[end]!.startsWith(' ') || lines[end] === '')) end++;
-  const items: string[][] = [];
-  for (let i = start; i < end; i++) {
-    if (lines[i]!.startsWith('  - ')) items.push([]);
-    items.at(-1)?.push(lines[i]!);
-  }
-  const body: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const item = items[i % items.length]!;
-    const round = Math.floor(i / items.length);
-    body.push(round ? item[0]!.replace(/name: (.*)$/, `name: $1 r${round}`) : item[0]!, ...item.slice(1));
-  }
-  return [...lines.slice(0, start), ...body, ...lines.slice(end)].join('\n');
-}
 
 const kind = (f: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'note' | 'data'>) =>
   `${f.ruleId} ${f.messageId} ${f.severity} ${f.note} ${meaningOf(f.data, typeof f.data?.name === 'string' ? f.data.name : undefined)}`;
