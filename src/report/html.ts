@@ -6,7 +6,7 @@
 // even so. Renders only: every number and word comes from the AuditReport.
 import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
-import { capNote, notes, ruleSections, STATUS_LABEL } from './format';
+import { capNote, findingsAboutText, notes, ruleSections, STATUS_LABEL } from './format';
 import CSS_TEXT from './html.css?raw';
 import { css, type Css, html, Html, join, type Script, trusted } from './html-template';
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
@@ -219,7 +219,10 @@ function findingCard(group: Finding[], rule: RuleResult | undefined, num: number
   out.push(html`<h4 id="rule-${num}-${f0.ruleId}">${rule?.title ?? f0.ruleId} <code class="rule-id">${f0.ruleId}</code></h4>`);
   out.push(html`</header>`);
   out.push(html`<ol class="items">`);
-  for (const f of group) out.push(html`<li class="item"><p>${f.message}</p>${evidenceList(f.evidence, labels)}${f.evidenceTotal ? html`<p class="evidence">… and ${f.evidenceTotal - f.evidence.length} more places</p>` : ''}</li>`);
+  for (const f of group)
+    out.push(
+      html`<li class="item"><p>${f.message}</p>${evidenceList(f.evidence, labels)}${f.evidenceTotal ? html`<p class="evidence">… and ${f.evidenceTotal - f.evidence.length} more places</p>` : ''}</li>`,
+    );
   out.push(html`</ol>`);
   out.push(html`<dl class="cite">`);
   if (rule) out.push(html`<div><dt>Source</dt><dd>${rule.source}</dd></div>`);
@@ -332,7 +335,7 @@ function findingsSection(r: AuditReport): Html {
   const rest = active.filter((f) => !f.fatal);
   const out: Html[] = [];
   out.push(html`<section id="findings" aria-labelledby="findings-title">`);
-  out.push(html`<h2 id="findings-title">Findings <span class="count">(${active.length})</span></h2>`);
+  out.push(html`<h2 id="findings-title">Findings <span class="count">(${findingsAboutText(r) ?? active.length})</span></h2>`);
   out.push(
     html`<p class="lead">Fatal findings first (a failing critical rule caps the grade at C), then by severity. Each finding names the facts it rests on: the line in the org file, or the interview answer and who gave it.</p>`,
   );
