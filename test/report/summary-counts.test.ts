@@ -44,4 +44,25 @@ describe('findings counts with summaries', async () => {
       expect(line).toContain(`${t(big.summary.findings.high)} high`);
     }
   });
+
+  it('the HTML "Not assessed" appendix gives a question asked of more than 100 people one row: how many, three named', async () => {
+    const html = await render(big, 'html');
+    const appendix = html.slice(html.indexOf('Not assessed: the facts'), html.indexOf('Rule by rule'));
+    for (const x of big.rules.filter((y) => y.missing.filter((p) => p.startsWith('people[')).length > 100)) {
+      const many = x.missing.filter((p) => p.startsWith('people['));
+      const generic = new Set(many.map((p) => p.replace(/^people\[\d+\]/, 'people[]')));
+      for (const g of generic) {
+        const of = many.filter((p) => p.replace(/^people\[\d+\]/, 'people[]') === g);
+        if (of.length <= 100) continue;
+        expect(appendix).toContain(`for ${t(of.length)} people: `);
+        expect(appendix).toContain(`and ${t(of.length - 3)} more`);
+        // Three named, not every one.
+        expect(appendix).toContain(`<code class="path">${of[2]}</code>`);
+        expect(appendix).not.toContain(`<code class="path">${of[3]}</code>`);
+      }
+    }
+    // A small roster lists every fact, as before.
+    const smallHtml = await render(small, 'html');
+    for (const x of small.rules) for (const p of x.missing) expect(smallHtml).toContain(p);
+  });
 });
