@@ -1,6 +1,6 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
-import { thousands } from './summarise';
+import { naturalCompare, thousands } from './summarise';
 import type { DataIn, OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a rule with no thresholds
@@ -147,35 +147,7 @@ export const countOf = (n: number, one: string, many = `${one}s`) => `${thousand
 /** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
 export const joinNames = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
-export { thousands };
-
-/**
- * Natural order of two names, the same on every Node (no Intl/ICU): runs of
- * digits compare as numbers ("AE 2" < "AE 10"), everything else by UTF-16 code
- * unit; names equal that way ("AE 01", "AE 1") fall back to code-unit order.
- * Returns negative, 0 or positive, as Array.prototype.sort wants.
- */
-export function naturalCompare(a: string, b: string): number {
-  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const x = chunks(a);
-  const y = chunks(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i]!;
-    const q = y[i]!;
-    if (p === q) continue;
-    if (/^\d/.test(p) && /^\d/.test(q)) {
-      // Compare digit runs by value without Number() so 30-digit runs do not round.
-      const m = p.replace(/^0+(?=\d)/, '');
-      const n = q.replace(/^0+(?=\d)/, '');
-      if (m.length !== n.length) return m.length - n.length;
-      if (m !== n) return m < n ? -1 : 1;
-      continue;
-    }
-    return p < q ? -1 : 1;
-  }
-  if (x.length !== y.length) return x.length - y.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { naturalCompare, thousands };
 
 /** The most names a rule message lists; the rest are counted ("and 1,195 more"). */
 export const NAMES_LISTED = 5;

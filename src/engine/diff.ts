@@ -6,6 +6,7 @@
 // line, so reordering or reformatting an org file changes nothing.
 import type { Org } from '../model/schema';
 import { itemLabel } from './identity';
+import { meaningOf } from './summarise';
 import { SEVERITIES, type AuditReport, type Category, type ChecklistItem, type Finding, type Grade, type Severity, type Status } from './types';
 
 /** The version of the diff's JSON form; a breaking change bumps it (README "The diff report"). */
@@ -131,6 +132,12 @@ export const idOf = (f: Pick<Finding, 'ruleId' | 'messageId' | 'evidence'> & { i
 /** The subject part of an identity: what it is about, whatever it says. */
 const subjectKey = (f: Finding) => `${f.ruleId}\u0000${idOf(f).split('/').slice(2).join('/')}`;
 
+/** What a finding says, whoever it is about: rule, message id and the parameters that change its meaning (summarise.ts meaningOf). */
+const kindKey = (f: Finding): string => `${f.ruleId}\u0000${f.messageId}\u0000${meaningOf(f.data, typeof f.data?.name === 'string' ? f.data.name : undefined)}`;
+
+/** A finding about a team: its evidence spans more than one person (and it is not a summary, which names a few). */
+const isTeam = (f: Finding): boolean => !f.people && new Set(f.evidence.map((e) => /^people\[(\d+)\]/.exec(e.path)?.[1]).filter((x) => x !== undefined)).size > 1;
+
 const toDiffFinding = (f: Finding, was?: Finding): DiffFinding => ({
   id: idOf(f),
   ruleId: f.ruleId,
@@ -166,9 +173,36 @@ function matchFindings(before: Finding[], after: Finding[]): AuditDiff['findings
     if (b) open.push(toDiffFinding(f, b));
     else unmatched.push(f);
   }
+  const unmatched2: Finding[] = [];
   for (const f of unmatched) {
     const b = take(subjectKey, f);
     if (b) open.push(toDiffFinding(f, b));
+    else unmatched2.push(f);
+  }
+  // A team finding whose identity joins every rep's path is the same problem when one rep joins or leaves.
+  const unmatched3: Finding[] = [];
+  for (const f of unmatched2) {
+    const b = isTeam(f) ? take((x) => (isTeam(x) ? `${kindKey(x)}\u0000team` : `\u0001${idOf(x)}`), f) : undefined;
+    if (b) open.push(toDiffFinding(f, b));
+    else unmatched3.push(f);
+  }
+  // A summary (more than 100 people, `people`) is the same problem as the per-person findings of its kind on
+  // the other side, and as a summary of its kind: crossing the threshold resolves nothing and adds nothing.
+  const summaryKinds = new Set([...left.values(), ...unmatched3].filter((x) => x.people).map(kindKey));
+  for (const f of unmatched3) {
+    if (!summaryKinds.has(kindKey(f))) {
+      fresh.push(f);
+      continue;
+    }
+    let was: Finding | undefined;
+    for (const [i, b] of left)
+      if (kindKey(b) === kindKey(f) && (f.people || b.people)) {
+        was ??= b;
+        left.delete(i);
+      }
+    if (was) open.push(toDiffFinding(f, was));
+    // A person's finding after a summary that already took the before side: the summary was about them too.
+    else if (!f.people && open.some((o) => o.ruleId === f.ruleId && o.messageId === f.messageId)) continue;
     else fresh.push(f);
   }
   const order = (a: DiffFinding, b: DiffFinding) => Number(b.fatal) - Number(a.fatal) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
@@ -181,13 +215,20 @@ function matchFindings(before: Finding[], after: Finding[]): AuditDiff['findings
 
 const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
 
+/** The keys an item matches by: its identity, and for an item about a team or many people its rule and step. */
+const itemKeys = (c: ChecklistItem): string[] => {
+  const persons = new Set(c.evidence.map((e) => /^people\[(\d+)\]/.exec(e.path)?.[1]).filter((x) => x !== undefined));
+  return c.people || persons.size > 1 ? [itemOf(c).id, `${c.ruleId}\u0000${c.stepId}\u0000many`] : [itemOf(c).id];
+};
+
 /** Compares two audits of one organisation. */
 export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0.0'): AuditDiff {
   const b = before.report;
   const a = after.report;
   const findings = matchFindings(active(b), active(a));
-  const beforeItems = new Set(b.checklist.map((c) => itemOf(c).id));
-  const afterItems = new Set(a.checklist.map((c) => itemOf(c).id));
+  // By identity, and a team's or a summary's item by rule and step (its identity names every rep, or the threshold was crossed).
+  const beforeItems = new Set(b.checklist.flatMap(itemKeys));
+  const afterItems = new Set(a.checklist.flatMap(itemKeys));
   const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const score = change(b.summary.score, a.summary.score);
   const ruleIds = [...new Set([...a.rules.map((r) => r.id), ...b.rules.map((r) => r.id)])];
@@ -215,8 +256,8 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
     rules: ruleChanges,
     findings,
     checklist: {
-      done: b.checklist.filter((c) => !afterItems.has(itemOf(c).id)).map(itemOf),
-      new: a.checklist.filter((c) => !beforeItems.has(itemOf(c).id)).map(itemOf),
+      done: b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k))).map(itemOf),
+      new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
     },
     facts: before.org && after.org ? factChanges(before.org, after.org) : null,
     regression: { scoreFell: score.delta !== null && score.delta < 0, newFindings },

@@ -266,13 +266,13 @@ export function runAudit(given: AuditInput): AuditReport {
     const grouped: RawFinding[] = input.groupBySubject === false ? raw.findings : groupBySubject(raw.findings, org, input.perPerson ? Infinity : SUMMARISE_OVER);
     // Counted per person, before any summary: the counts (and the gates) are the same either way.
     if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
-    const summed = input.perPerson ? { findings: grouped, order: undefined } : summariseFindings(grouped, org);
-    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order) : raw.steps;
-    const keyed = steps.map((s) => ({
+    const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org);
+    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf) : raw.steps;
+    const keyed = steps.map(({ data: _data, group, ...s }) => ({
       ...placed(s),
       // A step for many people is about the list, not the few it names: its identity stays while they change.
       key: s.people
-        ? `${raw.result.id}/${s.stepId}/people[]`
+        ? `${raw.result.id}/${s.stepId}/people[${group ?? ''}]`
         : ids.checklistId(
             raw.result.id,
             s.stepId,
@@ -592,6 +592,7 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
       effort: def.effort,
       evidence: (s.paths ?? []).map(evidence),
       ...(s.or ? { or: true as const } : {}),
+      ...(s.data ? { data: s.data } : {}),
     };
   });
   return raw;

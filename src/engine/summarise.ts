@@ -41,6 +41,10 @@ export interface RawStep {
   evidence: Evidence[];
   or?: true;
   people?: PeopleSummary;
+  /** The step's parameters, read only to tell apart steps that say different things (`meaningOf`); dropped before the report. */
+  data?: Readonly<Record<string, unknown>>;
+  /** A summarised step: what sets its people apart from another summary of the same step (the finding they share), for its id. */
+  group?: string;
 }
 
 /** The index of the person a finding or step is about (`people[4]` -> 4), or undefined when it is not about one person. */
@@ -57,6 +61,75 @@ export function thousands(n: number): string {
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * Natural order of two names, the same on every Node (no Intl/ICU): runs of
+ * digits compare as numbers ("AE 2" < "AE 10"), everything else by UTF-16 code
+ * unit; names equal that way ("AE 01", "AE 1") fall back to code-unit order.
+ * Returns negative, 0 or positive, as Array.prototype.sort wants.
+ */
+export function naturalCompare(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const x = chunks(a);
+  const y = chunks(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      // Compare digit runs by value without Number() so 30-digit runs do not round.
+      const m = p.replace(/^0+(?=\d)/, '');
+      const n = q.replace(/^0+(?=\d)/, '');
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  if (x.length !== y.length) return x.length - y.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The parameters of a message that change what it says (which action, which
+ * element: words), as a key; not the person's own figures, dates, paths or
+ * name. Two findings of one message id say the same thing only when these
+ * agree ("on an improvement plan" is not "on extra coaching").
+ */
+export function meaningOf(data: Readonly<Record<string, unknown>> | undefined, name?: string): string {
+  if (!data) return '';
+  return Object.keys(data)
+    .filter((k) => k !== 'name' && k !== 'names' && typeof data[k] === 'string' && data[k] !== name && !/\d/.test(data[k] as string))
+    .sort(byCodeUnit)
+    .map((k) => `${k}=${data[k] as string}`)
+    .join(',');
+}
+
+/** A summarised step's group for its id: the message id and meaning of its people's finding, and its own meaning ("" when none). */
+function groupOf(key: string): string {
+  const [, own, kind] = key.split('\u0000');
+  // kind is "finding high lowHours action=..." : drop the note/severity words, which the checklist does not split on.
+  const finding = (kind ?? '').split(' ').slice(2).join(' ').trim();
+  return [finding, own].filter(Boolean).join(';');
+}
+
+/** The parameters meaningOf keys on, as data. */
+function meaningData(data: Readonly<Record<string, unknown>> | undefined, name?: string): Record<string, string> {
+  const key = meaningOf(data, name);
+  return key
+    ? Object.fromEntries(
+        Object.keys(data!)
+          .filter((k) => key.split(',').some((kv) => kv.startsWith(`${k}=`)))
+          .map((k) => [k, data![k] as string]),
+      )
+    : {};
+}
+
+/** "AE 1, AE 2, AE 3 and 295 more": the names shown, and how many are not. */
+function namesWithMore(names: readonly string[], count: number): string {
+  const rest = count - names.length;
+  return rest > 0 ? `${names.join(', ')} and ${thousands(rest)} more` : names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
+
+/**
  * One rule's findings (already one per person: engine/group.ts) with each
  * kind (message id and severity) about more than SUMMARISE_OVER people replaced, at the place of its
  * first, by one finding: "400 of 10,000 people: AE 1 …; AE 7 …; and 395 more."
@@ -65,7 +138,7 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * lines), its `people` says how many and whom. Also returns the order of every
  * person the rule found something about (worst first), for the rule's steps.
  */
-export function summariseFindings(findings: readonly RawFinding[], org: Org): { findings: RawFinding[]; order: Map<number, number> } {
+export function summariseFindings(findings: readonly RawFinding[], org: Org): { findings: RawFinding[]; order: Map<number, number>; kindOf: Map<number, string> } {
   const people = org.people ?? [];
   const name = (i: number) => itemLabel(people[i]) ?? `people[${i}]`;
   const person = findings.map(personOf);
@@ -76,14 +149,18 @@ export function summariseFindings(findings: readonly RawFinding[], org: Org): { 
     .sort((a, b) => {
       const fa = findings[a]!;
       const fb = findings[b]!;
-      return SEVERITY_WEIGHT[fb.severity] - SEVERITY_WEIGHT[fa.severity] || (fb.gap ?? -1) - (fa.gap ?? -1) || byCodeUnit(name(person[a]!), name(person[b]!)) || person[a]! - person[b]! || a - b;
+      return SEVERITY_WEIGHT[fb.severity] - SEVERITY_WEIGHT[fa.severity] || (fb.gap ?? -1) - (fa.gap ?? -1) || naturalCompare(name(person[a]!), name(person[b]!)) || person[a]! - person[b]! || a - b;
     });
   const order = new Map<number, number>();
   for (const i of rank) if (!order.has(person[i]!)) order.set(person[i]!, order.size);
   const kinds = new Map<string, number[]>();
+  const kindOf = new Map<number, string>();
   for (const i of rank) {
-    // Apart by severity too (a near miss is one lower), so counts by severity and the fail-on gate stay exact.
-    const key = `${findings[i]!.note ? 'note' : 'finding'} ${findings[i]!.severity} ${findings[i]!.messageId}`;
+    // Apart by severity too (a near miss is one lower), so counts by severity and the fail-on gate stay exact;
+    // and by what the message says (meaningOf), so a summary never mixes situations.
+    const f = findings[i]!;
+    const key = `${f.note ? 'note' : 'finding'} ${f.severity} ${f.messageId} ${meaningOf(f.data, name(person[i]!))}`;
+    if (!kindOf.has(person[i]!)) kindOf.set(person[i]!, key);
     const list = kinds.get(key);
     if (list) list.push(i);
     else kinds.set(key, [i]);
@@ -108,7 +185,7 @@ export function summariseFindings(findings: readonly RawFinding[], org: Org): { 
       );
     else if (!dropped.has(i)) out.push(f);
   });
-  return { findings: out, order };
+  return { findings: out, order, kindOf };
 }
 
 /** The smallest of a list (a loop: spreading an unbounded list into Math.min overflows the stack). */
@@ -122,14 +199,18 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
   const shown = members.slice(0, SUMMARY_NAMED);
   const head = members[0]!;
   const count = members.length;
+  const meaning = meaningOf(head.data, names[0]);
   return {
-    id: `${head.ruleId}/${head.messageId}/people[severity=${head.severity}]`,
+    // What the message says is part of the identity: two situations of one message id are two findings.
+    id: `${head.ruleId}/${head.messageId}/people[severity=${head.severity}${meaning ? `,${meaning}` : ''}]`,
     ruleId: head.ruleId,
     messageId: head.messageId,
-    message: `${thousands(count)} of ${thousands(total)} people: ${shown.map((m) => m.message.replace(/\.$/, '')).join('; ')}; and ${thousands(count - shown.length)} more.`,
+    // The sentence once, with the names: the others' figures may differ, so it is the first's, as an example.
+    message: `${thousands(count)} of ${thousands(total)} people (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
     severity: head.severity,
     note: head.note,
-    data: { people: count, of: total },
+    // The parameters that say which situation this is (meaningOf) stay, beside the counts.
+    data: { ...meaningData(head.data, names[0]), people: count, of: total },
     evidence: shown.flatMap((m) => m.evidence),
     thresholds: head.thresholds,
     people: { count, of: total, named: names.slice(0, SUMMARY_NAMED) },
@@ -142,22 +223,26 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
  * AE 2 …; …; and 395 more." The people named come in `order` (the rule's
  * findings, worst first), then in roster order.
  */
-export function summariseSteps(steps: readonly RawStep[], org: Org, order: ReadonlyMap<number, number>): RawStep[] {
+export function summariseSteps(steps: readonly RawStep[], org: Org, order: ReadonlyMap<number, number>, kindOf: ReadonlyMap<number, string> = new Map()): RawStep[] {
   const people = org.people ?? [];
   const person = steps.map(personOf);
   const kinds = new Map<string, number[]>();
   steps.forEach((s, i) => {
     if (person[i] === undefined) return;
-    const key = `${s.stepId}${s.or ? ' or' : ''}`;
+    // Apart by what the step says and by the kind of finding its person has, so an item counts exactly the people of its finding.
+    const label = itemLabel(people[person[i]!]);
+    const key = `${s.stepId}${s.or ? ' or' : ''}\u0000${meaningOf(s.data, label)}\u0000${kindOf.get(person[i]!) ?? ''}`;
     const list = kinds.get(key);
     if (list) list.push(i);
     else kinds.set(key, [i]);
   });
   const first = new Map<number, number[]>();
+  const keyOf = new Map<number, string>();
   const dropped = new Set<number>();
-  for (const members of kinds.values()) {
+  for (const [key, members] of kinds) {
     if (members.length <= SUMMARISE_OVER) continue;
     first.set(members[0]!, members);
+    keyOf.set(members[0]!, key);
     for (const i of members) dropped.add(i);
   }
   const at = (i: number) => order.get(person[i]!) ?? order.size + person[i]!;
@@ -173,11 +258,15 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
     const count = members.length;
     out.push({
       stepId: s.stepId,
-      action: `For ${thousands(count)} of ${thousands(people.length)} people: ${shown.map((m) => steps[m]!.action.replace(/\.$/, '')).join('; ')}; and ${thousands(count - shown.length)} more.`,
+      action: `For ${thousands(count)} of ${thousands(people.length)} people (${namesWithMore(
+        shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`),
+        count,
+      )}), for example: ${steps[sorted[0]!]!.action}`,
       owner: s.owner,
       effort: s.effort,
       evidence: shown.flatMap((m) => steps[m]!.evidence),
       ...(s.or ? { or: true as const } : {}),
+      group: groupOf(keyOf.get(i)!),
       people: { count, of: people.length, named: shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`) },
     });
   });

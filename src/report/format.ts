@@ -65,6 +65,30 @@ export function headline(r: AuditReport): string {
 
 /** Findings that count (not notes, not suppressed), fatal first as the engine ordered them. */
 export const activeFindings = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);
+
+/** 12345 -> "12,345", the same bytes on every Node (no Intl). */
+export const thousandsText = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * When summaries stand for many people, the findings shown and what the counts
+ * by severity count (each person's finding and each fact, `summary.findings`):
+ * "35 findings (3,029 people and facts)". Undefined when every finding is one
+ * (no summary), so those reports read as before.
+ */
+export function findingsAbout(r: AuditReport): { shown: number; about: number } | undefined {
+  // A lint run's report may be held without its findings (streamed): no summary to say.
+  if (!Array.isArray(r.findings)) return undefined;
+  const shown = activeFindings(r);
+  if (!shown.some((f) => f.people)) return undefined;
+  const about = Object.values(r.summary.findings).reduce((a, n) => a + n, 0);
+  return { shown: shown.length, about };
+}
+
+/** "35; 3,029 people and facts" (for a heading's parentheses), or undefined without a summary (findingsAbout). */
+export function findingsAboutText(r: AuditReport): string | undefined {
+  const a = findingsAbout(r);
+  return a && `${thousandsText(a.shown)}; ${thousandsText(a.about)} people and facts`;
+}
 export const notes = (r: AuditReport): Finding[] => r.findings.filter((f) => f.note && !f.suppressed);
 
 export function capNote(r: AuditReport): string | undefined {

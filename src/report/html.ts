@@ -6,7 +6,7 @@
 // even so. Renders only: every number and word comes from the AuditReport.
 import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
-import { capNote, notes, ruleSections, STATUS_LABEL } from './format';
+import { capNote, findingsAboutText, notes, ruleSections, STATUS_LABEL, thousandsText } from './format';
 import CSS_TEXT from './html.css?raw';
 import { css, type Css, html, Html, join, type Script, trusted } from './html-template';
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
@@ -177,6 +177,27 @@ export function categoryChart(r: AuditReport): Html {
 type Labels = AuditReport['labels'];
 
 /** A fact in words a client reads, its path as a small reference (`the quota attainment of AE 3` `people[2].attainment`). */
+/** How many facts a summarised "Not assessed" row names; the rest are counted. */
+const NAMED_ROWS = 3;
+/** Above this many people asked one question, the "Not assessed" appendix gives it one row (as findings are summarised). */
+const SUMMARISE_ROWS_OVER = 100;
+
+/** `people[12].coaching.plan` -> `people[].coaching.plan`: the question, whoever it is asked of. */
+const genericFact = (p: string): string => p.replace(/^people\[\d+\]/, 'people[]');
+
+/** A rule's missing facts as rows: each fact, except a per-person fact missing for more than SUMMARISE_ROWS_OVER people, one row (at its first) with them all. */
+function missingRows(missing: readonly string[]): { p: string; more?: string[] }[] {
+  const byQuestion = new Map<string, string[]>();
+  for (const p of missing) if (p.startsWith('people[')) (byQuestion.get(genericFact(p)) ?? byQuestion.set(genericFact(p), []).get(genericFact(p))!).push(p);
+  const rows: { p: string; more?: string[] }[] = [];
+  for (const p of missing) {
+    const group = p.startsWith('people[') ? byQuestion.get(genericFact(p)) : undefined;
+    if (!group || group.length <= SUMMARISE_ROWS_OVER) rows.push({ p });
+    else if (group[0] === p) rows.push({ p, more: group });
+  }
+  return rows;
+}
+
 function factHtml(labels: Labels, path: string): Html {
   const words = labels?.[path];
   return words && words !== path ? html`<span class="fact" dir="auto">${words}</span> <code class="path">${path}</code>` : html`<code>${path}</code>`;
@@ -335,7 +356,7 @@ function findingsSection(r: AuditReport): Html {
   const rest = active.filter((f) => !f.fatal);
   const out: Html[] = [];
   out.push(html`<section id="findings" aria-labelledby="findings-title">`);
-  out.push(html`<h2 id="findings-title">Findings <span class="count">(${active.length})</span></h2>`);
+  out.push(html`<h2 id="findings-title">Findings <span class="count">(${findingsAboutText(r) ?? active.length})</span></h2>`);
   out.push(
     html`<p class="lead">Fatal findings first (a failing critical rule caps the grade at C), then by severity. Each finding names the facts it rests on: the line in the org file, or the interview answer and who gave it.</p>`,
   );
@@ -444,9 +465,12 @@ function appendix(r: AuditReport, colophon?: Html): Html {
     out.push(html`<ul class="needs">`);
     for (const x of na) {
       out.push(
-        html`<li><b>${x.title}</b> <code class="rule-id">${x.id}</code>${x.status === 'waived' ? ' (waived)' : ''}<ul>${x.missing.map((p) => {
+        html`<li><b>${x.title}</b> <code class="rule-id">${x.id}</code>${x.status === 'waived' ? ' (waived)' : ''}<ul>${missingRows(x.missing).map(({ p, more }) => {
           const q = r.questions?.[p];
-          return html`<li>${factHtml(r.labels, p)}${q ? ` — ${q}` : ''}</li>`;
+          // One row for a question asked of more than SUMMARISE_OVER people: how many, the first few named.
+          return more
+            ? html`<li>${q ?? html`<code>${genericFact(p)}</code>`} — for ${thousandsText(more.length)} people: ${more.slice(0, NAMED_ROWS).map((m, k) => html`${k ? '; ' : ''}${factHtml(r.labels, m)}`)}${more.length > NAMED_ROWS ? ` and ${thousandsText(more.length - NAMED_ROWS)} more` : ''}</li>`
+            : html`<li>${factHtml(r.labels, p)}${q ? ` — ${q}` : ''}</li>`;
         })}</ul></li>`,
       );
     }

@@ -5,6 +5,7 @@
 // could not assess) is built here once, so every format shows the same ones at
 // the same places. Renderers are imported lazily, only the ones asked for.
 import type { AuditDiff } from '../engine/diff';
+import { findingsAbout } from './format';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
@@ -27,6 +28,8 @@ export interface LintedFile {
   failures: GateFailure[];
   /** Where each rule that is not assessed would get its facts (nearest place in the file). */
   missingAt: Record<string, Evidence>;
+  /** Kept by slimLintedFile (which drops the findings): the findings shown and the people and facts they count, when summarised (format.ts findingsAbout). */
+  findingsAbout?: { shown: number; about: number };
   /** With --baseline: the file compared with its version at that revision. */
   baseline?: LintBaseline;
   /** --fail-on-regression: the severity at or above which a new finding fails. */
@@ -391,7 +394,8 @@ export function slimLintedFile(f: LintFile): LintFile {
           diff: { score: baseline.diff.score, findings: { new: { length: baseline.diff.findings.new.length }, resolved: { length: baseline.diff.findings.resolved.length } } } as unknown as AuditDiff,
         }
       : baseline;
-  return { ...f, report: kept as AuditReport, missingAt: {}, ...(slimBase ? { baseline: slimBase } : {}) };
+  const about = findingsAbout(report);
+  return { ...f, report: kept as AuditReport, missingAt: {}, ...(slimBase ? { baseline: slimBase } : {}), ...(about ? { findingsAbout: about } : {}) };
 }
 
 /** One file of the JSON format: the gates, their verdict, the problems and the full report. */

@@ -2,7 +2,7 @@
 // Values from the org file are escaped so they cannot break the tables.
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
 import type { AuditReport, Evidence } from '../engine/types';
-import { activeFindings, capNote, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
+import { activeFindings, capNote, findingsAboutText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
@@ -43,7 +43,7 @@ export function renderMarkdown(r: AuditReport): string {
   out.push('');
 
   const findings = activeFindings(r);
-  out.push(`## Findings (${findings.length})`, '');
+  out.push(`## Findings (${findingsAboutText(r) ?? findings.length})`, '');
   if (!findings.length) out.push('None.', '');
   for (const f of findings) {
     out.push(`- ${f.fatal ? '**FATAL** ' : ''}**${f.severity}** \`${f.ruleId}\`: ${md(f.message)}`);

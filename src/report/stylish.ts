@@ -3,6 +3,7 @@
 // each), then one summary line. Colour only when the CLI says so; meaning
 // never rests on colour alone.
 import { Chalk } from 'chalk';
+import { findingsAbout, thousandsText } from './format';
 import { SEVERITIES } from '../engine/types';
 import { safeText } from './safe';
 import { baselineNote, problemsOf, type LintFile, type LintRenderOptions, type LintRun, type Problem } from './lint';
@@ -91,9 +92,15 @@ export function summaryLine(run: LintRun): string {
   let waived = 0;
   let expired = 0;
   let strict = 0;
+  // Findings shown, and whether a summary stands for many people (then the counts by severity count people and facts).
+  let shown = 0;
+  let summarised = false;
   for (const f of run.files) {
     if (!f.ok) continue;
     for (const s of SEVERITIES) bySeverity[s] += f.report.summary.findings[s];
+    const about = f.findingsAbout ?? findingsAbout(f.report);
+    shown += about ? about.shown : SEVERITIES.reduce((a, s) => a + f.report.summary.findings[s], 0);
+    summarised ||= about !== undefined;
     waived += f.report.summary.counts.waived;
     expired += f.report.waivers.filter((x) => x.status === 'expired').length;
     strict += f.gates.strict ? f.report.summary.counts['not-assessed'] : 0;
@@ -101,10 +108,10 @@ export function summaryLine(run: LintRun): string {
   const total = SEVERITIES.reduce((a, s) => a + bySeverity[s], 0);
   const parts = [
     `${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`,
-    `${total} finding${total === 1 ? '' : 's'}${
+    `${summarised ? `${thousandsText(shown)} finding${shown === 1 ? '' : 's'} (${thousandsText(total)} people and facts)` : `${total} finding${total === 1 ? '' : 's'}`}${
       total
         ? `: ${SEVERITIES.filter((s) => bySeverity[s])
-            .map((s) => `${bySeverity[s]} ${s}`)
+            .map((s) => `${thousandsText(bySeverity[s])} ${s}`)
             .join(', ')}`
         : ''
     }`,

@@ -5,7 +5,24 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditReport, Evidence, Finding, Severity, Status } from '../engine/types';
 import { renderPerception } from './perception';
-import { activeFindings, capNote, evidenceLine, factText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, where, wrap } from './format';
+import {
+  activeFindings,
+  capNote,
+  findingsAbout,
+  thousandsText,
+  evidenceLine,
+  factText,
+  gradeText,
+  incompleteNote,
+  notes,
+  rangeText,
+  ruleScoreText,
+  ruleSections,
+  scoreText,
+  STATUS_LABEL,
+  where,
+  wrap,
+} from './format';
 
 export interface TextOptions {
   color: boolean;
@@ -92,8 +109,10 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
 
   // Findings, fatal first (the engine's order)
   const findings = activeFindings(r);
-  const bySev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
-  heading(`Findings (${findings.length}${bySev.length ? `: ${bySev.join(', ')}` : ''})`);
+  const bySev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${thousandsText(s.findings[k])} ${k}`);
+  // With summaries the counts by severity count people and facts, not the findings listed: say both.
+  const about = findingsAbout(r);
+  heading(`Findings (${about ? `${thousandsText(about.shown)}; ${thousandsText(about.about)} people and facts` : findings.length}${bySev.length ? `: ${bySev.join(', ')}` : ''})`);
   if (!findings.length) out.push(c.dim('  None.'));
   // `at file:line:col  path`, split over two lines when it would not fit.
   const evidence = (e: Evidence, lead = '    at ') => {

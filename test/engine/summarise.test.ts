@@ -7,37 +7,18 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { audit, loadOrgFromText, render } from '../../src/api';
 import { checkGates } from '../../src/engine/gates';
-import { CITED_AT_MOST, SUMMARISE_OVER, SUMMARY_NAMED, thousands } from '../../src/engine/summarise';
+import { CITED_AT_MOST, SUMMARISE_OVER, SUMMARY_NAMED, meaningOf, naturalCompare, thousands } from '../../src/engine/summarise';
 import { defineRule } from '../../src/engine/define-rule';
 import { runAudit } from '../../src/engine/run';
 import type { AuditReport, Finding, RuleDefinition } from '../../src/engine/types';
 import type { Org } from '../../src/model/schema';
 import { reportJsonSchema } from '../../src/report/report-schema';
+import { repeated } from '../helpers/repeated';
 
 const DATE = '2026-11-27';
-const MID = readFileSync('templates/examples/mid-size-gaps.yaml', 'utf8');
 
-/** The mid-size example with its people repeated to `n` (names suffixed " r1", " r2"... from the second round), as YAML text. */
-export function repeated(n: number): string {
-  const lines = MID.split('\n');
-  const start = lines.indexOf('people:') + 1;
-  let end = start;
-  while (end < lines.length && (lines[end]!.startsWith(' ') || lines[end] === '')) end++;
-  const items: string[][] = [];
-  for (let i = start; i < end; i++) {
-    if (lines[i]!.startsWith('  - ')) items.push([]);
-    items.at(-1)?.push(lines[i]!);
-  }
-  const body: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const item = items[i % items.length]!;
-    const round = Math.floor(i / items.length);
-    body.push(round ? item[0]!.replace(/name: (.*)$/, `name: $1 r${round}`) : item[0]!, ...item.slice(1));
-  }
-  return [...lines.slice(0, start), ...body, ...lines.slice(end)].join('\n');
-}
-
-const kind = (f: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'note'>) => `${f.ruleId} ${f.messageId} ${f.severity} ${f.note}`;
+const kind = (f: Pick<Finding, 'ruleId' | 'messageId' | 'severity' | 'note' | 'data'>) =>
+  `${f.ruleId} ${f.messageId} ${f.severity} ${f.note} ${meaningOf(f.data, typeof f.data?.name === 'string' ? f.data.name : undefined)}`;
 const count = <T>(xs: readonly T[], key: (x: T) => string) => xs.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map<string, number>());
 
 describe('summarised per-person findings', async () => {
@@ -78,15 +59,18 @@ describe('summarised per-person findings', async () => {
       const f = one[0]!;
       expect(f.people).toEqual({ count: n, of: PEOPLE, named: expect.any(Array) });
       expect(f.people!.named).toHaveLength(SUMMARY_NAMED);
-      expect(f.message.startsWith(`${thousands(n)} of ${thousands(PEOPLE)} people: `)).toBe(true);
-      expect(f.message.endsWith(`; and ${thousands(n - SUMMARY_NAMED)} more.`)).toBe(true);
-      expect(f.id).toBe(`${f.ruleId}/${f.messageId}/people[severity=${f.severity}]`);
+      // The sentence once, with the names: "N of M people (A, B, C, D, E and N-5 more), for example: A …".
+      expect(f.message.startsWith(`${thousands(n)} of ${thousands(PEOPLE)} people (${f.people!.named.join(', ')} and ${thousands(n - SUMMARY_NAMED)} more), for example: `)).toBe(true);
+      expect(f.id.startsWith(`${f.ruleId}/${f.messageId}/people[severity=${f.severity}`)).toBe(true);
       // The people named are among those the rule found, each with their own message, and cited as evidence.
       const theirs = every.findings.filter((g) => kind(g) === k);
       for (const name of f.people!.named) {
-        const own = theirs.find((g) => g.message.startsWith(`${name} `) || g.message.startsWith(`${name}:`) || g.message.includes(` ${name} `));
+        const at = `people[${loaded.org.people!.findIndex((p) => p.name === name)}]`;
+        const own =
+          theirs.find((g) => g.evidence.some((e) => e.path === at || e.path.startsWith(`${at}.`))) ??
+          theirs.find((g) => g.message.startsWith(`${name} `) || g.message.startsWith(`${name}:`) || g.message.includes(` ${name} `));
         expect(own, name).toBeDefined();
-        expect(f.message).toContain(own!.message.replace(/\.$/, ''));
+        if (name === f.people!.named[0]) expect(f.message, f.id).toContain(`, for example: ${own!.message}`);
         for (const e of own!.evidence) expect(f.evidence).toContainEqual(e);
       }
     }
@@ -98,8 +82,8 @@ describe('summarised per-person findings', async () => {
   it('names the worst first: the widest miss the rule states, then by name', () => {
     const stalled = summed.findings.find((f) => f.people && f.messageId === 'stalled')!;
     expect(stalled).toBeDefined();
-    // The rule states no gap here: by name, in code-unit order.
-    expect(stalled.people!.named).toEqual([...stalled.people!.named].sort());
+    // The rule states no gap here: by name, in natural order ("r2" before "r10").
+    expect(stalled.people!.named).toEqual([...stalled.people!.named].sort(naturalCompare));
     // A rule that states how far each person misses: the widest first.
     const wide = defineRule({
       id: 'wide',
@@ -119,12 +103,7 @@ describe('summarised per-person findings', async () => {
     const gap = (name: string) => 0.3 + ((Number(name.slice(1)) * 7) % 50) / 100;
     const order = [...people].sort((a, b) => gap(b.name) - gap(a.name) || (a.name < b.name ? -1 : 1)).map((p) => p.name);
     expect(f.people).toEqual({ count: 120, of: 120, named: order.slice(0, SUMMARY_NAMED) });
-    expect(f.message).toBe(
-      `120 of 120 people: ${order
-        .slice(0, SUMMARY_NAMED)
-        .map((n) => `${n} falls short`)
-        .join('; ')}; and 115 more.`,
-    );
+    expect(f.message).toBe(`120 of 120 people (${order.slice(0, SUMMARY_NAMED).join(', ')} and 115 more), for example: ${order[0]} falls short.`);
   });
 
   it('one checklist step for the people of each summarised kind, with a stable id', () => {
@@ -135,11 +114,17 @@ describe('summarised per-person findings', async () => {
     const big = [...perStep].filter(([, n]) => n > SUMMARISE_OVER);
     expect(big.length).toBeGreaterThanOrEqual(2);
     for (const [k, n] of big) {
-      const one = summed.checklist.filter((c) => `${c.ruleId} ${c.stepId}` === k);
-      expect(one, k).toHaveLength(1);
-      expect(one[0]!.people?.count).toBe(n);
-      expect(one[0]!.action).toMatch(new RegExp(`^For ${thousands(n)} of ${thousands(PEOPLE)} people: .*; and ${thousands(n - SUMMARY_NAMED)} more\\.$`));
-      expect(one[0]!.id).toBe(`${one[0]!.ruleId}/${one[0]!.stepId}/people[]`);
+      // Split by the finding its people share: the items of one step count every person once between them.
+      const items = summed.checklist.filter((c) => `${c.ruleId} ${c.stepId}` === k && c.people);
+      expect(items.length, k).toBeGreaterThanOrEqual(1);
+      expect(items.reduce((s, c) => s + c.people!.count, 0)).toBe(n);
+      for (const c of items) {
+        expect(
+          c.action.startsWith(`For ${thousands(c.people!.count)} of ${thousands(PEOPLE)} people (${c.people!.named.join(', ')} and ${thousands(c.people!.count - SUMMARY_NAMED)} more), for example: `),
+        ).toBe(true);
+        expect(c.id.startsWith(`${c.ruleId}/${c.stepId}/people[`)).toBe(true);
+      }
+      expect(new Set(items.map((c) => c.id)).size).toBe(items.length);
     }
     expect(summed.checklist.map((c) => c.rank)).toEqual(summed.checklist.map((_, i) => i + 1));
   });
@@ -181,5 +166,33 @@ describe('summarised per-person findings', async () => {
     const a = await render(summed, 'json');
     expect(a.length).toBeLessThan((await render(every, 'json')).length / 2);
     expect(await render(audit(loaded, { date: DATE }), 'json')).toBe(a);
+  });
+  it('never mixes situations: one message id in two situations is two summaries, and each checklist item counts exactly its finding', () => {
+    // In mid-size-gaps AE 3 is on an improvement plan and AE 4 on extra coaching: both "stalled".
+    const stalled = summed.findings.filter((f) => f.people && f.messageId === 'stalled');
+    expect(stalled.map((f) => f.data?.action).sort()).toEqual(['an improvement plan', 'extra coaching']);
+    for (const f of stalled) {
+      const action = f.data!.action as string;
+      const theirs = every.findings.filter((g) => g.messageId === 'stalled' && g.data?.action === action);
+      expect(f.people!.count).toBe(theirs.length);
+      expect(f.message).toContain(`has been on ${action} since`);
+      for (const n of f.people!.named) expect(theirs.some((g) => g.data?.name === n)).toBe(true);
+    }
+    expect(new Set(stalled.map((f) => f.id)).size).toBe(2);
+    // Every summarised item's people are exactly the people of one summarised finding of its rule.
+    const named = (f: { people?: { named: string[] } }) => f.people!.named.join('|');
+    for (const c of summed.checklist.filter((x) => x.people)) {
+      const mine = summed.findings.filter((f) => f.people && f.ruleId === c.ruleId && f.people.count === c.people!.count && named(f) === named(c));
+      expect(mine.length, c.id).toBeGreaterThanOrEqual(1);
+    }
+    const close = summed.checklist.filter((c) => c.people && c.stepId === 'closePlan');
+    expect(close).toHaveLength(2);
+    expect(close.map((c) => c.people!.count)).toEqual(stalled.map((f) => f.people!.count));
+  });
+
+  it('names in natural order, without locale collation', () => {
+    const names = ['AE 2 #10', 'AE 2 #2', 'AE 10 #1', 'AE 2 #02', 'AE 1 #0', 'B', 'AE 2 #1'];
+    expect([...names].sort(naturalCompare)).toEqual(['AE 1 #0', 'AE 2 #1', 'AE 2 #2', 'AE 2 #02', 'AE 2 #10', 'AE 10 #1', 'B']);
+    expect(naturalCompare('x 99999999999999999999999', 'x 100000000000000000000000')).toBeLessThan(0);
   });
 });
