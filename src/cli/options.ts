@@ -2,10 +2,10 @@
 // (exit 2) that says what was expected.
 import { InvalidArgumentError, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../engine/types';
-import { isIsoDate } from './output';
+import { isCalendarDate } from '../engine/calendar';
 
 export function parseDate(v: string): string {
-  if (!isIsoDate(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  if (!isCalendarDate(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   return v;
 }
 

@@ -1,5 +1,6 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
+import { isCalendarDate } from './calendar';
 import { naturalCompare, thousands } from './summarise';
 import type { DataIn, OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
@@ -87,14 +88,6 @@ export function monthsBetween(a: string, b: string): number {
 const ymd = (s: string): [number, number, number] =>
   s.length === 10 && s[4] === '-' && s[7] === '-' ? [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8))] : (s.split('-').map(Number) as [number, number, number]);
 
-/** True when s is a calendar date written YYYY-MM-DD (2026-02-29 is not: 2026 is no leap year). */
-export function isCalendarDate(s: string): boolean {
-  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = ymd(s);
-  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return m >= 1 && m <= 12 && d >= 1 && d <= days;
-}
-
 /**
  * Where `pastDate` puts its note on a date after the audit date: the rule's
  * own `futureDate` message (every rule that reads such a date declares one,
@@ -147,7 +140,7 @@ export const countOf = (n: number, one: string, many = `${one}s`) => `${thousand
 /** "AE 1", "AE 1 and AE 2", "AE 1, AE 2 and AE 3": names as a sentence lists them. */
 export const joinNames = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
-export { naturalCompare, thousands };
+export { isCalendarDate, naturalCompare, thousands };
 
 /** The most names a rule message lists; the rest are counted ("and 1,195 more"). */
 export const NAMES_LISTED = 5;

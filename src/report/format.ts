@@ -1,5 +1,6 @@
 // Small helpers shared by the renderers: labels and wording that must read the
 // same in every format. Nothing here computes a score.
+import { thousands } from '../engine/summarise';
 import type { AuditReport, Evidence, Finding, RuleResult, Status, Threshold } from '../engine/types';
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -66,8 +67,8 @@ export function headline(r: AuditReport): string {
 /** Findings that count (not notes, not suppressed), fatal first as the engine ordered them. */
 export const activeFindings = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);
 
-/** 12345 -> "12,345", the same bytes on every Node (no Intl). */
-export const thousandsText = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** 12345 -> "12,345", the same bytes on every Node (no Intl): the engine's `thousands`, which rule messages use too. */
+export const thousandsText = thousands;
 
 /**
  * When summaries stand for many people, the findings shown and what the counts

@@ -5,7 +5,7 @@
 // could not assess) is built here once, so every format shows the same ones at
 // the same places. Renderers are imported lazily, only the ones asked for.
 import type { AuditDiff } from '../engine/diff';
-import { findingsAbout } from './format';
+import { findingsAbout, thousandsText } from './format';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
@@ -594,7 +594,7 @@ async function markdownStreamer(runHead: LintRunHead): Promise<LintStreamer> {
     // Sections past the comment's length were never kept: left out too.
     left += diffs.more + reports.more;
     const what = [cut ? '1 section is cut' : '', left ? `${left} of ${n} section${n === 1 ? ' is' : 's are'} left out` : ''].filter(Boolean).join(' and ');
-    const note = `> **Shortened to fit a comment** (GitHub holds ${String(MARKDOWN_MAX_CHARS).replace(/\B(?=(\d{3})+$)/g, ',')} characters): the sections are collapsed${what ? `, and ${what}` : ''}. ${headText.length < headLength ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
+    const note = `> **Shortened to fit a comment** (GitHub holds ${thousandsText(MARKDOWN_MAX_CHARS)} characters): the sections are collapsed${what ? `, and ${what}` : ''}. ${headText.length < headLength ? 'The table is cut too' : 'The table lists every file'}; every finding is in \`--format stylish\`, \`sarif\` or \`json\`.`;
     return `${[headText, note, '', ...kept].join('\n').trimEnd()}\n`;
   }
 }

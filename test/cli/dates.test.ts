@@ -1,7 +1,7 @@
 // --date takes a real calendar day as YYYY-MM-DD; anything else is a usage error.
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/cli/options';
-import { isIsoDate } from '../../src/cli/output';
+import { isCalendarDate as isIsoDate } from '../../src/engine/calendar';
 
 describe('isIsoDate', () => {
   it.each(['2026-11-27', '2024-02-29', '2000-02-29', '1999-12-31', '2026-01-01'])('accepts %s', (s) => {
