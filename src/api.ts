@@ -4,6 +4,7 @@
 // schema --report`) this is the semantic-versioning contract: a breaking change
 // to either is a new major version. The CLI (src/cli) is a client of these
 // functions; anything not exported here is internal and may change.
+import { isCalendarDate } from './engine/calendar';
 import { loadOrgFile, loadOrgText, type LoadedOrg } from './load/load';
 import { InputError, type Diagnostic } from './load/diagnostics';
 import { runAudit, type ConfigWaiver, type Located } from './engine/run';
@@ -121,12 +122,12 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
  *
  * @param org - what `loadOrg` returned (evidence then carries file, line and column), or a bare `Org` model.
  * @returns the report: the JSON report's shape (schemaVersion 2; `sales-audit schema --report` prints its JSON Schema).
- * @throws {TypeError} when `options.date` is not a YYYY-MM-DD date, or two of `options.rules` share an id (the
+ * @throws {TypeError} when `options.date` is not a YYYY-MM-DD calendar date (2026-02-30 is not), or two of `options.rules` share an id (the
  *   report, settings and waivers find a rule by its id). A rule that throws does not: its result has status `error`.
  */
 export function audit(org: LoadedOrg | Org, options: AuditOptions = {}): AuditReport {
   const date = options.date ?? todayUtc();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new TypeError(`audit: date "${date}" is not a YYYY-MM-DD date`);
+  if (!isCalendarDate(date)) throw new TypeError(`audit: date "${date}" is not a YYYY-MM-DD calendar date`);
   const ids = new Set<string>();
   for (const r of options.rules ?? [])
     if (ids.has(r.id)) throw new TypeError(`audit: two rules have the id "${r.id}"; give each rule an id of its own`);

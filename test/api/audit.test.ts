@@ -15,4 +15,10 @@ describe('audit(): rule ids', () => {
         .at(-1),
     ).toBe('selling-time-again');
   });
+
+  // Date.parse reads 2026-02-30 as 2 March: the library took a day the calendar lacks, which --date refuses.
+  it('refuses a date the calendar does not have, as --date does', () => {
+    expect(() => audit({}, { date: '2026-02-30' })).toThrow(new TypeError('audit: date "2026-02-30" is not a YYYY-MM-DD calendar date'));
+    expect(() => audit({}, { date: '2028-02-29' })).not.toThrow();
+  });
 });
