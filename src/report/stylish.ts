@@ -2,11 +2,12 @@
 // rule-id  message`, grouped by file (so terminals and editors can jump to
 // each), then one summary line. Colour only when the CLI says so; meaning
 // never rests on colour alone.
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../load/diagnostics';
 import { findingsAbout, thousandsText } from './format';
 import { SEVERITIES } from '../engine/types';
 import { safeText } from './safe';
-import { baselineNote, problemsOf, type LintFile, type LintRenderOptions, type LintRun, type Problem } from './lint';
+import { baselineNote, problemsOf, type LintFile, type LintRenderOptions, type LintRun, type Problem, type UnreadFile } from './lint';
 
 /** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
 export const oneLine = safeText;
@@ -16,12 +17,14 @@ export function renderStylish(run: LintRun, opts: LintRenderOptions): string {
 }
 
 /**
- * One file's lines (its problems, then a blank line; nothing when it has none).
+ * One file's lines (its problems, or the reasons it could not be read, then a
+ * blank line; nothing when it has none).
  * renderStylish is these in file order, then stylishEnd: lint writes each as
  * its file is done, so a run over thousands of files keeps none of them.
  */
 export function stylishBlock(f: LintFile, opts: LintRenderOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  if (!f.ok) return unreadBlock(f, c);
   const colour = (p: Problem) => (p.kind === 'waived' ? c.dim : p.label === 'critical' ? c.red.bold : p.level === 'error' ? c.red : p.level === 'warning' ? c.yellow : c.cyan);
   // Waived rules are listed (once per rule, not per suppressed finding).
   const problems = f.ok ? problemsOf(f).filter((p) => p.kind !== 'suppressed') : [];
@@ -40,6 +43,18 @@ export function stylishBlock(f: LintFile, opts: LintRenderOptions): string {
     out.push(`${at}  ${colour(p)(p.label.padEnd(w.label))}  ${c.dim(p.ruleId.padEnd(w.rule))}  ${oneLine(p.message)}`);
   }
   return `${out.join('\n')}\n\n`;
+}
+
+/**
+ * A file that could not be linted: one `file:line:col  error  message` line per
+ * reason (bad YAML, no such file, not an org file, a broken config), as stderr
+ * says them, so an output written with --output carries them too.
+ */
+function unreadBlock(f: UnreadFile, c: ChalkInstance): string {
+  if (!f.diagnostics.length) return '';
+  const at = (d: Diagnostic) => (d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file);
+  const w = f.diagnostics.reduce((m, d) => Math.max(m, at(d).length), 0);
+  return `${f.diagnostics.map((d) => `${at(d).padEnd(w)}  ${c.red('error')}  ${oneLine(d.path ? `${d.path}: ${d.message}` : d.message)}`).join('\n')}\n\n`;
 }
 
 /**
