@@ -13,6 +13,8 @@ import { CATEGORIES, EFFORTS, SEVERITIES, type RuleDefinition } from '../engine/
 import * as z from 'zod/mini';
 import type { Diagnostic, Location } from '../load/diagnostics';
 import type { LoadedOrg } from '../load/load';
+import { customFactMetas } from '../model/custom-fact';
+import { RESPONDENT_GROUPS } from '../model/respondents';
 
 /** A plugin as the config names it, with where it stands there. */
 export interface PluginRef {
@@ -119,6 +121,11 @@ export function ruleProblem(r: unknown): string | undefined {
       return `${o.id as string}: step ${id}: expected { action, owner, effort: ${EFFORTS.join(' | ')} }`;
   if (typeof o.check !== 'function') return `${o.id as string}: expected a check function`;
   if (o.facts !== undefined && typeof (o.facts as { _zod?: unknown })._zod !== 'object') return `${o.id as string}: expected facts, a zod schema of its custom facts`;
+  for (const [path, m] of customFactMetas([{ id: o.id as string, facts: o.facts }])) {
+    if (m.label !== undefined && (typeof m.label !== 'string' || !m.label.trim())) return `${path}: expected label, the fact in a few words ("whether the forecast is compared with what closed")`;
+    if (m.askOf !== undefined && (!Array.isArray(m.askOf) || !m.askOf.length || !m.askOf.every((g) => (RESPONDENT_GROUPS as readonly unknown[]).includes(g))))
+      return `${path}: expected askOf, a list of respondent groups, best informed first: ${RESPONDENT_GROUPS.join(', ')}`;
+  }
   return undefined;
 }
 

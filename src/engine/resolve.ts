@@ -22,7 +22,8 @@
 import type { Org, Response } from '../model/schema';
 import { formatPath, getAt, keyToPath, parsePath } from '../model/paths';
 import * as ENUMS from '../model/enums';
-import { factPattern, GROUP_LABELS, knownBy, RESPONDENT_GROUPS, type RespondentGroup } from '../model/respondents';
+import { customFactGroups, factPattern, GROUP_LABELS, knownBy, RESPONDENT_GROUPS, type RespondentGroup } from '../model/respondents';
+import type { Category } from './types';
 
 /** Two numbers agree when they differ by at most this share of the larger (house default: estimates of a share of time or a count differ by that much between honest people). */
 export const NUMBER_TOLERANCE = 0.1;
@@ -174,12 +175,14 @@ const patternOf = (key: string) => (key.startsWith('self.') ? `people[].${key.sl
  * @param unknowns fact paths the body answers "don't know"
  * @param reads each rule's id and the facts it reads (`people[].x`), to name the rules a gap affects
  */
-export function resolveResponses(org: Org, unknowns: readonly string[], reads: readonly { id: string; reads: readonly string[] }[] = []): Resolved {
+export function resolveResponses(org: Org, unknowns: readonly string[], reads: readonly { id: string; reads: readonly string[]; category?: Category; facts?: unknown }[] = []): Resolved {
   const responses: readonly Response[] = org.responses ?? [];
   if (!responses.length) return { org, unknowns: [...unknowns] };
   const out = structuredClone(org);
   const unknownSet = new Set(unknowns);
   const overrides = org.resolution ?? {};
+  // Plugin rules' custom facts: who answers them best (their askOf, else their section's groups).
+  const custom = customFactGroups(reads);
 
   // Votes per concrete path, per group; and per pattern for the gaps.
   const byPath = new Map<string, Map<RespondentGroup, Vote[]>>();
@@ -214,7 +217,7 @@ export function resolveResponses(org: Org, unknowns: readonly string[], reads: r
     const person = typeof segs[1] === 'number' && segs[0] === 'people' ? org.people?.[segs[1]] : undefined;
     const own = (votes: Vote[]) => (person?.name ? votes.find((v) => !v.unknown && v.respondent === person.name)?.value : undefined);
     const override = overrides[path] ?? overrides[factPattern(path)];
-    const best = knownBy(path);
+    const best = knownBy(path, custom);
     const chosenGroup = override === 'file' ? undefined : override;
     const order = [...new Set([...(chosenGroup ? [chosenGroup] : []), ...best, ...RESPONDENT_GROUPS])].filter((g) => groups.has(g));
     const answers = order.map((g) => groupAnswer(g, groups.get(g)!, own(groups.get(g)!))).filter((a): a is GroupAnswer => a !== undefined);

@@ -3,6 +3,7 @@
 import type { Org } from '../model/schema';
 import { formatPath, getAt, parsePath } from '../model/paths';
 import { describeFact } from '../model/describe';
+import { customFactMetas, customFactWords } from '../model/custom-fact';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
@@ -104,6 +105,9 @@ export function runAudit(given: AuditInput): AuditReport {
   const perception = resolved.perception;
   const input: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
   const { org, date, rules } = input;
+  // A plugin rule's custom facts in the words its `fact()` gives them (built-in rules declare none: an empty map).
+  const customMeta = customFactMetas(rules);
+  const words = (p: string): string => (customMeta.size ? customFactWords(customMeta.get(p)) : undefined) ?? describeFact(p, org);
   const ids = identities(org);
   const unknownSet = new Set(input.unknowns ?? []);
   const answers = org.answers ?? {};
@@ -196,7 +200,7 @@ export function runAudit(given: AuditInput): AuditReport {
         !used || used.from === 'file'
           ? `the org file's value (${valueWords(gap.recorded ?? getAt(org, paths[0]!.segs))})`
           : `${whose(GROUP_LABELS[used.from].replace(/ \(.*\)$/, ''))} answer (${valueWords(getAt(org, paths[0]!.segs))})`;
-      const disagreement = `${describeFact(gap.fact, org)}: ${said}; the audit used ${usedWords}`;
+      const disagreement = `${words(gap.fact)}: ${said}; the audit used ${usedWords}`;
       // A finding the rule already makes on this very fact carries the disagreement in its message and evidence: the same fact is never counted twice (issue 14, item 10).
       const onFact = raw.findings.find((f) => !f.note && f.evidence.some((e) => paths.some((p) => e.path === p.path)));
       if (onFact) {
@@ -295,7 +299,7 @@ export function runAudit(given: AuditInput): AuditReport {
 
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
-  const describe = input.describe ?? ((p: string) => describeFact(p, org));
+  const describe = input.describe ?? words;
   // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
   type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
   const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
@@ -373,11 +377,11 @@ export function runAudit(given: AuditInput): AuditReport {
   for (const u of unknowns) paths.add(u.path);
   for (const g of perception?.gaps ?? []) paths.add(g.fact);
   const labels: Record<string, string> = {};
-  for (const p of [...paths].sort()) labels[p] = describeFact(p, org);
+  for (const p of [...paths].sort()) labels[p] = words(p);
   // The interview's question for each fact a rule misses, so a report can say what to ask without the schema.
   const questions: Record<string, string> = {};
   for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
-    const q = FACT_QUESTIONS[genericPath(p)];
+    const q = FACT_QUESTIONS[genericPath(p)] ?? customMeta.get(p)?.question;
     if (q) questions[p] = q;
   }
 

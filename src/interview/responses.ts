@@ -4,7 +4,7 @@
 // named respondent replaces only their own entry; an anonymous respondent has
 // no name to find again, so each import adds an entry.
 import type { Response } from '../model/schema';
-import { canAnswer, factPattern, type RespondentGroup } from '../model/respondents';
+import { canAnswer, factPattern, type CustomGroups, type RespondentGroup } from '../model/respondents';
 import { isUnknown, UNKNOWN } from '../load/normalize';
 import { AnswersError, coerce, SELF_PREFIX, selfAsPerson, type AnswerEntry } from './answers';
 import { questionFor } from './plan';
@@ -132,11 +132,12 @@ export function putResponse(org: OrgText, entry: Response, who: Respondent): boo
  * their group can answer (src/model/respondents.ts), a person's facts only
  * about the respondent themselves for a rep found in the roster (none for
  * another rep), and about everyone for the other groups. Patterns keep `[]`.
+ * `custom`: who answers the plugin rules' custom facts (customFactGroups).
  */
-export function respondentFacts(reads: readonly string[], who: Respondent, person: number | undefined): string[] {
+export function respondentFacts(reads: readonly string[], who: Respondent, person: number | undefined, custom?: CustomGroups): string[] {
   const out = new Set<string>();
   for (const r of reads) {
-    if (!canAnswer(who.group, r)) continue;
+    if (!canAnswer(who.group, r, custom)) continue;
     if (r.startsWith('people[]')) {
       if (who.group !== 'reps') out.add(r);
       else if (person !== undefined) out.add(`people[${person}]${r.slice('people[]'.length)}`);

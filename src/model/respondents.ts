@@ -3,7 +3,12 @@
 // each fact declares here the role groups that can answer it, best informed
 // first. The questionnaire asks a group only the facts it can answer; the audit
 // resolves disagreeing answers by this order unless the consultant overrides it.
-// A plain table keyed by fact pattern (indexes as `[]`), cheap to import.
+// A plain table keyed by fact pattern (indexes as `[]`), cheap to import. A
+// plugin rule's custom facts say it themselves (`fact(..., { askOf })`), else
+// take the groups of the section the interview asks them in.
+import type { Category } from '../engine/types';
+import { customFactMetas } from './custom-fact';
+import { SECTIONS, type Section } from './sections';
 
 /** Role groups of respondents, in the order reports list them. */
 export const RESPONDENT_GROUPS = ['leadership', 'management', 'reps', 'operations', 'finance'] as const;
@@ -73,12 +78,67 @@ const BY_FACT: Readonly<Record<string, G>> = {
 export const factPattern = (path: string): string => path.replace(/\[\d+\]/g, '[]');
 
 /**
+ * Who can answer each custom fact of plugin rules, by path without indexes
+ * (`custom.<rule id>.<field>`): see customFactGroups. Built-in rules make none.
+ */
+export type CustomGroups = ReadonlyMap<string, readonly RespondentGroup[]>;
+
+/** The section a plugin rule's custom facts belong to when its reads name none: the one of its category. */
+const BY_CATEGORY: Readonly<Record<Category, Section>> = {
+  leadership: 'leadership',
+  strategy: 'plan',
+  process: 'process',
+  people: 'people',
+  enablement: 'tools',
+  compensation: 'compensation',
+};
+
+/**
+ * The section a plugin rule's custom facts are asked in (and whose groups
+ * answer them by default): the one of the first built-in fact the rule reads
+ * (a forecast question beside the forecast accuracy), else its category's.
+ */
+export function customFactSection(rule: { reads: readonly string[]; category: Category }): Section;
+export function customFactSection(rule: { reads: readonly string[]; category?: Category }): Section | undefined;
+export function customFactSection(rule: { reads: readonly string[]; category?: Category }): Section | undefined {
+  for (const r of rule.reads) {
+    const top = /^[A-Za-z0-9_$]+/.exec(r)?.[0] ?? '';
+    if (top === 'custom') continue;
+    // A top-level key that belongs to a section counts as it (people_csv -> people).
+    const s = SECTIONS.find((x) => x === top) ?? SECTIONS.find((x) => top.startsWith(`${x}_`));
+    if (s) return s;
+  }
+  return rule.category && BY_CATEGORY[rule.category];
+}
+
+/**
+ * Who can answer each custom fact the rules declare (`facts`, each field made
+ * with `fact`): its `askOf`, best informed first, else the groups of its
+ * section (customFactSection). Empty for built-in rules.
+ */
+export function customFactGroups(rules: readonly { id: string; reads: readonly string[]; category?: Category; facts?: unknown }[]): CustomGroups {
+  const out = new Map<string, readonly RespondentGroup[]>();
+  for (const r of rules) {
+    if (!r.facts) continue;
+    const section = BY_SECTION[customFactSection(r) ?? ''] ?? [];
+    for (const [path, meta] of customFactMetas([r])) out.set(path, meta.askOf?.length ? meta.askOf : section);
+  }
+  return out;
+}
+
+/**
  * The groups that can answer a fact, best informed first (never empty for a
  * fact of a known section; empty for waivers, which only the consultant sets).
- * Looks up the fact, then each enclosing object, then the section.
+ * Looks up the fact, then each enclosing object, then the section; a custom
+ * fact (`custom.<rule id>.<field>...`) in `custom`, none without it.
  * @param path a fact path, `people[2].coaching.one_to_one` or its pattern
+ * @param custom the groups of plugin rules' custom facts (customFactGroups)
  */
-export function knownBy(path: string): readonly RespondentGroup[] {
+export function knownBy(path: string, custom?: CustomGroups): readonly RespondentGroup[] {
+  if (path.startsWith('custom.')) {
+    const field = /^custom\.[^.[]+\.[^.[]+/.exec(path)?.[0];
+    return (field && custom?.get(field)) || [];
+  }
   let p = factPattern(path);
   for (;;) {
     const hit = BY_FACT[p];
@@ -92,4 +152,4 @@ export function knownBy(path: string): readonly RespondentGroup[] {
 }
 
 /** Whether a group can answer a fact (it appears in `knownBy`). */
-export const canAnswer = (group: RespondentGroup, path: string): boolean => knownBy(path).includes(group);
+export const canAnswer = (group: RespondentGroup, path: string, custom?: CustomGroups): boolean => knownBy(path, custom).includes(group);

@@ -7,7 +7,7 @@
 import { planQuestions, withEmptyItem, type Question, type RuleReads } from '../interview/plan';
 import { metaOf, schemaAt } from '../model/introspect';
 import { formatPath, parsePath, splitPersonKey, storedKey } from '../model/paths';
-import { canAnswer, type RespondentGroup } from '../model/respondents';
+import { canAnswer, customFactGroups, type RespondentGroup } from '../model/respondents';
 import { SECTIONS, type Section } from '../model/schema';
 import { safeText } from '../report/safe';
 
@@ -78,10 +78,12 @@ const ROSTER_KEYS = ['name', 'title', 'is_rep'];
  * A list not given (roles, friction points) is asked as a template of one
  * item; questions that apply only under another answer (askIf) are all listed,
  * each with its gate when the gate is asked too.
- * @param rules the rules whose reads decide what is asked (rules/index.ts)
+ * @param rules the rules whose reads decide what is asked (rules/index.ts, and any plugin's: their custom facts, once useCustomFacts knows them)
  */
 export function buildQuestionnaire(rules: readonly RuleReads[], opts: QuestionnaireOptions): Questionnaire {
   const { group } = opts;
+  // A plugin rule's custom facts (asked once useCustomFacts knows them): of the groups its fact() names, else of its section's.
+  const custom = customFactGroups(rules);
   const self = group === 'reps';
   let data: Record<string, unknown> = {};
   if (self) data = { people: [{}] };
@@ -153,7 +155,7 @@ export function buildQuestionnaire(rules: readonly RuleReads[], opts: Questionna
   // Only what the group can answer; a list stays while one of its questions does.
   const keep = (nodes: QNode[]): QNode[] =>
     nodes.flatMap((n) => {
-      if (n.type === 'fact') return canAnswer(group, n.path) ? [n] : [];
+      if (n.type === 'fact') return canAnswer(group, n.path, custom) ? [n] : [];
       // A rep is never asked a list's shape nor its items (stages, tasks, friction points): the consultant keeps lists, and a rep's item 0 is not the file's item 0.
       if (self) return [];
       const children = keep(n.children!);

@@ -174,6 +174,33 @@ describe("custom facts (custom.<rule id>, checked by the plugin rule's own schem
     ]);
   });
 
+  it("evidence citing a custom fact reads in the words of the plugin's fact(): its label, else its question, in every client format", () => {
+    const PATH = 'custom.forecast-tracked.compared_with_closed';
+    const LABEL = 'whether anyone compares the forecast with what closed';
+    const QUESTION = 'the answer to "Does anyone compare each start-of-quarter forecast with what actually closed?"';
+    const labelled = withCustom('custom-words', '  forecast-tracked:\n    compared_with_closed: false\n');
+    // The same plugin without its label: the words come from its question.
+    const unlabelled = withCustom('custom-words-question', '  forecast-tracked:\n    compared_with_closed: false\n');
+    const plugin = join(unlabelled, 'rules/forecast-tracked.js');
+    const source = readFileSync(plugin, 'utf8');
+    expect(source).toContain(`label: '${LABEL}',`);
+    writeFileSync(plugin, source.replace(/\n *label: '[^']*',/, ''));
+    for (const [dir, words] of [
+      [labelled, LABEL],
+      [unlabelled, QUESTION],
+    ] as const) {
+      const json = JSON.parse(cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as { labels: Record<string, string> };
+      expect(json.labels[PATH]).toBe(words);
+      const text = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: dir }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain(`${words} (${PATH})`);
+      expect(cli(['audit', 'acme.yaml', '--format', 'markdown', '--date', DATE], { cwd: dir }).stdout).toContain(`  - evidence: ${words} (\`${PATH}\`) at \`acme.yaml:${line()}:5\``);
+      const html = cli(['audit', 'acme.yaml', '--format', 'html', '--date', DATE], { cwd: dir }).stdout;
+      expect(html).toContain(`<span class="fact" dir="auto">${words.replace(/"/g, '&quot;')}</span> <code class="path">${PATH}</code>`);
+      // lint's Markdown holds each file's report; the machine formats (SARIF, JUnit, GitHub, stylish, JSON evidence) keep the path.
+      expect(cli(['lint', 'acme.yaml', '--format', 'markdown', '--date', DATE], { cwd: dir }).stdout).toContain(`evidence: ${words} (\`${PATH}\`)`);
+    }
+  });
+
   it('a bad custom fact is one line with its file:line:col, exit 2, for audit and lint', () => {
     const dir = withCustom('custom-bad', '  forecast-tracked:\n    compared_with_closed: yes\n');
     for (const cmd of ['audit', 'lint']) {
@@ -190,6 +217,67 @@ describe("custom facts (custom.<rule id>, checked by the plugin rule's own schem
     const stray = cli(['audit', 'acme.yaml', '--date', DATE], { cwd: withCustom('custom-stray', '  forcast-tracked:\n    compared_with_closed: true\n') });
     expect(stray.stderr).toBe(`acme.yaml:${line() - 1}:3: custom.forcast-tracked: no plugin rule declares facts under "forcast-tracked" (plugins in the config: forecast-tracked)\n`);
     expect(stray.code).toBe(2);
+  });
+});
+
+describe("questionnaire --for and a plugin rule's custom facts", () => {
+  const KEY = 'custom.forecast-tracked.compared_with_closed:';
+  const QUESTION = '# Does anyone compare each start-of-quarter forecast with what actually closed?';
+  const asks = (dir: string, group: string, extra: string[] = []) => {
+    const r = cli(['questionnaire', '--for', group, ...extra], { cwd: dir });
+    expect(r.stderr, group).toBe('');
+    expect(r.code, group).toBe(0);
+    return r.stdout.includes(`${QUESTION}\n# In a pipeline review or a board pack, every quarter.\n# Answer true or false.\n${KEY}\n`);
+  };
+
+  it('by default, the groups of the section it is asked in (process: management, operations, reps) get it; the others do not', () => {
+    expect(Object.fromEntries(['leadership', 'management', 'reps', 'operations', 'finance'].map((g) => [g, asks(EXAMPLE, g)]))).toEqual({
+      leadership: false,
+      management: true,
+      reps: true,
+      operations: true,
+      finance: false,
+    });
+    // The config that applies to --org, or the one given: the same; without any plugin, no custom fact.
+    expect(asks(ROOT, 'management', ['--org', 'examples/plugins/acme.yaml'])).toBe(true);
+    expect(asks(ROOT, 'management', ['--config', 'examples/plugins/.sales-audit.yaml'])).toBe(true);
+    expect(cli(['questionnaire', '--for', 'management']).stdout).not.toContain('custom.');
+    // The HTML form asks it too.
+    expect(cli(['questionnaire', '--for', 'management', '--format', 'html'], { cwd: EXAMPLE }).stdout).toContain('Does anyone compare each start-of-quarter forecast with what actually closed?');
+  });
+
+  it('fact(..., { askOf }) names the groups that answer it: only they get it, and the audit settles their answers in that order', () => {
+    const dir = folder('ask-of', 'plugins: [./rules/forecast-tracked.js]\n');
+    const plugin = join(dir, 'rules/forecast-tracked.js');
+    writeFileSync(plugin, readFileSync(plugin, 'utf8').replace("help: 'In a pipeline review", "askOf: ['finance', 'leadership'],\n      help: 'In a pipeline review"));
+    expect(['leadership', 'management', 'reps', 'operations', 'finance'].filter((g) => asks(dir, g))).toEqual(['leadership', 'finance']);
+    // A returned answers file is imported, and finance, the best informed, decides against leadership.
+    for (const [who, group, value] of [
+      ['Fran Kim', 'finance', 'false'],
+      ['Lee Park', 'leadership', 'true'],
+    ] as const) {
+      writeFileSync(join(dir, `${group}.yaml`), `respondent: { name: ${who}, group: ${group} }\n${KEY} ${value}\n`);
+      const r = cli(['interview', 'acme.yaml', '--answers', `${group}.yaml`, '--date', DATE], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const report = JSON.parse(cli(['audit', 'acme.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout) as { findings: { ruleId: string; evidence: { resolution?: string }[] }[] };
+    expect(report.findings.find((f) => f.ruleId === 'forecast-tracked')!.evidence[0]!.resolution).toBe('from finance: no; the best informed group');
+  });
+
+  it('an askOf that names no respondent group stops the run: one line, exit 2', () => {
+    const dir = folder('ask-of-bad', 'plugins: [./rules/forecast-tracked.js]\n');
+    const plugin = join(dir, 'rules/forecast-tracked.js');
+    writeFileSync(plugin, readFileSync(plugin, 'utf8').replace("help: 'In a pipeline review", "askOf: ['sales'],\n      help: 'In a pipeline review"));
+    for (const args of [
+      ['questionnaire', '--for', 'reps'],
+      ['audit', 'acme.yaml', '--date', DATE],
+    ]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.stderr, args[0]).toBe(
+        '.sales-audit.yaml:1:11: plugins[0]: the plugin ./rules/forecast-tracked.js does not export a rule: custom.forecast-tracked.compared_with_closed: expected askOf, a list of respondent groups, best informed first: leadership, management, reps, operations, finance\n',
+      );
+      expect(r.code, args[0]).toBe(2);
+    }
   });
 });
 
@@ -334,7 +422,8 @@ describe('without plugins', () => {
 
   it('an interview loads no plugin code either, nor the custom facts, unless its config names plugins', () => {
     const loader = [...bundleFiles()].filter(([, src]) => src.includes('has no default export; expected')).map(([f]) => f);
-    const custom = [...bundleFiles()].filter(([, src]) => src.includes('compensation:"compensation"') && src.includes('enablement:"tools"')).map(([f]) => f);
+    // The chunk of src/interview/custom-facts.ts, by the name it exports (its section table moved to the model's respondents.ts, which the audit reads anyway).
+    const custom = [...bundleFiles()].filter(([, src]) => src.includes('customFactsOf:()=>')).map(([f]) => f);
     expect([loader.length, custom.length]).toEqual([1, 1]);
     const plain = join(scratch, 'interview-plain');
     mkdirSync(plain);

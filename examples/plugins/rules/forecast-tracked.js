@@ -13,11 +13,14 @@ export default defineRule({
   severity: 'medium',
   reads: ['process.forecast_accuracy_pct', 'custom.forecast-tracked.compared_with_closed'],
   // Facts of its own, under custom.forecast-tracked in the org file, checked with file:line:col errors
-  // and asked by the interview (in the section of the first built-in fact it reads: process).
+  // and asked by the interview (in the section of the first built-in fact it reads: process), and by
+  // `questionnaire --for` of the groups of that section (or of those `askOf` names).
   facts: z.strictObject({
     compared_with_closed: fact(z.optional(z.boolean({ error: 'expected true or false' })), {
       question: 'Does anyone compare each start-of-quarter forecast with what actually closed?',
       help: 'In a pipeline review or a board pack, every quarter.',
+      // The fact in a report's words (default: the answer to "<question>").
+      label: 'whether anyone compares the forecast with what closed',
     }),
   }),
   options: options({

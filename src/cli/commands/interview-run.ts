@@ -32,7 +32,7 @@ import { auditFile } from './audit-run';
 import { SCHEMA_FILE } from './init';
 import { stdoutIsTTY, stream, writeStderrLine, writeStdout } from '../stdio';
 import { safeLine } from '../../report/safe';
-import { RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
+import { customFactGroups, RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
 import { keyToPath } from '../../model/paths';
 import { toYou } from '../../questionnaire/questions';
 import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
@@ -446,7 +446,7 @@ async function respondentInterview(o: {
     throw new CliError([`${target} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${target}\` or \`sales-audit init ${target}\` first)`]);
   const loaded = await loadOrgText(o.text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
   const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
-  const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person);
+  const wanted = respondentFacts([...new Set(rules.flatMap((r) => r.reads))], who, person, customFactGroups(rules));
   if (who.group === 'reps' && person === undefined)
     terminal.tell(
       printable(

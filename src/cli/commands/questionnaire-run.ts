@@ -6,7 +6,8 @@ import { rules } from '../../../rules/index';
 import type { RespondentGroup } from '../../model/respondents';
 import { buildQuestionnaire, flatten } from '../../questionnaire/questions';
 import { renderQuestionnaireYaml } from '../../questionnaire/yaml';
-import { CliError } from '../errors';
+import type { RuleDefinition } from '../../engine/types';
+import { CliError, inputError } from '../errors';
 import { loadOrg } from '../org-input';
 import { ioReason, printable, writeFileAtomic } from '../output';
 import { writeStdout } from '../stdio';
@@ -17,8 +18,33 @@ export interface QuestionnaireOpts {
   for: RespondentGroup;
   org?: string;
   anonymous?: boolean;
+  /** A config whose plugins' custom facts are asked too (default: the one that applies to --org, else to the working folder). */
+  config?: string;
   format?: 'yaml' | 'html';
   output?: string;
+}
+
+/**
+ * The rules whose facts are asked: the built-in ones, then the plugin rules of
+ * the config (--config; else the one that applies to --org, as the interview
+ * finds it; else the one of the working folder, as `rules` does). Their custom
+ * facts join the schema the questions come from.
+ * @throws {CliError} (exit 2) when that config or a plugin cannot be used.
+ */
+async function questionnaireRules(opts: QuestionnaireOpts): Promise<readonly RuleDefinition[]> {
+  let all: readonly RuleDefinition[];
+  if (opts.org && !opts.config) {
+    const { ConfigResolver } = await import('../../config/resolver');
+    const { rulesWith } = await import('../../config/load');
+    const cfg = await new ConfigResolver(rules).forOrg(opts.org);
+    if (cfg && !cfg.ok) throw inputError(cfg.diagnostics);
+    all = rulesWith(rules, cfg);
+  } else all = await (await import('../rules-in-scope')).rulesInScope(opts.config);
+  if (all.length > rules.length) {
+    const [{ customFactsOf }, { useCustomFacts }] = await Promise.all([import('../../interview/custom-facts'), import('../../model/introspect')]);
+    useCustomFacts(customFactsOf(all));
+  }
+  return all;
 }
 
 /** yaml or html: --format, else the -o file's extension, else yaml. */
@@ -42,7 +68,7 @@ export async function questionnaire(opts: QuestionnaireOpts): Promise<void> {
   const people = opts.org ? ((await loadOrg(opts.org, undefined)).org.people as Record<string, unknown>[] | undefined) : undefined;
   // Checked (a bad file still stops the run), but a rep answers about themselves, not per person.
   if (opts.org && opts.for === 'reps') process.stderr.write('sales-audit: note: --org adds no questions for reps: each rep answers about themselves (self.*)\n');
-  const qn = buildQuestionnaire(rules, { group: opts.for, anonymous: opts.anonymous, people });
+  const qn = buildQuestionnaire(await questionnaireRules(opts), { group: opts.for, anonymous: opts.anonymous, people });
   const text = format === 'html' ? (await import('../../questionnaire/html')).renderQuestionnaireHtml(qn, VERSION) : renderQuestionnaireYaml(qn);
   if (!opts.output || opts.output === '-') {
     writeStdout(text);

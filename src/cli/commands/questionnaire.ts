@@ -31,6 +31,7 @@ export function registerQuestionnaire(program: Command): void {
     .requiredOption('--for <group>', `who answers: ${RESPONDENT_GROUPS.map((g) => `${g} (${GROUP_LABELS[g]})`).join(', ')}`, parseGroup)
     .option('--org <file>', 'the org file: management and operations then answer the per-person facts for each person of its roster')
     .option('--anonymous', 'no name in the answers file (the report shows the group only)')
+    .option('--config <file>', "the config whose plugins' custom facts are asked too (default: the .sales-audit.yaml that applies to --org, else to the working folder)")
     .option('-f, --format <format>', 'yaml (an answers file) or html (a form); default: from the -o file name, else yaml', parseFormat)
     .option('-o, --output <file>', 'write to this file instead of stdout (.yaml/.yml: answers file, .html/.htm: form)')
     .addHelpText(
