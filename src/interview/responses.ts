@@ -1,8 +1,9 @@
 // Several respondents (issue 14): one respondent's answers, kept in the org
 // file under `responses:` as one entry per respondent, never mixed with the
 // consultant's own facts or with another respondent's answers. Re-importing a
-// named respondent replaces only their own entry; an anonymous respondent has
-// no name to find again, so each import adds an entry.
+// named respondent replaces only their own entry; a respondent without a name
+// is found again only by the resume code of their entry (`--resume`), else
+// each import or session adds an entry.
 import type { Response } from '../model/schema';
 import { canAnswer, factPattern, type CustomGroups, type RespondentGroup } from '../model/respondents';
 import { isUnknown, UNKNOWN } from '../load/normalize';
@@ -21,6 +22,25 @@ export interface Respondent {
   name?: string;
   group: RespondentGroup;
   anonymous?: boolean;
+  /** A respondent without a name: the code their entry is found again by (`--resume`; see newResumeCode). */
+  resume?: string;
+}
+
+/** Whether a respondent has no name to be found again by (anonymous, or only a group given): they resume by a code. */
+export const nameless = (who: Respondent): boolean => who.anonymous === true || !who.name;
+
+/**
+ * A fresh resume code for a respondent without a name: 8 random hex digits,
+ * none that an entry of `responses` already has.
+ * @param responses - the org file's `responses:` as read
+ * @param random - 4 random bytes (crypto.randomBytes in the CLI)
+ */
+export function newResumeCode(responses: unknown, random: () => Uint8Array): string {
+  const taken = new Set(Array.isArray(responses) ? responses.map((r) => (r as Response | null)?.resume) : []);
+  for (;;) {
+    const code = [...random()].map((b) => b.toString(16).padStart(2, '0')).join('');
+    if (!taken.has(code)) return code;
+  }
 }
 
 /** The roster person a named respondent is (same name, ignoring case and spaces at the ends); undefined when anonymous or not listed. */
@@ -99,14 +119,24 @@ export function responseFromAnswers(entries: ReadonlyMap<string, AnswerEntry>, w
     group: who.group,
     ...(who.anonymous ? { anonymous: true } : {}),
     on: date,
+    ...(who.resume && nameless(who) ? { resume: who.resume } : {}),
     answers,
   };
 }
 
-/** The index of a named respondent's own entry in `responses:` (same name and group); undefined for an anonymous one or a new one. */
+/**
+ * The index of a respondent's own entry in `responses:`: a named one's by name
+ * and group; one without a name by its resume code and group (none without a
+ * code: nothing else tells two anonymous reps apart). Undefined for a new one.
+ */
 export function entryIndex(responses: unknown, who: Respondent): number | undefined {
-  if (who.anonymous || !who.name || !Array.isArray(responses)) return undefined;
-  const i = responses.findIndex((r) => r && typeof r === 'object' && (r as Response).respondent === who.name && (r as Response).group === who.group && !(r as Response).anonymous);
+  if (!Array.isArray(responses)) return undefined;
+  const mine = nameless(who)
+    ? who.resume === undefined
+      ? () => false
+      : (r: Response) => r.resume === who.resume && r.group === who.group && !r.respondent
+    : (r: Response) => r.respondent === who.name && r.group === who.group && !r.anonymous;
+  const i = responses.findIndex((r) => r && typeof r === 'object' && mine(r as Response));
   return i < 0 ? undefined : i;
 }
 
@@ -159,13 +189,15 @@ export const isWanted = (path: string, wanted: readonly string[]): boolean => wa
 export function addAnswer(org: OrgText, who: Respondent, date: string, path: string, value: unknown, index: number | undefined): number {
   const raw = org.state().data.responses;
   const list = Array.isArray(raw) ? (raw as Response[]) : [];
-  const at = index !== undefined && list[index] && list[index].group === who.group ? index : entryIndex(raw, who);
+  // By its code when it has one: the file may have changed under the session (another entry added before it).
+  const at = who.resume !== undefined && nameless(who) ? entryIndex(raw, who) : index !== undefined && list[index] && list[index].group === who.group ? index : entryIndex(raw, who);
   const before = at === undefined ? {} : (list[at]?.answers ?? {});
   const entry: Response = {
     ...(who.name && !who.anonymous ? { respondent: who.name } : {}),
     group: who.group,
     ...(who.anonymous ? { anonymous: true } : {}),
     on: date,
+    ...(who.resume && nameless(who) ? { resume: who.resume } : {}),
     // A person's fact by the person's name, so it stays theirs when the roster is reordered.
     answers: { ...before, [storedKey(path, (org.state().data as { people?: unknown[] }).people)]: value },
   };

@@ -179,6 +179,7 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   'responses[].group': 'the role group of {item}',
   'responses[].anonymous': 'whether {item} is anonymous',
   'responses[].on': 'when {item} was given',
+  'responses[].resume': 'the code that resumes {item}',
   'responses[].answers': 'the answers in {item}',
   resolution: 'which group decides a disputed fact',
 };

@@ -54,7 +54,7 @@ const choices_marketing_owns_$ = new Set(["positioning","messaging","collateral"
 const keys_waivers_$ = new Set(["rule","reason","owner","expires"]);
 const keys_notes = new Set(["company","leadership","roles","plan","process","metrics","people","policies","admin","tools","recruiting","friction","compensation","marketing"]);
 const keys_answers_$any = new Set(["by","on"]);
-const keys_responses_$ = new Set(["respondent","group","anonymous","on","answers"]);
+const keys_responses_$ = new Set(["respondent","group","anonymous","on","resume","answers"]);
 const choices_responses_$_group = new Set(["leadership","management","reps","operations","finance"]);
 const choices_resolution_$any = new Set(["leadership","management","reps","operations","finance","file"]);
 const keys_sources_$any = new Set(["source","as_of"]);
@@ -1377,6 +1377,13 @@ function v_responses_$_anonymous(x) {
   return typeof x === "boolean" ? x : I;
 }
 
+function v_responses_$_resume(x) {
+  if (typeof x !== "string") return I;
+  x = x.trim();
+  if (x.length < 1) return I;
+  return x;
+}
+
 function v_responses_$_answers_$any(x) {
   return x;
 }
@@ -1417,6 +1424,11 @@ function v_responses_$(x) {
     if (r === I) return I;
     out["on"] = r;
   } else if ("on" in x) return I;
+  if (x["resume"] !== undefined) {
+    const r = v_responses_$_resume(x["resume"]);
+    if (r === I) return I;
+    out["resume"] = r;
+  } else if ("resume" in x) return I;
   if (x["answers"] !== undefined) {
     const r = v_responses_$_answers(x["answers"]);
     if (r === I) return I;

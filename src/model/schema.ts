@@ -560,6 +560,12 @@ export const Response = z.strictObject({
   /** Only the group's aggregate is ever shown; no name is stored. */
   anonymous: z.optional(z.boolean({ error: 'expected true or false' })),
   on: z.optional(isoDate),
+  /**
+   * A respondent without a name resumes their own entry by this code
+   * (`interview --resume <code>`, printed when a session stops): random, never
+   * shown in a report, so it names nobody.
+   */
+  resume: z.optional(z.string({ error: 'expected the resume code' }).check(z.trim(), z.minLength(1, 'expected the resume code'))),
   answers: z.record(z.string(), z.unknown()),
 });
 

@@ -72,4 +72,53 @@ describe('a rep at the terminal', () => {
     expect(again).not.toContain('spent selling');
     expect(parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses).toEqual([{ respondent: 'AE 2', group: 'reps', on: DATE, answers: { 'people[name=AE 2].selling_time_pct': 25 } }]);
   });
+
+  it('an anonymous rep who stops goes on by the code of their entry: nothing asked twice, one entry, no name; a wrong code is one line, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-rep-'));
+    copyFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, join(dir, 'org.yaml'));
+    const command = `node ${BIN} interview org.yaml --group reps --anonymous --section tools --date ${DATE}`;
+    term = new Terminal(command, dir);
+    await term.waitFor(/\? Which CRM do the reps use\?/);
+    term.type('Salesforce');
+    await term.answer(['Enter'], /\? Where does the real customer and deal data live\?/);
+    const s = await term.answer(['C-c'], /EXIT=130/);
+    const m = /run `sales-audit interview org\.yaml --group reps --anonymous --resume ([0-9a-f]{8})` to go on where you stopped\s+\(the code finds these answers again, not a name; keep it\)/.exec(s);
+    expect(m, s).not.toBeNull();
+    const code = m![1]!;
+    const saved = parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses;
+    expect(saved).toEqual([{ group: 'reps', anonymous: true, on: DATE, resume: code, answers: { 'tools.crm': 'Salesforce' } }]);
+    term.close();
+
+    // The same command with the code: the answered question is not asked again; answers go into the same entry.
+    term = new Terminal(`${command} --resume ${code}`, dir);
+    const again = await term.waitFor(/question 2 of 6 · [^\n]*\n\? Where does the real customer and deal data live\?/);
+    expect(again).not.toContain('Which CRM');
+    await term.answer(['Enter'], /question 3 of 6/);
+    await term.answer(['C-c'], /EXIT=130/);
+    expect(parse(readFileSync(join(dir, 'org.yaml'), 'utf8')).responses).toEqual([
+      { group: 'reps', anonymous: true, on: DATE, resume: code, answers: { 'tools.crm': 'Salesforce', 'tools.system_of_record': 'crm' } },
+    ]);
+    // Nothing of the code reaches a report.
+    expect(cli(['audit', 'org.yaml', '--format', 'json', '--date', DATE], { cwd: dir }).stdout).not.toContain(code);
+
+    // A code no entry of the group has: one line, exit 2, the file untouched; the same for another group's.
+    writeFileSync(join(dir, 'none.yaml'), '{}\n');
+    const file = readFileSync(join(dir, 'org.yaml'), 'utf8');
+    for (const args of [
+      ['--group', 'reps', '--anonymous', '--resume', '00000000'],
+      ['--group', 'management', '--anonymous', '--resume', code],
+    ]) {
+      const r = cli(['interview', 'org.yaml', ...args, '--answers', 'none.yaml', '--date', DATE], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `sales-audit: org.yaml: no answers of an anonymous respondent of the group ${args[1]} have the resume code "${args[4]}": give the code the stopped interview printed, or leave out --resume to start a new entry\n`,
+      );
+    }
+    expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(file);
+    // --resume with a name, or without a group: what to do instead.
+    expect(cli(['interview', 'org.yaml', '--respondent', 'AE 2', '--group', 'reps', '--resume', code, '--answers', 'none.yaml'], { cwd: dir }).stderr).toBe(
+      'sales-audit: --resume is for a respondent without a name: AE 2 goes on with --respondent "AE 2" alone; drop --resume\n',
+    );
+    expect(cli(['interview', 'org.yaml', '--resume', code, '--answers', 'none.yaml'], { cwd: dir }).stderr).toMatch(/^sales-audit: --resume goes on with a respondent's answers: give their --group/);
+  });
 });

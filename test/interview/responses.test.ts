@@ -2,7 +2,7 @@
 // and how their answers go into their own entry under responses:.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { addAnswer, isWanted, personOf, putResponse, respondentFacts } from '../../src/interview/responses';
+import { addAnswer, entryIndex, isWanted, newResumeCode, personOf, putResponse, respondentFacts } from '../../src/interview/responses';
 import { OrgText } from '../../src/interview/writeback';
 
 const READS = ['plan.shared_with_reps', 'plan.documented', 'people[].coaching.one_to_one', 'people[].attainment', 'compensation.basis'];
@@ -58,6 +58,30 @@ describe("a respondent's entry", () => {
       { respondent: 'VP', group: 'management', answers: { 'plan.documented': true } },
     ]);
     expect(org.text).not.toMatch(/respondent: (?!VP)/);
+  });
+});
+
+describe('a respondent without a name: found again by the resume code of their entry', () => {
+  const ORG = 'version: 1\n';
+  it('joins the entry with the code, wherever it now stands and whatever index the session held; another code, or none, never joins it', () => {
+    const org = new OrgText(ORG);
+    const anon = { group: 'reps' as const, anonymous: true, resume: '0a1b2c3d' };
+    const i = addAnswer(org, anon, '2026-11-29', 'plan.shared_with_reps', false, undefined);
+    // Another program adds an anonymous entry in front of it while the session runs.
+    org.reset(`version: 1\nresponses:\n  - { group: reps, anonymous: true, answers: { plan.shared_with_reps: true } }\n${org.text.slice(org.text.indexOf('responses:\n') + 'responses:\n'.length)}`);
+    expect(entryIndex(parse(org.text).responses, anon)).toBe(1);
+    addAnswer(org, anon, '2026-11-30', 'compensation.basis', 'revenue', i);
+    expect(entryIndex(parse(org.text).responses, { ...anon, resume: 'ffffffff' })).toBeUndefined();
+    expect(entryIndex(parse(org.text).responses, { group: 'management', anonymous: true, resume: anon.resume })).toBeUndefined();
+    expect(entryIndex(parse(org.text).responses, { group: 'reps', anonymous: true })).toBeUndefined();
+    expect(parse(org.text).responses).toEqual([
+      { group: 'reps', anonymous: true, answers: { 'plan.shared_with_reps': true } },
+      { group: 'reps', anonymous: true, on: '2026-11-30', resume: '0a1b2c3d', answers: { 'plan.shared_with_reps': false, 'compensation.basis': 'revenue' } },
+    ]);
+  });
+  it('a new code is 8 hex digits that no entry has', () => {
+    const bytes = [Uint8Array.of(0, 0, 0, 1), Uint8Array.of(0xde, 0xad, 0xbe, 0xef)];
+    expect(newResumeCode([{ resume: '00000001' }], () => bytes.shift()!)).toBe('deadbeef');
   });
 });
 

@@ -35,7 +35,8 @@ import { safeLine } from '../../report/safe';
 import { customFactGroups, RESPONDENT_GROUPS, type RespondentGroup } from '../../model/respondents';
 import { keyToPath } from '../../model/paths';
 import { toYou } from '../../questionnaire/questions';
-import { addAnswer, entryIndex, isWanted, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
+import { randomBytes } from 'node:crypto';
+import { addAnswer, entryIndex, isWanted, nameless, newResumeCode, personOf, putResponse, respondentFacts, responseFromAnswers, type Respondent } from '../../interview/responses';
 
 export interface InterviewOpts {
   all?: boolean;
@@ -46,6 +47,8 @@ export interface InterviewOpts {
   /** The respondent's role group: their answers are kept under `responses:` (several respondents). */
   group?: RespondentGroup;
   anonymous?: boolean;
+  /** A respondent without a name: the resume code of their entry (`--resume`). */
+  resume?: string;
   notes?: boolean;
   answers?: string;
   date?: string;
@@ -273,7 +276,9 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     await writeFileAtomic(bak, readFileSync(real), { like: statSync(real) });
     tell(backupNote(target, bak));
   };
-  const resumeCommand = () => `sales-audit interview ${[fileArg ?? target, ...resumeFlags(opts)].join(' ')}`;
+  // A respondent without a name goes on by the code of their entry, once the file holds it.
+  const resumeCommand = () =>
+    `sales-audit interview ${[fileArg ?? target, ...resumeFlags(opts, who && nameless(who) && (saved.length || opts.resume !== undefined) ? who.resume : undefined)].join(' ')}`;
   const saveFailed = (e: unknown, path: string) => {
     const busy = e instanceof LockBusyError;
     const list = saved.length > 4 ? `${saved.slice(0, 4).join(', ')} and ${saved.length - 4} more` : saved.join(', ');
@@ -299,6 +304,7 @@ async function runInterview(fileArg: string | undefined, opts: InterviewOpts): P
     if (!existed) throw new CliError([`${file} does not exist: several respondents' answers go into an existing org file (\`sales-audit interview ${file}\` or \`sales-audit init ${file}\` first)`]);
     const loaded = await loadOrgText(text.replace(/^\uFEFF/, ''), target, { baseDir: dirname(resolve(target)) });
     const person = personOf(who, loaded.ok ? loaded.value.org.people : undefined);
+    if (nameless(who) && who.resume !== undefined && entryIndex(org.state().data.responses, who) === undefined) throw unknownResumeCode(target, who);
     let entry;
     try {
       entry = responseFromAnswers(answers!.entries, who, opts.date ?? today(), opts.answers!, person, loaded.ok ? loaded.value.org : undefined, target);
@@ -453,8 +459,12 @@ async function respondentInterview(o: {
         `Questions about one rep's own work are not asked here: ${who.name ? `${who.name} is not a name in the roster of ${target}` : 'an anonymous rep has no place in the roster'}; give them with an answers file (self.<fact>) instead.`,
       ),
     );
-  // A named respondent resumes: the facts their entry already answers are not asked again.
+  // A respondent resumes: the facts their entry already answers are not asked again. A named one is found by
+  // name; one without a name by the code of their entry (--resume), else gets a new code for a new entry.
   const raw = o.org.state().data.responses;
+  const resuming = nameless(who) && who.resume !== undefined;
+  if (resuming && entryIndex(raw, who) === undefined) throw unknownResumeCode(target, who);
+  if (nameless(who) && !resuming) who.resume = newResumeCode(raw, () => randomBytes(4));
   let index = entryIndex(raw, who);
   // Their keys name people by name (`people[name=AE 4].x`): as the roster's paths, to match the questions.
   const roster = loaded.ok ? loaded.value.org.people : undefined;
@@ -512,11 +522,15 @@ async function respondentInterview(o: {
   } catch (e) {
     if (isExitPrompt(e)) {
       writeStdout('\n');
-      const again = `sales-audit interview ${target} ${who.name && !who.anonymous ? `--respondent ${JSON.stringify(who.name)} ` : ''}--group ${who.group}${who.anonymous ? ' --anonymous' : ''}`;
+      // Without a name, the entry's code finds it again (once it exists: this session saved an answer, or resumed one).
+      const code = nameless(who) && (answered || resuming) ? ` --resume ${who.resume}` : '';
+      const again = `sales-audit interview ${target} ${who.name && !who.anonymous ? `--respondent ${JSON.stringify(who.name)} ` : ''}--group ${who.group}${who.anonymous ? ' --anonymous' : ''}${code}`;
       throw new CliError(
         [
           answered ? `interrupted; every answer given so far is saved in ${target}` : 'interrupted; nothing was saved',
-          who.anonymous || !who.name ? `an anonymous respondent cannot resume: \`${again}\` starts a new entry` : `run \`${again}\` to go on where you stopped`,
+          code
+            ? `run \`${again}\` to go on where you stopped (the code finds these answers again, not a name; keep it)`
+            : `run \`${again}\` to ${answered || index !== undefined ? 'go on where you stopped' : 'start again'}`,
         ],
         EXIT.interrupted,
       );
@@ -545,13 +559,23 @@ function respondentOf(opts: InterviewOpts, header: RespondentHeader | undefined,
   const name = opts.respondent ?? header?.name;
   const self = [...(answers?.entries.values() ?? [])].find((e) => e.key.startsWith(SELF_PREFIX));
   if (!group) {
+    if (opts.resume !== undefined) throw new CliError([`--resume goes on with a respondent's answers: give their --group <${RESPONDENT_GROUPS.join('|')}> (and --anonymous if they are)`]);
     if (header || anonymous)
       throw new CliError([`${header ? at : ''}say which group the respondent belongs to: --group <${RESPONDENT_GROUPS.join('|')}>${header ? ' or respondent: {group: ...}' : ''}`]);
     if (self) throw new CliError([`${file}:${self.line}:${self.column}: ${self.key}: self. answers are a respondent's about themselves: give --respondent and --group reps (or a respondent: key)`]);
     return undefined;
   }
   if (anonymous && name) throw new CliError([`${header?.anonymous ? at : ''}an anonymous respondent has no name: drop --respondent (or respondent: name), or --anonymous`]);
-  return { ...(name ? { name } : {}), group, ...(anonymous ? { anonymous: true } : {}) };
+  // A named respondent is found again by name; the code is for one without a name.
+  if (opts.resume !== undefined && name) throw new CliError([`--resume is for a respondent without a name: ${name} goes on with --respondent ${JSON.stringify(name)} alone; drop --resume`]);
+  return { ...(name ? { name } : {}), group, ...(anonymous ? { anonymous: true } : {}), ...(opts.resume !== undefined ? { resume: opts.resume.trim() } : {}) };
+}
+
+/** A --resume code that names no entry of the respondent's group (exit 2): what to do instead. */
+function unknownResumeCode(target: string, who: Respondent): CliError {
+  return new CliError([
+    `${target}: no answers of ${who.anonymous ? 'an anonymous respondent' : 'a respondent without a name'} of the group ${who.group} have the resume code ${JSON.stringify(who.resume)}: give the code the stopped interview printed, or leave out --resume to start a new entry`,
+  ]);
 }
 
 /** The refusal of an org file that does not load: its one-line errors, then what to do (exit 2). */
@@ -680,13 +704,15 @@ function removeStrayTemps(real: string): void {
   }
 }
 
-function resumeFlags(opts: InterviewOpts): string[] {
+/** The flags that repeat this session, and `--resume <code>` when a respondent without a name has an entry to go on with. */
+function resumeFlags(opts: InterviewOpts, resume?: string): string[] {
   const out: string[] = [];
   if (opts.section) out.push('--section', opts.section);
   if (opts.quick !== undefined) out.push('--quick', String(opts.quick));
   if (opts.respondent) out.push('--respondent', JSON.stringify(opts.respondent));
   if (opts.group) out.push('--group', opts.group);
   if (opts.anonymous) out.push('--anonymous');
+  if (resume !== undefined) out.push('--resume', resume);
   if (opts.notes === true && !opts.respondent) out.push('--notes');
   return out;
 }

@@ -46,6 +46,7 @@ export function registerInterview(program: Command): void {
     .option('--respondent <who>', 'who gives the answers, e.g. "Jane Doe, CEO": recorded with each answer, and turns on --notes', parseRespondent)
     .option('--group <group>', `the respondent's role group (${RESPONDENT_GROUPS.join(', ')}): their answers are kept as theirs under responses:, beside everyone else's`, parseGroup)
     .option('--anonymous', "keep this respondent's answers without a name: reports show only their group's aggregate")
+    .option('--resume <code>', 'a respondent without a name (--anonymous, or --group alone): go on with the answers of the entry this code names, as printed when a session stopped')
     .option('--notes', "ask for the consultant's notes at the end of each section (shown in the report)")
     .option('--no-notes', 'do not ask for notes, even with --respondent')
     .option('--answers <file>', 'take the answers from a YAML file of fact path: value (no terminal needed)')
@@ -62,6 +63,7 @@ Examples:
   $ sales-audit interview acme.yaml --answers answers.yaml --date 2026-11-27
   $ sales-audit interview acme.yaml --respondent "Dana Reyes, AE" --group reps --answers dana.yaml
   $ sales-audit interview acme.yaml --group reps --anonymous --answers rep3.yaml
+  $ sales-audit interview acme.yaml --group reps --anonymous --resume 3f9a1c07   # an anonymous rep goes on
 
 ${HELP_EMPTY_ANSWERS}
 
