@@ -13,15 +13,13 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml, type Paper } from '../../src/report/html';
-import { findBrowser } from '../../src/report/pdf';
+import { didNotRun, launchBrowser, systemBrowser } from '../helpers/browser';
 import { pdfPages, type PdfLine, type PdfPage } from '../helpers/pdf-text';
 import { reportOf, ROOT } from '../report/helpers';
 
-const REQUIRED = process.env.SALES_AUDIT_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = process.env.SALES_AUDIT_ARTIFACTS ?? join(tmpdir(), 'sales-audit-browser');
 
 const EXAMPLES_DIR = `${ROOT}templates/examples/`;
@@ -44,13 +42,7 @@ const EXAMPLES = existsSync(EXAMPLES_DIR)
 const MAX_PAGES: Record<string, number> = { 'healthy-org.yaml': 11, 'mid-size-gaps.yaml': 25, 'roster-team.yaml': 19, 'struggling-startup.yaml': 26 };
 const DEFAULT_MAX = 26;
 
-let executable: string | undefined;
-let lookupError: string | undefined;
-try {
-  executable = findBrowser();
-} catch (e) {
-  lookupError = (e as Error).message;
-}
+const found = systemBrowser();
 
 /** The page's running header (the company and date, at the top) and footer ("Page n of m") are not its content. */
 const bodyOf = (p: PdfPage): PdfLine[] => p.lines.filter((l) => !(l.top < 45 && l.size < 9) && !(l.top > p.height - 45 && /Page \d+ of \d+$/.test(l.text)));
@@ -59,20 +51,12 @@ const isHeading = (l: PdfLine) => l.size >= 11;
 /** A finding card's citation rows (the appendix writes "Source." with a full stop). */
 const isCite = (l: PdfLine) => /^(Source|Threshold) (?!\.)/.test(l.text);
 
-if (!executable) {
-  describe('PDF pages', () => {
-    it('did not run: no Chromium or Chrome on this machine', () => {
-      const message = `sales-audit PDF page tests DID NOT RUN: ${lookupError ?? 'no browser found'}. Install chromium (or set SALES_AUDIT_CHROME), then npm test.`;
-      if (REQUIRED) throw new Error(message);
-      console.warn(`\n*** ${message}\n`);
-      expect(REQUIRED).toBe(false);
-    });
-  });
-} else {
-  const browserPath = executable;
+if (!found.path) didNotRun('PDF pages', 'sales-audit PDF page tests', found);
+else {
+  const browserPath = found.path;
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
+    browser = await launchBrowser(browserPath);
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

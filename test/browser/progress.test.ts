@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffAudits } from '../../src/engine/diff';
 import { historyPoint, HISTORY_SCHEMA_VERSION, type History } from '../../src/engine/history';
@@ -16,20 +16,12 @@ import { CATEGORIES, type Category } from '../../src/engine/types';
 import { gaugeDelta, renderDiffHtml, sinceSection, SINCE_CSS } from '../../src/report/diff-html';
 import { renderHistoryHtml } from '../../src/report/history-html';
 import { renderHtml } from '../../src/report/html';
-import { BROWSER_COMMANDS, BROWSER_ENV, findBrowser } from '../../src/report/pdf';
+import { didNotRun, launchBrowser, systemBrowser } from '../helpers/browser';
 import { reportOf, ROOT } from '../report/helpers';
 
-const REQUIRED = process.env.SALES_AUDIT_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const EX = `${ROOT}templates/examples/`;
 
-let executable: string | undefined;
-let lookupError: string | undefined;
-try {
-  executable = findBrowser();
-} catch (e) {
-  lookupError = (e as Error).message;
-}
+const found = systemBrowser();
 
 async function history(): Promise<History> {
   // Five points from the bundled examples, one with a version that could not be read.
@@ -60,21 +52,13 @@ async function history(): Promise<History> {
   };
 }
 
-if (!executable) {
-  describe('browser tests (progress)', () => {
-    it('did not run: no Chromium or Chrome on this machine', () => {
-      const message = `sales-audit browser tests DID NOT RUN: ${lookupError ?? `no browser found (looked at ${BROWSER_ENV.join(', ')} and for ${BROWSER_COMMANDS.join(', ')} on PATH)`}. To run them: apt-get install chromium, then npm test.`;
-      if (REQUIRED) throw new Error(message);
-      console.warn(`\n*** ${message}\n`);
-      expect(REQUIRED).toBe(false);
-    });
-  });
-} else {
-  const browserPath = executable;
+if (!found.path) didNotRun('browser tests (progress)', 'sales-audit browser tests', found);
+else {
+  const browserPath = found.path;
   let browser: Browser;
   let dir: string;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
+    browser = await launchBrowser(browserPath);
     dir = mkdtempSync(join(tmpdir(), 'sales-audit-progress-'));
   }, 60_000);
   afterAll(async () => {

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
@@ -23,18 +23,10 @@ import { coerce } from '../../src/interview/answers';
 import { questionFor } from '../../src/interview/plan';
 import { buildQuestionnaire, factPathOf, type Questionnaire } from '../../src/questionnaire/questions';
 import { renderQuestionnaireHtml } from '../../src/questionnaire/html';
-import { findBrowser } from '../../src/report/pdf';
+import { didNotRun, launchBrowser, systemBrowser } from '../helpers/browser';
 import { ROOT } from '../report/helpers';
 
-const REQUIRED = process.env.SALES_AUDIT_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-let executable: string | undefined;
-try {
-  executable = findBrowser();
-} catch {
-  executable = undefined;
-}
+const found = systemBrowser();
 
 interface Opened {
   page: Page;
@@ -53,22 +45,14 @@ function asAnswersFileReads(key: string, value: unknown): unknown {
   return c.value;
 }
 
-if (!executable) {
-  describe('questionnaire browser tests', () => {
-    it('did not run: no Chromium or Chrome on this machine', () => {
-      const message = 'sales-audit questionnaire browser tests DID NOT RUN: no Chromium or Chrome found (apt-get install chromium, or set SALES_AUDIT_CHROME).';
-      if (REQUIRED) throw new Error(message);
-      console.warn(`\n*** ${message}\n`);
-      expect(REQUIRED).toBe(false);
-    });
-  });
-} else {
-  const browserPath = executable;
+if (!found.path) didNotRun('questionnaire browser tests', 'sales-audit questionnaire browser tests', found);
+else {
+  const browserPath = found.path;
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
+    browser = await launchBrowser(browserPath);
     dir = mkdtempSync(join(tmpdir(), 'sales-audit-questionnaire-'));
   }, 60_000);
 

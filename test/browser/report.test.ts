@@ -14,24 +14,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/engine/types';
 import { renderHtml, type Paper } from '../../src/report/html';
-import { BROWSER_COMMANDS, BROWSER_ENV, findBrowser, pdfPageCount } from '../../src/report/pdf';
+import { pdfPageCount } from '../../src/report/pdf';
+import { didNotRun, launchBrowser, systemBrowser } from '../helpers/browser';
 import { DATE, FIXTURES, reportOf, ROOT } from '../report/helpers';
 
-const REQUIRED = process.env.SALES_AUDIT_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = process.env.SALES_AUDIT_ARTIFACTS ?? join(tmpdir(), 'sales-audit-browser');
 
-let executable: string | undefined;
-let lookupError: string | undefined;
-try {
-  executable = findBrowser();
-} catch (e) {
-  lookupError = (e as Error).message;
-}
+const found = systemBrowser();
 
 // The example orgs (templates/examples) and the renderer's own fixtures.
 const EXAMPLES_DIR = `${ROOT}templates/examples/`;
@@ -51,25 +44,14 @@ function pageSizes(pdf: Buffer): number[][] {
   return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
 }
 
-if (!executable) {
-  describe('browser tests', () => {
-    it('did not run: no Chromium or Chrome on this machine', () => {
-      const message =
-        `sales-audit browser tests DID NOT RUN: ${lookupError ?? `no browser found (looked at ${BROWSER_ENV.join(', ')} and for ${BROWSER_COMMANDS.join(', ')} on PATH)`}. ` +
-        'To run them: apt-get install chromium (or set SALES_AUDIT_CHROME to a Chromium/Chrome binary), then npm test. ' +
-        'CI sets SALES_AUDIT_REQUIRE_BROWSER=1, which turns this warning into a failure.';
-      if (REQUIRED) throw new Error(message);
-      console.warn(`\n*** ${message}\n`);
-      expect(REQUIRED).toBe(false);
-    });
-  });
-} else {
-  const browserPath = executable;
+if (!found.path) didNotRun('browser tests', 'sales-audit browser tests', found);
+else {
+  const browserPath = found.path;
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath, args: ARGS });
+    browser = await launchBrowser(browserPath);
     dir = mkdtempSync(join(tmpdir(), 'sales-audit-html-'));
     mkdirSync(ARTIFACTS, { recursive: true });
     console.info(`browser tests: ${browserPath} ${browser.version()}; screenshots and PDFs in ${ARTIFACTS}`);
