@@ -366,7 +366,7 @@ function directStreamer(spool: LintSpool, direct: ((text: string) => void) | und
  * report's findings, rules, waivers, summary and date, without its checklist,
  * facts and labels, so only that is sanitised.
  */
-function problemView(f: LintFile): LintFile {
+export function problemView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
   // A rule's docs and checks are in no listing: most of its text.
@@ -375,16 +375,16 @@ function problemView(f: LintFile): LintFile {
 }
 
 /**
- * What stylish reads of a file (problemsOf's lines, no more): each finding's
- * rule, severity, message and first place, and each rule's verdict, waiver,
- * error and missing facts. Sanitising the rest of a report (the findings'
+ * What stylish reads of a file (problemsOf's lines, no more), and the summary
+ * slimLintedFile keeps: each finding's rule, severity, message, first place
+ * and people counted, and each rule's verdict, waiver, error and missing facts. Sanitising the rest of a report (the findings'
  * data, evidence and thresholds) was a tenth of linting a file.
  */
-function listingView(f: LintFile): LintFile {
+export function listingView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
   const listed = {
-    findings: findings.map(({ ruleId, severity, message, note, suppressed, evidence }) => ({ ruleId, severity, message, note, suppressed, evidence: evidence.slice(0, 1) })),
+    findings: findings.map(({ ruleId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
     rules: rules.map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
     waivers: waivers.filter((w) => w.status === 'expired'),
     summary,
