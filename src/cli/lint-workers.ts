@@ -23,13 +23,6 @@ const BATCH = 8;
 /** At most this many files are linted ahead of the one the output waits for: what the main thread holds stays bounded (flat memory). */
 const AHEAD = 64;
 
-/**
- * A worker's young generation, in MiB: a file's audit makes much short-lived
- * garbage, and with a worker's default (smaller than the main thread's) a
- * fifth of its time went to scavenges.
- */
-const YOUNG_MB = 32;
-
 /** A file to lint, with its index among the run's inputs. */
 export interface WorkerInput {
   path: string;
@@ -117,7 +110,7 @@ export async function* lintOnWorkers(
   const env: NodeJS.ProcessEnv = { ...process.env, [WORKER_ENV]: '1' };
   delete env.SALES_AUDIT_DEBUG_STARTUP;
   delete env.SALES_AUDIT_WRITE_CODE_CACHE;
-  const workers = Array.from({ length: Math.min(count, Math.ceil(inputs.length / BATCH)) }, () => new Worker(bin, { workerData: data, env, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }));
+  const workers = Array.from({ length: Math.min(count, Math.ceil(inputs.length / BATCH)) }, () => new Worker(bin, { workerData: data, env }));
   const results = new Map<number, { f: LintFile; read: InputFile[] }>();
   let next = 0;
   let failure: Error | undefined;
