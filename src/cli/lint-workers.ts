@@ -37,8 +37,13 @@ interface Setup {
   view: View;
 }
 
-/** A batch's results as JSON text (a string crosses to the main thread faster than the objects: a copy, not a walk), or what went wrong. */
-type Reply = { start: number; files: string; ran: string[] } | { error: { message: string; stack?: string } };
+/**
+ * A batch's results as JSON text (a string crosses to the main thread faster
+ * than the objects: a copy, not a walk); with `error`, what a file after those
+ * threw (an internal error), raised when the output reaches that file, as on
+ * one thread.
+ */
+type Reply = { start: number; files: string; ran: string[]; error?: { message: string; stack?: string } };
 
 /**
  * The launcher the workers run: bin/sales-audit.js beside the dist/ folder
@@ -96,7 +101,8 @@ const VIEWS: Record<View, (f: LintFile) => LintFile> = { full: (f) => f, problem
  * order, as lintOne would have made it (for the listings, problemView of it),
  * with the files it read. `known` is the rules the main thread has: a worker
  * that ran another (a plugin's) is an internal error, as the caller only uses
- * workers when no config names plugins. A worker's crash is thrown here.
+ * workers when no config names plugins. What a file threw is thrown when
+ * its turn comes; a worker's crash is thrown at once.
  */
 export async function* lintOnWorkers(
   inputs: readonly WorkerInput[],
@@ -111,7 +117,7 @@ export async function* lintOnWorkers(
   delete env.SALES_AUDIT_DEBUG_STARTUP;
   delete env.SALES_AUDIT_WRITE_CODE_CACHE;
   const workers = Array.from({ length: Math.min(count, Math.ceil(inputs.length / BATCH)) }, () => new Worker(bin, { workerData: data, env }));
-  const results = new Map<number, { f: LintFile; read: InputFile[] }>();
+  const results = new Map<number, { f: LintFile; read: InputFile[] } | Error>();
   let next = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -131,13 +137,16 @@ export async function* lintOnWorkers(
   };
   for (const w of workers) {
     w.on('message', (reply: Reply) => {
-      if ('error' in reply) {
+      for (const id of reply.ran) if (!known.has(id)) return fail(new Error(`a lint worker ran rule ${id}, which the main thread does not have`));
+      const files = JSON.parse(reply.files) as { f: LintFile; read: InputFile[] }[];
+      files.forEach((r, i) => results.set(reply.start + i, r));
+      if (reply.error) {
         const e = new Error(reply.error.message);
         if (reply.error.stack) e.stack = reply.error.stack;
-        return fail(e);
+        results.set(reply.start + files.length, e);
+        wake?.();
+        return;
       }
-      for (const id of reply.ran) if (!known.has(id)) return fail(new Error(`a lint worker ran rule ${id}, which the main thread does not have`));
-      (JSON.parse(reply.files) as { f: LintFile; read: InputFile[] }[]).forEach((r, i) => results.set(reply.start + i, r));
       idle.push(w);
       feed();
       wake?.();
@@ -158,6 +167,7 @@ export async function* lintOnWorkers(
         wake = undefined;
         continue;
       }
+      if (r instanceof Error) throw r;
       results.delete(taken++);
       feed();
       yield r;
@@ -178,20 +188,21 @@ export function runLintWorker(): void {
   const sent = new Set(ran.keys());
   port.on('message', (batch: { start: number; inputs: WorkerInput[] }) => {
     void (async () => {
+      const files: { f: LintFile; read: InputFile[] }[] = [];
+      let error: Reply['error'];
       try {
-        const files: { f: LintFile; read: InputFile[] }[] = [];
         for (const input of batch.inputs) {
           const read: InputFile[] = [];
           const f = await lintOne(input, resolver, opts, date, read, ran);
           files.push({ f: viewOf(f), read });
         }
-        const newRules = [...ran.keys()].filter((id) => !sent.has(id));
-        for (const id of newRules) sent.add(id);
-        port.postMessage({ start: batch.start, files: JSON.stringify(files), ran: newRules } satisfies Reply);
       } catch (e) {
         const err = e instanceof Error ? e : new Error(String(e));
-        port.postMessage({ error: { message: err.message, stack: err.stack } } satisfies Reply);
+        error = { message: err.message, stack: err.stack };
       }
+      const newRules = [...ran.keys()].filter((id) => !sent.has(id));
+      for (const id of newRules) sent.add(id);
+      port.postMessage({ start: batch.start, files: JSON.stringify(files), ran: newRules, ...(error ? { error } : {}) } satisfies Reply);
     })();
   });
 }

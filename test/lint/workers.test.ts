@@ -4,8 +4,8 @@
 // read, invalid YAML, a bad config, a pattern that matches nothing). A small
 // run never loads the workers' code.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINT_FORMATS } from '../../src/report/lint';
@@ -75,6 +75,20 @@ describe('lint on worker threads', () => {
     expect(worker(loaded(['many/*.yaml'], { SALES_AUDIT_LINT_WORKERS: '2' }))).toBe(true);
     expect(worker(loaded(['many/*.yaml']))).toBe(availableParallelism() > 1);
     expect(readdirSync(join(dir, 'many')).length).toBeGreaterThan(32);
+  });
+
+  it('lints on one thread when a config names plugins (their rules are loaded there): the same output, the plugin rule in it', () => {
+    const plug = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
+    cpSync(join(ROOT, 'examples/plugins'), plug, { recursive: true });
+    const acme = readFileSync(join(plug, 'acme.yaml'), 'utf8');
+    for (let i = 0; i < 34; i++) writeFileSync(join(plug, `acme-${i}.yaml`), acme);
+    const args = ['*.yaml', '--format', 'sarif'];
+    const one = lint(plug, args, { SALES_AUDIT_LINT_WORKERS: '0' });
+    const forced = lint(plug, args, { SALES_AUDIT_LINT_WORKERS: '2' });
+    expect(one.stderr).toBe('');
+    expect(one.stdout).toContain('"id": "forecast-tracked"');
+    expect(forced).toEqual(one);
+    expect(lint(plug, args, {})).toEqual(one);
   });
 
   it('runs its workers from a copy of the built CLI elsewhere (an installed package)', async () => {
