@@ -12,7 +12,14 @@ process.on('uncaughtException', (e) => {
   });
 });
 
-main(process.argv).then((code) => {
-  // Output that could not be written is exit 2, whatever the run found.
-  process.exitCode = stdoutFailed() ? 2 : code;
-});
+// A worker thread of a large `lint` (src/cli/lint-workers.ts) runs this same
+// entry point: it serves lint batches instead of a command.
+const worker = process.env.SALES_AUDIT_LINT_WORKER === '1' ? import('node:worker_threads').then((w) => !w.isMainThread) : Promise.resolve(false);
+void worker.then((inWorker) =>
+  inWorker
+    ? import('./lint-workers').then((w) => w.runLintWorker())
+    : main(process.argv).then((code) => {
+        // Output that could not be written is exit 2, whatever the run found.
+        process.exitCode = stdoutFailed() ? 2 : code;
+      }),
+);

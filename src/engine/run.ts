@@ -271,19 +271,20 @@ export function runAudit(given: AuditInput): AuditReport {
     // Counted per person, before any summary: the counts (and the gates) are the same either way.
     if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
     const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org);
-    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf) : raw.steps;
-    const keyed = steps.map(({ data: _data, group, ...s }) => ({
-      ...placed(s),
-      // A step for many people is about the list, not the few it names: its identity stays while they change.
-      key: s.people
-        ? `${raw.result.id}/${s.stepId}/people[${group ?? ''}]`
-        : ids.checklistId(
-            raw.result.id,
-            s.stepId,
-            s.evidence.map((e) => e.path),
-          ),
-    }));
-    return { raw, findings: summed.findings.map(placed), steps: keyed };
+    // Placed and keyed only when the checklist is read (see lazily below).
+    const stepsOf = () =>
+      (summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf) : raw.steps).map(({ data: _data, group, ...s }) => ({
+        ...placed(s),
+        // A step for many people is about the list, not the few it names: its identity stays while they change.
+        key: s.people
+          ? `${raw.result.id}/${s.stepId}/people[${group ?? ''}]`
+          : ids.checklistId(
+              raw.result.id,
+              s.stepId,
+              s.evidence.map((e) => e.path),
+            ),
+      }));
+    return { raw, findings: summed.findings.map(placed), stepsOf };
   });
   const findings: Finding[] = presented
     .flatMap(({ raw: { result }, findings }) =>
@@ -299,68 +300,72 @@ export function runAudit(given: AuditInput): AuditReport {
 
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
-  const describe = input.describe ?? words;
-  // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
-  type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
-  const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
-  presented.forEach(({ raw: { result }, steps, findings: found }, order) => {
-    if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
-    const gain = fixGain(scored, result.id);
-    const fatal = result.severity === 'critical' && result.status === 'fail';
-    // A finding always has its fix on the checklist, even in a rule that passes
-    // on points (an unscored finding: a new hire with no ramp, a pay mix).
-    if (steps.length && (gain > 0 || (result.status !== 'pass' && result.status !== 'incomplete') || found.some((f) => !f.note))) {
-      groups.push({
-        items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
-        gain,
-        fatal,
-        severity: result.severity,
-        order,
-      });
-    }
-    for (const check of result.checks) {
-      const points = inPlay(scored, result.id, check);
-      if (!(points > 0) || !check.missing.length) continue;
-      const facts = check.missing;
-      groups.push({
-        items: [
-          {
-            kind: 'find-out',
-            ruleId: result.id,
-            stepId: 'find-out',
-            ...(facts.every((f) => unknownSet.has(f) && measured(f))
-              ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
-              : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
-            effort: 'low',
-            gain: points,
-            severity: result.severity,
-            facts,
-            ...cite(facts),
-          },
-        ],
-        gain: points,
-        fatal: false,
-        severity: result.severity,
-        order,
-      });
-    }
-  });
-  const checklist: ChecklistItem[] = groups
-    .sort(
-      (a, b) =>
-        Number(b.fatal) - Number(a.fatal) ||
-        b.gain - a.gain ||
-        Number(a.items[0]!.kind === 'find-out') - Number(b.items[0]!.kind === 'find-out') ||
-        SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] ||
-        a.order - b.order,
-    )
-    .flatMap((g) => g.items)
-    .map(({ key, ...item }, i) => ({
-      id: key ?? ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
-      rank: i + 1,
-      ...item,
-      status: 'open' as const,
-    }));
+  // Worked out when the report's checklist is first read (lazily below).
+  const checklistOf = (): ChecklistItem[] => {
+    const describe = input.describe ?? words;
+    // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
+    type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
+    const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
+    presented.forEach(({ raw: { result }, stepsOf, findings: found }, order) => {
+      if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
+      const gain = fixGain(scored, result.id);
+      const fatal = result.severity === 'critical' && result.status === 'fail';
+      const steps = stepsOf();
+      // A finding always has its fix on the checklist, even in a rule that passes
+      // on points (an unscored finding: a new hire with no ramp, a pay mix).
+      if (steps.length && (gain > 0 || (result.status !== 'pass' && result.status !== 'incomplete') || found.some((f) => !f.note))) {
+        groups.push({
+          items: steps.map((st, i) => ({ kind: 'fix' as const, ...st, ruleId: result.id, gain: i === 0 ? gain : 0, severity: result.severity, ...(fatal ? { fatal: true } : {}) })),
+          gain,
+          fatal,
+          severity: result.severity,
+          order,
+        });
+      }
+      for (const check of result.checks) {
+        const points = inPlay(scored, result.id, check);
+        if (!(points > 0) || !check.missing.length) continue;
+        const facts = check.missing;
+        groups.push({
+          items: [
+            {
+              kind: 'find-out',
+              ruleId: result.id,
+              stepId: 'find-out',
+              ...(facts.every((f) => unknownSet.has(f) && measured(f))
+                ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
+                : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
+              effort: 'low',
+              gain: points,
+              severity: result.severity,
+              facts,
+              ...cite(facts),
+            },
+          ],
+          gain: points,
+          fatal: false,
+          severity: result.severity,
+          order,
+        });
+      }
+    });
+    return groups
+      .sort(
+        (a, b) =>
+          Number(b.fatal) - Number(a.fatal) ||
+          b.gain - a.gain ||
+          Number(a.items[0]!.kind === 'find-out') - Number(b.items[0]!.kind === 'find-out') ||
+          SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] ||
+          a.order - b.order,
+      )
+      .flatMap((g) => g.items)
+      .map(({ key, ...item }, i) => ({
+        id: key ?? ids.checklistId(item.ruleId, item.stepId, item.facts ?? item.evidence.map((e) => e.path)),
+        rank: i + 1,
+        ...item,
+        status: 'open' as const,
+      }));
+  };
 
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of raws) counts[r.result.status]++;
@@ -370,14 +375,17 @@ export function runAudit(given: AuditInput): AuditReport {
   const respondents = [...new Set([...Object.values(answers).map((a) => a.by), ...named])].sort();
   const unknowns = [...unknownSet].sort().map(evidence);
   // Words for every path the report shows, in code-unit order (the same bytes everywhere).
-  const paths = new Set<string>();
-  for (const f of findings) for (const e of f.evidence) paths.add(e.path);
-  for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
-  for (const r of raws) for (const m of r.result.missing) paths.add(m);
-  for (const u of unknowns) paths.add(u.path);
-  for (const g of perception?.gaps ?? []) paths.add(g.fact);
-  const labels: Record<string, string> = {};
-  for (const p of [...paths].sort()) labels[p] = words(p);
+  const labelsOf = (checklist: readonly ChecklistItem[]): Record<string, string> => {
+    const paths = new Set<string>();
+    for (const f of findings) for (const e of f.evidence) paths.add(e.path);
+    for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
+    for (const r of raws) for (const m of r.result.missing) paths.add(m);
+    for (const u of unknowns) paths.add(u.path);
+    for (const g of perception?.gaps ?? []) paths.add(g.fact);
+    const labels: Record<string, string> = {};
+    for (const p of [...paths].sort()) labels[p] = words(p);
+    return labels;
+  };
   // The interview's question for each fact a rule misses, so a report can say what to ask without the schema.
   const questions: Record<string, string> = {};
   for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
@@ -385,7 +393,7 @@ export function runAudit(given: AuditInput): AuditReport {
     if (q) questions[p] = q;
   }
 
-  return {
+  const report: AuditReport = {
     schemaVersion: 2,
     tool: { name: 'sales-audit', version: input.toolVersion ?? '0.0.0' },
     auditDate: date,
@@ -401,14 +409,42 @@ export function runAudit(given: AuditInput): AuditReport {
     categories: categoryScores(scored),
     rules: raws.map((r) => r.result),
     findings,
-    checklist,
+    checklist: [],
     unknowns,
     waivers,
     notes: { ...(org.notes ?? {}) },
-    labels,
+    labels: {},
     questions,
     ...(perception ? { perception } : {}),
   };
+  // The checklist and the words for its facts are most of the report's
+  // assembly, and a lint listing (stylish, SARIF...) reads neither: each is
+  // worked out when first read, in its place among the report's keys.
+  let checklist: ChecklistItem[] | undefined;
+  const checklistNow = () => (checklist ??= checklistOf());
+  lazily(report, 'checklist', checklistNow);
+  lazily(report, 'labels', () => labelsOf(checklistNow()));
+  return report;
+}
+
+/**
+ * Makes `obj[key]` (already in place, so the key keeps its order) a value
+ * worked out by `make` when first read (or replaced when first written), then
+ * an ordinary property: JSON.stringify, spreads and structuredClone see the
+ * value as if it had always been there.
+ */
+function lazily<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 /** The concrete paths of a fact pattern in an org: `people[].x` -> people[0].x, people[1].x... */

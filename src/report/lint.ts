@@ -293,7 +293,7 @@ export async function lintStreamer(format: LintFormat, head: LintRunHead, opts: 
       return directStreamer(
         spool,
         direct,
-        (f) => guardLineStarts(stylishBlock(sanitize(problemView(f)), opts)),
+        (f) => guardLineStarts(stylishBlock(sanitize(listingView(f)), opts)),
         (run) => guardLineStarts(stylishEnd(sanitize(run), opts)),
       );
     }
@@ -366,12 +366,31 @@ function directStreamer(spool: LintSpool, direct: ((text: string) => void) | und
  * report's findings, rules, waivers, summary and date, without its checklist,
  * facts and labels, so only that is sanitised.
  */
-function problemView(f: LintFile): LintFile {
+export function problemView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
   // A rule's docs and checks are in no listing: most of its text.
   const listed = rules.map(({ docs: _docs, checks: _checks, ...rest }) => rest);
   return { ...f, report: { findings, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
+}
+
+/**
+ * What stylish reads of a file (problemsOf's lines, no more), and the summary
+ * slimLintedFile keeps: each finding's rule, severity, message, first place
+ * and people counted, and each rule's verdict, waiver, error and missing facts. Sanitising the rest of a report (the findings'
+ * data, evidence and thresholds) was a tenth of linting a file.
+ */
+export function listingView(f: LintFile): LintFile {
+  if (!f.ok) return f;
+  const { findings, rules, waivers, summary, auditDate } = f.report;
+  const listed = {
+    findings: findings.map(({ ruleId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
+    rules: rules.map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
+    waivers: waivers.filter((w) => w.status === 'expired'),
+    summary,
+    auditDate,
+  };
+  return { ...f, report: listed as unknown as AuditReport };
 }
 
 /**

@@ -87,7 +87,7 @@ function missingAt(loaded: LoadedOrg, path: string | undefined): Evidence {
 }
 
 /** `ran` gathers every rule a file ran (the built-in ones and any plugin's), for SARIF's rule metadata. */
-async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[], ran: Map<string, RuleDefinition>): Promise<LintFile> {
+export async function lintOne(input: { path: string; shown: string }, resolver: ConfigResolver, opts: LintOpts, date: string, read: InputFile[], ran: Map<string, RuleDefinition>): Promise<LintFile> {
   read.push({ path: input.path, what: 'an org file' });
   const cfg = await resolver.forOrg(input.path);
   if (cfg?.ok) read.push({ path: resolve(cfg.value.file), what: 'a config' });
@@ -166,8 +166,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   for (const [i, t] of list.entries()) streamers.push(await lintStreamer(t.format, head, renderOpts(t), spools[i]!, direct && DIRECT_LINT_FORMATS.includes(t.format) ? writeStdout : undefined));
   const files: LintFile[] = [];
   try {
-    for (const input of inputs) {
-      const f = 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran);
+    for await (const { input, f } of linted(inputs, resolver, opts, date, read, ran, list)) {
       if (compare && base && f.ok && !('unmatched' in input)) {
         f.baseline = await compare.baselineOf(
           input.path,
@@ -212,6 +211,57 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     gateMessages(run);
   } finally {
     for (const s of spools) s.close();
+  }
+}
+
+/**
+ * Each input linted, in order: on this thread, or on worker threads when
+ * there are many files (src/cli/lint-workers.ts; never with --baseline, which
+ * runs git per file, nor when a config names plugins, whose rules only a
+ * thread that loaded them can describe). The same results either way.
+ */
+async function* linted(
+  inputs: Input[],
+  resolver: ConfigResolver,
+  opts: LintOpts,
+  date: string,
+  read: InputFile[],
+  ran: Map<string, RuleDefinition>,
+  list: Target<LintFormat>[],
+): AsyncGenerator<{ input: Input; f: LintFile }> {
+  const paths = inputs.filter((i): i is { path: string; shown: string } => !('unmatched' in i));
+  // The module loads only for a run that may use it (start-up of `lint` on a few files).
+  const pool = paths.length > 1 && !opts.baseline && (paths.length > 32 || process.env.SALES_AUDIT_LINT_WORKERS !== undefined) ? await import('../lint-workers') : undefined;
+  let count = pool?.lintWorkerCount(paths.length) ?? 0;
+  if (count > 1) {
+    // Configs are looked up once per folder (cached), so asking for each file here costs little.
+    for (const p of paths) {
+      const cfg = await resolver.forOrg(p.path);
+      if (cfg?.ok && cfg.value.plugins?.length) {
+        count = 0;
+        break;
+      }
+    }
+  }
+  if (!pool || count < 2) {
+    for (const input of inputs) yield { input, f: 'unmatched' in input ? input.unmatched : await lintOne(input, resolver, opts, date, read, ran) };
+    return;
+  }
+  const results = pool.lintOnWorkers(paths, count, { opts, date, cwd: process.cwd(), formats: list.map((t) => t.format) }, new Set(ran.keys()));
+  try {
+    for (const input of inputs) {
+      if ('unmatched' in input) {
+        yield { input, f: input.unmatched };
+        continue;
+      }
+      const r = await results.next();
+      if (r.done) throw new Error('the lint workers gave fewer results than files');
+      read.push(...r.value.read);
+      yield { input, f: r.value.f };
+    }
+  } finally {
+    // Stops the workers when the run ends early (an output that cannot be written).
+    await results.return(undefined);
   }
 }
 

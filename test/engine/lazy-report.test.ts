@@ -1,0 +1,40 @@
+// The report's checklist and labels are worked out when first read (a lint
+// listing reads neither): the report must read, serialise and copy exactly as
+// if they had been there from the start.
+import { describe, expect, it } from 'vitest';
+import { reportOf, ROOT } from '../report/helpers';
+
+const example = `${ROOT}templates/examples/mid-size-gaps.yaml`;
+
+describe('the lazily worked-out parts of a report', () => {
+  it('are not worked out until read, then are ordinary properties in their place among the keys', async () => {
+    const report = await reportOf(example);
+    for (const key of ['checklist', 'labels'] as const) expect(typeof Object.getOwnPropertyDescriptor(report, key)?.get).toBe('function');
+    const keys = Object.keys(report);
+    expect(keys.indexOf('checklist')).toBe(keys.indexOf('findings') + 1);
+    expect(keys.indexOf('labels')).toBe(keys.indexOf('notes') + 1);
+    expect(report.checklist.length).toBeGreaterThan(5);
+    // The labels name every fact the checklist cites.
+    for (const c of report.checklist) for (const e of c.evidence) expect(report.labels[e.path]).toBeTypeOf('string');
+    for (const key of ['checklist', 'labels'] as const) expect(Object.getOwnPropertyDescriptor(report, key)).toMatchObject({ writable: true, enumerable: true });
+    expect(Object.keys(report)).toEqual(keys);
+  });
+
+  it('give the same JSON, spread and structured clone whichever is read first, and the same value on every read', async () => {
+    const eager = await reportOf(example);
+    void eager.labels;
+    const viaJson = await reportOf(example);
+    const json = JSON.stringify(viaJson);
+    expect(json).toBe(JSON.stringify(eager));
+    expect(JSON.stringify({ ...(await reportOf(example)) })).toBe(json);
+    expect(JSON.stringify(structuredClone(await reportOf(example)))).toBe(json);
+    expect(viaJson.checklist).toBe(viaJson.checklist);
+  });
+
+  it('can be replaced before they are read', async () => {
+    const report = await reportOf(example);
+    report.checklist = [];
+    expect(report.checklist).toEqual([]);
+    expect(JSON.parse(JSON.stringify(report)).checklist).toEqual([]);
+  });
+});
