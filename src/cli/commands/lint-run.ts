@@ -231,7 +231,9 @@ async function* linted(
 ): AsyncGenerator<{ input: Input; f: LintFile }> {
   const paths = inputs.filter((i): i is { path: string; shown: string } => !('unmatched' in i));
   // The module loads only for a run that may use it (start-up of `lint` on a few files).
-  const pool = paths.length > 1 && !opts.baseline && (paths.length > 32 || process.env.SALES_AUDIT_LINT_WORKERS !== undefined) ? await import('../lint-workers') : undefined;
+  // The worker code loads only where it can run: a forced count, or many files on 3 cores or more (lintWorkerCount says why).
+  const many = process.env.SALES_AUDIT_LINT_WORKERS !== undefined || (paths.length > 32 && (await import('node:os')).availableParallelism() > 2);
+  const pool = paths.length > 1 && !opts.baseline && many ? await import('../lint-workers') : undefined;
   let count = pool?.lintWorkerCount(paths.length) ?? 0;
   if (count > 1) {
     // Configs are looked up once per folder (cached), so asking for each file here costs little.
