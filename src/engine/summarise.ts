@@ -7,7 +7,7 @@
 import type { Org } from '../model/schema';
 import { subjectOf } from './group';
 import { itemLabel } from './identity';
-import { SEVERITY_WEIGHT, type Evidence, type Finding, type PeopleSummary } from './types';
+import { SEVERITY_WEIGHT, type CheckResult, type Evidence, type Finding, type PeopleSummary } from './types';
 
 /**
  * More findings than this of one kind (one rule, one message id, one severity) about
@@ -270,5 +270,54 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
       people: { count, of: people.length, named: shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`) },
     });
   });
+  return out;
+}
+
+/**
+ * A rule's checks as the report lists them when it has more than
+ * SUMMARISE_OVER of one kind (the same id prefix: `rep:`, `person:`): those
+ * are replaced, at the place of the first, by one entry per outcome (status,
+ * score and upTo as shown), `id` the prefix and `*` (`rep:*`), with `count`,
+ * the weight they carry together (their unrounded `shares` added up, 6
+ * places) and every fact they lack. So a rule's score is still the sum of
+ * weight x score over its entries (up to rounding: report-schema.ts), and a
+ * 10,000-person report does not list 10,000 checks per rule. Undefined when
+ * no kind is that large (every bundled example): the checks stay as they are.
+ */
+export function summariseChecks(checks: readonly CheckResult[], shares: readonly number[]): CheckResult[] | undefined {
+  const kindOf = (id: string) => {
+    const colon = id.indexOf(':');
+    return colon > 0 ? id.slice(0, colon) : undefined;
+  };
+  const sizes = new Map<string, number>();
+  for (const c of checks) {
+    const k = kindOf(c.id);
+    if (k !== undefined) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  }
+  if (![...sizes.values()].some((n) => n > SUMMARISE_OVER)) return undefined;
+  const out: CheckResult[] = [];
+  const entries = new Map<string, { check: CheckResult; weight: number; facts: Set<string> }>();
+  checks.forEach((c, i) => {
+    const k = kindOf(c.id);
+    if (k === undefined || sizes.get(k)! <= SUMMARISE_OVER) {
+      out.push(c);
+      return;
+    }
+    const key = `${k}\u0000${c.status}\u0000${c.score}\u0000${c.upTo}`;
+    const entry = entries.get(key);
+    if (entry) {
+      entry.check.count!++;
+      entry.weight += shares[i]!;
+      for (const f of c.missing) entry.facts.add(f);
+      return;
+    }
+    const check: CheckResult = { id: `${k}:*`, weight: 0, status: c.status, score: c.score, upTo: c.upTo, missing: [], count: 1 };
+    entries.set(key, { check, weight: shares[i]!, facts: new Set(c.missing) });
+    out.push(check);
+  });
+  for (const { check, weight, facts } of entries.values()) {
+    check.weight = Math.round(weight * 1e6) / 1e6;
+    check.missing = [...facts];
+  }
   return out;
 }

@@ -59,7 +59,8 @@ describe('fast YAML path', () => {
     expect(lookups.get('people[-1]')).toBeUndefined();
     // The last person's `- name:` line, counted from the text itself.
     const lines = text.split('\n');
-    const last = lines.findLastIndex((l) => l.startsWith('  - name: '));
+    let last = lines.length - 1;
+    while (!lines[last]!.startsWith('  - name: ')) last--;
     expect(lookups.get('people[999].name')?.key).toEqual({ file: 'org.yaml', line: last + 1, column: 5 });
   });
 
