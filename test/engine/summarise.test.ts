@@ -246,4 +246,39 @@ describe('summarised per-person findings', async () => {
     expect([...names].sort(naturalCompare)).toEqual(['AE 1 #0', 'AE 2 #1', 'AE 2 #02', 'AE 2 #2', 'AE 2 #10', 'AE 10 #1', 'B']);
     expect(naturalCompare('x 99999999999999999999999', 'x 100000000000000000000000')).toBeLessThan(0);
   });
+
+  it('naturalCompare (chunk by chunk, without allocating) agrees with the chunked definition on every pair of many names', () => {
+    // The definition as first written: split into runs of digits and non-digits, then compare run by run.
+    const reference = (a: string, b: string): number => {
+      const x = a.match(/\d+|\D+/g) ?? [];
+      const y = b.match(/\d+|\D+/g) ?? [];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const p = x[i]!;
+        const q = y[i]!;
+        if (p === q) continue;
+        if (/^\d/.test(p) && /^\d/.test(q)) {
+          const m = p.replace(/^0+(?=\d)/, '');
+          const n = q.replace(/^0+(?=\d)/, '');
+          if (m.length !== n.length) return m.length - n.length;
+          if (m !== n) return m < n ? -1 : 1;
+          continue;
+        }
+        return p < q ? -1 : 1;
+      }
+      if (x.length !== y.length) return x.length - y.length;
+      return a < b ? -1 : a > b ? 1 : 0;
+    };
+    // Deterministic names from a small alphabet (digits, zeros, letters, space, a non-ASCII letter), so runs collide often.
+    const alphabet = ['0', '00', '1', '2', '9', '10', 'A', 'AE', 'a', ' ', '#', 'é', ''];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const names: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      let s = '';
+      for (let k = next() % 6; k > 0; k--) s += alphabet[next() % alphabet.length];
+      names.push(s);
+    }
+    for (const a of names) for (const b of names) expect(Math.sign(naturalCompare(a, b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(Math.sign(reference(a, b)));
+    expect(naturalCompare('AE 2', 'AE 2 x')).toBe(reference('AE 2', 'AE 2 x'));
+  });
 });
