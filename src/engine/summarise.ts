@@ -324,6 +324,7 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
  * no kind is that large (every bundled example): the checks stay as they are.
  */
 export function summariseChecks(checks: readonly CheckResult[], shares: readonly number[]): CheckResult[] | undefined {
+  if (checks.length <= SUMMARISE_OVER) return undefined;
   const kindOf = (id: string) => {
     const colon = id.indexOf(':');
     return colon > 0 ? id.slice(0, colon) : undefined;
