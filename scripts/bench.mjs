@@ -9,7 +9,7 @@
 //     the mid-size example with its people repeated (as a CSV roster past the
 //     5 MB an org file may be); per size, `audit` in each format against a bare
 //     js-yaml parse of the same people as YAML (node start included): wall time,
-//     peak memory, their ratio, and time per person.
+//     peak memory, their ratio, and time per person; with --node (repeatable), a table per Node.
 //   npm run bench -- --portfolio [--files 1000,4000] [--formats stylish,sarif]:
 //     `lint "<dir>/*.yaml" --format <f>` over that many variants of the mid-size
 //     example (each its own company name and figures, see portfolioOrg): wall
@@ -169,34 +169,42 @@ async function sizeBench() {
     };
     console.log(`formats: ${formats.join(', ')}; against a bare js-yaml parse of the same people (node start included):`);
     console.log('  ms wall time, cpu CPU time (user + system: what a busy machine distorts least), "x" the ratio of each to the parse\'s, us/person CPU');
-    console.log(`people  input parse ms   cpu  MiB | ${formats.map((f) => `${f.padStart(8)} ms   cpu   MiB x wall x cpu us/person`).join(' | ')}`);
-    for (const n of sizes) {
-      const text = org(n);
-      const yamlFile = join(dir, `org-${n}.yaml`);
-      writeFileSync(yamlFile, text);
-      let file = yamlFile;
-      let input = 'yaml';
-      if (Buffer.byteLength(text) > MAX_BYTES) {
-        file = join(dir, `org-${n}-roster.yaml`);
-        writeFileSync(join(dir, `roster-${n}.csv`), csvOf(n));
-        writeFileSync(file, [...lines.slice(0, start - 1), `people_csv: roster-${n}.csv`, ...lines.slice(end)].join('\n'));
-        input = 'csv';
-      }
-      const parse = measure(node, ['-e', `require(${JSON.stringify(jsyaml)}).load(require('node:fs').readFileSync(${JSON.stringify(yamlFile)}, 'utf8'))`]);
-      const cells = [];
-      for (const f of formats) {
-        try {
-          const r = measure(node, [bin, 'audit', file, '--format', f, '--date', '2026-11-27']);
-          cells.push(
-            `${r.ms.toFixed(0).padStart(11)} ${r.cpu.toFixed(0).padStart(5)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / parse.ms).toFixed(2).padStart(6)} ${(r.cpu / parse.cpu).toFixed(2).padStart(5)} ${((r.cpu * 1000) / n).toFixed(0).padStart(9)}`,
-          );
-        } catch (e) {
-          // An org file over a limit is refused (exit 2): say so and go on.
-          cells.push(e.message.split('\n')[0].replace(/^.*exited 2: /, 'refused: '));
-          break;
+    // Each Node given (--node, repeatable) in turn, its own table; the first's header is above.
+    for (const [k, node] of nodes.entries()) {
+      if (k > 0) console.log(`node ${spawnSync(node, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim()} (${node}); one run per size`);
+      console.log(`people  input parse ms   cpu  MiB | ${formats.map((f) => `${f.padStart(8)} ms   cpu   MiB x wall x cpu us/person`).join(' | ')}`);
+      const target = [];
+      for (const n of sizes) {
+        const text = org(n);
+        const yamlFile = join(dir, `org-${n}.yaml`);
+        writeFileSync(yamlFile, text);
+        let file = yamlFile;
+        let input = 'yaml';
+        if (Buffer.byteLength(text) > MAX_BYTES) {
+          file = join(dir, `org-${n}-roster.yaml`);
+          writeFileSync(join(dir, `roster-${n}.csv`), csvOf(n));
+          writeFileSync(file, [...lines.slice(0, start - 1), `people_csv: roster-${n}.csv`, ...lines.slice(end)].join('\n'));
+          input = 'csv';
         }
+        const parse = measure(node, ['-e', `require(${JSON.stringify(jsyaml)}).load(require('node:fs').readFileSync(${JSON.stringify(yamlFile)}, 'utf8'))`]);
+        const cells = [];
+        for (const f of formats) {
+          try {
+            const r = measure(node, [bin, 'audit', file, '--format', f, '--date', '2026-11-27']);
+            // Issue 9's target: the 10,000-person JSON audit within 1.6x of the parse's CPU time, under 200 MiB.
+            if (n === 10000 && f === 'json') target.push(`${(r.cpu / parse.cpu).toFixed(2)}x the parse's CPU time (target <= 1.6), ${r.mib.toFixed(0)} MiB (target < 200)`);
+            cells.push(
+              `${r.ms.toFixed(0).padStart(11)} ${r.cpu.toFixed(0).padStart(5)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / parse.ms).toFixed(2).padStart(6)} ${(r.cpu / parse.cpu).toFixed(2).padStart(5)} ${((r.cpu * 1000) / n).toFixed(0).padStart(9)}`,
+            );
+          } catch (e) {
+            // An org file over a limit is refused (exit 2): say so and go on.
+            cells.push(e.message.split('\n')[0].replace(/^.*exited 2: /, 'refused: '));
+            break;
+          }
+        }
+        console.log(`${String(n).padStart(6)} ${input.padStart(6)} ${parse.ms.toFixed(0).padStart(8)} ${parse.cpu.toFixed(0).padStart(5)} ${parse.mib.toFixed(0).padStart(4)} | ${cells.join(' | ')}`);
       }
-      console.log(`${String(n).padStart(6)} ${input.padStart(6)} ${parse.ms.toFixed(0).padStart(8)} ${parse.cpu.toFixed(0).padStart(5)} ${parse.mib.toFixed(0).padStart(4)} | ${cells.join(' | ')}`);
+      if (target.length) console.log(`10,000 people, --format json: ${target[0]}`);
     }
   }
   if (args.includes('--portfolio')) {

@@ -85,7 +85,14 @@ export function identities(org: Org): {
   checklistId: (ruleId: string, stepId: string, paths: readonly string[]) => string;
 } {
   const cache: Segments = new WeakMap();
-  const subjectOf = (paths: readonly string[]) => [...new Set(paths.map((p) => stablePath(p, org, cache)))].sort().join('+');
+  // Each path's stable form once: a finding's id is read several times, and its step's id rests on the same paths.
+  const stable = new Map<string, string>();
+  const stableOf = (p: string) => {
+    let s = stable.get(p);
+    if (s === undefined) stable.set(p, (s = stablePath(p, org, cache)));
+    return s;
+  };
+  const subjectOf = (paths: readonly string[]) => (paths.length === 1 ? stableOf(paths[0]!) : [...new Set(paths.map(stableOf))].sort().join('+'));
   return {
     findingId: (ruleId, messageId, paths) => [ruleId, messageId, subjectOf(paths)].filter(Boolean).join('/'),
     checklistId: (ruleId, stepId, paths) => [ruleId, stepId, subjectOf(paths)].filter(Boolean).join('/'),

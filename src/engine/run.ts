@@ -8,7 +8,7 @@ import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
 import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
-import { CITED_AT_MOST, SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
+import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
@@ -25,6 +25,7 @@ import {
   type DataIn,
   type Evidence,
   type CheckOut,
+  type CheckResult,
   type Finding,
   type RuleDefinition,
   type RuleResult,
@@ -97,6 +98,8 @@ type Raw = {
   known: number;
   findings: RawFinding[];
   steps: RawStep[];
+  /** The rule's checks as the report lists them when a kind of them is summarised (summariseChecks); perPerson lists every one. */
+  summarisedChecks?: CheckResult[];
 };
 
 export function runAudit(given: AuditInput): AuditReport {
@@ -323,8 +326,10 @@ export function runAudit(given: AuditInput): AuditReport {
         });
       }
       for (const check of result.checks) {
+        // Facts first: most of a large roster's checks have none, and inPlay sums every rule's weight.
+        if (!check.missing.length) continue;
         const points = inPlay(scored, result.id, check);
-        if (!(points > 0) || !check.missing.length) continue;
+        if (!(points > 0)) continue;
         const facts = check.missing;
         groups.push({
           items: [
@@ -407,7 +412,7 @@ export function runAudit(given: AuditInput): AuditReport {
       findings: bySeverity,
     },
     categories: categoryScores(scored),
-    rules: raws.map((r) => r.result),
+    rules: raws.map((r) => (r.summarisedChecks && !input.perPerson ? { ...r.result, checks: r.summarisedChecks } : r.result)),
     findings,
     checklist: [],
     unknowns,
@@ -590,6 +595,8 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
     return raw;
   }
   result.checks = t.checks;
+  // For the report only: the checklist below reads every check (one find-out item each).
+  raw.summarisedChecks = summariseChecks(t.checks, t.shares);
   result.missing = t.missing;
   if (t.score === null || t.upTo === null) {
     Object.assign(result, {

@@ -64,6 +64,8 @@ export interface RuleTally {
   knownMean: number | null;
   checks: CheckResult[];
   missing: string[];
+  /** Each check's share of the rule as the arithmetic uses it, unrounded, in [0, 1] (0 when it does not apply); in step with `checks`. */
+  shares: number[];
 }
 
 /**
@@ -86,8 +88,10 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
   const missing: string[] = [];
   // Beside `missing`, for the look-up: a per-person check can lack thousands of facts.
   const missingSet = new Set<string>();
+  const shares: number[] = [];
   const out: CheckResult[] = checks.map((c) => {
     const w = c.weight ?? 1;
+    shares.push(c.notApplicable === undefined ? w / den : 0);
     if (c.notApplicable !== undefined) return { id: c.id, weight: 0, status: 'not-applicable', score: null, upTo: null, missing: [], reason: c.notApplicable };
     const [lo, hi] = typeof c.score === 'number' ? [c.score, c.score] : (c.score ?? [0, 1]);
     if (!(lo >= 0 && hi <= 1 && lo <= hi)) throw new Error(`check "${c.id}" has score ${JSON.stringify(c.score)}`);
@@ -113,8 +117,8 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
       missing: facts,
     };
   });
-  if (den === 0) return { score: null, upTo: null, known: 0, knownMean: null, checks: out, missing };
-  return { score: earned, upTo: reach, known, knownMean: known > 1e-9 ? Math.min(1, knownEarned / known) : null, checks: out, missing };
+  if (den === 0) return { score: null, upTo: null, known: 0, knownMean: null, checks: out, missing, shares };
+  return { score: earned, upTo: reach, known, knownMean: known > 1e-9 ? Math.min(1, knownEarned / known) : null, checks: out, missing, shares };
 }
 
 /** In the denominator: applies, not waived, not off. A rule in error counts as unknown. */

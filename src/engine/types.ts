@@ -315,6 +315,13 @@ export interface CheckResult {
   missing: string[];
   /** Why it does not apply. */
   reason?: string;
+  /**
+   * Present only on a summarised entry (more than SUMMARISE_OVER checks of one
+   * kind in a rule, `rep:*`): how many checks it stands for, all with this
+   * status, score and upTo. Its `weight` is their shares added up (6 places),
+   * its `missing` every fact they lack.
+   */
+  count?: number;
 }
 
 export interface WaiverState {

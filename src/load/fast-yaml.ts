@@ -34,25 +34,125 @@ const CORE = FAILSAFE_SCHEMA.extend({
 // document or a syntax error makes js-yaml throw, which falls back too.
 const UNUSUAL = /(?:^|[\s[{,])(?:[&*!]\S|\?\s|<<\s*:)|^%|\t/m;
 
-interface Node {
-  open: number;
-  kind: string | null;
-  result: unknown;
-  start: number;
-  children: Node[];
-  /** A mapping's key -> the indexes of its key nodes in children, built when first looked up. */
-  index?: Map<string, number[]>;
-}
+// Node kinds as js-yaml's state.kind names them, one small number each.
+const NONE = 0;
+const SCALAR = 1;
+const SEQUENCE = 2;
+const MAPPING = 3;
+const KINDS: Record<string, number> = { scalar: SCALAR, sequence: SEQUENCE, mapping: MAPPING };
+/** Set on a node whose start skips line breaks and comments too (see skip). */
+const FAR = 4;
+/**
+ * Set on a node of the shape positions can be read from: a mapping with one
+ * pair per key of its result, a list with one child per item, a scalar that
+ * is text on one line (as a key must be).
+ */
+const SOUND = 8;
 
-function keyIndex(children: Node[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (let i = 0; i + 1 < children.length; i += 2) {
-    const name = children[i]!.result as string;
-    const list = index.get(name);
-    if (list) list.push(i);
-    else index.set(name, [i]);
+/**
+ * The parse tree as flat arrays indexed by node number (numbered as nodes
+ * open, so in document order; node 0 stands above the document). A tree of
+ * one object and one children array per node was a quarter of a 10,000-person
+ * audit's time and most of its garbage collection; these arrays are a few
+ * allocations in all. Children are a linked list (first, next), turned into
+ * an index only for the mappings and lists a lookup walks through.
+ */
+class Tree {
+  /** How many nodes (node 0 included). */
+  size = 1;
+  /** Offset (UTF-16 code units) where js-yaml opened the node: its start is skip(text, open). */
+  open: Int32Array;
+  /** Kind (NONE, SCALAR, SEQUENCE, MAPPING) in the low bits, FAR above them. */
+  flags: Uint8Array;
+  /** First child, last child, next sibling: -1 for none. */
+  first: Int32Array;
+  last: Int32Array;
+  next: Int32Array;
+  count: Int32Array;
+  /**
+   * The text of each node that may be a mapping's key (a child at an even
+   * place whose result is text), else undefined. Only those: keeping every
+   * node's result alive cost more than the rest of the tree.
+   */
+  names: (string | undefined)[] = [undefined];
+  /** A mapping's key -> its key nodes, in order, built when first looked up. */
+  private readonly keys = new Map<number, Map<string, number[]>>();
+  /** A list's items, built when first looked up. */
+  private readonly items = new Map<number, Int32Array>();
+
+  constructor(capacity: number) {
+    this.open = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.first = new Int32Array(capacity).fill(-1);
+    this.last = new Int32Array(capacity).fill(-1);
+    this.next = new Int32Array(capacity).fill(-1);
+    this.count = new Int32Array(capacity);
   }
-  return index;
+
+  /** A new node opened at `offset`; its number. */
+  add(offset: number): number {
+    if (this.size === this.open.length) this.grow();
+    const id = this.size++;
+    this.open[id] = offset;
+    this.names.push(undefined);
+    return id;
+  }
+
+  private grow(): void {
+    const n = this.open.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T, fill: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      if (fill) b.fill(fill, a.length);
+      return b;
+    };
+    this.open = more(this.open, 0);
+    this.flags = more(this.flags, 0);
+    this.first = more(this.first, -1);
+    this.last = more(this.last, -1);
+    this.next = more(this.next, -1);
+    this.count = more(this.count, 0);
+  }
+
+  kind(id: number): number {
+    return this.flags[id]! & 3;
+  }
+
+  append(parent: number, child: number, result: unknown): void {
+    if ((this.count[parent]! & 1) === 0 && typeof result === 'string') this.names[child] = result;
+    const last = this.last[parent]!;
+    if (last < 0) this.first[parent] = child;
+    else this.next[last] = child;
+    this.last[parent] = child;
+    this.count[parent]!++;
+  }
+
+  /** The node's children, in order. */
+  children(id: number): Int32Array {
+    let list = this.items.get(id);
+    if (!list) {
+      list = new Int32Array(this.count[id]!);
+      for (let c = this.first[id]!, i = 0; c >= 0; c = this.next[c]!) list[i++] = c;
+      this.items.set(id, list);
+    }
+    return list;
+  }
+
+  /** A mapping's key name -> its key nodes (the value node is each one's next sibling). */
+  keyIndex(id: number): Map<string, number[]> {
+    let index = this.keys.get(id);
+    if (!index) {
+      index = new Map();
+      for (let k = this.first[id]!; k >= 0 && this.next[k]! >= 0; k = this.next[this.next[k]!]!) {
+        const name = this.names[k]!;
+        const list = index.get(name);
+        if (list) list.push(k);
+        else index.set(name, [k]);
+      }
+      this.keys.set(id, index);
+    }
+    return index;
+  }
 }
 
 export interface FastParse {
@@ -65,7 +165,12 @@ export interface FastParse {
 /** Parses `text` as one plain YAML document, or returns undefined to fall back. */
 export function fastParse(text: string, file: string): FastParse | undefined {
   if (UNUSUAL.test(text)) return undefined;
-  const stack: Node[] = [{ open: 0, kind: null, result: undefined, start: 0, children: [] }];
+  // About one node per 8 characters in a typical org file; the arrays double when short.
+  const tree = new Tree(Math.max(64, text.length >> 3));
+  // The open nodes, node 0 at the bottom; the result of the node that closed last at each depth.
+  const stack = new Int32Array(MAX_DEPTH + 2);
+  const closed: unknown[] = new Array(MAX_DEPTH + 2).fill(undefined);
+  let depth = 1;
   let raw: unknown;
   try {
     raw = load(text, {
@@ -75,30 +180,48 @@ export function fastParse(text: string, file: string): FastParse | undefined {
       listener(event: string, state: State) {
         if (event === 'open') {
           // Deep nesting is the `yaml` path's to refuse, with its place (MAX_DEPTH).
-          if (stack.length > MAX_DEPTH) throw new RangeError('nested too deep');
-          stack.push({ open: state.position, kind: null, result: undefined, start: 0, children: [] });
+          if (depth > MAX_DEPTH) throw new RangeError('nested too deep');
+          stack[depth++] = tree.add(state.position);
           return;
         }
-        const node = stack.pop()!;
-        node.kind = state.kind;
-        node.result = state.result;
-        let done: Node = node;
+        const id = stack[--depth]!;
+        const kind = state.kind === null ? NONE : (KINDS[state.kind] ?? NONE);
+        const result = state.result;
         // A block value that is a scalar or flow collection is first tried as
-        // the key of a block mapping: the trial node is the real one.
-        const only = node.children.length === 1 ? node.children[0]! : undefined;
-        if (only && only.result === node.result && only.kind === node.kind) done = { ...only, open: node.open };
-        else if (node.kind !== 'mapping' && node.kind !== 'sequence') node.children = [];
-        done.start = node.kind === null && node.result === null ? skip(text, node.open, false) : skip(text, node.open, true);
-        stack.at(-1)!.children.push(done);
+        // the key of a block mapping: the trial node is the real one (with
+        // this node's start), so this node takes over its children.
+        const only = tree.count[id] === 1 ? tree.first[id]! : -1;
+        if (only >= 0 && closed[depth + 1] === result && tree.kind(only) === kind) {
+          tree.first[id] = tree.first[only]!;
+          tree.last[id] = tree.last[only]!;
+          tree.count[id] = tree.count[only]!;
+        } else if (kind !== MAPPING && kind !== SEQUENCE) {
+          tree.first[id] = -1;
+          tree.last[id] = -1;
+          tree.count[id] = 0;
+        }
+        const sound =
+          kind === MAPPING
+            ? tree.count[id]! >> 1 === Object.keys(result as object).length
+            : kind === SEQUENCE
+              ? tree.count[id] === (result as unknown[]).length
+              : // indexOf, not a regular expression: this runs for every scalar.
+                typeof result === 'string' && result.indexOf('\n') < 0 && result.indexOf('\r') < 0;
+        tree.flags[id] = kind | (kind === NONE && result === null ? 0 : FAR) | (sound ? SOUND : 0);
+        closed[depth] = result;
+        tree.append(stack[depth - 1]!, id, result);
       },
     });
   } catch {
     return undefined;
   }
-  const top = stack[0]!.children;
-  if (stack.length !== 1 || top.length > 1) return undefined;
-  const lines = lineStarts(text);
+  if (depth !== 1 || tree.count[0]! > 1) return undefined;
+  const root = tree.first[0]!;
+  if (root >= 0 && !plain(tree, root)) return undefined;
+  const start = (id: number) => skip(text, tree.open[id]!, (tree.flags[id]! & FAR) !== 0);
+  let lines: number[] | undefined;
   const at = (offset: number): Location => {
+    lines ??= lineStarts(text);
     let lo = 0;
     let hi = lines.length - 1;
     while (lo < hi) {
@@ -108,41 +231,38 @@ export function fastParse(text: string, file: string): FastParse | undefined {
     }
     return { file, line: lo + 1, column: offset - lines[lo]! + 1 };
   };
-  const root = top[0];
-  if (root && !plain(root)) return undefined;
   // Positions are worked out when asked for: an audit asks for a few dozen
   // (its findings' evidence), and building all of them up front was a large
   // share of the allocations of a whole run.
   const positions = new PositionMap({
-    get: (path) => (root ? placeAt(root, path, at) : undefined),
+    get: (path) => (root >= 0 ? placeAt(tree, root, path, start, at) : undefined),
     all: () => {
       const out: [string, Place][] = [];
-      if (root) collect(root, [], at, out);
+      if (root >= 0) collect(tree, root, [], start, at, out);
       return out;
     },
   });
-  const loc = root ? at(root.start) : undefined;
+  const loc = root >= 0 ? at(start(root)) : undefined;
   return { raw, positions, root: loc ? { line: loc.line, column: loc.column } : undefined };
 }
 
 /** Whether the tree has the shape positions can be read from (else the `yaml` path takes over). */
-function plain(node: Node): boolean {
-  const { children } = node;
-  if (node.kind === 'mapping') {
-    // A failed attempt at one more key may trail the pairs.
-    const pairs = children.length >> 1;
-    if (pairs !== Object.keys(node.result as object).length) return false;
-    for (let i = 0; i < pairs; i++) {
-      const k = children[2 * i]!;
+function plain(tree: Tree, id: number): boolean {
+  const kind = tree.kind(id);
+  if (kind === MAPPING) {
+    // A failed attempt at one more key may trail the pairs (SOUND: one pair per key).
+    if (!(tree.flags[id]! & SOUND)) return false;
+    const pairs = tree.count[id]! >> 1;
+    for (let k = tree.first[id]!, i = 0; i < pairs; i++, k = tree.next[tree.next[k]!]!) {
       // `null:` or `1.0:` as a key: leave the key's spelling to the `yaml` library.
       // A key on two lines is the `yaml` path's to refuse.
-      if (k.kind !== 'scalar' || typeof k.result !== 'string' || /[\r\n]/.test(k.result)) return false;
-      if (!plain(children[2 * i + 1]!)) return false;
+      if (tree.kind(k) !== SCALAR || !(tree.flags[k]! & SOUND)) return false;
+      if (!plain(tree, tree.next[k]!)) return false;
     }
-  } else if (node.kind === 'sequence') {
-    // js-yaml skips the events of an empty item (`-` alone on its line).
-    if (children.length !== (node.result as unknown[]).length) return false;
-    for (const c of children) if (!plain(c)) return false;
+  } else if (kind === SEQUENCE) {
+    // js-yaml skips the events of an empty item (`-` alone on its line): SOUND is one child per item.
+    if (!(tree.flags[id]! & SOUND)) return false;
+    for (let c = tree.first[id]!; c >= 0; c = tree.next[c]!) if (!plain(tree, c)) return false;
   }
   return true;
 }
@@ -152,32 +272,34 @@ function plain(node: Node): boolean {
  * A key may hold dots (the `answers:` log is keyed by fact paths), so when one
  * key's subtree does not have the rest of the path, the next matching key is tried.
  */
-function placeAt(root: Node, path: string, at: (offset: number) => Location): Place | undefined {
-  const down = (node: Node, pos: number, key: number): Place | undefined => {
-    if (pos === path.length) return key < 0 ? undefined : { key: at(key), value: at(node.start) };
-    const { children } = node;
-    if (node.kind === 'mapping') {
+function placeAt(tree: Tree, root: number, path: string, start: (id: number) => number, at: (offset: number) => Location): Place | undefined {
+  const down = (id: number, pos: number, key: number): Place | undefined => {
+    if (pos === path.length) return key < 0 ? undefined : { key: at(key), value: at(start(id)) };
+    const kind = tree.kind(id);
+    if (kind === MAPPING) {
       // Candidate keys are the path's prefixes from here that end before a
       // `.` or `[` (or at its end), looked up by name: a scan of the mapping
       // per lookup made 20,000 unknown keys in one mapping take seconds.
-      const index = (node.index ??= keyIndex(children));
+      const index = tree.keyIndex(id);
       const from = pos === 0 ? pos : pos + 1;
       if (pos !== 0 && path[pos] !== '.') return undefined;
       const found: number[] = [];
       for (let end = from; end <= path.length; end++) {
         if (end !== path.length && path[end] !== '.' && path[end] !== '[') continue;
-        for (const i of index.get(path.slice(from, end)) ?? []) found.push(i);
+        for (const k of index.get(path.slice(from, end)) ?? []) found.push(k);
       }
-      for (const i of found.sort((a, b) => a - b)) {
-        const name = children[i]!.result as string;
-        const hit = down(children[i + 1]!, from + name.length, children[i]!.start);
+      // Node numbers are in document order.
+      for (const k of found.sort((a, b) => a - b)) {
+        const name = tree.names[k]!;
+        const hit = down(tree.next[k]!, from + name.length, start(k));
         if (hit) return hit;
       }
-    } else if (node.kind === 'sequence' && path[pos] === '[') {
+    } else if (kind === SEQUENCE && path[pos] === '[') {
       const close = path.indexOf(']', pos);
       const index = close > pos + 1 ? Number(path.slice(pos + 1, close)) : NaN;
-      const item = Number.isInteger(index) ? children[index] : undefined;
-      if (item) return down(item, close + 1, item.start);
+      const items = tree.children(id);
+      const item = Number.isInteger(index) && index >= 0 && index < items.length ? items[index]! : -1;
+      if (item >= 0) return down(item, close + 1, start(item));
     }
     return undefined;
   };
@@ -185,20 +307,21 @@ function placeAt(root: Node, path: string, at: (offset: number) => Location): Pl
 }
 
 /** Every place, in document order (for callers that list them all). */
-function collect(node: Node, segs: Segment[], at: (offset: number) => Location, out: [string, Place][]): void {
-  const { children } = node;
-  if (node.kind === 'mapping') {
-    for (let i = 0; i + 1 < children.length; i += 2) {
-      const path = [...segs, children[i]!.result as string];
-      out.push([formatPath(path), { key: at(children[i]!.start), value: at(children[i + 1]!.start) }]);
-      collect(children[i + 1]!, path, at, out);
+function collect(tree: Tree, id: number, segs: Segment[], start: (id: number) => number, at: (offset: number) => Location, out: [string, Place][]): void {
+  const kind = tree.kind(id);
+  if (kind === MAPPING) {
+    for (let k = tree.first[id]!; k >= 0 && tree.next[k]! >= 0; k = tree.next[tree.next[k]!]!) {
+      const v = tree.next[k]!;
+      const path = [...segs, tree.names[k]!];
+      out.push([formatPath(path), { key: at(start(k)), value: at(start(v)) }]);
+      collect(tree, v, path, start, at, out);
     }
-  } else if (node.kind === 'sequence') {
-    children.forEach((c, i) => {
-      const loc = at(c.start);
+  } else if (kind === SEQUENCE) {
+    for (let c = tree.first[id]!, i = 0; c >= 0; c = tree.next[c]!, i++) {
+      const loc = at(start(c));
       out.push([formatPath([...segs, i]), { key: loc, value: loc }]);
-      collect(c, [...segs, i], at, out);
-    });
+      collect(tree, c, [...segs, i], start, at, out);
+    }
   }
 }
 

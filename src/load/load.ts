@@ -224,6 +224,22 @@ export function refuseRoster(csv: string, baseDir: string): string | undefined {
  * the data nests, and the fast path reads no aliases, so this stays linear.
  */
 function oversized(raw: unknown, file: string, positions: PositionMap): Diagnostic | undefined {
+  // First without paths (a path per mapping and list was most of this walk's cost); only a refusal needs one.
+  const values: unknown[] = [raw];
+  let over = false;
+  while (values.length && !over) {
+    const value = values.pop();
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_ITEMS) over = true;
+      else for (const v of value) if (v !== null && typeof v === 'object') values.push(v);
+    } else if (value !== null && typeof value === 'object') {
+      for (const k of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v !== null && typeof v === 'object') values.push(v);
+      }
+    }
+  }
+  if (!over) return undefined;
   const stack: [unknown, Segment[]][] = [[raw, []]];
   while (stack.length) {
     const [value, segs] = stack.pop()!;
@@ -266,17 +282,34 @@ function fractionPercents(data: Record<string, unknown>, file: string, positions
       message: `${v} reads as ${v} %; percentages are numbers from 0 to 100: write ${+(v * 100).toFixed(2)} for ${+(v * 100).toFixed(2)} %`,
     });
   };
-  const walk = (v: unknown, segs: Segment[]): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => x !== null && typeof x === 'object' && walk(x, [...segs, i]));
-    else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (/_pct$/.test(k)) check(x, [...segs, k]);
-        else if (k === 'attainment' && Array.isArray(x)) x.forEach((y, i) => check(y, [...segs, k, i]));
-        else if (x !== null && typeof x === 'object' && segs.length < 4) walk(x, [...segs, k]);
+  // One path, grown and cut as the walk goes (a copy per key was most of this walk's cost); check copies it when it reports.
+  const segs: Segment[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x === null || typeof x !== 'object') continue;
+        segs.push(i);
+        walk(x);
+        segs.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        const x = (v as Record<string, unknown>)[k];
+        segs.push(k);
+        if (k.endsWith('_pct')) check(x, segs);
+        else if (k === 'attainment' && Array.isArray(x)) {
+          for (let i = 0; i < x.length; i++) {
+            segs.push(i);
+            check(x[i], segs);
+            segs.pop();
+          }
+        } else if (x !== null && typeof x === 'object' && segs.length < 5) walk(x);
+        segs.pop();
       }
     }
   };
-  walk(data, []);
+  walk(data);
   return out;
 }
 

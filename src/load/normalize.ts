@@ -25,20 +25,35 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  * unknown keys), so nothing in the file can set a prototype.
  */
 export function stripEmpty(value: unknown, segs: Segment[], unknowns: string[], forbidden: string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => (v !== null && typeof v === 'object' ? stripEmpty(v, [...segs, i], unknowns, forbidden) : v));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (FORBIDDEN_KEYS.has(k)) {
-      forbidden.push(formatPath([...segs, k]));
-      continue;
+  // `segs` is grown and cut as the walk goes (a copy per mapping and list item was most of a large roster's cost here); a path is formatted only when recorded.
+  const path = [...segs];
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== null && typeof v === 'object') {
+          path.push(i);
+          out.push(strip(v));
+          path.pop();
+        } else out.push(v);
+      }
+      return out;
     }
-    if (isEmpty(v)) continue;
-    if (isUnknown(v) && !FREE_TEXT.has(String(segs[0]))) {
-      unknowns.push(formatPath([...segs, k]));
-      continue;
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    const free = FREE_TEXT.has(String(path[0]));
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      path.push(k);
+      if (FORBIDDEN_KEYS.has(k)) forbidden.push(formatPath(path));
+      else if (isEmpty(v)) {
+        // Left out.
+      } else if (isUnknown(v) && !free) unknowns.push(formatPath(path));
+      else out[k] = strip(v);
+      path.pop();
     }
-    out[k] = stripEmpty(v, [...segs, k], unknowns, forbidden);
-  }
-  return out;
+    return out;
+  };
+  return strip(value);
 }

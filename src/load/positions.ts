@@ -20,6 +20,8 @@ export interface PlaceSource {
 
 export class PositionMap {
   private readonly places = new Map<string, Place>();
+  /** Sources added later (a CSV roster's cells), asked before the first: like set(), they win. */
+  private readonly more: PlaceSource[] = [];
 
   constructor(private readonly source?: PlaceSource) {}
 
@@ -27,9 +29,22 @@ export class PositionMap {
     this.places.set(path, place);
   }
 
+  /** Places worked out on demand for paths the first source does not have (a roster of 50,000 rows has 650,000 cells). */
+  add(source: PlaceSource): void {
+    this.more.push(source);
+  }
+
   get(path: string): Place | undefined {
     const known = this.places.get(path);
-    if (known || !this.source) return known;
+    if (known) return known;
+    for (const m of this.more) {
+      const found = m.get(path);
+      if (found) {
+        this.places.set(path, found);
+        return found;
+      }
+    }
+    if (!this.source) return undefined;
     const found = this.source.get(path);
     if (found) this.places.set(path, found);
     return found;
@@ -57,10 +72,11 @@ export class PositionMap {
     return this.get(path)?.value ?? this.locate(path);
   }
 
-  /** Every place: the source's in document order, then those set here (which win, as in get). */
+  /** Every place: the first source's in document order, then the added sources', then those set here (which win, as in get). */
   entries(): IterableIterator<[string, Place]> {
-    if (!this.source) return this.places.entries();
-    const all = new Map(this.source.all());
+    if (!this.source && !this.more.length) return this.places.entries();
+    const all = new Map(this.source?.all() ?? []);
+    for (const m of this.more) for (const [k, v] of m.all()) all.set(k, v);
     for (const [k, v] of this.places) all.set(k, v);
     return all.entries();
   }

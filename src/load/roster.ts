@@ -10,7 +10,7 @@ import { formatPath } from '../model/paths';
 import { schemaAt, kindOf, keysAt } from '../model/introspect';
 import { suggest, type Diagnostic } from './diagnostics';
 import { readText } from './load';
-import type { PositionMap } from './positions';
+import type { Place, PositionMap } from './positions';
 import { isUnknown } from './normalize';
 
 type Row = { record: string[]; info: { lines: number } };
@@ -76,22 +76,20 @@ export async function loadRoster(
   });
   if (diagnostics.length) return { ok: false, diagnostics };
 
+  positions.add(rosterPlaces(shownPath, header, rows, cells, offset));
   const people = rows.slice(1).map((row, r) => {
     const rowCells = cells[r + 1] ?? [];
     const rowAt = { line: rowCells[0]?.line ?? row.info.lines, column: 1 };
     const index = offset + r;
     const person: Record<string, unknown> = {};
-    positions.set(formatPath(['people', index]), { key: { file: shownPath, ...rowAt }, value: { file: shownPath, ...rowAt } });
     header.forEach((h, i) => {
       const cell = (row.record[i] ?? '').trim();
+      if (cell === '') return;
       const segs = h.split('.');
-      const path = formatPath(['people', index, ...segs]);
       const { line, column } = rowCells[i] ?? rowAt;
       const loc = { file: shownPath, line, column };
-      positions.set(path, { key: loc, value: loc });
-      if (cell === '') return;
       if (isUnknown(cell)) {
-        unknowns.push(path);
+        unknowns.push(formatPath(['people', index, ...segs]));
         return;
       }
       let target = person;
@@ -127,10 +125,6 @@ export async function loadRoster(
         } else {
           target[segs.at(-1)!] = items.map((it) => (Number.isFinite(Number(it.value)) ? Number(it.value) : it.value));
         }
-        items.forEach((it, j) => {
-          const at = { ...loc, column: it.column };
-          positions.set(formatPath(['people', index, ...segs, j]), { key: at, value: at });
-        });
       } else {
         target[segs.at(-1)!] = coerce(cell, kind);
       }
@@ -139,6 +133,78 @@ export async function loadRoster(
   });
   if (diagnostics.length) return { ok: false, diagnostics };
   return { ok: true, people };
+}
+
+/**
+ * Each roster cell's place, worked out when asked for (only the cells a
+ * finding cites, or an error): a place per cell set up front was most of the
+ * time and memory of loading a large roster. The places are those of the
+ * cells: `people[N]` at its row (column 1), `people[N].<column>` at its cell,
+ * and each item of a list cell (`people[N].attainment[1]`, `45;40;38`) at
+ * the item; N counts on from `offset` (the org file's own people).
+ */
+function rosterPlaces(file: string, header: readonly string[], rows: readonly Row[], cells: readonly Cell[][], offset: number) {
+  // A column by its path under a person (`coaching.plan`), and whether its cells are lists.
+  const columns = new Map<string, number>();
+  const lists: boolean[] = [];
+  header.forEach((h, i) => {
+    const segs = h.split('.');
+    columns.set(formatPath(['people', 0, ...segs]).slice('people[0]'.length), i);
+    lists.push(kindOf(schemaAt(['people', 0, ...segs])!) === 'array');
+  });
+  const records = rows.map((row) => row.record);
+  const lines = rows.map((row) => row.info.lines);
+  const rowAt = (r: number) => ({ line: cells[r + 1]?.[0]?.line ?? lines[r + 1]!, column: 1 });
+  const cellAt = (r: number, i: number) => {
+    const { line, column } = cells[r + 1]?.[i] ?? rowAt(r);
+    return { file, line, column };
+  };
+  // The columns where a list cell's items start, as the loader reads them (empty items skipped).
+  const itemColumns = (r: number, i: number): number[] => {
+    const raw = records[r + 1]![i] ?? '';
+    const cell = raw.trim();
+    if (cell === '' || isUnknown(cell)) return [];
+    const out: number[] = [];
+    let col = cellAt(r, i).column + (cells[r + 1]?.[i]?.quoted ? 1 : 0);
+    for (const part of raw.split(';')) {
+      if (part.trim() !== '') out.push(col + part.length - part.trimStart().length);
+      col += part.length + 1;
+    }
+    return out;
+  };
+  const count = rows.length - 1;
+  const rowPlace = (r: number): Place => ({ key: { file, ...rowAt(r) }, value: { file, ...rowAt(r) } });
+  const same = (loc: Place['key']): Place => ({ key: loc, value: loc });
+  return {
+    get(path: string): Place | undefined {
+      const m = /^people\[(\d+)\]/.exec(path);
+      if (!m) return undefined;
+      const r = Number(m[1]) - offset;
+      if (!(r >= 0 && r < count)) return undefined;
+      const rest = path.slice(m[0].length);
+      if (rest === '') return rowPlace(r);
+      const i = columns.get(rest);
+      if (i !== undefined) return same(cellAt(r, i));
+      const item = /^(.*)\[(\d+)\]$/.exec(rest);
+      const j = item ? columns.get(item[1]!) : undefined;
+      if (j === undefined || !lists[j]) return undefined;
+      const column = itemColumns(r, j)[Number(item![2])];
+      return column === undefined ? undefined : same({ ...cellAt(r, j), column });
+    },
+    all(): [string, Place][] {
+      const out: [string, Place][] = [];
+      for (let r = 0; r < count; r++) {
+        out.push([formatPath(['people', offset + r]), rowPlace(r)]);
+        header.forEach((h, i) => {
+          const segs = h.split('.');
+          const loc = cellAt(r, i);
+          out.push([formatPath(['people', offset + r, ...segs]), same(loc)]);
+          if (lists[i]) itemColumns(r, i).forEach((column, k) => out.push([formatPath(['people', offset + r, ...segs, k]), same({ ...loc, column })]));
+        });
+      }
+      return out;
+    },
+  };
 }
 
 /**

@@ -48,6 +48,15 @@ const check = z.strictObject({
   upTo: z.nullable(share),
   missing: z.array(text),
   reason: z.optional(text),
+  /**
+   * A summarised entry (a rule with more than 100 checks of one kind, `rep:*`,
+   * unless --per-person): how many checks it stands for, all with this status,
+   * score and upTo; its weight (6 places) is their shares added up and its
+   * missing every fact they lack. A rule's score is the sum over its checks
+   * of weight x score, up to the rounding of the figures shown (at most
+   * 0.0005 per check listed, and 0.0005 for the score's own).
+   */
+  count: z.optional(z.int().check(z.gte(1))),
 });
 
 const rule = z.strictObject({

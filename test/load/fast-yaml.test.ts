@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/load/fast-yaml';
 import { slowParse } from '../../src/load/yaml-doc';
+import { repeated } from '../helpers/repeated';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const bundled = ['examples', 'init'].flatMap((d) =>
@@ -41,6 +42,26 @@ describe('fast YAML path', () => {
     expect(fast.positions.get('no_such_key')).toBeUndefined();
     expect(fast.positions.get('company.name.more')).toBeUndefined();
     expect(fast.positions.locate('company.no_such_key')).toEqual(slow.positions.get('company')?.key);
+  });
+
+  // The fast path keeps its parse tree as flat arrays (one entry per node);
+  // the `yaml` library's node ranges are the reference every position is checked against.
+  it('a 1,000-person org: every path, listed and looked up on its own, is where the yaml library puts it', () => {
+    const text = repeated(1000);
+    const { fast, slow } = both(text);
+    const want = places(slow.positions);
+    expect(Object.keys(want).length).toBeGreaterThan(15_000);
+    expect(places(fast.positions)).toEqual(want);
+    // A fresh parse, so each lookup walks the tree (no listing has filled the map).
+    const lookups = fastParse(text, 'org.yaml')!.positions;
+    for (const [path, place] of Object.entries(want)) expect(lookups.get(path), path).toEqual(place);
+    expect(lookups.get('people[1000]')).toBeUndefined();
+    expect(lookups.get('people[-1]')).toBeUndefined();
+    // The last person's `- name:` line, counted from the text itself.
+    const lines = text.split('\n');
+    let last = lines.length - 1;
+    while (!lines[last]!.startsWith('  - name: ')) last--;
+    expect(lookups.get('people[999].name')?.key).toEqual({ file: 'org.yaml', line: last + 1, column: 5 });
   });
 
   it('finds a key that holds dots even when an earlier key is a prefix of it (answers: is keyed by fact paths)', () => {

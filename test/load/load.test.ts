@@ -257,6 +257,31 @@ describe('CSV roster', () => {
     }
   });
 
+  // A roster's places are worked out when asked for (a place per cell set up front was most of loading a large roster).
+  it('lists every roster place (row, cell, list item) and finds each one on its own, at the cell the CSV text puts it', async () => {
+    const listed = [...(await mustLoad(abs)).positions.entries()].filter(([, p]) => p.key.file === csvFile);
+    const lines = csvText.trim().split('\n');
+    const header = lines[0]!.split(',');
+    // A row, a place per column, and one per item of each non-empty, known attainment cell.
+    const items = lines.slice(1).reduce((n, l) => n + (/,((?:\d+;)*\d+),/.exec(l)?.[1]!.split(';').length ?? 0), 0);
+    expect(listed.length).toBe(12 * (1 + header.length) + items);
+    expect(items).toBeGreaterThan(20);
+    // A fresh load for each, so no lookup is served from an earlier one.
+    for (const [path, place] of listed.filter((_, i) => i % 7 === 0)) expect((await mustLoad(abs)).positions.get(path), path).toEqual(place);
+    const { positions } = await mustLoad(abs);
+    for (const [path, place] of listed) {
+      expect(positions.get(path), path).toEqual(place);
+      // Each cell's place is where its text starts (a quoted cell: at its quote).
+      const line = lines[place.key.line - 1]!;
+      const col = header.indexOf(path.replace(/^people\[\d+\]\.?/, ''));
+      if (col > 0) expect(line.slice(0, place.key.column - 1).match(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g)?.length, path).toBe(col);
+    }
+    expect(positions.get('people[13]')).toBeUndefined();
+    expect(positions.get('people[12].attainment[9]')).toBeUndefined();
+    expect(positions.get('people[12].no_such_column')).toBeUndefined();
+    expect(positions.locate('people[12].coaching')).toEqual(positions.get('people[12]')?.key);
+  });
+
   it('resolves the roster relative to the org file, not the working directory', async () => {
     const yaml = readFileSync(abs, 'utf8');
     const r = await loadOrgText(yaml, 'elsewhere/team.yaml', { baseDir: EXAMPLES });
