@@ -236,6 +236,22 @@ describe('sales-process', () => {
     ])('reads "%s" as %s', (text, kind) => {
       expect(readCriterion(text)).toBe(kind);
     });
+
+    it.each([
+      ['Budget CONFIRMED', 'buyer'],
+      ['Demo Given', 'seller'],
+      ['PO Received', 'buyer'],
+      ['Proposal SENT to the Economic Buyer', 'seller'],
+      // Without the u flag, case-insensitive matching folds ASCII letters only: a
+      // long s (ſ), the Kelvin sign (K) or a dotted capital I (İ) is not a letter of these words.
+      ['contract ſigned', undefined],
+      ['\u212Aickoff done', 'seller'],
+      ['\u212Aickoff planned', undefined],
+      ['budget conf\u0130rmed', 'buyer'],
+      ['conf\u0130rmed', undefined],
+    ])('reads "%s" as %s whatever the case of its ASCII letters, and no other letter as one of them', (text, kind) => {
+      expect(readCriterion(text)).toBe(kind);
+    });
   });
 
   describe('forecast accuracy, pipeline coverage and win rate (issue 11)', () => {
