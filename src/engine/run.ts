@@ -9,6 +9,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
+import { findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -102,7 +103,23 @@ export function runAudit(given: AuditInput): AuditReport {
   // Several respondents: one value per fact by the stated policy, before any rule runs (resolve.ts).
   const resolved = resolveResponses(given.org, given.unknowns ?? [], given.rules);
   const perception = resolved.perception;
-  const input: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
+  const answered: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
+  // An empty list that does or may have members counts as unknown, and one a stated fact says has members is a finding (contradictions.ts).
+  const contradictions = findContradictions(answered.org, answered.date);
+  const emptied = unknownEmptyLists(answered.org, answered.date);
+  const input: AuditInput = emptied.length ? { ...answered, org: withoutLists(answered.org, emptied) } : answered;
+  // A rule that reads an empty roster as listing nobody (emptyRosterKnown) sees it, contradicted or not: were it
+  // unknown only when contradicted, deleting the contradicting fact would raise that rule.
+  const rosterKept = emptied.includes('people')
+    ? {
+        ...input,
+        org: withoutLists(
+          answered.org,
+          emptied.filter((p) => p !== 'people'),
+        ),
+      }
+    : input;
+  const inputFor = (rule: RuleDefinition): AuditInput => (rule.emptyRosterKnown ? rosterKept : input);
   const { org, date, rules } = input;
   const ids = identities(org);
   const unknownSet = new Set(input.unknowns ?? []);
@@ -165,7 +182,7 @@ export function runAudit(given: AuditInput): AuditReport {
 
   // Findings and steps cite their facts by path until the report shows them (placeAt below): at 10,000
   // people most are summarised, and locating every fact in the file was a large share of the run.
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, pathOnly, ids));
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, inputFor(rule), unknownSet, waivers, pathOnly, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {
@@ -216,6 +233,25 @@ export function runAudit(given: AuditInput): AuditReport {
         thresholds: [],
       });
     }
+  }
+
+  // Each contradiction is a finding of the first rule that judges the list's members and runs, naming both facts, with its fix.
+  for (const c of contradictions) {
+    const raw = c.owners.map((id) => raws.find((r) => r.result.id === id)).find((r) => r && !['off', 'waived', 'error'].includes(r.result.status));
+    if (!raw) continue;
+    const paths = [c.list, ...c.by];
+    raw.findings.push({
+      id: ids.findingId(raw.result.id, 'contradiction', paths),
+      ruleId: raw.result.id,
+      messageId: 'contradiction',
+      message: c.message,
+      severity: raw.result.severity,
+      note: false,
+      data: { list: c.list },
+      evidence: paths.map(pathOnly),
+      thresholds: [],
+    });
+    raw.steps.push({ stepId: 'resolveContradiction', action: c.action, owner: 'Auditor', effort: 'low', evidence: paths.map(pathOnly) });
   }
 
   const scored: Scored[] = raws.map(({ result, known }) => ({

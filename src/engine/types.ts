@@ -172,6 +172,12 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   reads: string[];
   /** Facts without which the rule cannot be assessed (all must be known). */
   requires: string[];
+  /**
+   * True for a rule that reads `people: []` as listing nobody beside what it
+   * judges elsewhere (role-title-fit judges the roles themselves). For every
+   * other rule the engine counts an empty roster as unknown (contradictions.ts).
+   */
+  emptyRosterKnown?: boolean;
   /** Tunable thresholds; each one's `source` cites where its default comes from. */
   options?: O;
   docs: {

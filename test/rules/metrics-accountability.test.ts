@@ -8,6 +8,8 @@ const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'C
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
 const good = { kpis: [revenue, meetings], review_cadence: 'weekly', team_involved: true };
 const K = 'metrics.kpis';
+// A roster with nobody who sells: team attainment does not apply, so only the KPIs count (an empty roster would count as unknown).
+const NO_REPS = [{ name: 'Office manager', is_rep: false }];
 // The team-attainment fragment: three reps at 52-66% of quota for four quarters
 // (start dates added, as the fragments' README allows: each ramped a year and more ago).
 const team = [
@@ -96,7 +98,7 @@ describe('metrics-accountability', () => {
       steps: ['addLeading', 'setTarget', 'setOwner', 'setReview', 'workshop'],
     },
   ])('$name', ({ metrics, status, score, messages, paths, steps }) => {
-    const r = runRule(rule, { metrics, people: [] } as never);
+    const r = runRule(rule, { metrics, people: NO_REPS } as never);
     expectOutcome(r, { status, score, messages, paths, steps });
   });
 
@@ -143,15 +145,15 @@ describe('metrics-accountability', () => {
     });
 
     it('asks for a result measure beside the activity, and counts a conversion rate as leading', () => {
-      const r = runRule(rule, { people: [], metrics: { ...good, kpis: [meetings, { name: 'Demo to proposal (%)', kind: 'conversion', target: 40, owner: 'AE' }] } } as never);
+      const r = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis: [meetings, { name: 'Demo to proposal (%)', kind: 'conversion', target: 40, owner: 'AE' }] } } as never);
       expectOutcome(r, { status: 'pass', score: 0.95, messages: ['noOutcome'], steps: ['addOutcome'] });
-      const conv = runRule(rule, { people: [], metrics: { ...good, kpis: [revenue, { name: 'Win rate (%)', kind: 'conversion', target: 25, owner: 'AE' }] } } as never);
+      const conv = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis: [revenue, { name: 'Win rate (%)', kind: 'conversion', target: 25, owner: 'AE' }] } } as never);
       expectOutcome(conv, { status: 'pass', score: 1, messages: [] });
     });
 
     it('notes a list of more than seven KPIs', () => {
       const kpis = [revenue, ...Array.from({ length: 7 }, (_, i) => ({ ...meetings, name: `Activity ${i + 1}` }))];
-      const r = runRule(rule, { people: [], metrics: { ...good, kpis } } as never);
+      const r = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis } } as never);
       expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['manyKpis'] });
       expect(r.notes[0]!.message).toBe('8 KPIs are tracked: past about 7, the few that drive results get lost among the rest.');
       expect(r.notes[0]!.thresholds[0]!.source).toMatch(/Miller.*1956/);
@@ -211,7 +213,7 @@ describe('metrics-accountability', () => {
       missing: [`${K}[1].target`],
     },
   ])('partly known: $name', ({ metrics, unknowns, status, score, upTo, messages, missing }) => {
-    const r = runRule(rule, { metrics, people: [] } as never, { unknowns });
+    const r = runRule(rule, { metrics, people: NO_REPS } as never, { unknowns });
     expectOutcome(r, { status, score, messages, missing });
     expect(r.report.rules[0]!.upTo).toBe(upTo);
   });
@@ -232,7 +234,7 @@ describe('metrics-accountability', () => {
 
   it('names the KPI in each per-KPI checklist item, or its position when unnamed', () => {
     const r = runRule(rule, {
-      people: [],
+      people: NO_REPS,
       metrics: { ...good, kpis: [revenue, { kind: 'activity', owner: 'AE', target: 0 }, { name: 'Pipeline added', kind: 'activity', target: 5, owner: 'none' }] },
     } as never);
     expect(r.checklist.map((c) => [c.stepId, c.action, c.evidence[0]!.path])).toEqual([
