@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, listNames, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, listNames, repsOf, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -107,6 +107,8 @@ export default defineRule({
   title: 'Measured, owned, agreed metrics',
   source: 'Jackson, mistake 4',
   category: 'process',
+  // A summary of many reps' notes counts against the reps whose attainment is judged.
+  population: { noun: 'quota-carrying reps', count: (org) => repsOf(org.people).length },
   severity: 'high',
   reads: [
     'metrics.kpis',

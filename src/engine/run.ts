@@ -302,8 +302,11 @@ export function runAudit(given: AuditInput): AuditReport {
     const grouped: RawFinding[] = input.groupBySubject === false ? raw.findings : groupBySubject(raw.findings, org, input.perPerson ? Infinity : SUMMARISE_OVER);
     // Counted per person, before any summary: the counts (and the gates) are the same either way.
     if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
-    const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org);
-    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf) : raw.steps;
+    // Whom the rule judged, for "300 of 2,100 reps" (a rule that does not say counts everyone listed).
+    const pop = raw.rule.population;
+    const population = pop && !input.perPerson ? { noun: pop.noun, count: pop.count(org) } : undefined;
+    const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org, population);
+    const steps = summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf, population) : raw.steps;
     const keyed = steps.map(({ data: _data, group, ...s }) => ({
       ...placed(s),
       // A step for many people is about the list, not the few it names: its identity stays while they change.
