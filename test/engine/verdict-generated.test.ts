@@ -40,9 +40,10 @@ const person = (i: number) =>
       title: fc.constantFrom(...TITLES),
       is_rep: fc.boolean(),
       direct_reports: fc.constantFrom(0, 2, 12),
-      selling_share_pct: fc.constantFrom(30, 60, 100),
+      // Shares and records either side of a prorated quota (20% of a full quota at 30% is 67% of theirs, 45% at 50% is 90%).
+      selling_share_pct: fc.constantFrom(0, 30, 50, 60, 100),
       start_date: fc.constantFrom(...DATES),
-      attainment: fc.array(fc.constantFrom(30, 60, 85, 95, 130), { maxLength: 6 }),
+      attainment: fc.array(fc.constantFrom(20, 30, 45, 60, 85, 95, 130), { maxLength: 6 }),
       selling_time_pct: fc.constantFrom(15, 40, 60),
       coaching,
       actions: fc.array(action, { maxLength: 2 }),
@@ -282,6 +283,8 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
     expect(has((o) => (o.policies?.length ?? 0) > 0)).toBeGreaterThan(50);
     expect(has((o) => (o.people ?? []).some((p) => p.selling_share_pct !== undefined && p.selling_share_pct < 100 && p.is_rep === true))).toBeGreaterThan(20);
     expect(has((o) => (o.people ?? []).some((p) => (p.direct_reports ?? 0) > 0 && (p.attainment?.length ?? 0) > 0))).toBeGreaterThan(20);
+    // Part-time sellers whose record misses a full quota but may make a prorated one (verdict follow-ups, item 3).
+    expect(has((o) => (o.people ?? []).some((p) => p.is_rep === true && (p.selling_share_pct ?? 100) < 100 && (p.attainment ?? []).some((a) => a < 90)))).toBeGreaterThan(20);
     expect(has((o) => o.leadership?.reps_per_manager !== undefined && o.leadership.manager_coaching_hours_per_month !== undefined)).toBeGreaterThan(20);
     expect(has((o) => o.compensation?.ramp_months !== undefined && o.compensation.draw !== undefined && o.compensation.base_pct !== undefined)).toBeGreaterThan(10);
     expect(has((o) => (o.responses ?? []).some((r) => Object.keys(r.answers).some((k) => k.startsWith('people[name='))))).toBeGreaterThan(10);

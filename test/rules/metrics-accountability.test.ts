@@ -246,30 +246,55 @@ describe('metrics-accountability', () => {
 
 describe('part-time sellers and team attainment (verdict follow-ups)', () => {
   const ramped = (name: string, attainment: number[], more: object = {}) => ({ name, is_rep: true, start_date: '2020-01-01', attainment, ...more });
-  it("leaves out a selling CEO's or a player-coach's missed quota, with a note, as manage-not-pay-cut does", () => {
-    const people = [
-      ramped('AE 1', [100, 100, 100, 100]),
-      ramped('AE 2', [100, 100, 100, 100]),
-      ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 }),
-      ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 }),
-    ];
+  const attainmentCheck = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!;
+  it("judges a selling CEO's hits and misses alike against a quota prorated to the selling share, and says so (a miss was left out)", () => {
+    // AE 1 at quota, AE 2 not; the CEO sells 40% of the job at 20% of a full quota: 50% of theirs, a miss.
+    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 })];
     const r = runRule(rule, { metrics: good, people } as never);
-    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTimeMiss', 'partTimeMiss'] });
-    expect(r.notes[0]!.message).toBe("CEO sells part-time (40% of the job): a missed quota is left out of the team's attainment, since it is a part quota beside another job.");
-    // As full-time reps they are counted: 2 of 4 at quota.
-    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 0 })] } as never);
-    expect(full.score).toBe(1);
-    expect(full.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
-    const worse = runRule(rule, { metrics: good, people: [people[0]!, ramped('AE 3', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20])] } as never);
-    expect(worse.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBeLessThan(1);
+    // 1 of 3 at quota against the bar of half: 0.667 (leaving the CEO's miss out read 1 of 2: 1, flattering).
+    expect(attainmentCheck(r).score).toBe(0.667);
+    expect(r.findings.find((f) => f.messageId === 'teamBelowQuota')!.message).toContain('Only 1 of 3 reps');
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
+      [
+        'partTimeProrated',
+        'CEO sells part-time (40% of the job): judged against a quota prorated to 40% of a full-time quota, where an average of 20% of a full quota is 50% of theirs.',
+        ['people[2].selling_share_pct', 'people[2].attainment'],
+      ],
+    ]);
+    // At 40% of a full quota the CEO is at 100% of theirs: a hit, as any rep's.
+    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40], { selling_share_pct: 40 })] } as never);
+    expect(attainmentCheck(hit).score).toBe(1);
+    // Never above the same record as a full-time rep's... and never below it: the prorated quota is smaller.
+    const fullTime = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40])] } as never);
+    expect(attainmentCheck(fullTime).score).toBeLessThanOrEqual(attainmentCheck(hit).score);
+  });
+
+  it("counts a player-coach's miss as unknown while the selling share is unknown (earns nothing, still counted), and a hit of a full quota as a hit", () => {
+    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 })];
+    const r = runRule(rule, { metrics: good, people } as never);
+    const c = attainmentCheck(r);
+    expect([c.score, c.upTo, c.missing]).toEqual([0.667, 1, ['people[2].selling_share_pct']]);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([
+      [
+        'partTimeShareUnknown',
+        'Lead sells part-time (and manages 3 people), but the selling share is not known: the quota cannot be prorated to it, so their attainment counts as unknown (it earns nothing) until the share is recorded.',
+      ],
+    ]);
+    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 3 })] } as never);
+    expect([attainmentCheck(full).score, attainmentCheck(full).missing]).toEqual([1, []]);
+    // Deleting the reports (the part-time status) or stating the share never raises it.
+    expectMonotone(rule, { metrics: good, people } as unknown as Org);
+    expectMonotone(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [30, 30, 30, 30], { direct_reports: 3, selling_share_pct: 50 })] } as unknown as Org);
   });
 
   it('counts a part-time seller at quota like anyone: deleting the selling share never raises team attainment', () => {
+    // (rev-inputs/pt.yaml's kind: a selling CEO above quota, a full-time rep and a player-coach below it.)
     const org = {
       metrics: good,
       people: [ramped('AE 1', [20, 20, 20, 20]), ramped('CEO', [120, 120, 120, 120], { selling_share_pct: 40 }), ramped('Lead', [30, 30, 30, 30], { direct_reports: 2 })],
     } as unknown as Org;
-    expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
+    // The CEO at 300% of a prorated quota, AE 1 short, the Lead's share unknown (counted, earning nothing): 1 of 3.
+    expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(0.667);
     expectMonotone(rule, org);
   });
 
