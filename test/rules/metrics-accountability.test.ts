@@ -266,7 +266,7 @@ describe('part-time sellers and team attainment (verdict follow-ups)', () => {
     expect(attainmentCheck(hit).score).toBe(1);
     // Never above the same record as a full-time rep's... and never below it: the prorated quota is smaller.
     const fullTime = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40])] } as never);
-    expect(attainmentCheck(fullTime).score).toBeLessThanOrEqual(attainmentCheck(hit).score);
+    expect(attainmentCheck(fullTime).score).toBeLessThanOrEqual(attainmentCheck(hit).score!);
   });
 
   it("counts a player-coach's miss as unknown while the selling share is unknown (earns nothing, still counted), and a hit of a full quota as a hit", () => {
