@@ -161,3 +161,33 @@ describe('empty friction points', () => {
     expect(r.findings.some((f) => f.messageId === 'contradiction')).toBe(contradiction);
   });
 });
+
+describe('cases the generated orgs found (verdict-generated.test.ts)', () => {
+  const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+  it.each<[string, Org, Org]>([
+    [
+      // Found while the roster counted as unknown only when contradicted: deleting the span made it "nobody" again (headline 2 -> 5).
+      'deleting the span beside an empty roster',
+      { leadership: { reps_per_manager: 8 }, people: [], roles: [{ title: 'Account Executive' }] } as Org,
+      { leadership: {}, people: [], roles: [{ title: 'Account Executive' }] } as Org,
+    ],
+    [
+      'deleting "friction reported" beside an empty list of friction points',
+      { friction: { none_reported: false, points: [] }, metrics: { kpis: [] } } as Org,
+      { friction: { points: [] }, metrics: { kpis: [] } } as Org,
+    ],
+    [
+      'deleting the start date beside an empty attainment record',
+      { people: [{ name: 'AE 1', is_rep: true, start_date: '2019-03-01', attainment: [] }] } as Org,
+      { people: [{ name: 'AE 1', is_rep: true, attainment: [] }] } as Org,
+    ],
+  ])('%s never raises a rule or the headline', (_name, full, less) => {
+    const before = audit(full);
+    const after = audit(less);
+    expect(after.summary.score).toBeLessThanOrEqual(before.summary.score!);
+    for (const r of after.rules) {
+      const b = before.rules.find((x) => x.id === r.id)!;
+      if (r.score !== null) expect(r.score, r.id).toBeLessThanOrEqual(b.score ?? 0);
+    }
+  });
+});
