@@ -25,6 +25,8 @@ export default defineRule({
   title: 'Reps are coached as individuals',
   source: 'Jackson, mistake 5',
   category: 'people',
+  // A summary of many reps' findings counts against the reps coached: "300 of 2,100 reps".
+  population: { noun: 'reps', count: (org) => repsOf(org.people).length },
   severity: 'high',
   reads: [
     'people[].name',

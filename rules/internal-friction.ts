@@ -41,7 +41,6 @@ export default defineRule({
     noMechanism: '{quoted} ({area}) has no agreed way of being resolved.',
     unknown: 'Whether {quoted} ({area}) has an owner and an agreed way of being resolved is not fully known: it earns nothing until it is.',
     contradicts: 'The company says reps face no internal friction, yet friction points are listed: the listed points are scored.',
-    emptyList: 'The company says reps fight other departments, yet the list of friction points is empty: the list is taken as complete.',
   },
   // The fix is owned where the friction lives: credit by Finance, contracts by Legal, pricing
   // approvals by sales operations with Finance, stock and capacity by Operations; anything else, the CEO.
@@ -70,10 +69,11 @@ export default defineRule({
       return { notAssessed: f.none_reported === false ? ['friction.points'] : ['friction.none_reported', 'friction.points'] };
     }
     // A list that is given is complete: an empty one says there is no friction point to fix.
-    // (Even beside `none_reported: false`: an unknown never takes a rule out, and an empty list is no unknown.)
+    // Beside `none_reported: false` the file contradicts itself: the engine counts the list as unknown
+    // (engine/contradictions.ts) and reports it, so a bare model reaching here is read the same way.
     if (!points.length) {
-      const findings = f.none_reported === false ? [finding('emptyList', ['friction.none_reported', 'friction.points'], {}, { note: true })] : [];
-      return { notApplicable: 'No internal friction point is listed.', findings };
+      if (f.none_reported === false) return { notAssessed: ['friction.points'] };
+      return { notApplicable: 'No internal friction point is listed.' };
     }
 
     const findings: ReturnType<typeof finding>[] = [];

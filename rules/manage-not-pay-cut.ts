@@ -17,6 +17,8 @@ export default defineRule({
   title: 'Performance is managed, not priced',
   source: 'Jackson, mistake 6',
   category: 'people',
+  // A summary of many reps' findings counts against the reps judged on their quota.
+  population: { noun: 'quota-carrying reps', count: (org) => repsOf(org.people).length },
   severity: 'high',
   reads: [
     'people[].name',

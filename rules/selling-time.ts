@@ -14,6 +14,8 @@ export default defineRule({
   title: 'Reps spend their time selling',
   source: 'Jackson, mistake 7',
   category: 'enablement',
+  // A summary of many reps' findings counts against the reps whose selling time is judged.
+  population: { noun: 'reps', count: (org) => repsOf(org.people).length },
   severity: 'high',
   reads: [
     'people[].name',

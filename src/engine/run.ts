@@ -10,6 +10,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
+import { findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -106,7 +107,23 @@ export function runAudit(given: AuditInput): AuditReport {
   // Several respondents: one value per fact by the stated policy, before any rule runs (resolve.ts).
   const resolved = resolveResponses(given.org, given.unknowns ?? [], given.rules);
   const perception = resolved.perception;
-  const input: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
+  const answered: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
+  // An empty list that does or may have members counts as unknown, and one a stated fact says has members is a finding (contradictions.ts).
+  const contradictions = findContradictions(answered.org, answered.date);
+  const emptied = unknownEmptyLists(answered.org, answered.date);
+  const input: AuditInput = emptied.length ? { ...answered, org: withoutLists(answered.org, emptied) } : answered;
+  // A rule that reads an empty roster as listing nobody (emptyRosterKnown) sees it, contradicted or not: were it
+  // unknown only when contradicted, deleting the contradicting fact would raise that rule.
+  const rosterKept = emptied.includes('people')
+    ? {
+        ...input,
+        org: withoutLists(
+          answered.org,
+          emptied.filter((p) => p !== 'people'),
+        ),
+      }
+    : input;
+  const inputFor = (rule: RuleDefinition): AuditInput => (rule.emptyRosterKnown ? rosterKept : input);
   const { org, date, rules } = input;
   // A plugin rule's custom facts in the words its `fact()` gives them (built-in rules declare none: an empty map).
   const customMeta = customFactMetas(rules);
@@ -172,7 +189,7 @@ export function runAudit(given: AuditInput): AuditReport {
 
   // Findings and steps cite their facts by path until the report shows them (placeAt below): at 10,000
   // people most are summarised, and locating every fact in the file was a large share of the run.
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, pathOnly, ids));
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, inputFor(rule), unknownSet, waivers, pathOnly, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {
@@ -225,6 +242,25 @@ export function runAudit(given: AuditInput): AuditReport {
     }
   }
 
+  // Each contradiction is a finding of the first rule that judges the list's members and runs, naming both facts, with its fix.
+  for (const c of contradictions) {
+    const raw = c.owners.map((id) => raws.find((r) => r.result.id === id)).find((r) => r && !['off', 'waived', 'error'].includes(r.result.status));
+    if (!raw) continue;
+    const paths = [c.list, ...c.by];
+    raw.findings.push({
+      id: ids.findingId(raw.result.id, 'contradiction', paths),
+      ruleId: raw.result.id,
+      messageId: 'contradiction',
+      message: c.message,
+      severity: raw.result.severity,
+      note: false,
+      data: { list: c.list },
+      evidence: paths.map(pathOnly),
+      thresholds: [],
+    });
+    raw.steps.push({ stepId: 'resolveContradiction', action: c.action, owner: 'Auditor', effort: 'low', evidence: paths.map(pathOnly) });
+  }
+
   const scored: Scored[] = raws.map(({ result, known }) => ({
     id: result.id,
     category: result.category,
@@ -273,10 +309,13 @@ export function runAudit(given: AuditInput): AuditReport {
     const grouped: RawFinding[] = input.groupBySubject === false ? raw.findings : groupBySubject(raw.findings, org, input.perPerson ? Infinity : SUMMARISE_OVER);
     // Counted per person, before any summary: the counts (and the gates) are the same either way.
     if (raw.result.status !== 'waived') for (const f of grouped) if (!f.note) bySeverity[f.severity]++;
-    const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org);
+    // Whom the rule judged, for "300 of 2,100 reps" (a rule that does not say counts everyone listed).
+    const pop = raw.rule.population;
+    const population = pop && !input.perPerson ? { noun: pop.noun, count: pop.count(org) } : undefined;
+    const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org, population);
     // Placed and keyed only when the checklist is read (see lazily below).
     const stepsOf = () =>
-      (summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf) : raw.steps).map(({ data: _data, group, ...s }) => ({
+      (summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf, population) : raw.steps).map(({ data: _data, group, ...s }) => ({
         ...placed(s),
         // A step for many people is about the list, not the few it names: its identity stays while they change.
         key: s.people

@@ -174,7 +174,7 @@ function namesWithMore(names: readonly string[], count: number): string {
  * lines), its `people` says how many and whom. Also returns the order of every
  * person the rule found something about (worst first), for the rule's steps.
  */
-export function summariseFindings(findings: readonly RawFinding[], org: Org): { findings: RawFinding[]; order: Map<number, number>; kindOf: Map<number, string> } {
+export function summariseFindings(findings: readonly RawFinding[], org: Org, population?: Population): { findings: RawFinding[]; order: Map<number, number>; kindOf: Map<number, string> } {
   const people = org.people ?? [];
   const person = findings.map(personOf);
   // Each person's name once (the sort below reads two per comparison).
@@ -219,7 +219,7 @@ export function summariseFindings(findings: readonly RawFinding[], org: Org): { 
         summaryFinding(
           members.map((m) => findings[m]!),
           members.map((m) => name(person[m]!)),
-          people.length,
+          populationOf(population, people.length, members.length),
         ),
       );
     else if (!dropped.has(i)) out.push(f);
@@ -234,7 +234,19 @@ function minOf(xs: readonly number[]): number {
   return m;
 }
 
-function summaryFinding(members: readonly RawFinding[], names: readonly string[], total: number): RawFinding {
+/** Whom a rule judged, for its summaries: `noun` (plural, the field's words) and how many (`count`). */
+export interface Population {
+  noun: string;
+  count: number;
+}
+
+/** The population a summary counts against: the rule's, never fewer than the people summarised; else everyone listed. */
+function populationOf(population: Population | undefined, listed: number, members: number): Population & { said: boolean } {
+  return population ? { noun: population.noun, count: Math.max(population.count, members), said: true } : { noun: 'people', count: listed, said: false };
+}
+
+function summaryFinding(members: readonly RawFinding[], names: readonly string[], pop: Population & { said: boolean }): RawFinding {
+  const total = pop.count;
   const shown = members.slice(0, SUMMARY_NAMED);
   const head = members[0]!;
   const count = members.length;
@@ -245,14 +257,14 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
     ruleId: head.ruleId,
     messageId: head.messageId,
     // The sentence once, with the names: the others' figures may differ, so it is the first's, as an example.
-    message: `${thousands(count)} of ${thousands(total)} people (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
+    message: `${thousands(count)} of ${thousands(total)} ${pop.noun} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
     severity: head.severity,
     note: head.note,
     // The parameters that say which situation this is (meaningOf) stay, beside the counts.
     data: { ...meaningData(head.data, names[0]), people: count, of: total },
     evidence: shown.flatMap((m) => m.evidence),
     thresholds: head.thresholds,
-    people: { count, of: total, named: names.slice(0, SUMMARY_NAMED) },
+    people: { count, of: total, ...(pop.said ? { population: pop.noun } : {}), named: names.slice(0, SUMMARY_NAMED) },
   };
 }
 
@@ -262,7 +274,7 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
  * AE 2 …; …; and 395 more." The people named come in `order` (the rule's
  * findings, worst first), then in roster order.
  */
-export function summariseSteps(steps: readonly RawStep[], org: Org, order: ReadonlyMap<number, number>, kindOf: ReadonlyMap<number, string> = new Map()): RawStep[] {
+export function summariseSteps(steps: readonly RawStep[], org: Org, order: ReadonlyMap<number, number>, kindOf: ReadonlyMap<number, string> = new Map(), population?: Population): RawStep[] {
   const people = org.people ?? [];
   const person = steps.map(personOf);
   const kinds = new Map<string, number[]>();
@@ -295,9 +307,10 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
     const sorted = [...members].sort((a, b) => at(a) - at(b) || a - b);
     const shown = sorted.slice(0, SUMMARY_NAMED);
     const count = members.length;
+    const pop = populationOf(population, people.length, count);
     out.push({
       stepId: s.stepId,
-      action: `For ${thousands(count)} of ${thousands(people.length)} people (${namesWithMore(
+      action: `For ${thousands(count)} of ${thousands(pop.count)} ${pop.noun} (${namesWithMore(
         shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`),
         count,
       )}), for example: ${steps[sorted[0]!]!.action}`,
@@ -306,7 +319,7 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
       evidence: shown.flatMap((m) => steps[m]!.evidence),
       ...(s.or ? { or: true as const } : {}),
       group: groupOf(keyOf.get(i)!),
-      people: { count, of: people.length, named: shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`) },
+      people: { count, of: pop.count, ...(pop.said ? { population: pop.noun } : {}), named: shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`) },
     });
   });
   return out;

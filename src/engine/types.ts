@@ -172,6 +172,19 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   reads: string[];
   /** Facts without which the rule cannot be assessed (all must be known). */
   requires: string[];
+  /**
+   * True for a rule that reads `people: []` as listing nobody beside what it
+   * judges elsewhere (role-title-fit judges the roles themselves). For every
+   * other rule the engine counts an empty roster as unknown (contradictions.ts).
+   */
+  emptyRosterKnown?: boolean;
+  /**
+   * Whom the rule judges person by person, for a summary of many people's
+   * findings ("300 of 2,100 reps"): `noun` in the field's words (plural), and
+   * `count`, how many people of the org (after the engine's reading of it)
+   * are such. Without it a summary counts everyone the org lists ("people").
+   */
+  population?: { noun: string; count: (org: Org) => number };
   /** Tunable thresholds; each one's `source` cites where its default comes from. */
   options?: O;
   docs: {
@@ -264,8 +277,10 @@ export interface Finding {
 export interface PeopleSummary {
   /** How many people it concerns. */
   count: number;
-  /** How many people the org lists. */
+  /** How many people the rule judged (its `population`), or, for a rule that does not say, how many the org lists. */
   of: number;
+  /** Who those are, in the field's words ("reps", "quota-carrying reps"; "people" for a rule that does not say). */
+  population?: string;
   /** The people the message names (SUMMARY_NAMED at most), worst first, then by name; the others are counted. */
   named: string[];
 }

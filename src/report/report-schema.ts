@@ -81,7 +81,7 @@ const rule = z.strictObject({
 });
 
 /** Many people with the same finding or step, summarised as one. */
-const people = z.strictObject({ count: z.int().check(z.gte(1)), of: z.int().check(z.gte(0)), named: z.array(text) });
+const people = z.strictObject({ count: z.int().check(z.gte(1)), of: z.int().check(z.gte(0)), population: z.optional(text), named: z.array(text) });
 
 const finding = z.strictObject({
   id: text,

@@ -14,6 +14,7 @@ import type { AuditReport, Finding, RuleDefinition } from '../../src/engine/type
 import type { Org } from '../../src/model/schema';
 import { reportJsonSchema } from '../../src/report/report-schema';
 import { repeated } from '../helpers/repeated';
+import { rules } from '../../rules/index';
 
 const DATE = '2026-11-27';
 
@@ -28,6 +29,12 @@ describe('summarised per-person findings', async () => {
   const every = audit(loaded, { date: DATE, perPerson: true });
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
   const validate = ajv.compile(reportJsonSchema());
+  // The mid-size roster has 8 reps in 10 people: 2,400 of the 3,000 (the Sales Director and Sales Coordinator do not sell).
+  const REPS = 2400;
+  const judged = (ruleId: string) => {
+    const noun = rules.find((r) => r.id === ruleId)!.population?.noun ?? 'people';
+    return { noun, of: noun === 'people' ? PEOPLE : REPS };
+  };
 
   it('the threshold is well above the bundled examples, whose reports carry no summary', async () => {
     expect(SUMMARISE_OVER).toBeGreaterThanOrEqual(100);
@@ -59,10 +66,12 @@ describe('summarised per-person findings', async () => {
       const one = summed.findings.filter((f) => kind(f) === k);
       expect(one, k).toHaveLength(1);
       const f = one[0]!;
-      expect(f.people).toEqual({ count: n, of: PEOPLE, named: expect.any(Array) });
+      // Counted against whom the rule judged (its population): 2,400 reps of the 3,000 people, not everyone.
+      const { of, noun } = judged(f.ruleId);
+      expect(f.people).toEqual({ count: n, of, ...(noun === 'people' ? {} : { population: noun }), named: expect.any(Array) });
       expect(f.people!.named).toHaveLength(SUMMARY_NAMED);
-      // The sentence once, with the names: "N of M people (A, B, C, D, E and N-5 more), for example: A …".
-      expect(f.message.startsWith(`${thousands(n)} of ${thousands(PEOPLE)} people (${f.people!.named.join(', ')} and ${thousands(n - SUMMARY_NAMED)} more), for example: `)).toBe(true);
+      // The sentence once, with the names: "N of M reps (A, B, C, D, E and N-5 more), for example: A …".
+      expect(f.message.startsWith(`${thousands(n)} of ${thousands(of)} ${noun} (${f.people!.named.join(', ')} and ${thousands(n - SUMMARY_NAMED)} more), for example: `)).toBe(true);
       expect(f.id.startsWith(`${f.ruleId}/${f.messageId}/people[severity=${f.severity}`)).toBe(true);
       // The people named are among those the rule found, each with their own message, and cited as evidence.
       const theirs = every.findings.filter((g) => kind(g) === k);
@@ -121,8 +130,9 @@ describe('summarised per-person findings', async () => {
       expect(items.length, k).toBeGreaterThanOrEqual(1);
       expect(items.reduce((s, c) => s + c.people!.count, 0)).toBe(n);
       for (const c of items) {
+        const { of, noun } = judged(c.ruleId);
         expect(
-          c.action.startsWith(`For ${thousands(c.people!.count)} of ${thousands(PEOPLE)} people (${c.people!.named.join(', ')} and ${thousands(c.people!.count - SUMMARY_NAMED)} more), for example: `),
+          c.action.startsWith(`For ${thousands(c.people!.count)} of ${thousands(of)} ${noun} (${c.people!.named.join(', ')} and ${thousands(c.people!.count - SUMMARY_NAMED)} more), for example: `),
         ).toBe(true);
         expect(c.id.startsWith(`${c.ruleId}/${c.stepId}/people[`)).toBe(true);
       }
@@ -280,5 +290,50 @@ describe('summarised per-person findings', async () => {
     }
     for (const a of names) for (const b of names) expect(Math.sign(naturalCompare(a, b)), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(Math.sign(reference(a, b)));
     expect(naturalCompare('AE 2', 'AE 2 x')).toBe(reference('AE 2', 'AE 2 x'));
+  });
+});
+
+describe('a summary counts against whom the rule judged (verdict follow-ups, item 2)', () => {
+  // 2,100 reps, each with no development plan and two poor quarters unmanaged, beside 301 people who do not sell (2,401, as rev-inputs/big.yaml).
+  const reps = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `AE ${i + 1}`, is_rep: true, start_date: '2022-01-10', attainment: [40, 40, 40, 40], actions: [], coaching: { plan: 'none' } }));
+  const others = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Ops ${i + 1}`, is_rep: false }));
+  const run = (people: object[]) => runAudit({ org: { people } as Org, date: DATE, rules, file: 'org.yaml' });
+
+  it('2,100 reps among 2,401 people: "2,100 of 2,100 reps" and "… quota-carrying reps", never "of 2,401 people"', () => {
+    const r = run([...reps(2100), ...others(301)]);
+    const noPlan = r.findings.find((f) => f.ruleId === 'individual-coaching' && f.people)!;
+    expect(noPlan.message.startsWith('2,100 of 2,100 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 2,095 more), for example: ')).toBe(true);
+    expect(noPlan.people).toEqual({ count: 2100, of: 2100, population: 'reps', named: ['AE 1', 'AE 2', 'AE 3', 'AE 4', 'AE 5'] });
+    const unmanaged = r.findings.find((f) => f.ruleId === 'manage-not-pay-cut' && f.people)!;
+    expect(unmanaged.message.startsWith('2,100 of 2,100 quota-carrying reps (')).toBe(true);
+    const step = r.checklist.find((c) => c.ruleId === 'individual-coaching' && c.people)!;
+    expect(step.action.startsWith('For 2,100 of 2,100 reps (')).toBe(true);
+    for (const x of [...r.findings, ...r.checklist].filter((x) => x.people)) expect('message' in x ? x.message : x.action).not.toContain('2,401 people');
+  });
+
+  it('just above the threshold (n101-like: 101 reps and a coordinator): "101 of 101 reps", not "101 of 102 people"', () => {
+    const r = run([...reps(101), ...others(1)]);
+    const noPlan = r.findings.find((f) => f.ruleId === 'individual-coaching' && f.people)!;
+    expect(noPlan.message.startsWith('101 of 101 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 96 more), for example: ')).toBe(true);
+    expect(noPlan.people!.of).toBe(101);
+  });
+
+  it('a rule that does not say whom it judges counts everyone listed, as "people"', () => {
+    const plain = defineRule({
+      id: 'plain',
+      title: 'plain',
+      source: 'test',
+      category: 'people',
+      severity: 'high',
+      reads: ['people[].name'],
+      docs: { description: 'd', rationale: 'r' },
+      messages: { short: '{name} falls short.' },
+      steps: {},
+      check: ({ org, finding }) => ({ score: 0, findings: (org.people ?? []).flatMap((p, i) => (p.is_rep ? [finding('short', [`people[${i}].name`], { name: p.name })] : [])) }),
+    }) as unknown as RuleDefinition;
+    const r = runAudit({ org: { people: [...reps(101), ...others(1)] } as Org, date: DATE, rules: [plain], file: 'o.yaml' });
+    expect(r.findings[0]!.message.startsWith('101 of 102 people (')).toBe(true);
+    expect(r.findings[0]!.people).toEqual({ count: 101, of: 102, named: expect.any(Array) });
   });
 });

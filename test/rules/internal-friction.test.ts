@@ -81,7 +81,7 @@ describe('internal-friction', () => {
 
   it.each([
     { name: 'when the company states reps face no internal friction', friction: { none_reported: true }, reason: 'The company states that reps face no internal friction.' },
-    { name: 'when the list of friction points is given and empty', friction: { points: [] }, reason: 'No internal friction point is listed.' },
+    { name: 'when the list of friction points is empty and no friction is reported', friction: { none_reported: true, points: [] }, reason: 'No internal friction point is listed.' },
   ])('does not apply $name', ({ friction, reason }) => {
     const r = runRule(rule, { friction });
     expect(r.status).toBe('not-applicable');
@@ -90,10 +90,15 @@ describe('internal-friction', () => {
     expect(r.report.findings).toEqual([]);
   });
 
-  it('takes an empty list as complete even beside "friction reported", with a note', () => {
+  it('counts an empty list beside "friction reported" as unknown (earns nothing), and says the file contradicts itself', () => {
     const r = runRule(rule, { friction: { none_reported: false, points: [] } });
-    expect(r.status).toBe('not-applicable');
-    expect(r.notes.map((n) => n.messageId)).toEqual(['emptyList']);
+    expectOutcome(r, { status: 'not-assessed', score: 0, messages: ['contradiction'], paths: ['friction.points', 'friction.none_reported'], missing: ['friction.points'] });
+    expect(r.report.findings[0]!.message).toBe(
+      'The company says reps fight other departments, yet the list of friction points is empty: the file contradicts itself. The friction points are counted as unknown, so they earn nothing until they are listed.',
+    );
+    // Never above the unresolved list it contradicts.
+    const bad = runRule(rule, { friction: { none_reported: false, points: [{ area: 'credit', description: 'Credit checks', owner: 'none', mechanism: 'none' }] } });
+    expect(bad.score).toBe(0);
   });
 
   it.each([

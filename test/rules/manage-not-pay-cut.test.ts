@@ -34,12 +34,13 @@ describe('manage-not-pay-cut', () => {
       paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].actions'],
     },
     {
+      // No quarter recorded for a rep who started in 2024 is a contradiction (engine/contradictions.ts): the attainment is unknown.
       name: 'fails for a pay cut alone when attainment does not show the rep performing',
       org: { people: [rep('AE 1', [], ['pay_cut'])] },
       status: 'fail',
       score: 0,
-      messages: ['payCut'],
-      paths: ['people[0].actions[0]'],
+      messages: ['payCut', 'contradiction'],
+      paths: ['people[0].actions[0]', 'people[0].attainment', 'people[0].start_date'],
     },
     {
       name: 'is partial with the share of underperformers actively managed',
@@ -203,10 +204,7 @@ describe('manage-not-pay-cut', () => {
     expect(r.missing).toEqual(missing);
   });
 
-  it.each([
-    { name: 'an empty roster', people: [] },
-    { name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false, attainment: [10, 10, 10] }] },
-  ])('does not apply to $name', ({ people }) => {
+  it.each([{ name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false, attainment: [10, 10, 10] }] }])('does not apply to $name', ({ people }) => {
     const r = runRule(rule, { people });
     expect(r.status).toBe('not-applicable');
     expect(r.score).toBeNull();

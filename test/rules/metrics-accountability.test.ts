@@ -8,6 +8,8 @@ const revenue = { name: 'Revenue', kind: 'outcome', target: 2_000_000, owner: 'C
 const meetings = { name: 'Meetings booked', kind: 'activity', target: 12, owner: 'AE' };
 const good = { kpis: [revenue, meetings], review_cadence: 'weekly', team_involved: true };
 const K = 'metrics.kpis';
+// A roster with nobody who sells: team attainment does not apply, so only the KPIs count (an empty roster would count as unknown).
+const NO_REPS = [{ name: 'Office manager', is_rep: false }];
 // The team-attainment fragment: three reps at 52-66% of quota for four quarters
 // (start dates added, as the fragments' README allows: each ramped a year and more ago).
 const team = [
@@ -96,7 +98,7 @@ describe('metrics-accountability', () => {
       steps: ['addLeading', 'setTarget', 'setOwner', 'setReview', 'workshop'],
     },
   ])('$name', ({ metrics, status, score, messages, paths, steps }) => {
-    const r = runRule(rule, { metrics, people: [] } as never);
+    const r = runRule(rule, { metrics, people: NO_REPS } as never);
     expectOutcome(r, { status, score, messages, paths, steps });
   });
 
@@ -143,15 +145,15 @@ describe('metrics-accountability', () => {
     });
 
     it('asks for a result measure beside the activity, and counts a conversion rate as leading', () => {
-      const r = runRule(rule, { people: [], metrics: { ...good, kpis: [meetings, { name: 'Demo to proposal (%)', kind: 'conversion', target: 40, owner: 'AE' }] } } as never);
+      const r = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis: [meetings, { name: 'Demo to proposal (%)', kind: 'conversion', target: 40, owner: 'AE' }] } } as never);
       expectOutcome(r, { status: 'pass', score: 0.95, messages: ['noOutcome'], steps: ['addOutcome'] });
-      const conv = runRule(rule, { people: [], metrics: { ...good, kpis: [revenue, { name: 'Win rate (%)', kind: 'conversion', target: 25, owner: 'AE' }] } } as never);
+      const conv = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis: [revenue, { name: 'Win rate (%)', kind: 'conversion', target: 25, owner: 'AE' }] } } as never);
       expectOutcome(conv, { status: 'pass', score: 1, messages: [] });
     });
 
     it('notes a list of more than seven KPIs', () => {
       const kpis = [revenue, ...Array.from({ length: 7 }, (_, i) => ({ ...meetings, name: `Activity ${i + 1}` }))];
-      const r = runRule(rule, { people: [], metrics: { ...good, kpis } } as never);
+      const r = runRule(rule, { people: NO_REPS, metrics: { ...good, kpis } } as never);
       expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['manyKpis'] });
       expect(r.notes[0]!.message).toBe('8 KPIs are tracked: past about 7, the few that drive results get lost among the rest.');
       expect(r.notes[0]!.thresholds[0]!.source).toMatch(/Miller.*1956/);
@@ -211,7 +213,7 @@ describe('metrics-accountability', () => {
       missing: [`${K}[1].target`],
     },
   ])('partly known: $name', ({ metrics, unknowns, status, score, upTo, messages, missing }) => {
-    const r = runRule(rule, { metrics, people: [] } as never, { unknowns });
+    const r = runRule(rule, { metrics, people: NO_REPS } as never, { unknowns });
     expectOutcome(r, { status, score, messages, missing });
     expect(r.report.rules[0]!.upTo).toBe(upTo);
   });
@@ -232,7 +234,7 @@ describe('metrics-accountability', () => {
 
   it('names the KPI in each per-KPI checklist item, or its position when unnamed', () => {
     const r = runRule(rule, {
-      people: [],
+      people: NO_REPS,
       metrics: { ...good, kpis: [revenue, { kind: 'activity', owner: 'AE', target: 0 }, { name: 'Pipeline added', kind: 'activity', target: 5, owner: 'none' }] },
     } as never);
     expect(r.checklist.map((c) => [c.stepId, c.action, c.evidence[0]!.path])).toEqual([
@@ -244,30 +246,55 @@ describe('metrics-accountability', () => {
 
 describe('part-time sellers and team attainment (verdict follow-ups)', () => {
   const ramped = (name: string, attainment: number[], more: object = {}) => ({ name, is_rep: true, start_date: '2020-01-01', attainment, ...more });
-  it("leaves out a selling CEO's or a player-coach's missed quota, with a note, as manage-not-pay-cut does", () => {
-    const people = [
-      ramped('AE 1', [100, 100, 100, 100]),
-      ramped('AE 2', [100, 100, 100, 100]),
-      ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 }),
-      ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 }),
-    ];
+  const attainmentCheck = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!;
+  it("judges a selling CEO's hits and misses alike against a quota prorated to the selling share, and says so (a miss was left out)", () => {
+    // AE 1 at quota, AE 2 not; the CEO sells 40% of the job at 20% of a full quota: 50% of theirs, a miss.
+    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 })];
     const r = runRule(rule, { metrics: good, people } as never);
-    expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTimeMiss', 'partTimeMiss'] });
-    expect(r.notes[0]!.message).toBe("CEO sells part-time (40% of the job): a missed quota is left out of the team's attainment, since it is a part quota beside another job.");
-    // As full-time reps they are counted: 2 of 4 at quota.
-    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 0 })] } as never);
-    expect(full.score).toBe(1);
-    expect(full.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
-    const worse = runRule(rule, { metrics: good, people: [people[0]!, ramped('AE 3', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20])] } as never);
-    expect(worse.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBeLessThan(1);
+    // 1 of 3 at quota against the bar of half: 0.667 (leaving the CEO's miss out read 1 of 2: 1, flattering).
+    expect(attainmentCheck(r).score).toBe(0.667);
+    expect(r.findings.find((f) => f.messageId === 'teamBelowQuota')!.message).toContain('Only 1 of 3 reps');
+    expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
+      [
+        'partTimeProrated',
+        'CEO sells part-time (40% of the job): judged against a quota prorated to 40% of a full-time quota, where an average of 20% of a full quota is 50% of theirs.',
+        ['people[2].selling_share_pct', 'people[2].attainment'],
+      ],
+    ]);
+    // At 40% of a full quota the CEO is at 100% of theirs: a hit, as any rep's.
+    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40], { selling_share_pct: 40 })] } as never);
+    expect(attainmentCheck(hit).score).toBe(1);
+    // Never above the same record as a full-time rep's... and never below it: the prorated quota is smaller.
+    const fullTime = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40])] } as never);
+    expect(attainmentCheck(fullTime).score).toBeLessThanOrEqual(attainmentCheck(hit).score!);
+  });
+
+  it("counts a player-coach's miss as unknown while the selling share is unknown (earns nothing, still counted), and a hit of a full quota as a hit", () => {
+    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 })];
+    const r = runRule(rule, { metrics: good, people } as never);
+    const c = attainmentCheck(r);
+    expect([c.score, c.upTo, c.missing]).toEqual([0.667, 1, ['people[2].selling_share_pct']]);
+    expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([
+      [
+        'partTimeShareUnknown',
+        'Lead sells part-time (and manages 3 people), but the selling share is not known: the quota cannot be prorated to it, so their attainment counts as unknown (it earns nothing) until the share is recorded.',
+      ],
+    ]);
+    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 3 })] } as never);
+    expect([attainmentCheck(full).score, attainmentCheck(full).missing]).toEqual([1, []]);
+    // Deleting the reports (the part-time status) or stating the share never raises it.
+    expectMonotone(rule, { metrics: good, people } as unknown as Org);
+    expectMonotone(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [30, 30, 30, 30], { direct_reports: 3, selling_share_pct: 50 })] } as unknown as Org);
   });
 
   it('counts a part-time seller at quota like anyone: deleting the selling share never raises team attainment', () => {
+    // (rev-inputs/pt.yaml's kind: a selling CEO above quota, a full-time rep and a player-coach below it.)
     const org = {
       metrics: good,
       people: [ramped('AE 1', [20, 20, 20, 20]), ramped('CEO', [120, 120, 120, 120], { selling_share_pct: 40 }), ramped('Lead', [30, 30, 30, 30], { direct_reports: 2 })],
     } as unknown as Org;
-    expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(1);
+    // The CEO at 300% of a prorated quota, AE 1 short, the Lead's share unknown (counted, earning nothing): 1 of 3.
+    expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(0.667);
     expectMonotone(rule, org);
   });
 

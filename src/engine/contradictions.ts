@@ -1,0 +1,128 @@
+// Empty lists that cannot be taken at their word. Taken as a known absence,
+// `people: []` would make the rules that judge reps "not applicable" and raise
+// the verdict over the full roster, or over no roster at all; a person's
+// `attainment: []` would take a rep out of team attainment; `friction.points:
+// []` would take internal friction out of the count. So such a list counts as
+// unknown (its members earn nothing, as if it were left out) wherever a fact
+// says or may say it has members: a roster always (a sales organisation is
+// its people: an empty one is never a reason for a rule not to apply), a
+// person's attainment unless their start date is under a year ago, friction
+// points unless the company states there is no friction. Where a fact the
+// file states says the list has members (a span of 9 reps per manager, a rep
+// who started in 2019, friction reported), the file contradicts itself, and
+// the engine reports it as a finding that names both facts. Pure: no I/O.
+import type { Org } from '../model/schema';
+import { isCalendarDate } from './calendar';
+import { countOf, listNames, monthsBetween } from './define-rule';
+
+/** A list stated empty while other facts say it has members. */
+export interface Contradiction {
+  /** The empty list's path: `people`, `people[3].attainment`, `friction.points`. */
+  list: string;
+  /** The facts that say the list has members, in the order the file's sections come. */
+  by: string[];
+  /** The finding's sentence, in words a client reads: both sides, and what the audit does with the list. */
+  message: string;
+  /** The fix, in words a client reads. */
+  action: string;
+  /** The rules that judge the list's members, in the order to ask which one reports the contradiction. */
+  owners: readonly string[];
+}
+
+/**
+ * Months of employment after which a rep has quarters of quota attainment to
+ * show: a year (four quarters, whatever the ramp). An `attainment: []` of a
+ * rep who started longer ago than this is a contradiction, not a new hire.
+ */
+export const ATTAINMENT_EXPECTED_AFTER_MONTHS = 12;
+
+const PEOPLE_OWNERS = ['individual-coaching', 'manage-not-pay-cut', 'selling-time', 'metrics-accountability', 'continuous-recruiting', 'role-title-fit'] as const;
+
+/**
+ * Every empty list of `org` that another fact states has members, as of
+ * `date` (YYYY-MM-DD): each is a finding. Returns [] for a file that does not
+ * contradict itself.
+ */
+export function findContradictions(org: Org, date: string): Contradiction[] {
+  const out: Contradiction[] = [];
+  const people = org.people;
+  if (people !== undefined && people.length === 0) {
+    const why: { path: string; words: string }[] = [];
+    const span = org.leadership?.reps_per_manager;
+    if (span !== undefined && span > 0) why.push({ path: 'leadership.reps_per_manager', words: `the span of control is ${countOf(span, 'rep')} per manager` });
+    const ramped = org.plan?.ramped_reps;
+    if (ramped !== undefined && ramped > 0) why.push({ path: 'plan.ramped_reps', words: `the sales plan counts on ${countOf(ramped, 'ramped rep')}` });
+    const selling = org.admin?.selling_time_pct;
+    if (selling !== undefined) why.push({ path: 'admin.selling_time_pct', words: `the reps are said to spend ${selling}% of their time selling` });
+    const tasks = org.admin?.non_sales_tasks;
+    if (tasks !== undefined && tasks.length > 0) why.push({ path: 'admin.non_sales_tasks', words: `the reps are said to spend time on ${countOf(tasks.length, 'non-sales task')}` });
+    if (why.length)
+      out.push({
+        list: 'people',
+        by: why.map((w) => w.path),
+        message: `The sales team is listed as nobody, but ${listNames(
+          why.map((w) => w.words),
+          { ordered: true },
+        )}: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.`,
+        action: 'List the people on the sales team (or correct the facts that say there are reps).',
+        owners: PEOPLE_OWNERS,
+      });
+  }
+  for (const [i, p] of (people ?? []).entries()) {
+    if (p.is_rep === false || p.attainment === undefined || p.attainment.length > 0) continue;
+    const start = p.start_date;
+    if (start === undefined || !isCalendarDate(start) || start > date || monthsBetween(start, date) < ATTAINMENT_EXPECTED_AFTER_MONTHS) continue;
+    const name = p.name ?? `people[${i}]`;
+    out.push({
+      list: `people[${i}].attainment`,
+      by: [`people[${i}].start_date`],
+      message: `The quota attainment of ${name} lists no quarter, but ${name} started on ${start}, more than a year before the audit: the file contradicts itself. Their attainment is counted as unknown, so it earns nothing until the quarters are filled in.`,
+      action: `Fill in the quota attainment of ${name}, quarter by quarter (or correct the start date).`,
+      owners: ['metrics-accountability', 'manage-not-pay-cut'],
+    });
+  }
+  const friction = org.friction;
+  if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported === false)
+    out.push({
+      list: 'friction.points',
+      by: ['friction.none_reported'],
+      message:
+        'The company says reps fight other departments, yet the list of friction points is empty: the file contradicts itself. The friction points are counted as unknown, so they earn nothing until they are listed.',
+      action: 'List the internal friction points the reps face (or record that there are none).',
+      owners: ['internal-friction'],
+    });
+  return out;
+}
+
+/**
+ * The empty lists of `org` that count as unknown, as of `date` (YYYY-MM-DD):
+ * `people: []`; a person's `attainment: []` unless their start date is a
+ * calendar date on or before `date` and under ATTAINMENT_EXPECTED_AFTER_MONTHS
+ * before it (a new hire with no quarter yet); `friction.points: []` unless
+ * `friction.none_reported` is true. Every contradicted list is among them.
+ */
+export function unknownEmptyLists(org: Org, date: string): string[] {
+  const out: string[] = [];
+  if (org.people !== undefined && org.people.length === 0) out.push('people');
+  for (const [i, p] of (org.people ?? []).entries()) {
+    if (p.attainment === undefined || p.attainment.length > 0) continue;
+    const start = p.start_date;
+    const newHire = start !== undefined && isCalendarDate(start) && start <= date && monthsBetween(start, date) < ATTAINMENT_EXPECTED_AFTER_MONTHS;
+    if (!newHire) out.push(`people[${i}].attainment`);
+  }
+  const friction = org.friction;
+  if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
+  return out;
+}
+
+/** A copy of `org` with each list of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */
+export function withoutLists(org: Org, paths: readonly string[]): Org {
+  if (!paths.length) return org;
+  const copy = structuredClone(org);
+  for (const path of paths) {
+    if (path === 'people') delete copy.people;
+    else if (path === 'friction.points') delete copy.friction!.points;
+    else delete copy.people![Number(/^people\[(\d+)\]/.exec(path)![1])]!.attainment;
+  }
+  return copy;
+}

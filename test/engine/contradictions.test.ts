@@ -1,0 +1,193 @@
+// Verdict follow-ups, item 1: a file that contradicts itself is told so, and the
+// contradiction earns nothing. An empty list (the roster, a rep's attainment,
+// the friction points) never scores better than the list left out, and where a
+// stated fact says the list has members the report has a finding naming both.
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { findContradictions, unknownEmptyLists } from '../../src/engine/contradictions';
+import { runAudit } from '../../src/engine/run';
+import { loadOrgFile } from '../../src/load/load';
+import type { Org } from '../../src/model/schema';
+import { cli } from '../e2e/run';
+import { AUDIT_DATE, runRule } from '../helpers/rule-harness';
+
+const DATE = AUDIT_DATE;
+const fixture = (f: string) => new URL(`../fixtures/contradictions/${f}`, import.meta.url).pathname;
+const EXAMPLE = new URL('../../templates/examples/mid-size-gaps.yaml', import.meta.url).pathname;
+
+async function auditFile(file: string) {
+  const r = await loadOrgFile(file);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  const { org, positions, unknowns } = r.value;
+  return runAudit({ org, date: DATE, rules, file, unknowns, locate: (p) => positions.locate(p) });
+}
+const byId = (r: ReturnType<typeof runAudit>) => Object.fromEntries(r.rules.map((x) => [x.id, x.score]));
+
+describe('an empty roster beside facts that say there are reps (rev-inputs/mg_empty.yaml)', () => {
+  it('scores below the full roster (51, was 67 above the full 66), and each rule that judges reps earns nothing, as with no roster', async () => {
+    const full = await auditFile(EXAMPLE);
+    const empty = await auditFile(fixture('roster-empty.yaml'));
+    const leftOut = await auditFile(fixture('roster-left-out.yaml'));
+    expect([full.summary.score, leftOut.summary.score]).toEqual([66, 48]);
+    // 51, not 48: role-title-fit still reads `people: []` as nobody beside the roles (emptyRosterKnown), 0.88 against 0.44.
+    expect(empty.summary.score).toBe(51);
+    // The three rules that judge reps earn nothing instead of leaving the count.
+    for (const id of ['individual-coaching', 'manage-not-pay-cut', 'selling-time']) {
+      expect(empty.rules.find((x) => x.id === id)!.status, id).not.toBe('not-applicable');
+      expect(byId(empty)[id], id).toBe(0);
+    }
+    // No rule scores above the roster left out, except role-title-fit, which judges the roles themselves (emptyRosterKnown).
+    for (const [id, s] of Object.entries(byId(empty))) if (id !== 'role-title-fit' && s !== null) expect(s, id).toBeLessThanOrEqual(byId(leftOut)[id] ?? 0);
+  });
+
+  it('reports the contradiction once, naming the roster and every fact that says there are reps, at their lines, with a fix', async () => {
+    const r = await auditFile(fixture('roster-empty.yaml'));
+    const found = r.findings.filter((f) => f.messageId === 'contradiction');
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect([f.ruleId, f.severity, f.note]).toEqual(['individual-coaching', 'high', false]);
+    expect(f.message).toBe(
+      'The sales team is listed as nobody, but the span of control is 9 reps per manager, the sales plan counts on 7 ramped reps and the reps are said to spend time on 4 non-sales tasks: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.',
+    );
+    expect(f.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual(['people@94:1', 'leadership.reps_per_manager@13:3', 'plan.ramped_reps@52:3', 'admin.non_sales_tasks@97:3']);
+    expect(r.checklist.find((c) => c.stepId === 'resolveContradiction')?.action).toBe('List the people on the sales team (or correct the facts that say there are reps).');
+  });
+
+  it('is a problem `lint` shows at the roster\u2019s line, as CI sees it', () => {
+    const r = cli(['lint', fixture('roster-empty.yaml'), '--date', DATE]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/roster-empty\.yaml:94:1 +high +individual-coaching +The sales team is listed as nobody, but the span of control is 9 reps per manager/);
+  });
+});
+
+describe('each fact that says a roster has members makes `people: []` a contradiction', () => {
+  it.each([
+    { name: 'a span of control', org: { leadership: { reps_per_manager: 6 } }, path: 'leadership.reps_per_manager', words: 'the span of control is 6 reps per manager' },
+    { name: 'ramped reps in the plan', org: { plan: { ramped_reps: 1 } }, path: 'plan.ramped_reps', words: 'the sales plan counts on 1 ramped rep' },
+    { name: 'a team-wide selling time', org: { admin: { selling_time_pct: 40 } }, path: 'admin.selling_time_pct', words: 'the reps are said to spend 40% of their time selling' },
+    {
+      name: 'the reps\u2019 non-sales tasks',
+      org: { admin: { non_sales_tasks: [{ task: 'Quotes', hours_per_week: 3 }] } },
+      path: 'admin.non_sales_tasks',
+      words: 'the reps are said to spend time on 1 non-sales task',
+    },
+  ])('$name', ({ org, path, words }) => {
+    const c = findContradictions({ ...org, people: [] } as Org, DATE);
+    expect(c.map((x) => [x.list, x.by])).toEqual([['people', [path]]]);
+    expect(c[0]!.message).toContain(`listed as nobody, but ${words}:`);
+  });
+
+  it.each([
+    { name: 'a span of 0', org: { leadership: { reps_per_manager: 0 } } },
+    { name: 'no ramped reps', org: { plan: { ramped_reps: 0 } } },
+    { name: 'no non-sales tasks', org: { admin: { non_sales_tasks: [] } } },
+    { name: 'nothing else', org: {} },
+  ])('but not $name (the empty roster still counts as unknown)', ({ org }) => {
+    const o = { ...org, people: [] } as Org;
+    expect(findContradictions(o, DATE)).toEqual([]);
+    expect(unknownEmptyLists(o, DATE)).toEqual(['people']);
+  });
+});
+
+describe('every rule that judges the roster scores an empty one as it scores none (the kind: each such rule)', () => {
+  const orgs: Org[] = [
+    { people: [] },
+    { people: [], leadership: { reps_per_manager: 8, manager_coaching_hours_per_month: 10 }, admin: { selling_time_pct: 30 }, recruiting: { bench: 0, mode: 'on_vacancy' } },
+    { people: [], policies: [{ applies_to: 'all reps', one_to_one: 'weekly', underperformance: ['coaching', 'improvement_plan'], improvement_plan_deadline_days: 60 }] },
+  ] as Org[];
+  const rosterRules = rules.filter((r) => r.reads.some((p) => p === 'people' || p.startsWith('people[]')));
+  it('walks the rules that read the roster', () => {
+    expect(rosterRules.map((r) => r.id).sort()).toEqual(
+      ['comp-balances-client-value', 'continuous-recruiting', 'individual-coaching', 'manage-not-pay-cut', 'metrics-accountability', 'role-title-fit', 'selling-time'].sort(),
+    );
+  });
+  for (const rule of rosterRules)
+    it.each(orgs.map((org, i) => ({ i, org })))(`${rule.id}: org $i`, ({ org }) => {
+      const { people: _p, ...leftOut } = org;
+      const empty = runRule(rule, org);
+      const none = runRule(rule, leftOut as Org);
+      if (rule.emptyRosterKnown) {
+        // role-title-fit reads `people: []` as nobody beside the roles: never below the roster left out's 0 for people, and not "not applicable" while roles are unknown.
+        expect(empty.status).not.toBe('not-applicable');
+        return;
+      }
+      expect([empty.status, empty.score]).toEqual([none.status, none.score]);
+    });
+});
+
+describe('a rep\u2019s empty attainment', () => {
+  const rep = (start_date: string | undefined, attainment: number[]) => ({ name: 'AE 1', is_rep: true, ...(start_date ? { start_date } : {}), attainment });
+  const team = (a: object) =>
+    ({ metrics: { kpis: [{ name: 'Revenue', kind: 'outcome', target: 1, owner: 'CEO' }], review_cadence: 'weekly', team_involved: true }, people: [a, rep('2019-01-07', [40, 40, 40, 40])] }) as Org;
+  const attainmentScore = (org: Org) =>
+    runAudit({ org, date: DATE, rules, file: 'org.yaml' })
+      .rules.find((r) => r.id === 'metrics-accountability')!
+      .checks.find((c) => c.id === 'team:attainment')!;
+
+  it('of a rep who started years ago is a contradiction, counted as unknown: no better than a record of misses (it was left out of team attainment)', () => {
+    const empty = team(rep('2019-05-06', []));
+    const c = findContradictions(empty, DATE);
+    expect(c.map((x) => [x.list, x.by])).toEqual([['people[0].attainment', ['people[0].start_date']]]);
+    expect(c[0]!.message).toBe(
+      'The quota attainment of AE 1 lists no quarter, but AE 1 started on 2019-05-06, more than a year before the audit: the file contradicts itself. Their attainment is counted as unknown, so it earns nothing until the quarters are filled in.',
+    );
+    const misses = attainmentScore(team(rep('2019-05-06', [30, 30, 30, 30])));
+    const none = attainmentScore(empty);
+    expect(none.score).toBeLessThanOrEqual(misses.score!);
+    expect(none.missing).toEqual(['people[0].attainment']);
+  });
+
+  it('of a rep who started this year is no contradiction and no quarter to judge', () => {
+    const empty = team(rep('2026-07-01', []));
+    expect(findContradictions(empty, DATE)).toEqual([]);
+    expect(unknownEmptyLists(empty, DATE)).toEqual([]);
+  });
+
+  it('of a rep whose start is unknown counts as unknown, without a finding (the rep may be long past the first year)', () => {
+    const empty = team(rep(undefined, []));
+    expect(findContradictions(empty, DATE)).toEqual([]);
+    expect(unknownEmptyLists(empty, DATE)).toEqual(['people[0].attainment']);
+  });
+});
+
+describe('empty friction points', () => {
+  it.each([
+    { name: 'beside friction reported: a contradiction, unknown', friction: { none_reported: false, points: [] }, status: 'not-assessed', contradiction: true },
+    { name: 'with friction unknown: unknown, no finding', friction: { points: [] }, status: 'not-assessed', contradiction: false },
+    { name: 'beside no friction reported: not applicable', friction: { none_reported: true, points: [] }, status: 'not-applicable', contradiction: false },
+  ])('$name', ({ friction, status, contradiction }) => {
+    const r = runAudit({ org: { friction } as Org, date: DATE, rules, file: 'org.yaml' });
+    expect(r.rules.find((x) => x.id === 'internal-friction')!.status).toBe(status);
+    expect(r.findings.some((f) => f.messageId === 'contradiction')).toBe(contradiction);
+  });
+});
+
+describe('cases the generated orgs found (verdict-generated.test.ts)', () => {
+  const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+  it.each<[string, Org, Org]>([
+    [
+      // Found while the roster counted as unknown only when contradicted: deleting the span made it "nobody" again (headline 2 -> 5).
+      'deleting the span beside an empty roster',
+      { leadership: { reps_per_manager: 8 }, people: [], roles: [{ title: 'Account Executive' }] } as Org,
+      { leadership: {}, people: [], roles: [{ title: 'Account Executive' }] } as Org,
+    ],
+    [
+      'deleting "friction reported" beside an empty list of friction points',
+      { friction: { none_reported: false, points: [] }, metrics: { kpis: [] } } as Org,
+      { friction: { points: [] }, metrics: { kpis: [] } } as Org,
+    ],
+    [
+      'deleting the start date beside an empty attainment record',
+      { people: [{ name: 'AE 1', is_rep: true, start_date: '2019-03-01', attainment: [] }] } as Org,
+      { people: [{ name: 'AE 1', is_rep: true, attainment: [] }] } as Org,
+    ],
+  ])('%s never raises a rule or the headline', (_name, full, less) => {
+    const before = audit(full);
+    const after = audit(less);
+    expect(after.summary.score).toBeLessThanOrEqual(before.summary.score!);
+    for (const r of after.rules) {
+      const b = before.rules.find((x) => x.id === r.id)!;
+      if (r.score !== null) expect(r.score, r.id).toBeLessThanOrEqual(b.score ?? 0);
+    }
+  });
+});
