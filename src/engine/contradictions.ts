@@ -56,6 +56,8 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
     if (selling !== undefined) why.push({ path: 'admin.selling_time_pct', words: `the reps are said to spend ${selling}% of their time selling` });
     const tasks = org.admin?.non_sales_tasks;
     if (tasks !== undefined && tasks.length > 0) why.push({ path: 'admin.non_sales_tasks', words: `the reps are said to spend time on ${countOf(tasks.length, 'non-sales task')}` });
+    // A filled role has somebody in it: an empty roster beside it cannot be the whole team.
+    for (const [i, r] of (org.roles ?? []).entries()) if (r.open === false) why.push({ path: `roles[${i}].open`, words: r.title ? `the "${r.title}" role is filled` : `role ${i + 1} is filled` });
     if (why.length)
       out.push({
         list: 'people',
@@ -113,6 +115,20 @@ export function unknownEmptyLists(org: Org, date: string): string[] {
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
   return out;
+}
+
+/**
+ * Whether `people: []` can be taken at its word by a rule that judges the
+ * roles beside the roster (role-title-fit, `emptyRosterKnown`): only when
+ * roles are listed and every one is known to be open, so nobody holds any of
+ * them. A filled role, or one whose status is unknown, may have a person in
+ * it: the roster then counts as unknown for that rule too, so an empty roster
+ * never scores above a roster left out, and deleting a role's status can
+ * only make the roster unknown (it never raises the rule).
+ */
+export function emptyRosterTrusted(org: Org): boolean {
+  const roles = org.roles ?? [];
+  return roles.length > 0 && roles.every((r) => r.open === true);
 }
 
 /** A copy of `org` with each list of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */

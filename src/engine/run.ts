@@ -10,7 +10,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
-import { findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
+import { emptyRosterTrusted, findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -112,17 +112,19 @@ export function runAudit(given: AuditInput): AuditReport {
   const contradictions = findContradictions(answered.org, answered.date);
   const emptied = unknownEmptyLists(answered.org, answered.date);
   const input: AuditInput = emptied.length ? { ...answered, org: withoutLists(answered.org, emptied) } : answered;
-  // A rule that reads an empty roster as listing nobody (emptyRosterKnown) sees it, contradicted or not: were it
-  // unknown only when contradicted, deleting the contradicting fact would raise that rule.
-  const rosterKept = emptied.includes('people')
-    ? {
-        ...input,
-        org: withoutLists(
-          answered.org,
-          emptied.filter((p) => p !== 'people'),
-        ),
-      }
-    : input;
+  // A rule that reads an empty roster as listing nobody (emptyRosterKnown) sees it, contradicted or not, while every
+  // role is known open (emptyRosterTrusted): were it unknown only when contradicted, deleting the contradicting fact
+  // would raise that rule.
+  const rosterKept =
+    emptied.includes('people') && emptyRosterTrusted(answered.org)
+      ? {
+          ...input,
+          org: withoutLists(
+            answered.org,
+            emptied.filter((p) => p !== 'people'),
+          ),
+        }
+      : input;
   const inputFor = (rule: RuleDefinition): AuditInput => (rule.emptyRosterKnown ? rosterKept : input);
   const { org, date, rules } = input;
   // A plugin rule's custom facts in the words its `fact()` gives them (built-in rules declare none: an empty map).
