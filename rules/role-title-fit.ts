@@ -46,8 +46,6 @@ export default defineRule({
   title: 'Titles match the job',
   source: 'Jackson, mistake 1',
   category: 'people',
-  // `people: []` lists nobody beside the roles, which this rule judges themselves.
-  emptyRosterKnown: true,
   severity: 'high',
   reads: [
     'roles[].title',

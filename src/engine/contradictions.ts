@@ -47,21 +47,27 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
   const out: Contradiction[] = [];
   const people = org.people;
   if (people !== undefined && people.length === 0) {
-    const why: { path: string; words: string }[] = [];
+    const why: { paths: string[]; words: string }[] = [];
     const span = org.leadership?.reps_per_manager;
-    if (span !== undefined && span > 0) why.push({ path: 'leadership.reps_per_manager', words: `the span of control is ${countOf(span, 'rep')} per manager` });
+    if (span !== undefined && span > 0) why.push({ paths: ['leadership.reps_per_manager'], words: `the span of control is ${countOf(span, 'rep')} per manager` });
+    // A filled role has somebody in it: an empty roster beside it cannot be the whole team. The filled roles are one
+    // fact in the sentence (the roles "Sales Director" and "Key Account Manager" are filled), each its own evidence.
+    const filled = [...(org.roles ?? []).entries()].filter(([, r]) => r.open === false);
+    if (filled.length) {
+      const names = filled.map(([i, r]) => (r.title ? `"${r.title}"` : `untitled role ${i + 1}`));
+      const words = filled.length === 1 ? (filled[0]![1].title ? `the ${names[0]} role is filled` : `${names[0]} is filled`) : `the roles ${listNames(names, { ordered: true })} are filled`;
+      why.push({ paths: filled.map(([i]) => `roles[${i}].open`), words });
+    }
     const ramped = org.plan?.ramped_reps;
-    if (ramped !== undefined && ramped > 0) why.push({ path: 'plan.ramped_reps', words: `the sales plan counts on ${countOf(ramped, 'ramped rep')}` });
+    if (ramped !== undefined && ramped > 0) why.push({ paths: ['plan.ramped_reps'], words: `the sales plan counts on ${countOf(ramped, 'ramped rep')}` });
     const selling = org.admin?.selling_time_pct;
-    if (selling !== undefined) why.push({ path: 'admin.selling_time_pct', words: `the reps are said to spend ${selling}% of their time selling` });
+    if (selling !== undefined) why.push({ paths: ['admin.selling_time_pct'], words: `the reps are said to spend ${selling}% of their time selling` });
     const tasks = org.admin?.non_sales_tasks;
-    if (tasks !== undefined && tasks.length > 0) why.push({ path: 'admin.non_sales_tasks', words: `the reps are said to spend time on ${countOf(tasks.length, 'non-sales task')}` });
-    // A filled role has somebody in it: an empty roster beside it cannot be the whole team.
-    for (const [i, r] of (org.roles ?? []).entries()) if (r.open === false) why.push({ path: `roles[${i}].open`, words: r.title ? `the "${r.title}" role is filled` : `role ${i + 1} is filled` });
+    if (tasks !== undefined && tasks.length > 0) why.push({ paths: ['admin.non_sales_tasks'], words: `the reps are said to spend time on ${countOf(tasks.length, 'non-sales task')}` });
     if (why.length)
       out.push({
         list: 'people',
-        by: why.map((w) => w.path),
+        by: why.flatMap((w) => w.paths),
         message: `The sales team is listed as nobody, but ${listNames(
           why.map((w) => w.words),
           { ordered: true },
@@ -115,20 +121,6 @@ export function unknownEmptyLists(org: Org, date: string): string[] {
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
   return out;
-}
-
-/**
- * Whether `people: []` can be taken at its word by a rule that judges the
- * roles beside the roster (role-title-fit, `emptyRosterKnown`): only when
- * roles are listed and every one is known to be open, so nobody holds any of
- * them. A filled role, or one whose status is unknown, may have a person in
- * it: the roster then counts as unknown for that rule too, so an empty roster
- * never scores above a roster left out, and deleting a role's status can
- * only make the roster unknown (it never raises the rule).
- */
-export function emptyRosterTrusted(org: Org): boolean {
-  const roles = org.roles ?? [];
-  return roles.length > 0 && roles.every((r) => r.open === true);
 }
 
 /** A copy of `org` with each list of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */

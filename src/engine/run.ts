@@ -10,7 +10,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
-import { emptyRosterTrusted, findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
+import { findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -112,20 +112,6 @@ export function runAudit(given: AuditInput): AuditReport {
   const contradictions = findContradictions(answered.org, answered.date);
   const emptied = unknownEmptyLists(answered.org, answered.date);
   const input: AuditInput = emptied.length ? { ...answered, org: withoutLists(answered.org, emptied) } : answered;
-  // A rule that reads an empty roster as listing nobody (emptyRosterKnown) sees it, contradicted or not, while every
-  // role is known open (emptyRosterTrusted): were it unknown only when contradicted, deleting the contradicting fact
-  // would raise that rule.
-  const rosterKept =
-    emptied.includes('people') && emptyRosterTrusted(answered.org)
-      ? {
-          ...input,
-          org: withoutLists(
-            answered.org,
-            emptied.filter((p) => p !== 'people'),
-          ),
-        }
-      : input;
-  const inputFor = (rule: RuleDefinition): AuditInput => (rule.emptyRosterKnown ? rosterKept : input);
   const { org, date, rules } = input;
   // A plugin rule's custom facts in the words its `fact()` gives them (built-in rules declare none: an empty map).
   const customMeta = customFactMetas(rules);
@@ -191,7 +177,7 @@ export function runAudit(given: AuditInput): AuditReport {
 
   // Findings and steps cite their facts by path until the report shows them (placeAt below): at 10,000
   // people most are summarised, and locating every fact in the file was a large share of the run.
-  const raws: Raw[] = rules.map((rule) => evaluate(rule, inputFor(rule), unknownSet, waivers, pathOnly, ids));
+  const raws: Raw[] = rules.map((rule) => evaluate(rule, input, unknownSet, waivers, pathOnly, ids));
 
   // A gap that decides a verdict: the rule, run again with each group's answer, comes out differently (its status or its score).
   for (const gap of perception?.gaps ?? []) {

@@ -173,12 +173,6 @@ export interface RuleDefinition<M extends string = string, S extends string = st
   /** Facts without which the rule cannot be assessed (all must be known). */
   requires: string[];
   /**
-   * True for a rule that reads `people: []` as listing nobody beside what it
-   * judges elsewhere (role-title-fit judges the roles themselves). For every
-   * other rule the engine counts an empty roster as unknown (contradictions.ts).
-   */
-  emptyRosterKnown?: boolean;
-  /**
    * Whom the rule judges person by person, for a summary of many people's
    * findings ("300 of 2,100 reps"): `noun` in the field's words (plural), and
    * `count`, how many people of the org (after the engine's reading of it)

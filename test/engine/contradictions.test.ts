@@ -24,20 +24,21 @@ async function auditFile(file: string) {
 const byId = (r: ReturnType<typeof runAudit>) => Object.fromEntries(r.rules.map((x) => [x.id, x.score]));
 
 describe('an empty roster beside facts that say there are reps (rev-inputs/mg_empty.yaml)', () => {
-  it('scores below the full roster (51, was 67 above the full 66), and each rule that judges reps earns nothing, as with no roster', async () => {
+  it('scores as the roster left out (48, was 67 above the full 66, then 51), below the full roster, and each rule that judges reps earns nothing', async () => {
     const full = await auditFile(EXAMPLE);
     const empty = await auditFile(fixture('roster-empty.yaml'));
     const leftOut = await auditFile(fixture('roster-left-out.yaml'));
     expect([full.summary.score, leftOut.summary.score]).toEqual([66, 48]);
-    // 51, not 48: role-title-fit still reads `people: []` as nobody beside the roles (emptyRosterKnown), 0.88 against 0.44.
-    expect(empty.summary.score).toBe(51);
+    // The filled roles say somebody holds them: role-title-fit counts the roster as unknown too, as every other rule does.
+    expect(empty.summary.score).toBe(leftOut.summary.score);
+    expect(empty.summary.score).toBeLessThan(full.summary.score!);
     // The three rules that judge reps earn nothing instead of leaving the count.
     for (const id of ['individual-coaching', 'manage-not-pay-cut', 'selling-time']) {
       expect(empty.rules.find((x) => x.id === id)!.status, id).not.toBe('not-applicable');
       expect(byId(empty)[id], id).toBe(0);
     }
-    // No rule scores above the roster left out, except role-title-fit, which judges the roles themselves (emptyRosterKnown).
-    for (const [id, s] of Object.entries(byId(empty))) if (id !== 'role-title-fit' && s !== null) expect(s, id).toBeLessThanOrEqual(byId(leftOut)[id] ?? 0);
+    // Every rule scores as with the roster left out, role-title-fit included.
+    expect(byId(empty)).toEqual(byId(leftOut));
   });
 
   it('reports the contradiction once, naming the roster and every fact that says there are reps, at their lines, with a fix', async () => {
@@ -47,9 +48,16 @@ describe('an empty roster beside facts that say there are reps (rev-inputs/mg_em
     const f = found[0]!;
     expect([f.ruleId, f.severity, f.note]).toEqual(['individual-coaching', 'high', false]);
     expect(f.message).toBe(
-      'The sales team is listed as nobody, but the span of control is 9 reps per manager, the sales plan counts on 7 ramped reps and the reps are said to spend time on 4 non-sales tasks: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.',
+      'The sales team is listed as nobody, but the span of control is 9 reps per manager, the roles "Sales Director" and "Key Account Manager" are filled, the sales plan counts on 7 ramped reps and the reps are said to spend time on 4 non-sales tasks: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.',
     );
-    expect(f.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual(['people@94:1', 'leadership.reps_per_manager@13:3', 'plan.ramped_reps@52:3', 'admin.non_sales_tasks@97:3']);
+    expect(f.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual([
+      'people@94:1',
+      'leadership.reps_per_manager@13:3',
+      'roles[0].open@23:5',
+      'roles[1].open@29:5',
+      'plan.ramped_reps@52:3',
+      'admin.non_sales_tasks@97:3',
+    ]);
     expect(r.checklist.find((c) => c.stepId === 'resolveContradiction')?.action).toBe('List the people on the sales team (or correct the facts that say there are reps).');
   });
 
@@ -77,11 +85,30 @@ describe('each fact that says a roster has members makes `people: []` a contradi
     expect(c[0]!.message).toContain(`listed as nobody, but ${words}:`);
   });
 
+  // A filled role has somebody in it. The filled roles are one fact in the sentence, each role its own evidence.
+  it.each([
+    { name: 'a filled role', roles: [{ title: 'Sales Director', open: false }], paths: ['roles[0].open'], words: 'the "Sales Director" role is filled' },
+    { name: 'a filled role with no title', roles: [{ open: true }, { open: false }], paths: ['roles[1].open'], words: 'untitled role 2 is filled' },
+    {
+      name: 'filled roles, beside an open one and one of unknown status',
+      roles: [{ title: 'Sales Director', open: false }, { title: 'Account Executive', open: true }, { title: 'SDR' }, { open: false }, { title: 'Key Account Manager', open: false }],
+      paths: ['roles[0].open', 'roles[3].open', 'roles[4].open'],
+      words: 'the roles "Sales Director", untitled role 4 and "Key Account Manager" are filled',
+    },
+  ])('$name', ({ roles, paths, words }) => {
+    const c = findContradictions({ roles, people: [] } as Org, DATE);
+    expect(c.map((x) => [x.list, x.by])).toEqual([['people', paths]]);
+    expect(c[0]!.message).toBe(
+      `The sales team is listed as nobody, but ${words}: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.`,
+    );
+  });
+
   it.each([
     { name: 'a span of 0', org: { leadership: { reps_per_manager: 0 } } },
     { name: 'no ramped reps', org: { plan: { ramped_reps: 0 } } },
     { name: 'no non-sales tasks', org: { admin: { non_sales_tasks: [] } } },
     { name: 'nothing else', org: {} },
+    { name: 'open roles and one of unknown status', org: { roles: [{ title: 'Account Executive', open: true }, { title: 'SDR' }] } },
   ])('but not $name (the empty roster still counts as unknown)', ({ org }) => {
     const o = { ...org, people: [] } as Org;
     expect(findContradictions(o, DATE)).toEqual([]);
@@ -106,11 +133,6 @@ describe('every rule that judges the roster scores an empty one as it scores non
       const { people: _p, ...leftOut } = org;
       const empty = runRule(rule, org);
       const none = runRule(rule, leftOut as Org);
-      if (rule.emptyRosterKnown) {
-        // role-title-fit reads `people: []` as nobody beside the roles: never below the roster left out's 0 for people, and not "not applicable" while roles are unknown.
-        expect(empty.status).not.toBe('not-applicable');
-        return;
-      }
       expect([empty.status, empty.score]).toEqual([none.status, none.score]);
     });
 });
@@ -175,6 +197,13 @@ describe('cases the generated orgs found (verdict-generated.test.ts)', () => {
       'deleting "friction reported" beside an empty list of friction points',
       { friction: { none_reported: false, points: [] }, metrics: { kpis: [] } } as Org,
       { friction: { points: [] }, metrics: { kpis: [] } } as Org,
+    ],
+    [
+      // Found when role-title-fit still took `people: []` at its word beside roles all known open: the roster emptied
+      // raised it (0.25 -> 0.5) and the headline (2 -> 4). An empty roster counts as unknown for every rule.
+      'replacing a roster by [] beside a role known open',
+      { people: [{ name: 'P0' }], roles: [{ carries_quota: false, open: true }] } as Org,
+      { people: [], roles: [{ carries_quota: false, open: true }] } as Org,
     ],
     [
       'deleting the start date beside an empty attainment record',

@@ -260,9 +260,6 @@ function memberLists(org: Org): Seg[][] {
 export function risesEmptied(org: Org): string[] {
   const out: string[] = [];
   for (const p of memberLists(org)) {
-    // Still open: role-title-fit reads `people: []` as nobody beside the roles (emptyRosterKnown); judged without it here.
-    const judged = p[0] === 'people' && p.length === 1 ? rules.filter((r) => !r.emptyRosterKnown) : rules;
-    const audit = (o: Org) => runAudit({ org: o, date: DATE, rules: judged, file: 'org.yaml' });
     const before = scores(audit(org));
     const copy = structuredClone(org) as Record<Seg, unknown>;
     let cur = copy;

@@ -6,6 +6,14 @@ import { keyPaths, rawExamples, without } from '../helpers/monotone';
 const ic = { open: false, carries_quota: true, direct_reports: 0, hiring_authority: false };
 const ae = { title: 'Account Executive', ...ic };
 const leader = { title: 'VP of Sales', open: false, carries_quota: false, direct_reports: 4, hiring_authority: true };
+// The people side, known. `people: []` counts as unknown (a sales organisation is its people, and a filled role has
+// somebody in it: engine/contradictions.ts), so a test that judges the roles lists who holds each filled role (its
+// title and facts, so the people side judges as the roles do: a mis-titled role's holder is the same finding, named in
+// its evidence), or a rep whose title fits beside roles that nobody holds.
+type RoleFacts = { title?: string; carries_quota?: boolean; direct_reports?: number; hiring_authority?: boolean };
+const holder = (name: string, r: RoleFacts) => ({ name, title: r.title, is_rep: r.carries_quota, direct_reports: r.direct_reports, hiring_authority: r.hiring_authority });
+const rep = { name: 'Ann', title: 'Account Executive', is_rep: true, direct_reports: 0, hiring_authority: false };
+const vpIc = { ...ic, title: 'VP of Sales' };
 const icPaths = (i: number) => ['title', 'carries_quota', 'direct_reports', 'hiring_authority'].map((k) => `roles[${i}].${k}`);
 const personPaths = (i: number) => ['title', 'is_rep', 'direct_reports', 'hiring_authority'].map((k) => `people[${i}].${k}`);
 
@@ -15,39 +23,42 @@ const personPaths = (i: number) => ['title', 'is_rep', 'direct_reports', 'hiring
 
 describe('role-title-fit', () => {
   // One check per role and per person; the roles weigh as much together as the
-  // people (people: [] says no one else is listed, so only the roles count).
+  // people. `people: []` never says no one else is listed: it counts as unknown,
+  // as the roster left out (a sales organisation is its people), so each case
+  // lists its people: the holders of the filled roles, or a rep whose title fits.
   it.each([
-    { name: 'passes when titles match the job', org: { roles: [ae, leader] }, status: 'pass', score: 1, messages: [], paths: [], steps: [] },
+    { name: 'passes when titles match the job', org: { roles: [ae, leader], people: [holder('Ann', ae), holder('Val', leader)] }, status: 'pass', score: 1, messages: [], paths: [], steps: [] },
     {
       name: 'is partial for an executive title on one individual selling role of two',
-      org: { roles: [ae, { ...ic, title: 'VP of Sales' }] },
+      org: { roles: [ae, vpIc], people: [holder('Ann', ae), holder('Sam', vpIc)] },
       status: 'partial',
       score: 0.5,
       messages: ['execTitleIc'],
-      paths: icPaths(1),
+      paths: [...icPaths(1), 'people[1].title'],
       steps: ['retitleRole', 'leaderMandate'],
     },
     {
       name: 'fails when the only role is an executive title on an individual selling job',
-      org: { roles: [{ ...ic, title: 'VP of Sales' }] },
+      org: { roles: [vpIc], people: [holder('Sam', vpIc)] },
       status: 'fail',
       score: 0,
       messages: ['execTitleIc'],
-      paths: icPaths(0),
+      paths: [...icPaths(0), 'people[0].title'],
       steps: ['retitleRole', 'leaderMandate'],
     },
     {
+      // The roles 0.75 (the open one 0.5), the people 1.
       name: 'is partial for an open role without a role profile',
-      org: { roles: [leader, { title: 'Account Executive', open: true, role_profile: false }] },
+      org: { roles: [leader, { title: 'Account Executive', open: true, role_profile: false }], people: [holder('Val', leader)] },
       status: 'partial',
-      score: 0.75,
+      score: 0.875,
       messages: ['noRoleProfile'],
       paths: ['roles[1].role_profile'],
       steps: ['writeProfile'],
     },
     {
       name: 'passes for an open role with a role profile',
-      org: { roles: [{ title: 'Account Executive', open: true, role_profile: true }] },
+      org: { roles: [{ title: 'Account Executive', open: true, role_profile: true }], people: [rep] },
       status: 'pass',
       score: 1,
       messages: [],
@@ -56,25 +67,26 @@ describe('role-title-fit', () => {
     },
     {
       name: 'treats a role with an opening date as open',
-      org: { roles: [{ title: 'Account Executive', opened_on: '2026-08-01', role_profile: false }] },
+      org: { roles: [{ title: 'Account Executive', opened_on: '2026-08-01', role_profile: false }], people: [rep] },
       status: 'partial',
-      score: 0.5,
+      score: 0.75,
       messages: ['noRoleProfile'],
       paths: ['roles[0].role_profile'],
       steps: ['writeProfile'],
     },
     {
+      // A second Head of Sales wanted: the one on the team sells alone too, the same finding.
       name: 'fails an open mis-titled role with no profile, reporting both',
-      org: { roles: [{ ...ic, title: 'Head of Sales', open: true, role_profile: false }] },
+      org: { roles: [{ ...ic, title: 'Head of Sales', open: true, role_profile: false }], people: [holder('Sam', { ...ic, title: 'Head of Sales' })] },
       status: 'fail',
       score: 0,
       messages: ['execTitleIc', 'noRoleProfile'],
-      paths: [...icPaths(0), 'roles[0].role_profile'],
+      paths: [...icPaths(0), 'people[0].title', 'roles[0].role_profile'],
       steps: ['retitleRole', 'writeProfile', 'leaderMandate'],
     },
     {
       name: 'passes a player-coach VP who carries a quota and manages people',
-      org: { roles: [{ ...ic, title: 'VP Sales', direct_reports: 2 }] },
+      org: { roles: [{ ...ic, title: 'VP Sales', direct_reports: 2 }], people: [holder('Sam', { ...ic, title: 'VP Sales', direct_reports: 2 })] },
       status: 'pass',
       score: 1,
       messages: [],
@@ -83,7 +95,7 @@ describe('role-title-fit', () => {
     },
     {
       name: 'passes a quota-carrying Head of Sales who has the budget to hire',
-      org: { roles: [{ ...ic, title: 'Head of Sales', hiring_authority: true }] },
+      org: { roles: [{ ...ic, title: 'Head of Sales', hiring_authority: true }], people: [holder('Sam', { ...ic, title: 'Head of Sales', hiring_authority: true })] },
       status: 'pass',
       score: 1,
       messages: [],
@@ -140,15 +152,16 @@ describe('role-title-fit', () => {
           { ...ic, title: 'Chief Revenue Officer' },
           { title: 'Sales Director', carries_quota: true },
         ],
+        people: [holder('Cam', { ...ic, title: 'Chief Revenue Officer' })],
       },
       status: 'fail',
       score: 0,
       messages: ['execTitleIc'],
-      paths: icPaths(0),
+      paths: [...icPaths(0), 'people[0].title'],
       steps: ['retitleRole', 'leaderMandate', 'find-out'],
     },
   ])('$name', ({ org, status, score, messages, paths, steps }) => {
-    const r = runRule(rule, { people: [], ...org } as never);
+    const r = runRule(rule, org as never);
     expectOutcome(r, { status, score, messages, paths, steps });
   });
 
@@ -204,12 +217,13 @@ describe('role-title-fit', () => {
     });
 
     it('passes a "Key Account Director" role with a quota and no reports', () => {
-      const r = runRule(rule, { roles: [{ ...ic, title: 'Key Account Director' }], people: [] });
+      const kad = { ...ic, title: 'Key Account Director' };
+      const r = runRule(rule, { roles: [kad], people: [holder('Kim', kad)] });
       expectOutcome(r, { status: 'pass', score: 1, messages: [], steps: [] });
     });
 
     it('scores by the share of roles affected: one VP-titled selling job among four roles', () => {
-      const r = runRule(rule, { roles: [ae, ae, leader, { ...ic, title: 'VP of Sales' }], people: [] });
+      const r = runRule(rule, { roles: [ae, ae, leader, vpIc], people: [holder('Ann', ae), holder('Bo', ae), holder('Val', leader), holder('Sam', vpIc)] });
       expectOutcome(r, { status: 'partial', score: 0.75, messages: ['execTitleIc'], steps: ['retitleRole', 'leaderMandate'] });
     });
 
@@ -276,18 +290,18 @@ describe('role-title-fit', () => {
     { name: 'without roles, the people listed fit', org: { people: [{ title: 'Head of Sales', is_rep: false }] }, status: 'incomplete', score: 0.5, missing: ['roles'] },
     {
       name: 'an executive role\u2019s reports unknown',
-      org: { people: [], roles: [{ title: 'Head of Sales', open: false, carries_quota: true, hiring_authority: false }] },
-      status: 'not-assessed',
-      score: 0,
-      missing: ['roles[0].direct_reports'],
-    },
-    { name: 'a selling role\u2019s title unknown', org: { people: [], roles: [{ ...ic }] }, status: 'not-assessed', score: 0, missing: ['roles[0].title'] },
-    { name: 'an open role\u2019s profile unknown', org: { people: [], roles: [{ title: 'Account Executive', open: true }] }, status: 'incomplete', score: 0.5, missing: ['roles[0].role_profile'] },
-    {
-      name: 'whether a role without a profile is open unknown',
-      org: { people: [], roles: [{ title: 'Account Executive', role_profile: false }] },
+      org: { people: [rep], roles: [{ title: 'Head of Sales', open: false, carries_quota: true, hiring_authority: false }] },
       status: 'incomplete',
       score: 0.5,
+      missing: ['roles[0].direct_reports'],
+    },
+    { name: 'a selling role\u2019s title unknown', org: { people: [rep], roles: [{ ...ic }] }, status: 'incomplete', score: 0.5, missing: ['roles[0].title'] },
+    { name: 'an open role\u2019s profile unknown', org: { people: [rep], roles: [{ title: 'Account Executive', open: true }] }, status: 'incomplete', score: 0.75, missing: ['roles[0].role_profile'] },
+    {
+      name: 'whether a role without a profile is open unknown',
+      org: { people: [rep], roles: [{ title: 'Account Executive', role_profile: false }] },
+      status: 'incomplete',
+      score: 0.75,
       missing: ['roles[0].open'],
     },
     {
@@ -302,10 +316,29 @@ describe('role-title-fit', () => {
     expectOutcome(r, { status, score, missing });
   });
 
-  it('does not apply when the org states it has no roles and lists no people', () => {
-    const r = runRule(rule, { roles: [], people: [] });
-    expect(r.status).toBe('not-applicable');
-    expect(r.score).toBeNull();
+  // `people: []` counts as unknown however the roles stand, as the roster left out: were it taken at its word beside
+  // roles nobody holds, a roster emptied would raise the rule (a mis-titled person gone: 0.5 -> 1), and beside no
+  // roles it would make the rule "not applicable". Beside a filled role the file contradicts itself, a finding.
+  it.each([
+    { name: 'no roles', roles: [], status: 'not-assessed', score: 0, missing: ['people'], contradiction: false },
+    { name: 'roles all open', roles: [{ title: 'Account Executive', open: true, role_profile: true }], status: 'incomplete', score: 0.5, missing: ['people'], contradiction: false },
+    {
+      name: 'a role of unknown status',
+      roles: [{ title: 'Account Executive', carries_quota: true, direct_reports: 0, hiring_authority: false, role_profile: false }],
+      status: 'incomplete',
+      score: 0.25,
+      missing: ['roles[0].open', 'people'],
+      contradiction: false,
+    },
+    { name: 'a filled role', roles: [ae], status: 'incomplete', score: 0.5, missing: ['people'], contradiction: true },
+  ])('scores an empty roster as the roster left out beside $name', ({ roles, status, score, missing, contradiction }) => {
+    const empty = runRule(rule, { roles, people: [] } as never);
+    const none = runRule(rule, { roles } as never);
+    expectOutcome(empty, { status, score, missing });
+    expectOutcome(none, { status, score, missing });
+    expect(empty.report.findings.some((f) => f.messageId === 'contradiction')).toBe(contradiction);
+    // Emptied, a roster with a mis-titled seller never scores higher.
+    expect(empty.score).toBeLessThanOrEqual(runRule(rule, { roles, people: [holder('Sam', vpIc)] } as never).score!);
   });
 
   it.each([
@@ -355,11 +388,11 @@ describe('role-title-fit', () => {
       name: 'open only by its date',
       role: { title: ae.title, carries_quota: true, direct_reports: 0, hiring_authority: false, opened_on: '2027-01-05', role_profile: false },
       status: 'incomplete',
-      score: 0.5,
+      score: 0.75,
     },
-    { name: 'open by its own flag', role: { ...ae, open: true, opened_on: '2027-01-05', role_profile: false }, status: 'partial', score: 0.5 },
+    { name: 'open by its own flag', role: { ...ae, open: true, opened_on: '2027-01-05', role_profile: false }, status: 'partial', score: 0.75 },
   ])('treats a role opened after the audit date as undated, with a note: $name', ({ role, status, score }) => {
-    const r = runRule(rule, { roles: [role], people: [] });
+    const r = runRule(rule, { roles: [role], people: [rep] });
     expect(r.status).toBe(status);
     expect(r.score).toBe(score);
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence[0]!.path])).toEqual([
