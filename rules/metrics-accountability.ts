@@ -27,10 +27,6 @@ interface PartTimeNote {
   name: string;
   why: string;
   paths: string[];
-  /** The selling share (%) the quota was prorated to, with their average (% of a full quota) and what it is of their own. */
-  share?: number;
-  avg?: number;
-  own?: number;
 }
 type Review = 'regular' | 'quarterly' | 'none';
 const REVIEW_SCORE: Record<Review, number> = { regular: 1, quarterly: 0.5, none: 0 };
@@ -52,14 +48,12 @@ interface Member {
  * the best (a hit, or left out); while nobody is certainly such a rep, the
  * check earns nothing (it may not apply, and an unknown never leaves the
  * denominator). Known to apply to nobody: not applicable. A part-time seller
- * (partTimeOf) is judged, hits and misses alike, against a quota prorated to
- * their selling share: an average of 20% of a full quota at a 40% share is 50%
- * of theirs (`prorated` names them, for a note). With the share unknown (a
- * player-coach) the quota cannot be prorated: at worst it is a full quota, so
- * a hit on the full quota is a hit, and anything less is unknown (earns
- * nothing, still in the denominator; `shareUnknown` names them). Deleting the
- * share or the part-time status therefore never raises the score: the full
- * quota is the hardest bar.
+ * (partTimeOf) is judged as every rep, hits and misses alike: `attainment` is
+ * a share of the person's own quota, as a CRM reports it (for a selling CEO,
+ * the quota sized to their selling share), so the share never rescales it
+ * (rescaling it turned a CEO's 60% into "298% of theirs"). `partTime` names
+ * them, for a note. The share or the part-time status cannot move the score,
+ * so deleting either never raises it.
  */
 function teamAttainment(
   people: Org['people'],
@@ -68,14 +62,12 @@ function teamAttainment(
 ): {
   check: CheckOut;
   finding?: { atQuota: number; ramped: number; names: string; paths: string[]; gap: number };
-  prorated: PartTimeNote[];
-  shareUnknown: PartTimeNote[];
+  partTime: PartTimeNote[];
 } {
   const id = 'team:attainment';
-  if (people === undefined) return { check: unknownCheck(id, ['people'], ATTAINMENT), prorated: [], shareUnknown: [] };
+  if (people === undefined) return { check: unknownCheck(id, ['people'], ATTAINMENT), partTime: [] };
   const members: Member[] = [];
-  const prorated: PartTimeNote[] = [];
-  const shareUnknown: PartTimeNote[] = [];
+  const partTime: PartTimeNote[] = [];
   for (const [i, p] of people.entries()) {
     if (p.is_rep === false) continue;
     const att = p.attainment;
@@ -91,30 +83,12 @@ function teamAttainment(
     const at = (k: string) => `people[${i}].${k}`;
     const name = p.name ?? `people[${i}]`;
     const part = partTimeOf({ p, i, name, certain: p.is_rep === true });
-    let hit = avg === undefined ? undefined : avg >= o.quotaAttainedPct;
-    let shareMissing = false;
-    if (part && avg !== undefined) {
-      if (part.share !== undefined && part.share > 0) {
-        // Against their own quota: the full quota prorated to the selling share.
-        const own = (avg * 100) / part.share;
-        hit = own >= o.quotaAttainedPct;
-        prorated.push({ name, why: part.why, share: part.share, avg: Math.round(avg), own: Math.round(own), paths: [part.path, at('attainment')] });
-      } else if (!hit) {
-        // The share is unknown: a full quota at worst, any smaller one at best.
-        hit = undefined;
-        shareMissing = true;
-        shareUnknown.push({ name, why: part.why, paths: [part.path, at('selling_share_pct')] });
-      }
-    }
-    const unknown = [
-      ...(p.is_rep === undefined ? [at('is_rep')] : []),
-      ...(ramped === undefined ? [at('start_date')] : []),
-      ...(att === undefined ? [at('attainment')] : []),
-      ...(shareMissing ? [at('selling_share_pct')] : []),
-    ];
+    const hit = avg === undefined ? undefined : avg >= o.quotaAttainedPct;
+    if (part && avg !== undefined) partTime.push({ name, why: part.why, paths: [part.path, at('attainment')] });
+    const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined ? [at('attainment')] : [])];
     members.push({ name, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment') });
   }
-  if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' }, prorated, shareUnknown };
+  if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' }, partTime };
   const sure = members.filter((m) => m.sure);
   const unsure = members.filter((m) => !m.sure);
   const hits = sure.filter((m) => m.hit === true).length;
@@ -127,11 +101,10 @@ function teamAttainment(
   // The finding speaks of the reps known to be ramped with their attainment known.
   const judged = sure.filter((m) => m.hit !== undefined);
   const known = judged.length ? scoreOf(hits, judged.length) : 1;
-  if (known >= 1) return { check, prorated, shareUnknown };
+  if (known >= 1) return { check, partTime };
   return {
     check,
-    prorated,
-    shareUnknown,
+    partTime,
     finding: {
       atQuota: hits,
       ramped: judged.length,
@@ -188,7 +161,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota; a part-time seller (a selling share under 100%, or a rep with people reporting to them) is judged, hits and misses alike, against a quota prorated to their selling share; with the share unknown, a miss of the full quota counts as unknown (earns nothing).',
+      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota; a part-time seller (a selling share under 100%, or a rep with people reporting to them) is judged as every rep, hits and misses alike, on attainment of their own quota (the quota sized to their share).',
     rationale:
       'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. When most of a team misses quota year-round, the number or the team\u2019s capacity to make it is wrong, not every rep. Scores: 0 without KPIs; otherwise weighted checks: a result measure 0.05, a leading indicator 0.25, targets 0.2 and owners 0.1 (by share of KPIs), review 0.2 (half for quarterly), the team\u2019s part 0.2, and team attainment 0.2 (the share of ramped reps at quota against the bar, in proportion). A KPI\u2019s target or owner left out is unknown and earns nothing; a target of 0 or an owner "none" is a known absence.',
   },
@@ -204,9 +177,7 @@ export default defineRule({
     noReview: 'The metrics are not reviewed with the team on any fixed cadence.',
     quarterlyReview: 'The metrics are reviewed with the team only quarterly.',
     teamNotInvolved: 'The reps had no part in defining the metrics.',
-    partTimeProrated: '{name} sells part-time ({why}): judged against a quota prorated to {share}% of a full-time quota, where an average of {avg}% of a full quota is {own}% of theirs.',
-    partTimeShareUnknown:
-      '{name} sells part-time ({why}), but the selling share is not known: the quota cannot be prorated to it, so their attainment counts as unknown (it earns nothing) until the share is recorded.',
+    partTimeOwnQuota: '{name} sells part-time ({why}) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
   },
   steps: {
     defineKpis: {
@@ -338,8 +309,7 @@ export default defineRule({
       );
       steps.push(step('reviewQuotas', {}, f.paths));
     }
-    for (const x of attainment.prorated) findings.push(finding('partTimeProrated', x.paths, { name: x.name, why: x.why, share: x.share!, avg: x.avg!, own: x.own! }, { note: true }));
-    for (const x of attainment.shareUnknown) findings.push(finding('partTimeShareUnknown', x.paths, { name: x.name, why: x.why }, { note: true }));
+    for (const x of attainment.partTime) findings.push(finding('partTimeOwnQuota', x.paths, { name: x.name, why: x.why }, { note: true }));
     return { checks, findings, steps };
   },
 });

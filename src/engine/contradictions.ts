@@ -10,7 +10,11 @@
 // points unless the company states there is no friction. Where a fact the
 // file states says the list has members (a span of 9 reps per manager, a rep
 // who started in 2019, friction reported), the file contradicts itself, and
-// the engine reports it as a finding that names both facts. Pure: no I/O.
+// the engine reports it as a finding that names both facts. A roster of
+// non-sellers only beside such facts is reported too, but the rules that judge
+// reps still find nobody to judge there: counting it unknown would let deleting
+// a non-seller's `is_rep` raise the verdict (a person who may sell is credited;
+// a generated org found it). Pure: no I/O.
 import type { Org } from '../model/schema';
 import { isCalendarDate } from './calendar';
 import { countOf, listNames, monthsBetween } from './define-rule';
@@ -46,13 +50,16 @@ const PEOPLE_OWNERS = ['individual-coaching', 'manage-not-pay-cut', 'selling-tim
 export function findContradictions(org: Org, date: string): Contradiction[] {
   const out: Contradiction[] = [];
   const people = org.people;
-  if (people !== undefined && people.length === 0) {
+  // A roster of people none of whom sells (a director and a coordinator) says the same as an empty one about the reps.
+  const noRep = people !== undefined && people.length > 0 && people.every((p) => p.is_rep === false);
+  if (people !== undefined && (people.length === 0 || noRep)) {
     const why: { paths: string[]; words: string }[] = [];
     const span = org.leadership?.reps_per_manager;
     if (span !== undefined && span > 0) why.push({ paths: ['leadership.reps_per_manager'], words: `the span of control is ${countOf(span, 'rep')} per manager` });
     // A filled role has somebody in it: an empty roster beside it cannot be the whole team. The filled roles are one
     // fact in the sentence (the roles "Sales Director" and "Key Account Manager" are filled), each its own evidence.
-    const filled = [...(org.roles ?? []).entries()].filter(([, r]) => r.open === false);
+    // Beside listed non-sellers, only a filled role that carries a quota says there is a rep they do not show.
+    const filled = [...(org.roles ?? []).entries()].filter(([, r]) => r.open === false && (!noRep || r.carries_quota === true));
     if (filled.length) {
       const names = filled.map(([i, r]) => (r.title ? `"${r.title}"` : `untitled role ${i + 1}`));
       const words = filled.length === 1 ? (filled[0]![1].title ? `the ${names[0]} role is filled` : `${names[0]} is filled`) : `the roles ${listNames(names, { ordered: true })} are filled`;
@@ -68,11 +75,15 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
       out.push({
         list: 'people',
         by: why.flatMap((w) => w.paths),
-        message: `The sales team is listed as nobody, but ${listNames(
+        message: `${noRep ? 'The roster lists no one who sells' : 'The roster lists no one'}, yet ${listNames(
           why.map((w) => w.words),
           { ordered: true },
-        )}: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.`,
-        action: 'List the people on the sales team (or correct the facts that say there are reps).',
+        )}. ${
+          noRep
+            ? 'These facts disagree: the rules that judge the reps have nobody to judge until the reps are listed.'
+            : 'These facts disagree, so who is on the sales team counts as unknown: the rules that judge the reps earn nothing on them until the reps are listed.'
+        }`,
+        action: noRep ? 'List the reps on the sales team (or correct the facts that say there are reps).' : 'List the people on the sales team (or correct the facts that say there are reps).',
         owners: PEOPLE_OWNERS,
       });
   }
@@ -84,7 +95,7 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
     out.push({
       list: `people[${i}].attainment`,
       by: [`people[${i}].start_date`],
-      message: `The quota attainment of ${name} lists no quarter, but ${name} started on ${start}, more than a year before the audit: the file contradicts itself. Their attainment is counted as unknown, so it earns nothing until the quarters are filled in.`,
+      message: `No quarter of quota attainment is recorded for ${name}, yet ${name} started on ${start}, more than a year before the audit. These facts disagree, so their attainment counts as unknown: it earns nothing until the quarters are filled in.`,
       action: `Fill in the quota attainment of ${name}, quarter by quarter (or correct the start date).`,
       owners: ['metrics-accountability', 'manage-not-pay-cut'],
     });
@@ -95,7 +106,7 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
       list: 'friction.points',
       by: ['friction.none_reported'],
       message:
-        'The company says reps fight other departments, yet the list of friction points is empty: the file contradicts itself. The friction points are counted as unknown, so they earn nothing until they are listed.',
+        'The company reports friction between the reps and other departments, yet no friction point is listed. These facts disagree, so the friction points count as unknown: they earn nothing until they are listed.',
       action: 'List the internal friction points the reps face (or record that there are none).',
       owners: ['internal-friction'],
     });

@@ -298,6 +298,7 @@ export const Person = z.strictObject({
   // Over 100 is normal (a rep beating quota); 1000 only catches typos.
   attainment: fact(z.array(z.number({ error: 'expected a percentage of quota' }).check(z.gte(0, 'expected 0 or more'), z.lte(1000, 'expected at most 1000 (% of quota)'))), {
     question: 'Quota attainment for recent quarters, oldest first (comma-separated %)',
+    help: "Each quarter's bookings as a % of this person's own quota; for a part-time seller (a selling CEO), of the quota sized to their selling share.",
     unit: '%',
     askIf: { fact: 'is_rep', in: [true] },
   }),

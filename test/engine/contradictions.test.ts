@@ -48,7 +48,7 @@ describe('an empty roster beside facts that say there are reps (rev-inputs/mg_em
     const f = found[0]!;
     expect([f.ruleId, f.severity, f.note]).toEqual(['individual-coaching', 'high', false]);
     expect(f.message).toBe(
-      'The sales team is listed as nobody, but the span of control is 9 reps per manager, the roles "Sales Director" and "Key Account Manager" are filled, the sales plan counts on 7 ramped reps and the reps are said to spend time on 4 non-sales tasks: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.',
+      'The roster lists no one, yet the span of control is 9 reps per manager, the roles "Sales Director" and "Key Account Manager" are filled, the sales plan counts on 7 ramped reps and the reps are said to spend time on 4 non-sales tasks. These facts disagree, so who is on the sales team counts as unknown: the rules that judge the reps earn nothing on them until the reps are listed.',
     );
     expect(f.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual([
       'people@94:1',
@@ -64,7 +64,7 @@ describe('an empty roster beside facts that say there are reps (rev-inputs/mg_em
   it('is a problem `lint` shows at the roster\u2019s line, as CI sees it', () => {
     const r = cli(['lint', fixture('roster-empty.yaml'), '--date', DATE]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/roster-empty\.yaml:94:1 +high +individual-coaching +The sales team is listed as nobody, but the span of control is 9 reps per manager/);
+    expect(r.stdout).toMatch(/roster-empty\.yaml:94:1 +high +individual-coaching +The roster lists no one, yet the span of control is 9 reps per manager/);
   });
 });
 
@@ -82,7 +82,7 @@ describe('each fact that says a roster has members makes `people: []` a contradi
   ])('$name', ({ org, path, words }) => {
     const c = findContradictions({ ...org, people: [] } as Org, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['people', [path]]]);
-    expect(c[0]!.message).toContain(`listed as nobody, but ${words}:`);
+    expect(c[0]!.message).toContain(`The roster lists no one, yet ${words}.`);
   });
 
   // A filled role has somebody in it. The filled roles are one fact in the sentence, each role its own evidence.
@@ -99,7 +99,7 @@ describe('each fact that says a roster has members makes `people: []` a contradi
     const c = findContradictions({ roles, people: [] } as Org, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['people', paths]]);
     expect(c[0]!.message).toBe(
-      `The sales team is listed as nobody, but ${words}: the file contradicts itself. Who is on the team is counted as unknown, so the rules that judge the reps earn nothing on them until the roster is filled in.`,
+      `The roster lists no one, yet ${words}. These facts disagree, so who is on the sales team counts as unknown: the rules that judge the reps earn nothing on them until the reps are listed.`,
     );
   });
 
@@ -151,7 +151,7 @@ describe('a rep\u2019s empty attainment', () => {
     const c = findContradictions(empty, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['people[0].attainment', ['people[0].start_date']]]);
     expect(c[0]!.message).toBe(
-      'The quota attainment of AE 1 lists no quarter, but AE 1 started on 2019-05-06, more than a year before the audit: the file contradicts itself. Their attainment is counted as unknown, so it earns nothing until the quarters are filled in.',
+      'No quarter of quota attainment is recorded for AE 1, yet AE 1 started on 2019-05-06, more than a year before the audit. These facts disagree, so their attainment counts as unknown: it earns nothing until the quarters are filled in.',
     );
     const misses = attainmentScore(team(rep('2019-05-06', [30, 30, 30, 30])));
     const none = attainmentScore(empty);
@@ -218,5 +218,37 @@ describe('cases the generated orgs found (verdict-generated.test.ts)', () => {
       const b = before.rules.find((x) => x.id === r.id)!;
       if (r.score !== null) expect(r.score, r.id).toBeLessThanOrEqual(b.score ?? 0);
     }
+  });
+});
+
+// Review, sixth stop: a roster cut down to people who do not sell (a director and a coordinator) beside facts that
+// say there are reps is the same disagreement as an empty roster, and is told so. Only a filled role that carries a
+// quota says there is a rep (a filled "Sales Director" role may be the director listed).
+describe('a roster of non-sellers only beside facts that say there are reps', () => {
+  const staff = [
+    { name: 'Dana', title: 'Sales Director', is_rep: false, direct_reports: 9 },
+    { name: 'Sam', title: 'Sales Coordinator', is_rep: false },
+  ];
+  it('names the facts that say there are reps, with the fix to list them', () => {
+    const org = {
+      people: staff,
+      leadership: { reps_per_manager: 9 },
+      roles: [
+        { title: 'Sales Director', open: false, carries_quota: false },
+        { title: 'Key Account Manager', open: false, carries_quota: true },
+      ],
+    } as Org;
+    const c = findContradictions(org, DATE);
+    expect(c.map((x) => [x.list, x.by])).toEqual([['people', ['leadership.reps_per_manager', 'roles[1].open']]]);
+    expect(c[0]!.message).toBe(
+      'The roster lists no one who sells, yet the span of control is 9 reps per manager and the "Key Account Manager" role is filled. These facts disagree: the rules that judge the reps have nobody to judge until the reps are listed.',
+    );
+    expect(c[0]!.action).toBe('List the reps on the sales team (or correct the facts that say there are reps).');
+    // The roster itself is kept: the director's facts still count for the rules that read them.
+    expect(unknownEmptyLists(org, DATE)).toEqual([]);
+  });
+  it('is no contradiction without such a fact, nor with one person who may sell', () => {
+    expect(findContradictions({ people: staff, roles: [{ title: 'Sales Director', open: false, carries_quota: false }] } as Org, DATE)).toEqual([]);
+    expect(findContradictions({ people: [...staff, { name: 'Alex' }], leadership: { reps_per_manager: 9 } } as Org, DATE)).toEqual([]);
   });
 });

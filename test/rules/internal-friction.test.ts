@@ -90,11 +90,11 @@ describe('internal-friction', () => {
     expect(r.report.findings).toEqual([]);
   });
 
-  it('counts an empty list beside "friction reported" as unknown (earns nothing), and says the file contradicts itself', () => {
+  it('counts an empty list beside "friction reported" as unknown (earns nothing), and says the facts disagree', () => {
     const r = runRule(rule, { friction: { none_reported: false, points: [] } });
     expectOutcome(r, { status: 'not-assessed', score: 0, messages: ['contradiction'], paths: ['friction.points', 'friction.none_reported'], missing: ['friction.points'] });
     expect(r.report.findings[0]!.message).toBe(
-      'The company says reps fight other departments, yet the list of friction points is empty: the file contradicts itself. The friction points are counted as unknown, so they earn nothing until they are listed.',
+      'The company reports friction between the reps and other departments, yet no friction point is listed. These facts disagree, so the friction points count as unknown: they earn nothing until they are listed.',
     );
     // Never above the unresolved list it contradicts.
     const bad = runRule(rule, { friction: { none_reported: false, points: [{ area: 'credit', description: 'Credit checks', owner: 'none', mechanism: 'none' }] } });

@@ -247,8 +247,8 @@ describe('metrics-accountability', () => {
 describe('part-time sellers and team attainment (verdict follow-ups)', () => {
   const ramped = (name: string, attainment: number[], more: object = {}) => ({ name, is_rep: true, start_date: '2020-01-01', attainment, ...more });
   const attainmentCheck = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!;
-  it("judges a selling CEO's hits and misses alike against a quota prorated to the selling share, and says so (a miss was left out)", () => {
-    // AE 1 at quota, AE 2 not; the CEO sells 40% of the job at 20% of a full quota: 50% of theirs, a miss.
+  it("judges a selling CEO's hits and misses alike on their own quota, and says so (a miss was left out)", () => {
+    // AE 1 at quota, AE 2 not; the CEO sells 40% of the job at 20% of their own quota: a miss, as any rep's.
     const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('CEO', [20, 20, 20, 20], { selling_share_pct: 40 })];
     const r = runRule(rule, { metrics: good, people } as never);
     // 1 of 3 at quota against the bar of half: 0.667 (leaving the CEO's miss out read 1 of 2: 1, flattering).
@@ -256,32 +256,36 @@ describe('part-time sellers and team attainment (verdict follow-ups)', () => {
     expect(r.findings.find((f) => f.messageId === 'teamBelowQuota')!.message).toContain('Only 1 of 3 reps');
     expect(r.notes.map((n) => [n.messageId, n.message, n.evidence.map((e) => e.path)])).toEqual([
       [
-        'partTimeProrated',
-        'CEO sells part-time (40% of the job): judged against a quota prorated to 40% of a full-time quota, where an average of 20% of a full quota is 50% of theirs.',
+        'partTimeOwnQuota',
+        'CEO sells part-time (40% of the job) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
         ['people[2].selling_share_pct', 'people[2].attainment'],
       ],
     ]);
-    // At 40% of a full quota the CEO is at 100% of theirs: a hit, as any rep's.
-    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40], { selling_share_pct: 40 })] } as never);
-    expect(attainmentCheck(hit).score).toBe(1);
-    // Never above the same record as a full-time rep's... and never below it: the prorated quota is smaller.
-    const fullTime = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [40, 40, 40, 40])] } as never);
-    expect(attainmentCheck(fullTime).score).toBeLessThanOrEqual(attainmentCheck(hit).score!);
   });
 
-  it("counts a player-coach's miss as unknown while the selling share is unknown (earns nothing, still counted), and a hit of a full quota as a hit", () => {
+  it('never rescales attainment by the selling share: a CEO at 60% of their quota is a miss (review: it read "298% of theirs", a hit)', () => {
+    const people = [ramped('AE 1', [94, 94, 94, 94]), ramped('AE 2', [54, 54, 54, 54]), ramped('CEO', [60, 55, 65, 58], { selling_share_pct: 20 })];
+    const part = runRule(rule, { metrics: good, people } as never);
+    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('CEO', [60, 55, 65, 58])] } as never);
+    expect(part.findings.find((f) => f.messageId === 'teamBelowQuota')!.message).toContain('Only 1 of 3 reps');
+    // The share, the part-time status: neither moves the score.
+    expect(attainmentCheck(part).score).toBe(attainmentCheck(full).score);
+    expectMonotone(rule, { metrics: good, people } as unknown as Org);
+  });
+
+  it("counts a player-coach's record as any rep's, with the selling share unknown or stated", () => {
     const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 })];
     const r = runRule(rule, { metrics: good, people } as never);
     const c = attainmentCheck(r);
-    expect([c.score, c.upTo, c.missing]).toEqual([0.667, 1, ['people[2].selling_share_pct']]);
+    expect([c.score, c.missing]).toEqual([0.667, []]);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([
       [
-        'partTimeShareUnknown',
-        'Lead sells part-time (and manages 3 people), but the selling share is not known: the quota cannot be prorated to it, so their attainment counts as unknown (it earns nothing) until the share is recorded.',
+        'partTimeOwnQuota',
+        'Lead sells part-time (and manages 3 people) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
       ],
     ]);
-    const full = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 3 })] } as never);
-    expect([attainmentCheck(full).score, attainmentCheck(full).missing]).toEqual([1, []]);
+    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 3 })] } as never);
+    expect([attainmentCheck(hit).score, attainmentCheck(hit).missing]).toEqual([1, []]);
     // Deleting the reports (the part-time status) or stating the share never raises it.
     expectMonotone(rule, { metrics: good, people } as unknown as Org);
     expectMonotone(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [30, 30, 30, 30], { direct_reports: 3, selling_share_pct: 50 })] } as unknown as Org);
@@ -293,7 +297,7 @@ describe('part-time sellers and team attainment (verdict follow-ups)', () => {
       metrics: good,
       people: [ramped('AE 1', [20, 20, 20, 20]), ramped('CEO', [120, 120, 120, 120], { selling_share_pct: 40 }), ramped('Lead', [30, 30, 30, 30], { direct_reports: 2 })],
     } as unknown as Org;
-    // The CEO at 300% of a prorated quota, AE 1 short, the Lead's share unknown (counted, earning nothing): 1 of 3.
+    // The CEO at quota, AE 1 and the Lead short: 1 of 3.
     expect(runRule(rule, org).report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!.score).toBe(0.667);
     expectMonotone(rule, org);
   });
