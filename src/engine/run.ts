@@ -302,8 +302,8 @@ export function runAudit(given: AuditInput): AuditReport {
     const population = pop && !input.perPerson ? { noun: pop.noun, count: pop.count(org) } : undefined;
     const summed = input.perPerson ? { findings: grouped, order: undefined, kindOf: undefined } : summariseFindings(grouped, org, population);
     // Placed and keyed only when the checklist is read (see lazily below).
-    const stepsOf = () =>
-      (summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf, population) : raw.steps).map(({ data: _data, group, ...s }) => ({
+    const stepsOf = () => {
+      const keyed = (summed.order ? summariseSteps(raw.steps, org, summed.order, summed.kindOf, population) : raw.steps).map(({ data, group, ...s }) => ({
         ...placed(s),
         // A step for many people is about the list, not the few it names: its identity stays while they change.
         key: s.people
@@ -313,7 +313,14 @@ export function runAudit(given: AuditInput): AuditReport {
               s.stepId,
               s.evidence.map((e) => e.path),
             ),
+        data,
       }));
+      // Steps of one rule on the same facts that say different things ("Add the target markets …", "Add the goals …")
+      // are told apart by their parameters, so every checklist id is unique (diff and waivers match by it).
+      const seen = new Map<string, number>();
+      for (const s of keyed) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
+      return keyed.map(({ data, key, ...s }) => ({ ...s, key: seen.get(key)! > 1 && data ? `${key}/${stepParams(data)}` : key }));
+    };
     return { raw, findings: summed.findings.map(placed), stepsOf };
   });
   const findings: Finding[] = presented
@@ -352,13 +359,21 @@ export function runAudit(given: AuditInput): AuditReport {
           order,
         });
       }
+      // One find-out item per set of facts in a rule: two checks lacking the same facts (two policies' practice, both
+      // waiting for the roster) are one question, worth the points in play on both.
+      const findOut = new Map<string, (typeof groups)[number]>();
       for (const check of result.checks) {
         // Facts first: most of a large roster's checks have none, and inPlay sums every rule's weight.
         if (!check.missing.length) continue;
         const points = inPlay(scored, result.id, check);
         if (!(points > 0)) continue;
         const facts = check.missing;
-        groups.push({
+        const same = findOut.get(facts.join('\n'));
+        if (same) {
+          same.gain = same.items[0]!.gain = Math.round((same.gain + points) * 10) / 10;
+          continue;
+        }
+        const group: (typeof groups)[number] = {
           items: [
             {
               kind: 'find-out',
@@ -378,7 +393,9 @@ export function runAudit(given: AuditInput): AuditReport {
           fatal: false,
           severity: result.severity,
           order,
-        });
+        };
+        findOut.set(facts.join('\n'), group);
+        groups.push(group);
       }
     });
     return groups
@@ -689,6 +706,19 @@ const lower = (s: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.length -
 /** The most facts a find-out action names; the rest are counted (every one stays in the item's `facts`). */
 const FIND_OUT_NAMED = 5;
 /** "a, b and c", or "a, b, c, d, e and 912 more facts" for a long list. */
+/** A step's parameters as an id segment ("target-markets"): lower-case words joined by hyphens, in key order. */
+function stepParams(data: Readonly<Record<string, unknown>>): string {
+  return Object.keys(data)
+    .sort()
+    .map((k) =>
+      String(data[k])
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
+    .join('+');
+}
+
 function listWords(words: readonly string[]): string {
   if (words.length <= FIND_OUT_NAMED + 1) return joinWords(words);
   return `${words.slice(0, FIND_OUT_NAMED).join(', ')} and ${words.length - FIND_OUT_NAMED} more facts`;

@@ -359,7 +359,8 @@ describe('sales-process', () => {
       level: upTo('informal'),
       messages: [],
       missing: ['process.forecast_method'],
-      steps: ['find-out', 'find-out'],
+      // Two checks wait for the method (the level and the accuracy): one question, worth both (checklist ids are unique).
+      steps: ['find-out'],
     },
     {
       name: "earns the informal level while a stage's exit criteria are unknown",
