@@ -240,6 +240,11 @@ export interface Population {
   count: number;
 }
 
+/** "300 of 2,100 reps", or "All 2,100 reps" when the count is everyone (`all`: the word for "All" mid-sentence). */
+function someOf(count: number, total: number, noun: string, all = 'All'): string {
+  return count === total ? `${all} ${thousands(total)} ${noun}` : `${thousands(count)} of ${thousands(total)} ${noun}`;
+}
+
 /** The population a summary counts against: the rule's, never fewer than the people summarised; else everyone listed. */
 function populationOf(population: Population | undefined, listed: number, members: number): Population & { said: boolean } {
   return population ? { noun: population.noun, count: Math.max(population.count, members), said: true } : { noun: 'people', count: listed, said: false };
@@ -257,7 +262,7 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
     ruleId: head.ruleId,
     messageId: head.messageId,
     // The sentence once, with the names: the others' figures may differ, so it is the first's, as an example.
-    message: `${thousands(count)} of ${thousands(total)} ${pop.noun} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
+    message: `${someOf(count, total, pop.noun)} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
     severity: head.severity,
     note: head.note,
     // The parameters that say which situation this is (meaningOf) stay, beside the counts.
@@ -310,7 +315,7 @@ export function summariseSteps(steps: readonly RawStep[], org: Org, order: Reado
     const pop = populationOf(population, people.length, count);
     out.push({
       stepId: s.stepId,
-      action: `For ${thousands(count)} of ${thousands(pop.count)} ${pop.noun} (${namesWithMore(
+      action: `For ${someOf(count, pop.count, pop.noun, 'all')} (${namesWithMore(
         shown.map((m) => itemLabel(people[person[m]!]) ?? `people[${person[m]}]`),
         count,
       )}), for example: ${steps[sorted[0]!]!.action}`,

@@ -114,7 +114,7 @@ describe('summarised per-person findings', async () => {
     const gap = (name: string) => 0.3 + ((Number(name.slice(1)) * 7) % 50) / 100;
     const order = [...people].sort((a, b) => gap(b.name) - gap(a.name) || (a.name < b.name ? -1 : 1)).map((p) => p.name);
     expect(f.people).toEqual({ count: 120, of: 120, named: order.slice(0, SUMMARY_NAMED) });
-    expect(f.message).toBe(`120 of 120 people (${order.slice(0, SUMMARY_NAMED).join(', ')} and 115 more), for example: ${order[0]} falls short.`);
+    expect(f.message).toBe(`All 120 people (${order.slice(0, SUMMARY_NAMED).join(', ')} and 115 more), for example: ${order[0]} falls short.`);
   });
 
   it('one checklist step for the people of each summarised kind, with a stable id', () => {
@@ -300,22 +300,22 @@ describe('a summary counts against whom the rule judged (verdict follow-ups, ite
   const others = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Ops ${i + 1}`, is_rep: false }));
   const run = (people: object[]) => runAudit({ org: { people } as Org, date: DATE, rules, file: 'org.yaml' });
 
-  it('2,100 reps among 2,401 people: "2,100 of 2,100 reps" and "… quota-carrying reps", never "of 2,401 people"', () => {
+  it('2,100 reps among 2,401 people: "All 2,100 reps" and "… quota-carrying reps", never "of 2,401 people"', () => {
     const r = run([...reps(2100), ...others(301)]);
     const noPlan = r.findings.find((f) => f.ruleId === 'individual-coaching' && f.people)!;
-    expect(noPlan.message.startsWith('2,100 of 2,100 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 2,095 more), for example: ')).toBe(true);
+    expect(noPlan.message.startsWith('All 2,100 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 2,095 more), for example: ')).toBe(true);
     expect(noPlan.people).toEqual({ count: 2100, of: 2100, population: 'reps', named: ['AE 1', 'AE 2', 'AE 3', 'AE 4', 'AE 5'] });
     const unmanaged = r.findings.find((f) => f.ruleId === 'manage-not-pay-cut' && f.people)!;
-    expect(unmanaged.message.startsWith('2,100 of 2,100 quota-carrying reps (')).toBe(true);
+    expect(unmanaged.message.startsWith('All 2,100 quota-carrying reps (')).toBe(true);
     const step = r.checklist.find((c) => c.ruleId === 'individual-coaching' && c.people)!;
-    expect(step.action.startsWith('For 2,100 of 2,100 reps (')).toBe(true);
+    expect(step.action.startsWith('For all 2,100 reps (')).toBe(true);
     for (const x of [...r.findings, ...r.checklist].filter((x) => x.people)) expect('message' in x ? x.message : x.action).not.toContain('2,401 people');
   });
 
-  it('just above the threshold (n101-like: 101 reps and a coordinator): "101 of 101 reps", not "101 of 102 people"', () => {
+  it('just above the threshold (n101-like: 101 reps and a coordinator): "All 101 reps", not "101 of 102 people"', () => {
     const r = run([...reps(101), ...others(1)]);
     const noPlan = r.findings.find((f) => f.ruleId === 'individual-coaching' && f.people)!;
-    expect(noPlan.message.startsWith('101 of 101 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 96 more), for example: ')).toBe(true);
+    expect(noPlan.message.startsWith('All 101 reps (AE 1, AE 2, AE 3, AE 4, AE 5 and 96 more), for example: ')).toBe(true);
     expect(noPlan.people!.of).toBe(101);
   });
 

@@ -28,7 +28,11 @@ export function registerQuestionnaire(program: Command): void {
     .description(
       'Write the questions one group of respondents can answer (reps, managers...), for people who do not run a terminal: an answers file with each question as a comment, or a self-contained HTML form that works offline and saves the answers file. Import the answers with `sales-audit interview <org file> --answers <file>`.',
     )
-    .requiredOption('--for <group>', `who answers: ${RESPONDENT_GROUPS.map((g) => `${g} (${GROUP_LABELS[g]})`).join(', ')}`, parseGroup)
+    .requiredOption(
+      '--for <group>',
+      `who answers: ${RESPONDENT_GROUPS.map((g) => (GROUP_LABELS[g] === g || GROUP_LABELS[g].startsWith(`${g} `) ? GROUP_LABELS[g] : `${g} (${GROUP_LABELS[g]})`)).join(', ')}`,
+      parseGroup,
+    )
     .option('--org <file>', 'the org file: management and operations then answer the per-person facts for each person of its roster')
     .option('--anonymous', 'no name in the answers file (the report shows the group only)')
     .option('--config <file>', "the config whose plugins' custom facts are asked too (default: the .sales-audit.yaml that applies to --org, else to the working folder)")
