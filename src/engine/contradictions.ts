@@ -100,6 +100,15 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
       owners: ['metrics-accountability', 'manage-not-pay-cut'],
     });
   }
+  // Every person listed holds a role: an empty list of roles beside them cannot be the org's roles.
+  if (org.roles !== undefined && org.roles.length === 0 && people !== undefined && people.length > 0)
+    out.push({
+      list: 'roles',
+      by: ['people'],
+      message: `The list of roles is empty, yet ${countOf(people.length, 'person', 'people')} ${people.length === 1 ? 'is' : 'are'} listed, each in a job. These facts disagree, so the roles count as unknown: they earn nothing until they are listed.`,
+      action: 'List the roles of the sales organisation, filled and open (or leave the list out).',
+      owners: ['role-title-fit'],
+    });
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported === false)
     out.push({
@@ -115,7 +124,7 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
 
 /**
  * The empty lists of `org` that count as unknown, as of `date` (YYYY-MM-DD):
- * `people: []`; a person's `attainment: []` unless their start date is a
+ * `people: []`; `roles: []`; a person's `attainment: []` unless their start date is a
  * calendar date on or before `date` and under ATTAINMENT_EXPECTED_AFTER_MONTHS
  * before it (a new hire with no quarter yet); `friction.points: []` unless
  * `friction.none_reported` is true. Every contradicted list is among them.
@@ -123,6 +132,8 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
 export function unknownEmptyLists(org: Org, date: string): string[] {
   const out: string[] = [];
   if (org.people !== undefined && org.people.length === 0) out.push('people');
+  // A sales organisation has jobs: an empty list of roles says nothing of them (it scored above the real roles).
+  if (org.roles !== undefined && org.roles.length === 0) out.push('roles');
   for (const [i, p] of (org.people ?? []).entries()) {
     if (p.attainment === undefined || p.attainment.length > 0) continue;
     const start = p.start_date;
@@ -141,6 +152,7 @@ export function withoutLists(org: Org, paths: readonly string[]): Org {
   for (const path of paths) {
     if (path === 'people') delete copy.people;
     else if (path === 'friction.points') delete copy.friction!.points;
+    else if (path === 'roles') delete copy.roles;
     else delete copy.people![Number(/^people\[(\d+)\]/.exec(path)![1])]!.attainment;
   }
   return copy;

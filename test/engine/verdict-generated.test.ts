@@ -244,15 +244,16 @@ export function rises(org: Org): string[] {
 
 /**
  * The lists whose members the rules judge as a population (the roster, a rep's
- * quarters, the friction points): emptied, each could make a rule "not
- * applicable". (An empty list of actions, policies or roles takes a known bad
- * practice away, which may rightly raise a score.)
+ * quarters, the friction points, the roles): emptied, each could make a rule
+ * "not applicable" or hide a role that falls short. (An empty list of actions
+ * or policies takes a known bad practice away, which may rightly raise a score.)
  */
 function memberLists(org: Org): Seg[][] {
   const out: Seg[][] = [];
   if (org.people?.length) out.push(['people']);
   for (const [i, p] of (org.people ?? []).entries()) if (p.attainment?.length) out.push(['people', i, 'attainment']);
   if (org.friction?.points?.length) out.push(['friction', 'points']);
+  if (org.roles?.length) out.push(['roles']);
   return out;
 }
 
@@ -307,7 +308,7 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
   );
 
   it(
-    `${RUNS} orgs, the roster, each rep's quarters and the friction points replaced by [] in turn (seed ${SEED})`,
+    `${RUNS} orgs, the roster, each rep's quarters, the friction points and the roles replaced by [] in turn (seed ${SEED})`,
     () => {
       fc.assert(
         fc.property(orgs, (org) => {

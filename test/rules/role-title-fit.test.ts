@@ -213,7 +213,13 @@ describe('role-title-fit', () => {
       // The roles are not listed: they earn nothing, but nothing known is wrong.
       expectOutcome(r, { status: 'incomplete', score: 0.5, messages: [], missing: ['roles'] });
       expect(r.checklist.filter((c) => c.kind === 'fix')).toEqual([]);
-      expectOutcome(runRule(rule, { ...org, roles: [] }), { status: 'pass', score: 1, messages: [], steps: [] });
+      // `roles: []` beside a listed person is no better than the roles left out, and is named a contradiction
+      // (review, sixth stop: it scored 100% while the real roles, with an open one lacking a profile, scored 94%).
+      const empty = runRule(rule, { ...org, roles: [] });
+      expectOutcome(empty, { status: 'incomplete', score: 0.5, messages: ['contradiction'], missing: ['roles'] });
+      expect(empty.report.findings.filter((f) => f.messageId === 'contradiction').map((f) => f.message)).toEqual([
+        'The list of roles is empty, yet 1 person is listed, each in a job. These facts disagree, so the roles count as unknown: they earn nothing until they are listed.',
+      ]);
     });
 
     it('passes a "Key Account Director" role with a quota and no reports', () => {
@@ -320,7 +326,8 @@ describe('role-title-fit', () => {
   // roles nobody holds, a roster emptied would raise the rule (a mis-titled person gone: 0.5 -> 1), and beside no
   // roles it would make the rule "not applicable". Beside a filled role the file contradicts itself, a finding.
   it.each([
-    { name: 'no roles', roles: [], status: 'not-assessed', score: 0, missing: ['people'], contradiction: false },
+    // `roles: []` counts as unknown too (a sales organisation has jobs), as the roles left out.
+    { name: 'no roles', roles: [], status: 'not-assessed', score: 0, missing: ['roles', 'people'], contradiction: false },
     { name: 'roles all open', roles: [{ title: 'Account Executive', open: true, role_profile: true }], status: 'incomplete', score: 0.5, missing: ['people'], contradiction: false },
     {
       name: 'a role of unknown status',
