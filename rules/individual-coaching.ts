@@ -256,7 +256,8 @@ export default defineRule({
       return { checks: mayNotApply(['people']), findings, steps };
     }
     const reps = repsOf(org.people);
-    if (!reps.length) return { notApplicable: 'No salespeople are listed.' };
+    // A roster with nobody who sells says nothing about the reps (a sales team has them): unknown, never "not applicable".
+    if (!reps.length) return { notAssessed: ['people[].is_rep'] };
 
     const noPlan: typeof reps = [];
     // Policies that fill a rep's missing facts, for one note per policy: policy index -> reps and what was filled.

@@ -172,7 +172,8 @@ export default defineRule({
         findings.push(finding(teamPct <= failBelow ? 'teamLow' : 'teamMiddle', ['admin.selling_time_pct'], { pct: teamPct, failBelow, passAbove }, thresholds));
       }
     } else if (org.people !== undefined) {
-      return { notApplicable: 'No salespeople are listed.' };
+      // A roster with nobody who sells says nothing about the reps (a sales team has them): unknown, never "not applicable".
+      return { notAssessed: ['people[].is_rep'] };
     } else {
       checks.push({ id: 'team', weight: SELLING_WEIGHT, score: [0, 1], unknown: ['people[].selling_time_pct', 'admin.selling_time_pct'] });
     }

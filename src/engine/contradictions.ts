@@ -11,10 +11,12 @@
 // file states says the list has members (a span of 9 reps per manager, a rep
 // who started in 2019, friction reported), the file contradicts itself, and
 // the engine reports it as a finding that names both facts. A roster of
-// non-sellers only beside such facts is reported too, but the rules that judge
-// reps still find nobody to judge there: counting it unknown would let deleting
-// a non-seller's `is_rep` raise the verdict (a person who may sell is credited;
-// a generated org found it). Pure: no I/O.
+// non-sellers only beside such facts is reported too; individual-coaching and
+// selling-time earn nothing on it (with or without such facts), while
+// manage-not-pay-cut finds nobody underperforming there: counting that one
+// unknown would let deleting a non-seller's `is_rep` raise the verdict (a
+// performing person who may sell leaves it "not applicable"; a generated org
+// found it). Pure: no I/O.
 import type { Org } from '../model/schema';
 import { isCalendarDate } from './calendar';
 import { countOf, listNames, monthsBetween } from './define-rule';
@@ -80,7 +82,7 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
           { ordered: true },
         )}. ${
           noRep
-            ? 'These facts disagree: the rules that judge the reps have nobody to judge until the reps are listed.'
+            ? "These facts disagree: the reps' coaching and selling time earn nothing until the reps are listed."
             : 'These facts disagree, so who is on the sales team counts as unknown: the rules that judge the reps earn nothing on them until the reps are listed.'
         }`,
         action: noRep ? 'List the reps on the sales team (or correct the facts that say there are reps).' : 'List the people on the sales team (or correct the facts that say there are reps).',

@@ -241,7 +241,7 @@ describe('a roster of non-sellers only beside facts that say there are reps', ()
     const c = findContradictions(org, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['people', ['leadership.reps_per_manager', 'roles[1].open']]]);
     expect(c[0]!.message).toBe(
-      'The roster lists no one who sells, yet the span of control is 9 reps per manager and the "Key Account Manager" role is filled. These facts disagree: the rules that judge the reps have nobody to judge until the reps are listed.',
+      `The roster lists no one who sells, yet the span of control is 9 reps per manager and the "Key Account Manager" role is filled. These facts disagree: the reps' coaching and selling time earn nothing until the reps are listed.`,
     );
     expect(c[0]!.action).toBe('List the reps on the sales team (or correct the facts that say there are reps).');
     // The roster itself is kept: the director's facts still count for the rules that read them.
@@ -250,5 +250,12 @@ describe('a roster of non-sellers only beside facts that say there are reps', ()
   it('is no contradiction without such a fact, nor with one person who may sell', () => {
     expect(findContradictions({ people: staff, roles: [{ title: 'Sales Director', open: false, carries_quota: false }] } as Org, DATE)).toEqual([]);
     expect(findContradictions({ people: [...staff, { name: 'Alex' }], leadership: { reps_per_manager: 9 } } as Org, DATE)).toEqual([]);
+  });
+  it("scores the reviewer's mid-size file cut down to its two non-sellers below the full roster (67, above its 66, before)", async () => {
+    const full = await auditFile(EXAMPLE);
+    const cut = await auditFile(fixture('roster-non-sellers.yaml'));
+    expect(cut.summary.score).toBeLessThan(full.summary.score!);
+    for (const id of ['individual-coaching', 'selling-time']) expect([id, cut.rules.find((x) => x.id === id)!.status]).toEqual([id, 'not-assessed']);
+    expect(cut.findings.filter((f) => f.messageId === 'contradiction')).toHaveLength(1);
   });
 });

@@ -133,10 +133,11 @@ describe('individual-coaching', () => {
     expect(r.missing).toEqual(missing);
   });
 
-  it.each([{ name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false }] }])('does not apply to $name', ({ people }) => {
+  // A sales team has reps: a roster of non-sellers only says nothing about them, so the rule earns nothing (review,
+  // sixth stop: "not applicable" let a roster cut down to its non-sellers score above the full roster).
+  it.each([{ name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false }] }])('earns nothing on $name (who sells is unknown)', ({ people }) => {
     const r = runRule(rule, { people });
-    expect(r.status).toBe('not-applicable');
-    expect(r.score).toBeNull();
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep'] });
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
@@ -260,8 +261,8 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     policies: [{ applies_to: 'all reps', development_plan: 'individual', one_to_one: 'weekly', coaching_hours_per_month: 4 }],
     people: [{ name: 'Founder', title: 'CEO', is_rep: false }],
   };
-  it('a roster known to hold no seller does not apply; deleting the roster or is_rep earns nothing, where it earned 0.375 and 0.25', () => {
-    expect(runRule(rule, NOBODY).status).toBe('not-applicable');
+  it('a roster known to hold no seller earns nothing; deleting the roster or is_rep earns nothing too, where it earned 0.375 and 0.25', () => {
+    expectOutcome(runRule(rule, NOBODY), { status: 'not-assessed', score: 0 });
     expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
     const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
     // Only the true note: the policy does not count for one who may not sell (the score is 0), so no "counts instead, at half".

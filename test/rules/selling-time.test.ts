@@ -110,10 +110,10 @@ describe('selling-time', () => {
     expect(r.report.rules[0]!.coverage).toBe(75);
   });
 
-  it.each([{ name: 'a roster with no seller', org: { people: [{ name: 'Ops', is_rep: false, selling_time_pct: 10 }] } }])('does not apply to $name without a team-wide figure', ({ org }) => {
+  // A sales team has reps: a roster of non-sellers only says nothing about their selling time (earns nothing).
+  it.each([{ name: 'a roster with no seller', org: { people: [{ name: 'Ops', is_rep: false, selling_time_pct: 10 }] } }])('earns nothing on $name without a team-wide figure', ({ org }) => {
     const r = runRule(rule, org);
-    expect(r.status).toBe('not-applicable');
-    expect(r.score).toBeNull();
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep'] });
   });
 
   it('says "1 hour", not "1 hours", and names an unrecorded number of hours', () => {
