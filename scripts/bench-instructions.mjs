@@ -13,27 +13,13 @@
 // Wall time stays the target (`npm run bench`); this shows where a change
 // moved the work, and by how much, whatever else the machine is doing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
-const all = (name) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] !== undefined ? [args[i + 1]] : []));
-const runs = Number(opt('runs', 3));
-const example = opt('example', 'mid-size-gaps');
-const nodes = all('node').length > 0 ? all('node') : [process.execPath];
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = `${root}bin/sales-audit.js`;
-const file = `${root}templates/examples/${example}.yaml`;
-if (!existsSync(`${root}dist/cli.cjs`)) {
-  console.error('bench-instructions: dist/cli.cjs is missing; run `npm run build` first');
-  process.exit(2);
-}
+import { benchArgs } from './bench-args.mjs';
+
+const { runs, example, nodes, bin, file } = benchArgs('bench-instructions', 3);
 if (spawnSync('valgrind', ['--version']).status !== 0) {
   console.error('bench-instructions: valgrind is not installed (apt-get install valgrind)');
   process.exit(2);

@@ -18,28 +18,14 @@
 // A Node is only fast if the build warmed a code cache for it: build with
 // SALES_AUDIT_CACHE_NODES=<path>:<path> (see scripts/build.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
-const all = (name) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] !== undefined ? [args[i + 1]] : []));
-const runs = Number(opt('runs', 21));
-const example = opt('example', 'mid-size-gaps');
-const nodes = all('node').length > 0 ? all('node') : [process.execPath];
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = `${root}bin/sales-audit.js`;
-const file = `${root}templates/examples/${example}.yaml`;
-if (!existsSync(`${root}dist/cli.cjs`)) {
-  console.error('bench: dist/cli.cjs is missing; run `npm run build` first');
-  process.exit(2);
-}
+import { benchArgs } from './bench-args.mjs';
+
+const { args, opt, runs, example, nodes, root, bin, file } = benchArgs('bench', 21);
 if (args.includes('--scale') || args.includes('--portfolio')) {
   await sizeBench();
   process.exit(0);
