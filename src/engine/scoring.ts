@@ -44,6 +44,9 @@ export function verdictOf(knownMean: number, score: number): 'pass' | 'partial' 
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+// A check's weight to 6 places: to 3, 128 reps' shares (0.0078125 each, shown 0.008) summed to 1.024, and a reader
+// could not recompute the rule's score from the report.
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * A score in 0..100 as the report shows it: rounded, except that anything short
@@ -110,7 +113,7 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
       }
     return {
       id: c.id,
-      weight: round3(share),
+      weight: round6(share),
       status: hi === lo ? 'known' : lo === 0 && hi === 1 ? 'not-assessed' : 'partly-known',
       score: round3(lo),
       upTo: round3(hi),

@@ -42,7 +42,11 @@ const data = z.record(text, z.union([text, z.number()]));
 
 const check = z.strictObject({
   id: text,
-  weight: share,
+  weight: share.check(
+    z.describe(
+      "The check's share of its rule, 6 places. A rule's score is the sum over its checks of weight x score (0 for a not-assessed check; a not-applicable check weighs 0), up to the rounding of the figures shown: 0.0000005 per weight listed, 0.0005 for the checks' scores together and 0.0005 for the rule's own.",
+    ),
+  ),
   status: z.enum(['known', 'partly-known', 'not-assessed', 'not-applicable']),
   score: z.nullable(share),
   upTo: z.nullable(share),
@@ -51,12 +55,14 @@ const check = z.strictObject({
   /**
    * A summarised entry (a rule with more than 100 checks of one kind, `rep:*`,
    * unless --per-person): how many checks it stands for, all with this status,
-   * score and upTo; its weight (6 places) is their shares added up and its
-   * missing every fact they lack. A rule's score is the sum over its checks
-   * of weight x score, up to the rounding of the figures shown (at most
-   * 0.0005 per check listed, and 0.0005 for the score's own).
+   * score and upTo; its weight is their shares added up and its missing
+   * every fact they lack. A rule's score is the sum over its checks of
+   * weight x score, up to the rounding of the figures shown (weights to 6
+   * places, scores to 3): see `weight`'s description.
    */
-  count: z.optional(z.int().check(z.gte(1))),
+  count: z.optional(
+    z.int().check(z.gte(1), z.describe('A summarised entry (more than 100 checks of one kind, `rep:*`, unless --per-person): how many checks it stands for; its weight is their shares added up.')),
+  ),
 });
 
 const rule = z.strictObject({

@@ -215,7 +215,7 @@ describe('summarised per-person findings', async () => {
     for (const r of json.rules) {
       if (r.score === null || !r.checks.some((c) => c.count)) continue;
       const sum = r.checks.reduce((s, c) => s + c.weight * (c.score ?? 0), 0);
-      // Each figure is rounded: a weight to 3 places (6 for a summarised entry), a score to 3.
+      // Each figure is rounded: a weight to 6 places, a score to 3.
       expect(Math.abs(sum - r.score), r.id).toBeLessThanOrEqual(0.0005 * r.checks.length + 0.0005);
       expect(r.checks.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 2);
       scored++;
@@ -226,6 +226,23 @@ describe('summarised per-person findings', async () => {
     const headline = (100 * inPlay.reduce((s, r) => s + r.weight * (r.status === 'error' ? 0 : (r.score ?? 0)), 0)) / inPlay.reduce((s, r) => s + r.weight, 0);
     expect(json.summary.score).toEqual(expect.any(Number));
     expect(Math.abs(headline - json.summary.score!)).toBeLessThanOrEqual(1);
+  });
+
+  // Review, sixth stop: with weights to 3 places, 128 reps' shares (0.0078125, shown 0.008) summed to 1.024 and a
+  // rule's score could not be recomputed (0.98 against 0.931). To 6 places, every rule's sum of weight x score is
+  // within the rounding of its score, with every check listed (--per-person) as well as summarised.
+  it('every rule score is weight x score over its checks, with every check listed or summarised', async () => {
+    for (const report of [every, summed, audit(await loadOrgFromText(repeated(160), 'n160.yaml'), { date: DATE })]) {
+      const json = JSON.parse(await render(report, 'json')) as AuditReport;
+      for (const r of json.rules) {
+        if (r.score === null) continue;
+        const sum = r.checks.reduce((s, c) => s + c.weight * (c.score ?? 0), 0);
+        // The rounding shown: each weight to 6 places (5e-7 each), the check scores and the rule's to 3 (5e-4 each).
+        expect(Math.abs(sum - r.score), r.id).toBeLessThanOrEqual(0.001 + 5e-7 * r.checks.length);
+        const weights = r.checks.reduce((s, c) => s + c.weight, 0);
+        expect(Math.abs(weights - (r.checks.every((c) => c.status === 'not-applicable') ? 0 : 1)), r.id).toBeLessThanOrEqual(5e-7 * r.checks.length + 1e-9);
+      }
+    }
   });
 
   it('never mixes situations: one message id in two situations is two summaries, and each checklist item counts exactly its finding', () => {
