@@ -1,6 +1,6 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, listNames, repsOf, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, threshold, unknownCheck } from '../src/engine/define-rule';
+import { defineRule, listNames, repsOf, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, thousands, threshold, unknownCheck } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -171,7 +171,7 @@ export default defineRule({
     noOutcome: 'No KPI measures a result (revenue, deals won): activity is tracked, but not what it is for.',
     manyKpis: '{count} KPIs are tracked: past about {maxKpis}, the few that drive results get lost among the rest.',
     teamBelowQuota:
-      'Only {atQuota} of {ramped} reps ramped up through the last four quarters averaged {quotaAttainedPct}% of quota or more (missed: {names}); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
+      '{howMany} reps ramped up through the last four quarters averaged {quotaAttainedPct}% of quota or more (missed: {names}); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
     noTarget: 'The KPI "{kpi}" has no target.',
     noOwner: 'The KPI "{kpi}" has no owner.',
     noReview: 'The metrics are not reviewed with the team on any fixed cadence.',
@@ -303,7 +303,15 @@ export default defineRule({
         finding(
           'teamBelowQuota',
           f.paths,
-          { atQuota: f.atQuota, ramped: f.ramped, names: f.names, quotaAttainedPct: options.quotaAttainedPct, teamAtQuotaPct: options.teamAtQuotaPct },
+          {
+            // "Only 1 of 3", or "None of the 3" (not "Only 0 of 3").
+            howMany: f.atQuota === 0 ? `None of the ${thousands(f.ramped)}` : `Only ${thousands(f.atQuota)} of ${thousands(f.ramped)}`,
+            atQuota: f.atQuota,
+            ramped: f.ramped,
+            names: f.names,
+            quotaAttainedPct: options.quotaAttainedPct,
+            teamAtQuotaPct: options.teamAtQuotaPct,
+          },
           { thresholds: ['quotaAttainedPct', 'teamAtQuotaPct'], gap: f.gap },
         ),
       );
