@@ -14,6 +14,7 @@ import { ConfigResolver } from '../config/resolver';
 import { listingView, problemView, type LintFile, type LintFormat } from '../report/lint';
 import type { InputFile } from './targets';
 import { lintOne, type LintOpts } from './commands/lint-run';
+import { CliError } from './errors';
 
 /** Set in a worker's environment: the CLI's entry point then serves lint batches (runLintWorker) instead of a command. */
 export const WORKER_ENV = 'SALES_AUDIT_LINT_WORKER';
@@ -76,7 +77,9 @@ function launcher(): string | undefined {
 export function lintWorkerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   if (!launcher()) return 0;
   const forced = env.SALES_AUDIT_LINT_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced.trim())) {
+  if (forced !== undefined) {
+    // A value that is not a count is a mistake to say, not to ignore: the run would not be what was asked.
+    if (!/^\d+$/.test(forced.trim())) throw new CliError([`SALES_AUDIT_LINT_WORKERS: expected a whole number of worker threads (0 or 1: one thread), got ${JSON.stringify(forced)}`]);
     const n = Number(forced.trim());
     return n > 1 ? Math.min(n, 64) : 0;
   }

@@ -77,6 +77,13 @@ describe('lint on worker threads', () => {
     expect(readdirSync(join(dir, 'many')).length).toBeGreaterThan(32);
   });
 
+  it('refuses a SALES_AUDIT_LINT_WORKERS that is not a count: one line, exit 2, control characters escaped (it was ignored)', () => {
+    const r = lint(dir, ['many/*.yaml'], { SALES_AUDIT_LINT_WORKERS: '\u001b[31mtwo' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('sales-audit: SALES_AUDIT_LINT_WORKERS: expected a whole number of worker threads (0 or 1: one thread), got "\\u001b[31mtwo"\n');
+  });
+
   it('lints on one thread when a config names plugins (their rules are loaded there): the same output, the plugin rule in it', () => {
     const plug = mkdtempSync(join(tmpdir(), 'sales-audit-plugins-'));
     cpSync(join(ROOT, 'examples/plugins'), plug, { recursive: true });
