@@ -9,6 +9,7 @@ import { runAudit } from '../../src/engine/run';
 import { loadOrgFile } from '../../src/load/load';
 import type { Org } from '../../src/model/schema';
 import { cli } from '../e2e/run';
+import { pinnedRules } from '../helpers/pinned-rules';
 import { AUDIT_DATE, runRule } from '../helpers/rule-harness';
 
 const DATE = AUDIT_DATE;
@@ -19,7 +20,8 @@ async function auditFile(file: string) {
   const r = await loadOrgFile(file);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   const { org, positions, unknowns } = r.value;
-  return runAudit({ org, date: DATE, rules, file, unknowns, locate: (p) => positions.locate(p) });
+  // The pinned rules: the figures below (66, 48) stay when a rule is added (CONTRIBUTING.md: three files).
+  return runAudit({ org, date: DATE, rules: pinnedRules(), file, unknowns, locate: (p) => positions.locate(p) });
 }
 const byId = (r: ReturnType<typeof runAudit>) => Object.fromEntries(r.rules.map((x) => [x.id, x.score]));
 
