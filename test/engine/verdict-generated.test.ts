@@ -41,7 +41,7 @@ const person = (i: number) =>
       title: fc.constantFrom(...TITLES),
       is_rep: fc.boolean(),
       direct_reports: fc.constantFrom(0, 2, 12),
-      // Shares and records either side of a prorated quota (20% of a full quota at 30% is 67% of theirs, 45% at 50% is 90%).
+      // Part-time shares beside records either side of the bar: neither the share nor the part-time status may move a score.
       selling_share_pct: fc.constantFrom(0, 30, 50, 60, 100),
       start_date: fc.constantFrom(...DATES),
       attainment: fc.array(fc.constantFrom(20, 30, 45, 60, 85, 95, 130), { maxLength: 6 }),
@@ -282,7 +282,7 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
     expect(has((o) => (o.policies?.length ?? 0) > 0)).toBeGreaterThan(50);
     expect(has((o) => (o.people ?? []).some((p) => p.selling_share_pct !== undefined && p.selling_share_pct < 100 && p.is_rep === true))).toBeGreaterThan(20);
     expect(has((o) => (o.people ?? []).some((p) => (p.direct_reports ?? 0) > 0 && (p.attainment?.length ?? 0) > 0))).toBeGreaterThan(20);
-    // Part-time sellers whose record misses a full quota but may make a prorated one (verdict follow-ups, item 3).
+    // Part-time sellers who miss quota: their misses count as any rep's (verdict follow-ups, item 3).
     expect(has((o) => (o.people ?? []).some((p) => p.is_rep === true && (p.selling_share_pct ?? 100) < 100 && (p.attainment ?? []).some((a) => a < 90)))).toBeGreaterThan(20);
     expect(has((o) => o.leadership?.reps_per_manager !== undefined && o.leadership.manager_coaching_hours_per_month !== undefined)).toBeGreaterThan(20);
     expect(has((o) => o.compensation?.ramp_months !== undefined && o.compensation.draw !== undefined && o.compensation.base_pct !== undefined)).toBeGreaterThan(10);
