@@ -16,14 +16,19 @@
 // manage-not-pay-cut finds nobody underperforming there: counting that one
 // unknown would let deleting a non-seller's `is_rep` raise the verdict (a
 // performing person who may sell leaves it "not applicable"; a generated org
-// found it). Pure: no I/O.
+// found it). The reps' `admin.non_sales_tasks: []` counts as unknown always:
+// every week has work besides selling, and a team with none a support role
+// could take lists its tasks with `offloadable: false` (an empty list scored
+// above the real one). Where the reps' stated selling time is at or under the
+// selling-time rule's target, the file contradicts itself (what fills the
+// rest of the week?) and that is a finding too. Pure: no I/O.
 import type { Org } from '../model/schema';
 import { isCalendarDate } from './calendar';
-import { countOf, listNames, monthsBetween } from './define-rule';
+import { countOf, listNames, monthsBetween, partTimeOf, repsOf } from './define-rule';
 
 /** A list stated empty while other facts say it has members. */
 export interface Contradiction {
-  /** The empty list's path: `people`, `people[3].attainment`, `friction.points`. */
+  /** The empty list's path (`people`, `people[3].attainment`, `friction.points`, `admin.non_sales_tasks`): the fact that counts as unknown. */
   list: string;
   /** The facts that say the list has members, in the order the file's sections come. */
   by: string[];
@@ -42,6 +47,17 @@ export interface Contradiction {
  */
 export const ATTAINMENT_EXPECTED_AFTER_MONTHS = 12;
 
+/** What the facts of a file are judged against (the rules' settings, as the audit resolved them). */
+export interface ContradictionLimits {
+  /**
+   * The selling time (%) above which reps pass (the selling-time rule's
+   * `passAbove`): a stated selling time at or under it beside
+   * `admin.non_sales_tasks: []` is a contradiction. Undefined (the rule is
+   * not run): no such finding.
+   */
+  sellingTarget?: number;
+}
+
 const PEOPLE_OWNERS = ['individual-coaching', 'manage-not-pay-cut', 'selling-time', 'metrics-accountability', 'continuous-recruiting', 'role-title-fit'] as const;
 
 /**
@@ -49,7 +65,7 @@ const PEOPLE_OWNERS = ['individual-coaching', 'manage-not-pay-cut', 'selling-tim
  * `date` (YYYY-MM-DD): each is a finding. Returns [] for a file that does not
  * contradict itself.
  */
-export function findContradictions(org: Org, date: string): Contradiction[] {
+export function findContradictions(org: Org, date: string, limits: ContradictionLimits = {}): Contradiction[] {
   const out: Contradiction[] = [];
   const people = org.people;
   // A roster of people none of whom sells (a director and a coordinator) says the same as an empty one about the reps.
@@ -121,7 +137,52 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
       action: 'List the internal friction points the reps face (or record that there are none).',
       owners: ['internal-friction'],
     });
+  const tasks = nonSalesTasksContradiction(org, limits.sellingTarget);
+  if (tasks) out.push(tasks);
   return out;
+}
+
+/**
+ * `admin.non_sales_tasks: []` beside a stated selling time at or under
+ * `target` (%): the team-wide figure, or a full-time rep's own (a part-time
+ * seller's other job is not a non-sales task), each named. No support staff
+ * (`admin.support_staff: 0`) is named beside them: nobody else does the reps'
+ * admin. Undefined when the list is not stated empty or nothing disagrees.
+ */
+function nonSalesTasksContradiction(org: Org, target: number | undefined): Contradiction | undefined {
+  const admin = org.admin;
+  if (target === undefined || admin?.non_sales_tasks === undefined || admin.non_sales_tasks.length > 0) return undefined;
+  const why: { paths: string[]; words: string }[] = [];
+  const low = repsOf(org.people).filter((r) => r.certain && partTimeOf(r) === undefined && r.p.selling_time_pct !== undefined && r.p.selling_time_pct <= target);
+  if (low.length) {
+    const pcts = low.map((r) => r.p.selling_time_pct!);
+    const lo = Math.min(...pcts);
+    const hi = Math.max(...pcts);
+    const range = lo === hi ? `${lo}%` : `${lo}% to ${hi}%`;
+    const words =
+      low.length === 1
+        ? `${low[0]!.name} spends ${range} of the time selling`
+        : `${listNames(
+            low.map((r) => r.name),
+            { ordered: true },
+          )} spend ${range} of their time selling`;
+    why.push({ paths: low.map((r) => `people[${r.i}].selling_time_pct`), words });
+  }
+  // The roster comes before the admin section in a file (init's templates, the examples): the facts in that order.
+  const team = admin.selling_time_pct;
+  if (team !== undefined && team <= target) why.push({ paths: ['admin.selling_time_pct'], words: `the team spends ${team}% of its time selling` });
+  if (!why.length) return undefined;
+  if (admin.support_staff === 0) why.push({ paths: ['admin.support_staff'], words: 'nobody supports the reps' });
+  return {
+    list: 'admin.non_sales_tasks',
+    by: why.flatMap((w) => w.paths),
+    message: `The reps are said to have no non-sales tasks, yet ${listNames(
+      why.map((w) => w.words),
+      { ordered: true },
+    )} (${target}% or less): something fills the rest of the week. These facts disagree, so the non-sales tasks count as unknown: the check on them earns nothing until they are listed.`,
+    action: "List the tasks that fill the reps' week besides selling, with the hours each takes and whether a support role could do it (or correct the selling time).",
+    owners: ['selling-time'],
+  };
 }
 
 /**
@@ -129,7 +190,9 @@ export function findContradictions(org: Org, date: string): Contradiction[] {
  * `people: []`; `roles: []`; a person's `attainment: []` unless their start date is a
  * calendar date on or before `date` and under ATTAINMENT_EXPECTED_AFTER_MONTHS
  * before it (a new hire with no quarter yet); `friction.points: []` unless
- * `friction.none_reported` is true. Every contradicted list is among them.
+ * `friction.none_reported` is true; `admin.non_sales_tasks: []` (a week
+ * always holds work besides selling: a team with none a support role could
+ * take lists it as not offloadable). Every contradicted list is among them.
  */
 export function unknownEmptyLists(org: Org, date: string): string[] {
   const out: string[] = [];
@@ -144,6 +207,7 @@ export function unknownEmptyLists(org: Org, date: string): string[] {
   }
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
+  if (org.admin?.non_sales_tasks !== undefined && org.admin.non_sales_tasks.length === 0) out.push('admin.non_sales_tasks');
   return out;
 }
 
@@ -155,6 +219,7 @@ export function withoutLists(org: Org, paths: readonly string[]): Org {
     if (path === 'people') delete copy.people;
     else if (path === 'friction.points') delete copy.friction!.points;
     else if (path === 'roles') delete copy.roles;
+    else if (path === 'admin.non_sales_tasks') delete copy.admin!.non_sales_tasks;
     else delete copy.people![Number(/^people\[(\d+)\]/.exec(path)![1])]!.attainment;
   }
   return copy;

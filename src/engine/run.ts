@@ -10,7 +10,7 @@ import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
-import { findContradictions, unknownEmptyLists, withoutLists } from './contradictions';
+import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
 import { resolveOwner } from './owners';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
@@ -109,7 +109,7 @@ export function runAudit(given: AuditInput): AuditReport {
   const perception = resolved.perception;
   const answered: AuditInput = perception ? { ...given, org: resolved.org, unknowns: resolved.unknowns } : given;
   // An empty list that does or may have members counts as unknown, and one a stated fact says has members is a finding (contradictions.ts).
-  const contradictions = findContradictions(answered.org, answered.date);
+  const contradictions = findContradictions(answered.org, answered.date, contradictionLimits(answered));
   const emptied = unknownEmptyLists(answered.org, answered.date);
   const input: AuditInput = emptied.length ? { ...answered, org: withoutLists(answered.org, emptied) } : answered;
   const { org, date, rules } = input;
@@ -510,6 +510,20 @@ function expandPattern(org: Org, pattern: string): { path: string; segs: (string
     });
   }
   return found.map((segs) => ({ path: formatPath(segs), segs }));
+}
+
+/**
+ * The thresholds contradictions are judged against, from the rules as this
+ * audit runs them: the selling-time rule's `passAbove` (with the config's
+ * override); none for a rule that is off, absent or misconfigured.
+ */
+function contradictionLimits(input: AuditInput): ContradictionLimits {
+  const rule = input.rules.find((r) => r.id === 'selling-time');
+  const settings = input.settings?.['selling-time'];
+  if (!rule || settings?.enabled === false) return {};
+  const resolved = resolveOptions(rule, settings?.options);
+  const target = resolved.ok ? resolved.options.passAbove : undefined;
+  return typeof target === 'number' ? { sellingTarget: target } : {};
 }
 
 /** Evidence by path alone, located once the report shows it (placed). */

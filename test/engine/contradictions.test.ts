@@ -114,7 +114,8 @@ describe('each fact that says a roster has members makes `people: []` a contradi
   ])('but not $name (the empty roster still counts as unknown)', ({ org }) => {
     const o = { ...org, people: [] } as Org;
     expect(findContradictions(o, DATE)).toEqual([]);
-    expect(unknownEmptyLists(o, DATE)).toEqual(['people']);
+    // An empty task list counts as unknown too (a week always holds work besides selling), without a fact that disagrees.
+    expect(unknownEmptyLists(o, DATE)).toEqual(['people', ...(o.admin ? ['admin.non_sales_tasks'] : [])]);
   });
 });
 
@@ -259,5 +260,86 @@ describe('a roster of non-sellers only beside facts that say there are reps', ()
     expect(cut.summary.score).toBeLessThan(full.summary.score!);
     for (const id of ['individual-coaching', 'selling-time']) expect([id, cut.rules.find((x) => x.id === id)!.status]).toEqual([id, 'not-assessed']);
     expect(cut.findings.filter((f) => f.messageId === 'contradiction')).toHaveLength(1);
+  });
+});
+
+describe('`admin.non_sales_tasks: []` beside low selling time (verdict follow-ups 2, item 1)', () => {
+  const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+  const tasksCheck = (r: ReturnType<typeof runAudit>) => r.rules.find((x) => x.id === 'selling-time')!.checks.find((c) => c.id === 'tasks')!;
+
+  it('scores the mid-size example with its tasks emptied no higher than with the real tasks (68 above 66 before), and names the reps who sell 45% or less', async () => {
+    const full = await auditFile(EXAMPLE);
+    const empty = await auditFile(fixture('tasks-empty.yaml'));
+    expect(full.summary.score).toBe(66);
+    expect(empty.summary.score).toBeLessThanOrEqual(full.summary.score!);
+    expect(byId(empty)['selling-time']).toBeLessThanOrEqual(byId(full)['selling-time']!);
+    expect(tasksCheck(empty)).toMatchObject({ status: 'not-assessed', score: 0, upTo: 1, missing: ['admin.non_sales_tasks'] });
+    const found = empty.findings.filter((f) => f.messageId === 'contradiction');
+    expect(found.map((f) => [f.ruleId, f.severity])).toEqual([['selling-time', 'high']]);
+    expect(found[0]!.message).toBe(
+      'The reps are said to have no non-sales tasks, yet AE 1, AE 2, AE 3 and AE 4 spend 36% to 41% of their time selling (45% or less): something fills the rest of the week. These facts disagree, so the non-sales tasks count as unknown: the check on them earns nothing until they are listed.',
+    );
+    expect(found[0]!.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual([
+      'admin.non_sales_tasks@196:3',
+      'people[3].selling_time_pct@127:5',
+      'people[4].selling_time_pct@138:5',
+      'people[5].selling_time_pct@149:5',
+      'people[6].selling_time_pct@162:5',
+    ]);
+  });
+
+  it.each([
+    {
+      name: 'a team-wide selling time at the target, and no support staff',
+      admin: { selling_time_pct: 45, support_staff: 0 },
+      words: 'the team spends 45% of its time selling and nobody supports the reps (45% or less)',
+      by: ['admin.selling_time_pct', 'admin.support_staff'],
+    },
+    {
+      name: 'one rep under the target',
+      people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 30 }],
+      words: 'AE 1 spends 30% of the time selling (45% or less)',
+      by: ['people[0].selling_time_pct'],
+    },
+  ])('is a contradiction beside $name', ({ admin, people, words, by }) => {
+    const r = audit({ admin: { ...admin, non_sales_tasks: [] }, ...(people ? { people } : {}) } as Org);
+    const f = r.findings.find((x) => x.messageId === 'contradiction')!;
+    expect(f.message).toBe(
+      `The reps are said to have no non-sales tasks, yet ${words}: something fills the rest of the week. These facts disagree, so the non-sales tasks count as unknown: the check on them earns nothing until they are listed.`,
+    );
+    expect(f.evidence.map((e) => e.path)).toEqual(['admin.non_sales_tasks', ...by]);
+    expect(tasksCheck(r).score).toBe(0);
+  });
+
+  it.each([
+    { name: 'selling time above the target', org: { admin: { selling_time_pct: 60, non_sales_tasks: [] } } },
+    { name: 'no selling time stated', org: { admin: { non_sales_tasks: [] } } },
+    {
+      name: 'a part-time seller under the target (their other job is not a non-sales task)',
+      org: { admin: { non_sales_tasks: [] }, people: [{ name: 'CEO', is_rep: true, selling_share_pct: 30, selling_time_pct: 20 }] },
+    },
+    { name: 'a selling-time rule turned off', org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } }, settings: { 'selling-time': { enabled: false } } },
+  ])('is no contradiction with $name, and still earns nothing until the tasks are listed (an unknown earns nothing)', ({ org, settings }) => {
+    const r = runAudit({ org: org as Org, date: DATE, rules, file: 'org.yaml', ...(settings ? { settings } : {}) });
+    expect(r.findings.filter((f) => f.messageId === 'contradiction')).toEqual([]);
+    if (!settings) expect(tasksCheck(r)).toMatchObject({ score: 0, upTo: 1 });
+  });
+
+  it('follows a configured target: at passAbove 30 a team at 40% is no contradiction', () => {
+    const r = runAudit({
+      org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } } as Org,
+      date: DATE,
+      rules,
+      file: 'org.yaml',
+      settings: { 'selling-time': { options: { failBelow: 20, passAbove: 30 } } },
+    });
+    expect(r.findings.filter((f) => f.messageId === 'contradiction')).toEqual([]);
+  });
+
+  it('is never above the same file with tasks a support role could not take (the way to say "none to move")', () => {
+    const listed = audit({ admin: { selling_time_pct: 60, non_sales_tasks: [{ task: 'Travel', hours_per_week: 6, offloadable: false }] } } as Org);
+    const empty = audit({ admin: { selling_time_pct: 60, non_sales_tasks: [] } } as Org);
+    expect(tasksCheck(listed).score).toBe(1);
+    expect(empty.summary.score!).toBeLessThan(listed.summary.score!);
   });
 });

@@ -4,14 +4,20 @@ import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { example, expectMonotone } from '../helpers/monotone';
 
+/**
+ * Tasks besides selling that no support role could take: how a file says there is nothing to move off the reps
+ * (`non_sales_tasks: []` counts as unknown, engine/contradictions.ts). The tasks check earns its full point on it.
+ */
+const NONE_TO_MOVE = [{ task: 'Customer travel', hours_per_week: 6, offloadable: false }];
+
 describe('selling-time', () => {
   it.each([
     // Selling time weighs 3, the (here empty) list of non-sales tasks 1. A team-wide
     // figure alone earns what it guarantees (T/100), up to its score.
-    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: [] } }, status: 'incomplete', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
+    { name: 'passes above 45%', org: { admin: { selling_time_pct: 50, non_sales_tasks: NONE_TO_MOVE } }, status: 'incomplete', score: 0.625, messages: [], paths: ['admin.selling_time_pct'] },
     {
       name: 'fails at 35% or less (team-wide)',
-      org: { admin: { selling_time_pct: 20, non_sales_tasks: [] } },
+      org: { admin: { selling_time_pct: 20, non_sales_tasks: NONE_TO_MOVE } },
       status: 'fail',
       score: 0.4,
       messages: ['teamLow'],
@@ -19,7 +25,7 @@ describe('selling-time', () => {
     },
     {
       name: 'is partial over 35% and up to 45%',
-      org: { admin: { selling_time_pct: 40, non_sales_tasks: [] } },
+      org: { admin: { selling_time_pct: 40, non_sales_tasks: NONE_TO_MOVE } },
       status: 'partial',
       score: 0.55,
       messages: ['teamMiddle'],
@@ -28,7 +34,7 @@ describe('selling-time', () => {
     {
       name: 'scores per rep when the roster has selling time',
       org: {
-        admin: { selling_time_pct: 80, non_sales_tasks: [] },
+        admin: { selling_time_pct: 80, non_sales_tasks: NONE_TO_MOVE },
         people: [
           { name: 'AE 1', is_rep: true, selling_time_pct: 30 },
           { name: 'AE 2', is_rep: true, selling_time_pct: 60 },
@@ -90,7 +96,7 @@ describe('selling-time', () => {
   });
 
   it('earns a team-wide figure on its own only for what it guarantees, the rest in play', () => {
-    const r = runRule(rule, { admin: { selling_time_pct: 60, non_sales_tasks: [] } });
+    const r = runRule(rule, { admin: { selling_time_pct: 60, non_sales_tasks: NONE_TO_MOVE } });
     expectOutcome(r, { status: 'incomplete', score: 0.7, notes: ['teamOnly'], missing: ['people[].selling_time_pct'] });
     expect(r.report.rules[0]!.upTo).toBe(1);
   });
@@ -158,11 +164,11 @@ describe('selling-time', () => {
 
   describe('as a seasoned sales leader judges it (issue 11)', () => {
     it('puts 35% or less on the failing side, where the cited study puts it', () => {
-      const r = runRule(rule, { admin: { selling_time_pct: 35, non_sales_tasks: [] } });
+      const r = runRule(rule, { admin: { selling_time_pct: 35, non_sales_tasks: NONE_TO_MOVE } });
       expect(r.messages).toEqual(['teamLow']);
       expect(r.findings[0]!.message).toBe('The team spends 35% of its time selling (35% or less).');
       expect(r.report.rules[0]!.checks.find((c) => c.id === 'team')).toMatchObject({ score: 0.35, upTo: 0.4 });
-      expect(runRule(rule, { admin: { selling_time_pct: 36, non_sales_tasks: [] } }).messages).toEqual(['teamMiddle']);
+      expect(runRule(rule, { admin: { selling_time_pct: 36, non_sales_tasks: NONE_TO_MOVE } }).messages).toEqual(['teamMiddle']);
       const t = rule.options!.thresholds as Record<string, { source: string }>;
       expect(t.failBelow!.source).toMatch(/^house default, informed by CSO Insights, Sales Optimization Survey, 2011 .*35% of their time or less made quota 55% of the time/);
     });
@@ -233,18 +239,18 @@ describe('selling-time options', () => {
 describe('selling-time: part-time sellers (issue 11, item 2)', () => {
   it('judges a selling CEO on the selling part of the job, not as a full-time rep', () => {
     const ceo = { name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 };
-    const r = runRule(rule, { admin: { non_sales_tasks: [] }, people: [ceo] });
+    const r = runRule(rule, { admin: { non_sales_tasks: NONE_TO_MOVE }, people: [ceo] });
     // 20% of a job that is 40% selling: 50%, over the pass line.
     expectOutcome(r, { status: 'pass', score: 1, messages: [], notes: ['partTime'] });
     expect(r.notes[0]!.message).toBe('CEO sells part-time (40% of the job): 20% of the week spent selling is judged as 50% of the selling part.');
     // Judged as a full-time rep, the same 20% fails.
-    const full = runRule(rule, { admin: { non_sales_tasks: [] }, people: [{ ...ceo, selling_share_pct: 100 }] });
+    const full = runRule(rule, { admin: { non_sales_tasks: NONE_TO_MOVE }, people: [{ ...ceo, selling_share_pct: 100 }] });
     expectOutcome(full, { status: 'fail', messages: ['repLow'] });
   });
 
   it('deleting the selling share never raises the score', () => {
     expectMonotone(rule, {
-      admin: { non_sales_tasks: [] },
+      admin: { non_sales_tasks: NONE_TO_MOVE },
       people: [
         { name: 'CEO', is_rep: true, selling_time_pct: 20, selling_share_pct: 40 },
         { name: 'AE 1', is_rep: true, selling_time_pct: 40, selling_share_pct: 100 },
@@ -294,7 +300,7 @@ describe(`${rule.id}: an unknown never raises the score`, () => {
 
 describe("a team-wide figure beside the reps' own (verdict follow-ups)", () => {
   it("keeps what the team-wide figure guarantees when the reps' figures add up to less, with a note: deleting the roster never does better", () => {
-    const org = { admin: { selling_time_pct: 50, non_sales_tasks: [] }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 15 }] };
+    const org = { admin: { selling_time_pct: 50, non_sales_tasks: NONE_TO_MOVE }, people: [{ name: 'AE 1', is_rep: true, selling_time_pct: 15 }] };
     const r = runRule(rule, org);
     // Team-wide 50% guarantees 0.5 of the selling part (3/4); the tasks check earns 1 (1/4).
     expect(r.score).toBeCloseTo(0.625, 9);
