@@ -172,8 +172,10 @@ export default defineRule({
         findings.push(finding(teamPct <= failBelow ? 'teamLow' : 'teamMiddle', ['admin.selling_time_pct'], { pct: teamPct, failBelow, passAbove }, thresholds));
       }
     } else if (org.people !== undefined) {
-      // A roster with nobody who sells says nothing about the reps (a sales team has them): unknown, never "not applicable".
-      return { notAssessed: ['people[].is_rep'] };
+      // A roster with nobody who sells says nothing about the reps (a sales team has them): unknown, never "not
+      // applicable". The reps' listed tasks are still judged: the rule as a whole unassessed would score below the
+      // roster emptied (which counts as unknown), where the tasks earn their part (the generated orgs found it).
+      checks.push({ id: 'team', weight: SELLING_WEIGHT, score: [0, 1], unknown: ['people[].is_rep'] });
     } else {
       checks.push({ id: 'team', weight: SELLING_WEIGHT, score: [0, 1], unknown: ['people[].selling_time_pct', 'admin.selling_time_pct'] });
     }

@@ -139,7 +139,45 @@ export function findContradictions(org: Org, date: string, limits: Contradiction
     });
   const tasks = nonSalesTasksContradiction(org, limits.sellingTarget);
   if (tasks) out.push(tasks);
+  const headcount = headcountContradiction(org);
+  if (headcount) out.push(headcount);
   return out;
+}
+
+/**
+ * `company.employees` under what the file says the sales team alone holds:
+ * the people listed, the filled roles (each at least one person), the ramped
+ * reps the plan counts on, a manager's span of control (with the manager).
+ * A sales team cannot be larger than the company. The headcount is the fact
+ * that counts as unknown: it is one figure, often last year's or the sales
+ * team's own, while the roster names each person with their own facts (and a
+ * headcount made unknown earns nothing: it can never raise a score). The
+ * other direction (a company far larger than its sales team) is normal, so
+ * it is not reported.
+ */
+function headcountContradiction(org: Org): Contradiction | undefined {
+  const employees = org.company?.employees;
+  if (employees === undefined) return undefined;
+  const why: { paths: string[]; words: string }[] = [];
+  const span = org.leadership?.reps_per_manager;
+  if (span !== undefined && span + 1 > employees) why.push({ paths: ['leadership.reps_per_manager'], words: `one manager leads ${countOf(span, 'rep')}` });
+  const filled = [...(org.roles ?? []).entries()].filter(([, r]) => r.open === false);
+  if (filled.length > employees) why.push({ paths: filled.map(([i]) => `roles[${i}].open`), words: `${countOf(filled.length, 'sales role')} are filled` });
+  const ramped = org.plan?.ramped_reps;
+  if (ramped !== undefined && ramped > employees) why.push({ paths: ['plan.ramped_reps'], words: `the sales plan counts on ${countOf(ramped, 'ramped rep')}` });
+  const people = org.people?.length ?? 0;
+  if (people > employees) why.push({ paths: ['people'], words: `${countOf(people, 'person', 'people')} are listed in sales` });
+  if (!why.length) return undefined;
+  return {
+    list: 'company.employees',
+    by: why.flatMap((w) => w.paths),
+    message: `The company is said to have ${countOf(employees, 'employee')}, yet ${listNames(
+      why.map((w) => w.words),
+      { ordered: true },
+    )}: more than the whole company. These facts disagree, so the company's headcount counts as unknown: what depends on the company's size earns nothing until it is corrected.`,
+    action: "Correct the company's headcount (or the facts about the sales team that exceed it).",
+    owners: ['comp-balances-client-value', ...PEOPLE_OWNERS],
+  };
 }
 
 /**
@@ -192,7 +230,8 @@ function nonSalesTasksContradiction(org: Org, target: number | undefined): Contr
  * before it (a new hire with no quarter yet); `friction.points: []` unless
  * `friction.none_reported` is true; `admin.non_sales_tasks: []` (a week
  * always holds work besides selling: a team with none a support role could
- * take lists it as not offloadable). Every contradicted list is among them.
+ * take lists it as not offloadable); and, not a list, `company.employees`
+ * under the sales team the file describes. Every contradicted list is among them.
  */
 export function unknownEmptyLists(org: Org, date: string): string[] {
   const out: string[] = [];
@@ -208,10 +247,12 @@ export function unknownEmptyLists(org: Org, date: string): string[] {
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
   if (org.admin?.non_sales_tasks !== undefined && org.admin.non_sales_tasks.length === 0) out.push('admin.non_sales_tasks');
+  // Not a list: a headcount under the sales team the file describes (headcountContradiction).
+  if (headcountContradiction(org)) out.push('company.employees');
   return out;
 }
 
-/** A copy of `org` with each list of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */
+/** A copy of `org` with each list (or fact) of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */
 export function withoutLists(org: Org, paths: readonly string[]): Org {
   if (!paths.length) return org;
   const copy = structuredClone(org);
@@ -220,6 +261,7 @@ export function withoutLists(org: Org, paths: readonly string[]): Org {
     else if (path === 'friction.points') delete copy.friction!.points;
     else if (path === 'roles') delete copy.roles;
     else if (path === 'admin.non_sales_tasks') delete copy.admin!.non_sales_tasks;
+    else if (path === 'company.employees') delete copy.company!.employees;
     else delete copy.people![Number(/^people\[(\d+)\]/.exec(path)![1])]!.attainment;
   }
   return copy;

@@ -258,7 +258,12 @@ describe('a roster of non-sellers only beside facts that say there are reps', ()
     const full = await auditFile(EXAMPLE);
     const cut = await auditFile(fixture('roster-non-sellers.yaml'));
     expect(cut.summary.score).toBeLessThan(full.summary.score!);
-    for (const id of ['individual-coaching', 'selling-time']) expect([id, cut.rules.find((x) => x.id === id)!.status]).toEqual([id, 'not-assessed']);
+    expect(cut.rules.find((x) => x.id === 'individual-coaching')!.status).toBe('not-assessed');
+    // The reps' selling time earns nothing; the listed tasks are judged all the same (9 offloadable hours: nothing).
+    expect(cut.rules.find((x) => x.id === 'selling-time')!.checks.map((c) => [c.id, c.score, c.upTo])).toEqual([
+      ['team', 0, 1],
+      ['tasks', 0, 0],
+    ]);
     expect(cut.findings.filter((f) => f.messageId === 'contradiction')).toHaveLength(1);
   });
 });
@@ -341,5 +346,51 @@ describe('`admin.non_sales_tasks: []` beside low selling time (verdict follow-up
     const empty = audit({ admin: { selling_time_pct: 60, non_sales_tasks: [] } } as Org);
     expect(tasksCheck(listed).score).toBe(1);
     expect(empty.summary.score!).toBeLessThan(listed.summary.score!);
+  });
+});
+
+describe('a headcount under the sales team the file describes (verdict follow-ups 2, item 2)', () => {
+  const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+
+  it('is a contradiction naming the headcount and each fact that exceeds it, at their lines, and the headcount counts as unknown', async () => {
+    const r = await auditFile(fixture('headcount-under-roster.yaml'));
+    const found = r.findings.filter((f) => f.messageId === 'contradiction');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toBe(
+      "The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales: more than the whole company. These facts disagree, so the company's headcount counts as unknown: what depends on the company's size earns nothing until it is corrected.",
+    );
+    expect(found[0]!.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual(['company.employees@8:3', 'leadership.reps_per_manager@13:3', 'people@94:1']);
+    // comp-balances-client-value judges a uniform plan by company size: 8 people would pass it (0.775); unknown, it earns only the half a uniform plan is sure of.
+    const full = await auditFile(EXAMPLE);
+    expect(byId(r)['comp-balances-client-value']).toBe(byId(full)['comp-balances-client-value']);
+    expect(r.checklist.find((c) => c.stepId === 'resolveContradiction')?.action).toBe("Correct the company's headcount (or the facts about the sales team that exceed it).");
+  });
+
+  it('is a problem `lint` shows at the headcount\u2019s line', () => {
+    const r = cli(['lint', fixture('headcount-under-roster.yaml'), '--date', DATE]);
+    expect(r.stdout).toMatch(/headcount-under-roster\.yaml:8:3 +medium +\S+ +The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales/);
+  });
+
+  it.each([
+    { name: 'filled roles', org: { roles: [{ open: false }, { open: false }, { open: true }] }, words: '2 sales roles are filled', by: ['roles[0].open', 'roles[1].open'] },
+    { name: 'ramped reps', org: { plan: { ramped_reps: 3 } }, words: 'the sales plan counts on 3 ramped reps', by: ['plan.ramped_reps'] },
+    { name: 'a span with its manager', org: { leadership: { reps_per_manager: 1 } }, words: 'one manager leads 1 rep', by: ['leadership.reps_per_manager'] },
+  ])('counts $name against it', ({ org, words, by }) => {
+    const c = findContradictions({ company: { employees: 1 }, ...org } as Org, DATE);
+    expect(c.map((x) => [x.list, x.by])).toEqual([['company.employees', by]]);
+    expect(c[0]!.message).toContain(`, yet ${words}: more than the whole company.`);
+    expect(unknownEmptyLists({ company: { employees: 1 }, ...org } as Org, DATE)).toEqual(['company.employees']);
+  });
+
+  it('is no contradiction at the headcount, nor for a company far larger than its sales team', () => {
+    expect(findContradictions({ company: { employees: 3 }, people: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], leadership: { reps_per_manager: 2 } } as Org, DATE)).toEqual([]);
+    expect(findContradictions({ company: { employees: 5000 }, people: [{ name: 'A' }] } as Org, DATE)).toEqual([]);
+  });
+
+  it('never scores above the headcount left out (a small company passes the simple-plan check)', () => {
+    const org = { company: { employees: 2, sales_motion: 'transactional' }, compensation: { varies_by_objective: false }, people: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] } as Org;
+    const { company, ...rest } = org;
+    const without = audit({ ...rest, company: { sales_motion: company!.sales_motion } } as Org);
+    expect(byId(audit(org))['comp-balances-client-value']).toBe(byId(without)['comp-balances-client-value']);
   });
 });

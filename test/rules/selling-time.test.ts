@@ -119,7 +119,18 @@ describe('selling-time', () => {
   // A sales team has reps: a roster of non-sellers only says nothing about their selling time (earns nothing).
   it.each([{ name: 'a roster with no seller', org: { people: [{ name: 'Ops', is_rep: false, selling_time_pct: 10 }] } }])('earns nothing on $name without a team-wide figure', ({ org }) => {
     const r = runRule(rule, org);
-    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep'] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep', 'admin.non_sales_tasks'] });
+  });
+
+  it('still judges the listed tasks beside a roster with no seller: the selling time earns nothing, the tasks their part (0 before, under the roster emptied at 0.25)', () => {
+    const withTasks = runRule(rule, { people: [{ name: 'Ops', is_rep: false }], admin: { non_sales_tasks: NONE_TO_MOVE } });
+    const emptied = runRule(rule, { people: [], admin: { non_sales_tasks: NONE_TO_MOVE } });
+    expect(withTasks.report.rules[0]!.checks.map((c) => [c.id, c.score, c.upTo])).toEqual([
+      ['team', 0, 1],
+      ['tasks', 1, 1],
+    ]);
+    expect(withTasks.report.rules[0]!.score).toBe(0.25);
+    expect(withTasks.report.rules[0]!.score).toBeGreaterThanOrEqual(emptied.report.rules[0]!.score!);
   });
 
   it('says "1 hour", not "1 hours", and names an unrecorded number of hours', () => {
