@@ -231,10 +231,13 @@ export function runAudit(given: AuditInput): AuditReport {
   }
 
   // Each contradiction is a finding of the first rule that judges the list's members and runs, naming both facts, with its fix.
+  // The fix is the checklist's item for the facts it settles (checklistOf): listing the roster is worth every check waiting on it.
+  const resolving: { list: string; ruleId: string; action: string; paths: string[]; severity: Severity; order: number }[] = [];
   for (const c of contradictions) {
     const raw = c.owners.map((id) => raws.find((r) => r.result.id === id)).find((r) => r && !['off', 'waived', 'error'].includes(r.result.status));
     if (!raw) continue;
     const paths = [c.list, ...c.by];
+    resolving.push({ list: c.list, ruleId: raw.result.id, action: c.action, paths, severity: raw.result.severity, order: raws.indexOf(raw) });
     raw.findings.push({
       id: ids.findingId(raw.result.id, 'contradiction', paths),
       ruleId: raw.result.id,
@@ -246,7 +249,6 @@ export function runAudit(given: AuditInput): AuditReport {
       evidence: paths.map(pathOnly),
       thresholds: [],
     });
-    raw.steps.push({ stepId: 'resolveContradiction', action: c.action, owner: 'Auditor', effort: 'low', evidence: paths.map(pathOnly) });
   }
 
   const scored: Scored[] = raws.map(({ result, known }) => ({
@@ -343,6 +345,31 @@ export function runAudit(given: AuditInput): AuditReport {
     // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
     type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
     const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
+    // One find-out item per set of facts, across the rules: checks lacking the same facts (two policies' practice, the
+    // roster that four rules wait for) are one question, worth the points in play on all of them (on the first rule's item).
+    const findOut = new Map<string, (typeof groups)[number]>();
+    // A contradiction's fix is a find-out item: what settling the facts can move, where it was a fix worth 0 that ranked last.
+    const resolvingGroup = (c: (typeof resolving)[number], gain: number): (typeof groups)[number] => ({
+      items: [
+        {
+          kind: 'find-out',
+          ruleId: c.ruleId,
+          stepId: 'resolveContradiction',
+          action: c.action,
+          owner: 'Auditor',
+          effort: 'low',
+          gain,
+          severity: c.severity,
+          facts: c.paths,
+          ...cite(c.paths),
+          key: ids.checklistId(c.ruleId, 'resolveContradiction', c.paths),
+        },
+      ],
+      gain,
+      fatal: false,
+      severity: c.severity,
+      order: c.order,
+    });
     presented.forEach(({ raw: { result }, stepsOf, findings: found }, order) => {
       if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
       const gain = fixGain(scored, result.id);
@@ -359,18 +386,25 @@ export function runAudit(given: AuditInput): AuditReport {
           order,
         });
       }
-      // One find-out item per set of facts in a rule: two checks lacking the same facts (two policies' practice, both
-      // waiting for the roster) are one question, worth the points in play on both.
-      const findOut = new Map<string, (typeof groups)[number]>();
       for (const check of result.checks) {
         // Facts first: most of a large roster's checks have none, and inPlay sums every rule's weight.
         if (!check.missing.length) continue;
         const points = inPlay(scored, result.id, check);
         if (!(points > 0)) continue;
         const facts = check.missing;
-        const same = findOut.get(facts.join('\n'));
+        // A contradicted fact's checks are the contradiction's item: settling it is the question.
+        // (The facts under it, a listed rep's quarters, stay their own questions: listing the reps does not tell them.)
+        const settles = resolving.find((c) => facts.every((f) => f === c.list));
+        const key = settles ? `\u0000${settles.list}` : facts.join('\n');
+        const same = findOut.get(key);
         if (same) {
           same.gain = same.items[0]!.gain = Math.round((same.gain + points) * 10) / 10;
+          continue;
+        }
+        if (settles) {
+          const group = resolvingGroup(settles, points);
+          findOut.set(key, group);
+          groups.push(group);
           continue;
         }
         const group: (typeof groups)[number] = {
@@ -394,10 +428,12 @@ export function runAudit(given: AuditInput): AuditReport {
           severity: result.severity,
           order,
         };
-        findOut.set(facts.join('\n'), group);
+        findOut.set(key, group);
         groups.push(group);
       }
     });
+    // A contradiction with no check in play on its fact still has its fix on the list.
+    for (const c of resolving) if (!findOut.has(`\u0000${c.list}`)) groups.push(resolvingGroup(c, 0));
     return groups
       .sort(
         (a, b) =>

@@ -86,3 +86,46 @@ describe('find-out items', () => {
     expect(r.checklist).toEqual([]);
   });
 });
+
+describe('a find-out item is worth what knowing its facts can move, across the rules (verdict follow-ups 2, item 3)', () => {
+  const waiting = (id: string, severity: Severity, facts: string[]) =>
+    defineRule({
+      id,
+      title: id,
+      source: 'test',
+      category: 'people',
+      severity,
+      reads: [],
+      docs: { description: 'd', rationale: 'r' },
+      messages: {},
+      steps: { fix: { action: `Fix ${id}.`, owner: 'CEO', effort: 'low' } },
+      check: ({ step }) => ({
+        checks: [
+          { id: 'known', score: 0.5 },
+          { id: 'waiting', score: [0, 1], unknown: facts },
+        ],
+        steps: [step('fix')],
+      }),
+    }) as unknown as RuleDefinition;
+  const report = runAudit({
+    org: {},
+    date: '2026-11-27',
+    rules: [waiting('a', 'low', ['people']), waiting('b', 'medium', ['people']), waiting('c', 'high', ['other']), waiting('d', 'high', ['people'])],
+    file: 'o.yaml',
+  });
+  const findOut = report.checklist.filter((c) => c.kind === 'find-out');
+
+  it('asks once for facts several rules wait for, worth the points in play on every one of their checks (it was one item per rule, each ranked on its own share)', () => {
+    expect(findOut.map((c) => [c.facts, c.gain])).toEqual([
+      // Weights 2.5 + 5 + 7.5 (low, medium, high) of 22.5 in all, each check half its rule: 5.6 + 11.1 + 16.7 (each to one decimal).
+      [['people'], 33.4],
+      [['other'], 16.7],
+    ]);
+    expect(findOut[0]!.rank).toBeLessThan(findOut[1]!.rank);
+  });
+
+  it('keeps the score, the fix gains and the points in play adding up to 100', () => {
+    const total = report.checklist.reduce((a, c) => a + c.gain, 0) + report.summary.score!;
+    expect(Math.abs(total - 100)).toBeLessThanOrEqual(1);
+  });
+});

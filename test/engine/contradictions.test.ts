@@ -394,3 +394,24 @@ describe('a headcount under the sales team the file describes (verdict follow-up
     expect(byId(audit(org))['comp-balances-client-value']).toBe(byId(without)['comp-balances-client-value']);
   });
 });
+
+describe('the roster item ranks by what the roster unlocks (verdict follow-ups 2, item 3)', () => {
+  it.each([
+    { name: 'cut to `people: []`', file: 'roster-empty.yaml', action: 'List the people on the sales team (or correct the facts that say there are reps).' },
+    { name: 'with no roster', file: 'roster-left-out.yaml', action: 'Find out the people in sales.' },
+  ])('the mid-size example $name: the roster is the first item, worth every check that waits for it (8.9 points; it was 0 or 4.0 and ranked 15th or lower)', async ({ file, action }) => {
+    const r = await auditFile(fixture(file));
+    const item = r.checklist.find((c) => c.action === action)!;
+    expect(item).toMatchObject({ rank: 1, kind: 'find-out', gain: 8.9 });
+    // One item asks for the roster: no rule's share of it is left behind as another item.
+    expect(r.checklist.filter((c) => c.kind === 'find-out' && c.facts?.length === 1 && c.facts[0] === 'people')).toEqual(file === 'roster-left-out.yaml' ? [item] : []);
+    expect(r.checklist.filter((c) => c.stepId === 'resolveContradiction')).toHaveLength(file === 'roster-empty.yaml' ? 1 : 0);
+  });
+
+  it('every contradiction item carries the points its fact holds in play, ranked among the find-out items (the tasks: 1.8, was a fix worth 0)', async () => {
+    const r = await auditFile(fixture('tasks-empty.yaml'));
+    const item = r.checklist.find((c) => c.stepId === 'resolveContradiction')!;
+    expect(item).toMatchObject({ kind: 'find-out', gain: 1.8, ruleId: 'selling-time' });
+    expect(r.checklist.filter((c) => c.kind === 'find-out' && c.facts?.join() === 'admin.non_sales_tasks')).toEqual([]);
+  });
+});
