@@ -266,3 +266,19 @@ export function withoutLists(org: Org, paths: readonly string[]): Org {
   }
   return copy;
 }
+
+/**
+ * What a contradiction finding is, for `sales-audit explain contradiction` and
+ * SARIF's rule metadata: the id the lint listings show for such a finding
+ * (its score stays with the rule that judges the fact, the finding's ruleId).
+ */
+export const CONTRADICTION_DOCS = {
+  id: 'contradiction',
+  title: 'The facts of the org file agree with each other',
+  description:
+    "A contradiction finding names facts of the org file that cannot all be true: an empty roster beside a span of control of 9 reps, no quarter of quota attainment for a rep who started years ago, no non-sales tasks beside reps who sell 40% of their time, a company headcount smaller than its sales team. It is scored under the rule that judges the doubtful fact (the finding's ruleId in the JSON report), at that rule's severity, and lint listings show it as `contradiction`.",
+  whyUnknown:
+    'The audit cannot tell which of the facts is wrong, so it does not score the doubtful one (the empty list, or the headcount): that fact counts as unknown, and every check that depends on it earns nothing, as if it had been left out, while the facts that disagree with it keep their word. So a contradiction never scores better than the honest answer: emptying a list, or stating a figure the rest of the file disagrees with, cannot raise the score.',
+  resolve:
+    "Ask whoever knows which fact is wrong, then fill in the list (the reps, a rep's quarters of quota attainment, the reps' non-sales tasks with their hours) or correct the facts that disagree with it. The checklist's item for the contradiction says which, and is worth the points the doubtful fact holds in play. Run the audit again: the finding goes, and the checks are scored on what the file says.",
+} as const;

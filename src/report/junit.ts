@@ -5,7 +5,7 @@
 // force. A file that could not be read is a suite with one error.
 import type { GateFailure } from '../engine/gates';
 import type { RuleResult } from '../engine/types';
-import { EXPIRED_WAIVER, memorySpool, problemsOf, type LintedFile, type LintFile, type LintRun, type LintSpool, type LintStreamer, type Problem } from './lint';
+import { CONTRADICTION, EXPIRED_WAIVER, memorySpool, problemsOf, type LintedFile, type LintFile, type LintRun, type LintSpool, type LintStreamer, type Problem } from './lint';
 
 /** Text without the characters XML 1.0 forbids (control characters, lone surrogates). */
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
@@ -92,6 +92,15 @@ function casesOf(f: LintedFile): Case[] {
       file: f.file,
       line: p.line,
       outcome: { kind: 'failure', type: EXPIRED_WAIVER, message: p.message, body: problemText(p) },
+    });
+  // A contradiction finding is its own case, under the id `sales-audit explain contradiction` explains (its rule's case counts it as a rule does not).
+  for (const p of problems.filter((x) => x.ruleId === CONTRADICTION && x.kind === 'finding'))
+    cases.push({
+      name: `${CONTRADICTION}: ${p.path}`,
+      classname: f.file,
+      file: p.file,
+      line: p.line,
+      outcome: { kind: 'failure', type: CONTRADICTION, message: p.message, body: problemText(p) },
     });
   return [...cases, ...gateCases(f)];
 }

@@ -96,6 +96,11 @@ export function sarifResultCountOf(f: LintFile): number {
 
 /** The id under which expired waivers are reported (not a rule of the catalogue). */
 export const EXPIRED_WAIVER = 'expired-waiver';
+/**
+ * The id a contradiction finding is listed under (stylish, SARIF, JUnit, GitHub): `sales-audit explain contradiction`
+ * says what it is. The finding itself stays with the rule that judges the fact (its ruleId), which its score needs.
+ */
+export const CONTRADICTION = 'contradiction';
 
 export type ProblemKind = 'finding' | 'suppressed' | 'waived' | 'expired-waiver' | 'not-assessed' | 'rule-error';
 export type Level = 'error' | 'warning' | 'note';
@@ -139,7 +144,7 @@ export function problemsOf(f: LintedFile): Problem[] {
   r.findings.forEach((finding) => {
     if (finding.note) return;
     const place = placeOf(finding.evidence[0], f.file);
-    const base = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding };
+    const base = { ruleId: finding.messageId === CONTRADICTION ? CONTRADICTION : finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding };
     if (finding.suppressed) {
       const waiver = r.rules.find((x) => x.id === finding.ruleId)?.waiver;
       out.push({ ...base, kind: 'suppressed', level: levelOf(finding.severity), label: 'waived', active: false, waiver });
@@ -376,7 +381,7 @@ export function problemView(f: LintFile): LintFile {
 
 /**
  * What stylish reads of a file (problemsOf's lines, no more), and the summary
- * slimLintedFile keeps: each finding's rule, severity, message, first place
+ * slimLintedFile keeps: each finding's rule, message id, severity, message, first place
  * and people counted, and each rule's verdict, waiver, error and missing facts. Sanitising the rest of a report (the findings'
  * data, evidence and thresholds) was a tenth of linting a file.
  */
@@ -384,7 +389,17 @@ export function listingView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
   const listed = {
-    findings: findings.map(({ ruleId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
+    // messageId: a contradiction is listed under its own id (CONTRADICTION).
+    findings: findings.map(({ ruleId, messageId, severity, message, note, suppressed, people, evidence }) => ({
+      ruleId,
+      messageId,
+      severity,
+      message,
+      note,
+      suppressed,
+      people,
+      evidence: evidence.slice(0, 1),
+    })),
     rules: rules.map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
     waivers: waivers.filter((w) => w.status === 'expired'),
     summary,

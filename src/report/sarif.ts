@@ -12,10 +12,25 @@
 // (uriBaseId %SRCROOT%, declared in originalUriBaseIds) wherever lint ran.
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
+import { CONTRADICTION_DOCS } from '../engine/contradictions';
 import { optionDocs } from '../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
-import { EXPIRED_WAIVER, jsonAt, levelOf, memorySpool, pieceText, problemsOf, SARIF_MAX_RESULTS, type LintRun, type LintRunHead, type LintSpool, type LintStreamer, type Problem } from './lint';
+import {
+  CONTRADICTION,
+  EXPIRED_WAIVER,
+  jsonAt,
+  levelOf,
+  memorySpool,
+  pieceText,
+  problemsOf,
+  SARIF_MAX_RESULTS,
+  type LintRun,
+  type LintRunHead,
+  type LintSpool,
+  type LintStreamer,
+  type Problem,
+} from './lint';
 import { escapeJsonControls } from './safe';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -113,6 +128,20 @@ const EXPIRED_WAIVER_DESCRIPTOR: Json = {
   properties: { tags: ['waivers'], category: 'waivers' },
 };
 
+/** A contradiction finding's descriptor: `sales-audit explain contradiction` in SARIF's words. */
+const CONTRADICTION_DESCRIPTOR: Json = {
+  id: CONTRADICTION,
+  name: 'Contradiction',
+  shortDescription: { text: sentence(CONTRADICTION_DOCS.title) },
+  fullDescription: { text: CONTRADICTION_DOCS.description },
+  help: {
+    text: `${CONTRADICTION_DOCS.whyUnknown} ${CONTRADICTION_DOCS.resolve} (sales-audit explain contradiction)`,
+    markdown: `${CONTRADICTION_DOCS.whyUnknown}\n\n${CONTRADICTION_DOCS.resolve}\n\n\`sales-audit explain contradiction\``,
+  },
+  defaultConfiguration: { level: 'warning' },
+  properties: { tags: ['contradictions'], category: 'contradictions' },
+};
+
 type Base = { cwd?: string; repoRoot?: string };
 
 function location(base: Base, file: string, line: number, column: number): Json {
@@ -167,6 +196,7 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
   let indexed = -1;
   const ruleIndex = (id: string): number | undefined => {
     if (id === EXPIRED_WAIVER) return EXPIRED_INDEX;
+    if (id === CONTRADICTION) return CONTRADICTION_INDEX;
     const rules = head.rules();
     if (rules.length !== indexed) {
       indexOf = new Map(rules.map((r, i) => [r.id, i]));
@@ -248,6 +278,8 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
           kind: p.kind,
           ...(p.severity ? { severity: p.severity } : {}),
           ...(p.finding ? { fatal: p.finding.fatal, messageId: p.finding.messageId } : {}),
+          // A contradiction is listed as its own id; the rule that scores it is named beside.
+          ...(p.finding && p.finding.ruleId !== p.ruleId ? { scoredUnder: p.finding.ruleId } : {}),
           ...(p.path ? { factPath: p.path } : {}),
           ...(p.finding?.thresholds.length ? { thresholds: p.finding.thresholds.map((t) => ({ name: t.name, value: t.value, ...(t.source ? { source: t.source } : {}) })) } : {}),
         };
@@ -257,11 +289,11 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
           more.set(ranks);
           ranks = more;
         }
-        ranks[total++] = rankOf(p) | (p.ruleId === EXPIRED_WAIVER ? EXPIRED_FLAG : 0);
+        ranks[total++] = rankOf(p) | (p.ruleId === EXPIRED_WAIVER ? EXPIRED_FLAG : p.ruleId === CONTRADICTION ? CONTRADICTION_FLAG : 0);
       }
     },
     *finish(run) {
-      const descriptors = [...run.rules.map(ruleDescriptor), EXPIRED_WAIVER_DESCRIPTOR];
+      const descriptors = [...run.rules.map(ruleDescriptor), CONTRADICTION_DESCRIPTOR, EXPIRED_WAIVER_DESCRIPTOR];
       // Over code scanning's limit: keep the most severe, in their order, and say so in the run.
       let keep: Uint8Array | undefined;
       if (total > SARIF_MAX_RESULTS) {
@@ -302,8 +334,11 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
       let i = 0;
       let n = 0;
       const expired = `"ruleIndex": ${descriptors.length - 1},`;
+      const contradiction = `"ruleIndex": ${descriptors.length - 2},`;
       for (const record of spool.records()) {
-        if (!keep || keep[i]) yield `${n++ ? ',\n' : ''}${ranks[i]! & EXPIRED_FLAG ? pieceText(record).replace(EXPIRED_PLACEHOLDER, expired) : pieceText(record)}`;
+        const flags = ranks[i]!;
+        if (!keep || keep[i])
+          yield `${n++ ? ',\n' : ''}${flags & EXPIRED_FLAG ? pieceText(record).replace(EXPIRED_PLACEHOLDER, expired) : flags & CONTRADICTION_FLAG ? pieceText(record).replace(CONTRADICTION_PLACEHOLDER, contradiction) : pieceText(record)}`;
         i++;
       }
       yield `\n      ${text.slice(at)}`;
@@ -316,5 +351,10 @@ const EXPIRED_INDEX = -1;
 const EXPIRED_PLACEHOLDER = `"ruleIndex": ${EXPIRED_INDEX},`;
 /** In a result's rank byte: the result is an expired waiver's (its ruleIndex is set at the end). */
 const EXPIRED_FLAG = 0x80;
-const RANK_BITS = 0x7f;
+/** The contradiction descriptor's index until the end (just before the expired-waiver one). */
+const CONTRADICTION_INDEX = -2;
+const CONTRADICTION_PLACEHOLDER = `"ruleIndex": ${CONTRADICTION_INDEX},`;
+/** In a result's rank byte: the result is a contradiction finding's (its ruleIndex is set at the end). */
+const CONTRADICTION_FLAG = 0x40;
+const RANK_BITS = 0x3f;
 const RESULTS = '\n      "results": []';

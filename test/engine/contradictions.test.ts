@@ -66,7 +66,8 @@ describe('an empty roster beside facts that say there are reps (rev-inputs/mg_em
   it('is a problem `lint` shows at the roster\u2019s line, as CI sees it', () => {
     const r = cli(['lint', fixture('roster-empty.yaml'), '--date', DATE]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/roster-empty\.yaml:94:1 +high +individual-coaching +The roster lists no one, yet the span of control is 9 reps per manager/);
+    // Listed as `contradiction` (`sales-audit explain contradiction`); scored under individual-coaching.
+    expect(r.stdout).toMatch(/roster-empty\.yaml:94:1 +high +contradiction +The roster lists no one, yet the span of control is 9 reps per manager/);
   });
 });
 
@@ -413,5 +414,52 @@ describe('the roster item ranks by what the roster unlocks (verdict follow-ups 2
     const item = r.checklist.find((c) => c.stepId === 'resolveContradiction')!;
     expect(item).toMatchObject({ kind: 'find-out', gain: 1.8, ruleId: 'selling-time' });
     expect(r.checklist.filter((c) => c.kind === 'find-out' && c.facts?.join() === 'admin.non_sales_tasks')).toEqual([]);
+  });
+});
+
+describe('a contradiction can be looked up from what a listing shows (verdict follow-ups 2, item 4)', () => {
+  const SMALL = fixture('tasks-empty-small.yaml');
+  const MESSAGE_START = 'The reps are said to have no non-sales tasks, yet the team spends 30% of its time selling (45% or less)';
+
+  it('`explain contradiction` says what it is, why the fact counts as unknown and how to resolve it', () => {
+    const r = cli(['explain', 'contradiction']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(r.stdout).toMatch(/^contradiction: The facts of the org file agree with each other\n/);
+    for (const heading of ['What it is', 'Why the facts count as unknown', 'How to resolve it']) expect(r.stdout).toContain(`\n${heading}\n`);
+    expect(text).toContain('it does not score the doubtful one (the empty list, or the headcount): that fact counts as unknown, and every check that depends on it earns nothing');
+    expect(text).toContain('fill in the list');
+    expect(cli(['explain', '--help']).stdout).toContain('sales-audit explain contradiction');
+  });
+
+  it('every lint format lists the finding as `contradiction`, the id explain answers (stylish, SARIF with its descriptor, JUnit, GitHub, JSON)', () => {
+    const stylish = cli(['lint', SMALL, '--date', DATE]).stdout;
+    expect(stylish).toMatch(new RegExp(`tasks-empty-small\\.yaml:4:3 +high +contradiction +${MESSAGE_START.replace(/[()]/g, '\\$&')}`));
+
+    const sarif = JSON.parse(cli(['lint', SMALL, '--date', DATE, '--format', 'sarif']).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string; ruleIndex: number; properties: Record<string, unknown> }[] }[];
+    };
+    const run = sarif.runs[0]!;
+    const result = run.results.find((x) => x.ruleId === 'contradiction')!;
+    expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('contradiction');
+    expect(run.tool.driver.rules[result.ruleIndex]!.help.text).toContain('(sales-audit explain contradiction)');
+    expect(result.properties).toMatchObject({ scoredUnder: 'selling-time', messageId: 'contradiction' });
+    // Every other result still points at its own rule's descriptor.
+    for (const x of run.results) expect(run.tool.driver.rules[x.ruleIndex]!.id).toBe(x.ruleId);
+
+    const junit = cli(['lint', SMALL, '--date', DATE, '--format', 'junit']).stdout;
+    expect(junit).toContain('<testcase name="contradiction: admin.non_sales_tasks"');
+    expect(junit).toContain(`<failure type="contradiction" message="${MESSAGE_START}`);
+
+    // GitHub's workflow commands escape the percent sign.
+    expect(cli(['lint', SMALL, '--date', DATE, '--format', 'github']).stdout).toContain(`title=contradiction (high)::${MESSAGE_START.replace(/%/g, '%25')}`);
+
+    const json = JSON.parse(cli(['lint', SMALL, '--date', DATE, '--format', 'json']).stdout) as { files: { problems: { ruleId: string; message: string }[] }[] };
+    expect(json.files[0]!.problems.filter((p) => p.message.startsWith(MESSAGE_START)).map((p) => p.ruleId)).toEqual(['contradiction']);
+  });
+
+  it('keeps the finding with the rule that scores it in the audit report', () => {
+    const r = runAudit({ org: { admin: { selling_time_pct: 30, non_sales_tasks: [] } } as Org, date: DATE, rules, file: 'org.yaml' });
+    expect(r.findings.filter((f) => f.messageId === 'contradiction').map((f) => f.ruleId)).toEqual(['selling-time']);
   });
 });

@@ -24,10 +24,19 @@ export function registerExplain(program: Command): void {
   program
     .command('explain')
     .description('Explain one rule: what it checks, why, the facts it reads, its thresholds and their sources, how to fix.')
-    .argument('<rule>', 'a rule id (see `sales-audit rules`)')
+    .argument('<rule>', 'a rule id (see `sales-audit rules`), or `contradiction` (a finding about facts that disagree)')
     .option('--config <file>', 'the config whose plugins add rules (default: the .sales-audit.yaml that applies in the working folder)')
-    .addHelpText('after', "\nExamples:\n  $ sales-audit explain selling-time\n  $ sales-audit explain forecast-tracked --config orgs/.sales-audit.yaml   # a plugin's rule")
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ sales-audit explain selling-time\n  $ sales-audit explain contradiction   # what a contradiction finding is and how to resolve it\n  $ sales-audit explain forecast-tracked --config orgs/.sales-audit.yaml   # a plugin's rule",
+    )
     .action(async (id: string, opts: { config?: string }) => {
+      // A contradiction finding is listed as `contradiction` (lint, SARIF, JUnit): explained here, not a rule of the catalogue.
+      if (id === 'contradiction') {
+        const { explainContradiction } = await import('./explain-topics');
+        writeStdout(explainContradiction(Math.max(60, Math.min(100, stdoutColumns() ?? 80))));
+        return;
+      }
       // Loaded only when this command runs: declaring it stays cheap.
       const rules = await (await import('../rules-in-scope')).rulesInScope(opts.config);
       const { explainRule } = await import('./explain-run');
