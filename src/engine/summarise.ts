@@ -250,6 +250,22 @@ function populationOf(population: Population | undefined, listed: number, member
   return population ? { noun: population.noun, count: Math.max(population.count, members), said: true } : { noun: 'people', count: listed, said: false };
 }
 
+/** The engine's labels a finding's message may open with ("Not measured: the company cannot say …"). */
+const LABELS = ['Not measured', 'Where people disagree'] as const;
+
+/**
+ * A summary's sentence: `who` ("400 of 8,000 reps (AE 1, … and 395 more)"), then the first person's message as the
+ * example, read as one sentence. A label the message opens with leads ("Not measured for 400 of 8,000 reps (…), for
+ * example: the company cannot say …", not "…, for example: Not measured: …"; `whoMid` is `who` mid-sentence), and a
+ * person's merged findings ("AE 1: has no plan; …") lose the colon after the name ("for example: AE 1 has no plan; …").
+ */
+function exampleSentence(message: string, name: string | undefined, who: string, whoMid: string): string {
+  const label = LABELS.find((l) => message.startsWith(`${l}: `));
+  if (label) return `${label} for ${whoMid}, for example: ${message.slice(label.length + 2)}`;
+  const example = name !== undefined && message.startsWith(`${name}: `) ? `${name} ${message.slice(name.length + 2)}` : message;
+  return `${who}, for example: ${example}`;
+}
+
 function summaryFinding(members: readonly RawFinding[], names: readonly string[], pop: Population & { said: boolean }): RawFinding {
   const total = pop.count;
   const shown = members.slice(0, SUMMARY_NAMED);
@@ -262,7 +278,12 @@ function summaryFinding(members: readonly RawFinding[], names: readonly string[]
     ruleId: head.ruleId,
     messageId: head.messageId,
     // The sentence once, with the names: the others' figures may differ, so it is the first's, as an example.
-    message: `${someOf(count, total, pop.noun)} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)}), for example: ${head.message}`,
+    message: exampleSentence(
+      head.message,
+      names[0],
+      `${someOf(count, total, pop.noun)} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)})`,
+      `${someOf(count, total, pop.noun, 'all')} (${namesWithMore(names.slice(0, SUMMARY_NAMED), count)})`,
+    ),
     severity: head.severity,
     note: head.note,
     // The parameters that say which situation this is (meaningOf) stay, beside the counts.

@@ -71,7 +71,9 @@ describe('summarised per-person findings', async () => {
       expect(f.people).toEqual({ count: n, of, ...(noun === 'people' ? {} : { population: noun }), named: expect.any(Array) });
       expect(f.people!.named).toHaveLength(SUMMARY_NAMED);
       // The sentence once, with the names: "N of M reps (A, B, C, D, E and N-5 more), for example: A …".
-      expect(f.message.startsWith(`${thousands(n)} of ${thousands(of)} ${noun} (${f.people!.named.join(', ')} and ${thousands(n - SUMMARY_NAMED)} more), for example: `)).toBe(true);
+      // A label leads instead: "Not measured for N of M reps (…), for example: the company cannot say …" (verdict follow-ups 2, item 5).
+      const who = `${thousands(n)} of ${thousands(of)} ${noun} (${f.people!.named.join(', ')} and ${thousands(n - SUMMARY_NAMED)} more), for example: `;
+      expect(f.message.startsWith(f.messageId === 'notMeasured' ? `Not measured for ${who}the company cannot say ` : who), f.message).toBe(true);
       expect(f.id.startsWith(`${f.ruleId}/${f.messageId}/people[severity=${f.severity}`)).toBe(true);
       // The people named are among those the rule found, each with their own message, and cited as evidence.
       const theirs = every.findings.filter((g) => kind(g) === k);
@@ -81,7 +83,10 @@ describe('summarised per-person findings', async () => {
           theirs.find((g) => g.evidence.some((e) => e.path === at || e.path.startsWith(`${at}.`))) ??
           theirs.find((g) => g.message.startsWith(`${name} `) || g.message.startsWith(`${name}:`) || g.message.includes(` ${name} `));
         expect(own, name).toBeDefined();
-        if (name === f.people!.named[0]) expect(f.message, f.id).toContain(`, for example: ${own!.message}`);
+        // The example reads as one sentence: no second label after "for example:" ("AE 1: has …" is "AE 1 has …").
+        const example = own!.message.replace(/^Not measured: /, '').replace(`${name}: `, `${name} `);
+        if (name === f.people!.named[0]) expect(f.message, f.id).toContain(`, for example: ${example}`);
+        expect(f.message, f.id).not.toMatch(/for example: [^:]*[A-Za-z0-9]: /);
         for (const e of own!.evidence) expect(f.evidence).toContainEqual(e);
       }
     }
@@ -352,5 +357,23 @@ describe('a summary counts against whom the rule judged (verdict follow-ups, ite
     const r = runAudit({ org: { people: [...reps(101), ...others(1)] } as Org, date: DATE, rules: [plain], file: 'o.yaml' });
     expect(r.findings[0]!.message.startsWith('101 of 102 people (')).toBe(true);
     expect(r.findings[0]!.people).toEqual({ count: 101, of: 102, named: expect.any(Array) });
+  });
+});
+
+describe('a summary reads as one sentence (verdict follow-ups 2, item 5)', async () => {
+  const loaded = await loadOrgFromText(repeated(3000), 'big.yaml');
+  const summed = audit(loaded, { date: DATE });
+
+  it('"Not measured" leads the sentence, not "for example: Not measured: …"', () => {
+    const f = summed.findings.find((x) => x.messageId === 'notMeasured')!;
+    expect(f.message).toMatch(
+      /^Not measured for 300 of 2,400 reps \(AE 5, AE 5 r1, AE 5 r2, AE 5 r3, AE 5 r4 and 295 more\), for example: the company cannot say the share of time AE 5 spends selling, so it cannot be managed\.$/,
+    );
+  });
+
+  it('a person\u2019s merged findings lose the colon after the name: "for example: ISR 1 follows …"', () => {
+    const f = summed.findings.find((x) => x.messageId === 'genericPlan+lowHours')!;
+    expect(f.message).toContain(', for example: ISR 1 follows the team-wide plan');
+    for (const x of summed.findings) expect(x.message, x.id).not.toMatch(/for example: (Not measured|ISR 1|AE \d+):/);
   });
 });
