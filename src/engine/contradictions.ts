@@ -28,7 +28,7 @@ import { countOf, listNames, monthsBetween, partTimeOf, repsOf } from './define-
 
 /** A list stated empty while other facts say it has members. */
 export interface Contradiction {
-  /** The empty list's path (`people`, `people[3].attainment`, `friction.points`, `admin.non_sales_tasks`): the fact that counts as unknown. */
+  /** The doubtful fact's path: an empty list (`people`, `people[3].attainment`, `friction.points`, `admin.non_sales_tasks`), which counts as unknown, or `company.employees`. */
   list: string;
   /** The facts that say the list has members, in the order the file's sections come. */
   by: string[];
@@ -148,12 +148,14 @@ export function findContradictions(org: Org, date: string, limits: Contradiction
  * `company.employees` under what the file says the sales team alone holds:
  * the people listed, the filled roles (each at least one person), the ramped
  * reps the plan counts on, a manager's span of control (with the manager).
- * A sales team cannot be larger than the company. The headcount is the fact
- * that counts as unknown: it is one figure, often last year's or the sales
- * team's own, while the roster names each person with their own facts (and a
- * headcount made unknown earns nothing: it can never raise a score). The
- * other direction (a company far larger than its sales team) is normal, so
- * it is not reported.
+ * A sales team cannot be larger than the company. Nothing counts as unknown
+ * for it: whatever the roster did to the headcount (made it unknown, or read
+ * the company as at least the roster), deleting the roster would undo, and a
+ * small company's simple commission plan would score higher without its
+ * roster (comp-balances-client-value: 40 listed reps beside a headcount of 12
+ * scored 2, and 5 with the roster deleted); leaving a fact out never helps. So the finding asks for the headcount
+ * to be corrected, and the score reads it as stated meanwhile. The other
+ * direction (a company far larger than its sales team) is normal: not reported.
  */
 function headcountContradiction(org: Org): Contradiction | undefined {
   const employees = org.company?.employees;
@@ -174,7 +176,7 @@ function headcountContradiction(org: Org): Contradiction | undefined {
     message: `The company is said to have ${countOf(employees, 'employee')}, yet ${listNames(
       why.map((w) => w.words),
       { ordered: true },
-    )}: more than the whole company. These facts disagree, so the company's headcount counts as unknown: what depends on the company's size earns nothing until it is corrected.`,
+    )}: more than the whole company. These facts disagree, so the company's size is in doubt: what the audit says of a company that size (the commission plan, who owns each fix) stands on the headcount as stated until it is corrected.`,
     action: "Correct the company's headcount (or the facts about the sales team that exceed it).",
     owners: ['comp-balances-client-value', ...PEOPLE_OWNERS],
   };
@@ -230,8 +232,7 @@ function nonSalesTasksContradiction(org: Org, target: number | undefined): Contr
  * before it (a new hire with no quarter yet); `friction.points: []` unless
  * `friction.none_reported` is true; `admin.non_sales_tasks: []` (a week
  * always holds work besides selling: a team with none a support role could
- * take lists it as not offloadable); and, not a list, `company.employees`
- * under the sales team the file describes. Every contradicted list is among them.
+ * take lists it as not offloadable). Every contradicted list is among them.
  */
 export function unknownEmptyLists(org: Org, date: string): string[] {
   const out: string[] = [];
@@ -247,12 +248,10 @@ export function unknownEmptyLists(org: Org, date: string): string[] {
   const friction = org.friction;
   if (friction?.points !== undefined && friction.points.length === 0 && friction.none_reported !== true) out.push('friction.points');
   if (org.admin?.non_sales_tasks !== undefined && org.admin.non_sales_tasks.length === 0) out.push('admin.non_sales_tasks');
-  // Not a list: a headcount under the sales team the file describes (headcountContradiction).
-  if (headcountContradiction(org)) out.push('company.employees');
   return out;
 }
 
-/** A copy of `org` with each list (or fact) of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */
+/** A copy of `org` with each list of `paths` (from unknownEmptyLists) left out; `org` itself when there is none. */
 export function withoutLists(org: Org, paths: readonly string[]): Org {
   if (!paths.length) return org;
   const copy = structuredClone(org);
@@ -261,7 +260,6 @@ export function withoutLists(org: Org, paths: readonly string[]): Org {
     else if (path === 'friction.points') delete copy.friction!.points;
     else if (path === 'roles') delete copy.roles;
     else if (path === 'admin.non_sales_tasks') delete copy.admin!.non_sales_tasks;
-    else if (path === 'company.employees') delete copy.company!.employees;
     else delete copy.people![Number(/^people\[(\d+)\]/.exec(path)![1])]!.attainment;
   }
   return copy;
@@ -278,7 +276,7 @@ export const CONTRADICTION_DOCS = {
   description:
     "A contradiction finding names facts of the org file that cannot all be true: an empty roster beside a span of control of 9 reps, no quarter of quota attainment for a rep who started years ago, no non-sales tasks beside reps who sell 40% of their time, a company headcount smaller than its sales team. It is scored under the rule that judges the doubtful fact (the finding's ruleId in the JSON report), at that rule's severity, and lint listings show it as `contradiction`.",
   whyUnknown:
-    'The audit cannot tell which of the facts is wrong, so it does not score the doubtful one (the empty list, or the headcount): that fact counts as unknown, and every check that depends on it earns nothing, as if it had been left out, while the facts that disagree with it keep their word. So a contradiction never scores better than the honest answer: emptying a list, or stating a figure the rest of the file disagrees with, cannot raise the score.',
+    'The audit cannot tell which of the facts is wrong, so it does not score the doubtful one when that is an empty list: the list counts as unknown, and every check that depends on it earns nothing, as if it had been left out, while the facts that disagree with it keep their word. So emptying a list never scores better than the honest answer. A headcount smaller than the sales team is read as stated until it is corrected: making it unknown would let deleting the roster raise the score, and leaving a fact out never helps.',
   resolve:
     "Ask whoever knows which fact is wrong, then fill in the list (the reps, a rep's quarters of quota attainment, the reps' non-sales tasks with their hours) or correct the facts that disagree with it. The checklist's item for the contradiction says which, and is worth the points the doubtful fact holds in play. Run the audit again: the finding goes, and the checks are scored on what the file says.",
 } as const;

@@ -352,24 +352,21 @@ describe('`admin.non_sales_tasks: []` beside low selling time (verdict follow-up
 
 describe('a headcount under the sales team the file describes (verdict follow-ups 2, item 2)', () => {
   const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
+  const HEADCOUNT =
+    "These facts disagree, so the company's size is in doubt: what the audit says of a company that size (the commission plan, who owns each fix) stands on the headcount as stated until it is corrected.";
 
-  it('is a contradiction naming the headcount and each fact that exceeds it, at their lines, and the headcount counts as unknown', async () => {
+  it('is a contradiction naming the headcount and each fact that exceeds it, at their lines, with its fix', async () => {
     const r = await auditFile(fixture('headcount-under-roster.yaml'));
     const found = r.findings.filter((f) => f.messageId === 'contradiction');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toBe(
-      "The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales: more than the whole company. These facts disagree, so the company's headcount counts as unknown: what depends on the company's size earns nothing until it is corrected.",
-    );
+    expect(found.map((f) => [f.ruleId, f.severity])).toEqual([['comp-balances-client-value', 'medium']]);
+    expect(found[0]!.message).toBe(`The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales: more than the whole company. ${HEADCOUNT}`);
     expect(found[0]!.evidence.map((e) => `${e.path}@${e.line}:${e.column}`)).toEqual(['company.employees@8:3', 'leadership.reps_per_manager@13:3', 'people@94:1']);
-    // comp-balances-client-value judges a uniform plan by company size: 8 people would pass it (0.775); unknown, it earns only the half a uniform plan is sure of.
-    const full = await auditFile(EXAMPLE);
-    expect(byId(r)['comp-balances-client-value']).toBe(byId(full)['comp-balances-client-value']);
     expect(r.checklist.find((c) => c.stepId === 'resolveContradiction')?.action).toBe("Correct the company's headcount (or the facts about the sales team that exceed it).");
   });
 
   it('is a problem `lint` shows at the headcount\u2019s line', () => {
     const r = cli(['lint', fixture('headcount-under-roster.yaml'), '--date', DATE]);
-    expect(r.stdout).toMatch(/headcount-under-roster\.yaml:8:3 +medium +\S+ +The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales/);
+    expect(r.stdout).toMatch(/headcount-under-roster\.yaml:8:3 +medium +contradiction +The company is said to have 8 employees, yet one manager leads 9 reps and 10 people are listed in sales/);
   });
 
   it.each([
@@ -380,7 +377,6 @@ describe('a headcount under the sales team the file describes (verdict follow-up
     const c = findContradictions({ company: { employees: 1 }, ...org } as Org, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['company.employees', by]]);
     expect(c[0]!.message).toContain(`, yet ${words}: more than the whole company.`);
-    expect(unknownEmptyLists({ company: { employees: 1 }, ...org } as Org, DATE)).toEqual(['company.employees']);
   });
 
   it('is no contradiction at the headcount, nor for a company far larger than its sales team', () => {
@@ -388,11 +384,16 @@ describe('a headcount under the sales team the file describes (verdict follow-up
     expect(findContradictions({ company: { employees: 5000 }, people: [{ name: 'A' }] } as Org, DATE)).toEqual([]);
   });
 
-  it('never scores above the headcount left out (a small company passes the simple-plan check)', () => {
-    const org = { company: { employees: 2, sales_motion: 'transactional' }, compensation: { varies_by_objective: false }, people: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] } as Org;
-    const { company, ...rest } = org;
-    const without = audit({ ...rest, company: { sales_motion: company!.sales_motion } } as Org);
-    expect(byId(audit(org))['comp-balances-client-value']).toBe(byId(without)['comp-balances-client-value']);
+  it('reads the headcount as stated: counted as unknown, deleting the roster would raise the score (2 -> 5), as deleting a fact never may', () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ name: `AE ${i + 1}`, is_rep: true }));
+    const org = { company: { employees: 12, sales_motion: 'transactional' }, compensation: { varies_by_objective: false }, people } as Org;
+    const { people: _roster, ...noRoster } = org;
+    const withRoster = audit(org);
+    expect(withRoster.findings.filter((f) => f.messageId === 'contradiction')).toHaveLength(1);
+    expect(unknownEmptyLists(org, DATE)).toEqual([]);
+    const without = audit(noRoster as Org);
+    expect(withRoster.summary.score!).toBeGreaterThanOrEqual(without.summary.score!);
+    for (const [id, score] of Object.entries(byId(without))) if (score !== null) expect(byId(withRoster)[id], id).toBeGreaterThanOrEqual(score);
   });
 });
 
@@ -427,7 +428,8 @@ describe('a contradiction can be looked up from what a listing shows (verdict fo
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(r.stdout).toMatch(/^contradiction: The facts of the org file agree with each other\n/);
     for (const heading of ['What it is', 'Why the facts count as unknown', 'How to resolve it']) expect(r.stdout).toContain(`\n${heading}\n`);
-    expect(text).toContain('it does not score the doubtful one (the empty list, or the headcount): that fact counts as unknown, and every check that depends on it earns nothing');
+    expect(text).toContain('it does not score the doubtful one when that is an empty list: the list counts as unknown, and every check that depends on it earns nothing');
+    expect(text).toContain('A headcount smaller than the sales team is read as stated until it is corrected');
     expect(text).toContain('fill in the list');
     expect(cli(['explain', '--help']).stdout).toContain('sales-audit explain contradiction');
   });

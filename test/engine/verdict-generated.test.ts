@@ -148,6 +148,8 @@ const response = fc.record({
 export const orgs: fc.Arbitrary<Org> = fc
   .record(
     {
+      // A headcount either side of the roster (0 to 4 people) and the span: under it is a contradiction, which may not raise a score.
+      company: fc.record({ employees: fc.constantFrom(1, 3, 200), sales_motion: fc.constantFrom('transactional', 'relationship') }, { requiredKeys: [] }),
       leadership,
       people: roster,
       policies: fc.array(policy, { maxLength: 2 }),
@@ -350,6 +352,9 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
     expect(has((o) => o.people?.length === 0 && (o.leadership?.reps_per_manager ?? 0) > 0)).toBeGreaterThan(10);
     expect(has((o) => (o.people ?? []).some((p) => p.attainment?.length === 0 && p.start_date === '2019-03-01'))).toBeGreaterThan(3);
     expect(has((o) => o.friction?.points?.length === 0 && o.friction.none_reported === false)).toBeGreaterThan(10);
+    // A headcount under the roster or the span (verdict follow-ups 2, item 2), and empty task lists beside a low team-wide selling time (item 1).
+    expect(has((o) => o.company?.employees !== undefined && (o.people?.length ?? 0) > o.company.employees)).toBeGreaterThan(10);
+    expect(has((o) => o.admin?.non_sales_tasks?.length === 0 && o.admin.selling_time_pct === 20)).toBeGreaterThan(10);
   });
 
   it(
