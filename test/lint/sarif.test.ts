@@ -126,8 +126,9 @@ describe('SARIF content', () => {
     const { sarif } = sarifOf(FIXTURE_ARGS);
     const { driver } = sarif.runs[0]!.tool;
     expect(driver.name).toBe('sales-audit');
-    // Every rule, and the expired-waiver descriptor.
-    expect(driver.rules).toHaveLength(rules.length + 1);
+    // Every rule, the contradiction descriptor (`sales-audit explain contradiction`) and the expired-waiver one.
+    expect(driver.rules).toHaveLength(rules.length + 2);
+    expect(driver.rules.at(-2)!.id).toBe('contradiction');
     const selling = driver.rules.find((r) => r.id === 'selling-time')!;
     expect(selling.name).toBe('SellingTime');
     expect(selling.shortDescription.text).toBe('Reps spend their time selling.');
