@@ -72,27 +72,49 @@ export function groupBySubject(findings: readonly Raw[], org: Org, summariseOver
 }
 
 function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
-  const label = itemLabel(getAt(org, subject));
-  const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
-  const message = named ? `${label}: ${parts.map((p) => p.message.slice(label!.length + 1).replace(/\.$/, '')).join('; ')}.` : parts.map((p) => p.message).join(' ');
   const evidence = [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()];
   const thresholds = [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()];
   const severity = parts.map((p) => p.severity).reduce((a, b) => (SEVERITY_WEIGHT[b] > SEVERITY_WEIGHT[a] ? b : a));
   const messageId = parts.map((p) => p.messageId).join('+');
-  // The parts' subjects (each the stable, sorted evidence paths after "<rule>/<messageId>/"), reused rather
-  // than recomputed: naming items by label walks the list, which at 10,000 people is the cost that matters.
-  const subjects = [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+  // The id and the sentence are worked out when read, as the parts' own are (engine/run.ts): a merged
+  // finding that is then summarised (engine/summarise.ts) never needs either. Assigning either replaces it.
+  let id: string | undefined;
+  let message: string | undefined;
   return {
-    id: [parts[0]!.ruleId, messageId, subjects.join('+')].filter(Boolean).join('/'),
+    get id() {
+      // The parts' subjects (each the stable, sorted evidence paths after "<rule>/<messageId>/"), reused rather
+      // than recomputed: naming items by label walks the list, which at 10,000 people is the cost that matters.
+      const subjects = () => [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+      return (id ??= [parts[0]!.ruleId, messageId, subjects().join('+')].filter(Boolean).join('/'));
+    },
+    set id(v: string) {
+      id = v;
+    },
     ruleId: parts[0]!.ruleId,
     messageId,
-    message,
+    get message() {
+      if (message === undefined) {
+        const label = itemLabel(getAt(org, subject));
+        const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
+        message = named ? `${label}: ${parts.map((p) => p.message.slice(label.length + 1).replace(/\.$/, '')).join('; ')}.` : parts.map((p) => p.message).join(' ');
+      }
+      return message;
+    },
+    set message(v: string) {
+      message = v;
+    },
     severity,
     note: parts[0]!.note,
     data: Object.assign({}, ...parts.map((p) => p.data)),
     evidence,
     thresholds,
-    parts: parts.map((p) => ({ messageId: p.messageId, message: p.message, data: p.data })),
+    parts: parts.map((p) => ({
+      messageId: p.messageId,
+      get message() {
+        return p.message;
+      },
+      data: p.data,
+    })),
   };
 }
 

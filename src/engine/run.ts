@@ -593,21 +593,34 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
   const optionInfo = optionDocs(rule);
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
-  const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => ({
-    // Worked out when read (the report, or a merge of findings): a summarised finding's never is.
-    get id() {
-      return ids.findingId(rule.id, f.message, f.paths);
-    },
-    ruleId: rule.id,
-    messageId: f.message,
-    message: interpolate(rule.messages[f.message] ?? f.message, f.data),
-    severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
-    ...(f.gap !== undefined ? { gap: f.gap } : {}),
-    note: f.note === true,
-    data: f.data ?? {},
-    evidence: f.paths.map(evidence),
-    thresholds: (f.thresholds ?? []).map(thresholdOf),
-  });
+  const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => {
+    // The id and the sentence are worked out when read (the report, or a merge of findings): a summarised finding's
+    // never are, which at 10,000 people is most of them (issue 9 item 6). Assigning either replaces it.
+    let id: string | undefined;
+    let message: string | undefined;
+    return {
+      get id() {
+        return (id ??= ids.findingId(rule.id, f.message, f.paths));
+      },
+      set id(v: string) {
+        id = v;
+      },
+      ruleId: rule.id,
+      messageId: f.message,
+      get message() {
+        return (message ??= interpolate(rule.messages[f.message] ?? f.message, f.data));
+      },
+      set message(v: string) {
+        message = v;
+      },
+      severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
+      ...(f.gap !== undefined ? { gap: f.gap } : {}),
+      note: f.note === true,
+      data: f.data ?? {},
+      evidence: f.paths.map(evidence),
+      thresholds: (f.thresholds ?? []).map(thresholdOf),
+    };
+  };
   // One object per threshold of the rule, shared by its findings (the same name, value and source in each).
   const thresholdMemo = new Map<string, Finding['thresholds'][number]>();
   function thresholdOf(name: string): Finding['thresholds'][number] {

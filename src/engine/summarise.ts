@@ -354,15 +354,18 @@ export function summariseChecks(checks: readonly CheckResult[], shares: readonly
   }
   if (![...sizes.values()].some((n) => n > SUMMARISE_OVER)) return undefined;
   const out: CheckResult[] = [];
-  const entries = new Map<string, { check: CheckResult; weight: number; facts: Set<string> }>();
+  // Each kind's entries so far, one per outcome: a few per kind, so a scan (no key string built per check,
+  // which turning scores into text made a large share of a 10,000-person audit).
+  const entries = new Map<string, { check: CheckResult; weight: number; facts: Set<string> }[]>();
   checks.forEach((c, i) => {
     const k = kindOf(c.id);
     if (k === undefined || sizes.get(k)! <= SUMMARISE_OVER) {
       out.push(c);
       return;
     }
-    const key = `${k}\u0000${c.status}\u0000${c.score}\u0000${c.upTo}`;
-    const entry = entries.get(key);
+    let list = entries.get(k);
+    if (!list) entries.set(k, (list = []));
+    const entry = list.find(({ check: e }) => e.status === c.status && e.score === c.score && e.upTo === c.upTo);
     if (entry) {
       entry.check.count!++;
       entry.weight += shares[i]!;
@@ -370,12 +373,13 @@ export function summariseChecks(checks: readonly CheckResult[], shares: readonly
       return;
     }
     const check: CheckResult = { id: `${k}:*`, weight: 0, status: c.status, score: c.score, upTo: c.upTo, missing: [], count: 1 };
-    entries.set(key, { check, weight: shares[i]!, facts: new Set(c.missing) });
+    list.push({ check, weight: shares[i]!, facts: new Set(c.missing) });
     out.push(check);
   });
-  for (const { check, weight, facts } of entries.values()) {
-    check.weight = Math.round(weight * 1e6) / 1e6;
-    check.missing = [...facts];
-  }
+  for (const list of entries.values())
+    for (const { check, weight, facts } of list) {
+      check.weight = Math.round(weight * 1e6) / 1e6;
+      check.missing = [...facts];
+    }
   return out;
 }
