@@ -20,17 +20,29 @@ type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
 export function subjectOf(f: Pick<Finding, 'evidence'>): string | undefined {
   let subject: string | undefined;
   for (const e of f.evidence) {
-    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work, since a
-    // large roster has tens of thousands of findings.
-    const m = FIRST_ITEM.exec(e.path);
-    if (!m) return undefined;
-    if (subject !== undefined && subject !== m[0]) return undefined;
-    subject = m[0];
+    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work without a
+    // match object or a new string per path, since a large roster has tens of thousands of findings.
+    const end = firstItemEnd(e.path);
+    if (end < 0) return undefined;
+    if (subject === undefined) subject = e.path.slice(0, end);
+    else if (subject.length !== end || !e.path.startsWith(subject)) return undefined;
   }
   return subject;
 }
 
-const FIRST_ITEM = /^[^[]*\[\d+\]/;
+/** Where `path`'s first list index ends (past its `]`: `people[4].x` -> 9), or -1 when it has none or it is not digits. */
+function firstItemEnd(path: string): number {
+  const open = path.indexOf('[');
+  if (open < 0) return -1;
+  let i = open + 1;
+  while (i < path.length) {
+    const c = path.charCodeAt(i);
+    if (c === 93 /* ] */) return i > open + 1 ? i + 1 : -1;
+    if (c < 48 || c > 57) return -1;
+    i++;
+  }
+  return -1;
+}
 
 /**
  * One rule's findings with those about the same subject (and of the same kind:

@@ -744,7 +744,8 @@ function joinWords(words: readonly string[]): string {
 
 function clean(data: DataIn | undefined): Data {
   const out: Data = {};
-  for (const [k, v] of Object.entries(data ?? {})) if (v !== undefined) out[k] = v;
+  // A loop, not Object.entries: once per finding and step, tens of thousands of times at 10,000 people.
+  for (const k in data) if (Object.hasOwn(data, k) && data[k] !== undefined) out[k] = data[k];
   return out;
 }
 

@@ -132,11 +132,23 @@ function compareRange(a: string, i: number, ie: number, b: string, j: number, je
  */
 export function meaningOf(data: Readonly<Record<string, unknown>> | undefined, name?: string): string {
   if (!data) return '';
-  return Object.keys(data)
-    .filter((k) => k !== 'name' && k !== 'names' && typeof data[k] === 'string' && data[k] !== name && !/\d/.test(data[k] as string))
+  // Read once per finding of a large roster, and most findings have no such parameter: no arrays unless one is found.
+  let keys: string[] | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (k !== 'name' && k !== 'names' && typeof v === 'string' && v !== name && !hasDigit(v)) (keys ??= []).push(k);
+  }
+  if (!keys) return '';
+  if (keys.length === 1) return `${keys[0]}=${data[keys[0]!] as string}`;
+  return keys
     .sort(byCodeUnit)
     .map((k) => `${k}=${data[k] as string}`)
     .join(',');
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** A summarised step's group for its id: the message id and meaning of its people's finding, and its own meaning ("" when none). */
