@@ -20,17 +20,29 @@ type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
 export function subjectOf(f: Pick<Finding, 'evidence'>): string | undefined {
   let subject: string | undefined;
   for (const e of f.evidence) {
-    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work, since a
-    // large roster has tens of thousands of findings.
-    const m = FIRST_ITEM.exec(e.path);
-    if (!m) return undefined;
-    if (subject !== undefined && subject !== m[0]) return undefined;
-    subject = m[0];
+    // The path up to its first list index (`people[4].coaching.plan` -> `people[4]`): string work without a
+    // match object or a new string per path, since a large roster has tens of thousands of findings.
+    const end = firstItemEnd(e.path);
+    if (end < 0) return undefined;
+    if (subject === undefined) subject = e.path.slice(0, end);
+    else if (subject.length !== end || !e.path.startsWith(subject)) return undefined;
   }
   return subject;
 }
 
-const FIRST_ITEM = /^[^[]*\[\d+\]/;
+/** Where `path`'s first list index ends (past its `]`: `people[4].x` -> 9), or -1 when it has none or it is not digits. */
+function firstItemEnd(path: string): number {
+  const open = path.indexOf('[');
+  if (open < 0) return -1;
+  let i = open + 1;
+  while (i < path.length) {
+    const c = path.charCodeAt(i);
+    if (c === 93 /* ] */) return i > open + 1 ? i + 1 : -1;
+    if (c < 48 || c > 57) return -1;
+    i++;
+  }
+  return -1;
+}
 
 /**
  * One rule's findings with those about the same subject (and of the same kind:
@@ -72,27 +84,49 @@ export function groupBySubject(findings: readonly Raw[], org: Org, summariseOver
 }
 
 function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
-  const label = itemLabel(getAt(org, subject));
-  const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
-  const message = named ? `${label}: ${parts.map((p) => p.message.slice(label!.length + 1).replace(/\.$/, '')).join('; ')}.` : parts.map((p) => p.message).join(' ');
   const evidence = [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()];
   const thresholds = [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()];
   const severity = parts.map((p) => p.severity).reduce((a, b) => (SEVERITY_WEIGHT[b] > SEVERITY_WEIGHT[a] ? b : a));
   const messageId = parts.map((p) => p.messageId).join('+');
-  // The parts' subjects (each the stable, sorted evidence paths after "<rule>/<messageId>/"), reused rather
-  // than recomputed: naming items by label walks the list, which at 10,000 people is the cost that matters.
-  const subjects = [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+  // The id and the sentence are worked out when read, as the parts' own are (engine/run.ts): a merged
+  // finding that is then summarised (engine/summarise.ts) never needs either. Assigning either replaces it.
+  let id: string | undefined;
+  let message: string | undefined;
   return {
-    id: [parts[0]!.ruleId, messageId, subjects.join('+')].filter(Boolean).join('/'),
+    get id() {
+      // The parts' subjects (each the stable, sorted evidence paths after "<rule>/<messageId>/"), reused rather
+      // than recomputed: naming items by label walks the list, which at 10,000 people is the cost that matters.
+      const subjects = () => [...new Set(parts.map((p) => p.id.split('/').slice(2).join('/')))].sort();
+      return (id ??= [parts[0]!.ruleId, messageId, subjects().join('+')].filter(Boolean).join('/'));
+    },
+    set id(v: string) {
+      id = v;
+    },
     ruleId: parts[0]!.ruleId,
     messageId,
-    message,
+    get message() {
+      if (message === undefined) {
+        const label = itemLabel(getAt(org, subject));
+        const named = label !== undefined && parts.every((p) => p.message.startsWith(`${label} `));
+        message = named ? `${label}: ${parts.map((p) => p.message.slice(label.length + 1).replace(/\.$/, '')).join('; ')}.` : parts.map((p) => p.message).join(' ');
+      }
+      return message;
+    },
+    set message(v: string) {
+      message = v;
+    },
     severity,
     note: parts[0]!.note,
     data: Object.assign({}, ...parts.map((p) => p.data)),
     evidence,
     thresholds,
-    parts: parts.map((p) => ({ messageId: p.messageId, message: p.message, data: p.data })),
+    parts: parts.map((p) => ({
+      messageId: p.messageId,
+      get message() {
+        return p.message;
+      },
+      data: p.data,
+    })),
   };
 }
 

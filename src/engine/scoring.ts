@@ -96,7 +96,9 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
     const w = c.weight ?? 1;
     shares.push(c.notApplicable === undefined ? w / den : 0);
     if (c.notApplicable !== undefined) return { id: c.id, weight: 0, status: 'not-applicable', score: null, upTo: null, missing: [], reason: c.notApplicable };
-    const [lo, hi] = typeof c.score === 'number' ? [c.score, c.score] : (c.score ?? [0, 1]);
+    // Two numbers, not a pair made per check (once per person per rule on a large roster).
+    const lo = typeof c.score === 'number' ? c.score : c.score ? c.score[0] : 0;
+    const hi = typeof c.score === 'number' ? c.score : c.score ? c.score[1] : 1;
     if (!(lo >= 0 && hi <= 1 && lo <= hi)) throw new Error(`check "${c.id}" has score ${JSON.stringify(c.score)}`);
     const share = w / den;
     earned += share * lo;
