@@ -321,15 +321,16 @@ export function runAudit(given: AuditInput): AuditReport {
       for (const s of keyed) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
       return keyed.map(({ data, key, ...s }) => ({ ...s, key: seen.get(key)! > 1 && data ? `${key}/${stepParams(data)}` : key }));
     };
-    return { raw, findings: summed.findings.map(placed), stepsOf };
+    return { raw, findings: summed.findings.map((f) => copyFinding(f, cite(f.evidence.map((e) => e.path)))), stepsOf };
   });
   const findings: Finding[] = presented
     .flatMap(({ raw: { result }, findings }) =>
-      findings.map(({ gap: _gap, ...f }) => ({
-        ...f,
-        fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
-        suppressed: result.status === 'waived',
-      })),
+      findings.map((f) =>
+        copyFinding(f, {
+          fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
+          suppressed: result.status === 'waived',
+        }),
+      ),
     )
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
@@ -510,6 +511,28 @@ function expandPattern(org: Org, pattern: string): { path: string; segs: (string
     });
   }
   return found.map((segs) => ({ path: formatPath(segs), segs }));
+}
+
+/**
+ * A finding with `extra`'s fields set over its own, and without `gap` (the
+ * engine's, not the report's). An id not yet worked out (toFinding's getter)
+ * stays so, in its place among the keys (lazily): the listings lint writes
+ * (stylish, SARIF...) never read it, and working out every finding's id was a
+ * tenth of linting a file. A spread would call the getter.
+ */
+function copyFinding<E extends Partial<Finding>>(f: RawFinding, extra: E): RawFinding & E {
+  const id = Object.getOwnPropertyDescriptor(f, 'id');
+  if (!id?.get) {
+    const { gap: _gap, ...rest } = f;
+    return { ...rest, ...extra };
+  }
+  const get = id.get;
+  const out: Record<string, unknown> = { id: '' };
+  for (const k of Object.keys(f)) if (k !== 'id' && k !== 'gap') out[k] = f[k as keyof RawFinding];
+  Object.assign(out, extra);
+  const copy = out as RawFinding & E;
+  lazily(copy, 'id', () => get.call(f) as string);
+  return copy;
 }
 
 /** Evidence by path alone, located once the report shows it (placed). */

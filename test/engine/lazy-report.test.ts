@@ -37,4 +37,20 @@ describe('the lazily worked-out parts of a report', () => {
     expect(report.checklist).toEqual([]);
     expect(JSON.parse(JSON.stringify(report)).checklist).toEqual([]);
   });
+
+  it("leave each finding's id unworked until read (a lint listing reads none), first among its keys, the same as worked out at once", async () => {
+    const report = await reportOf(example);
+    const lazy = report.findings.filter((f) => typeof Object.getOwnPropertyDescriptor(f, 'id')?.get === 'function');
+    // Findings merged by subject or summarised have their id already; the rest wait.
+    expect(lazy.length).toBeGreaterThan(5);
+    for (const f of report.findings) expect(Object.keys(f)[0]).toBe('id');
+    const ids = report.findings.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of lazy) expect(Object.getOwnPropertyDescriptor(f, 'id')).toMatchObject({ value: f.id, writable: true, enumerable: true });
+    // Read first or through JSON: the same bytes, with no `gap` (the engine's own) on any finding.
+    const viaJson = JSON.stringify(await reportOf(example));
+    expect(viaJson).toBe(JSON.stringify(report));
+    expect(JSON.stringify(structuredClone(await reportOf(example)))).toBe(viaJson);
+    for (const f of JSON.parse(viaJson).findings) expect(f).not.toHaveProperty('gap');
+  });
 });
