@@ -135,17 +135,16 @@ export function runAudit(given: AuditInput): AuditReport {
   const walk = Object.keys(answers).length > 0 || Object.keys(sources).length > 0;
   const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const lineage = walk ? [path, ...ancestorsOf(path)] : [];
-    const answeredPath = lineage.find((p) => answers[p]);
+    const answeredPath = walk ? lineageFind(path, (p) => !!answers[p]) : undefined;
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
     // Which respondents' answer the value came from (the fact itself, or the facts under it).
-    const used = byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`));
+    const used = byOthers.length ? byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)) : byOthers;
     if (used.length) {
       ev.origin = 'interview';
       ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
     }
-    const sourced = lineage.find((p) => Object.hasOwn(sources, p));
+    const sourced = walk ? lineageFind(path, (p) => Object.hasOwn(sources, p)) : undefined;
     if (sourced) {
       const s = sources[sourced]!;
       ev.source = s.source;
@@ -332,9 +331,8 @@ export function runAudit(given: AuditInput): AuditReport {
         }),
       ),
     )
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
-    .map(({ f }) => f);
+    // Stable (ES2019): findings of one rank keep the engine's order.
+    .sort((a, b) => rank(a) - rank(b));
 
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
@@ -540,14 +538,13 @@ const pathOnly = (path: string): Evidence => ({ path, origin: 'file' });
 
 const rank = (f: Omit<Finding, never>) => (f.fatal ? 0 : 1) * 100 + (f.note ? 50 : 0) + SEVERITIES.indexOf(f.severity);
 
-function ancestorsOf(path: string): string[] {
-  const out: string[] = [];
-  let p = path;
-  for (;;) {
+/** The first of a path and its ancestors (nearest first: `a.b[0].c`, `a.b[0]`, `a.b`, `a`) that `has`, without building the list (once per fact cited). */
+function lineageFind(path: string, has: (p: string) => boolean): string | undefined {
+  for (let p = path; ;) {
+    if (has(p)) return p;
     const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    if (cut <= 0) return out;
+    if (cut <= 0) return undefined;
     p = p.slice(0, cut);
-    out.push(p);
   }
 }
 
