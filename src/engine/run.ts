@@ -421,25 +421,29 @@ export function runAudit(given: AuditInput): AuditReport {
   // Named respondents only: an anonymous one has no name anywhere.
   const named = (org.responses ?? []).filter((r) => !r.anonymous && r.respondent).map((r) => r.respondent!);
   const respondents = [...new Set([...Object.values(answers).map((a) => a.by), ...named])].sort();
-  const unknowns = [...unknownSet].sort().map(evidence);
+  let unknowns: Evidence[] | undefined;
+  const unknownsNow = () => (unknowns ??= [...unknownSet].sort().map(evidence));
   // Words for every path the report shows, in code-unit order (the same bytes everywhere).
   const labelsOf = (checklist: readonly ChecklistItem[]): Record<string, string> => {
     const paths = new Set<string>();
     for (const f of findings) for (const e of f.evidence) paths.add(e.path);
     for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
     for (const r of raws) for (const m of r.result.missing) paths.add(m);
-    for (const u of unknowns) paths.add(u.path);
+    for (const u of unknownsNow()) paths.add(u.path);
     for (const g of perception?.gaps ?? []) paths.add(g.fact);
     const labels: Record<string, string> = {};
     for (const p of [...paths].sort()) labels[p] = words(p);
     return labels;
   };
   // The interview's question for each fact a rule misses, so a report can say what to ask without the schema.
-  const questions: Record<string, string> = {};
-  for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
-    const q = FACT_QUESTIONS[genericPath(p)] ?? customMeta.get(p)?.question;
-    if (q) questions[p] = q;
-  }
+  const questionsOf = (): Record<string, string> => {
+    const questions: Record<string, string> = {};
+    for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
+      const q = FACT_QUESTIONS[genericPath(p)] ?? customMeta.get(p)?.question;
+      if (q) questions[p] = q;
+    }
+    return questions;
+  };
 
   const report: AuditReport = {
     schemaVersion: 2,
@@ -454,15 +458,15 @@ export function runAudit(given: AuditInput): AuditReport {
       counts,
       findings: bySeverity,
     },
-    categories: categoryScores(scored),
+    categories: [],
     rules: raws.map((r) => (r.summarisedChecks && !input.perPerson ? { ...r.result, checks: r.summarisedChecks } : r.result)),
     findings,
     checklist: [],
-    unknowns,
+    unknowns: [],
     waivers,
     notes: { ...(org.notes ?? {}) },
     labels: {},
-    questions,
+    questions: {},
     ...(perception ? { perception } : {}),
   };
   // The checklist and the words for its facts are most of the report's
@@ -472,6 +476,10 @@ export function runAudit(given: AuditInput): AuditReport {
   const checklistNow = () => (checklist ??= checklistOf());
   lazily(report, 'checklist', checklistNow);
   lazily(report, 'labels', () => labelsOf(checklistNow()));
+  // Nor do they or the gates read the categories, the facts answered "unknown" (each located in the file) or the questions.
+  lazily(report, 'categories', () => categoryScores(scored));
+  lazily(report, 'unknowns', unknownsNow);
+  lazily(report, 'questions', questionsOf);
   return report;
 }
 

@@ -1,28 +1,38 @@
-// The report's checklist and labels are worked out when first read (a lint
-// listing reads neither): the report must read, serialise and copy exactly as
-// if they had been there from the start.
+// The report's checklist, labels, categories, unknowns and questions are
+// worked out when first read (a lint listing reads none of them), and so is
+// each finding's id: the report must read, serialise and copy exactly as if
+// they had been there from the start.
 import { describe, expect, it } from 'vitest';
 import { reportOf, ROOT } from '../report/helpers';
 
 const example = `${ROOT}templates/examples/mid-size-gaps.yaml`;
+/** What no lint listing (stylish, SARIF, JUnit, GitHub) nor gate reads. */
+const LAZY = ['checklist', 'labels', 'categories', 'unknowns', 'questions'] as const;
 
 describe('the lazily worked-out parts of a report', () => {
   it('are not worked out until read, then are ordinary properties in their place among the keys', async () => {
     const report = await reportOf(example);
-    for (const key of ['checklist', 'labels'] as const) expect(typeof Object.getOwnPropertyDescriptor(report, key)?.get).toBe('function');
+    for (const key of LAZY) expect(typeof Object.getOwnPropertyDescriptor(report, key)?.get).toBe('function');
     const keys = Object.keys(report);
     expect(keys.indexOf('checklist')).toBe(keys.indexOf('findings') + 1);
     expect(keys.indexOf('labels')).toBe(keys.indexOf('notes') + 1);
+    expect(keys.indexOf('categories')).toBe(keys.indexOf('summary') + 1);
+    expect(keys.indexOf('unknowns')).toBe(keys.indexOf('checklist') + 1);
+    expect(keys.indexOf('questions')).toBe(keys.indexOf('labels') + 1);
+    expect(report.unknowns.length).toBeGreaterThan(0);
+    for (const u of report.unknowns) expect(u.line).toBeGreaterThan(0);
+    expect(report.categories.length).toBeGreaterThan(3);
+    expect(Object.keys(report.questions).length).toBeGreaterThan(0);
     expect(report.checklist.length).toBeGreaterThan(5);
     // The labels name every fact the checklist cites.
     for (const c of report.checklist) for (const e of c.evidence) expect(report.labels[e.path]).toBeTypeOf('string');
-    for (const key of ['checklist', 'labels'] as const) expect(Object.getOwnPropertyDescriptor(report, key)).toMatchObject({ writable: true, enumerable: true });
+    for (const key of LAZY) expect(Object.getOwnPropertyDescriptor(report, key)).toMatchObject({ writable: true, enumerable: true });
     expect(Object.keys(report)).toEqual(keys);
   });
 
   it('give the same JSON, spread and structured clone whichever is read first, and the same value on every read', async () => {
     const eager = await reportOf(example);
-    void eager.labels;
+    for (const key of LAZY) void eager[key];
     const viaJson = await reportOf(example);
     const json = JSON.stringify(viaJson);
     expect(json).toBe(JSON.stringify(eager));
