@@ -368,7 +368,13 @@ export function problemView(f: LintFile): LintFile {
   const { findings, rules, waivers, summary, auditDate } = f.report;
   // A rule's docs and checks are in no listing: most of its text.
   const listed = rules.map(({ docs: _docs, checks: _checks, ...rest }) => rest);
-  return { ...f, report: { findings, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
+  // Nor is a finding's id, worked out when first read (run.ts): sanitising a copy with it would work every one out.
+  const unidentified = findings.map((x) => {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) if (k !== 'id') out[k] = x[k as keyof Finding];
+    return out;
+  });
+  return { ...f, report: { findings: unidentified, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
 }
 
 /**

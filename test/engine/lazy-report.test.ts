@@ -4,6 +4,8 @@
 // they had been there from the start.
 import { describe, expect, it } from 'vitest';
 import { reportOf, ROOT } from '../report/helpers';
+import { headOf, lintStreamer, memorySpool, pieceText, slimLintedFile, type LintFormat, type LintRun } from '../../src/report/lint';
+import { rules } from '../../rules/index';
 
 const example = `${ROOT}templates/examples/mid-size-gaps.yaml`;
 /** What no lint listing (stylish, SARIF, JUnit, GitHub) nor gate reads. */
@@ -62,5 +64,21 @@ describe('the lazily worked-out parts of a report', () => {
     expect(viaJson).toBe(JSON.stringify(report));
     expect(JSON.stringify(structuredClone(await reportOf(example)))).toBe(viaJson);
     for (const f of JSON.parse(viaJson).findings) expect(f).not.toHaveProperty('gap');
+  });
+
+  // What each lint listing reads of a report: none of the lazy parts, nor a finding's id (SARIF's only with --baseline).
+  it.each(['stylish', 'sarif', 'junit', 'github'] satisfies LintFormat[])('%s reads none of them', async (format) => {
+    const report = await reportOf(example);
+    const unworked = () => report.findings.filter((f) => typeof Object.getOwnPropertyDescriptor(f, 'id')?.get === 'function');
+    const before = unworked();
+    expect(before.length).toBeGreaterThan(5);
+    // As lint writes it: the file added as linted, the end over the slim file (lint-run.ts).
+    const run: LintRun = { tool: { name: 'sales-audit', version: 't' }, rules, files: [{ ok: true, file: 'org.yaml', report, gates: {}, failures: [], missingAt: {} }] };
+    const streamer = await lintStreamer(format, headOf(run), { color: false }, memorySpool());
+    for (const f of run.files) streamer.add(f);
+    const out = [...streamer.finish({ ...run, files: run.files.map(slimLintedFile) })].map(pieceText).join('');
+    expect(out.length).toBeGreaterThan(100);
+    for (const key of LAZY) expect(typeof Object.getOwnPropertyDescriptor(report, key)?.get).toBe('function');
+    expect(unworked()).toEqual(before);
   });
 });
