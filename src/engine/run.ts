@@ -320,17 +320,19 @@ export function runAudit(given: AuditInput): AuditReport {
       for (const s of keyed) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
       return keyed.map(({ data, key, ...s }) => ({ ...s, key: seen.get(key)! > 1 && data ? `${key}/${stepParams(data)}` : key }));
     };
-    return { raw, findings: summed.findings.map((f) => copyFinding(f, cite(f.evidence.map((e) => e.path)))), stepsOf };
+    // Each finding copied once, located and with its verdict flags (the rule's status is final here).
+    const { result } = raw;
+    const found: Finding[] = summed.findings.map((f) =>
+      copyFinding(f, {
+        ...cite(f.evidence.map((e) => e.path)),
+        fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
+        suppressed: result.status === 'waived',
+      }),
+    );
+    return { raw, findings: found, stepsOf };
   });
   const findings: Finding[] = presented
-    .flatMap(({ raw: { result }, findings }) =>
-      findings.map((f) =>
-        copyFinding(f, {
-          fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
-          suppressed: result.status === 'waived',
-        }),
-      ),
-    )
+    .flatMap(({ findings }) => findings)
     // Stable (ES2019): findings of one rank keep the engine's order.
     .sort((a, b) => rank(a) - rank(b));
 
@@ -533,12 +535,21 @@ function copyFinding<E extends Partial<Finding>>(f: RawFinding, extra: E): RawFi
     return { ...rest, ...extra };
   }
   const get = id.get;
-  const out: Record<string, unknown> = { id: '' };
+  // The accessor in the literal (not defineProperty on a built object, which was slower than the id itself).
+  const settle = (value: string) => Object.defineProperty(out, 'id', { value, writable: true, enumerable: true, configurable: true });
+  const out: Record<string, unknown> = {
+    get id(): string {
+      const value = get.call(f) as string;
+      settle(value);
+      return value;
+    },
+    set id(value: string) {
+      settle(value);
+    },
+  };
   for (const k of Object.keys(f)) if (k !== 'id' && k !== 'gap') out[k] = f[k as keyof RawFinding];
-  Object.assign(out, extra);
-  const copy = out as RawFinding & E;
-  lazily(copy, 'id', () => get.call(f) as string);
-  return copy;
+  for (const k of Object.keys(extra)) out[k] = extra[k as keyof E];
+  return out as RawFinding & E;
 }
 
 /** Evidence by path alone, located once the report shows it (placed). */
