@@ -770,7 +770,12 @@ function joinWords(words: readonly string[]): string {
 
 function clean(data: DataIn | undefined): Data {
   const out: Data = {};
-  for (const [k, v] of Object.entries(data ?? {})) if (v !== undefined) out[k] = v;
+  if (!data) return out;
+  // Keys, not entries: one array per finding instead of one per field (every finding and step passes here).
+  for (const k of Object.keys(data)) {
+    const v = data[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 }
 
