@@ -380,15 +380,20 @@ export function problemView(f: LintFile): LintFile {
 /**
  * What stylish reads of a file (problemsOf's lines, no more), and the summary
  * slimLintedFile keeps: each finding's rule, severity, message, first place
- * and people counted, and each rule's verdict, waiver, error and missing facts. Sanitising the rest of a report (the findings'
+ * and people counted (notes left out), and the verdict, waiver, error and missing facts of each rule
+ * that is waived, in error or not assessed. Sanitising the rest of a report (the findings'
  * data, evidence and thresholds) was a tenth of linting a file.
  */
 export function listingView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
+  // Notes are no problem (problemsOf, activeFindings), and only a waived rule, one in error or one not assessed gives
+  // a line of its own: the rest of the view was sanitised for nothing.
   const listed = {
-    findings: findings.map(({ ruleId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
-    rules: rules.map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
+    findings: findings
+      .filter((x) => !x.note)
+      .map(({ ruleId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
+    rules: rules.filter((r) => r.status === 'waived' || r.status === 'error' || r.status === 'not-assessed').map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
     waivers: waivers.filter((w) => w.status === 'expired'),
     summary,
     auditDate,
