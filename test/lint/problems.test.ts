@@ -23,14 +23,17 @@ const finding = (n: number, file: string, line: number, column: number): Finding
 describe('problemsOf', () => {
   it('orders by file, line and column, and keeps the engine order of problems at one place', () => {
     // 40 findings on 5 places in two files, given in an order that is not the places'.
-    const places = [
+    const places: [string, number, number][] = [
       ['b.yaml', 3, 1],
       ['a.yaml', 9, 5],
       ['a.yaml', 9, 2],
       ['B.yaml', 1, 1],
       ['a.yaml', 2, 7],
-    ] as const;
-    const findings = Array.from({ length: 40 }, (_, n) => finding(n, ...places[(n * 7) % places.length]!));
+    ];
+    const findings = Array.from({ length: 40 }, (_, n) => {
+      const [file, line, column] = places[(n * 7) % places.length]!;
+      return finding(n, file, line, column);
+    });
     const f: LintedFile = { ok: true, file: 'a.yaml', report: { findings, rules: [], waivers: [] } as unknown as AuditReport, gates: {}, failures: [], missingAt: {} };
     const got = problemsOf(f).map((p) => p.message);
     const want = findings
