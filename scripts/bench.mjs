@@ -212,7 +212,8 @@ async function sizeBench() {
       eslint = undefined;
     }
     console.log(`lint "<dir>/*.yaml" over N org files, each a copy of mid-size-gaps with its own company name and figures; one run each`);
-    console.log(`files  format     lint ms   MiB   ms/file${eslint ? ' | eslint ms   MiB | lint/eslint time  memory' : ''}`);
+    // CPU time (user + system) beside wall time: on a busy machine it is what other processes distort least.
+    console.log(`files  format     lint ms   cpu   MiB   ms/file${eslint ? ' | eslint ms   cpu   MiB | lint/eslint time   cpu  memory' : ''}`);
     for (const n of counts) {
       const folder = join(dir, `orgs-${n}`);
       mkdirSync(folder, { recursive: true });
@@ -227,8 +228,12 @@ async function sizeBench() {
       }
       for (const format of formats) {
         const r = measure(node, [bin, 'lint', `${folder}/*.yaml`, '--date', '2026-11-27', '--no-config', '--format', format], folder);
-        const side = e ? ` | ${e.ms.toFixed(0).padStart(9)} ${e.mib.toFixed(0).padStart(5)} | ${(r.ms / e.ms).toFixed(2).padStart(16)} ${(r.mib / e.mib).toFixed(2).padStart(7)}` : '';
-        console.log(`${String(n).padStart(5)}  ${format.padEnd(8)} ${r.ms.toFixed(0).padStart(9)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}${side}`);
+        const side = e
+          ? ` | ${e.ms.toFixed(0).padStart(9)} ${e.cpu.toFixed(0).padStart(5)} ${e.mib.toFixed(0).padStart(5)} | ${(r.ms / e.ms).toFixed(2).padStart(16)} ${(r.cpu / e.cpu).toFixed(2).padStart(5)} ${(r.mib / e.mib).toFixed(2).padStart(7)}`
+          : '';
+        console.log(
+          `${String(n).padStart(5)}  ${format.padEnd(8)} ${r.ms.toFixed(0).padStart(9)} ${r.cpu.toFixed(0).padStart(5)} ${r.mib.toFixed(0).padStart(5)} ${(r.ms / n).toFixed(2).padStart(9)}${side}`,
+        );
       }
       rmSync(folder, { recursive: true, force: true });
     }

@@ -135,17 +135,16 @@ export function runAudit(given: AuditInput): AuditReport {
   const walk = Object.keys(answers).length > 0 || Object.keys(sources).length > 0;
   const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const lineage = walk ? [path, ...ancestorsOf(path)] : [];
-    const answeredPath = lineage.find((p) => answers[p]);
+    const answeredPath = walk ? lineageFind(path, (p) => !!answers[p]) : undefined;
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
     // Which respondents' answer the value came from (the fact itself, or the facts under it).
-    const used = byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`));
+    const used = byOthers.length ? byOthers.filter((r) => r.path === path || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)) : byOthers;
     if (used.length) {
       ev.origin = 'interview';
       ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
     }
-    const sourced = lineage.find((p) => Object.hasOwn(sources, p));
+    const sourced = walk ? lineageFind(path, (p) => Object.hasOwn(sources, p)) : undefined;
     if (sourced) {
       const s = sources[sourced]!;
       ev.source = s.source;
@@ -324,19 +323,21 @@ export function runAudit(given: AuditInput): AuditReport {
       for (const s of keyed) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
       return keyed.map(({ data, key, ...s }) => ({ ...s, key: seen.get(key)! > 1 && data ? `${key}/${stepParams(data)}` : key }));
     };
-    return { raw, findings: summed.findings.map(placed), stepsOf };
-  });
-  const findings: Finding[] = presented
-    .flatMap(({ raw: { result }, findings }) =>
-      findings.map(({ gap: _gap, ...f }) => ({
-        ...f,
+    // Each finding copied once, located and with its verdict flags (the rule's status is final here).
+    const { result } = raw;
+    const found: Finding[] = summed.findings.map((f) =>
+      copyFinding(f, {
+        ...cite(f.evidence.map((e) => e.path)),
         fatal: !f.note && result.severity === 'critical' && result.status === 'fail',
         suppressed: result.status === 'waived',
-      })),
-    )
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
-    .map(({ f }) => f);
+      }),
+    );
+    return { raw, findings: found, stepsOf };
+  });
+  const findings: Finding[] = presented
+    .flatMap(({ findings }) => findings)
+    // Stable (ES2019): findings of one rank keep the engine's order.
+    .sort((a, b) => rank(a) - rank(b));
 
   // Fixes (a rule's gain on its first item: its items earn it together), then
   // find-out items, one per unknown check, worth the points in play on it.
@@ -459,25 +460,29 @@ export function runAudit(given: AuditInput): AuditReport {
   // Named respondents only: an anonymous one has no name anywhere.
   const named = (org.responses ?? []).filter((r) => !r.anonymous && r.respondent).map((r) => r.respondent!);
   const respondents = [...new Set([...Object.values(answers).map((a) => a.by), ...named])].sort();
-  const unknowns = [...unknownSet].sort().map(evidence);
+  let unknowns: Evidence[] | undefined;
+  const unknownsNow = () => (unknowns ??= [...unknownSet].sort().map(evidence));
   // Words for every path the report shows, in code-unit order (the same bytes everywhere).
   const labelsOf = (checklist: readonly ChecklistItem[]): Record<string, string> => {
     const paths = new Set<string>();
     for (const f of findings) for (const e of f.evidence) paths.add(e.path);
     for (const c of checklist) for (const e of c.evidence) paths.add(e.path);
     for (const r of raws) for (const m of r.result.missing) paths.add(m);
-    for (const u of unknowns) paths.add(u.path);
+    for (const u of unknownsNow()) paths.add(u.path);
     for (const g of perception?.gaps ?? []) paths.add(g.fact);
     const labels: Record<string, string> = {};
     for (const p of [...paths].sort()) labels[p] = words(p);
     return labels;
   };
   // The interview's question for each fact a rule misses, so a report can say what to ask without the schema.
-  const questions: Record<string, string> = {};
-  for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
-    const q = FACT_QUESTIONS[genericPath(p)] ?? customMeta.get(p)?.question;
-    if (q) questions[p] = q;
-  }
+  const questionsOf = (): Record<string, string> => {
+    const questions: Record<string, string> = {};
+    for (const p of [...new Set(raws.flatMap((r) => r.result.missing))].sort()) {
+      const q = FACT_QUESTIONS[genericPath(p)] ?? customMeta.get(p)?.question;
+      if (q) questions[p] = q;
+    }
+    return questions;
+  };
 
   const report: AuditReport = {
     schemaVersion: 2,
@@ -492,15 +497,15 @@ export function runAudit(given: AuditInput): AuditReport {
       counts,
       findings: bySeverity,
     },
-    categories: categoryScores(scored),
+    categories: [],
     rules: raws.map((r) => (r.summarisedChecks && !input.perPerson ? { ...r.result, checks: r.summarisedChecks } : r.result)),
     findings,
     checklist: [],
-    unknowns,
+    unknowns: [],
     waivers,
     notes: { ...(org.notes ?? {}) },
     labels: {},
-    questions,
+    questions: {},
     ...(perception ? { perception } : {}),
   };
   // The checklist and the words for its facts are most of the report's
@@ -510,6 +515,10 @@ export function runAudit(given: AuditInput): AuditReport {
   const checklistNow = () => (checklist ??= checklistOf());
   lazily(report, 'checklist', checklistNow);
   lazily(report, 'labels', () => labelsOf(checklistNow()));
+  // Nor do they or the gates read the categories, the facts answered "unknown" (each located in the file) or the questions.
+  lazily(report, 'categories', () => categoryScores(scored));
+  lazily(report, 'unknowns', unknownsNow);
+  lazily(report, 'questions', questionsOf);
   return report;
 }
 
@@ -563,19 +572,49 @@ function contradictionLimits(input: AuditInput): ContradictionLimits {
   return typeof target === 'number' ? { sellingTarget: target } : {};
 }
 
+/**
+ * A finding with `extra`'s fields set over its own, and without `gap` (the
+ * engine's, not the report's). An id not yet worked out (toFinding's getter)
+ * stays so, in its place among the keys (lazily): the listings lint writes
+ * (stylish, SARIF...) never read it, and working out every finding's id was a
+ * tenth of linting a file. A spread would call the getter.
+ */
+function copyFinding<E extends Partial<Finding>>(f: RawFinding, extra: E): RawFinding & E {
+  const id = Object.getOwnPropertyDescriptor(f, 'id');
+  if (!id?.get) {
+    const { gap: _gap, ...rest } = f;
+    return { ...rest, ...extra };
+  }
+  const get = id.get;
+  // The accessor in the literal (not defineProperty on a built object, which was slower than the id itself).
+  const settle = (value: string) => Object.defineProperty(out, 'id', { value, writable: true, enumerable: true, configurable: true });
+  const out: Record<string, unknown> = {
+    get id(): string {
+      const value = get.call(f) as string;
+      settle(value);
+      return value;
+    },
+    set id(value: string) {
+      settle(value);
+    },
+  };
+  for (const k of Object.keys(f)) if (k !== 'id' && k !== 'gap') out[k] = f[k as keyof RawFinding];
+  for (const k of Object.keys(extra)) out[k] = extra[k as keyof E];
+  return out as RawFinding & E;
+}
+
 /** Evidence by path alone, located once the report shows it (placed). */
 const pathOnly = (path: string): Evidence => ({ path, origin: 'file' });
 
 const rank = (f: Omit<Finding, never>) => (f.fatal ? 0 : 1) * 100 + (f.note ? 50 : 0) + SEVERITIES.indexOf(f.severity);
 
-function ancestorsOf(path: string): string[] {
-  const out: string[] = [];
-  let p = path;
-  for (;;) {
+/** The first of a path and its ancestors (nearest first: `a.b[0].c`, `a.b[0]`, `a.b`, `a`) that `has`, without building the list (once per fact cited). */
+function lineageFind(path: string, has: (p: string) => boolean): string | undefined {
+  for (let p = path; ;) {
+    if (has(p)) return p;
     const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    if (cut <= 0) return out;
+    if (cut <= 0) return undefined;
     p = p.slice(0, cut);
-    out.push(p);
   }
 }
 

@@ -40,7 +40,7 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
       // The null device reads as empty and never blocks (`--answers /dev/null`: no answers).
       if (isNullDevice(st)) return { ok: true, text: '' };
       if (!st.isFile()) return { ok: false, diagnostic: { file, message: `is ${special(st)}, not a regular file; expected ${what}` } };
-      if (st.size <= MAX_BYTES) buf = readBounded(fd, MAX_BYTES);
+      if (st.size <= MAX_BYTES) buf = readBounded(fd, MAX_BYTES, st.size);
     } finally {
       closeSync(fd);
     }
@@ -51,7 +51,7 @@ export async function readText(file: string, what = 'a YAML org file'): Promise<
     if (buf.includes(0)) return { ok: false, diagnostic: { file, message: `is a binary file; expected ${what}` } };
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+      text = (strictUtf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(buf);
     } catch {
       // Point at the first byte that is not UTF-8 (often a Latin-1 accented letter).
       const loose = new TextDecoder('utf-8').decode(buf);
@@ -96,18 +96,26 @@ function special(st: Stats): string {
 }
 
 /** The file's bytes, or undefined past `max` (a regular file can still grow while it is read). */
-function readBounded(fd: number, max: number): Buffer | undefined {
-  const chunks: Buffer[] = [];
+function readBounded(fd: number, max: number, expected: number): Buffer | undefined {
+  // One buffer of the size fstat gave, and a byte more to see that the file grew since: a 64 KB
+  // chunk per read was most of what linting a portfolio of small files allocated outside the heap.
+  let buf = Buffer.allocUnsafe(Math.min(expected, max) + 1);
   let size = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(64 * 1024);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) return Buffer.concat(chunks);
+    if (size === buf.length) {
+      if (size > max) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+      buf.copy(bigger, 0, 0, size);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, size, buf.length - size, null);
+    if (n === 0) return buf.subarray(0, size);
     size += n;
-    if (size > max) return undefined;
-    chunks.push(chunk.subarray(0, n));
   }
 }
+
+/** One decoder for every file (decode() without `stream` keeps no state between calls); made when first needed. */
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
 
 /** Loads an org file; `shown` is the name used in messages (defaults to the path). */
 export async function loadOrgFile(file: string, shown = file): Promise<LoadResult> {

@@ -141,15 +141,18 @@ export function placeOf(e: Evidence | undefined, file: string): { file: string; 
 export function problemsOf(f: LintedFile): Problem[] {
   const r = f.report;
   const out: Problem[] = [];
-  r.findings.forEach((finding) => {
-    if (finding.note) return;
-    const place = placeOf(finding.evidence[0], f.file);
-    const base = { ruleId: finding.messageId === CONTRADICTION ? CONTRADICTION : finding.ruleId, severity: finding.severity, message: finding.message, ...place, finding };
+  for (const finding of r.findings) {
+    if (finding.note) continue;
+    const { file, line, column, path } = placeOf(finding.evidence[0], f.file);
+    // A contradiction is listed under its own id (CONTRADICTION), the waiver found under the rule that scores it.
+    const ruleId = finding.messageId === CONTRADICTION ? CONTRADICTION : finding.ruleId;
+    // Written out, not spread from a shared base: a file lists dozens, and the spreads were most of this function's time and garbage.
+    const level = levelOf(finding.severity);
     if (finding.suppressed) {
       const waiver = r.rules.find((x) => x.id === finding.ruleId)?.waiver;
-      out.push({ ...base, kind: 'suppressed', level: levelOf(finding.severity), label: 'waived', active: false, waiver });
-    } else out.push({ ...base, kind: 'finding', level: levelOf(finding.severity), label: finding.severity, active: true });
-  });
+      out.push({ ruleId, severity: finding.severity, message: finding.message, file, line, column, path, finding, kind: 'suppressed', level, label: 'waived', active: false, waiver });
+    } else out.push({ ruleId, severity: finding.severity, message: finding.message, file, line, column, path, finding, kind: 'finding', level, label: finding.severity, active: true });
+  }
   for (const rule of r.rules) {
     if (rule.status === 'waived' && rule.waiver) {
       out.push({
@@ -198,13 +201,9 @@ export function problemsOf(f: LintedFile): Problem[] {
       waiver: w,
     });
   }
-  return (
-    out
-      .map((p, i) => ({ p, i }))
-      // Code-unit order, not the locale's: the same bytes on every machine.
-      .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
-      .map(({ p }) => p)
-  );
+  // Code-unit order, not the locale's: the same bytes on every machine. Array sort is stable (ES2019), so
+  // problems at one place stay in the order above.
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }
 
 export interface LintRenderOptions {
@@ -376,31 +375,33 @@ export function problemView(f: LintFile): LintFile {
   const { findings, rules, waivers, summary, auditDate } = f.report;
   // A rule's docs and checks are in no listing: most of its text.
   const listed = rules.map(({ docs: _docs, checks: _checks, ...rest }) => rest);
-  return { ...f, report: { findings, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
+  // Nor is a finding's id, worked out when first read (run.ts): sanitising a copy with it would work every one out.
+  const unidentified = findings.map((x) => {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x)) if (k !== 'id') out[k] = x[k as keyof Finding];
+    return out;
+  });
+  return { ...f, report: { findings: unidentified, rules: listed, waivers, summary, auditDate } as unknown as AuditReport };
 }
 
 /**
  * What stylish reads of a file (problemsOf's lines, no more), and the summary
  * slimLintedFile keeps: each finding's rule, message id, severity, message, first place
- * and people counted, and each rule's verdict, waiver, error and missing facts. Sanitising the rest of a report (the findings'
+ * and people counted (notes left out), and the verdict, waiver, error and missing facts of each rule
+ * that is waived, in error or not assessed. Sanitising the rest of a report (the findings'
  * data, evidence and thresholds) was a tenth of linting a file.
  */
 export function listingView(f: LintFile): LintFile {
   if (!f.ok) return f;
   const { findings, rules, waivers, summary, auditDate } = f.report;
+  // Notes are no problem (problemsOf, activeFindings), and only a waived rule, one in error or one not assessed gives
+  // a line of its own: the rest of the view was sanitised for nothing.
   const listed = {
     // messageId: a contradiction is listed under its own id (CONTRADICTION).
-    findings: findings.map(({ ruleId, messageId, severity, message, note, suppressed, people, evidence }) => ({
-      ruleId,
-      messageId,
-      severity,
-      message,
-      note,
-      suppressed,
-      people,
-      evidence: evidence.slice(0, 1),
-    })),
-    rules: rules.map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
+    findings: findings
+      .filter((x) => !x.note)
+      .map(({ ruleId, messageId, severity, message, note, suppressed, people, evidence }) => ({ ruleId, messageId, severity, message, note, suppressed, people, evidence: evidence.slice(0, 1) })),
+    rules: rules.filter((r) => r.status === 'waived' || r.status === 'error' || r.status === 'not-assessed').map(({ id, status, waiver, error, missing }) => ({ id, status, waiver, error, missing })),
     waivers: waivers.filter((w) => w.status === 'expired'),
     summary,
     auditDate,
