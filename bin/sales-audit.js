@@ -34,6 +34,12 @@ const vm = require('node:vm');
 // Node 22 and later dropped it and prints an error for an unknown flag. Those
 // lines are told apart by a feature they have (module.enableCompileCache,
 // from 22.1), never by a flag the running V8 may not know.
+// No flag is set on Node 22 and later: loading node:v8 to set one costs about
+// 9 million instructions there (callgrind, Node 22.23), more than the flags
+// tried win back. Measured and dropped: --no-sparkplug (12-30 million more per
+// command on 20, 22 and 24: the baseline code pays even in one audit),
+// --concurrent-sparkplug (set at run time it crashes Node 20 and 22, signal
+// 11), --regexp-tier-up-ticks=100 (4 million more on Node 22).
 const nativeCompileCache = typeof nodeModule.enableCompileCache === 'function';
 if (!nativeCompileCache) require('node:v8').setFlagsFromString('--interrupt-budget=270336');
 
