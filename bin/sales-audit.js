@@ -34,6 +34,12 @@ const vm = require('node:vm');
 // Node 22 and later dropped it and prints an error for an unknown flag. Those
 // lines are told apart by a feature they have (module.enableCompileCache,
 // from 22.1), never by a flag the running V8 may not know.
+// No flag is set on Node 22 and later: loading node:v8 to set one costs about
+// 9 million instructions there (callgrind, Node 22.23), more than the flags
+// tried win back. Measured and dropped: --no-sparkplug (12-30 million more per
+// command on 20, 22 and 24: the baseline code pays even in one audit),
+// --concurrent-sparkplug (set at run time it crashes Node 20 and 22, signal
+// 11), --regexp-tier-up-ticks=100 (4 million more on Node 22).
 const nativeCompileCache = typeof nodeModule.enableCompileCache === 'function';
 if (!nativeCompileCache) require('node:v8').setFlagsFromString('--interrupt-budget=270336');
 
@@ -64,10 +70,17 @@ globalThis.__salesAuditImport = (specifier) => {
   return import(specifier);
 };
 
+// dist/start.cjs has one code cache per command it is for: `lint`'s and the
+// JSON audit's (also used by every other command). Each holds only what its
+// command compiled; one cache of both cost each command 2-3 million more
+// instructions of deserialising (1-2% of its start-up, on Node 20, 22 and 24).
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const startCache = command === 'lint' ? 'lint' : 'audit';
+
 /** Compiles one built file with its code cache (when this V8 made one) and runs it; returns what it evaluates to. */
 function compile(name) {
   const file = join(dist, name);
-  const cacheFile = file.replace(/\.cjs$/, `.${cacheTag}.cache`);
+  const cacheFile = file.replace(/\.cjs$/, `${name === 'start.cjs' ? `.${startCache}` : ''}.${cacheTag}.cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

@@ -217,9 +217,11 @@ const example = `${root}templates/examples/mid-size-gaps.yaml`;
 // rewrites its cache, starting from the one before, so a cache gathers what
 // every earlier run compiled; the run that matters most comes last: the JSON
 // audit, which CI and the benchmark time.
-// dist/start.cjs's cache is made by the last two runs only ('start'), the
+// dist/start.cjs's caches are made by the last two runs only ('start'), the
 // commands it is for: what the others compiled would be deserialised by every
-// start for nothing.
+// start for nothing. It has one per command (start.lint.*.cache,
+// start.audit.*.cache; bin/sales-audit.js picks by the command), each made by
+// that command's run alone.
 const runs = [
   ['explain', 'selling-time'],
   ['schema'],

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -282,11 +282,30 @@ describe('speed by construction', () => {
       expect(heavy(loaded([BIN, ...args])), args.join(' ')).toEqual([]);
   });
 
+  it('dist/start.cjs has a code cache per command, and lint and the JSON audit each read their own', () => {
+    const tag = spawnSync(NODE, ['-p', '`${process.versions.v8}-${process.arch}`'], { encoding: 'utf8' }).stdout.trim();
+    for (const cmd of ['audit', 'lint']) expect(existsSync(`${ROOT}dist/start.${cmd}.${tag}.cache`), cmd).toBe(true);
+    // A copy without lint's cache: lint compiles start.cjs's chunks without one; the JSON audit still has its own.
+    const dir = mkdtempSync(join(tmpdir(), 'sales-audit-start-cache-'));
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    rmSync(join(dir, 'dist', `start.lint.${tag}.cache`));
+    const states = (args: string[]) => {
+      const r = spawnSync(NODE, [join(dir, 'bin', 'sales-audit.js'), ...args], { encoding: 'utf8', env: { ...process.env, SALES_AUDIT_DEBUG_STARTUP: '1', NO_COLOR: '1' } });
+      expect(r.status, r.stderr).toBeLessThanOrEqual(1);
+      return [...r.stderr.matchAll(/^sales-audit: loaded cli\.cjs, code cache (\w+)$/gm)].map((m) => m[1]);
+    };
+    const example = join(dir, 'templates', 'examples', 'mid-size-gaps.yaml');
+    expect(states(['lint', example, '--date', DATE])).toEqual(['missing']);
+    expect(states(['audit', example, '--format', 'json', '--date', DATE])).toEqual(['accepted']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('the code caches are written by the build and accepted at run time', () => {
     for (const args of [
       ['rules', '--format', 'json'],
       ['audit', '--example', 'healthy-org', '--format', 'json', '--date', DATE],
       ['audit', '--example', 'healthy-org', '--date', DATE],
+      ['lint', 'templates/examples/healthy-org.yaml', '--date', DATE],
     ]) {
       const r = loadedChunks(args);
       expect(r.chunks.length, args.join(' ')).toBeGreaterThan(0);
