@@ -339,7 +339,12 @@ export const Admin = z.strictObject({
     unit: '%',
     askWithout: ['people', 'people_csv'],
   }),
-  non_sales_tasks: fact(z.array(NonSalesTask), { question: 'What non-sales tasks do reps do?', item: 'task' }),
+  non_sales_tasks: fact(z.array(NonSalesTask), {
+    question: 'What non-sales tasks do reps do?',
+    item: 'task',
+    // An empty list earns nothing (selling-time): every rep has some admin, so a VP hears "none" as "not looked at".
+    help: 'Every rep does some: CRM updates, quotes, order entry, internal meetings, expenses. List each with its hours; a task only a rep can do is not offloadable. An empty list earns nothing: the audit reads it as not looked at.',
+  }),
   support_staff: fact(count, { question: 'How many support or admin staff help the reps?', unit: 'people' }),
 });
 

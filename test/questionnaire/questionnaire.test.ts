@@ -167,6 +167,14 @@ describe('who answers what', () => {
     const roles = nodes.find((n) => n.key === 'roles')!;
     expect(roles.children!.find((n) => n.key === 'roles[0].opened_on')!.gate).toEqual({ key: 'roles[0].open', field: 'open', values: [true] });
   });
+
+  it('the non-sales tasks question warns that an empty list earns nothing (selling-time reads [] as not looked at)', () => {
+    const text = renderQuestionnaireYaml(buildQuestionnaire(rules, { group: 'management' }));
+    const lines = text.split('\n');
+    const at = lines.indexOf('# What non-sales tasks do reps do?');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 1]).toMatch(/^# Every rep does some: .*An empty list earns nothing: the audit reads it as not looked at\.$/);
+  });
 });
 
 describe('names from the roster', () => {
