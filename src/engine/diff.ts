@@ -250,21 +250,28 @@ interface Judge {
   missing: Map<string, Set<string>>;
   /** Ids of findings suppressed by a waiver. */
   waived: Set<string>;
+  /** This side's list labels, for its own findings' paths. */
+  labels: Labels;
 }
 
 /**
  * A side's fact path in the form both sides share: list items by name when
  * both orgs are at hand, by position otherwise (a JSON report holds no org).
  */
-const pathForm = (path: string, org: Org | undefined, byName: boolean): string[] => tokens(byName && org && !/\[\]/.test(path) ? stablePath(path, org) : path);
+const pathForm = (path: string, org: Org | undefined, byName: boolean, cache: Labels): string[] => tokens(byName && org && !/\[\]/.test(path) ? stablePath(path, org, cache) : path);
+
+/** Each list's labels, read once per side (stablePath's cache): a 10,000-person roster is not read again per path. */
+type Labels = NonNullable<Parameters<typeof stablePath>[2]>;
 
 function judge(s: DiffSide, byName: boolean): Judge {
   const r = s.report;
+  const labels: Labels = new WeakMap();
   return {
+    labels,
     report: r,
     org: s.org,
     rules: new Map(r.rules.map((x) => [x.id, x])),
-    missing: new Map(r.rules.map((x) => [x.id, new Set(x.missing.map((m) => keyOf(pathForm(m, s.org, byName).map((t) => (wild(t) ? '[]' : t)))))])),
+    missing: new Map(r.rules.map((x) => [x.id, new Set(x.missing.map((m) => keyOf(pathForm(m, s.org, byName, labels).map((t) => (wild(t) ? '[]' : t)))))])),
     waived: new Set(r.findings.filter((f) => f.suppressed).map((f) => idOf(f))),
   };
 }
@@ -299,13 +306,13 @@ function covered(missing: Set<string>, p: string[]): boolean {
  * or undefined when it judged what `f` is about: its rule did not judge
  * (status), was waived, or the facts `f` rests on were unknown there.
  */
-function unassessed(f: Finding, own: DiffSide, other: Judge, byName: boolean): AssessmentReason | undefined {
+function unassessed(f: Finding, own: DiffSide, mine: Judge, other: Judge, byName: boolean): AssessmentReason | undefined {
   const rule = other.rules.get(f.ruleId);
   if (!rule) return 'absent';
   if (rule.status === 'waived' || other.waived.has(idOf(f))) return 'waived';
   if (rule.status === 'not-assessed' || rule.status === 'not-applicable' || rule.status === 'off' || rule.status === 'error') return rule.status;
   const missing = other.missing.get(f.ruleId) ?? new Set<string>();
-  const facts = f.evidence.map((e) => pathForm(e.path, own.org, byName));
+  const facts = f.evidence.map((e) => pathForm(e.path, own.org, byName, mine.labels));
   return facts.some((p) => covered(missing, p)) ? 'unknown' : undefined;
 }
 
@@ -317,13 +324,13 @@ function unassessed(f: Finding, own: DiffSide, other: Judge, byName: boolean): A
 function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after: DiffSide, jb: Judge, ja: Judge, byName: boolean): AuditDiff['findings'] {
   const out: AuditDiff['findings'] = { resolved: [], noLongerAssessed: [], waived: [], new: [], newlyAssessed: [], open: raw.open };
   for (const f of raw.resolved) {
-    const why = unassessed(f, before, ja, byName);
+    const why = unassessed(f, before, jb, ja, byName);
     if (why === 'waived') out.waived.push(toDiffFinding(f));
     else if (why) out.noLongerAssessed.push({ ...toDiffFinding(f), reason: why });
     else out.resolved.push(toDiffFinding(f));
   }
   for (const f of raw.new) {
-    const why = unassessed(f, after, jb, byName);
+    const why = unassessed(f, after, ja, jb, byName);
     if (why) out.newlyAssessed.push({ ...toDiffFinding(f), reason: why });
     else out.new.push(toDiffFinding(f));
   }
@@ -336,8 +343,8 @@ function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after
  * finding is resolved): a fix item whose facts became unknown, or a find-out
  * item whose facts are still unknown (the list that held them went), is not.
  */
-function itemUnassessed(c: ChecklistItem, before: DiffSide, ja: Judge, byName: boolean): AssessmentReason | undefined {
-  return unassessed({ ruleId: c.ruleId, messageId: c.stepId, evidence: c.evidence, id: c.id } as Finding, before, ja, byName);
+function itemUnassessed(c: ChecklistItem, before: DiffSide, jb: Judge, ja: Judge, byName: boolean): AssessmentReason | undefined {
+  return unassessed({ ruleId: c.ruleId, messageId: c.stepId, evidence: c.evidence, id: c.id } as Finding, before, jb, ja, byName);
 }
 
 const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
@@ -355,7 +362,8 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
   // List items are compared by name when both orgs are at hand, by position when a side is a JSON report.
   const byName = !!before.org && !!after.org;
   const ja = judge(after, byName);
-  const findings = classify(matchFindings(active(b), active(a)), before, after, judge(before, byName), ja, byName);
+  const jb = judge(before, byName);
+  const findings = classify(matchFindings(active(b), active(a)), before, after, jb, ja, byName);
   // By identity, and a team's or a summary's item by rule and step (its identity names every rep, or the threshold was crossed).
   const beforeItems = new Set(b.checklist.flatMap(itemKeys));
   const afterItems = new Set(a.checklist.flatMap(itemKeys));
@@ -387,9 +395,9 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
     rules: ruleChanges,
     findings,
     checklist: {
-      done: gone.filter((c) => !itemUnassessed(c, before, ja, byName)).map(itemOf),
+      done: gone.filter((c) => !itemUnassessed(c, before, jb, ja, byName)).map(itemOf),
       noLongerAssessed: gone.flatMap((c) => {
-        const reason = itemUnassessed(c, before, ja, byName);
+        const reason = itemUnassessed(c, before, jb, ja, byName);
         return reason ? [{ ...itemOf(c), reason }] : [];
       }),
       new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
