@@ -2,9 +2,12 @@
 // (exit 2) that says what was expected.
 import { InvalidArgumentError, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../engine/types';
-import { isCalendarDate } from '../engine/calendar';
+import { isCalendarDate, noSuchDay } from '../engine/calendar';
 
 export function parseDate(v: string): string {
+  // A well-formed day the calendar lacks (2026-02-30) is told why, as in an org file, not asked for in a form it has.
+  const why = isCalendarDate(v) ? undefined : noSuchDay(v);
+  if (why) throw new InvalidArgumentError(`${v} does not exist: ${why}; expected a date as YYYY-MM-DD.`);
   if (!isCalendarDate(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   return v;
 }

@@ -5,12 +5,12 @@
 // are matched by their stable identity (identity.ts), never by message text or
 // line, so reordering or reformatting an org file changes nothing.
 import type { Org } from '../model/schema';
-import { itemLabel } from './identity';
+import { itemLabel, stablePath } from './identity';
 import { meaningOf } from './summarise';
 import { SEVERITIES, type AuditReport, type Category, type ChecklistItem, type Finding, type Grade, type Severity, type Status } from './types';
 
 /** The version of the diff's JSON form; a breaking change bumps it (README "The diff report"). */
-export const DIFF_SCHEMA_VERSION = 1;
+export const DIFF_SCHEMA_VERSION = 2;
 
 /** One side of a comparison: its report, and its org when it came from an org file (for the facts). */
 export interface DiffSide {
@@ -39,7 +39,16 @@ export interface SideSummary {
   gradeStatus: AuditReport['summary']['gradeStatus'];
 }
 
-/** A finding in a comparison: resolved (as it was), new or still open (as it is now). */
+/**
+ * Why a finding left or joined the audit without the organisation changing for
+ * better or worse: `unknown`, the facts it rests on are unknown on one side (not
+ * given, "don't know", or set aside as contradictory); otherwise the rule's
+ * status on that side (`not-assessed`, `not-applicable`, `off`, `error`,
+ * `waived`), or `absent` when that side's audit has no such rule.
+ */
+export type AssessmentReason = 'unknown' | 'not-assessed' | 'not-applicable' | 'off' | 'error' | 'waived' | 'absent';
+
+/** A finding in a comparison: resolved, no longer assessed or waived (as it was), new or newly assessed or still open (as it is now). */
 export interface DiffFinding {
   id: string;
   ruleId: string;
@@ -52,6 +61,8 @@ export interface DiffFinding {
   line?: number;
   /** Still open, but it says something else now (a figure moved, the severity changed): what it said before. */
   was?: { severity: Severity; message: string };
+  /** No longer assessed or newly assessed: why (the other side's rule status, or `unknown` facts). */
+  reason?: AssessmentReason;
 }
 
 /** A checklist item in a comparison: done (in before, gone after) or new. */
@@ -61,6 +72,8 @@ export interface DiffItem {
   kind: ChecklistItem['kind'];
   action: string;
   gain: number;
+  /** Gone but not done (checklist `noLongerAssessed`): why. */
+  reason?: AssessmentReason;
 }
 
 /** One fact that differs between two org files. */
@@ -95,15 +108,26 @@ export interface AuditDiff {
   categories: ({ id: Category; title: string } & { score: Change; coverage: Change })[];
   /** Rules whose status or score changed, in catalogue order. */
   rules: { id: string; title: string; status: { before: Status | null; after: Status | null }; score: Change }[];
-  findings: { resolved: DiffFinding[]; new: DiffFinding[]; open: DiffFinding[] };
-  checklist: { done: DiffItem[]; new: DiffItem[] };
+  /**
+   * `resolved`: gone while the audit still knows the facts it rested on (an
+   * improvement); `noLongerAssessed`: gone because those facts became unknown or
+   * the rule stopped judging (not assessed, not applicable, off, in error),
+   * which is no improvement; `waived`: gone under a waiver; `new`: a finding
+   * the audit could have made before and did not (a regression);
+   * `newlyAssessed`: a finding that appears because its facts became known or
+   * its rule began judging (or its waiver ended), which is no regression;
+   * `open`: on both sides.
+   */
+  findings: { resolved: DiffFinding[]; noLongerAssessed: DiffFinding[]; waived: DiffFinding[]; new: DiffFinding[]; newlyAssessed: DiffFinding[]; open: DiffFinding[] };
+  /** `noLongerAssessed`: items gone because their facts are unknown now, their rule stopped judging or is waived (not done; `reason` says which). */
+  checklist: { done: DiffItem[]; noLongerAssessed: DiffItem[]; new: DiffItem[] };
   /**
    * The facts that changed, when both sides are org files (a JSON report holds
    * no facts): null otherwise. A renamed list item is named in `renamed`, and
    * its findings are resolved under the old name and new under the new one.
    */
   facts: { changed: FactChange[]; renamed: Rename[] } | null;
-  /** The regression gate's inputs: the headline fell, or new findings appeared (by severity). */
+  /** The regression gate's inputs: the headline fell, or new findings appeared (by severity; newly assessed ones are not counted). */
   regression: { scoreFell: boolean; newFindings: Record<Severity, number> };
 }
 
@@ -155,7 +179,7 @@ const toDiffFinding = (f: Finding, was?: Finding): DiffFinding => ({
  * rule and subject (the same person or stage, said differently: still open,
  * with what it said before). Each finding is matched at most once.
  */
-function matchFindings(before: Finding[], after: Finding[]): AuditDiff['findings'] {
+function matchFindings(before: Finding[], after: Finding[]): { resolved: Finding[]; new: Finding[]; open: DiffFinding[] } {
   const left = new Map<number, Finding>(before.map((f, i) => [i, f]));
   const open: DiffFinding[] = [];
   const fresh: Finding[] = [];
@@ -205,12 +229,122 @@ function matchFindings(before: Finding[], after: Finding[]): AuditDiff['findings
     else if (!f.people && open.some((o) => o.ruleId === f.ruleId && o.messageId === f.messageId)) continue;
     else fresh.push(f);
   }
-  const order = (a: DiffFinding, b: DiffFinding) => Number(b.fatal) - Number(a.fatal) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  return { resolved: [...left.values()], new: fresh, open: open.sort(order) };
+}
+
+const order = (a: DiffFinding, b: DiffFinding) => Number(b.fatal) - Number(a.fatal) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+
+// ---- assessed on both sides? ----
+
+/** A path's parts: names and list segments (`[3]`, `["AE 1"]`, `[]`); a quoted label may hold dots and brackets. */
+const tokens = (path: string): string[] => path.match(/\["(?:[^"\\]|\\.)*"(?:#\d+)?\]|\[[^\]]*\]|[^.[]+/g) ?? [];
+/** `[]` and `[-1]` stand for every item of a list. */
+const wild = (t: string) => t === '[]' || t === '[-1]';
+
+/** One side as the other side's findings are checked against it: its report, and its org for list items by name. */
+interface Judge {
+  report: AuditReport;
+  org?: Org;
+  rules: Map<string, AuditReport['rules'][number]>;
+  /** Per rule, the facts it could not judge (its `missing`), each as its tokens joined (`keyOf`). */
+  missing: Map<string, Set<string>>;
+  /** Ids of findings suppressed by a waiver. */
+  waived: Set<string>;
+  /** This side's list labels, for its own findings' paths. */
+  labels: Labels;
+}
+
+/**
+ * A side's fact path in the form both sides share: list items by name when
+ * both orgs are at hand, by position otherwise (a JSON report holds no org).
+ */
+const pathForm = (path: string, org: Org | undefined, byName: boolean, cache: Labels): string[] => tokens(byName && org && !/\[\]/.test(path) ? stablePath(path, org, cache) : path);
+
+/** Each list's labels, read once per side (stablePath's cache): a 10,000-person roster is not read again per path. */
+type Labels = NonNullable<Parameters<typeof stablePath>[2]>;
+
+function judge(s: DiffSide, byName: boolean): Judge {
+  const r = s.report;
+  const labels: Labels = new WeakMap();
   return {
-    resolved: [...left.values()].map((f) => toDiffFinding(f)).sort(order),
-    new: fresh.map((f) => toDiffFinding(f)).sort(order),
-    open: open.sort(order),
+    labels,
+    report: r,
+    org: s.org,
+    rules: new Map(r.rules.map((x) => [x.id, x])),
+    missing: new Map(r.rules.map((x) => [x.id, new Set(x.missing.map((m) => keyOf(pathForm(m, s.org, byName, labels).map((t) => (wild(t) ? '[]' : t)))))])),
+    waived: new Set(r.findings.filter((f) => f.suppressed).map((f) => idOf(f))),
   };
+}
+
+const keyOf = (t: string[]) => t.join('\u0000');
+
+/**
+ * True when one of `missing` is the fact `p` or holds it (`people` holds
+ * `people[3].attainment`, `people[].attainment` holds each person's): each
+ * prefix of `p`, with its list segments as they are or as `[]`, is looked up,
+ * so a 10,000-person roster costs a few lookups per finding, not a scan.
+ */
+function covered(missing: Set<string>, p: string[]): boolean {
+  if (!missing.size) return false;
+  let variants: string[][] = [[]];
+  for (const t of p) {
+    variants = variants.flatMap((v) =>
+      t.startsWith('[')
+        ? [
+            [...v, t],
+            [...v, '[]'],
+          ]
+        : [[...v, t]],
+    );
+    if (variants.some((v) => missing.has(keyOf(v)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Why the other side's audit could not have made finding `f` (of side `own`),
+ * or undefined when it judged what `f` is about: its rule did not judge
+ * (status), was waived, or the facts `f` rests on were unknown there.
+ */
+function unassessed(f: Finding, own: DiffSide, mine: Judge, other: Judge, byName: boolean): AssessmentReason | undefined {
+  const rule = other.rules.get(f.ruleId);
+  if (!rule) return 'absent';
+  if (rule.status === 'waived' || other.waived.has(idOf(f))) return 'waived';
+  if (rule.status === 'not-assessed' || rule.status === 'not-applicable' || rule.status === 'off' || rule.status === 'error') return rule.status;
+  const missing = other.missing.get(f.ruleId) ?? new Set<string>();
+  const facts = f.evidence.map((e) => pathForm(e.path, own.org, byName, mine.labels));
+  return facts.some((p) => covered(missing, p)) ? 'unknown' : undefined;
+}
+
+/**
+ * Sorts the findings gone and come into what changed in the organisation
+ * (resolved, new) and what changed in what the audit could judge (no longer
+ * assessed, waived, newly assessed).
+ */
+function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after: DiffSide, jb: Judge, ja: Judge, byName: boolean): AuditDiff['findings'] {
+  const out: AuditDiff['findings'] = { resolved: [], noLongerAssessed: [], waived: [], new: [], newlyAssessed: [], open: raw.open };
+  for (const f of raw.resolved) {
+    const why = unassessed(f, before, jb, ja, byName);
+    if (why === 'waived') out.waived.push(toDiffFinding(f));
+    else if (why) out.noLongerAssessed.push({ ...toDiffFinding(f), reason: why });
+    else out.resolved.push(toDiffFinding(f));
+  }
+  for (const f of raw.new) {
+    const why = unassessed(f, after, ja, jb, byName);
+    if (why) out.newlyAssessed.push({ ...toDiffFinding(f), reason: why });
+    else out.new.push(toDiffFinding(f));
+  }
+  for (const k of ['resolved', 'noLongerAssessed', 'waived', 'new', 'newlyAssessed'] as const) out[k].sort(order);
+  return out;
+}
+
+/**
+ * An item is done only when its rule still judges the facts it was about (as a
+ * finding is resolved): a fix item whose facts became unknown, or a find-out
+ * item whose facts are still unknown (the list that held them went), is not.
+ */
+function itemUnassessed(c: ChecklistItem, before: DiffSide, jb: Judge, ja: Judge, byName: boolean): AssessmentReason | undefined {
+  return unassessed({ ruleId: c.ruleId, messageId: c.stepId, evidence: c.evidence, id: c.id } as Finding, before, jb, ja, byName);
 }
 
 const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
@@ -225,10 +359,15 @@ const itemKeys = (c: ChecklistItem): string[] => {
 export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0.0'): AuditDiff {
   const b = before.report;
   const a = after.report;
-  const findings = matchFindings(active(b), active(a));
+  // List items are compared by name when both orgs are at hand, by position when a side is a JSON report.
+  const byName = !!before.org && !!after.org;
+  const ja = judge(after, byName);
+  const jb = judge(before, byName);
+  const findings = classify(matchFindings(active(b), active(a)), before, after, jb, ja, byName);
   // By identity, and a team's or a summary's item by rule and step (its identity names every rep, or the threshold was crossed).
   const beforeItems = new Set(b.checklist.flatMap(itemKeys));
   const afterItems = new Set(a.checklist.flatMap(itemKeys));
+  const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k)));
   const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const score = change(b.summary.score, a.summary.score);
   const ruleIds = [...new Set([...a.rules.map((r) => r.id), ...b.rules.map((r) => r.id)])];
@@ -256,7 +395,11 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
     rules: ruleChanges,
     findings,
     checklist: {
-      done: b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k))).map(itemOf),
+      done: gone.filter((c) => !itemUnassessed(c, before, jb, ja, byName)).map(itemOf),
+      noLongerAssessed: gone.flatMap((c) => {
+        const reason = itemUnassessed(c, before, jb, ja, byName);
+        return reason ? [{ ...itemOf(c), reason }] : [];
+      }),
       new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
     },
     facts: before.org && after.org ? factChanges(before.org, after.org) : null,

@@ -321,6 +321,11 @@ export class InquirerPrompter implements Prompter {
     for (const line of wrap(safeText(text), this.width)) this.say(line);
   }
 
+  /** A section that ended early: the count made true, and why it is lower than the last one shown. */
+  sectionDone(pr: Progress, closed: number): void {
+    this.note(`${progressLine(pr)} · done: your answers made the other ${closed} question${closed === 1 ? '' : 's'} it counted unnecessary`);
+  }
+
   /** Where we are and why we ask, above every question. */
   private header(q: Question, pr: Progress, help?: string): void {
     if (pr.index === 1) this.say(`\n${this.c.bold(sectionTitle(pr.section))} ${this.c.dim(`· section ${pr.sectionIndex} of ${pr.sectionCount}`)}`);

@@ -19,8 +19,16 @@ export interface Progress {
   /** 1-based, among the sections this run asks about. */
   sectionIndex: number;
   sectionCount: number;
-  /** 1-based, within the section; the count grows as list items are added. */
+  /** 1-based, within the section: one more at every question, never less. */
   index: number;
+  /**
+   * The questions of the section: those asked so far (this one included) and
+   * those still to ask, counting the follow-ups an answer may still open and,
+   * for a list not started, one item's questions. It falls when an answer
+   * closes follow-ups, and rises only when a list gets another item; the
+   * section ends at its count (Prompter.sectionDone when answers closed the
+   * last ones).
+   */
   count: number;
 }
 
@@ -41,6 +49,13 @@ export interface Prompter {
    * that differs from its counterpart), shown with that question's progress.
    */
   confirm(id: string, message: string, initial: boolean, about?: { q: Question; progress: Progress }): Promise<boolean>;
+  /**
+   * A section ended before its count because answers closed the questions
+   * left in it: `progress` is the section's last count made true (index ===
+   * count, the questions asked); `closed` how many the last count held that
+   * are not needed now. Optional: a prompter without a terminal has nothing to show.
+   */
+  sectionDone?(progress: Progress, closed: number): void;
 }
 
 /** Section names as shown: `company` -> `Company`. */

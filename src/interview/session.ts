@@ -56,8 +56,8 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const askedIn = new Map<Section, number>();
   let last: Section | undefined;
   const opts: PlanOptions = { all: o.all, section: o.section, only: o.only, date: o.date };
-  // The largest "of m" shown per section: the count never shrinks within a section.
-  const shown = new Map<Section, number>();
+  // The progress shown with the last question: a section left before its count is closed with the count made true.
+  let shown: Progress | undefined;
 
   const persist = async (before: string, edit: AnswerEdit) => {
     if (o.org.text !== before) await o.save(o.org.text, edit);
@@ -67,17 +67,20 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     const state = o.org.state();
     const plan = planQuestions(state, o.rules, opts);
     const q = plan.find((x) => !visited.has(x.id));
-    if (last && (!q || q.section !== last)) await askNote(o, last, askedIn.get(last) ?? 0, state.data);
+    if (last && (!q || q.section !== last)) {
+      if (shown && shown.index < shown.count) o.prompter.sectionDone?.({ ...shown, count: shown.index }, shown.count - shown.index);
+      await askNote(o, last, askedIn.get(last) ?? 0, state.data);
+    }
     if (!q) break;
     visited.set(q.id, q.section);
     askedIn.set(q.section, (askedIn.get(q.section) ?? 0) + 1);
     last = q.section;
     result.asked++;
     // Counted with the questions that may still open up and one item's questions for each list not started,
-    // so "question 2 of 9" neither grows as answers come nor shrinks when they close questions.
+    // so "question 2 of 9" does not grow as answers open follow-ups (only when a list gets another item); it
+    // falls when answers close them, so the section ends at its count, never at "7 of 8".
     const progress = progressOf(planQuestions(state, o.rules, { ...opts, conditional: true }), visited, q, (x) => x.estimate ?? 1);
-    progress.count = Math.max(progress.count, shown.get(q.section) ?? 0);
-    shown.set(q.section, progress.count);
+    shown = progress;
     const before = o.org.text;
     // The answer's edits, kept as a function so a save can re-apply them to a newer file.
     let apply: ((org: OrgText) => void) | undefined;

@@ -8,6 +8,7 @@ import { OrgSchema } from '../model/schema';
 import { suggest, type Diagnostic } from './diagnostics';
 import type { PositionMap } from './positions';
 import { UNKNOWN } from './normalize';
+import { noSuchDay } from '../engine/calendar';
 
 const describe = (v: unknown) =>
   v === undefined || v === null ? 'nothing' : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : typeof v === 'object' && v ? 'a mapping' : String(v);
@@ -67,17 +68,8 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
   return out;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** For a YYYY-MM-DD that is not in the calendar (2026-02-30), why; else undefined. */
-export function noSuchDay(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day < 1 || day > days ? `${MONTHS[month - 1]} ${year} has ${days} days` : undefined;
-}
+// In engine/calendar.ts, so that --date (cli/options.ts) says the same without loading the schema.
+export { noSuchDay };
 
 const FRIENDLY_TYPES: Record<string, string> = {
   object: 'a mapping (key: value lines)',

@@ -4,7 +4,7 @@
 // (a Content-Security-Policy forbids both), built with the escaping template
 // (./html-template), so every value from a file is text.
 import type { AuditDiff, Change, DiffFinding } from '../engine/diff';
-import { changeText, deltaText, factText, renameLines } from './diff';
+import { changeText, deltaText, factText, findingCounts, notDone, reasonText, renameLines } from './diff';
 import { longDate, pageHead } from './html';
 import { css, type Css, html, type Html, join, trusted } from './html-template';
 import PAGE_CSS_TEXT from './page.css?raw';
@@ -25,11 +25,20 @@ const TAGS = {
   resolved: html`<span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Resolved</span>`,
   new: html`<span class="tag tag-new"><span aria-hidden="true">+ </span>New</span>`,
   open: html`<span class="tag tag-open">Still open</span>`,
+  unassessed: html`<span class="tag tag-unassessed"><span aria-hidden="true">? </span>No longer assessed</span>`,
+  waived: html`<span class="tag tag-open"><span aria-hidden="true">~ </span>Waived</span>`,
+  assessed: html`<span class="tag tag-unassessed"><span aria-hidden="true">! </span>Newly assessed</span>`,
 } as const;
 
-function findingItem(f: DiffFinding, mark: 'resolved' | 'new' | 'open'): Html {
+function findingItem(f: DiffFinding, mark: keyof typeof TAGS): Html {
   const was = f.was ? html`<br><span class="was">was: ${f.was.severity}, ${f.was.message}</span>` : '';
-  return html`<li class="df df-${mark}">${TAGS[mark]} <span class="sev">${f.severity}</span> <code>${f.ruleId}</code> <span class="msg">${f.message}</span>${was}</li>`;
+  const why =
+    mark === 'unassessed'
+      ? html`<br><span class="was">not resolved: ${reasonText(f, 'gone')}</span>`
+      : mark === 'assessed'
+        ? html`<br><span class="was">not a regression: ${reasonText(f, 'came')}</span>`
+        : '';
+  return html`<li class="df df-${mark}">${TAGS[mark]} <span class="sev">${f.severity}</span> <code>${f.ruleId}</code> <span class="msg">${f.message}</span>${was}${why}</li>`;
 }
 
 /** The change under the report's score gauge (audit --baseline): `▲ +8 since main:acme.yaml`. */
@@ -59,12 +68,21 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
     );
   out.push(html`</tbody></table>`);
   const f = d.findings;
-  out.push(html`<h3>Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open</h3>`);
-  const items = [...f.resolved.map((x) => findingItem(x, 'resolved')), ...f.new.map((x) => findingItem(x, 'new')), ...f.open.filter((x) => opts.open || x.was).map((x) => findingItem(x, 'open'))];
+  out.push(html`<h3>Findings: ${findingCounts(d)}</h3>`);
+  const items = [
+    ...f.resolved.map((x) => findingItem(x, 'resolved')),
+    ...f.noLongerAssessed.map((x) => findingItem(x, 'unassessed')),
+    ...f.waived.map((x) => findingItem(x, 'waived')),
+    ...f.new.map((x) => findingItem(x, 'new')),
+    ...f.newlyAssessed.map((x) => findingItem(x, 'assessed')),
+    ...f.open.filter((x) => opts.open || x.was).map((x) => findingItem(x, 'open')),
+  ];
   out.push(items.length ? html`<ul class="dfs">${items}</ul>` : html`<p>No finding changed.</p>`);
-  if (d.checklist.done.length || d.checklist.new.length) {
-    out.push(html`<h3>Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new</h3><ul class="dfs">`);
+  const unjudged = d.checklist.noLongerAssessed;
+  if (d.checklist.done.length || d.checklist.new.length || unjudged.length) {
+    out.push(html`<h3>Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new${unjudged.length ? `, ${unjudged.length} gone but not done` : ''}</h3><ul class="dfs">`);
     for (const i of d.checklist.done) out.push(html`<li class="df df-resolved"><span class="tag tag-resolved"><span aria-hidden="true">✓ </span>Done</span> <span class="msg">${i.action}</span></li>`);
+    for (const i of unjudged) out.push(html`<li class="df df-unassessed">${TAGS.unassessed} <span class="msg">${i.action}</span><br><span class="was">not done: ${notDone(i)}</span></li>`);
     for (const i of d.checklist.new) out.push(html`<li class="df df-new"><span class="tag tag-new"><span aria-hidden="true">+ </span>New</span> ${i.action}</li>`);
     out.push(html`</ul>`);
   }

@@ -3,7 +3,7 @@
 // AuditDiff. Text from org files (names, messages) is made inert for a
 // terminal (no control characters) and escaped for Markdown.
 import { Chalk } from 'chalk';
-import type { AuditDiff, Change, DiffFinding, FactChange } from '../engine/diff';
+import type { AssessmentReason, AuditDiff, Change, DiffFinding, DiffItem, FactChange } from '../engine/diff';
 import { md as mdEscape } from './markdown';
 
 import type { DiffFormat } from './formats-diff';
@@ -28,6 +28,51 @@ export const changeText = (c: Change, unit = ''): string =>
 const gradeOf = (g: string | null, status: string) => g ?? (status === 'incomplete' ? 'incomplete' : 'none');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const GONE: Record<AssessmentReason, string> = {
+  unknown: 'the facts it rested on are unknown now',
+  'not-assessed': 'the rule is not assessed now',
+  'not-applicable': 'the rule does not apply now',
+  off: 'the rule is turned off now',
+  error: 'the rule could not run',
+  waived: 'the rule is waived now',
+  absent: 'the rule is not in the later audit',
+};
+const CAME: Record<AssessmentReason, string> = {
+  unknown: 'its facts were unknown before',
+  'not-assessed': 'the rule was not assessed before',
+  'not-applicable': 'the rule did not apply before',
+  off: 'the rule was turned off before',
+  error: 'the rule could not run before',
+  waived: 'the rule was waived before',
+  absent: 'the rule was not in the earlier audit',
+};
+
+/** Why a finding is no longer assessed (`gone`) or newly assessed (`came`), in words: `the facts it rested on are unknown now`. */
+export function reasonText(x: DiffFinding, way: 'gone' | 'came'): string {
+  return (way === 'gone' ? GONE : CAME)[x.reason ?? 'unknown'];
+}
+
+/**
+ * The counts of the classes that say what the audit could judge, not what the
+ * organisation did (`, 9 no longer assessed, 1 newly assessed`); empty when
+ * there are none, so a comparison without them reads as before.
+ */
+export function assessedCounts(d: AuditDiff): string {
+  const f = d.findings;
+  return [
+    f.noLongerAssessed.length ? `, ${f.noLongerAssessed.length} no longer assessed` : '',
+    f.waived.length ? `, ${f.waived.length} waived` : '',
+    f.newlyAssessed.length ? `, ${f.newlyAssessed.length} newly assessed` : '',
+  ].join('');
+}
+
+/** Why a checklist item that left the audit is not done: its facts are unknown (a question), or its rule no longer judges them (a fix). */
+export const notDone = (i: DiffItem): string =>
+  i.reason === 'waived' ? 'the rule is waived now' : i.kind === 'find-out' ? 'the facts it asks about are still unknown' : 'its rule no longer judges the facts it was about';
+
+/** The findings' counts: `11 resolved, 2 new, 28 still open, 9 no longer assessed`. */
+export const findingCounts = (d: AuditDiff): string => `${d.findings.resolved.length} resolved, ${d.findings.new.length} new, ${d.findings.open.length} still open${assessedCounts(d)}`;
+
 /** What the change did, in one line: `Score 63 → 71 (+8), coverage 80% → 90%: 2 findings resolved, 1 new (high: selling-time)`. */
 export function diffHeadline(d: AuditDiff): string {
   const f = d.findings;
@@ -38,7 +83,7 @@ export function diffHeadline(d: AuditDiff): string {
     `${f.new.length} new${newRules.length ? ` (${newRules.slice(0, 3).join(', ')}${newRules.length > 3 ? ', …' : ''})` : ''}`,
     `${f.open.length} still open`,
   ];
-  return `${parts.join(', ')}: ${found.join(', ')}`;
+  return `${parts.join(', ')}: ${found.join(', ')}${assessedCounts(d)}`;
 }
 
 const value = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v));
@@ -79,10 +124,13 @@ export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
     out.push('');
   }
   const f = d.findings;
-  out.push(c.bold(`Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open`));
+  out.push(c.bold(`Findings: ${findingCounts(d)}`));
   const line = (mark: string, x: DiffFinding) => `  ${mark} ${x.severity.padEnd(8)} ${x.ruleId}  ${inert(x.message)}`;
   for (const x of f.resolved) out.push(c.green(line('✓ resolved', x)));
+  for (const x of f.noLongerAssessed) out.push(c.yellow(line('? no longer assessed', x)), c.dim(`               not resolved: ${reasonText(x, 'gone')}`));
+  for (const x of f.waived) out.push(c.dim(line('~ waived  ', x)));
   for (const x of f.new) out.push(c.red(line('+ new     ', x)));
+  for (const x of f.newlyAssessed) out.push(c.yellow(line('! newly assessed', x)), c.dim(`               not a regression: ${reasonText(x, 'came')}`));
   for (const x of f.open.filter((y) => opts.all || y.was)) {
     out.push(line('· open    ', x));
     if (x.was) out.push(c.dim(`               was: ${x.was.severity} ${inert(x.was.message)}`));
@@ -90,8 +138,10 @@ export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
   const quiet = f.open.filter((y) => !y.was).length;
   if (!opts.all && quiet) out.push(c.dim(`  · and ${plural(quiet, 'finding')} still open as before (--all lists them)`));
   out.push('');
-  out.push(c.bold(`Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new`));
+  const unjudged = d.checklist.noLongerAssessed;
+  out.push(c.bold(`Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new${unjudged.length ? `, ${unjudged.length} gone but not done` : ''}`));
   for (const i of d.checklist.done) out.push(c.green(`  [x] ${inert(i.action)} (${i.ruleId})`));
+  for (const i of unjudged) out.push(c.yellow(`  [?] ${inert(i.action)} (${i.ruleId}; not done: ${notDone(i)})`));
   for (const i of d.checklist.new) out.push(`  [ ] ${i.kind === 'find-out' ? '≤' : '+'}${i.gain.toFixed(1)} ${inert(i.action)} (${i.ruleId})`);
   out.push('');
   if (d.facts) {
@@ -143,13 +193,21 @@ export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {})
     used = out.join('\n').length;
   };
   const fl = (x: DiffFinding) => `- **${x.severity}** \`${x.ruleId}\`: ${md(x.message)}${x.was ? ` (was: ${x.was.severity}, ${md(x.was.message)})` : ''}`;
+  const why = (way: 'gone' | 'came') => (x: DiffFinding) => `${fl(x)} (${way === 'gone' ? 'not resolved' : 'not a regression'}: ${reasonText(x, way)})`;
   list(`Resolved (${f.resolved.length})`, f.resolved.map(fl));
+  list(`No longer assessed (${f.noLongerAssessed.length})`, f.noLongerAssessed.map(why('gone')));
+  list(`Waived (${f.waived.length})`, f.waived.map(fl));
   list(`New (${f.new.length})`, f.new.map(fl));
+  list(`Newly assessed (${f.newlyAssessed.length})`, f.newlyAssessed.map(why('came')));
   const changedOpen = f.open.filter((x) => x.was);
   list(`Still open, changed (${changedOpen.length} of ${f.open.length} still open)`, changedOpen.map(fl));
   list(
     `Checklist done (${d.checklist.done.length})`,
     d.checklist.done.map((i) => `- [x] ${md(i.action)} (\`${i.ruleId}\`)`),
+  );
+  list(
+    `Checklist gone but not done (${d.checklist.noLongerAssessed.length})`,
+    d.checklist.noLongerAssessed.map((i) => `- [ ] ${md(i.action)} (\`${i.ruleId}\`; not done: ${notDone(i)})`),
   );
   list(
     `Checklist new (${d.checklist.new.length})`,
@@ -188,9 +246,12 @@ export function sinceText(d: AuditDiff, opts: { color: boolean }): string {
   );
   for (const cat of d.categories.filter((x) => x.score.delta !== 0)) out.push(`  ${cat.title.padEnd(14)} ${signed(cat.score, changeText(cat.score))}`);
   const f = d.findings;
-  out.push(`  Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open`);
+  out.push(`  Findings: ${findingCounts(d)}`);
   for (const x of f.resolved) out.push(c.green(`    [x] resolved  ${x.ruleId}: ${inert(x.message)}`));
+  for (const x of f.noLongerAssessed) out.push(c.yellow(`    [?] no longer assessed  ${x.ruleId}: ${inert(x.message)} (not resolved: ${reasonText(x, 'gone')})`));
+  for (const x of f.waived) out.push(c.dim(`    [~] waived    ${x.ruleId}: ${inert(x.message)}`));
   for (const x of f.new) out.push(c.red(`    [+] new       ${x.severity} ${x.ruleId}: ${inert(x.message)}`));
+  for (const x of f.newlyAssessed) out.push(c.yellow(`    [!] newly assessed  ${x.severity} ${x.ruleId}: ${inert(x.message)} (not a regression: ${reasonText(x, 'came')})`));
   for (const r of renameLines(d)) out.push(`    ${inert(r)}`);
   return out.join('\n');
 }
@@ -203,9 +264,12 @@ export function sinceMarkdown(d: AuditDiff): string {
   out.push(`| Score | ${num(d.score.before)} | ${num(d.score.after)} | ${deltaText(d.score.delta)} |`);
   out.push(`| Coverage | ${num(d.coverage.before, '%')} | ${num(d.coverage.after, '%')} | ${deltaText(d.coverage.delta, ' pts')} |`);
   for (const cat of d.categories) out.push(`| ${cat.title} | ${num(cat.score.before)} | ${num(cat.score.after)} | ${deltaText(cat.score.delta)} |`);
-  out.push('', `Findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.open.length} still open.`, '');
+  out.push('', `Findings: ${findingCounts(d)}.`, '');
   for (const x of f.resolved) out.push(`- [x] ~~${md(x.message)}~~ (\`${x.ruleId}\`, resolved)`);
+  for (const x of f.noLongerAssessed) out.push(`- [ ] ${md(x.message)} (\`${x.ruleId}\`, no longer assessed, not resolved: ${reasonText(x, 'gone')})`);
+  for (const x of f.waived) out.push(`- ${md(x.message)} (\`${x.ruleId}\`, waived)`);
   for (const x of f.new) out.push(`- **new** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)}`);
+  for (const x of f.newlyAssessed) out.push(`- **newly assessed** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)} (not a regression: ${reasonText(x, 'came')})`);
   for (const r of renameLines(d)) out.push(`- ${md(r)}`);
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -149,6 +149,9 @@ function suiteOf(f: LintFile): Suite {
         ['scoreChange', b.diff.score.delta === null ? '?' : String(b.diff.score.delta)],
         ['findingsNew', String(b.diff.findings.new.length)],
         ['findingsResolved', String(b.diff.findings.resolved.length)],
+        ['findingsNoLongerAssessed', String(b.diff.findings.noLongerAssessed.length)],
+        ['findingsWaived', String(b.diff.findings.waived.length)],
+        ['findingsNewlyAssessed', String(b.diff.findings.newlyAssessed.length)],
       );
   }
   return { name: f.file, props, cases: casesOf(f) };

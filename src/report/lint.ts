@@ -50,7 +50,9 @@ export function baselineNote(b: LintBaseline | undefined): string {
   if (b.status === 'unreadable') return `no baseline: ${b.revision} version unreadable`;
   const d = b.diff.score.delta;
   const f = b.diff.findings;
-  return `${d === null ? '?' : d > 0 ? `+${d}` : d < 0 ? `-${-d}` : '±0'} since ${b.revision}, ${f.resolved.length} resolved, ${f.new.length} new`;
+  // The classes that say what the audit could judge, not what the organisation did, only when there are any.
+  const more = [f.noLongerAssessed?.length ? `, ${f.noLongerAssessed.length} no longer assessed` : '', f.newlyAssessed?.length ? `, ${f.newlyAssessed.length} newly assessed` : ''].join('');
+  return `${d === null ? '?' : d > 0 ? `+${d}` : d < 0 ? `-${-d}` : '±0'} since ${b.revision}, ${f.resolved.length} resolved, ${f.new.length} new${more}`;
 }
 
 export interface UnreadFile {
@@ -426,7 +428,15 @@ export function slimLintedFile(f: LintFile): LintFile {
     baseline?.status === 'compared'
       ? {
           ...baseline,
-          diff: { score: baseline.diff.score, findings: { new: { length: baseline.diff.findings.new.length }, resolved: { length: baseline.diff.findings.resolved.length } } } as unknown as AuditDiff,
+          diff: {
+            score: baseline.diff.score,
+            findings: {
+              new: { length: baseline.diff.findings.new.length },
+              resolved: { length: baseline.diff.findings.resolved.length },
+              noLongerAssessed: { length: baseline.diff.findings.noLongerAssessed.length },
+              newlyAssessed: { length: baseline.diff.findings.newlyAssessed.length },
+            },
+          } as unknown as AuditDiff,
         }
       : baseline;
   const about = findingsAbout(report);

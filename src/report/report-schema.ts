@@ -173,7 +173,7 @@ export const ReportSchema = z.strictObject({
   waivers: z.array(waiver),
   notes: z.partialRecord(text, text),
   /** With --baseline: the comparison with the earlier audit (an AuditDiff, its own schemaVersion; see README). */
-  since: z.optional(z.looseObject({ schemaVersion: z.literal(1) })),
+  since: z.optional(z.looseObject({ schemaVersion: z.literal(2) })),
   /** Present only when the org file keeps several respondents' answers (`responses:`). */
   perception: z.optional(perception),
 });

@@ -237,14 +237,24 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
       const stateOf = (id: string): string | undefined => {
         if (f.baseline?.status === 'new') return 'new';
         if (!b) return undefined;
-        if (b.findings.new.some((x) => x.id === id)) return 'new';
+        // Newly assessed is still absent from the baseline: SARIF's `new` (the diff tells it from a regression).
+        if (b.findings.new.some((x) => x.id === id) || b.findings.newlyAssessed.some((x) => x.id === id)) return 'new';
         const open = b.findings.open.find((x) => x.id === id);
         return open ? (open.was ? 'updated' : 'unchanged') : undefined;
       };
       if (f.baseline)
         (files.at(-1) as Json).baseline =
           f.baseline.status === 'compared'
-            ? { revision: f.baseline.revision, scoreBefore: b!.score.before, scoreChange: b!.score.delta, findingsNew: b!.findings.new.length, findingsResolved: b!.findings.resolved.length }
+            ? {
+                revision: f.baseline.revision,
+                scoreBefore: b!.score.before,
+                scoreChange: b!.score.delta,
+                findingsNew: b!.findings.new.length,
+                findingsResolved: b!.findings.resolved.length,
+                findingsNewlyAssessed: b!.findings.newlyAssessed.length,
+                findingsNoLongerAssessed: b!.findings.noLongerAssessed.length,
+                findingsWaived: b!.findings.waived.length,
+              }
             : { revision: f.baseline.revision, status: f.baseline.status };
       for (const p of problemsOf(f)) {
         if (p.kind === 'waived') continue; // its findings carry the suppression

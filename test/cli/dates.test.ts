@@ -14,6 +14,8 @@ describe('isIsoDate', () => {
 
   it("parseDate turns a bad date into commander's usage error", () => {
     expect(parseDate('2026-11-27')).toBe('2026-11-27');
-    expect(() => parseDate('2026-02-30')).toThrow('expected a date as YYYY-MM-DD.');
+    expect(() => parseDate('2026-02-30')).toThrow('2026-02-30 does not exist: February 2026 has 28 days; expected a date as YYYY-MM-DD.');
+    expect(() => parseDate('2026-13-01')).toThrow('2026-13-01 does not exist: there is no month 13; expected a date as YYYY-MM-DD.');
+    expect(() => parseDate('27/11/2026')).toThrow(/^expected a date as YYYY-MM-DD\.$/);
   });
 });

@@ -74,7 +74,7 @@ describe('diff', () => {
   it('json (versioned), markdown and html; a JSON report as a side', () => {
     const json = cli(['diff', 'main:orgs/acme.yaml', 'orgs/acme.yaml', '--date', DATE, '--format', 'json'], { cwd: dir });
     const d = JSON.parse(json.stdout);
-    expect(d.schemaVersion).toBe(1);
+    expect(d.schemaVersion).toBe(2);
     expect(d.score.delta).toBe(auditOf(dir, better).summary.score - auditOf(dir, EXAMPLE).summary.score);
     expect(d.findings.resolved.map((f: { id: string }) => f.id)).toEqual(['selling-time/repMiddle/people["AE 1"].selling_time_pct']);
     const md = cli(['diff', 'main:orgs/acme.yaml', 'orgs/acme.yaml', '--date', DATE, '--format', 'markdown'], { cwd: dir });

@@ -87,7 +87,7 @@ describe('diff on pairs built from the bundled examples', () => {
     expect(d.findings.new).toEqual([]);
     expect(d.findings.open).toHaveLength(activeIds(a).length);
     expect(d.findings.open.filter((f) => f.was)).toEqual([]);
-    expect(d.checklist).toEqual({ done: [], new: [] });
+    expect(d.checklist).toEqual({ done: [], noLongerAssessed: [], new: [] });
     expect(d.facts).toEqual({ changed: [], renamed: [] });
     expect(d.rules).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('diff on pairs built from the bundled examples', () => {
     expect(d.categories.every((c) => c.score.delta === 0)).toBe(true);
     expect(d.findings.resolved).toEqual([]);
     expect(d.findings.new).toEqual([]);
-    expect(d.checklist).toEqual({ done: [], new: [] });
+    expect(d.checklist).toEqual({ done: [], noLongerAssessed: [], new: [] });
     expect(d.facts?.changed).toEqual([]);
   });
 

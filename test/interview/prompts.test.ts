@@ -319,6 +319,14 @@ describe('wording', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(49);
   });
 
+  it('a section that answers closed early ends with its count made true, and says why', async () => {
+    const { InquirerPrompter } = await import('../../src/interview/inquirer');
+    const out: string[] = [];
+    const io = { output: { write: (s: string) => out.push(s), columns: 200 } as unknown as NodeJS.WriteStream, color: false };
+    new InquirerPrompter({ Separator } as never, io).sectionDone({ section: 'plan', sectionIndex: 4, sectionCount: 14, index: 1, count: 1 }, 8);
+    expect(out.join('')).toBe('Plan 4/14 · question 1 of 1 · done: your answers made the other 8 questions it counted unnecessary\n');
+  });
+
   it("tell() wraps the command's own lines to the terminal width, like the progress line", async () => {
     const { InquirerPrompter } = await import('../../src/interview/inquirer');
     const out: string[] = [];

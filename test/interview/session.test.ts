@@ -39,6 +39,7 @@ class Scripted implements Prompter {
   async confirm(): Promise<boolean> {
     return false;
   }
+  sectionDone?: Prompter['sectionDone'];
 }
 
 /** Stands in for Inquirer's Ctrl-C. */
@@ -133,46 +134,93 @@ describe('a session', () => {
     expect(first.sectionCount).toBe(14);
   });
 
-  it('progress within a section: i goes up by one, "of m" is the same from the first question to the last', async () => {
-    // Every list gets one item; answers open and close conditional questions (a rep, a non-rep).
-    const p = new Scripted((q) => {
-      if (q.kind === 'items') return { kind: q.continuing ? 'done' : 'add' };
-      if (q.kind === 'boolean') return { kind: 'value', value: false };
-      if (q.kind === 'select') return { kind: 'value', value: q.choices!.at(-1)!.value };
+  it('progress over a whole interview (a blank file, and a bundled example with --all): never backwards, each section ends at its count', { timeout: 120_000 }, async () => {
+    // Every list gets two items; answers open and close conditional questions (a rep, a non-rep, "no" to a gate).
+    const answer = (q: Question, all: boolean): FactAnswer | ItemsAnswer => {
+      // A blank file's lists get two items; an example's lists are kept as they are.
+      if (q.kind === 'items') return { kind: (q.continuing && all) || (q.count ?? 0) >= 2 ? 'done' : 'add' };
+      if (q.current !== undefined) return { kind: 'value', value: q.current } as FactAnswer;
+      if (q.kind === 'boolean') return { kind: 'value', value: q.path.endsWith('is_rep') };
+      if (q.kind === 'select') return { kind: 'value', value: q.choices![0]!.value };
       if (q.kind === 'checkbox') return { kind: 'value', value: [q.choices![0]!.value] };
       if (q.kind === 'number') return { kind: 'value', value: 1 };
       if (q.kind === 'date') return { kind: 'value', value: '2025-01-01' };
       if (q.kind === 'values') return { kind: 'value', value: [1] };
       return { kind: 'value', value: 'x' };
-    });
-    await session(new OrgText(blank()), p).run;
-    const bySection = new Map<Section, Progress[]>();
-    for (const { progress } of p.asked) bySection.set(progress.section, [...(bySection.get(progress.section) ?? []), progress]);
-    expect(bySection.size).toBeGreaterThan(5);
-    for (const [section, ps] of bySection) {
-      expect(
-        ps.map((x) => x.index),
-        section,
-      ).toEqual(ps.map((_, i) => i + 1));
-      expect(new Set(ps.map((x) => x.count)), section).toEqual(new Set([ps[0]!.count]));
-      expect(ps[0]!.count, section).toBeGreaterThanOrEqual(ps.length);
+    };
+    const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
+    const walks: [string, string, boolean][] = [
+      ['blank', blank(), false],
+      // The mid-size example walks the same way, in 15 s: one example keeps the test quick.
+      ['struggling-startup', read('templates/examples/struggling-startup.yaml'), true],
+    ];
+    let closedEarly = 0;
+    for (const [name, text, all] of walks) {
+      // What the user sees, in order: each question's progress, and a section closed early.
+      const seen: { progress: Progress; q?: Question; answer?: FactAnswer | ItemsAnswer; closed?: number }[] = [];
+      const p = new Scripted((q, pr) => {
+        const a = answer(q, all);
+        seen.push({ progress: pr, q, answer: a });
+        return a;
+      });
+      p.sectionDone = (progress, closed) => void seen.push({ progress, closed });
+      await session(new OrgText(text), p, { all }).run;
+      expect(seen.length, name).toBeGreaterThan(20);
+      const sections = seen.map((x) => x.progress.section).filter((s, i, xs) => xs[i - 1] !== s);
+      // A section is asked once, in one run of questions, and "section k of n" counts up by one.
+      expect(new Set(sections).size, name).toBe(sections.length);
+      for (let i = 1; i < seen.length; i++) {
+        const [a, b] = [seen[i - 1]!, seen[i]!];
+        const where = `${name}: ${a.q?.id ?? 'section done'} -> ${b.q?.id ?? 'section done'}`;
+        expect(b.progress.sectionCount, where).toBe(a.progress.sectionCount);
+        if (b.progress.section !== a.progress.section) {
+          expect(b.progress.sectionIndex, where).toBe(a.progress.sectionIndex + 1);
+          expect(b.progress.index, where).toBe(1);
+          // The section left ended at its count.
+          expect(a.progress.index, where).toBe(a.progress.count);
+          continue;
+        }
+        if (b.closed !== undefined) {
+          // Answers closed the questions left: the count made true, the questions asked.
+          expect(b.progress, where).toEqual({ ...a.progress, count: a.progress.index });
+          expect(b.closed, where).toBe(a.progress.count - a.progress.index);
+          closedEarly++;
+          continue;
+        }
+        expect(b.progress.index, where).toBe(a.progress.index + 1);
+        expect(b.progress.count, where).toBeGreaterThanOrEqual(b.progress.index);
+        // The count rises only when a list gets another item ("add another?" answered yes).
+        if (b.progress.count > a.progress.count) expect([a.q?.kind, a.answer?.kind, a.q?.continuing], where).toEqual(['items', 'add', true]);
+      }
+      const last = seen.at(-1)!.progress;
+      expect(last.sectionIndex, name).toBe(last.sectionCount);
+      expect(last.index, name).toBe(last.count);
     }
-    // A list not started counts one item's questions: "Add a person?" is not "question 1 of 1".
-    expect(bySection.get('people')![0]!.count).toBeGreaterThan(5);
+    // The walks include answers that close a section's last questions ("no" to a gate).
+    expect(closedEarly).toBeGreaterThan(0);
   });
 
-  it('progress: a second item adds its questions to "of m" at "add another?", and m never shrinks', async () => {
+  it('progress: a second item adds its questions to "of m" at "add another?"; a non-rep\'s answer takes the rep questions off it', async () => {
     const p = new Scripted((q) => {
       if (q.kind === 'items') return q.path !== 'people' ? { kind: 'none' } : { kind: (q.count ?? 0) < 2 ? 'add' : 'done' };
       if (q.path.endsWith('is_rep')) return { kind: 'value', value: q.path.startsWith('people[0]') };
       return undefined;
     });
+    const done: Progress[] = [];
+    p.sectionDone = (pr) => void done.push(pr);
     await session(new OrgText(blank()), p, { section: 'people' }).run;
     const counts = p.asked.map((a) => a.progress.count);
-    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
     const again = p.asked.findIndex((a) => a.id === 'people#1');
     expect(counts[again + 1]).toBeGreaterThan(counts[again]!);
-    expect(new Set(counts.slice(0, again + 1)).size).toBe(1);
+    // Before it, the count only falls (the first person's empty list of actions takes its estimate off).
+    for (let i = 1; i <= again; i++) expect(counts[i]).toBeLessThanOrEqual(counts[i - 1]!);
+    // The second person does not sell: once said, their rep questions leave the count.
+    const notRep = p.asked.findIndex((a) => a.id === 'people[1].is_rep');
+    expect(counts[notRep + 1]).toBeLessThan(counts[notRep]!);
+    // It ends at its count: the last question's, or, when the last answer closed what it still counted, the count made true.
+    const end = done.at(-1) ?? p.asked.at(-1)!.progress;
+    expect(end.index).toBe(p.asked.at(-1)!.progress.index);
+    expect(end.count).toBe(end.index);
   });
 
   it('the opening line\'s count is the first question\'s "of m": a list not started is more than one question', async () => {

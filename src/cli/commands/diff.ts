@@ -11,7 +11,9 @@ export function registerDiff(program: Command): void {
   const targets = targetCollector(DIFF_FORMATS, 'text');
   program
     .command('diff')
-    .description('Compare two audits: headline, coverage and categories before and after, findings resolved, new and still open, checklist items done and new, facts that changed.')
+    .description(
+      'Compare two audits: headline, coverage and categories before and after, findings resolved, new, still open, no longer assessed, waived and newly assessed, checklist items done and new, facts that changed.',
+    )
     .argument('<before>', 'an org file, a JSON report (audit --format json), or a file at a git revision (main:orgs/acme.yaml)')
     .argument('<after>', 'the same kinds as <before>')
     .option('-f, --format <format>', `output format: ${DIFF_FORMATS.join(', ')} (default: text); repeat for several`, targets.onFormat)
@@ -19,7 +21,7 @@ export function registerDiff(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the audit date for sides that are org files (default: today)', parseDate)
     .option('--config <file>', 'use this config for both sides instead of the nearest .sales-audit.yaml')
     .option('--all', 'text: list every finding still open, not only those that changed')
-    .option('--fail-on-regression', 'exit 1 when the score fell or a new finding appeared')
+    .option('--fail-on-regression', 'exit 1 when the score fell or a new finding appeared (newly assessed ones are not new)')
     .option('--redact', 'replace the names of people and respondents with labels')
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .addHelpText(
@@ -28,6 +30,13 @@ export function registerDiff(program: Command): void {
 Findings are matched by their identity (rule, message and the person, stage or
 role they are about), not by text or line: reordering a list changes nothing;
 renaming a person shows that person's findings as resolved and new.
+
+A finding is resolved only when the later audit still knows the facts it rested
+on. One that left because those facts became unknown (removed, "don't know",
+contradicted) or its rule stopped judging (not assessed, not applicable, off)
+is "no longer assessed"; one that left under a waiver is "waived". One that
+appears because its facts became known (or its rule began judging, or its
+waiver ended) is "newly assessed", not "new".
 
 Examples:
   $ sales-audit diff audit-2026-05.json acme.yaml

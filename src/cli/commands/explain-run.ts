@@ -23,7 +23,7 @@ export const EXAMPLE_VALUES: Readonly<Record<string, string | number>> = {
   decisionDays: 90,
   where: 'spreadsheets',
   task: 'Invoicing',
-  tasks: 'invoicing and order entry',
+  tasks: '"Invoicing" and "Order entry"',
   target: 90,
   targetText: '90%',
   since: '2026-05-04',
@@ -50,6 +50,17 @@ export const EXAMPLE_VALUES: Readonly<Record<string, string | number>> = {
   base: 45,
 };
 
+/**
+ * Example values for one rule where a placeholder means something else there
+ * than in EXAMPLE_VALUES: `{fix}` is a policy's missing clause in
+ * individual-coaching but a job title in role-title-fit. Looked up before
+ * EXAMPLE_VALUES; a test checks each example value has the form the rule's own
+ * checklist items give that placeholder (a number, a quoted name, words).
+ */
+export const RULE_EXAMPLE_VALUES: Readonly<Record<string, Readonly<Record<string, string | number>>>> = {
+  'role-title-fit': { who: 'all Account Execs', fix: '"Account Executive"' },
+};
+
 export function explainRule(rule: RuleDefinition, width = 80): string {
   const out: string[] = [];
   const para = (title: string, text: string) => out.push('', title, ...wrap(text, width - 2).map((l) => `  ${l}`));
@@ -69,12 +80,18 @@ export function explainRule(rule: RuleDefinition, width = 80): string {
   out.push('', 'How to fix');
   // A worked example: placeholders filled with typical values (a report fills them from the org file); wrapped lines hang under the text.
   out.push('  (with example values; a report names your own people, stages and figures)');
-  for (const s of Object.values(rule.steps)) out.push(...wrap(`- ${exampleOf(s.action)} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
+  for (const s of Object.values(rule.steps)) out.push(...wrap(`- ${exampleOf(s.action, rule.id)} (owner: ${s.owner}; effort: ${s.effort})`, width - 4, '  ').map((l) => `  ${l}`));
   out.push('');
   return out.join('\n');
 }
 
-/** A step's action with its placeholders filled from EXAMPLE_VALUES; one without an example reads as "…". */
-export function exampleOf(action: string): string {
-  return action.replace(/\{(\w+)\}/g, (_m, k: string) => (k in EXAMPLE_VALUES ? String(EXAMPLE_VALUES[k]) : '…'));
+/** The example value of a placeholder in a rule's steps: the rule's own (RULE_EXAMPLE_VALUES), else EXAMPLE_VALUES; undefined when there is none. */
+export function exampleValue(key: string, ruleId?: string): string | number | undefined {
+  const own = ruleId === undefined ? undefined : RULE_EXAMPLE_VALUES[ruleId];
+  return own && key in own ? own[key] : key in EXAMPLE_VALUES ? EXAMPLE_VALUES[key] : undefined;
+}
+
+/** A step's action of rule `ruleId` with its placeholders filled (exampleValue); one without an example reads as "…". */
+export function exampleOf(action: string, ruleId?: string): string {
+  return action.replace(/\{(\w+)\}/g, (_m, k: string) => String(exampleValue(k, ruleId) ?? '…'));
 }

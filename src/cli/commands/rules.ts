@@ -1,18 +1,26 @@
 // `sales-audit rules`: the catalogue at a glance.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { SEVERITY_WEIGHT } from '../../engine/types';
 import { useColor } from '../output';
 import { stdoutColumns, stdoutIsTTY, writeStdout } from '../stdio';
+
+const RULES_FORMATS = ['text', 'json'] as const;
+
+/** --format's value, refused as every other command refuses one ("expected one of: ..."). */
+function parseRulesFormat(v: string): (typeof RULES_FORMATS)[number] {
+  if (!(RULES_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of: ${RULES_FORMATS.join(', ')}.`);
+  return v as (typeof RULES_FORMATS)[number];
+}
 
 export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('List the rules: id, title, category, severity and source.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-f, --format <format>', `output format: ${RULES_FORMATS.join(', ')} (default: text)`, parseRulesFormat)
     .option('--no-color', 'never use colour (also: NO_COLOR=1)')
     .option('--config <file>', 'the config whose plugins add rules (default: the .sales-audit.yaml that applies in the working folder)')
     .addHelpText('after', '\nExamples:\n  $ sales-audit rules\n  $ sales-audit rules --format json | jq -r ".[].id"')
-    .action(async (opts: { format: 'text' | 'json'; color?: boolean; config?: string }) => {
+    .action(async (opts: { format?: 'text' | 'json'; color?: boolean; config?: string }) => {
       // Loaded only when this command runs: declaring it stays cheap.
       const rules = await (await import('../rules-in-scope')).rulesInScope(opts.config);
       if (opts.format === 'json') {
