@@ -372,8 +372,13 @@ export function runAudit(given: AuditInput): AuditReport {
       severity: c.severity,
       order: c.order,
     });
+    const skipped = (status: string) => status === 'waived' || status === 'off' || status === 'error' || status === 'not-applicable';
+    // Facts asked by an item of their own (a check waiting on that fact alone, or a contradicted list): a check that
+    // waits on one of them and on others asks only the others, so the roster is not asked again far down the list.
+    const askedAlone = new Set<string>(resolving.map((c) => c.list));
+    for (const { raw } of presented) if (!skipped(raw.result.status)) for (const check of raw.result.checks) if (check.missing.length === 1) askedAlone.add(check.missing[0]!);
     presented.forEach(({ raw: { result }, stepsOf, findings: found }, order) => {
-      if (result.status === 'waived' || result.status === 'off' || result.status === 'error' || result.status === 'not-applicable') return;
+      if (skipped(result.status)) return;
       const gain = fixGain(scored, result.id);
       const fatal = result.severity === 'critical' && result.status === 'fail';
       const steps = stepsOf();
@@ -393,7 +398,9 @@ export function runAudit(given: AuditInput): AuditReport {
         if (!check.missing.length) continue;
         const points = inPlay(scored, result.id, check);
         if (!(points > 0)) continue;
-        const facts = check.missing;
+        const rest = check.missing.length > 1 ? check.missing.filter((f) => !askedAlone.has(f)) : check.missing;
+        // Every fact asked alone: the points go to the first one's item.
+        const facts = rest.length ? rest : check.missing.slice(0, 1);
         // A contradicted fact's checks are the contradiction's item: settling it is the question.
         // (The facts under it, a listed rep's quarters, stay their own questions: listing the reps does not tell them.)
         const settles = resolving.find((c) => facts.every((f) => f === c.list));

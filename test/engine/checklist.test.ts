@@ -129,3 +129,42 @@ describe('a find-out item is worth what knowing its facts can move, across the r
     expect(Math.abs(total - 100)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a fact asked by an item of its own is not asked again beside other facts (review: the roster asked at #1 and again at #18)', () => {
+  const waiting = (id: string, facts: string[]) =>
+    defineRule({
+      id,
+      title: id,
+      source: 'test',
+      category: 'people',
+      severity: 'high',
+      reads: [],
+      docs: { description: 'd', rationale: 'r' },
+      messages: {},
+      steps: {},
+      check: () => ({ checks: [{ id: 'waiting', score: [0, 1], unknown: facts }], steps: [] }),
+    }) as unknown as RuleDefinition;
+  const findOut = (rules: RuleDefinition[]) =>
+    runAudit({ org: {}, date: '2026-11-27', rules, file: 'o.yaml' })
+      .checklist.filter((c) => c.kind === 'find-out')
+      .map((c) => [c.facts, c.gain]);
+
+  it('the roster alone for one rule and the roster with a policy for another: the second asks only the policy, with its points', () => {
+    expect(findOut([waiting('a', ['people']), waiting('b', ['people', 'policies[0].development_plan'])])).toEqual([
+      [['people'], 50],
+      [['policies[0].development_plan'], 50],
+    ]);
+  });
+
+  it('a check waiting on facts each asked alone adds its points to the first one', () => {
+    expect(findOut([waiting('a', ['people']), waiting('b', ['other']), waiting('c', ['people', 'other'])])).toEqual([
+      // 33.3 + 33.3: each check's points are rounded to one decimal before they are added.
+      [['people'], 66.6],
+      [['other'], 33.3],
+    ]);
+  });
+
+  it('two facts no item asks alone stay one question', () => {
+    expect(findOut([waiting('a', ['people', 'other'])])).toEqual([[['people', 'other'], 100]]);
+  });
+});
