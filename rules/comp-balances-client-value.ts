@@ -1,7 +1,7 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, countOf, defineRule, joinNames, listNames, monthsBetween, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, listNames, monthsBetween, options, pastDate, repsOf, thousands, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
@@ -192,7 +192,7 @@ export default defineRule({
       score: varies === undefined ? [0, 1] : bracket((pick) => (varies || pick(small, false, true) ? 1 : 0.5)),
       unknown: [...(varies === undefined ? ['compensation.varies_by_objective'] : []), ...(varies === false && employees === undefined ? ['company.employees'] : [])],
     };
-    const people = employees === undefined ? '' : `${employees} ${employees === 1 ? 'person' : 'people'}`;
+    const people = employees === undefined ? '' : `${thousands(employees)} ${employees === 1 ? 'person' : 'people'}`;
     if (varies === false && small === true)
       findings.push(finding('simplePlanFits', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { note: true, thresholds: ['simplePlanUpToEmployees'] }));
     if (varies === false && small === false) {

@@ -4,6 +4,7 @@
 // terminal (no control characters) and escaped for Markdown.
 import { Chalk } from 'chalk';
 import type { AssessmentReason, AuditDiff, Change, DiffFinding, DiffItem, FactChange } from '../engine/diff';
+import { thousands } from '../engine/summarise';
 import { md as mdEscape } from './markdown';
 
 import type { DiffFormat } from './formats-diff';
@@ -26,7 +27,7 @@ export const changeText = (c: Change, unit = ''): string =>
   c.before === c.after ? `${num(c.after, unit)} (unchanged)` : `${num(c.before, unit)} → ${num(c.after, unit)} (${deltaText(c.delta, unit === '%' ? ' pts' : '')})`;
 
 const gradeOf = (g: string | null, status: string) => g ?? (status === 'incomplete' ? 'incomplete' : 'none');
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${n === 1 ? one : many}`;
 
 const GONE: Record<AssessmentReason, string> = {
   unknown: 'the facts it rested on are unknown now',

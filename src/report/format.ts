@@ -54,7 +54,7 @@ export const gradeText = (s: AuditReport['summary']) => s.grade ?? (s.gradeStatu
 /** "up to 81 once 9 facts are known", or '' when nothing is in play. */
 export function rangeText(s: AuditReport['summary']): string {
   if (s.score === null || s.upTo === null || s.upTo <= s.score) return '';
-  return `up to ${s.upTo} once ${s.unknownFacts} ${s.unknownFacts === 1 ? 'fact is' : 'facts are'} known`;
+  return `up to ${s.upTo} once ${thousandsText(s.unknownFacts)} ${s.unknownFacts === 1 ? 'fact is' : 'facts are'} known`;
 }
 
 /** `Score 58/100 (up to 81) · Grade incomplete · Coverage 44%` */

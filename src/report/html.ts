@@ -6,7 +6,7 @@
 // even so. Renders only: every number and word comes from the AuditReport.
 import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
-import { capNote, findingsAboutText, notes, ruleSections, STATUS_LABEL, thousandsText } from './format';
+import { capNote, findingsAbout, findingsAboutText, notes, ruleSections, STATUS_LABEL, thousandsText } from './format';
 import CSS_TEXT from './html.css?raw';
 import { css, type Css, html, Html, join, type Script, trusted } from './html-template';
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
@@ -67,7 +67,7 @@ type Band = 'good' | 'fair' | 'weak' | 'none';
 const bandOf = (s: number | null): Band => (s === null ? 'none' : s >= 90 ? 'good' : s >= 70 ? 'fair' : 'weak');
 const BAND_LABEL: Record<Band, string> = { good: '90 and above', fair: '70 to 89', weak: 'under 70', none: 'not assessed' };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${thousandsText(n)} ${n === 1 ? one : many}`;
 
 // ---- pieces ----
 
@@ -312,8 +312,11 @@ function cover(r: AuditReport, gaugeNote?: Html): Html {
   if (s.gradeStatus === 'incomplete') key.push(html`<li><b>No grade yet:</b> ${s.gradeNote ?? ''} The “find out” items of the checklist say what to ask next.</li>`);
   if (s.score !== null && s.upTo !== null && s.upTo > s.score)
     key.push(html`<li>Score ${s.score} out of 100, up to ${s.upTo} once ${plural(s.unknownFacts, 'unknown fact')} ${s.unknownFacts === 1 ? 'is' : 'are'} known.</li>`);
-  const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
-  key.push(html`<li>${plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
+  const sev = (['critical', 'high', 'medium', 'low'] as const).filter((k) => s.findings[k]).map((k) => `${thousandsText(s.findings[k])} ${k}`);
+  // Summarised (a large roster): the findings shown and the people and facts they are about, as the text and markdown say it.
+  const about = sev.length ? findingsAbout(r) : undefined;
+  const count = about ? `${plural(about.shown, 'finding')}; ${thousandsText(about.about)} people and facts` : plural(sev.length ? Object.values(s.findings).reduce((a, b) => a + b, 0) : 0, 'finding');
+  key.push(html`<li>${count}${sev.length ? ` (${sev.join(', ')})` : ''}.</li>`);
   if (r.checklist.length)
     key.push(
       html`<li>Most valuable next steps:<ol class="top-actions">${r.checklist

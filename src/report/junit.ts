@@ -4,6 +4,7 @@
 // that could not run is an error), one per expired waiver, and one per gate in
 // force. A file that could not be read is a suite with one error.
 import type { GateFailure } from '../engine/gates';
+import { thousands } from '../engine/summarise';
 import type { RuleResult } from '../engine/types';
 import { CONTRADICTION, EXPIRED_WAIVER, memorySpool, problemsOf, type LintedFile, type LintFile, type LintRun, type LintSpool, type LintStreamer, type Problem } from './lint';
 
@@ -42,7 +43,12 @@ function ruleCase(f: LintedFile, rule: RuleResult, problems: Problem[]): Case {
     const n = mine.length;
     return {
       ...base,
-      outcome: { kind: 'failure', type: s, message: `${s}${pct(rule.score)}: ${n} finding${n === 1 ? '' : 's'}${n ? `; first: ${mine[0]!.message}` : ''}`, body: mine.map(problemText).join('\n') },
+      outcome: {
+        kind: 'failure',
+        type: s,
+        message: `${s}${pct(rule.score)}: ${thousands(n)} finding${n === 1 ? '' : 's'}${n ? `; first: ${mine[0]!.message}` : ''}`,
+        body: mine.map(problemText).join('\n'),
+      },
     };
   }
   if (s === 'error') return { ...base, outcome: { kind: 'error', type: 'rule-error', message: `the rule could not run: ${rule.error ?? 'unknown error'}` } };

@@ -533,11 +533,11 @@ async function markdownStreamer(runHead: LintRunHead): Promise<LintStreamer> {
         const n = Object.values(s.findings).reduce((a, b) => a + b, 0);
         const gates = f.failures.length ? `failed: ${f.failures.map((x) => md(x.message)).join('; ')}` : 'passed';
         const b = f.baseline;
-        if (baseline === undefined) row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${gates} |`);
+        if (baseline === undefined) row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${gradeOf(s)} | ${s.coverage}% | ${thousandsText(n)} | ${gates} |`);
         else {
           const change = !b ? '' : b.status === 'compared' ? `${diffView!.deltaText(b.diff.score.delta)} (was ${b.diff.score.before ?? '?'})` : b.status === 'new' ? 'new file' : 'no baseline';
           const counts = b?.status === 'compared' ? `${b.diff.findings.new.length} | ${b.diff.findings.resolved.length}` : ' | ';
-          row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${change} | ${gradeOf(s)} | ${s.coverage}% | ${n} | ${counts} | ${gates} |`);
+          row(`| \`${md(f.file)}\` | ${s.score ?? '?'} | ${change} | ${gradeOf(s)} | ${s.coverage}% | ${thousandsText(n)} | ${counts} | ${gates} |`);
         }
       }
       // Each file's change first (what a reviewer reads), then the full reports.

@@ -13,6 +13,7 @@
 import { hash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 import { CONTRADICTION_DOCS } from '../engine/contradictions';
+import { thousands } from '../engine/summarise';
 import { optionDocs } from '../engine/define-rule';
 import { SEVERITY_WEIGHT, type RuleDefinition } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
@@ -316,7 +317,7 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
           level: 'warning',
           descriptor: { id: 'results-capped' },
           message: {
-            text: `${total - SARIF_MAX_RESULTS} of ${total} results were left out: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run, so the most severe were kept. Every result is in \`sales-audit lint --format json\` or --format stylish.`,
+            text: `${thousands(total - SARIF_MAX_RESULTS)} of ${thousands(total)} results were left out: code scanning accepts at most ${thousands(SARIF_MAX_RESULTS)} results per run, so the most severe were kept. Every result is in \`sales-audit lint --format json\` or --format stylish.`,
           },
         });
       }

@@ -127,7 +127,7 @@ export function summaryLine(run: LintRun): string {
   const total = SEVERITIES.reduce((a, s) => a + bySeverity[s], 0);
   const parts = [
     `${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`,
-    `${summarised ? `${thousandsText(shown)} finding${shown === 1 ? '' : 's'} (${thousandsText(total)} people and facts)` : `${total} finding${total === 1 ? '' : 's'}`}${
+    `${summarised ? `${thousandsText(shown)} finding${shown === 1 ? '' : 's'} (${thousandsText(total)} people and facts)` : `${thousandsText(total)} finding${total === 1 ? '' : 's'}`}${
       total
         ? `: ${SEVERITIES.filter((s) => bySeverity[s])
             .map((s) => `${thousandsText(bySeverity[s])} ${s}`)

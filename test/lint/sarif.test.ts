@@ -306,7 +306,11 @@ describe('SARIF within what code scanning accepts', () => {
     const allCounts = counts(all.files[0]!.problems);
     const keptCounts = counts(run.results.map((x) => x.properties));
     for (let i = 0; i < worstKept; i++) expect(keptCounts[i]).toBe(allCounts[i]);
-    expect(run.invocations[0]!.toolExecutionNotifications![0]!.message.text).toMatch(new RegExp(`^${total - SARIF_MAX_RESULTS} of ${total} results were left out`));
-    expect(r.stderr).toContain(`warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${total} results`);
+    // Counts with thousands separators, as in every other place a count is read.
+    const t = (n: number) => n.toLocaleString('en-US');
+    expect(run.invocations[0]!.toolExecutionNotifications![0]!.message.text).toMatch(
+      new RegExp(`^${t(total - SARIF_MAX_RESULTS)} of ${t(total)} results were left out: code scanning accepts at most ${t(SARIF_MAX_RESULTS)} results`),
+    );
+    expect(r.stderr).toContain(`warning: the SARIF output holds the ${t(SARIF_MAX_RESULTS)} most severe of ${t(total)} results`);
   }, 60_000);
 });

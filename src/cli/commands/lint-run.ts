@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules } from '../../../rules/index';
 import { checkGates } from '../../engine/gates';
+import { thousands } from '../../engine/summarise';
 import { audit } from '../../api';
 import type { Evidence, RuleDefinition, Severity } from '../../engine/types';
 import { formatDiagnostic, type Diagnostic } from '../../load/diagnostics';
@@ -206,7 +207,7 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
     const sarifResults = streamers.find((s) => s.results)?.results!() ?? 0;
     if (sarifResults > SARIF_MAX_RESULTS)
       writeStderrLine(
-        `sales-audit: warning: the SARIF output holds the ${SARIF_MAX_RESULTS} most severe of ${sarifResults} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
+        `sales-audit: warning: the SARIF output holds the ${thousands(SARIF_MAX_RESULTS)} most severe of ${thousands(sarifResults)} results: code scanning rejects a run with more (the run says so; --format json has them all)`,
       );
     gateMessages(run);
   } finally {
