@@ -72,6 +72,7 @@ export default defineRule({
     execTitleIc: 'The "{title}" role has an executive title but is an individual selling job: a personal quota, nobody reporting to it and no authority to hire.',
     execTitleIcPerson: '{name} has the executive title "{title}" but sells alone: a personal quota, nobody reporting to them and no authority to hire.',
     policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
+    policyNoRole: 'The policy for {who} names the job title "{role}", which no role in the file has{hint}; the people are not listed, so whether anyone holds it is unknown.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and the score counts {them} as earning nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
@@ -199,7 +200,10 @@ export default defineRule({
         const s = suggest(role.trim(), known);
         const at = `policies[${i}].applies_to`;
         // gap 0: reported one level under the rule's severity (a mistake in the file, not in the organisation).
-        findings.push(finding('policyNobody', [at], { who, role: role.trim(), hint: s ? ` (did you mean "${s}"?)` : '' }, { gap: 0 }));
+        // Without the roster (left out, or `people: []`, which counts as unknown) "applies to nobody" would be a verdict
+        // drawn from an unknown: the roles alone are judged, and the finding says so.
+        const message = org.people === undefined ? 'policyNoRole' : 'policyNobody';
+        findings.push(finding(message, [at], { who, role: role.trim(), hint: s ? ` (did you mean "${s}"?)` : '' }, { gap: 0 }));
         steps.push(
           step(
             'fixPolicyRole',

@@ -499,7 +499,7 @@ describe('lint: a policy for a job title nobody has', () => {
     const dir = scratch();
     writeFileSync(
       join(dir, 'typo.yaml'),
-      'version: 1\ncompany: { name: TypoCo, employees: 20 }\nroles:\n  - { title: Account Executive, open: false, carries_quota: true, direct_reports: 0, hiring_authority: false }\npolicies:\n  - one_to_one: weekly\n    applies_to: Acount Executive\n',
+      'version: 1\ncompany: { name: TypoCo, employees: 20 }\nroles:\n  - { title: Account Executive, open: false, carries_quota: true, direct_reports: 0, hiring_authority: false }\npolicies:\n  - one_to_one: weekly\n    applies_to: Acount Executive\npeople:\n  - { name: Kim, title: Account Executive, is_rep: true }\n',
     );
     const text = lint(['typo.yaml'], { cwd: dir });
     expect(text.stdout).toContain(
