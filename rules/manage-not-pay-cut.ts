@@ -78,6 +78,8 @@ export default defineRule({
     lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no coaching, improvement plan or decision on record.',
     stalled: '{name} has been on {action} since {since} ({daysText}, past the {decisionDays}-day deadline), still under {pct}% of quota, with no decision.',
     actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: the score counts this as earning nothing until they are.',
+    historyShort:
+      "{name}'s quota attainment is known for {knownText} ({values}), under {pct}% of quota; {quartersText} in a row are needed to tell whether {name} is persistently under quota: the score counts this as earning nothing until the earlier quarters are recorded.",
     rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
@@ -199,8 +201,14 @@ export default defineRule({
       const [runLo, runHi] = [runOf(counted[0]), runOf(counted[1])];
       // What a message says: the whole run under the bar, ramp quarters too (judging uses only those after the ramp).
       const run = runOf(len);
+      // A record too short to tell: every known quarter (after the ramp) is under the bar but there are
+      // fewer than the run needs, and the rep has (or, without a start date, may have) sold past the ramp
+      // for quarters not on record. A VP would not call that rep fine: the missing quarters are unknown,
+      // so the check earns nothing until they are known (cutting a record must never clear a rep).
+      const afterRamp = start === undefined ? undefined : Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3));
+      const short = att !== undefined && runHi < quarters && run === len && (afterRamp === undefined || afterRamp > len);
       // lagging: true (sure), false (sure not), undefined (turns on what is unknown).
-      const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters ? undefined : false;
+      const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters || short ? undefined : false;
       const performing = att !== undefined && len > 0 && att[len - 1]! >= pct;
 
       const typed = (actions ?? []).map((a, j) => ({ a, j }));
@@ -217,7 +225,8 @@ export default defineRule({
       const managed: Range = released || inWindow ? [1, 1] : actionsOpen || undated.length ? [0, 1] : [0, 0];
       const unknownFacts = [
         ...(att === undefined ? [`people[${i}].attainment`] : []),
-        ...(lagging === undefined && att !== undefined ? [startPath] : []),
+        ...(short ? [`people[${i}].attainment`] : []),
+        ...(lagging === undefined && att !== undefined && (!short || start === undefined) ? [startPath] : []),
         ...(actions === undefined ? [`people[${i}].actions`] : untyped.map(({ j }) => `people[${i}].actions[${j}].action`)),
         ...(released || inWindow ? [] : undated.map(({ j }) => `people[${i}].actions[${j}].date`)),
       ];
@@ -236,8 +245,25 @@ export default defineRule({
         // Not known to underperform: not judged when the known facts say so, else open.
         else if (lagging === undefined || (actionsOpen && !performing)) {
           checks.push(repCheck(rep, id, [0, 1], unknownFacts));
-          if (att === undefined) noAttainment.push(rep);
-          if (lagging === undefined && att !== undefined)
+          if (att === undefined || (short && len === 0)) noAttainment.push(rep);
+          else if (short)
+            findings.push(
+              finding(
+                'historyShort',
+                [`people[${i}].attainment`],
+                {
+                  name,
+                  pct,
+                  known: len,
+                  knownText: countOf(len, 'quarter'),
+                  quarters,
+                  quartersText: countOf(quarters, 'quarter'),
+                  values: att!.map((v) => `${v}%`).join(', '),
+                },
+                { ...thresholds, note: true },
+              ),
+            );
+          else if (lagging === undefined && att !== undefined)
             findings.push(finding('rampUnknown', [`people[${i}].attainment`, startPath], { name, pct, quarters: runHi, quartersText: lastQuarters(runHi) }, { ...thresholds, note: true }));
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
         return;
