@@ -69,7 +69,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -78,6 +78,8 @@ export default defineRule({
     lowAttainment: '{name} has been under {pct}% of quota for {quartersText} ({values}) with no coaching, improvement plan or decision on record.',
     stalled: '{name} has been on {action} since {since} ({daysText}, past the {decisionDays}-day deadline), still under {pct}% of quota, with no decision.',
     actionsUnknown: '{name} has been under {pct}% of quota for {quartersText}, but the actions taken are not known: the score counts this as earning nothing until they are.',
+    historyShort:
+      "{name}'s quota attainment is known for {knownText} ({values}), under {pct}% of quota; {quartersText} in a row are needed to tell whether {name} is persistently under quota: the score counts this as earning nothing until the earlier quarters are recorded.",
     rampUnknown: '{name} has been under {pct}% of quota for {quartersText}, but without a start date it is not known whether those quarters fall in the ramp-up.',
     repsUnknown: '{names} {has} no quota attainment recorded: the score counts {them} as earning nothing until it is known.',
     futureDate: 'The {action} recorded for {name} is dated {value}, after the audit date ({auditDate}): check it.',
@@ -199,8 +201,14 @@ export default defineRule({
       const [runLo, runHi] = [runOf(counted[0]), runOf(counted[1])];
       // What a message says: the whole run under the bar, ramp quarters too (judging uses only those after the ramp).
       const run = runOf(len);
+      // A record too short to tell: every known quarter (after the ramp) is under the bar but there are
+      // fewer than the run needs, and the rep has (or, without a start date, may have) sold past the ramp
+      // for quarters not on record. A VP would not call that rep fine: the missing quarters are unknown,
+      // so the check earns nothing until they are known (cutting a record must never clear a rep).
+      const afterRamp = start === undefined ? undefined : Math.max(0, Math.floor((monthsBetween(start, date) - rampMonths) / 3));
+      const short = att !== undefined && runHi < quarters && run === len && (afterRamp === undefined || afterRamp > len);
       // lagging: true (sure), false (sure not), undefined (turns on what is unknown).
-      const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters ? undefined : false;
+      const lagging = att === undefined ? undefined : runLo >= quarters ? true : runHi >= quarters || short ? undefined : false;
       const performing = att !== undefined && len > 0 && att[len - 1]! >= pct;
 
       const typed = (actions ?? []).map((a, j) => ({ a, j }));
@@ -217,7 +225,8 @@ export default defineRule({
       const managed: Range = released || inWindow ? [1, 1] : actionsOpen || undated.length ? [0, 1] : [0, 0];
       const unknownFacts = [
         ...(att === undefined ? [`people[${i}].attainment`] : []),
-        ...(lagging === undefined && att !== undefined ? [startPath] : []),
+        ...(short ? [`people[${i}].attainment`] : []),
+        ...(lagging === undefined && att !== undefined && (!short || start === undefined) ? [startPath] : []),
         ...(actions === undefined ? [`people[${i}].actions`] : untyped.map(({ j }) => `people[${i}].actions[${j}].action`)),
         ...(released || inWindow ? [] : undated.map(({ j }) => `people[${i}].actions[${j}].date`)),
       ];
@@ -236,8 +245,25 @@ export default defineRule({
         // Not known to underperform: not judged when the known facts say so, else open.
         else if (lagging === undefined || (actionsOpen && !performing)) {
           checks.push(repCheck(rep, id, [0, 1], unknownFacts));
-          if (att === undefined) noAttainment.push(rep);
-          if (lagging === undefined && att !== undefined)
+          if (att === undefined || (short && len === 0)) noAttainment.push(rep);
+          else if (short)
+            findings.push(
+              finding(
+                'historyShort',
+                [`people[${i}].attainment`],
+                {
+                  name,
+                  pct,
+                  known: len,
+                  knownText: countOf(len, 'quarter'),
+                  quarters,
+                  quartersText: countOf(quarters, 'quarter'),
+                  values: att!.map((v) => `${v}%`).join(', '),
+                },
+                { ...thresholds, note: true },
+              ),
+            );
+          else if (lagging === undefined && att !== undefined)
             findings.push(finding('rampUnknown', [`people[${i}].attainment`, startPath], { name, pct, quarters: runHi, quartersText: lastQuarters(runHi) }, { ...thresholds, note: true }));
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
         return;

@@ -71,21 +71,25 @@ function teamAttainment(
   for (const [i, p] of people.entries()) {
     if (p.is_rep === false) continue;
     const att = p.attainment;
-    if (att !== undefined && !att.length) continue; // no quarter recorded: nothing to judge
     const start = pastDate(p.start_date, date);
     // Ramped through the last four quarters: by the start date, or, without one,
     // when the record runs longer than the ramp plus four quarters (it starts no earlier than the start).
     const ramped: boolean | undefined =
       start !== undefined ? monthsBetween(start, date) >= o.rampMonths + 3 * QUARTERS : att !== undefined && att.length >= QUARTERS + Math.ceil(o.rampMonths / 3) ? true : undefined;
     if (ramped === false) continue;
+    // The bar is an average over the last four quarters, so a rep is judged on four. Averaging whatever
+    // quarters are listed let a deleted weak quarter lift a rep to quota: a missing quarter is unknown
+    // instead. With fewer than four known, a rep is at quota only if the known ones make the bar with the
+    // missing ones at 0%; otherwise unknown (attainment has no useful ceiling, so never a sure miss).
     const last = att?.slice(-QUARTERS);
-    const avg = last === undefined ? undefined : last.reduce((a, x) => a + x, 0) / last.length;
+    const sum = last?.reduce((a, x) => a + x, 0);
+    const missing = QUARTERS - (last?.length ?? 0);
     const at = (k: string) => `people[${i}].${k}`;
     const name = p.name ?? `people[${i}]`;
     const part = partTimeOf({ p, i, name, certain: p.is_rep === true });
-    const hit = avg === undefined ? undefined : avg >= o.quotaAttainedPct;
-    if (part && avg !== undefined) partTime.push({ name, why: part.why, paths: [part.path, at('attainment')] });
-    const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined ? [at('attainment')] : [])];
+    const hit = sum === undefined ? undefined : sum / QUARTERS >= o.quotaAttainedPct ? true : missing > 0 ? undefined : false;
+    if (part && last?.length) partTime.push({ name, why: part.why, paths: [part.path, at('attainment')] });
+    const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined || hit === undefined ? [at('attainment')] : [])];
     members.push({ name, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment') });
   }
   if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' }, partTime };
@@ -161,7 +165,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota; a part-time seller (a selling share under 100%, or a rep with people reporting to them) is judged as every rep, hits and misses alike, on attainment of their own quota (the quota sized to their share).',
+      'Checks that sales has key performance indicators, that they include at least one result (outcome) and one leading indicator (an activity or a conversion rate), that each has a target and an owner, that they are reviewed with the team on a regular cadence, and that the reps helped define them. Notes a list past about seven KPIs. Looks at team attainment: the share of reps ramped up through the last four quarters who were at quota (a rep with fewer than four quarters known is at quota only if the known ones make the bar with the missing ones at 0%, else unknown: a missing quarter is never averaged away); a part-time seller (a selling share under 100%, or a rep with people reporting to them) is judged as every rep, hits and misses alike, on attainment of their own quota (the quota sized to their share).',
     rationale:
       'Measuring the right things is what makes them manageable: indicators that reps can act on week by week make results more predictable and show early where to step in, and reps who helped choose them treat them as their own rather than as surveillance. When most of a team misses quota year-round, the number or the team\u2019s capacity to make it is wrong, not every rep. Scores: 0 without KPIs; otherwise weighted checks: a result measure 0.05, a leading indicator 0.25, targets 0.2 and owners 0.1 (by share of KPIs), review 0.2 (half for quarterly), the team\u2019s part 0.2, and team attainment 0.2 (the share of ramped reps at quota against the bar, in proportion). A KPI\u2019s target or owner left out is unknown and earns nothing; a target of 0 or an owner "none" is a known absence.',
   },

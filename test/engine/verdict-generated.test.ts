@@ -14,6 +14,7 @@ import { runAudit } from '../../src/engine/run';
 import type { AuditReport } from '../../src/engine/types';
 import { monthsBetween } from '../../src/engine/define-rule';
 import { storedKey } from '../../src/model/paths';
+import { example } from '../helpers/monotone';
 import type { Org } from '../../src/model/schema';
 
 const DATE = '2026-11-27';
@@ -335,6 +336,28 @@ export function risesEmptied(org: Org): string[] {
   return out;
 }
 
+/**
+ * Where deleting one quarter from a rep's attainment raises a rule's earned
+ * points or the headline. The quarter deleted is the oldest: the list runs
+ * oldest first up to the latest quarter, so dropping any other re-dates the
+ * quarters after it (a different record, not a quarter made unknown).
+ */
+export function risesQuarterDeleted(org: Org): string[] {
+  const out: string[] = [];
+  const before = scores(audit(org));
+  for (const [i, p] of (org.people ?? []).entries()) {
+    if (!p.attainment?.length) continue;
+    const copy = structuredClone(org);
+    copy.people![i]!.attainment = p.attainment.slice(1);
+    for (const [id, s] of scores(audit(copy))) {
+      const b = before.get(id) ?? null;
+      if (s === null) continue;
+      if (b === null ? s > 1e-9 : s > b + 1e-9) out.push(`people[${i}].attainment [${p.attainment}] -> [${p.attainment.slice(1)}]: ${id} ${b} -> ${s}`);
+    }
+  }
+  return out;
+}
+
 describe('generated orgs: deleting any one fact never raises a rule or the headline', () => {
   it('the generator makes the facts where the edges were (policies, part-time sellers, span, ramp, responses)', () => {
     const sample = fc.sample(orgs, { numRuns: 300, seed: SEED });
@@ -403,6 +426,38 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
       }
     }
     expect(tried).toBeGreaterThan(10);
+  });
+
+  it(
+    `${RUNS} orgs, the oldest quarter of each rep's attainment deleted in turn (seed ${SEED})`,
+    () => {
+      fc.assert(
+        fc.property(orgs, (org) => {
+          expect(risesQuarterDeleted(org)).toEqual([]);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    Math.max(600_000, RUNS * 2_000),
+  );
+
+  // rev7 p2 and p4 (mid-size-gaps): AE 3 and AE 4 cut to one quarter made manage-not-pay-cut not applicable
+  // (66 -> 67); AE 2's weak quarter dropped lifted metrics-accountability 0.81 -> 0.833.
+  it('on mid-size-gaps, cutting reps to their oldest quarter, or dropping a weak one, raises no rule nor the headline', async () => {
+    const org = await example('mid-size-gaps');
+    const before = scores(audit(org));
+    const edits: [string, (o: Org) => void][] = [
+      ['AE 3 and AE 4 cut to one quarter', (o) => o.people!.filter((p) => p.name === 'AE 3' || p.name === 'AE 4').forEach((p) => (p.attainment = p.attainment!.slice(0, 1)))],
+      ["AE 2's 71 dropped", (o) => o.people!.filter((p) => p.name === 'AE 2').forEach((p) => (p.attainment = p.attainment!.filter((a) => a !== 71)))],
+    ];
+    for (const [what, edit] of edits) {
+      const copy = structuredClone(org);
+      edit(copy);
+      expect(JSON.stringify(copy)).not.toBe(JSON.stringify(org));
+      const after = scores(audit(copy));
+      for (const [id, s] of after) if (s !== null) expect(s, `${what}: ${id}`).toBeLessThanOrEqual((before.get(id) ?? 0) + 1e-9);
+      expect(after.get('manage-not-pay-cut'), what).not.toBeNull();
+    }
   });
 
   it(

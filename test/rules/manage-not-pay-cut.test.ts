@@ -423,6 +423,43 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     expectMonotone(rule, { ...PART_TIME, people: [{ ...CEO_FULL_TIME, direct_reports: 3 }, PART_TIME.people![1]!] });
   });
 
+  // Reviewer's rev7 p2: AE 3 and AE 4, long past ramp, cut to one quarter each ([58] and [52]) made the rule
+  // not applicable ("nobody underperforming") and lifted the headline 66 -> 67.
+  describe('a record too short to tell is unknown, never "not underperforming"', () => {
+    const stalled = (name: string, attainment: number[], start = '2022-03-01') => rep(name, attainment, [['coaching', '2026-06-22']], start);
+    it('one known quarter under the bar, long past ramp: unknown (earns nothing), a note asks for the earlier quarters', () => {
+      const r = runRule(rule, { people: [stalled('AE 3', [58]), stalled('AE 4', [52], '2024-05-01')] });
+      expectOutcome(r, { status: 'not-assessed', score: 0, notes: ['historyShort', 'historyShort'], missing: ['people[0].attainment', 'people[1].attainment'] });
+      expect(r.notes[0]!.message).toBe(
+        "AE 3's quota attainment is known for 1 quarter (58%), under 70% of quota; 2 quarters in a row are needed to tell whether AE 3 is persistently under quota: the score counts this as earning nothing until the earlier quarters are recorded.",
+      );
+      // With the full record the same reps are known to underperform, stalled: a fail, never better than the cut record.
+      expect(runRule(rule, { people: [stalled('AE 3', [58, 47, 39, 45]), stalled('AE 4', [52, 44, 38, 41], '2024-05-01')] }).score).toBe(0);
+    });
+    it('never not applicable because quarters are missing: an empty record of a rep past ramp is unknown too', () => {
+      const r = runRule(rule, { people: [stalled('AE 1', [])] });
+      expect(r.status).not.toBe('not-applicable');
+      expect(r.score).toBe(0);
+    });
+    it('still not applicable when it truly does not apply: the latest quarter at quota, or every quarter since the ramp on record', () => {
+      expect(runRule(rule, { people: [stalled('AE 1', [40, 95])] }).status).toBe('not-applicable');
+      // Started 2026-03-01: ramped by 2026-09-01, one quarter since; one quarter under the bar cannot be two in a row yet.
+      expect(runRule(rule, { people: [stalled('AE 1', [50], '2026-03-01')] }).status).toBe('not-applicable');
+    });
+    it('without a start date a short record under the bar is unknown as well (the rep may have sold for years)', () => {
+      const r = runRule(rule, { people: [rep('AE 1', [40], [], '')] });
+      expect(r.score).toBe(0);
+      expect(r.status).not.toBe('not-applicable');
+    });
+    it('deleting the oldest quarter of any of these never raises the score', () => {
+      for (const att of [[58, 47], [52, 44, 38], [80, 40, 40], [40, 95], [45]]) {
+        const full = runRule(rule, { people: [stalled('AE 1', att), rep('AE 2', [30, 30], ['improvement_plan'])] }).score ?? 0;
+        const cut = runRule(rule, { people: [stalled('AE 1', att.slice(1)), rep('AE 2', [30, 30], ['improvement_plan'])] }).score ?? 0;
+        expect(cut, `${att}`).toBeLessThanOrEqual(full);
+      }
+    });
+  });
+
   it.each<[string, Org]>([
     [
       'a pay cut with the attainment deleted earned the policy half (N/A -> 0.5)',

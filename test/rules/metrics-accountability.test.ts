@@ -138,6 +138,32 @@ describe('metrics-accountability', () => {
       expectOutcome(r, { status: 'partial', score: 0.833, messages: ['teamBelowQuota'] });
     });
 
+    // Reviewer's rev7 p4: dropping AE 2's 71 ([92, 71, 85, 94] -> [92, 85, 94]) averaged the three left
+    // (90.3%, at quota) and lifted the rule 0.81 -> 0.833. The bar is four quarters: a missing one is unknown.
+    describe('a rep ramped through four quarters is judged on four: a missing quarter is unknown, never averaged away', () => {
+      const ae = (name: string, attainment: number[]) => ({ name, is_rep: true, start_date: '2022-01-01', attainment });
+      const att = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'team:attainment')!;
+      it('deleting the weak quarter of a rep who missed does not make them at quota: the check earns what it did, and asks for the quarter', () => {
+        const full = runRule(rule, { metrics: good, people: [ae('AE 1', [60, 60, 60, 60]), ae('AE 2', [92, 71, 85, 94])] } as never);
+        const cut = runRule(rule, { metrics: good, people: [ae('AE 1', [60, 60, 60, 60]), ae('AE 2', [92, 85, 94])] } as never);
+        expect(att(full).score).toBe(0);
+        expect([att(cut).score, att(cut).missing]).toEqual([0, ['people[1].attainment']]);
+        expect(cut.score).toBeLessThanOrEqual(full.score!);
+      });
+      it('three known quarters that make the bar even with the fourth at 0% count as at quota', () => {
+        const r = runRule(rule, { metrics: good, people: [ae('AE 1', [100, 130, 130])] } as never);
+        expect([att(r).score, att(r).missing]).toEqual([1, []]);
+      });
+      it('a ramped rep with no quarter recorded is unknown, no longer left out (dropping the last quarter raised the check)', () => {
+        const team = (a: number[]) => [ae('AE 1', [95, 95, 95, 95]), ae('AE 2', a), ae('AE 3', [40, 40, 40, 40])];
+        const one = runRule(rule, { metrics: good, people: team([40]) } as never);
+        const none = runRule(rule, { metrics: good, people: team([]) } as never);
+        // One of three known at quota against a bar of half: 0.667; with AE 2 left out it read 1 of 2, a pass.
+        expect([att(one).score, att(none).score]).toEqual([0.667, 0.667]);
+        expect(att(none).missing).toEqual(['people[1].attainment']);
+      });
+    });
+
     it('does not apply to a company whose people are known and none has been ramped a year', () => {
       const r = runRule(rule, { metrics: good, people: [{ name: 'AE 1', is_rep: true, start_date: '2026-06-01', attainment: [10, 40] }] } as never);
       expectOutcome(r, { status: 'pass', score: 1 });
