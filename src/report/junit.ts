@@ -152,6 +152,8 @@ function suiteOf(f: LintFile): Suite {
         ['findingsNoLongerAssessed', String(b.diff.findings.noLongerAssessed.length)],
         ['findingsWaived', String(b.diff.findings.waived.length)],
         ['findingsNewlyAssessed', String(b.diff.findings.newlyAssessed.length)],
+        ['findingsWorse', String(b.diff.findings.worse.length)],
+        ['findingsOpen', String(b.diff.findings.open.length)],
       );
   }
   return { name: f.file, props, cases: casesOf(f) };
