@@ -95,8 +95,10 @@ describe('diff: a finding still there is never resolved; a worse one is a regres
       } else if (where.endsWith('sarif')) {
         expect(text, where).toMatch(/"findingsWorse":\s*1\b/);
         expect(text, where).toMatch(/"baselineState":\s*"updated"/);
-      } else if (where.endsWith('junit')) expect(text, where).toContain('<property name="findingsWorse" value="1"/>');
-      else expect(text, where).toContain('1 worse');
+      } else if (where.endsWith('junit')) {
+        expect(text, where).toContain('<property name="findingsWorse" value="1"/>');
+        expect(text, where).toMatch(/<system-out>Since main: .*findings: 0 resolved, 0 new, 1 worse, \d+ still open, 0 no longer assessed, 0 waived, 0 newly assessed\.<\/system-out>/);
+      } else expect(text, where).toContain('1 worse');
     }
   });
 
