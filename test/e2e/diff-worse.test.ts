@@ -27,7 +27,7 @@ describe('diff: still open, worse', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^Findings: 0 resolved, 0 new, \d+ still open/m);
     expect(text.stdout).not.toContain('✓ resolved');
-    expect(text.stdout).toMatch(/· open +high +individual-coaching  AE 4: has no development plan; gets no coaching at all/);
+    expect(text.stdout).toMatch(/· open +high +individual-coaching {2}AE 4: has no development plan; gets no coaching at all/);
     expect(text.stdout).toMatch(/^ +was: high AE 4 has no development plan\.$/m);
     expect(text.stdout).not.toContain('+0.0');
     const json = JSON.parse(cli(['diff', EXAMPLE, after, '--date', DATE, '--format', 'json']).stdout);
@@ -41,7 +41,7 @@ describe('diff: still open, worse', () => {
     const after = variant('selling_time_pct: 41', 'selling_time_pct: 30');
     const r = cli(['diff', EXAMPLE, after, '--date', DATE, '--fail-on-regression']);
     expect(r.stdout).toMatch(/^Findings: \d+ resolved, 0 new, 1 worse, \d+ still open/m);
-    expect(r.stdout).toMatch(/- worse +high +selling-time  AE 1 spends 30% of the time selling/);
+    expect(r.stdout).toMatch(/- worse +high +selling-time {2}AE 1 spends 30% of the time selling/);
     expect(r.stdout).toMatch(/^ +was: high AE 1 spends 41% of the time selling/m);
     expect(r.stderr).toContain('1 finding worse');
     expect(r.code).toBe(1);

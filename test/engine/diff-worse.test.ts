@@ -2,13 +2,11 @@
 // open, not resolved plus newly assessed; an open finding whose severity rose
 // or whose figure moved the wrong way is "worse", a regression, in every form.
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
 import { diffAudits, regressionFailures, type AuditDiff, type DiffSide } from '../../src/engine/diff';
 import { runAudit } from '../../src/engine/run';
 import { loadOrgText } from '../../src/load/load';
-import { parseReport } from '../../src/cli/diff-input';
 import { renderDiff, renderJsonSince, sinceMarkdown, sinceText } from '../../src/report/diff';
 import { sinceSection } from '../../src/report/diff-html';
 import { DIFF_FORMATS } from '../../src/report/formats-diff';
@@ -24,12 +22,6 @@ async function side(text: string, label: string): Promise<DiffSide> {
   const l = loaded.value;
   const report = runAudit({ org: l.org, date: DATE, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
   return { report, org: l.org, label };
-}
-
-function edited(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const doc = parseDocument(EXAMPLE);
-  edit(doc);
-  return doc.toString();
 }
 
 /** Each place a comparison is shown, rendered; `text` is what a reader sees. */
@@ -72,7 +64,7 @@ describe('diff: a finding still there is never resolved; a worse one is a regres
     }
     // The text's class labels line up, and a gain that rounds to nothing is not shown as +0.0.
     const text = await renderDiff('text', d, { color: false });
-    const rows = text.split('\n').filter((l) => /^  [✓?~+!\-·] \S/.test(l) && / (critical|high|medium|low) /.test(l));
+    const rows = text.split('\n').filter((l) => /^ {2}[✓?~+!\-·] \S/.test(l) && / (critical|high|medium|low) /.test(l));
     expect(new Set(rows.map((l) => l.search(/ (critical|high|medium|low) /))).size).toBe(1);
     expect(text).not.toContain('+0.0');
   });
