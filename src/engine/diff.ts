@@ -116,9 +116,12 @@ export interface AuditDiff {
    * the audit could have made before and did not (a regression);
    * `newlyAssessed`: a finding that appears because its facts became known or
    * its rule began judging (or its waiver ended), which is no regression;
-   * `open`: on both sides.
+   * `worse`: on both sides, and worse now (a regression): its severity rose,
+   * or the check it is about (the person's, the stage's) scores lower, its
+   * figure moved the wrong way (`was` says what it said before); `open`: on
+   * both sides, not worse.
    */
-  findings: { resolved: DiffFinding[]; noLongerAssessed: DiffFinding[]; waived: DiffFinding[]; new: DiffFinding[]; newlyAssessed: DiffFinding[]; open: DiffFinding[] };
+  findings: { resolved: DiffFinding[]; noLongerAssessed: DiffFinding[]; waived: DiffFinding[]; new: DiffFinding[]; newlyAssessed: DiffFinding[]; worse: DiffFinding[]; open: DiffFinding[] };
   /** `noLongerAssessed`: items gone because their facts are unknown now, their rule stopped judging or is waived (not done; `reason` says which). */
   checklist: { done: DiffItem[]; noLongerAssessed: DiffItem[]; new: DiffItem[] };
   /**
@@ -127,8 +130,8 @@ export interface AuditDiff {
    * its findings are resolved under the old name and new under the new one.
    */
   facts: { changed: FactChange[]; renamed: Rename[] } | null;
-  /** The regression gate's inputs: the headline fell, or new findings appeared (by severity; newly assessed ones are not counted). */
-  regression: { scoreFell: boolean; newFindings: Record<Severity, number> };
+  /** The regression gate's inputs: the headline fell, new findings appeared or open ones got worse (by severity; newly assessed ones are not counted). */
+  regression: { scoreFell: boolean; newFindings: Record<Severity, number>; worseFindings: Record<Severity, number> };
 }
 
 const change = (before: number | null, after: number | null): Change => ({
@@ -155,6 +158,25 @@ const active = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note &
 export const idOf = (f: Pick<Finding, 'ruleId' | 'messageId' | 'evidence'> & { id?: string }): string => f.id ?? [f.ruleId, f.messageId, ...f.evidence.map((e) => e.path)].join('/');
 /** The subject part of an identity: what it is about, whatever it says. */
 const subjectKey = (f: Finding) => `${f.ruleId}\u0000${idOf(f).split('/').slice(2).join('/')}`;
+
+/** The message ids a finding is made of (`noPlan+noHours`: a merged finding, group.ts). */
+const partsOf = (f: Finding): Set<string> => new Set(f.messageId.split('+'));
+/**
+ * The list item all of a finding's subjects lie in (`people["AE 4"]`), from its
+ * identity's stable paths; undefined when they lie in none or in several.
+ */
+const itemSubject = (f: { id: string }): string | undefined => {
+  let item: string | undefined;
+  for (const p of f.id.split('/').slice(2).join('/').split('+')) {
+    const t = tokens(p);
+    const i = t.findIndex((x) => x.startsWith('['));
+    if (i < 0) return undefined;
+    const here = keyOf(t.slice(0, i + 1));
+    if (item !== undefined && item !== here) return undefined;
+    item = here;
+  }
+  return item;
+};
 
 /** What a finding says, whoever it is about: rule, message id and the parameters that change its meaning (summarise.ts meaningOf). */
 const kindKey = (f: Finding): string => `${f.ruleId}\u0000${f.messageId}\u0000${meaningOf(f.data, typeof f.data?.name === 'string' ? f.data.name : undefined)}`;
@@ -203,9 +225,26 @@ function matchFindings(before: Finding[], after: Finding[]): { resolved: Finding
     if (b) open.push(toDiffFinding(f, b));
     else unmatched2.push(f);
   }
+  // The same rule about the same list item (a person, a stage) saying one of the things it said before: a
+  // finding merged with another about that item (group.ts), or split from one, is still there, not resolved.
+  const unmatched2b: Finding[] = [];
+  for (const f of unmatched2) {
+    const item = itemSubject(f);
+    const mine = partsOf(f);
+    let b: Finding | undefined;
+    if (item !== undefined)
+      for (const [i, x] of left)
+        if (x.ruleId === f.ruleId && itemSubject(x) === item && [...partsOf(x)].some((m) => mine.has(m))) {
+          left.delete(i);
+          b = x;
+          break;
+        }
+    if (b) open.push(toDiffFinding(f, b));
+    else unmatched2b.push(f);
+  }
   // A team finding whose identity joins every rep's path is the same problem when one rep joins or leaves.
   const unmatched3: Finding[] = [];
-  for (const f of unmatched2) {
+  for (const f of unmatched2b) {
     const b = isTeam(f) ? take((x) => (isTeam(x) ? `${kindKey(x)}\u0000team` : `\u0001${idOf(x)}`), f) : undefined;
     if (b) open.push(toDiffFinding(f, b));
     else unmatched3.push(f);
@@ -316,13 +355,43 @@ function unassessed(f: Finding, own: DiffSide, mine: Judge, other: Judge, byName
   return facts.some((p) => covered(missing, p)) ? 'unknown' : undefined;
 }
 
+/** The label of a list item key (itemSubject): `people["AE 1"#2]` -> `AE 1`; undefined for an item without one. */
+const labelOfItem = (item: string): string | undefined => {
+  const m = /\[("(?:[^"\\]|\\.)*")(?:#\d+)?\]$/.exec(item);
+  return m ? (JSON.parse(m[1]!) as string) : undefined;
+};
+
+/** The score of a rule's check about list item `label` (check ids end `:<label>`: `rep:AE 1`), null when not one known check. */
+const checkScore = (r: AuditReport, ruleId: string, label: string): number | null => {
+  const checks = r.rules.find((x) => x.id === ruleId)?.checks.filter((c) => c.id.endsWith(`:${label}`) && c.count === undefined) ?? [];
+  return checks.length === 1 && checks[0]!.status === 'known' ? checks[0]!.score : null;
+};
+
+/**
+ * An open finding that got worse: its severity rose, or the check it is about
+ * (one person's, one stage's), known on both sides, scores lower now, which is
+ * its figure moving the wrong way (selling time 41% -> 30%). A finding that
+ * reads the same is never worse.
+ */
+function isWorse(f: DiffFinding, before: AuditReport, after: AuditReport): boolean {
+  if (!f.was) return false;
+  if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(f.was.severity)) return true;
+  const item = itemSubject(f);
+  const label = item === undefined ? undefined : labelOfItem(item);
+  if (label === undefined) return false;
+  const b = checkScore(before, f.ruleId, label);
+  const a = checkScore(after, f.ruleId, label);
+  return a !== null && b !== null && a < b;
+}
+
 /**
  * Sorts the findings gone and come into what changed in the organisation
  * (resolved, new) and what changed in what the audit could judge (no longer
  * assessed, waived, newly assessed).
  */
 function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after: DiffSide, jb: Judge, ja: Judge, byName: boolean): AuditDiff['findings'] {
-  const out: AuditDiff['findings'] = { resolved: [], noLongerAssessed: [], waived: [], new: [], newlyAssessed: [], open: raw.open };
+  const out: AuditDiff['findings'] = { resolved: [], noLongerAssessed: [], waived: [], new: [], newlyAssessed: [], worse: [], open: [] };
+  for (const f of raw.open) (isWorse(f, before.report, after.report) ? out.worse : out.open).push(f);
   for (const f of raw.resolved) {
     const why = unassessed(f, before, jb, ja, byName);
     if (why === 'waived') out.waived.push(toDiffFinding(f));
@@ -334,7 +403,7 @@ function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after
     if (why) out.newlyAssessed.push({ ...toDiffFinding(f), reason: why });
     else out.new.push(toDiffFinding(f));
   }
-  for (const k of ['resolved', 'noLongerAssessed', 'waived', 'new', 'newlyAssessed'] as const) out[k].sort(order);
+  for (const k of ['resolved', 'noLongerAssessed', 'waived', 'new', 'newlyAssessed', 'worse', 'open'] as const) out[k].sort(order);
   return out;
 }
 
@@ -369,6 +438,7 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
   const afterItems = new Set(a.checklist.flatMap(itemKeys));
   const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k)));
   const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const worseFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.worse.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const score = change(b.summary.score, a.summary.score);
   const ruleIds = [...new Set([...a.rules.map((r) => r.id), ...b.rules.map((r) => r.id)])];
   const ruleChanges = ruleIds.flatMap((id) => {
@@ -403,7 +473,7 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
       new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
     },
     facts: before.org && after.org ? factChanges(before.org, after.org) : null,
-    regression: { scoreFell: score.delta !== null && score.delta < 0, newFindings },
+    regression: { scoreFell: score.delta !== null && score.delta < 0, newFindings, worseFindings },
   };
 }
 
@@ -495,7 +565,8 @@ function renames(before: Org, after: Org): Rename[] {
 
 /**
  * The regression gate (`--fail-on-regression [severity]`): fails when the
- * headline fell, or when a new finding is at or above `severity`.
+ * headline fell, or when a new finding, or an open one that got worse, is at
+ * or above `severity`.
  */
 export function regressionFailures(d: AuditDiff, severity: Severity, since: string): { gate: 'regression'; message: string }[] {
   const out: { gate: 'regression'; message: string }[] = [];
@@ -503,5 +574,8 @@ export function regressionFailures(d: AuditDiff, severity: Severity, since: stri
   const at = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
   const n = at.reduce((a, s) => a + d.regression.newFindings[s], 0);
   if (n) out.push({ gate: 'regression', message: `${n} new finding${n === 1 ? '' : 's'} at or above ${severity} since ${since}` });
+  // A report compared before `worse` existed has no such counts.
+  const w = at.reduce((a, s) => a + (d.regression.worseFindings?.[s] ?? 0), 0);
+  if (w) out.push({ gate: 'regression', message: `${w} finding${w === 1 ? '' : 's'} at or above ${severity} got worse since ${since}` });
   return out;
 }

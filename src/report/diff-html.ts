@@ -28,6 +28,7 @@ const TAGS = {
   unassessed: html`<span class="tag tag-unassessed"><span aria-hidden="true">? </span>No longer assessed</span>`,
   waived: html`<span class="tag tag-open"><span aria-hidden="true">~ </span>Waived</span>`,
   assessed: html`<span class="tag tag-unassessed"><span aria-hidden="true">! </span>Newly assessed</span>`,
+  worse: html`<span class="tag tag-new"><span aria-hidden="true">- </span>Worse</span>`,
 } as const;
 
 function findingItem(f: DiffFinding, mark: keyof typeof TAGS): Html {
@@ -75,6 +76,7 @@ export function sinceSection(d: AuditDiff, opts: { title?: string; open?: boolea
     ...f.waived.map((x) => findingItem(x, 'waived')),
     ...f.new.map((x) => findingItem(x, 'new')),
     ...f.newlyAssessed.map((x) => findingItem(x, 'assessed')),
+    ...f.worse.map((x) => findingItem(x, 'worse')),
     ...f.open.filter((x) => opts.open || x.was).map((x) => findingItem(x, 'open')),
   ];
   out.push(items.length ? html`<ul class="dfs">${items}</ul>` : html`<p>No finding changed.</p>`);

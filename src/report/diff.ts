@@ -72,7 +72,8 @@ export const notDone = (i: DiffItem): string =>
   i.reason === 'waived' ? 'the rule is waived now' : i.kind === 'find-out' ? 'the facts it asks about are still unknown' : 'its rule no longer judges the facts it was about';
 
 /** The findings' counts: `11 resolved, 2 new, 28 still open, 9 no longer assessed`. */
-export const findingCounts = (d: AuditDiff): string => `${d.findings.resolved.length} resolved, ${d.findings.new.length} new, ${d.findings.open.length} still open${assessedCounts(d)}`;
+export const findingCounts = (d: AuditDiff): string =>
+  `${d.findings.resolved.length} resolved, ${d.findings.new.length} new, ${d.findings.worse.length ? `${d.findings.worse.length} worse, ` : ''}${d.findings.open.length} still open${assessedCounts(d)}`;
 
 /** What the change did, in one line: `Score 63 → 71 (+8), coverage 80% → 90%: 2 findings resolved, 1 new (high: selling-time)`. */
 export function diffHeadline(d: AuditDiff): string {
@@ -82,6 +83,7 @@ export function diffHeadline(d: AuditDiff): string {
   const found = [
     `${plural(f.resolved.length, 'finding')} resolved`,
     `${f.new.length} new${newRules.length ? ` (${newRules.slice(0, 3).join(', ')}${newRules.length > 3 ? ', …' : ''})` : ''}`,
+    ...(f.worse.length ? [`${f.worse.length} worse`] : []),
     `${f.open.length} still open`,
   ];
   return `${parts.join(', ')}: ${found.join(', ')}${assessedCounts(d)}`;
@@ -126,15 +128,28 @@ export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
   }
   const f = d.findings;
   out.push(c.bold(`Findings: ${findingCounts(d)}`));
-  const line = (mark: string, x: DiffFinding) => `  ${mark} ${x.severity.padEnd(8)} ${x.ruleId}  ${inert(x.message)}`;
+  // Every class label padded to the longest, so severity, rule and message line up whatever the class.
+  const shown = [
+    f.resolved.length && '✓ resolved',
+    f.noLongerAssessed.length && '? no longer assessed',
+    f.waived.length && '~ waived',
+    f.new.length && '+ new',
+    f.newlyAssessed.length && '! newly assessed',
+    f.worse.length && '- worse',
+    '· open',
+  ].filter((x): x is string => !!x);
+  const w2 = Math.max(...shown.map((x) => x.length));
+  const line = (mark: string, x: DiffFinding) => `  ${mark.padEnd(w2)} ${x.severity.padEnd(8)} ${x.ruleId}  ${inert(x.message)}`;
+  const under = (text: string) => c.dim(`  ${' '.repeat(w2)} ${text}`);
   for (const x of f.resolved) out.push(c.green(line('✓ resolved', x)));
-  for (const x of f.noLongerAssessed) out.push(c.yellow(line('? no longer assessed', x)), c.dim(`               not resolved: ${reasonText(x, 'gone')}`));
-  for (const x of f.waived) out.push(c.dim(line('~ waived  ', x)));
-  for (const x of f.new) out.push(c.red(line('+ new     ', x)));
-  for (const x of f.newlyAssessed) out.push(c.yellow(line('! newly assessed', x)), c.dim(`               not a regression: ${reasonText(x, 'came')}`));
+  for (const x of f.noLongerAssessed) out.push(c.yellow(line('? no longer assessed', x)), under(`not resolved: ${reasonText(x, 'gone')}`));
+  for (const x of f.waived) out.push(c.dim(line('~ waived', x)));
+  for (const x of f.new) out.push(c.red(line('+ new', x)));
+  for (const x of f.newlyAssessed) out.push(c.yellow(line('! newly assessed', x)), under(`not a regression: ${reasonText(x, 'came')}`));
+  for (const x of f.worse) out.push(c.red(line('- worse', x)), under(`was: ${x.was!.severity} ${inert(x.was!.message)}`));
   for (const x of f.open.filter((y) => opts.all || y.was)) {
-    out.push(line('· open    ', x));
-    if (x.was) out.push(c.dim(`               was: ${x.was.severity} ${inert(x.was.message)}`));
+    out.push(line('· open', x));
+    if (x.was) out.push(under(`was: ${x.was.severity} ${inert(x.was.message)}`));
   }
   const quiet = f.open.filter((y) => !y.was).length;
   if (!opts.all && quiet) out.push(c.dim(`  · and ${plural(quiet, 'finding')} still open as before (--all lists them)`));
@@ -143,7 +158,7 @@ export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
   out.push(c.bold(`Checklist: ${d.checklist.done.length} done, ${d.checklist.new.length} new${unjudged.length ? `, ${unjudged.length} gone but not done` : ''}`));
   for (const i of d.checklist.done) out.push(c.green(`  [x] ${inert(i.action)} (${i.ruleId})`));
   for (const i of unjudged) out.push(c.yellow(`  [?] ${inert(i.action)} (${i.ruleId}; not done: ${notDone(i)})`));
-  for (const i of d.checklist.new) out.push(`  [ ] ${i.kind === 'find-out' ? '≤' : '+'}${i.gain.toFixed(1)} ${inert(i.action)} (${i.ruleId})`);
+  for (const i of d.checklist.new) out.push(`  [ ] ${gainText(i)}${inert(i.action)} (${i.ruleId})`);
   out.push('');
   if (d.facts) {
     out.push(c.bold(`Facts that changed: ${d.facts.changed.length}`));
@@ -152,6 +167,9 @@ export function renderDiffText(d: AuditDiff, opts: DiffTextOptions): string {
   } else out.push(c.dim('Facts: not compared (a JSON report holds no facts; compare org files or revisions to see them)'));
   return `${out.join('\n')}\n`;
 }
+
+/** An item's gain before its action (`+2.5 `, `≤1.0 ` for a question); nothing for a gain that rounds to zero, which says nothing. */
+const gainText = (i: DiffItem): string => (Math.round(i.gain * 10) === 0 ? '' : `${i.kind === 'find-out' ? '≤' : '+'}${i.gain.toFixed(1)} `);
 
 /** Options for the Markdown form. */
 export interface DiffMarkdownOptions {
@@ -200,6 +218,7 @@ export function renderDiffMarkdown(d: AuditDiff, opts: DiffMarkdownOptions = {})
   list(`Waived (${f.waived.length})`, f.waived.map(fl));
   list(`New (${f.new.length})`, f.new.map(fl));
   list(`Newly assessed (${f.newlyAssessed.length})`, f.newlyAssessed.map(why('came')));
+  list(`Worse (${f.worse.length})`, f.worse.map(fl));
   const changedOpen = f.open.filter((x) => x.was);
   list(`Still open, changed (${changedOpen.length} of ${f.open.length} still open)`, changedOpen.map(fl));
   list(
@@ -253,6 +272,7 @@ export function sinceText(d: AuditDiff, opts: { color: boolean }): string {
   for (const x of f.waived) out.push(c.dim(`    [~] waived    ${x.ruleId}: ${inert(x.message)}`));
   for (const x of f.new) out.push(c.red(`    [+] new       ${x.severity} ${x.ruleId}: ${inert(x.message)}`));
   for (const x of f.newlyAssessed) out.push(c.yellow(`    [!] newly assessed  ${x.severity} ${x.ruleId}: ${inert(x.message)} (not a regression: ${reasonText(x, 'came')})`));
+  for (const x of f.worse) out.push(c.red(`    [-] worse     ${x.severity} ${x.ruleId}: ${inert(x.message)} (was: ${x.was!.severity}, ${inert(x.was!.message)})`));
   for (const r of renameLines(d)) out.push(`    ${inert(r)}`);
   return out.join('\n');
 }
@@ -271,6 +291,7 @@ export function sinceMarkdown(d: AuditDiff): string {
   for (const x of f.waived) out.push(`- ${md(x.message)} (\`${x.ruleId}\`, waived)`);
   for (const x of f.new) out.push(`- **new** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)}`);
   for (const x of f.newlyAssessed) out.push(`- **newly assessed** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)} (not a regression: ${reasonText(x, 'came')})`);
+  for (const x of f.worse) out.push(`- **worse** **${x.severity}** \`${x.ruleId}\`: ${md(x.message)} (was: ${x.was!.severity}, ${md(x.was!.message)})`);
   for (const r of renameLines(d)) out.push(`- ${md(r)}`);
   return `${out.join('\n').trimEnd()}\n`;
 }

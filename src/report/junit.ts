@@ -3,6 +3,7 @@
 // findings and evidence; rules not assessed, off or waived are skipped; a rule
 // that could not run is an error), one per expired waiver, and one per gate in
 // force. A file that could not be read is a suite with one error.
+import type { AuditDiff } from '../engine/diff';
 import type { GateFailure } from '../engine/gates';
 import { thousands } from '../engine/summarise';
 import type { RuleResult } from '../engine/types';
@@ -84,7 +85,7 @@ function gateCases(f: LintedFile): Case[] {
   if (g.failOn) add('fail-on', `no finding at or above ${g.failOn}`);
   if (g.strict) add('strict', 'every rule assessed');
   if (g.failOnFatal) add('fatal', 'no critical rule failing');
-  if (f.regressionGate && f.baseline) add('regression', `no regression since ${f.baseline.revision} (score not lower, no new finding at or above ${f.regressionGate})`);
+  if (f.regressionGate && f.baseline) add('regression', `no regression since ${f.baseline.revision} (score not lower, no new or worse finding at or above ${f.regressionGate})`);
   return out;
 }
 
@@ -117,7 +118,8 @@ export function renderJunit(run: LintRun): string {
   return [...streamer.finish(run)].join('');
 }
 
-type Suite = { name: string; props: [string, string][]; cases: Case[] };
+/** A file's suite; `out`, its `<system-out>`: the comparison with the baseline in words, which CI pages show where they hide properties. */
+type Suite = { name: string; props: [string, string][]; cases: Case[]; out?: string };
 
 function suiteOf(f: LintFile): Suite {
   if (!f.ok) {
@@ -158,9 +160,21 @@ function suiteOf(f: LintFile): Suite {
         ['findingsNoLongerAssessed', String(b.diff.findings.noLongerAssessed.length)],
         ['findingsWaived', String(b.diff.findings.waived.length)],
         ['findingsNewlyAssessed', String(b.diff.findings.newlyAssessed.length)],
+        ['findingsWorse', String(b.diff.findings.worse.length)],
+        ['findingsOpen', String(b.diff.findings.open.length)],
       );
   }
-  return { name: f.file, props, cases: casesOf(f) };
+  return { name: f.file, props, cases: casesOf(f), ...(b?.status === 'compared' ? { out: comparisonText(b.revision, b.diff) } : {}) };
+}
+
+/** The comparison in one line: `Since main: score 66 → 48 (-18); findings: 0 resolved, 2 new, 1 worse, 27 still open, 11 no longer assessed, 0 waived, 0 newly assessed.` */
+function comparisonText(revision: string, d: AuditDiff): string {
+  const f = d.findings;
+  const delta = d.score.delta === null ? '?' : d.score.delta > 0 ? `+${d.score.delta}` : String(d.score.delta);
+  return (
+    `Since ${revision}: score ${d.score.before ?? '?'} → ${d.score.after ?? '?'} (${delta}); findings: ${f.resolved.length} resolved, ${f.new.length} new, ${f.worse.length} worse, ` +
+    `${f.open.length} still open, ${f.noLongerAssessed.length} no longer assessed, ${f.waived.length} waived, ${f.newlyAssessed.length} newly assessed.`
+  );
 }
 
 type Totals = Record<'tests' | Exclude<Outcome['kind'], 'pass'>, number>;
@@ -188,6 +202,7 @@ function suiteText(s: Suite): string {
     const open = `<${o.kind}${o.type ? ` type="${xmlAttr(o.type)}"` : ''} message="${xmlAttr(o.message)}"`;
     out.push(`    <testcase ${attrs}>`, `      ${open}${o.body ? `>${xmlText(o.body)}</${o.kind}>` : '/>'}`, '    </testcase>');
   }
+  if (s.out !== undefined) out.push(`    <system-out>${xmlText(s.out)}</system-out>`);
   out.push('  </testsuite>');
   return `${out.join('\n')}\n`;
 }

@@ -52,7 +52,8 @@ export function baselineNote(b: LintBaseline | undefined): string {
   const f = b.diff.findings;
   // The classes that say what the audit could judge, not what the organisation did, only when there are any.
   const more = [f.noLongerAssessed?.length ? `, ${f.noLongerAssessed.length} no longer assessed` : '', f.newlyAssessed?.length ? `, ${f.newlyAssessed.length} newly assessed` : ''].join('');
-  return `${d === null ? '?' : d > 0 ? `+${d}` : d < 0 ? `-${-d}` : '±0'} since ${b.revision}, ${f.resolved.length} resolved, ${f.new.length} new${more}`;
+  const worse = f.worse?.length ? `, ${f.worse.length} worse` : '';
+  return `${d === null ? '?' : d > 0 ? `+${d}` : d < 0 ? `-${-d}` : '±0'} since ${b.revision}, ${f.resolved.length} resolved, ${f.new.length} new${worse}${more}`;
 }
 
 export interface UnreadFile {
@@ -435,6 +436,9 @@ export function slimLintedFile(f: LintFile): LintFile {
               resolved: { length: baseline.diff.findings.resolved.length },
               noLongerAssessed: { length: baseline.diff.findings.noLongerAssessed.length },
               newlyAssessed: { length: baseline.diff.findings.newlyAssessed.length },
+              waived: { length: baseline.diff.findings.waived.length },
+              worse: { length: baseline.diff.findings.worse.length },
+              open: { length: baseline.diff.findings.open.length },
             },
           } as unknown as AuditDiff,
         }

@@ -240,6 +240,7 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
         if (!b) return undefined;
         // Newly assessed is still absent from the baseline: SARIF's `new` (the diff tells it from a regression).
         if (b.findings.new.some((x) => x.id === id) || b.findings.newlyAssessed.some((x) => x.id === id)) return 'new';
+        if (b.findings.worse.some((x) => x.id === id)) return 'updated';
         const open = b.findings.open.find((x) => x.id === id);
         return open ? (open.was ? 'updated' : 'unchanged') : undefined;
       };
@@ -253,6 +254,8 @@ export function sarifStreamer(head: Pick<LintRunHead, 'cwd' | 'repoRoot' | 'rule
                 findingsNew: b!.findings.new.length,
                 findingsResolved: b!.findings.resolved.length,
                 findingsNewlyAssessed: b!.findings.newlyAssessed.length,
+                findingsWorse: b!.findings.worse.length,
+                findingsOpen: b!.findings.open.length,
                 findingsNoLongerAssessed: b!.findings.noLongerAssessed.length,
                 findingsWaived: b!.findings.waived.length,
               }

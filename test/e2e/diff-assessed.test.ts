@@ -28,7 +28,9 @@ describe('diff: no longer assessed and newly assessed', () => {
     const n = json.findings.noLongerAssessed.length;
     expect(n).toBeGreaterThan(5);
     expect(json.findings.resolved).toEqual([]);
-    expect(text.stdout).toContain(`Findings: 0 resolved, ${json.findings.new.length} new, ${json.findings.open.length} still open, ${n} no longer assessed`);
+    expect(text.stdout).toContain(
+      `Findings: 0 resolved, ${json.findings.new.length} new, ${json.findings.worse.length ? `${json.findings.worse.length} worse, ` : ''}${json.findings.open.length} still open, ${n} no longer assessed`,
+    );
     expect(text.stdout).not.toContain('✓ resolved');
     expect(text.stdout).toContain('not resolved: the facts it rested on are unknown now');
   });

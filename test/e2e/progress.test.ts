@@ -171,7 +171,7 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     const up = auditOf(dir, better).summary.score - auditOf(dir, EXAMPLE).summary.score;
     const down = auditOf(dir, worse).summary.score - auditOf(dir, EXAMPLE).summary.score;
     expect(summary).toContain(`; ${up > 0 ? `+${up}` : up === 0 ? '±0' : up} since main, 1 resolved, 0 new)`);
-    expect(summary).toMatch(new RegExp(`orgs/beta\\.yaml \\d+/100 \\([^)]*; ${down} since main, \\d+ resolved, [1-9]\\d* new\\)`));
+    expect(summary).toMatch(new RegExp(`orgs/beta\\.yaml \\d+/100 \\([^)]*; ${down} since main, \\d+ resolved, [1-9]\\d* new(, \\d+ worse)?\\)`));
     expect(summary).toContain('; new since main)');
   });
 
@@ -220,7 +220,11 @@ describe('lint --baseline in a repository with a base and a branch commit', () =
     expect(states('orgs/beta.yaml').has('new')).toBe(true);
     const junit = lint('--format', 'junit', '--fail-on-regression', 'high').stdout;
     expect(junit).toContain('<property name="baseline" value="main"/>');
-    expect(junit).toMatch(/<testcase name="gate: no regression since main \(score not lower, no new finding at or above high\)" classname="orgs\/beta\.yaml"[^>]*>\s*<failure/);
+    // The comparison in words too, where CI pages that hide properties show it (review 7 item 3).
+    expect(junit).toMatch(
+      /<system-out>Since main: score \d+ → \d+ \([-+]?\d+\); findings: 1 resolved, 0 new, 0 worse, \d+ still open, 0 no longer assessed, 0 waived, 0 newly assessed\.<\/system-out>/,
+    );
+    expect(junit).toMatch(/<testcase name="gate: no regression since main \(score not lower, no new or worse finding at or above high\)" classname="orgs\/beta\.yaml"[^>]*>\s*<failure/);
     const github = lint('--format', 'github').stdout;
     expect(github).toMatch(/^::notice file=orgs\/acme\.yaml,title=sales-audit change::\+?[-±\d]+ since main, 1 resolved, 0 new$/m);
     expect(github).toContain('::notice file=orgs/gamma.yaml,title=sales-audit change::new since main');

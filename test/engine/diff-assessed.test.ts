@@ -53,7 +53,7 @@ describe('diff: no longer assessed is not resolved', () => {
     expect(f.resolved.filter((x) => ROSTER_RULES.includes(x.ruleId))).toEqual([]);
     // Every active finding of before is accounted for exactly once.
     const beforeActive = before.report.findings.filter((x) => !x.note && !x.suppressed).length;
-    expect(f.resolved.length + f.noLongerAssessed.length + f.waived.length + f.open.length).toBe(beforeActive);
+    expect(f.resolved.length + f.noLongerAssessed.length + f.waived.length + f.worse.length + f.open.length).toBe(beforeActive);
     // The fix items of the rules that lost the roster are not done.
     expect(d.checklist.done.filter((c) => ROSTER_RULES.includes(c.ruleId))).toEqual([]);
     expect(d.checklist.noLongerAssessed.length).toBeGreaterThan(0);

@@ -131,13 +131,14 @@ describe('diff on pairs built from the bundled examples', () => {
     expect(d.regression.scoreFell).toBe(false);
   });
 
-  it('a figure that moves within a finding keeps it open and says what it said before', async () => {
+  it('a figure that moves the wrong way within a finding keeps it, as worse, and says what it said before', async () => {
     const before = await side(EXAMPLE, 'a.yaml');
     const after = await side(EXAMPLE.replace('selling_time_pct: 38', 'selling_time_pct: 20'), 'b.yaml');
     const d = diffAudits(before, after);
     expect(d.findings.resolved).toEqual([]);
     expect(d.findings.new).toEqual([]);
-    const moved = d.findings.open.filter((f) => f.was);
+    expect(d.findings.open.filter((f) => f.was)).toEqual([]);
+    const moved = d.findings.worse;
     expect(moved).toHaveLength(1);
     expect(moved[0]!.message).toContain('AE 2 spends 20%');
     expect(moved[0]!.was!.message).toContain('AE 2 spends 38%');
@@ -197,7 +198,9 @@ describe('diff on pairs built from the bundled examples', () => {
     expect(failures.map((f) => f.message)).toEqual([
       `the score fell from ${before.report.summary.score} to ${worse.report.summary.score} since main`,
       `${fresh.length} new finding${fresh.length === 1 ? '' : 's'} at or above low since main`,
+      ...(d.findings.worse.length ? [`${d.findings.worse.length} finding${d.findings.worse.length === 1 ? '' : 's'} at or above low got worse since main`] : []),
     ]);
+    expect(d.findings.worse.length).toBeGreaterThan(0);
     expect(regressionFailures(diffAudits(before, before), 'low', 'main')).toEqual([]);
   });
 

@@ -141,9 +141,9 @@ export async function runAuditCommand(file: string | undefined, opts: AuditOpts,
   for (const t of list)
     if (t.format === 'pdf')
       await pdf!.writePdf(t.output!, await render('html', report, { color: false, paper: opts.paper ?? 'a4', ...(since ? { htmlExtra: since.html } : {}) }), browser!, report.auditDate);
-  if (since && opts.failOnRegression && (since.diff.regression.scoreFell || since.diff.findings.new.length)) {
+  if (since && opts.failOnRegression && (since.diff.regression.scoreFell || since.diff.findings.new.length || since.diff.findings.worse.length)) {
     writeStderrLine(
-      `sales-audit: gate failed: regression since ${since.diff.before.label}: score ${since.diff.score.before ?? '?'} → ${since.diff.score.after ?? '?'}, ${since.diff.findings.new.length} new finding(s)`,
+      `sales-audit: gate failed: regression since ${since.diff.before.label}: score ${since.diff.score.before ?? '?'} → ${since.diff.score.after ?? '?'}, ${since.diff.findings.new.length} new finding(s), ${since.diff.findings.worse.length} worse`,
     );
     process.exitCode = EXIT.gate;
   }

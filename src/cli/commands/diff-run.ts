@@ -31,9 +31,10 @@ export async function runDiff(before: string, after: string, opts: DiffOpts, lis
   await writeTargets(outputs);
   if (opts.failOnRegression) {
     const fresh = diff.findings.new.length;
-    if (diff.regression.scoreFell || fresh) {
+    const worse = diff.findings.worse.length;
+    if (diff.regression.scoreFell || fresh || worse) {
       process.stderr.write(
-        `sales-audit: regression: ${[diff.regression.scoreFell ? `the score fell from ${diff.score.before} to ${diff.score.after}` : '', fresh ? `${fresh} new finding${fresh === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}\n`,
+        `sales-audit: regression: ${[diff.regression.scoreFell ? `the score fell from ${diff.score.before} to ${diff.score.after}` : '', fresh ? `${fresh} new finding${fresh === 1 ? '' : 's'}` : '', worse ? `${worse} finding${worse === 1 ? '' : 's'} worse` : ''].filter(Boolean).join(' and ')}\n`,
       );
       process.exitCode = EXIT.gate;
     }
