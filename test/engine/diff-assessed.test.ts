@@ -7,26 +7,19 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
-import { diffAudits, regressionFailures, type AuditDiff, type DiffSide } from '../../src/engine/diff';
+import { diffAudits, regressionFailures, type DiffSide } from '../../src/engine/diff';
 import { runAudit } from '../../src/engine/run';
 import { loadOrgText } from '../../src/load/load';
 import { parseReport } from '../../src/cli/diff-input';
-import { renderDiff, renderJsonSince, sinceMarkdown, sinceText } from '../../src/report/diff';
-import { sinceSection } from '../../src/report/diff-html';
 import { DIFF_FORMATS } from '../../src/report/formats-diff';
-import { LINT_FORMATS, renderLint, type LintFile } from '../../src/report/lint';
+import { LINT_FORMATS } from '../../src/report/lint';
 import { ROOT } from '../report/helpers';
+import { side as sideOf, everyForm } from '../helpers/diff-forms';
 
 const DATE = '2026-11-27';
 const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
 
-async function side(text: string, label: string): Promise<DiffSide> {
-  const loaded = await loadOrgText(text, label, { baseDir: `${ROOT}templates/examples` });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const l = loaded.value;
-  const report = runAudit({ org: l.org, date: DATE, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
-  return { report, org: l.org, label };
-}
+const side = (text: string, label: string) => sideOf(text, label, DATE);
 
 function edited(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
   const doc = parseDocument(EXAMPLE);
@@ -126,20 +119,6 @@ describe('diff: no longer assessed is not resolved', () => {
     for (const x of d.findings.noLongerAssessed) expect([x.ruleId, x.reason]).toEqual(['selling-time', 'off']);
   });
 });
-
-/** Each place a comparison is shown, rendered; `text` is what a reader sees. */
-async function everyForm(d: AuditDiff, report: DiffSide['report']): Promise<{ where: string; text: string }[]> {
-  const out: { where: string; text: string }[] = [];
-  for (const format of DIFF_FORMATS) out.push({ where: `diff --format ${format}`, text: await renderDiff(format, d, { color: false }) });
-  out.push({ where: 'audit --baseline (text)', text: sinceText(d, { color: false }) });
-  out.push({ where: 'audit --baseline (markdown)', text: sinceMarkdown(d) });
-  out.push({ where: 'audit --baseline (html)', text: sinceSection(d).text });
-  out.push({ where: 'audit --baseline (json)', text: renderJsonSince(report, d) });
-  const files: LintFile[] = [{ ok: true, file: 'orgs/acme.yaml', report, gates: {}, failures: [], missingAt: {}, baseline: { status: 'compared', revision: 'main', diff: d } }];
-  for (const format of LINT_FORMATS)
-    out.push({ where: `lint --baseline --format ${format}`, text: await renderLint(format, { tool: { name: 'sales-audit', version: 't' }, rules, files, baseline: 'main' }, { color: false }) });
-  return out;
-}
 
 describe('diff: every format says "no longer assessed" and "newly assessed", never "resolved" or "new" for them', () => {
   it('the roster emptied: each form counts them as no longer assessed and none as resolved', async () => {

@@ -3,40 +3,15 @@
 // or whose figure moved the wrong way is "worse", a regression, in every form.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index';
-import { diffAudits, regressionFailures, type AuditDiff, type DiffSide } from '../../src/engine/diff';
-import { runAudit } from '../../src/engine/run';
-import { loadOrgText } from '../../src/load/load';
-import { renderDiff, renderJsonSince, sinceMarkdown, sinceText } from '../../src/report/diff';
-import { sinceSection } from '../../src/report/diff-html';
-import { DIFF_FORMATS } from '../../src/report/formats-diff';
-import { LINT_FORMATS, renderLint, type LintFile } from '../../src/report/lint';
+import { diffAudits, regressionFailures, type AuditDiff } from '../../src/engine/diff';
+import { renderDiff } from '../../src/report/diff';
 import { ROOT } from '../report/helpers';
+import { side as sideOf, everyForm } from '../helpers/diff-forms';
 
 const DATE = '2026-11-27';
 const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
 
-async function side(text: string, label: string): Promise<DiffSide> {
-  const loaded = await loadOrgText(text, label, { baseDir: `${ROOT}templates/examples` });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const l = loaded.value;
-  const report = runAudit({ org: l.org, date: DATE, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
-  return { report, org: l.org, label };
-}
-
-/** Each place a comparison is shown, rendered; `text` is what a reader sees. */
-async function everyForm(d: AuditDiff, report: DiffSide['report']): Promise<{ where: string; text: string }[]> {
-  const out: { where: string; text: string }[] = [];
-  for (const format of DIFF_FORMATS) out.push({ where: `diff --format ${format}`, text: await renderDiff(format, d, { color: false }) });
-  out.push({ where: 'audit --baseline (text)', text: sinceText(d, { color: false }) });
-  out.push({ where: 'audit --baseline (markdown)', text: sinceMarkdown(d) });
-  out.push({ where: 'audit --baseline (html)', text: sinceSection(d).text });
-  out.push({ where: 'audit --baseline (json)', text: renderJsonSince(report, d) });
-  const files: LintFile[] = [{ ok: true, file: 'orgs/acme.yaml', report, gates: {}, failures: [], missingAt: {}, baseline: { status: 'compared', revision: 'main', diff: d } }];
-  for (const format of LINT_FORMATS)
-    out.push({ where: `lint --baseline --format ${format}`, text: await renderLint(format, { tool: { name: 'sales-audit', version: 't' }, rules, files, baseline: 'main' }, { color: false }) });
-  return out;
-}
+const side = (text: string, label: string) => sideOf(text, label, DATE);
 
 const ruleOf = (d: AuditDiff, id: string) => d.findings.open.concat(d.findings.worse).find((f) => f.ruleId === id && f.id.includes('AE 4'));
 

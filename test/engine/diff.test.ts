@@ -4,27 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index';
 import { diffAudits, factChanges, regressionFailures, type DiffSide } from '../../src/engine/diff';
 import { findingId, identities, stablePath } from '../../src/engine/identity';
-import { runAudit } from '../../src/engine/run';
 import type { Org } from '../../src/model/schema';
-import { loadOrgText } from '../../src/load/load';
 import { parseReport } from '../../src/cli/diff-input';
 import { MARKDOWN_LIMIT } from '../../src/report/lint';
 import { renderDiffMarkdown, renderDiffText } from '../../src/report/diff';
 import { ROOT } from '../report/helpers';
+import { side as sideOf } from '../helpers/diff-forms';
 
 const DATE = '2026-11-27';
 const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
 
-async function side(text: string, label: string): Promise<DiffSide> {
-  const loaded = await loadOrgText(text, label, { baseDir: `${ROOT}templates/examples` });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-  const l = loaded.value;
-  const report = runAudit({ org: l.org, date: DATE, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
-  return { report, org: l.org, label };
-}
+const side = (text: string, label: string) => sideOf(text, label, DATE);
 
 /** The example with its YAML edited: `edit` gets the document (comments and all). */
 function edited(edit: (doc: ReturnType<typeof parseDocument>) => void, opts: { indent?: number } = {}): string {
