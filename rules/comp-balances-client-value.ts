@@ -1,7 +1,7 @@
 // Reply (G. Zander): pay tied to profit alone can make reps think of their own
 // cheque before the client's return; in relationship and solution selling the
 // plan has to weigh both, and it should vary with what the company is after.
-import { bracket, countOf, defineRule, joinNames, listNames, monthsBetween, options, pastDate, repsOf, thousands, threshold } from '../src/engine/define-rule';
+import { bracket, countOf, defineRule, joinNames, listNames, monthsBetween, options, pastDate, repsOf, salesTeamFloor, thousands, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
 const OTHER_RULE = 'profit-based-comp';
@@ -36,6 +36,9 @@ export default defineRule({
     'people[].name',
     'people[].is_rep',
     'people[].start_date',
+    'people',
+    'roles[].open',
+    'leadership.reps_per_manager',
   ],
   options: options({
     simplePlanUpToEmployees: threshold({
@@ -79,7 +82,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands. Two findings on the plan's structure, not scored: a pay mix with less base than the motion calls for (40% of on-target pay for transactional selling, 50% for solution, 60% for relationship selling), and a rep who joined in the last six months carrying the full quota with no ramp and no draw. With profit-based-comp, this rule is presented as the compensation review.",
+      "Checks that, where the company sells through lasting relationships or tailored solutions, the pay weighs how the client fares: a retention, renewal, expansion or client-outcome part, or commission paid on collection, or a clawback when the client cancels or does not pay. And that, past a small team, the plan is varied by product, client segment or market objective: up to simplePlanUpToEmployees people (30 by default) one simple plan is right, because a small team has few objectives to vary by and one plan it understands. The company counts at least its sales team (the people listed, the filled roles, a manager's span with the manager), and the small-company credit needs the headcount and all of those stated, the team fitting in it. Two findings on the plan's structure, not scored: a pay mix with less base than the motion calls for (40% of on-target pay for transactional selling, 50% for solution, 60% for relationship selling), and a rep who joined in the last six months carrying the full quota with no ramp and no draw. With profit-based-comp, this rule is presented as the compensation review.",
     rationale:
       "A plan that pays on margin or profit alone invites reps to maximise this quarter at the client's expense, which costs the repeat business relationship selling lives on. One flat plan also cannot steer a larger team towards a new product or market when presence matters more than margin for a while.",
   },
@@ -88,7 +91,7 @@ export default defineRule({
     noClientPart: 'The company does {motion} selling, but no part of the pay depends on how the client fares (retention, expansion, client outcomes){controls}.',
     controlsCount: 'No part of the pay rewards client outcomes, but {controls}: a client-value control.',
     uniformPlan: 'One commission plan applies everywhere in a company of {employees}: it does not vary by product, client segment or market objective.',
-    simplePlanFits: 'One commission plan applies everywhere; in a company of {employees} one simple plan is right.',
+    simplePlanFits: 'One commission plan applies everywhere; in a company of {employees}, where {team}, one simple plan is right.',
     lowBase: "Base salary is {base}% of on-target pay, under the {min}% {motion} selling calls for: most of the pay rides on this quarter's deals.",
     noRamp: '{names} joined in the last {months} months and {carry} the full quota from the first day, with no ramp and no draw.',
     mixedPlan: 'This rule and "{otherTitle}" ({otherRule}) pull in opposite directions; a mixed plan (margin plus a client-outcome part, varied by objective) meets both.',
@@ -184,19 +187,44 @@ export default defineRule({
     }
 
     // The variation part (1/4): a plan varied by objective earns it; so does one simple plan in a
-    // small company; one uniform plan in a larger one earns half.
-    const small = employees === undefined ? undefined : employees <= o.simplePlanUpToEmployees;
+    // small company; one uniform plan in a larger one earns half. The company holds its sales team
+    // (salesTeamFloor): past the threshold either way, it is not small. The credit for a small company
+    // needs a headcount the whole sales team fits in: one the roster contradicts (5 employees beside 10
+    // people listed in sales) earns nothing above half, and so does one with a roster fact not stated,
+    // as any of them could exceed it: deleting the roster, the span or a role's status never earns it.
+    const team = salesTeamFloor(org);
+    const contradicted = employees !== undefined && team.least > employees;
+    const large = (employees !== undefined && employees > o.simplePlanUpToEmployees) || team.least > o.simplePlanUpToEmployees;
+    const small = large ? false : employees !== undefined && !contradicted && !team.missing.length ? true : undefined;
     const variationCheck: CheckOut = {
       id: 'plan:variation',
       // Nothing known of the plan's variation earns nothing (not the half a known uniform plan earns).
       score: varies === undefined ? [0, 1] : bracket((pick) => (varies || pick(small, false, true) ? 1 : 0.5)),
-      unknown: [...(varies === undefined ? ['compensation.varies_by_objective'] : []), ...(varies === false && employees === undefined ? ['company.employees'] : [])],
+      unknown: [
+        ...(varies === undefined ? ['compensation.varies_by_objective'] : []),
+        ...(varies === false && small === undefined ? [...(employees === undefined || contradicted ? ['company.employees'] : []), ...(contradicted ? [] : team.missing)] : []),
+      ],
     };
-    const people = employees === undefined ? '' : `${thousands(employees)} ${employees === 1 ? 'person' : 'people'}`;
+    const peopleWords = (n: number) => `${thousands(n)} ${n === 1 ? 'person' : 'people'}`;
+    // What was read: the headcount as stated, or (over it) the sales team the company holds at least.
+    const size =
+      employees !== undefined && employees >= team.least
+        ? { words: peopleWords(employees), paths: ['company.employees'] }
+        : {
+            words: `at least ${peopleWords(team.least)} (${team.words}${employees === undefined ? '' : `, more than the ${thousands(employees)} employees stated`})`,
+            paths: [...(employees === undefined ? [] : ['company.employees']), ...team.paths],
+          };
     if (varies === false && small === true)
-      findings.push(finding('simplePlanFits', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { note: true, thresholds: ['simplePlanUpToEmployees'] }));
+      findings.push(
+        finding(
+          'simplePlanFits',
+          ['compensation.varies_by_objective', ...size.paths, ...team.paths],
+          { employees: size.words, team: team.least ? team.words : 'no one is listed in sales' },
+          { note: true, thresholds: ['simplePlanUpToEmployees'] },
+        ),
+      );
     if (varies === false && small === false) {
-      findings.push(finding('uniformPlan', ['compensation.varies_by_objective', 'company.employees'], { employees: people }, { thresholds: ['simplePlanUpToEmployees'] }));
+      findings.push(finding('uniformPlan', ['compensation.varies_by_objective', ...size.paths], { employees: size.words }, { thresholds: ['simplePlanUpToEmployees'] }));
       steps.push(step('varyPlan', {}, ['compensation.varies_by_objective']));
     }
     // The plan's structure: the pay mix against the motion, and new hires' ramp or draw (findings, not scored).

@@ -146,16 +146,18 @@ export function findContradictions(org: Org, date: string, limits: Contradiction
 
 /**
  * `company.employees` under what the file says the sales team alone holds:
- * the people listed, the filled roles (each at least one person), the ramped
- * reps the plan counts on, a manager's span of control (with the manager).
- * A sales team cannot be larger than the company. Nothing counts as unknown
- * for it: whatever the roster did to the headcount (made it unknown, or read
- * the company as at least the roster), deleting the roster would undo, and a
- * small company's simple commission plan would score higher without its
- * roster (comp-balances-client-value: 40 listed reps beside a headcount of 12
- * scored 2, and 5 with the roster deleted); leaving a fact out never helps. So the finding asks for the headcount
- * to be corrected, and the score reads it as stated meanwhile. The other
- * direction (a company far larger than its sales team) is normal: not reported.
+ * the people listed, the filled roles (each at least one person), a manager's
+ * span of control (with the manager). A sales team cannot be larger than the
+ * company. The plan's ramped reps are not counted: a plan counts the hires it
+ * expects (the healthy example's 4.5 counts an open seat for half the year).
+ * Nothing counts as unknown for it: whatever the roster did to the headcount,
+ * deleting the roster would undo (40 listed reps beside a headcount of 12
+ * scored 2, and 5 with the roster deleted). Instead the rule that credits a
+ * small company (comp-balances-client-value) reads the company as at least its
+ * sales team, and gives the credit only on a headcount the whole sales team,
+ * stated in full, fits in (salesTeamFloor in define-rule.ts), so neither the
+ * contradiction nor deleting the roster earns it. The other direction (a
+ * company far larger than its sales team) is normal: not reported.
  */
 function headcountContradiction(org: Org): Contradiction | undefined {
   const employees = org.company?.employees;
@@ -165,8 +167,6 @@ function headcountContradiction(org: Org): Contradiction | undefined {
   if (span !== undefined && span + 1 > employees) why.push({ paths: ['leadership.reps_per_manager'], words: `one manager leads ${countOf(span, 'rep')}` });
   const filled = [...(org.roles ?? []).entries()].filter(([, r]) => r.open === false);
   if (filled.length > employees) why.push({ paths: filled.map(([i]) => `roles[${i}].open`), words: `${countOf(filled.length, 'sales role')} are filled` });
-  const ramped = org.plan?.ramped_reps;
-  if (ramped !== undefined && ramped > employees) why.push({ paths: ['plan.ramped_reps'], words: `the sales plan counts on ${countOf(ramped, 'ramped rep')}` });
   const people = org.people?.length ?? 0;
   if (people > employees) why.push({ paths: ['people'], words: `${countOf(people, 'person', 'people')} are listed in sales` });
   if (!why.length) return undefined;
@@ -176,7 +176,7 @@ function headcountContradiction(org: Org): Contradiction | undefined {
     message: `The company is said to have ${countOf(employees, 'employee')}, yet ${listNames(
       why.map((w) => w.words),
       { ordered: true },
-    )}: more than the whole company. These facts disagree, so the company's size is in doubt: what the audit says of a company that size (the commission plan, who owns each fix) stands on the headcount as stated until it is corrected.`,
+    )}: more than the whole company. These facts disagree, so the company's size is in doubt: the audit reads the company as at least as large as its sales team, and a small company's credit for one simple commission plan waits until the headcount is corrected.`,
     action: "Correct the company's headcount (or the facts about the sales team that exceed it).",
     owners: ['comp-balances-client-value', ...PEOPLE_OWNERS],
   };
@@ -276,7 +276,7 @@ export const CONTRADICTION_DOCS = {
   description:
     "A contradiction finding names facts of the org file that cannot all be true: an empty roster beside a span of control of 9 reps, no quarter of quota attainment for a rep who started years ago, no non-sales tasks beside reps who sell 40% of their time, a company headcount smaller than its sales team. It is scored under the rule that judges the doubtful fact (the finding's ruleId in the JSON report), at that rule's severity, and lint listings show it as `contradiction`.",
   whyUnknown:
-    'The audit cannot tell which of the facts is wrong, so it does not score the doubtful one when that is an empty list: the list counts as unknown, and every check that depends on it earns nothing, as if it had been left out, while the facts that disagree with it keep their word. So emptying a list never scores better than the honest answer. A headcount smaller than the sales team is read as stated until it is corrected: making it unknown would let deleting the roster raise the score, and leaving a fact out never helps.',
+    'The audit cannot tell which of the facts is wrong, so it does not score the doubtful one when that is an empty list: the list counts as unknown, and every check that depends on it earns nothing, as if it had been left out, while the facts that disagree with it keep their word. So emptying a list never scores better than the honest answer. A headcount smaller than the sales team is not made unknown (deleting the roster would then raise the score, and leaving a fact out never helps): the company is read as at least as large as its sales team, and the credit for a small company waits until the headcount is corrected, as it does while any roster fact is left out.',
   resolve:
     "Ask whoever knows which fact is wrong, then fill in the list (the reps, a rep's quarters of quota attainment, the reps' non-sales tasks with their hours) or correct the facts that disagree with it. The checklist's item for the contradiction says which, and is worth the points the doubtful fact holds in play. Run the audit again: the finding goes, and the checks are scored on what the file says.",
 } as const;

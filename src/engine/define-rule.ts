@@ -289,3 +289,44 @@ export function settle(run: (pick: PathPick) => number): { score: [number, numbe
   const s = settleAssessment((pick) => ({ score: run(pick) }));
   return { score: [s.worst.score, s.best.score], unknown: s.unknown };
 }
+
+/** What the file says the sales team holds at least: a lower bound on the company's headcount. */
+export interface SalesTeamFloor {
+  /** The largest count the roster facts give (people): the people listed, the filled roles, a manager's span with the manager; 0 when none is stated. */
+  least: number;
+  /** The facts that give `least` (paths), for a finding's evidence. */
+  paths: string[];
+  /** `least` in words a client reads ("10 people are listed in sales"); '' when 0. */
+  words: string;
+  /**
+   * The roster facts not stated (`people`, `roles`, `roles[i].open`,
+   * `leadership.reps_per_manager`): any of them could raise `least`, so a
+   * verdict that needs the whole sales team (a small company's credit) waits
+   * for them. An empty list is not stated (the engine leaves it out first).
+   */
+  missing: string[];
+}
+
+/**
+ * The sales team the org file describes, as a lower bound on the company's
+ * headcount: every person listed, every filled role (one person at least) and
+ * a manager's span of control (the reps and the manager) is in the company.
+ * A plan's ramped reps are not: they count hires to come. Pure.
+ */
+export function salesTeamFloor(org: { people?: readonly unknown[]; roles?: readonly { open?: boolean }[]; leadership?: { reps_per_manager?: number } }): SalesTeamFloor {
+  const counts: { n: number; paths: string[]; words: string }[] = [];
+  const missing: string[] = [];
+  if (org.people === undefined) missing.push('people');
+  else counts.push({ n: org.people.length, paths: ['people'], words: `${countOf(org.people.length, 'person', 'people')} ${org.people.length === 1 ? 'is' : 'are'} listed in sales` });
+  if (org.roles === undefined) missing.push('roles');
+  else {
+    const filled = [...org.roles.entries()].filter(([, r]) => r.open === false);
+    missing.push(...[...org.roles.entries()].filter(([, r]) => r.open === undefined).map(([i]) => `roles[${i}].open`));
+    counts.push({ n: filled.length, paths: filled.map(([i]) => `roles[${i}].open`), words: `${countOf(filled.length, 'sales role')} ${filled.length === 1 ? 'is' : 'are'} filled` });
+  }
+  const span = org.leadership?.reps_per_manager;
+  if (span === undefined) missing.push('leadership.reps_per_manager');
+  else if (span > 0) counts.push({ n: span + 1, paths: ['leadership.reps_per_manager'], words: `one manager leads ${countOf(span, 'rep')}` });
+  const top = counts.reduce<(typeof counts)[number] | undefined>((a, c) => (c.n > 0 && (a === undefined || c.n > a.n) ? c : a), undefined);
+  return top ? { least: top.n, paths: top.paths, words: top.words, missing } : { least: 0, paths: [], words: '', missing };
+}

@@ -3,6 +3,7 @@
 // "Finance", "Marketing", "Sales operations"); this maps it onto who exists,
 // from the facts the org file states. Unknown facts keep the standard role.
 import type { Org } from '../model/schema';
+import { salesTeamFloor } from './define-rule';
 
 /**
  * Under this many employees a company rarely has its own HR or sales
@@ -18,7 +19,9 @@ export const NO_FINANCE_BELOW = 15;
  * joined by " with " ("CEO with HR"); each is resolved, repeats removed.
  */
 export function resolveOwner(owner: string, org: Org): string {
-  const employees = org.company?.employees;
+  // A company holds its sales team: a headcount under it (a contradiction finding) is read as at least the team.
+  const stated = org.company?.employees;
+  const employees = stated === undefined ? undefined : Math.max(stated, salesTeamFloor(org).least);
   const managedBy = org.leadership?.sales_managed_by;
   const small = (below: number) => employees !== undefined && employees < below;
   const one = (role: string, joined = false): string => {

@@ -353,7 +353,7 @@ describe('`admin.non_sales_tasks: []` beside low selling time (verdict follow-up
 describe('a headcount under the sales team the file describes (verdict follow-ups 2, item 2)', () => {
   const audit = (org: Org) => runAudit({ org, date: DATE, rules, file: 'org.yaml' });
   const HEADCOUNT =
-    "These facts disagree, so the company's size is in doubt: what the audit says of a company that size (the commission plan, who owns each fix) stands on the headcount as stated until it is corrected.";
+    "These facts disagree, so the company's size is in doubt: the audit reads the company as at least as large as its sales team, and a small company's credit for one simple commission plan waits until the headcount is corrected.";
 
   it('is a contradiction naming the headcount and each fact that exceeds it, at their lines, with its fix', async () => {
     const r = await auditFile(fixture('headcount-under-roster.yaml'));
@@ -371,12 +371,15 @@ describe('a headcount under the sales team the file describes (verdict follow-up
 
   it.each([
     { name: 'filled roles', org: { roles: [{ open: false }, { open: false }, { open: true }] }, words: '2 sales roles are filled', by: ['roles[0].open', 'roles[1].open'] },
-    { name: 'ramped reps', org: { plan: { ramped_reps: 3 } }, words: 'the sales plan counts on 3 ramped reps', by: ['plan.ramped_reps'] },
     { name: 'a span with its manager', org: { leadership: { reps_per_manager: 1 } }, words: 'one manager leads 1 rep', by: ['leadership.reps_per_manager'] },
   ])('counts $name against it', ({ org, words, by }) => {
     const c = findContradictions({ company: { employees: 1 }, ...org } as Org, DATE);
     expect(c.map((x) => [x.list, x.by])).toEqual([['company.employees', by]]);
     expect(c[0]!.message).toContain(`, yet ${words}: more than the whole company.`);
+  });
+
+  it('is no contradiction for the ramped reps a plan counts on: they include the hires it expects', () => {
+    expect(findContradictions({ company: { employees: 1 }, plan: { ramped_reps: 3 } } as Org, DATE)).toEqual([]);
   });
 
   it('is no contradiction at the headcount, nor for a company far larger than its sales team', () => {
@@ -429,7 +432,7 @@ describe('a contradiction can be looked up from what a listing shows (verdict fo
     expect(r.stdout).toMatch(/^contradiction: The facts of the org file agree with each other\n/);
     for (const heading of ['What it is', 'Why the facts count as unknown', 'How to resolve it']) expect(r.stdout).toContain(`\n${heading}\n`);
     expect(text).toContain('it does not score the doubtful one when that is an empty list: the list counts as unknown, and every check that depends on it earns nothing');
-    expect(text).toContain('A headcount smaller than the sales team is read as stated until it is corrected');
+    expect(text).toContain('the company is read as at least as large as its sales team, and the credit for a small company waits until the headcount is corrected');
     expect(text).toContain('fill in the list');
     expect(cli(['explain', '--help']).stdout).toContain('sales-audit explain contradiction');
   });

@@ -7,10 +7,17 @@ import type { Org } from '../../src/model/schema';
 
 type Motion = NonNullable<NonNullable<Org['company']>['sales_motion']>;
 type Comp = NonNullable<Org['compensation']>;
-const org = (sales_motion: Motion | undefined, compensation: Comp, employees?: number): Org => ({
+const org = (sales_motion: Motion | undefined, compensation: Comp, employees?: number, team: Org = {}): Org => ({
   company: { ...(sales_motion ? { sales_motion } : {}), ...(employees === undefined ? {} : { employees }) },
   compensation,
+  ...team,
 });
+/** The whole sales team stated (4 people listed, a filled role, a span of 3): what a small company's credit needs. */
+const TEAM: Org = {
+  people: [{ name: 'Manager' }, { name: 'AE 1' }, { name: 'AE 2' }, { name: 'AE 3' }],
+  roles: [{ title: 'Account Executive', open: false }],
+  leadership: { reps_per_manager: 3 },
+};
 /** Nothing in the pay depends on the client: no client part, no pay on collection, no clawback. */
 const NO_CONTROLS: Comp = { client_outcome_component: false, pay_on_collection: false, clawback: false };
 const NONE_PATHS = ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.pay_on_collection', 'compensation.clawback'];
@@ -143,12 +150,12 @@ describe('comp-balances-client-value', () => {
     },
     {
       name: 'passes: one simple plan in a company of 14 (calibrated by size)',
-      org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 14),
+      org: org('transactional', { basis: 'revenue', varies_by_objective: false }, 14, TEAM),
       status: 'pass',
       score: 1,
       messages: [],
       notes: ['simplePlanFits'],
-      paths: ['compensation.varies_by_objective', 'company.employees'],
+      paths: ['compensation.varies_by_objective', 'company.employees', 'people'],
       steps: [],
       missing: [],
     },
@@ -177,12 +184,12 @@ describe('comp-balances-client-value', () => {
     // Partly known: the known checks count and keep their findings; the unknowns earn nothing.
     {
       name: 'partly known: no client part is a finding while pay on collection and clawbacks are unknown (struggling-startup)',
-      org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15),
+      org: org('solution', { basis: 'revenue', client_outcome_component: false, varies_by_objective: false }, 15, TEAM),
       status: 'incomplete',
       score: 0.775,
       messages: ['noClientPart'],
       notes: ['simplePlanFits'],
-      paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees'],
+      paths: ['company.sales_motion', 'compensation.client_outcome_component', 'compensation.varies_by_objective', 'company.employees', 'people'],
       // The finding's fix is on the checklist even while the rule passes on points.
       steps: ['find-out', 'addClientComponent'],
       missing: ['compensation.pay_on_collection', 'compensation.clawback'],
@@ -229,7 +236,8 @@ describe('comp-balances-client-value', () => {
       notes: [],
       paths: [],
       steps: ['find-out'],
-      missing: ['company.employees'],
+      // The headcount and every roster fact that could exceed it.
+      missing: ['company.employees', 'people', 'roles', 'leadership.reps_per_manager'],
     },
   ])('$name', ({ org, status, score, messages, notes, paths, steps, missing }) => {
     const r = runRule(rule, org);
@@ -282,7 +290,7 @@ describe('comp-balances-client-value', () => {
     const r = runRule(rule, org('transactional', { varies_by_objective: false }, 120));
     expect(r.findings[0]!.message).toBe('One commission plan applies everywhere in a company of 120 people: it does not vary by product, client segment or market objective.');
     expect(r.findings[0]!.thresholds).toEqual([{ name: 'simplePlanUpToEmployees', value: 30, source: expect.stringMatching(/^house default, informed by .*2012/) }]);
-    const small = runRule(rule, org('transactional', { varies_by_objective: false }, 120), { options: { simplePlanUpToEmployees: 150 } });
+    const small = runRule(rule, org('transactional', { varies_by_objective: false }, 120, TEAM), { options: { simplePlanUpToEmployees: 150 } });
     expect(small.score).toBe(1);
     expect(rule.docs.description).toMatch(/simplePlanUpToEmployees people \(30 by default\)/);
   });
