@@ -42,11 +42,24 @@ export interface SideSummary {
 /**
  * Why a finding left or joined the audit without the organisation changing for
  * better or worse: `unknown`, the facts it rests on are unknown on one side (not
- * given, "don't know", or set aside as contradictory); otherwise the rule's
+ * given, or "don't know"); `contradicted`, they count as unknown there because
+ * the file contradicts itself on them (a contradiction finding); otherwise the rule's
  * status on that side (`not-assessed`, `not-applicable`, `off`, `error`,
  * `waived`), or `absent` when that side's audit has no such rule.
  */
-export type AssessmentReason = 'unknown' | 'not-assessed' | 'not-applicable' | 'off' | 'error' | 'waived' | 'absent';
+export type AssessmentReason = 'unknown' | 'contradicted' | 'not-assessed' | 'not-applicable' | 'off' | 'error' | 'waived' | 'absent';
+
+/**
+ * The contradiction that set a finding's facts aside (reason `contradicted`:
+ * the facts count as unknown on that side because the file contradicts itself
+ * there), in words a client reads, from that side's contradiction finding.
+ */
+export interface DiffContradiction {
+  /** The doubtful fact ("the people in sales"). */
+  fact: string;
+  /** The facts it disagrees with ("how many people work at the company"), in the finding's order. */
+  against: string[];
+}
 
 /** A finding in a comparison: resolved, no longer assessed or waived (as it was), new or newly assessed or still open (as it is now). */
 export interface DiffFinding {
@@ -63,6 +76,8 @@ export interface DiffFinding {
   was?: { severity: Severity; message: string };
   /** No longer assessed or newly assessed: why (the other side's rule status, or `unknown` facts). */
   reason?: AssessmentReason;
+  /** Reason `contradicted`: the contradiction on the other side, in words. */
+  contradiction?: DiffContradiction;
 }
 
 /** A checklist item in a comparison: done (in before, gone after) or new. */
@@ -74,6 +89,8 @@ export interface DiffItem {
   gain: number;
   /** Gone but not done (checklist `noLongerAssessed`): why. */
   reason?: AssessmentReason;
+  /** Reason `contradicted`: the contradiction in the later audit, in words. */
+  contradiction?: DiffContradiction;
 }
 
 /** One fact that differs between two org files. */
@@ -352,7 +369,26 @@ function unassessed(f: Finding, own: DiffSide, mine: Judge, other: Judge, byName
   if (rule.status === 'not-assessed' || rule.status === 'not-applicable' || rule.status === 'off' || rule.status === 'error') return rule.status;
   const missing = other.missing.get(f.ruleId) ?? new Set<string>();
   const facts = f.evidence.map((e) => pathForm(e.path, own.org, byName, mine.labels));
-  return facts.some((p) => covered(missing, p)) ? 'unknown' : undefined;
+  if (!facts.some((p) => covered(missing, p))) return undefined;
+  return contradictionOver(f, own, mine, other, byName) ? 'contradicted' : 'unknown';
+}
+
+/**
+ * The other side's contradiction that set `f`'s facts aside: one whose doubtful
+ * fact (its first evidence, the list it counts as unknown) holds a fact `f`
+ * rests on, in that side's words. Undefined when none does.
+ */
+function contradictionOver(f: Pick<Finding, 'evidence'>, own: DiffSide, mine: Judge, other: Judge, byName: boolean): DiffContradiction | undefined {
+  const facts = f.evidence.map((e) => pathForm(e.path, own.org, byName, mine.labels));
+  for (const c of other.report.findings) {
+    if (c.messageId !== 'contradiction' || !c.evidence.length) continue;
+    const [list, ...by] = c.evidence.map((e) => e.path);
+    const key = new Set([keyOf(pathForm(list!, other.org, byName, other.labels).map((t) => (wild(t) ? '[]' : t)))]);
+    if (!facts.some((p) => covered(key, p))) continue;
+    const words = (p: string) => other.report.labels?.[p] ?? p;
+    return { fact: words(list!), against: [...new Set(by.map(words))] };
+  }
+  return undefined;
 }
 
 /** The label of a list item key (itemSubject): `people["AE 1"#2]` -> `AE 1`; undefined for an item without one. */
@@ -395,17 +431,23 @@ function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after
   for (const f of raw.resolved) {
     const why = unassessed(f, before, jb, ja, byName);
     if (why === 'waived') out.waived.push(toDiffFinding(f));
-    else if (why) out.noLongerAssessed.push({ ...toDiffFinding(f), reason: why });
+    else if (why) out.noLongerAssessed.push({ ...toDiffFinding(f), reason: why, ...contradictionField(why, f, before, jb, ja, byName) });
     else out.resolved.push(toDiffFinding(f));
   }
   for (const f of raw.new) {
     const why = unassessed(f, after, ja, jb, byName);
-    if (why) out.newlyAssessed.push({ ...toDiffFinding(f), reason: why });
+    if (why) out.newlyAssessed.push({ ...toDiffFinding(f), reason: why, ...contradictionField(why, f, after, ja, jb, byName) });
     else out.new.push(toDiffFinding(f));
   }
   for (const k of ['resolved', 'noLongerAssessed', 'waived', 'new', 'newlyAssessed', 'worse', 'open'] as const) out[k].sort(order);
   return out;
 }
+
+/** `{ contradiction }` for reason `contradicted`, else nothing (a field the JSON leaves out). */
+const contradictionField = (why: AssessmentReason, f: Pick<Finding, 'evidence'>, own: DiffSide, mine: Judge, other: Judge, byName: boolean): { contradiction?: DiffContradiction } => {
+  const c = why === 'contradicted' ? contradictionOver(f, own, mine, other, byName) : undefined;
+  return c ? { contradiction: c } : {};
+};
 
 /**
  * An item is done only when its rule still judges the facts it was about (as a
@@ -468,7 +510,7 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
       done: gone.filter((c) => !itemUnassessed(c, before, jb, ja, byName)).map(itemOf),
       noLongerAssessed: gone.flatMap((c) => {
         const reason = itemUnassessed(c, before, jb, ja, byName);
-        return reason ? [{ ...itemOf(c), reason }] : [];
+        return reason ? [{ ...itemOf(c), reason, ...contradictionField(reason, c, before, jb, ja, byName) }] : [];
       }),
       new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
     },

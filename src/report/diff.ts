@@ -3,7 +3,7 @@
 // AuditDiff. Text from org files (names, messages) is made inert for a
 // terminal (no control characters) and escaped for Markdown.
 import { Chalk } from 'chalk';
-import type { AssessmentReason, AuditDiff, Change, DiffFinding, DiffItem, FactChange } from '../engine/diff';
+import type { AssessmentReason, AuditDiff, Change, DiffContradiction, DiffFinding, DiffItem, FactChange } from '../engine/diff';
 import { thousands } from '../engine/summarise';
 import { md as mdEscape } from './markdown';
 
@@ -31,6 +31,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${
 
 const GONE: Record<AssessmentReason, string> = {
   unknown: 'the facts it rested on are unknown now',
+  contradicted: 'the file now contradicts itself (see the contradiction finding), so the facts it rested on count as unknown',
   'not-assessed': 'the rule is not assessed now',
   'not-applicable': 'the rule does not apply now',
   off: 'the rule is turned off now',
@@ -40,6 +41,7 @@ const GONE: Record<AssessmentReason, string> = {
 };
 const CAME: Record<AssessmentReason, string> = {
   unknown: 'its facts were unknown before',
+  contradicted: 'the file contradicted itself before, so its facts counted as unknown',
   'not-assessed': 'the rule was not assessed before',
   'not-applicable': 'the rule did not apply before',
   off: 'the rule was turned off before',
@@ -48,9 +50,29 @@ const CAME: Record<AssessmentReason, string> = {
   absent: 'the rule was not in the earlier audit',
 };
 
-/** Why a finding is no longer assessed (`gone`) or newly assessed (`came`), in words: `the facts it rested on are unknown now`. */
-export function reasonText(x: DiffFinding, way: 'gone' | 'came'): string {
-  return (way === 'gone' ? GONE : CAME)[x.reason ?? 'unknown'];
+/** At most this many facts named against a contradicted one; the rest counted. */
+const AGAINST_NAMED = 3;
+
+/** The facts a contradicted one disagrees with, in words: `A, B and C`, past AGAINST_NAMED + 1 the rest counted. */
+function againstWords(c: DiffContradiction): string {
+  const named = c.against.length > AGAINST_NAMED + 1 ? [...c.against.slice(0, AGAINST_NAMED), `${c.against.length - AGAINST_NAMED} more facts`] : c.against;
+  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+}
+
+/**
+ * Why a finding is no longer assessed (`gone`) or newly assessed (`came`), in
+ * words: `the facts it rested on are unknown now`; for facts set aside as
+ * contradictory, which contradiction: `the file now contradicts itself on how
+ * many people work at the company (against the people in sales; see the
+ * contradiction finding), so the facts it rested on count as unknown`.
+ */
+export function reasonText(x: Pick<DiffFinding, 'reason' | 'contradiction'>, way: 'gone' | 'came'): string {
+  const c = x.reason === 'contradicted' ? x.contradiction : undefined;
+  if (!c) return (way === 'gone' ? GONE : CAME)[x.reason ?? 'unknown'];
+  const against = againstWords(c);
+  return way === 'gone'
+    ? `the file now contradicts itself on ${c.fact} (${against ? `against ${against}; ` : ''}see the contradiction finding), so the facts it rested on count as unknown`
+    : `the file contradicted itself before on ${c.fact}${against ? ` (against ${against})` : ''}, so its facts counted as unknown`;
 }
 
 /**
@@ -69,7 +91,13 @@ export function assessedCounts(d: AuditDiff): string {
 
 /** Why a checklist item that left the audit is not done: its facts are unknown (a question), or its rule no longer judges them (a fix). */
 export const notDone = (i: DiffItem): string =>
-  i.reason === 'waived' ? 'the rule is waived now' : i.kind === 'find-out' ? 'the facts it asks about are still unknown' : 'its rule no longer judges the facts it was about';
+  i.reason === 'waived'
+    ? 'the rule is waived now'
+    : i.reason === 'contradicted'
+      ? reasonText(i, 'gone').replace('the facts it rested on count', i.kind === 'find-out' ? 'the facts it asks about still count' : 'the facts it was about count')
+      : i.kind === 'find-out'
+        ? 'the facts it asks about are still unknown'
+        : 'its rule no longer judges the facts it was about';
 
 /** The findings' counts: `11 resolved, 2 new, 28 still open, 9 no longer assessed`. */
 export const findingCounts = (d: AuditDiff): string =>

@@ -42,7 +42,8 @@ describe('diff: no longer assessed is not resolved', () => {
     const f = d.findings;
     expect(f.noLongerAssessed.length).toBeGreaterThan(5);
     expect([...new Set(f.noLongerAssessed.map((x) => x.ruleId))].sort()).toEqual([...ROSTER_RULES].sort());
-    for (const x of f.noLongerAssessed) expect(x.reason).toBe('unknown');
+    // `people: []` beside the span and the plan is a contradiction: the reason says so (verdict follow-ups 3, item 2).
+    for (const x of f.noLongerAssessed) expect([x.reason, x.contradiction?.fact]).toEqual(['contradicted', 'the people in sales']);
     expect(f.resolved.filter((x) => ROSTER_RULES.includes(x.ruleId))).toEqual([]);
     // Every active finding of before is accounted for exactly once.
     const beforeActive = before.report.findings.filter((x) => !x.note && !x.suppressed).length;
@@ -61,7 +62,7 @@ describe('diff: no longer assessed is not resolved', () => {
     const d = diffAudits(before, after);
     const back = diffAudits(after, before);
     expect(ids(d.findings.newlyAssessed)).toEqual(ids(back.findings.noLongerAssessed));
-    for (const x of d.findings.newlyAssessed) expect(x.reason).toBe('unknown');
+    for (const x of d.findings.newlyAssessed) expect([x.reason, x.contradiction?.fact]).toEqual(['contradicted', 'the people in sales']);
     expect(d.findings.new).toEqual([]);
     expect(Object.values(d.regression.newFindings).reduce((a, b) => a + b, 0)).toBe(0);
     expect(regressionFailures(d, 'low', 'main')).toEqual([]);
@@ -174,5 +175,57 @@ describe('diff: every format says "no longer assessed" and "newly assessed", nev
         expect(text, where).toMatch(/\b0 new\b/);
       }
     }
+  });
+});
+
+describe('diff: a fact set aside as contradictory says so (verdict follow-ups 3, item 2)', () => {
+  /** The mid-size example with its headcount cut under the sales team it lists (120 -> 5). */
+  const SMALL_HEADCOUNT = edited((doc) => doc.setIn(['company', 'employees'], 5));
+  const GONE =
+    'not resolved: the file now contradicts itself on how many people work at the company (against how many reps report to one first-line sales manager (span of control) and the people in sales; see the contradiction finding), so the facts it rested on count as unknown';
+
+  it('a headcount under the roster: the uniform-plan finding is no longer assessed, naming the contradiction, in every form (was "the facts it rested on are unknown now")', async () => {
+    const before = await side(EXAMPLE, 'a.yaml');
+    const after = await side(SMALL_HEADCOUNT, 'b.yaml');
+    const d = diffAudits(before, after);
+    expect(d.findings.noLongerAssessed.map((x) => [x.messageId, x.reason])).toEqual([['uniformPlan', 'contradicted']]);
+    expect(d.findings.noLongerAssessed[0]!.contradiction).toEqual({
+      fact: 'how many people work at the company',
+      against: ['how many reps report to one first-line sales manager (span of control)', 'the people in sales'],
+    });
+    expect(d.findings.resolved.map((x) => x.messageId)).not.toContain('uniformPlan');
+    const forms = await everyForm(d, after.report);
+    expect(forms.length).toBe(DIFF_FORMATS.length + 4 + LINT_FORMATS.length);
+    for (const { where, text } of forms) {
+      if (!text.includes('One commission plan applies everywhere')) continue;
+      const flat = text
+        .replace(/\\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/\\"/g, '"');
+      if (where.includes('json')) expect(flat, where).toMatch(/"reason": ?"contradicted", ?"contradiction": ?\{ ?"fact": ?"how many people work at the company"/);
+      else expect(flat, where).toContain(GONE);
+      expect(flat, where).not.toContain('the facts it rested on are unknown now');
+    }
+    // At least the text, markdown and HTML forms name it.
+    expect(forms.filter((x) => x.text.replace(/\s+/g, ' ').includes('the file now contradicts itself on how many people work at the company')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('the other way: newly assessed, because the file contradicted itself before', async () => {
+    const d = diffAudits(await side(SMALL_HEADCOUNT, 'b.yaml'), await side(EXAMPLE, 'a.yaml'));
+    const x = d.findings.newlyAssessed.find((f) => f.messageId === 'uniformPlan')!;
+    expect(x.reason).toBe('contradicted');
+    const text = (await everyForm(d, (await side(EXAMPLE, 'a.yaml')).report))[0]!.text.replace(/\s+/g, ' ');
+    expect(text).toContain('not a regression: the file contradicted itself before on how many people work at the company (against');
+  });
+
+  it('a fact removed, with no contradiction, keeps "the facts it rested on are unknown now"', async () => {
+    const after = await side(
+      edited((doc) => doc.deleteIn(['company', 'employees'])),
+      'b.yaml',
+    );
+    const d = diffAudits(await side(EXAMPLE, 'a.yaml'), after);
+    expect(d.findings.noLongerAssessed.map((x) => [x.messageId, x.reason, x.contradiction])).toEqual([['uniformPlan', 'unknown', undefined]]);
+    expect((await everyForm(d, after.report))[0]!.text).toContain('not resolved: the facts it rested on are unknown now');
   });
 });
