@@ -331,7 +331,7 @@ export default defineRule({
       if (hours !== undefined && hours < min) {
         const coaching = hours === 0 ? 'no coaching at all' : `${countOf(hours, 'hour')} of coaching a month`;
         const minText = countOf(min, 'hour');
-        findings.push(finding('lowHours', [path('hours_per_month')], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'] }));
+        findings.push(finding('lowHours', [path('hours_per_month')], { name, hours, coaching, min, minText }, { thresholds: ['minHoursPerMonth'], shortfall: (min - hours) / min }));
         steps.push(step('moreHours', { name, hours, min, minText, now: hours === 0 ? 'none' : countOf(hours, 'hour') }, [path('hours_per_month')]));
       }
       if (c.one_to_one === 'none' || c.one_to_one === 'quarterly') {

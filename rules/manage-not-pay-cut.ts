@@ -297,7 +297,8 @@ export default defineRule({
             'stalled',
             [path, `people[${i}].attainment`],
             { name, action, since: latest.d, days, daysText: countOf(days, 'day'), decisionDays, pct },
-            { thresholds: ['decisionDays', 'underperformancePct'] },
+            // The longest overdue first (the share of the time past the deadline).
+            { thresholds: ['decisionDays', 'underperformancePct'], shortfall: days > 0 ? Math.max(0, 1 - decisionDays / days) : 0 },
           ),
         );
         steps.push(step('closePlan', { name, action: action.replace(/^an /, ''), since: latest.d, decisionDays }, [path]));
@@ -322,7 +323,8 @@ export default defineRule({
                 .map((v) => `${v}%`)
                 .join(', '),
             },
-            thresholds,
+            // The furthest under the bar first: how far the quarters in the run average under it.
+            { ...thresholds, shortfall: pct > 0 ? Math.max(0, 1 - att!.slice(-run).reduce((a, v) => a + v, 0) / run / pct) : 0 },
           ),
         );
       }

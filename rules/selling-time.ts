@@ -120,7 +120,8 @@ export default defineRule({
         checks.push(repCheck(rep, `rep:${name}`, scoreOf(pct), [], weight));
         if (pct > passAbove) continue;
         below = true;
-        findings.push(finding(pct <= failBelow ? 'repLow' : 'repMiddle', [path], { name, pct, failBelow, passAbove }, thresholds));
+        // How far under the bar orders the reps (the widest miss first); the severity stays the band's.
+        findings.push(finding(pct <= failBelow ? 'repLow' : 'repMiddle', [path], { name, pct, failBelow, passAbove }, { ...thresholds, shortfall: passAbove > 0 ? (passAbove - pct) / passAbove : 1 }));
       }
       // A team-wide figure guarantees part of the reps' score: spread over the reps still open.
       if (teamPct !== undefined) {

@@ -10,7 +10,7 @@ import { itemLabel } from './identity';
 import { SUMMARY_NAMED, thousands } from './summarise';
 import { SEVERITY_WEIGHT, type Finding } from './types';
 
-type Raw = Omit<Finding, 'fatal' | 'suppressed'>;
+type Raw = Omit<Finding, 'fatal' | 'suppressed'> & { gap?: number };
 
 /**
  * The list item a finding is about (`people[4]`), when all of its evidence
@@ -83,6 +83,13 @@ export function groupBySubject(findings: readonly Raw[], org: Org, summariseOver
   return out;
 }
 
+/** `{ gap }`: the widest of the parts' gaps; nothing when none has one. */
+function widestGap(parts: readonly Raw[]): { gap?: number } {
+  let gap: number | undefined;
+  for (const p of parts) if (p.gap !== undefined && (gap === undefined || p.gap > gap)) gap = p.gap;
+  return gap === undefined ? {} : { gap };
+}
+
 function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
   const evidence = [...new Map(parts.flatMap((p) => p.evidence).map((e) => [e.path, e])).values()];
   const thresholds = [...new Map(parts.flatMap((p) => p.thresholds).map((t) => [t.name, t])).values()];
@@ -116,6 +123,8 @@ function merge(parts: readonly Raw[], subject: string, org: Org): Raw {
       message = v;
     },
     severity,
+    // A person's findings together miss by the widest of them (the order among people, summarise.ts).
+    ...widestGap(parts),
     note: parts[0]!.note,
     data: Object.assign({}, ...parts.map((p) => p.data)),
     evidence,

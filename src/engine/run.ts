@@ -711,7 +711,8 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
         message = v;
       },
       severity: (f.gap !== undefined ? f.gap <= NEAR_MISS : rulePasses) ? lower(severity) : severity,
-      ...(f.gap !== undefined ? { gap: f.gap } : {}),
+      // The order among people (summarise.ts): how far the fact misses, whether or not it sets the severity.
+      ...(f.gap !== undefined ? { gap: f.gap } : f.shortfall !== undefined ? { gap: f.shortfall } : {}),
       note: f.note === true,
       data: f.data ?? {},
       evidence: f.paths.map(evidence),

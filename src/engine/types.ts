@@ -71,6 +71,14 @@ export interface FindingOut<M extends string> {
    * finding of a rule that passes on what is known counts as a near miss.
    */
   gap?: number;
+  /**
+   * How far the fact is from the target, from 0 (just) to 1 (entirely), for
+   * order only: a summary of many people's findings names the widest miss
+   * first, and the rule's steps follow that order. Unlike `gap` it leaves the
+   * severity alone (a rule whose severities are its own bands, such as
+   * selling-time's failBelow and passAbove). `gap`, when given, is the order.
+   */
+  shortfall?: number;
 }
 
 export interface StepOut<S extends string> {
@@ -116,7 +124,7 @@ export type CheckOutput<M extends string, S extends string> =
 export interface CheckContext<O, M extends string = string, S extends string = string> {
   org: Org;
   /** Builds a finding with a typed message id. */
-  finding(message: M, paths: string[], data?: DataIn, extra?: { thresholds?: string[]; note?: boolean; gap?: number }): FindingOut<M>;
+  finding(message: M, paths: string[], data?: DataIn, extra?: { thresholds?: string[]; note?: boolean; gap?: number; shortfall?: number }): FindingOut<M>;
   /** Builds a remediation step with a typed step id. */
   step(step: S, data?: DataIn, paths?: string[], extra?: { or?: boolean }): StepOut<S>;
   options: O;
