@@ -6,7 +6,7 @@ import { describeFact } from '../model/describe';
 import { customFactMetas, customFactWords } from '../model/custom-fact';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
-import { interpolate, monthsBetween, optionDocs, resolveOptions } from './define-rule';
+import { interpolate, monthsBetween, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
@@ -132,10 +132,12 @@ export function runAudit(given: AuditInput): AuditReport {
   };
   // Most org files have no answers, sources or resolutions: then a path's ancestors are not walked.
   const byOthers = [...resolutions.values()].filter((r) => r.from !== 'file');
-  const walk = Object.keys(answers).length > 0 || Object.keys(sources).length > 0;
+  // Each map walked only when it has entries (an example with sources and no answers walks once per path, not twice).
+  const walkAnswers = Object.keys(answers).length > 0;
+  const walkSources = Object.keys(sources).length > 0;
   const evidenceOf = (path: string): Evidence => {
     const loc = input.locate?.(path);
-    const answeredPath = walk ? lineageFind(path, (p) => !!answers[p]) : undefined;
+    const answeredPath = walkAnswers ? lineageFind(path, (p) => !!answers[p]) : undefined;
     const ev: Evidence = { path, ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}), origin: answeredPath ? 'interview' : 'file' };
     if (answeredPath) ev.respondent = answers[answeredPath]!.by;
     // Which respondents' answer the value came from (the fact itself, or the facts under it).
@@ -144,7 +146,7 @@ export function runAudit(given: AuditInput): AuditReport {
       ev.origin = 'interview';
       ev.resolution = [...new Set(used.map((r) => r.reason))].join('; ');
     }
-    const sourced = walk ? lineageFind(path, (p) => Object.hasOwn(sources, p)) : undefined;
+    const sourced = walkSources ? lineageFind(path, (p) => Object.hasOwn(sources, p)) : undefined;
     if (sourced) {
       const s = sources[sourced]!;
       ev.source = s.source;
@@ -687,7 +689,8 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
     result.error = e instanceof Error ? e.message : String(e);
     return raw;
   }
-  const optionInfo = optionDocs(rule);
+  // A threshold's source straight from the rule's declaration (optionDocs lists them all, for every rule and file).
+  const declared = rule.options?.thresholds ?? {};
   // Set once the rule is scored: its findings are near misses when it passes on what is known.
   let rulePasses = false;
   const toFinding = (f: NonNullable<Extract<typeof out, { score: number }>['findings']>[number]): Raw['findings'][number] => {
@@ -724,7 +727,7 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
   function thresholdOf(name: string): Finding['thresholds'][number] {
     let t = thresholdMemo.get(name);
     if (!t) {
-      const source = optionInfo.find((o) => o.name === name)?.source;
+      const source = Object.hasOwn(declared, name) ? declared[name]!.source : undefined;
       thresholdMemo.set(name, (t = { name, value: options[name], ...(source ? { source } : {}) }));
     }
     return t;
@@ -785,17 +788,26 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
     raw.findings = [];
     return raw;
   }
-  raw.steps = (out.steps ?? []).map((s) => {
-    const def = rule.steps[s.step]!;
-    return {
-      stepId: s.step,
-      action: interpolate(def.action, s.data),
-      owner: resolveOwner(def.owner, input.org),
-      effort: def.effort,
-      evidence: (s.paths ?? []).map(evidence),
-      ...(s.or ? { or: true as const } : {}),
-      ...(s.data ? { data: s.data } : {}),
-    };
+  // Worked out when the checklist first reads them (stepsOf): a lint listing never does, and
+  // wording each step's action and resolving its owner was a share of every file's cost there.
+  const given = out.steps ?? [];
+  let steps: RawStep[] | undefined;
+  Object.defineProperty(raw, 'steps', {
+    enumerable: true,
+    configurable: true,
+    get: (): RawStep[] =>
+      (steps ??= given.map((s) => {
+        const def = rule.steps[s.step]!;
+        return {
+          stepId: s.step,
+          action: interpolate(def.action, s.data),
+          owner: resolveOwner(def.owner, input.org),
+          effort: def.effort,
+          evidence: (s.paths ?? []).map(evidence),
+          ...(s.or ? { or: true as const } : {}),
+          ...(s.data ? { data: s.data } : {}),
+        };
+      })),
   });
   return raw;
 }

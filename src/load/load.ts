@@ -146,7 +146,8 @@ export async function loadOrgText(text: string, file: string, opts: LoadOptions 
   if (tooBig) return { ok: false, diagnostics: [tooBig] };
   const unknowns: string[] = [];
   const forbidden: string[] = [];
-  const data = stripEmpty(raw, [], unknowns, forbidden) as Record<string, unknown>;
+  // js-yaml's tree (the fast path) is this load's alone and has no shared nodes (no anchors there): its unchanged parts are kept as they are.
+  const data = stripEmpty(raw, [], unknowns, forbidden, { reuse: fast !== undefined }) as Record<string, unknown>;
   const diagnostics: Diagnostic[] = forbidden.map((path) => {
     const loc = positions.get(path)?.key ?? positions.locate(path);
     const key = path.slice(path.lastIndexOf('.') + 1);

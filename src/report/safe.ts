@@ -59,7 +59,9 @@ export function sanitize<T>(value: T, opts: SafeOptions = {}): T {
   if (Array.isArray(value)) return value.map((v) => sanitize(v, opts)) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const k in value) if (Object.hasOwn(value, k)) out[safeText(k)] = sanitize((value as Record<string, unknown>)[k], opts);
+  // Own keys in their order, as for...in with hasOwn gives them, without walking the prototype chain.
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) out[safeText(keys[i]!)] = sanitize((value as Record<string, unknown>)[keys[i]!], opts);
   return out as T;
 }
 

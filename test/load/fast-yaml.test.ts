@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../src/load/fast-yaml';
+import { fastParse, unusual, UNUSUAL } from '../../src/load/fast-yaml';
 import { slowParse } from '../../src/load/yaml-doc';
 import { repeated } from '../helpers/repeated';
 
@@ -113,5 +113,33 @@ describe('fast YAML path', () => {
     ['a null key', 'null: 1\n'],
   ])('leaves %s to the yaml library', (_what, text) => {
     expect(fastParse(text, 'org.yaml')).toBeUndefined();
+  });
+
+  // unusual() rules a file out by a few plain scans before the expression: it must agree with the expression on every text.
+  it('tells unusual text as the expression does, a mark at a line start after any line break included', () => {
+    const texts = [
+      ...bundled.map((f) => readFileSync(join(ROOT, f), 'utf8')),
+      'a: 1\n',
+      'a: 50%\n',
+      '%YAML 1.2\na: 1\n',
+      'a: 1\n%TAG x\n',
+      'a: 1\r%TAG x\n',
+      'a: 1\u2028%x\n',
+      'a: 1\u2029%x\n',
+      'a: x&y\n',
+      'a: &x 1\n',
+      'a: *x\n',
+      'a: "*note"\n',
+      'a: wow!\n',
+      'a: !!str 1\n',
+      'a: why?\n',
+      '? a\n: 1\n',
+      'a: x <y\n',
+      'm:\n  <<: *b\n',
+      'a:\t1\n',
+      '',
+    ];
+    for (const t of texts) expect(unusual(t), JSON.stringify(t)).toBe(UNUSUAL.test(t));
+    expect(texts.filter(unusual).length).toBeGreaterThan(8);
   });
 });
