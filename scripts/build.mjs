@@ -12,7 +12,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jsYamlPatch } from './js-yaml-patch.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -109,8 +108,7 @@ const split = await build({
   external: ['@inquirer/prompts'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__meta.url' },
   logLevel: 'warning',
-  // js-yaml patched (scripts/js-yaml-patch.mjs): two allocations per node it reads, most of a lint portfolio's parse garbage.
-  plugins: [lazyChildProcessForCommander, rawText, chalkWithoutDetection, jsYamlPatch],
+  plugins: [lazyChildProcessForCommander, rawText, chalkWithoutDetection],
 });
 mkdirSync(`${root}dist/chunks`);
 // Keep in step with bin/sales-audit.js, which passes these.
