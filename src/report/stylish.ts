@@ -161,7 +161,8 @@ const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
  * files: one line of how many files got each grade (then those incomplete,
  * without a grade, not linted), with --baseline one of how many went up, down
  * or stayed, the lowest scores and the files that need a look by name, and
- * the finding counts last, each wrapped to `width` with a hanging indent.
+ * the finding counts last (one line each for a file and for the counts, so
+ * what a CI log is searched for stays on one line; the lists wrap to `width`).
  * `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml … · 12 findings: 2 critical` fits;
  * `200 files: 12 A, 40 B, 98 C, 45 D, 5 F` and so on does not.
  */
@@ -173,9 +174,8 @@ export function summaryLines(run: LintRun, width: number): string[] {
   const say = (text: string, indent = '  ') => lines.push(...wrap(text, width, indent));
   if (run.files.length <= SUMMARY_LISTED) {
     // A few files: one line each, with its score, as the one-line summary has them.
-    lines.push(`${n} file${n === 1 ? '' : 's'}:`);
-    for (const f of files) lines.push(...wrap(f, width - 2, '  ').map((l) => `  ${l}`));
-    say(counts.join(' · '));
+    // Each file's entry whole on its line, and the counts last as one line: what a CI log is searched for stays on one line.
+    lines.push(`${n} file${n === 1 ? '' : 's'}:`, ...files.map((f) => `  ${f}`), counts.join(' · '));
     return lines;
   }
   const linted = run.files.filter((f): f is Extract<LintFile, { ok: true }> => f.ok);
@@ -222,6 +222,6 @@ export function summaryLines(run: LintRun, width: number): string[] {
     );
   if (unread.length) say(`could not be linted: ${unread.join(', ')}`);
   if (unmatched.length) say(`matched no file: ${unmatched.join(', ')}`);
-  say(counts.join(' · '));
+  lines.push(counts.join(' · '));
   return lines;
 }
