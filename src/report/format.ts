@@ -159,7 +159,9 @@ function clusters(text: string): string[] {
  * The same on every Node (a fixed table, not the ICU data).
  */
 export function columns(text: string): number {
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  // One column each, no segmenting (Intl.Segmenter costs milliseconds to start): ASCII, Latin letters and
+  // signs (before the combining marks at U+0300), and general punctuation (dashes, quotes, …, •, ›).
+  if (/^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/.test(text)) return text.length;
   let n = 0;
   for (const g of clusters(text)) n += clusterColumns(g);
   return n;
