@@ -54,7 +54,7 @@ async function readSide(spec: string, cwd: string): Promise<{ text: string; show
   const m = /^([^:]+):(.+)$/.exec(spec);
   if (!m) throw new CliError([`${inert(spec)}: no such file; expected an org file, a JSON report, or a file at a git revision (main:orgs/acme.yaml)`]);
   const [, rev, path] = m as unknown as [string, string, string];
-  const top = topLevel(cwd, inert(spec));
+  const top = topLevel(cwd, `${inert(spec)}: no such file, and`, 'an org file, a JSON report, or rev:path inside a git work tree');
   if (!isRevision(rev, cwd)) throw new CliError([`${inert(spec)}: no such file, and "${inert(rev)}" is not a git revision`]);
   const shown = showAt(rev, path, cwd);
   if (!shown.ok) throw new CliError([`${inert(spec)}: ${shown.missing ? `the file is not in ${inert(rev)}` : shown.message}`]);
@@ -81,7 +81,7 @@ export async function loadBaseline(value: string, file: string | undefined, opts
   const cwd = opts.cwd ?? process.cwd();
   if (existsSync(resolve(cwd, value)) || value.includes(':')) return loadSide(value, opts);
   if (!file) throw new CliError([`--baseline ${inert(value)}: no such file; a bare git revision needs an org file to look up (not --example)`]);
-  const top = topLevel(cwd, `--baseline ${inert(value)}`);
+  const top = topLevel(cwd, `--baseline ${inert(value)}: no such file, and`, 'a baseline file (a JSON report or an org file) or a git revision inside a git work tree');
   if (!isRevision(value, cwd)) throw new CliError([`--baseline ${inert(value)}: no such file, and not a git revision`]);
   const side = await loadSide(`${value}:${repoPath(file, cwd, top)}`, opts);
   return { ...side, label: `${value}:${repoPath(file, cwd, top)}` };

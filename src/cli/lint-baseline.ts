@@ -14,7 +14,7 @@ export { regressionFailures };
 
 /** The revision checked once for the whole run: a bad one stops it (exit 2) before any file is read. */
 export function checkRevision(revision: string, cwd: string): { revision: string; top: string } {
-  const top = topLevel(cwd, `--baseline ${inert(revision)}`);
+  const top = topLevel(cwd, `--baseline ${inert(revision)}:`, 'a git work tree to read the revision from (run lint inside the repository that holds the files)');
   if (!isRevision(revision, cwd)) throw new CliError([`--baseline ${inert(revision)}: not a git revision (a branch, tag or commit; in CI fetch it first, e.g. git fetch origin main)`]);
   return { revision, top };
 }

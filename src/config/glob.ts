@@ -7,6 +7,7 @@
 // streams it loads) costs a few ms, which `lint org.yaml` need not pay.
 import { promises as fsp } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { naturalCompare } from '../report/natural-order';
 
 export const isGlob = (p: string): boolean => /[*?[{]/.test(p);
 
@@ -91,7 +92,7 @@ function splitTopLevel(s: string): string[] {
 }
 
 /**
- * The files a pattern matches, sorted, as paths written the way the pattern
+ * The files a pattern matches, in natural order (org-1, org-2, …, org-10), as paths written the way the pattern
  * was (relative patterns give relative paths).
  */
 export async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
@@ -114,7 +115,7 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
     } catch {
       return; // a folder that cannot be read matches nothing
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => naturalCompare(a.name, b.name));
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       let isDir = e.isDirectory();
@@ -130,5 +131,6 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
     }
   };
   await walk(root, '', 0);
-  return out.sort();
+  // Natural order (org-2 before org-10), the same on every machine.
+  return out.sort(naturalCompare);
 }

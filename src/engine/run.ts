@@ -2,7 +2,7 @@
 // The audit date, the rules and the way to locate a fact are inputs.
 import type { Org } from '../model/schema';
 import { formatPath, getAt, parsePath } from '../model/paths';
-import { describeFact } from '../model/describe';
+import { describeFact, namingWhoRunsSales } from '../model/describe';
 import { customFactMetas, customFactWords } from '../model/custom-fact';
 import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
@@ -708,7 +708,8 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
       ruleId: rule.id,
       messageId: f.message,
       get message() {
-        return (message ??= interpolate(rule.messages[f.message] ?? f.message, f.data));
+        // "the sales manager" names the CEO or the founder when the file says they run sales.
+        return (message ??= namingWhoRunsSales(interpolate(rule.messages[f.message] ?? f.message, f.data), input.org));
       },
       set message(v: string) {
         message = v;
@@ -800,7 +801,7 @@ function evaluate(rule: RuleDefinition, input: AuditInput, unknowns: Set<string>
         const def = rule.steps[s.step]!;
         return {
           stepId: s.step,
-          action: interpolate(def.action, s.data),
+          action: namingWhoRunsSales(interpolate(def.action, s.data), input.org),
           owner: resolveOwner(def.owner, input.org),
           effort: def.effort,
           evidence: (s.paths ?? []).map(evidence),

@@ -10,7 +10,7 @@ import { Chalk } from 'chalk';
 import type { Separator as SeparatorClass } from '@inquirer/prompts';
 import type { Section } from '../model/schema';
 import { importEsm } from '../cli/import-esm';
-import { wrap } from '../report/format';
+import { columns, wrap } from '../report/format';
 import { safeText } from '../report/safe';
 import { checkAnswer, type Question } from './plan';
 import { dateHint, parseNumber, parseValues, sectionTitle, whyWeAsk, checkValue, type FactAnswer, type ItemsAnswer, type ItemsContext, type Progress, type Prompter } from './prompter';
@@ -282,6 +282,61 @@ export function notePrompt(section: Section, current: string | undefined): Promp
   };
 }
 
+type Paint = (text: string) => string;
+/** The styles a prompt's theme needs (the prompter's Chalk: colour only on a TTY and never with NO_COLOR). */
+export interface ThemePaint {
+  bold: Paint;
+  cyan: Paint;
+  dim: Paint;
+  red: Paint;
+}
+
+/**
+ * The theme for one prompt whose lines are word-wrapped to `width` columns
+ * (CJK and emoji count 2), since Inquirer itself cuts every line at the
+ * terminal's width mid-word. The question hangs under its first line after the
+ * one-column prefix (`?`, then `✔`); the answer echoed after it continues on
+ * the question's last line and wraps the same way; an error, a choice's
+ * description and the keys' help are wrapped too. `message` is the prompt's
+ * message as shown (already safe for the terminal).
+ */
+export function promptTheme(message: string, width: number, paint: ThemePaint) {
+  const lines = (text: string, style: Paint, used = 0, indent = '  ') =>
+    wrap(text, width, indent, used)
+      .map((l) => (l ? style(l) : l))
+      .join('\n');
+  const msg = wrap(message, width, '  ', 2);
+  // Where the echoed answer starts: after the question's last line and a space.
+  const end = msg.length > 1 ? columns(msg[msg.length - 1]!) : 2 + columns(msg[0] ?? '');
+  return {
+    style: {
+      message: (text: string) => lines(text, paint.bold, 2),
+      answer: (text: string) => lines(text, paint.cyan, end + 1),
+      error: (text: string) => lines(`> ${text}`, paint.red),
+      description: (text: string) => lines(text, paint.cyan, 0, ''),
+      // "↑↓ navigate • ⏎ select": whole pairs to a line, never a key without its action.
+      keysHelpTip: (keys: [string, string][]) => {
+        const out: string[] = [];
+        let cur = '';
+        let curCols = 0;
+        for (const [key, action] of keys) {
+          const cols = columns(`${key} ${action}`);
+          const item = `${paint.bold(key)} ${paint.dim(action)}`;
+          if (cur && curCols + 3 + cols > width) {
+            out.push(cur);
+            cur = '';
+            curCols = 0;
+          }
+          cur = cur ? `${cur}${paint.dim(' • ')}${item}` : item;
+          curCols += (curCols ? 3 : 0) + cols;
+        }
+        if (cur) out.push(cur);
+        return out.join('\n');
+      },
+    },
+  };
+}
+
 export interface TerminalIO {
   output: NodeJS.WriteStream;
   color: boolean;
@@ -298,7 +353,8 @@ export class InquirerPrompter implements Prompter {
 
   private run(spec: PromptSpec): Promise<unknown> {
     const p = this.p as unknown as Record<string, (config: unknown) => Promise<unknown>>;
-    return p[spec.type]!(safePrompt(spec.config));
+    const config = safePrompt(spec.config) as { message: string };
+    return p[spec.type]!({ ...config, theme: promptTheme(config.message, this.width, this.c) });
   }
 
   private say(line: string): void {

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { daysBetween } from '../engine/define-rule';
 import { child, customSectionOf, keysAt, kindOf, metaOf, orgRoot, schemaAt, unwrap } from '../model/introspect';
+import { namingWhoRunsSales } from '../model/describe';
 import { formatPath, parsePath, type Segment } from '../model/paths';
 import { SECTIONS, type FactMeta, type Section } from '../model/schema';
 
@@ -445,8 +446,9 @@ function base(ctx: Ctx, s: Any, meta: FactMeta, segs: Segment[], context: string
     segs,
     pattern,
     section: sectionOf(segs)!,
-    message: meta.question ?? path,
-    ...(meta.help ? { help: meta.help } : {}),
+    // "a first-line sales manager" names the CEO or the founder when the file says they run sales.
+    message: namingWhoRunsSales(meta.question ?? path, ctx.state.data),
+    ...(meta.help ? { help: namingWhoRunsSales(meta.help, ctx.state.data) } : {}),
     ...(meta.unit ? { unit: meta.unit } : {}),
     ...(context ? { context } : {}),
     feeds,

@@ -201,6 +201,33 @@ export const LIST_ITEMS: Readonly<Record<string, { nameField?: string; noun: str
   responses: { noun: 'response' },
 };
 
+/**
+ * Who runs sales day to day, in words, when the org file says it is not a
+ * dedicated manager: `the CEO` (`leadership.sales_managed_by: ceo`), `the
+ * founder` (`founder`); undefined otherwise (a sales manager, nobody in
+ * particular, or not known), where the standard role's words stand.
+ */
+export function salesRunBy(org: unknown): string | undefined {
+  const by = (org as { leadership?: { sales_managed_by?: unknown } } | undefined)?.leadership?.sales_managed_by;
+  return by === 'ceo' ? 'the CEO' : by === 'founder' ? 'the founder' : undefined;
+}
+
+/**
+ * A text that speaks of "the sales manager" (a fact's words, a question, its
+ * help), naming who runs sales when the org file says it is the CEO or the
+ * founder (see salesRunBy): "the sales manager's years" -> "the CEO's years",
+ * "one first-line sales manager" -> "the CEO or another first-line manager".
+ * Unchanged when a sales manager runs sales or nobody is known to. Pure.
+ */
+export function namingWhoRunsSales(text: string, org: unknown): string {
+  const who = salesRunBy(org);
+  if (!who || !/sales manager/i.test(text)) return text;
+  return text
+    .replace(/\bone first-line sales manager\b/g, `${who} or another first-line manager`)
+    .replace(/\b(?:a|the) (?:first-line )?sales manager\b/g, who)
+    .replace(/\b(?:A|The) (?:first-line )?sales manager\b/g, who.replace(/^t/, 'T'));
+}
+
 /** `people[7].actions` -> `people[].actions`: the key of FACT_LABELS. */
 const schemaKey = (segs: readonly Segment[]) => segs.reduce<string>((k, s) => (typeof s === 'number' ? `${k}[]` : k ? `${k}.${s}` : String(s)), '');
 
@@ -248,6 +275,8 @@ export function describeFact(path: string, org?: unknown): string {
     const name = itemName(segs.slice(0, itemAt + 1), org);
     words = label.includes('{item}') ? label.replace('{item}', name) : `${label} of ${name}`;
   }
+  // "the sales manager's years" names the CEO or the founder when they run sales.
+  words = namingWhoRunsSales(words, org);
   return entry === undefined ? words : `${words} (entry ${entry + 1})`;
 }
 

@@ -113,30 +113,112 @@ export function ruleScoreText(rule: AuditReport['rules'][number]): string {
   return up > now ? `${now}% (up to ${up}%)` : `${now}%`;
 }
 
+// East Asian Wide and Fullwidth blocks (Unicode UAX #11), as [first, last] code points: a terminal gives each two columns.
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x16fe0, 0x18cff],
+  [0x1b000, 0x1b2ff],
+  [0x1f200, 0x1f2ff],
+  [0x20000, 0x3fffd],
+];
+const isWide = (cp: number) => WIDE.some(([a, b]) => cp >= a && cp <= b);
+// Zero-width: combining marks, variation selectors, joiners, controls.
+const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]+$/u;
+let graphemes: Intl.Segmenter | undefined;
+
+/** The terminal columns one grapheme cluster takes: 2 for wide characters and emoji, 0 for marks and joiners, else 1. */
+function clusterColumns(g: string): number {
+  if (ZERO.test(g)) return 0;
+  if (/\p{Extended_Pictographic}/u.test(g) && (/\p{Emoji_Presentation}/u.test(g) || g.includes('\ufe0f'))) return 2;
+  return isWide(g.codePointAt(0)!) ? 2 : 1;
+}
+
+/** The text's grapheme clusters (what a terminal draws as one character). */
+function clusters(text: string): string[] {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
 /**
- * Word-wraps plain text to `width` columns, continuing lines with `indent`. A
- * word longer than a line (a URL, a long name) is cut across lines, so no line
- * is ever wider than `width` (counted in UTF-16 code units).
+ * How many terminal columns plain text takes (no escape sequences): wide and
+ * fullwidth characters (CJK) and emoji count 2, combining marks 0, the rest 1.
+ * The same on every Node (a fixed table, not the ICU data).
  */
-export function wrap(text: string, width: number, indent = ''): string[] {
+export function columns(text: string): number {
+  // One column each, no segmenting (Intl.Segmenter costs milliseconds to start): ASCII, Latin letters and
+  // signs (before the combining marks at U+0300), and general punctuation (dashes, quotes, …, •, ›).
+  if (/^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/.test(text)) return text.length;
+  let n = 0;
+  for (const g of clusters(text)) n += clusterColumns(g);
+  return n;
+}
+
+/** Splits `word` into its longest head of at most `fit` columns (at least one character) and the rest. */
+function cut(word: string, fit: number): [string, string] {
+  let head = '';
+  let used = 0;
+  const cs = clusters(word);
+  let i = 0;
+  for (; i < cs.length; i++) {
+    const w = clusterColumns(cs[i]!);
+    if (head && used + w > fit) break;
+    head += cs[i];
+    used += w;
+  }
+  return [head, cs.slice(i).join('')];
+}
+
+/**
+ * Word-wraps plain text to `width` terminal columns (see `columns`: CJK and
+ * emoji count 2), continuing lines with `indent`. Lines break between words
+ * only; a word longer than a whole line (a URL, a long name) is cut across
+ * lines, so no line is ever wider than `width`. `used` is how many columns of
+ * the first line are taken already (text the caller prints before it, such as
+ * a prompt); when not even the first word fits there, the first line is ''.
+ */
+export function wrap(text: string, width: number, indent = '', used = 0): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
+  const ind = columns(indent);
   let cur = '';
+  let curCols = 0;
+  // Columns taken before `cur` on the line being built: `used` on the first line.
+  let before = used;
   for (let w of words) {
     for (;;) {
       const lead = cur ? `${cur} ` : lines.length ? indent : '';
-      if ((lead + w).length <= width) {
+      const leadCols = cur ? curCols + 1 : lines.length ? ind : 0;
+      const wCols = columns(w);
+      if (before + leadCols + wCols <= width) {
         cur = lead + w;
+        curCols = leadCols + wCols;
         break;
       }
-      if (cur) {
+      if (cur || (before > 0 && !lines.length)) {
         lines.push(cur);
         cur = '';
+        curCols = 0;
+        before = 0;
         continue;
       }
-      const fit = Math.max(1, width - lead.length);
-      lines.push(lead + w.slice(0, fit));
-      w = w.slice(fit);
+      const [head, rest] = cut(w, Math.max(1, width - before - leadCols));
+      lines.push(lead + head);
+      before = 0;
+      w = rest;
       if (!w) break;
     }
   }

@@ -6,6 +6,7 @@
 // the same places. Renderers are imported lazily, only the ones asked for.
 import type { AuditDiff } from '../engine/diff';
 import { findingsAbout, thousandsText } from './format';
+import { naturalCompare } from './natural-order';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';
@@ -204,13 +205,15 @@ export function problemsOf(f: LintedFile): Problem[] {
       waiver: w,
     });
   }
-  // Code-unit order, not the locale's: the same bytes on every machine. Array sort is stable (ES2019), so
+  // Natural order (org-2 before org-10), not the locale's: the same bytes on every machine. Array sort is stable (ES2019), so
   // problems at one place stay in the order above.
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  return out.sort((a, b) => naturalCompare(a.file, b.file) || a.line - b.line || a.column - b.column);
 }
 
 export interface LintRenderOptions {
   color: boolean;
+  /** The terminal's columns, for stylish's summary (see summaryLines); SUMMARY_WIDTH when stdout is not a terminal. */
+  width?: number;
 }
 
 /**

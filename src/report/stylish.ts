@@ -4,10 +4,10 @@
 // never rests on colour alone.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../load/diagnostics';
-import { findingsAbout, thousandsText } from './format';
+import { columns, findingsAbout, thousandsText, wrap } from './format';
 import { SEVERITIES } from '../engine/types';
 import { safeText } from './safe';
-import { baselineNote, problemsOf, type LintFile, type LintRenderOptions, type LintRun, type Problem, type UnreadFile } from './lint';
+import { baselineNote, problemsOf, type LintBaseline, type LintFile, type LintRenderOptions, type LintRun, type Problem, type UnreadFile } from './lint';
 
 /** One problem, one line: the shared sanitiser (renderLint has already applied it to the whole run; kept for callers of this renderer alone). */
 export const oneLine = safeText;
@@ -71,7 +71,7 @@ export function stylishEnd(run: LintRun, opts: LintRenderOptions): string {
   const out: string[] = [];
   const cfg = configLine(run);
   if (cfg) out.push(c.dim(cfg));
-  out.push(summaryLine(run));
+  out.push(...summaryLines(run, opts.width ?? SUMMARY_WIDTH));
   return `${out.join('\n')}\n`;
 }
 
@@ -98,7 +98,8 @@ export function configLine(run: LintRun): string | undefined {
 }
 
 /** `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml 41/100 (incomplete, coverage 30%) · 12 findings: 2 critical, 10 high · 1 waived · 1 expired waiver` */
-export function summaryLine(run: LintRun): string {
+/** The summary's parts: the files (one entry each) and the counts after them. */
+function summaryParts(run: LintRun): { n: number; files: string[]; counts: string[] } {
   // A pattern that matched nothing is not a file that could not be linted.
   const n = run.files.filter((f) => f.ok || !f.unmatched).length;
   const files = run.files.map((f) => {
@@ -126,7 +127,6 @@ export function summaryLine(run: LintRun): string {
   }
   const total = SEVERITIES.reduce((a, s) => a + bySeverity[s], 0);
   const parts = [
-    `${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`,
     `${summarised ? `${thousandsText(shown)} finding${shown === 1 ? '' : 's'} (${thousandsText(total)} people and facts)` : `${thousandsText(total)} finding${total === 1 ? '' : 's'}`}${
       total
         ? `: ${SEVERITIES.filter((s) => bySeverity[s])
@@ -138,5 +138,90 @@ export function summaryLine(run: LintRun): string {
   if (waived) parts.push(`${waived} waived`);
   if (expired) parts.push(`${expired} expired waiver${expired === 1 ? '' : 's'}`);
   if (strict) parts.push(`${strict} not assessed`);
-  return parts.join(' · ');
+  return { n, files, counts: parts };
+}
+
+export function summaryLine(run: LintRun): string {
+  const { n, files, counts } = summaryParts(run);
+  return [`${n} file${n === 1 ? '' : 's'}: ${files.join(', ')}`, ...counts].join(' · ');
+}
+
+/** The width the summary keeps to when stdout is not a terminal (a CI log, a file): fixed, so the output is the same everywhere. */
+export const SUMMARY_WIDTH = 100;
+
+/** Up to this many files, a summary too wide for one line lists each file on its own line; beyond, it counts them by grade. */
+export const SUMMARY_LISTED = 10;
+
+const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
+
+/**
+ * The summary as stylish ends with it: the one summaryLine when it fits in
+ * `width` columns; otherwise, for up to SUMMARY_LISTED files, one line per
+ * file with its score; for more, readable at a glance whatever the number of
+ * files: one line of how many files got each grade (then those incomplete,
+ * without a grade, not linted), with --baseline one of how many went up, down
+ * or stayed, the lowest scores and the files that need a look by name, and
+ * the finding counts last (one line each for a file and for the counts, so
+ * what a CI log is searched for stays on one line; the lists wrap to `width`).
+ * `2 files: a.yaml 63/100 (D, coverage 93%), b.yaml … · 12 findings: 2 critical` fits;
+ * `200 files: 12 A, 40 B, 98 C, 45 D, 5 F` and so on does not.
+ */
+export function summaryLines(run: LintRun, width: number): string[] {
+  const one = summaryLine(run);
+  if (columns(one) <= width) return [one];
+  const { n, files, counts } = summaryParts(run);
+  const lines: string[] = [];
+  const say = (text: string, indent = '  ') => lines.push(...wrap(text, width, indent));
+  if (run.files.length <= SUMMARY_LISTED) {
+    // A few files: one line each, with its score, as the one-line summary has them.
+    // Each file's entry whole on its line, and the counts last as one line: what a CI log is searched for stays on one line.
+    lines.push(`${n} file${n === 1 ? '' : 's'}:`, ...files.map((f) => `  ${f}`), counts.join(' · '));
+    return lines;
+  }
+  const linted = run.files.filter((f): f is Extract<LintFile, { ok: true }> => f.ok);
+  const unread = run.files.filter((f) => !f.ok && !f.unmatched).map((f) => f.file);
+  const unmatched = run.files.filter((f) => !f.ok && f.unmatched).map((f) => f.file);
+  const count = (k: number, what: string) => `${thousandsText(k)} ${what}`;
+  const classes: string[] = [];
+  for (const g of GRADES) {
+    const k = linted.filter((f) => f.report.summary.grade === g).length;
+    if (k) classes.push(count(k, g));
+  }
+  const incomplete = linted.filter((f) => f.report.summary.grade === null && f.report.summary.gradeStatus === 'incomplete').length;
+  const ungraded = linted.filter((f) => f.report.summary.grade === null && f.report.summary.gradeStatus !== 'incomplete').length;
+  if (incomplete) classes.push(count(incomplete, 'incomplete'));
+  if (ungraded) classes.push(count(ungraded, 'no grade'));
+  if (unread.length) classes.push(count(unread.length, 'could not be linted'));
+  if (unmatched.length) classes.push(count(unmatched.length, `pattern${unmatched.length === 1 ? '' : 's'} matched no file`));
+  say(`${thousandsText(n)} file${n === 1 ? '' : 's'}: ${classes.join(', ')}`);
+  if (run.baseline !== undefined) {
+    const compared = linted.map((f) => f.baseline).filter((b): b is Extract<LintBaseline, { status: 'compared' }> => b?.status === 'compared');
+    const delta = (test: (d: number) => boolean) => compared.filter((b) => b.diff.score.delta !== null && test(b.diff.score.delta)).length;
+    const changes = [
+      [delta((d) => d > 0), 'up'],
+      [delta((d) => d < 0), 'down'],
+      [delta((d) => d === 0), 'unchanged'],
+      [compared.filter((b) => b.diff.score.delta === null).length, 'not comparable'],
+      [linted.filter((f) => f.baseline?.status === 'new').length, 'new'],
+      [linted.filter((f) => f.baseline?.status === 'unreadable').length, 'no baseline'],
+    ] as const;
+    say(
+      `since ${run.baseline}: ${changes
+        .filter(([k]) => k)
+        .map(([k, what]) => count(k, what))
+        .join(', ')}`,
+    );
+  }
+  const scored = linted.filter((f) => f.report.summary.score !== null).sort((a, b) => a.report.summary.score! - b.report.summary.score!);
+  if (scored.length > 1)
+    say(
+      `lowest: ${scored
+        .slice(0, 3)
+        .map((f) => `${f.file} ${f.report.summary.score}/100`)
+        .join(', ')}`,
+    );
+  if (unread.length) say(`could not be linted: ${unread.join(', ')}`);
+  if (unmatched.length) say(`matched no file: ${unmatched.join(', ')}`);
+  lines.push(counts.join(' · '));
+  return lines;
 }

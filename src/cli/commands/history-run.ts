@@ -23,7 +23,7 @@ export interface HistoryOpts {
 /** The history command's action. */
 export async function runHistory(file: string, opts: HistoryOpts, list: Target<HistoryFormat>[]): Promise<void> {
   const cwd = process.cwd();
-  const top = topLevel(cwd, inert(file));
+  const top = topLevel(cwd, `history ${inert(file)}:`, 'an org file in a git work tree (history audits the commits that changed it)');
   const inRepo = repoPath(file, cwd, top);
   let commits = commitsOf(inRepo, top);
   if (!commits.length)

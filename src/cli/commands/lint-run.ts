@@ -24,7 +24,7 @@ import { today, useColor } from '../output';
 import { refuseInputsAsOutputs, writeReport, type InputFile, type Target } from '../targets';
 import { fileSpool } from '../spool';
 import { VERSION } from '../version';
-import { stdoutIsTTY, writeStderrLine, writeStdout } from '../stdio';
+import { stdoutColumns, stdoutIsTTY, writeStderrLine, writeStdout } from '../stdio';
 
 // ---- which files ----
 
@@ -147,7 +147,11 @@ export async function runLint(patterns: string[], opts: LintOpts, list: Target<L
   const ran = new Map<string, RuleDefinition>(rules.map((r) => [r.id, r]));
   let ranList: RuleDefinition[] = [];
   const color = useColor(stdoutIsTTY(), opts.color === false ? false : undefined);
-  const renderOpts = (target: Target<LintFormat>) => ({ color: color && target.output === undefined && target.format === 'stylish' });
+  const columns = stdoutColumns();
+  const renderOpts = (target: Target<LintFormat>) => ({
+    color: color && target.output === undefined && target.format === 'stylish',
+    ...(columns && target.output === undefined ? { width: columns - 1 } : {}),
+  });
   // Every format is written file by file: each file's part goes out (or to a
   // spool, see src/cli/spool.ts) as soon as it is linted and only a slim
   // summary of the file is kept, so memory stays flat in the number of files.
