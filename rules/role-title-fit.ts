@@ -3,6 +3,7 @@
 import { defineRule, listNames, pastDate, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
 import { forAllReps, policyRefs } from '../src/engine/policies';
 import { suggest } from '../src/load/diagnostics';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 
 /** An open role without a written profile. */
@@ -61,6 +62,8 @@ export default defineRule({
     'people[].direct_reports',
     'people[].hiring_authority',
     'policies[].applies_to',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
   ],
   docs: {
     description:
@@ -74,6 +77,7 @@ export default defineRule({
     policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
     policyNoRole: 'The policy for {who} names the job title "{role}", which no role in the file has{hint}; the people are not listed, so whether anyone holds it is unknown.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
+    unlisted: '{words}: for the {countText} not listed, whether the title fits the job is unknown; the score counts them as earning nothing until they are listed.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and the score counts {them} as earning nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
   },
@@ -150,12 +154,15 @@ export default defineRule({
     // One check per person: an executive title on someone who sells alone.
     if (org.people === undefined) checks.push(unknownCheck('people', ['people']));
     const unchecked: { name: string; path: string }[] = [];
+    // People the stated counts imply but the roster leaves out: their titles are unknown, each weighing as a listed person.
+    const gap = unlistedPeople(org);
+    const personWeight = 1 / ((org.people?.length ?? 0) + (gap?.count ?? 0));
     for (const [i, p] of (org.people ?? []).entries()) {
       const at = (k: string) => `people[${i}].${k}`;
       const name = p.name ?? `people[${i}]`;
       const exec: Tri = p.title === undefined ? undefined : isExecutiveTitle(p.title);
       const check = settle((pick) => (misfit(pick, at('title'), exec, [at('is_rep'), p.is_rep], [at('direct_reports'), p.direct_reports], [at('hiring_authority'), p.hiring_authority]) ? 0 : 1));
-      checks.push({ id: idOf('person', name, `people[${i}]`), weight: 1 / org.people!.length, ...check });
+      checks.push({ id: idOf('person', name, `people[${i}]`), weight: personWeight, ...check });
       const blind = check.unknown.filter((u) => u === at('title') || u === at('is_rep'));
       if (blind.length) unchecked.push({ name, path: blind[0]! });
       if (exec === true && p.is_rep === true && p.direct_reports === 0 && p.hiring_authority === false) {
@@ -169,6 +176,10 @@ export default defineRule({
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
         steps.push(step('retitlePerson', { name, title: p.title }, [at('title')]));
       }
+    }
+    if (gap) {
+      checks.push({ id: 'unlisted', weight: personWeight * gap.count, score: [0, 1], unknown: ['people'] });
+      findings.push(finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true }));
     }
     if (unchecked.length) {
       const people = org.people ?? [];
