@@ -446,3 +446,24 @@ describe('role-title-fit: a partial roster is unknown, not good news (s8 roster,
     }
   });
 });
+
+describe('role-title-fit: an open territory is a role to fill (s8 roster, item 2)', () => {
+  // mid-size-gaps: deleting the open "Account Executive, Nordics" role (no role profile) raised the rule while the
+  // Nordics territory stayed open.
+  const org: Org = {
+    roles: [leader, { title: 'Account Executive, Nordics', open: true, opened_on: '2026-08-03', role_profile: false }],
+    people: [holder('Val', leader), rep],
+    recruiting: { open_territories: [{ name: 'Nordics', opened_on: '2026-08-03' }] },
+  };
+  it('counts a territory no open role covers as a role whose facts are unknown, and says so', () => {
+    const full = runRule(rule, org);
+    expectOutcome(full, { score: 0.875, messages: ['noRoleProfile'], notes: [] });
+    const cut = runRule(rule, { ...org, roles: [leader] });
+    // The roles half: the leader fits, the Nordics territory's role is unknown.
+    expectOutcome(cut, { score: 0.75, notes: ['territoryNoRole'] });
+    expect(cut.notes[0]!.message).toBe(
+      'The territory "Nordics" is open, but no open role for it is listed: whether that role fits its title and has a written profile is unknown; the score counts it as earning nothing until the role is listed.',
+    );
+    expect(cut.missing).toContain('roles');
+  });
+});
