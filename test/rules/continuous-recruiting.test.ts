@@ -291,7 +291,7 @@ describe('continuous-recruiting: an open seller role is an open territory (s8 ro
     // "Inside sales seat" is the Inside Sales Representative role by name; "East Coast AE seat" the Account Executive role by date.
     const r = runRule(rule, {
       recruiting: {
-        mode: 'always',
+        mode: 'continuous',
         bench: 2,
         reps_left_last_12_months: 0,
         open_territories: [
@@ -308,8 +308,10 @@ describe('continuous-recruiting: an open seller role is an open territory (s8 ro
   });
 
   it('says when an open role no territory names has no opening date, and it earns nothing', () => {
-    const r = runRule(rule, { recruiting: { mode: 'always', bench: 2, reps_left_last_12_months: 0, open_territories: [] }, roles: [{ title: 'Account Executive', open: true }] });
-    expectOutcome(r, { score: 0.25, notes: ['teamUnknown', 'roleOpenedUnknown'] });
+    const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 2, reps_left_last_12_months: 0, open_territories: [] }, roles: [{ title: 'Account Executive', open: true }] });
+    expectOutcome(r, { score: 0.583, notes: ['teamUnknown', 'roleOpenedUnknown'] });
+    // Without the open role no territory is open: the check leaves the count.
+    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2, reps_left_last_12_months: 0, open_territories: [] }, roles: [] }).score).toBe(0.875);
     expect(r.notes[1]!.message).toBe('The role "Account Executive" is open, a territory nobody covers, and when it opened is not known.');
   });
 });
