@@ -1,4 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
+import { rolesWithoutTerritory } from '../src/engine/open-seats';
 import { countOf, daysBetween, defineRule, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
@@ -31,6 +32,10 @@ export default defineRule({
     'recruiting.channels',
     'people[].is_rep',
     'people[].name',
+    'roles[].title',
+    'roles[].open',
+    'roles[].opened_on',
+    'roles[].carries_quota',
   ],
   options: options({
     maxOpenDays: threshold({
@@ -85,6 +90,8 @@ export default defineRule({
     attritionBench: '{leftText} left in the last 12 months: about {target} {seats} can be expected to open in the next {attritionMonths} months, and {benchText} on the bench.',
     teamUnknown: 'The bench ({benchText}) cannot be judged against the size of the sales team: who sells is not known.',
     openedUnknown: 'When the territory {quoted} opened is not known.',
+    staleRole: 'The role {quoted} has been open for {daysText} (more than {maxOpenDays}), a territory nobody covers, and {benchWords}.',
+    roleOpenedUnknown: 'The role {quoted} is open, a territory nobody covers, and when it opened is not known.',
     futureDate: 'The opening date of the territory {quoted} ({value}) is after the audit date ({auditDate}): check it.',
   },
   steps: {
@@ -218,9 +225,29 @@ export default defineRule({
       else findings.push(finding('staleWithBench', [path, 'recruiting.bench'], { ...data, bench, benchText: benchText(bench) }, extra));
       steps.push(step('fillTerritory', { territory, quoted, days, daysText }, [path]));
     }
-    if (open === undefined) checks.push({ id: 'territories', score: [0, 1], unknown: ['recruiting.open_territories'] });
-    else if (!open.length) checks.push({ id: 'territories', notApplicable: 'No territory is open.' });
-    else if (overdue) checks.push({ id: 'territories', score: 0 });
+    // An open seller role no listed territory names is an open territory too (engine/open-seats.ts): deleting the
+    // territory from the list must not hide the seat.
+    const roles = rolesWithoutTerritory(org);
+    for (const role of roles) {
+      const quoted = role.title === undefined ? `roles[${role.i}]` : `"${role.title}"`;
+      const path = `roles[${role.i}].opened_on`;
+      const opened = pastDate(role.opened_on, date);
+      if (opened === undefined) {
+        undated.push(path);
+        findings.push(finding('roleOpenedUnknown', [`roles[${role.i}].open`], { quoted }, { note: true }));
+        continue;
+      }
+      const days = daysBetween(opened, date);
+      if (days <= maxOpenDays) continue;
+      overdue = true;
+      const daysText = countOf(days, 'day');
+      const benchWords = bench === 0 ? 'nobody is on the bench' : bench === undefined ? 'whether anyone is on the bench is not known' : `${benchText(bench)} on the bench`;
+      findings.push(finding('staleRole', [path, 'recruiting.bench'], { quoted, days, daysText, maxOpenDays, benchWords }, { thresholds: ['maxOpenDays'] }));
+      steps.push(step('fillTerritory', { territory: role.title ?? `roles[${role.i}]`, quoted, days, daysText }, [path]));
+    }
+    if (overdue) checks.push({ id: 'territories', score: 0 });
+    else if (open === undefined) checks.push({ id: 'territories', score: [0, 1], unknown: ['recruiting.open_territories', ...undated] });
+    else if (!open.length && !roles.length) checks.push({ id: 'territories', notApplicable: 'No territory is open.' });
     else checks.push({ id: 'territories', score: undated.length ? [0, 1] : 1, unknown: undated });
 
     const need = Math.max(bar, expected ?? 0);

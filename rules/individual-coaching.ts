@@ -2,6 +2,7 @@
 // aimed at what that rep needs.
 import { bracket, countOf, defineRule, joinNames, listNames, options, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf, type PolicyRef } from '../src/engine/policies';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
 
@@ -43,6 +44,7 @@ export default defineRule({
     'policies[].coaching_hours_per_month',
     'leadership.reps_per_manager',
     'leadership.manager_coaching_hours_per_month',
+    'plan.ramped_reps',
   ],
   options: options({
     minHoursPerMonth: threshold({
@@ -77,6 +79,7 @@ export default defineRule({
     noOneToOne: '{name} has no regular one-to-one with their manager.',
     rareOneToOne: '{name} has a one-to-one with their manager only once a quarter.',
     repsUnknown: '{names} {has} no development plan recorded: the score counts {them} as earning nothing for it until it is known.',
+    unlisted: '{words}: for the {countText} not listed, coaching is unknown; the score counts them as earning nothing until they are listed.',
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says what each rep should get, but not who sells or that anyone gets it, so it earns nothing until a roster shows it.',
     nobodySells: 'Nobody in the roster is known to sell (for {names}, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
     policyFills: 'For {names}, {what} {is} not recorded: the policy for {who} ({terms}) counts instead, at half, until it is.',
@@ -260,6 +263,9 @@ export default defineRule({
     if (!reps.length) return { notAssessed: ['people[].is_rep'] };
 
     const noPlan: typeof reps = [];
+    // People the stated counts imply but the roster leaves out: reps whose coaching is unknown, each weighing as a listed rep.
+    const gap = unlistedPeople(org);
+    const per = REPS_WEIGHT / (reps.length + (gap?.count ?? 0));
     // Policies that fill a rep's missing facts, for one note per policy: policy index -> reps and what was filled.
     const filled = new Map<number, { ref: PolicyRef; names: string[]; what: Set<string> }>();
     const judged = new Set<number>();
@@ -278,7 +284,7 @@ export default defineRule({
       ] as const;
       const score: [number, number] = [parts.reduce((a, [w, r]) => a + w * r[0], 0), parts.reduce((a, [w, r]) => a + w * r[1], 0)];
       const unknown = (['plan', 'one_to_one', 'hours_per_month'] as const).filter((f) => c[f] === undefined).map(path);
-      checks.push(repCheck(rep, `rep:${name}`, score, unknown, REPS_WEIGHT / reps.length));
+      checks.push(repCheck(rep, `rep:${name}`, score, unknown, per));
       if (c.plan === undefined && floor.plan === 0) noPlan.push(rep);
 
       // The one policy that holds (one candidate, no doubt): what it filled, and where practice falls short of it.
@@ -373,6 +379,10 @@ export default defineRule({
           { note: true },
         ),
       );
+    }
+    if (gap) {
+      checks.push({ id: 'unlisted', weight: per * gap.count, score: [0, 1], unknown: ['people'] });
+      findings.push(finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true }));
     }
     checks.push(managerCheck());
     if (reps.some((r) => r.certain)) return { checks, findings, steps };

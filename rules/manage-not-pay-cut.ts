@@ -1,6 +1,7 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
 import { countOf, daysBetween, defineRule, listNames, monthsBetween, options, partTimeOf, pastDate, repCheck, repsOf, threshold } from '../src/engine/define-rule';
 import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
 
@@ -33,6 +34,8 @@ export default defineRule({
     'policies[].applies_to',
     'policies[].underperformance',
     'policies[].improvement_plan_deadline_days',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
   ],
   options: options({
     underperformancePct: threshold({
@@ -89,6 +92,7 @@ export default defineRule({
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
     policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
     partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
+    unlisted: '{words}: for the {countText} not listed, quota attainment and how any underperformance is managed are unknown; the score counts them as earning nothing until they are listed.',
     partTimePolicyUnknown:
       '{name} sells part-time ({why}) and is under quota with nothing on record to manage it. A part-time seller is not judged as a full-time rep unless a role policy covers them, and the role policies are not recorded: until they are (or are recorded as none), the score counts this as earning nothing.',
   },
@@ -164,7 +168,11 @@ export default defineRule({
       return { checks: [{ id: 'roster', score: [0, 1], unknown }, ...faulty.map((i) => ({ id: `policy:${i}`, score: 0 }))], findings, steps };
     }
     const reps = repsOf(org.people);
-    if (!reps.length) return { notApplicable: 'No salespeople are listed.', findings };
+    // People the stated counts imply but the roster leaves out: each is a rep whose record is unknown (leaving a weak rep off the list never helps).
+    const gap = unlistedPeople(org);
+    const unlisted = () => (gap ? [{ id: 'unlisted', weight: gap.count, score: [0, 1] as [number, number], unknown: ['people'] }] : []);
+    const unlistedNote = () => (gap ? [finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true })] : []);
+    if (!reps.length) return gap ? { checks: unlisted(), findings: [...findings, ...unlistedNote()] } : { notApplicable: 'No salespeople are listed.', findings };
     // A date after the audit cannot be right: the action stands, its date counts as unknown.
     // Each action's usable date by its path, settled once (the notes come before any rep's findings).
     const actionDate = new Map<string, string | undefined>();
@@ -365,6 +373,8 @@ export default defineRule({
         findings.push(finding('partTime', [part.path], { name: rep.name, why: part.why }, { note: true }));
       }
     }
+    checks.push(...unlisted());
+    findings.push(...unlistedNote());
     if (noAttainment.length) {
       findings.push(
         finding(

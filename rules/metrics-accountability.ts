@@ -1,6 +1,7 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
 import { defineRule, listNames, repsOf, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, thousands, threshold, unknownCheck } from '../src/engine/define-rule';
+import { unlistedPeople, type UnlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
 
@@ -59,6 +60,7 @@ function teamAttainment(
   people: Org['people'],
   o: { quotaAttainedPct: number; teamAtQuotaPct: number; rampMonths: number },
   date: string,
+  unlisted?: UnlistedPeople,
 ): {
   check: CheckOut;
   finding?: { atQuota: number; ramped: number; names: string; paths: string[]; gap: number };
@@ -92,6 +94,8 @@ function teamAttainment(
     const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined || hit === undefined ? [at('attainment')] : [])];
     members.push({ name, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment') });
   }
+  // People the stated counts imply but the roster leaves out: each may be a ramped rep whose attainment is unknown.
+  for (let k = 0; k < (unlisted?.count ?? 0); k++) members.push({ name: '', sure: false, hit: undefined, unknown: ['people'], path: '' });
   if (!members.length) return { check: { id, weight: ATTAINMENT, notApplicable: 'No rep has been ramped up through the last four quarters.' }, partTime };
   const sure = members.filter((m) => m.sure);
   const unsure = members.filter((m) => !m.sure);
@@ -142,6 +146,9 @@ export default defineRule({
     'people[].attainment',
     'people[].selling_share_pct',
     'people[].direct_reports',
+    'people[].title',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
   ],
   options: options({
     maxKpis: threshold({ default: 7, min: 3, max: 30, whole: true, description: 'KPIs past which a note warns that the few that drive results get lost.', source: SOURCE_KPIS }),
@@ -181,6 +188,7 @@ export default defineRule({
     noReview: 'The metrics are not reviewed with the team on any fixed cadence.',
     quarterlyReview: 'The metrics are reviewed with the team only quarterly.',
     teamNotInvolved: 'The reps had no part in defining the metrics.',
+    unlisted: '{words}: for the {countText} not listed, quota attainment is unknown; the score counts them as earning nothing until they are listed.',
     partTimeOwnQuota: '{name} sells part-time ({why}) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
   },
   steps: {
@@ -231,7 +239,8 @@ export default defineRule({
       { id: 'metrics:review', weight: REVIEW, ...gated((pick) => REVIEW_SCORE[pick('metrics.review_cadence', review, 'none', 'regular')]) },
       { id: 'metrics:team', weight: TEAM, ...gated((pick) => (pick('metrics.team_involved', team, false, true) ? 1 : 0)) },
     ];
-    const attainment = teamAttainment(org.people, options, date);
+    const gap = unlistedPeople(org);
+    const attainment = teamAttainment(org.people, options, date, gap);
     // Like review and the team's part, attainment earns nothing while whether KPIs are tracked is unknown:
     // with none (a known empty list) the rule scores 0, and deleting the list must not do better.
     const att = attainment.check;
@@ -321,6 +330,7 @@ export default defineRule({
       );
       steps.push(step('reviewQuotas', {}, f.paths));
     }
+    if (gap) findings.push(finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true }));
     for (const x of attainment.partTime) findings.push(finding('partTimeOwnQuota', x.paths, { name: x.name, why: x.why }, { note: true }));
     return { checks, findings, steps };
   },

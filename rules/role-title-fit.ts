@@ -3,6 +3,8 @@
 import { defineRule, listNames, pastDate, type PathPick, settle, unknownCheck } from '../src/engine/define-rule';
 import { forAllReps, policyRefs } from '../src/engine/policies';
 import { suggest } from '../src/load/diagnostics';
+import { territoriesWithoutRole } from '../src/engine/open-seats';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 
 /** An open role without a written profile. */
@@ -53,6 +55,8 @@ export default defineRule({
     'roles[].opened_on',
     'roles[].carries_quota',
     'roles[].direct_reports',
+    'recruiting.open_territories[].name',
+    'recruiting.open_territories[].opened_on',
     'roles[].hiring_authority',
     'roles[].role_profile',
     'people[].name',
@@ -61,6 +65,8 @@ export default defineRule({
     'people[].direct_reports',
     'people[].hiring_authority',
     'policies[].applies_to',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
   ],
   docs: {
     description:
@@ -74,6 +80,9 @@ export default defineRule({
     policyNobody: 'The policy for {who} applies to nobody: no role or person in the file has the job title "{role}"{hint}.',
     policyNoRole: 'The policy for {who} names the job title "{role}", which no role in the file has{hint}; the people are not listed, so whether anyone holds it is unknown.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
+    unlisted: '{words}: for the {countText} not listed, whether the title fits the job is unknown; the score counts them as earning nothing until they are listed.',
+    territoryNoRole:
+      'The territory {quoted} is open, but no open role for it is listed: whether that role fits its title and has a written profile is unknown; the score counts it as earning nothing until the role is listed.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and the score counts {them} as earning nothing until known.',
     futureDate: 'The opening date of the "{title}" role ({value}) is after the audit date ({auditDate}): check it.',
   },
@@ -124,6 +133,9 @@ export default defineRule({
     // weigh as much together as the people do (so the score is the share of each
     // that fits, and an unknown list never weighs less than the list it hides).
     if (org.roles === undefined) checks.push(unknownCheck('roles', ['roles']));
+    // An open territory is a role to fill (engine/open-seats.ts): one no open role covers counts as a role whose facts are unknown.
+    const uncovered = territoriesWithoutRole(org);
+    const roleWeight = 1 / ((org.roles?.length ?? 0) + uncovered.length);
     for (const [i, r] of (org.roles ?? []).entries()) {
       const at = (k: string) => `roles[${i}].${k}`;
       const title = r.title ?? `roles[${i}]`;
@@ -133,7 +145,7 @@ export default defineRule({
       const open: Tri = r.open ?? (opened !== undefined ? true : undefined);
       const mis = (pick: PathPick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
       const noProfile = (pick: PathPick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
-      checks.push({ id: idOf('role', title, `roles[${i}]`), weight: 1 / org.roles!.length, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
+      checks.push({ id: idOf('role', title, `roles[${i}]`), weight: roleWeight, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
       if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
         mismatches++;
         const f = finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title });
@@ -147,15 +159,25 @@ export default defineRule({
       }
     }
 
+    for (const i of uncovered) {
+      const name = org.recruiting!.open_territories![i]!.name;
+      const quoted = name === undefined ? `recruiting.open_territories[${i}]` : `"${name}"`;
+      checks.push({ id: idOf('role', `open territory ${quoted}`, `recruiting.open_territories[${i}]`), weight: roleWeight, score: [0, 1], unknown: ['roles'] });
+      findings.push(finding('territoryNoRole', [`recruiting.open_territories[${i}]`], { quoted }, { note: true }));
+    }
+
     // One check per person: an executive title on someone who sells alone.
     if (org.people === undefined) checks.push(unknownCheck('people', ['people']));
     const unchecked: { name: string; path: string }[] = [];
+    // People the stated counts imply but the roster leaves out: their titles are unknown, each weighing as a listed person.
+    const gap = unlistedPeople(org);
+    const personWeight = 1 / ((org.people?.length ?? 0) + (gap?.count ?? 0));
     for (const [i, p] of (org.people ?? []).entries()) {
       const at = (k: string) => `people[${i}].${k}`;
       const name = p.name ?? `people[${i}]`;
       const exec: Tri = p.title === undefined ? undefined : isExecutiveTitle(p.title);
       const check = settle((pick) => (misfit(pick, at('title'), exec, [at('is_rep'), p.is_rep], [at('direct_reports'), p.direct_reports], [at('hiring_authority'), p.hiring_authority]) ? 0 : 1));
-      checks.push({ id: idOf('person', name, `people[${i}]`), weight: 1 / org.people!.length, ...check });
+      checks.push({ id: idOf('person', name, `people[${i}]`), weight: personWeight, ...check });
       const blind = check.unknown.filter((u) => u === at('title') || u === at('is_rep'));
       if (blind.length) unchecked.push({ name, path: blind[0]! });
       if (exec === true && p.is_rep === true && p.direct_reports === 0 && p.hiring_authority === false) {
@@ -169,6 +191,10 @@ export default defineRule({
         findings.push(finding('execTitleIcPerson', [at('title'), at('is_rep'), at('direct_reports'), at('hiring_authority')], { name, title: p.title }));
         steps.push(step('retitlePerson', { name, title: p.title }, [at('title')]));
       }
+    }
+    if (gap) {
+      checks.push({ id: 'unlisted', weight: personWeight * gap.count, score: [0, 1], unknown: ['people'] });
+      findings.push(finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true }));
     }
     if (unchecked.length) {
       const people = org.people ?? [];

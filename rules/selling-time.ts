@@ -1,5 +1,6 @@
 // Jackson, mistake 7: reps buried in admin that a lower-paid role could do.
 import { bracket, countOf, defineRule, listNames, options, partTimeOf, repCheck, repsOf, threshold } from '../src/engine/define-rule';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_CSO =
@@ -26,6 +27,9 @@ export default defineRule({
     'admin.selling_time_pct',
     'admin.non_sales_tasks',
     'admin.support_staff',
+    'people[].title',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
   ],
   options: options(
     {
@@ -68,6 +72,7 @@ export default defineRule({
     thinSupport: '{supportText} {supports} the {repsText} (one per {ratio} reps), against about {fte} of a full-time job per week that could move off the reps.',
     tasksUnknown: 'Whether the listed task "{task}" could be done by a support role is not known.',
     repsUnknown: '{names} {has} no selling time recorded: the score counts {them} as earning nothing until it is known.',
+    unlisted: '{words}: for the {countText} not listed, selling time is unknown; the score counts them as earning nothing until they are listed.',
     repsUnknownTeam: '{names} {has} no selling time recorded: until it is known, the score counts {them} at only what the team-wide figure ({teamPct}%) guarantees.',
     partTime: '{name} sells part-time ({share}% of the job): {pct}% of the week spent selling is judged as {effective}% of the selling part.',
     teamVsReps:
@@ -100,9 +105,11 @@ export default defineRule({
     const findings: ReturnType<typeof finding>[] = [];
     const checks: CheckOut[] = [];
     let below = false;
+    // People the stated counts imply but the roster leaves out: reps whose selling time is unknown, each weighing as a listed rep.
+    const gap = reps.length ? unlistedPeople(org) : undefined;
     if (reps.length) {
       const unknown = reps.filter(({ p }) => p.selling_time_pct === undefined);
-      const weight = SELLING_WEIGHT / reps.length;
+      const weight = SELLING_WEIGHT / (reps.length + (gap?.count ?? 0));
       for (const rep of reps) {
         const { p, i, name } = rep;
         const raw = p.selling_time_pct;
@@ -122,6 +129,10 @@ export default defineRule({
         below = true;
         // How far under the bar orders the reps (the widest miss first); the severity stays the band's.
         findings.push(finding(pct <= failBelow ? 'repLow' : 'repMiddle', [path], { name, pct, failBelow, passAbove }, { ...thresholds, shortfall: passAbove > 0 ? (passAbove - pct) / passAbove : 1 }));
+      }
+      if (gap) {
+        checks.push({ id: 'unlisted', weight: weight * gap.count, score: [0, 1], unknown: ['people'] });
+        findings.push(finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true }));
       }
       // A team-wide figure guarantees part of the reps' score: spread over the reps still open.
       if (teamPct !== undefined) {

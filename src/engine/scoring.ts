@@ -123,7 +123,11 @@ export function tally(checks: readonly CheckOut[]): RuleTally {
     };
   });
   if (den === 0) return { score: null, upTo: null, known: 0, knownMean: null, checks: out, missing, shares };
-  return { score: earned, upTo: reach, known, knownMean: known > 1e-9 ? Math.min(1, knownEarned / known) : null, checks: out, missing, shares };
+  // Sums of shares carry float error that depends on how many checks there are (ten people's 0.05 shares add up to
+  // 0.9374999... where nine people's 1/9 give 0.9375): snapped to 1e-9, a roster's size never moves the score shown
+  // (deleting a person raised role-title-fit 0.937 -> 0.938).
+  const snap = (x: number) => Math.round(x * 1e9) / 1e9;
+  return { score: snap(earned), upTo: snap(reach), known, knownMean: known > 1e-9 ? Math.min(1, knownEarned / known) : null, checks: out, missing, shares };
 }
 
 /** In the denominator: applies, not waived, not off. A rule in error counts as unknown. */

@@ -266,3 +266,14 @@ describe('what the report shows', () => {
     expect(verdictOf(knownMean, score)).toBe(status);
   });
 });
+
+describe('tally: a roster size never moves a score through float error (s8 roster, item 1)', () => {
+  it('scores 0.9375 the same with ten shares of 1/10 as with nine of 1/9 (deleting a person raised role-title-fit 0.937 -> 0.938)', () => {
+    const checks = (n: number) => [{ id: 'role', weight: 1, score: 0.75 }, ...Array.from({ length: n }, (_, i) => ({ id: `person:${i}`, weight: 1 / n, score: 1 }))];
+    const ten = tally(checks(10)).score!;
+    const nine = tally(checks(9)).score!;
+    expect(ten).toBe(0.875);
+    expect(nine).toBe(ten);
+    expect(tally([{ id: 'role', weight: 1, score: 0.875 }, ...checks(10).slice(1)]).score).toBe(0.9375);
+  });
+});

@@ -267,3 +267,51 @@ describe(`${rule.id}: an unknown never raises the score`, () => {
     expectMonotone(rule, org);
   });
 });
+
+describe('continuous-recruiting: an open seller role is an open territory (s8 roster, item 2)', () => {
+  // mid-size-gaps: "Account Executive, Nordics" open since 2026-08-03 beside the Nordics territory. Deleting the territory
+  // raised the rule 0 -> 0.333 (headline 66 -> 67); the role still says the seat is open.
+  const role = { title: 'Account Executive, Nordics', open: true, opened_on: '2026-08-03', role_profile: false };
+  const org: Org = { recruiting: { mode: 'on_vacancy', bench: 0, reps_left_last_12_months: 0, open_territories: [{ name: 'Nordics', opened_on: '2026-08-03' }] }, roles: [role] };
+
+  it('judges an open role no territory names as an open territory, and deleting either record never raises the score', () => {
+    const full = runRule(rule, org);
+    expectOutcome(full, { score: 0.167, messages: ['onVacancy', 'emptyBench', 'staleTerritory'] });
+    const noTerritory = runRule(rule, { ...org, recruiting: { ...org.recruiting, open_territories: [] } });
+    expectOutcome(noTerritory, { score: 0.167, messages: ['onVacancy', 'emptyBench', 'staleRole'] });
+    expect(noTerritory.findings.find((f) => f.messageId === 'staleRole')!.message).toBe(
+      'The role "Account Executive, Nordics" has been open for 116 days (more than 58), a territory nobody covers, and nobody is on the bench.',
+    );
+    expect(runRule(rule, { ...org, recruiting: { ...org.recruiting, open_territories: undefined } }).score).toBeLessThanOrEqual(full.score!);
+    expect(runRule(rule, { ...org, roles: [] }).score).toBeLessThanOrEqual(full.score!);
+    expectMonotone(rule, org);
+  });
+
+  it('matches a territory and a role by name or by opening date, so one seat is judged once', () => {
+    // "Inside sales seat" is the Inside Sales Representative role by name; "East Coast AE seat" the Account Executive role by date.
+    const r = runRule(rule, {
+      recruiting: {
+        mode: 'continuous',
+        bench: 2,
+        reps_left_last_12_months: 0,
+        open_territories: [
+          { name: 'Inside sales seat', opened_on: '2026-11-02' },
+          { name: 'East Coast AE seat', opened_on: '2026-06-15' },
+        ],
+      },
+      roles: [
+        { title: 'Inside Sales Representative', open: true, opened_on: '2026-11-01' },
+        { title: 'Account Executive', open: true, opened_on: '2026-06-15' },
+      ],
+    });
+    expect(r.findings.map((f) => f.messageId)).toEqual(['staleWithBench']);
+  });
+
+  it('says when an open role no territory names has no opening date, and it earns nothing', () => {
+    const r = runRule(rule, { recruiting: { mode: 'continuous', bench: 2, reps_left_last_12_months: 0, open_territories: [] }, roles: [{ title: 'Account Executive', open: true }] });
+    expectOutcome(r, { score: 0.583, notes: ['teamUnknown', 'roleOpenedUnknown'] });
+    // Without the open role no territory is open: the check leaves the count.
+    expect(runRule(rule, { recruiting: { mode: 'continuous', bench: 2, reps_left_last_12_months: 0, open_territories: [] }, roles: [] }).score).toBe(0.875);
+    expect(r.notes[1]!.message).toBe('The role "Account Executive" is open, a territory nobody covers, and when it opened is not known.');
+  });
+});

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/individual-coaching';
+import { FULL_ROSTER, PARTIAL_ROSTER, PARTIAL_WORDS } from '../helpers/partial-roster';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { example, expectMonotone } from '../helpers/monotone';
 
-/** Managers who can coach every rep (span 4, 16 hours a month): the capacity check earns in full. */
-const MANAGERS = { reps_per_manager: 4, manager_coaching_hours_per_month: 16 };
+/**
+ * Managers who can coach every rep (a span of one rep each, 16 hours a month): the capacity check earns in full. A
+ * wider span would say the roster leaves reps out (they count as unknown), and these cases list one to three reps.
+ */
+const MANAGERS = { reps_per_manager: 1, manager_coaching_hours_per_month: 16 };
 const rep = (name: string, plan: 'individual' | 'generic' | 'none', focus: ('skills' | 'mindset' | 'time_management')[], hours?: number) => ({
   name,
   is_rep: true,
@@ -77,7 +81,8 @@ describe('individual-coaching', () => {
       name: 'counts a rep with an unknown plan as earning nothing for it, with a note',
       org: { leadership: {}, people: [rep('AE 1', 'none', []), { name: 'AE 2', coaching: { hours_per_month: 4 } }] },
       status: 'fail',
-      score: 0.112,
+      // 0.1125: shown 0.113 since the sum of shares is snapped to 1e-9 (it read 0.11249999...).
+      score: 0.113,
       messages: ['noPlan'],
       paths: ['people[0].coaching.plan', 'people[1].coaching.plan'],
     },
@@ -183,12 +188,13 @@ describe('individual-coaching', () => {
   });
 
   it('honours a re-tuned coaching minimum and cites its source', () => {
-    const org = { people: [rep('AE 1', 'individual', ['skills'], 4)] };
-    expect(runRule(rule, { leadership: MANAGERS, ...org }).score).toBe(1);
-    const r = runRule(rule, { leadership: MANAGERS, ...org }, { options: { minHoursPerMonth: 5 } });
+    const leadership = { reps_per_manager: 4, manager_coaching_hours_per_month: 16 };
+    const org = { leadership, people: ['AE 1', 'AE 2', 'AE 3', 'AE 4'].map((n) => rep(n, 'individual', ['skills'], 4)) };
+    expect(runRule(rule, org).score).toBe(1);
+    const r = runRule(rule, org, { options: { minHoursPerMonth: 5 } });
     // 4 reps a manager at 5 hours need 20 hours; managers have 16: the capacity check earns 0.9.
     expect(r.score).toBe(0.93);
-    expect(r.messages).toEqual(['lowHours', 'overCapacity']);
+    expect(r.messages).toEqual(['lowHours', 'lowHours', 'lowHours', 'lowHours', 'overCapacity']);
     const t = r.findings[0]!.thresholds;
     expect(t.map((x) => [x.name, x.value])).toEqual([['minHoursPerMonth', 5]]);
     expect(t[0]!.source).toMatch(/Sales Executive Council/);
@@ -266,8 +272,12 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
     const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
     // Only the true note: the policy does not count for one who may not sell (the score is 0), so no "counts instead, at half".
-    expectOutcome(unsure, { score: 0, notes: ['nobodySells'] });
+    // The span (5 per manager) says four more people than the one listed: their coaching is unknown too.
+    expectOutcome(unsure, { score: 0, notes: ['unlisted', 'nobodySells'] });
     expect(unsure.notes[0]!.message).toBe(
+      'The span of control is 5 people per manager; 1 person is listed: for the 4 not listed, coaching is unknown; the score counts them as earning nothing until they are listed.',
+    );
+    expect(unsure.notes[1]!.message).toBe(
       'Nobody in the roster is known to sell (for Founder, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
     );
     expect(unsure.missing).toContain('people[0].is_rep');
@@ -350,7 +360,8 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
 });
 
 describe('individual-coaching: span of control and coaching capacity (issue 11, items 2 and 5)', () => {
-  const team = [rep('AE 1', 'individual', ['skills'], 4)];
+  // As many reps as the span says (a shorter roster would leave reps out, and they count as unknown).
+  const team = (n: number) => Array.from({ length: n }, (_, i) => rep(`AE ${i + 1}`, 'individual', ['skills'], 4));
   it.each([
     { name: 'a manager with 8 reps and 30 hours a month', leadership: { reps_per_manager: 8, manager_coaching_hours_per_month: 30 }, score: 1, messages: [], steps: [] },
     {
@@ -377,14 +388,14 @@ describe('individual-coaching: span of control and coaching capacity (issue 11, 
     },
     { name: 'capacity unknown: the span alone earns its half', leadership: { reps_per_manager: 6 }, score: 0.875, messages: [], steps: ['find-out'] },
   ])('$name', ({ leadership, score, messages, steps }) => {
-    const r = runRule(rule, { leadership, people: team });
+    const r = runRule(rule, { leadership, people: team(leadership.reps_per_manager) });
     expectOutcome(r, { score, messages, steps });
     for (const c of r.checklist.filter((c) => c.stepId === 'narrowSpan')) expect([c.owner, c.effort]).toEqual(['CEO', 'high']);
     for (const c of r.checklist.filter((c) => c.stepId === 'freeCoachingTime')) expect([c.owner, c.effort]).toEqual(['CEO', 'medium']);
   });
 
   it('says what the hours fix is: the hours needed, for how many reps, against today', () => {
-    const r = runRule(rule, { leadership: { reps_per_manager: 9, manager_coaching_hours_per_month: 12 }, people: team });
+    const r = runRule(rule, { leadership: { reps_per_manager: 9, manager_coaching_hours_per_month: 12 }, people: team(9) });
     expect(r.checklist.find((c) => c.stepId === 'freeCoachingTime')!.action).toBe(
       "Free the sales manager's time for coaching: about 27 hours a month for 9 reps (today 12); hand other duties to someone else, or add a team lead to share the coaching.",
     );
@@ -451,5 +462,21 @@ describe(`${rule.id}: an unknown never raises the score`, () => {
   });
   it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
     expectMonotone(rule, org);
+  });
+});
+
+describe('individual-coaching: a partial roster is unknown, not good news (s8 roster, item 1)', () => {
+  it('counts the people the direct reports imply but the roster leaves out as earning nothing, and says so; deleting a rep never raises the score', () => {
+    const partial = runRule(rule, PARTIAL_ROSTER);
+    // AE 1's check weighs a third of the reps' part, as beside the two weak reps (who earned nothing either).
+    expectOutcome(partial, { status: 'incomplete', score: 0.25 });
+    expect(partial.notes.find((n) => n.messageId === 'unlisted')!.message).toBe(`${PARTIAL_WORDS}coaching is unknown; the score counts them as earning nothing until they are listed.`);
+    expect(partial.missing).toContain('people');
+    const full = runRule(rule, FULL_ROSTER).score!;
+    for (const i of [1, 2, 3]) {
+      const cut = structuredClone(FULL_ROSTER);
+      cut.people!.splice(i, 1);
+      expect(runRule(rule, cut).score!, `without ${FULL_ROSTER.people![i]!.name}`).toBeLessThanOrEqual(full);
+    }
   });
 });

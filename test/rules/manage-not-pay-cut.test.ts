@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/manage-not-pay-cut';
+import { FULL_ROSTER, PARTIAL_ROSTER, PARTIAL_WORDS } from '../helpers/partial-roster';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { example, expectMonotone } from '../helpers/monotone';
@@ -380,9 +381,10 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
       why: '30% of the job',
     },
     {
-      name: 'a player-coach with 4 reports',
-      person: { name: 'Team lead', is_rep: true, direct_reports: 4, start_date: '2020-01-01', attainment: [40, 45, 50, 42], actions: [] },
-      why: 'and manages 4 people',
+      // One report, the AE listed beside them: more would leave people off the roster (they count as unknown).
+      name: 'a player-coach with 1 report',
+      person: { name: 'Team lead', is_rep: true, direct_reports: 1, start_date: '2020-01-01', attainment: [40, 45, 50, 42], actions: [] },
+      why: 'and manages 1 person',
     },
   ])('does not judge $name as a full-time rep on attainment', ({ person, why }) => {
     const r = runRule(rule, { policies: [], people: [person, rep('AE 1', [40, 50, 45], ['improvement_plan'])] });
@@ -549,5 +551,23 @@ describe(`${rule.id}: an unknown never raises the score`, () => {
   });
   it.each(MONOTONE_ORGS.map((org, i) => [i, org] as const))('deleting any fact of org literal %i', (_i, org) => {
     expectMonotone(rule, org);
+  });
+});
+
+describe('manage-not-pay-cut: a partial roster is unknown, not good news (s8 roster, item 1)', () => {
+  it('counts the people the direct reports imply but the roster leaves out as earning nothing, and says so; deleting a rep never raises the score', () => {
+    const partial = runRule(rule, PARTIAL_ROSTER);
+    // Before: AE 1 at quota was all there was to judge, and the rule left the count (not applicable).
+    expectOutcome(partial, { status: 'not-assessed', score: 0 });
+    expect(partial.notes.find((n) => n.messageId === 'unlisted')!.message).toBe(
+      `${PARTIAL_WORDS}quota attainment and how any underperformance is managed are unknown; the score counts them as earning nothing until they are listed.`,
+    );
+    expect(partial.missing).toContain('people');
+    const full = runRule(rule, FULL_ROSTER).score!;
+    for (const i of [1, 2, 3]) {
+      const cut = structuredClone(FULL_ROSTER);
+      cut.people!.splice(i, 1);
+      expect(runRule(rule, cut).score!, `without ${FULL_ROSTER.people![i]!.name}`).toBeLessThanOrEqual(full);
+    }
   });
 });

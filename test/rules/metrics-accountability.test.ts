@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/metrics-accountability';
+import { FULL_ROSTER, PARTIAL_ROSTER, PARTIAL_WORDS } from '../helpers/partial-roster';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { expectMonotone, keyPaths, rawExamples, without } from '../helpers/monotone';
@@ -300,21 +301,22 @@ describe('part-time sellers and team attainment (verdict follow-ups)', () => {
   });
 
   it("counts a player-coach's record as any rep's, with the selling share unknown or stated", () => {
-    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 3 })];
+    // The Lead's 2 reports are the two AEs listed (more would leave people off the roster: they count as unknown).
+    const people = [ramped('AE 1', [100, 100, 100, 100]), ramped('AE 2', [20, 20, 20, 20]), ramped('Lead', [30, 30, 30, 30], { direct_reports: 2 })];
     const r = runRule(rule, { metrics: good, people } as never);
     const c = attainmentCheck(r);
     expect([c.score, c.missing]).toEqual([0.667, []]);
     expect(r.notes.map((n) => [n.messageId, n.message])).toEqual([
       [
         'partTimeOwnQuota',
-        'Lead sells part-time (and manages 3 people) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
+        'Lead sells part-time (and manages 2 people) and is judged as every rep, hit or miss, on attainment of their own quota: record it against a quota sized to their selling share.',
       ],
     ]);
-    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 3 })] } as never);
+    const hit = runRule(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [95, 95, 95, 95], { direct_reports: 2 })] } as never);
     expect([attainmentCheck(hit).score, attainmentCheck(hit).missing]).toEqual([1, []]);
     // Deleting the reports (the part-time status) or stating the share never raises it.
     expectMonotone(rule, { metrics: good, people } as unknown as Org);
-    expectMonotone(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [30, 30, 30, 30], { direct_reports: 3, selling_share_pct: 50 })] } as unknown as Org);
+    expectMonotone(rule, { metrics: good, people: [people[0]!, people[1]!, ramped('Lead', [30, 30, 30, 30], { direct_reports: 2, selling_share_pct: 50 })] } as unknown as Org);
   });
 
   it('counts a part-time seller at quota like anyone: deleting the selling share never raises team attainment', () => {
@@ -333,5 +335,21 @@ describe('part-time sellers and team attainment (verdict follow-ups)', () => {
     expect(runRule(rule, org).score).toBe(0);
     expect(runRule(rule, { people: org.people }).score).toBe(0);
     expectMonotone(rule, org);
+  });
+});
+
+describe('metrics-accountability: a partial roster is unknown, not good news (s8 roster, item 1)', () => {
+  it('counts the people the direct reports imply but the roster leaves out as earning nothing, and says so; deleting a rep never raises the score', () => {
+    const partial = runRule(rule, PARTIAL_ROSTER);
+    // Team attainment: 1 of 3 at quota, as with the weak reps listed (before: 1 of 1).
+    expectOutcome(partial, { status: 'partial', score: 0.736 });
+    expect(partial.notes.find((n) => n.messageId === 'unlisted')!.message).toBe(`${PARTIAL_WORDS}quota attainment is unknown; the score counts them as earning nothing until they are listed.`);
+    expect(partial.missing).toContain('people');
+    const full = runRule(rule, FULL_ROSTER).score!;
+    for (const i of [1, 2, 3]) {
+      const cut = structuredClone(FULL_ROSTER);
+      cut.people!.splice(i, 1);
+      expect(runRule(rule, cut).score!, `without ${FULL_ROSTER.people![i]!.name}`).toBeLessThanOrEqual(full);
+    }
   });
 });

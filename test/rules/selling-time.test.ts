@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/selling-time';
+import { FULL_ROSTER, PARTIAL_ROSTER, PARTIAL_WORDS } from '../helpers/partial-roster';
 import type { Org } from '../../src/model/schema';
 import { expectOutcome, runRule } from '../helpers/rule-harness';
 import { example, expectMonotone } from '../helpers/monotone';
@@ -322,5 +323,21 @@ describe("a team-wide figure beside the reps' own (verdict follow-ups)", () => {
     expect(runRule(rule, { admin: org.admin }).score).toBeCloseTo(0.625, 9);
     expectMonotone(rule, org);
     expectMonotone(rule, { ...org, people: [...org.people, { name: 'CEO', is_rep: false, selling_time_pct: 15, selling_share_pct: 30 }] });
+  });
+});
+
+describe('selling-time: a partial roster is unknown, not good news (s8 roster, item 1)', () => {
+  it('counts the people the direct reports imply but the roster leaves out as earning nothing, and says so; deleting a rep never raises the score', () => {
+    const partial = runRule(rule, PARTIAL_ROSTER);
+    // Before: AE 1's 60% alone; the two reps at 30% are unknown now, never better than they were.
+    expectOutcome(partial, { status: 'incomplete', score: 0.25 });
+    expect(partial.notes.find((n) => n.messageId === 'unlisted')!.message).toBe(`${PARTIAL_WORDS}selling time is unknown; the score counts them as earning nothing until they are listed.`);
+    expect(partial.missing).toContain('people');
+    const full = runRule(rule, FULL_ROSTER).score!;
+    for (const i of [1, 2, 3]) {
+      const cut = structuredClone(FULL_ROSTER);
+      cut.people!.splice(i, 1);
+      expect(runRule(rule, cut).score!, `without ${FULL_ROSTER.people![i]!.name}`).toBeLessThanOrEqual(full);
+    }
   });
 });
