@@ -386,9 +386,24 @@ function contradictionOver(f: Pick<Finding, 'evidence'>, own: DiffSide, mine: Ju
     const key = new Set([keyOf(pathForm(list!, other.org, byName, other.labels).map((t) => (wild(t) ? '[]' : t)))]);
     if (!facts.some((p) => covered(key, p))) continue;
     const words = (p: string) => other.report.labels?.[p] ?? p;
-    return { fact: words(list!), against: [...new Set(by.map(words))] };
+    return { fact: words(list!), against: [...new Set(by.map((p) => againstWords(p, words(p))))] };
   }
   return undefined;
+}
+
+/**
+ * A fact a contradicted one disagrees with, in words that read inside one
+ * sentence: a label that ends in its standard term (`how many reps report to
+ * one first-line sales manager (span of control)`) by that term (`the span of
+ * control`), so no parentheses nest; a role's `open` by the role (`the role
+ * Sales Director`), whether it is open or filled (its label asks whether it is
+ * being hired for, which is wrong of a filled role).
+ */
+function againstWords(path: string, label: string): string {
+  const role = /^roles\[\d+\]\.open$/.test(path) ? /^whether (.+) is being hired for$/.exec(label) : null;
+  if (role) return `the role ${role[1]}`;
+  const term = / \(([^()]+)\)$/.exec(label);
+  return term ? `the ${term[1]}` : label;
 }
 
 /** The label of a list item key (itemSubject): `people["AE 1"#2]` -> `AE 1`; undefined for an item without one. */
@@ -425,14 +440,16 @@ function isWorse(f: DiffFinding, before: AuditReport, after: AuditReport): boole
  * (resolved, new) and what changed in what the audit could judge (no longer
  * assessed, waived, newly assessed).
  */
-function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after: DiffSide, jb: Judge, ja: Judge, byName: boolean): AuditDiff['findings'] {
+function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after: DiffSide, jb: Judge, ja: Judge, byName: boolean): { findings: AuditDiff['findings']; setAside: SetAside[] } {
   const out: AuditDiff['findings'] = { resolved: [], noLongerAssessed: [], waived: [], new: [], newlyAssessed: [], worse: [], open: [] };
+  const setAside: SetAside[] = [];
   for (const f of raw.open) (isWorse(f, before.report, after.report) ? out.worse : out.open).push(f);
   for (const f of raw.resolved) {
     const why = unassessed(f, before, jb, ja, byName);
     if (why === 'waived') out.waived.push(toDiffFinding(f));
     else if (why) out.noLongerAssessed.push({ ...toDiffFinding(f), reason: why, ...contradictionField(why, f, before, jb, ja, byName) });
     else out.resolved.push(toDiffFinding(f));
+    if (why) setAside.push({ finding: f, reason: why, ...contradictionField(why, f, before, jb, ja, byName) });
   }
   for (const f of raw.new) {
     const why = unassessed(f, after, ja, jb, byName);
@@ -440,7 +457,14 @@ function classify(raw: ReturnType<typeof matchFindings>, before: DiffSide, after
     else out.new.push(toDiffFinding(f));
   }
   for (const k of ['resolved', 'noLongerAssessed', 'waived', 'new', 'newlyAssessed', 'worse', 'open'] as const) out[k].sort(order);
-  return out;
+  return { findings: out, setAside };
+}
+
+/** A finding of the earlier audit gone without being resolved (no longer assessed, or waived): why, for the items that came of it. */
+interface SetAside {
+  finding: Finding;
+  reason: AssessmentReason;
+  contradiction?: DiffContradiction;
 }
 
 /** `{ contradiction }` for reason `contradicted`, else nothing (a field the JSON leaves out). */
@@ -456,6 +480,24 @@ const contradictionField = (why: AssessmentReason, f: Pick<Finding, 'evidence'>,
  */
 function itemUnassessed(c: ChecklistItem, before: DiffSide, jb: Judge, ja: Judge, byName: boolean): AssessmentReason | undefined {
   return unassessed({ ruleId: c.ruleId, messageId: c.stepId, evidence: c.evidence, id: c.id } as Finding, before, jb, ja, byName);
+}
+
+/**
+ * Why a gone item is not done, with the contradiction when its facts were set
+ * aside as contradictory; undefined when it is done. A step often cites fewer
+ * facts than the finding it fixes (the uniform plan's step rests on the plan,
+ * its finding on the headcount too), so the item is also not done when a
+ * finding of its rule that shares one of its facts went without being
+ * resolved: the item takes that finding's reason. Its own facts and rule come
+ * first (their reason is the item's own).
+ */
+function whyNotDone(c: ChecklistItem, setAside: SetAside[], before: DiffSide, jb: Judge, ja: Judge, byName: boolean): Omit<SetAside, 'finding'> | undefined {
+  const own = itemUnassessed(c, before, jb, ja, byName);
+  if (own) return { reason: own, ...contradictionField(own, c, before, jb, ja, byName) };
+  // Both from the earlier report: its paths compare as they are.
+  const facts = new Set(c.evidence.map((e) => e.path));
+  const gone = setAside.find((s) => s.finding.ruleId === c.ruleId && s.finding.evidence.some((e) => facts.has(e.path)));
+  return gone && { reason: gone.reason, ...(gone.contradiction ? { contradiction: gone.contradiction } : {}) };
 }
 
 const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
@@ -474,11 +516,11 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
   const byName = !!before.org && !!after.org;
   const ja = judge(after, byName);
   const jb = judge(before, byName);
-  const findings = classify(matchFindings(active(b), active(a)), before, after, jb, ja, byName);
+  const { findings, setAside } = classify(matchFindings(active(b), active(a)), before, after, jb, ja, byName);
   // By identity, and a team's or a summary's item by rule and step (its identity names every rep, or the threshold was crossed).
   const beforeItems = new Set(b.checklist.flatMap(itemKeys));
   const afterItems = new Set(a.checklist.flatMap(itemKeys));
-  const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k)));
+  const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k))).map((c) => ({ c, why: whyNotDone(c, setAside, before, jb, ja, byName) }));
   const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const worseFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.worse.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const score = change(b.summary.score, a.summary.score);
@@ -507,11 +549,8 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
     rules: ruleChanges,
     findings,
     checklist: {
-      done: gone.filter((c) => !itemUnassessed(c, before, jb, ja, byName)).map(itemOf),
-      noLongerAssessed: gone.flatMap((c) => {
-        const reason = itemUnassessed(c, before, jb, ja, byName);
-        return reason ? [{ ...itemOf(c), reason, ...contradictionField(reason, c, before, jb, ja, byName) }] : [];
-      }),
+      done: gone.filter((g) => !g.why).map((g) => itemOf(g.c)),
+      noLongerAssessed: gone.flatMap(({ c, why }) => (why ? [{ ...itemOf(c), ...why }] : [])),
       new: a.checklist.filter((c) => !itemKeys(c).some((k) => beforeItems.has(k))).map(itemOf),
     },
     facts: before.org && after.org ? factChanges(before.org, after.org) : null,
@@ -521,8 +560,8 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
 
 // ---- facts ----
 
-/** Every leaf fact of an org by stable path (list items by label, plain lists as one value). */
-function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
+/** Every leaf fact of an org by stable path (list items by label, plain lists as one value); `items`, each list item by its path. */
+function flatten(value: unknown, path: string, out: Map<string, unknown>, items: Map<string, unknown>): void {
   if (Array.isArray(value)) {
     if (!value.length || value.every((v) => v === null || typeof v !== 'object')) {
       out.set(path, value);
@@ -533,12 +572,14 @@ function flatten(value: unknown, path: string, out: Map<string, unknown>): void 
       const label = itemLabel(item);
       const n = label === undefined ? 0 : (seen.get(label) ?? 0) + 1;
       if (label !== undefined) seen.set(label, n);
-      flatten(item, `${path}[${label === undefined ? i : `${JSON.stringify(label)}${n > 1 ? `#${n}` : ''}`}]`, out);
+      const at = `${path}[${label === undefined ? i : `${JSON.stringify(label)}${n > 1 ? `#${n}` : ''}`}]`;
+      items.set(at, item);
+      flatten(item, at, out, items);
     });
     return;
   }
   if (value !== null && typeof value === 'object') {
-    for (const k of Object.keys(value).sort()) flatten((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
+    for (const k of Object.keys(value).sort()) flatten((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out, items);
     return;
   }
   out.set(path, value);
@@ -549,17 +590,35 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 /**
  * The facts that differ between two orgs, by stable path, in path order; and
  * the list items that were renamed (an item gone and one come in the same list
- * whose other facts are all the same).
+ * whose other facts are all the same). A list item removed or added is one
+ * change, the item (`people["AE 3"]`, `before` or `after` its whole value), not
+ * one per fact in it.
  */
 export function factChanges(before: Org, after: Org): { changed: FactChange[]; renamed: Rename[] } {
   // The answers log and the sources map record how facts were gathered, not the organisation.
   const strip = (o: Org) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'answers'));
   const fb = new Map<string, unknown>();
   const fa = new Map<string, unknown>();
-  flatten(strip(before), '', fb);
-  flatten(strip(after), '', fa);
+  const ib = new Map<string, unknown>();
+  const ia = new Map<string, unknown>();
+  flatten(strip(before), '', fb, ib);
+  flatten(strip(after), '', fa, ia);
+  // The outermost items on one side only; the facts inside them are not listed again.
+  const whole = new Map<string, unknown>();
+  // Looked up at each list segment's end, so a 10,000-person roster gone costs a few lookups per fact, not a scan.
+  const within = (p: string) => {
+    for (let i = p.indexOf(']'); i >= 0 && i < p.length - 1; i = p.indexOf(']', i + 1)) if (whole.has(p.slice(0, i + 1))) return true;
+    return false;
+  };
+  const oneSide = [...[...ib].filter(([p]) => !ia.has(p)), ...[...ia].filter(([p]) => !ib.has(p))].sort(([p], [q]) => p.length - q.length);
+  for (const [p, v] of oneSide) {
+    if (within(p)) continue;
+    whole.set(p, v);
+    (ib.has(p) ? fb : fa).set(p, v);
+  }
   const changed: FactChange[] = [];
   for (const p of [...new Set([...fb.keys(), ...fa.keys()])].sort()) {
+    if (within(p)) continue;
     const hasB = fb.has(p);
     const hasA = fa.has(p);
     if (hasB && hasA && same(fb.get(p), fa.get(p))) continue;

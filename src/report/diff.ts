@@ -55,24 +55,33 @@ const AGAINST_NAMED = 3;
 
 /** The facts a contradicted one disagrees with, in words: `A, B and C`, past AGAINST_NAMED + 1 the rest counted. */
 function againstWords(c: DiffContradiction): string {
-  const named = c.against.length > AGAINST_NAMED + 1 ? [...c.against.slice(0, AGAINST_NAMED), `${c.against.length - AGAINST_NAMED} more facts`] : c.against;
+  // The roles in one phrase: `the roles Sales Director and Key Account Manager`.
+  const roles = c.against.filter((a) => a.startsWith('the role ')).map((a) => a.slice('the role '.length));
+  const facts =
+    roles.length > 1
+      ? c.against.flatMap((a) => (a === `the role ${roles[0]}` ? [`the roles ${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}`] : a.startsWith('the role ') ? [] : [a]))
+      : c.against;
+  const named = facts.length > AGAINST_NAMED + 1 ? [...facts.slice(0, AGAINST_NAMED), `${facts.length - AGAINST_NAMED} more facts`] : facts;
   return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
 /**
  * Why a finding is no longer assessed (`gone`) or newly assessed (`came`), in
  * words: `the facts it rested on are unknown now`; for facts set aside as
- * contradictory, which contradiction: `the file now contradicts itself on how
- * many people work at the company (against the people in sales; see the
- * contradiction finding), so the facts it rested on count as unknown`.
+ * contradictory, which contradiction, as one sentence with no parentheses of
+ * its own (it is often printed inside some): `the file now contradicts itself:
+ * what it says of how many people work at the company conflicts with the span
+ * of control and the people in sales, so the facts it rested on count as unknown; see the
+ * contradiction finding`. `facts` names what was set aside (`the facts it was
+ * about` for a checklist item).
  */
-export function reasonText(x: Pick<DiffFinding, 'reason' | 'contradiction'>, way: 'gone' | 'came'): string {
+export function reasonText(x: Pick<DiffFinding, 'reason' | 'contradiction'>, way: 'gone' | 'came', facts = 'the facts it rested on'): string {
   const c = x.reason === 'contradicted' ? x.contradiction : undefined;
   if (!c) return (way === 'gone' ? GONE : CAME)[x.reason ?? 'unknown'];
   const against = againstWords(c);
   return way === 'gone'
-    ? `the file now contradicts itself on ${c.fact} (${against ? `against ${against}; ` : ''}see the contradiction finding), so the facts it rested on count as unknown`
-    : `the file contradicted itself before on ${c.fact}${against ? ` (against ${against})` : ''}, so its facts counted as unknown`;
+    ? `the file now contradicts itself: what it says of ${c.fact} conflicts with ${against || 'other facts'}, so ${facts} count as unknown; see the contradiction finding`
+    : `the file contradicted itself before: what it said of ${c.fact} conflicted with ${against || 'other facts'}, so its facts counted as unknown`;
 }
 
 /**
@@ -89,15 +98,19 @@ export function assessedCounts(d: AuditDiff): string {
   ].join('');
 }
 
-/** Why a checklist item that left the audit is not done: its facts are unknown (a question), or its rule no longer judges them (a fix). */
+/**
+ * Why a checklist item that left the audit is not done, the true reason: its
+ * facts are unknown now (still unknown, for a question), set aside as
+ * contradictory, or its rule stopped judging (not assessed, off, waived...).
+ */
 export const notDone = (i: DiffItem): string =>
-  i.reason === 'waived'
-    ? 'the rule is waived now'
-    : i.reason === 'contradicted'
-      ? reasonText(i, 'gone').replace('the facts it rested on count', i.kind === 'find-out' ? 'the facts it asks about still count' : 'the facts it was about count')
-      : i.kind === 'find-out'
+  i.reason === 'contradicted'
+    ? reasonText(i, 'gone', i.kind === 'find-out' ? 'the facts it asks about still' : 'the facts it was about')
+    : i.reason === 'unknown' || i.reason === undefined
+      ? i.kind === 'find-out'
         ? 'the facts it asks about are still unknown'
-        : 'its rule no longer judges the facts it was about';
+        : 'the facts it was about are unknown now'
+      : GONE[i.reason];
 
 /** The findings' counts: `11 resolved, 2 new, 28 still open, 9 no longer assessed`. */
 export const findingCounts = (d: AuditDiff): string =>
@@ -118,10 +131,13 @@ export function diffHeadline(d: AuditDiff): string {
 }
 
 const value = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v));
-/** One changed fact in words: `path: before → after`, `path: added value`, `path: removed (was value)`. */
+/** A whole list item (`people["AE 3"]`), not one fact: said as added or removed, its facts not spelled out. */
+const isItem = (c: FactChange, v: unknown): boolean => c.path.endsWith(']') && v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** One changed fact in words: `path: before → after`, `path: added value`, `path: removed (was value)`; a list item `people["AE 3"]: removed`. */
 export function factText(c: FactChange): string {
-  if (!('before' in c)) return `${c.path}: added ${value(c.after)}`;
-  if (!('after' in c)) return `${c.path}: removed (was ${value(c.before)})`;
+  if (!('before' in c)) return isItem(c, c.after) ? `${c.path}: added` : `${c.path}: added ${value(c.after)}`;
+  if (!('after' in c)) return isItem(c, c.before) ? `${c.path}: removed` : `${c.path}: removed (was ${value(c.before)})`;
   return `${c.path}: ${value(c.before)} → ${value(c.after)}`;
 }
 

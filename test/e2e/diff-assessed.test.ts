@@ -33,9 +33,7 @@ describe('diff: no longer assessed and newly assessed', () => {
     );
     expect(text.stdout).not.toContain('✓ resolved');
     // `people: []` beside the span contradicts it: the reason names the contradiction, not plain unknown facts.
-    expect(text.stdout.replace(/\s+/g, ' ')).toContain(
-      'not resolved: the file now contradicts itself on the people in sales (against how many reps report to one first-line sales manager (span of control)',
-    );
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('not resolved: the file now contradicts itself: what it says of the people in sales conflicts with the span of control');
     expect(text.stdout).not.toContain('the facts it rested on are unknown now');
   });
 
