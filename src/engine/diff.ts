@@ -491,14 +491,20 @@ function itemUnassessed(c: ChecklistItem, before: DiffSide, jb: Judge, ja: Judge
  * resolved: the item takes that finding's reason. Its own facts and rule come
  * first (their reason is the item's own).
  */
-function whyNotDone(c: ChecklistItem, setAside: SetAside[], before: DiffSide, jb: Judge, ja: Judge, byName: boolean): Omit<SetAside, 'finding'> | undefined {
+function whyNotDone(c: ChecklistItem, setAside: Map<string, SetAside>, before: DiffSide, jb: Judge, ja: Judge, byName: boolean): Omit<SetAside, 'finding'> | undefined {
   const own = itemUnassessed(c, before, jb, ja, byName);
   if (own) return { reason: own, ...contradictionField(own, c, before, jb, ja, byName) };
   // Both from the earlier report: its paths compare as they are.
-  const facts = new Set(c.evidence.map((e) => e.path));
-  const gone = setAside.find((s) => s.finding.ruleId === c.ruleId && s.finding.evidence.some((e) => facts.has(e.path)));
+  const gone = c.evidence.map((e) => setAside.get(`${c.ruleId}\u0000${e.path}`)).find((s) => s !== undefined);
   return gone && { reason: gone.reason, ...(gone.contradiction ? { contradiction: gone.contradiction } : {}) };
 }
+
+/** The findings set aside by rule and fact (`ruleId\0path`), the first (in the earlier report's order) for each: an item looks its facts up, not a scan. */
+const setAsideByFact = (xs: SetAside[]): Map<string, SetAside> => {
+  const out = new Map<string, SetAside>();
+  for (const x of xs) for (const e of x.finding.evidence) if (!out.has(`${x.finding.ruleId}\u0000${e.path}`)) out.set(`${x.finding.ruleId}\u0000${e.path}`, x);
+  return out;
+};
 
 const itemOf = (c: ChecklistItem): DiffItem => ({ id: c.id ?? `${c.ruleId}/${c.stepId}/${c.action}`, ruleId: c.ruleId, kind: c.kind, action: c.action, gain: c.gain });
 
@@ -520,7 +526,8 @@ export function diffAudits(before: DiffSide, after: DiffSide, toolVersion = '0.0
   // By identity, and a team's or a summary's item by rule and step (its identity names every rep, or the threshold was crossed).
   const beforeItems = new Set(b.checklist.flatMap(itemKeys));
   const afterItems = new Set(a.checklist.flatMap(itemKeys));
-  const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k))).map((c) => ({ c, why: whyNotDone(c, setAside, before, jb, ja, byName) }));
+  const aside = setAsideByFact(setAside);
+  const gone = b.checklist.filter((c) => !itemKeys(c).some((k) => afterItems.has(k))).map((c) => ({ c, why: whyNotDone(c, aside, before, jb, ja, byName) }));
   const newFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.new.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const worseFindings = Object.fromEntries(SEVERITIES.map((s) => [s, findings.worse.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const score = change(b.summary.score, a.summary.score);
