@@ -86,7 +86,7 @@ export default defineRule({
     policyShort: 'The policy for {who} sets {gaps}.',
     policyNotKept: '{name} has {observed}, against the policy for {who} ({terms}).',
     wideSpan: 'A first-line manager has {reps} reps (more than {maxRepsPerManager}): too many to coach each as an individual.',
-    overCapacity: 'A manager with {reps} reps needs about {need} hours a month to coach each for {minText}, and has {hours}.',
+    overCapacity: 'A first-line sales manager with {reps} reps needs about {need} hours a month to coach each for {minText}, and has {hours}.',
     spanVsRoster: 'The span of control is given as {reps} reps per first-line manager, but the roster {rosterText}: check which is right.',
   },
   steps: {

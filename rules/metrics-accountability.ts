@@ -1,6 +1,21 @@
 // Jackson, mistake 4: no key performance indicators, no metrics that drive
 // outcomes, and a team left out of defining them.
-import { defineRule, listNames, repsOf, monthsBetween, options, partTimeOf, pastDate, type PathPick, saysNone, settle, thousands, threshold, unknownCheck } from '../src/engine/define-rule';
+import {
+  defineRule,
+  listNames,
+  naturalCompare,
+  repsOf,
+  monthsBetween,
+  options,
+  partTimeOf,
+  pastDate,
+  type PathPick,
+  saysNone,
+  settle,
+  thousands,
+  threshold,
+  unknownCheck,
+} from '../src/engine/define-rule';
 import { unlistedPeople, type UnlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 import type { Org } from '../src/model/schema';
@@ -40,6 +55,8 @@ interface Member {
   hit: boolean | undefined;
   unknown: string[];
   path: string;
+  /** Average attainment over the last four quarters, in % of quota (missing quarters at 0%); orders the missed reps, widest miss first. */
+  average?: number;
 }
 
 /**
@@ -92,7 +109,7 @@ function teamAttainment(
     const hit = sum === undefined ? undefined : sum / QUARTERS >= o.quotaAttainedPct ? true : missing > 0 ? undefined : false;
     if (part && last?.length) partTime.push({ name, why: part.why, paths: [part.path, at('attainment')] });
     const unknown = [...(p.is_rep === undefined ? [at('is_rep')] : []), ...(ramped === undefined ? [at('start_date')] : []), ...(att === undefined || hit === undefined ? [at('attainment')] : [])];
-    members.push({ name, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment') });
+    members.push({ name, sure: p.is_rep === true && ramped === true, hit, unknown, path: at('attainment'), ...(sum === undefined ? {} : { average: sum / QUARTERS }) });
   }
   // People the stated counts imply but the roster leaves out: each may be a ramped rep whose attainment is unknown.
   for (let k = 0; k < (unlisted?.count ?? 0); k++) members.push({ name: '', sure: false, hit: undefined, unknown: ['people'], path: '' });
@@ -116,7 +133,14 @@ function teamAttainment(
     finding: {
       atQuota: hits,
       ramped: judged.length,
-      names: listNames(judged.filter((m) => !m.hit).map((m) => m.name)),
+      // Widest miss first (the lowest average), each with its average, as every summary of a miss names it; ties in name order.
+      names: listNames(
+        judged
+          .filter((m) => !m.hit)
+          .sort((a, b) => (a.average ?? 0) - (b.average ?? 0) || naturalCompare(a.name, b.name))
+          .map((m) => (m.average === undefined ? m.name : `${m.name} at ${Math.round(m.average)}%`)),
+        { ordered: true },
+      ),
       paths: judged.map((m) => m.path),
       gap: 1 - known,
     },

@@ -64,6 +64,9 @@ describe('an audit of a CEO-run company (struggling-startup)', () => {
       // The CSV is the checklist: its step names the CEO; the others also name the fact in words.
       expect(r.stdout).toMatch(/Free the CEO(?:'|&#39;)s time for coaching/);
       if (format !== 'csv') expect(r.stdout).toMatch(/the CEO(?:'|&#39;)s years of managing salespeople/);
+      // The span's coaching capacity is the CEO's (the file says the CEO runs sales), not "a manager's".
+      if (format !== 'csv') expect(r.stdout).toMatch(/The CEO with 4 reps needs about/);
+      expect(r.stdout).not.toMatch(/A manager with \d+ reps/);
     });
   }
 });

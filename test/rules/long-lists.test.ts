@@ -91,6 +91,6 @@ describe('counts in rule messages carry a thousands separator', () => {
     const people = Array.from({ length: 1200 }, (_, k) => ae(1200 - k, { start_date: '2023-01-01', attainment: [40, 40, 40, 40] }));
     const f = runRule(rule, { ...ROSTERS.underQuota, people } as Org).findings.find((x) => x.messageId === 'teamBelowQuota')!;
     expect(f.message).toContain('None of the 1,200 reps ramped up');
-    expect(f.message).toContain('(missed: Rep 1, Rep 2, Rep 3, Rep 4, Rep 5 and 1,195 more)');
+    expect(f.message).toContain('(missed: Rep 1 at 40%, Rep 2 at 40%, Rep 3 at 40%, Rep 4 at 40%, Rep 5 at 40% and 1,195 more)');
   });
 });

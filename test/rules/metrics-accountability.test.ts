@@ -108,7 +108,7 @@ describe('metrics-accountability', () => {
       const r = runRule(rule, { metrics: good, people: team } as never);
       expectOutcome(r, { status: 'partial', score: 0.833, messages: ['teamBelowQuota'], steps: ['reviewQuotas'] });
       expect(r.findings[0]!.message).toBe(
-        'None of the 3 reps ramped up through the last four quarters averaged 90% of quota or more (missed: AE 1, AE 2 and AE 3); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
+        'None of the 3 reps ramped up through the last four quarters averaged 90% of quota or more (missed: AE 3 at 59%, AE 2 at 59% and AE 1 at 60%); when most of a team misses, look first at how quotas are set and at the team\u2019s capacity, not at each rep.',
       );
       expect(r.findings[0]!.evidence.map((e) => e.path)).toEqual(['people[0].attainment', 'people[1].attainment', 'people[2].attainment']);
       expect(r.findings[0]!.severity).toBe('high');
