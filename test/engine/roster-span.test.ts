@@ -83,3 +83,24 @@ describe('the span of control and a left-out rep (review s8 S1)', () => {
     expect(unlistedPeople({ ...reps, leadership: { reps_per_manager: 3 } })).toBeUndefined();
   });
 });
+
+describe('the partial roster on the checklist (review s8 M2)', () => {
+  it('asks for the people left out, with the counts that say so, worth the points of every rule waiting on them', async () => {
+    const mid = await example('mid-size-gaps');
+    const org = structuredClone(mid);
+    org.people = org.people!.filter((p) => p.name !== 'AE 3' && p.name !== 'AE 4');
+    const r = audit(org);
+    const items = r.checklist.filter((c) => c.kind === 'find-out' && c.facts?.join() === 'people');
+    expect(items.map((c) => c.action)).toEqual(['List the 2 people the roster leaves out (Sales Director has 9 direct reports; 7 are listed).']);
+    // One question for the five rules that wait on the roster (checklistOf sums their points on one item).
+    const waiting = r.rules.filter((x) => x.checks.some((c) => c.missing.includes('people'))).map((x) => x.id);
+    expect(waiting.sort()).toEqual(['individual-coaching', 'manage-not-pay-cut', 'metrics-accountability', 'role-title-fit', 'selling-time']);
+    const noLines = structuredClone(org);
+    delete noLines.people![0]!.direct_reports;
+    expect(audit(noLines).checklist.find((c) => c.facts?.join() === 'people')?.action).toBe('List the 3 people the roster leaves out (the span of control is 9 reps per manager; 6 reps are listed).');
+    // No roster at all: nothing says how many, the question stays the plain one.
+    const none = structuredClone(mid);
+    delete none.people;
+    expect(audit(none).checklist.find((c) => c.facts?.join() === 'people')?.action).toBe('Find out the people in sales.');
+  });
+});
