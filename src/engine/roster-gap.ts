@@ -34,10 +34,17 @@ const COMPANY_LEADER = /\b(ceo|chief executive|founder|co-founder|cofounder|owne
  * - a listed manager's `direct_reports` (anyone in `people` but a company
  *   leader): the people reporting to the sales managers are all in sales, so the
  *   roster holds at least their sum plus one person at the top;
- * - `leadership.reps_per_manager`, the widest span of control: that many people
- *   under one manager (who may or may not be listed). Read as people, not
- *   sellers: clients (and the examples) count the coordinator or analyst a
- *   manager also leads;
+ * - `leadership.reps_per_manager`, the widest span of control: that many reps
+ *   under one first-line manager, the manager excluded. Where a listed person
+ *   has direct reports (a reporting line is given), it is compared with the
+ *   people listed besides that manager: a sales leader counts the coordinator
+ *   or analyst a manager also leads (the mid-size and roster-team examples
+ *   do). Where no reporting line is given, it is compared with the people
+ *   known to sell (`is_rep: true`): a roster of reps alone lists the team, not
+ *   its manager. Deleting the `direct_reports` of a manager known to sell (a
+ *   selling CEO, a player-coach) on a partial roster can then count him among
+ *   his own reps: the file no longer says who manages, as with every count
+ *   whose deletion on a partial roster reads the roster as complete (open);
  * - `plan.ramped_reps`: the plan counts on that many ramped sellers now (the
  *   whole number of them: a half is a seat to be filled), so at least that many
  *   people known to sell (`is_rep: true`) are listed.
@@ -63,12 +70,16 @@ export function unlistedPeople(org: Org): UnlistedPeople | undefined {
   }
   const span = org.leadership?.reps_per_manager;
   if (span !== undefined && span > 0) {
-    // The manager may or may not be listed: every listed person may be one of the span (a gap never shrinks when a fact is deleted).
-    const others = people.length;
+    // The manager is not one of his own span. The listed person with the most direct reports is the one the span is
+    // read against (any listed leader's reports may be the sellers; a company leader's too: a selling CEO leads them).
+    const lead = [...people.entries()].reduce<[number, number] | undefined>((best, [i, p]) => ((p.direct_reports ?? 0) > (best ? best[1] : 0) ? [i, p.direct_reports!] : best), undefined);
+    const certain = repsOf(people).filter((r) => r.certain).length;
+    const besides = lead ? (people[lead[0]]!.name ?? `people[${lead[0]}]`) : undefined;
+    const under = besides ? people.length - 1 : certain;
     gaps.push({
-      count: span - others,
+      count: span - under,
       by: ['leadership.reps_per_manager'],
-      words: `the span of control is ${countOf(span, 'person', 'people')} per manager; ${listed(others, 'person', 'people')}`,
+      words: `the span of control is ${countOf(span, 'rep')} per manager; ${besides ? `${countOf(under, 'person', 'people')} ${under === 1 ? 'is' : 'are'} listed besides ${besides}` : listed(under, 'rep', 'reps')}`,
     });
   }
   const ramped = org.plan?.ramped_reps;

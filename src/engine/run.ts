@@ -8,10 +8,11 @@ import { genericPath, MEASURABLE } from '../model/measurable';
 import { FACT_QUESTIONS } from '../model/questions.generated';
 import { interpolate, monthsBetween, resolveOptions } from './define-rule';
 import { groupBySubject } from './group';
-import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, type RawFinding, type RawStep } from './summarise';
+import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, thousands, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
 import { resolveOwner } from './owners';
+import { unlistedPeople } from './roster-gap';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, verdictOf, type Scored } from './scoring';
@@ -346,6 +347,9 @@ export function runAudit(given: AuditInput): AuditReport {
   // Worked out when the report's checklist is first read (lazily below).
   const checklistOf = (): ChecklistItem[] => {
     const describe = input.describe ?? words;
+    // A partial roster's question is the people it leaves out, with the counts that say so (review s8 M2).
+    let gap: ReturnType<typeof unlistedPeople> | null = null;
+    const unlisted = () => (gap === null ? (gap = unlistedPeople(org)) : gap);
     // `key`: a fix's identity, from every fact it rests on (worked out before its evidence is cited CITED_AT_MOST at most).
     type Item = Omit<ChecklistItem, 'id' | 'rank' | 'status'> & { key?: string };
     const groups: { items: Item[]; gain: number; fatal: boolean; severity: Severity; order: number }[] = [];
@@ -426,7 +430,9 @@ export function runAudit(given: AuditInput): AuditReport {
               stepId: 'find-out',
               ...(facts.every((f) => unknownSet.has(f) && measured(f))
                 ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
-                : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
+                : facts.length === 1 && facts[0] === 'people' && unlisted()
+                  ? { action: listTheUnlisted(unlisted()!), owner: 'Auditor' }
+                  : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
               effort: 'low',
               gain: points,
               severity: result.severity,
@@ -826,6 +832,11 @@ export const NEAR_MISS = 0.25;
  */
 export const STALE_AFTER_MONTHS = 12;
 const lower = (s: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.length - 1, SEVERITIES.indexOf(s) + 1)]!;
+
+/** A partial roster's find-out action: "List the 2 people the roster leaves out (Sales Director has 9 direct reports; 7 are listed)." */
+function listTheUnlisted(gap: { count: number; words: string }): string {
+  return `List the ${gap.count === 1 ? 'person' : `${thousands(gap.count)} people`} the roster leaves out (${gap.words.replace(/^The /, 'the ')}).`;
+}
 
 /** The most facts a find-out action names; the rest are counted (every one stays in the item's `facts`). */
 const FIND_OUT_NAMED = 5;

@@ -447,16 +447,20 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
 
   // s8 roster item 1: a rep left off a roster that the stated counts cover (mid-size-gaps: the director's 9 direct
   // reports) raised the verdict (66 -> 68 with both weak reps deleted). The counts are made tight: the span always equals
-  // the roster, the ramped reps the plan counts on (where stated) the reps, so each deletion leaves a person out.
+  // the people it is read against (s8 S1: the manager excluded, engine/roster-gap.ts), the ramped reps the plan counts
+  // on (where stated) the reps, so each deletion leaves a person out.
   const covered = orgs
     .filter((o) => (o.people?.length ?? 0) > 0 && unlistedPeople(o) === undefined)
     .map((o) => {
       const org = structuredClone(o);
       const certain = org.people!.filter((p) => p.is_rep === true).length;
-      org.leadership = { ...org.leadership, reps_per_manager: org.people!.length };
+      const lines = org.people!.some((p) => (p.direct_reports ?? 0) > 0);
+      org.leadership = { ...org.leadership, reps_per_manager: lines ? org.people!.length - 1 : certain };
       if (org.plan && certain > 0) org.plan.ramped_reps = certain;
       return org;
-    });
+    })
+    // A span of 0 says no one reports to a manager: no count covers that roster.
+    .filter((o) => o.leadership!.reps_per_manager! > 0);
   it(
     `${RUNS} orgs whose stated counts cover the roster, each person deleted in turn (seed ${SEED})`,
     () => {
@@ -466,7 +470,13 @@ describe('generated orgs: deleting any one fact never raises a rule or the headl
           expect(unlistedPeople(org)).toBeUndefined();
           const before = scores(audit(org));
           const out: string[] = [];
+          const most = Math.max(0, ...org.people!.map((p) => p.direct_reports ?? 0));
+          const lead = most > 0 ? org.people!.findIndex((p) => p.direct_reports === most) : -1;
           for (const i of org.people!.keys()) {
+            // The span counts the people under the manager (the one with the most direct reports), him excluded: his
+            // own deletion leaves no one under him out. Without a reporting line it counts the people known to sell:
+            // one whose selling is unknown is not implied by it, so leaving them out is not a rep left out.
+            if (i === lead || (lead < 0 && org.people![i]!.is_rep !== true)) continue;
             const copy = structuredClone(org);
             copy.people!.splice(i, 1);
             if (unlistedPeople(copy)) partial++;

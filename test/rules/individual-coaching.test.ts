@@ -272,10 +272,10 @@ describe('individual-coaching: role policies (issue 11, item 2)', () => {
     expect(runRule(rule, { ...NOBODY, people: undefined }).score).toBe(0);
     const unsure = runRule(rule, { ...NOBODY, people: [{ name: 'Founder', title: 'CEO' }] });
     // Only the true note: the policy does not count for one who may not sell (the score is 0), so no "counts instead, at half".
-    // The span (5 per manager) says four more people than the one listed: their coaching is unknown too.
+    // The span (5 reps per manager) says five reps, and no one listed is known to sell: their coaching is unknown too.
     expectOutcome(unsure, { score: 0, notes: ['unlisted', 'nobodySells'] });
     expect(unsure.notes[0]!.message).toBe(
-      'The span of control is 5 people per manager; 1 person is listed: for the 4 not listed, coaching is unknown; the score counts them as earning nothing until they are listed.',
+      'The span of control is 5 reps per manager; 0 reps are listed: for the 5 not listed, coaching is unknown; the score counts them as earning nothing until they are listed.',
     );
     expect(unsure.notes[1]!.message).toBe(
       'Nobody in the roster is known to sell (for Founder, whether they sell is not recorded): until someone is, this rule may not apply, and the score counts it as earning nothing.',
