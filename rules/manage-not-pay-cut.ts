@@ -72,7 +72,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding. Such a faulty policy is a finding and scored with a roster too, whether or not anyone listed underperforms now (leaving people off the roster never removes it): as its own check earning nothing, unless it alone sets a known underperformer's check; a policy whose underperformance terms are partly unknown earns nothing until they are known.",
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -168,27 +168,11 @@ export default defineRule({
       return { checks: [{ id: 'roster', score: [0, 1], unknown }, ...faulty.map((i) => ({ id: `policy:${i}`, score: 0 }))], findings, steps };
     }
     const reps = repsOf(org.people);
-    // A faulty policy is a known failure beside a roster too, whoever is underperforming now (as without
-    // one): leaving people off the list, or nobody underperforming today, never removes it or its score.
-    // A policy whose terms are partly unknown may be faulty: it earns nothing until they are known (so deleting a term never clears a fault).
-    const policyChecks = (): CheckOut[] =>
-      refs.flatMap(({ policy: p, i }): CheckOut[] => {
-        if (bound.has(i)) return [];
-        if (faulty.includes(i)) return [{ id: `policy:${i}`, score: 0 }];
-        const open = [
-          ...(p.underperformance === undefined ? [`policies[${i}].underperformance`] : []),
-          ...(p.improvement_plan_deadline_days === undefined ? [`policies[${i}].improvement_plan_deadline_days`] : []),
-        ];
-        return open.length ? [{ id: `policy:${i}`, score: [0, 1], unknown: open }] : [];
-      });
     // People the stated counts imply but the roster leaves out: each is a rep whose record is unknown (leaving a weak rep off the list never helps).
     const gap = unlistedPeople(org);
     const unlisted = () => (gap ? [{ id: 'unlisted', weight: gap.count, score: [0, 1] as [number, number], unknown: ['people'] }] : []);
     const unlistedNote = () => (gap ? [finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true })] : []);
-    if (!reps.length) {
-      if (gap || faulty.length) return { checks: [...unlisted(), ...policyChecks()], findings: [...findings, ...unlistedNote()], steps };
-      return { notApplicable: 'No salespeople are listed.', findings };
-    }
+    if (!reps.length) return gap ? { checks: unlisted(), findings: [...findings, ...unlistedNote()] } : { notApplicable: 'No salespeople are listed.', findings };
     // A date after the audit cannot be right: the action stands, its date counts as unknown.
     // Each action's usable date by its path, settled once (the notes come before any rep's findings).
     const actionDate = new Map<string, string | undefined>();
@@ -201,9 +185,6 @@ export default defineRule({
 
     const checks: CheckOut[] = [];
     const noAttainment: typeof reps = [];
-    // The policies that alone set a known underperformer's check (its half is all they earn): their terms,
-    // faults included, are scored there already, so they are not scored again as a check of their own.
-    const bound = new Set<number>();
     let payCuts = false;
     // One rep's judgement: exactly one check, with its findings and steps.
     const judge = (rep: (typeof reps)[number]): void => {
@@ -302,7 +283,6 @@ export default defineRule({
       // (the rep may still be ramping), a pay cut alone does not say so.
       const floor = lagging === true || (cuts.length > 0 && att !== undefined && start !== undefined) ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
       checks.push(repCheck(rep, id, [Math.max(managed[0], floor), Math.max(managed[1], floor)], unknownFacts));
-      if (floor > 0 && managed[1] <= floor && rep.certain && !under.maybeNone) for (const r of under.refs) bound.add(r.i);
       // Said only where true: for one who may not sell the check earns nothing until known (repCheck).
       if (floor > 0 && rep.certain && under.refs.length === 1 && !under.maybeNone) {
         const only = under.refs[0]!;
@@ -393,7 +373,7 @@ export default defineRule({
         findings.push(finding('partTime', [part.path], { name: rep.name, why: part.why }, { note: true }));
       }
     }
-    checks.push(...unlisted(), ...policyChecks());
+    checks.push(...unlisted());
     findings.push(...unlistedNote());
     if (noAttainment.length) {
       findings.push(
