@@ -1,5 +1,5 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
-import { rolesWithoutTerritory } from '../src/engine/open-seats';
+import { openSellerRoles, rolesWithoutTerritory, sameSeat } from '../src/engine/open-seats';
 import { countOf, daysBetween, defineRule, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
 import type { CheckOut } from '../src/engine/types';
 
@@ -75,7 +75,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one nor more than five: a bigger team loses people more often, so the bar is calibrated by team size, up to a short list a hiring manager can keep warm) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; not applicable when no territory is open). Hiring only on vacancy with an empty bench fails.",
+      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one nor more than five: a bigger team loses people more often, so the bar is calibrated by team size, up to a short list a hiring manager can keep warm) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; an open seller role is an open territory too, and a territory without its own opening date opened when its open role did; not applicable when no territory or seller role is open; while the roles are not given, or listed empty, the open seats are unknown and this check earns nothing unless a listed territory is already overdue). Hiring only on vacancy with an empty bench fails.",
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -199,17 +199,21 @@ export default defineRule({
     const open = r.open_territories;
     let overdue = false;
     const undated: string[] = [];
+    const sellerRoles = openSellerRoles(org);
     for (const [i, t] of (open ?? []).entries()) {
       const territory = t.name ?? `recruiting.open_territories[${i}]`;
       const quoted = t.name === undefined ? territory : `"${t.name}"`;
-      const path = `recruiting.open_territories[${i}].opened_on`;
-      if (t.opened_on === undefined) {
+      // One seat (engine/open-seats.ts): a territory without its own date opened when its open role did.
+      const role = t.opened_on === undefined ? sellerRoles.find((r) => r.opened_on !== undefined && sameSeat(t, r)) : undefined;
+      const path = role ? `roles[${role.i}].opened_on` : `recruiting.open_territories[${i}].opened_on`;
+      const openedOn = t.opened_on ?? role?.opened_on;
+      if (openedOn === undefined) {
         undated.push(path);
         findings.push(finding('openedUnknown', [path], { territory, quoted }, { note: true }));
         continue;
       }
       // An opening date after the audit cannot be right: the territory's age counts as unknown.
-      const opened = pastDate(t.opened_on, date, { finding, path, data: { territory, quoted }, to: findings });
+      const opened = pastDate(openedOn, date, { finding, path, data: { territory, quoted }, to: findings });
       if (opened === undefined) {
         undated.push(path);
         continue;
@@ -245,8 +249,12 @@ export default defineRule({
       findings.push(finding('staleRole', [path, 'recruiting.bench'], { quoted, days, daysText, maxOpenDays, benchWords }, { thresholds: ['maxOpenDays'] }));
       steps.push(step('fillTerritory', { territory: role.title ?? `roles[${role.i}]`, quoted, days, daysText }, [path]));
     }
+    // With the roles not given (or an empty list), the open seats are unknown: an open role may be a territory
+    // open too long, so deleting the roles never clears the check (only a seat known to be overdue settles it).
+    const rolesUnknown = !org.roles?.length;
     if (overdue) checks.push({ id: 'territories', score: 0 });
-    else if (open === undefined) checks.push({ id: 'territories', score: [0, 1], unknown: ['recruiting.open_territories', ...undated] });
+    else if (open === undefined || rolesUnknown)
+      checks.push({ id: 'territories', score: [0, 1], unknown: [...(open === undefined ? ['recruiting.open_territories'] : []), ...(rolesUnknown ? ['roles'] : []), ...undated] });
     else if (!open.length && !roles.length) checks.push({ id: 'territories', notApplicable: 'No territory is open.' });
     else checks.push({ id: 'territories', score: undated.length ? [0, 1] : 1, unknown: undated });
 

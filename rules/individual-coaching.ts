@@ -260,7 +260,13 @@ export default defineRule({
     }
     const reps = repsOf(org.people);
     // A roster with nobody who sells says nothing about the reps (a sales team has them): unknown, never "not applicable".
-    if (!reps.length) return { notAssessed: ['people[].is_rep'] };
+    // The managers' capacity and the role policies are known facts all the same: still judged, so that
+    // leaving the reps off the roster never deletes their findings (the rule earns nothing while it may not apply).
+    if (!reps.length) {
+      for (const ref of refs) judgePolicy(ref);
+      checks.push({ id: 'reps', weight: REPS_WEIGHT, score: [0, 1], unknown: ['people[].is_rep'] }, managerCheck());
+      return { checks: mayNotApply(['people[].is_rep']), findings, steps };
+    }
 
     const noPlan: typeof reps = [];
     // People the stated counts imply but the roster leaves out: reps whose coaching is unknown, each weighing as a listed rep.

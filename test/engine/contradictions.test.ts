@@ -259,7 +259,8 @@ describe('a roster of non-sellers only beside facts that say there are reps', ()
     const full = await auditFile(EXAMPLE);
     const cut = await auditFile(fixture('roster-non-sellers.yaml'));
     expect(cut.summary.score).toBeLessThan(full.summary.score!);
-    expect(cut.rules.find((x) => x.id === 'individual-coaching')!.status).toBe('not-assessed');
+    // The managers' capacity is known and short (s8 fixb): it fails on that, earning nothing overall.
+    expect(cut.rules.find((x) => x.id === 'individual-coaching')!.status).toBe('fail');
     // The reps' selling time earns nothing; the listed tasks are judged all the same (9 offloadable hours: nothing).
     expect(cut.rules.find((x) => x.id === 'selling-time')!.checks.map((c) => [c.id, c.score, c.upTo])).toEqual([
       ['team', 0, 1],

@@ -142,7 +142,22 @@ describe('individual-coaching', () => {
   // sixth stop: "not applicable" let a roster cut down to its non-sellers score above the full roster).
   it.each([{ name: 'a roster with no seller', people: [{ name: 'Ops', is_rep: false }] }])('earns nothing on $name (who sells is unknown)', ({ people }) => {
     const r = runRule(rule, { people });
-    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep'] });
+    expectOutcome(r, { status: 'not-assessed', score: 0, missing: ['people[].is_rep', 'leadership.reps_per_manager', 'leadership.manager_coaching_hours_per_month'] });
+  });
+
+  // s8 review (S2's kind): with every rep left off the roster the rule went "not assessed" and dropped the
+  // findings on the managers' capacity and the role policies, facts that are still known.
+  it('keeps the known findings on the managers and the policies when no listed person sells, earning nothing', () => {
+    const org: Org = {
+      leadership: { reps_per_manager: 12, manager_coaching_hours_per_month: 4 },
+      policies: [{ applies_to: 'all reps', development_plan: 'none', one_to_one: 'monthly', coaching_hours_per_month: 1 }],
+      people: [{ name: 'Sales Director', is_rep: false, direct_reports: 12 }],
+    };
+    const r = runRule(rule, org);
+    expect(r.score).toBe(0);
+    expect(r.messages).toEqual(expect.arrayContaining(['wideSpan', 'overCapacity']));
+    expect(r.messages.length).toBeGreaterThan(2);
+    expect(r.steps).toContain('narrowSpan');
   });
 
   it('keeps the known findings of a partly known roster, and the score is the points earned', () => {
