@@ -1,6 +1,9 @@
 // A sales director whose 3 direct reports are all listed (one rep at quota, two far under it with nothing
 // managed), for the rules that judge reps one by one: a rep left off the list counts as unknown (engine/roster-gap.ts).
+import { expect } from 'vitest';
+import type { RuleDefinition } from '../../src/engine/types';
 import type { Org } from '../../src/model/schema';
+import { runRule } from './rule-harness';
 
 const director = { name: 'Sales Director', title: 'Sales Director', is_rep: false, direct_reports: 3, hiring_authority: true };
 const good = {
@@ -27,3 +30,13 @@ export const FULL_ROSTER: Org = { ...rest, people: [director, good, weak('AE 2')
 export const PARTIAL_ROSTER: Org = { ...rest, people: [director, good] };
 /** The note's first words, as every such rule says them. */
 export const PARTIAL_WORDS = 'Sales Director has 3 direct reports; 1 is listed: for the 2 not listed, ';
+
+/** Deleting any one of the three reps from the full roster never raises the rule's score (the left-out rep counts as unknown). */
+export function expectDeletingARepNeverRaises(rule: RuleDefinition): void {
+  const full = runRule(rule, FULL_ROSTER).score!;
+  for (const i of [1, 2, 3]) {
+    const cut = structuredClone(FULL_ROSTER);
+    cut.people!.splice(i, 1);
+    expect(runRule(rule, cut).score!, `without ${FULL_ROSTER.people![i]!.name}`).toBeLessThanOrEqual(full);
+  }
+}
