@@ -8,6 +8,7 @@ import { validateOrg } from '../model/org-validator.generated';
 import type { Org } from '../model/schema';
 import type { Diagnostic } from './diagnostics';
 import { fastParse } from './fast-yaml';
+import { keepYoungGenerationSmall } from './heap';
 import { MAX_BYTES, MAX_LIST_ITEMS } from './limits';
 import type { PositionMap } from './positions';
 import { stripEmpty } from './normalize';
@@ -131,6 +132,8 @@ export interface LoadOptions {
 
 export async function loadOrgText(text: string, file: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const baseDir = opts.baseDir ?? dirname(resolve(file));
+  // Before the parse: it allocates most of what a large audit keeps (heap.ts).
+  keepYoungGenerationSmall(text.length);
   // js-yaml when it can; the `yaml` library for anything else, and for every syntax error.
   const fast = fastParse(text, file);
   const parse = fast ? { ok: true as const, ...fast } : (await import('./yaml-doc')).slowParse(text, file);

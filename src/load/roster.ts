@@ -10,6 +10,7 @@ import { formatPath } from '../model/paths';
 import { schemaAt, kindOf, keysAt } from '../model/introspect';
 import { suggest, type Diagnostic } from './diagnostics';
 import { readText } from './load';
+import { keepYoungGenerationSmall } from './heap';
 import type { Place, PositionMap } from './positions';
 import { isUnknown } from './normalize';
 
@@ -37,6 +38,8 @@ export async function loadRoster(
   const read = await readText(absPath, 'a CSV roster');
   if (!read.ok) return { ok: false, diagnostics: [{ ...read.diagnostic, file: shownPath }] };
   const text = read.text;
+  // A roster of thousands of people: as for a large org file (heap.ts).
+  keepYoungGenerationSmall(text.length);
   const delimiter = detectDelimiter(text);
   let rows: Row[];
   try {
