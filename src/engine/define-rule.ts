@@ -1,6 +1,7 @@
 // The one helper every rule goes through: it fixes the rule's message and step
 // ids as types (so a typo fails the build) and fills what every rule shares.
 import { isCalendarDate } from './calendar';
+import { oncePerAudit } from './per-audit';
 import { naturalCompare, thousands } from './summarise';
 import type { DataIn, OptionThreshold, OptionValues, RuleDefinition, RuleOptions } from './types';
 
@@ -202,7 +203,18 @@ export interface RepRef<P> {
  * left out; `is_rep` left out is unknown (see `repCheck`).
  */
 export function repsOf<P extends { is_rep?: boolean; name?: string }>(people: readonly P[] | undefined): RepRef<P>[] {
-  return (people ?? []).flatMap((p, i) => (p.is_rep === false ? [] : [{ p, i, name: p.name ?? `people[${i}]`, certain: p.is_rep === true }]));
+  // Once per audit (per-audit.ts): a dozen rules and helpers ask for the same roster's reps.
+  return people ? oncePerAudit(people, 'repsOf', listReps) : [];
+}
+
+function listReps<P extends { is_rep?: boolean; name?: string }>(people: readonly P[]): RepRef<P>[] {
+  // A loop, not flatMap: no array per person.
+  const reps: RepRef<P>[] = [];
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    if (p.is_rep !== false) reps.push({ p, i, name: p.name ?? `people[${i}]`, certain: p.is_rep === true });
+  }
+  return reps;
 }
 
 /** Why a seller counts as part-time, for a rule's note: the fact that says so and the words. */

@@ -8,6 +8,7 @@
 // rep on the list a fault. Pure: no I/O.
 import type { Org } from '../model/schema';
 import { countOf, listNames, repsOf, thousands } from './define-rule';
+import { oncePerAudit } from './per-audit';
 
 /** "7 are listed", "1 rep is listed". */
 const listed = (n: number, one = '', many = one) => `${thousands(n)}${n === 1 ? (one && ` ${one}`) + ' is' : (many && ` ${many}`) + ' are'} listed`;
@@ -51,6 +52,11 @@ const COMPANY_LEADER = /\b(ceo|chief executive|founder|co-founder|cofounder|owne
  * The widest gap is the one reported; on a tie, the first in that order.
  */
 export function unlistedPeople(org: Org): UnlistedPeople | undefined {
+  // Once per audit (per-audit.ts): five rules and the checklist ask, each walking the roster again.
+  return oncePerAudit(org, 'unlistedPeople', countUnlisted);
+}
+
+function countUnlisted(org: Org): UnlistedPeople | undefined {
   const people = org.people;
   if (people === undefined || people.length === 0) return undefined;
   const gaps: UnlistedPeople[] = [];

@@ -13,6 +13,7 @@ import { identities } from './identity';
 import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
 import { resolveOwner } from './owners';
 import { unlistedPeople } from './roster-gap';
+import { withAuditMemo } from './per-audit';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, verdictOf, type Scored } from './scoring';
@@ -105,6 +106,11 @@ type Raw = {
 };
 
 export function runAudit(given: AuditInput): AuditReport {
+  // Facts several rules read about the people, worked out once for this audit (per-audit.ts).
+  return withAuditMemo(() => audit(given));
+}
+
+function audit(given: AuditInput): AuditReport {
   // Several respondents: one value per fact by the stated policy, before any rule runs (resolve.ts).
   const resolved = resolveResponses(given.org, given.unknowns ?? [], given.rules);
   const perception = resolved.perception;
