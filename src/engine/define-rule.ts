@@ -325,7 +325,14 @@ export interface SalesTeamFloor {
  * a manager's span of control (the reps and the manager) is in the company.
  * A plan's ramped reps are not: they count hires to come. Pure.
  */
-export function salesTeamFloor(org: { people?: readonly unknown[]; roles?: readonly { open?: boolean }[]; leadership?: { reps_per_manager?: number } }): SalesTeamFloor {
+export function salesTeamFloor(org: TeamFacts): SalesTeamFloor {
+  // Once per audit (per-audit.ts): every checklist step's owner asks (resolveOwner), thousands of times on a large roster.
+  return oncePerAudit(org, 'salesTeamFloor', teamFloor);
+}
+
+type TeamFacts = { people?: readonly unknown[]; roles?: readonly { open?: boolean }[]; leadership?: { reps_per_manager?: number } };
+
+function teamFloor(org: TeamFacts): SalesTeamFloor {
   const counts: { n: number; paths: string[]; words: string }[] = [];
   const missing: string[] = [];
   if (org.people === undefined) missing.push('people');

@@ -23,6 +23,24 @@ export function withAuditMemo<T>(run: () => T): T {
 }
 
 /**
+ * A function that runs its argument inside the audit running now, with that
+ * audit's memo (or outside any, as now): for the parts of a report worked out
+ * when first read (the checklist), after runAudit has returned.
+ */
+export function thisAudit(): <T>(run: () => T) => T {
+  const memo = current;
+  return (run) => {
+    const outer = current;
+    current = memo;
+    try {
+      return run();
+    } finally {
+      current = outer;
+    }
+  };
+}
+
+/**
  * `compute(key)`, worked out once per audit for the same key object and fact
  * name while an audit runs (withAuditMemo), else every time. The value is
  * shared by every caller in that audit: it is frozen (its top level, and the

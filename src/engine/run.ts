@@ -13,7 +13,7 @@ import { identities } from './identity';
 import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
 import { resolveOwner } from './owners';
 import { unlistedPeople } from './roster-gap';
-import { withAuditMemo } from './per-audit';
+import { thisAudit, withAuditMemo } from './per-audit';
 import { GROUP_LABELS } from '../model/respondents';
 import { resolveResponses, setAt, valueWords, type Resolution } from './resolve';
 import { categoryScores, DEFAULT_COVERAGE_FLOOR, fixGain, inPlay, statusOf, summarise, tally, verdictOf, type Scored } from './scoring';
@@ -533,7 +533,9 @@ function audit(given: AuditInput): AuditReport {
   // assembly, and a lint listing (stylish, SARIF...) reads neither: each is
   // worked out when first read, in its place among the report's keys.
   let checklist: ChecklistItem[] | undefined;
-  const checklistNow = () => (checklist ??= checklistOf());
+  // Read after runAudit has returned, with this audit's shared facts (per-audit.ts).
+  const inThisAudit = thisAudit();
+  const checklistNow = () => (checklist ??= inThisAudit(checklistOf));
   lazily(report, 'checklist', checklistNow);
   lazily(report, 'labels', () => labelsOf(checklistNow()));
   // Nor do they or the gates read the categories, the facts answered "unknown" (each located in the file) or the questions.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oncePerAudit, withAuditMemo } from '../../src/engine/per-audit';
-import { repsOf } from '../../src/engine/define-rule';
+import { oncePerAudit, thisAudit, withAuditMemo } from '../../src/engine/per-audit';
+import { repsOf, salesTeamFloor } from '../../src/engine/define-rule';
 import { unlistedPeople } from '../../src/engine/roster-gap';
 import type { Org } from '../../src/model/schema';
 
@@ -53,5 +53,15 @@ describe('per-audit memo', () => {
       expect(unlistedPeople(org)).toBe(gap);
     });
     expect(unlistedPeople(org)).not.toBe(unlistedPeople(org));
+  });
+
+  it("re-enters an audit's memo after it has returned (a report part worked out when first read)", () => {
+    const org = { people: [{}, {}], roles: [{ open: false }] };
+    const [again, floor] = withAuditMemo(() => [thisAudit(), salesTeamFloor(org)] as const);
+    expect(floor.least).toBe(2);
+    expect(again(() => salesTeamFloor(org))).toBe(floor);
+    // Outside it, afresh (the org may have changed since).
+    expect(salesTeamFloor(org)).not.toBe(floor);
+    expect(salesTeamFloor(org)).toEqual(floor);
   });
 });
