@@ -96,6 +96,23 @@ describe('fast YAML path', () => {
     expect(places(fast.positions)).toEqual(places(slow.positions));
   });
 
+  it('resolves every core-schema spelling, and near misses of each, as the yaml library does (each type ruled out by its first character first)', () => {
+    const spellings = [
+      ...['~', 'null', 'Null', 'NULL', 'nULL', 'nul', 'None', 'n', 'N', 'Nulls'],
+      ...['true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'fALSE', 'Truth', 't', 'F'],
+      ...['0', '7', '-12', '+12', '012', '0o17', '0o8', '0x1F', '0x', '0xG', '-0x1', '+0o7', '1_000', '-1-', '+'],
+      ...['.5', '-.5', '+.5', '1.', '-1.', '1.5e3', '1e3', '-1E-3', '+1e+3', '1e', '.e3', '.', '..5', '1.2.3'],
+      ...['.inf', '.Inf', '.INF', '-.inf', '+.INF', '.iNF', 'inf', '.nan', '.NaN', '.NAN', '-.nan', '.nAN', 'nan'],
+      ...['~x', 'x~', '12a', 'a12', '-a', '+true', '.true', '0.5x', 'AE 1', 'weekly'],
+    ];
+    const text = spellings.map((v, i) => `k${i}: ${v}`).join('\n');
+    const { fast, slow } = both(text);
+    expect(fast.raw).toEqual(slow.raw);
+    // Each kind is reached (the list would prove nothing if every value stayed text).
+    const kinds = new Set(Object.values(fast.raw as Record<string, unknown>).map((v) => (v === null ? 'null' : Number.isNaN(v) ? 'nan' : typeof v)));
+    expect([...kinds].sort()).toEqual(['boolean', 'nan', 'null', 'number', 'string']);
+  });
+
   it('places empty values, comments and block scalars like the yaml library', () => {
     const text = ['a:', 'b:   # none', 'c: |', '  text', 'd:', '', '  # note', '  e: [1, {f: , g: 2}]', 'h:', '- 1', '-   i: 2'].join('\n');
     const { fast, slow } = both(text);
