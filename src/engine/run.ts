@@ -413,11 +413,15 @@ export function runAudit(given: AuditInput): AuditReport {
         const key = settles ? `\u0000${settles.list}` : facts.join('\n');
         const same = findOut.get(key);
         if (same) {
-          same.gain = same.items[0]!.gain = Math.round((same.gain + points) * 10) / 10;
+          const item = same.items[0]!;
+          same.gain = item.gain = Math.round((same.gain + points) * 10) / 10;
+          // The answer moves this rule too: every format names each rule an item moves (the partial roster moves five).
+          if (item.ruleId !== result.id && !item.ruleIds?.includes(result.id)) item.ruleIds = [...(item.ruleIds ?? [item.ruleId]), result.id];
           continue;
         }
         if (settles) {
           const group = resolvingGroup(settles, points);
+          if (result.id !== settles.ruleId) group.items[0]!.ruleIds = [settles.ruleId, result.id];
           findOut.set(key, group);
           groups.push(group);
           continue;
