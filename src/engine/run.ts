@@ -11,6 +11,7 @@ import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, thousands, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
+import { findOutAction } from './find-out';
 import { resolveOwner } from './owners';
 import { unlistedPeople } from './roster-gap';
 import { GROUP_LABELS } from '../model/respondents';
@@ -347,6 +348,16 @@ export function runAudit(given: AuditInput): AuditReport {
   // Worked out when the report's checklist is first read (lazily below).
   const checklistOf = (): ChecklistItem[] => {
     const describe = input.describe ?? words;
+    // One wording per kind of fact, whichever rule asks (find-out.ts); the company measures what it answered "don't know" to.
+    const findOutOf = (facts: readonly string[]) => {
+      const { action, measure } = findOutAction(facts, {
+        describe,
+        measured: (f) => (unknownSet.has(f) ? measured(f) : undefined),
+        valueOf: (f) => getAt(org, f),
+        list: listWords,
+      });
+      return { action, owner: measure ? resolveOwner('Sales manager', org) : 'Auditor' };
+    };
     // A partial roster's question is the people it leaves out, with the counts that say so (review s8 M2).
     let gap: ReturnType<typeof unlistedPeople> | null = null;
     const unlisted = () => (gap === null ? (gap = unlistedPeople(org)) : gap);
@@ -432,11 +443,7 @@ export function runAudit(given: AuditInput): AuditReport {
               kind: 'find-out',
               ruleId: result.id,
               stepId: 'find-out',
-              ...(facts.every((f) => unknownSet.has(f) && measured(f))
-                ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
-                : facts.length === 1 && facts[0] === 'people' && unlisted()
-                  ? { action: listTheUnlisted(unlisted()!), owner: 'Auditor' }
-                  : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
+              ...(facts.length === 1 && facts[0] === 'people' && unlisted() ? { action: listTheUnlisted(unlisted()!), owner: 'Auditor' } : findOutOf(facts)),
               effort: 'low',
               gain: points,
               severity: result.severity,
