@@ -2,22 +2,9 @@
 // Values from the org file are escaped so they cannot break the tables.
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
 import type { AuditReport, Evidence } from '../engine/types';
-import {
-  activeFindings,
-  capNote,
-  findingsAboutText,
-  gradeText,
-  incompleteNote,
-  itemRules,
-  notes,
-  rangeText,
-  ruleScoreText,
-  ruleSections,
-  scoreText,
-  STATUS_LABEL,
-  thresholdLine,
-  where,
-} from './format';
+import { activeFindings, capNote, findingsAboutText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
+// Every rule a checklist item moves (its own first).
+import { itemRules } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
