@@ -7,7 +7,7 @@
 // streams it loads) costs a few ms, which `lint org.yaml` need not pay.
 import { promises as fsp } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { naturalCompare } from '../report/natural-order';
+import { naturalCompare } from '../engine/natural-compare';
 
 export const isGlob = (p: string): boolean => /[*?[{]/.test(p);
 

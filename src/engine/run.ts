@@ -11,6 +11,7 @@ import { groupBySubject } from './group';
 import { CITED_AT_MOST, SUMMARISE_OVER, summariseChecks, summariseFindings, summariseSteps, thousands, type RawFinding, type RawStep } from './summarise';
 import { identities } from './identity';
 import { findContradictions, unknownEmptyLists, withoutLists, type ContradictionLimits } from './contradictions';
+import { findOutAction } from './find-out';
 import { resolveOwner } from './owners';
 import { unlistedPeople } from './roster-gap';
 import { thisAudit, withAuditMemo } from './per-audit';
@@ -353,6 +354,16 @@ function audit(given: AuditInput): AuditReport {
   // Worked out when the report's checklist is first read (lazily below).
   const checklistOf = (): ChecklistItem[] => {
     const describe = input.describe ?? words;
+    // One wording per kind of fact, whichever rule asks (find-out.ts); the company measures what it answered "don't know" to.
+    const findOutOf = (facts: readonly string[]) => {
+      const { action, measure } = findOutAction(facts, {
+        describe,
+        measured: (f) => (unknownSet.has(f) ? measured(f) : undefined),
+        valueOf: (f) => getAt(org, f),
+        list: listWords,
+      });
+      return { action, owner: measure ? resolveOwner('Sales manager', org) : 'Auditor' };
+    };
     // A partial roster's question is the people it leaves out, with the counts that say so (review s8 M2).
     let gap: ReturnType<typeof unlistedPeople> | null = null;
     const unlisted = () => (gap === null ? (gap = unlistedPeople(org)) : gap);
@@ -419,11 +430,15 @@ function audit(given: AuditInput): AuditReport {
         const key = settles ? `\u0000${settles.list}` : facts.join('\n');
         const same = findOut.get(key);
         if (same) {
-          same.gain = same.items[0]!.gain = Math.round((same.gain + points) * 10) / 10;
+          const item = same.items[0]!;
+          same.gain = item.gain = Math.round((same.gain + points) * 10) / 10;
+          // The answer moves this rule too: every format names each rule an item moves (the partial roster moves five).
+          if (item.ruleId !== result.id && !item.ruleIds?.includes(result.id)) item.ruleIds = [...(item.ruleIds ?? [item.ruleId]), result.id];
           continue;
         }
         if (settles) {
           const group = resolvingGroup(settles, points);
+          if (result.id !== settles.ruleId) group.items[0]!.ruleIds = [settles.ruleId, result.id];
           findOut.set(key, group);
           groups.push(group);
           continue;
@@ -434,11 +449,7 @@ function audit(given: AuditInput): AuditReport {
               kind: 'find-out',
               ruleId: result.id,
               stepId: 'find-out',
-              ...(facts.every((f) => unknownSet.has(f) && measured(f))
-                ? { action: `Start measuring ${joinWords(facts.map((f) => measured(f)!))}.`, owner: resolveOwner('Sales manager', org) }
-                : facts.length === 1 && facts[0] === 'people' && unlisted()
-                  ? { action: listTheUnlisted(unlisted()!), owner: 'Auditor' }
-                  : { action: `Find out ${listWords(facts.map(describe))}.`, owner: 'Auditor' }),
+              ...(facts.length === 1 && facts[0] === 'people' && unlisted() ? { action: listTheUnlisted(unlisted()!), owner: 'Auditor' } : findOutOf(facts)),
               effort: 'low',
               gain: points,
               severity: result.severity,

@@ -368,7 +368,15 @@ export interface ChecklistItem {
   rank: number;
   /** `fix`: a remediation step; `find-out`: a question whose answer could move the score. */
   kind: 'fix' | 'find-out';
+  /** The rule the item belongs to (the first of `ruleIds` when it moves several). */
   ruleId: string;
+  /**
+   * Every rule the item moves, when more than one, `ruleId` first, then in the
+   * catalogue's order: a find-out item asks once for facts several rules wait
+   * on (the roster a partial roster leaves out moves up to five), and its gain
+   * is the points in play on all of them. Absent when the item moves one rule.
+   */
+  ruleIds?: string[];
   /** The step id (fix), or `find-out` (find-out). */
   stepId: string;
   action: string;

@@ -337,6 +337,35 @@ export function promptTheme(message: string, width: number, paint: ThemePaint) {
   };
 }
 
+/** The columns before a choice's name: "❯ " on a select, "❯◯ " on a checkbox (the cursor, the box, a space). */
+const CHOICE_PREFIX: Partial<Record<PromptSpec['type'], number>> = { select: 2, checkbox: 3 };
+
+/**
+ * A select's or checkbox's choices fitted to a `width`-column terminal:
+ * Inquirer breaks a choice longer than the line mid-word, and counts its page
+ * in lines, so a long choice was cut and pushed the last choices (Don't know,
+ * Skip for now) off the page. Each name is word-wrapped to the columns after
+ * its prefix (CHOICE_PREFIX), the lines after the first hanging under its
+ * text; `short`, the answer echoed once chosen, keeps the name on one line
+ * (the theme wraps it); the page grows by the lines added, so every choice
+ * stays in view. Other prompts are returned as they are.
+ */
+export function fitChoices<T>(config: T, type: PromptSpec['type'], width: number): T {
+  const prefix = CHOICE_PREFIX[type];
+  const c = config as { choices?: unknown[]; pageSize?: number };
+  if (prefix === undefined || !Array.isArray(c.choices)) return config;
+  let added = 0;
+  const choices = c.choices.map((ch) => {
+    if (!ch || typeof ch !== 'object' || !('value' in ch) || typeof (ch as { name?: unknown }).name !== 'string') return ch;
+    const o = ch as unknown as { name: string; short?: string };
+    const lines = wrap(o.name, width, ' '.repeat(prefix), prefix);
+    if (lines.length < 2) return ch;
+    added += lines.length - 1;
+    return { ...o, name: lines.join('\n'), short: o.short ?? o.name };
+  });
+  return { ...config, choices, ...(added && c.pageSize !== undefined ? { pageSize: c.pageSize + added } : {}) };
+}
+
 export interface TerminalIO {
   output: NodeJS.WriteStream;
   color: boolean;
@@ -353,7 +382,7 @@ export class InquirerPrompter implements Prompter {
 
   private run(spec: PromptSpec): Promise<unknown> {
     const p = this.p as unknown as Record<string, (config: unknown) => Promise<unknown>>;
-    const config = safePrompt(spec.config) as { message: string };
+    const config = fitChoices(safePrompt(spec.config), spec.type, this.width) as { message: string };
     return p[spec.type]!({ ...config, theme: promptTheme(config.message, this.width, this.c) });
   }
 

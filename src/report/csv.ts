@@ -9,8 +9,12 @@
 // apostrophe (OWASP's advice), which spreadsheets show as plain text; a
 // program reading the CSV sees the apostrophe. Numbers are written as they are.
 import type { AuditReport } from '../engine/types';
+import { itemRules } from './format';
 
-/** `gain`: a fix's rule gain on its first row (0.0 on the rule's other rows), or a find-out item's points in play: the column adds up with the score to 100. */
+/**
+ * `rule`: the item's rule, or every rule it moves separated by spaces (a partial roster's find-out item moves several).
+ * `gain`: a fix's rule gain on its first row (0.0 on the rule's other rows), or a find-out item's points in play: the column adds up with the score to 100.
+ */
 export const CSV_COLUMNS = ['rank', 'kind', 'rule', 'action', 'owner', 'effort', 'gain', 'status'] as const;
 
 const BOM = '\ufeff';
@@ -29,7 +33,7 @@ export function csvField(value: string | number): string {
 
 export function renderCsv(r: AuditReport): string {
   const rows: (string | number)[][] = [[...CSV_COLUMNS]];
-  for (const c of r.checklist) rows.push([c.rank, c.kind, c.ruleId, `${c.or ? 'or: ' : ''}${c.action}`, c.owner, c.effort, c.gain.toFixed(1), c.status]);
+  for (const c of r.checklist) rows.push([c.rank, c.kind, itemRules(c).join(' '), `${c.or ? 'or: ' : ''}${c.action}`, c.owner, c.effort, c.gain.toFixed(1), c.status]);
   // The gain is text so it keeps one decimal; it never starts with a formula character.
   return BOM + rows.map((row) => row.map(csvField).join(',')).join(EOL) + EOL;
 }

@@ -1,7 +1,7 @@
 // Small helpers shared by the renderers: labels and wording that must read the
 // same in every format. Nothing here computes a score.
 import { thousands } from '../engine/summarise';
-import type { AuditReport, Evidence, Finding, RuleResult, Status, Threshold } from '../engine/types';
+import type { AuditReport, ChecklistItem, Evidence, Finding, RuleResult, Status, Threshold } from '../engine/types';
 
 export const STATUS_LABEL: Record<Status, string> = {
   pass: 'pass',
@@ -63,6 +63,9 @@ export function headline(r: AuditReport): string {
   const range = s.score !== null && s.upTo !== null && s.upTo > s.score ? ` (up to ${s.upTo})` : '';
   return `Score ${scoreText(s.score)}/100${range} · Grade ${gradeText(s)} · Coverage ${s.coverage}%`;
 }
+
+/** Every rule a checklist item moves, its own first: `ruleIds` when it moves several, else `[ruleId]`. */
+export const itemRules = (c: Pick<ChecklistItem, 'ruleId' | 'ruleIds'>): readonly string[] => c.ruleIds ?? [c.ruleId];
 
 /** Findings that count (not notes, not suppressed), fatal first as the engine ordered them. */
 export const activeFindings = (r: AuditReport): Finding[] => r.findings.filter((f) => !f.note && !f.suppressed);

@@ -6,7 +6,7 @@
 // even so. Renders only: every number and word comes from the AuditReport.
 import { createHash } from 'node:crypto';
 import type { AuditReport, Evidence, Finding, RuleResult, Severity, Status } from '../engine/types';
-import { capNote, findingsAbout, findingsAboutText, notes, ruleSections, STATUS_LABEL, thousandsText } from './format';
+import { capNote, findingsAbout, findingsAboutText, itemRules, notes, ruleSections, STATUS_LABEL, thousandsText } from './format';
 import CSS_TEXT from './html.css?raw';
 import { css, type Css, html, Html, join, type Script, trusted } from './html-template';
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
@@ -403,7 +403,10 @@ function checklistSection(r: AuditReport): Html {
   out.push(html`<tbody>`);
   for (const c of r.checklist) {
     out.push(
-      html`<tr data-rank="${c.rank}" data-rule="${c.ruleId}"><td class="c-box"><span class="box" aria-hidden="true"></span><span class="sr-only">${c.status}</span></td><td class="c-rank">${c.rank}</td><th scope="row" class="c-action"><span class="action">${c.or ? html`<i class="or">or:</i> ` : ''}${c.action}</span><span class="why">${severityBadge(c.severity)} <code>${c.ruleId}</code></span></th><td dir="auto">${c.owner}</td><td><span class="effort effort-${c.effort}">${EFFORT_LABEL[c.effort] ?? c.effort}</span></td><td class="c-gain">${c.kind === 'find-out' ? `≤${c.gain.toFixed(1)}` : c.gain > 0 ? `+${c.gain.toFixed(1)}` : html`<span class="sr-only">with the item above</span>`}</td></tr>`,
+      html`<tr data-rank="${c.rank}" data-rule="${c.ruleId}"><td class="c-box"><span class="box" aria-hidden="true"></span><span class="sr-only">${c.status}</span></td><td class="c-rank">${c.rank}</td><th scope="row" class="c-action"><span class="action">${c.or ? html`<i class="or">or:</i> ` : ''}${c.action}</span><span class="why">${severityBadge(c.severity)} ${join(
+        itemRules(c).map((id) => html`<code>${id}</code>`),
+        ', ',
+      )}</span></th><td dir="auto">${c.owner}</td><td><span class="effort effort-${c.effort}">${EFFORT_LABEL[c.effort] ?? c.effort}</span></td><td class="c-gain">${c.kind === 'find-out' ? `≤${c.gain.toFixed(1)}` : c.gain > 0 ? `+${c.gain.toFixed(1)}` : html`<span class="sr-only">with the item above</span>`}</td></tr>`,
     );
   }
   out.push(html`</tbody></table>`);

@@ -6,7 +6,7 @@
 // the same places. Renderers are imported lazily, only the ones asked for.
 import type { AuditDiff } from '../engine/diff';
 import { findingsAbout, thousandsText } from './format';
-import { naturalCompare } from './natural-order';
+import { naturalCompare } from '../engine/natural-compare';
 import type { GateFailure, Gates } from '../engine/gates';
 import type { AuditReport, Evidence, Finding, RuleDefinition, Severity, WaiverState } from '../engine/types';
 import type { Diagnostic } from '../load/diagnostics';

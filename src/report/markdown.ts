@@ -3,6 +3,8 @@
 import { alignmentLines, gapRows, respondentsLine, rulesText } from './perception';
 import type { AuditReport, Evidence } from '../engine/types';
 import { activeFindings, capNote, findingsAboutText, gradeText, incompleteNote, notes, rangeText, ruleScoreText, ruleSections, scoreText, STATUS_LABEL, thresholdLine, where } from './format';
+// Every rule a checklist item moves (its own first).
+import { itemRules } from './format';
 
 /** Escapes text for a Markdown table cell or inline context. */
 export function md(text: string): string {
@@ -97,7 +99,11 @@ export function renderMarkdown(r: AuditReport): string {
   if (!r.checklist.length) out.push('Nothing to do for the rules assessed.');
   r.checklist.forEach((c, i) => {
     const gain = c.kind === 'find-out' ? `**≤${c.gain.toFixed(1)}** ` : i > 0 && r.checklist[i - 1]!.ruleId === c.ruleId ? '' : `**+${c.gain.toFixed(1)}** `;
-    out.push(`- [ ] ${gain}${c.or ? '*or:* ' : ''}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; rule \`${c.ruleId}\`)`);
+    out.push(
+      `- [ ] ${gain}${c.or ? '*or:* ' : ''}${md(c.action)} (owner: ${md(c.owner)}; effort: ${c.effort}; ${c.ruleIds ? 'rules' : 'rule'} ${itemRules(c)
+        .map((id) => `\`${id}\``)
+        .join(', ')})`,
+    );
   });
   out.push('');
 

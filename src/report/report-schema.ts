@@ -114,6 +114,8 @@ const checklistItem = z.strictObject({
   rank: z.int().check(z.gte(1)),
   kind: z.enum(['fix', 'find-out']),
   ruleId: text,
+  /** Every rule the item moves when more than one, `ruleId` first (a question several rules wait on). */
+  ruleIds: z.optional(z.array(text).check(z.minLength(2))),
   stepId: text,
   action: text,
   owner: text,

@@ -14,6 +14,7 @@ import {
   factText,
   gradeText,
   incompleteNote,
+  itemRules,
   notes,
   rangeText,
   ruleScoreText,
@@ -55,7 +56,7 @@ const moreFacts = (item: AuditReport['checklist'][number]) => (k: number) =>
   `... ${k} more lines${item.facts ? ` (${item.facts.length} facts; --format json lists every one)` : ' (--format json has them)'}`;
 /** The action cell: as it is (the table wraps it), or, past ACTION_LINES lines, wrapped here and capped. */
 function actionCell(item: AuditReport['checklist'][number], cols: number): string {
-  const text = `${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`;
+  const text = `${item.or ? 'or: ' : ''}${item.action} [${itemRules(item).join(', ')}]`;
   const lines = wrap(text, cols);
   return lines.length <= ACTION_LINES ? text : capped(lines, ACTION_LINES, moreFacts(item)).join('\n');
 }
@@ -203,7 +204,7 @@ export function renderText(r: AuditReport, opts: TextOptions): string {
       const lead = `  ${item.rank}. `;
       const pad = ' '.repeat(lead.length);
       const gain = gainText(item, sameRule).trim();
-      capped(wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${item.ruleId}]`, width - lead.length), ACTION_LINES, moreFacts(item)).forEach((l, j) =>
+      capped(wrap(`${gain === '"' ? '' : `${gain} `}${item.or ? 'or: ' : ''}${item.action} [${itemRules(item).join(', ')}]`, width - lead.length), ACTION_LINES, moreFacts(item)).forEach((l, j) =>
         out.push(`${j ? pad : lead}${l}`),
       );
       for (const l of wrap(`owner: ${item.owner} · effort: ${item.effort}`, width - pad.length)) out.push(c.dim(`${pad}${l}`));

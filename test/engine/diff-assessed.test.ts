@@ -3,8 +3,6 @@
 // regression ("new"): diff keeps these apart in every place a comparison is
 // shown (diff's formats, audit --baseline's, lint --baseline's). The pairs are
 // the bundled mid-size example and the same file with `people: []`, each way.
-import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
 import { diffAudits, regressionFailures, type DiffSide } from '../../src/engine/diff';
@@ -14,18 +12,7 @@ import { parseReport } from '../../src/cli/diff-input';
 import { DIFF_FORMATS } from '../../src/report/formats-diff';
 import { LINT_FORMATS } from '../../src/report/lint';
 import { ROOT } from '../report/helpers';
-import { side as sideOf, everyForm } from '../helpers/diff-forms';
-
-const DATE = '2026-11-27';
-const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
-
-const side = (text: string, label: string) => sideOf(text, label, DATE);
-
-function edited(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const doc = parseDocument(EXAMPLE);
-  edit(doc);
-  return doc.toString();
-}
+import { DIFF_DATE as DATE, editedMidSize as edited, everyForm, MID_SIZE as EXAMPLE, sideOn as side } from '../helpers/diff-forms';
 
 /** The example with its roster emptied: the rules that judge reps can no longer judge them. */
 const NO_ROSTER = edited((doc) => doc.set('people', doc.createNode([])));

@@ -5,22 +5,11 @@
 // "gone but not done" in every form, with the true reason (review 8: S3, M5,
 // C3, C4). Also: the contradiction reads as one sentence, and a removed list
 // item is one fact change.
-import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { diffAudits, type AuditDiff, type DiffSide } from '../../src/engine/diff';
 import { notDone } from '../../src/report/diff';
-import { ROOT } from '../report/helpers';
-import { side as sideOf, everyForm } from '../helpers/diff-forms';
+import { editedMidSize as edited, everyForm, MID_SIZE as EXAMPLE, sideOn as side } from '../helpers/diff-forms';
 
-const DATE = '2026-11-27';
-const EXAMPLE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
-const side = (text: string, label: string) => sideOf(text, label, DATE);
-function edited(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
-  const doc = parseDocument(EXAMPLE);
-  edit(doc);
-  return doc.toString();
-}
 /** The example without the people named (by position in `people`, last first so the positions hold). */
 const withoutPeople = (...names: string[]) =>
   edited((doc) => {

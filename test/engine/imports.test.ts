@@ -29,4 +29,11 @@ describe('imports that keep start-up fast', () => {
       expect(text, file).not.toMatch(/^import (?!type )[^;]*from '@inquirer\/prompts'/m);
     }
   });
+
+  it('natural order is one leaf module (no imports) that the engine, lint and the glob expander share, with no copy', () => {
+    expect(readFileSync(join(root, 'src/engine/natural-compare.ts'), 'utf8')).not.toMatch(/^import /m);
+    const defining = sources.filter((f) => /export function naturalCompare\b/.test(readFileSync(join(root, f), 'utf8')));
+    expect(defining).toEqual(['src/engine/natural-compare.ts']);
+    for (const f of ['src/engine/summarise.ts', 'src/report/lint.ts', 'src/config/glob.ts']) expect(readFileSync(join(root, f), 'utf8'), f).toMatch(/from '(\.|\.\.\/engine)\/natural-compare'/);
+  });
 });

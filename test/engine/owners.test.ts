@@ -46,3 +46,87 @@ describe('resolveOwner', () => {
     expect(owners.filter((o) => /Sales manager|^HR$|\bHR\b(?! adviser)/.test(o))).toEqual([]);
   });
 });
+
+describe('a founder who manages sales: never "CEO with Founder" for what may be one person', () => {
+  // Every owner the rules name, as written in rules/ (a test below checks the list is complete).
+  const OWNERS = [
+    'CEO',
+    'CEO with Finance',
+    'CEO with HR',
+    'CEO with Sales manager',
+    'Finance',
+    'HR',
+    'Legal',
+    'Marketing',
+    'Operations',
+    'Sales manager',
+    'Sales manager with HR',
+    'Sales operations with Finance',
+  ];
+  const founder = (people?: Org['people'], employees = 10): Org => ({ company: { employees }, leadership: { sales_managed_by: 'founder' }, ...(people ? { people } : {}) });
+
+  it('lists every owner combination the rules use', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../rules/', import.meta.url);
+    const used = new Set<string>();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\bowner: '([^']+)'/g)) used.add(m[1]!);
+    expect([...used].sort()).toEqual([...OWNERS].sort());
+  });
+
+  it('one person with both titles on the roster: one owner, the CEO, for the sales steps too', () => {
+    for (const title of ['Founder & CEO', 'CEO and co-founder', 'Co-Founder / Chief Executive']) {
+      const org = founder([{ name: 'Dana', title }]);
+      expect(resolveOwner('CEO with Sales manager', org), title).toBe('CEO');
+      expect(resolveOwner('Sales manager', org), title).toBe('CEO');
+      expect(resolveOwner('Sales operations with Finance', org), title).toBe('CEO');
+    }
+  });
+
+  it('no separate CEO listed (no roster, or only the founder): "Founder/CEO", one owner named by both roles', () => {
+    for (const org of [
+      founder(),
+      founder([
+        { name: 'Dana', title: 'Founder' },
+        { name: 'AE 1', is_rep: true },
+      ]),
+    ]) {
+      expect(resolveOwner('CEO with Sales manager', org)).toBe('Founder/CEO');
+      // Finance is the CEO under 15 employees: the same pair, the other way round.
+      expect(resolveOwner('Sales operations with Finance', org)).toBe('Founder/CEO');
+      expect(resolveOwner('Sales manager', org)).toBe('Founder');
+      expect(resolveOwner('Sales manager with HR', org)).toBe('Founder with an outside HR adviser');
+    }
+  });
+
+  it('a separate CEO on the roster: two people, "CEO with Founder"', () => {
+    const org = founder([
+      { name: 'Kim', title: 'CEO' },
+      { name: 'Dana', title: 'Co-founder, Sales' },
+    ]);
+    expect(resolveOwner('CEO with Sales manager', org)).toBe('CEO with Founder');
+    expect(resolveOwner('Sales operations with Finance', org)).toBe('Founder with CEO');
+  });
+
+  it('walks every owner in every kind of founder-led company: no "CEO with Founder" unless a separate CEO is listed', () => {
+    const orgs = [founder(), founder([{ name: 'Dana', title: 'Founder & CEO' }]), founder([{ name: 'Dana', title: 'Founder' }]), founder(undefined, 30), founder(undefined, 60)];
+    for (const org of orgs)
+      for (const owner of OWNERS) {
+        const got = resolveOwner(owner, org);
+        expect(got, `${owner} in ${JSON.stringify(org)}`).not.toMatch(/CEO with Founder|Founder with CEO/);
+        expect(got.split(' with ').length, got).toBeLessThanOrEqual(2);
+      }
+  });
+
+  it('the checklist of a small founder-led company names no "CEO with Founder"', () => {
+    const org: Org = {
+      ...founder([
+        { name: 'Dana', title: 'Founder & CEO', is_rep: true },
+        { name: 'AE 1', is_rep: true, coaching: { plan: 'none' }, attainment: [40, 35, 30], actions: [{ action: 'pay_cut', date: '2026-06-01' }] },
+      ]),
+      plan: { documented: false },
+    };
+    const owners = runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml' }).checklist.map((c) => c.owner);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(owners.filter((o) => /Founder/.test(o))).toEqual([]);
+  });
+});

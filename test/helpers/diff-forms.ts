@@ -1,5 +1,7 @@
 // What the diff tests share: an audited side of a comparison from org text,
 // and every place a comparison is shown, rendered.
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { rules } from '../../rules/index';
 import type { AuditDiff, DiffSide } from '../../src/engine/diff';
 import { runAudit } from '../../src/engine/run';
@@ -17,6 +19,19 @@ export async function side(text: string, label: string, date: string): Promise<D
   const l = loaded.value;
   const report = runAudit({ org: l.org, date, rules, file: label, locate: (p) => l.positions.locate(p), unknowns: l.unknowns });
   return { report, org: l.org, label };
+}
+
+/** The date the diff tests audit on. */
+export const DIFF_DATE = '2026-11-27';
+/** The bundled mid-size example's YAML: the base most diff tests compare an edit of it with. */
+export const MID_SIZE = readFileSync(`${ROOT}templates/examples/mid-size-gaps.yaml`, 'utf8');
+/** One side of a comparison audited on DIFF_DATE. */
+export const sideOn = (text: string, label: string): Promise<DiffSide> => side(text, label, DIFF_DATE);
+/** The mid-size example with `edit` applied to its YAML document (comments and layout kept), as text. */
+export function editedMidSize(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const doc = parseDocument(MID_SIZE);
+  edit(doc);
+  return doc.toString();
 }
 
 /** Each place a comparison is shown (every diff format, audit --baseline's four, every lint --baseline format), rendered; `text` is what a reader sees. */

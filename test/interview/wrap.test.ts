@@ -19,14 +19,16 @@ afterEach(() => {
 /**
  * The real prompter at a `width`-column terminal, each prompt rendered by
  * @inquirer/testing (which reads the width from CLI_WIDTH); `drive` answers it.
- * Returns the notes printed and the last screen of each prompt (the echo).
+ * Returns the notes printed, the last screen of each prompt (the echo) and its first (the question with its choices).
  */
 function terminal(width: number, drive: (events: { keypress: (k: string) => void; type: (t: string) => void }) => void) {
   process.env.CLI_WIDTH = String(width);
   const notes: string[] = [];
   const screens: string[] = [];
+  const lists: string[] = [];
   const run = (prompt: (config: never) => Promise<unknown>) => async (config: unknown) => {
     const shown = await render(prompt as never, config as never);
+    lists.push(shown.getScreen());
     drive(shown.events);
     const answer = await shown.answer;
     screens.push(shown.getScreen());
@@ -34,7 +36,7 @@ function terminal(width: number, drive: (events: { keypress: (k: string) => void
   };
   const p = { select: run(select as never), checkbox: run(checkbox as never), input: run(input as never), number: run(number as never), confirm: run(confirm as never), Separator };
   const io = { output: { write: (s: string) => notes.push(s), columns: width } as unknown as NodeJS.WriteStream, color: false };
-  return { prompter: new InquirerPrompter(p as never, io), notes, screens };
+  return { prompter: new InquirerPrompter(p as never, io), notes, screens, lists };
 }
 
 /**
@@ -162,6 +164,38 @@ describe('the answer echo and the question wrap at word boundaries', () => {
     expect(err.split('\n').length).toBeGreaterThan(1);
     expect(words(err)).toEqual('> expected a date as YYYY-MM-DD, such as 2026-03-15'.split(' '));
   });
+});
+
+describe('long choices wrap at word boundaries, every choice in view (C1)', () => {
+  // The longest choices of a select and a checkbox: 67 and 50 columns.
+  const cases = [
+    { path: 'metrics.kpis[0].kind', pick: 'activity', keys: ['enter'] },
+    { path: 'process.stages[0].exit_kind', pick: 'seller_activity', keys: ['down', 'enter'] },
+    { path: 'recruiting.channels', pick: ['competitor_talent'], keys: [] as string[] },
+  ];
+  for (const width of [40, 80, 100])
+    for (const { path, pick, keys } of cases)
+      it(`${path} at ${width} columns`, async () => {
+        const q = questionFor(path)!;
+        const at = Array.isArray(pick) ? q.choices!.findIndex((c) => c.value === pick[0]) : -1;
+        const { prompter, screens, lists } = terminal(width, (e) => {
+          for (let i = 0; i < at; i++) e.keypress('down');
+          if (at >= 0) e.keypress('space');
+          for (const k of keys) e.keypress(k);
+          if (at >= 0) e.keypress('enter');
+        });
+        const got = prompter.ask(q, pr);
+        expect(await got).toEqual({ kind: 'value', value: pick });
+        // The list as shown: no line wider than the terminal, so nothing is cut or re-wrapped by it.
+        const list = lists[0]!;
+        for (const line of list.split('\n')) expect(columns(line), `${JSON.stringify(line)} is wider than ${width}`).toBeLessThanOrEqual(width);
+        // Every choice whole, words in order, with "Don't know" and "Skip for now" still on the page.
+        const flat = list.replace(/\s+/g, ' ');
+        for (const label of [...q.choices!.map((c) => c.label), "Don't know", 'Skip for now']) expect(flat, `${label} at ${width}`).toContain(label);
+        // The echo names the chosen choice on one logical line, wrapped by the theme.
+        const chosen = q.choices!.filter((c) => (Array.isArray(pick) ? pick.includes(c.value as string) : c.value === pick)).map((c) => c.label);
+        expectWrapped(screens[0]!, width, `${q.message} ${chosen.join(', ')}`);
+      });
 });
 
 describe('wrap counts terminal columns', () => {

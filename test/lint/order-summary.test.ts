@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINT_FORMATS } from '../../src/report/lint';
-import { naturalCompare } from '../../src/report/natural-order';
+import { naturalCompare } from '../../src/engine/natural-compare';
 import { columns } from '../../src/report/format';
 import { cli, DATE, FIX } from './helpers';
 

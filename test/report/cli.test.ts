@@ -46,9 +46,9 @@ describe('audit --format csv', () => {
     const rows = parse(csv.stdout, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(report.checklist.length);
     expect(rows.map((x) => [Number(x.rank), x.rule, x.action, x.owner, x.effort, Number(x.gain), x.status])).toEqual(
-      report.checklist.map((c: { rank: number; ruleId: string; action: string; owner: string; effort: string; gain: number; status: string }) => [
+      report.checklist.map((c: { rank: number; ruleId: string; ruleIds?: string[]; action: string; owner: string; effort: string; gain: number; status: string }) => [
         c.rank,
-        c.ruleId,
+        (c.ruleIds ?? [c.ruleId]).join(' '),
         c.action,
         c.owner,
         c.effort,

@@ -17,7 +17,8 @@ describe('checklist CSV', () => {
       r.checklist.map((c) => ({
         rank: String(c.rank),
         kind: c.kind,
-        rule: c.ruleId,
+        // Every rule the item moves (a question several rules wait on names each).
+        rule: (c.ruleIds ?? [c.ruleId]).join(' '),
         action: `${c.or ? 'or: ' : ''}${c.action}`,
         owner: c.owner,
         effort: c.effort,
