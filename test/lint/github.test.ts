@@ -25,8 +25,7 @@ describe('GitHub annotations', () => {
       `::error file=team.yaml,line=14,col=5,title=selling-time (high)::${escapeData(selling!)}`,
       `::error file=team.yaml,line=19,col=5,title=manage-not-pay-cut (high)::${escapeData(lagging!)}`,
       // Each file's verdict, a notice in the order given (issue 10: score, up to, grade or incomplete, coverage).
-      // team.yaml records no role policies: manage-not-pay-cut's policy check is unknown (s9 verd; was up to 92, 13%).
-      '::notice file=team.yaml,title=sales-audit summary::Score 5/100 (up to 96), grade incomplete, coverage 9%25',
+      '::notice file=team.yaml,title=sales-audit summary::Score 5/100 (up to 92), grade incomplete, coverage 13%25',
       '::notice file=expired.yaml,title=sales-audit summary::Score 5/100 (up to 100), grade incomplete, coverage 5%25',
       '::notice file=fatal.yaml,title=sales-audit summary::Score 0/100 (up to 90), grade incomplete, coverage 9%25',
       '',
