@@ -32,6 +32,7 @@ export default defineRule({
   reads: [
     'people[].name',
     'people[].direct_reports',
+    'people[].selling_share_pct',
     'people[].is_rep',
     'people[].coaching.plan',
     'people[].coaching.focus',

@@ -72,7 +72,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself, but a policy of pay cuts, or a deadline past the window, is a finding.",
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself. The written answer to underperformance is one check of its own beside the reps, whoever it is applied to today: a policy of pay cuts, with no steps, or with a deadline past the window fails it (a finding, with or without a roster); with the policies not recorded (`policies:` missing; `[]` says there are none), or a policy's terms for underperformance not recorded, it is unknown (earns nothing); policies known to be sound add no check.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -89,6 +89,9 @@ export default defineRule({
     policyPayCut: 'The policy for {who} answers underperformance with a pay cut.',
     policyNoSteps: 'The policy for {who} names no way to manage underperformance (extra coaching, an improvement plan or a decision).',
     policyLongDeadline: 'The policy for {who} lets extra coaching or an improvement plan run {days} days before a decision (more than {decisionDays}).',
+    policiesUnknown:
+      'How the company handles underperformance in writing is not recorded: a written policy of pay cuts, or one that lets a plan run past {decisionDays} days without a decision, would be a finding whoever it applies to today; the score counts this as earning nothing until the policies for sales roles are recorded (or recorded as none).',
+    policyTermsUnknown: 'The policy for {who} does not record {what}: whether it answers underperformance soundly is unknown, and the score counts this as earning nothing until it does.',
     policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
     policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
     partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
@@ -159,20 +162,44 @@ export default defineRule({
         faulty.push(i);
       }
     }
+    // The written answer to underperformance is one check beside the reps, whoever it is applied to today (a VP:
+    // the policy is wrong even with nobody under it yet). A faulty policy fails it; with `policies` not recorded
+    // (`[]` says there is none), or a policy's terms for underperformance not recorded, it is unknown and earns
+    // nothing; known sound policies add no check (they count as intent for underperformers below). One check
+    // however many policies: deleting `policies` (one unknown check) never weighs less than the failures it hides.
+    const policyCheck: CheckOut[] = [];
+    if (org.policies === undefined) {
+      policyCheck.push({ id: 'policies', score: [0, 1], unknown: ['policies'] });
+      findings.push(finding('policiesUnknown', ['policies'], { decisionDays }, { note: true }));
+    } else if (faulty.length) policyCheck.push({ id: 'policies', score: 0 });
+    else {
+      const open: string[] = [];
+      for (const { policy: p, i, who } of refs) {
+        const terms = p.underperformance === undefined;
+        // A deadline matters where the policy may run coaching or a plan.
+        const deadline = p.improvement_plan_deadline_days === undefined && (terms || p.underperformance!.some((a) => a === 'coaching' || a === 'improvement_plan'));
+        if (!terms && !deadline) continue;
+        const at = [...(terms ? [`policies[${i}].underperformance`] : []), ...(deadline ? [`policies[${i}].improvement_plan_deadline_days`] : [])];
+        open.push(...at);
+        const what = [terms ? 'what it does with a rep under quota' : undefined, deadline ? 'the deadline for a decision' : undefined].filter((x) => x !== undefined).join(' or ');
+        findings.push(finding('policyTermsUnknown', at, { who, what }, { note: true }));
+      }
+      if (open.length) policyCheck.push({ id: 'policies', score: [0, 1], unknown: open });
+    }
     if (org.people === undefined) {
       for (const { policy: p, i, who } of refs) findings.push(finding('policyOnly', [`policies[${i}]`], { who, terms: termsOf(p) }, { note: true }));
-      const unknown = ['people[].attainment', 'people[].actions'];
-      if (!faulty.length) return { notAssessed: unknown, findings };
-      // A faulty policy is a known failure (it earns nothing, as any policy does without a roster);
-      // the roster stays unknown beside it.
-      return { checks: [{ id: 'roster', score: [0, 1], unknown }, ...faulty.map((i) => ({ id: `policy:${i}`, score: 0 }))], findings, steps };
+      // The roster stays unknown beside the policies' check (a faulty policy is a known failure).
+      return { checks: [{ id: 'roster', score: [0, 1], unknown: ['people[].attainment', 'people[].actions'] }, ...policyCheck], findings, steps };
     }
     const reps = repsOf(org.people);
     // People the stated counts imply but the roster leaves out: each is a rep whose record is unknown (leaving a weak rep off the list never helps).
     const gap = unlistedPeople(org);
     const unlisted = () => (gap ? [{ id: 'unlisted', weight: gap.count, score: [0, 1] as [number, number], unknown: ['people'] }] : []);
     const unlistedNote = () => (gap ? [finding('unlisted', gap.by, { words: gap.words, count: gap.count, countText: gap.count === 1 ? 'one' : String(gap.count) }, { note: true })] : []);
-    if (!reps.length) return gap ? { checks: unlisted(), findings: [...findings, ...unlistedNote()] } : { notApplicable: 'No salespeople are listed.', findings };
+    if (!reps.length) {
+      const none = [...unlisted(), ...policyCheck];
+      return none.length ? { checks: none, findings: [...findings, ...unlistedNote()], steps } : { notApplicable: 'No salespeople are listed.', findings };
+    }
     // A date after the audit cannot be right: the action stands, its date counts as unknown.
     // Each action's usable date by its path, settled once (the notes come before any rep's findings).
     const actionDate = new Map<string, string | undefined>();
@@ -373,7 +400,7 @@ export default defineRule({
         findings.push(finding('partTime', [part.path], { name: rep.name, why: part.why }, { note: true }));
       }
     }
-    checks.push(...unlisted());
+    checks.push(...unlisted(), ...policyCheck);
     findings.push(...unlistedNote());
     if (noAttainment.length) {
       findings.push(

@@ -63,6 +63,7 @@ export default defineRule({
     'people[].title',
     'people[].is_rep',
     'people[].direct_reports',
+    'people[].selling_share_pct',
     'people[].hiring_authority',
     'policies[].applies_to',
     'leadership.reps_per_manager',

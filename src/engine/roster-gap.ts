@@ -7,6 +7,8 @@
 // either: a span of control is an estimate, and a VP would not call one more
 // rep on the list a fault. Pure: no I/O.
 import type { Org } from '../model/schema';
+
+type Person = NonNullable<Org['people']>[number];
 import { countOf, listNames, repsOf, thousands } from './define-rule';
 import { oncePerAudit } from './per-audit';
 
@@ -26,6 +28,23 @@ export interface UnlistedPeople {
 // A company-level leader's direct reports are the company's departments, not the sales team (the
 // struggling-startup example's CEO has 14 of them beside 7 people in sales): their count implies no seller.
 const COMPANY_LEADER = /\b(ceo|chief executive|founder|co-founder|cofounder|owner|president|managing director|general manager)\b/i;
+// A title that says its holder leads people: a company leader's, or a sales manager's (a player-coach, a team lead);
+// not a Key Account or Territory Manager's, who sells, nor a Lead Development Rep's.
+const MANAGES =
+  /\b(ceo|chief|founder|co-founder|cofounder|owner|president|director|head of|vp|vice president|supervisor|player-coach|team lead|team leader|(sales|team|regional|area|district|country|general) manager)\b/i;
+
+/**
+ * Where no listed person has direct reports: the index in `people` of the first
+ * person known to sell whom the other facts show to manage (a title that names
+ * a manager or a company leader, or a selling share under 100%), unless known
+ * to manage nobody (`direct_reports: 0`); undefined when there is none, or when
+ * a reporting line is given. The span of control is read without him.
+ */
+export function sellingManager(people: readonly Person[]): number | undefined {
+  if (people.some((p) => (p.direct_reports ?? 0) > 0)) return undefined;
+  const i = people.findIndex((p) => p.is_rep === true && p.direct_reports !== 0 && (MANAGES.test(p.title ?? '') || (p.selling_share_pct ?? 100) < 100));
+  return i < 0 ? undefined : i;
+}
 
 /**
  * The people the roster leaves out, or undefined when it lists at least as
@@ -42,10 +61,12 @@ const COMPANY_LEADER = /\b(ceo|chief executive|founder|co-founder|cofounder|owne
  *   or analyst a manager also leads (the mid-size and roster-team examples
  *   do). Where no reporting line is given, it is compared with the people
  *   known to sell (`is_rep: true`): a roster of reps alone lists the team, not
- *   its manager. Deleting the `direct_reports` of a manager known to sell (a
- *   selling CEO, a player-coach) on a partial roster can then count him among
- *   his own reps: the file no longer says who manages, as with every count
- *   whose deletion on a partial roster reads the roster as complete (open);
+ *   its manager; nor a rep whose title names a manager or a company leader,
+ *   or whose selling share is under 100% (a player-coach, a selling CEO), so
+ *   that deleting a selling manager's `direct_reports` does not count him
+ *   among his own reps (one at most: the span is one manager's). A selling
+ *   manager with no such title or share is still counted (open: nothing left
+ *   in the file says he manages);
  * - `plan.ramped_reps`: the plan counts on that many ramped sellers now (the
  *   whole number of them: a half is a seat to be filled), so at least that many
  *   people known to sell (`is_rep: true`) are listed.
@@ -79,13 +100,21 @@ function countUnlisted(org: Org): UnlistedPeople | undefined {
     // The manager is not one of his own span. The listed person with the most direct reports is the one the span is
     // read against (any listed leader's reports may be the sellers; a company leader's too: a selling CEO leads them).
     const lead = [...people.entries()].reduce<[number, number] | undefined>((best, [i, p]) => ((p.direct_reports ?? 0) > (best ? best[1] : 0) ? [i, p.direct_reports!] : best), undefined);
-    const certain = repsOf(people).filter((r) => r.certain).length;
+    const sellers = repsOf(people).filter((r) => r.certain);
+    // Without a reporting line, a rep the other facts still show to manage (a title that names a manager or a
+    // company leader, or a selling share under 100%: a player-coach, a selling CEO) is the span's manager, not one of
+    // his own reps: deleting his `direct_reports` must not count him among them (s9 verd, item 3). One at most: the
+    // span is one manager's.
+    const coach = lead ? undefined : sellers.find((r) => r.i === sellingManager(people));
+    const certain = sellers.length - (coach ? 1 : 0);
     const besides = lead ? (people[lead[0]]!.name ?? `people[${lead[0]}]`) : undefined;
     const under = besides ? people.length - 1 : certain;
     gaps.push({
       count: span - under,
       by: ['leadership.reps_per_manager'],
-      words: `the span of control is ${countOf(span, 'rep')} per manager; ${besides ? `${countOf(under, 'person', 'people')} ${under === 1 ? 'is' : 'are'} listed besides ${besides}` : listed(under, 'rep', 'reps')}`,
+      words: `the span of control is ${countOf(span, 'rep')} per manager; ${
+        besides ? `${countOf(under, 'person', 'people')} ${under === 1 ? 'is' : 'are'} listed besides ${besides}` : `${listed(under, 'rep', 'reps')}${coach ? ` besides ${coach.name}` : ''}`
+      }`,
     });
   }
   const ramped = org.plan?.ramped_reps;

@@ -20,7 +20,8 @@ async function auditFile(file: string) {
   const r = await loadOrgFile(file);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   const { org, positions, unknowns } = r.value;
-  // The pinned rules: the figures below (66, 48) stay when a rule is added (CONTRIBUTING.md: three files).
+  // The pinned rules: the figures below (65, 48) stay when a rule is added (CONTRIBUTING.md: three files). The full
+  // example was 66 before s9 verd: its 120-day underperformance policy now fails a check of its own.
   return runAudit({ org, date: DATE, rules: pinnedRules(), file, unknowns, locate: (p) => positions.locate(p) });
 }
 const byId = (r: ReturnType<typeof runAudit>) => Object.fromEntries(r.rules.map((x) => [x.id, x.score]));
@@ -30,7 +31,7 @@ describe('an empty roster beside facts that say there are reps (rev-inputs/mg_em
     const full = await auditFile(EXAMPLE);
     const empty = await auditFile(fixture('roster-empty.yaml'));
     const leftOut = await auditFile(fixture('roster-left-out.yaml'));
-    expect([full.summary.score, leftOut.summary.score]).toEqual([66, 48]);
+    expect([full.summary.score, leftOut.summary.score]).toEqual([65, 48]);
     // The filled roles say somebody holds them: role-title-fit counts the roster as unknown too, as every other rule does.
     expect(empty.summary.score).toBe(leftOut.summary.score);
     expect(empty.summary.score).toBeLessThan(full.summary.score!);
@@ -277,7 +278,7 @@ describe('`admin.non_sales_tasks: []` beside low selling time (verdict follow-up
   it('scores the mid-size example with its tasks emptied no higher than with the real tasks (68 above 66 before), and names the reps who sell 45% or less', async () => {
     const full = await auditFile(EXAMPLE);
     const empty = await auditFile(fixture('tasks-empty.yaml'));
-    expect(full.summary.score).toBe(66);
+    expect(full.summary.score).toBe(65);
     expect(empty.summary.score).toBeLessThanOrEqual(full.summary.score!);
     expect(byId(empty)['selling-time']).toBeLessThanOrEqual(byId(full)['selling-time']!);
     expect(tasksCheck(empty)).toMatchObject({ status: 'not-assessed', score: 0, upTo: 1, missing: ['admin.non_sales_tasks'] });

@@ -104,3 +104,44 @@ describe('the partial roster on the checklist (review s8 M2)', () => {
     expect(audit(none).checklist.find((c) => c.facts?.join() === 'people')?.action).toBe('Find out the people in sales.');
   });
 });
+
+// s9 verd, item 3: on a short roster, deleting the `direct_reports` of a manager known to sell counted him among his
+// own reps (the span read against the people known to sell): the gap shrank and the verdict rose (manage-not-pay-cut
+// 0.333 -> 0.5, the headline 5 -> 7 on the org below).
+describe('a selling manager is not one of his own span when his direct_reports are deleted (s9 verd, item 3)', () => {
+  const rep = (name: string, attainment: number[], more: Record<string, unknown> = {}) => ({
+    name,
+    title: 'Account Executive',
+    is_rep: true,
+    start_date: '2020-01-01',
+    attainment,
+    actions: [],
+    ...more,
+  });
+  const team = (lead: Record<string, unknown>): Org => ({
+    leadership: { reps_per_manager: 4 },
+    policies: [],
+    people: [{ ...rep('Team lead', [90, 95]), direct_reports: 4, ...lead }, rep('AE 1', [40, 40], { actions: [{ date: '2026-10-01', action: 'coaching' }] }), rep('AE 2', [100, 100])],
+  });
+  it.each([
+    ['a player-coach titled Sales Manager', { title: 'Sales Manager' }, 'Team lead'],
+    ['a team lead', { title: 'Team Lead' }, 'Team lead'],
+    ['a selling CEO', { title: 'CEO', selling_share_pct: 40 }, 'Team lead'],
+    ['a manager who sells part-time, whatever the title', { selling_share_pct: 50 }, 'Team lead'],
+  ])('%s: the gap stays, named besides him, and nothing rises', (_, lead, name) => {
+    const org = team(lead);
+    const short = structuredClone(org);
+    delete short.people![0]!.direct_reports;
+    expect(unlistedPeople(org)?.count).toBe(2);
+    expect(unlistedPeople(short)).toEqual({ count: 2, by: ['leadership.reps_per_manager'], words: `The span of control is 4 reps per manager; 2 reps are listed besides ${name}` });
+    expect(rises(audit(org), audit(short))).toEqual([]);
+  });
+
+  it('a rep whose title does not name a manager, or known to manage nobody, is still one of the span', () => {
+    const ae = team({});
+    delete ae.people![0]!.direct_reports;
+    expect(unlistedPeople(ae)?.words).toBe('The span of control is 4 reps per manager; 3 reps are listed');
+    const none = team({ title: 'Sales Manager', direct_reports: 0 });
+    expect(unlistedPeople(none)?.words).toBe('The span of control is 4 reps per manager; 3 reps are listed');
+  });
+});

@@ -3,7 +3,7 @@
 // unlisted people with it and the roster reads as complete, as every roster does without such a count: still open
 // (s8 roster), so the properties that delete every fact leave these out there, and say so. Deleting a listed person
 // never raises (test/engine/verdict-generated.test.ts).
-import { unlistedPeople } from '../../src/engine/roster-gap';
+import { sellingManager, unlistedPeople } from '../../src/engine/roster-gap';
 import type { Org } from '../../src/model/schema';
 
 type Seg = string | number;
@@ -14,6 +14,11 @@ export function isPartialRosterCount(org: Org, path: readonly Seg[]): boolean {
   const [a, b, c] = path;
   if (a === 'leadership') return b === undefined || b === 'reps_per_manager';
   if (a === 'plan') return b === undefined || b === 'ramped_reps';
-  if (a === 'people' && typeof b === 'number') return (c === undefined || c === 'direct_reports') && (org.people?.[b]?.direct_reports ?? 0) > 0;
+  if (a === 'people' && typeof b === 'number') {
+    if ((c === undefined || c === 'direct_reports') && (org.people?.[b]?.direct_reports ?? 0) > 0) return true;
+    // Without a reporting line, the title or selling share that shows a seller to be the span's manager (s9 verd,
+    // item 3): deleted, he reads as one of his own reps, as a deleted count reads the roster as complete (open).
+    return sellingManager(org.people ?? []) === b && (c === 'title' || c === 'selling_share_pct');
+  }
   return false;
 }
