@@ -1,6 +1,7 @@
 // Jackson, mistake 9: recruiting only once a seat is empty.
 import { openSellerRoles, rolesWithoutTerritory, sameSeat } from '../src/engine/open-seats';
 import { countOf, daysBetween, defineRule, options, pastDate, repsOf, threshold } from '../src/engine/define-rule';
+import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 
 const SOURCE_HRO =
@@ -32,6 +33,11 @@ export default defineRule({
     'recruiting.channels',
     'people[].is_rep',
     'people[].name',
+    'people[].title',
+    'people[].direct_reports',
+    'people[].selling_share_pct',
+    'leadership.reps_per_manager',
+    'plan.ramped_reps',
     'roles[].title',
     'roles[].open',
     'roles[].opened_on',
@@ -75,7 +81,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (one per four reps by default, never fewer than one nor more than five: a bigger team loses people more often, so the bar is calibrated by team size, up to a short list a hiring manager can keep warm) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; an open seller role is an open territory too, and a territory without its own opening date opened when its open role did; not applicable when no territory or seller role is open; while the roles are not given, or listed empty, the open seats are unknown and this check earns nothing unless a listed territory is already overdue). Hiring only on vacancy with an empty bench fails.",
+      "Three checks of equal weight: the company recruits salespeople even when no seat is open; it holds a bench of candidates it could call, judged against the size of the sales team (people a stated span or count implies but the roster leaves out may be reps: the bar could be that much higher; one per four reps by default, never fewer than one nor more than five: a bigger team loses people more often, so the bar is calibrated by team size, up to a short list a hiring manager can keep warm) and against attrition (the reps who left in the last 12 months, scaled to the next six months: half of the bench's weight each); and no territory has been open longer than a sales role usually takes to fill (a finding whether or not there is a bench; an open seller role is an open territory too, and a territory without its own opening date opened when its open role did; not applicable when no territory or seller role is open; while the roles are not given, or listed empty, the open seats are unknown and this check earns nothing unless a listed territory is already overdue). Hiring only on vacancy with an empty bench fails.",
     rationale:
       'Good reps are hard to find, and harder still when a territory is empty and the pressure to fill it leads to settling for a weak candidate. Steady interviewing and keeping in touch with strong people in the industry mean someone is ready when a seat opens, and teach you what competitors are doing.',
   },
@@ -132,6 +138,8 @@ export default defineRule({
     // Who may sell but is not known to: the bar could be that much higher.
     const reps = repsOf(org.people);
     const sure = reps.filter((x) => x.certain).length;
+    // People the stated counts imply but the roster leaves out may sell too: the bar could be that much higher (leaving reps off the list never lowers it).
+    const gap = unlistedPeople(org);
     const target = (n: number) => Math.min(cap, Math.max(1, Math.ceil(n / per)));
     const benchScore = (b: number, t: number) => (b === 0 ? 0 : 0.5 + 0.5 * Math.min(1, b / t));
     const teamKnown = org.people !== undefined && reps.every((x) => x.certain);
@@ -143,8 +151,8 @@ export default defineRule({
       checks.push({
         id: 'bench',
         weight: 0.5,
-        score: [benchScore(bench, target(reps.length)), benchScore(bench, target(sure))],
-        unknown: reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`),
+        score: [benchScore(bench, target(reps.length + (gap?.count ?? 0))), benchScore(bench, target(sure))],
+        unknown: [...reps.filter((x) => !x.certain).map((x) => `people[${x.i}].is_rep`), ...(gap ? ['people'] : [])],
       });
     const bar = target(teamKnown ? sure : 0);
     const capped = Math.ceil(sure / per) > cap;

@@ -1,7 +1,11 @@
 // The CLI entry point, bundled into dist/cli.cjs. A closed stdout pipe is
 // handled where output is written (stdio.ts).
+import { allowHeapTuning } from '../load/heap';
 import { main } from './program';
 import { stdoutFailed, takeWriteError } from './stdio';
+
+// The CLI owns its process: a large org file may tune V8's heap (src/load/heap.ts).
+allowHeapTuning();
 
 process.on('uncaughtException', (e) => {
   if (takeWriteError(e)) return;

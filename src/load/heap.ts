@@ -13,15 +13,27 @@
 export const LARGE_TEXT = 1024 * 1024;
 
 let tuned = false;
+let allowed = false;
+
+/**
+ * Lets keepYoungGenerationSmall set its V8 flag in this process. Only the CLI
+ * calls it: a flag is process-wide, and a library must not change its host's
+ * V8 settings.
+ */
+export function allowHeapTuning(): void {
+  allowed = true;
+}
 
 /**
  * Keeps V8's young generation from growing during the load and audit of a
- * text of `length` code units, when it is LARGE_TEXT or more and the running
- * V8 is 13 or later (Node 24). Process-wide and once per process; never
- * throws. Returns whether this call set the flag.
+ * text of `length` code units, when it is LARGE_TEXT or more, the CLI allowed
+ * it (allowHeapTuning) and the running V8 is 13 (Node 24). Only V8 13: a V8
+ * that did not know the flag would print "unrecognized flag" on stderr (issue
+ * 9's first fault), so a later V8 is left alone until measured. Process-wide
+ * and once per process; never throws. Returns whether this call set the flag.
  */
 export function keepYoungGenerationSmall(length: number, v8Version = process.versions.v8): boolean {
-  if (tuned || length < LARGE_TEXT || Number.parseInt(v8Version, 10) < 13) return false;
+  if (!allowed || tuned || length < LARGE_TEXT || Number.parseInt(v8Version, 10) !== 13) return false;
   const v8 = process.getBuiltinModule?.('node:v8') as typeof import('node:v8') | undefined;
   if (!v8) return false;
   tuned = true;

@@ -345,3 +345,24 @@ describe('continuous-recruiting: unknown roles never clear the open seats (s8 re
     expect(r.notes.map((n) => n.messageId)).not.toContain('openedUnknown');
   });
 });
+
+describe('continuous-recruiting: people a stated count implies but the roster leaves out may sell (s9 review of roster-team)', () => {
+  // roster-team without its CSV roster: only the Head of Sales is listed, with 12 direct reports. The bar was
+  // read from the one listed seller (1), so the bench of 5 scored full marks and deleting the roster raised the rule 0.639 -> 0.667.
+  const recruiting = { mode: 'continuous' as const, bench: 2, reps_left_last_12_months: 0 };
+  const head = { name: 'Head of Sales', title: 'Head of Sales', is_rep: false, direct_reports: 12 };
+  const reps = Array.from({ length: 12 }, (_, i) => ({ name: `AE ${i + 1}`, is_rep: true }));
+
+  it('reads the bar against the unlisted people too, so leaving reps off the list never raises the bench', () => {
+    const full = runRule(rule, { recruiting, people: [head, ...reps] });
+    const short = runRule(rule, { recruiting, people: [head, ...reps.slice(0, 3)] });
+    const none = runRule(rule, { recruiting, people: [head] });
+    const bench = (r: ReturnType<typeof runRule>) => r.report.rules[0]!.checks.find((c) => c.id === 'bench')!;
+    // 12 reps: the bar is 3 (one per four), a bench of 2 earns 0.5 + 0.5 * 2/3.
+    expect(bench(full)).toMatchObject({ score: 0.833, upTo: 0.833, missing: [] });
+    for (const r of [short, none]) {
+      expect(bench(r)).toMatchObject({ score: 0.833, missing: ['people'] });
+      expect(r.score!).toBeLessThanOrEqual(full.score!);
+    }
+  });
+});
