@@ -21,7 +21,6 @@
 // entry costs Node ~10 ms more to start.
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
-const nodeModule = require('node:module');
 const { join, sep } = require('node:path');
 const vm = require('node:vm');
 
@@ -32,23 +31,24 @@ const vm = require('node:vm');
 // files. Set before any chunk compiles: the code caches carry the flags.
 // Only where the running V8 has the flag: Node 20's V8 11 does; the V8 of
 // Node 22 and later dropped it and prints an error for an unknown flag. Those
-// lines are told apart by a feature they have (module.enableCompileCache,
-// from 22.1), never by a flag the running V8 may not know.
+// lines are told apart by a feature their V8 has (the global Iterator of the
+// iterator helpers, V8 12: Node 22), never by a flag the running V8 may not
+// know. Not by module.enableCompileCache (Node 22.1): loading node:module
+// costs every start about 1.2 million instructions (Node 22.23), for the ES
+// module loader behind it.
 // No flag is set on Node 22 and later: loading node:v8 to set one costs about
 // 9 million instructions there (callgrind, Node 22.23), more than the flags
 // tried win back. Measured and dropped: --no-sparkplug (12-30 million more per
 // command on 20, 22 and 24: the baseline code pays even in one audit),
 // --concurrent-sparkplug (set at run time it crashes Node 20 and 22, signal
 // 11), --regexp-tier-up-ticks=100 (4 million more on Node 22).
-const nativeCompileCache = typeof nodeModule.enableCompileCache === 'function';
-if (!nativeCompileCache) require('node:v8').setFlagsFromString('--interrupt-budget=270336');
+if (typeof Iterator !== 'function') require('node:v8').setFlagsFromString('--interrupt-budget=270336');
 
 // A code cache only loads into the V8 that made it (version, and flags such as
 // the one above), so each is named after the V8 and architecture that made it.
 const cacheTag = `${process.versions.v8}-${process.arch}`;
 
 const dist = join(__dirname, '..', 'dist');
-const nodeRequire = nodeModule.createRequire(join(dist, 'cli.cjs'));
 // Chunks by name relative to dist/ ('cli.cjs', 'chunks/chunk-X.cjs').
 const modules = new Map();
 const scripts = [];
@@ -66,7 +66,8 @@ let pack;
 // Node loads that package itself, so there its own compile cache pays (where
 // the running Node has one; enabled only then, as it costs a folder look-up).
 globalThis.__salesAuditImport = (specifier) => {
-  if (nativeCompileCache) nodeModule.enableCompileCache();
+  const { enableCompileCache } = require('node:module');
+  if (typeof enableCompileCache === 'function') enableCompileCache();
   return import(specifier);
 };
 
@@ -122,7 +123,9 @@ function load(name) {
   // relative to dist/ are made by hand, as path.join on every require() showed
   // in profiles.
   const dir = name.slice(0, name.lastIndexOf('/') + 1);
-  const chunkRequire = (specifier) => (specifier.startsWith('./') ? load(dir + specifier.slice(2)) : nodeRequire(specifier));
+  // Anything else a chunk requires is a Node built-in (the build bundles every package
+  // but the prompt library, which is import()ed): this file's own require serves it.
+  const chunkRequire = (specifier) => (specifier.startsWith('./') ? load(dir + specifier.slice(2)) : require(specifier));
   const file = dist + sep + (sep === '/' ? name : name.replaceAll('/', sep));
   // import.meta.url, worked out only if a chunk asks.
   const meta = {

@@ -1,7 +1,6 @@
 // Terminal conventions and safe writes: colour only on a TTY and never with
 // NO_COLOR; files written atomically (temp file + rename) so a crash or Ctrl-C
 // never leaves half a report or half an org file.
-import { createRequire } from 'node:module';
 import { closeSync, existsSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 
@@ -155,7 +154,7 @@ export async function writeFileAtomic(path: string, content: FileContent, opts: 
   }
   if (st && isReadOnly(st)) throw new WriteError(path, `${readOnlyWhy(st)}; make it writable (chmod u+w) to let sales-audit change it`, 'EACCES');
   // node:crypto is required here, not imported: loading it costs every start ~5 ms.
-  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   let ownerLost: string | undefined;

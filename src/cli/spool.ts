@@ -3,12 +3,11 @@
 // temporary file, read back in order once. So linting thousands of files
 // holds about what a few do, whatever the format.
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LintSpool } from '../report/lint';
 
 // node:os only when a spool is made: `lint` on one file into a pipe starts without it.
-const tmpdir = (): string => (createRequire(import.meta.url)('node:os') as typeof import('node:os')).tmpdir();
+const tmpdir = (): string => process.getBuiltinModule('node:os').tmpdir();
 
 /** A record longer than this, in bytes, is read back as bytes, not text. */
 const LONG = 64 << 10;

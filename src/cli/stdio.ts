@@ -2,7 +2,6 @@
 // the CLI writes to fd 1 directly: creating process.stdout there loads Node's
 // stream machinery, about 6 ms of every start. A terminal gets the stream.
 import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { safeLine } from '../report/safe';
 import { ioReason } from './output';
 
@@ -19,7 +18,7 @@ export function stdoutIsTTY(): boolean {
     }
     // A terminal is a character device; files and pipes are not, and for them
     // node:tty (which loads node:net and the streams) is not worth loading.
-    tty = device && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(1);
+    tty = device && process.getBuiltinModule('node:tty').isatty(1);
   }
   return tty;
 }
