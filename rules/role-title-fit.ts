@@ -6,7 +6,6 @@ import { suggest } from '../src/load/diagnostics';
 import { territoriesWithoutRole } from '../src/engine/open-seats';
 import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
-import type { Org } from '../src/model/schema';
 
 /** An open role without a written profile. */
 const PROFILE_MISSING = 0.5;
@@ -32,27 +31,6 @@ export function isExecutiveTitle(title: string): boolean {
     .filter(Boolean);
   if (words.some((w) => EXEC_WORDS.has(w)) || (words.includes('vice') && words.includes('president'))) return true;
   return words.includes('director') && words.some((w) => FUNCTION_WORDS.has(w)) && !words.some((w) => ACCOUNT_WORDS.has(w));
-}
-
-/**
- * The key two job titles share when they name the same job: any case, punctuation and the
- * linking words (of, the, and, for) ignored, so "VP Sales" names the role "VP of Sales".
- */
-export function titleKey(title: string): string {
-  return title
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !LINK_WORDS.has(w))
-    .join(' ');
-}
-const LINK_WORDS = new Set(['of', 'the', 'and', 'for', 'a', 'an']);
-
-/** True when a title names a sales job by its function (Sales Manager, Head of Revenue): a holder who does not sell still holds a sales role. */
-export function salesTitle(title: string): boolean {
-  return title
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .some((w) => FUNCTION_WORDS.has(w));
 }
 
 type Tri = boolean | undefined;
@@ -93,7 +71,7 @@ export default defineRule({
   ],
   docs: {
     description:
-      'Looks for executive sales titles (VP, Vice President, SVP, EVP, Chief, CRO, Head, or Director of a function such as Sales Director or Director of Sales, in any case or word order; not Account Director or Key Account Director, which are standard individual-contributor titles) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking, and that every role policy (`policies:`) names a job title the file has (or all reps): a policy for a title no role or person has applies to nobody, a finding one level under the rule\'s with a "did you mean" suggestion. A person in a sales role (who sells, or whose title names a sales function) holding a title no listed role names (any case, linking words such as "of" aside: "VP Sales" holds "VP of Sales") shows a role the list leaves out: it counts as a role earning nothing until it is listed, with a note.',
+      'Looks for executive sales titles (VP, Vice President, SVP, EVP, Chief, CRO, Head, or Director of a function such as Sales Director or Director of Sales, in any case or word order; not Account Director or Key Account Director, which are standard individual-contributor titles) on roles and people that are really individual sellers: a personal quota, nobody reporting to them and no authority to hire. Also checks that every open role has a written profile of what the job needs and why it is worth taking, and that every role policy (`policies:`) names a job title the file has (or all reps): a policy for a title no role or person has applies to nobody, a finding one level under the rule\'s with a "did you mean" suggestion.',
     rationale:
       'An executive title on a selling job attracts candidates who no longer want to sell themselves; once hired they wait for the budget to hire a seller. A title that says what the job is, and a clear profile of the need and the appeal of the role, attract the person who will actually do the work. Each role and each person is a check: a mis-titled selling job scores 0, an open role without a profile 0.5. The roles together weigh as much as the people together, so the score is the share of each that fits. Retitling someone is a people decision, so it is the CEO\u2019s with HR, and takes some care.',
   },
@@ -104,8 +82,6 @@ export default defineRule({
     policyNoRole: 'The policy for {who} names the job title "{role}", which no role in the file has{hint}; the people are not listed, so whether anyone holds it is unknown.',
     noRoleProfile: 'The open "{title}" role has no written profile of what the job needs and why it is worth taking.',
     unlisted: '{words}: for the {countText} not listed, whether the title fits the job is unknown; the score counts them as earning nothing until they are listed.',
-    heldNoRole:
-      '{names} {holds} the title {quoted}, which no listed role has: the role exists, but whether it fits its title and has a written profile is unknown; the score counts it as earning nothing until the role is listed.',
     territoryNoRole:
       'The territory {quoted} is open, but no open role for it is listed: whether that role fits its title and has a written profile is unknown; the score counts it as earning nothing until the role is listed.',
     peopleUnknown: 'The title check is settled for {known} of {total} people: {names} {has} no title or selling role recorded, and the score counts {them} as earning nothing until known.',
@@ -152,6 +128,7 @@ export default defineRule({
     let mismatches = 0;
     // The roles found mis-titled, by title: a person holding one is the same fault, not a second finding.
     const misRoles = new Map<string, ReturnType<typeof finding>>();
+    const titleKey = (t: string) => t.trim().toLowerCase();
 
     // One check per role: its title, and the profile of an open role. The roles
     // weigh as much together as the people do (so the score is the share of each
@@ -159,19 +136,7 @@ export default defineRule({
     if (org.roles === undefined) checks.push(unknownCheck('roles', ['roles']));
     // An open territory is a role to fill (engine/open-seats.ts): one no open role covers counts as a role whose facts are unknown.
     const uncovered = territoriesWithoutRole(org);
-    // Roles are a complete list, but a person holding a title no listed role names is evidence that the role
-    // exists: it counts as a role whose facts are unknown, so deleting a role its holder keeps never leaves the count.
-    const allHeld = heldWithoutRole(org);
-    const held = allHeld.filter((h) => h.title !== undefined);
-    // The people whose titles are unknown (untitled, or implied by the stated counts but not listed) may hold roles
-    // the list leaves out: together they count as one such role (a count of them would rise when a count is deleted).
-    const gap = unlistedPeople(org);
-    const untitled = allHeld.filter((h) => h.title === undefined);
-    const unknownHeld = untitled.length > 0 || gap !== undefined;
-    // Without the roster that evidence is unknown: it may show any number of roles the list leaves out, so the roles
-    // earn nothing for sure (their lower bound is 0) and deleting the roster never raises the score.
-    const rosterUnknown = !org.people?.length;
-    const roleWeight = 1 / ((org.roles?.length ?? 0) + uncovered.length + held.length + (unknownHeld ? 1 : 0));
+    const roleWeight = 1 / ((org.roles?.length ?? 0) + uncovered.length);
     for (const [i, r] of (org.roles ?? []).entries()) {
       const at = (k: string) => `roles[${i}].${k}`;
       const title = r.title ?? `roles[${i}]`;
@@ -181,9 +146,7 @@ export default defineRule({
       const open: Tri = r.open ?? (opened !== undefined ? true : undefined);
       const mis = (pick: PathPick) => misfit(pick, at('title'), exec, [at('carries_quota'), r.carries_quota], [at('direct_reports'), r.direct_reports], [at('hiring_authority'), r.hiring_authority]);
       const noProfile = (pick: PathPick) => pick(at('open'), open, true, false) && !pick(at('role_profile'), r.role_profile, false, true);
-      const judged = settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1));
-      const check = rosterUnknown ? { score: [0, judged.score[1]] as [number, number], unknown: [...judged.unknown, 'people'] } : judged;
-      checks.push({ id: idOf('role', title, `roles[${i}]`), weight: roleWeight, ...check });
+      checks.push({ id: idOf('role', title, `roles[${i}]`), weight: roleWeight, ...settle((pick) => Math.min(mis(pick) ? 0 : 1, noProfile(pick) ? PROFILE_MISSING : 1)) });
       if (exec === true && r.carries_quota === true && r.direct_reports === 0 && r.hiring_authority === false) {
         mismatches++;
         const f = finding('execTitleIc', [at('title'), at('carries_quota'), at('direct_reports'), at('hiring_authority')], { title });
@@ -204,18 +167,11 @@ export default defineRule({
       findings.push(finding('territoryNoRole', [`recruiting.open_territories[${i}]`], { quoted }, { note: true }));
     }
 
-    for (const h of held) {
-      checks.push({ id: idOf('role', `held ${h.title === undefined ? h.paths[0]! : `"${h.title}"`}`, h.paths[0]!), weight: roleWeight, score: [0, 1], unknown: ['roles'] });
-      findings.push(finding('heldNoRole', h.paths, { names: listNames(h.names), holds: h.names.length === 1 ? 'holds' : 'hold', quoted: `"${h.title}"` }, { note: true }));
-    }
-
-    if (unknownHeld)
-      checks.push({ id: 'role:held by the people whose titles are unknown', weight: roleWeight, score: [0, 1], unknown: untitled.length ? untitled.flatMap((h) => h.paths) : ['people'] });
-
     // One check per person: an executive title on someone who sells alone.
     if (org.people === undefined) checks.push(unknownCheck('people', ['people']));
     const unchecked: { name: string; path: string }[] = [];
-    // People the stated counts imply but the roster leaves out (gap): their titles are unknown, each weighing as a listed person.
+    // People the stated counts imply but the roster leaves out: their titles are unknown, each weighing as a listed person.
+    const gap = unlistedPeople(org);
     const personWeight = 1 / ((org.people?.length ?? 0) + (gap?.count ?? 0));
     for (const [i, p] of (org.people ?? []).entries()) {
       const at = (k: string) => `people[${i}].${k}`;
@@ -300,38 +256,3 @@ export default defineRule({
     return { checks, findings, steps };
   },
 });
-
-/**
- * The roles the roster shows but `roles:` leaves out: one per distinct title (by titleKey) that a person holds
- * and no listed role names, and one per person whose title is not recorded (it may be any role). Only sales roles
- * count: a holder who sells (`is_rep` true or unknown) or whose title names a sales function; a non-selling
- * Chief Executive Officer holds no sales role. An untitled role is not taken to be anyone's (the worst case). Empty when roles or people are not listed (their own checks are unknown).
- * `paths` are the people's title paths (evidence), `names` their names.
- */
-export function heldWithoutRole(org: Org): { title: string | undefined; names: string[]; paths: string[] }[] {
-  if (org.roles === undefined || !org.people?.length) return [];
-  const listed = new Set(org.roles.flatMap((r) => (r.title === undefined ? [] : [titleKey(r.title)])));
-  const out: { title: string | undefined; names: string[]; paths: string[] }[] = [];
-  const byKey = new Map<string, (typeof out)[number]>();
-  for (const [i, p] of org.people.entries()) {
-    const name = p.name ?? `people[${i}]`;
-    const path = `people[${i}].title`;
-    if (p.title === undefined) {
-      // Unknown, it may name a role not listed: counted, as the worst case (an untitled role is not assumed to be theirs either).
-      out.push({ title: undefined, names: [name], paths: [path] });
-      continue;
-    }
-    const key = titleKey(p.title);
-    if (listed.has(key) || (p.is_rep === false && !salesTitle(p.title))) continue;
-    const seen = byKey.get(key);
-    if (seen) {
-      seen.names.push(name);
-      seen.paths.push(path);
-      continue;
-    }
-    const h = { title: p.title.trim(), names: [name], paths: [path] };
-    byKey.set(key, h);
-    out.push(h);
-  }
-  return out;
-}
