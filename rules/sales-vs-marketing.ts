@@ -43,9 +43,10 @@ export default defineRule({
     noIssueRoute: 'Sales has no set way to raise market or messaging problems to whoever owns the message.',
   },
   steps: {
-    // The founder who runs sales: the engine resolves "Sales manager" to the CEO or the founder.
+    // The founder or CEO who runs sales: the engine resolves "Sales manager" to the CEO or the founder, and
+    // namingWhoRunsSales words "the sales manager" as whoever the file says runs sales ("As the CEO running sales").
     founderOwnsMessage: {
-      action: 'As the founder running sales, own positioning and messaging in writing until a marketer takes them over.',
+      action: 'As the sales manager running sales, own positioning and messaging in writing until a marketer takes them over.',
       owner: 'Sales manager',
       effort: 'low',
     },

@@ -17,21 +17,37 @@ export const NO_FINANCE_BELOW = 15;
 const CEO_TITLE = /\b(ceo|chief executive)\b/i;
 const FOUNDER_TITLE = /\b(co-?founder|founder)\b/i;
 
-/** Who the roster shows holding the CEO's and a founder's titles, worked out once per org (read per checklist step). */
-const titlesOf = new WeakMap<Org, { both: boolean; ceo: boolean }>();
-function titles(org: Org): { both: boolean; ceo: boolean } {
+/**
+ * Who the roster shows holding the CEO's and a founder's titles, worked out once per org (read per checklist step):
+ * `both` one person with both, `ceo` a CEO who is not titled founder, `founder` a founder who is not titled CEO.
+ */
+const titlesOf = new WeakMap<Org, { both: boolean; ceo: boolean; founder: boolean }>();
+function titles(org: Org): { both: boolean; ceo: boolean; founder: boolean } {
   let t = titlesOf.get(org);
   if (!t) {
-    t = { both: false, ceo: false };
+    t = { both: false, ceo: false, founder: false };
     for (const p of org.people ?? []) {
       const title = `${p.title ?? ''} ${p.name ?? ''}`;
-      if (!CEO_TITLE.test(title)) continue;
-      if (FOUNDER_TITLE.test(title)) t.both = true;
-      else t.ceo = true;
+      const isCeo = CEO_TITLE.test(title);
+      const isFounder = FOUNDER_TITLE.test(title);
+      if (isCeo && isFounder) t.both = true;
+      else if (isCeo) t.ceo = true;
+      else if (isFounder) t.founder = true;
     }
     titlesOf.set(org, t);
   }
   return t;
+}
+
+/**
+ * True when the founder who runs sales is the CEO as far as the roster shows: one person holds both titles, or it
+ * lists a CEO and no other founder (a founder who runs sales is on the sales roster; the CEO is the one there).
+ * Then the sales steps are the CEO's, and the steps of one subject keep one owner (the plan the CEO writes is the
+ * plan the CEO completes).
+ */
+function founderIsCeo(org: Org): boolean {
+  const t = titles(org);
+  return t.both || (t.ceo && !t.founder);
 }
 
 /**
@@ -40,10 +56,11 @@ function titles(org: Org): { both: boolean; ceo: boolean } {
  * Where a founder manages sales (`leadership.sales_managed_by: founder`), a
  * step the CEO shares with the sales manager ("CEO with Sales manager",
  * "Sales operations with Finance" in a very small firm) is read as a sales
- * leader would: one owner, "CEO", when the roster shows one person with both
- * titles ("Founder & CEO", whose sales steps are then the CEO's too); "CEO
- * with Founder" only when it lists a separate CEO; else "Founder/CEO", which
- * names both roles without inventing a second person.
+ * leader would: one owner, "CEO", when the roster shows the founder is the CEO
+ * (one person with both titles, "Founder & CEO", or a CEO and no other
+ * founder: founderIsCeo), whose sales steps are then the CEO's too; "CEO with
+ * Founder" only when it lists a CEO and a founder who are two people; else
+ * "Founder/CEO", which names both roles without inventing a second person.
  */
 export function resolveOwner(owner: string, org: Org): string {
   // A company holds its sales team: a headcount under it (a contradiction finding) is read as at least the team.
@@ -54,7 +71,7 @@ export function resolveOwner(owner: string, org: Org): string {
   const one = (role: string, joined = false): string => {
     switch (role) {
       case 'Sales manager':
-        return managedBy === 'ceo' || managedBy === 'nobody' ? 'CEO' : managedBy === 'founder' ? (titles(org).both ? 'CEO' : 'Founder') : role;
+        return managedBy === 'ceo' || managedBy === 'nobody' ? 'CEO' : managedBy === 'founder' ? (founderIsCeo(org) ? 'CEO' : 'Founder') : role;
       case 'Sales operations':
         return small(NO_HR_BELOW) ? one('Sales manager') : role;
       case 'HR':
@@ -71,8 +88,8 @@ export function resolveOwner(owner: string, org: Org): string {
   const unique = parts.filter((p, i) => parts.indexOf(p) === i);
   const ceo = unique.indexOf('CEO');
   const founder = unique.indexOf('Founder');
-  // Not "CEO with Founder" unless the roster lists a CEO who is not a founder: often one person is both.
-  if (ceo >= 0 && founder >= 0 && !titles(org).ceo) {
+  // Not "CEO with Founder" unless the roster lists a CEO and a founder who are two people: often one person is both.
+  if (ceo >= 0 && founder >= 0 && !(titles(org).ceo && titles(org).founder)) {
     unique.splice(Math.max(ceo, founder), 1);
     unique.splice(Math.min(ceo, founder), 1, 'Founder/CEO');
   }

@@ -129,4 +129,29 @@ describe('a founder who manages sales: never "CEO with Founder" for what may be 
     expect(owners.length).toBeGreaterThan(0);
     expect(owners.filter((o) => /Founder/.test(o))).toEqual([]);
   });
+
+  // Review s9, item 2 (rev9/own-founder.yaml): a founder runs sales and the roster lists a CEO but no other founder.
+  // The founder is the CEO: one owner, never "CEO with Founder", and the steps of one subject keep it.
+  it('a CEO on the roster and no other founder: the founder running sales is the CEO, one owner per subject', () => {
+    const org: Org = {
+      ...founder([
+        { name: 'CEO', title: 'Chief Executive Officer', is_rep: false, direct_reports: 3 },
+        { name: 'AE 1', title: 'Account Executive', is_rep: true, coaching: { plan: 'none' }, attainment: [40, 35, 30], actions: [{ action: 'pay_cut', date: '2026-06-01' }] },
+        { name: 'AE 2', title: 'Account Executive', is_rep: true },
+        { name: 'AE 3', title: 'Account Executive', is_rep: true },
+      ]),
+      plan: { documented: false },
+      policies: [{ applies_to: 'all reps', underperformance: ['pay_cut'] }],
+    };
+    expect(resolveOwner('CEO with Sales manager', org)).toBe('CEO');
+    expect(resolveOwner('Sales manager', org)).toBe('CEO');
+    expect(resolveOwner('Sales manager with HR', org)).toBe(resolveOwner('CEO with HR', org));
+    const checklist = runAudit({ org, date: '2026-11-27', rules, file: 'org.yaml' }).checklist;
+    expect(checklist.filter((c) => /Founder/.test(c.owner)).map((c) => c.owner)).toEqual([]);
+    // Every subject (a rule's steps) has one lead owner: the first person named.
+    const lead = new Map<string, Set<string>>();
+    for (const c of checklist) if (c.kind === 'fix') lead.set(c.ruleId, (lead.get(c.ruleId) ?? new Set()).add(c.owner.split(' with ')[0]!.replace(/^an? /, '')));
+    const switching = [...lead].filter(([, o]) => o.has('CEO') && o.has('Founder'));
+    expect(switching).toEqual([]);
+  });
 });

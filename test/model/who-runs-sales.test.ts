@@ -70,3 +70,17 @@ describe('an audit of a CEO-run company (struggling-startup)', () => {
     });
   }
 });
+
+describe('a step that names who runs sales in its own words (review s9, item 2)', () => {
+  // "As the founder running sales" was written into the step: with the CEO running sales it named the wrong person.
+  it.each([
+    ['ceo', 'As the CEO running sales, own positioning and messaging in writing until a marketer takes them over.'],
+    ['founder', 'As the founder running sales, own positioning and messaging in writing until a marketer takes them over.'],
+  ])('sales-vs-marketing names %s, never the other', async (by, action) => {
+    const rule = rules.find((r) => r.id === 'sales-vs-marketing')!;
+    expect(namingWhoRunsSales(rule.steps.founderOwnsMessage!.action, org(by))).toBe(action);
+  });
+  it('no step of any rule names the founder or the CEO as running sales in its own words', () => {
+    for (const r of rules) for (const [id, s] of Object.entries(r.steps)) expect(s.action, `${r.id}.${id}`).not.toMatch(/\b(?:founder|CEO) (?:running|who runs) sales\b/i);
+  });
+});
