@@ -21,23 +21,24 @@ export interface FindOutFacts {
 }
 
 /**
- * The action of a find-out item on `facts` (at least one), and whether the
- * company must start measuring one of them (its owner is then who runs
- * sales, else the auditor): "Start measuring the win rate.", "Find out the
- * quota attainment of AE 3 for the quarters before the 1 recorded.", or both
- * in one sentence ("Start measuring …; find out …") when the item mixes them.
+ * The action of a find-out item on `facts` (at least one), whether the
+ * company must start measuring one of them (who runs sales owns that) and
+ * whether one is to be found out (the auditor's): "Start measuring the win
+ * rate.", "Find out the quota attainment of AE 3 for the quarters before the
+ * one quarter recorded.", or, when the item mixes them, one sentence per kind
+ * ("Start measuring …. Find out ….") for an owner that names both.
  */
-export function findOutAction(facts: readonly string[], f: FindOutFacts): { action: string; measure: boolean } {
+export function findOutAction(facts: readonly string[], f: FindOutFacts): { action: string; measure: boolean; ask: boolean } {
   const measure = facts.filter((p) => f.measured(p) !== undefined);
   const ask = facts.filter((p) => f.measured(p) === undefined);
-  const start = measure.length ? `Start measuring ${f.list(measure.map((p) => f.measured(p)!))}` : '';
-  const find = ask.length ? `${start ? 'find' : 'Find'} out ${f.list(ask.map((p) => askWords(p, f)))}` : '';
-  return { action: `${[start, find].filter(Boolean).join('; ')}.`, measure: measure.length > 0 };
+  const start = measure.length ? `Start measuring ${f.list(measure.map((p) => f.measured(p)!))}.` : '';
+  const find = ask.length ? `Find out ${f.list(ask.map((p) => askWords(p, f)))}.` : '';
+  return { action: [start, find].filter(Boolean).join(' '), measure: measure.length > 0, ask: ask.length > 0 };
 }
 
 /** A fact in words for "Find out …": a partial record of quarters asks for the earlier ones. */
 function askWords(path: string, f: FindOutFacts): string {
   const v = f.valueOf(path);
-  if (QUARTERLY.test(path) && Array.isArray(v) && v.length > 0) return `${f.describe(path)} for the quarters before the ${v.length === 1 ? '1 quarter' : `${v.length} quarters`} recorded`;
+  if (QUARTERLY.test(path) && Array.isArray(v) && v.length > 0) return `${f.describe(path)} for the quarters before the ${v.length === 1 ? 'one quarter' : `${v.length} quarters`} recorded`;
   return f.describe(path);
 }

@@ -356,13 +356,14 @@ function audit(given: AuditInput): AuditReport {
     const describe = input.describe ?? words;
     // One wording per kind of fact, whichever rule asks (find-out.ts); the company measures what it answered "don't know" to.
     const findOutOf = (facts: readonly string[]) => {
-      const { action, measure } = findOutAction(facts, {
+      const { action, measure, ask } = findOutAction(facts, {
         describe,
         measured: (f) => (unknownSet.has(f) ? measured(f) : undefined),
         valueOf: (f) => getAt(org, f),
         list: listWords,
       });
-      return { action, owner: measure ? resolveOwner('Sales manager', org) : 'Auditor' };
+      // Measuring is for who runs sales, finding out for the auditor: an item that asks both names both.
+      return { action, owner: measure ? resolveOwner(ask ? 'Sales manager with Auditor' : 'Sales manager', org) : 'Auditor' };
     };
     // A partial roster's question is the people it leaves out, with the counts that say so (review s8 M2).
     let gap: ReturnType<typeof unlistedPeople> | null = null;

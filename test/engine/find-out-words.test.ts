@@ -38,15 +38,16 @@ describe('find-out wording (one per kind of fact)', () => {
       doc.setIn(['process', 'win_rate_pct'], 'unknown');
     });
     const actions = (fact: string) => asking(r, fact).map((c) => [c.action, c.owner]);
-    expect(actions('people[5].attainment')).toEqual([['Find out the quota attainment of AE 3 for the quarters before the 1 quarter recorded.', 'Auditor']]);
+    expect(actions('people[5].attainment')).toEqual([['Find out the quota attainment of AE 3 for the quarters before the one quarter recorded.', 'Auditor']]);
     // manage-not-pay-cut's check on AE 4, and metrics-accountability's team attainment (AE 1's record too).
+    // A mix is two steps of two kinds: one sentence each, and an owner naming both (review s9, item 3).
     expect(actions('people[6].attainment')).toEqual([
-      ['Start measuring the quota attainment of AE 4; find out the performance actions of AE 4.', 'Sales manager'],
-      ['Start measuring the quota attainment of AE 4; find out the quota attainment of AE 1.', 'Sales manager'],
+      ['Start measuring the quota attainment of AE 4. Find out the performance actions of AE 4.', 'Sales manager with Auditor'],
+      ['Start measuring the quota attainment of AE 4. Find out the quota attainment of AE 1.', 'Sales manager with Auditor'],
     ]);
     expect(actions('people[3].attainment')).toEqual([
       ['Find out the quota attainment of AE 1 and the performance actions of AE 1.', 'Auditor'],
-      ['Start measuring the quota attainment of AE 4; find out the quota attainment of AE 1.', 'Sales manager'],
+      ['Start measuring the quota attainment of AE 4. Find out the quota attainment of AE 1.', 'Sales manager with Auditor'],
     ]);
     expect(actions('process.win_rate_pct')).toEqual([['Start measuring the win rate.', 'Sales manager']]);
   });
@@ -78,8 +79,14 @@ describe('find-out wording (one per kind of fact)', () => {
         if (c.stepId !== 'find-out' || c.facts?.join() === 'people') continue;
         seen++;
         const measures = c.facts!.some((f) => unknown.has(f) && isMeasurable(f));
+        const asks = c.facts!.some((f) => !(unknown.has(f) && isMeasurable(f)));
         expect(c.action.startsWith('Start measuring'), c.action).toBe(measures);
-        expect(/\bfind out\b/i.test(c.action), c.action).toBe(c.facts!.some((f) => !(unknown.has(f) && isMeasurable(f))));
+        expect(/\bfind out\b/i.test(c.action), c.action).toBe(asks);
+        // One sentence per kind, never joined by a semicolon; the owner names who does each: the auditor finds out.
+        expect(c.action, c.action).not.toMatch(/; find out/i);
+        expect(/\bAuditor\b/.test(c.owner), `${c.action} (${c.owner})`).toBe(asks);
+        // A single quarter on file is "the one quarter", as the report says elsewhere.
+        expect(c.action).not.toMatch(/\bthe 1 quarter\b/);
       }
     }
     expect(seen).toBeGreaterThan(10);
@@ -93,10 +100,11 @@ describe('findOutAction', () => {
     valueOf: (p) => ({ 'people[2].attainment': [50, 60, 70] })[p],
     list: (w) => w.join(' & '),
   };
-  it('words each kind, and a mix in one sentence', () => {
-    expect(findOutAction(['a'], facts)).toEqual({ action: 'Find out <a>.', measure: false });
-    expect(findOutAction(['m1', 'm2'], facts)).toEqual({ action: 'Start measuring [m1] & [m2].', measure: true });
-    expect(findOutAction(['a', 'm1'], facts)).toEqual({ action: 'Start measuring [m1]; find out <a>.', measure: true });
+  it('words each kind, and a mix in one sentence per kind', () => {
+    expect(findOutAction(['a'], facts)).toEqual({ action: 'Find out <a>.', measure: false, ask: true });
+    expect(findOutAction(['m1', 'm2'], facts)).toEqual({ action: 'Start measuring [m1] & [m2].', measure: true, ask: false });
+    expect(findOutAction(['a', 'm1'], facts)).toEqual({ action: 'Start measuring [m1]. Find out <a>.', measure: true, ask: true });
+    expect(findOutAction(['people[2].attainment'], { ...facts, valueOf: () => [50] }).action).toBe('Find out <people[2].attainment> for the quarters before the one quarter recorded.');
     expect(findOutAction(['people[2].attainment'], facts).action).toBe('Find out <people[2].attainment> for the quarters before the 3 quarters recorded.');
     // An empty record is no record: the whole fact.
     expect(findOutAction(['people[3].attainment'], { ...facts, valueOf: () => [] }).action).toBe('Find out <people[3].attainment>.');
