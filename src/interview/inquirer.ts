@@ -339,14 +339,16 @@ export function promptTheme(message: string, width: number, paint: ThemePaint) {
 
 /** The columns before a choice's name: "❯ " on a select, "❯◯ " on a checkbox (the cursor, the box, a space). */
 const CHOICE_PREFIX: Partial<Record<PromptSpec['type'], number>> = { select: 2, checkbox: 3 };
+/** The columns a wrapped choice's later lines hang past its first (fitChoices). */
+const HANG = 2;
 
 /**
  * A select's or checkbox's choices fitted to a `width`-column terminal:
  * Inquirer breaks a choice longer than the line mid-word, and counts its page
  * in lines, so a long choice was cut and pushed the last choices (Don't know,
  * Skip for now) off the page. Each name is word-wrapped to the columns after
- * its prefix (CHOICE_PREFIX), the lines after the first hanging under its
- * text; `short`, the answer echoed once chosen, keeps the name on one line
+ * its prefix (CHOICE_PREFIX), the lines after the first hanging HANG
+ * columns further in, so a tail never reads as another choice; `short`, the answer echoed once chosen, keeps the name on one line
  * (the theme wraps it); the page grows by the lines added, so every choice
  * stays in view. Other prompts are returned as they are.
  */
@@ -358,7 +360,8 @@ export function fitChoices<T>(config: T, type: PromptSpec['type'], width: number
   const choices = c.choices.map((ch) => {
     if (!ch || typeof ch !== 'object' || !('value' in ch) || typeof (ch as { name?: unknown }).name !== 'string') return ch;
     const o = ch as unknown as { name: string; short?: string };
-    const lines = wrap(o.name, width, ' '.repeat(prefix), prefix);
+    // A hanging indent (two columns past the choices' text): a tail at the choices' own indent reads as another option.
+    const lines = wrap(o.name, width, ' '.repeat(prefix + HANG), prefix);
     if (lines.length < 2) return ch;
     added += lines.length - 1;
     return { ...o, name: lines.join('\n'), short: o.short ?? o.name };

@@ -1,6 +1,7 @@
 // Every text the interview wraps (the question, the answer echoed after it, an
 // error, a choice's description, the notes) breaks between words at any
 // terminal width, never inside one; CJK and emoji take two columns.
+import { stripVTControlCharacters } from 'node:util';
 import { checkbox, confirm, input, number, select, Separator } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -189,6 +190,21 @@ describe('long choices wrap at word boundaries, every choice in view (C1)', () =
         // The list as shown: no line wider than the terminal, so nothing is cut or re-wrapped by it.
         const list = lists[0]!;
         for (const line of list.split('\n')) expect(columns(line), `${JSON.stringify(line)} is wider than ${width}`).toBeLessThanOrEqual(width);
+        // A wrapped choice's tail hangs past the choice's text (review s9, item 4: at 40 columns "outcomes)" stood at the
+        // choices' indent and read as another option): each line after a choice's first is indented further than it.
+        const shown = list.split('\n').map((l) => stripVTControlCharacters(l));
+        for (const label of q.choices!.map((c) => c.label)) {
+          const head = label.split(' ').slice(0, 2).join(' ');
+          const i = shown.findIndex((l) => l.includes(head));
+          expect(i, label).toBeGreaterThanOrEqual(0);
+          const at = shown[i]!.indexOf(head);
+          let seen = shown[i]!.slice(at).trim();
+          for (let j = i + 1; seen.replace(/\s+/g, ' ') !== label && j < shown.length; j++) {
+            const indent = shown[j]!.length - shown[j]!.trimStart().length;
+            expect(indent, `${JSON.stringify(shown[j])}, the tail of "${label}", hangs past its first line`).toBeGreaterThanOrEqual(at + 2);
+            seen += ` ${shown[j]!.trim()}`;
+          }
+        }
         // Every choice whole, words in order, with "Don't know" and "Skip for now" still on the page.
         const flat = list.replace(/\s+/g, ' ');
         for (const label of [...q.choices!.map((c) => c.label), "Don't know", 'Skip for now']) expect(flat, `${label} at ${width}`).toContain(label);
