@@ -425,6 +425,25 @@ function audit(given: AuditInput): AuditReport {
         const rest = check.missing.length > 1 ? check.missing.filter((f) => !askedAlone.has(f)) : check.missing;
         // Every fact asked alone: the points go to the first one's item.
         const facts = rest.length ? rest : check.missing.slice(0, 1);
+        // A contradicted fact this check waits on beside others is asked by the contradiction's item: settling it
+        // moves this check too, so the item is worth its points as well (review s9, item 5: an emptied attainment
+        // list, filled in, raised metrics-accountability's team check, yet its item showed a gain of 0).
+        for (const f of check.missing) {
+          const c = facts.includes(f) ? undefined : resolving.find((r) => r.list === f);
+          if (!c) continue;
+          const ownKey = `\u0000${c.list}`;
+          const own = findOut.get(ownKey);
+          if (!own) {
+            const group = resolvingGroup(c, Math.round(points * 10) / 10);
+            if (result.id !== c.ruleId) group.items[0]!.ruleIds = [c.ruleId, result.id];
+            findOut.set(ownKey, group);
+            groups.push(group);
+            continue;
+          }
+          const item = own.items[0]!;
+          own.gain = item.gain = Math.round((own.gain + points) * 10) / 10;
+          if (item.ruleId !== result.id && !item.ruleIds?.includes(result.id)) item.ruleIds = [...(item.ruleIds ?? [item.ruleId]), result.id];
+        }
         // A contradicted fact's checks are the contradiction's item: settling it is the question.
         // (The facts under it, a listed rep's quarters, stay their own questions: listing the reps does not tell them.)
         const settles = resolving.find((c) => facts.every((f) => f === c.list));
