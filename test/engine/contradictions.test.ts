@@ -404,12 +404,13 @@ describe('a headcount under the sales team the file describes (verdict follow-up
 
 describe('the roster item ranks by what the roster unlocks (verdict follow-ups 2, item 3)', () => {
   it.each([
-    { name: 'cut to `people: []`', file: 'roster-empty.yaml', action: 'List the people on the sales team (or correct the facts that say there are reps).' },
-    { name: 'with no roster', file: 'roster-left-out.yaml', action: 'Find out the people in sales.' },
-  ])('the mid-size example $name: the roster is the first item, worth every check that waits for it (8.9 points; it was 0 or 4.0 and ranked 15th or lower)', async ({ file, action }) => {
+    // The contradiction's item is worth the checks that wait on the roster beside other facts too (review s9, item 5): 11.4.
+    { name: 'cut to `people: []`', file: 'roster-empty.yaml', action: 'List the people on the sales team (or correct the facts that say there are reps).', gain: 11.4 },
+    { name: 'with no roster', file: 'roster-left-out.yaml', action: 'Find out the people in sales.', gain: 8.9 },
+  ])('the mid-size example $name: the roster is the first item, worth every check that waits for it ($gain points; it was 0 or 4.0 and ranked 15th or lower)', async ({ file, action, gain }) => {
     const r = await auditFile(fixture(file));
     const item = r.checklist.find((c) => c.action === action)!;
-    expect(item).toMatchObject({ rank: 1, kind: 'find-out', gain: 8.9 });
+    expect(item).toMatchObject({ rank: 1, kind: 'find-out', gain });
     // One item asks for the roster: no rule's share of it is left behind as another item.
     expect(r.checklist.filter((c) => c.kind === 'find-out' && c.facts?.length === 1 && c.facts[0] === 'people')).toEqual(file === 'roster-left-out.yaml' ? [item] : []);
     expect(r.checklist.filter((c) => c.stepId === 'resolveContradiction')).toHaveLength(file === 'roster-empty.yaml' ? 1 : 0);
