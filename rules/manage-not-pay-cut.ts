@@ -1,6 +1,6 @@
 // Jackson, mistake 6: cutting a weak rep's pay in place of managing them.
 import { countOf, daysBetween, defineRule, listNames, monthsBetween, options, partTimeOf, pastDate, repCheck, repsOf, threshold } from '../src/engine/define-rule';
-import { POLICY_WEIGHT, policiesFor, policyRefs, worstOf } from '../src/engine/policies';
+import { policiesFor, policyRefs } from '../src/engine/policies';
 import { unlistedPeople } from '../src/engine/roster-gap';
 import type { CheckOut } from '../src/engine/types';
 import type { Policy } from '../src/model/schema';
@@ -72,7 +72,7 @@ export default defineRule({
   }),
   docs: {
     description:
-      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A role policy (`policies:`) that handles underperformance by coaching or an improvement plan with a decision deadline within the window is intent: for an underperformer of that role it earns half, whatever their record shows (the record earns the rest; a record short of it is still a finding). Without a roster, nothing shows whether anyone underperforms: a policy earns nothing by itself. The written answer to underperformance is one check of its own beside the reps, whoever it is applied to today: a policy of pay cuts, with no steps, or with a deadline past the window fails it (a finding, with or without a roster); with the policies not recorded (`policies:` missing; `[]` says there are none), or a policy's terms for underperformance not recorded, it is unknown (earns nothing); policies known to be sound add no check.",
+      "Finds the reps who are underperforming once ramped up (pay already cut, or the latest quarters after the ramp well below quota) and checks that each is being managed against a deadline: extra coaching or an improvement plan started within the decision window, or a decision (let go). A plan or coaching past the window with no decision counts as not managed. One check per rep; a rep known to perform, or still ramping, is not judged; nor, where their record would count against them, is a part-time seller (a selling CEO or a manager who also sells: a selling share under 100%, or people reporting to them), whose quota is not a full-time rep's, unless a role policy covers them (it then counts as for anyone); while the role policies are not recorded, that case earns nothing. A part-time seller is never scored below a full-time rep with the same record. Without a start date, only the quarters beyond the ramp are sure to count. A rep past the ramp whose known quarters are all under the bar, but fewer than the run needs (or none), is unknown for their check (earns nothing): a record too short to tell never clears them, and never makes the rule not applicable. A rep's check is their record alone: a role policy earns nothing for them (it is judged in its own check, and a policy the record shows was not followed is no credit). The written answer to underperformance (`policies:`) is one check of its own beside the reps, whoever it is applied to today, graded as its worst policy: a policy of pay cuts, or with no steps, earns 0; coaching, an improvement plan or a release with a decision deadline within the window earns 1; a longer deadline earns 0.5 + 0.5 × window / deadline (120 days against 90: 0.875), a finding (one severity lower for a near miss, up to a third past the window); a part of a policy not recorded (its steps, or its deadline where it runs coaching or a plan) is unknown over the range it could take. No written policy (`policies: []`) earns 0, a medium finding with a step to write one; with the policies not recorded (`policies:` missing) the check is unknown (earns nothing). Without a roster, a policy's faults are known but its credit waits for one (the roster is one unknown check, whatever its size). So a sound policy with nobody underperforming passes the rule.",
     rationale:
       'A lower paycheque makes a weak rep look cheap, but the real bill is the territory nobody is working, the support effort spent on them and the effect on everyone else. Either coach the person back to standard against a deadline, or part ways early; a plan that runs on for months without a decision is a pay cut by another name.',
   },
@@ -91,9 +91,10 @@ export default defineRule({
     policyLongDeadline: 'The policy for {who} lets extra coaching or an improvement plan run {days} days before a decision (more than {decisionDays}).',
     policiesUnknown:
       'How the company handles underperformance in writing is not recorded: a written policy of pay cuts, or one that lets a plan run past {decisionDays} days without a decision, would be a finding whoever it applies to today; the score counts this as earning nothing until the policies for sales roles are recorded (or recorded as none).',
+    policiesNone: 'No written policy says how a rep under quota is handled: without one, each case is settled ad hoc, and a pay cut or a plan that runs on without a decision is easy to slip into.',
     policyTermsUnknown: 'The policy for {who} does not record {what}: whether it answers underperformance soundly is unknown, and the score counts this as earning nothing until it does.',
-    policyOnly: 'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
-    policyCounts: '{name} is under the policy for {who} ({terms}): it counts at half, as intent, beside what is on record.',
+    policyOnly:
+      'No roster is given: the policy for {who} ({terms}) says how underperformance would be handled, but not whether anyone underperforms: the records of the reps earn nothing until a roster shows them.',
     partTime: "{name} sells part-time ({why}): attainment is not judged as a full-time rep's.",
     unlisted: '{words}: for the {countText} not listed, quota attainment and how any underperformance is managed are unknown; the score counts them as earning nothing until they are listed.',
     partTimePolicyUnknown:
@@ -115,6 +116,11 @@ export default defineRule({
       owner: 'CEO with HR',
       effort: 'low',
     },
+    writePolicy: {
+      action: 'Write down how a rep under quota is handled: extra coaching, then an improvement plan with clear targets, and a decision within {decisionDays} days.',
+      owner: 'CEO with HR',
+      effort: 'low',
+    },
     fixPolicy: {
       action: 'Rewrite the underperformance policy for {who}: extra coaching, then an improvement plan with clear targets, and a decision within {decisionDays} days.',
       owner: 'CEO with HR',
@@ -126,12 +132,7 @@ export default defineRule({
     const thresholds = { thresholds: ['underperformancePct', 'consecutiveQuarters'] };
     const findings: ReturnType<typeof finding>[] = [];
     const steps: ReturnType<typeof step>[] = [];
-    // Role policies: how each handles underperformance, in [0, 1] (half for managing steps without a
-    // pay cut, half for a decision deadline within the window), and its own faults.
     const refs = policyRefs(org);
-    const stepsPart = (p: Policy) => (p.underperformance?.length && !p.underperformance.includes('pay_cut') ? 1 : 0);
-    const deadlinePart = (p: Policy) => (p.improvement_plan_deadline_days === undefined ? 0 : Math.min(1, decisionDays / p.improvement_plan_deadline_days));
-    const policyScore = (p: Policy) => 0.5 * stepsPart(p) + 0.5 * deadlinePart(p);
     const termsOf = (p: Policy) =>
       [
         p.underperformance?.length ? p.underperformance.map((a) => ACTION_LABEL[a]).join(', then ') : undefined,
@@ -139,6 +140,20 @@ export default defineRule({
       ]
         .filter((x) => x !== undefined)
         .join('; ') || 'no terms for underperformance';
+    // One policy's grade for underperformance, in [0, 1], as the range it could take while a part is not recorded:
+    // `terms` (the steps) and `deadline` (where the steps may run coaching or a plan) say which part is open.
+    const policyGrade = (p: Policy): { range: Range; terms: boolean; deadline: boolean } => {
+      const steps = p.underperformance;
+      const days = p.improvement_plan_deadline_days;
+      const byDeadline = (d: number) => (d <= decisionDays ? 1 : 0.5 + (0.5 * decisionDays) / d);
+      // Steps unknown: anything from a pay cut (0) to a release alone, which needs no deadline (1).
+      if (steps === undefined) return { range: [0, 1], terms: true, deadline: days === undefined };
+      if (!steps.length || steps.includes('pay_cut')) return { range: [0, 0], terms: false, deadline: false };
+      if (!steps.some((a) => a === 'coaching' || a === 'improvement_plan')) return { range: [1, 1], terms: false, deadline: false };
+      // A deadline not recorded may be any length: from just over a half (a very long one) to 1.
+      if (days === undefined) return { range: [0.5, 1], terms: false, deadline: true };
+      return { range: [byDeadline(days), byDeadline(days)], terms: false, deadline: false };
+    };
     // A policy's fault is a finding with or without a roster: it is the company's written answer to
     // underperformance, whoever it is applied to.
     const faulty: number[] = [];
@@ -163,33 +178,48 @@ export default defineRule({
       }
     }
     // The written answer to underperformance is one check beside the reps, whoever it is applied to today (a VP:
-    // the policy is wrong even with nobody under it yet). A faulty policy fails it; with `policies` not recorded
-    // (`[]` says there is none), or a policy's terms for underperformance not recorded, it is unknown and earns
-    // nothing; known sound policies add no check (they count as intent for underperformers below). One check
-    // however many policies: deleting `policies` (one unknown check) never weighs less than the failures it hides.
+    // the policy is wrong even with nobody under it yet), graded: the worst policy's grade (low ends and high ends
+    // each the minimum). A pay cut or no steps earns 0; sound steps within the window 1; a longer deadline
+    // 0.5 + 0.5 × window / days (a near miss is not a pay cut); a part not recorded is unknown over the range it
+    // could take. `[]` (no written policy) earns 0: having none must never beat having a slightly long one.
+    // `policies` missing is unknown (earns nothing). One check however many policies: deleting `policies` (one
+    // unknown check) never weighs less than the failures it hides.
     const policyCheck: CheckOut[] = [];
     if (org.policies === undefined) {
       policyCheck.push({ id: 'policies', score: [0, 1], unknown: ['policies'] });
       findings.push(finding('policiesUnknown', ['policies'], { decisionDays }, { note: true }));
-    } else if (faulty.length) policyCheck.push({ id: 'policies', score: 0 });
-    else {
+    } else if (!refs.length) {
+      policyCheck.push({ id: 'policies', score: 0 });
+      // Medium, not high: nothing written is a gap to fill, not a policy of pay cuts (a near miss of the rule's severity).
+      findings.push(finding('policiesNone', ['policies'], { decisionDays }, { thresholds: ['decisionDays'], gap: 0.25 }));
+      steps.push(step('writePolicy', { decisionDays }, ['policies']));
+    } else {
+      const graded = refs.map((ref) => ({ ref, ...policyGrade(ref.policy) }));
+      const score: Range = [Math.min(...graded.map((g) => g.range[0])), Math.min(...graded.map((g) => g.range[1]))];
       const open: string[] = [];
-      for (const { policy: p, i, who } of refs) {
-        const terms = p.underperformance === undefined;
-        // A deadline matters where the policy may run coaching or a plan.
-        const deadline = p.improvement_plan_deadline_days === undefined && (terms || p.underperformance!.some((a) => a === 'coaching' || a === 'improvement_plan'));
-        if (!terms && !deadline) continue;
-        const at = [...(terms ? [`policies[${i}].underperformance`] : []), ...(deadline ? [`policies[${i}].improvement_plan_deadline_days`] : [])];
-        open.push(...at);
-        const what = [terms ? 'what it does with a rep under quota' : undefined, deadline ? 'the deadline for a decision' : undefined].filter((x) => x !== undefined).join(' or ');
-        findings.push(finding('policyTermsUnknown', at, { who, what }, { note: true }));
+      if (score[0] < score[1]) {
+        // Only a policy that could still pull the check down keeps it open.
+        for (const { ref, range, terms, deadline } of graded) {
+          if (range[0] >= score[1] || (!terms && !deadline)) continue;
+          const at = [...(terms ? [`policies[${ref.i}].underperformance`] : []), ...(deadline ? [`policies[${ref.i}].improvement_plan_deadline_days`] : [])];
+          open.push(...at);
+          const what = [terms ? 'what it does with a rep under quota' : undefined, deadline ? 'the deadline for a decision' : undefined].filter((x) => x !== undefined).join(' or ');
+          findings.push(finding('policyTermsUnknown', at, { who: ref.who, what }, { note: true }));
+        }
       }
-      if (open.length) policyCheck.push({ id: 'policies', score: [0, 1], unknown: open });
+      policyCheck.push(score[0] < score[1] ? { id: 'policies', score, unknown: open } : { id: 'policies', score: score[0] });
     }
     if (org.people === undefined) {
       for (const { policy: p, i, who } of refs) findings.push(finding('policyOnly', [`policies[${i}]`], { who, terms: termsOf(p) }, { note: true }));
-      // The roster stays unknown beside the policies' check (a faulty policy is a known failure).
-      return { checks: [{ id: 'roster', score: [0, 1], unknown: ['people[].attainment', 'people[].actions'] }, ...policyCheck], findings, steps };
+      // The roster stays unknown beside the policies' check. A faulty policy is a known failure, but the policy's
+      // credit waits for a roster: the roster is one unknown check whatever its size, so crediting the policy beside
+      // it would let deleting a roster of failing reps raise the rule.
+      const roster = ['people[].attainment', 'people[].actions'];
+      const held = policyCheck.map((c): CheckOut => {
+        const [lo, hi] = typeof c.score === 'number' ? [c.score, c.score] : c.score!;
+        return hi === 0 ? c : { id: c.id, score: [0, hi], unknown: [...(lo < hi ? (c.unknown ?? []) : []), ...roster] };
+      });
+      return { checks: [{ id: 'roster', score: [0, 1], unknown: roster }, ...held], findings, steps };
     }
     const reps = repsOf(org.people);
     // People the stated counts imply but the roster leaves out: each is a rep whose record is unknown (leaving a weak rep off the list never helps).
@@ -303,18 +333,9 @@ export default defineRule({
         } else checks.push({ id, notApplicable: `${name} is not underperforming` });
         return;
       }
-      // The role's policy counts for a known underperformer at half, whatever the record shows: the
-      // record earns the rest (and a record short of it is still a finding).
-      const under = policiesFor(refs, p.title);
-      // Only for a rep known to underperform after the ramp: with the attainment unknown, or the start date
-      // (the rep may still be ramping), a pay cut alone does not say so.
-      const floor = lagging === true || (cuts.length > 0 && att !== undefined && start !== undefined) ? POLICY_WEIGHT * worstOf(under, policyScore) : 0;
-      checks.push(repCheck(rep, id, [Math.max(managed[0], floor), Math.max(managed[1], floor)], unknownFacts));
-      // Said only where true: for one who may not sell the check earns nothing until known (repCheck).
-      if (floor > 0 && rep.certain && under.refs.length === 1 && !under.maybeNone) {
-        const only = under.refs[0]!;
-        findings.push(finding('policyCounts', [`policies[${only.i}]`], { name, who: only.who, terms: termsOf(only.policy) }, { note: true }));
-      }
+      // The rep's check is their record: the role's written policy is judged in its own check (crediting it here
+      // too would count it twice and reward a policy the record shows was not followed).
+      checks.push(repCheck(rep, id, managed, unknownFacts));
       if (managed[1] === 1) {
         if (actions === undefined && lagging)
           findings.push(finding('actionsUnknown', [`people[${i}].attainment`], { name, pct, quarters: run, quartersText: lastQuarters(run) }, { ...thresholds, note: true }));
@@ -380,7 +401,7 @@ export default defineRule({
       // underperformance known to be left unmanaged) is not held against them: their quota is a part
       // quota beside another job. Never below a full-time rep with the same record (partTimeOf).
       // Only a record known to earn nothing is excused, and only where the role policies are known and none
-      // may cover them: a policy that covers them earns its half for them as for anyone, and with the
+      // may cover them: a policy that covers them holds them to it as anyone, and with the
       // policies unknown one may (so that deleting a policy, or the list, never takes a check out of the count).
       const c = checks[mark.checks]!;
       if (c.notApplicable !== undefined || c.score === undefined) continue;

@@ -37,9 +37,10 @@ const EXAMPLES = existsSync(EXAMPLES_DIR)
  * gaps from broken keep rules) fails here and is looked at. Issue 11's facts
  * then grew mid-size-gaps by content (its AE policy, span of control, the
  * compensation review, a fix on the checklist for each finding): 22 on A4,
- * 24 on Letter.
+ * 24 on Letter. s9 fpol's longer manage-not-pay-cut description (the graded
+ * policy check) took roster-team from 19 to 20 pages on Letter.
  */
-const MAX_PAGES: Record<string, number> = { 'healthy-org.yaml': 11, 'mid-size-gaps.yaml': 25, 'roster-team.yaml': 19, 'struggling-startup.yaml': 26 };
+const MAX_PAGES: Record<string, number> = { 'healthy-org.yaml': 11, 'mid-size-gaps.yaml': 25, 'roster-team.yaml': 20, 'struggling-startup.yaml': 26 };
 const DEFAULT_MAX = 26;
 
 const found = systemBrowser();

@@ -21,7 +21,9 @@ const ANSI = /\x1b\[[0-9;]*m/;
 // with the fifteen rules of November 2026; issue 11 then moved the first two to
 // 15.74 (18.60) and 64.14 (66.49): the managers' coaching capacity (a quarter of
 // individual-coaching) earns for a span within the bar, and mid-size-gaps' written
-// policy for its AEs counts at half for its unmanaged underperformer.
+// policy for its AEs counts at half for its unmanaged underperformer. (s9 fpol: that half
+// credit is gone; the policy's own graded check, 0.875 for its 120-day deadline, leaves
+// mid-size-gaps' manage-not-pay-cut at 0.292 and the headlines unchanged.)
 
 describe('audit on the bundled examples', () => {
   it.each(EXAMPLES)('%s: headline score, grade and coverage', (name) => {

@@ -147,6 +147,23 @@ describe('summarised per-person findings', async () => {
   });
 
   it('findings about one subject merged past SUMMARISE_OVER (a policy thousands are under) name five and count the rest', () => {
+    // One note per person about one policy, as manage-not-pay-cut's "counts at half" note was (removed in s9 fpol;
+    // no bundled rule now says one thing per person about one subject on this org, so a rule of the test's own does).
+    const under = defineRule({
+      id: 'under',
+      title: 'under',
+      source: 'test',
+      category: 'people',
+      severity: 'high',
+      reads: ['people[].name', 'policies[].applies_to'],
+      docs: { description: 'd', rationale: 'r' },
+      messages: { counts: '{name} is under the policy for all reps.' },
+      steps: {},
+      check: ({ org, finding }) => ({ score: 0, findings: (org.people ?? []).map((p) => finding('counts', ['policies[0]'], { name: p.name }, { note: true })) }),
+    }) as unknown as RuleDefinition;
+    const org = { policies: [{ applies_to: 'all reps' }], people: Array.from({ length: SUMMARISE_OVER + 20 }, (_, i) => ({ name: `P${i}` })) } as Org;
+    const every = runAudit({ org, date: DATE, rules: [under], file: 'o.yaml', perPerson: true });
+    const summed = runAudit({ org, date: DATE, rules: [under], file: 'o.yaml' });
     const merged = every.findings.find((f) => (f.parts?.length ?? 0) > SUMMARISE_OVER)!;
     expect(merged).toBeDefined();
     const one = summed.findings.find((f) => f.ruleId === merged.ruleId && f.note === merged.note && f.evidence[0]!.path === merged.evidence[0]!.path)!;

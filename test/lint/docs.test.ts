@@ -75,7 +75,7 @@ describe('README: Use in CI', () => {
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain(`2 files:\n  ${healthy}\n  orgs/team.yaml ${team.score}/100 (incomplete, coverage ${team.coverage}%)\n`);
     expect(failing.stderr).toContain('gate failed: score 5 is under the fail-under gate (70)');
-    expect(JSON.parse(readFileSync(join(dir, 'sales-audit.sarif'), 'utf8')).runs[0].results).toHaveLength(4);
+    expect(JSON.parse(readFileSync(join(dir, 'sales-audit.sarif'), 'utf8')).runs[0].results).toHaveLength(5);
   });
 
   it('the config example is a valid .sales-audit.yaml', async () => {

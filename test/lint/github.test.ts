@@ -24,6 +24,8 @@ describe('GitHub annotations', () => {
       `::error file=fatal.yaml,line=6,col=3,title=go-to-market-plan (critical)::${escapeData(messages('fatal.yaml')[0]!)}`,
       `::error file=team.yaml,line=14,col=5,title=selling-time (high)::${escapeData(selling!)}`,
       `::error file=team.yaml,line=19,col=5,title=manage-not-pay-cut (high)::${escapeData(lagging!)}`,
+      // `policies: []`: no written policy (s9 fpol), a medium finding, a warning.
+      '::warning file=team.yaml,line=24,col=1,title=manage-not-pay-cut (medium)::No written policy says how a rep under quota is handled: without one, each case is settled ad hoc, and a pay cut or a plan that runs on without a decision is easy to slip into.',
       // Each file's verdict, a notice in the order given (issue 10: score, up to, grade or incomplete, coverage).
       '::notice file=team.yaml,title=sales-audit summary::Score 5/100 (up to 92), grade incomplete, coverage 13%25',
       '::notice file=expired.yaml,title=sales-audit summary::Score 5/100 (up to 100), grade incomplete, coverage 5%25',
@@ -35,7 +37,7 @@ describe('GitHub annotations', () => {
 
   it('medium findings are warnings and low ones notices; severities from the config apply', () => {
     const r = github(['team.yaml', '--config', 'configs/severity.yaml']);
-    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::warning', '::notice', '::notice', '']);
+    expect(r.stdout.split('\n').map((l) => l.split(' ')[0])).toEqual(['::warning', '::notice', '::notice', '::notice', '']);
     expect(r.stdout).toMatch(/^::warning file=team\.yaml,line=19,col=5,title=manage-not-pay-cut \(medium\)::/m);
     expect(r.stdout).toMatch(/^::notice file=team\.yaml,line=14,col=5,title=selling-time \(low\)::/m);
   });

@@ -72,13 +72,17 @@ describe('JUnit', () => {
     const f = failing.children[0]!;
     expect(f.name).toBe('failure');
     expect(f.attrs.type).toBe('fail');
-    expect(f.attrs.message).toMatch(/^fail \(score 0%\): 1 finding; first: AE 3 has been under 70% of quota for the last 3 quarters \(40%, 35%, 30%\) with no coaching/);
+    expect(f.attrs.message).toMatch(/^fail \(score 0%\): 2 findings; first: AE 3 has been under 70% of quota for the last 3 quarters \(40%, 35%, 30%\) with no coaching/);
     expect(f.text.split('\n')).toEqual([
       expect.stringMatching(/^team\.yaml:19:5 {2}high {2}AE 3 has been under/),
       '  evidence: team.yaml:19:5  people[2].attainment',
       '  evidence: team.yaml:20:5  people[2].actions',
       expect.stringMatching(/^ {2}threshold: underperformancePct = 70 \(house default/),
       expect.stringMatching(/^ {2}threshold: consecutiveQuarters = 2 \(house default/),
+      // `policies: []`: no written policy (s9 fpol).
+      expect.stringMatching(/^team\.yaml:24:1 {2}medium {2}No written policy says how a rep under quota is handled/),
+      '  evidence: team.yaml:24:1  policies',
+      expect.stringMatching(/^ {2}threshold: decisionDays = 90 \(house default/),
     ]);
     // Partial (AE 2 at 40%, AE 1's and AE 2's is_rep unknown: 25% earned): a partial rule fails with its finding.
     const partial = byRule('selling-time');

@@ -209,7 +209,7 @@ describe('SARIF content', () => {
         locations: [{ physicalLocation: { artifactLocation: { uri: 'test/fixtures/lint/invalid.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 9 } } }],
       },
     ]);
-    expect(sarif.runs[0]!.results.length).toBe(2);
+    expect(sarif.runs[0]!.results.length).toBe(3);
     expect(sarifOf(['team.yaml']).sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(true);
   });
 
@@ -250,8 +250,8 @@ describe('SARIF fingerprints', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'team2.yaml'), readFileSync(join(dir, 'team.yaml')));
     const fp = prints(sarifOf(['team.yaml', 'team2.yaml'], dir).sarif);
-    expect(fp).toHaveLength(4);
-    expect(new Set(fp).size).toBe(4);
+    expect(fp).toHaveLength(6);
+    expect(new Set(fp).size).toBe(6);
   });
 });
 

@@ -17,10 +17,23 @@ const rep = (name: string, attainment: number[], actions?: (Act | [Act, string])
 });
 
 /**
- * The rule on an org whose role policies are recorded as none (`policies: []`) unless the case gives them: the
- * cases are about the reps. A missing `policies` is an unknown check of its own (tested below, with runRule).
+ * The rule as it judges the reps alone: the written policies' own check (its id `policies`, and the finding and
+ * step of `policies: []`) left out. The cases are about the reps; the policies' check is tested below and in
+ * manage-not-pay-cut-policies.test.ts with runRule on the whole rule.
  */
-const run = (org: Org, opts?: Parameters<typeof runRule>[2]) => runRule(rule, { policies: [], ...org }, opts);
+const repsOnly = {
+  ...rule,
+  check: (ctx: Parameters<typeof rule.check>[0]) => {
+    const out = rule.check(ctx);
+    const findings = out.findings?.filter((f) => f.message !== 'policiesNone');
+    if (!('checks' in out) || !out.checks) return { ...out, findings };
+    const checks = out.checks.filter((c) => c.id !== 'policies');
+    const steps = out.steps?.filter((s) => s.step !== 'writePolicy');
+    return checks.every((c) => c.notApplicable !== undefined) ? { notApplicable: 'No rep is underperforming after the ramp-up, or has had a pay cut.', findings } : { ...out, checks, findings, steps };
+  },
+} as typeof rule;
+/** The reps' checks on an org whose role policies are recorded as none (`policies: []`) unless the case gives them. */
+const run = (org: Org, opts?: Parameters<typeof runRule>[2]) => runRule(repsOnly, { policies: [], ...org }, opts);
 
 describe('manage-not-pay-cut', () => {
   it.each([
@@ -316,28 +329,31 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   const GOOD = { applies_to: 'Account Executive', underperformance: ['coaching' as const, 'improvement_plan' as const, 'release' as const], improvement_plan_deadline_days: 90 };
   const ae = (name: string, attainment: number[], actions?: Act[]) => ({ ...rep(name, attainment, actions), title: 'Account Executive' });
 
-  it("an unmanaged underperformer under a sound policy earns the policy's half, with the finding kept and a note naming the policy", () => {
-    const r = run({ policies: [GOOD], people: [ae('AE 1', [40, 50, 45], [])] });
-    expectOutcome(r, { status: 'partial', score: 0.5, messages: ['lowAttainment'], notes: ['policyCounts'], steps: ['decide'] });
-    expect(r.notes[0]!.message).toBe(
-      'AE 1 is under the policy for all Account Executives (extra coaching, then improvement plan, then release; a decision within 90 days): it counts at half, as intent, beside what is on record.',
-    );
+  // s9 fpol, item 2: the policy earned half of an underperformer's check as intent, whatever the record showed;
+  // it now has its own check, so the rep's check is their record alone.
+  const checkOf = (r: ReturnType<typeof runRule>, id: string) => r.report.rules[0]!.checks.find((c) => c.id === id);
+  it("an unmanaged underperformer under a sound policy earns nothing for the rep: the policy earns its own check, not the rep's", () => {
+    const r = runRule(rule, { policies: [GOOD], people: [ae('AE 1', [40, 50, 45], [])] });
+    expectOutcome(r, { status: 'partial', score: 0.5, messages: ['lowAttainment'], notes: [], steps: ['decide'] });
+    expect(checkOf(r, 'rep:AE 1')).toMatchObject({ status: 'known', score: 0 });
+    expect(checkOf(r, 'policies')).toMatchObject({ status: 'known', score: 1 });
     expect(r.checklist[0]!.owner).toBe('Sales manager with HR');
-    // The same rep without the policy earns nothing.
+    // The rep's check is the same without the policy.
     expect(run({ people: [ae('AE 1', [40, 50, 45], [])] }).score).toBe(0);
   });
 
   it('a policy with a deadline past the window earns in proportion, and is a finding', () => {
-    const r = run({ policies: [{ ...GOOD, improvement_plan_deadline_days: 180 }], people: [ae('AE 1', [40, 50, 45], [])] });
-    // The rep: 0.5 x (0.5 steps + 0.5 x 90/180) = 0.375; the policy's own check fails: (0.375 + 0) / 2.
-    expectOutcome(r, { score: 0.188, messages: ['policyLongDeadline', 'lowAttainment'], steps: ['fixPolicy', 'decide'] });
+    const r = runRule(rule, { policies: [{ ...GOOD, improvement_plan_deadline_days: 180 }], people: [ae('AE 1', [40, 50, 45], [])] });
+    // The rep earns nothing; the policy 0.5 + 0.5 x 90/180 = 0.75: (0 + 0.75) / 2.
+    expectOutcome(r, { score: 0.375, messages: ['policyLongDeadline', 'lowAttainment'], steps: ['fixPolicy', 'decide'] });
+    expect(checkOf(r, 'policies')).toMatchObject({ status: 'known', score: 0.75 });
     expect(r.findings[0]!.message).toBe('The policy for all Account Executives lets extra coaching or an improvement plan run 180 days before a decision (more than 90).');
   });
 
   it('a policy of pay cuts earns nothing and is a finding, owned by the CEO with HR', () => {
-    const r = run({ policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 60 }], people: [ae('AE 1', [40, 50, 45], [])] });
-    // The rep: the deadline alone, 0.5 x 0.5; the policy's own check fails: (0.25 + 0) / 2.
-    expectOutcome(r, { score: 0.125, messages: ['policyPayCut', 'lowAttainment'] });
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['pay_cut' as const], improvement_plan_deadline_days: 60 }], people: [ae('AE 1', [40, 50, 45], [])] });
+    // Was 0.125: the rep earned half of the deadline's half from the policy.
+    expectOutcome(r, { score: 0, messages: ['policyPayCut', 'lowAttainment'] });
     expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
   });
 
@@ -348,10 +364,12 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   });
 
   it('without a roster, a sound policy earns nothing by itself (nobody is known to underperform): a note, not assessed', () => {
-    const r = run({ policies: [{ applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 60 }] });
+    const r = runRule(rule, { policies: [{ applies_to: 'all reps', underperformance: ['coaching' as const, 'improvement_plan' as const], improvement_plan_deadline_days: 60 }] });
     expectOutcome(r, { status: 'not-assessed', score: 0, messages: [], notes: ['policyOnly'] });
+    // Its credit waits for a roster (deleting a roster of failing reps must not raise the rule).
+    expect(checkOf(r, 'policies')).toMatchObject({ status: 'not-assessed', score: 0, upTo: 1 });
     expect(r.notes[0]!.message).toBe(
-      'No roster is given: the policy for all reps (extra coaching, then improvement plan; a decision within 60 days) says how underperformance would be handled, but not whether anyone underperforms: it earns nothing until a roster shows it.',
+      'No roster is given: the policy for all reps (extra coaching, then improvement plan; a decision within 60 days) says how underperformance would be handled, but not whether anyone underperforms: the records of the reps earn nothing until a roster shows them.',
     );
   });
 
@@ -373,8 +391,9 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
       severity: 'high',
     },
   ])('without a roster, $name is a finding (fail on what is known), with the fix owned by the CEO with HR', ({ policy, messages, severity }) => {
-    const r = run({ policies: [policy] });
-    expectOutcome(r, { status: 'fail', score: 0, messages, notes: ['policyOnly'], missing: ['people[].attainment', 'people[].actions'] });
+    const r = runRule(rule, { policies: [policy] });
+    expect(r.score).toBe(0);
+    expectOutcome(r, { messages, notes: ['policyOnly'], missing: ['people[].attainment', 'people[].actions'] });
     expect(r.findings.map((f) => f.severity)).toEqual(messages.map(() => severity));
     expect(r.report.rules[0]!.upTo).toBeLessThan(1);
     expect(r.checklist.filter((c) => c.stepId === 'fixPolicy').map((c) => [c.owner, c.effort])).toEqual([['CEO with HR', 'low']]);
@@ -408,12 +427,14 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
     );
   });
 
-  it('does not say the policy counts at half for one whose selling is unknown: their check earns nothing until known', () => {
+  it('a rep whose selling is unknown earns nothing from a sound policy', () => {
     const { is_rep: _, ...unsure } = ae('AE 1', [40, 50, 45], []);
     const r = run({ policies: [GOOD], people: [unsure] });
     expect(r.score).toBe(0);
-    expect(r.notes.map((n) => n.messageId)).not.toContain('policyCounts');
-    expect(r.missing).toContain('people[0].is_rep');
+    // With the policy's own check: the policy earns 1, the rep 0 (was the policy's half for the rep as well).
+    const all = runRule(rule, { policies: [GOOD], people: [unsure] });
+    expect(checkOf(all, 'rep:AE 1')).toMatchObject({ score: 0 });
+    expect(all.score).toBe(0.5);
   });
 
   // Verdict follow-up 1(b): a part-time seller who underperforms, under a policy for their role, beside an unmanaged rep no policy covers.
@@ -425,9 +446,11 @@ describe('manage-not-pay-cut: role policies and part-time sellers (issue 11, ite
   };
   it('a part-time seller a policy covers counts as anyone: deleting the selling share no longer raises the score (was 0 -> 0.25)', () => {
     const r = run(PART_TIME);
-    // The CEO's policy earns its half (0.5) for them; AE 1 earns nothing.
-    expectOutcome(r, { score: 0.25, notes: ['policyCounts'] });
-    expect(run({ ...PART_TIME, people: [CEO_FULL_TIME, PART_TIME.people![1]!] }).score).toBe(0.25);
+    // The CEO is judged on the record (nothing to manage it: 0), as is AE 1; the policy has its own check (left out here).
+    expectOutcome(r, { score: 0, notes: [] });
+    expect(run({ ...PART_TIME, people: [CEO_FULL_TIME, PART_TIME.people![1]!] }).score).toBe(0);
+    // With the policy's check: 1 of 3.
+    expect(runRule(rule, PART_TIME).score).toBe(0.333);
     expectMonotone(rule, PART_TIME);
     expectMonotone(rule, { ...PART_TIME, people: [{ ...CEO_FULL_TIME, direct_reports: 3 }, PART_TIME.people![1]!] });
   });
