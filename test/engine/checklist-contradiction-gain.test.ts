@@ -27,8 +27,11 @@ describe("a contradiction's item is worth the checks it settles", () => {
     const filled = await midSizeWith([100, 100, 100, 100]);
     const item = empty.checklist.find((c) => c.stepId === 'resolveContradiction' && /quota attainment of AE 1/.test(c.action))!;
     expect(item).toBeDefined();
+    // Filling the record in raises the team's attainment check; the headline is whole points, so it may or may not
+    // cross one (a rule added to the catalogue moves where it falls): the gain covers whatever rise it shows.
+    const team = (r: typeof empty) => r.rules.find((x) => x.id === 'metrics-accountability')!.score!;
+    expect(team(filled)).toBeGreaterThan(team(empty));
     const rise = filled.summary.score! - empty.summary.score!;
-    expect(rise).toBeGreaterThan(0);
     expect(item.gain).toBeGreaterThan(0);
     expect(item.gain).toBeGreaterThanOrEqual(rise);
     // It names every rule it moves: the team's attainment in metrics-accountability among them.
